@@ -1,0 +1,84 @@
+package check
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/p06kit/p06kit/harness/popdbtest"
+	"github.com/p06kit/p06kit/harness/signtest"
+	"github.com/p06kit/p06kit/harness/ssotest"
+)
+
+// Target is the portal under assessment. Every field but BaseURL may be left zero.
+type Target struct {
+	// BaseURL is the portal's home, e.g. "https://dichvucong.example.gov.vn/".
+	BaseURL string
+	// Client supplies the transport used to reach the portal (its TLS configuration, for
+	// instance the test certificate of an httptest server). May be nil: a safe default that
+	// trusts the system roots. The harness wraps it with its own bounds, redirect policy and
+	// cookie jars; the client's own CheckRedirect, Jar and Timeout are not used.
+	Client *http.Client
+	// Profile says where things are on the portal; what it leaves out is discovered.
+	Profile *Profile
+	// Portal is the vendor's adapter: any value implementing some of the interfaces of this
+	// package (Login, Dossiers, Results, Warehouse, …). May be nil: assisted checks whose
+	// interface is missing report not_tested, naming the missing method.
+	Portal any
+	// SSO is the fake national SSO the portal is configured to use in this test.
+	SSO *ssotest.Server
+	// PopDB is the fake population-database gateway the portal is configured to use.
+	PopDB *popdbtest.Server
+	// PKI is the test PKI whose trust list the portal is configured with.
+	PKI *signtest.PKI
+	// Evidence is the path of an evidence file for attested criteria (see package harness).
+	Evidence string
+}
+
+// Config is the engine configuration a session runs with. The zero value is completed with the
+// defaults documented on each field.
+type Config struct {
+	// Lang is the language of messages: "vi" (default) or "en".
+	Lang string
+	// Active enables checks that send requests other than GET and HEAD. Default false.
+	Active bool
+	// AllowedHosts are hosts, besides the target's, that redirects may lead to.
+	AllowedHosts []string
+	// RequestTimeout bounds each request, headers and body included. Default 10s.
+	RequestTimeout time.Duration
+	// MaxBodyBytes bounds each response body after decompression. Default 4 MiB.
+	MaxBodyBytes int64
+	// MaxHeaderBytes bounds the response headers. Default 64 KiB.
+	MaxHeaderBytes int64
+	// MaxRedirects bounds a redirect chain. Default 10.
+	MaxRedirects int
+	// MaxPages bounds how many pages crawls and samples visit. Default 50.
+	MaxPages int
+	// UserAgent is sent with every request. Default "p06kit/<version> (+Project 06 assessment)".
+	UserAgent string
+}
+
+// WithDefaults returns c with its zero fields set to their defaults.
+func (c Config) WithDefaults() Config {
+	if c.Lang == "" {
+		c.Lang = "vi"
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = 10 * time.Second
+	}
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = 4 << 20
+	}
+	if c.MaxHeaderBytes <= 0 {
+		c.MaxHeaderBytes = 64 << 10
+	}
+	if c.MaxRedirects <= 0 {
+		c.MaxRedirects = 10
+	}
+	if c.MaxPages <= 0 {
+		c.MaxPages = 50
+	}
+	if c.UserAgent == "" {
+		c.UserAgent = "p06kit/1 (+Project 06 assessment)"
+	}
+	return c
+}

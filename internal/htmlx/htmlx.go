@@ -1,0 +1,129 @@
+// Package htmlx holds the few HTML helpers the checks share, over golang.org/x/net/html. It hides
+// that package's node API behind small functions so that checks read as what they look for.
+package htmlx
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Walk calls f for every element node under n, in document order, without recursion (so that
+// hostile, deeply nested documents cannot exhaust the stack). It stops when f returns false.
+func Walk(n *html.Node, f func(*html.Node) bool) {
+	if n == nil {
+		return
+	}
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		cur := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if cur.Type == html.ElementNode && !f(cur) {
+			return
+		}
+		for c := cur.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+}
+
+// All returns the elements under n with one of the given tag names (lower case); every element
+// when no name is given.
+func All(n *html.Node, tags ...string) []*html.Node {
+	var out []*html.Node
+	Walk(n, func(e *html.Node) bool {
+		if len(tags) == 0 {
+			out = append(out, e)
+			return true
+		}
+		for _, t := range tags {
+			if e.Data == t {
+				out = append(out, e)
+				break
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// First returns the first element with the tag name, or nil.
+func First(n *html.Node, tag string) *html.Node {
+	var found *html.Node
+	Walk(n, func(e *html.Node) bool {
+		if e.Data == tag {
+			found = e
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// Attr returns the value of the attribute and whether it is present.
+func Attr(n *html.Node, name string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, name) {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// Text returns the text content of n with runs of white space collapsed, without recursion.
+func Text(n *html.Node) string {
+	var b strings.Builder
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		cur := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if cur.Type == html.TextNode {
+			b.WriteString(cur.Data)
+			b.WriteByte(' ')
+		}
+		if cur.Type == html.ElementNode && (cur.Data == "script" || cur.Data == "style") {
+			continue
+		}
+		for c := cur.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// Path returns a CSS-like path to the element for evidence, e.g. "html>body>form>input[name=q]".
+func Path(n *html.Node) string {
+	var parts []string
+	for e := n; e != nil && e.Type == html.ElementNode; e = e.Parent {
+		p := e.Data
+		if id, ok := Attr(e, "id"); ok && id != "" {
+			p += "#" + id
+		} else if name, ok := Attr(e, "name"); ok && name != "" {
+			p += "[name=" + name + "]"
+		}
+		parts = append(parts, p)
+		if len(parts) > 12 {
+			parts = append(parts, "…")
+			break
+		}
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return strings.Join(parts, ">")
+}
+
+// Outer returns a short excerpt of the element's start tag for evidence, at most max bytes.
+func Outer(n *html.Node, max int) string {
+	var b strings.Builder
+	b.WriteString("<" + n.Data)
+	for _, a := range n.Attr {
+		b.WriteString(" " + a.Key + `="` + a.Val + `"`)
+	}
+	b.WriteString(">")
+	s := b.String()
+	if len(s) > max {
+		s = s[:max] + "…"
+	}
+	return s
+}

@@ -1,0 +1,136 @@
+package scoring
+
+// Status is the outcome of assessing one criterion.
+type Status string
+
+// The finding statuses.
+const (
+	// Pass: the criterion is met.
+	Pass Status = "pass"
+	// Fail: the criterion is not met.
+	Fail Status = "fail"
+	// Error: the check could not complete (timeout, unusable response); earns nothing.
+	Error Status = "error"
+	// NotApplicable: the criterion does not apply to this target; leaves the denominators.
+	NotApplicable Status = "not_applicable"
+	// NotTested: nothing assessed the criterion (no adapter, fake or check); earns nothing.
+	NotTested Status = "not_tested"
+	// Waived: a valid waiver covers the criterion; leaves the denominators.
+	Waived Status = "waived"
+	// Attested: evidence was supplied for an attested-method criterion; counts as met.
+	Attested Status = "attested"
+)
+
+// Evidence is what a check saw, with secrets already redacted.
+type Evidence struct {
+	// Request is the method and URL, e.g. "GET https://portal.example/".
+	Request string `json:"request,omitempty"`
+	// Status is the HTTP status code of the response, if there was one.
+	Status int `json:"status,omitempty"`
+	// Headers holds the response headers relevant to the finding.
+	Headers map[string]string `json:"headers,omitempty"`
+	// Excerpt is a short extract of the body or of the element concerned.
+	Excerpt string `json:"excerpt,omitempty"`
+	// Location points into the page, e.g. an element path "html>body>form>input[name=q]".
+	Location string `json:"location,omitempty"`
+	// Note is free text: what the evidence shows.
+	Note string `json:"note,omitempty"`
+}
+
+// Finding is the result of assessing one criterion of the catalogue.
+type Finding struct {
+	Criterion string `json:"criterion"`
+	Group     string `json:"group,omitempty"`
+	Status    Status `json:"status"`
+	// Message says in one or a few lines what was seen.
+	Message string `json:"message,omitempty"`
+	// Got and Want state what was seen and what the criterion requires.
+	Got  string `json:"got,omitempty"`
+	Want string `json:"want,omitempty"`
+	// URL is where the problem was seen.
+	URL      string     `json:"url,omitempty"`
+	Evidence []Evidence `json:"evidence,omitempty"`
+	// DurationMS is how long the check took, when a harness produced the finding.
+	DurationMS int64 `json:"duration_ms,omitempty"`
+}
+
+// Findings is the findings contract of DESIGN.md: what `p06 score` reads, produced by any tool.
+type Findings struct {
+	Catalogue string    `json:"catalogue"`
+	Target    string    `json:"target"`
+	Findings  []Finding `json:"findings"`
+}
+
+// Waiver excuses one criterion until a date, with a reason and an approver.
+type Waiver struct {
+	Criterion  string `json:"criterion"`
+	Reason     string `json:"reason"`
+	ApprovedBy string `json:"approved_by"`
+	// Expires is the last day (YYYY-MM-DD) on which the waiver is valid.
+	Expires string `json:"expires"`
+}
+
+// WaiverFile is the waivers file contract: {"waivers":[…]}.
+type WaiverFile struct {
+	Waivers []Waiver `json:"waivers"`
+}
+
+// CatalogueRef identifies the catalogue a report was scored against.
+type CatalogueRef struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+}
+
+// GroupScore is the score of one group.
+type GroupScore struct {
+	// Score is Earned / Available × 100, or 0 when nothing is available.
+	Score     float64 `json:"score"`
+	Earned    float64 `json:"earned"`
+	Available float64 `json:"available"`
+}
+
+// Compliance is the compliance rate: mandatory criteria met / mandatory criteria applicable.
+type Compliance struct {
+	Met        int `json:"met"`
+	Applicable int `json:"applicable"`
+	// Rate is Met / Applicable, a fraction in [0,1]; 0 when nothing is applicable.
+	Rate float64 `json:"rate"`
+}
+
+// Cap records a failed critical criterion that capped the grade.
+type Cap struct {
+	Criterion string `json:"criterion"`
+	Status    Status `json:"status"`
+	// Grade is the highest grade the report may have because of this criterion.
+	Grade string `json:"grade"`
+}
+
+// Scores are the numbers computed from the findings.
+type Scores struct {
+	// Overall is the weighted mean of the group scores, 0–100.
+	Overall float64 `json:"overall"`
+	// Grade is the band of the overall score, lowered by any caps.
+	Grade      string                `json:"grade"`
+	Caps       []Cap                 `json:"caps"`
+	Groups     map[string]GroupScore `json:"groups"`
+	Compliance Compliance            `json:"compliance"`
+}
+
+// WaiverSummary lists the waivers that applied and the stale ones that were ignored.
+type WaiverSummary struct {
+	Applied []Waiver `json:"applied"`
+	Stale   []Waiver `json:"stale"`
+}
+
+// Report is a scored assessment: the report contract of DESIGN.md.
+type Report struct {
+	ScoringModel string       `json:"scoring_model"`
+	Catalogue    CatalogueRef `json:"catalogue"`
+	Target       string       `json:"target"`
+	// StartedAt is RFC 3339, set by whoever ran the assessment; empty when scoring alone.
+	StartedAt  string        `json:"started_at,omitempty"`
+	DurationMS int64         `json:"duration_ms"`
+	Findings   []Finding     `json:"findings"`
+	Scores     Scores        `json:"scores"`
+	Waivers    WaiverSummary `json:"waivers"`
+}
