@@ -55,3 +55,8 @@ func Synthetic(seed uint64, n int) []Person {
 	}
 	return out
 }
+
+// DefaultPeople is the synthetic population the fakes of the national services know by default:
+// ssotest's accounts and popdbtest's citizens are the same people, so whoever logs in through the
+// fake SSO can be looked up in the fake population database.
+func DefaultPeople() []Person { return Synthetic(2022, 20) }
