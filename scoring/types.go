@@ -101,7 +101,7 @@ type Compliance struct {
 type Cap struct {
 	Criterion string `json:"criterion"`
 	Status    Status `json:"status"`
-	// Grade is the highest grade the report may have because of this criterion.
+	// Grade is the ID of the highest band the report may have because of this criterion.
 	Grade string `json:"grade"`
 }
 
@@ -109,8 +109,11 @@ type Cap struct {
 type Scores struct {
 	// Overall is the weighted mean of the group scores, 0–100.
 	Overall float64 `json:"overall"`
-	// Grade is the band of the overall score, lowered by any caps.
-	Grade      string                `json:"grade"`
+	// Grade is the ID of the band of the overall score, lowered by any caps (e.g. "tot"); the
+	// band's bilingual label is in the Bands named by Grading.
+	Grade string `json:"grade"`
+	// Grading is the ID of the grading scheme (Bands.ID), e.g. "qd766".
+	Grading    string                `json:"grading"`
 	Caps       []Cap                 `json:"caps"`
 	Groups     map[string]GroupScore `json:"groups"`
 	Compliance Compliance            `json:"compliance"`
@@ -133,4 +136,10 @@ type Report struct {
 	Findings   []Finding     `json:"findings"`
 	Scores     Scores        `json:"scores"`
 	Waivers    WaiverSummary `json:"waivers"`
+	// Targets are checkable targets measured during the assessment (the seed's 80% / 80% / 85%),
+	// when the assessment measured them.
+	Targets []Target `json:"targets,omitempty"`
+	// Discovery says, for each portal profile field, whether it was "configured", "discovered" or
+	// "missing", when a harness assessed a live portal.
+	Discovery map[string]string `json:"discovery,omitempty"`
 }

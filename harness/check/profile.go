@@ -12,6 +12,9 @@ import (
 type Profile struct {
 	// Home is the home page. Default: the BaseURL.
 	Home string `json:"home,omitempty"`
+	// PlainHTTP is the portal's plain-HTTP address, which should redirect to HTTPS. Default: the
+	// BaseURL with scheme http and the default port.
+	PlainHTTP string `json:"plain_http,omitempty"`
 	// Procedures is the procedure catalogue page (HTML).
 	Procedures string `json:"procedures,omitempty"`
 	// ProceduresJSON is an endpoint listing procedures as JSON.
