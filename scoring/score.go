@@ -2,52 +2,230 @@ package scoring
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
 )
 
-// Model names the scoring model implemented by this package.
+// Model names the scoring model implemented by this package (see the package doc).
 const Model = "p06kit scoring model 1"
 
-// Config controls scoring. The zero value scores with no waivers and the default grade bands.
+// Config controls scoring. The zero value scores with no waivers and the Decision 766 bands.
 type Config struct {
-	// Waivers to apply. An expired waiver is ignored and listed as stale.
+	// Waivers to apply. A waiver whose Expires is before AsOf is ignored and listed as stale.
 	Waivers []Waiver
-	// AsOf is the day waiver expiry is judged against. Score reads no clock: the caller decides.
+	// AsOf is the day waivers and criteria effective dates are judged against. Score reads no
+	// clock: the caller decides. It is required when there are waivers; when zero, effective
+	// dates are not applied.
 	AsOf time.Time
+	// Bands is the grading scheme; nil means Decision766.
+	Bands *Bands
 }
 
-// Score scores findings against a catalogue.
-//
-// SCAFFOLD: a first cut so the rest of the module can build; the full model (caps, bands,
-// waivers, validation) replaces it.
-func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
-	by := map[string]Finding{}
-	for i, f := range in.Findings {
-		if _, ok := cat.Criterion(f.Criterion); !ok {
-			return nil, fmt.Errorf("scoring: findings[%d]: unknown criterion %q", i, f.Criterion)
-		}
-		by[f.Criterion] = f
+// InputError is a problem with the findings or waivers given to Score; Problems lists every one.
+type InputError struct {
+	Problems []string
+}
+
+func (e *InputError) Error() string {
+	if len(e.Problems) == 1 {
+		return "scoring: " + e.Problems[0]
 	}
-	r := &Report{ScoringModel: Model, Catalogue: CatalogueRef{ID: cat.ID, Version: cat.Version}, Target: in.Target,
-		Scores: Scores{Groups: map[string]GroupScore{}, Caps: []Cap{}}, Waivers: WaiverSummary{Applied: []Waiver{}, Stale: []Waiver{}}}
-	for _, c := range cat.Criteria {
-		f, ok := by[c.ID]
+	return fmt.Sprintf("scoring: %d problems:\n  %s", len(e.Problems), strings.Join(e.Problems, "\n  "))
+}
+
+var inputStatuses = map[Status]bool{Pass: true, Fail: true, Error: true, NotApplicable: true, NotTested: true, Attested: true}
+
+// Score scores findings against a catalogue under scoring model 1. It is pure and deterministic:
+// the same inputs give the same report, with findings in catalogue order. A criterion of the
+// catalogue with no finding counts as not_tested. Findings naming unknown criteria, carrying
+// unknown statuses, repeating a criterion, or attesting a criterion whose method is not
+// attested are errors (an *InputError naming each finding by index), as are malformed waivers.
+func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
+	if cat == nil {
+		return nil, fmt.Errorf("scoring: no catalogue")
+	}
+	bands := Decision766
+	if cfg.Bands != nil {
+		bands = *cfg.Bands
+	}
+	if err := bands.Validate(); err != nil {
+		return nil, err
+	}
+	var problems []string
+	if in.Catalogue != "" && in.Catalogue != cat.ID {
+		problems = append(problems, fmt.Sprintf("findings are for catalogue %q, not %q", in.Catalogue, cat.ID))
+	}
+	byID := make(map[string]Finding, len(in.Findings))
+	firstIndex := map[string]int{}
+	for i, f := range in.Findings {
+		c, ok := cat.Criterion(f.Criterion)
+		switch {
+		case f.Criterion == "":
+			problems = append(problems, fmt.Sprintf("findings[%d]: no criterion", i))
+			continue
+		case !ok:
+			problems = append(problems, fmt.Sprintf("findings[%d]: unknown criterion %q (not in catalogue %s %s)", i, f.Criterion, cat.ID, cat.Version))
+			continue
+		}
+		if j, dup := firstIndex[f.Criterion]; dup {
+			problems = append(problems, fmt.Sprintf("findings[%d]: criterion %s already has a finding at findings[%d]", i, f.Criterion, j))
+			continue
+		}
+		firstIndex[f.Criterion] = i
+		switch {
+		case f.Status == Waived:
+			problems = append(problems, fmt.Sprintf("findings[%d] (%s): status %q is set by a waivers file, not by findings", i, f.Criterion, f.Status))
+			continue
+		case !inputStatuses[f.Status]:
+			problems = append(problems, fmt.Sprintf("findings[%d] (%s): unknown status %q (want pass, fail, error, not_applicable, not_tested or attested)", i, f.Criterion, f.Status))
+			continue
+		case f.Status == Attested && c.Method != criteria.Attested:
+			problems = append(problems, fmt.Sprintf("findings[%d] (%s): status attested is only for attested-method criteria; this one is %s", i, f.Criterion, c.Method))
+			continue
+		}
+		byID[f.Criterion] = f
+	}
+	applied, stale, wproblems := sortWaivers(cat, cfg)
+	problems = append(problems, wproblems...)
+	if len(problems) > 0 {
+		return nil, &InputError{Problems: problems}
+	}
+
+	r := &Report{
+		ScoringModel: Model,
+		Catalogue:    CatalogueRef{ID: cat.ID, Version: cat.Version},
+		Target:       in.Target,
+		Findings:     make([]Finding, 0, len(cat.Criteria)),
+		Scores:       Scores{Groups: map[string]GroupScore{}, Caps: []Cap{}, Grading: bands.ID},
+		Waivers:      WaiverSummary{Applied: []Waiver{}, Stale: stale},
+	}
+	for _, g := range cat.Groups {
+		r.Scores.Groups[g.ID] = GroupScore{}
+	}
+	lowest := bands.Bands[len(bands.Bands)-1]
+	for i := range cat.Criteria {
+		c := &cat.Criteria[i]
+		f, ok := byID[c.ID]
 		if !ok {
-			f = Finding{Criterion: c.ID, Status: NotTested}
+			f = Finding{Criterion: c.ID, Status: NotTested, Message: "no finding for this criterion"}
 		}
 		f.Group = c.Group
+		if !cfg.AsOf.IsZero() && !c.InForce(cfg.AsOf) && f.Status != NotApplicable {
+			f.Message = strings.TrimSpace(fmt.Sprintf("not in force on %s (effective %s to %s); was %s. %s",
+				cfg.AsOf.Format(time.DateOnly), c.EffectiveFrom, orOpen(c.EffectiveUntil), f.Status, f.Message))
+			f.Status = NotApplicable
+		}
+		if w, ok := applied[c.ID]; ok && f.Status != NotApplicable {
+			f.Message = strings.TrimSpace(fmt.Sprintf("waived until %s by %s: %s (was %s) %s", w.Expires, w.ApprovedBy, w.Reason, f.Status, f.Message))
+			f.Status = Waived
+			r.Waivers.Applied = append(r.Waivers.Applied, w)
+		}
 		r.Findings = append(r.Findings, f)
-		if c.Level == criteria.Mandatory && f.Status != NotApplicable && f.Status != Waived {
-			r.Scores.Compliance.Applicable++
-			if f.Status == Pass || f.Status == Attested {
-				r.Scores.Compliance.Met++
+
+		counts := f.Status != NotApplicable && f.Status != Waived && c.Level != criteria.Informational
+		met := f.Status == Pass || f.Status == Attested
+		if counts {
+			gs := r.Scores.Groups[c.Group]
+			gs.Available += c.Points
+			if met {
+				gs.Earned += c.Points
 			}
+			r.Scores.Groups[c.Group] = gs
+			if c.Level == criteria.Mandatory {
+				r.Scores.Compliance.Applicable++
+				if met {
+					r.Scores.Compliance.Met++
+				}
+			}
+		}
+		if c.Critical && (f.Status == Fail || f.Status == Error) {
+			r.Scores.Caps = append(r.Scores.Caps, Cap{Criterion: c.ID, Status: f.Status, Grade: lowest.ID})
 		}
 	}
 	if r.Scores.Compliance.Applicable > 0 {
 		r.Scores.Compliance.Rate = float64(r.Scores.Compliance.Met) / float64(r.Scores.Compliance.Applicable)
 	}
+	var wsum, sum float64
+	for _, g := range cat.Groups {
+		gs := r.Scores.Groups[g.ID]
+		if gs.Available > 0 {
+			gs.Score = gs.Earned / gs.Available * 100
+			w := g.Weight
+			if w <= 0 {
+				w = 1
+			}
+			wsum += w
+			sum += w * gs.Score
+		}
+		r.Scores.Groups[g.ID] = gs
+	}
+	if wsum > 0 {
+		r.Scores.Overall = sum / wsum
+	}
+	grade := bands.Grade(r.Scores.Overall)
+	if len(r.Scores.Caps) > 0 {
+		grade = lowest
+	}
+	r.Scores.Grade = grade.ID
+	sort.Slice(r.Waivers.Applied, func(i, j int) bool { return r.Waivers.Applied[i].Criterion < r.Waivers.Applied[j].Criterion })
 	return r, nil
+}
+
+func orOpen(s string) string {
+	if s == "" {
+		return "open"
+	}
+	return s
+}
+
+// sortWaivers validates the waivers and splits them into those that apply (by criterion) and
+// the stale ones (sorted by criterion).
+func sortWaivers(cat *criteria.Catalogue, cfg Config) (map[string]Waiver, []Waiver, []string) {
+	applied := map[string]Waiver{}
+	stale := []Waiver{}
+	var problems []string
+	if len(cfg.Waivers) > 0 && cfg.AsOf.IsZero() {
+		return applied, stale, []string{"waivers need Config.AsOf, the day their expiry is judged against"}
+	}
+	today := cfg.AsOf.Format(time.DateOnly)
+	seen := map[string]int{}
+	for i, w := range cfg.Waivers {
+		where := fmt.Sprintf("waivers[%d]", i)
+		if w.Criterion != "" {
+			where += " (" + w.Criterion + ")"
+		}
+		var bad []string
+		if _, ok := cat.Criterion(w.Criterion); !ok {
+			bad = append(bad, fmt.Sprintf("unknown criterion %q", w.Criterion))
+		}
+		if strings.TrimSpace(w.Reason) == "" {
+			bad = append(bad, "no reason")
+		}
+		if strings.TrimSpace(w.ApprovedBy) == "" {
+			bad = append(bad, "no approved_by")
+		}
+		if _, err := time.Parse(time.DateOnly, w.Expires); err != nil {
+			bad = append(bad, fmt.Sprintf("expires %q is not a date YYYY-MM-DD", w.Expires))
+		}
+		if j, dup := seen[w.Criterion]; dup && w.Criterion != "" {
+			bad = append(bad, fmt.Sprintf("criterion already waived by waivers[%d]", j))
+		}
+		if len(bad) > 0 {
+			for _, b := range bad {
+				problems = append(problems, where+": "+b)
+			}
+			continue
+		}
+		seen[w.Criterion] = i
+		if w.Expires < today {
+			stale = append(stale, w)
+			continue
+		}
+		applied[w.Criterion] = w
+	}
+	sort.Slice(stale, func(i, j int) bool { return stale[i].Criterion < stale[j].Criterion })
+	return applied, stale, problems
 }

@@ -1,0 +1,184 @@
+package scoring
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/p06kit/p06kit/criteria"
+)
+
+// Survey is the aggregation of many portals' reports over one catalogue: the figures a ministry
+// reports nationally (the 2023 survey's "20.48% of requirements met" is Rate).
+type Survey struct {
+	Catalogue CatalogueRef `json:"catalogue"`
+	Portals   int          `json:"portals"`
+	// Met and Applicable add up every portal's mandatory criteria; Rate is Met / Applicable.
+	Met        int     `json:"met"`
+	Applicable int     `json:"applicable"`
+	Rate       float64 `json:"rate"`
+	// FullyCompliant counts portals that meet every applicable mandatory criterion (and have at
+	// least one); FullyCompliantShare is FullyCompliant / Portals.
+	FullyCompliant      int     `json:"fully_compliant"`
+	FullyCompliantShare float64 `json:"fully_compliant_share"`
+	// MeanOverall is the mean of the portals' overall scores.
+	MeanOverall float64 `json:"mean_overall"`
+	// Criteria are the rates per mandatory criterion across portals, in catalogue order.
+	Criteria []CriterionRate `json:"criteria"`
+	// Groups are the rates and mean scores per group, in catalogue order.
+	Groups []GroupRate `json:"groups"`
+	// Ranking orders the portals: compliance rate, then overall score, both descending; ties
+	// share a rank (1, 2, 2, 4) and are listed by target.
+	Ranking []Rank `json:"ranking"`
+}
+
+// CriterionRate is one mandatory criterion across portals.
+type CriterionRate struct {
+	Criterion  string  `json:"criterion"`
+	Group      string  `json:"group"`
+	Met        int     `json:"met"`
+	Applicable int     `json:"applicable"`
+	Rate       float64 `json:"rate"`
+}
+
+// GroupRate is one group across portals: mandatory criteria met / applicable, and the mean of
+// the group scores of the portals where the group had anything applicable.
+type GroupRate struct {
+	Group      string  `json:"group"`
+	Met        int     `json:"met"`
+	Applicable int     `json:"applicable"`
+	Rate       float64 `json:"rate"`
+	MeanScore  float64 `json:"mean_score"`
+	Scored     int     `json:"scored"`
+}
+
+// Rank is one portal's place.
+type Rank struct {
+	Rank    int     `json:"rank"`
+	Target  string  `json:"target"`
+	Rate    float64 `json:"rate"`
+	Overall float64 `json:"overall"`
+	Grade   string  `json:"grade"`
+}
+
+// Aggregate combines reports scored against cat. Every report must be of that catalogue. The
+// result does not depend on the order of the reports.
+func Aggregate(cat *criteria.Catalogue, reports []*Report) (*Survey, error) {
+	s := &Survey{Catalogue: CatalogueRef{ID: cat.ID, Version: cat.Version}, Portals: len(reports),
+		Criteria: []CriterionRate{}, Groups: []GroupRate{}, Ranking: []Rank{}}
+	crit := map[string]*CriterionRate{}
+	for _, c := range cat.Criteria {
+		if c.Level == criteria.Mandatory {
+			s.Criteria = append(s.Criteria, CriterionRate{Criterion: c.ID, Group: c.Group})
+		}
+	}
+	for i := range s.Criteria {
+		crit[s.Criteria[i].Criterion] = &s.Criteria[i]
+	}
+	groups := map[string]*GroupRate{}
+	for _, g := range cat.Groups {
+		s.Groups = append(s.Groups, GroupRate{Group: g.ID})
+	}
+	for i := range s.Groups {
+		groups[s.Groups[i].Group] = &s.Groups[i]
+	}
+	// Sort a copy so that float sums, and so the result, do not depend on the input order.
+	sorted := append([]*Report(nil), reports...)
+	for i, r := range sorted {
+		if r == nil {
+			return nil, fmt.Errorf("scoring: reports[%d] is nil", i)
+		}
+	}
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Target != sorted[j].Target {
+			return sorted[i].Target < sorted[j].Target
+		}
+		return sorted[i].Scores.Overall < sorted[j].Scores.Overall
+	})
+	var overall float64
+	for i, r := range sorted {
+		if r.Catalogue.ID != cat.ID {
+			return nil, fmt.Errorf("scoring: reports[%d] (%s) is scored against catalogue %q, not %q", i, r.Target, r.Catalogue.ID, cat.ID)
+		}
+		s.Met += r.Scores.Compliance.Met
+		s.Applicable += r.Scores.Compliance.Applicable
+		if r.Scores.Compliance.Applicable > 0 && r.Scores.Compliance.Met == r.Scores.Compliance.Applicable {
+			s.FullyCompliant++
+		}
+		overall += r.Scores.Overall
+		for _, f := range r.Findings {
+			cr, ok := crit[f.Criterion]
+			if !ok || f.Status == NotApplicable || f.Status == Waived {
+				continue
+			}
+			cr.Applicable++
+			groups[cr.Group].Applicable++
+			if f.Status == Pass || f.Status == Attested {
+				cr.Met++
+				groups[cr.Group].Met++
+			}
+		}
+		for id, gs := range r.Scores.Groups {
+			if g, ok := groups[id]; ok && gs.Available > 0 {
+				g.MeanScore += gs.Score
+				g.Scored++
+			}
+		}
+		s.Ranking = append(s.Ranking, Rank{Target: r.Target, Rate: r.Scores.Compliance.Rate, Overall: r.Scores.Overall, Grade: r.Scores.Grade})
+	}
+	s.Rate = ratio(s.Met, s.Applicable)
+	s.FullyCompliantShare = ratio(s.FullyCompliant, s.Portals)
+	if s.Portals > 0 {
+		s.MeanOverall = overall / float64(s.Portals)
+	}
+	for i := range s.Criteria {
+		s.Criteria[i].Rate = ratio(s.Criteria[i].Met, s.Criteria[i].Applicable)
+	}
+	for i := range s.Groups {
+		g := &s.Groups[i]
+		g.Rate = ratio(g.Met, g.Applicable)
+		if g.Scored > 0 {
+			g.MeanScore /= float64(g.Scored)
+		}
+	}
+	sort.SliceStable(s.Ranking, func(i, j int) bool {
+		a, b := s.Ranking[i], s.Ranking[j]
+		if a.Rate != b.Rate {
+			return a.Rate > b.Rate
+		}
+		if a.Overall != b.Overall {
+			return a.Overall > b.Overall
+		}
+		return a.Target < b.Target
+	})
+	for i := range s.Ranking {
+		if i > 0 && s.Ranking[i].Rate == s.Ranking[i-1].Rate && s.Ranking[i].Overall == s.Ranking[i-1].Overall {
+			s.Ranking[i].Rank = s.Ranking[i-1].Rank
+		} else {
+			s.Ranking[i].Rank = i + 1
+		}
+	}
+	return s, nil
+}
+
+// Weakest returns up to n mandatory criteria with the lowest rate across portals (ties by
+// catalogue order), leaving out criteria that applied nowhere.
+func (s *Survey) Weakest(n int) []CriterionRate {
+	var out []CriterionRate
+	for _, c := range s.Criteria {
+		if c.Applicable > 0 {
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Rate < out[j].Rate })
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}

@@ -1,0 +1,56 @@
+// Package scoring turns findings into the numbers assessors and vendors act on: group scores, an
+// overall score, the compliance rate, a grade with caps, waivers, the seed's targets, and the
+// aggregation of many portals' reports into national figures. It is pure (no I/O, no clock, no
+// testing import) and deterministic: the same inputs give the same report, byte for byte, once
+// encoded.
+//
+//	r, err := scoring.Score(criteria.P06Technical(), findings, scoring.Config{AsOf: today})
+//	fmt.Printf("%d/%d mandatory criteria met (%.2f%%), grade %s\n",
+//		r.Scores.Compliance.Met, r.Scores.Compliance.Applicable, 100*r.Scores.Compliance.Rate, r.Scores.Grade)
+//
+// # Scoring model 1
+//
+// The model is versioned: [Model] is written into every report, and any change to the rules
+// below gets a new model number.
+//
+//  1. Findings. Every criterion of the catalogue gets exactly one finding, in catalogue order;
+//     a criterion with no finding is not_tested. Statuses: pass, fail, error (the check could
+//     not complete), not_applicable, not_tested (nothing assessed it), attested (evidence for
+//     an attested-method criterion; for any other method it is an input error), and waived
+//     (set only by a valid waiver). When Config.AsOf is set, a criterion not in force that day
+//     (effective_from / effective_until) becomes not_applicable.
+//  2. What counts. A criterion counts when its finding is neither not_applicable nor waived
+//     and its level is not informational. It is met when its finding is pass or attested;
+//     fail, error and not_tested earn nothing.
+//  3. Group score = points earned / points available × 100, over the criteria that count
+//     (points are the criterion's weight inside its group). A group with nothing available
+//     scores 0 and is left out of the overall score.
+//  4. Overall score = the weighted mean of the group scores of groups with something available;
+//     group weights come from the catalogue (absent or 0 means 1: equal weights).
+//  5. Compliance rate = mandatory criteria met / mandatory criteria that count — the figure
+//     MIC's 2023 survey reported as 20.48% — and 0 when no mandatory criterion counts.
+//  6. Grade = the band of the overall score in the grading scheme (default [Decision766]:
+//     Xuất sắc ≥ 90, Tốt ≥ 70, Trung bình ≥ 50, Yếu < 50, whose two middle boundaries are
+//     unverified; or [Decision473]: A ≥ 90, B ≥ 80, C ≥ 65, D ≥ 50, E < 50). Caps: every
+//     critical criterion whose finding is fail or error caps the grade at the lowest band, as
+//     SSL Labs caps a grade; the report lists each cap. Scores are not changed by caps.
+//  7. Waivers: {criterion, reason, approved_by, expires}. A waiver is valid through its expires
+//     day; a valid one turns the criterion's finding into waived (so it leaves the
+//     denominators) and is listed under waivers.applied; an expired one is ignored, the finding
+//     counts as found, and it is listed under waivers.stale. A waiver for an unknown criterion,
+//     without reason or approver, with a malformed date, or repeating a criterion is an error.
+//
+// Numbers are kept at full float64 precision in reports; round only for display (percentages
+// to 2 decimals, as DVCQG does).
+//
+// # Many portals
+//
+// [Aggregate] adds up many portals' reports: total met / total applicable (the national rate),
+// the share of portals meeting every applicable mandatory criterion, the rate per criterion and
+// per group, the mean scores, and a ranking with deterministic ties.
+//
+// # Targets
+//
+// [SeedTarget] gives the seed article's targets (80% of procedures online, 80% of those
+// full-process, 85% of dossiers fully online) with the measured value beside each.
+package scoring
