@@ -1,0 +1,62 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/p06kit/p06kit/criteria"
+)
+
+// parseInterspersed parses flags that may come before or after the positional arguments (as users type
+// `p06 score findings.json --waivers w.json`), and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// cliFlagSet returns a flag set whose errors and usage go to stderr and that does not exit.
+func cliFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: %s\n\nflags:\n", usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// catalogueFromRef resolves --catalogue: a built-in ID, or a file path.
+func catalogueFromRef(ref string) (*criteria.Catalogue, error) {
+	if st, err := os.Stat(ref); err == nil && !st.IsDir() {
+		f, err := os.Open(ref)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		c, err := criteria.Load(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", ref, err)
+		}
+		return c, nil
+	}
+	if strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".json") {
+		return nil, fmt.Errorf("catalogue file %s: not found", ref)
+	}
+	return criteria.Builtin(ref)
+}

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// scoreFixture writes a findings file over p06-technical in which seven non-critical mandatory
+// criteria pass, two fail, one is failing but waived, and everything else is not_applicable;
+// critical turns one critical criterion into a failure as well.
+func scoreFixture(t *testing.T, critical bool, expires string) (findings, waivers string, ids []string) {
+	t.Helper()
+	cat := criteria.P06Technical()
+	var crit string
+	for _, c := range cat.Criteria {
+		if c.Level == criteria.Mandatory && c.Method != criteria.Attested {
+			if c.Critical {
+				if crit == "" {
+					crit = c.ID
+				}
+				continue
+			}
+			ids = append(ids, c.ID)
+		}
+	}
+	require.GreaterOrEqual(t, len(ids), 10)
+	in := scoring.Findings{Catalogue: cat.ID, Target: "https://dichvucong.tinh.example/"}
+	for _, c := range cat.Criteria {
+		st := scoring.NotApplicable
+		for i, id := range ids[:10] {
+			if id == c.ID {
+				st = scoring.Pass
+				if i >= 7 {
+					st = scoring.Fail
+				}
+			}
+		}
+		if critical && c.ID == crit {
+			st = scoring.Fail
+		}
+		in.Findings = append(in.Findings, scoring.Finding{Criterion: c.ID, Status: st, Message: "seen"})
+	}
+	dir := t.TempDir()
+	findings = filepath.Join(dir, "findings.json")
+	waivers = filepath.Join(dir, "waivers.json")
+	writeJSON(t, findings, in)
+	writeJSON(t, waivers, scoring.WaiverFile{Waivers: []scoring.Waiver{{Criterion: ids[9], Reason: "gateway migration", ApprovedBy: "Sở KH&CN", Expires: expires}}})
+	if critical {
+		ids = append(ids, crit)
+	}
+	return findings, waivers, ids
+}
+
+func writeJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, b, 0o644))
+}
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestScoreCommand(t *testing.T) {
+	findings, waivers, ids := scoreFixture(t, false, "2027-12-31")
+	code, out, stderr := runCLI("score", findings, "--waivers", waivers, "--as-of", "2026-11-27")
+	require.Equal(t, exitNotMet, code, stderr)
+	var r scoring.Report
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	assert.Equal(t, 7, r.Scores.Compliance.Met)
+	assert.Equal(t, 9, r.Scores.Compliance.Applicable)
+	assert.InDelta(t, 7.0/9.0, r.Scores.Compliance.Rate, 1e-12)
+	require.Len(t, r.Waivers.Applied, 1)
+	assert.Equal(t, ids[9], r.Waivers.Applied[0].Criterion)
+	assert.Empty(t, r.Scores.Caps)
+
+	// Byte-identical output on a second run.
+	code2, out2, _ := runCLI("score", "--as-of", "2026-11-27", "--waivers", waivers, findings)
+	assert.Equal(t, code, code2)
+	assert.Equal(t, out, out2)
+}
+
+func TestScoreCommandCap(t *testing.T) {
+	findings, waivers, ids := scoreFixture(t, true, "2027-12-31")
+	_, out, _ := runCLI("score", findings, "--waivers", waivers, "--as-of", "2026-11-27")
+	var r scoring.Report
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	assert.Equal(t, "yeu", r.Scores.Grade)
+	require.Len(t, r.Scores.Caps, 1)
+	assert.Equal(t, ids[len(ids)-1], r.Scores.Caps[0].Criterion)
+}
+
+func TestScoreCommandStaleWaiver(t *testing.T) {
+	findings, waivers, ids := scoreFixture(t, false, "2026-01-31")
+	_, out, _ := runCLI("score", findings, "--waivers", waivers, "--as-of", "2026-11-27")
+	var r scoring.Report
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	require.Len(t, r.Waivers.Stale, 1)
+	assert.Equal(t, ids[9], r.Waivers.Stale[0].Criterion)
+	assert.Empty(t, r.Waivers.Applied)
+	assert.Equal(t, 10, r.Scores.Compliance.Applicable, "the stale waiver's criterion counts as found")
+	assert.Equal(t, 7, r.Scores.Compliance.Met)
+}
+
+func TestScoreCommandBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+		return p
+	}
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown criterion", []string{write("a.json", `{"findings":[{"criterion":"P06-SEC-01","status":"pass"},{"criterion":"P06-NOPE-1","status":"pass"}]}`)},
+			`findings[1]: unknown criterion "P06-NOPE-1"`},
+		{"unknown status", []string{write("b.json", `{"findings":[{"criterion":"P06-SEC-01","status":"passed"}]}`)},
+			`$.findings[0].status: must be one of`},
+		{"duplicate", []string{write("c.json", `{"findings":[{"criterion":"P06-SEC-01","status":"pass"},{"criterion":"P06-SEC-01","status":"fail"}]}`)},
+			`findings[1]: criterion P06-SEC-01 already has a finding at findings[0]`},
+		{"malformed JSON", []string{write("d.json", "{\"findings\": [\n  {\"criterion\": \"P06-SEC-01\",}\n]}")},
+			`invalid JSON: line 2, column`},
+		{"missing file", []string{filepath.Join(dir, "none.json")}, "no such file"},
+		{"bad waivers", []string{write("e.json", `{"findings":[]}`), "--waivers", write("w.json", `{"waivers":[{"criterion":"P06-SEC-01"}]}`)},
+			`$.waivers[0]: `},
+		{"unknown waiver criterion", []string{write("f.json", `{"findings":[]}`), "--as-of", "2026-01-01", "--waivers",
+			write("w2.json", `{"waivers":[{"criterion":"P06-X","reason":"r","approved_by":"a","expires":"2027-01-01"}]}`)},
+			`waivers[0] (P06-X): unknown criterion "P06-X"`},
+		{"no file", nil, "want one findings file"},
+		{"bad format", []string{write("g.json", `{"findings":[]}`), "--format", "xml"}, `unknown format "xml"`},
+		{"bad date", []string{write("h.json", `{"findings":[]}`), "--as-of", "tomorrow"}, `--as-of "tomorrow"`},
+		{"unknown catalogue", []string{write("i.json", `{"findings":[]}`), "--catalogue", "nope"}, `no built-in catalogue "nope"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, stderr := runCLI(append([]string{"score"}, tc.args...)...)
+			assert.Equal(t, exitCantRun, code)
+			assert.Empty(t, out)
+			assert.Contains(t, stderr, tc.want)
+		})
+	}
+}
