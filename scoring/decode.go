@@ -55,4 +55,3 @@ func decodeValidated(data []byte, s *jsonschema.Schema, what string, v any) erro
 	}
 	return nil
 }
-
