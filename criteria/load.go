@@ -1,0 +1,257 @@
+package criteria
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/p06kit/p06kit/internal/jsonschema"
+)
+
+// MaxCatalogueSize bounds what Load reads: a catalogue of several thousand criteria is well
+// under a megabyte, so anything larger is a wrong file or hostile input.
+const MaxCatalogueSize = 16 << 20
+
+// ErrTooLarge is returned (wrapped) by Load when the input exceeds MaxCatalogueSize.
+var ErrTooLarge = errors.New("catalogue is larger than the 16 MiB limit")
+
+//go:embed schema/catalogue.schema.json
+var schemaJSON []byte
+
+var catalogueSchema = jsonschema.MustCompile("catalogue.schema.json", schemaJSON)
+
+// SchemaJSON returns the draft-07 JSON Schema every catalogue is validated against (a copy;
+// the same file is published as criteria/schema/catalogue.schema.json).
+func SchemaJSON() []byte { return bytes.Clone(schemaJSON) }
+
+// Problem is one thing wrong with a catalogue: where (a JSON path such as "$.criteria[3].id")
+// and why.
+type Problem struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+// String returns "path: reason".
+func (p Problem) String() string { return p.Path + ": " + p.Reason }
+
+// LoadError lists every problem found in a catalogue, sorted by path. Load and
+// Catalogue.Validate return it as *LoadError.
+type LoadError struct {
+	Problems []Problem
+}
+
+// Error prints one problem per line after a summary line.
+func (e *LoadError) Error() string {
+	var b strings.Builder
+	if len(e.Problems) == 1 {
+		b.WriteString("criteria: invalid catalogue: 1 problem")
+	} else {
+		fmt.Fprintf(&b, "criteria: invalid catalogue: %d problems", len(e.Problems))
+	}
+	for _, p := range e.Problems {
+		b.WriteString("\n\t")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Load reads a catalogue, validates it against the catalogue JSON Schema and then checks what
+// a schema cannot say (see Validate). On any problem it returns a nil catalogue and a
+// *LoadError that lists every problem with its JSON path; malformed JSON is reported with its
+// line and column. Input beyond MaxCatalogueSize is refused with ErrTooLarge. Unknown
+// properties are problems, so a misspelt field is never silently ignored.
+func Load(r io.Reader) (*Catalogue, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxCatalogueSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("criteria: reading catalogue: %w", err)
+	}
+	if len(data) > MaxCatalogueSize {
+		return nil, fmt.Errorf("criteria: %w", ErrTooLarge)
+	}
+	return load(data)
+}
+
+func load(data []byte) (*Catalogue, error) {
+	schemaProblems, err := catalogueSchema.Validate(data)
+	if err != nil {
+		return nil, &LoadError{Problems: []Problem{{Path: "$", Reason: err.Error()}}}
+	}
+	var problems []Problem
+	for _, p := range schemaProblems {
+		problems = append(problems, Problem(p))
+	}
+	var c Catalogue
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		// The schema has already said what is wrong: a type the struct cannot hold.
+		if len(problems) == 0 {
+			problems = append(problems, Problem{Path: "$", Reason: jsonschema.SyntaxError(data, err).Error()})
+		}
+		return nil, newLoadError(problems)
+	}
+	problems = append(problems, c.semanticProblems(len(schemaProblems) > 0)...)
+	if len(problems) > 0 {
+		return nil, newLoadError(problems)
+	}
+	return &c, nil
+}
+
+func newLoadError(ps []Problem) *LoadError {
+	seen := make(map[Problem]bool, len(ps))
+	out := ps[:0:0]
+	for _, p := range ps {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := jsonschema.ComparePaths(out[i].Path, out[j].Path); c != 0 {
+			return c < 0
+		}
+		return out[i].Reason < out[j].Reason
+	})
+	return &LoadError{Problems: out}
+}
+
+// Validate checks a catalogue built in Go by the same rules as Load: it marshals the catalogue,
+// validates it against the JSON Schema, and checks what the schema cannot say:
+//   - group IDs and criterion IDs are unique;
+//   - every criterion's group exists, and every group has at least one criterion;
+//   - every date is a real calendar date and effective_from ≤ effective_until;
+//   - where a group has max_points, its criteria's points sum to it;
+//   - a critical criterion is mandatory.
+//
+// It returns nil or a *LoadError listing every problem.
+func (c *Catalogue) Validate() error {
+	if c == nil {
+		return &LoadError{Problems: []Problem{{Path: "$", Reason: "catalogue is nil"}}}
+	}
+	data, err := c.MarshalIndent()
+	if err != nil {
+		return &LoadError{Problems: []Problem{{Path: "$", Reason: err.Error()}}}
+	}
+	_, err = load(data)
+	return err
+}
+
+// MarshalIndent returns the catalogue in its canonical JSON form: the field order of the Go
+// types, two-space indent, non-ASCII and HTML characters written as they are, and a final
+// newline. Load reads it back to an equal catalogue; the built-in catalogue files are stored
+// in this form.
+func (c *Catalogue) MarshalIndent() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(c); err != nil {
+		return nil, fmt.Errorf("criteria: encoding catalogue %s: %w", c.ID, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// semanticProblems checks what the JSON Schema cannot. When the schema already failed, checks
+// whose input the schema rejected (badly formed dates) stay quiet so that a problem is
+// reported once.
+func (c *Catalogue) semanticProblems(schemaFailed bool) []Problem {
+	var ps []Problem
+	add := func(path, format string, args ...any) {
+		ps = append(ps, Problem{Path: path, Reason: fmt.Sprintf(format, args...)})
+	}
+	ps = append(ps, dateProblems("$", c.EffectiveFrom, c.EffectiveUntil)...)
+
+	groups := make(map[string]int, len(c.Groups))
+	var groupIDs []string
+	for i, g := range c.Groups {
+		path := fmt.Sprintf("$.groups[%d].id", i)
+		if first, dup := groups[g.ID]; dup {
+			add(path, "duplicate group ID %q (first at $.groups[%d])", g.ID, first)
+			continue
+		}
+		groups[g.ID] = i
+		groupIDs = append(groupIDs, g.ID)
+	}
+
+	ids := make(map[string]int, len(c.Criteria))
+	sums := make(map[string]float64, len(c.Groups))
+	counts := make(map[string]int, len(c.Groups))
+	for i, cr := range c.Criteria {
+		base := fmt.Sprintf("$.criteria[%d]", i)
+		if cr.ID != "" {
+			if first, dup := ids[cr.ID]; dup {
+				add(base+".id", "duplicate criterion ID %q (first at $.criteria[%d])", cr.ID, first)
+			} else {
+				ids[cr.ID] = i
+			}
+		}
+		if _, ok := groups[cr.Group]; !ok && cr.Group != "" {
+			add(base+".group", "group %q does not exist; the catalogue's groups are %s", cr.Group, strings.Join(groupIDs, ", "))
+		}
+		sums[cr.Group] += cr.Points
+		counts[cr.Group]++
+		ps = append(ps, dateProblems(base, cr.EffectiveFrom, cr.EffectiveUntil)...)
+		if cr.Critical && cr.Level != Mandatory && cr.Level != "" {
+			add(base+".critical", "a critical criterion must be mandatory, but level is %q", cr.Level)
+		}
+	}
+	if schemaFailed {
+		// Sums and counts over a catalogue the schema rejected would only repeat its problems.
+		return ps
+	}
+	for i, g := range c.Groups {
+		if i != groups[g.ID] {
+			continue // duplicate, reported above
+		}
+		if counts[g.ID] == 0 {
+			add(fmt.Sprintf("$.groups[%d]", i), "group %q has no criteria", g.ID)
+			continue
+		}
+		if g.MaxPoints > 0 && math.Abs(sums[g.ID]-g.MaxPoints) > 1e-9 {
+			add(fmt.Sprintf("$.groups[%d].max_points", i), "group %q has max_points %g but its criteria's points sum to %g", g.ID, g.MaxPoints, sums[g.ID])
+		}
+	}
+	return ps
+}
+
+// dateProblems checks that from and until (either may be empty) are real dates in order. Dates
+// that do not have the YYYY-MM-DD shape are left to the schema.
+func dateProblems(base, from, until string) []Problem {
+	var ps []Problem
+	parse := func(field, v string) (time.Time, bool) {
+		if v == "" || !dateShape(v) {
+			return time.Time{}, false
+		}
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			ps = append(ps, Problem{Path: base + "." + field, Reason: fmt.Sprintf("%q is not a real calendar date", v)})
+			return time.Time{}, false
+		}
+		return t, true
+	}
+	f, okF := parse("effective_from", from)
+	u, okU := parse("effective_until", until)
+	if okF && okU && u.Before(f) {
+		ps = append(ps, Problem{Path: base + ".effective_until", Reason: fmt.Sprintf("effective_until %s is before effective_from %s", until, from)})
+	}
+	return ps
+}
+
+func dateShape(v string) bool {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		return false
+	}
+	for i, r := range v {
+		if i != 4 && i != 7 && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
