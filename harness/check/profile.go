@@ -1,8 +1,6 @@
 package check
 
 import (
-	"context"
-
 	"github.com/p06kit/p06kit/criteria"
 )
 
@@ -58,17 +56,14 @@ type Budgets struct {
 // Resolved is a profile with every discoverable field filled in, and where each came from.
 type Resolved struct {
 	Profile
-	// Sources maps a field's JSON name to "configured", "discovered" or "missing".
+	// Sources maps a field's JSON name to "configured", "discovered", "default" (a documented
+	// default, e.g. home = the base URL) or "missing".
 	Sources map[string]string `json:"sources"`
-}
+	// Notes say what discovery saw that a reader of the report should know: the catalogue read and
+	// its size, pages it could not fetch, a look-up page without a form.
+	Notes []string `json:"notes,omitempty"`
 
-// resolveProfile fills in what the configured profile leaves out.
-//
-// SCAFFOLD: discovery by crawling is being built (issue 6); for now only configured fields count.
-func resolveProfile(ctx context.Context, s *Session, p Profile) (*Resolved, error) {
-	r := &Resolved{Profile: p, Sources: map[string]string{}}
-	if r.Home == "" {
-		r.Home = s.target.BaseURL
-	}
-	return r, nil
+	procs      *ProcedureList
+	procErr    error
+	lookupPage string
 }

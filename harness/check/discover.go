@@ -1,0 +1,605 @@
+package check
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/internal/htmlx"
+)
+
+// The values of Resolved.Sources.
+const (
+	SourceConfigured = "configured"
+	SourceDiscovered = "discovered"
+	SourceDefault    = "default"
+	SourceMissing    = "missing"
+)
+
+// discoveryPages bounds the pages discovery visits (also bounded by Config.MaxPages).
+const discoveryPages = 12
+
+// maxProcedurePages bounds the procedure pages discovery samples from the catalogue (also bounded
+// by Config.MaxPages).
+const maxProcedurePages = 20
+
+// label is what discovery looks for to find one profile field: phrases of link text in priority
+// order, then phrases of the link's path. Both are folded (see htmlx.Fold).
+type label struct {
+	field string
+	text  []string
+	path  []string
+}
+
+// labels are the Vietnamese (and English) labels portals use. The package documentation lists
+// them; keep the two in step.
+var labels = []label{
+	{"procedures",
+		[]string{"thu tuc hanh chinh", "danh muc thu tuc", "danh sach thu tuc", "tra cuu thu tuc", "procedures", "dich vu cong truc tuyen"},
+		[]string{"thu tuc hanh chinh", "thutuchanhchinh", "danh muc thu tuc", "thu tuc", "thutuc", "tthc", "procedures"}},
+	{"status_lookup",
+		[]string{"tra cuu ho so", "tra cuu tinh trang ho so", "tra cuu tien do", "tinh trang ho so", "tra cuu ket qua", "dossier status"},
+		[]string{"tra cuu ho so", "tracuuhoso", "tra cuu", "tracuu", "lookup", "status"}},
+	{"login",
+		[]string{"dang nhap", "login", "log in", "sign in"},
+		[]string{"dang nhap", "dangnhap", "login", "signin", "sign in"}},
+	{"logout",
+		[]string{"dang xuat", "logout", "log out", "sign out"},
+		[]string{"dang xuat", "dangxuat", "logout", "signout"}},
+	{"privacy",
+		[]string{"chinh sach bao mat", "quyen rieng tu", "bao ve du lieu ca nhan", "chinh sach bao ve du lieu", "privacy"},
+		[]string{"chinh sach bao mat", "quyen rieng tu", "bao ve du lieu", "privacy"}},
+	{"contact",
+		[]string{"lien he", "thong tin lien he", "contact", "huong dan", "ho tro"},
+		[]string{"lien he", "lienhe", "contact", "huong dan", "huongdan", "ho tro"}},
+	{"feedback",
+		[]string{"phan anh kien nghi", "phan anh", "kien nghi", "gop y", "feedback"},
+		[]string{"phan anh kien nghi", "pakn", "phananh", "phan anh", "feedback"}},
+	{"rating",
+		[]string{"muc do hai long", "danh gia hai long", "danh gia", "khao sat", "rating"},
+		[]string{"danh gia", "danhgia", "hai long", "rating", "survey"}},
+	{"payment",
+		[]string{"thanh toan truc tuyen", "thanh toan", "nop phi", "payment"},
+		[]string{"thanh toan", "thanhtoan", "payment"}},
+}
+
+// searchNames are the input names taken for a site-search box.
+var searchNames = map[string]bool{"q": true, "keyword": true, "keywords": true, "tukhoa": true, "tu khoa": true,
+	"query": true, "search": true, "s": true, "key": true, "textsearch": true, "searchtext": true, "tim kiem": true}
+
+// dossierNames are the input names taken, on any page, for a dossier-code box.
+var dossierNames = []string{"ma ho so", "mahoso", "so ho so", "sohoso", "ma hs", "mahs", "dossier", "dossier code", "dossiercode", "ho so"}
+
+// link is an anchor seen during discovery.
+type link struct {
+	abs        string
+	text, path string // folded
+}
+
+// discovery is the state of one discovery run.
+type discovery struct {
+	s        *Session
+	r        *Resolved
+	found    map[string]string // field -> absolute URL
+	visited  map[string]bool
+	queue    []string
+	budget   int
+	notes    []string
+	lookupPg string
+}
+
+// resolveProfile fills in what the configured profile leaves out: it crawls the home page and the
+// pages it links to (same host, at most Config.MaxPages and 12 pages), and reads the procedure
+// catalogue. Discovery never fails the session: what cannot be found is "missing" in Sources and
+// the checks that need it say so.
+func resolveProfile(ctx context.Context, s *Session, p Profile) (*Resolved, error) {
+	r := &Resolved{Profile: p, Sources: map[string]string{}}
+	d := &discovery{s: s, r: r, found: map[string]string{}, visited: map[string]bool{},
+		budget: min(s.cfg.MaxPages, discoveryPages)}
+	if r.Home == "" {
+		r.Home = s.target.BaseURL
+		r.Sources["home"] = SourceDefault
+	} else {
+		r.Sources["home"] = SourceConfigured
+	}
+	if r.PlainHTTP == "" {
+		if s.base.Scheme == "https" {
+			u := *s.base
+			u.Scheme, u.Host, u.Path, u.RawQuery = "http", s.base.Hostname(), "/", ""
+			if strings.Contains(u.Host, ":") { // IPv6 literal
+				u.Host = "[" + u.Host + "]"
+			}
+			r.PlainHTTP = u.String()
+			r.Sources["plain_http"] = SourceDefault
+		} else {
+			r.Sources["plain_http"] = SourceMissing
+		}
+	} else {
+		r.Sources["plain_http"] = SourceConfigured
+	}
+	if r.Scope == "" {
+		r.Scope = criteria.Province
+		r.Sources["scope"] = SourceDefault
+	} else {
+		r.Sources["scope"] = SourceConfigured
+	}
+	if r.SampleDossier != "" {
+		r.Sources["sample_dossier"] = SourceConfigured
+	} else {
+		r.Sources["sample_dossier"] = SourceMissing
+	}
+	if len(r.Samples) > 0 {
+		r.Sources["samples"] = SourceConfigured
+	}
+
+	if home, err := s.Resolve(r.Home); err == nil {
+		d.queue = append(d.queue, home)
+	}
+	if r.StatusLookup != "" && !strings.Contains(r.StatusLookup, "{code}") {
+		// A configured page without a template: look for its form.
+		d.lookupPg, _ = s.Resolve(r.StatusLookup)
+	}
+	d.crawl(ctx)
+	d.fill()
+	d.readCatalogue(ctx)
+	d.procedurePages()
+	r.Notes = append(r.Notes, d.notes...)
+	return r, nil
+}
+
+// fields lists the URL fields discovery can fill, with pointers into the profile.
+func (d *discovery) fields() map[string]*string {
+	p := &d.r.Profile
+	return map[string]*string{"procedures": &p.Procedures, "procedures_json": &p.ProceduresJSON,
+		"search": &p.Search, "status_lookup": &p.StatusLookup, "login": &p.Login, "logout": &p.Logout,
+		"privacy": &p.Privacy, "contact": &p.Contact, "feedback": &p.Feedback, "rating": &p.Rating,
+		"payment": &p.Payment}
+}
+
+// missing reports whether some discoverable field is still unknown.
+func (d *discovery) missing() bool {
+	for f, v := range d.fields() {
+		if *v == "" && d.found[f] == "" {
+			return true
+		}
+	}
+	return d.lookupPg != "" && d.found["status_lookup"] == "" && !strings.Contains(d.r.StatusLookup, "{code}")
+}
+
+func (d *discovery) crawl(ctx context.Context) {
+	for len(d.queue) > 0 && d.budget > 0 && d.missing() {
+		if ctx.Err() != nil {
+			d.notes = append(d.notes, "discovery stopped: "+ctx.Err().Error())
+			return
+		}
+		u := d.queue[0]
+		d.queue = d.queue[1:]
+		if d.visited[u] {
+			continue
+		}
+		d.visited[u] = true
+		d.budget--
+		pg, err := d.s.Page(ctx, u)
+		if err != nil {
+			d.notes = append(d.notes, fmt.Sprintf("discovery could not fetch %s: %v", Redact(u), err))
+			continue
+		}
+		if pg.Doc == nil || pg.StatusCode >= 400 {
+			continue
+		}
+		d.scan(pg)
+	}
+}
+
+// scan takes what one page shows: labelled links, the search form, a dossier look-up form and a
+// JSON catalogue link; then queues the pages most likely to hold what is still missing.
+func (d *discovery) scan(pg *Page) {
+	base, err := url.Parse(pg.FinalURL)
+	if err != nil {
+		return
+	}
+	var links []link
+	for _, a := range htmlx.All(pg.Doc, "a", "area") {
+		href, ok := htmlx.Attr(a, "href")
+		if !ok {
+			continue
+		}
+		abs, ok := d.sameHost(base, href)
+		if !ok {
+			continue
+		}
+		u, _ := url.Parse(abs)
+		text := htmlx.Text(a)
+		for _, attr := range []string{"aria-label", "title"} {
+			if v, ok := htmlx.Attr(a, attr); ok {
+				text += " " + v
+			}
+		}
+		links = append(links, link{abs: abs, text: htmlx.Fold(text), path: htmlx.Fold(u.Path)})
+	}
+	for _, l := range labels {
+		if d.found[l.field] != "" {
+			continue
+		}
+		if v := d.fields()[l.field]; v != nil && *v != "" && l.field != "status_lookup" {
+			continue
+		}
+		if l.field == "status_lookup" && d.lookupPg != "" {
+			continue
+		}
+		if u := pick(links, l); u != "" {
+			if l.field == "status_lookup" {
+				d.lookupPg = u
+				d.queue = append([]string{u}, d.queue...)
+				continue
+			}
+			d.found[l.field] = u
+			if l.field == "procedures" || l.field == "contact" {
+				d.queue = append([]string{u}, d.queue...)
+			}
+		}
+	}
+	if d.r.Search == "" && d.found["search"] == "" {
+		if t := searchTemplate(pg.Doc, base, d); t != "" {
+			d.found["search"] = t
+		}
+	}
+	if d.r.StatusLookup == "" || d.lookupPg != "" {
+		if d.found["status_lookup"] == "" {
+			onLookupPage := d.lookupPg != "" && (pg.FinalURL == d.lookupPg || pg.URL == d.lookupPg)
+			if t := lookupTemplate(pg.Doc, base, d, onLookupPage); t != "" {
+				d.found["status_lookup"] = t
+				if d.lookupPg == "" {
+					d.lookupPg = pg.FinalURL
+				}
+			}
+		}
+	}
+	if d.r.ProceduresJSON == "" && d.found["procedures_json"] == "" {
+		for _, l := range htmlx.All(pg.Doc, "link") {
+			rel, _ := htmlx.Attr(l, "rel")
+			typ, _ := htmlx.Attr(l, "type")
+			href, _ := htmlx.Attr(l, "href")
+			if strings.EqualFold(strings.TrimSpace(rel), "alternate") && strings.Contains(strings.ToLower(typ), "json") {
+				if abs, ok := d.sameHost(base, href); ok {
+					d.found["procedures_json"] = abs
+					break
+				}
+			}
+		}
+	}
+	for _, l := range links {
+		if !d.visited[l.abs] && htmlLike(l.abs) {
+			d.queue = append(d.queue, l.abs)
+		}
+	}
+}
+
+// pick returns the first link matching the label's text phrases (by priority), else its path
+// phrases.
+func pick(links []link, l label) string {
+	for _, phrase := range l.text {
+		for _, k := range links {
+			if htmlx.FoldedContains(k.text, phrase) {
+				return k.abs
+			}
+		}
+	}
+	for _, phrase := range l.path {
+		for _, k := range links {
+			if htmlx.FoldedContains(k.path, phrase) {
+				return k.abs
+			}
+		}
+	}
+	return ""
+}
+
+// sameHost resolves href against base and reports whether it stays on the target's host.
+func (d *discovery) sameHost(base *url.URL, href string) (string, bool) {
+	href = strings.TrimSpace(href)
+	if href == "" || strings.HasPrefix(href, "#") {
+		return "", false
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return "", false
+	}
+	abs := base.ResolveReference(u)
+	if abs.Scheme != "http" && abs.Scheme != "https" || !strings.EqualFold(abs.Host, d.s.base.Host) {
+		return "", false
+	}
+	abs.Fragment = ""
+	return abs.String(), true
+}
+
+// htmlLike reports whether a URL may be an HTML page worth crawling (not a document or an image,
+// not a logout).
+func htmlLike(abs string) bool {
+	u, err := url.Parse(abs)
+	if err != nil {
+		return false
+	}
+	p := strings.ToLower(u.Path)
+	for _, ext := range []string{".pdf", ".doc", ".docx", ".xls", ".xlsx", ".zip", ".rar", ".jpg", ".jpeg",
+		".png", ".gif", ".svg", ".webp", ".ico", ".css", ".js", ".json", ".xml", ".txt", ".mp4", ".mp3"} {
+		if strings.HasSuffix(p, ext) {
+			return false
+		}
+	}
+	f := htmlx.Fold(u.Path)
+	return !htmlx.FoldedContains(f, "logout") && !htmlx.FoldedContains(f, "dang xuat") && !htmlx.FoldedContains(f, "dangxuat")
+}
+
+// getForm reports whether form submits with GET and returns its absolute action.
+func (d *discovery) getForm(form *html.Node, base *url.URL) (string, bool) {
+	if m, ok := htmlx.Attr(form, "method"); ok && !strings.EqualFold(strings.TrimSpace(m), "get") && strings.TrimSpace(m) != "" {
+		return "", false
+	}
+	action, _ := htmlx.Attr(form, "action")
+	if strings.TrimSpace(action) == "" {
+		b := *base
+		b.RawQuery, b.Fragment = "", ""
+		return b.String(), true
+	}
+	return d.sameHost(base, action)
+}
+
+// formTemplate builds the GET URL a form submits, with placeholder where field's value goes.
+func formTemplate(action string, form, field *html.Node, placeholder string) string {
+	u, err := url.Parse(action)
+	if err != nil {
+		return ""
+	}
+	const mark = "P06KITPLACEHOLDER"
+	q := url.Values{}
+	for _, in := range htmlx.All(form, "input", "select") {
+		name, _ := htmlx.Attr(in, "name")
+		if name == "" {
+			continue
+		}
+		if in == field {
+			q.Set(name, mark)
+			continue
+		}
+		typ, _ := htmlx.Attr(in, "type")
+		switch strings.ToLower(typ) {
+		case "hidden":
+			v, _ := htmlx.Attr(in, "value")
+			q.Add(name, v)
+		}
+	}
+	u.RawQuery = strings.Replace(q.Encode(), mark, placeholder, 1)
+	return u.String()
+}
+
+// searchTemplate finds a site-search form: a GET form with role=search, or one with an
+// input[type=search] or an input named q, keyword, tukhoa, … .
+func searchTemplate(doc *html.Node, base *url.URL, d *discovery) string {
+	for _, form := range htmlx.All(doc, "form") {
+		action, ok := d.getForm(form, base)
+		if !ok {
+			continue
+		}
+		role, _ := htmlx.Attr(form, "role")
+		var field *html.Node
+		for _, in := range htmlx.All(form, "input") {
+			typ, _ := htmlx.Attr(in, "type")
+			typ = strings.ToLower(strings.TrimSpace(typ))
+			name, _ := htmlx.Attr(in, "name")
+			if name == "" || (typ != "" && typ != "text" && typ != "search") {
+				continue
+			}
+			if typ == "search" || searchNames[htmlx.Fold(name)] || strings.EqualFold(role, "search") {
+				field = in
+				break
+			}
+		}
+		if field != nil {
+			return formTemplate(action, form, field, "{q}")
+		}
+	}
+	return ""
+}
+
+// lookupTemplate finds a dossier status look-up form: a GET form with a text input named like a
+// dossier code (mahoso, ma_ho_so, so_ho_so, dossier, …); on the look-up page itself, the first GET
+// form with a text input that is not the site search.
+func lookupTemplate(doc *html.Node, base *url.URL, d *discovery, onLookupPage bool) string {
+	for _, form := range htmlx.All(doc, "form") {
+		action, ok := d.getForm(form, base)
+		if !ok {
+			continue
+		}
+		role, _ := htmlx.Attr(form, "role")
+		var first, named *html.Node
+		for _, in := range htmlx.All(form, "input") {
+			typ, _ := htmlx.Attr(in, "type")
+			typ = strings.ToLower(strings.TrimSpace(typ))
+			name, _ := htmlx.Attr(in, "name")
+			if name == "" || (typ != "" && typ != "text" && typ != "search") {
+				continue
+			}
+			if first == nil {
+				first = in
+			}
+			f := htmlx.Fold(name)
+			for _, dn := range dossierNames {
+				if f == dn || htmlx.FoldedContains(f, dn) {
+					named = in
+				}
+			}
+		}
+		switch {
+		case named != nil:
+			return formTemplate(action, form, named, "{code}")
+		case onLookupPage && first != nil && !strings.EqualFold(role, "search") && !searchNames[htmlx.Fold(attr(first, "name"))]:
+			return formTemplate(action, form, first, "{code}")
+		}
+	}
+	return ""
+}
+
+func attr(n *html.Node, name string) string { v, _ := htmlx.Attr(n, name); return v }
+
+// fill copies what was found into the profile and records the sources.
+func (d *discovery) fill() {
+	for f, v := range d.fields() {
+		switch {
+		case *v != "":
+			d.r.Sources[f] = SourceConfigured
+		case d.found[f] != "":
+			*v = d.found[f]
+			d.r.Sources[f] = SourceDiscovered
+		case f == "status_lookup" && d.lookupPg != "":
+			// A look-up page without a usable form: SVC-03 says so.
+			*v = d.lookupPg
+			d.r.Sources[f] = SourceDiscovered
+			d.notes = append(d.notes, "status look-up page "+Redact(d.lookupPg)+" has no GET form with a dossier-code field")
+		default:
+			d.r.Sources[f] = SourceMissing
+		}
+	}
+	if d.found["status_lookup"] != "" && d.r.Sources["status_lookup"] == SourceConfigured && !strings.Contains(d.r.StatusLookup, "{code}") {
+		// A configured page without {code}: its form gives the template.
+		d.r.StatusLookup = d.found["status_lookup"]
+	}
+	d.r.lookupPage = d.lookupPg
+}
+
+// readCatalogue reads the procedure catalogue from the JSON endpoint, else the HTML page.
+func (d *discovery) readCatalogue(ctx context.Context) {
+	r, s := d.r, d.s
+	switch {
+	case r.ProceduresJSON != "":
+		abs, err := s.Resolve(r.ProceduresJSON)
+		if err != nil {
+			r.procErr = err
+			return
+		}
+		resp, err := s.Get(ctx, abs)
+		if err != nil {
+			r.procErr = fmt.Errorf("fetching the procedure catalogue: %w", err)
+			return
+		}
+		if resp.StatusCode != 200 {
+			r.procErr = fmt.Errorf("procedure catalogue %s: status %d", Redact(abs), resp.StatusCode)
+			return
+		}
+		if resp.Truncated {
+			r.procErr = fmt.Errorf("procedure catalogue %s: larger than %d bytes", Redact(abs), s.cfg.MaxBodyBytes)
+			return
+		}
+		ps, err := ParseProceduresJSON(resp.Body)
+		if err != nil {
+			r.procErr = fmt.Errorf("%s: %w", Redact(abs), err)
+			return
+		}
+		base, _ := url.Parse(resp.FinalURL)
+		for i := range ps {
+			if ps[i].URL != "" {
+				ps[i].URL = resolveRef(base, ps[i].URL)
+			}
+		}
+		r.procs = &ProcedureList{URL: abs, Format: "json", Procedures: ps}
+	case r.Procedures != "":
+		pg, err := s.Page(ctx, r.Procedures)
+		if err != nil {
+			r.procErr = fmt.Errorf("fetching the procedure catalogue: %w", err)
+			return
+		}
+		if pg.StatusCode != 200 || pg.Doc == nil {
+			r.procErr = fmt.Errorf("procedure catalogue %s: status %d, content type %q", Redact(pg.URL), pg.StatusCode, pg.Header.Get("Content-Type"))
+			return
+		}
+		base, _ := url.Parse(pg.FinalURL)
+		r.procs = &ProcedureList{URL: pg.URL, Format: "html", Procedures: ProceduresFromHTML(pg.Doc, base)}
+	default:
+		r.procErr = fmt.Errorf("no procedure catalogue: the profile has neither procedures nor procedures_json and none was discovered from the home page")
+	}
+	if r.procs != nil {
+		d.notes = append(d.notes, fmt.Sprintf("procedure catalogue %s (%s): %d procedures", Redact(r.procs.URL), r.procs.Format, len(r.procs.Procedures)))
+	}
+}
+
+// procedurePages samples procedure pages from the catalogue when none are configured.
+func (d *discovery) procedurePages() {
+	r := d.r
+	if len(r.ProcedurePages) > 0 {
+		r.Sources["procedure_pages"] = SourceConfigured
+		return
+	}
+	if r.procs == nil {
+		r.Sources["procedure_pages"] = SourceMissing
+		return
+	}
+	limit := min(d.s.cfg.MaxPages, maxProcedurePages)
+	seen := map[string]bool{}
+	for _, p := range r.procs.Procedures {
+		if len(r.ProcedurePages) >= limit {
+			break
+		}
+		if p.URL == "" || seen[p.URL] {
+			continue
+		}
+		if u, err := url.Parse(p.URL); err != nil || !strings.EqualFold(u.Host, d.s.base.Host) {
+			continue
+		}
+		seen[p.URL] = true
+		r.ProcedurePages = append(r.ProcedurePages, p.URL)
+	}
+	if len(r.ProcedurePages) > 0 {
+		r.Sources["procedure_pages"] = SourceDiscovered
+	} else {
+		r.Sources["procedure_pages"] = SourceMissing
+	}
+}
+
+// Procedures returns the portal's procedure catalogue as discovery read it (from procedures_json,
+// else the procedures page). The list is shared: treat it as read-only.
+func (s *Session) Procedures(ctx context.Context) (*ProcedureList, error) {
+	r, err := s.Profile(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.procs, r.procErr
+}
+
+// LookupPage is the page that holds the dossier status look-up form, when known; else "".
+func (r *Resolved) LookupPage() string { return r.lookupPage }
+
+// Pages returns the pages checks sample, absolute and without duplicates, at most max: the home
+// page, the procedure catalogue, the login entry, the status look-up page, the privacy and
+// contact pages, the procedure pages and the configured samples, in that order.
+func (r *Resolved) Pages(s *Session, max int) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(ref string) {
+		if ref == "" || len(out) >= max || strings.Contains(ref, "{") {
+			return
+		}
+		abs, err := s.Resolve(ref)
+		if err != nil || seen[abs] {
+			return
+		}
+		seen[abs] = true
+		out = append(out, abs)
+	}
+	add(r.Home)
+	add(r.Procedures)
+	add(r.Login)
+	add(r.lookupPage)
+	add(r.Privacy)
+	add(r.Contact)
+	for _, p := range r.ProcedurePages {
+		add(p)
+	}
+	for _, p := range r.Samples {
+		add(p)
+	}
+	return out
+}

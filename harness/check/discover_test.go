@@ -1,0 +1,235 @@
+package check
+
+import (
+	"context"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
+)
+
+func resolve(t *testing.T, srv *httptest.Server, p *Profile) *Resolved {
+	t.Helper()
+	s, err := NewSession(Target{BaseURL: srv.URL, Client: srv.Client(), Profile: p}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Profile(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestDiscoverGoodPortal(t *testing.T) {
+	srv := portaltest.Good().Start()
+	defer srv.Close()
+	r := resolve(t, srv, nil)
+	want := map[string]string{
+		"procedures":    srv.URL + "/thu-tuc-hanh-chinh",
+		"status_lookup": srv.URL + "/tra-cuu-ho-so?ma_ho_so={code}",
+		"search":        srv.URL + "/tim-kiem?q={q}",
+		"login":         srv.URL + "/dang-nhap",
+		"privacy":       srv.URL + "/chinh-sach-bao-mat",
+		"contact":       srv.URL + "/lien-he",
+		"feedback":      srv.URL + "/phan-anh-kien-nghi",
+		"rating":        srv.URL + "/danh-gia",
+		"payment":       srv.URL + "/thanh-toan",
+	}
+	got := map[string]string{"procedures": r.Procedures, "status_lookup": r.StatusLookup, "search": r.Search,
+		"login": r.Login, "privacy": r.Privacy, "contact": r.Contact, "feedback": r.Feedback, "rating": r.Rating,
+		"payment": r.Payment}
+	for f, w := range want {
+		if got[f] != w {
+			t.Errorf("%s = %q, want %q", f, got[f], w)
+		}
+		if r.Sources[f] != SourceDiscovered {
+			t.Errorf("Sources[%s] = %q, want discovered", f, r.Sources[f])
+		}
+	}
+	for f, w := range map[string]string{"home": SourceDefault, "procedures_json": SourceMissing, "logout": SourceMissing,
+		"sample_dossier": SourceMissing, "procedure_pages": SourceDiscovered, "scope": SourceDefault} {
+		if r.Sources[f] != w {
+			t.Errorf("Sources[%s] = %q, want %q", f, r.Sources[f], w)
+		}
+	}
+	if r.LookupPage() != srv.URL+"/tra-cuu-ho-so" {
+		t.Errorf("LookupPage = %q", r.LookupPage())
+	}
+	if len(r.ProcedurePages) != 10 || r.ProcedurePages[0] != srv.URL+"/thu-tuc/1.001000" {
+		t.Errorf("ProcedurePages = %v", r.ProcedurePages)
+	}
+	s, _ := NewSession(Target{BaseURL: srv.URL, Client: srv.Client()}, Config{})
+	list, err := s.Procedures(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if list.Format != "html" || len(list.Procedures) != 10 {
+		t.Fatalf("catalogue: %s with %d procedures", list.Format, len(list.Procedures))
+	}
+	p := list.Procedures[7]
+	if p.Code != "2.001234.000.00.00.H55" || p.Name != "Cấp giấy phép xây dựng nhà ở riêng lẻ" || p.Level != LevelPartial || !p.LevelStated {
+		t.Errorf("procedure 7 = %+v", p)
+	}
+}
+
+func TestDiscoverConfiguredWins(t *testing.T) {
+	srv := portaltest.Good().Start()
+	defer srv.Close()
+	r := resolve(t, srv, &Profile{Login: "/khac", StatusLookup: "/tra-cuu-ho-so", Scope: "commune"})
+	if r.Login != "/khac" || r.Sources["login"] != SourceConfigured {
+		t.Errorf("login = %q (%s), want the configured /khac", r.Login, r.Sources["login"])
+	}
+	if r.StatusLookup != srv.URL+"/tra-cuu-ho-so?ma_ho_so={code}" || r.Sources["status_lookup"] != SourceConfigured {
+		t.Errorf("status_lookup = %q (%s): a configured page without {code} takes its form", r.StatusLookup, r.Sources["status_lookup"])
+	}
+	if r.Scope != "commune" || r.Sources["scope"] != SourceConfigured {
+		t.Errorf("scope = %q (%s)", r.Scope, r.Sources["scope"])
+	}
+}
+
+func TestDiscoverBarePortal(t *testing.T) {
+	p := portaltest.Good()
+	p.Pages["/"] = "<!DOCTYPE html><html><head><title>x</title></head><body><p>Xin chào</p></body></html>"
+	srv := p.Start()
+	defer srv.Close()
+	r := resolve(t, srv, nil)
+	for _, f := range []string{"procedures", "status_lookup", "search", "login", "privacy", "procedure_pages"} {
+		if r.Sources[f] != SourceMissing {
+			t.Errorf("Sources[%s] = %q, want missing", f, r.Sources[f])
+		}
+	}
+	s, _ := NewSession(Target{BaseURL: srv.URL, Client: srv.Client()}, Config{})
+	if _, err := s.Procedures(context.Background()); err == nil || !strings.Contains(err.Error(), "no procedure catalogue") {
+		t.Errorf("Procedures error = %v, want no procedure catalogue", err)
+	}
+}
+
+func TestDiscoverJSONCatalogue(t *testing.T) {
+	p := portaltest.Good()
+	p.Files["/api/thu-tuc.json"] = portaltest.File{Type: "application/json", Body: `{"procedures":[
+	 {"MaTTHC":"1.000001","Ten":"Đăng ký khai sinh","MucDo":"toan_trinh","CoPhiLePhi":false,"ThietYeu":true,"URL":"/thu-tuc/1.000001"},
+	 {"MaTTHC":"1.000002","Ten":"Cấp phép","MucDo":"","CoPhiLePhi":true,"URL":"https://other.example/x"}]}`}
+	p.Pages["/thu-tuc-hanh-chinh"] = `<html lang="vi"><head><title>TTHC</title><link rel="alternate" type="application/json" href="/api/thu-tuc.json"></head><body></body></html>`
+	srv := p.Start()
+	defer srv.Close()
+	r := resolve(t, srv, nil)
+	if r.ProceduresJSON != srv.URL+"/api/thu-tuc.json" || r.Sources["procedures_json"] != SourceDiscovered {
+		t.Fatalf("procedures_json = %q (%s)", r.ProceduresJSON, r.Sources["procedures_json"])
+	}
+	if len(r.ProcedurePages) != 1 || r.ProcedurePages[0] != srv.URL+"/thu-tuc/1.000001" {
+		t.Errorf("ProcedurePages = %v, want only the same-host page", r.ProcedurePages)
+	}
+	s, _ := NewSession(Target{BaseURL: srv.URL, Client: srv.Client()}, Config{})
+	list, err := s.Procedures(context.Background())
+	if err != nil || list.Format != "json" || len(list.Procedures) != 2 || !list.Procedures[0].Essential || list.Procedures[1].Online() {
+		t.Errorf("catalogue = %+v, %v", list, err)
+	}
+}
+
+func TestParseProceduresJSON(t *testing.T) {
+	cases := []struct {
+		name, in, err string
+		n            int
+	}{
+		{"object", `{"procedures":[{"MaTTHC":"1.000001","Ten":"A","MucDo":"mot_phan"}]}`, "", 1},
+		{"bare array", `[{"MaTTHC":"1.000001"},{"Ten":"B","MucDo":"Toàn trình"}]`, "", 2},
+		{"no procedures", `{"items":[]}`, `no "procedures" array`, 0},
+		{"bad level", `{"procedures":[{"MucDo":"muc_do_9"}]}`, `$.procedures[0].MucDo: unknown level "muc_do_9"`, 0},
+		{"bad type", `{"procedures":[{"Ten":"x"},{"CoPhiLePhi":"yes"}]}`, `$.procedures[1]: CoPhiLePhi: got JSON string, want bool`, 0},
+		{"syntax", `{"procedures":[`, `invalid JSON`, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ps, err := ParseProceduresJSON([]byte(c.in))
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("error = %v, want %q", err, c.err)
+				}
+				return
+			}
+			if err != nil || len(ps) != c.n {
+				t.Fatalf("got %d procedures, %v; want %d", len(ps), err, c.n)
+			}
+		})
+	}
+}
+
+func TestFindProcedureCode(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"short", "Mã: 1.000123 - Đăng ký", "1.000123"},
+		{"long", "2.001234.000.00.00.H55", "2.001234.000.00.00.H55"},
+		{"end of sentence", "mã thủ tục 1.004227.", "1.004227"},
+		{"too many digits", "11.0001234", ""},
+		{"partial suffix", "1.000123.000", ""},
+		{"money", "50.000 đồng", ""},
+		{"none", "không có mã", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := FindProcedureCode(c.in); got != c.want {
+				t.Errorf("FindProcedureCode(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+	if !ValidProcedureCode("1.000123") || ValidProcedureCode(" 1.000123") || ValidProcedureCode("x1.000123") {
+		t.Error("ValidProcedureCode accepts or rejects the wrong strings")
+	}
+}
+
+func TestProceduresFromHTMLTagged(t *testing.T) {
+	doc := mustParse(t, `<ul><li data-ma-tthc="1.000001" data-muc-do="mot_phan" data-co-phi="true" data-thiet-yeu="1"><a href="/a">Đăng ký khai sinh</a></li>
+	<li data-ma-tthc="1.000002"><a href="/b">Khác</a></li></ul>`)
+	ps := ProceduresFromHTML(doc, nil)
+	if len(ps) != 2 || ps[0].Level != LevelPartial || !ps[0].Fee || !ps[0].Essential || ps[0].URL != "/a" || ps[1].LevelStated {
+		t.Errorf("procedures = %+v", ps)
+	}
+}
+
+func FuzzParseProceduresJSON(f *testing.F) {
+	for _, s := range []string{`{"procedures":[{"MaTTHC":"1.000001","Ten":"A","MucDo":"toan_trinh","CoPhiLePhi":true,"URL":"/x"}]}`,
+		`[]`, `{"procedures":null}`, `{"procedures":[1]}`, "\xef\xbb\xbf[{}]"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ps, err := ParseProceduresJSON(b)
+		if err != nil && ps != nil {
+			t.Errorf("half-read: %d procedures with error %v", len(ps), err)
+		}
+		for _, p := range ps {
+			if p.Level != LevelFull && p.Level != LevelPartial && p.Level != LevelOffline {
+				t.Errorf("level %q", p.Level)
+			}
+		}
+	})
+}
+
+func FuzzFindProcedureCode(f *testing.F) {
+	for _, s := range []string{"1.000123", "2.001234.000.00.00.H55", "a1.000123b", "1.000123.", "50.000.000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if c := FindProcedureCode(s); c != "" && (!strings.Contains(s, c) || !ValidProcedureCode(c)) {
+			t.Errorf("FindProcedureCode(%q) = %q, not a valid code in the input", s, c)
+		}
+	})
+}
+
+func FuzzProceduresFromHTML(f *testing.F) {
+	for _, s := range []string{`<table><tr><td>1.000001</td><td><a href="/x">A</a></td><td>Toàn trình</td></tr></table>`,
+		`<li data-ma-tthc="x" data-muc-do="zz"><a href=":">b</a></li>`, `<li><li><li>1.000001<a>`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := parseHTML(s)
+		if err != nil {
+			return
+		}
+		for _, p := range ProceduresFromHTML(doc, nil) {
+			if p.Where == "" {
+				t.Errorf("procedure without location: %+v", p)
+			}
+		}
+	})
+}
