@@ -131,7 +131,7 @@ func TestDiscoverJSONCatalogue(t *testing.T) {
 func TestParseProceduresJSON(t *testing.T) {
 	cases := []struct {
 		name, in, err string
-		n            int
+		n             int
 	}{
 		{"object", `{"procedures":[{"MaTTHC":"1.000001","Ten":"A","MucDo":"mot_phan"}]}`, "", 1},
 		{"bare array", `[{"MaTTHC":"1.000001"},{"Ten":"B","MucDo":"Toàn trình"}]`, "", 2},
