@@ -1,0 +1,99 @@
+package tlsscan
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// CertInfo is what the certificate check learned from one handshake.
+type CertInfo struct {
+	// Chain is the chain the server presented, leaf first.
+	Chain []*x509.Certificate
+	// Version and Suite are what Go's TLS client negotiated to fetch it.
+	Version, Suite uint16
+	// VerifyErr is why the chain does not verify for the host with the configured roots; nil
+	// when it does.
+	VerifyErr error
+}
+
+// rootsOf returns the trust roots configured on a target's transport: the RootCAs of an
+// *http.Transport's TLSClientConfig (how httptest clients and `p06 scan --ca` supply them), or
+// nil, meaning the system roots.
+func rootsOf(rt http.RoundTripper) *x509.CertPool {
+	if t, ok := rt.(*http.Transport); ok && t.TLSClientConfig != nil {
+		return t.TLSClientConfig.RootCAs
+	}
+	if r, ok := rt.(interface{ TLSClientConfig() *tls.Config }); ok && r.TLSClientConfig() != nil {
+		return r.TLSClientConfig().RootCAs
+	}
+	return nil
+}
+
+// FetchCert handshakes with addr using Go's TLS client without verification (so that a bad
+// chain can be described rather than only refused), then verifies the chain for host against
+// roots (nil: the system roots) at time now.
+func FetchCert(ctx context.Context, addr, host string, roots *x509.CertPool, now time.Time) (*CertInfo, error) {
+	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
+	defer cancel()
+	cfg := &tls.Config{
+		InsecureSkipVerify: true, // verified below, with a message saying why it fails
+		MinVersion:         tls.VersionTLS10,
+	}
+	if net.ParseIP(host) == nil {
+		cfg.ServerName = host
+	}
+	d := tls.Dialer{Config: cfg}
+	c, err := d.DialContext(ctx, "tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("TLS handshake with %s: %w", addr, err)
+	}
+	defer c.Close()
+	st := c.(*tls.Conn).ConnectionState()
+	if len(st.PeerCertificates) == 0 {
+		return nil, fmt.Errorf("TLS handshake with %s: the server sent no certificate", addr)
+	}
+	info := &CertInfo{Chain: st.PeerCertificates, Version: st.Version, Suite: st.CipherSuite}
+	inter := x509.NewCertPool()
+	for _, c := range st.PeerCertificates[1:] {
+		inter.AddCert(c)
+	}
+	_, info.VerifyErr = st.PeerCertificates[0].Verify(x509.VerifyOptions{
+		Roots: roots, Intermediates: inter, DNSName: host, CurrentTime: now,
+	})
+	return info, nil
+}
+
+// describeVerifyErr says in plain words why a chain does not verify.
+func describeVerifyErr(err error, host string) string {
+	var ua x509.UnknownAuthorityError
+	var he x509.HostnameError
+	var ci x509.CertificateInvalidError
+	switch {
+	case errors.As(err, &he):
+		names := he.Certificate.DNSNames
+		for _, ip := range he.Certificate.IPAddresses {
+			names = append(names, ip.String())
+		}
+		if len(names) == 0 && he.Certificate.Subject.CommonName != "" {
+			names = []string{"CN=" + he.Certificate.Subject.CommonName + " (no SAN)"}
+		}
+		return fmt.Sprintf("the certificate is not valid for host %s (it names %s)", host, strings.Join(names, ", "))
+	case errors.As(err, &ua):
+		return fmt.Sprintf("the chain does not lead to a trusted root (issuer %q is not trusted; self-signed or missing intermediate)", ua.Cert.Issuer.String())
+	case errors.As(err, &ci):
+		switch ci.Reason {
+		case x509.Expired:
+			return "a certificate in the chain is expired or not yet valid: " + ci.Detail
+		default:
+			return "the chain is invalid: " + err.Error()
+		}
+	}
+	return err.Error()
+}

@@ -1,0 +1,198 @@
+package tlsscan
+
+import (
+	"context"
+	"crypto/tls"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+func TestCheckVersions(t *testing.T) {
+	tests := []struct {
+		name    string
+		cfg     *tls.Config
+		status  scoring.Status
+		message []string
+	}{
+		{"modern server passes", &tls.Config{MinVersion: tls.VersionTLS12}, scoring.Pass,
+			[]string{"accepts only TLS 1.2, TLS 1.3", "refused"}},
+		{"tls13 only passes", &tls.Config{MinVersion: tls.VersionTLS13}, scoring.Pass,
+			[]string{"accepts only TLS 1.3"}},
+		{"tls10 accepted fails", &tls.Config{MinVersion: tls.VersionTLS10}, scoring.Fail,
+			[]string{"accepts TLS 1.0, TLS 1.1", "RFC 8996"}},
+		{"tls11 accepted fails", &tls.Config{MinVersion: tls.VersionTLS11, MaxVersion: tls.VersionTLS12}, scoring.Fail,
+			[]string{"accepts TLS 1.1 (deprecated"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := tlsServer(t, tc.cfg, nil)
+			r := checkVersions(context.Background(), session(t, srv.URL, srv.Client(), nil))
+			wantStatus(t, r, tc.status)
+			for _, m := range tc.message {
+				if !strings.Contains(r.Message, m) {
+					t.Errorf("message %q does not contain %q", r.Message, m)
+				}
+			}
+			if r.MessageVI == "" || len(r.Evidence) != len(Versions) {
+				t.Errorf("want a Vietnamese message and one evidence per version, got %q and %d", r.MessageVI, len(r.Evidence))
+			}
+		})
+	}
+}
+
+func TestCheckVersionsNotTLS(t *testing.T) {
+	// A plain-HTTP server on an https:// URL: no version is accepted.
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	r := checkVersions(context.Background(), session(t, strings.Replace(srv.URL, "http:", "https:", 1), nil, nil))
+	wantStatus(t, r, scoring.Error)
+	if !strings.Contains(r.Message, "accepted none") {
+		t.Errorf("message %q", r.Message)
+	}
+	wantStatus(t, checkVersions(context.Background(), session(t, srv.URL, nil, nil)), scoring.NotApplicable)
+}
+
+func TestCheckWeakSuites(t *testing.T) {
+	tests := []struct {
+		name    string
+		cfg     *tls.Config
+		status  scoring.Status
+		message string
+	}{
+		{"strong suites pass", &tls.Config{MinVersion: tls.VersionTLS12}, scoring.Pass, "refused all"},
+		{"tls13 only passes", &tls.Config{MinVersion: tls.VersionTLS13}, scoring.Pass, "only TLS 1.3"},
+		{"3DES fails", &tls.Config{MinVersion: tls.VersionTLS12, MaxVersion: tls.VersionTLS12,
+			CipherSuites: []uint16{tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA}},
+			scoring.Fail, "TLS 1.2 TLS_RSA_WITH_3DES_EDE_CBC_SHA (3DES)"},
+		{"RC4 at TLS 1.0 fails", &tls.Config{MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS12,
+			CipherSuites: []uint16{tls.TLS_RSA_WITH_AES_128_CBC_SHA, tls.TLS_RSA_WITH_RC4_128_SHA, tls.TLS_ECDHE_RSA_WITH_RC4_128_SHA}},
+			scoring.Fail, "TLS 1.0 TLS_ECDHE_RSA_WITH_RC4_128_SHA (RC4)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := tlsServer(t, tc.cfg, nil)
+			r := checkWeakSuites(context.Background(), session(t, srv.URL, srv.Client(), nil))
+			wantStatus(t, r, tc.status)
+			if !strings.Contains(r.Message, tc.message) {
+				t.Errorf("message %q does not contain %q", r.Message, tc.message)
+			}
+		})
+	}
+}
+
+func TestCheckHTTPS(t *testing.T) {
+	good := newPKI(t, []string{"127.0.0.1"}, time.Now().Add(200*24*time.Hour))
+	wrongHost := newPKI(t, []string{"other.example"}, time.Now().Add(200*24*time.Hour))
+	expired := newPKI(t, []string{"127.0.0.1"}, time.Now().Add(-24*time.Hour))
+	tests := []struct {
+		name    string
+		pki     testPKI
+		trust   bool
+		status  scoring.Status
+		message string
+	}{
+		{"chain valid for host passes", good, true, scoring.Pass, "verifies for host 127.0.0.1"},
+		{"untrusted root fails", good, false, scoring.Fail, "does not lead to a trusted root"},
+		{"wrong host fails", wrongHost, true, scoring.Fail, "not valid for host 127.0.0.1 (it names other.example)"},
+		{"expired fails", expired, true, scoring.Fail, "expired or not yet valid"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := tlsServer(t, &tls.Config{Certificates: []tls.Certificate{tc.pki.leaf}}, nil)
+			client := clientTrusting(nil)
+			if tc.trust {
+				client = clientTrusting(tc.pki.pool)
+			}
+			r := checkHTTPS(context.Background(), session(t, srv.URL, client, nil))
+			wantStatus(t, r, tc.status)
+			if !strings.Contains(r.Message, tc.message) {
+				t.Errorf("message %q does not contain %q", r.Message, tc.message)
+			}
+		})
+	}
+	plain := httptest.NewServer(http.NotFoundHandler())
+	defer plain.Close()
+	r := checkHTTPS(context.Background(), session(t, plain.URL, nil, nil))
+	wantStatus(t, r, scoring.Fail)
+	if !strings.Contains(r.Message, "plain HTTP") {
+		t.Errorf("message %q", r.Message)
+	}
+}
+
+func TestCheckExpiry(t *testing.T) {
+	tests := []struct {
+		name    string
+		left    time.Duration
+		status  scoring.Status
+		message string
+	}{
+		{"200 days left passes", 200 * 24 * time.Hour, scoring.Pass, "199 days from now"},
+		{"10 days left fails", 10*24*time.Hour - time.Hour, scoring.Fail, "(9 days left)"},
+		{"expired fails", -48 * time.Hour, scoring.Fail, "expired"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			pki := newPKI(t, []string{"127.0.0.1"}, time.Now().Add(tc.left))
+			srv := tlsServer(t, &tls.Config{Certificates: []tls.Certificate{pki.leaf}}, nil)
+			r := checkExpiry(context.Background(), session(t, srv.URL, clientTrusting(pki.pool), nil))
+			wantStatus(t, r, tc.status)
+			if !strings.Contains(r.Message, tc.message) {
+				t.Errorf("message %q does not contain %q", r.Message, tc.message)
+			}
+		})
+	}
+}
+
+func TestCheckRedirect(t *testing.T) {
+	secure := tlsServer(t, nil, nil)
+	plainHandler := func(h http.HandlerFunc) string {
+		srv := httptest.NewServer(h)
+		t.Cleanup(srv.Close)
+		return srv.URL
+	}
+	// A port with no listener: bind, note the port, close.
+	l, _ := net.Listen("tcp", "127.0.0.1:0")
+	closed := "http://" + l.Addr().String() + "/"
+	l.Close()
+
+	tests := []struct {
+		name    string
+		plain   string
+		status  scoring.Status
+		message string
+	}{
+		{"redirect to https passes", plainHandler(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, secure.URL+r.URL.Path, http.StatusMovedPermanently)
+		}), scoring.Pass, "redirects to HTTPS"},
+		{"no plain listener passes", closed, scoring.Pass, "does not serve plain HTTP"},
+		{"plain 200 fails", plainHandler(func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte("hi")) }),
+			scoring.Fail, "answers 200 without redirecting"},
+		{"redirect to another host fails", plainHandler(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "https://sso.example/", http.StatusFound)
+		}), scoring.Fail, "another host sso.example"},
+		{"redirect to plain http fails", plainHandler(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/" {
+				http.Redirect(w, r, "/home", http.StatusFound)
+				return
+			}
+			_, _ = w.Write([]byte("home"))
+		}), scoring.Fail, "not to HTTPS"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := session(t, secure.URL, secure.Client(), &check.Profile{PlainHTTP: tc.plain})
+			r := checkRedirect(context.Background(), s)
+			wantStatus(t, r, tc.status)
+			if !strings.Contains(r.Message, tc.message) {
+				t.Errorf("message %q does not contain %q", r.Message, tc.message)
+			}
+		})
+	}
+}

@@ -1,0 +1,43 @@
+// Package tlsscan holds the TLS checks of the security group: HTTPS with a chain valid for the
+// host (P06-SEC-01), plain HTTP redirecting to HTTPS (P06-SEC-02), protocol versions
+// (P06-SEC-03), weak cipher suites (P06-SEC-04) and certificate expiry (P06-SEC-05).
+//
+//	for _, c := range tlsscan.Checks() {
+//		r := c.Run(ctx, session)
+//		fmt.Println(c.ID, r.Status, r.Message)
+//	}
+//
+// # Why hand-built ClientHellos
+//
+// Go's crypto/tls client cannot offer SSL 3.0, RC4 with ECDHE, NULL, anonymous or export suites,
+// so it cannot ask a server whether it would accept them. Like testssl.sh and sslscan, the scanner
+// writes its own ClientHello ([Hello.Marshal]) over a raw TCP connection and reads only the
+// server's first answer ([ReadReply]): a ServerHello says which version and suite the server
+// chose, an alert or a closed connection says it refused. The handshake is never completed, so no
+// key material is needed. A version counts as accepted when the ServerHello selects exactly that
+// version (a server may answer a TLS 1.1 hello with a TLS 1.0 ServerHello: that shows it speaks
+// TLS 1.0, which its own probe confirms, not TLS 1.1). TLS 1.3 is offered through supported_versions only, so a server
+// without TLS 1.3 refuses rather than falls back. Weak suites are enumerated per accepted version
+// by offering only weak suites and removing each one the server picks, within a bound.
+//
+// Every probe is bounded: 5 seconds (or the context's deadline, if sooner) for the dial, the
+// write and the read, and at most 64 KiB read before the ServerHello is complete.
+//
+// # Verdicts
+//
+// P06-SEC-03 fails when SSL 3.0, TLS 1.0 or TLS 1.1 is accepted, as testssl.sh flags them
+// (RFC 8996 deprecates TLS 1.0 and 1.1). SSLv2 is not probed: no server still built with it is
+// expected, and OpenSSL 3 cannot serve it. P06-SEC-04 fails when any RC4, 3DES, single-DES,
+// NULL, anonymous or export suite is accepted at any accepted version.
+//
+// The certificate (P06-SEC-01, P06-SEC-05) is fetched with Go's TLS client without
+// verification, then verified with crypto/x509 for the target's host name against the roots the
+// target configures: the RootCAs of the target client's *http.Transport TLSClientConfig (how
+// httptest clients and `p06 scan --ca` supply them), else the system roots. A failure says why:
+// untrusted issuer, wrong host (and which names the certificate carries), expired. P06-SEC-05
+// fails when the leaf or any certificate the server presents expires within 30 days.
+//
+// P06-SEC-02 follows the HTTP Observatory's redirection test: a portal that does not listen on
+// plain HTTP passes (nothing to redirect); otherwise the first redirect must go to HTTPS on the
+// same host (so that the HSTS of that host applies) and the chain must end on HTTPS.
+package tlsscan

@@ -1,0 +1,191 @@
+package tlsscan
+
+import (
+	"context"
+	"crypto/ecdh"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"slices"
+	"syscall"
+	"time"
+)
+
+// probeTimeout bounds one probe (dial, write, read) when the context allows more.
+const probeTimeout = 5 * time.Second
+
+// Outcome is the answer to one probe.
+type Outcome struct {
+	// Reply is the server's answer; zero when it closed the connection or said nothing.
+	Reply Reply
+	// Silent is set when the server closed the connection or did not answer in time: how many
+	// servers refuse a version they do not speak.
+	Silent bool
+	// Detail says what was seen, for messages: "ServerHello TLS 1.2, TLS_RSA_WITH_…",
+	// "alert protocol_version", "connection closed".
+	Detail string
+}
+
+// Accepted reports whether the server agreed to a handshake at version v, and the suite it chose.
+func (o Outcome) Accepted(v uint16) (uint16, bool) {
+	h := o.Reply.Hello
+	if h == nil || h.Version != v {
+		return 0, false
+	}
+	return h.Suite, true
+}
+
+// Prober sends hand-built ClientHellos to one server. The zero value is not useful: set Addr.
+// It is safe for concurrent use.
+type Prober struct {
+	// Addr is host:port of the TLS server.
+	Addr string
+	// ServerName is sent as SNI (unless it is an IP address).
+	ServerName string
+	// Dial connects; nil means a net.Dialer.
+	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
+}
+
+// Probe sends one ClientHello offering version v and suites, and reads the answer. err is set
+// only when the server could not be reached at all (the dial failed) or the hello could not be
+// built; every answer of a reachable server, silence included, is an Outcome.
+func (p *Prober) Probe(ctx context.Context, v uint16, suites []uint16) (Outcome, error) {
+	h := Hello{Version: v, Suites: suites, ServerName: p.ServerName}
+	if _, err := rand.Read(h.Random[:]); err != nil {
+		return Outcome{}, err
+	}
+	if v == VersionTLS13 {
+		k, err := ecdh.X25519().GenerateKey(rand.Reader)
+		if err != nil {
+			return Outcome{}, err
+		}
+		h.KeyShare = k.PublicKey().Bytes()
+	}
+	msg, err := h.Marshal()
+	if err != nil {
+		return Outcome{}, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
+	defer cancel()
+	dial := p.Dial
+	if dial == nil {
+		dial = (&net.Dialer{}).DialContext
+	}
+	conn, err := dial(ctx, "tcp", p.Addr)
+	if err != nil {
+		return Outcome{}, fmt.Errorf("connecting to %s: %w", p.Addr, err)
+	}
+	defer conn.Close()
+	if d, ok := ctx.Deadline(); ok {
+		_ = conn.SetDeadline(d)
+	}
+	stop := context.AfterFunc(ctx, func() { _ = conn.SetDeadline(time.Unix(1, 0)) })
+	defer stop()
+	if _, err := conn.Write(msg); err != nil {
+		return Outcome{Silent: true, Detail: "connection closed while sending the ClientHello"}, nil
+	}
+	rep, err := ReadReply(io.LimitReader(conn, maxHandshake+5))
+	switch {
+	case err == nil && rep.Alert != nil:
+		return Outcome{Reply: rep, Detail: rep.Alert.String()}, nil
+	case err == nil:
+		sh := rep.Hello
+		d := fmt.Sprintf("ServerHello %s, %s", VersionName(sh.Version), SuiteName(sh.Suite))
+		if sh.Retry {
+			d = "HelloRetryRequest " + VersionName(sh.Version)
+		}
+		return Outcome{Reply: rep, Detail: d}, nil
+	case errors.Is(err, io.EOF), errors.Is(err, syscall.ECONNRESET):
+		return Outcome{Silent: true, Detail: "connection closed without an answer"}, nil
+	case ctx.Err() != nil || isTimeout(err):
+		if parent := context.Cause(ctx); parent != nil && !errors.Is(parent, context.DeadlineExceeded) {
+			return Outcome{}, parent
+		}
+		return Outcome{Silent: true, Detail: "no answer within " + probeTimeout.String()}, nil
+	case errors.Is(err, ErrNotTLS):
+		return Outcome{Detail: err.Error()}, nil
+	default:
+		return Outcome{Silent: true, Detail: err.Error()}, nil
+	}
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// Versions are the protocol versions the scanner probes, oldest first.
+var Versions = []uint16{VersionSSL30, VersionTLS10, VersionTLS11, VersionTLS12, VersionTLS13}
+
+// VersionResult is the verdict for one protocol version.
+type VersionResult struct {
+	Version  uint16
+	Accepted bool
+	// Suite is the suite the server chose when it accepted.
+	Suite   uint16
+	Outcome Outcome
+}
+
+// ScanVersions probes every version of Versions, one hello each, offering every suite the
+// scanner knows for that version.
+func (p *Prober) ScanVersions(ctx context.Context) ([]VersionResult, error) {
+	var out []VersionResult
+	for _, v := range Versions {
+		s := legacySuites()
+		if v == VersionTLS13 {
+			s = tls13Suites()
+		}
+		o, err := p.Probe(ctx, v, s)
+		if err != nil {
+			return out, err
+		}
+		r := VersionResult{Version: v, Outcome: o}
+		r.Suite, r.Accepted = o.Accepted(v)
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// WeakSuite is a weak suite the server accepted at a version.
+type WeakSuite struct {
+	Version uint16
+	Suite   uint16
+}
+
+// maxWeakRounds bounds the handshakes spent enumerating weak suites per version.
+const maxWeakRounds = 12
+
+// ScanWeak offers only weak suites at each version in versions (TLS 1.3 has none) and, each time
+// the server picks one, offers the rest again, so that every weak suite it accepts is listed (up
+// to a bound of handshakes per version).
+func (p *Prober) ScanWeak(ctx context.Context, versions []uint16) ([]WeakSuite, error) {
+	var out []WeakSuite
+	for _, v := range versions {
+		if v >= VersionTLS13 {
+			continue
+		}
+		offer := weakSuites()
+		for range maxWeakRounds {
+			o, err := p.Probe(ctx, v, offer)
+			if err != nil {
+				return out, err
+			}
+			s, ok := o.Accepted(v)
+			if !ok {
+				break
+			}
+			out = append(out, WeakSuite{Version: v, Suite: s})
+			i := slices.Index(offer, s)
+			if i < 0 { // the server chose a suite it was not offered
+				break
+			}
+			offer = slices.Delete(offer, i, i+1)
+			if len(offer) == 0 {
+				break
+			}
+		}
+	}
+	return out, nil
+}

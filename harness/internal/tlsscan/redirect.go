@@ -1,0 +1,148 @@
+package tlsscan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// maxPlainHops bounds the redirects followed from the plain-HTTP address.
+const maxPlainHops = 5
+
+// plainURL is where the portal's plain-HTTP address is: the profile's PlainHTTP, else the base
+// URL with scheme http and the default port (as a browser typing the bare host name reaches it).
+func plainURL(ctx context.Context, s *check.Session) string {
+	if p, err := s.Profile(ctx); err == nil && p != nil && p.PlainHTTP != "" {
+		if abs, err := s.Resolve(p.PlainHTTP); err == nil {
+			return abs
+		}
+	}
+	u := s.Base()
+	u.Scheme = "http"
+	u.Host = u.Hostname()
+	if strings.Contains(u.Host, ":") {
+		u.Host = "[" + u.Host + "]"
+	}
+	return u.String()
+}
+
+// checkRedirect judges P06-SEC-02 as the HTTP Observatory's "redirection" test does: a portal
+// that does not listen on plain HTTP passes (nothing to redirect); one that does must redirect,
+// first to HTTPS on the same host (so HSTS can be set), and end on HTTPS.
+func checkRedirect(ctx context.Context, s *check.Session) check.Result {
+	start := plainURL(ctx, s)
+	want := "plain HTTP answers with a redirect to https:// on the same host"
+	c := &http.Client{
+		Transport:     s.Transport(),
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	cur := start
+	var chain []string
+	var ev []scoring.Evidence
+	startHost := ""
+	if u, err := url.Parse(start); err == nil {
+		startHost = u.Hostname()
+	}
+	for hop := 0; ; hop++ {
+		u, err := url.Parse(cur)
+		if err != nil {
+			return check.Failf("redirect to an unparsable URL %q", cur).VI("chuyển hướng tới URL sai %q", cur).At(start)
+		}
+		if u.Scheme == "https" {
+			if hop == 0 {
+				return check.Errorf("the plain-HTTP address %s is an https:// URL; set the profile's plain_http to an http:// URL", start).
+					VI("địa chỉ HTTP %s lại là https://", start)
+			}
+			break
+		}
+		if hop >= maxPlainHops {
+			return check.Failf("%s: more than %d redirects without reaching HTTPS: %s", start, maxPlainHops, strings.Join(chain, " → ")).
+				VI("%s: quá %d lần chuyển hướng mà chưa tới HTTPS", start, maxPlainHops).GotWant(strings.Join(chain, " → "), want).At(start).With(ev...)
+		}
+		resp, err := get(ctx, c, cur)
+		if err != nil {
+			if hop == 0 && notListening(err) {
+				return check.Passf("the portal does not serve plain HTTP at %s (%v): nothing to redirect", start, shortErr(err)).
+					VI("cổng không phục vụ HTTP thường tại %s: không cần chuyển hướng", start).
+					GotWant("no plain-HTTP listener", want).At(start)
+			}
+			return check.Errorf("GET %s: %v", cur, err).VI("GET %s: %v", cur, err).At(cur)
+		}
+		ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(cur), Status: resp.StatusCode,
+			Headers: map[string]string{"Location": check.Redact(resp.Header.Get("Location"))}})
+		loc := resp.Header.Get("Location")
+		if resp.StatusCode < 300 || resp.StatusCode > 399 || loc == "" {
+			if hop == 0 {
+				return check.Failf("plain HTTP %s answers %d without redirecting to HTTPS", start, resp.StatusCode).
+					VI("HTTP thường %s trả về %d mà không chuyển hướng sang HTTPS", start, resp.StatusCode).
+					GotWant(fmt.Sprintf("%d, no Location", resp.StatusCode), want).At(start).With(ev...)
+			}
+			return check.Failf("the redirect chain from %s ends on plain HTTP %s (%d): %s", start, cur, resp.StatusCode, strings.Join(chain, " → ")).
+				VI("chuỗi chuyển hướng từ %s dừng ở HTTP thường %s", start, cur).
+				GotWant(strings.Join(append(chain, cur), " → "), want).At(start).With(ev...)
+		}
+		next, err := u.Parse(loc)
+		if err != nil {
+			return check.Failf("%s redirects to an unparsable Location %q", cur, loc).VI("%s chuyển hướng tới Location sai %q", cur, loc).At(cur).With(ev...)
+		}
+		chain = append(chain, cur)
+		if hop == 0 {
+			if next.Scheme != "https" {
+				return check.Failf("plain HTTP %s first redirects to %s, not to HTTPS", start, next).
+					VI("HTTP thường %s chuyển hướng đầu tiên tới %s, không phải HTTPS", start, next).
+					GotWant(start+" → "+next.String(), want).At(start).With(ev...)
+			}
+			if !strings.EqualFold(next.Hostname(), startHost) {
+				return check.Failf("plain HTTP %s first redirects to another host %s; redirect to https://%s first so that its HSTS applies", start, next.Host, startHost).
+					VI("HTTP thường %s chuyển hướng đầu tiên sang máy chủ khác %s", start, next.Host).
+					GotWant(start+" → "+next.String(), want).At(start).With(ev...)
+			}
+		}
+		cur = next.String()
+	}
+	chain = append(chain, cur)
+	return check.Passf("plain HTTP redirects to HTTPS: %s", strings.Join(chain, " → ")).
+		VI("HTTP thường được chuyển hướng sang HTTPS: %s", strings.Join(chain, " → ")).
+		GotWant(strings.Join(chain, " → "), want).At(start).With(ev...)
+}
+
+func get(ctx context.Context, c *http.Client, u string) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", "p06kit/1 (+Project 06 assessment)")
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	_, _ = io.CopyN(io.Discard, resp.Body, 64<<10)
+	resp.Body.Close()
+	return resp, nil
+}
+
+// notListening reports whether err means nothing answers plain HTTP there.
+func notListening(err error) bool {
+	var ne net.Error
+	return errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, context.DeadlineExceeded) ||
+		(errors.As(err, &ne) && ne.Timeout())
+}
+
+func shortErr(err error) string {
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		return "connection refused"
+	}
+	return "no answer"
+}

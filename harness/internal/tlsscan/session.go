@@ -1,0 +1,73 @@
+package tlsscan
+
+import (
+	"context"
+	"net"
+	"runtime"
+	"sync"
+	"weak"
+
+	"github.com/p06kit/p06kit/harness/check"
+)
+
+// scan is the shared protocol scan of one session: SEC-03 and SEC-04 both need it, and it is
+// done once. Entries disappear with their session.
+type scan struct {
+	once     sync.Once
+	versions []VersionResult
+	err      error
+}
+
+var scans sync.Map // weak.Pointer[check.Session] → *scan
+
+func sessionScan(ctx context.Context, s *check.Session, p *Prober) ([]VersionResult, error) {
+	key := weak.Make(s)
+	v, loaded := scans.LoadOrStore(key, &scan{})
+	if !loaded {
+		runtime.AddCleanup(s, func(k weak.Pointer[check.Session]) { scans.Delete(k) }, key)
+	}
+	sc := v.(*scan)
+	sc.once.Do(func() { sc.versions, sc.err = p.ScanVersions(ctx) })
+	return sc.versions, sc.err
+}
+
+// endpoint returns the TLS endpoint of the target: host:port, the host name, and whether the
+// target is served over HTTPS at all.
+func endpoint(s *check.Session) (addr, host string, https bool) {
+	u := s.Base()
+	host = u.Hostname()
+	port := u.Port()
+	if port == "" {
+		port = "443"
+		if u.Scheme == "http" {
+			port = "80"
+		}
+	}
+	return net.JoinHostPort(host, port), host, u.Scheme == "https"
+}
+
+func proberFor(s *check.Session) *Prober {
+	addr, host, _ := endpoint(s)
+	return &Prober{Addr: addr, ServerName: host}
+}
+
+// notHTTPS is the result of SEC-03 … SEC-05 for a target served over plain HTTP: there is no
+// TLS to judge, and P06-SEC-01 fails instead.
+func notHTTPS(s *check.Session) check.Result {
+	return check.NotApplicablef("the portal %s is not served over HTTPS, so there is no TLS to assess (see P06-SEC-01)", s.Base()).
+		VI("cổng %s không dùng HTTPS nên không có TLS để đánh giá (xem P06-SEC-01)", s.Base())
+}
+
+func versionList(vs []uint16) string {
+	if len(vs) == 0 {
+		return "none"
+	}
+	out := ""
+	for i, v := range vs {
+		if i > 0 {
+			out += ", "
+		}
+		out += VersionName(v)
+	}
+	return out
+}
