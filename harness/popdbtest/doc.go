@@ -1,0 +1,61 @@
+// Package popdbtest is a fake of the National Population Database citizen look-up (service 037,
+// TraCuuThongTinCongDan) behind the integration gateway, in the style of net/http/httptest. A
+// vendor points its portal at it in tests; the harness's population-data checks (P06-POP-*)
+// read its audit log and switch its faults.
+//
+//	gw := popdbtest.NewServer()
+//	defer gw.Close()
+//	portal := myportal.New(myportal.Config{
+//		GatewayURL: gw.Endpoint(),
+//		GatewayCAs: gw.CertPool(), // trust the gateway's test CA, and only it
+//		Username:   gw.Credentials.Username,
+//		Secret:     gw.Credentials.Secret,
+//		APIKey:     gw.Credentials.APIKey,
+//		Client:     gw.Credentials.Client,
+//	})
+//	// … drive the portal, then:
+//	for _, r := range gw.Requests() {
+//		fmt.Println(r.Subject, r.AuthOK, r.Outcome)
+//	}
+//
+// # The service
+//
+// The gateway serves SOAP 1.1 over HTTPS on 127.0.0.1 at [Server.Endpoint]. A request is an
+// Envelope whose Body holds {http://dancuquocgia.bca}TraCuuThongTinCongDan with MaYeuCau, MaDVC,
+// MaTichHop (037), MaCanBo, MaDonVi, TaiKhoan, SoDienThoai, SoDinhDanh or SoCMND, HoVaTen and
+// NgayThangNamSinh {Nam | NgayThangNam}; the reply's Body holds
+// {http://www.mic.gov.vn/dancu/1.0}CongdanCollection with zero or one CongDan (names, sex,
+// ethnicity, date of birth, the four addresses, nationality, father, mother, spouse, head of
+// household, household book number). These shapes come from public integration code (DOMAIN.md
+// §10). Citizens are matched on the identifier alone.
+//
+// # Gateway authentication
+//
+// Every request must carry the headers Timestamp (epoch milliseconds, within [Server.MaxSkew]
+// of the gateway's clock), Authorization "Basic base64(username:sha256hex(url + username +
+// timestamp + secret))" where url is the absolute URL requested, X-Road-Client, ApiKey and
+// SOAPAction "". [SignRequest] sets them. Missing or wrong credentials get 401, a client not
+// allowed the service 403, a request that is not a well-formed look-up 400, and a look-up with
+// invalid elements (MaTichHop other than 037, a malformed SoDinhDanh) a SOAP client fault with
+// 500, as SOAP 1.1 prescribes. The real gateway's error codes are NOT FOUND in public sources:
+// the codes in the faults' detail (GW-401-SIGNATURE, DC-400-SODINHDANH, …) are invented for the
+// fake.
+//
+// # Faults
+//
+// [Server.Inject] makes the gateway slow, fail with 5xx, hang until the client gives up, answer
+// malformed XML, answer "not found", or present a TLS certificate from a CA the portal does not
+// trust; [Server.Handshakes] records whether the client refused that certificate.
+//
+// # Audit log
+//
+// [Server.Requests] lists every request: when, from where, the credentials presented (never the
+// secret), whether authentication passed, the request elements, the identifier looked up, and
+// what was answered. [Server.Mark] and [Server.RequestsSince] read the entries of one step;
+// [Server.WaitIdle] waits for requests the client abandoned to be recorded.
+//
+// # Reference client
+//
+// [Client], [NewLookup], [MarshalRequest] and [ParseResponse] are a small reference client of
+// the service, for tests and examples.
+package popdbtest
