@@ -1,0 +1,73 @@
+// Package signtest is a test public-key infrastructure with CMS signing and verification, in the
+// style of net/http/httptest: what a portal's tests need to prove that the portal signs its
+// electronic results with the agency's certificate and verifies citizens' signatures against the
+// trust list — and rejects tampered, expired, revoked and untrusted ones.
+//
+//	pki, err := signtest.NewPKI()
+//	if err != nil { … }
+//	sig, err := pki.Sign(result, pki.Agency(), signtest.SignOptions{Detached: true})
+//	signed, err := pki.Verify(result, sig) // signed.CommonName, signed.SigningTime
+//
+// # The PKI
+//
+// [NewPKI] creates, with fresh keys (ECDSA P-256 by default, RSA 2048 with [WithAlgorithm]: the
+// minimum sizes of Circular 15/2025/TT-BKHCN):
+//
+//   - a root CA, the trust list (the stand-in for the NEAC root): [PKI.TrustPool], [PKI.TrustPEM];
+//   - an intermediate CA that issues every end-entity certificate, with a CRL: [PKI.CRLs],
+//     [PKI.CRLPEM];
+//   - the agency certificate that signs results: [PKI.Agency] (CN and O "Sở Tư pháp Thành phố
+//     Hà Nội", OU the parent people's committee, L Hà Nội, C VN);
+//   - an organisation certificate: [PKI.Organisation] (UID "MST:" and its tax code);
+//   - citizen certificates, issued on demand for any [ident.Person]: [PKI.Citizen] (CN the full
+//     name, L the province, C VN, UID "CCCD:" and the 12-digit personal identification number);
+//   - the bad ones, for the same person: [PKI.Issue] with [Expired], [NotYetValid], [Revoked]
+//     (listed on the intermediate's CRL) and [Untrusted] (issued by [PKI.UntrustedRoot], a root
+//     not on the trust list).
+//
+// The holder's identifier goes in the LDAP UID attribute (OID 0.9.2342.19200300.100.1.1) with the
+// "CCCD:" or "MST:" prefix, as Vietnamese CAs do. The kind of holder is also marked by a
+// certificate policy under 2.999.6 ([OIDPolicyAgency], [OIDPolicyCitizen],
+// [OIDPolicyOrganisation]; 2.999 is the X.660 arc for examples), which [Classify] reads. End-entity
+// certificates have key usage digitalSignature and contentCommitment and extended key usage
+// emailProtection (what openssl cms -verify's default purpose asks) and documentSigning (RFC 9336).
+//
+// # Signing and verifying
+//
+// [Sign] makes a CMS SignedData (RFC 5652), attached or detached, with the signed attributes
+// contentType, messageDigest and signingTime and the signer's chain; SHA-256 by default. [Verify]
+// reads DER, BER (indefinite lengths, as streaming producers write) and PEM; it checks the
+// structure, the digest and signature value, the key size, the chain to the trust list at the
+// signing time, validity now (or only at the signing time, for long-term validation with
+// [VerifyOptions.AtSigningTime]) and revocation against CRLs. A failure is a *[VerifyError]
+// wrapping one sentinel — [ErrTampered], [ErrExpired], [ErrNotYetValid], [ErrRevoked],
+// [ErrUntrusted], [ErrWeakKey], [ErrMalformed], … — so callers branch with errors.Is, and
+// [ReasonVI] names it in Vietnamese. Both interoperate with openssl cms (tested with the interop
+// build tag).
+//
+// # Bad cases
+//
+// [PKI.Cases] returns a valid control signature and the signatures a verifier must reject, each
+// differing from the control in one way; [TamperData], [TamperSignature] and [TamperAttached]
+// make tampered variants of any signature.
+//
+// # In a portal
+//
+// A portal under test is configured with the PKI. It signs a result as the agency:
+//
+//	sig, err := pki.Sign(pdf, pki.Agency(), signtest.SignOptions{Detached: true})
+//	// serve pdf with sig (check.Document{Data: pdf, Signature: sig}), or
+//	// attached: signtest.Sign(pdf, pki.Agency(), signtest.SignOptions{}) is the whole file.
+//
+// and verifies a citizen's signed submission against the trust list and CRLs, recording the
+// signer:
+//
+//	signed, err := pki.Verify(upload, uploadSig) // or signtest.Verify(upload, sig, pki.VerifyOptions())
+//	if err != nil {
+//		refuse(signtest.ReasonVI(err)) // tampered, expired, revoked, untrusted, …
+//	}
+//	dossier.Signers = append(dossier.Signers, signed.Subject)
+//
+// A portal that is not written in Go reads [PKI.TrustPEM] and [PKI.CRLPEM] as files, or fetches
+// them from a [Server].
+package signtest

@@ -1,0 +1,567 @@
+package signtest
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha1"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/p06kit/p06kit/ident"
+)
+
+// Kind is the kind of holder a certificate was issued to.
+type Kind int
+
+// The kinds of certificate holders.
+const (
+	// KindUnknown is a certificate this package cannot classify.
+	KindUnknown Kind = iota
+	// KindAgency is a state agency (cơ quan nhà nước) that signs electronic results.
+	KindAgency
+	// KindCitizen is an individual (cá nhân) who signs submissions.
+	KindCitizen
+	// KindOrganisation is a business or other organisation (tổ chức) that signs submissions.
+	KindOrganisation
+	// KindCA is a certification authority.
+	KindCA
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindAgency:
+		return "agency"
+	case KindCitizen:
+		return "citizen"
+	case KindOrganisation:
+		return "organisation"
+	case KindCA:
+		return "certification authority"
+	}
+	return "unknown"
+}
+
+// VI is the Vietnamese name of the kind.
+func (k Kind) VI() string {
+	switch k {
+	case KindAgency:
+		return "cơ quan nhà nước"
+	case KindCitizen:
+		return "cá nhân"
+	case KindOrganisation:
+		return "tổ chức"
+	case KindCA:
+		return "tổ chức chứng thực"
+	}
+	return "không xác định"
+}
+
+// State is what is wrong, on purpose, with an issued certificate.
+type State int
+
+// The states of issued certificates.
+const (
+	// Valid: issued by the intermediate of the trust list, valid now, not revoked.
+	Valid State = iota
+	// Expired: its validity ended a year ago.
+	Expired
+	// NotYetValid: its validity starts in a year.
+	NotYetValid
+	// Revoked: valid dates, but listed (key compromise, a day ago) on the intermediate's CRL.
+	Revoked
+	// Untrusted: valid dates, but issued by a root that is not on the trust list.
+	Untrusted
+)
+
+func (s State) String() string {
+	switch s {
+	case Valid:
+		return "valid"
+	case Expired:
+		return "expired"
+	case NotYetValid:
+		return "not yet valid"
+	case Revoked:
+		return "revoked"
+	case Untrusted:
+		return "untrusted"
+	}
+	return fmt.Sprintf("State(%d)", int(s))
+}
+
+// The object identifiers of the subject fields and certificate policies this package uses.
+//
+// Vietnamese CAs put the holder's identifier in the LDAP UID attribute
+// (0.9.2342.19200300.100.1.1) with a prefix: "CCCD:" and the 12-digit personal identification
+// number for individuals, "MST:" and the tax code for organisations. signtest does the same.
+// Certificate policies mark the kind of holder; they sit under 2.999, the arc ITU-T X.660 keeps
+// for examples, so they can never collide with a real CA's policies.
+var (
+	OIDUserID             = asn1.ObjectIdentifier{0, 9, 2342, 19200300, 100, 1, 1}
+	OIDPolicyAgency       = asn1.ObjectIdentifier{2, 999, 6, 1}
+	OIDPolicyCitizen      = asn1.ObjectIdentifier{2, 999, 6, 2}
+	OIDPolicyOrganisation = asn1.ObjectIdentifier{2, 999, 6, 3}
+)
+
+var kindPolicies = []struct {
+	kind Kind
+	oid  asn1.ObjectIdentifier
+}{{KindAgency, OIDPolicyAgency}, {KindCitizen, OIDPolicyCitizen}, {KindOrganisation, OIDPolicyOrganisation}}
+
+func mustOID(o asn1.ObjectIdentifier) x509.OID {
+	ints := make([]uint64, len(o))
+	for i, v := range o {
+		ints[i] = uint64(v)
+	}
+	oid, err := x509.OIDFromInts(ints)
+	if err != nil {
+		return x509.OID{}
+	}
+	return oid
+}
+
+// The subject attributes of the fixed identities.
+const (
+	// AgencyName is the common name and organisation of the agency certificate.
+	AgencyName = "Sở Tư pháp Thành phố Hà Nội"
+	// AgencyParent is the agency's parent body (OU).
+	AgencyParent = "Ủy ban nhân dân Thành phố Hà Nội"
+	// OrganisationName and OrganisationTaxCode are the organisation certificate's holder.
+	OrganisationName    = "Công ty TNHH Thử Nghiệm Số"
+	OrganisationTaxCode = "0101234565"
+)
+
+// Identity is a certificate holder: its certificate, private key and chain.
+type Identity struct {
+	Kind Kind
+	// State is what is wrong with the certificate on purpose (Valid for a good one).
+	State State
+	// Cert is the holder's certificate.
+	Cert *x509.Certificate
+	// Key is the private key of Cert.
+	Key crypto.Signer
+	// Chain are the issuing CA certificates, the issuer first, the root last.
+	Chain []*x509.Certificate
+	// Person is the citizen a KindCitizen certificate was issued to; zero otherwise.
+	Person ident.Person
+}
+
+// Subject is the certificate subject in RFC 2253 form.
+func (id *Identity) Subject() string { return id.Cert.Subject.String() }
+
+// CertPEM is the holder's certificate followed by its chain (root last), PEM-encoded, as
+// openssl's -signer and -certfile read them.
+func (id *Identity) CertPEM() []byte {
+	var b bytes.Buffer
+	_ = pem.Encode(&b, &pem.Block{Type: "CERTIFICATE", Bytes: id.Cert.Raw})
+	for _, c := range id.Chain {
+		_ = pem.Encode(&b, &pem.Block{Type: "CERTIFICATE", Bytes: c.Raw})
+	}
+	return b.Bytes()
+}
+
+// KeyPEM is the private key in PKCS #8, PEM-encoded. Test keys only: never protect real keys so.
+func (id *Identity) KeyPEM() ([]byte, error) {
+	der, err := x509.MarshalPKCS8PrivateKey(id.Key)
+	if err != nil {
+		return nil, fmt.Errorf("signtest: marshalling the key of %s: %w", id.Subject(), err)
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}), nil
+}
+
+// Algorithm is the key algorithm of a PKI.
+type Algorithm int
+
+// The key algorithms, at the minimum sizes of Circular 15/2025/TT-BKHCN.
+const (
+	// ECDSAP256 is ECDSA on NIST P-256 (the default: fast to generate).
+	ECDSAP256 Algorithm = iota
+	// RSA2048 is RSA with 2048-bit keys.
+	RSA2048
+)
+
+// Option configures NewPKI. Options are sealed: only this package defines them.
+type Option interface{ apply(*config) }
+
+type optionFunc func(*config)
+
+func (f optionFunc) apply(c *config) { f(c) }
+
+type config struct {
+	alg Algorithm
+	now func() time.Time
+}
+
+// WithAlgorithm chooses the key algorithm of every certificate. Default ECDSAP256.
+func WithAlgorithm(a Algorithm) Option { return optionFunc(func(c *config) { c.alg = a }) }
+
+// WithClock sets the clock the PKI dates its certificates, CRLs and signatures by. Default
+// time.Now.
+func WithClock(now func() time.Time) Option { return optionFunc(func(c *config) { c.now = now }) }
+
+// PKI is a test public-key infrastructure: a root on the trust list, an intermediate that issues
+// the agency, organisation and citizen certificates, a CRL, and a second root that is not on the
+// trust list. It is safe for concurrent use.
+type PKI struct {
+	// Root is the trust anchor (the stand-in for the NEAC root); Intermediate issues every
+	// end-entity certificate of the trust list.
+	Root, Intermediate *Identity
+	// UntrustedRoot issues Untrusted certificates; it is not on the trust list.
+	UntrustedRoot *Identity
+
+	cfg          config
+	agency       *Identity
+	organisation *Identity
+
+	mu      sync.Mutex
+	serial  int64
+	issued  map[issueKey]*Identity
+	revoked []x509.RevocationListEntry
+	crl     *x509.RevocationList // the intermediate's
+	rootCRL *x509.RevocationList // the root's, covering the intermediate
+	crlNum  int64
+}
+
+type issueKey struct {
+	id    string
+	state State
+}
+
+// NewPKI creates a PKI with fresh keys. Certificates are dated from the PKI's clock: the CAs are
+// valid from five years ago for fifteen years, end-entity certificates from a month ago for two
+// years.
+func NewPKI(opts ...Option) (*PKI, error) {
+	cfg := config{now: time.Now}
+	for _, o := range opts {
+		o.apply(&cfg)
+	}
+	p := &PKI{cfg: cfg, issued: map[issueKey]*Identity{}}
+	now := p.now()
+	var err error
+	p.Root, err = p.newCA(nil, pkix.Name{
+		CommonName:   "signtest Root CA (thử nghiệm, thay cho Root CA quốc gia)",
+		Organization: []string{"p06kit signtest"},
+		Country:      []string{"VN"},
+	}, now)
+	if err != nil {
+		return nil, err
+	}
+	p.Intermediate, err = p.newCA(p.Root, pkix.Name{
+		CommonName:   "signtest CA Chuyên dùng",
+		Organization: []string{"p06kit signtest"},
+		Locality:     []string{"Hà Nội"},
+		Country:      []string{"VN"},
+	}, now)
+	if err != nil {
+		return nil, err
+	}
+	p.UntrustedRoot, err = p.newCA(nil, pkix.Name{
+		CommonName:   "Untrusted Root CA (không thuộc danh sách tin cậy)",
+		Organization: []string{"Tổ chức chứng thực giả mạo"},
+		Country:      []string{"VN"},
+	}, now)
+	if err != nil {
+		return nil, err
+	}
+	p.agency, err = p.issue(p.Intermediate, KindAgency, Valid, pkix.Name{
+		CommonName:         AgencyName,
+		Organization:       []string{AgencyName},
+		OrganizationalUnit: []string{AgencyParent},
+		Locality:           []string{"Hà Nội"},
+		Province:           []string{"Hà Nội"},
+		Country:            []string{"VN"},
+	}, ident.Person{})
+	if err != nil {
+		return nil, err
+	}
+	p.organisation, err = p.issue(p.Intermediate, KindOrganisation, Valid, pkix.Name{
+		CommonName:   OrganisationName,
+		Organization: []string{OrganisationName},
+		Locality:     []string{"Hà Nội"},
+		Province:     []string{"Hà Nội"},
+		Country:      []string{"VN"},
+		ExtraNames:   []pkix.AttributeTypeAndValue{{Type: OIDUserID, Value: "MST:" + OrganisationTaxCode}},
+	}, ident.Person{})
+	if err != nil {
+		return nil, err
+	}
+	if err := p.signCRL(); err != nil {
+		return nil, err
+	}
+	p.crlNum++
+	p.rootCRL, err = newCRL(p.Root, nil, p.crlNum, now)
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func (p *PKI) now() time.Time { return p.cfg.now().UTC().Truncate(time.Second) }
+
+// Now is the PKI's clock.
+func (p *PKI) Now() time.Time { return p.now() }
+
+// Agency is the certificate of the agency that signs electronic results.
+func (p *PKI) Agency() *Identity { return p.agency }
+
+// Organisation is the certificate of an organisation that signs submissions.
+func (p *PKI) Organisation() *Identity { return p.organisation }
+
+// Citizen returns a valid certificate for who, issued on first use and then reused.
+func (p *PKI) Citizen(who ident.Person) (*Identity, error) { return p.Issue(who, Valid) }
+
+// Issue returns a certificate for the citizen who in the given state, issued on first use and then
+// reused. Issuing a Revoked certificate adds it to the intermediate's CRL: call CRLs again to see it.
+func (p *PKI) Issue(who ident.Person, state State) (*Identity, error) {
+	if who.ID == "" {
+		return nil, errors.New("signtest: issuing a citizen certificate: the person has no identification number")
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	k := issueKey{who.ID, state}
+	if id, ok := p.issued[k]; ok {
+		return id, nil
+	}
+	issuer := p.Intermediate
+	if state == Untrusted {
+		issuer = p.UntrustedRoot
+	}
+	// The synthetic address ends with the province, which is where the holder registered.
+	loc := "Hà Nội"
+	if i := strings.LastIndex(who.Address, ","); i >= 0 && strings.TrimSpace(who.Address[i+1:]) != "" {
+		loc = strings.TrimSpace(who.Address[i+1:])
+	}
+	id, err := p.issue(issuer, KindCitizen, state, pkix.Name{
+		CommonName: who.FullName(),
+		Locality:   []string{loc},
+		Country:    []string{"VN"},
+		ExtraNames: []pkix.AttributeTypeAndValue{{Type: OIDUserID, Value: "CCCD:" + who.ID}},
+	}, who)
+	if err != nil {
+		return nil, err
+	}
+	if state == Revoked {
+		p.revoked = append(p.revoked, x509.RevocationListEntry{
+			SerialNumber:   id.Cert.SerialNumber,
+			RevocationTime: p.now().Add(-24 * time.Hour),
+			ReasonCode:     1, // keyCompromise
+		})
+		if err := p.signCRLLocked(); err != nil {
+			return nil, err
+		}
+	}
+	p.issued[k] = id
+	return id, nil
+}
+
+func (p *PKI) newKey() (crypto.Signer, error) {
+	if p.cfg.alg == RSA2048 {
+		return rsa.GenerateKey(rand.Reader, 2048)
+	}
+	return ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+}
+
+func (p *PKI) nextSerial() *big.Int {
+	p.serial++
+	// A random high part keeps serials unique across PKIs, as real CAs do (CA/B BR 7.1).
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	s := new(big.Int).SetBytes(b[:])
+	s.Lsh(s, 16)
+	return s.Add(s, big.NewInt(p.serial))
+}
+
+func subjectKeyID(pub crypto.PublicKey) []byte {
+	der, err := x509.MarshalPKIXPublicKey(pub)
+	if err != nil {
+		return nil
+	}
+	var spki struct {
+		Algorithm pkix.AlgorithmIdentifier
+		Key       asn1.BitString
+	}
+	if _, err := asn1.Unmarshal(der, &spki); err != nil {
+		return nil
+	}
+	h := sha1.Sum(spki.Key.Bytes) // RFC 5280 4.2.1.2 method (1)
+	return h[:]
+}
+
+func (p *PKI) newCA(parent *Identity, name pkix.Name, now time.Time) (*Identity, error) {
+	key, err := p.newKey()
+	if err != nil {
+		return nil, fmt.Errorf("signtest: generating a CA key: %w", err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          p.nextSerial(),
+		Subject:               name,
+		NotBefore:             now.AddDate(-5, 0, 0),
+		NotAfter:              now.AddDate(10, 0, 0),
+		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageCRLSign | x509.KeyUsageDigitalSignature,
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+		SubjectKeyId:          subjectKeyID(key.Public()),
+	}
+	issuerCert, issuerKey := tmpl, key
+	var chain []*x509.Certificate
+	if parent != nil {
+		issuerCert, issuerKey = parent.Cert, parent.Key
+		tmpl.MaxPathLen, tmpl.MaxPathLenZero = 0, true
+		chain = append([]*x509.Certificate{parent.Cert}, parent.Chain...)
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, issuerCert, key.Public(), issuerKey)
+	if err != nil {
+		return nil, fmt.Errorf("signtest: creating CA %q: %w", name.CommonName, err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		return nil, fmt.Errorf("signtest: parsing CA %q: %w", name.CommonName, err)
+	}
+	return &Identity{Kind: KindCA, Cert: cert, Key: key, Chain: chain}, nil
+}
+
+func (p *PKI) issue(issuer *Identity, kind Kind, state State, name pkix.Name, who ident.Person) (*Identity, error) {
+	key, err := p.newKey()
+	if err != nil {
+		return nil, fmt.Errorf("signtest: generating a key: %w", err)
+	}
+	now := p.now()
+	nb, na := now.AddDate(0, -1, 0), now.AddDate(2, 0, 0)
+	switch state {
+	case Expired:
+		nb, na = now.AddDate(-3, 0, 0), now.AddDate(-1, 0, 0)
+	case NotYetValid:
+		nb, na = now.AddDate(1, 0, 0), now.AddDate(3, 0, 0)
+	}
+	var policy x509.OID
+	for _, kp := range kindPolicies {
+		if kp.kind == kind {
+			policy = mustOID(kp.oid)
+		}
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:       p.nextSerial(),
+		Subject:            name,
+		NotBefore:          nb,
+		NotAfter:           na,
+		KeyUsage:           x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
+		ExtKeyUsage:        []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection},
+		UnknownExtKeyUsage: []asn1.ObjectIdentifier{{1, 3, 6, 1, 5, 5, 7, 3, 36}}, // id-kp-documentSigning, RFC 9336
+		Policies:           []x509.OID{policy},
+		SubjectKeyId:       subjectKeyID(key.Public()),
+		AuthorityKeyId:     issuer.Cert.SubjectKeyId,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, issuer.Cert, key.Public(), issuer.Key)
+	if err != nil {
+		return nil, fmt.Errorf("signtest: creating the certificate of %q: %w", name.CommonName, err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		return nil, fmt.Errorf("signtest: parsing the certificate of %q: %w", name.CommonName, err)
+	}
+	chain := append([]*x509.Certificate{issuer.Cert}, issuer.Chain...)
+	return &Identity{Kind: kind, State: state, Cert: cert, Key: key, Chain: chain, Person: who}, nil
+}
+
+func (p *PKI) signCRL() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.signCRLLocked()
+}
+
+func (p *PKI) signCRLLocked() error {
+	p.crlNum++
+	crl, err := newCRL(p.Intermediate, p.revoked, p.crlNum, p.now())
+	if err != nil {
+		return err
+	}
+	p.crl = crl
+	return nil
+}
+
+func newCRL(issuer *Identity, revoked []x509.RevocationListEntry, number int64, now time.Time) (*x509.RevocationList, error) {
+	tmpl := &x509.RevocationList{
+		RevokedCertificateEntries: append([]x509.RevocationListEntry(nil), revoked...),
+		Number:                    big.NewInt(number),
+		ThisUpdate:                now.Add(-time.Hour),
+		NextUpdate:                now.AddDate(0, 0, 7),
+	}
+	der, err := x509.CreateRevocationList(rand.Reader, tmpl, issuer.Cert, issuer.Key)
+	if err != nil {
+		return nil, fmt.Errorf("signtest: signing the CRL of %q: %w", issuer.Cert.Subject.CommonName, err)
+	}
+	crl, err := x509.ParseRevocationList(der)
+	if err != nil {
+		return nil, fmt.Errorf("signtest: parsing the CRL of %q: %w", issuer.Cert.Subject.CommonName, err)
+	}
+	return crl, nil
+}
+
+// CRLs are the current certificate revocation lists: the intermediate's (end-entity
+// certificates; it changes when a Revoked certificate is issued) and the root's (the
+// intermediate), valid for a week from the PKI's clock.
+func (p *PKI) CRLs() []*x509.RevocationList {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return []*x509.RevocationList{p.crl, p.rootCRL}
+}
+
+// CRLPEM is the current CRLs, PEM-encoded ("X509 CRL"), as openssl -CRLfile reads them.
+func (p *PKI) CRLPEM() []byte {
+	var b bytes.Buffer
+	for _, c := range p.CRLs() {
+		_ = pem.Encode(&b, &pem.Block{Type: "X509 CRL", Bytes: c.Raw})
+	}
+	return b.Bytes()
+}
+
+// TrustPool is the trust list: a pool with the root only.
+func (p *PKI) TrustPool() *x509.CertPool {
+	pool := x509.NewCertPool()
+	pool.AddCert(p.Root.Cert)
+	return pool
+}
+
+// TrustPEM is the trust list PEM-encoded, as openssl -CAfile reads it.
+func (p *PKI) TrustPEM() []byte {
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: p.Root.Cert.Raw})
+}
+
+// VerifyOptions are the options a portal configured with this PKI verifies with: the trust list,
+// the intermediate, the current CRL, revocation checking required, and the PKI's clock.
+func (p *PKI) VerifyOptions() VerifyOptions {
+	return VerifyOptions{
+		Roots:             p.TrustPool(),
+		Intermediates:     []*x509.Certificate{p.Intermediate.Cert},
+		CRLs:              p.CRLs(),
+		RequireRevocation: true,
+		Now:               p.now,
+	}
+}
+
+// Sign signs data as signer; see the package-level [Sign]. SigningTime defaults to the PKI's
+// clock.
+func (p *PKI) Sign(data []byte, signer *Identity, opts SignOptions) ([]byte, error) {
+	if opts.SigningTime.IsZero() {
+		opts.SigningTime = p.now()
+	}
+	return Sign(data, signer, opts)
+}
+
+// Verify verifies sig over data with the PKI's [PKI.VerifyOptions]; see the package-level
+// [Verify].
+func (p *PKI) Verify(data, sig []byte) (*Signed, error) {
+	return Verify(data, sig, p.VerifyOptions())
+}

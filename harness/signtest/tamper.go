@@ -1,0 +1,130 @@
+package signtest
+
+import (
+	"encoding/asn1"
+	"errors"
+	"fmt"
+
+	"github.com/p06kit/p06kit/ident"
+)
+
+// TamperData returns a copy of data with one byte changed (the middle one), as an edit after
+// signing would. Empty data becomes one byte.
+func TamperData(data []byte) []byte {
+	if len(data) == 0 {
+		return []byte{0}
+	}
+	out := append([]byte(nil), data...)
+	out[len(out)/2] ^= 0x01
+	return out
+}
+
+// TamperSignature returns a copy of the DER signature sig whose first signature value has one
+// bit flipped: the structure stays valid, the signature no longer verifies.
+func TamperSignature(sig []byte) ([]byte, error) {
+	return rewrite(sig, func(sd *signedData) error {
+		if len(sd.SignerInfos) == 0 || len(sd.SignerInfos[0].Signature) == 0 {
+			return errors.New("no signature value to tamper with")
+		}
+		v := append([]byte(nil), sd.SignerInfos[0].Signature...)
+		v[len(v)/2] ^= 0x01
+		sd.SignerInfos[0].Signature = v
+		return nil
+	})
+}
+
+// TamperAttached returns a copy of the attached signature sig whose encapsulated content has
+// one byte changed while the signature is kept: what a forger who edits a signed file does.
+func TamperAttached(sig []byte) ([]byte, error) {
+	return rewrite(sig, func(sd *signedData) error {
+		ec := sd.EncapContentInfo.EContent
+		if len(ec.FullBytes) == 0 {
+			return errors.New("the signature is detached: tamper with the data instead")
+		}
+		var content []byte
+		if _, err := asn1.Unmarshal(ec.Bytes, &content); err != nil {
+			return err
+		}
+		oct, err := asn1.Marshal(TamperData(content))
+		if err != nil {
+			return err
+		}
+		sd.EncapContentInfo.EContent = asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: oct}
+		return nil
+	})
+}
+
+func rewrite(sig []byte, edit func(*signedData) error) ([]byte, error) {
+	p, err := parse(sig)
+	if err != nil {
+		return nil, fmt.Errorf("signtest: tamper: %w", err)
+	}
+	sd := p.sd
+	sd.SignerInfos = append([]signerInfo(nil), sd.SignerInfos...)
+	if err := edit(&sd); err != nil {
+		return nil, fmt.Errorf("signtest: tamper: %w", err)
+	}
+	inner, err := asn1.Marshal(sd)
+	if err != nil {
+		return nil, fmt.Errorf("signtest: tamper: %w", err)
+	}
+	return asn1.Marshal(contentInfo{ContentType: oidSignedData, Content: explicit0(inner)})
+}
+
+// Case is a signed document that a verifier must accept (Want nil) or reject (Want the reason).
+type Case struct {
+	// Name is a short English name, e.g. "tampered document"; NameVI the Vietnamese one.
+	Name, NameVI string
+	// Data is the document; Signature its detached CMS signature.
+	Data, Signature []byte
+	// Signer is the identity that signed.
+	Signer *Identity
+	// Want is the sentinel error verification must report, or nil for the valid control case.
+	Want error
+}
+
+// Cases returns, for the document data signed by (a certificate of) the citizen who, the valid
+// control case followed by the cases a verifier must reject: tampered document, tampered
+// signature, expired, revoked and untrusted certificates. Each bad case differs from the control
+// in one way only, so a verifier that rejects it rejects it for that reason. Signatures are
+// detached; signing times are the PKI's clock.
+func (p *PKI) Cases(data []byte, who ident.Person) ([]Case, error) {
+	good, err := p.Citizen(who)
+	if err != nil {
+		return nil, err
+	}
+	sign := func(id *Identity) ([]byte, error) { return p.Sign(data, id, SignOptions{Detached: true}) }
+	control, err := sign(good)
+	if err != nil {
+		return nil, err
+	}
+	forged, err := TamperSignature(control)
+	if err != nil {
+		return nil, err
+	}
+	cases := []Case{
+		{Name: "valid", NameVI: "hợp lệ", Data: data, Signature: control, Signer: good},
+		{Name: "tampered document", NameVI: "tài liệu bị sửa sau khi ký", Data: TamperData(data), Signature: control, Signer: good, Want: ErrTampered},
+		{Name: "tampered signature", NameVI: "chữ ký bị sửa", Data: data, Signature: forged, Signer: good, Want: ErrTampered},
+	}
+	for _, st := range []struct {
+		state     State
+		name, nvi string
+		want      error
+	}{
+		{Expired, "expired certificate", "chứng thư hết hạn", ErrExpired},
+		{Revoked, "revoked certificate", "chứng thư bị thu hồi", ErrRevoked},
+		{Untrusted, "untrusted issuer", "chứng thư không thuộc danh sách tin cậy", ErrUntrusted},
+	} {
+		id, err := p.Issue(who, st.state)
+		if err != nil {
+			return nil, err
+		}
+		s, err := sign(id)
+		if err != nil {
+			return nil, err
+		}
+		cases = append(cases, Case{Name: st.name, NameVI: st.nvi, Data: data, Signature: s, Signer: id, Want: st.want})
+	}
+	return cases, nil
+}

@@ -1,0 +1,526 @@
+package signtest
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/rsa"
+	"crypto/subtle"
+	"crypto/x509"
+	"encoding/asn1"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// MaxSignatureBytes bounds the signatures [Verify] reads: larger input is ErrMalformed.
+const MaxSignatureBytes = 64 << 20
+
+// maxCertificates bounds the certificates read from one signature.
+const maxCertificates = 64
+
+// VerifyOptions control [Verify]. Roots is required: without a trust list nothing is trusted.
+type VerifyOptions struct {
+	// Roots is the trust list. If nil, every signature is ErrUntrusted: the system roots are
+	// never used, because a Project 06 trust list is not the browser's.
+	Roots *x509.CertPool
+	// Intermediates are CA certificates the verifier knows besides those in the signature.
+	Intermediates []*x509.Certificate
+	// Certificates are end-entity certificates the verifier knows, for signatures that carry none.
+	Certificates []*x509.Certificate
+	// CRLs are revocation lists; a CRL counts for a certificate when its issuer signed it and
+	// it is current (NextUpdate not passed).
+	CRLs []*x509.RevocationList
+	// RequireRevocation makes a certificate that no current CRL covers an error
+	// (ErrRevocationUnknown). Default false: only listed certificates fail.
+	RequireRevocation bool
+	// AtSigningTime judges validity and revocation at the signing time only, as long-term
+	// validation does when the signing time is trustworthy (a time-stamp). Default false: the
+	// chain must be valid both at the signing time and now, and any revocation counts.
+	AtSigningTime bool
+	// Now is the verifier's clock. Default time.Now.
+	Now func() time.Time
+}
+
+// Signed is a verified signature: who signed, when, and what.
+type Signed struct {
+	// Signer is the signer's certificate; Chain runs from it to the trusted root.
+	Signer *x509.Certificate
+	Chain  []*x509.Certificate
+	// Kind is the kind of holder, from the certificate (see [Classify]).
+	Kind Kind
+	// Subject is the signer's subject (RFC 2253); CommonName its CN; Identifier the UID field
+	// ("CCCD:…", "MST:…") or empty.
+	Subject, CommonName, Identifier string
+	// SigningTime is the signingTime attribute, or the zero time when the signature has none.
+	SigningTime time.Time
+	// Content is what was signed: the encapsulated content, or the data given for a detached
+	// signature.
+	Content []byte
+	// Detached is true when the signature did not carry the content.
+	Detached bool
+	// Hash is the digest algorithm.
+	Hash crypto.Hash
+}
+
+// String says who signed and when, in English.
+func (s *Signed) String() string {
+	t := "no signing time"
+	if !s.SigningTime.IsZero() {
+		t = "at " + s.SigningTime.UTC().Format(time.RFC3339)
+	}
+	return fmt.Sprintf("signed by %q (%s) %s", s.CommonName, s.Kind, t)
+}
+
+// StringVI says who signed and when, in Vietnamese, as Circular 15/2025/TT-BKHCN asks
+// verification software to show: signer, signing time and integrity.
+func (s *Signed) StringVI() string {
+	t := "không có thời điểm ký"
+	if !s.SigningTime.IsZero() {
+		t = "lúc " + s.SigningTime.In(time.FixedZone("ICT", 7*3600)).Format("15:04:05 ngày 02/01/2006")
+	}
+	return fmt.Sprintf("ký bởi %q (%s) %s; nội dung toàn vẹn", s.CommonName, s.Kind.VI(), t)
+}
+
+// Classify says what kind of holder cert was issued to: by the certificate policies of this
+// package first, then by the UID field's prefix ("CCCD:", "CMND:" for citizens, "MST:" for
+// organisations), then by the CA flag.
+func Classify(cert *x509.Certificate) Kind {
+	for _, p := range cert.Policies {
+		for _, kp := range kindPolicies {
+			if p.EqualASN1OID(kp.oid) {
+				return kp.kind
+			}
+		}
+	}
+	uid := userID(cert)
+	switch {
+	case strings.HasPrefix(uid, "CCCD:"), strings.HasPrefix(uid, "CMND:"):
+		return KindCitizen
+	case strings.HasPrefix(uid, "MST:"):
+		return KindOrganisation
+	}
+	if cert.IsCA {
+		return KindCA
+	}
+	return KindUnknown
+}
+
+func userID(cert *x509.Certificate) string {
+	for _, n := range cert.Subject.Names {
+		if n.Type.Equal(OIDUserID) {
+			if s, ok := n.Value.(string); ok {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// parsed is a SignedData read from DER.
+type parsed struct {
+	sd       signedData
+	content  []byte
+	attached bool
+	certs    []*x509.Certificate
+}
+
+// parse reads a CMS ContentInfo holding SignedData, BER or DER, raw or PEM.
+func parse(sig []byte) (*parsed, error) {
+	if len(sig) > MaxSignatureBytes {
+		return nil, verr(ErrMalformed, nil, fmt.Sprintf("%d bytes, more than the %d allowed", len(sig), MaxSignatureBytes), "chữ ký quá lớn", nil)
+	}
+	if t := bytes.TrimSpace(sig); bytes.HasPrefix(t, []byte("-----BEGIN")) {
+		blk, _ := pem.Decode(t)
+		if blk == nil {
+			return nil, verr(ErrMalformed, nil, "PEM armour without a readable block", "khối PEM không đọc được", nil)
+		}
+		sig = blk.Bytes
+	}
+	if len(sig) == 0 {
+		return nil, verr(ErrMalformed, nil, "empty signature", "chữ ký rỗng", nil)
+	}
+	der, err := berToDER(sig)
+	if err != nil {
+		return nil, verr(ErrMalformed, nil, "not a BER/DER value", "không phải dữ liệu ASN.1", err)
+	}
+	var ci contentInfo
+	rest, err := asn1.Unmarshal(der, &ci)
+	if err != nil {
+		return nil, verr(ErrMalformed, nil, "not a CMS ContentInfo", "không phải ContentInfo CMS", err)
+	}
+	if len(rest) > 0 {
+		return nil, verr(ErrMalformed, nil, "trailing data after ContentInfo", "dữ liệu thừa sau ContentInfo", nil)
+	}
+	if !ci.ContentType.Equal(oidSignedData) {
+		return nil, verr(ErrMalformed, nil, fmt.Sprintf("content type %v is not signedData", ci.ContentType), "không phải SignedData", nil)
+	}
+	p := &parsed{}
+	if rest, err := asn1.Unmarshal(ci.Content.Bytes, &p.sd); err != nil || len(rest) > 0 {
+		if err == nil {
+			err = errors.New("trailing data")
+		}
+		return nil, verr(ErrMalformed, nil, "SignedData does not parse", "SignedData không đọc được", err)
+	}
+	if ec := p.sd.EncapContentInfo.EContent; len(ec.FullBytes) > 0 {
+		var oct []byte
+		if rest, err := asn1.Unmarshal(ec.Bytes, &oct); err != nil || len(rest) > 0 {
+			if err == nil {
+				err = errors.New("trailing data")
+			}
+			return nil, verr(ErrMalformed, nil, "encapsulated content is not an OCTET STRING", "nội dung đóng gói không hợp lệ", err)
+		}
+		p.content, p.attached = oct, true
+	}
+	for rest := p.sd.Certificates.Bytes; len(rest) > 0; {
+		var rv asn1.RawValue
+		var err error
+		rest, err = asn1.Unmarshal(rest, &rv)
+		if err != nil {
+			return nil, verr(ErrMalformed, nil, "certificate set does not parse", "tập chứng thư không đọc được", err)
+		}
+		if rv.Class != asn1.ClassUniversal || rv.Tag != asn1.TagSequence {
+			continue // other CertificateChoices (attribute certificates) are not used here
+		}
+		if len(p.certs) == maxCertificates {
+			return nil, verr(ErrMalformed, nil, fmt.Sprintf("more than %d certificates", maxCertificates), "quá nhiều chứng thư", nil)
+		}
+		c, err := x509.ParseCertificate(rv.FullBytes)
+		if err != nil {
+			return nil, verr(ErrMalformed, nil, fmt.Sprintf("certificate %d does not parse", len(p.certs)+1), "chứng thư không đọc được", err)
+		}
+		p.certs = append(p.certs, c)
+	}
+	return p, nil
+}
+
+// Verify verifies the CMS signature sig. data is the signed content of a detached signature; for
+// an attached one it may be nil, or the content the caller expects (a mismatch is ErrTampered).
+// Every SignerInfo must verify; the first one's signer is returned.
+//
+// The checks, in order: the structure (ErrMalformed, ErrUnsigned, ErrNoContent), the
+// algorithms (ErrUnsupported), the content digest and the signature value (ErrTampered), the
+// key size (ErrWeakKey), the chain to opts.Roots at the signing time (ErrExpired,
+// ErrNotYetValid, ErrUntrusted), validity now (ErrExpired) unless opts.AtSigningTime, and
+// revocation (ErrRevoked, ErrRevocationUnknown). The error is a *[VerifyError].
+func Verify(data, sig []byte, opts VerifyOptions) (*Signed, error) {
+	p, err := parse(sig)
+	if err != nil {
+		return nil, err
+	}
+	content := p.content
+	switch {
+	case p.attached && data != nil && !bytes.Equal(data, p.content):
+		return nil, verr(ErrTampered, nil, "the document differs from the content the signature carries",
+			"tài liệu khác nội dung được ký", nil)
+	case !p.attached && data == nil:
+		return nil, verr(ErrNoContent, nil, "", "", nil)
+	case !p.attached:
+		content = data
+	}
+	if len(p.sd.SignerInfos) == 0 {
+		return nil, verr(ErrUnsigned, nil, "SignedData has no SignerInfo", "không có người ký", nil)
+	}
+	var first *Signed
+	for i := range p.sd.SignerInfos {
+		s, err := verifySigner(p, &p.sd.SignerInfos[i], content, opts)
+		if err != nil {
+			return nil, err
+		}
+		if first == nil {
+			first = s
+		}
+	}
+	first.Detached = !p.attached
+	return first, nil
+}
+
+func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions) (*Signed, error) {
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	cert, err := findSigner(si.SID, append(append([]*x509.Certificate(nil), p.certs...), opts.Certificates...))
+	if err != nil {
+		return nil, err
+	}
+	h, ok := hashByOID(si.DigestAlgorithm.Algorithm)
+	if !ok {
+		return nil, verr(ErrUnsupported, cert, fmt.Sprintf("digest algorithm %v", si.DigestAlgorithm.Algorithm), "thuật toán băm không được hỗ trợ", nil)
+	}
+	dg := h.New()
+	dg.Write(content)
+	md := dg.Sum(nil)
+
+	var signingTime time.Time
+	if len(si.SignedAttrs.FullBytes) > 0 {
+		set := append([]byte(nil), si.SignedAttrs.FullBytes...)
+		set[0] = 0x31 // the signature covers the attributes as a SET (RFC 5652 5.4)
+		attrs, err := readAttributes(si.SignedAttrs.Bytes)
+		if err != nil {
+			return nil, verr(ErrMalformed, cert, "signed attributes do not parse", "thuộc tính ký không đọc được", err)
+		}
+		ct, ok := attrs[oidContentType.String()]
+		var ctOID asn1.ObjectIdentifier
+		if !ok || unmarshalAll(ct, &ctOID) != nil {
+			return nil, verr(ErrMalformed, cert, "the contentType signed attribute is missing or unreadable", "thiếu thuộc tính contentType", nil)
+		}
+		if !ctOID.Equal(p.sd.EncapContentInfo.EContentType) {
+			return nil, verr(ErrTampered, cert, fmt.Sprintf("signed content type %v differs from the content's %v", ctOID, p.sd.EncapContentInfo.EContentType),
+				"kiểu nội dung đã ký không khớp", nil)
+		}
+		mdv, ok := attrs[oidMessageDigest.String()]
+		var signedMD []byte
+		if !ok || unmarshalAll(mdv, &signedMD) != nil {
+			return nil, verr(ErrMalformed, cert, "the messageDigest signed attribute is missing or unreadable", "thiếu thuộc tính messageDigest", nil)
+		}
+		if subtle.ConstantTimeCompare(signedMD, md) != 1 {
+			return nil, verr(ErrTampered, cert, "the content's digest differs from the signed messageDigest: the content changed after signing",
+				"giá trị băm của nội dung khác giá trị đã ký: nội dung bị thay đổi sau khi ký", nil)
+		}
+		if stv, ok := attrs[oidSigningTime.String()]; ok {
+			if err := unmarshalAll(stv, &signingTime); err != nil {
+				return nil, verr(ErrMalformed, cert, "the signingTime attribute is unreadable", "thời điểm ký không đọc được", err)
+			}
+		}
+		// With signed attributes the signature covers their digest, not the content's.
+		dg = h.New()
+		dg.Write(set)
+		md = dg.Sum(nil)
+	} else if !p.sd.EncapContentInfo.EContentType.Equal(oidData) {
+		return nil, verr(ErrMalformed, cert, "content other than id-data without signed attributes", "thiếu thuộc tính ký", nil)
+	}
+	if err := checkSignatureValue(cert, si, h, md); err != nil {
+		return nil, err
+	}
+	if err := checkKeySize(cert); err != nil {
+		return nil, err
+	}
+
+	at := signingTime
+	if at.IsZero() {
+		at = now()
+	}
+	chain, err := buildChain(cert, p.certs, at, opts)
+	if err != nil {
+		return nil, err
+	}
+	n := now()
+	if !opts.AtSigningTime {
+		for _, c := range chain {
+			if n.After(c.NotAfter) {
+				return nil, verr(ErrExpired, cert, fmt.Sprintf("%q expired on %s; it is now %s", c.Subject.CommonName,
+					c.NotAfter.UTC().Format(time.RFC3339), n.UTC().Format(time.RFC3339)),
+					fmt.Sprintf("chứng thư %q hết hạn ngày %s", c.Subject.CommonName, c.NotAfter.Format("02/01/2006")), nil)
+			}
+			if n.Before(c.NotBefore) {
+				return nil, verr(ErrNotYetValid, cert, fmt.Sprintf("%q is valid only from %s", c.Subject.CommonName, c.NotBefore.UTC().Format(time.RFC3339)),
+					fmt.Sprintf("chứng thư %q chỉ có hiệu lực từ ngày %s", c.Subject.CommonName, c.NotBefore.Format("02/01/2006")), nil)
+			}
+		}
+	}
+	if err := checkRevocation(cert, chain, signingTime, n, opts); err != nil {
+		return nil, err
+	}
+	return &Signed{
+		Signer: cert, Chain: chain, Kind: Classify(cert),
+		Subject: cert.Subject.String(), CommonName: cert.Subject.CommonName, Identifier: userID(cert),
+		SigningTime: signingTime, Content: content, Hash: h,
+	}, nil
+}
+
+func unmarshalAll(der []byte, v any) error {
+	rest, err := asn1.Unmarshal(der, v)
+	if err == nil && len(rest) > 0 {
+		err = errors.New("trailing data")
+	}
+	return err
+}
+
+// readAttributes returns the single value of each attribute, keyed by OID. An attribute twice,
+// or with other than one value, is malformed (RFC 5652 11).
+func readAttributes(b []byte) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for len(b) > 0 {
+		var a attribute
+		var err error
+		b, err = asn1.Unmarshal(b, &a)
+		if err != nil {
+			return nil, err
+		}
+		if a.Values.Class != asn1.ClassUniversal || a.Values.Tag != asn1.TagSet {
+			return nil, fmt.Errorf("attribute %v: values are not a SET", a.Type)
+		}
+		k := a.Type.String()
+		if _, dup := out[k]; dup {
+			return nil, fmt.Errorf("attribute %v appears twice", a.Type)
+		}
+		var v asn1.RawValue
+		rest, err := asn1.Unmarshal(a.Values.Bytes, &v)
+		if err != nil {
+			return nil, fmt.Errorf("attribute %v: %w", a.Type, err)
+		}
+		if len(rest) > 0 {
+			// Only the attributes read here must have one value; others are kept as their first.
+			switch k {
+			case oidContentType.String(), oidMessageDigest.String(), oidSigningTime.String():
+				return nil, fmt.Errorf("attribute %v has more than one value", a.Type)
+			}
+		}
+		out[k] = v.FullBytes
+	}
+	return out, nil
+}
+
+func findSigner(sid asn1.RawValue, certs []*x509.Certificate) (*x509.Certificate, error) {
+	switch {
+	case sid.Class == asn1.ClassUniversal && sid.Tag == asn1.TagSequence:
+		var ias issuerAndSerial
+		if err := unmarshalAll(sid.FullBytes, &ias); err != nil {
+			return nil, verr(ErrMalformed, nil, "signer identifier does not parse", "định danh người ký không đọc được", err)
+		}
+		for _, c := range certs {
+			serial, err := asn1.Marshal(c.SerialNumber)
+			if err == nil && bytes.Equal(c.RawIssuer, ias.Issuer.FullBytes) && bytes.Equal(serial, ias.SerialNumber.FullBytes) {
+				return c, nil
+			}
+		}
+	case sid.Class == asn1.ClassContextSpecific && sid.Tag == 0:
+		for _, c := range certs {
+			if len(c.SubjectKeyId) > 0 && bytes.Equal(c.SubjectKeyId, sid.Bytes) {
+				return c, nil
+			}
+		}
+	default:
+		return nil, verr(ErrMalformed, nil, "signer identifier of unknown form", "định danh người ký không hợp lệ", nil)
+	}
+	return nil, verr(ErrUntrusted, nil, "the signer's certificate is neither in the signature nor known to the verifier",
+		"không tìm thấy chứng thư của người ký", nil)
+}
+
+func checkSignatureValue(cert *x509.Certificate, si *signerInfo, h crypto.Hash, digest []byte) error {
+	alg := si.SignatureAlgorithm.Algorithm
+	bad := func(err error) error {
+		return verr(ErrTampered, cert, "the signature value does not verify with the signer's key: the signature or its signed attributes were altered",
+			"giá trị chữ ký không khớp khóa công khai của người ký: chữ ký hoặc thuộc tính ký đã bị thay đổi", err)
+	}
+	switch {
+	case alg.Equal(oidRSAEncryption), alg.Equal(oidSHA256WithRSA), alg.Equal(oidSHA384WithRSA), alg.Equal(oidSHA512WithRSA):
+		pub, ok := cert.PublicKey.(*rsa.PublicKey)
+		if !ok {
+			return verr(ErrMalformed, cert, "RSA signature from a non-RSA key", "khóa không phải RSA", nil)
+		}
+		if err := rsa.VerifyPKCS1v15(pub, h, digest, si.Signature); err != nil {
+			return bad(err)
+		}
+	case alg.Equal(oidECPublicKey), alg.Equal(oidECDSASHA256), alg.Equal(oidECDSASHA384), alg.Equal(oidECDSASHA512):
+		pub, ok := cert.PublicKey.(*ecdsa.PublicKey)
+		if !ok {
+			return verr(ErrMalformed, cert, "ECDSA signature from a non-ECDSA key", "khóa không phải ECDSA", nil)
+		}
+		if !ecdsa.VerifyASN1(pub, digest, si.Signature) {
+			return bad(nil)
+		}
+	default:
+		return verr(ErrUnsupported, cert, fmt.Sprintf("signature algorithm %v", alg), "thuật toán ký không được hỗ trợ", nil)
+	}
+	return nil
+}
+
+func checkKeySize(cert *x509.Certificate) error {
+	switch k := cert.PublicKey.(type) {
+	case *rsa.PublicKey:
+		if n := k.N.BitLen(); n < 2048 {
+			return verr(ErrWeakKey, cert, fmt.Sprintf("RSA key of %d bits, below 2048", n), fmt.Sprintf("khóa RSA %d bit, dưới 2048", n), nil)
+		}
+	case *ecdsa.PublicKey:
+		if n := k.Curve.Params().BitSize; n < 256 {
+			return verr(ErrWeakKey, cert, fmt.Sprintf("ECDSA key of %d bits, below 256", n), fmt.Sprintf("khóa ECDSA %d bit, dưới 256", n), nil)
+		}
+	}
+	return nil
+}
+
+func buildChain(cert *x509.Certificate, certs []*x509.Certificate, at time.Time, opts VerifyOptions) ([]*x509.Certificate, error) {
+	if opts.Roots == nil {
+		return nil, verr(ErrUntrusted, cert, "no trust list configured", "chưa cấu hình danh sách tin cậy", nil)
+	}
+	inter := x509.NewCertPool()
+	for _, c := range certs {
+		if c != cert {
+			inter.AddCert(c)
+		}
+	}
+	for _, c := range opts.Intermediates {
+		inter.AddCert(c)
+	}
+	chains, err := cert.Verify(x509.VerifyOptions{
+		Roots: opts.Roots, Intermediates: inter, CurrentTime: at,
+		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny},
+	})
+	if err != nil {
+		var inv x509.CertificateInvalidError
+		var ua x509.UnknownAuthorityError
+		switch {
+		case errors.As(err, &inv) && inv.Reason == x509.Expired:
+			c := inv.Cert
+			if c == nil {
+				c = cert
+			}
+			if at.Before(c.NotBefore) {
+				return nil, verr(ErrNotYetValid, cert, fmt.Sprintf("%q was not yet valid at the signing time %s (valid from %s)",
+					c.Subject.CommonName, at.UTC().Format(time.RFC3339), c.NotBefore.UTC().Format(time.RFC3339)),
+					fmt.Sprintf("chứng thư %q chưa có hiệu lực tại thời điểm ký", c.Subject.CommonName), nil)
+			}
+			return nil, verr(ErrExpired, cert, fmt.Sprintf("%q had expired at the signing time %s (valid until %s)",
+				c.Subject.CommonName, at.UTC().Format(time.RFC3339), c.NotAfter.UTC().Format(time.RFC3339)),
+				fmt.Sprintf("chứng thư %q đã hết hạn tại thời điểm ký (hết hạn ngày %s)", c.Subject.CommonName, c.NotAfter.Format("02/01/2006")), nil)
+		case errors.As(err, &ua):
+			return nil, verr(ErrUntrusted, cert, fmt.Sprintf("no chain from %q to a root of the trust list", cert.Subject.CommonName),
+				"không có đường tin cậy tới gốc trong danh sách tin cậy", err)
+		}
+		return nil, verr(ErrUntrusted, cert, "the certificate chain does not verify", "chuỗi chứng thư không hợp lệ", err)
+	}
+	if cert.KeyUsage != 0 && cert.KeyUsage&(x509.KeyUsageDigitalSignature|x509.KeyUsageContentCommitment) == 0 {
+		return nil, verr(ErrUntrusted, cert, "the certificate's key usage does not allow signing", "chứng thư không cho phép ký", nil)
+	}
+	return chains[0], nil
+}
+
+func checkRevocation(cert *x509.Certificate, chain []*x509.Certificate, signingTime, now time.Time, opts VerifyOptions) error {
+	for i := 0; i+1 < len(chain); i++ {
+		c, issuer := chain[i], chain[i+1]
+		var crl *x509.RevocationList
+		for _, l := range opts.CRLs {
+			if l == nil || !bytes.Equal(l.RawIssuer, c.RawIssuer) || l.CheckSignatureFrom(issuer) != nil {
+				continue
+			}
+			if !l.NextUpdate.IsZero() && now.After(l.NextUpdate) {
+				continue
+			}
+			crl = l
+			break
+		}
+		if crl == nil {
+			if opts.RequireRevocation {
+				return verr(ErrRevocationUnknown, cert, fmt.Sprintf("no current CRL signed by %q", issuer.Subject.CommonName),
+					fmt.Sprintf("không có CRL hiện hành của %q", issuer.Subject.CommonName), nil)
+			}
+			continue
+		}
+		for _, e := range crl.RevokedCertificateEntries {
+			if e.SerialNumber == nil || e.SerialNumber.Cmp(c.SerialNumber) != 0 {
+				continue
+			}
+			if opts.AtSigningTime && !signingTime.IsZero() && e.RevocationTime.After(signingTime) {
+				continue
+			}
+			return verr(ErrRevoked, cert, fmt.Sprintf("%q was revoked on %s (reason %d)", c.Subject.CommonName,
+				e.RevocationTime.UTC().Format(time.RFC3339), e.ReasonCode),
+				fmt.Sprintf("chứng thư %q bị thu hồi ngày %s", c.Subject.CommonName, e.RevocationTime.Format("02/01/2006")), nil)
+		}
+	}
+	return nil
+}
