@@ -172,6 +172,16 @@ func (id *Identity) CertPEM() []byte {
 	return b.Bytes()
 }
 
+// ChainPEM is the issuing CA certificates (root last), PEM-encoded, as openssl's -certfile reads
+// them.
+func (id *Identity) ChainPEM() []byte {
+	var b bytes.Buffer
+	for _, c := range id.Chain {
+		_ = pem.Encode(&b, &pem.Block{Type: "CERTIFICATE", Bytes: c.Raw})
+	}
+	return b.Bytes()
+}
+
 // KeyPEM is the private key in PKCS #8, PEM-encoded. Test keys only: never protect real keys so.
 func (id *Identity) KeyPEM() ([]byte, error) {
 	der, err := x509.MarshalPKCS8PrivateKey(id.Key)

@@ -1,0 +1,177 @@
+//go:build interop
+
+package signtest_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/p06kit/p06kit/harness/signtest"
+	"github.com/p06kit/p06kit/ident"
+)
+
+// openssl runs openssl with args and returns its combined output.
+func openssl(t *testing.T, args ...string) ([]byte, error) {
+	t.Helper()
+	bin, err := exec.LookPath("openssl")
+	require.NoError(t, err, "openssl is required for interop tests (apt-get install openssl)")
+	return exec.Command(bin, args...).CombinedOutput()
+}
+
+type files struct {
+	dir, trust, crl, doc, tampered string
+}
+
+func writeFiles(t *testing.T, pki *signtest.PKI) files {
+	t.Helper()
+	dir := t.TempDir()
+	f := files{dir: dir, trust: filepath.Join(dir, "trust.pem"), crl: filepath.Join(dir, "crl.pem"),
+		doc: filepath.Join(dir, "doc.pdf"), tampered: filepath.Join(dir, "tampered.pdf")}
+	require.NoError(t, os.WriteFile(f.trust, pki.TrustPEM(), 0o600))
+	// openssl cms has no -CRLfile: it reads CRLs from the -CAfile.
+	require.NoError(t, os.WriteFile(f.crl, append(pki.TrustPEM(), pki.CRLPEM()...), 0o600))
+	require.NoError(t, os.WriteFile(f.doc, doc, 0o600))
+	require.NoError(t, os.WriteFile(f.tampered, signtest.TamperData(doc), 0o600))
+	return f
+}
+
+func writeIdentity(t *testing.T, dir, name string, id *signtest.Identity) (cert, key, chain string) {
+	t.Helper()
+	cert, key, chain = filepath.Join(dir, name+".crt"), filepath.Join(dir, name+".key"), filepath.Join(dir, name+"-chain.pem")
+	require.NoError(t, os.WriteFile(chain, id.ChainPEM(), 0o600))
+	kp, err := id.KeyPEM()
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(cert, id.CertPEM(), 0o600))
+	require.NoError(t, os.WriteFile(key, kp, 0o600))
+	return cert, key, chain
+}
+
+// TestInteropOpenSSLVerifiesSigntest: openssl cms -verify accepts what signtest signs, with the
+// trust list as -CAfile, and rejects the tampered document.
+func TestInteropOpenSSLVerifiesSigntest(t *testing.T) {
+	for _, alg := range []struct {
+		name string
+		alg  signtest.Algorithm
+	}{{"ECDSA P-256", signtest.ECDSAP256}, {"RSA 2048", signtest.RSA2048}} {
+		t.Run(alg.name, func(t *testing.T) {
+			pki, err := signtest.NewPKI(signtest.WithAlgorithm(alg.alg))
+			require.NoError(t, err)
+			f := writeFiles(t, pki)
+			citizen, err := pki.Citizen(ident.DefaultPeople()[0])
+			require.NoError(t, err)
+			for _, tc := range []struct {
+				name     string
+				signer   *signtest.Identity
+				detached bool
+			}{{"agency attached", pki.Agency(), false}, {"agency detached", pki.Agency(), true}, {"citizen detached", citizen, true}} {
+				t.Run(tc.name, func(t *testing.T) {
+					sig, err := pki.Sign(doc, tc.signer, signtest.SignOptions{Detached: tc.detached})
+					require.NoError(t, err)
+					sigFile := filepath.Join(f.dir, "sig.p7s")
+					require.NoError(t, os.WriteFile(sigFile, sig, 0o600))
+					out := filepath.Join(f.dir, "out")
+					args := []string{"cms", "-verify", "-binary", "-inform", "DER", "-in", sigFile, "-CAfile", f.crl,
+						"-crl_check_all", "-out", out}
+					if tc.detached {
+						args = append(args, "-content", f.doc)
+					}
+					res, err := openssl(t, args...)
+					require.NoError(t, err, "openssl cms -verify refused a signtest signature:\n%s", res)
+					assert.Contains(t, string(res), "Verification successful")
+					got, err := os.ReadFile(out)
+					require.NoError(t, err)
+					assert.Equal(t, doc, got)
+
+					var bad []string
+					if tc.detached {
+						bad = append(append([]string(nil), args...), "-content", f.tampered) // the later -content wins
+					} else {
+						forged, err := signtest.TamperAttached(sig)
+						require.NoError(t, err)
+						forgedFile := filepath.Join(f.dir, "forged.p7s")
+						require.NoError(t, os.WriteFile(forgedFile, forged, 0o600))
+						bad = append([]string(nil), args...)
+						bad[5] = forgedFile
+					}
+					res, err = openssl(t, bad...)
+					assert.Error(t, err, "openssl cms -verify accepted tampered content:\n%s", res)
+				})
+			}
+			t.Run("revoked", func(t *testing.T) {
+				revoked, err := pki.Issue(ident.DefaultPeople()[1], signtest.Revoked)
+				require.NoError(t, err)
+				require.NoError(t, os.WriteFile(f.crl, append(pki.TrustPEM(), pki.CRLPEM()...), 0o600))
+				sig, err := pki.Sign(doc, revoked, signtest.SignOptions{})
+				require.NoError(t, err)
+				sigFile := filepath.Join(f.dir, "revoked.p7s")
+				require.NoError(t, os.WriteFile(sigFile, sig, 0o600))
+				res, err := openssl(t, "cms", "-verify", "-binary", "-inform", "DER", "-in", sigFile, "-CAfile", f.crl,
+					"-crl_check_all", "-out", filepath.Join(f.dir, "out"))
+				require.Error(t, err, "openssl accepted a revoked signer:\n%s", res)
+				assert.Contains(t, string(res), "revoked")
+				_, err = pki.Verify(nil, sig)
+				assert.ErrorIs(t, err, signtest.ErrRevoked)
+			})
+		})
+	}
+}
+
+// TestInteropSigntestVerifiesOpenSSL: signtest verifies what openssl cms -sign signs with the
+// test certificates and keys, attached and detached, DER and PEM, and rejects tampered content.
+func TestInteropSigntestVerifiesOpenSSL(t *testing.T) {
+	for _, alg := range []struct {
+		name string
+		alg  signtest.Algorithm
+	}{{"ECDSA P-256", signtest.ECDSAP256}, {"RSA 2048", signtest.RSA2048}} {
+		t.Run(alg.name, func(t *testing.T) {
+			pki, err := signtest.NewPKI(signtest.WithAlgorithm(alg.alg))
+			require.NoError(t, err)
+			f := writeFiles(t, pki)
+			who := ident.DefaultPeople()[4]
+			citizen, err := pki.Citizen(who)
+			require.NoError(t, err)
+			cert, key, chain := writeIdentity(t, f.dir, "citizen", citizen)
+			for _, tc := range []struct {
+				name  string
+				extra []string
+				det   bool
+			}{
+				{"attached DER", []string{"-nodetach", "-outform", "DER"}, false},
+				{"detached DER", []string{"-outform", "DER"}, true},
+				{"attached PEM", []string{"-nodetach", "-outform", "PEM"}, false},
+				{"attached streamed BER", []string{"-nodetach", "-outform", "DER", "-stream"}, false},
+				{"subject key identifier", []string{"-nodetach", "-outform", "DER", "-keyid"}, false},
+				{"SHA-384", []string{"-outform", "DER", "-md", "sha384"}, true},
+			} {
+				t.Run(tc.name, func(t *testing.T) {
+					sigFile := filepath.Join(f.dir, "sig")
+					args := append([]string{"cms", "-sign", "-binary", "-in", f.doc, "-signer", cert, "-inkey", key,
+						"-certfile", chain, "-out", sigFile}, tc.extra...)
+					res, err := openssl(t, args...)
+					require.NoError(t, err, "openssl cms -sign: %s", res)
+					sig, err := os.ReadFile(sigFile)
+					require.NoError(t, err)
+					var data []byte
+					if tc.det {
+						data = doc
+					}
+					s, err := pki.Verify(data, sig)
+					require.NoError(t, err)
+					assert.Equal(t, who.FullName(), s.CommonName)
+					assert.Equal(t, signtest.KindCitizen, s.Kind)
+					assert.False(t, s.SigningTime.IsZero(), "openssl writes a signingTime attribute")
+					assert.True(t, bytes.Equal(doc, s.Content))
+
+					_, err = pki.Verify(signtest.TamperData(doc), sig)
+					assert.ErrorIs(t, err, signtest.ErrTampered)
+				})
+			}
+		})
+	}
+}
