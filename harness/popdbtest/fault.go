@@ -22,8 +22,8 @@ type Faults struct {
 	NotFound bool
 	// UntrustedCert makes new TLS connections present a certificate from a CA the portal does not
 	// trust (see [Server.CertPool]); the handshake log records whether the client refused it.
-	// Connections already established are not affected: clients reuse connections, so inject
-	// this before the portal first connects, or make the portal open new ones.
+	// Switching it on or off closes the idle keep-alive connections, so the client's next
+	// request makes a new handshake; a connection busy at that moment keeps its certificate.
 	UntrustedCert bool
 	// Times limits the fault to the next Times requests (0: until changed). Handshakes do not
 	// count.
@@ -62,10 +62,29 @@ func (s *Server) Inject(f Faults) (restore func()) {
 	prev, prevLeft := s.faults, s.faultsLeft
 	s.faults, s.faultsLeft = f, f.Times
 	s.mu.Unlock()
+	if prev.UntrustedCert != f.UntrustedCert {
+		s.closeIdle()
+	}
 	return func() {
 		s.mu.Lock()
+		cur := s.faults
 		s.faults, s.faultsLeft = prev, prevLeft
 		s.mu.Unlock()
+		if cur.UntrustedCert != prev.UntrustedCert {
+			s.closeIdle()
+		}
+	}
+}
+
+// closeIdle closes idle keep-alive connections, so that the next request needs a new TLS
+// handshake with the certificate now in force.
+func (s *Server) closeIdle() {
+	s.mu.Lock()
+	srv := s.srv
+	s.mu.Unlock()
+	if srv != nil {
+		srv.SetKeepAlivesEnabled(false) // closes idle connections
+		srv.SetKeepAlivesEnabled(true)
 	}
 }
 
