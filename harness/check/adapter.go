@@ -33,7 +33,38 @@ type Login interface {
 	Login(ctx context.Context, b *Browser, who ident.Person) error
 }
 
-// WhoAmI reads the identity the portal shows for the logged-in browser.
+// BeginLogin starts a citizen login for portals whose login does not begin with a link that
+// redirects to the national SSO (a button posting a form, a script). Without it the harness
+// starts at the profile's Login entry and follows redirects and one "Đăng nhập" / VNeID link.
+type BeginLogin interface {
+	// BeginLogin does what the portal's login button does for b (b's cookie jar keeps what the
+	// portal sets, such as the state cookie) and returns the URL the browser must visit next:
+	// the national SSO's authorization request the portal built, or a portal URL that redirects
+	// to it.
+	BeginLogin(ctx context.Context, b *Browser) (string, error)
+}
+
+// CompleteLogin delivers the national SSO's redirect back to the portal, for portals whose
+// callback is not a plain GET of the redirect URI (form_post response mode, a single-page
+// application). Without it the harness's browser visits the callback URL.
+type CompleteLogin interface {
+	// CompleteLogin does, for b, what the browser would do with callback: the portal's
+	// redirect URI with the code and state the SSO returned. A portal that rejects the callback
+	// is not an error: the checks then ask WhoAmI.
+	CompleteLogin(ctx context.Context, b *Browser, callback string) error
+}
+
+// Assurance names the procedures that need an account of assurance level 2 (P06-AUTH-08): the
+// harness logs in with a level-1 account and expects StartDossier on them to be refused, then
+// with a level-2 account and expects it to be accepted.
+type Assurance interface {
+	// Level2Procedures returns procedure codes (MaTTHC) the portal reserves to level-2 accounts.
+	Level2Procedures() []string
+}
+
+// WhoAmI reads the identity the portal shows for the logged-in browser. Without it the identity
+// checks fetch the profile's Home with the browser and look for a citizen's personal
+// identification number or full name (as the fake SSO knows them) on the page.
 type WhoAmI interface {
 	// WhoAmI returns the personal identification number of the citizen the portal believes b is
 	// logged in as; an error wrapping ErrNotLoggedIn when b has no session.

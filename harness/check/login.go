@@ -2,20 +2,26 @@ package check
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
 
+	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 // Login returns a new browser logged in to the portal as who: through the adapter's Login when
-// the adapter implements it, otherwise through the fake national SSO (Target.SSO) by following
-// the standard redirects from the profile's Login entry, as a browser would.
-//
-// SCAFFOLD: the SSO browser flow is being built (issue 7); only the adapter path works.
+// the adapter implements it, otherwise through the fake national SSO (Target.SSO) with
+// [Session.LoginSSO], as a browser would.
 func (s *Session) Login(ctx context.Context, who ident.Person) (*Browser, error) {
-	b := s.NewBrowser()
-	b.Citizen = who
 	if l, ok := s.target.Portal.(Login); ok {
+		b := s.ssoBrowser()
+		b.Citizen = who
 		if err := l.Login(ctx, b, who); err != nil {
 			return nil, fmt.Errorf("logging in as %s through the adapter: %w", Redact(who.ID), err)
 		}
@@ -24,5 +30,304 @@ func (s *Session) Login(ctx context.Context, who ident.Person) (*Browser, error)
 	if s.target.SSO == nil {
 		return nil, &NotImplementedError{Method: "Login.Login (or a Target.SSO fake to log in through)"}
 	}
-	return nil, fmt.Errorf("login through the fake SSO: %w", ErrNotImplemented)
+	b, _, err := s.LoginSSO(ctx, who, ssotest.Normal)
+	return b, err
+}
+
+// LoginTrace records a login through the fake national SSO, for checks and evidence.
+type LoginTrace struct {
+	// Start is where the login began: the profile's Login entry, or the URL the adapter's
+	// BeginLogin returned.
+	Start string
+	// Chain is every URL the browser visited, in order, redirects included.
+	Chain []string
+	// Authorize is the authorization request the portal sent the browser to the SSO with, or
+	// nil when the browser never reached the SSO's authorization endpoint.
+	Authorize *url.URL
+	// Flow is the ID of the fake's audit record of this login (ssotest.Server.Flow).
+	Flow string
+	// Callback is the URL the SSO sent the browser back to, with code and state.
+	Callback *url.URL
+	// Final is the portal's response to the callback after its redirects; nil when the
+	// adapter's CompleteLogin delivered the callback.
+	Final *Response
+}
+
+// Evidence describes the login's redirect chain with codes, states and tokens masked.
+func (t *LoginTrace) Evidence() []scoring.Evidence {
+	if t == nil {
+		return nil
+	}
+	var ev []scoring.Evidence
+	for _, u := range t.Chain {
+		ev = append(ev, scoring.Evidence{Request: "GET " + maskURL(u)})
+	}
+	if t.Final != nil {
+		ev = append(ev, scoring.Evidence{Request: "GET " + maskURL(t.Final.FinalURL), Status: t.Final.StatusCode,
+			Note: "the portal's answer to the SSO's callback"})
+	}
+	return ev
+}
+
+// loginSecrets are query parameters whose values never go into evidence.
+var loginSecrets = []string{"code", "state", "nonce", "code_challenge", "code_verifier", "id_token_hint",
+	"access_token", "id_token", "sessionDataKey", "token"}
+
+func maskURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return Redact(raw)
+	}
+	q := u.Query()
+	changed := false
+	for _, p := range loginSecrets {
+		if v := q.Get(p); v != "" {
+			q.Set(p, "[redacted]")
+			changed = true
+		}
+	}
+	if changed {
+		u.RawQuery = q.Encode()
+	}
+	return Redact(u.String())
+}
+
+// ErrLoginFlow is wrapped when the browser flow through the fake SSO could not be completed:
+// the login entry did not lead to the SSO, the SSO refused the portal's request, the callback
+// failed.
+var ErrLoginFlow = errors.New("login through the national SSO failed")
+
+// LoginSSO logs who in through the fake national SSO (Target.SSO) as a browser would, with the
+// fake misbehaving as mode for this login only, and returns the browser and the trace. It does
+// not judge whether the portal accepted the login: callers ask the portal (WhoAmI).
+//
+// The browser begins at the adapter's BeginLogin URL, or else at the profile's Login entry,
+// following redirects (and, when the entry is a page, one link to the SSO or labelled with
+// VNeID / "Đăng nhập"), until it reaches the fake's login page; it logs in there, then visits the
+// callback (or hands it to the adapter's CompleteLogin). Requests to the fake are not subject to
+// the GET-only policy; requests to the portal are GETs.
+func (s *Session) LoginSSO(ctx context.Context, who ident.Person, mode ssotest.Mode) (*Browser, *LoginTrace, error) {
+	sso := s.target.SSO
+	if sso == nil {
+		return nil, nil, fmt.Errorf("logging in through the national SSO: %w", ErrNoFake)
+	}
+	b := s.ssoBrowser()
+	b.Citizen = who
+	tr := &LoginTrace{}
+	if bl, ok := s.target.Portal.(BeginLogin); ok {
+		start, err := bl.BeginLogin(ctx, b)
+		if err != nil {
+			return nil, tr, fmt.Errorf("%w: the adapter's BeginLogin: %v", ErrLoginFlow, err)
+		}
+		tr.Start = start
+	} else {
+		prof, err := s.Profile(ctx)
+		if err != nil {
+			return nil, tr, fmt.Errorf("%w: resolving the profile: %v", ErrLoginFlow, err)
+		}
+		if prof.Login == "" {
+			return nil, tr, &NotImplementedError{Method: "BeginLogin.BeginLogin (or a profile Login entry, which discovery did not find)"}
+		}
+		tr.Start = prof.Login
+	}
+	flow, err := s.reachSSO(ctx, b, tr)
+	if err != nil {
+		return nil, tr, err
+	}
+	tr.Flow = flow
+	cb, err := sso.Authenticate(ctx, b.Client, flow, who, mode)
+	if err != nil {
+		return nil, tr, fmt.Errorf("%w: at the SSO's login page: %v", ErrLoginFlow, err)
+	}
+	tr.Callback = cb
+	tr.Chain = append(tr.Chain, cb.String())
+	if cl, ok := s.target.Portal.(CompleteLogin); ok {
+		if err := cl.CompleteLogin(ctx, b, cb.String()); err != nil {
+			return b, tr, fmt.Errorf("%w: the adapter's CompleteLogin: %v", ErrLoginFlow, err)
+		}
+		return b, tr, nil
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, cb.String(), nil)
+	if err != nil {
+		return nil, tr, fmt.Errorf("%w: callback URL: %v", ErrLoginFlow, err)
+	}
+	resp, err := s.Fetch(ctx, b, req)
+	if resp != nil {
+		tr.Final = resp
+		tr.Chain = append(tr.Chain, resp.Redirects...)
+	}
+	if err != nil {
+		return b, tr, fmt.Errorf("%w: visiting the callback: %v", ErrLoginFlow, err)
+	}
+	return b, tr, nil
+}
+
+// reachSSO follows the login entry to the fake's login page and returns the flow ID.
+func (s *Session) reachSSO(ctx context.Context, b *Browser, tr *LoginTrace) (string, error) {
+	sso := s.target.SSO
+	next := tr.Start
+	for hop := 0; hop < 3; hop++ {
+		abs, err := s.Resolve(next)
+		if err != nil {
+			return "", fmt.Errorf("%w: %v", ErrLoginFlow, err)
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
+		if err != nil {
+			return "", fmt.Errorf("%w: %v", ErrLoginFlow, err)
+		}
+		resp, err := s.Fetch(ctx, b, req)
+		if resp != nil {
+			tr.Chain = append(tr.Chain, resp.Redirects...)
+			tr.Chain = append(tr.Chain, resp.FinalURL)
+		}
+		for _, u := range tr.Chain {
+			if pu, perr := url.Parse(u); perr == nil && tr.Authorize == nil && sameHost(pu.Host, sso.URL) && pu.Path == ssotest.AuthorizePath {
+				tr.Authorize = pu
+			}
+		}
+		if err != nil {
+			return "", fmt.Errorf("%w: following the login entry: %v", ErrLoginFlow, err)
+		}
+		final, _ := url.Parse(resp.FinalURL)
+		if id, ok := sso.FlowID(final); ok {
+			return id, nil
+		}
+		if tr.Authorize != nil {
+			// The browser went through the authorization endpoint but did not stay at the login
+			// page: the SSO refused the request and sent the browser back with an error.
+			f := sso.Flows()
+			reason := ""
+			for i := len(f) - 1; i >= 0; i-- {
+				if f[i].Request.Error != "" && f[i].Request.State == tr.Authorize.Query().Get("state") {
+					reason = f[i].Request.Error
+					break
+				}
+			}
+			if reason == "" {
+				reason = final.Query().Get("error") + " " + final.Query().Get("error_description")
+			}
+			return "", fmt.Errorf("%w: the national SSO refused the portal's authorization request: %s", ErrLoginFlow, strings.TrimSpace(reason))
+		}
+		link := ssoLink(resp, sso.URL)
+		if link == "" {
+			return "", fmt.Errorf("%w: the login entry %s led to %s (status %d), not to the national SSO, and no link on it leads there",
+				ErrLoginFlow, maskURL(tr.Start), maskURL(resp.FinalURL), resp.StatusCode)
+		}
+		base, _ := url.Parse(resp.FinalURL)
+		ref, err := url.Parse(link)
+		if err != nil {
+			return "", fmt.Errorf("%w: bad link %q: %v", ErrLoginFlow, link, err)
+		}
+		next = base.ResolveReference(ref).String()
+	}
+	return "", fmt.Errorf("%w: the login entry %s did not reach the national SSO within 3 pages", ErrLoginFlow, maskURL(tr.Start))
+}
+
+func sameHost(host, rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	return err == nil && strings.EqualFold(u.Host, host)
+}
+
+// ssoLink finds, on an HTML page, the link a citizen would follow to log in with the national
+// SSO: one pointing at the SSO itself, else one whose text names VNeID, the national portal's
+// account or "Đăng nhập".
+func ssoLink(resp *Response, ssoURL string) string {
+	if ct := resp.Header.Get("Content-Type"); ct != "" && !strings.Contains(ct, "html") {
+		return ""
+	}
+	doc, err := html.Parse(strings.NewReader(string(resp.Body)))
+	if err != nil {
+		return ""
+	}
+	var byHost, byText string
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 256 || (byHost != "" && byText != "") {
+			return
+		}
+		if n.Type == html.ElementNode && n.Data == "a" {
+			href := ""
+			for _, a := range n.Attr {
+				if a.Key == "href" {
+					href = strings.TrimSpace(a.Val)
+				}
+			}
+			if href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
+				if u, err := url.Parse(href); err == nil && u.Host != "" && sameHost(u.Host, ssoURL) && byHost == "" {
+					byHost = href
+				}
+				text := strings.ToLower(nodeText(n))
+				if byText == "" && (strings.Contains(text, "vneid") || strings.Contains(text, "dịch vụ công quốc gia") ||
+					strings.Contains(text, "dvcqg") || strings.Contains(text, "đăng nhập")) {
+					byText = href
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	if byHost != "" {
+		return byHost
+	}
+	return byText
+}
+
+func nodeText(n *html.Node) string {
+	var sb strings.Builder
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, d int) {
+		if d > 64 || sb.Len() > 512 {
+			return
+		}
+		if n.Type == html.TextNode {
+			sb.WriteString(n.Data)
+		}
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				if a.Key == "title" || a.Key == "aria-label" || a.Key == "alt" {
+					sb.WriteString(" " + a.Val + " ")
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, d+1)
+		}
+	}
+	walk(n, 0)
+	return strings.Join(strings.Fields(sb.String()), " ")
+}
+
+// ssoBrowser is a fresh browser whose requests to the fake SSO go through a transport that trusts
+// the fake's certificate; everything else goes through the session's bounded transport.
+func (s *Session) ssoBrowser() *Browser {
+	b := s.NewBrowser()
+	if s.target.SSO == nil || s.target.SSO.URL == "" {
+		return b
+	}
+	host := ""
+	if u, err := url.Parse(s.target.SSO.URL); err == nil {
+		host = u.Host
+	}
+	c := *b.Client
+	c.Transport = &splitTransport{host: host, sso: s.target.SSO.Client().Transport, rest: b.Client.Transport}
+	b.Client = &c
+	return b
+}
+
+type splitTransport struct {
+	host      string
+	sso, rest http.RoundTripper
+}
+
+func (t *splitTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if strings.EqualFold(r.URL.Host, t.host) {
+		return t.sso.RoundTrip(r)
+	}
+	rest := t.rest
+	if rest == nil {
+		rest = http.DefaultTransport
+	}
+	return rest.RoundTrip(r)
 }
