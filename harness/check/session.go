@@ -6,52 +6,90 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"io"
+	"mime"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
 	"sync"
 	"time"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 	"golang.org/x/net/publicsuffix"
+	"golang.org/x/text/transform"
 
 	"github.com/p06kit/p06kit/scoring"
 )
 
 // Session is one assessment run of one target. It is safe for concurrent use by checks.
+//
+// # The probe
+//
+// Get, Page, Do and Fetch are the harness's probe: every request has a deadline covering the
+// connection, the headers and the body (Config.RequestTimeout); bodies are bounded after
+// decompression (Config.MaxBodyBytes, gzip and deflate with a ratio bound), headers by
+// Config.MaxHeaderBytes, redirect chains by Config.MaxRedirects and to the target's host (any
+// port) plus the allowed hosts and the fakes; the session sends at most Config.MaxRequests
+// requests. Methods other than GET and HEAD to the target are refused unless active checks are
+// enabled (requests to the fakes the harness runs are not limited). Errors say what the portal
+// did ("stalled while waiting for the response headers", "certificate not valid for host …") and
+// wrap the sentinel errors of this package (ErrTimeout, ErrBodyTooLarge, …).
 type Session struct {
 	target Target
 	cfg    Config
 	base   *url.URL
-	rt     http.RoundTripper
+	rt     http.RoundTripper // the target's own, unbounded
+	brt    http.RoundTripper // bounded
+	close  func()
+	ctx    context.Context // lifetime of the run, for fetches shared between checks
+	stats  stats
 
-	mu      sync.Mutex
-	cache   map[string]*entry
-	profile *entry
+	mu    sync.Mutex
+	cache map[string]*flight
 }
 
-type entry struct {
-	once sync.Once
-	resp *Response
-	page *Page
-	prof *Resolved
+// flight is one shared fetch: the first caller starts it, every caller waits for it (or for its
+// own context).
+type flight struct {
+	done chan struct{}
+	val  any
 	err  error
 }
 
 // NewSession prepares a session; the engine calls it once per target.
 func NewSession(t Target, cfg Config) (*Session, error) {
+	return NewSessionContext(context.Background(), t, cfg)
+}
+
+// NewSessionContext is NewSession with the context of the run: fetches shared between checks
+// are bound to it rather than to the context of the check that started them, so that one
+// check's timeout does not poison the cache for the others. Call Close when the run is over.
+func NewSessionContext(ctx context.Context, t Target, cfg Config) (*Session, error) {
 	cfg = cfg.WithDefaults()
 	u, err := url.Parse(t.BaseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("target: base URL %q is not an absolute http(s) URL", t.BaseURL)
 	}
-	rt := http.DefaultTransport
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	var rt http.RoundTripper = http.DefaultTransport
 	if t.Client != nil && t.Client.Transport != nil {
 		rt = t.Client.Transport
 	}
-	return &Session{target: t, cfg: cfg, base: u, rt: rt, cache: map[string]*entry{}}, nil
+	s := &Session{target: t, cfg: cfg, base: u, rt: rt, ctx: ctx, cache: map[string]*flight{}}
+	s.brt, s.close = newBoundedTransport(rt, cfg, &s.stats)
+	return s, nil
+}
+
+// Close releases the session's idle connections. The session must not be used afterwards.
+func (s *Session) Close() { s.close() }
+
+// Stats returns the counters of the session's traffic so far.
+func (s *Session) Stats() Stats {
+	return Stats{Requests: s.stats.requests.Load(), BytesRead: s.stats.bytes.Load()}
 }
 
 // Target returns the target.
@@ -70,13 +108,18 @@ func (s *Session) Base() *url.URL { u := *s.base; return &u }
 func (s *Session) Resolve(ref string) (string, error) {
 	r, err := url.Parse(ref)
 	if err != nil {
-		return "", fmt.Errorf("bad URL %q: %w", ref, err)
+		return "", fmt.Errorf("bad URL %q: %w", Redact(ref), err)
 	}
-	return s.base.ResolveReference(r).String(), nil
+	abs := s.base.ResolveReference(r)
+	if abs.Scheme != "http" && abs.Scheme != "https" {
+		return "", fmt.Errorf("bad URL %q: scheme %q is not http(s)", Redact(ref), abs.Scheme)
+	}
+	return abs.String(), nil
 }
 
 // Transport returns the round tripper that reaches the target (the target client's, or the
 // default), without the session's bounds: for checks that must see raw behaviour (TLS probing).
+// Such checks must bound their own reads and deadlines.
 func (s *Session) Transport() http.RoundTripper { return s.rt }
 
 // Response is a bounded HTTP response.
@@ -99,16 +142,44 @@ type Response struct {
 // Evidence summarises the response, with the named headers (all relevant ones when none named).
 // Secrets are redacted.
 func (r *Response) Evidence(headers ...string) scoring.Evidence {
-	ev := scoring.Evidence{Request: r.Method + " " + Redact(r.URL), Status: r.StatusCode}
-	if len(headers) > 0 {
-		ev.Headers = map[string]string{}
-		for _, h := range headers {
-			if v := r.Header.Values(h); len(v) > 0 {
-				ev.Headers[http.CanonicalHeaderKey(h)] = RedactHeader(h, strings.Join(v, ", "))
+	ev := scoring.Evidence{Request: r.Method + " " + RedactURL(r.URL), Status: r.StatusCode}
+	if r.FinalURL != "" && r.FinalURL != r.URL {
+		ev.Note = "redirected to " + RedactURL(r.FinalURL)
+	}
+	if len(headers) == 0 {
+		headers = relevantHeaders
+	}
+	for _, h := range headers {
+		if v := r.Header.Values(h); len(v) > 0 {
+			if ev.Headers == nil {
+				ev.Headers = map[string]string{}
 			}
+			ev.Headers[http.CanonicalHeaderKey(h)] = RedactHeader(h, strings.Join(v, ", "))
 		}
 	}
 	return ev
+}
+
+// relevantHeaders are the headers Evidence shows when none is named: those the checks judge.
+var relevantHeaders = []string{
+	"Content-Type", "Location", "Server", "X-Powered-By", "Strict-Transport-Security",
+	"Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy",
+	"Set-Cookie", "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
+}
+
+// Excerpt returns up to n bytes of the body as redacted text, cut at a UTF-8 boundary.
+func (r *Response) Excerpt(n int) string {
+	b := r.Body
+	if len(b) > n {
+		b = b[:n]
+		for len(b) > 0 && b[len(b)-1]&0xC0 == 0x80 {
+			b = b[:len(b)-1]
+		}
+		if len(b) > 0 && b[len(b)-1] >= 0xC0 {
+			b = b[:len(b)-1]
+		}
+	}
+	return RedactBody(strings.ToValidUTF8(string(b), "\uFFFD"))
 }
 
 // Page is a response with its HTML parsed, shared between checks: treat it as read-only.
@@ -116,62 +187,116 @@ type Page struct {
 	*Response
 	// Doc is the parsed document, or nil when the response is not HTML.
 	Doc *html.Node
+	// Charset is the name of the encoding the page was decoded with ("utf-8", "windows-1258",
+	// …), determined as browsers do from the Content-Type, a byte-order mark or a <meta>.
+	Charset string
+	// DeclaredCharset is the charset label of the Content-Type header, as sent ("" if none).
+	DeclaredCharset string
 }
 
 // Get fetches ref (absolute, or relative to the base URL) with GET, following allowed redirects.
-// Responses are cached for the session: checks share them.
+// Responses are cached for the session: checks share them, and concurrent callers wait for one
+// fetch. On ErrBodyTooLarge the truncated response is returned with the error.
 func (s *Session) Get(ctx context.Context, ref string) (*Response, error) {
 	abs, err := s.Resolve(ref)
 	if err != nil {
 		return nil, err
 	}
-	e := s.entry("GET " + abs)
-	e.once.Do(func() {
-		req, err := http.NewRequestWithContext(context.WithoutCancel(ctx), http.MethodGet, abs, nil)
+	v, err := s.shared(ctx, "GET "+abs, func(ctx context.Context) (any, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
 		if err != nil {
-			e.err = err
-			return
+			return nil, err
 		}
-		e.resp, e.err = s.Do(ctx, req)
+		return s.Do(ctx, req)
 	})
-	return e.resp, e.err
+	r, _ := v.(*Response)
+	return r, err
 }
 
-// Page fetches ref like Get and parses it as HTML, once per session.
+// Page fetches ref like Get and parses it as HTML, once per session, decoding it from the
+// charset the page declares. A page that is not HTML has a nil Doc. A page the parser refuses
+// (elements nested more than 512 deep) is an error.
 func (s *Session) Page(ctx context.Context, ref string) (*Page, error) {
 	abs, err := s.Resolve(ref)
 	if err != nil {
 		return nil, err
 	}
-	e := s.entry("PAGE " + abs)
-	e.once.Do(func() {
+	v, err := s.shared(ctx, "PAGE "+abs, func(ctx context.Context) (any, error) {
 		resp, err := s.Get(ctx, abs)
 		if err != nil {
-			e.err = err
-			return
+			return nil, err
 		}
-		p := &Page{Response: resp}
-		if ct := resp.Header.Get("Content-Type"); ct == "" || strings.Contains(ct, "html") {
-			p.Doc, err = html.Parse(bytes.NewReader(resp.Body))
-			if err != nil {
-				e.err = fmt.Errorf("parsing %s: %w", Redact(abs), err)
-				return
-			}
-		}
-		e.page = p
+		return parsePage(resp)
 	})
-	return e.page, e.err
+	p, _ := v.(*Page)
+	return p, err
 }
 
-func (s *Session) entry(key string) *entry {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	e, ok := s.cache[key]
-	if !ok {
-		e = &entry{}
-		s.cache[key] = e
+func parsePage(resp *Response) (*Page, error) {
+	p := &Page{Response: resp}
+	ct := resp.Header.Get("Content-Type")
+	if _, params, err := mime.ParseMediaType(ct); err == nil {
+		p.DeclaredCharset = params["charset"]
 	}
-	return e
+	if !isHTML(ct, resp.Body) {
+		return p, nil
+	}
+	if p.DeclaredCharset != "" {
+		if e, _ := charset.Lookup(p.DeclaredCharset); e == nil {
+			return p, fmt.Errorf("%s: the page declares an unknown charset %q in its Content-Type",
+				RedactURL(resp.FinalURL), p.DeclaredCharset)
+		}
+	}
+	enc, name, _ := charset.DetermineEncoding(resp.Body, ct)
+	p.Charset = name
+	r := transform.NewReader(bytes.NewReader(resp.Body), enc.NewDecoder())
+	doc, err := html.Parse(r)
+	if err != nil {
+		if strings.Contains(err.Error(), "open stack") {
+			return p, fmt.Errorf("%s: the page nests HTML elements deeper than the parser allows (%v)", RedactURL(resp.FinalURL), err)
+		}
+		return p, fmt.Errorf("%s: parsing the page as %s HTML: %w", RedactURL(resp.FinalURL), name, err)
+	}
+	p.Doc = doc
+	return p, nil
+}
+
+func isHTML(ct string, body []byte) bool {
+	if ct == "" {
+		return strings.HasPrefix(http.DetectContentType(body), "text/html")
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return strings.Contains(strings.ToLower(ct), "html")
+	}
+	return mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// shared runs fetch once per key for the session. The fetch runs with the session's context
+// (not the caller's), and the caller waits for it or for its own context.
+func (s *Session) shared(ctx context.Context, key string, fetch func(context.Context) (any, error)) (any, error) {
+	s.mu.Lock()
+	f, ok := s.cache[key]
+	if !ok {
+		f = &flight{done: make(chan struct{})}
+		s.cache[key] = f
+		go func() {
+			defer close(f.done)
+			defer func() {
+				if p := recover(); p != nil {
+					f.err = fmt.Errorf("internal error fetching %s: %v", Redact(key), p)
+				}
+			}()
+			f.val, f.err = fetch(s.ctx)
+		}()
+	}
+	s.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.val, f.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("waiting for %s: %w", RedactURL(strings.TrimPrefix(strings.TrimPrefix(key, "GET "), "PAGE ")), ctx.Err())
+	}
 }
 
 // ErrUnsafeMethod is returned when a request other than GET or HEAD is attempted while active
@@ -179,12 +304,15 @@ func (s *Session) entry(key string) *entry {
 var ErrUnsafeMethod = errors.New("only GET and HEAD are allowed unless active checks are enabled")
 
 // Do sends req through the session's bounded client (not cached). Methods other than GET and
-// HEAD are refused unless active checks are enabled.
+// HEAD to the target are refused unless active checks are enabled.
 func (s *Session) Do(ctx context.Context, req *http.Request) (*Response, error) {
 	return s.do(ctx, s.client(nil), req)
 }
 
-// NewBrowser returns a fresh anonymous browser with its own cookie jar.
+// NewBrowser returns a fresh anonymous browser with its own cookie jar (with the public suffix
+// list, so a portal cannot set cookies for a whole public suffix). Its client carries the
+// session's bounds: per-request timeout, header and raw body size, request budget, redirect
+// policy.
 func (s *Session) NewBrowser() *Browser {
 	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
 	return &Browser{Client: s.client(jar)}
@@ -193,55 +321,113 @@ func (s *Session) NewBrowser() *Browser {
 // Fetch sends req with browser b's client, with the session's bounds (used by adapters and
 // assisted checks that need the bounded Response).
 func (s *Session) Fetch(ctx context.Context, b *Browser, req *http.Request) (*Response, error) {
+	if b == nil || b.Client == nil {
+		return nil, errors.New("fetch: nil browser")
+	}
 	return s.do(ctx, b.Client, req)
 }
 
 func (s *Session) client(jar http.CookieJar) *http.Client {
 	return &http.Client{
-		Transport: s.rt,
+		Transport: s.brt,
 		Jar:       jar,
+		Timeout:   s.cfg.RequestTimeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) > s.cfg.MaxRedirects {
-				return fmt.Errorf("stopped after %d redirects", s.cfg.MaxRedirects)
+				return fmt.Errorf("%w: stopped after %d redirects (last to %s)", ErrTooManyRedirects, s.cfg.MaxRedirects, RedactURL(req.URL.String()))
 			}
 			if !s.hostAllowed(req.URL.Host) {
-				return fmt.Errorf("redirect to another host %s not followed (not in allowed hosts)", req.URL.Host)
+				return fmt.Errorf("%w: the portal redirected to %s, another host (not followed: allow it with AllowHosts)",
+					ErrOffHostRedirect, req.URL.Host)
+			}
+			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+				return fmt.Errorf("%w: redirect to scheme %q", ErrOffHostRedirect, req.URL.Scheme)
 			}
 			return nil
 		},
 	}
 }
 
+// hostAllowed reports whether a redirect may lead to host (host or host:port): the target's
+// host name on any port (plain HTTP to HTTPS), the allowed hosts, and the fakes' hosts.
 func (s *Session) hostAllowed(host string) bool {
-	if strings.EqualFold(host, s.base.Host) {
+	name := hostname(host)
+	if strings.EqualFold(name, s.base.Hostname()) {
 		return true
 	}
 	for _, h := range s.cfg.AllowedHosts {
-		if strings.EqualFold(h, host) || strings.EqualFold(h, strings.Split(host, ":")[0]) {
+		if strings.EqualFold(h, host) || strings.EqualFold(h, name) {
 			return true
 		}
 	}
-	if s.target.SSO != nil && s.target.SSO.URL != "" {
-		if u, err := url.Parse(s.target.SSO.URL); err == nil && strings.EqualFold(u.Host, host) {
+	return s.isFake(host)
+}
+
+// isFake reports whether host:port is one of the fakes of the national services the target
+// runs with: requests to them are the harness talking to itself, not probing the target.
+func (s *Session) isFake(host string) bool {
+	for _, raw := range s.fakeURLs() {
+		if u, err := url.Parse(raw); err == nil && u.Host != "" && strings.EqualFold(u.Host, host) {
 			return true
 		}
 	}
 	return false
 }
 
+func (s *Session) fakeURLs() []string {
+	var out []string
+	if s.target.SSO != nil {
+		out = append(out, s.target.SSO.URL)
+	}
+	if s.target.PopDB != nil {
+		out = append(out, s.target.PopDB.URL)
+	}
+	return out
+}
+
+func hostname(host string) string {
+	if h, _, err := splitHostPort(host); err == nil {
+		return h
+	}
+	return strings.Trim(host, "[]")
+}
+
+func splitHostPort(host string) (string, string, error) {
+	u := url.URL{Host: host}
+	if u.Port() == "" {
+		return "", "", errors.New("no port")
+	}
+	return u.Hostname(), u.Port(), nil
+}
+
 func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*Response, error) {
-	if req.Method != http.MethodGet && req.Method != http.MethodHead && !s.cfg.Active {
-		return nil, fmt.Errorf("%s %s: %w", req.Method, Redact(req.URL.String()), ErrUnsafeMethod)
+	if req == nil || req.URL == nil {
+		return nil, errors.New("nil request")
+	}
+	target := RedactURL(req.URL.String())
+	if req.Method != http.MethodGet && req.Method != http.MethodHead && !s.cfg.Active && !s.isFake(req.URL.Host) {
+		return nil, fmt.Errorf("%s %s: %w", req.Method, target, ErrUnsafeMethod)
+	}
+	fake := s.isFake(req.URL.Host)
+	if n := s.stats.timeouts.Load(); !fake && n >= int64(s.cfg.MaxConsecutiveTimeouts) {
+		return nil, fmt.Errorf("%s %s: %w: not sent, the portal stopped responding (the last %d requests timed out after %s each)",
+			req.Method, target, ErrTimeout, n, s.cfg.RequestTimeout)
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
 	defer cancel()
-	req = req.WithContext(ctx)
+	var st stage
+	req = req.Clone(httptrace.WithClientTrace(ctx, st.trace()))
 	if req.Header.Get("User-Agent") == "" {
 		req.Header.Set("User-Agent", s.cfg.UserAgent)
 	}
+	if req.Header.Get("Accept-Encoding") == "" {
+		// Set explicitly, so that Go's transparent decompression (which has no ratio bound)
+		// stays off and the session decompresses with its bounds.
+		req.Header.Set("Accept-Encoding", "gzip, deflate")
+	}
 	var chain []string
-	orig := c.CheckRedirect
 	cc := *c
+	orig := c.CheckRedirect
 	cc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
 		chain = append(chain, via[len(via)-1].URL.String())
 		if orig != nil {
@@ -252,38 +438,47 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	start := time.Now()
 	resp, err := cc.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", req.Method, Redact(req.URL.String()), err)
+		err = describe(err, &st, s.cfg.RequestTimeout)
+		s.noteTimeout(fake, err)
+		return nil, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}
 	defer resp.Body.Close()
 	r := &Response{Method: req.Method, URL: req.URL.String(), FinalURL: resp.Request.URL.String(),
 		StatusCode: resp.StatusCode, Proto: resp.Proto, Header: resp.Header, Redirects: chain,
 		TLS: resp.TLS, TTFB: time.Since(start)}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, s.cfg.MaxBodyBytes+1))
-	if int64(len(body)) > s.cfg.MaxBodyBytes {
-		body, r.Truncated = body[:s.cfg.MaxBodyBytes], true
-	}
-	r.Body, r.Duration = body, time.Since(start)
+	st.v.Store(stageBody)
+	r.Body, r.Truncated, err = decodedBody(resp, s.cfg)
+	r.Duration = time.Since(start)
 	if err != nil {
-		return r, fmt.Errorf("%s %s: reading body: %w", req.Method, Redact(req.URL.String()), err)
+		err = describe(err, &st, s.cfg.RequestTimeout)
+		s.noteTimeout(fake, err)
+		return r, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}
+	s.noteTimeout(fake, nil)
 	return r, nil
+}
+
+// noteTimeout feeds the circuit breaker of Config.MaxConsecutiveTimeouts.
+func (s *Session) noteTimeout(fake bool, err error) {
+	switch {
+	case fake:
+	case errors.Is(err, ErrTimeout):
+		s.stats.timeouts.Add(1)
+	case err == nil || !errors.Is(err, context.Canceled):
+		s.stats.timeouts.Store(0)
+	}
 }
 
 // Profile returns the resolved profile: the configured one with what it leaves out discovered.
 // It is resolved once per session.
 func (s *Session) Profile(ctx context.Context) (*Resolved, error) {
-	s.mu.Lock()
-	if s.profile == nil {
-		s.profile = &entry{}
-	}
-	e := s.profile
-	s.mu.Unlock()
-	e.once.Do(func() {
+	v, err := s.shared(ctx, "PROFILE", func(ctx context.Context) (any, error) {
 		var p Profile
 		if s.target.Profile != nil {
 			p = *s.target.Profile
 		}
-		e.prof, e.err = resolveProfile(ctx, s, p)
+		return resolveProfile(ctx, s, p)
 	})
-	return e.prof, e.err
+	r, _ := v.(*Resolved)
+	return r, err
 }

@@ -55,6 +55,16 @@ type Config struct {
 	MaxPages int
 	// UserAgent is sent with every request. Default "p06kit/<version> (+Project 06 assessment)".
 	UserAgent string
+	// MaxDecompressionRatio bounds how many times larger than its compressed form a body may
+	// grow once it exceeds 1 MiB decompressed (a gzip bomb). Default 100.
+	MaxDecompressionRatio int
+	// MaxRequests bounds how many requests the session sends to the target in a run, so that a
+	// runaway check or a crawl of an endless site stays bounded. Default 5000.
+	MaxRequests int
+	// MaxConsecutiveTimeouts stops the probe after this many requests in a row timed out: the
+	// following requests fail at once with ErrTimeout, so that a portal that stopped responding
+	// costs a few request timeouts, not one per request of every check. Default 4.
+	MaxConsecutiveTimeouts int
 }
 
 // WithDefaults returns c with its zero fields set to their defaults.
@@ -76,6 +86,15 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.MaxPages <= 0 {
 		c.MaxPages = 50
+	}
+	if c.MaxDecompressionRatio <= 0 {
+		c.MaxDecompressionRatio = 100
+	}
+	if c.MaxRequests <= 0 {
+		c.MaxRequests = 5000
+	}
+	if c.MaxConsecutiveTimeouts <= 0 {
+		c.MaxConsecutiveTimeouts = 4
 	}
 	if c.UserAgent == "" {
 		c.UserAgent = "p06kit/1 (+Project 06 assessment)"

@@ -1,0 +1,228 @@
+package harness
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// Attestation is one evidence document for an attested criterion (a security-level approval
+// under Decree 85/2016, a monitoring connection record, a penetration-test report): who issued
+// it, when, until when it is valid and, optionally, the document's SHA-256 so that an assessor
+// can tie the report to the very file.
+type Attestation struct {
+	// Criterion is the ID of an attested criterion, e.g. "P06-SEC-20".
+	Criterion string `json:"criterion"`
+	// Document names the document, e.g. "Quyết định 123/QĐ-UBND phê duyệt cấp độ 3".
+	Document string `json:"document"`
+	// IssuedBy is the body that issued or approved it.
+	IssuedBy string `json:"issued_by"`
+	// Issued and Expires are days (YYYY-MM-DD); the attestation is valid from Issued to Expires
+	// inclusive.
+	Issued  string `json:"issued"`
+	Expires string `json:"expires"`
+	// SHA256 is the hex SHA-256 of the document file. Optional; when File is also given, the
+	// harness checks that they match.
+	SHA256 string `json:"sha256,omitempty"`
+	// File is the path of the document, relative to the evidence file. Optional.
+	File string `json:"file,omitempty"`
+	// Reference is the document's number or a URL where it can be consulted. Optional.
+	Reference string `json:"reference,omitempty"`
+}
+
+// Attestations is the evidence file: {"attestations":[…]}. Its JSON Schema is published as
+// harness/report/schema/attestations.schema.json.
+type Attestations struct {
+	Attestations []Attestation `json:"attestations"`
+	// dir is the directory of the file, for File paths.
+	dir string
+}
+
+// maxEvidenceFile bounds the evidence file and each document hashed.
+const maxEvidenceFile = 64 << 20
+
+// ReadAttestations reads and validates an evidence file against cat: every attestation must
+// name an attested criterion of the catalogue and carry its document, issuer and dates. A bad
+// file is an error naming the entry and the field.
+func ReadAttestations(path string, cat *criteria.Catalogue) (*Attestations, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("evidence file: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxEvidenceFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("evidence file %s: %w", path, err)
+	}
+	if len(b) > maxEvidenceFile {
+		return nil, fmt.Errorf("evidence file %s: larger than %d MiB", path, maxEvidenceFile>>20)
+	}
+	a, err := ParseAttestations(b, cat)
+	if err != nil {
+		return nil, fmt.Errorf("evidence file %s: %w", path, err)
+	}
+	a.dir = filepath.Dir(path)
+	return a, nil
+}
+
+// ParseAttestations parses and validates the evidence file's JSON; see ReadAttestations.
+func ParseAttestations(b []byte, cat *criteria.Catalogue) (*Attestations, error) {
+	var a Attestations
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil {
+		return nil, errors.New(jsonErr(b, err))
+	}
+	if dec.More() {
+		return nil, errors.New("trailing data after the JSON object")
+	}
+	if a.Attestations == nil {
+		return nil, errors.New(`missing "attestations" array`)
+	}
+	var errs []error
+	for i, at := range a.Attestations {
+		where := fmt.Sprintf("attestations[%d]", i)
+		if at.Criterion != "" {
+			where += " (" + at.Criterion + ")"
+		}
+		cr, ok := cat.Criterion(at.Criterion)
+		switch {
+		case at.Criterion == "":
+			errs = append(errs, fmt.Errorf("%s: criterion is required", where))
+		case !ok:
+			errs = append(errs, fmt.Errorf("%s: no such criterion in catalogue %s", where, cat.ID))
+		case cr.Method != criteria.Attested:
+			errs = append(errs, fmt.Errorf("%s: criterion is %s, not attested: it is assessed by the harness, not by a document", where, cr.Method))
+		}
+		if strings.TrimSpace(at.Document) == "" {
+			errs = append(errs, fmt.Errorf("%s: document is required", where))
+		}
+		if strings.TrimSpace(at.IssuedBy) == "" {
+			errs = append(errs, fmt.Errorf("%s: issued_by is required", where))
+		}
+		iss, err1 := time.Parse(time.DateOnly, at.Issued)
+		if err1 != nil {
+			errs = append(errs, fmt.Errorf("%s: issued %q is not a date YYYY-MM-DD", where, at.Issued))
+		}
+		exp, err2 := time.Parse(time.DateOnly, at.Expires)
+		if err2 != nil {
+			errs = append(errs, fmt.Errorf("%s: expires %q is not a date YYYY-MM-DD", where, at.Expires))
+		}
+		if err1 == nil && err2 == nil && exp.Before(iss) {
+			errs = append(errs, fmt.Errorf("%s: expires %s is before issued %s", where, at.Expires, at.Issued))
+		}
+		if at.SHA256 != "" {
+			if h, err := hex.DecodeString(at.SHA256); err != nil || len(h) != sha256.Size {
+				errs = append(errs, fmt.Errorf("%s: sha256 must be 64 hexadecimal digits", where))
+			}
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+func loadAttestations(path string, cat *criteria.Catalogue) (*Attestations, error) {
+	if path == "" {
+		return nil, nil
+	}
+	return ReadAttestations(path, cat)
+}
+
+// finding returns the finding of attested criterion cr on day asOf: attested by a valid
+// attestation; not_tested when there is none, or only expired or future ones; error when the
+// document's hash does not match. a may be nil (no evidence file).
+func (a *Attestations) finding(cr *criteria.Criterion, asOf time.Time, lang string) scoring.Finding {
+	f := scoring.Finding{Criterion: cr.ID, Group: cr.Group, Status: scoring.NotTested}
+	say := func(vi, en string) string {
+		if lang == "en" {
+			return en
+		}
+		return vi
+	}
+	if a == nil {
+		f.Message = say("tiêu chí xác nhận bằng tài liệu: chưa cung cấp tệp minh chứng (EvidenceFile, p06 scan --evidence)",
+			"attested criterion: no evidence file given (EvidenceFile, p06 scan --evidence)")
+		return f
+	}
+	day := asOf.Format(time.DateOnly)
+	var reasons []string
+	for _, at := range a.Attestations {
+		if at.Criterion != cr.ID {
+			continue
+		}
+		ev := scoring.Evidence{Note: fmt.Sprintf("%s — %s, %s → %s", at.Document, at.IssuedBy, at.Issued, at.Expires)}
+		if at.Reference != "" {
+			ev.Request = at.Reference
+		}
+		if at.SHA256 != "" {
+			ev.Excerpt = "sha256:" + strings.ToLower(at.SHA256)
+		}
+		switch {
+		case day < at.Issued:
+			reasons = append(reasons, fmt.Sprintf(say("%q chỉ có hiệu lực từ %s", "%q is valid only from %s"), at.Document, at.Issued))
+			continue
+		case day > at.Expires:
+			reasons = append(reasons, fmt.Sprintf(say("%q đã hết hạn ngày %s", "%q expired on %s"), at.Document, at.Expires))
+			continue
+		}
+		if at.File != "" {
+			sum, err := hashFile(filepath.Join(a.dir, at.File))
+			if err != nil {
+				f.Status = scoring.Error
+				f.Message = fmt.Sprintf(say("không đọc được tài liệu minh chứng %s: %v", "cannot read the evidence document %s: %v"), at.File, err)
+				f.Evidence = []scoring.Evidence{ev}
+				return f
+			}
+			if at.SHA256 != "" && !strings.EqualFold(sum, at.SHA256) {
+				f.Status = scoring.Error
+				f.Message = fmt.Sprintf(say("tài liệu %s không khớp: SHA-256 là %s, tệp minh chứng ghi %s",
+					"document %s does not match: its SHA-256 is %s, the evidence file says %s"), at.File, sum, at.SHA256)
+				f.Got, f.Want = sum, strings.ToLower(at.SHA256)
+				f.Evidence = []scoring.Evidence{ev}
+				return f
+			}
+			ev.Excerpt = "sha256:" + sum
+		}
+		f.Status = scoring.Attested
+		f.Message = fmt.Sprintf(say("xác nhận bằng %q do %s cấp ngày %s, hiệu lực đến %s", "attested by %q issued by %s on %s, valid until %s"),
+			at.Document, at.IssuedBy, at.Issued, at.Expires)
+		f.Evidence = []scoring.Evidence{ev}
+		return f
+	}
+	if len(reasons) == 0 {
+		f.Message = say("tệp minh chứng không có xác nhận cho tiêu chí này", "the evidence file has no attestation for this criterion")
+	} else {
+		f.Message = say("không có xác nhận còn hiệu lực: ", "no valid attestation: ") + strings.Join(reasons, "; ")
+	}
+	return f
+}
+
+func hashFile(path string) (string, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer fh.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, io.LimitReader(fh, maxEvidenceFile+1))
+	if err != nil {
+		return "", err
+	}
+	if n > maxEvidenceFile {
+		return "", fmt.Errorf("larger than %d MiB", maxEvidenceFile>>20)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

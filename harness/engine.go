@@ -1,0 +1,422 @@
+package harness
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// ErrUnreachable is wrapped by the error Check returns when the target could not be reached at
+// all (no such host, connection refused, no route, connection not opened in time). The report
+// is still returned, with every check's finding an error that says why.
+var ErrUnreachable = check.ErrUnreachable
+
+// Check assesses target and returns the report. err is only for harness or configuration
+// failures, and for a target that cannot be reached (wrapping ErrUnreachable, with the report);
+// non-compliance is data in the report.
+//
+// Check is safe for concurrent use: each call is an independent run with its own session.
+func Check(ctx context.Context, target Target, opts ...Option) (*scoring.Report, error) {
+	cfg, err := newConfig(target, opts)
+	if err != nil {
+		return nil, err
+	}
+	e, err := newEngine(ctx, target, cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer e.close()
+	e.start(func(int) bool { return true })
+	findings := make([]scoring.Finding, len(e.items))
+	for i := range e.items {
+		findings[i] = e.wait(ctx, i)
+	}
+	return e.finish(ctx, findings)
+}
+
+// item is one criterion of the catalogue in a run: either a check to run or a finding decided
+// without one (skipped, not selected, attested, computed, no check built, active disabled).
+type item struct {
+	cr    *criteria.Criterion
+	check *check.Check
+	fixed *scoring.Finding
+}
+
+// future is the finding of one item, delivered once.
+type future struct {
+	once sync.Once
+	done chan struct{}
+	f    scoring.Finding
+}
+
+func (fu *future) set(f scoring.Finding) bool {
+	set := false
+	fu.once.Do(func() { fu.f, set = f, true; close(fu.done) })
+	return set
+}
+
+// engine runs the checks of one target.
+type engine struct {
+	cfg     *config
+	target  Target
+	sess    *check.Session
+	items   []item
+	futures []*future
+	started time.Time // by the run's clock: StartedAt and the day waivers are judged on
+	t0      time.Time // by the monotonic clock: DurationMS
+	ctx     context.Context
+	cancel  context.CancelFunc
+
+	mu        sync.Mutex
+	scheduled []bool
+
+	preOnce sync.Once
+	unreach error // set by preflight when the target cannot be reached
+
+	observeMu sync.Mutex
+}
+
+func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error) {
+	e := &engine{cfg: cfg, target: target, started: cfg.now(), t0: time.Now()}
+	e.ctx, e.cancel = context.WithCancel(ctx)
+	sess, err := check.NewSessionContext(e.ctx, target, cfg.Config)
+	if err != nil {
+		e.cancel()
+		return nil, fmt.Errorf("harness: %w", err)
+	}
+	e.sess = sess
+	atts, err := loadAttestations(cfg.evidence, cfg.cat)
+	if err != nil {
+		e.close()
+		return nil, fmt.Errorf("harness: %w", err)
+	}
+	registry := map[string]check.Check{}
+	if !cfg.noBuiltin {
+		registry = Builtin()
+	}
+	for _, c := range cfg.checks {
+		registry[c.ID] = c
+	}
+	asOf := e.started
+	for i := range cfg.cat.Criteria {
+		cr := &cfg.cat.Criteria[i]
+		it := item{cr: cr}
+		fixed := func(st scoring.Status, msg string) {
+			it.fixed = &scoring.Finding{Criterion: cr.ID, Group: cr.Group, Status: st, Message: msg}
+		}
+		switch {
+		case !cfg.selected(cr):
+			fixed(scoring.NotTested, e.say("không được chọn (tùy chọn Only)", "not selected (Only option)"))
+		case cfg.skips[cr.ID] != "":
+			fixed(scoring.NotTested, e.say("bỏ qua: ", "skipped: ")+cfg.skips[cr.ID])
+		case !cr.InForce(asOf):
+			fixed(scoring.NotApplicable, e.say("tiêu chí không có hiệu lực vào ngày ", "criterion not in force on ")+asOf.Format(time.DateOnly))
+		case cr.Method == criteria.Attested:
+			f := atts.finding(cr, asOf, cfg.Lang)
+			it.fixed = &f
+		case cr.Method == criteria.Computed:
+			fixed(scoring.NotTested, e.say("tính từ dữ liệu hồ sơ: dùng p06 index766", "computed from dossier data: use p06 index766"))
+		default:
+			c, ok := registry[cr.ID]
+			switch {
+			case !ok:
+				fixed(scoring.NotTested, e.say("chưa có phép kiểm tra cho tiêu chí này", "no check is built for this criterion"))
+			case c.Active && !cfg.Active:
+				fixed(scoring.NotTested, e.say("phép kiểm tra chủ động: chỉ chạy khi bật tùy chọn Active (p06 scan --active)",
+					"active check: runs only with the Active option (p06 scan --active)"))
+			default:
+				it.check = &c
+			}
+		}
+		if it.fixed != nil {
+			it.fixed.Message = check.Redact(it.fixed.Message)
+		}
+		e.items = append(e.items, it)
+	}
+	e.futures = make([]*future, len(e.items))
+	e.scheduled = make([]bool, len(e.items))
+	for i, it := range e.items {
+		e.futures[i] = &future{done: make(chan struct{})}
+		if it.fixed != nil {
+			e.futures[i].set(*it.fixed)
+			e.scheduled[i] = true
+		}
+	}
+	return e, nil
+}
+
+func (e *engine) say(vi, en string) string {
+	if e.cfg.Lang == "en" {
+		return en
+	}
+	return vi
+}
+
+func (e *engine) close() {
+	e.cancel()
+	e.sess.Close()
+}
+
+// claim marks item i as scheduled and reports whether the caller got it.
+func (e *engine) claim(i int) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.scheduled[i] {
+		return false
+	}
+	e.scheduled[i] = true
+	return true
+}
+
+// start runs, in the background, the checks of the items want selects: a preflight request to
+// the home page first (shared with the checks through the session cache), then the parallel
+// checks bounded by the Parallel option, then the exclusive checks one at a time. Items not
+// started here are run by wait when asked for.
+func (e *engine) start(want func(i int) bool) {
+	var parallel, exclusive []int
+	for i, it := range e.items {
+		if it.fixed != nil || !want(i) || !e.claim(i) {
+			continue
+		}
+		if it.check.Exclusive {
+			exclusive = append(exclusive, i)
+		} else {
+			parallel = append(parallel, i)
+		}
+	}
+	if len(parallel)+len(exclusive) == 0 {
+		return
+	}
+	go func() {
+		e.preOnce.Do(e.preflight)
+		sem := make(chan struct{}, e.cfg.parallel)
+		var wg sync.WaitGroup
+		for _, i := range parallel {
+			sem <- struct{}{}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				e.deliver(i, e.runItem(i))
+			}()
+		}
+		wg.Wait()
+		for _, i := range exclusive {
+			e.deliver(i, e.runItem(i))
+		}
+	}()
+}
+
+func (e *engine) deliver(i int, f scoring.Finding) {
+	// The observer sees the finding before any waiter does, so that a run never returns while
+	// its observer is still being called.
+	if e.cfg.observe != nil {
+		func() {
+			e.observeMu.Lock()
+			defer e.observeMu.Unlock()
+			defer func() { _ = recover() }() // an observer's panic must not break the run
+			e.cfg.observe(f)
+		}()
+	}
+	e.futures[i].set(f)
+}
+
+// wait returns the finding of item i, running its check in the caller's goroutine if start did
+// not schedule it.
+func (e *engine) wait(ctx context.Context, i int) scoring.Finding {
+	if e.claim(i) {
+		e.preOnce.Do(e.preflight)
+		e.deliver(i, e.runItem(i))
+	}
+	select {
+	case <-e.futures[i].done:
+		return e.futures[i].f
+	case <-ctx.Done():
+		return e.finding(e.items[i].cr, check.Errorf("run cancelled before the check completed: %v", ctx.Err()), 0)
+	}
+}
+
+// preflight fetches the home page once before the checks, so that an unreachable target gives
+// one clear error for every check instead of as many connection attempts, and so that the home
+// page is in the cache when the checks start.
+func (e *engine) preflight() {
+	_, err := e.sess.Get(e.ctx, e.target.BaseURL)
+	if errors.Is(err, check.ErrUnreachable) {
+		e.unreach = err
+	}
+}
+
+// runItem runs the check of item i and returns its finding. It never panics and never takes
+// much longer than the check timeout.
+func (e *engine) runItem(i int) scoring.Finding {
+	it := e.items[i]
+	start := time.Now()
+	if e.unreach != nil {
+		return e.finding(it.cr, check.Errorf("%s: %v", e.say("không truy cập được cổng", "the portal could not be reached"), e.unreach), 0)
+	}
+	if err := e.ctx.Err(); err != nil {
+		return e.finding(it.cr, check.Errorf("run cancelled before the check started: %v", err), 0)
+	}
+	r := runCheck(e.ctx, e.sess, *it.check, e.cfg.checkTimeout)
+	return e.finding(it.cr, r, time.Since(start))
+}
+
+// runCheck runs c with a deadline. A check that panics gives an error result; a check that
+// ignores its context and runs on past the deadline is abandoned (its goroutine is left to
+// finish on its own) with an error result.
+func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time.Duration) check.Result {
+	cctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	res := make(chan check.Result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				res <- check.Errorf("the check of %s panicked: %v", c.ID, p).With(scoring.Evidence{Note: panicFrame(debug.Stack())})
+			}
+		}()
+		res <- c.Run(cctx, s)
+	}()
+	grace := min(max(timeout/10, 50*time.Millisecond), 2*time.Second)
+	timer := time.NewTimer(timeout + grace)
+	defer timer.Stop()
+	select {
+	case r := <-res:
+		if r.Status == scoring.Error && errors.Is(cctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil {
+			r.Message = fmt.Sprintf("the check exceeded its time limit of %s: %s", timeout, r.Message)
+			if r.MessageVI != "" {
+				r.MessageVI = fmt.Sprintf("phép kiểm tra vượt quá thời hạn %s: %s", timeout, r.MessageVI)
+			}
+		}
+		return r
+	case <-timer.C:
+		return check.Errorf("the check did not return within its time limit of %s and was abandoned (it does not honour its context)", timeout).
+			VI("phép kiểm tra không kết thúc trong thời hạn %s và đã bị bỏ (không tuân theo context)", timeout)
+	case <-ctx.Done():
+		return check.Errorf("run cancelled while the check was running: %v", ctx.Err())
+	}
+}
+
+// panicFrame returns the frame of a panic's stack where the check panicked, for evidence.
+func panicFrame(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "panic(") && i+3 < len(lines) {
+			return "panic at " + strings.TrimSpace(lines[i+2]) + " " + strings.TrimSpace(lines[i+3])
+		}
+	}
+	return ""
+}
+
+var validStatus = map[scoring.Status]bool{
+	scoring.Pass: true, scoring.Fail: true, scoring.Error: true, scoring.NotApplicable: true, scoring.NotTested: true,
+}
+
+// finding turns a check's result into the finding of cr, in the run's language, with every text
+// field redacted.
+func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration) scoring.Finding {
+	if !validStatus[r.Status] {
+		r = check.Errorf("the check of %s returned an invalid status %q (want pass, fail, error, not_applicable or not_tested)", cr.ID, r.Status).
+			With(r.Evidence...)
+	}
+	msg := r.Message
+	if e.cfg.Lang == "vi" && r.MessageVI != "" {
+		msg = r.MessageVI
+	}
+	f := scoring.Finding{
+		Criterion:  cr.ID,
+		Group:      cr.Group,
+		Status:     r.Status,
+		Message:    check.Redact(msg),
+		Got:        check.Redact(r.Got),
+		Want:       check.Redact(r.Want),
+		URL:        check.RedactURL(r.URL),
+		DurationMS: d.Milliseconds(),
+	}
+	if len(r.Evidence) > 0 {
+		f.Evidence = make([]scoring.Evidence, 0, min(len(r.Evidence), maxEvidence))
+		for _, ev := range r.Evidence {
+			if len(f.Evidence) == maxEvidence {
+				f.Evidence = append(f.Evidence, scoring.Evidence{Note: fmt.Sprintf("%d more items of evidence not shown", len(r.Evidence)-maxEvidence)})
+				break
+			}
+			f.Evidence = append(f.Evidence, redactEvidence(ev))
+		}
+	}
+	return f
+}
+
+// maxEvidence bounds the evidence items kept per finding, so that a check listing every image
+// of a huge page does not make a huge report.
+const maxEvidence = 50
+
+// maxExcerpt bounds an evidence excerpt, in bytes.
+const maxExcerpt = 2048
+
+func redactEvidence(ev scoring.Evidence) scoring.Evidence {
+	out := scoring.Evidence{
+		Request:  redactRequestLine(ev.Request),
+		Status:   ev.Status,
+		Excerpt:  check.Redact(truncate(ev.Excerpt, maxExcerpt)),
+		Location: check.Redact(truncate(ev.Location, 512)),
+		Note:     check.Redact(truncate(ev.Note, maxExcerpt)),
+	}
+	if len(ev.Headers) > 0 {
+		out.Headers = make(map[string]string, len(ev.Headers))
+		for k, v := range ev.Headers {
+			out.Headers[k] = check.RedactHeader(k, truncate(v, maxExcerpt))
+		}
+	}
+	return out
+}
+
+func redactRequestLine(s string) string {
+	if m, u, ok := strings.Cut(s, " "); ok && !strings.Contains(u, " ") {
+		return m + " " + check.RedactURL(u)
+	}
+	return check.Redact(s)
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
+		s = s[:len(s)-1]
+	}
+	if len(s) > 0 && s[len(s)-1] >= 0xC0 {
+		s = s[:len(s)-1]
+	}
+	return s + "…"
+}
+
+// finish scores the findings and completes the report.
+func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scoring.Report, error) {
+	day := time.Date(e.started.Year(), e.started.Month(), e.started.Day(), 0, 0, 0, 0, time.UTC)
+	r, err := scoring.Score(e.cfg.cat, scoring.Findings{Catalogue: e.cfg.cat.ID, Target: e.target.BaseURL, Findings: findings},
+		scoring.Config{Waivers: e.cfg.waivers, AsOf: day})
+	if err != nil {
+		return nil, fmt.Errorf("harness: scoring: %w", err)
+	}
+	r.StartedAt = e.started.UTC().Format(time.RFC3339)
+	r.DurationMS = time.Since(e.t0).Milliseconds()
+	if e.unreach == nil && ctx.Err() == nil {
+		pctx, cancel := context.WithTimeout(ctx, e.cfg.checkTimeout)
+		if p, err := e.sess.Profile(pctx); err == nil && p != nil && len(p.Sources) > 0 {
+			r.Discovery = p.Sources
+		}
+		cancel()
+	}
+	if e.unreach != nil {
+		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)
+	}
+	return r, nil
+}

@@ -1,0 +1,377 @@
+package harness
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// Option configures a run. Options are sealed (only this package defines them), so that new
+// options never break callers. Options are applied in order; a later option of the same kind
+// overrides or adds to an earlier one as its documentation says.
+type Option interface{ apply(*config) }
+
+type optionFunc func(*config)
+
+func (f optionFunc) apply(c *config) { f(c) }
+
+// config is a run's configuration after the options are applied.
+type config struct {
+	check.Config
+	cat          *criteria.Catalogue
+	only         []string
+	skips        map[string]string
+	waivers      []scoring.Waiver
+	waiverFiles  []string
+	evidence     string
+	parallel     int
+	checkTimeout time.Duration
+	checks       []check.Check
+	noBuiltin    bool
+	observe      func(scoring.Finding)
+	now          func() time.Time
+	errs         []error
+}
+
+// Defaults of the run options.
+const (
+	// DefaultParallel is how many checks run at once by default.
+	DefaultParallel = 8
+	// DefaultCheckTimeout bounds one check by default.
+	DefaultCheckTimeout = 60 * time.Second
+)
+
+// Catalogue assesses against cat instead of the built-in p06-technical catalogue.
+func Catalogue(cat *criteria.Catalogue) Option {
+	return optionFunc(func(c *config) {
+		if cat == nil {
+			c.errs = append(c.errs, errors.New("Catalogue: nil catalogue"))
+			return
+		}
+		c.cat = cat
+	})
+}
+
+// Only selects criteria: each selector is a criterion ID ("P06-SEC-03"), a group ID
+// ("security") or a tag ("tls"). Criteria not selected are reported not_tested ("not
+// selected"). Several Only options add up. A selector that matches nothing is a configuration
+// error, so that a typo does not silently assess nothing.
+func Only(selectors ...string) Option {
+	return optionFunc(func(c *config) {
+		for _, s := range selectors {
+			if s = strings.TrimSpace(s); s != "" {
+				c.only = append(c.only, s)
+			}
+		}
+	})
+}
+
+// Skip skips the criterion with the given ID; its finding is not_tested with the reason.
+func Skip(id, reason string) Option {
+	return optionFunc(func(c *config) {
+		if strings.TrimSpace(reason) == "" {
+			c.errs = append(c.errs, fmt.Errorf("Skip(%q): a reason is required", id))
+			return
+		}
+		if c.skips == nil {
+			c.skips = map[string]string{}
+		}
+		c.skips[id] = reason
+	})
+}
+
+// Waivers applies waivers (see package scoring): a valid waiver turns a criterion's finding into
+// waived; an expired one is ignored and listed as stale in the report.
+func Waivers(w ...scoring.Waiver) Option {
+	return optionFunc(func(c *config) { c.waivers = append(c.waivers, w...) })
+}
+
+// WaiverFile reads waivers from a JSON file {"waivers":[{criterion, reason, approved_by,
+// expires}]} when the run starts.
+func WaiverFile(path string) Option {
+	return optionFunc(func(c *config) { c.waiverFiles = append(c.waiverFiles, path) })
+}
+
+// EvidenceFile reads attestations for the attested criteria from path (see [Attestations]);
+// it overrides Target.Evidence.
+func EvidenceFile(path string) Option {
+	return optionFunc(func(c *config) { c.evidence = path })
+}
+
+// Parallel runs at most n checks at once (default DefaultParallel). Exclusive checks always run
+// alone.
+func Parallel(n int) Option {
+	return optionFunc(func(c *config) {
+		if n < 1 {
+			c.errs = append(c.errs, fmt.Errorf("Parallel(%d): must be at least 1", n))
+			return
+		}
+		c.parallel = n
+	})
+}
+
+// CheckTimeout bounds each check (default DefaultCheckTimeout). A check's context is cancelled
+// at the deadline; a check that ignores its context is abandoned shortly after with an error
+// finding.
+func CheckTimeout(d time.Duration) Option {
+	return optionFunc(func(c *config) {
+		if d <= 0 {
+			c.errs = append(c.errs, fmt.Errorf("CheckTimeout(%s): must be positive", d))
+			return
+		}
+		c.checkTimeout = d
+	})
+}
+
+// RequestTimeout bounds each request to the portal, connection, headers and body included
+// (default 10s).
+func RequestTimeout(d time.Duration) Option {
+	return optionFunc(func(c *config) {
+		if d <= 0 {
+			c.errs = append(c.errs, fmt.Errorf("RequestTimeout(%s): must be positive", d))
+			return
+		}
+		c.RequestTimeout = d
+	})
+}
+
+// Limits sets the probe's bounds: the maximum body size after decompression, header size and
+// redirect chain length. Zero leaves a bound at its default (4 MiB, 64 KiB, 10).
+func Limits(maxBody, maxHeader int64, maxRedirects int) Option {
+	return optionFunc(func(c *config) {
+		if maxBody < 0 || maxHeader < 0 || maxRedirects < 0 {
+			c.errs = append(c.errs, fmt.Errorf("Limits(%d, %d, %d): bounds cannot be negative", maxBody, maxHeader, maxRedirects))
+			return
+		}
+		if maxBody > 0 {
+			c.MaxBodyBytes = maxBody
+		}
+		if maxHeader > 0 {
+			c.MaxHeaderBytes = maxHeader
+		}
+		if maxRedirects > 0 {
+			c.MaxRedirects = maxRedirects
+		}
+	})
+}
+
+// MaxRequests bounds how many requests the run sends (default 5000).
+func MaxRequests(n int) Option {
+	return optionFunc(func(c *config) {
+		if n < 1 {
+			c.errs = append(c.errs, fmt.Errorf("MaxRequests(%d): must be at least 1", n))
+			return
+		}
+		c.Config.MaxRequests = n
+	})
+}
+
+// Active enables active checks: those that send requests other than GET and HEAD or bursts of
+// requests (rate-limit probing, dossier submissions). Off by default; enable it only against a
+// portal you are allowed to test that way.
+func Active() Option {
+	return optionFunc(func(c *config) { c.Config.Active = true })
+}
+
+// AllowHosts allows redirects to these hosts (host or host:port) besides the target's.
+func AllowHosts(hosts ...string) Option {
+	return optionFunc(func(c *config) { c.AllowedHosts = append(c.AllowedHosts, hosts...) })
+}
+
+// Lang sets the language of messages and failure text: "vi" (default) or "en".
+func Lang(lang string) Option {
+	return optionFunc(func(c *config) {
+		switch lang {
+		case "vi", "en":
+			c.Config.Lang = lang
+		default:
+			c.errs = append(c.errs, fmt.Errorf("Lang(%q): must be \"vi\" or \"en\"", lang))
+		}
+	})
+}
+
+// UserAgent sets the User-Agent the probe sends.
+func UserAgent(ua string) Option {
+	return optionFunc(func(c *config) { c.Config.UserAgent = ua })
+}
+
+// Checks adds custom checks; a custom check replaces the built-in check of the same criterion.
+// Each must name a criterion of the catalogue and have a Run function.
+func Checks(checks ...check.Check) Option {
+	return optionFunc(func(c *config) { c.checks = append(c.checks, checks...) })
+}
+
+// NoBuiltin runs only the checks given with Checks: criteria without one are not_tested. For
+// catalogues of your own, and to test checks in isolation.
+func NoBuiltin() Option {
+	return optionFunc(func(c *config) { c.noBuiltin = true })
+}
+
+// Observe calls f with each finding as soon as its check completes (before scoring), for
+// progress display. Calls are serialised.
+func Observe(f func(scoring.Finding)) Option {
+	return optionFunc(func(c *config) { c.observe = f })
+}
+
+// clock replaces the run's clock (tests).
+func clock(now func() time.Time) Option {
+	return optionFunc(func(c *config) { c.now = now })
+}
+
+// newConfig applies the options and validates them against the catalogue; it returns one
+// error listing every problem.
+func newConfig(target Target, opts []Option) (*config, error) {
+	c := &config{parallel: DefaultParallel, checkTimeout: DefaultCheckTimeout, now: time.Now}
+	for _, o := range opts {
+		if o == nil {
+			c.errs = append(c.errs, errors.New("nil option"))
+			continue
+		}
+		o.apply(c)
+	}
+	if c.cat == nil {
+		cat, err := criteria.Builtin(criteria.P06TechnicalID)
+		if err != nil {
+			c.errs = append(c.errs, fmt.Errorf("loading the built-in catalogue: %w", err))
+		}
+		c.cat = cat
+	}
+	c.Config = c.Config.WithDefaults()
+	if c.cat != nil {
+		c.validate(target)
+	}
+	if len(c.errs) > 0 {
+		return nil, fmt.Errorf("harness: invalid configuration: %w", errors.Join(c.errs...))
+	}
+	return c, nil
+}
+
+func (c *config) validate(target Target) {
+	if target.BaseURL == "" {
+		c.errs = append(c.errs, errors.New("Target.BaseURL is empty"))
+	}
+	for _, s := range c.only {
+		if !c.matchesAny(s) {
+			c.errs = append(c.errs, fmt.Errorf("Only(%q): no criterion ID, group or tag of catalogue %s matches", s, c.cat.ID))
+		}
+	}
+	for id := range c.skips {
+		if _, ok := c.cat.Criterion(id); !ok {
+			c.errs = append(c.errs, fmt.Errorf("Skip(%q): no such criterion in catalogue %s", id, c.cat.ID))
+		}
+	}
+	seen := map[string]bool{}
+	for i, ch := range c.checks {
+		switch {
+		case ch.ID == "":
+			c.errs = append(c.errs, fmt.Errorf("Checks: check %d has no criterion ID", i))
+		case ch.Run == nil:
+			c.errs = append(c.errs, fmt.Errorf("Checks: check %s has no Run function", ch.ID))
+		case seen[ch.ID]:
+			c.errs = append(c.errs, fmt.Errorf("Checks: two custom checks for %s", ch.ID))
+		default:
+			if cr, ok := c.cat.Criterion(ch.ID); !ok {
+				c.errs = append(c.errs, fmt.Errorf("Checks: %s is not a criterion of catalogue %s", ch.ID, c.cat.ID))
+			} else if cr.Method == criteria.Attested || cr.Method == criteria.Computed {
+				c.errs = append(c.errs, fmt.Errorf("Checks: %s is %s, not assessed by a check", ch.ID, cr.Method))
+			}
+		}
+		seen[ch.ID] = true
+	}
+	for _, p := range c.waiverFiles {
+		ws, err := readWaiverFile(p)
+		if err != nil {
+			c.errs = append(c.errs, err)
+			continue
+		}
+		c.waivers = append(c.waivers, ws...)
+	}
+	for i, w := range c.waivers {
+		if _, ok := c.cat.Criterion(w.Criterion); !ok {
+			c.errs = append(c.errs, fmt.Errorf("waiver %d: no criterion %q in catalogue %s", i, w.Criterion, c.cat.ID))
+		}
+		if _, err := time.Parse(time.DateOnly, w.Expires); err != nil {
+			c.errs = append(c.errs, fmt.Errorf("waiver %d (%s): expires %q is not a date YYYY-MM-DD", i, w.Criterion, w.Expires))
+		}
+	}
+	if c.evidence == "" {
+		c.evidence = target.Evidence
+	}
+}
+
+func (c *config) matchesAny(sel string) bool {
+	for i := range c.cat.Criteria {
+		if selects(sel, &c.cat.Criteria[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func selects(sel string, cr *criteria.Criterion) bool {
+	return strings.EqualFold(sel, cr.ID) || sel == cr.Group || slices.Contains(cr.Tags, strings.ToLower(sel))
+}
+
+// selected reports whether the Only options select cr.
+func (c *config) selected(cr *criteria.Criterion) bool {
+	if len(c.only) == 0 {
+		return true
+	}
+	for _, s := range c.only {
+		if selects(s, cr) {
+			return true
+		}
+	}
+	return false
+}
+
+func readWaiverFile(path string) ([]scoring.Waiver, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("waiver file: %w", err)
+	}
+	var f scoring.WaiverFile
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("waiver file %s: %s", path, jsonErr(b, err))
+	}
+	for i, w := range f.Waivers {
+		if w.Criterion == "" || w.Reason == "" || w.ApprovedBy == "" || w.Expires == "" {
+			return nil, fmt.Errorf("waiver file %s: waivers[%d]: criterion, reason, approved_by and expires are required", path, i)
+		}
+	}
+	return f.Waivers, nil
+}
+
+// jsonErr says where in b a decoding error happened, as line:column.
+func jsonErr(b []byte, err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	off := int64(-1)
+	if errors.As(err, &se) {
+		off = se.Offset
+	} else if errors.As(err, &te) {
+		off = te.Offset
+	}
+	if off < 0 || off > int64(len(b)) {
+		return err.Error()
+	}
+	line, col := 1, 1
+	for _, ch := range b[:off] {
+		if ch == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return fmt.Sprintf("line %d, column %d: %v", line, col, err)
+}

@@ -1,0 +1,344 @@
+package harness
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// TB is the part of testing.TB the harness reports through. *testing.T and *testing.B
+// implement it; so does a recording fake in a test of your own failure messages.
+type TB interface {
+	Helper()
+	Name() string
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+	Skipf(format string, args ...any)
+	Logf(format string, args ...any)
+}
+
+// Runner is a TB that runs subtests of its own type: *testing.T (Run(string, func(*testing.T))
+// bool) and *testing.B satisfy Runner[*testing.T] and Runner[*testing.B]. The type parameter
+// lets the harness run subtests without importing package testing, so that Check stays free
+// of it.
+type Runner[T any] interface {
+	TB
+	Run(name string, f func(T)) bool
+}
+
+// Harness runs an assessment inside go test. Create it with New; call Run once.
+type Harness[T Runner[T]] struct {
+	t      T
+	target Target
+	cfg    *config
+}
+
+// New prepares a go test run of target. It validates the options and fails the test at once,
+// with one message listing every problem, when they are invalid.
+func New[T Runner[T]](t T, target Target, opts ...Option) *Harness[T] {
+	t.Helper()
+	cfg, err := newConfig(target, opts)
+	if err != nil {
+		t.Fatalf("%v", err)
+		return &Harness[T]{t: t, target: target}
+	}
+	return &Harness[T]{t: t, target: target, cfg: cfg}
+}
+
+// Run assesses the target with one subtest per criterion named group/ID, in catalogue order
+// (TestPortal/security/P06-SEC-03), and returns the report.
+//
+// Selecting subtests with -run and -skip reduces the work: checks whose subtest is not
+// selected do not run, and their findings are not_tested ("not selected by -run"). A fail or
+// error finding fails its subtest with the criterion's ID and title, what was seen, what is
+// required, the URL, the legal basis and the advice, in the chosen language; not_applicable,
+// not_tested and waived findings skip it with the reason; pass and attested findings pass (their
+// message is logged, visible with -v).
+//
+// The run is bounded by the test's deadline (go test -timeout) when the test has one. Run
+// returns nil when New failed.
+func (h *Harness[T]) Run() *scoring.Report {
+	h.t.Helper()
+	if h.cfg == nil {
+		return nil
+	}
+	ctx := context.Background()
+	if c, ok := any(h.t).(interface{ Context() context.Context }); ok {
+		ctx = c.Context()
+	}
+	if d, ok := any(h.t).(interface{ Deadline() (time.Time, bool) }); ok {
+		if dl, ok := d.Deadline(); ok {
+			// Leave time for the test binary to report rather than be killed.
+			margin := min(time.Until(dl)/10, 5*time.Second)
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithDeadline(ctx, dl.Add(-margin))
+			defer cancel()
+		}
+	}
+	e, err := newEngine(ctx, h.target, h.cfg)
+	if err != nil {
+		h.t.Fatalf("%v", err)
+		return nil
+	}
+	defer e.close()
+
+	m := testMatcher()
+	base := h.t.Name()
+	e.start(func(i int) bool {
+		it := e.items[i]
+		return m.selects(base + "/" + it.cr.Group + "/" + it.cr.ID)
+	})
+
+	findings := make([]scoring.Finding, len(e.items))
+	ran := make([]bool, len(e.items))
+	for _, g := range groupsInOrder(h.cfg.cat) {
+		h.t.Run(g, func(gt T) {
+			for i, it := range e.items {
+				if it.cr.Group != g {
+					continue
+				}
+				gt.Run(it.cr.ID, func(st T) {
+					ran[i] = true
+					findings[i] = e.wait(ctx, i)
+					reportFinding(st, it.cr, findings[i], h.cfg.Lang)
+				})
+			}
+		})
+	}
+	for i, it := range e.items {
+		if !ran[i] {
+			if it.fixed != nil {
+				findings[i] = *it.fixed
+			} else {
+				findings[i] = scoring.Finding{Criterion: it.cr.ID, Group: it.cr.Group, Status: scoring.NotTested,
+					Message: e.say("không được chọn bởi -run", "not selected by -run")}
+			}
+		}
+	}
+	r, err := e.finish(ctx, findings)
+	if r == nil && err != nil {
+		h.t.Errorf("%v", err)
+	}
+	return r
+}
+
+// groupsInOrder returns the catalogue's groups in order, then any group a criterion names that
+// the catalogue does not declare.
+func groupsInOrder(cat *criteria.Catalogue) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range cat.Groups {
+		if !seen[g.ID] {
+			seen[g.ID] = true
+			out = append(out, g.ID)
+		}
+	}
+	for _, c := range cat.Criteria {
+		if !seen[c.Group] {
+			seen[c.Group] = true
+			out = append(out, c.Group)
+		}
+	}
+	return out
+}
+
+// reportFinding reports one finding to its subtest.
+func reportFinding(t TB, cr *criteria.Criterion, f scoring.Finding, lang string) {
+	t.Helper()
+	switch f.Status {
+	case scoring.Fail, scoring.Error:
+		t.Errorf("%s", FailureText(cr, f, lang))
+	case scoring.NotApplicable, scoring.NotTested, scoring.Waived:
+		t.Skipf("%s %s: %s", f.Status, cr.ID, f.Message)
+	default:
+		if f.Message != "" {
+			t.Logf("%s %s: %s", f.Status, cr.ID, f.Message)
+		}
+	}
+}
+
+// FailureText is the text a failing or erroring finding fails its subtest with: the criterion's
+// ID and title, the status and message, what was seen and what is required, the URL, the legal
+// basis and the advice, in lang ("vi" or "en"). When the check did not say what is required,
+// the criterion's requirement is used.
+func FailureText(cr *criteria.Criterion, f scoring.Finding, lang string) string {
+	l := labelsEN
+	if lang != "en" {
+		l = labelsVI
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s — %s\n", cr.ID, cr.Title.In(lang))
+	line := func(label, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			v = strings.ReplaceAll(v, "\n", "\n"+strings.Repeat(" ", 12))
+			fmt.Fprintf(&b, "    %-8s %s\n", label+":", v)
+		}
+	}
+	line(l.status, string(f.Status)+": "+f.Message)
+	line(l.got, f.Got)
+	want := f.Want
+	if want == "" {
+		want = cr.Requirement.In(lang)
+	}
+	line(l.want, want)
+	line(l.url, f.URL)
+	var basis []string
+	for _, bs := range cr.Basis {
+		s := bs.Document
+		if bs.Article != "" {
+			s += ", " + bs.Article
+		}
+		s += " (" + string(bs.Kind) + ")"
+		basis = append(basis, s)
+	}
+	line(l.basis, strings.Join(basis, "; "))
+	line(l.advice, cr.Advice.In(lang))
+	for i, ev := range f.Evidence {
+		if i == 3 {
+			fmt.Fprintf(&b, "    %s\n", fmt.Sprintf(l.more, len(f.Evidence)-3))
+			break
+		}
+		line(l.evidence, evidenceLine(ev))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+type labels struct{ status, got, want, url, basis, advice, evidence, more string }
+
+var (
+	labelsEN = labels{"result", "got", "want", "url", "basis", "advice", "evidence", "(%d more items of evidence in the report)"}
+	labelsVI = labels{"kết quả", "thấy", "yêu cầu", "địa chỉ", "căn cứ", "khắc phục", "minh chứng", "(còn %d minh chứng khác trong báo cáo)"}
+)
+
+func evidenceLine(ev scoring.Evidence) string {
+	var parts []string
+	if ev.Request != "" {
+		s := ev.Request
+		if ev.Status != 0 {
+			s += fmt.Sprintf(" → %d", ev.Status)
+		}
+		parts = append(parts, s)
+	}
+	if ev.Location != "" {
+		parts = append(parts, ev.Location)
+	}
+	if ev.Excerpt != "" {
+		parts = append(parts, fmt.Sprintf("%q", truncate(ev.Excerpt, 200)))
+	}
+	if ev.Note != "" {
+		parts = append(parts, ev.Note)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// matcher predicts which subtests go test's -run and -skip flags select, so that the checks of
+// unselected subtests are not run. A wrong prediction costs only time: an unpredicted subtest
+// runs its check when it starts, and a predicted one that does not start is reported not
+// selected.
+type matcher struct {
+	run, skip [][]*regexp.Regexp // alternatives of '/'-separated elements
+}
+
+func testMatcher() *matcher {
+	m := &matcher{}
+	if f := flag.Lookup("test.run"); f != nil {
+		m.run = compileFilter(f.Value.String())
+	}
+	if f := flag.Lookup("test.skip"); f != nil {
+		m.skip = compileFilter(f.Value.String())
+	}
+	return m
+}
+
+// compileFilter compiles a -run pattern as package testing does: split into alternatives at
+// top-level '|', each into elements at top-level '/'. An invalid pattern selects everything
+// (go test itself rejects it).
+func compileFilter(pat string) [][]*regexp.Regexp {
+	if pat == "" {
+		return nil
+	}
+	var alts [][]*regexp.Regexp
+	for _, alt := range splitTop(pat, '|') {
+		var elems []*regexp.Regexp
+		for _, e := range splitTop(alt, '/') {
+			re, err := regexp.Compile(e)
+			if err != nil {
+				return nil
+			}
+			elems = append(elems, re)
+		}
+		alts = append(alts, elems)
+	}
+	return alts
+}
+
+// splitTop splits s at sep outside brackets and parentheses, as testing.splitRegexp does.
+func splitTop(s string, sep byte) []string {
+	var out []string
+	cs, cp, start := 0, 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			cs++
+		case ']':
+			if cs--; cs < 0 {
+				cs = 0
+			}
+		case '(':
+			if cs == 0 {
+				cp++
+			}
+		case ')':
+			if cs == 0 {
+				cp--
+			}
+		case '\\':
+			i++
+		case sep:
+			if cs == 0 && cp == 0 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, s[start:])
+}
+
+// selects reports whether the test named name (slash-separated) runs under -run and -skip.
+func (m *matcher) selects(name string) bool {
+	elems := strings.Split(name, "/")
+	if m.run != nil && !anyAlt(m.run, elems, false) {
+		return false
+	}
+	// -skip skips a test when every element of one alternative matches (a partial match of a
+	// parent does not skip its children).
+	return m.skip == nil || !anyAlt(m.skip, elems, true)
+}
+
+func anyAlt(alts [][]*regexp.Regexp, elems []string, full bool) bool {
+	for _, alt := range alts {
+		if full && len(elems) < len(alt) {
+			continue
+		}
+		ok := true
+		for i, e := range elems {
+			if i >= len(alt) {
+				break
+			}
+			if !alt[i].MatchString(e) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
