@@ -1,0 +1,121 @@
+package headers
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// bannerHeaders are response headers in which servers and frameworks announce themselves.
+var bannerHeaders = []string{"Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version",
+	"X-Generator", "X-Runtime-Version", "X-Drupal-Dynamic-Cache", "X-Pingback", "X-Backend-Server",
+	"X-Server-Version", "X-Version", "Liferay-Portal", "X-Jenkins", "X-Varnish-Version", "MicrosoftSharePointTeamServices"}
+
+// versionRe finds a version number: "nginx/1.22.1", "PHP/8.1", "Microsoft-IIS/10.0",
+// "4.0.30319", "WordPress 6.4.2", "Liferay Community Edition Portal 7.4.3".
+var versionRe = regexp.MustCompile(`(?:/|\bv?)(\d+(?:\.\d+)+|\d+)(?:[a-z0-9.\-]*)`)
+
+// hasVersion reports whether a banner value carries a version number. A bare product name
+// ("nginx", "cloudflare", "Microsoft-IIS") is fine: it is the version that lets an attacker look up
+// known vulnerabilities. Headers whose whole value is a version (X-AspNet-Version) always fail.
+func hasVersion(header, value string) (string, bool) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return "", false
+	}
+	switch http.CanonicalHeaderKey(header) {
+	case "X-Aspnet-Version", "X-Aspnetmvc-Version", "X-Server-Version", "X-Version", "X-Runtime-Version", "Microsoftsharepointteamservices":
+		return value, true
+	}
+	for _, m := range versionRe.FindAllStringSubmatch(value, -1) {
+		// A single number counts only after a slash ("Apache/2"), not as part of a name ("h2o").
+		if strings.Contains(m[1], ".") || strings.HasPrefix(m[0], "/") {
+			return m[0], true
+		}
+	}
+	return "", false
+}
+
+// signatureRe finds server signatures in error pages ("<center>nginx/1.22.1</center>",
+// "Apache/2.4.57 (Debian) Server at …").
+var signatureRe = regexp.MustCompile(`(?i)\b(nginx|apache|microsoft-iis|lighttpd|openresty|jetty|apache-coyote|apache tomcat|litespeed|caddy|kestrel)/\s?\d+(?:\.\d+)*`)
+
+// checkBanners judges P06-SEC-12 on the citizen pages' headers and meta generator tags, and on
+// the server's own error page (the 404 of a random path), where default server signatures live.
+func checkBanners(ctx context.Context, s *check.Session) check.Result {
+	want := "no version numbers in Server, X-Powered-By, X-AspNet-Version, X-Generator or generator tags, nor in the server's error pages"
+	var found []string
+	var ev []scoring.Evidence
+	var at string
+	pages := citizenPages(ctx, s)
+	random := notFoundPath()
+	if abs, err := s.Resolve(random); err == nil {
+		pages = append(pages, abs)
+	}
+	fetched := 0
+	for i, u := range pages {
+		var p *check.Page
+		var err error
+		if i == len(pages)-1 {
+			r, gerr := s.Get(ctx, u)
+			if gerr == nil {
+				p = &check.Page{Response: r}
+			}
+			err = gerr
+		} else {
+			p, err = s.Page(ctx, u)
+		}
+		if err != nil {
+			continue
+		}
+		fetched++
+		var here []string
+		for _, h := range bannerHeaders {
+			for _, v := range p.Header.Values(h) {
+				if ver, ok := hasVersion(h, v); ok {
+					here = append(here, fmt.Sprintf("%s: %s (version %s)", http.CanonicalHeaderKey(h), truncate(v, 80), ver))
+				}
+			}
+		}
+		if p.Doc != nil {
+			for _, m := range htmlx.All(p.Doc, "meta") {
+				if n, _ := htmlx.Attr(m, "name"); strings.EqualFold(n, "generator") {
+					c, _ := htmlx.Attr(m, "content")
+					if ver, ok := hasVersion("generator", c); ok {
+						here = append(here, fmt.Sprintf(`<meta name="generator" content=%q> (version %s)`, truncate(c, 80), ver))
+					}
+				}
+			}
+		}
+		if i == len(pages)-1 {
+			if m := signatureRe.Find(p.Body); m != nil {
+				here = append(here, fmt.Sprintf("error page signature %q", string(m)))
+			}
+		}
+		if len(here) > 0 {
+			found = append(found, fmt.Sprintf("%s: %s", check.Redact(p.URL), strings.Join(here, ", ")))
+			e := p.Evidence(bannerHeaders...)
+			e.Note = strings.Join(here, "; ")
+			ev = append(ev, e)
+			if at == "" {
+				at = p.URL
+			}
+		}
+	}
+	if fetched == 0 {
+		return check.Errorf("no page could be fetched").VI("không tải được trang nào")
+	}
+	if len(found) > 0 {
+		return check.Failf("software versions are announced: %s", strings.Join(found, "; ")).
+			VI("lộ phiên bản phần mềm: %s", strings.Join(found, "; ")).
+			GotWant(strings.Join(found, "; "), want).At(at).With(ev...)
+	}
+	return check.Passf("no software version in the headers of %d response(s), generator tags or the error page", fetched).
+		VI("không lộ phiên bản phần mềm trong %d phản hồi", fetched).GotWant("no version banners", want)
+}

@@ -1,0 +1,155 @@
+package headers
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// portal serves "/" and "/login" with the given headers (the login page's override the home
+// page's where given) and a 404 elsewhere.
+func portal(t *testing.T, tlsOn bool, home, login map[string][]string, body string) (*httptest.Server, *check.Session) {
+	t.Helper()
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var hdr map[string][]string
+		switch r.URL.Path {
+		case "/":
+			hdr = home
+		case "/login":
+			hdr = map[string][]string{}
+			for k, v := range home {
+				hdr[k] = v
+			}
+			for k, v := range login {
+				hdr[k] = v
+			}
+		default:
+			for k, v := range home {
+				if k == "Server" || k == "X-Powered-By" {
+					w.Header()[k] = v
+				}
+			}
+			http.NotFound(w, r)
+			return
+		}
+		for k, v := range hdr {
+			w.Header()[k] = v
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte("<!doctype html><html lang=vi><head><title>Cổng</title>" + body + `</head><body><a href="/login">Đăng nhập</a></body></html>`))
+	})
+	var srv *httptest.Server
+	if tlsOn {
+		srv = httptest.NewTLSServer(h)
+	} else {
+		srv = httptest.NewServer(h)
+	}
+	t.Cleanup(srv.Close)
+	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
+		Profile: &check.Profile{Login: "/login", ProcedurePages: []string{"/"}}}, check.Config{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, s
+}
+
+type hdr = map[string][]string
+
+func TestHeaderChecks(t *testing.T) {
+	tests := []struct {
+		name   string
+		run    check.Func
+		tls    bool
+		home   hdr
+		login  hdr
+		body   string
+		status scoring.Status
+		msg    []string
+	}{
+		{"HSTS one year passes", checkHSTS, true, hdr{"Strict-Transport-Security": {"max-age=31536000; includeSubDomains"}}, nil, "", scoring.Pass, []string{"all 2 page(s)"}},
+		{"HSTS exactly 15552000 passes", checkHSTS, true, hdr{"Strict-Transport-Security": {"max-age=15552000"}}, nil, "", scoring.Pass, nil},
+		{"HSTS missing fails", checkHSTS, true, nil, nil, "", scoring.Fail, []string{"2 of 2 page(s) fail", "no Strict-Transport-Security header"}},
+		{"HSTS short on login page fails naming it", checkHSTS, true, hdr{"Strict-Transport-Security": {"max-age=31536000"}}, hdr{"Strict-Transport-Security": {"max-age=86400"}}, "", scoring.Fail, []string{"1 of 2", "/login: max-age=86400 is under 15552000"}},
+		{"HSTS invalid fails", checkHSTS, true, hdr{"Strict-Transport-Security": {"max-age=abc"}}, nil, "", scoring.Fail, []string{"invalid Strict-Transport-Security"}},
+		{"HSTS over plain HTTP fails", checkHSTS, false, hdr{"Strict-Transport-Security": {"max-age=31536000"}}, nil, "", scoring.Fail, []string{"plain HTTP"}},
+
+		{"CSP strict passes", checkCSP, true, hdr{"Content-Security-Policy": {"default-src 'self'; object-src 'none'"}}, nil, "", scoring.Pass, nil},
+		{"CSP via meta passes", checkCSP, true, nil, nil, `<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`, scoring.Pass, nil},
+		{"CSP missing fails", checkCSP, true, nil, nil, "", scoring.Fail, []string{"no Content-Security-Policy"}},
+		{"CSP report-only fails", checkCSP, true, hdr{"Content-Security-Policy-Report-Only": {"default-src 'self'"}}, nil, "", scoring.Fail, []string{"Report-Only"}},
+		{"CSP unsafe-inline fails", checkCSP, true, hdr{"Content-Security-Policy": {"default-src 'self' 'unsafe-inline'"}}, nil, "", scoring.Fail, []string{"'unsafe-inline'"}},
+		{"CSP second policy restricts", checkCSP, true, hdr{"Content-Security-Policy": {"default-src * 'unsafe-inline'", "script-src 'self'; object-src 'none'"}}, nil, "", scoring.Pass, nil},
+
+		{"framing DENY passes", checkFraming, true, hdr{"X-Frame-Options": {"DENY"}}, nil, "", scoring.Pass, nil},
+		{"framing frame-ancestors passes", checkFraming, true, hdr{"Content-Security-Policy": {"frame-ancestors 'self'"}}, nil, "", scoring.Pass, nil},
+		{"framing missing fails", checkFraming, true, nil, nil, "", scoring.Fail, []string{"neither CSP frame-ancestors nor X-Frame-Options"}},
+		{"framing ALLOW-FROM fails", checkFraming, true, hdr{"X-Frame-Options": {"ALLOW-FROM https://a.example"}}, nil, "", scoring.Fail, []string{"ALLOW-FROM is ignored"}},
+		{"framing frame-ancestors * fails", checkFraming, true, hdr{"Content-Security-Policy": {"frame-ancestors *"}}, nil, "", scoring.Fail, []string{"frame-ancestors allows *"}},
+
+		{"nosniff passes", checkNosniff, true, hdr{"X-Content-Type-Options": {"nosniff"}}, nil, "", scoring.Pass, nil},
+		{"nosniff missing fails", checkNosniff, true, nil, nil, "", scoring.Fail, []string{"no X-Content-Type-Options"}},
+		{"nosniff wrong value fails", checkNosniff, true, hdr{"X-Content-Type-Options": {"sniff"}}, nil, "", scoring.Fail, []string{`"sniff", not nosniff`}},
+
+		{"referrer missing passes", checkReferrer, true, nil, nil, "", scoring.Pass, nil},
+		{"referrer strict passes", checkReferrer, true, hdr{"Referrer-Policy": {"strict-origin-when-cross-origin"}}, nil, "", scoring.Pass, nil},
+		{"referrer unsafe-url fails", checkReferrer, true, hdr{"Referrer-Policy": {"unsafe-url"}}, nil, "", scoring.Fail, []string{"unsafe-url sends the full URL"}},
+		{"referrer meta overrides to leaky fails", checkReferrer, true, hdr{"Referrer-Policy": {"no-referrer"}}, nil, `<meta name="referrer" content="no-referrer-when-downgrade">`, scoring.Fail, []string{"no-referrer-when-downgrade"}},
+		{"referrer invalid fails", checkReferrer, true, hdr{"Referrer-Policy": {"sometimes"}}, nil, "", scoring.Fail, []string{"holds no valid policy"}},
+
+		{"cookies safe pass", checkCookies, true, hdr{"Set-Cookie": {"PHPSESSID=abcdef; Secure; HttpOnly; SameSite=Lax", "lang=vi; Max-Age=100; Secure; SameSite=Strict"}}, nil, "", scoring.Pass, []string{"all 2 cookie(s)"}},
+		{"no cookies pass", checkCookies, true, nil, nil, "", scoring.Pass, []string{"no cookies"}},
+		{"session cookie without HttpOnly fails", checkCookies, true, nil, hdr{"Set-Cookie": {"JSESSIONID=abcdef; Secure; SameSite=Lax"}}, "", scoring.Fail, []string{"JSESSIONID (set by", "/login", "without HttpOnly"}},
+		{"cookie without Secure fails", checkCookies, true, hdr{"Set-Cookie": {"lang=vi; Max-Age=100; SameSite=Lax"}}, nil, "", scoring.Fail, []string{"lang", "not Secure"}},
+		{"cookie without SameSite fails", checkCookies, true, hdr{"Set-Cookie": {"lang=vi; Max-Age=100; Secure"}}, nil, "", scoring.Fail, []string{"no SameSite"}},
+
+		{"bare product name passes", checkBanners, true, hdr{"Server": {"nginx"}}, nil, "", scoring.Pass, nil},
+		{"server version fails", checkBanners, true, hdr{"Server": {"nginx/1.22.1"}}, nil, "", scoring.Fail, []string{"Server: nginx/1.22.1"}},
+		{"powered-by version fails", checkBanners, true, hdr{"X-Powered-By": {"PHP/8.1.2"}}, nil, "", scoring.Fail, []string{"X-Powered-By: PHP/8.1.2"}},
+		{"generator version fails", checkBanners, true, nil, nil, `<meta name="generator" content="WordPress 6.4.2">`, scoring.Fail, []string{"WordPress 6.4.2"}},
+
+		{"no CORS passes", checkCORS, true, nil, nil, "", scoring.Pass, nil},
+		{"public CORS without credentials passes", checkCORS, true, hdr{"Access-Control-Allow-Origin": {"*"}}, nil, "", scoring.Pass, nil},
+		{"wildcard with credentials fails", checkCORS, true, hdr{"Access-Control-Allow-Origin": {"*"}, "Access-Control-Allow-Credentials": {"true"}}, nil, "", scoring.Fail, []string{"* with credentials"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, s := portal(t, tc.tls, tc.home, tc.login, tc.body)
+			r := tc.run(context.Background(), s)
+			if r.Status != tc.status {
+				t.Fatalf("status = %s, want %s: %s", r.Status, tc.status, r.Message)
+			}
+			for _, m := range tc.msg {
+				if !strings.Contains(r.Message, m) {
+					t.Errorf("message %q lacks %q", r.Message, m)
+				}
+			}
+			if r.MessageVI == "" {
+				t.Error("no Vietnamese message")
+			}
+			if r.Status == scoring.Fail && (r.Got == "" || r.Want == "" || r.URL == "") {
+				t.Errorf("a failure must say got, want and where: %+v", r)
+			}
+		})
+	}
+}
+
+func TestCORSReflection(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if o := r.Header.Get("Origin"); o != "" {
+			w.Header().Set("Access-Control-Allow-Origin", o)
+			w.Header().Set("Access-Control-Allow-Credentials", "true")
+		}
+	}))
+	defer srv.Close()
+	s, _ := check.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client()}, check.Config{})
+	r := checkCORS(context.Background(), s)
+	if r.Status != scoring.Fail || !strings.Contains(r.Message, "reflects Origin https://p06kit-cors-probe.example") ||
+		!strings.Contains(r.Message, "reflects Origin null") {
+		t.Fatalf("got %s: %s", r.Status, r.Message)
+	}
+}

@@ -1,0 +1,127 @@
+package headers
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// judgeCookie lists what is wrong with one cookie set over https (or not).
+func judgeCookie(c Cookie, https bool) []string {
+	var p []string
+	if !c.Secure {
+		if https {
+			p = append(p, "not Secure")
+		} else {
+			p = append(p, "not Secure (and set over plain HTTP)")
+		}
+	}
+	if c.IsSession() && !c.HttpOnly {
+		p = append(p, "a session cookie without HttpOnly (scripts can read it)")
+	}
+	switch {
+	case c.SameSite == "":
+		p = append(p, "no SameSite")
+	case !c.SameSiteValid:
+		p = append(p, fmt.Sprintf("SameSite=%q is not Strict, Lax or None", c.SameSite))
+	case strings.EqualFold(c.SameSite, "none") && !c.Secure:
+		p = append(p, "SameSite=None without Secure (browsers reject it)")
+	}
+	return p
+}
+
+// checkCookies judges P06-SEC-11 on the cookies the citizen pages set: every cookie Secure,
+// session cookies HttpOnly, every cookie with a valid SameSite. The HTTP Observatory does not
+// require SameSite (it only rewards it); the criterion does.
+func checkCookies(ctx context.Context, s *check.Session) check.Result {
+	want := "every cookie Secure and with SameSite (Strict, Lax, or None with Secure); session cookies HttpOnly"
+	type seen struct {
+		page     string
+		problems []string
+	}
+	cookies := map[string]seen{}
+	var pages, errs []string
+	var ev []scoring.Evidence
+	for _, u := range citizenPages(ctx, s) {
+		p, err := s.Page(ctx, u)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", check.Redact(u), err))
+			continue
+		}
+		pages = append(pages, p.FinalURL)
+		for _, line := range p.Header.Values("Set-Cookie") {
+			c, err := ParseSetCookie(line)
+			if err != nil {
+				ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Status: p.StatusCode, Note: "ignored: " + err.Error()})
+				continue
+			}
+			if _, dup := cookies[c.Name]; dup {
+				continue
+			}
+			probs := judgeCookie(c, isHTTPS(p))
+			cookies[c.Name] = seen{page: p.FinalURL, problems: probs}
+			attrs := describeCookie(c)
+			note := "cookie " + c.Name + ": " + attrs
+			if len(probs) > 0 {
+				note += " — " + strings.Join(probs, ", ")
+			}
+			ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Status: p.StatusCode, Note: note})
+		}
+	}
+	if len(pages) == 0 {
+		return check.Errorf("no page could be fetched: %s", strings.Join(errs, "; ")).VI("không tải được trang nào")
+	}
+	if len(cookies) == 0 {
+		return check.Passf("no cookies are set by the %d page(s) visited", len(pages)).
+			VI("%d trang đã xem không đặt cookie nào", len(pages)).GotWant("no cookies", want)
+	}
+	names := make([]string, 0, len(cookies))
+	for n := range cookies {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var bad []string
+	var at string
+	for _, n := range names {
+		if c := cookies[n]; len(c.problems) > 0 {
+			bad = append(bad, fmt.Sprintf("%s (set by %s): %s", n, check.Redact(c.page), strings.Join(c.problems, ", ")))
+			if at == "" {
+				at = c.page
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return check.Failf("%d of %d cookie(s) are unsafe: %s", len(bad), len(cookies), strings.Join(bad, "; ")).
+			VI("%d/%d cookie không an toàn (thiếu Secure, HttpOnly hoặc SameSite): %s", len(bad), len(cookies), strings.Join(bad, "; ")).
+			GotWant(strings.Join(bad, "; "), want).At(at).With(ev...)
+	}
+	return check.Passf("all %d cookie(s) are Secure with SameSite, session cookies HttpOnly: %s", len(cookies), strings.Join(names, ", ")).
+		VI("cả %d cookie đều có Secure, SameSite; cookie phiên có HttpOnly", len(cookies)).
+		GotWant("all cookies safe", want).With(ev...)
+}
+
+func describeCookie(c Cookie) string {
+	var a []string
+	if c.Secure {
+		a = append(a, "Secure")
+	}
+	if c.HttpOnly {
+		a = append(a, "HttpOnly")
+	}
+	if c.SameSite != "" {
+		a = append(a, "SameSite="+c.SameSite)
+	}
+	if c.Persistent {
+		a = append(a, "persistent")
+	} else {
+		a = append(a, "session-lifetime")
+	}
+	if c.IsSession() {
+		a = append(a, "treated as a session cookie")
+	}
+	return strings.Join(a, "; ")
+}

@@ -1,0 +1,89 @@
+package headers
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// probeOrigin is the foreign origin the CORS probe claims to come from.
+const probeOrigin = "https://p06kit-cors-probe.example"
+
+func notFoundPath() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return "/p06kit-no-such-page-" + hex.EncodeToString(b[:])
+}
+
+// checkCORS judges P06-SEC-18: a GET with a foreign Origin (and one with Origin: null) must not
+// be answered with that origin, or a wildcard, together with Access-Control-Allow-Credentials:
+// true, which would let any site read a logged-in citizen's pages. The HTTP Observatory fails
+// the reflected origin; it passes "*" with credentials (browsers refuse that combination), which
+// the criterion, "no CORS wildcard with credentials", still counts as a failure.
+func checkCORS(ctx context.Context, s *check.Session) check.Result {
+	want := "no Access-Control-Allow-Origin reflecting a foreign origin (or *) together with Access-Control-Allow-Credentials: true"
+	urls := citizenPages(ctx, s)
+	if prof, err := s.Profile(ctx); err == nil && prof != nil && prof.ProceduresJSON != "" {
+		if abs, err := s.Resolve(prof.ProceduresJSON); err == nil {
+			urls = append(urls, abs)
+		}
+	}
+	var bad []string
+	var ev []scoring.Evidence
+	var at string
+	sent := 0
+	var errs []string
+	for _, u := range urls {
+		for _, origin := range []string{probeOrigin, "null"} {
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+			if err != nil {
+				continue
+			}
+			req.Header.Set("Origin", origin)
+			r, err := s.Do(ctx, req)
+			if err != nil {
+				errs = append(errs, err.Error())
+				continue
+			}
+			sent++
+			acao := strings.TrimSpace(r.Header.Get("Access-Control-Allow-Origin"))
+			acac := strings.EqualFold(strings.TrimSpace(r.Header.Get("Access-Control-Allow-Credentials")), "true")
+			if acao == "" || !acac {
+				continue
+			}
+			var why string
+			switch {
+			case acao == "*":
+				why = "Access-Control-Allow-Origin: * with credentials"
+			case acao == origin:
+				why = fmt.Sprintf("reflects Origin %s with credentials", origin)
+			}
+			if why == "" {
+				continue
+			}
+			bad = append(bad, fmt.Sprintf("%s %s", check.Redact(u), why))
+			e := r.Evidence("Access-Control-Allow-Origin", "Access-Control-Allow-Credentials")
+			e.Note = "request sent with Origin: " + origin
+			ev = append(ev, e)
+			if at == "" {
+				at = u
+			}
+		}
+	}
+	if sent == 0 {
+		return check.Errorf("no CORS probe could be sent: %s", strings.Join(errs, "; ")).VI("không gửi được yêu cầu CORS nào")
+	}
+	if len(bad) > 0 {
+		return check.Failf("any website may read these pages with the citizen's cookies: %s", strings.Join(bad, "; ")).
+			VI("mọi trang web đều có thể đọc các trang này bằng cookie của công dân: %s", strings.Join(bad, "; ")).
+			GotWant(strings.Join(bad, "; "), want).At(at).With(ev...)
+	}
+	return check.Passf("%d request(s) with a foreign or null Origin got no credentialed CORS access", sent).
+		VI("%d yêu cầu với Origin lạ không được cấp quyền CORS kèm thông tin xác thực", sent).GotWant("no credentialed CORS for foreign origins", want)
+}

@@ -1,0 +1,216 @@
+package headers
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Policy is one parsed Content-Security-Policy (CSP Level 3 §2.2): directive names in lower
+// case mapped to their source lists (source expressions lower-cased, as the HTTP Observatory
+// compares them). A directive without sources maps to an empty list, which for a fetch
+// directive means 'none'.
+type Policy struct {
+	Directives map[string][]string
+	// Order is the directive names in the order they appeared.
+	Order []string
+}
+
+// maxCSP bounds the policy text the parser reads.
+const maxCSP = 64 << 10
+
+// ParseCSP parses one serialised policy. It fails, as the Observatory's parser does, on an
+// empty or truncated policy (shorter than "img-src"), on a directive repeated within the policy
+// (browsers ignore the repeat, which usually hides a mistake; report-uri and report-to excepted),
+// and on directive names that are not tokens.
+func ParseCSP(s string) (Policy, error) {
+	if len(s) > maxCSP {
+		return Policy{}, fmt.Errorf("policy of %d bytes is longer than the %d the parser reads", len(s), maxCSP)
+	}
+	s = strings.TrimSpace(strings.NewReplacer("\r", "", "\n", "").Replace(s))
+	if len(s) < len("img-src")-1 {
+		return Policy{}, fmt.Errorf("policy %q is too short to hold a directive", s)
+	}
+	p := Policy{Directives: map[string][]string{}}
+	for _, part := range strings.Split(s, ";") {
+		fields := strings.Fields(part)
+		if len(fields) == 0 {
+			continue
+		}
+		name := strings.ToLower(fields[0])
+		if !isToken(name) {
+			return Policy{}, fmt.Errorf("directive name %q is not a valid token", fields[0])
+		}
+		if _, dup := p.Directives[name]; dup {
+			if name == "report-uri" || name == "report-to" {
+				continue
+			}
+			return Policy{}, fmt.Errorf("directive %s appears twice (browsers ignore the second)", name)
+		}
+		src := make([]string, 0, len(fields)-1)
+		for _, f := range fields[1:] {
+			src = append(src, strings.ToLower(f))
+		}
+		p.Directives[name] = src
+		p.Order = append(p.Order, name)
+	}
+	if len(p.Order) == 0 {
+		return Policy{}, fmt.Errorf("policy %q holds no directive", s)
+	}
+	return p, nil
+}
+
+func isToken(s string) bool {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// fallback returns the sources of directive d, else of default-src, and whether either is set.
+func (p Policy) fallback(d string) ([]string, bool) {
+	if v, ok := p.Directives[d]; ok {
+		return v, true
+	}
+	v, ok := p.Directives["default-src"]
+	return v, ok
+}
+
+// dangerouslyBroad are sources that allow scripts from (almost) anywhere: the Observatory's list.
+var dangerouslyBroad = map[string]bool{"ftp:": true, "http:": true, "https:": true, "*": true,
+	"http://*": true, "http://*.*": true, "https://*": true, "https://*.*": true}
+
+func hasNonceOrHash(src []string) bool {
+	for _, s := range src {
+		for _, p := range []string{"'sha256-", "'sha384-", "'sha512-", "'nonce-"} {
+			if strings.HasPrefix(s, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ScriptVerdict is how well one policy (or a set enforced together) restricts scripts.
+type ScriptVerdict struct {
+	// Problems lists what lets untrusted script run, e.g. "script-src allows 'unsafe-inline'";
+	// empty when scripts are restricted.
+	Problems []string
+	// Notes are observations that do not fail the criterion (unsafe-inline neutralised by a
+	// nonce, strict-dynamic in use, http: images).
+	Notes []string
+}
+
+// Scripts judges how the policy restricts script execution, with the HTTP Observatory's rules:
+// script-src falls back to default-src (and to "*" when neither is set); 'unsafe-inline' is
+// ignored when a nonce or hash is present (as browsers do); with 'strict-dynamic' and a
+// nonce/hash, host sources, 'self' and 'unsafe-inline' are ignored; 'strict-dynamic' without a
+// nonce or hash is a mistake; 'unsafe-inline', data: or a dangerously broad source in
+// script-src, a broad object-src, http:/ftp: sources for active content on an HTTPS page and
+// 'unsafe-eval' in script-src or style-src each fail.
+func (p Policy) Scripts(https bool) ScriptVerdict {
+	var v ScriptVerdict
+	script, ok := p.fallback("script-src")
+	where := "script-src"
+	if _, own := p.Directives["script-src"]; !own && ok {
+		where = "default-src (no script-src)"
+	}
+	if !ok {
+		v.Problems = append(v.Problems, "neither script-src nor default-src is set, so scripts may come from anywhere")
+		script = []string{"*"}
+	}
+	style, _ := p.fallback("style-src")
+	object, ok := p.fallback("object-src")
+	if !ok {
+		object = []string{"*"}
+	}
+	nonce := hasNonceOrHash(script)
+	strictDynamic := contains(script, "'strict-dynamic'")
+	effective := make([]string, 0, len(script))
+	for _, s := range script {
+		switch {
+		case s == "'unsafe-inline'" && nonce:
+			v.Notes = append(v.Notes, where+" 'unsafe-inline' is ignored because a nonce or hash is present")
+			continue
+		case strictDynamic && nonce && (s == "'self'" || s == "'unsafe-inline'" || broadPrefix(s)):
+			continue
+		}
+		effective = append(effective, s)
+	}
+	if strictDynamic {
+		if nonce {
+			v.Notes = append(v.Notes, where+" uses 'strict-dynamic' with a nonce or hash")
+		} else {
+			v.Problems = append(v.Problems, where+" has 'strict-dynamic' without a nonce or hash, which blocks every script or is a mistake")
+		}
+	}
+	for _, s := range effective {
+		switch {
+		case s == "'unsafe-inline'":
+			v.Problems = append(v.Problems, where+" allows 'unsafe-inline' (inline scripts run: XSS is not mitigated)")
+		case s == "data:":
+			v.Problems = append(v.Problems, where+" allows data: URLs")
+		case dangerouslyBroad[s] && ok:
+			v.Problems = append(v.Problems, fmt.Sprintf("%s allows the dangerously broad source %s", where, s))
+		}
+	}
+	for _, s := range object {
+		if dangerouslyBroad[s] {
+			v.Problems = append(v.Problems, fmt.Sprintf("object-src (or default-src) allows the broad source %s (plugins can run script)", s))
+			break
+		}
+	}
+	if https {
+		for _, name := range p.Order {
+			if name == "img-src" || name == "media-src" || name == "script-src" {
+				continue
+			}
+			if insecure := firstInsecure(p.Directives[name]); insecure != "" {
+				v.Problems = append(v.Problems, fmt.Sprintf("%s allows insecure %s on an HTTPS page", name, insecure))
+			}
+		}
+		if insecure := firstInsecure(effective); insecure != "" {
+			v.Problems = append(v.Problems, fmt.Sprintf("%s allows scripts over insecure %s", where, insecure))
+		}
+	}
+	if contains(script, "'unsafe-eval'") {
+		v.Problems = append(v.Problems, where+" allows 'unsafe-eval' (eval() and friends run)")
+	} else if contains(style, "'unsafe-eval'") {
+		v.Problems = append(v.Problems, "style-src allows 'unsafe-eval'")
+	}
+	return v
+}
+
+func broadPrefix(s string) bool {
+	for b := range dangerouslyBroad {
+		if strings.HasPrefix(s, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstInsecure(src []string) string {
+	for _, s := range src {
+		if strings.HasPrefix(s, "http:") || strings.HasPrefix(s, "ftp:") {
+			return s
+		}
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// FrameAncestors returns the frame-ancestors sources and whether the directive is set.
+func (p Policy) FrameAncestors() ([]string, bool) {
+	v, ok := p.Directives["frame-ancestors"]
+	return v, ok
+}
