@@ -286,6 +286,16 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(status)
 		_, _ = w.Write(body)
 	}
+	// abandon drops the connection without an answer: returning from the handler would send an
+	// empty 200 that a client racing its own deadline could still read.
+	abandon := func() {
+		rec.Outcome = Abandoned
+		if hj, ok := w.(http.Hijacker); ok {
+			if c, _, err := hj.Hijack(); err == nil {
+				_ = c.Close()
+			}
+		}
+	}
 	fault := func(status int, outcome Outcome, f *Fault) {
 		rec.Fault = f.Detail
 		reply(status, outcome, marshalEnvelope(nil, f))
@@ -308,7 +318,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	rec.AuthOK = true
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 	if err != nil {
-		rec.Outcome = Abandoned
+		abandon()
 		return
 	}
 	if len(body) > maxBody {
@@ -331,11 +341,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		case <-t.C:
 		case <-r.Context().Done():
 			t.Stop()
-			rec.Outcome = Abandoned
+			abandon()
 			return
 		case <-s.closing:
 			t.Stop()
-			rec.Outcome = Abandoned
+			abandon()
 			return
 		}
 	}
@@ -345,7 +355,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 		case <-s.closing:
 		}
-		rec.Outcome = Abandoned
+		abandon()
 		return
 	case f.Status != 0:
 		fault(f.Status, Failed, &Fault{Code: "soap:Server", String: "population database unavailable", Detail: "DC-5XX-INJECTED"})
