@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -11,6 +12,10 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
+
+// ErrNoCatalogue is returned by Session.Procedures when the portal shows no procedure catalogue:
+// none configured and none discovered, or the catalogue page or endpoint does not answer 200.
+var ErrNoCatalogue = errors.New("no procedure catalogue")
 
 // The values of Resolved.Sources.
 const (
@@ -487,7 +492,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			return
 		}
 		if resp.StatusCode != 200 {
-			r.procErr = fmt.Errorf("procedure catalogue %s: status %d", Redact(abs), resp.StatusCode)
+			r.procErr = fmt.Errorf("%w: %s answers status %d", ErrNoCatalogue, Redact(abs), resp.StatusCode)
 			return
 		}
 		if resp.Truncated {
@@ -513,13 +518,13 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			return
 		}
 		if pg.StatusCode != 200 || pg.Doc == nil {
-			r.procErr = fmt.Errorf("procedure catalogue %s: status %d, content type %q", Redact(pg.URL), pg.StatusCode, pg.Header.Get("Content-Type"))
+			r.procErr = fmt.Errorf("%w: %s answers status %d, content type %q", ErrNoCatalogue, Redact(pg.URL), pg.StatusCode, pg.Header.Get("Content-Type"))
 			return
 		}
 		base, _ := url.Parse(pg.FinalURL)
 		r.procs = &ProcedureList{URL: pg.URL, Format: "html", Procedures: ProceduresFromHTML(pg.Doc, base)}
 	default:
-		r.procErr = fmt.Errorf("no procedure catalogue: the profile has neither procedures nor procedures_json and none was discovered from the home page")
+		r.procErr = fmt.Errorf("%w: the profile has neither procedures nor procedures_json and no link labelled \"Thủ tục hành chính\" or \"Danh mục thủ tục\" was found from the home page", ErrNoCatalogue)
 	}
 	if r.procs != nil {
 		d.notes = append(d.notes, fmt.Sprintf("procedure catalogue %s (%s): %d procedures", Redact(r.procs.URL), r.procs.Format, len(r.procs.Procedures)))

@@ -51,6 +51,9 @@ type Portal struct {
 	Header http.Header
 	// NoSearch disables the search endpoint (404).
 	NoSearch bool
+	// Rewrite, when set, rewrites every HTML page the portal generates (not Pages), e.g. to drop
+	// a navigation link from every page.
+	Rewrite func(path, page string) string
 }
 
 // File is a non-HTML resource.
@@ -162,6 +165,9 @@ func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page, status := p.generate(r)
+	if p.Rewrite != nil && page != "" && !strings.HasSuffix(r.URL.Path, ".xml") && r.URL.Path != "/robots.txt" {
+		page = p.Rewrite(r.URL.Path, page)
+	}
 	if status == http.StatusNotFound && page == "" {
 		http.NotFound(w, r)
 		return

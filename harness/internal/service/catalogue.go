@@ -1,0 +1,109 @@
+package service
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// catalogueCheck is P06-SVC-01: the catalogue lists each procedure with a valid code (MaTTHC) and
+// its level (toàn trình / một phần, or stated as not online).
+func catalogueCheck(ctx context.Context, s *check.Session) check.Result {
+	pl, res := procedures(ctx, s)
+	if res != nil {
+		return *res
+	}
+	var noCode, noLevel []string
+	for _, p := range pl.Procedures {
+		switch {
+		case p.Code == "":
+			noCode = append(noCode, fmt.Sprintf("%q at %s: no code", p.Name, p.Where))
+		case !check.ValidProcedureCode(p.Code):
+			noCode = append(noCode, fmt.Sprintf("%q at %s: code %q is not a procedure code", p.Name, p.Where, p.Code))
+		}
+		if !p.LevelStated {
+			noLevel = append(noLevel, fmt.Sprintf("%s at %s", p.Label(), p.Where))
+		}
+	}
+	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL), Note: fmt.Sprintf("%d procedures read from the %s catalogue", len(pl.Procedures), pl.Format)}
+	if len(noCode) == 0 && len(noLevel) == 0 {
+		return check.Passf("all %d procedures of the catalogue show a valid code and their level", len(pl.Procedures)).
+			VI("cả %d thủ tục trong danh mục đều có mã thủ tục hợp lệ và mức độ", len(pl.Procedures)).At(pl.URL).With(ev)
+	}
+	got := fmt.Sprintf("%d of %d without a valid code, %d without a level", len(noCode), len(pl.Procedures), len(noLevel))
+	msg, msgVI := "", ""
+	if len(noCode) > 0 {
+		msg += fmt.Sprintf("%d procedures without a valid code: %s. ", len(noCode), en(noCode))
+		msgVI += fmt.Sprintf("%d thủ tục không có mã hợp lệ: %s. ", len(noCode), vi(noCode))
+	}
+	if len(noLevel) > 0 {
+		msg += fmt.Sprintf("%d procedures without a level (Toàn trình / Một phần / Trực tiếp): %s.", len(noLevel), en(noLevel))
+		msgVI += fmt.Sprintf("%d thủ tục không ghi mức độ (Toàn trình / Một phần / Trực tiếp): %s.", len(noLevel), vi(noLevel))
+	}
+	return check.Failf("%s", msg).VI("%s", msgVI).At(pl.URL).With(ev).
+		GotWant(got, "every procedure with its code (e.g. 1.000123) and level")
+}
+
+// onlineRateCheck is P06-SVC-06: at least 80% of procedures are offered online.
+func onlineRateCheck(ctx context.Context, s *check.Session) check.Result {
+	pl, res := procedures(ctx, s)
+	if res != nil {
+		return *res
+	}
+	var online, unstated int64
+	for _, p := range pl.Procedures {
+		if p.Online() {
+			online++
+		}
+		if !p.LevelStated {
+			unstated++
+		}
+	}
+	t := scoring.SeedTarget(scoring.TargetProceduresOnline, online, int64(len(pl.Procedures)))
+	return rateResult(t, pl, unstated,
+		"procedures offered online", "thủ tục được cung cấp dịch vụ công trực tuyến")
+}
+
+// fullProcessRateCheck is P06-SVC-07: at least 80% of online procedures are full-process.
+func fullProcessRateCheck(ctx context.Context, s *check.Session) check.Result {
+	pl, res := procedures(ctx, s)
+	if res != nil {
+		return *res
+	}
+	var online, full int64
+	for _, p := range pl.Procedures {
+		if p.Online() {
+			online++
+			if p.Level == check.LevelFull {
+				full++
+			}
+		}
+	}
+	if online == 0 {
+		return check.Failf("the catalogue (%d procedures) offers no procedure online, so none is full-process", len(pl.Procedures)).
+			VI("danh mục (%d thủ tục) không có dịch vụ công trực tuyến nào, nên không có dịch vụ toàn trình", len(pl.Procedures)).
+			At(pl.URL).GotWant("0 online procedures", "≥ 80% of online procedures full-process")
+	}
+	t := scoring.SeedTarget(scoring.TargetOnlineFullProcess, full, online)
+	return rateResult(t, pl, 0, "online procedures that are full-process", "dịch vụ công trực tuyến toàn trình")
+}
+
+func rateResult(t scoring.Target, pl *check.ProcedureList, unstated int64, what, whatVI string) check.Result {
+	got := fmt.Sprintf("%s (%d/%d)", pct(t.Measured), t.Numerator, t.Denominator)
+	want := "≥ " + pct(t.Threshold)
+	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL),
+		Note: fmt.Sprintf("target %s: threshold %s, measured %s; source: %s", t.ID, pct(t.Threshold), got, t.Source)}
+	note, noteVI := "", ""
+	if unstated > 0 {
+		note = fmt.Sprintf(" (%d procedures show no level and count as not online)", unstated)
+		noteVI = fmt.Sprintf(" (%d thủ tục không ghi mức độ, được tính là chưa trực tuyến)", unstated)
+	}
+	if t.Met {
+		return check.Passf("%s %s: %s, target %s%s", pct(t.Measured), what, got, want, note).
+			VI("tỷ lệ %s: %s, chỉ tiêu %s%s", whatVI, got, want, noteVI).At(pl.URL).With(ev).GotWant(got, want)
+	}
+	return check.Failf("only %s %s: %s, below the target %s%s", pct(t.Measured), what, got, want, note).
+		VI("tỷ lệ %s chỉ đạt %s, dưới chỉ tiêu %s%s", whatVI, got, want, noteVI).At(pl.URL).With(ev).GotWant(got, want)
+}

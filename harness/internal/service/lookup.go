@@ -1,0 +1,100 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// unknownDossier is a dossier code no portal issues: the look-up must say it is not found.
+const unknownDossier = "P06KIT-000-KHONG-TON-TAI"
+
+// notFoundPhrases are the folded phrases of a clear "not found" answer.
+var notFoundPhrases = []string{"khong tim thay", "khong ton tai", "khong co ho so", "khong co ket qua",
+	"chua co ho so", "khong co du lieu", "ho so khong hop le", "ma ho so khong dung", "not found", "no dossier", "no result", "no results"}
+
+func showsNotFound(folded string) bool {
+	for _, p := range notFoundPhrases {
+		if htmlx.FoldedContains(folded, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// lookupURL puts a dossier code into the look-up template.
+func lookupURL(template, code string) string {
+	return strings.ReplaceAll(template, "{code}", url.QueryEscape(code))
+}
+
+// lookupCheck is P06-SVC-03: dossier status can be looked up by dossier code. The look-up form
+// must exist, an unknown code must get a clear "not found" (not an error page), and the profile's
+// sample dossier, when given, must be found.
+func lookupCheck(ctx context.Context, s *check.Session) check.Result {
+	r, err := s.Profile(ctx)
+	if err != nil {
+		return check.FromError("resolving the portal profile", err)
+	}
+	if r.StatusLookup == "" {
+		return check.Failf("no dossier status look-up: none configured (status_lookup) and no link labelled \"Tra cứu hồ sơ\" or form with a dossier-code field was found").
+			VI("không có chức năng tra cứu hồ sơ: chưa cấu hình status_lookup và không tìm thấy liên kết \"Tra cứu hồ sơ\" hay biểu mẫu nhập mã hồ sơ").
+			GotWant("no look-up", "a look-up of dossier status by dossier code")
+	}
+	if !strings.Contains(r.StatusLookup, "{code}") {
+		return check.Failf("the status look-up page %s has no GET form with a dossier-code field; set status_lookup to a URL with {code} if it uses another mechanism", check.Redact(r.StatusLookup)).
+			VI("trang tra cứu %s không có biểu mẫu (GET) nhập mã hồ sơ", check.Redact(r.StatusLookup)).
+			At(r.StatusLookup).GotWant("no dossier-code form", "a form that looks a dossier up by its code")
+	}
+	// An unknown code: a clear "not found", not an error page.
+	u := lookupURL(r.StatusLookup, unknownDossier)
+	pg, err := s.Page(ctx, u)
+	if err != nil {
+		return check.FromError("looking up an unknown dossier", err)
+	}
+	ev := []scoring.Evidence{pg.Evidence("Content-Type")}
+	if pg.StatusCode >= 500 {
+		return check.Failf("looking up an unknown dossier code gives status %d, an error page, instead of a clear \"not found\"", pg.StatusCode).
+			VI("tra cứu một mã hồ sơ không tồn tại trả về mã lỗi %d thay vì thông báo \"không tìm thấy\" rõ ràng", pg.StatusCode).
+			At(u).With(ev...).GotWant(fmt.Sprintf("status %d", pg.StatusCode), "a clear \"not found\" message")
+	}
+	folded := ""
+	if pg.Doc != nil {
+		folded = htmlx.Fold(htmlx.Text(pg.Doc))
+	} else {
+		folded = htmlx.Fold(string(pg.Body))
+	}
+	if !showsNotFound(folded) {
+		return check.Failf("looking up an unknown dossier code (status %d) shows no clear \"not found\" message (e.g. \"Không tìm thấy hồ sơ\")", pg.StatusCode).
+			VI("tra cứu một mã hồ sơ không tồn tại (mã trạng thái %d) không hiển thị thông báo rõ ràng như \"Không tìm thấy hồ sơ\"", pg.StatusCode).
+			At(u).With(ev...).GotWant("no not-found message", "a clear \"not found\" message")
+	}
+	if r.SampleDossier == "" {
+		return check.Passf("the status look-up works and answers an unknown code with a clear \"not found\"; finding a real dossier was not checked (set sample_dossier in the profile)").
+			VI("chức năng tra cứu hoạt động và báo rõ \"không tìm thấy\" với mã không tồn tại; chưa kiểm tra tra cứu hồ sơ có thật (cấu hình sample_dossier)").
+			At(r.StatusLookup).With(ev...)
+	}
+	u2 := lookupURL(r.StatusLookup, r.SampleDossier)
+	pg2, err := s.Page(ctx, u2)
+	if err != nil {
+		return check.FromError("looking up the sample dossier", err)
+	}
+	ev = append(ev, pg2.Evidence("Content-Type"))
+	body := string(pg2.Body)
+	text := body
+	if pg2.Doc != nil {
+		text = htmlx.Text(pg2.Doc)
+	}
+	if pg2.StatusCode != 200 || !strings.Contains(text, r.SampleDossier) || showsNotFound(htmlx.Fold(text)) {
+		return check.Failf("looking up the sample dossier %s (status %d) does not show it", r.SampleDossier, pg2.StatusCode).
+			VI("tra cứu hồ sơ mẫu %s (mã trạng thái %d) không hiển thị hồ sơ", r.SampleDossier, pg2.StatusCode).
+			At(u2).With(ev...).GotWant("dossier not shown", "the dossier's status")
+	}
+	return check.Passf("the status look-up finds the sample dossier %s and answers an unknown code with a clear \"not found\"", r.SampleDossier).
+		VI("tra cứu tìm thấy hồ sơ mẫu %s và báo rõ \"không tìm thấy\" với mã không tồn tại", r.SampleDossier).
+		At(r.StatusLookup).With(ev...)
+}

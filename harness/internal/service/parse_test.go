@@ -1,0 +1,33 @@
+package service
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func mustParse(t *testing.T, s string) *html.Node {
+	t.Helper()
+	n, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func FuzzPageFee(f *testing.F) {
+	for _, s := range []string{`<h2>Phí</h2><p>1 đồng</p>`, `<td>Lệ phí</td>`, `<b>phí</b>`, `<h1>Lệ phí</h1><h2>x</h2>`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := html.Parse(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		if fee, known := pageFee(doc); fee && !known {
+			t.Errorf("fee without a fee label in %q", s)
+		}
+		labels(doc)
+	})
+}

@@ -1,0 +1,139 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
+)
+
+// noFee are the folded phrases that say a procedure has no fee.
+var noFee = []string{"khong", "mien phi", "khong co", "khong thu", "khong quy dinh", "0 dong", "mien"}
+
+// pageFee reports whether a procedure page states a fee: a "Phí, lệ phí" (or "Lệ phí", "Phí")
+// label whose value is not "Không" / "Miễn phí"; known is false when the page has no such label.
+func pageFee(doc *html.Node) (fee, known bool) {
+	for _, l := range labels(doc) {
+		f := l.folded
+		if !(strings.HasPrefix(f, "phi") || strings.HasPrefix(f, "le phi") || strings.HasPrefix(f, "muc phi")) {
+			continue
+		}
+		v := htmlx.Fold(valueOf(l))
+		if v == "" {
+			continue
+		}
+		for _, p := range noFee {
+			if v == p || strings.HasPrefix(v, p+" ") {
+				return false, true
+			}
+		}
+		return true, true
+	}
+	return false, false
+}
+
+// offersPayment reports whether the page links to online payment: a link, button or form whose
+// text says "thanh toán" (or "payment"), or that leads to the profile's payment entry. Links in
+// the site's navigation, header and footer do not count: they are on every page, whether the
+// procedure can be paid online or not.
+func offersPayment(doc *html.Node, base *url.URL, payment string) bool {
+	var payPath string
+	if payment != "" {
+		if u, err := url.Parse(payment); err == nil {
+			payPath = base.ResolveReference(u).Path
+		}
+	}
+	found := false
+	htmlx.Walk(doc, func(n *html.Node) bool {
+		switch n.Data {
+		case "a", "button", "input", "form":
+		default:
+			return true
+		}
+		for p := n.Parent; p != nil; p = p.Parent {
+			if p.Type == html.ElementNode && (p.Data == "nav" || p.Data == "header" || p.Data == "footer") {
+				return true
+			}
+		}
+		text := htmlx.Text(n)
+		for _, a := range []string{"value", "aria-label", "title"} {
+			if v, ok := htmlx.Attr(n, a); ok {
+				text += " " + v
+			}
+		}
+		f := htmlx.Fold(text)
+		if htmlx.FoldedContains(f, "thanh toan") || htmlx.FoldedContains(f, "payment") || htmlx.FoldedContains(f, "nop phi") {
+			found = true
+		}
+		for _, a := range []string{"href", "action"} {
+			if v, ok := htmlx.Attr(n, a); ok && payPath != "" && payPath != "/" {
+				if u, err := url.Parse(strings.TrimSpace(v)); err == nil && base.ResolveReference(u).Path == payPath {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// paymentCheck is P06-SVC-04: fee-bearing procedures offered online offer online payment. A
+// procedure is fee-bearing when the catalogue says so (CoPhiLePhi, data-co-phi) or its page states
+// a fee; each sampled fee-bearing page must link to online payment.
+func paymentCheck(ctx context.Context, s *check.Session) check.Result {
+	r, err := s.Profile(ctx)
+	if err != nil {
+		return check.FromError("resolving the portal profile", err)
+	}
+	byURL := map[string]check.Procedure{}
+	if pl, err := s.Procedures(ctx); err == nil {
+		for _, p := range pl.Procedures {
+			byURL[p.URL] = p
+		}
+	}
+	if len(r.ProcedurePages) == 0 {
+		return check.Failf("no procedure page to examine: none configured (procedure_pages) and the catalogue links to none").
+			VI("không có trang thủ tục nào để kiểm tra").GotWant("no procedure pages", "fee-bearing procedures with online payment")
+	}
+	var feeBearing int
+	var bad []string
+	for _, ref := range r.ProcedurePages {
+		pg, err := s.Page(ctx, ref)
+		if err != nil {
+			return check.FromError("fetching procedure page "+check.Redact(ref), err)
+		}
+		if pg.StatusCode != 200 || pg.Doc == nil {
+			continue // P06-SVC-02 reports pages that do not answer
+		}
+		abs, _ := s.Resolve(ref)
+		p, inCatalogue := byURL[abs]
+		if inCatalogue && p.LevelStated && !p.Online() {
+			continue // not offered online: nothing to pay online
+		}
+		fee, _ := pageFee(pg.Doc)
+		if !fee && !(inCatalogue && p.Fee) {
+			continue
+		}
+		feeBearing++
+		base, _ := url.Parse(pg.FinalURL)
+		if !offersPayment(pg.Doc, base, r.Payment) {
+			bad = append(bad, check.Redact(pg.URL))
+		}
+	}
+	if feeBearing == 0 {
+		return check.NotApplicablef("none of the %d procedure pages examined is of a fee-bearing procedure offered online", len(r.ProcedurePages)).
+			VI("không có thủ tục có phí, lệ phí trong %d trang thủ tục được kiểm tra", len(r.ProcedurePages))
+	}
+	if len(bad) > 0 {
+		return check.Failf("%d of %d fee-bearing procedures offer no online payment (no \"Thanh toán\" link, button or form): %s", len(bad), feeBearing, en(bad)).
+			VI("%d/%d thủ tục có phí, lệ phí không có chức năng thanh toán trực tuyến: %s", len(bad), feeBearing, vi(bad)).
+			At(bad[0]).GotWant(fmt.Sprintf("%d without payment", len(bad)), "online payment on every fee-bearing procedure")
+	}
+	return check.Passf("all %d fee-bearing procedures examined offer online payment", feeBearing).
+		VI("cả %d thủ tục có phí, lệ phí được kiểm tra đều có thanh toán trực tuyến", feeBearing)
+}
