@@ -55,7 +55,7 @@ func (e *VerifyError) Error() string {
 		s += ": " + e.Detail
 	}
 	if e.Signer != nil {
-		s += fmt.Sprintf(" (signer %s)", e.Signer.Subject.String())
+		s += fmt.Sprintf(" (signer %s)", FormatName(e.Signer.Subject))
 	}
 	if e.Err != nil {
 		s += ": " + e.Err.Error()

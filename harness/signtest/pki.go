@@ -158,8 +158,8 @@ type Identity struct {
 	Person ident.Person
 }
 
-// Subject is the certificate subject in RFC 2253 form.
-func (id *Identity) Subject() string { return id.Cert.Subject.String() }
+// Subject is the certificate subject, formatted by [FormatName].
+func (id *Identity) Subject() string { return FormatName(id.Cert.Subject) }
 
 // CertPEM is the holder's certificate followed by its chain (root last), PEM-encoded, as
 // openssl's -signer and -certfile read them.

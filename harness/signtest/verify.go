@@ -51,7 +51,7 @@ type Signed struct {
 	Chain  []*x509.Certificate
 	// Kind is the kind of holder, from the certificate (see [Classify]).
 	Kind Kind
-	// Subject is the signer's subject (RFC 2253); CommonName its CN; Identifier the UID field
+	// Subject is the signer's subject ([FormatName]); CommonName its CN; Identifier the UID field
 	// ("CCCD:…", "MST:…") or empty.
 	Subject, CommonName, Identifier string
 	// SigningTime is the signingTime attribute, or the zero time when the signature has none.
@@ -326,7 +326,7 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions)
 	}
 	return &Signed{
 		Signer: cert, Chain: chain, Kind: Classify(cert),
-		Subject: cert.Subject.String(), CommonName: cert.Subject.CommonName, Identifier: userID(cert),
+		Subject: FormatName(cert.Subject), CommonName: cert.Subject.CommonName, Identifier: userID(cert),
 		SigningTime: signingTime, Content: content, Hash: h,
 	}, nil
 }
@@ -523,4 +523,29 @@ func checkRevocation(cert *x509.Certificate, chain []*x509.Certificate, signingT
 		}
 	}
 	return nil
+}
+
+// IsSignedData reports whether b looks like a CMS SignedData (DER, BER or PEM): a cheap test of
+// the outer structure, not a verification.
+func IsSignedData(b []byte) bool {
+	if len(b) > MaxSignatureBytes {
+		return false
+	}
+	if t := bytes.TrimSpace(b); bytes.HasPrefix(t, []byte("-----BEGIN")) {
+		blk, _ := pem.Decode(t)
+		if blk == nil {
+			return false
+		}
+		b = blk.Bytes
+	}
+	if len(b) < 2 || b[0] != 0x30 {
+		return false
+	}
+	der, err := berToDER(b)
+	if err != nil {
+		return false
+	}
+	var ci contentInfo
+	_, err = asn1.Unmarshal(der, &ci)
+	return err == nil && ci.ContentType.Equal(oidSignedData)
 }

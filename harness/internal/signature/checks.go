@@ -1,9 +1,13 @@
-// Package signature holds the digital-signature checks (P06-SIG-*).
 package signature
 
 import "github.com/p06kit/p06kit/harness/check"
 
-// Checks returns the checks of this family.
+// Checks returns the checks of this family. They submit and complete dossiers through the
+// adapter, so they are active and exclusive.
 func Checks() []check.Check {
-	return nil
+	return []check.Check{
+		{ID: "P06-SIG-01", Run: resultSigned, Active: true, Exclusive: true},
+		{ID: "P06-SIG-02", Run: submissionAccepted, Active: true, Exclusive: true},
+		{ID: "P06-SIG-03", Run: badSignaturesRejected, Active: true, Exclusive: true},
+	}
 }

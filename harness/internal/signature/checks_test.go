@@ -1,0 +1,156 @@
+package signature_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/signature"
+	"github.com/p06kit/p06kit/harness/internal/signature/fakeportal"
+	"github.com/p06kit/p06kit/harness/signtest"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+var (
+	pkiOnce sync.Once
+	pki     *signtest.PKI
+	pkiErr  error
+)
+
+func testPKI(t *testing.T) *signtest.PKI {
+	t.Helper()
+	pkiOnce.Do(func() { pki, pkiErr = signtest.NewPKI() })
+	require.NoError(t, pkiErr)
+	return pki
+}
+
+func byID(t *testing.T, id string) check.Check {
+	t.Helper()
+	for _, c := range signature.Checks() {
+		if c.ID == id {
+			assert.True(t, c.Active, "%s submits dossiers: it must be active", id)
+			assert.True(t, c.Exclusive, "%s creates dossiers: it must be exclusive", id)
+			return c
+		}
+	}
+	t.Fatalf("no check %s", id)
+	return check.Check{}
+}
+
+// run runs check id against a fake portal with the given defects; adapter, when not nil,
+// replaces the portal's full adapter, and noPKI leaves the target without a PKI.
+func run(t *testing.T, id string, d fakeportal.Defects, adapter func(*fakeportal.Adapter) any, noPKI bool) check.Result {
+	t.Helper()
+	p := testPKI(t)
+	portal := fakeportal.New(p, d)
+	t.Cleanup(portal.Close)
+	var a any = portal.Adapter()
+	if adapter != nil {
+		a = adapter(portal.Adapter())
+	}
+	target := check.Target{BaseURL: portal.URL, Client: portal.Client(), Portal: a, PKI: p}
+	if noPKI {
+		target.PKI = nil
+	}
+	s, err := check.NewSession(target, check.Config{Active: true})
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	return byID(t, id).Run(ctx, s)
+}
+
+type tc struct {
+	name    string
+	defects fakeportal.Defects
+	adapter func(*fakeportal.Adapter) any
+	noPKI   bool
+	status  scoring.Status
+	// msg are substrings the English message must contain; msgVI of the Vietnamese one.
+	msg, msgVI []string
+}
+
+func runTable(t *testing.T, id string, cases []tc) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := run(t, id, c.defects, c.adapter, c.noPKI)
+			assert.Equal(t, c.status, r.Status, "message: %s", r.Message)
+			for _, m := range c.msg {
+				assert.Contains(t, r.Message, m)
+			}
+			for _, m := range c.msgVI {
+				assert.Contains(t, r.MessageVI, m)
+			}
+		})
+	}
+}
+
+func dossiersOnly(a *fakeportal.Adapter) any { return fakeportal.DossiersOnly{A: a} }
+func nothing(*fakeportal.Adapter) any         { return struct{}{} }
+
+func TestResultSigned(t *testing.T) {
+	runTable(t, "P06-SIG-01", []tc{
+		{name: "agency signs results", status: scoring.Pass,
+			msg: []string{"signed by the agency", signtest.AgencyName, "chain to", "intact"}, msgVI: []string{"được cơ quan", "toàn vẹn"}},
+		{name: "unsigned results", defects: fakeportal.Defects{UnsignedResults: true}, status: scoring.Fail,
+			msg: []string{"carries no digital signature"}, msgVI: []string{"không có chữ ký số"}},
+		{name: "citizen signs results", defects: fakeportal.Defects{CitizenSignsResults: true}, status: scoring.Fail,
+			msg: []string{"citizen certificate, not an agency's"}, msgVI: []string{"không phải của cơ quan nhà nước"}},
+		{name: "untrusted signer", defects: fakeportal.Defects{UntrustedResults: true}, status: scoring.Fail,
+			msg: []string{"does not verify against the trust list", "not trusted"}, msgVI: []string{"không thuộc danh sách tin cậy"}},
+		{name: "result changed after signing", defects: fakeportal.Defects{TamperedResults: true}, status: scoring.Fail,
+			msg: []string{"tampered"}, msgVI: []string{"bị thay đổi"}},
+		{name: "no results adapter", adapter: dossiersOnly, status: scoring.NotTested, msg: []string{"Results.CompleteDossier"}},
+		{name: "no PKI", noPKI: true, status: scoring.NotTested, msg: []string{"Target.PKI"}},
+	})
+}
+
+func TestSubmissionAccepted(t *testing.T) {
+	runTable(t, "P06-SIG-02", []tc{
+		{name: "accepted and recorded", status: scoring.Pass, msg: []string{"recorded the signer", "CCCD:"}, msgVI: []string{"ghi nhận người ký"}},
+		{name: "signed documents refused", defects: fakeportal.Defects{RefuseSigned: true}, status: scoring.Fail,
+			msg: []string{"refused a document correctly signed", "không nhận tài liệu có chữ ký số"}},
+		{name: "signer not recorded", defects: fakeportal.Defects{NoSignerRecord: true}, status: scoring.Fail, msg: []string{"recorded no signer"}},
+		{name: "signer recorded wrongly", defects: fakeportal.Defects{NoVerification: true}, status: scoring.Fail,
+			msg: []string{"do not name the certificate subject", "(không kiểm tra)"}},
+		{name: "no dossiers adapter", adapter: nothing, status: scoring.NotTested, msg: []string{"Dossiers.StartDossier"}},
+		{name: "no PKI", noPKI: true, status: scoring.NotTested, msg: []string{"Target.PKI"}},
+	})
+}
+
+func TestBadSignaturesRejected(t *testing.T) {
+	runTable(t, "P06-SIG-03", []tc{
+		{name: "every bad case refused", status: scoring.Pass,
+			msg: []string{"refused every bad signature", "tampered document: refused", "expired certificate: refused",
+				"revoked certificate: refused", "untrusted issuer: refused", "tampered signature: refused"},
+			msgVI: []string{"bị thu hồi", "bị từ chối"}},
+		{name: "tampered document accepted", defects: fakeportal.Defects{AcceptTampered: true}, status: scoring.Fail,
+			msg: []string{"accepted 2 of 5", "tampered document: ACCEPTED", "tampered signature: ACCEPTED", "expired certificate: refused"}},
+		{name: "expired accepted", defects: fakeportal.Defects{AcceptExpired: true}, status: scoring.Fail,
+			msg: []string{"accepted 1 of 5", "expired certificate: ACCEPTED", "revoked certificate: refused"}, msgVI: []string{"ĐƯỢC TIẾP NHẬN"}},
+		{name: "revoked accepted", defects: fakeportal.Defects{AcceptRevoked: true}, status: scoring.Fail,
+			msg: []string{"revoked certificate: ACCEPTED"}},
+		{name: "untrusted accepted", defects: fakeportal.Defects{AcceptUntrusted: true}, status: scoring.Fail,
+			msg: []string{"untrusted issuer: ACCEPTED"}},
+		{name: "no verification", defects: fakeportal.Defects{NoVerification: true}, status: scoring.Fail,
+			msg: []string{"accepted 5 of 5"}},
+		{name: "refuses everything", defects: fakeportal.Defects{RefuseSigned: true}, status: scoring.Error,
+			msg: []string{"refused the valid control document too"}},
+		{name: "no dossiers adapter", adapter: nothing, status: scoring.NotTested, msg: []string{"Dossiers.StartDossier"}},
+		{name: "no PKI", noPKI: true, status: scoring.NotTested, msg: []string{"Target.PKI"}},
+	})
+}
+
+func TestChecksListed(t *testing.T) {
+	var ids []string
+	for _, c := range signature.Checks() {
+		ids = append(ids, c.ID)
+		assert.NotNil(t, c.Run)
+	}
+	assert.Equal(t, []string{"P06-SIG-01", "P06-SIG-02", "P06-SIG-03"}, ids)
+}

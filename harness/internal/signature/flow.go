@@ -1,0 +1,145 @@
+package signature
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/signtest"
+	"github.com/p06kit/p06kit/ident"
+)
+
+// The dossier flow shared by the signature and data-warehouse checks.
+
+// Procedure is the procedure code (MaTTHC) the checks start dossiers for: birth registration
+// (đăng ký khai sinh), an essential service whose result is a document. An adapter may map it to
+// any procedure of its portal that issues an electronic result.
+const Procedure = "1.001193"
+
+// Citizen and Other are the synthetic citizens the checks act as: the first two of
+// ident.DefaultPeople, whom the fake SSO and population database also know.
+func Citizen() ident.Person { return ident.DefaultPeople()[0] }
+
+// Other is a second citizen, for the access-control checks.
+func Other() ident.Person { return ident.DefaultPeople()[1] }
+
+// PKI returns the target's test PKI, or an error that makes the check not_tested.
+func PKI(s *check.Session) (*signtest.PKI, error) {
+	if p := s.Target().PKI; p != nil {
+		return p, nil
+	}
+	return nil, fmt.Errorf("Target.PKI (a signtest PKI whose trust list the portal uses): %w", check.ErrNoFake)
+}
+
+// Dossiers returns the adapter's check.Dossiers, or a *check.NotImplementedError.
+func Dossiers(s *check.Session) (check.Dossiers, error) {
+	if d, ok := s.Target().Portal.(check.Dossiers); ok {
+		return d, nil
+	}
+	return nil, &check.NotImplementedError{Method: "Dossiers.StartDossier"}
+}
+
+// Results returns the adapter's check.Results, or a *check.NotImplementedError.
+func Results(s *check.Session) (check.Results, error) {
+	if r, ok := s.Target().Portal.(check.Results); ok {
+		return r, nil
+	}
+	return nil, &check.NotImplementedError{Method: "Results.CompleteDossier"}
+}
+
+// Submit starts a dossier and submits it. A refusal at either step is a Dossier with Accepted
+// false; an adapter error wrapping check.ErrRefused is turned into such a refusal too.
+func Submit(ctx context.Context, d check.Dossiers, b *check.Browser, req check.DossierRequest) (*check.Dossier, error) {
+	dos, err := d.StartDossier(ctx, b, req)
+	if err != nil {
+		if errors.Is(err, check.ErrRefused) {
+			return &check.Dossier{Message: err.Error()}, nil
+		}
+		return nil, fmt.Errorf("starting a dossier for procedure %s: %w", req.Procedure, err)
+	}
+	if dos == nil {
+		return nil, fmt.Errorf("starting a dossier for procedure %s: the adapter returned no dossier", req.Procedure)
+	}
+	if !dos.Accepted {
+		return dos, nil
+	}
+	sub, err := d.SubmitDossier(ctx, b, dos, req)
+	if err != nil {
+		if errors.Is(err, check.ErrRefused) {
+			return &check.Dossier{ID: dos.ID, Message: err.Error()}, nil
+		}
+		return nil, fmt.Errorf("submitting the dossier: %w", err)
+	}
+	if sub == nil {
+		return nil, errors.New("submitting the dossier: the adapter returned no dossier")
+	}
+	return sub, nil
+}
+
+// NewDocument returns a small PDF-like document, unique to this run so that no cache or earlier
+// upload can stand in for it.
+func NewDocument(name string) check.Document {
+	var nonce [8]byte
+	_, _ = rand.Read(nonce[:])
+	data := fmt.Sprintf("%%PDF-1.7\n%% p06kit — tờ khai %s — %s\n%%%%EOF\n", name, hex.EncodeToString(nonce[:]))
+	return check.Document{Name: name, ContentType: "application/pdf", Data: []byte(data)}
+}
+
+// CompletedDossier logs who in, submits a dossier with one unsigned document, and has the
+// agency complete it. It returns the browser and the dossier ID.
+func CompletedDossier(ctx context.Context, s *check.Session, who ident.Person) (*check.Browser, string, error) {
+	d, err := Dossiers(s)
+	if err != nil {
+		return nil, "", err
+	}
+	r, err := Results(s)
+	if err != nil {
+		return nil, "", err
+	}
+	b, err := s.Login(ctx, who)
+	if err != nil {
+		return nil, "", err
+	}
+	dos, err := Submit(ctx, d, b, check.DossierRequest{Procedure: Procedure, Documents: []check.Document{NewDocument("to-khai.pdf")}})
+	if err != nil {
+		return nil, "", err
+	}
+	if !dos.Accepted {
+		return nil, "", fmt.Errorf("the portal refused a plain dossier for procedure %s (%q), so no result can be obtained", Procedure, dos.Message)
+	}
+	if dos.ID == "" {
+		return nil, "", errors.New("the portal accepted a dossier but the adapter returned no dossier code")
+	}
+	if err := r.CompleteDossier(ctx, dos.ID); err != nil {
+		return nil, "", fmt.Errorf("completing dossier %s: %w", dos.ID, err)
+	}
+	return b, dos.ID, nil
+}
+
+// VerifyDocument verifies a document's signature against the PKI's trust list and CRLs: a
+// detached one in Signature, or Data itself as attached CMS. unsigned is true when the document
+// carries no signature at all.
+func VerifyDocument(pki *signtest.PKI, doc *check.Document) (signed *signtest.Signed, unsigned bool, err error) {
+	switch {
+	case doc.Signature != nil:
+		signed, err = pki.Verify(doc.Data, doc.Signature)
+	case signtest.IsSignedData(doc.Data):
+		signed, err = pki.Verify(nil, doc.Data)
+	default:
+		return nil, true, nil
+	}
+	return signed, false, err
+}
+
+// quote shortens a portal's message for ours.
+func quote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 160 {
+		s = string(r[:160]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}

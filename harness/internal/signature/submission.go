@@ -1,0 +1,73 @@
+package signature
+
+import (
+	"context"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/signtest"
+	"golang.org/x/text/unicode/norm"
+)
+
+// P06-SIG-02: a correctly signed submission is accepted and its signer recorded (the "ký số"
+// function group of Circular 21/2023 for organisations and individuals).
+func submissionAccepted(ctx context.Context, s *check.Session) check.Result {
+	pki, err := PKI(s)
+	if err != nil {
+		return check.FromError("signing a submission", err)
+	}
+	d, err := Dossiers(s)
+	if err != nil {
+		return check.FromError("submitting a signed document", err)
+	}
+	who := Citizen()
+	id, err := pki.Citizen(who)
+	if err != nil {
+		return check.Errorf("issuing the citizen's test certificate: %v", err)
+	}
+	b, err := s.Login(ctx, who)
+	if err != nil {
+		return check.FromError("logging in as the citizen", err)
+	}
+	doc := NewDocument("to-khai-da-ky.pdf")
+	doc.Signature, err = pki.Sign(doc.Data, id, signtest.SignOptions{Detached: true})
+	if err != nil {
+		return check.Errorf("signing the test document: %v", err)
+	}
+	dos, err := Submit(ctx, d, b, check.DossierRequest{Procedure: Procedure, Documents: []check.Document{doc}})
+	if err != nil {
+		return check.FromError("submitting a signed document", err)
+	}
+	subject := id.Subject()
+	if !dos.Accepted {
+		return check.Failf("the portal refused a document correctly signed by %q with a certificate of the trust list: %s", id.Cert.Subject.CommonName, quote(dos.Message)).
+			VI("cổng từ chối tài liệu được %q ký số hợp lệ bằng chứng thư thuộc danh sách tin cậy: %s", id.Cert.Subject.CommonName, quote(dos.Message)).
+			GotWant("refused: "+dos.Message, "accepted, with the signer recorded")
+	}
+	if len(dos.Signers) == 0 {
+		return check.Failf("the portal accepted dossier %s with a document signed by %q but recorded no signer", dos.ID, id.Cert.Subject.CommonName).
+			VI("cổng tiếp nhận hồ sơ %s có tài liệu do %q ký nhưng không ghi nhận người ký", dos.ID, id.Cert.Subject.CommonName).
+			GotWant("no signer recorded", "the signer "+subject)
+	}
+	for _, sg := range dos.Signers {
+		if namesSigner(sg, id) {
+			return check.Passf("the portal accepted dossier %s with a document signed by %q and recorded the signer %q", dos.ID, id.Cert.Subject.CommonName, sg).
+				VI("cổng tiếp nhận hồ sơ %s có tài liệu do %q ký số và ghi nhận người ký %q", dos.ID, id.Cert.Subject.CommonName, sg)
+		}
+	}
+	return check.Failf("the portal accepted dossier %s but the signers it recorded (%s) do not name the certificate subject %q", dos.ID, strings.Join(dos.Signers, "; "), subject).
+		VI("cổng tiếp nhận hồ sơ %s nhưng người ký được ghi nhận (%s) không phải chủ thể chứng thư %q", dos.ID, strings.Join(dos.Signers, "; "), subject).
+		GotWant(strings.Join(dos.Signers, "; "), subject)
+}
+
+// namesSigner says whether a recorded signer names the certificate: its subject, its common
+// name or its identifier, compared in Unicode NFC and without case.
+func namesSigner(recorded string, id *signtest.Identity) bool {
+	r := strings.ToLower(norm.NFC.String(recorded))
+	for _, want := range []string{id.Subject(), id.Cert.Subject.CommonName, id.Person.ID} {
+		if want != "" && strings.Contains(r, strings.ToLower(norm.NFC.String(want))) {
+			return true
+		}
+	}
+	return false
+}
