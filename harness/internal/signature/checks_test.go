@@ -91,7 +91,7 @@ func runTable(t *testing.T, id string, cases []tc) {
 }
 
 func dossiersOnly(a *fakeportal.Adapter) any { return fakeportal.DossiersOnly{A: a} }
-func nothing(*fakeportal.Adapter) any         { return struct{}{} }
+func nothing(*fakeportal.Adapter) any        { return struct{}{} }
 
 func TestResultSigned(t *testing.T) {
 	runTable(t, "P06-SIG-01", []tc{
