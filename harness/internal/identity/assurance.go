@@ -1,0 +1,95 @@
+package identity
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// P06-AUTH-08: services that need assurance level 2 refuse a level-1 login (Decree 59/2022 art.
+// 12, Decree 69/2024: level 2 is worth the chip-based card). For each procedure the adapter
+// reserves to level 2 (check.Assurance), a citizen logged in with a level-1 account must be
+// refused when starting a dossier; a level-2 citizen must be let in (the control). The portal may
+// enforce it however it likes — ask acr_values=LoA2 and check the ID token's acr, or check the
+// level at the procedure — the check only looks at the outcome.
+func checkAssurance(ctx context.Context, s *check.Session) check.Result {
+	sso, err := fake(s)
+	if err != nil {
+		return check.FromError("checking assurance levels", err)
+	}
+	as, ok := s.Target().Portal.(check.Assurance)
+	if !ok {
+		return check.FromError("checking assurance levels", &check.NotImplementedError{Method: "Assurance.Level2Procedures"})
+	}
+	ds, ok := s.Target().Portal.(check.Dossiers)
+	if !ok {
+		return check.FromError("checking assurance levels", &check.NotImplementedError{Method: "Dossiers.StartDossier"})
+	}
+	procs := as.Level2Procedures()
+	if len(procs) == 0 {
+		return check.NotApplicablef("the adapter names no procedure that needs assurance level 2").
+			VI("Bộ điều hợp không nêu thủ tục nào yêu cầu tài khoản mức 2")
+	}
+	if len(procs) > 3 {
+		procs = procs[:3]
+	}
+	low, ok1 := sso.AccountWithLevel(1)
+	high, ok2 := sso.AccountWithLevel(2)
+	if !ok1 || !ok2 {
+		return check.FromError("checking assurance levels", fmt.Errorf("the fake SSO needs an account of level 1 and one of level 2 (AddAccount): %w", check.ErrNoFake))
+	}
+	var ev []scoring.Evidence
+	start := func(who ident.Person, proc string) (accepted bool, note string, err error) {
+		b, err := s.Login(ctx, who)
+		if err != nil {
+			return false, "", err
+		}
+		d, err := ds.StartDossier(ctx, b, check.DossierRequest{Procedure: proc})
+		switch {
+		case errors.Is(err, check.ErrRefused) || errors.Is(err, check.ErrNotLoggedIn):
+			return false, err.Error(), nil
+		case err != nil:
+			return false, "", err
+		case d == nil:
+			return false, "", errors.New("StartDossier returned no dossier and no error")
+		}
+		return d.Accepted, d.Message, nil
+	}
+	var lets []string
+	for _, p := range procs {
+		ok, msg, err := start(high, p)
+		if err != nil {
+			return check.FromError(fmt.Sprintf("starting procedure %s as a level-2 citizen", p), err)
+		}
+		if !ok {
+			return check.Errorf("the portal refused procedure %s to a level-2 citizen too (%q), so the level check cannot be judged", p, msg).
+				VI("Cổng từ chối thủ tục %s cả với công dân mức 2 (%q), không thể đánh giá", p, msg)
+		}
+		ok, msg, err = start(low, p)
+		if err != nil {
+			return check.FromError(fmt.Sprintf("starting procedure %s as a level-1 citizen", p), err)
+		}
+		ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("procedure %s, level-1 account: accepted=%v %q", p, ok, msg)})
+		if ok {
+			lets = append(lets, p)
+		}
+	}
+	for _, f := range sso.Flows() {
+		if strings.Contains(f.Request.ACRValues, "LoA2") {
+			ev = append(ev, scoring.Evidence{Note: "the portal asks the SSO for acr_values=" + f.Request.ACRValues})
+			break
+		}
+	}
+	if len(lets) > 0 {
+		return check.Failf("a citizen logged in with a level-1 account could start procedure(s) %s, which need assurance level 2", strings.Join(lets, ", ")).
+			VI("Công dân đăng nhập bằng tài khoản mức 1 vẫn bắt đầu được thủ tục %s, vốn yêu cầu mức 2", strings.Join(lets, ", ")).
+			GotWant("level-1 login accepted for "+strings.Join(lets, ", "), "refused, with a prompt to use a level-2 account").With(ev...)
+	}
+	return check.Passf("procedures %s refuse a level-1 login and accept a level-2 one", strings.Join(procs, ", ")).
+		VI("Các thủ tục %s từ chối tài khoản mức 1 và chấp nhận tài khoản mức 2", strings.Join(procs, ", ")).With(ev...)
+}

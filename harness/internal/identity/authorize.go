@@ -1,0 +1,113 @@
+package identity
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/ssotest"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// P06-AUTH-01: citizen login starts at the national SSO with the authorization-code flow,
+// scope openid, state and nonce, and PKCE S256 (RFC 6749 §4.1, OpenID Connect Core §3.1.2.1,
+// RFC 7636). The harness logs in twice and reads the authorization requests the portal sent the
+// browser with: state and nonce must be present and differ between the two logins.
+func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
+	sso, err := fake(s)
+	if err != nil {
+		return check.FromError("checking the authorization request", err)
+	}
+	who, err := citizen(sso)
+	if err != nil {
+		return check.FromError("checking the authorization request", err)
+	}
+	first, tr1, err1 := s.LoginSSO(ctx, who, ssotest.Normal)
+	_ = first
+	if tr1 == nil || tr1.Authorize == nil {
+		if err1 == nil {
+			err1 = errors.New("the login did not pass through the SSO's authorization endpoint")
+		}
+		return check.FromError("starting a login", err1).With(tr1.Evidence()...)
+	}
+	q := tr1.Authorize.Query()
+	var problems, problemsVI []string
+	add := func(en, vi string) { problems, problemsVI = append(problems, en), append(problemsVI, vi) }
+	if rt := q.Get("response_type"); rt != "code" {
+		add(fmt.Sprintf("response_type is %q, not the authorization-code flow (code)", rt),
+			fmt.Sprintf("response_type là %q, không phải luồng authorization code", rt))
+	}
+	if !contains(strings.Fields(q.Get("scope")), "openid") {
+		add(fmt.Sprintf("scope %q lacks openid", q.Get("scope")), fmt.Sprintf("scope %q thiếu openid", q.Get("scope")))
+	}
+	if q.Get("state") == "" {
+		add("no state parameter (cross-site request forgery protection)", "thiếu tham số state (chống giả mạo yêu cầu)")
+	}
+	if q.Get("nonce") == "" {
+		add("no nonce parameter (ID token replay protection)", "thiếu tham số nonce (chống phát lại ID token)")
+	}
+	switch m := q.Get("code_challenge_method"); {
+	case q.Get("code_challenge") == "":
+		add("no PKCE code_challenge", "thiếu PKCE code_challenge")
+	case m != "S256":
+		add(fmt.Sprintf("PKCE code_challenge_method %q, not S256", m), fmt.Sprintf("PKCE code_challenge_method %q, không phải S256", m))
+	}
+	ev := []scoring.Evidence{{Request: "GET " + maskAuthorize(tr1.Authorize), Note: "the authorization request of the first login"}}
+	// A second login: state and nonce must be fresh, not constants.
+	if err1 == nil && q.Get("state") != "" {
+		_, tr2, err2 := s.LoginSSO(ctx, who, ssotest.Normal)
+		if err2 == nil && tr2 != nil && tr2.Authorize != nil {
+			q2 := tr2.Authorize.Query()
+			if q2.Get("state") == q.Get("state") {
+				add("state is the same in two logins (it must be unguessable and fresh per login)", "state giống nhau ở hai lần đăng nhập (phải ngẫu nhiên, mới mỗi lần)")
+			}
+			if q.Get("nonce") != "" && q2.Get("nonce") == q.Get("nonce") {
+				add("nonce is the same in two logins", "nonce giống nhau ở hai lần đăng nhập")
+			}
+			if len(q.Get("state")) < 16 {
+				ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("state is only %d characters long; 128 bits of randomness (22+ characters) are advised", len(q.Get("state")))})
+			}
+		}
+	}
+	if f, ok := sso.Flow(tr1.Flow); ok {
+		for _, r := range f.Redemptions {
+			ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("token request: client authentication %s, PKCE verifier matched: %v, error: %q", r.AuthMethod, r.CodeVerifier, r.Error)})
+		}
+		if f.Request.ACRValues != "" {
+			ev = append(ev, scoring.Evidence{Note: "acr_values=" + f.Request.ACRValues})
+		}
+	}
+	if len(problems) > 0 {
+		return check.Failf("the portal's authorization request to the national SSO: %s", strings.Join(problems, "; ")).
+			VI("Yêu cầu ủy quyền của cổng gửi tới SSO quốc gia: %s", strings.Join(problemsVI, "; ")).
+			GotWant(strings.Join(problems, "; "), "response_type=code, scope with openid, fresh state and nonce, PKCE S256").
+			At(check.Redact(tr1.Start)).With(ev...)
+	}
+	return check.Passf("the portal starts login at the national SSO with the authorization-code flow, scope openid, fresh state and nonce, and PKCE S256").
+		VI("Cổng bắt đầu đăng nhập tại SSO quốc gia bằng luồng authorization code, scope openid, state và nonce mới mỗi lần, PKCE S256").
+		At(check.Redact(tr1.Start)).With(ev...)
+}
+
+func maskAuthorize(u *url.URL) string {
+	c := *u
+	q := c.Query()
+	for _, p := range []string{"state", "nonce", "code_challenge"} {
+		if q.Get(p) != "" {
+			q.Set(p, "[redacted]")
+		}
+	}
+	c.RawQuery = q.Encode()
+	return check.Redact(c.String())
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

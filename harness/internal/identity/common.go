@@ -1,0 +1,231 @@
+package identity
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/ssotest"
+	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// Checks returns the checks of this family.
+func Checks() []check.Check {
+	return []check.Check{
+		{ID: "P06-AUTH-01", Run: checkAuthorizeRequest},
+		{ID: "P06-AUTH-02", Run: checkSessionIdentity},
+		{ID: "P06-AUTH-03", Run: checkSignature},
+		{ID: "P06-AUTH-04", Run: checkIssuerAudience},
+		{ID: "P06-AUTH-05", Run: checkLifetime},
+		{ID: "P06-AUTH-06", Run: checkStateNonce},
+		{ID: "P06-AUTH-07", Run: checkCodeReplay},
+		{ID: "P06-AUTH-08", Run: checkAssurance},
+		{ID: "P06-AUTH-09", Run: checkLogout},
+		{ID: "P06-AUTH-10", Run: checkLocalRegistration},
+		{ID: "P06-SEC-19", Run: checkLoginRateLimit, Active: true},
+	}
+}
+
+// citizen picks the account the checks log in as: the first level-2 account (so that level-2
+// procedures are open to it), else the first account.
+func citizen(sso *ssotest.Server) (ident.Person, error) {
+	if p, ok := sso.AccountWithLevel(2); ok {
+		return p, nil
+	}
+	if a := sso.Accounts(); len(a) > 0 {
+		return a[0], nil
+	}
+	return ident.Person{}, fmt.Errorf("the fake SSO has no accounts: %w", check.ErrNoFake)
+}
+
+func fake(s *check.Session) (*ssotest.Server, error) {
+	if sso := s.Target().SSO; sso != nil {
+		return sso, nil
+	}
+	return nil, fmt.Errorf("Target.SSO is nil (the portal must be configured to log in through an ssotest.Server): %w", check.ErrNoFake)
+}
+
+// whoAmI returns the personal identification number of the citizen the portal believes b is,
+// or "" when b is not logged in.
+func whoAmI(ctx context.Context, s *check.Session, b *check.Browser) (string, error) {
+	if w, ok := s.Target().Portal.(check.WhoAmI); ok {
+		id, err := w.WhoAmI(ctx, b)
+		if errors.Is(err, check.ErrNotLoggedIn) || errors.Is(err, check.ErrRefused) {
+			return "", nil
+		}
+		return id, err
+	}
+	prof, err := s.Profile(ctx)
+	if err != nil {
+		return "", err
+	}
+	home := prof.Home
+	if home == "" {
+		home = s.Base().String()
+	}
+	abs, err := s.Resolve(home)
+	if err != nil {
+		return "", err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := s.Fetch(ctx, b, req)
+	if err != nil {
+		return "", fmt.Errorf("reading who is logged in from the home page: %w", err)
+	}
+	body := string(resp.Body)
+	var people []ident.Person
+	if sso := s.Target().SSO; sso != nil {
+		people = sso.Accounts()
+	}
+	for _, p := range people {
+		if strings.Contains(body, p.ID) {
+			return p.ID, nil
+		}
+	}
+	folded := htmlx.Fold(body)
+	for _, p := range people {
+		if htmlx.FoldedContains(folded, htmlx.Fold(p.FullName())) {
+			return p.ID, nil
+		}
+	}
+	return "", nil
+}
+
+// attempt is one login through the fake and what the portal made of it.
+type attempt struct {
+	mode  ssotest.Mode
+	b     *check.Browser
+	trace *check.LoginTrace
+	flow  ssotest.Flow
+	// as is who the portal says the browser is afterwards ("" when not logged in).
+	as string
+	// err is a failure to drive the flow up to the callback.
+	err error
+}
+
+// login logs who in with the fake misbehaving as mode and asks the portal who it thinks the
+// browser is.
+func login(ctx context.Context, s *check.Session, who ident.Person, mode ssotest.Mode) attempt {
+	a := attempt{mode: mode}
+	a.b, a.trace, a.err = s.LoginSSO(ctx, who, mode)
+	if a.trace != nil && a.trace.Flow != "" {
+		a.flow, _ = s.Target().SSO.Flow(a.trace.Flow)
+	}
+	if a.err != nil && (a.trace == nil || a.trace.Callback == nil) {
+		return a
+	}
+	// The flow reached the callback: whatever the portal did with it, ask who is logged in.
+	a.err = nil
+	if a.b == nil {
+		return a
+	}
+	a.as, a.err = whoAmI(ctx, s, a.b)
+	if a.trace != nil && a.trace.Flow != "" {
+		a.flow, _ = s.Target().SSO.Flow(a.trace.Flow)
+	}
+	return a
+}
+
+// control performs the normal login every assisted check starts with; a portal that does not
+// accept it cannot be judged on forged logins. It returns a non-nil result to report when the
+// control failed.
+func control(ctx context.Context, s *check.Session, who ident.Person) (attempt, *check.Result) {
+	a := login(ctx, s, who, ssotest.Normal)
+	if a.err != nil {
+		r := check.FromError("logging in normally through the fake national SSO", a.err).With(a.trace.Evidence()...)
+		r = r.VI("Không đăng nhập được bình thường qua SSO quốc gia giả lập: %v", a.err)
+		return a, &r
+	}
+	if a.as != who.ID {
+		got := "not logged in"
+		if a.as != "" {
+			got = "logged in as " + check.Redact(a.as)
+		}
+		r := check.Errorf("a normal login as %s through the fake national SSO did not log the browser in (%s); the forged logins cannot be judged",
+			check.Redact(who.ID), got).
+			VI("Đăng nhập bình thường với %s qua SSO quốc gia giả lập không tạo phiên (%s); không thể đánh giá các đăng nhập giả mạo", check.Redact(who.ID), got).
+			With(a.trace.Evidence()...)
+		return a, &r
+	}
+	return a, nil
+}
+
+// variants logs in once per mode and returns the modes the portal accepted (it logged the
+// browser in as anyone), with evidence.
+func variants(ctx context.Context, s *check.Session, who ident.Person, modes ...ssotest.Mode) (accepted []attempt, ev []scoring.Evidence, errResult *check.Result) {
+	for _, m := range modes {
+		a := login(ctx, s, who, m)
+		if a.err != nil {
+			r := check.FromError(fmt.Sprintf("logging in with the fake SSO sending %s", m.Describe()), a.err).With(a.trace.Evidence()...)
+			return nil, nil, &r
+		}
+		note := fmt.Sprintf("%s: refused (not logged in afterwards)", m.Describe())
+		if a.as != "" {
+			note = fmt.Sprintf("%s: ACCEPTED, logged in as %s", m.Describe(), check.Redact(a.as))
+			accepted = append(accepted, a)
+		}
+		if a.flow.Redeemed() {
+			note += "; the portal redeemed the code"
+		}
+		e := scoring.Evidence{Note: note}
+		if a.trace != nil && a.trace.Final != nil {
+			e.Request = "GET " + check.Redact(a.trace.Final.FinalURL)
+			e.Status = a.trace.Final.StatusCode
+		}
+		ev = append(ev, e)
+	}
+	return accepted, ev, nil
+}
+
+func describeAll(as []attempt, vi bool) string {
+	var out []string
+	for _, a := range as {
+		if vi {
+			out = append(out, a.mode.DescribeVI())
+		} else {
+			out = append(out, a.mode.Describe())
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// forgedCheck is the shape of P06-AUTH-03 … 06: a control login, then one login per mode, and
+// a failure naming every mode the portal accepted.
+func forgedCheck(ctx context.Context, s *check.Session, what, whatVI string, modes ...ssotest.Mode) check.Result {
+	sso, err := fake(s)
+	if err != nil {
+		return check.FromError("checking "+what, err)
+	}
+	who, err := citizen(sso)
+	if err != nil {
+		return check.FromError("checking "+what, err)
+	}
+	if _, r := control(ctx, s, who); r != nil {
+		return *r
+	}
+	accepted, ev, r := variants(ctx, s, who, modes...)
+	if r != nil {
+		return *r
+	}
+	var names []string
+	for _, m := range modes {
+		names = append(names, m.String())
+	}
+	want := "every forged login refused: " + strings.Join(names, ", ")
+	if len(accepted) > 0 {
+		return check.Failf("the portal accepted %s (%d of %d forged logins logged the browser in)",
+			describeAll(accepted, false), len(accepted), len(modes)).
+			VI("Cổng chấp nhận %s (%d/%d đăng nhập giả mạo tạo được phiên)", describeAll(accepted, true), len(accepted), len(modes)).
+			GotWant("accepted: "+describeAll(accepted, false), want).With(ev...)
+	}
+	return check.Passf("the portal refused %s: %s", what, strings.Join(names, ", ")).
+		VI("Cổng từ chối %s: %s", whatVI, strings.Join(names, ", ")).With(ev...)
+}

@@ -1,0 +1,209 @@
+package identity
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// loginAttempts is how many wrong passwords P06-SEC-19 submits for one account.
+const loginAttempts = 10
+
+// throttleWords are signs, folded, that a portal slowed down or locked a login.
+var throttleWords = []string{"captcha", "ma xac nhan", "ma kiem tra", "tam khoa", "bi khoa", "thu lai sau", "qua so lan",
+	"vuot qua so lan", "too many", "locked", "try again later", "rate limit"}
+
+// P06-SEC-19 (active): repeated failed logins are rate-limited (OWASP ASVS 2.2.1). The check
+// finds the portal's local password login form (officials' or citizens') on the home page or the
+// login entry; without one the criterion does not apply, since logins then go through the
+// national SSO. Otherwise it submits loginAttempts wrong passwords for one synthetic account,
+// refreshing the form each time as a browser would, and passes at the first sign of limiting:
+// status 429 or 423, a Retry-After header, or a CAPTCHA or lockout message that the first failure
+// did not show.
+func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
+	prof, err := s.Profile(ctx)
+	if err != nil {
+		return check.FromError("resolving the profile", err)
+	}
+	home := prof.Home
+	if home == "" {
+		home = s.Base().String()
+	}
+	var pageURL string
+	for _, ref := range []string{prof.Login, home} {
+		if ref == "" {
+			continue
+		}
+		p, err := s.Page(ctx, ref)
+		if err != nil || p.Doc == nil {
+			continue
+		}
+		if loginForm(p.Doc) != nil {
+			pageURL = p.FinalURL
+			break
+		}
+	}
+	if pageURL == "" {
+		return check.NotApplicablef("the portal has no local password login on its home page or login entry: citizens log in only through the national SSO").
+			VI("Cổng không có đăng nhập bằng mật khẩu cục bộ trên trang chủ hay trang đăng nhập: công dân chỉ đăng nhập qua SSO quốc gia")
+	}
+	user := "p06kit-probe-" + randHex(4)
+	b := s.NewBrowser()
+	var first *check.Response
+	var ev []scoring.Evidence
+	for i := 1; i <= loginAttempts; i++ {
+		resp, err := submitWrongPassword(ctx, s, b, pageURL, user)
+		if err != nil {
+			if i > 1 {
+				// A portal that stops answering a flood of logins is limiting, crudely.
+				return check.Passf("after %d failed logins the portal stopped accepting login requests (%v)", i-1, err).
+					VI("Sau %d lần đăng nhập sai, cổng ngừng nhận yêu cầu đăng nhập", i-1).With(ev...)
+			}
+			return check.FromError("submitting the login form", err)
+		}
+		if resp == nil { // the refreshed form now has a CAPTCHA
+			return check.Passf("after %d failed logins the login form asks for a CAPTCHA", i-1).
+				VI("Sau %d lần đăng nhập sai, biểu mẫu đăng nhập yêu cầu mã CAPTCHA", i-1).With(ev...)
+		}
+		ev = append(ev, scoring.Evidence{Request: "POST " + check.Redact(resp.URL), Status: resp.StatusCode, Note: fmt.Sprintf("failed login %d", i)})
+		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusLocked || resp.Header.Get("Retry-After") != "" {
+			return check.Passf("after %d failed logins the portal answered %d%s", i, resp.StatusCode, retryAfter(resp)).
+				VI("Sau %d lần đăng nhập sai, cổng trả về %d", i, resp.StatusCode).With(ev...)
+		}
+		if first == nil {
+			first = resp
+			continue
+		}
+		if w := newThrottleWord(first.Body, resp.Body); w != "" {
+			return check.Passf("after %d failed logins the portal shows a limiting message (%q)", i, w).
+				VI("Sau %d lần đăng nhập sai, cổng hiển thị thông báo hạn chế (%q)", i, w).With(ev...)
+		}
+	}
+	return check.Failf("%d failed logins in a row for the same account were all answered alike (status %d), without a delay, CAPTCHA or lockout",
+		loginAttempts, first.StatusCode).
+		VI("%d lần đăng nhập sai liên tiếp cho cùng một tài khoản đều được trả lời như nhau (mã %d), không có trì hoãn, CAPTCHA hay khóa tài khoản",
+			loginAttempts, first.StatusCode).
+		GotWant("no limit after "+fmt.Sprint(loginAttempts)+" failures", "429, Retry-After, CAPTCHA or temporary lockout").At(check.Redact(pageURL)).With(ev...)
+}
+
+func retryAfter(r *check.Response) string {
+	if v := r.Header.Get("Retry-After"); v != "" {
+		return " with Retry-After: " + v
+	}
+	return ""
+}
+
+func newThrottleWord(first, now []byte) string {
+	f, n := htmlx.Fold(string(first)), htmlx.Fold(string(now))
+	for _, w := range throttleWords {
+		if htmlx.FoldedContains(n, w) && !htmlx.FoldedContains(f, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// loginForm returns the first password form that logs in (not registration).
+func loginForm(doc *html.Node) *html.Node {
+	for _, f := range passwordForms(doc) {
+		if !f.registration && f.passwords == 1 {
+			return f.node
+		}
+	}
+	return nil
+}
+
+// submitWrongPassword fetches the login page with b, fills its login form with user and a wrong
+// password and submits it. It returns a nil response (and no error) when the form has grown a
+// CAPTCHA field.
+func submitWrongPassword(ctx context.Context, s *check.Session, b *check.Browser, pageURL, user string) (*check.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, pageURL, nil)
+	if err != nil {
+		return nil, err
+	}
+	page, err := s.Fetch(ctx, b, req)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(bytes.NewReader(page.Body))
+	if err != nil {
+		return nil, err
+	}
+	form := loginForm(doc)
+	if form == nil {
+		return nil, fmt.Errorf("the login form is gone from %s", check.Redact(pageURL))
+	}
+	vals := url.Values{}
+	userSet := false
+	for _, in := range htmlx.All(form, "input", "select", "textarea") {
+		name, _ := htmlx.Attr(in, "name")
+		if name == "" {
+			continue
+		}
+		t, _ := htmlx.Attr(in, "type")
+		t = strings.ToLower(t)
+		v, _ := htmlx.Attr(in, "value")
+		if strings.Contains(htmlx.Fold(name), "captcha") {
+			return nil, nil
+		}
+		switch {
+		case t == "password":
+			vals.Set(name, "Sai-"+randHex(6))
+		case t == "hidden":
+			vals.Set(name, v)
+		case t == "submit" || t == "button" || t == "image" || t == "reset" || t == "file":
+		case t == "checkbox" || t == "radio":
+		case !userSet && (t == "" || t == "text" || t == "email" || t == "tel" || t == "number"):
+			vals.Set(name, user)
+			userSet = true
+		default:
+			vals.Set(name, v)
+		}
+	}
+	if htmlx.First(form, "div") != nil {
+		for _, n := range htmlx.All(form, "div") {
+			if c, _ := htmlx.Attr(n, "class"); strings.Contains(c, "g-recaptcha") || strings.Contains(c, "h-captcha") {
+				return nil, nil
+			}
+		}
+	}
+	action, _ := htmlx.Attr(form, "action")
+	base, _ := url.Parse(page.FinalURL)
+	ref, err := url.Parse(strings.TrimSpace(action))
+	if err != nil {
+		return nil, fmt.Errorf("login form action %q: %w", action, err)
+	}
+	target := base.ResolveReference(ref)
+	method, _ := htmlx.Attr(form, "method")
+	var sub *http.Request
+	if strings.EqualFold(method, "get") {
+		target.RawQuery = vals.Encode()
+		sub, err = http.NewRequestWithContext(ctx, http.MethodGet, target.String(), nil)
+	} else {
+		sub, err = http.NewRequestWithContext(ctx, http.MethodPost, target.String(), strings.NewReader(vals.Encode()))
+		if sub != nil {
+			sub.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.Fetch(ctx, b, sub)
+}
+
+func randHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

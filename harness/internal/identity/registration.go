@@ -1,0 +1,116 @@
+package identity
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// maxRegistrationPages bounds the registration pages P06-AUTH-10 follows.
+const maxRegistrationPages = 5
+
+// P06-AUTH-10 (automated): citizens have no local registration with a password that bypasses
+// the national e-ID (Decision 06; from 01/07/2024 DVCQG accepts VNeID as the sole citizen login).
+// The check reads the home page and the login entry, follows their same-host "Đăng ký" /
+// "Đăng ký tài khoản" links, and fails on any form that creates an account with a password.
+// Registration links to the national SSO or VNeID (another host) are what a compliant portal
+// offers and are not followed.
+func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result {
+	prof, err := s.Profile(ctx)
+	if err != nil {
+		return check.FromError("resolving the profile", err)
+	}
+	home := prof.Home
+	if home == "" {
+		home = s.Base().String()
+	}
+	pages := []string{home}
+	if prof.Login != "" {
+		pages = append(pages, prof.Login)
+	}
+	seen := map[string]bool{}
+	var found []scoring.Evidence
+	var visited []string
+	for i := 0; i < len(pages) && len(visited) < 2+maxRegistrationPages; i++ {
+		abs, err := s.Resolve(pages[i])
+		if err != nil || seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		p, err := s.Page(ctx, abs)
+		if err != nil {
+			if i == 0 {
+				return check.FromError("fetching the home page", err)
+			}
+			continue
+		}
+		visited = append(visited, abs)
+		if p.Doc == nil || p.StatusCode >= 400 {
+			continue
+		}
+		for _, f := range passwordForms(p.Doc) {
+			if f.registration {
+				found = append(found, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Status: p.StatusCode,
+					Location: htmlx.Path(f.node), Excerpt: htmlx.Outer(f.node, 200),
+					Note: "a form that creates an account with a password: " + f.why})
+			}
+		}
+		if i >= 2 && len(pages) > 2 { // only the home page and the login entry are searched for links
+			continue
+		}
+		base, _ := url.Parse(p.FinalURL)
+		for _, a := range htmlx.All(p.Doc, "a") {
+			href, _ := htmlx.Attr(a, "href")
+			if !isRegistrationLink(htmlx.Fold(htmlx.Text(a)), strings.ToLower(href)) {
+				continue
+			}
+			ref, err := url.Parse(strings.TrimSpace(href))
+			if err != nil || base == nil {
+				continue
+			}
+			u := base.ResolveReference(ref)
+			if (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Hostname(), s.Base().Hostname()) {
+				continue
+			}
+			if len(pages) < 2+maxRegistrationPages {
+				pages = append(pages, u.String())
+			}
+		}
+	}
+	if len(found) > 0 {
+		return check.Failf("the portal offers local citizen registration with a password, beside the national e-ID: %d form(s), first at %s",
+			len(found), strings.TrimPrefix(found[0].Request, "GET ")).
+			VI("Cổng cho phép công dân đăng ký tài khoản cục bộ bằng mật khẩu, ngoài định danh điện tử quốc gia: %d biểu mẫu, đầu tiên tại %s",
+				len(found), strings.TrimPrefix(found[0].Request, "GET ")).
+			GotWant("local registration form with a password", "citizen accounts only through the national SSO / VNeID").
+			At(strings.TrimPrefix(found[0].Request, "GET ")).With(found...)
+	}
+	return check.Passf("no local registration with a password on %d page(s) (home, login and registration links): citizens register through the national e-ID", len(visited)).
+		VI("Không có đăng ký tài khoản cục bộ bằng mật khẩu trên %d trang (trang chủ, đăng nhập, liên kết đăng ký)", len(visited)).
+		With(scoring.Evidence{Note: fmt.Sprintf("pages read: %s", check.Redact(strings.Join(visited, ", ")))})
+}
+
+// isRegistrationLink reports whether a link (folded text, lower-case href) leads to account
+// registration. A bare "Đăng ký" counts only as the whole text of the link: procedure names such
+// as "Đăng ký khai sinh" (birth registration) are not account registration.
+func isRegistrationLink(text, href string) bool {
+	if text == "dang ky" || text == "dang ki" {
+		return true
+	}
+	for _, w := range []string{"dang ky tai khoan", "dang ki tai khoan", "tao tai khoan", "register", "sign up", "signup"} {
+		if htmlx.FoldedContains(text, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"register", "signup", "sign-up", "dang-ky-tai-khoan", "dangkytaikhoan", "dang-ky"} {
+		if strings.Contains(href, w) && !strings.Contains(href, "dang-ky-") {
+			return true
+		}
+	}
+	return strings.Contains(href, "dang-ky-tai-khoan")
+}
