@@ -48,6 +48,8 @@ type item struct {
 	cr    *criteria.Criterion
 	check *check.Check
 	fixed *scoring.Finding
+	// deselected: the Only options leave the criterion out; go test shows no subtest for it.
+	deselected bool
 }
 
 // future is the finding of one item, delivered once.
@@ -114,6 +116,7 @@ func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error)
 		}
 		switch {
 		case !cfg.selected(cr):
+			it.deselected = true
 			fixed(scoring.NotTested, e.say("không được chọn (tùy chọn Only)", "not selected (Only option)"))
 		case cfg.skips[cr.ID] != "":
 			fixed(scoring.NotTested, e.say("bỏ qua: ", "skipped: ")+cfg.skips[cr.ID])

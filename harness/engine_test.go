@@ -83,11 +83,11 @@ func TestCheckStatuses(t *testing.T) {
 		{"check ignoring its context is abandoned", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
 			<-block
 			return check.Passf("too late")
-		}}, []Option{CheckTimeout(100 * time.Millisecond)}, scoring.Error, "did not return within its time limit of 100ms and was abandoned"},
+		}}, []Option{CheckTimeout(100 * time.Millisecond), Lang("en")}, scoring.Error, "did not return within its time limit of 100ms and was abandoned"},
 		{"check honouring its deadline", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, _ *check.Session) check.Result {
 			<-ctx.Done()
 			return check.Errorf("gave up: %v", ctx.Err())
-		}}, []Option{CheckTimeout(50 * time.Millisecond)}, scoring.Error, "exceeded its time limit of 50ms: gave up: context deadline exceeded"},
+		}}, []Option{CheckTimeout(50 * time.Millisecond), Lang("en")}, scoring.Error, "exceeded its time limit of 50ms: gave up: context deadline exceeded"},
 		{"invalid status", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
 			return check.Result{Status: scoring.Attested, Message: "cheating"}
 		}}, nil, scoring.Error, `returned an invalid status "attested"`},

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,7 +53,8 @@ func New[T Runner[T]](t T, target Target, opts ...Option) *Harness[T] {
 }
 
 // Run assesses the target with one subtest per criterion named group/ID, in catalogue order
-// (TestPortal/security/P06-SEC-03), and returns the report.
+// (TestPortal/security/P06-SEC-03), and returns the report. Criteria left out by the Only
+// options have no subtest.
 //
 // Selecting subtests with -run and -skip reduces the work: checks whose subtest is not
 // selected do not run, and their findings are not_tested ("not selected by -run"). A fail or
@@ -64,6 +66,11 @@ func New[T Runner[T]](t T, target Target, opts ...Option) *Harness[T] {
 // The run is bounded by the test's deadline (go test -timeout) when the test has one. Run
 // returns nil when New failed.
 func (h *Harness[T]) Run() *scoring.Report {
+	h.t.Helper()
+	return h.run(testMatcher())
+}
+
+func (h *Harness[T]) run(m *matcher) *scoring.Report {
 	h.t.Helper()
 	if h.cfg == nil {
 		return nil
@@ -88,7 +95,6 @@ func (h *Harness[T]) Run() *scoring.Report {
 	}
 	defer e.close()
 
-	m := testMatcher()
 	base := h.t.Name()
 	e.start(func(i int) bool {
 		it := e.items[i]
@@ -98,9 +104,12 @@ func (h *Harness[T]) Run() *scoring.Report {
 	findings := make([]scoring.Finding, len(e.items))
 	ran := make([]bool, len(e.items))
 	for _, g := range groupsInOrder(h.cfg.cat) {
+		if !slices.ContainsFunc(e.items, func(it item) bool { return it.cr.Group == g && !it.deselected }) {
+			continue // the Only options leave out the whole group
+		}
 		h.t.Run(g, func(gt T) {
 			for i, it := range e.items {
-				if it.cr.Group != g {
+				if it.cr.Group != g || it.deselected {
 					continue
 				}
 				gt.Run(it.cr.ID, func(st T) {

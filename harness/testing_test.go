@@ -1,0 +1,162 @@
+package harness
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+func TestRunSubtestsAndMessages(t *testing.T) {
+	srv := okServer(t)
+	failing := check.Check{ID: "T-SEC-02", Run: func(ctx context.Context, s *check.Session) check.Result {
+		p, err := s.Get(ctx, "/")
+		if err != nil {
+			return check.FromError("fetching /", err)
+		}
+		return check.Failf("no Strict-Transport-Security header").VI("không có tiêu đề Strict-Transport-Security").
+			GotWant("(absent)", "max-age ≥ 15552000").At(p.URL).With(p.Evidence("Strict-Transport-Security", "Content-Type"))
+	}}
+	ft := newFakeT("TestPortal")
+	h := New(ft, Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Lang("en"),
+		Checks(titleCheck("T-SEC-01"), failing))
+	r := h.Run()
+	require.NotNil(t, r)
+
+	// One subtest per criterion, named group/ID, in catalogue order.
+	for _, name := range []string{"security/T-SEC-01", "security/T-SEC-02", "security/T-SEC-03", "security/T-SEC-04",
+		"accessibility/T-A11Y-01", "accessibility/T-A11Y-02"} {
+		assert.NotNil(t, ft.find(name), "subtest %s", name)
+	}
+	assert.True(t, ft.failed)
+	assert.False(t, ft.find("security/T-SEC-01").failed)
+	assert.True(t, ft.find("security/T-SEC-02").failed)
+	assert.True(t, ft.find("security/T-SEC-03").skipped)
+	assert.True(t, ft.find("accessibility/T-A11Y-02").skipped)
+
+	errs := ft.lines("TestPortal/security/T-SEC-02: ERROR")
+	require.Len(t, errs, 1)
+	msg := errs[0]
+	for _, want := range []string{
+		"T-SEC-02 — title of T-SEC-02",
+		"result:  fail: no Strict-Transport-Security header",
+		"got:     (absent)",
+		"want:    max-age ≥ 15552000",
+		"url:     " + srv.URL + "/",
+		"basis:   Decree 85/2016/NĐ-CP, Art. 9 (derived)",
+		"advice:  advice for T-SEC-02",
+		"evidence: GET " + srv.URL + "/ → 200",
+	} {
+		assert.Contains(t, msg, want)
+	}
+	assert.Equal(t, []string{"TestPortal/security/T-SEC-03: SKIP not_tested T-SEC-03: no check is built for this criterion"},
+		ft.lines("T-SEC-03: SKIP"))
+}
+
+func TestRunVietnamese(t *testing.T) {
+	srv := okServer(t)
+	failing := check.Check{ID: "T-SEC-02", Run: func(context.Context, *check.Session) check.Result {
+		return check.Failf("no HSTS").VI("không có HSTS")
+	}}
+	ft := newFakeT("TestPortal")
+	New(ft, Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Checks(failing)).Run()
+	errs := ft.lines("T-SEC-02: ERROR")
+	require.Len(t, errs, 1)
+	for _, want := range []string{"T-SEC-02 — title of T-SEC-02 (vi)", "kết quả: fail: không có HSTS", "yêu cầu: requirement of T-SEC-02 (vi)",
+		"căn cứ:", "khắc phục: advice for T-SEC-02 (vi)"} {
+		assert.Contains(t, errs[0], want)
+	}
+}
+
+func TestRunSelectionReducesWork(t *testing.T) {
+	srv := okServer(t)
+	var ran []string
+	mk := func(id string) check.Check {
+		return check.Check{ID: id, Run: func(context.Context, *check.Session) check.Result {
+			ran = append(ran, id) // Parallel(1): no race
+			return check.Passf("ok")
+		}}
+	}
+	cases := []struct {
+		name, run string
+		want      []string
+	}{
+		{"group", "TestPortal/security/", []string{"T-SEC-01", "T-SEC-02"}},
+		{"one criterion", "TestPortal/security/T-SEC-02$", []string{"T-SEC-02"}},
+		{"alternation", "TestPortal/accessibility/|TestPortal/security/T-SEC-01", []string{"T-SEC-01", "T-A11Y-01"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ran = nil
+			m := &matcher{run: compileFilter(tc.run)}
+			ft := newFakeT("TestPortal")
+			ft.runs = m.selects
+			h := New(ft, Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Parallel(1), Lang("en"),
+				Checks(mk("T-SEC-01"), mk("T-SEC-02"), mk("T-A11Y-01")))
+			// Run with the fake's selection standing in for go test's -run flag.
+			r := runWithMatcher(h, m)
+			assert.ElementsMatch(t, tc.want, ran)
+			for _, f := range r.Findings {
+				if f.Status == scoring.Pass {
+					continue
+				}
+				if f.Criterion == "T-SEC-01" || f.Criterion == "T-SEC-02" || f.Criterion == "T-A11Y-01" {
+					assert.Equal(t, "not selected by -run", f.Message, f.Criterion)
+				}
+			}
+		})
+	}
+}
+
+func TestMatcher(t *testing.T) {
+	cases := []struct {
+		run, skip, name string
+		want            bool
+	}{
+		{"", "", "TestPortal/security/P06-SEC-03", true},
+		{"TestPortal", "", "TestPortal/security/P06-SEC-03", true},
+		{"TestPortal/security/", "", "TestPortal/security/P06-SEC-03", true},
+		{"TestPortal/security/", "", "TestPortal/identity/P06-AUTH-01", false},
+		{"TestPortal/security/P06-SEC-03", "", "TestPortal/security/P06-SEC-03", true},
+		{"TestPortal/security/P06-SEC-03", "", "TestPortal/security/P06-SEC-04", false},
+		{"TestOther", "", "TestPortal/security/P06-SEC-03", false},
+		{"Test/(security|identity)/", "", "TestPortal/identity/P06-AUTH-01", true},
+		{"Test/[a-z]+/P06-SEC-0[1-3]", "", "TestPortal/security/P06-SEC-02", true},
+		{"", "TestPortal/security/P06-SEC-03", "TestPortal/security/P06-SEC-03", false},
+		{"", "TestPortal/security", "TestPortal/security/P06-SEC-03", false},
+		{"", "TestPortal/security/P06-SEC-03", "TestPortal/security/P06-SEC-04", true},
+		{"", "/security/P06-SEC-03$", "TestPortal/security/P06-SEC-04", true},
+	}
+	for _, tc := range cases {
+		m := &matcher{run: compileFilter(tc.run), skip: compileFilter(tc.skip)}
+		assert.Equal(t, tc.want, m.selects(tc.name), "-run %q -skip %q %s", tc.run, tc.skip, tc.name)
+	}
+}
+
+func TestNewFailsFast(t *testing.T) {
+	ft := newFakeT("TestPortal")
+	h := New(ft, Target{BaseURL: "http://127.0.0.1:1/"}, Catalogue(testCatalogue()), Parallel(-1), Lang("de"))
+	assert.True(t, ft.fatal)
+	fatal := ft.lines("FATAL")
+	require.Len(t, fatal, 1, "one message listing every problem")
+	assert.Contains(t, fatal[0], "Parallel(-1)")
+	assert.Contains(t, fatal[0], `Lang("de")`)
+	assert.Nil(t, h.Run())
+}
+
+// TestRealSubtests runs the harness under the real testing package, so that the generic Runner
+// constraint is exercised with *testing.T.
+func TestRealSubtests(t *testing.T) {
+	srv := okServer(t)
+	r := New(t, Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Checks(titleCheck("T-SEC-01"))).Run()
+	require.NotNil(t, r)
+	assert.Equal(t, scoring.Pass, findingOf(r, "T-SEC-01").Status)
+	assert.True(t, strings.HasPrefix(r.StartedAt, "20"))
+}
+
+func runWithMatcher[T Runner[T]](h *Harness[T], m *matcher) *scoring.Report { return h.run(m) }
