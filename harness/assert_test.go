@@ -16,8 +16,10 @@ type recT struct {
 	failed bool
 }
 
-func (r *recT) Errorf(format string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(format, args...)) }
-func (r *recT) FailNow()                          { r.failed = true }
+func (r *recT) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+func (r *recT) FailNow() { r.failed = true }
 
 func sampleReport() *scoring.Report {
 	return &scoring.Report{
