@@ -1,12 +1,417 @@
 package main
 
 import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/scoring/index766"
+	"github.com/p06kit/p06kit/scoring/index766/synth"
 )
 
-// SCAFFOLD: replaced by the issue that builds 'p06 index766'.
+const index766Usage = `usage: p06 index766 [flags] DOSSIERS…        ('-' reads standard input)
+       p06 index766 generate [flags]
+
+Computes the Decision 766/QĐ-TTg service-quality index (6 groups, 100 points) from dossier
+records with the national synchronisation's field names, as JSON Lines or CSV with a header row.
+Indicators the inputs cannot support are reported as not computed, with the reason.
+Exit status: 0 report written; 1 the total is below --min-total; 2 could not run (usage,
+unreadable input, more bad records than --max-bad allows).
+
+Flags:
+`
+
+const generateUsage = `usage: p06 index766 generate [flags]
+
+Writes deterministic synthetic dossier records (and, with --procedures, their procedure
+catalogue) for tests and benchmarks: the same flags always give the same bytes.
+
+Flags:
+`
+
+// progressEvery is how often the progress line is refreshed, once a run takes longer than it.
+const progressEvery = time.Second
+
 func runIndex766(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "p06 index766: not built yet")
-	return exitCantRun
+	if len(args) > 0 && args[0] == "generate" {
+		return runIndex766Generate(args[1:], stdout, stderr)
+	}
+	fs := flag.NewFlagSet("index766", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, index766Usage); fs.PrintDefaults() }
+	procFile := fs.String("procedures", "", "procedure catalogue `FILE` (JSON array or CSV): needed for the procedure-level indicators and the essential services")
+	format := fs.String("format", "json", "output `format`: json or md")
+	by := fs.String("by", "", "breakdown: unit or procedure")
+	input := fs.String("input", "", "input format: jsonl or csv (default: from the file extension, else the first byte)")
+	maxBad := fs.Float64("max-bad", 0.01, "largest share of bad records (0–1) before the run fails with exit 2")
+	workers := fs.Int("workers", 0, "parsing goroutines (default: one per CPU)")
+	catFile := fs.String("catalogue", "", "indicator catalogue `FILE` (default: the built-in qd766)")
+	minTotal := fs.Float64("min-total", 0, "exit 1 when the total is below this")
+	out := fs.String("out", "", "write the report to `FILE` instead of standard output")
+	files, ok := parseInterleaved(fs, args)
+	if !ok {
+		return exitCantRun
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "p06 index766: no dossier files (use - for standard input)")
+		fs.Usage()
+		return exitCantRun
+	}
+	if *format != "json" && *format != "md" {
+		fmt.Fprintf(stderr, "p06 index766: --format %q: want json or md\n", *format)
+		return exitCantRun
+	}
+	if *by != "" && *by != "unit" && *by != "procedure" {
+		fmt.Fprintf(stderr, "p06 index766: --by %q: want unit or procedure\n", *by)
+		return exitCantRun
+	}
+	if *maxBad < 0 || *maxBad > 1 {
+		fmt.Fprintf(stderr, "p06 index766: --max-bad %g: want a share between 0 and 1\n", *maxBad)
+		return exitCantRun
+	}
+	inFormat, err := index766.ParseFormat(*input)
+	if err != nil {
+		fmt.Fprintf(stderr, "p06 index766: --input: %v\n", err)
+		return exitCantRun
+	}
+	opt := index766.Options{By: *by}
+	if *procFile != "" {
+		f, err := os.Open(*procFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			return exitCantRun
+		}
+		opt.Procedures, err = index766.LoadProcedures(f, *procFile)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 index766: procedure catalogue %v\n", err)
+			return exitCantRun
+		}
+	}
+	if *catFile != "" {
+		f, err := os.Open(*catFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			return exitCantRun
+		}
+		opt.Catalogue, err = criteria.Load(f)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 index766: catalogue %s: %v\n", *catFile, err)
+			return exitCantRun
+		}
+	}
+
+	acc := index766.NewAccumulator()
+	prog := newProgressLine(stderr)
+	for i, name := range files {
+		f := inFormat
+		if f == index766.Detect {
+			switch strings.ToLower(filepath.Ext(name)) {
+			case ".jsonl", ".ndjson", ".json":
+				f = index766.JSONL
+			case ".csv":
+				f = index766.CSV
+			}
+		}
+		var r io.Reader
+		display := name
+		if name == "-" {
+			r, display = os.Stdin, "stdin"
+		} else {
+			file, err := os.Open(name)
+			if err != nil {
+				prog.done()
+				fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+				return exitCantRun
+			}
+			defer file.Close()
+			r = file
+		}
+		prog.file(display)
+		err := index766.Read(context.Background(), r, display, i, f, acc,
+			index766.ReadOptions{Workers: *workers, Progress: prog.update})
+		if err != nil {
+			prog.done()
+			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			return exitCantRun
+		}
+	}
+	prog.done()
+	rep, err := index766.Score(acc, opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+		return exitCantRun
+	}
+	if rep.Records.BadShare > *maxBad {
+		fmt.Fprintf(stderr, "p06 index766: %d of %d records are bad (%.2f%%), more than --max-bad %.2f%%; first bad records:\n",
+			rep.Records.Bad, rep.Records.Bad+rep.Records.Scored, rep.Records.BadShare*100, *maxBad*100)
+		for i, b := range rep.Records.BadRecords {
+			if i == 10 {
+				fmt.Fprintf(stderr, "  … (%d more in the report's records.bad_records)\n", len(rep.Records.BadRecords)-10)
+				break
+			}
+			fmt.Fprintf(stderr, "  %s:%d: %s\n", b.File, b.Line, b.Reason)
+		}
+		return exitCantRun
+	}
+	w := stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			return exitCantRun
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriter(w)
+	if *format == "md" {
+		writeIndex766Markdown(bw, rep)
+	} else {
+		enc := json.NewEncoder(bw)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			return exitCantRun
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+		return exitCantRun
+	}
+	if rep.Records.Bad > 0 {
+		fmt.Fprintf(stderr, "p06 index766: %d bad records excluded (first: %s:%d: %s)\n",
+			rep.Records.Bad, rep.Records.BadRecords[0].File, rep.Records.BadRecords[0].Line, rep.Records.BadRecords[0].Reason)
+	}
+	if rep.Total < *minTotal {
+		fmt.Fprintf(stderr, "p06 index766: total %.2f is below --min-total %.2f\n", rep.Total, *minTotal)
+		return exitNotMet
+	}
+	return exitOK
+}
+
+// parseInterleaved parses flags that may come before or after the positional arguments.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, bool) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, false
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, true
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), true
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// progressLine prints "records, records/s, bad" on stderr once a run has taken a second.
+type progressLine struct {
+	w       io.Writer
+	start   time.Time
+	mu      sync.Mutex
+	last    time.Time
+	printed bool
+	name    string
+	base    index766.Progress // totals of the files already read
+	cur     index766.Progress
+}
+
+func newProgressLine(w io.Writer) *progressLine {
+	now := time.Now()
+	return &progressLine{w: w, start: now, last: now}
+}
+
+func (p *progressLine) file(name string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.base.Records += p.cur.Records
+	p.base.Bad += p.cur.Bad
+	p.base.Bytes += p.cur.Bytes
+	p.cur = index766.Progress{}
+	p.name = name
+}
+
+func (p *progressLine) update(pr index766.Progress) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.cur = pr
+	now := time.Now()
+	if now.Sub(p.last) < progressEvery {
+		return
+	}
+	p.last = now
+	p.print(now)
+}
+
+func (p *progressLine) print(now time.Time) {
+	recs := p.base.Records + p.cur.Records
+	secs := now.Sub(p.start).Seconds()
+	fmt.Fprintf(p.w, "\rindex766: %s: %d records, %.2fM records/s, %d MB read, %d bad   ",
+		p.name, recs, float64(recs)/secs/1e6, (p.base.Bytes+p.cur.Bytes)>>20, p.base.Bad+p.cur.Bad)
+	p.printed = true
+}
+
+func (p *progressLine) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.printed {
+		p.print(time.Now())
+		fmt.Fprintln(p.w)
+	}
+}
+
+func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("index766 generate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, generateUsage); fs.PrintDefaults() }
+	records := fs.Int64("records", 1000, "number of dossier records")
+	seed := fs.Uint64("seed", 1, "random seed")
+	format := fs.String("format", "jsonl", "dossier format: jsonl or csv")
+	out := fs.String("out", "", "write dossiers to `FILE` (default standard output)")
+	procOut := fs.String("procedures", "", "also write the procedure catalogue to `FILE` (.csv for CSV, else JSON)")
+	nProc := fs.Int("procedure-count", 200, "procedures in the catalogue (at least 25: the essential services)")
+	units := fs.Int("units", 60, "units (MaDonVi)")
+	if _, ok := parseInterleaved(fs, args); !ok {
+		return exitCantRun
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "p06 index766 generate: unexpected argument %q\n", fs.Arg(0))
+		return exitCantRun
+	}
+	f, err := index766.ParseFormat(*format)
+	if err != nil || f == index766.Detect {
+		fmt.Fprintf(stderr, "p06 index766 generate: --format %q: want jsonl or csv\n", *format)
+		return exitCantRun
+	}
+	if *records < 0 || *nProc < 25 || *units < 1 {
+		fmt.Fprintln(stderr, "p06 index766 generate: want --records ≥ 0, --procedure-count ≥ 25, --units ≥ 1")
+		return exitCantRun
+	}
+	cfg := synth.Config{Records: *records, Seed: *seed, Procedures: *nProc, Units: *units}
+	if *records == 0 {
+		cfg.Records = -1 // zero means the default in synth; -1 writes none
+	}
+	if *procOut != "" {
+		pf, err := os.Create(*procOut)
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+			return exitCantRun
+		}
+		err = synth.WriteProcedures(pf, synth.Catalogue(cfg), strings.EqualFold(filepath.Ext(*procOut), ".csv"))
+		if cerr := pf.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+			return exitCantRun
+		}
+	}
+	w := stdout
+	if *out != "" {
+		of, err := os.Create(*out)
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+			return exitCantRun
+		}
+		defer of.Close()
+		w = of
+	}
+	if err := synth.Write(w, cfg, f); err != nil && !errors.Is(err, io.ErrShortWrite) {
+		fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+		return exitCantRun
+	}
+	return exitOK
+}
+
+func pct(r *float64) string {
+	if r == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f%%", *r*100)
+}
+
+func verified(b bool) string {
+	if b {
+		return ""
+	}
+	return " (boundary unverified)"
+}
+
+func writeIndex766Markdown(w io.Writer, r *index766.Report) {
+	fmt.Fprintf(w, "# Decision 766 index\n\n")
+	fmt.Fprintf(w, "Catalogue %s %s · %s · %d dossiers scored, %d bad records excluded\n\n",
+		r.Catalogue.ID, r.Catalogue.Version, r.FormulaVersion, r.Records.Scored, r.Records.Bad)
+	fmt.Fprintf(w, "**Total %.2f / %.0f** — band **%s / %s**%s. Computed indicators can earn %.0f points; normalised %.2f (band %s%s).\n\n",
+		r.Total, r.MaxPoints, r.Band.Label.VI, r.Band.Label.EN, verified(r.Band.Verified), r.Attainable, r.Normalised,
+		r.BandNormalised.Label.VI, verified(r.BandNormalised.Verified))
+	fmt.Fprintf(w, "| group | points | attainable | max |\n|---|---:|---:|---:|\n")
+	for _, g := range r.Groups {
+		fmt.Fprintf(w, "| %s (%s) | %.2f | %.0f | %.0f |\n", g.Title.EN, g.ID, g.Points, g.Attainable, g.MaxPoints)
+	}
+	fmt.Fprintf(w, "\n| indicator | rate | threshold | numerator / denominator | points / max | note |\n|---|---:|---:|---:|---:|---|\n")
+	for _, ind := range r.Indicators {
+		th := "—"
+		if ind.Threshold != nil {
+			th = fmt.Sprintf("%.0f%%", *ind.Threshold*100)
+		}
+		rate, note := pct(ind.Rate), ""
+		if ind.Value != nil {
+			rate = fmt.Sprintf("%.2f %s", *ind.Value, ind.Unit)
+		}
+		frac := fmt.Sprintf("%d / %d", ind.Numerator, ind.Denominator)
+		if !ind.Computed {
+			frac, note = "—", "not computed: "+ind.Reason
+		}
+		fmt.Fprintf(w, "| %s %s | %s | %s | %s | %.2f / %.0f | %s |\n", ind.ID, ind.Title.EN, rate, th, frac, ind.Points, ind.MaxPoints, note)
+	}
+	fmt.Fprintf(w, "\n## Targets\n\n| target | measured | threshold | met |\n|---|---:|---:|---|\n")
+	for _, t := range r.Targets {
+		m := t.Measured
+		fmt.Fprintf(w, "| %s | %s (%d / %d) | %.0f%% | %v |\n", t.Title.EN, pct(&m), t.Numerator, t.Denominator, t.Threshold*100, t.Met)
+	}
+	if e := r.Essential; e != nil {
+		fmt.Fprintf(w, "\n## Essential services (ThietYeu)\n\n%d procedures, %d dossiers: total %.2f of %.0f attainable (normalised %.2f)\n",
+			e.ProceduresInScope, e.Dossiers, e.Total, e.Attainable, e.Normalised)
+	}
+	if len(r.Slices) > 0 {
+		fmt.Fprintf(w, "\n## By %s\n\n| %s | dossiers | total | attainable | normalised | band |\n|---|---:|---:|---:|---:|---|\n", r.By, r.By)
+		for _, s := range r.Slices {
+			name := s.ID
+			if s.Name != "" {
+				name += " " + s.Name
+			}
+			if s.Essential {
+				name += " (essential)"
+			}
+			fmt.Fprintf(w, "| %s | %d | %.2f | %.0f | %.2f | %s |\n", name, s.Dossiers, s.Total, s.Attainable, s.Normalised, s.Band.Label.EN)
+		}
+	}
+	if len(r.Records.BadRecords) > 0 {
+		fmt.Fprintf(w, "\n## Bad records (%d, %.3f%%)\n\n", r.Records.Bad, r.Records.BadShare*100)
+		for _, b := range r.Records.BadRecords {
+			fmt.Fprintf(w, "- %s:%d: %s\n", b.File, b.Line, b.Reason)
+		}
+	}
+	if len(r.Notes) > 0 {
+		fmt.Fprintf(w, "\n## Notes\n\n")
+		for _, n := range r.Notes {
+			fmt.Fprintf(w, "- %s\n", n)
+		}
+	}
 }

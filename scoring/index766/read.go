@@ -1,0 +1,429 @@
+package index766
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+)
+
+// Format is the format of a dossier stream.
+type Format int
+
+// The dossier formats.
+const (
+	// Detect looks at the first byte: '{' means JSON Lines, anything else CSV.
+	Detect Format = iota
+	JSONL
+	CSV
+)
+
+func (f Format) String() string {
+	switch f {
+	case JSONL:
+		return "jsonl"
+	case CSV:
+		return "csv"
+	}
+	return "detect"
+}
+
+// ParseFormat parses "jsonl" (or "ndjson", "json"), "csv" or "" (detect).
+func ParseFormat(s string) (Format, error) {
+	switch s {
+	case "jsonl", "ndjson", "json":
+		return JSONL, nil
+	case "csv":
+		return CSV, nil
+	case "", "detect", "auto":
+		return Detect, nil
+	}
+	return Detect, fmt.Errorf("format %q: want jsonl or csv", s)
+}
+
+// DefaultChunkSize is the size of the chunks the input is cut into; it is also the longest
+// record accepted.
+const DefaultChunkSize = 4 << 20
+
+// ReadOptions configure [Reader.Read]. The zero value uses one worker per CPU and 4 MiB chunks.
+type ReadOptions struct {
+	// Workers is the number of goroutines that parse; 0 means GOMAXPROCS.
+	Workers int
+	// ChunkSize is the chunk size in bytes (at least 64 KiB); 0 means DefaultChunkSize.
+	ChunkSize int
+	// Progress, if not nil, is called after each chunk with the running totals, from the
+	// goroutine that called Read; it must be quick.
+	Progress func(p Progress)
+}
+
+// Progress is the running count of one Read.
+type Progress struct {
+	Bytes, Records, Bad int64
+}
+
+type chunk struct {
+	seq      int
+	data     []byte
+	buf      []byte // to return to the pool
+	oversize bool   // data is part of a record longer than a chunk
+	extra    int    // lines ending inside an oversize record
+}
+
+// Read reads dossier records from r and adds them to acc. name is the file name shown with bad
+// records and fileIndex orders the bad records of several inputs. The input is cut into large
+// chunks at record boundaries and parsed by one worker per CPU, each with its own accumulator,
+// merged at the end, so memory stays flat in the number of records. A bad record is counted in
+// acc and does not stop the read; the error is for I/O errors, a missing CSV header and a
+// cancelled ctx.
+func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format Format, acc *Accumulator, opt ReadOptions) error {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	size := opt.ChunkSize
+	if size <= 0 {
+		size = DefaultChunkSize
+	}
+	size = max(size, 64<<10)
+
+	// The first chunk decides the format and, for CSV, holds the header.
+	first := make([]byte, size)
+	n, err := io.ReadFull(r, first)
+	if err != nil && err != io.EOF && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	eof := err != nil
+	first = first[:n]
+	first = bytes.TrimPrefix(first, []byte("\xEF\xBB\xBF"))
+	if format == Detect {
+		format = CSV
+		if t := bytes.TrimLeft(first, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+			format = JSONL
+		}
+	}
+	var header []string
+	headerLines := 0
+	if format == CSV {
+		if len(bytes.TrimSpace(first)) == 0 {
+			return fmt.Errorf("%s: empty input: want JSON Lines, or CSV with a header row naming the columns", name)
+		}
+		var end int
+		header, end, headerLines, err = readHeader(first)
+		if err != nil {
+			return fmt.Errorf("%s: line 1: %w", name, err)
+		}
+		if _, err := newCSVScanner(header); err != nil {
+			return fmt.Errorf("%s: line 1: %w", name, err)
+		}
+		first = first[end:]
+	}
+
+	p := &pipeline{name: name, file: fileIndex, format: format, header: header, headerLines: headerLines}
+	work := make(chan chunk, workers)
+	free := make(chan []byte, 2*workers+1)
+	for i := 0; i < 2*workers+1; i++ {
+		free <- nil // allocated lazily at full size
+	}
+	accs := make([]*Accumulator, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		accs[w] = NewAccumulator()
+		wg.Add(1)
+		go func(a *Accumulator) {
+			defer wg.Done()
+			p.work(work, free, a)
+		}(accs[w])
+	}
+
+	var readErr error
+	func() {
+		defer close(work)
+		carry := first
+		seq := 0
+		parity := false // CSV: an odd number of quotes has been seen since the last boundary
+		skipping := false
+		for {
+			if err := ctx.Err(); err != nil {
+				readErr = err
+				return
+			}
+			buf := <-free
+			if buf == nil {
+				buf = make([]byte, size)
+			}
+			buf = buf[:cap(buf)]
+			k := copy(buf, carry)
+			if !eof {
+				m, err := io.ReadFull(r, buf[k:])
+				k += m
+				if err != nil {
+					if err != io.EOF && !errors.Is(err, io.ErrUnexpectedEOF) {
+						readErr = fmt.Errorf("%s: %w", name, err)
+						free <- buf
+						return
+					}
+					eof = true
+				}
+			}
+			data := buf[:k]
+			p.bytes.Add(int64(k - len(carry)))
+			if skipping {
+				// Inside a record longer than a chunk: drop bytes up to its newline.
+				nl := bytes.IndexByte(data, '\n')
+				if nl < 0 {
+					carry = nil
+					free <- buf
+					if eof {
+						return
+					}
+					continue
+				}
+				work <- chunk{seq: seq, oversize: true, extra: 1, buf: nil}
+				seq++
+				skipping = false
+				carry = append([]byte(nil), data[nl+1:]...)
+				free <- buf
+				continue
+			}
+			if len(data) == 0 {
+				free <- buf
+				return
+			}
+			cut := len(data)
+			if !eof {
+				cut = p.boundary(data, &parity)
+				if cut < 0 {
+					// No record ends in a full chunk: the record is too long. Report it and
+					// skip to its end.
+					work <- chunk{seq: seq, oversize: true, buf: buf}
+					seq++
+					skipping, parity = true, false
+					carry = nil
+					continue
+				}
+			}
+			// The tail is copied out before a worker owns buf.
+			carry = append([]byte(nil), data[cut:]...)
+			work <- chunk{seq: seq, data: data[:cut], buf: buf}
+			seq++
+			if opt.Progress != nil {
+				opt.Progress(p.progress())
+			}
+			if eof && len(carry) == 0 {
+				return
+			}
+		}
+	}()
+	wg.Wait()
+	if readErr != nil {
+		return readErr
+	}
+	for _, a := range accs {
+		acc.Merge(a)
+	}
+	// Bad records carry chunk-relative lines until all chunk line counts are known.
+	base := make([]int64, len(p.lines)+1)
+	base[0] = int64(p.headerLines) + 1
+	for i, l := range p.lines {
+		base[i+1] = base[i] + int64(l)
+	}
+	for _, b := range p.bad {
+		b.rec.Line += base[b.seq]
+		acc.keepBad(b.rec)
+	}
+	acc.bad += p.badCount.Load()
+	if opt.Progress != nil {
+		opt.Progress(p.progress())
+	}
+	return nil
+}
+
+type pendingBad struct {
+	seq int
+	rec BadRecord
+}
+
+// pipeline is the state shared by the reader and the workers of one Read.
+type pipeline struct {
+	name        string
+	file        int
+	format      Format
+	header      []string
+	headerLines int
+
+	bytes, records, badCount atomic.Int64
+
+	mu    sync.Mutex
+	lines []int        // newlines per chunk, by seq
+	bad   []pendingBad // the first MaxBadSamples in input order
+}
+
+func (p *pipeline) progress() Progress {
+	return Progress{Bytes: p.bytes.Load(), Records: p.records.Load(), Bad: p.badCount.Load()}
+}
+
+// boundary returns the end of the last complete record in data, or -1. For CSV a newline ends
+// a record only outside quotes; parity carries the quote state of the bytes before data. If a
+// full chunk has no such newline (a stray quote), the last newline is taken and the parser
+// reports the broken record.
+func (p *pipeline) boundary(data []byte, parity *bool) int {
+	if p.format != CSV {
+		if i := bytes.LastIndexByte(data, '\n'); i >= 0 {
+			return i + 1
+		}
+		return -1
+	}
+	if bytes.IndexByte(data, '"') < 0 && !*parity {
+		if i := bytes.LastIndexByte(data, '\n'); i >= 0 {
+			return i + 1
+		}
+		return -1
+	}
+	last := -1
+	odd := *parity
+	seg := data
+	off := 0
+	for {
+		q := bytes.IndexByte(seg, '"')
+		end := len(seg)
+		if q >= 0 {
+			end = q
+		}
+		if !odd {
+			if i := bytes.LastIndexByte(seg[:end], '\n'); i >= 0 {
+				last = off + i + 1
+			}
+		}
+		if q < 0 {
+			break
+		}
+		odd = !odd
+		seg = seg[q+1:]
+		off += q + 1
+	}
+	if last < 0 {
+		if i := bytes.LastIndexByte(data, '\n'); i >= 0 && len(data) == cap(data) {
+			*parity = false
+			return i + 1
+		}
+		return -1
+	}
+	*parity = false // a boundary is always outside quotes
+	return last
+}
+
+// keepBad keeps the first MaxBadSamples bad records in (chunk, line) order, which is input
+// order, so memory stays bounded however many records are bad.
+func (p *pipeline) keepBad(bad []pendingBad) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.bad = append(p.bad, bad...)
+	sort.Slice(p.bad, func(i, j int) bool {
+		if p.bad[i].seq != p.bad[j].seq {
+			return p.bad[i].seq < p.bad[j].seq
+		}
+		return p.bad[i].rec.Line < p.bad[j].rec.Line
+	})
+	if len(p.bad) > MaxBadSamples {
+		p.bad = p.bad[:MaxBadSamples]
+	}
+}
+
+func (p *pipeline) setLines(seq, n int) {
+	p.mu.Lock()
+	for len(p.lines) <= seq {
+		p.lines = append(p.lines, 0)
+	}
+	p.lines[seq] = n
+	p.mu.Unlock()
+}
+
+// work parses chunks into a.
+func (p *pipeline) work(in <-chan chunk, free chan<- []byte, a *Accumulator) {
+	var js jsonScanner
+	var cs *csvScanner
+	if p.format == CSV {
+		cs, _ = newCSVScanner(p.header) // checked by Read
+	}
+	var rec Record
+	var bad []pendingBad
+	for c := range in {
+		bad = bad[:0]
+		lines, records := 0, int64(0)
+		report := func(line int, err error) {
+			p.badCount.Add(1)
+			if len(bad) < MaxBadSamples {
+				bad = append(bad, pendingBad{seq: c.seq, rec: BadRecord{File: p.name, Line: int64(line), Reason: err.Error(), file: p.file}})
+			}
+		}
+		switch {
+		case c.oversize:
+			report(0, fmt.Errorf("record longer than %d bytes", len(c.buf)))
+			lines = c.extra
+		case p.format == CSV:
+			data := c.data
+			for i := 0; i < len(data); {
+				end, n, empty, err := cs.next(data, i)
+				if !empty {
+					if err == nil {
+						err = apply(&cs.slots, &rec)
+					}
+					if err != nil {
+						report(lines, err)
+					} else {
+						a.Add(&rec)
+						records++
+					}
+				}
+				lines += n
+				i = end
+			}
+		default:
+			data := c.data
+			for len(data) > 0 {
+				var line []byte
+				at := lines
+				if k := bytes.IndexByte(data, '\n'); k >= 0 {
+					line, data = data[:k], data[k+1:]
+					lines++
+				} else {
+					line, data = data, nil
+				}
+				if !blank(line) {
+					err := js.scan(line)
+					if err == nil {
+						err = apply(&js.slots, &rec)
+					}
+					if err != nil {
+						report(at, err)
+					} else {
+						a.Add(&rec)
+						records++
+					}
+				}
+			}
+		}
+		p.records.Add(records)
+		p.setLines(c.seq, lines)
+		if len(bad) > 0 {
+			p.keepBad(bad)
+		}
+		if c.buf != nil {
+			free <- c.buf
+		}
+	}
+}
+
+func blank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
