@@ -79,6 +79,7 @@ func runTable(t *testing.T, id string, cases []tc) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r := run(t, id, c.defects, c.adapter, c.noPKI)
+			t.Logf("%s: %s\n%s", r.Status, r.Message, r.MessageVI)
 			assert.Equal(t, c.status, r.Status, "message: %s", r.Message)
 			for _, m := range c.msg {
 				assert.Contains(t, r.Message, m)
@@ -130,7 +131,7 @@ func TestBadSignaturesRejected(t *testing.T) {
 				"revoked certificate: refused", "untrusted issuer: refused", "tampered signature: refused"},
 			msgVI: []string{"bị thu hồi", "bị từ chối"}},
 		{name: "tampered document accepted", defects: fakeportal.Defects{AcceptTampered: true}, status: scoring.Fail,
-			msg: []string{"accepted 2 of 5", "tampered document: ACCEPTED", "tampered signature: ACCEPTED", "expired certificate: refused"}},
+			msg: []string{"accepted 2 of 5", "tampered document: ACCEPTED as dossier HS-", "tampered signature: ACCEPTED", "expired certificate: refused"}},
 		{name: "expired accepted", defects: fakeportal.Defects{AcceptExpired: true}, status: scoring.Fail,
 			msg: []string{"accepted 1 of 5", "expired certificate: ACCEPTED", "revoked certificate: refused"}, msgVI: []string{"ĐƯỢC TIẾP NHẬN"}},
 		{name: "revoked accepted", defects: fakeportal.Defects{AcceptRevoked: true}, status: scoring.Fail,

@@ -15,6 +15,7 @@ import (
 type outcome struct {
 	c        signtest.Case
 	accepted bool
+	dossier  string
 	message  string
 	err      error
 }
@@ -24,7 +25,7 @@ func (o outcome) String() string {
 	case o.err != nil:
 		return fmt.Sprintf("%s: could not be submitted (%v)", o.c.Name, o.err)
 	case o.accepted:
-		return fmt.Sprintf("%s: ACCEPTED", o.c.Name)
+		return fmt.Sprintf("%s: ACCEPTED as dossier %s (%s)", o.c.Name, o.dossier, quote(o.message))
 	}
 	return fmt.Sprintf("%s: refused (%s)", o.c.Name, quote(o.message))
 }
@@ -34,7 +35,7 @@ func (o outcome) vi() string {
 	case o.err != nil:
 		return fmt.Sprintf("%s: không nộp được (%v)", o.c.NameVI, o.err)
 	case o.accepted:
-		return fmt.Sprintf("%s: ĐƯỢC TIẾP NHẬN", o.c.NameVI)
+		return fmt.Sprintf("%s: ĐƯỢC TIẾP NHẬN thành hồ sơ %s", o.c.NameVI, o.dossier)
 	}
 	return fmt.Sprintf("%s: bị từ chối (%s)", o.c.NameVI, quote(o.message))
 }
@@ -72,7 +73,7 @@ func badSignaturesRejected(ctx context.Context, s *check.Session) check.Result {
 		case err != nil:
 			o.err = err
 		default:
-			o.accepted, o.message = dos.Accepted, dos.Message
+			o.accepted, o.dossier, o.message = dos.Accepted, dos.ID, dos.Message
 		}
 		outs = append(outs, o)
 		if ctx.Err() != nil {

@@ -45,12 +45,13 @@ func resultSigned(ctx context.Context, s *check.Session) check.Result {
 			GotWant("an unsigned result", "a result signed by the agency with a certificate that chains to the trust list").With(ev)
 	case err != nil:
 		var ve *signtest.VerifyError
-		signer := ""
+		signer, signerVI := "", ""
 		if errors.As(err, &ve) && ve.Signer != nil {
 			signer = fmt.Sprintf(" (signer %q)", ve.Signer.Subject.CommonName)
+			signerVI = fmt.Sprintf(" (người ký %q)", ve.Signer.Subject.CommonName)
 		}
 		return check.Failf("the signature of the result of dossier %s does not verify against the trust list%s: %v", id, signer, err).
-			VI("chữ ký số trên kết quả của hồ sơ %s không hợp lệ%s: %s", id, signer, signtest.ReasonVI(err)).
+			VI("chữ ký số trên kết quả của hồ sơ %s không hợp lệ%s: %s", id, signerVI, signtest.ReasonVI(err)).
 			GotWant(err.Error(), "a signature that verifies against the trust list").With(ev)
 	case signed.Kind != signtest.KindAgency:
 		return check.Failf("the result of dossier %s is %s: a %s certificate, not an agency's", id, signed, signed.Kind).

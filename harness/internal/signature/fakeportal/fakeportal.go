@@ -513,3 +513,16 @@ func (d DossiersOnly) StartDossier(ctx context.Context, b *check.Browser, req ch
 func (d DossiersOnly) SubmitDossier(ctx context.Context, b *check.Browser, dd *check.Dossier, req check.DossierRequest) (*check.Dossier, error) {
 	return d.A.SubmitDossier(ctx, b, dd, req)
 }
+
+// NoWarehouse hides check.Warehouse: it implements check.Login, check.Dossiers and check.Results.
+type NoWarehouse struct{ DossiersOnly }
+
+// CompleteDossier implements check.Results.
+func (n NoWarehouse) CompleteDossier(ctx context.Context, id string) error {
+	return n.A.CompleteDossier(ctx, id)
+}
+
+// FetchResult implements check.Results.
+func (n NoWarehouse) FetchResult(ctx context.Context, b *check.Browser, id string) (*check.Document, error) {
+	return n.A.FetchResult(ctx, b, id)
+}
