@@ -1,0 +1,343 @@
+package a11y
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/p06kit/p06kit/internal/htmlx"
+)
+
+// Rule is one automated test. IDs are axe-core's rule IDs where axe has the rule, so that
+// findings can be compared with axe's violations; the p06- rules are this catalogue's additions.
+type Rule struct {
+	ID string
+	// Criterion is the P06-A11Y criterion the rule belongs to.
+	Criterion string
+	// SC is the WCAG 2.0 success criterion.
+	SC string
+	// Advice says how to fix a violation, in English and Vietnamese.
+	Advice, AdviceVI string
+}
+
+// Rules are the rules Audit applies, by ID.
+var Rules = map[string]Rule{
+	"html-has-lang":     {"html-has-lang", "P06-A11Y-01", "3.1.1", `give <html> a lang attribute: lang="vi" for Vietnamese pages`, `khai báo thuộc tính lang cho thẻ <html>: lang="vi" với trang tiếng Việt`},
+	"html-lang-valid":   {"html-lang-valid", "P06-A11Y-01", "3.1.1", `use a valid BCP 47 language tag: "vi", not "vn" (a country code)`, `dùng mã ngôn ngữ hợp lệ: "vi", không phải "vn" (mã quốc gia)`},
+	"p06-lang-vi":       {"p06-lang-vi", "P06-A11Y-01", "3.1.1", `the page is in Vietnamese: declare lang="vi"`, `trang viết bằng tiếng Việt: khai báo lang="vi"`},
+	"document-title":    {"document-title", "P06-A11Y-02", "2.4.2", "give the page a <title> that names it and the portal", "đặt thẻ <title> nêu tên trang và tên cổng"},
+	"image-alt":         {"image-alt", "P06-A11Y-03", "1.1.1", `give the image an alt text that says what it shows, or alt="" if it is decorative`, `bổ sung thuộc tính alt mô tả nội dung ảnh, hoặc alt="" nếu ảnh chỉ để trang trí`},
+	"input-image-alt":   {"input-image-alt", "P06-A11Y-03", "1.1.1", "give the image button an alt text that says what it does", "bổ sung alt mô tả chức năng của nút hình ảnh"},
+	"area-alt":          {"area-alt", "P06-A11Y-03", "1.1.1", "give each image-map area an alt text", "bổ sung alt cho từng vùng của bản đồ ảnh"},
+	"role-img-alt":      {"role-img-alt", "P06-A11Y-03", "1.1.1", `give the role="img" element an aria-label or aria-labelledby`, `bổ sung aria-label hoặc aria-labelledby cho phần tử role="img"`},
+	"svg-img-alt":       {"svg-img-alt", "P06-A11Y-03", "1.1.1", `give the svg with role="img" a <title>, aria-label or aria-labelledby`, `bổ sung <title>, aria-label hoặc aria-labelledby cho svg role="img"`},
+	"label":             {"label", "P06-A11Y-04", "1.3.1, 4.1.2", `label the control: <label for="id">, a wrapping <label>, aria-label or aria-labelledby`, `gắn nhãn cho ô nhập: <label for="id">, <label> bao quanh, aria-label hoặc aria-labelledby`},
+	"select-name":       {"select-name", "P06-A11Y-04", "1.3.1, 4.1.2", "label the list box with <label for> or aria-label", "gắn nhãn cho danh sách chọn bằng <label for> hoặc aria-label"},
+	"link-name":         {"link-name", "P06-A11Y-05", "2.4.4, 4.1.2", "give the link text (or the alt of its image) that says where it goes", "bổ sung nội dung chữ (hoặc alt của ảnh) cho liên kết, nói rõ liên kết dẫn tới đâu"},
+	"button-name":       {"button-name", "P06-A11Y-05", "4.1.2", "give the button text or an aria-label that says what it does", "bổ sung chữ hoặc aria-label nói rõ chức năng của nút"},
+	"input-button-name": {"input-button-name", "P06-A11Y-05", "4.1.2", "give the input button a value that says what it does", "bổ sung thuộc tính value nói rõ chức năng của nút"},
+	"p06-heading-h1":    {"p06-heading-h1", "P06-A11Y-06", "1.3.1", "start the page's headings with one <h1> naming the page", "bắt đầu cấu trúc tiêu đề của trang bằng một thẻ <h1> nêu tên trang"},
+	"heading-order":     {"heading-order", "P06-A11Y-06", "1.3.1", "do not skip heading levels: follow an <h2> with <h3>, not <h4>", "không bỏ cấp tiêu đề: sau <h2> là <h3>, không phải <h4>"},
+	"duplicate-id":      {"duplicate-id", "P06-A11Y-07", "4.1.1", "make every id unique in the page", "bảo đảm mỗi id chỉ xuất hiện một lần trong trang"},
+}
+
+// Violation is one element that breaks a rule.
+type Violation struct {
+	Rule string
+	// Path locates the element (htmlx.Path); Excerpt is its start tag.
+	Path, Excerpt string
+	// Detail says what is wrong with this element.
+	Detail string
+}
+
+// Audit applies every rule to a parsed page and returns the violations in document order, rule by
+// rule. Elements hidden from assistive technology (hidden, aria-hidden="true", inline
+// display:none or visibility:hidden) are skipped; style sheets are not evaluated.
+func Audit(doc *html.Node) []Violation {
+	a := &auditor{ix: newIndex(doc)}
+	a.lang(doc)
+	a.title(doc)
+	a.images(doc)
+	a.labels(doc)
+	a.names(doc)
+	a.headings(doc)
+	a.duplicates(doc)
+	return a.out
+}
+
+type auditor struct {
+	ix  *index
+	out []Violation
+}
+
+func (a *auditor) add(rule string, n *html.Node, format string, args ...any) {
+	a.out = append(a.out, Violation{Rule: rule, Path: htmlx.Path(n), Excerpt: htmlx.Outer(n, 160), Detail: fmt.Sprintf(format, args...)})
+}
+
+// elements walks the HTML elements (not SVG or MathML content, not templates) that are not hidden.
+func elements(doc *html.Node, f func(n *html.Node)) {
+	htmlx.Walk(doc, func(n *html.Node) bool {
+		if n.Namespace == "" && n.Data != "template" && !hidden(n) && !insideTemplate(n) {
+			f(n)
+		}
+		return true
+	})
+}
+
+func insideTemplate(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.Template {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *auditor) lang(doc *html.Node) {
+	root := htmlx.First(doc, "html")
+	if root == nil {
+		return
+	}
+	lang, hasLang := htmlx.Attr(root, "lang")
+	xml, hasXML := htmlx.Attr(root, "xml:lang")
+	switch {
+	case strings.TrimSpace(lang) == "" && strings.TrimSpace(xml) == "":
+		a.add("html-has-lang", root, "<html> has no lang attribute")
+	case hasLang && strings.TrimSpace(lang) != "" && !validLang(lang):
+		a.add("html-lang-valid", root, "lang=%q is not a valid language tag", lang)
+	case hasXML && strings.TrimSpace(xml) != "" && !validLang(xml):
+		a.add("html-lang-valid", root, "xml:lang=%q is not a valid language tag", xml)
+	default:
+		l := lang
+		if strings.TrimSpace(l) == "" {
+			l = xml
+		}
+		primary := strings.ToLower(strings.SplitN(strings.TrimSpace(l), "-", 2)[0])
+		if body := htmlx.First(doc, "body"); primary != "vi" && body != nil && looksVietnamese(htmlx.Text(body)) {
+			a.add("p06-lang-vi", root, "the page is in Vietnamese but declares lang=%q", l)
+		}
+	}
+}
+
+func (a *auditor) title(doc *html.Node) {
+	var t *html.Node
+	htmlx.Walk(doc, func(n *html.Node) bool {
+		if n.Data == "title" && n.Namespace == "" {
+			t = n
+			return false
+		}
+		return true
+	})
+	switch {
+	case t == nil:
+		root := htmlx.First(doc, "html")
+		if root != nil {
+			a.add("document-title", root, "the page has no <title>")
+		}
+	case strings.TrimSpace(htmlx.Text(t)) == "":
+		a.add("document-title", t, "the <title> is empty")
+	}
+}
+
+func (a *auditor) images(doc *html.Node) {
+	elements(doc, func(n *html.Node) {
+		named := nonEmpty(n, "aria-label") || strings.TrimSpace(a.ix.labelledBy(n)) != "" || nonEmpty(n, "title")
+		switch {
+		case n.Data == "img":
+			if _, hasAlt := htmlx.Attr(n, "alt"); hasAlt || named || role(n) == "none" || role(n) == "presentation" {
+				return
+			}
+			a.add("image-alt", n, "the image has no alt attribute")
+		case n.Data == "input" && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "image"):
+			if nonEmpty(n, "alt") || named {
+				return
+			}
+			a.add("input-image-alt", n, "the image button has no text alternative")
+		case n.Data == "area":
+			if _, ok := htmlx.Attr(n, "href"); !ok || nonEmpty(n, "alt") || nonEmpty(n, "aria-label") || strings.TrimSpace(a.ix.labelledBy(n)) != "" {
+				return
+			}
+			a.add("area-alt", n, "the image-map area has no text alternative")
+		case role(n) == "img" && n.Data != "svg":
+			if named {
+				return
+			}
+			a.add("role-img-alt", n, `the role="img" element has no text alternative`)
+		}
+	})
+	// SVG content is in the svg namespace: look for role=img on svg roots.
+	htmlx.Walk(doc, func(n *html.Node) bool {
+		if n.Data == "svg" && role(n) == "img" && !hidden(n) {
+			if nonEmpty(n, "aria-label") || strings.TrimSpace(a.ix.labelledBy(n)) != "" || nonEmpty(n, "title") {
+				return true
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && c.Data == "title" && htmlx.Text(c) != "" {
+					return true
+				}
+			}
+			a.add("svg-img-alt", n, `the svg with role="img" has no text alternative`)
+		}
+		return true
+	})
+}
+
+// unlabelledTypes are the input types that need no label: they are hidden or carry their own
+// name (buttons, whose names link-name's sibling rules check).
+var unlabelledTypes = map[string]bool{"hidden": true, "image": true, "button": true, "submit": true, "reset": true}
+
+func (a *auditor) labels(doc *html.Node) {
+	elements(doc, func(n *html.Node) {
+		rule := "label"
+		switch n.Data {
+		case "input":
+			if unlabelledTypes[strings.ToLower(strings.TrimSpace(attr(n, "type")))] {
+				return
+			}
+		case "textarea":
+		case "select":
+			rule = "select-name"
+		default:
+			return
+		}
+		if r := role(n); r == "none" || r == "presentation" {
+			return
+		}
+		if nonEmpty(n, "aria-label") || strings.TrimSpace(a.ix.labelledBy(n)) != "" || nonEmpty(n, "title") {
+			return
+		}
+		if rule == "label" && nonEmpty(n, "placeholder") {
+			return // axe-core accepts a placeholder as the name; WCAG advice prefers a visible label
+		}
+		if id := attr(n, "id"); id != "" {
+			for _, l := range a.ix.labels[id] {
+				if !hidden(l) && a.ix.content(l, 0) != "" {
+					return
+				}
+			}
+		}
+		for p := n.Parent; p != nil; p = p.Parent {
+			if p.Type == html.ElementNode && p.Data == "label" {
+				if a.labelText(p, n) != "" {
+					return
+				}
+				break
+			}
+		}
+		a.add(rule, n, "the %s has no label", controlName(n))
+	})
+}
+
+// labelText is the text of a wrapping label without the control's own content (a select's
+// options).
+func (a *auditor) labelText(label, control *html.Node) string {
+	if control.Data != "select" {
+		return a.ix.content(label, 0)
+	}
+	var b strings.Builder
+	var walk func(c *html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if k == control {
+				continue
+			}
+			if k.Type == html.TextNode {
+				b.WriteString(k.Data + " ")
+			}
+			walk(k)
+		}
+	}
+	walk(label)
+	return strings.TrimSpace(b.String())
+}
+
+func controlName(n *html.Node) string {
+	if n.Data == "input" {
+		t := strings.ToLower(strings.TrimSpace(attr(n, "type")))
+		if t == "" {
+			t = "text"
+		}
+		return "input of type " + t
+	}
+	return n.Data
+}
+
+func (a *auditor) names(doc *html.Node) {
+	elements(doc, func(n *html.Node) {
+		switch {
+		case n.Data == "a" && hasAttr(n, "href") || role(n) == "link" && n.Data != "a":
+			if a.ix.name(n) == "" {
+				a.add("link-name", n, "the link has no discernible text")
+			}
+		case n.Data == "button":
+			if a.ix.name(n) == "" {
+				a.add("button-name", n, "the button has no discernible text")
+			}
+		case n.Data == "input":
+			t := strings.ToLower(strings.TrimSpace(attr(n, "type")))
+			if t != "button" && t != "submit" && t != "reset" {
+				return
+			}
+			if a.ix.name(n) != "" {
+				return
+			}
+			if _, hasValue := htmlx.Attr(n, "value"); t != "button" && !hasValue {
+				return // submit and reset have a default label
+			}
+			a.add("input-button-name", n, "the %s button has no discernible text", t)
+		}
+	})
+}
+
+func hasAttr(n *html.Node, name string) bool { _, ok := htmlx.Attr(n, name); return ok }
+
+func (a *auditor) headings(doc *html.Node) {
+	prev := 0
+	elements(doc, func(n *html.Node) {
+		level := 0
+		if len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
+			level = int(n.Data[1] - '0')
+		}
+		if role(n) == "heading" {
+			level = 2
+			if l, err := strconv.Atoi(strings.TrimSpace(attr(n, "aria-level"))); err == nil && l >= 1 {
+				level = l
+			}
+		} else if r := role(n); r != "" && level > 0 {
+			return // a heading element given another role is not a heading
+		}
+		if level == 0 {
+			return
+		}
+		switch {
+		case prev == 0 && level != 1:
+			a.add("p06-heading-h1", n, "the first heading is h%d, not h1", level)
+		case prev > 0 && level > prev+1:
+			a.add("heading-order", n, "h%d follows h%d: level %d is skipped", level, prev, prev+1)
+		}
+		prev = level
+	})
+	if prev == 0 {
+		if body := htmlx.First(doc, "body"); body != nil {
+			a.add("p06-heading-h1", body, "the page has no headings")
+		}
+	}
+}
+
+func (a *auditor) duplicates(doc *html.Node) {
+	seen := map[string]bool{}
+	htmlx.Walk(doc, func(n *html.Node) bool {
+		id, ok := htmlx.Attr(n, "id")
+		if !ok || strings.TrimSpace(id) == "" {
+			return true
+		}
+		if seen[id] {
+			a.add("duplicate-id", n, "id %q is used more than once", id)
+		}
+		seen[id] = true
+		return true
+	})
+}
