@@ -1,9 +1,207 @@
-// Package popdata holds the population-database checks (P06-POP-*).
 package popdata
 
-import "github.com/p06kit/p06kit/harness/check"
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/popdbtest"
+	"github.com/p06kit/p06kit/ident"
+)
 
 // Checks returns the checks of this family.
 func Checks() []check.Check {
-	return nil
+	return []check.Check{
+		{ID: "P06-POP-01", Run: checkLookup, Exclusive: true},
+		{ID: "P06-POP-02", Run: checkPrefill, Exclusive: true},
+		{ID: "P06-POP-03", Run: checkWellFormed, Exclusive: true},
+		{ID: "P06-POP-04", Run: checkCertificate, Exclusive: true},
+		{ID: "P06-POP-05", Run: checkDegrade, Exclusive: true},
+		{ID: "P06-POP-06", Run: checkMinimal, Exclusive: true},
+		{ID: "P06-POP-07", Run: checkInvalid, Exclusive: true},
+		{ID: "P06-POP-08", Run: checkURLs},
+	}
+}
+
+// settle is how long a check waits, after the portal answered, for gateway requests the portal
+// abandoned to be recorded.
+const settle = 2 * time.Second
+
+// env is what the assisted checks need: the gateway fake, the adapter and a citizen the gateway
+// knows.
+type env struct {
+	s      *check.Session
+	gw     *popdbtest.Server
+	portal check.Dossiers
+	who    ident.Person
+}
+
+// setup finds the gateway fake and the adapter, or returns the not_tested result naming what is
+// missing.
+func setup(s *check.Session) (*env, *check.Result) {
+	t := s.Target()
+	if t.PopDB == nil {
+		r := check.NotTestedf("the target has no population-database fake: set Target.PopDB to a popdbtest.Server the portal is configured to use").
+			VI("Đối tượng kiểm tra chưa có giả lập CSDL quốc gia về dân cư: hãy đặt Target.PopDB là một popdbtest.Server mà cổng được cấu hình để dùng")
+		return nil, &r
+	}
+	d, ok := t.Portal.(check.Dossiers)
+	if !ok {
+		r := check.FromError("starting a dossier", &check.NotImplementedError{Method: "Dossiers.StartDossier"}).
+			VI("Bộ điều hợp (adapter) chưa cài đặt Dossiers.StartDossier nên không thể bắt đầu hồ sơ")
+		return nil, &r
+	}
+	e := &env{s: s, gw: t.PopDB, portal: d}
+	e.who = pickCitizen(t.PopDB.People)
+	if e.who.ID == "" {
+		r := check.Errorf("the population-database fake knows no citizen (popdbtest.Server.People is empty)")
+		return nil, &r
+	}
+	return e, nil
+}
+
+// pickCitizen chooses the citizen who logs in: the first of level 2 with relatives in the
+// population (so that dossiers about relatives can be started), else the first of level 2, else
+// the first.
+func pickCitizen(people []ident.Person) ident.Person {
+	in := map[string]bool{}
+	for _, p := range people {
+		in[p.ID] = true
+	}
+	for _, p := range people {
+		if p.Level == 2 && len(relatives(p, in)) > 0 {
+			return p
+		}
+	}
+	for _, p := range people {
+		if p.Level == 2 {
+			return p
+		}
+	}
+	if len(people) > 0 {
+		return people[0]
+	}
+	return ident.Person{}
+}
+
+// relatives returns the IDs of p's spouse, parents and children that are in the population.
+func relatives(p ident.Person, in map[string]bool) []string {
+	var out []string
+	for _, id := range []string{p.Spouse, p.Father, p.Mother} {
+		if id != "" && in[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// login logs the citizen in, or returns the result explaining why it could not.
+func (e *env) login(ctx context.Context) (*check.Browser, *check.Result) {
+	b, err := e.s.Login(ctx, e.who)
+	if err != nil {
+		r := check.FromError(fmt.Sprintf("logging in as the citizen %s", ident.Mask(e.who.ID)), err).
+			VI("Không đăng nhập được với tư cách công dân %s: %v", ident.Mask(e.who.ID), err)
+		return nil, &r
+	}
+	return b, nil
+}
+
+// attempt is one StartDossier and the gateway requests it caused.
+type attempt struct {
+	dossier *check.Dossier
+	err     error
+	entries []popdbtest.Request
+	// handshakes made during the attempt.
+	handshakes []popdbtest.Handshake
+	elapsed    time.Duration
+}
+
+// start starts a dossier, bounded by the session's request timeout, and collects the gateway
+// requests made meanwhile.
+func (e *env) start(ctx context.Context, b *check.Browser, req check.DossierRequest) attempt {
+	mark, hmark := e.gw.Mark(), e.gw.HandshakeMark()
+	ctx, cancel := context.WithTimeout(ctx, e.s.Config().RequestTimeout)
+	defer cancel()
+	t0 := time.Now()
+	d, err := e.portal.StartDossier(ctx, b, req)
+	a := attempt{dossier: d, err: err, elapsed: time.Since(t0)}
+	e.gw.WaitIdle(settle)
+	a.entries = e.gw.RequestsSince(mark)
+	a.handshakes = e.gw.HandshakesSince(hmark)
+	if a.dossier == nil && a.err == nil {
+		a.err = fmt.Errorf("the adapter returned neither a dossier nor an error")
+	}
+	return a
+}
+
+// describe says what a gateway request was, for messages: masked identifier, request ID, user and
+// outcome.
+func describe(r popdbtest.Request) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "request #%d", r.Seq)
+	if r.Subject != "" {
+		fmt.Fprintf(&b, " looking up %s", ident.Mask(r.Subject))
+	} else if r.Operation != "" {
+		fmt.Fprintf(&b, " operation %s", r.Operation)
+	}
+	if r.MaYeuCau != "" {
+		fmt.Fprintf(&b, " (MaYeuCau %s)", truncate(r.MaYeuCau, 40))
+	}
+	if r.Username != "" {
+		fmt.Fprintf(&b, " as %q", truncate(r.Username, 40))
+	}
+	fmt.Fprintf(&b, " → %s", r.Outcome)
+	if r.Status != 0 && r.Status != 200 {
+		fmt.Fprintf(&b, " (HTTP %d", r.Status)
+		if r.Fault != "" {
+			fmt.Fprintf(&b, ", %s", r.Fault)
+		}
+		if r.AuthError != "" {
+			fmt.Fprintf(&b, ": %s", r.AuthError)
+		}
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+func describeAll(rs []popdbtest.Request, max int) string {
+	var parts []string
+	for i, r := range rs {
+		if i == max {
+			parts = append(parts, fmt.Sprintf("and %d more", len(rs)-max))
+			break
+		}
+		parts = append(parts, describe(r))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// isCitizen reports whether the identifier is the person's (personal number or CMND).
+func isCitizen(id string, p ident.Person) bool {
+	return id != "" && (id == p.ID || (p.OldID != "" && id == p.OldID))
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func maskAll(ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = ident.Mask(id)
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
+}
+
+// dossierError is the result when the adapter could not drive the portal.
+func dossierError(step string, err error) check.Result {
+	return check.FromError(step, err).VI("%s: không điều khiển được cổng qua bộ điều hợp: %v", step, err)
 }

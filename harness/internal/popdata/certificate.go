@@ -1,0 +1,75 @@
+package popdata
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/popdbtest"
+	"github.com/p06kit/p06kit/ident"
+)
+
+// checkCertificate is P06-POP-04: with the gateway presenting a certificate from a CA the portal
+// does not trust, the portal refuses it: no request completes, and the TLS handshake was aborted
+// by the portal.
+func checkCertificate(ctx context.Context, s *check.Session) check.Result {
+	e, res := setup(s)
+	if res != nil {
+		return *res
+	}
+	b, res := e.login(ctx)
+	if res != nil {
+		return *res
+	}
+	restore := e.gw.Inject(popdbtest.Faults{UntrustedCert: true})
+	a := e.start(ctx, b, check.DossierRequest{})
+	restore()
+	// A portal may fail loudly when its gateway is untrusted (a.err): what it sent is still
+	// assessed below.
+	want := "the portal aborts the TLS handshake with a gateway whose certificate it does not trust"
+	var over []popdbtest.Request
+	for _, r := range a.entries {
+		if r.UntrustedCert {
+			over = append(over, r)
+		}
+	}
+	if len(over) > 0 {
+		got := describeAll(over, 3)
+		return check.Failf("the portal accepted the gateway's certificate from an untrusted CA (\"popdbtest UNTRUSTED CA\") and sent %d request(s) over that connection: %s", len(over), got).
+			VI("Cổng chấp nhận chứng thư của trục tích hợp do CA không tin cậy cấp và đã gửi %d yêu cầu qua kết nối đó: %s", len(over), got).
+			GotWant("untrusted certificate accepted: "+got, want)
+	}
+	var refused, other []popdbtest.Handshake
+	for _, h := range a.handshakes {
+		if !h.Untrusted {
+			continue
+		}
+		switch {
+		case h.ClientRefused:
+			refused = append(refused, h)
+		case h.Err != "":
+			other = append(other, h)
+		}
+	}
+	switch {
+	case len(refused) > 0:
+		return check.Passf("the portal refused the gateway's untrusted certificate: it aborted %d TLS handshake(s) (%s) and no look-up of %s completed", len(refused), refused[0].Err, ident.Mask(e.who.ID)).
+			VI("Cổng từ chối chứng thư không tin cậy của trục tích hợp: hủy %d lần bắt tay TLS, không yêu cầu tra cứu nào hoàn tất", len(refused)).
+			GotWant(fmt.Sprintf("%d handshake(s) aborted by the portal", len(refused)), want)
+	case len(other) > 0:
+		return check.Passf("the portal did not complete the TLS handshake with the gateway's untrusted certificate (%s), and no look-up completed", other[0].Err).
+			VI("Cổng không hoàn tất bắt tay TLS với chứng thư không tin cậy của trục tích hợp; không yêu cầu tra cứu nào hoàn tất").
+			GotWant("handshake not completed", want)
+	case len(a.entries) > 0:
+		// Requests completed without the untrusted certificate: the portal reused a connection
+		// established before the fault.
+		return check.Errorf("the portal reused a gateway connection opened before the untrusted certificate was presented (%s), so its certificate check was not exercised", describeAll(a.entries, 2)).
+			VI("Cổng dùng lại kết nối cũ tới trục tích hợp nên chưa kiểm tra được việc xác thực chứng thư")
+	default:
+		if a.err != nil {
+			return dossierError("starting a dossier with an untrusted gateway", a.err)
+		}
+		return check.Errorf("the portal made no connection to the gateway when the dossier started, so its certificate check could not be exercised (see P06-POP-01)").
+			VI("Cổng không kết nối tới trục tích hợp khi bắt đầu hồ sơ nên chưa kiểm tra được việc xác thực chứng thư (xem P06-POP-01)")
+	}
+}

@@ -1,0 +1,71 @@
+package popdata
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/ident"
+)
+
+// invalidCase is a malformed personal identification number a citizen might type.
+type invalidCase struct {
+	id, why string
+}
+
+// invalidIDs are the identifiers P06-POP-07 types as subjects. Each is rejected by
+// ident.ParsePIN (a test asserts it).
+var invalidIDs = []invalidCase{
+	{"07930500123", "11 digits"},
+	{"003085123445", "prefix 003 is not a province code"},
+	{"07930500123A", "a letter"},
+	{"0793 0500123", "a space"},
+}
+
+// checkInvalid is P06-POP-07: identifiers that are not valid personal identification numbers are
+// rejected by the portal before any look-up: none reaches the gateway, and the citizen is told.
+func checkInvalid(ctx context.Context, s *check.Session) check.Result {
+	e, res := setup(s)
+	if res != nil {
+		return *res
+	}
+	b, res := e.login(ctx)
+	if res != nil {
+		return *res
+	}
+	var sent, accepted, sentVI []string
+	for _, c := range invalidIDs {
+		a := e.start(ctx, b, check.DossierRequest{Subjects: []string{c.id}})
+		if a.err != nil && !errors.Is(a.err, check.ErrRefused) {
+			return dossierError(fmt.Sprintf("starting a dossier with the subject %s", ident.Mask(c.id)), a.err)
+		}
+		for _, r := range a.entries {
+			if r.Subject == c.id || r.SoDinhDanh == c.id || r.SoCMND == c.id {
+				sent = append(sent, fmt.Sprintf("%s (%s) in request #%d", ident.Mask(c.id), c.why, r.Seq))
+				sentVI = append(sentVI, fmt.Sprintf("%s (%s)", ident.Mask(c.id), c.why))
+				break
+			}
+		}
+		if a.err == nil && a.dossier.Accepted {
+			accepted = append(accepted, fmt.Sprintf("%s (%s)", ident.Mask(c.id), c.why))
+		}
+	}
+	want := "invalid identifiers rejected with a message, none sent to the gateway"
+	switch {
+	case len(sent) > 0:
+		got := "sent invalid identifier(s) to the population database: " + strings.Join(sent, ", ")
+		return check.Failf("the portal %s instead of rejecting them", got).
+			VI("Cổng gửi số định danh không hợp lệ tới CSDL dân cư thay vì từ chối: %s", strings.Join(sentVI, ", ")).
+			GotWant(got, want)
+	case len(accepted) > 0:
+		got := "accepted dossiers whose subject is an invalid identifier: " + strings.Join(accepted, ", ")
+		return check.Failf("the portal %s (it did not look them up, but did not tell the citizen they are invalid)", got).
+			VI("Cổng chấp nhận hồ sơ với số định danh không hợp lệ: %s", strings.Join(accepted, ", ")).
+			GotWant(got, want)
+	}
+	return check.Passf("the portal rejected %d invalid identifier(s) (wrong length, unknown province prefix, letters, spaces) without looking any of them up", len(invalidIDs)).
+		VI("Cổng từ chối %d số định danh không hợp lệ (sai độ dài, mã tỉnh không tồn tại, có chữ, có khoảng trắng) mà không tra cứu", len(invalidIDs)).
+		GotWant(fmt.Sprintf("%d rejected, 0 sent", len(invalidIDs)), want)
+}

@@ -1,0 +1,203 @@
+package popdata
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/popdbtest"
+	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/internal/htmlx"
+)
+
+// field is one form field compared with the record.
+type field struct {
+	name string
+	// required fields must be pre-filled; optional ones are compared when the form has them.
+	required bool
+	// want is the record's value; same compares it with the form's.
+	want func(popdbtest.CongDan) string
+	same func(got, want string) bool
+}
+
+var prefillFields = []field{
+	{"HoVaTen", true, func(c popdbtest.CongDan) string { return c.HoVaTen.String() }, sameText},
+	{"SoDinhDanh", true, func(c popdbtest.CongDan) string { return c.SoDinhDanh }, sameDigits},
+	{"NgayThangNamSinh", true, func(c popdbtest.CongDan) string { return c.NgayThangNamSinh.NgayThangNam }, sameDate},
+	{"GioiTinh", true, func(c popdbtest.CongDan) string { return c.GioiTinh }, sameSex},
+	{"ThuongTru", true, func(c popdbtest.CongDan) string { return c.ThuongTru.String() }, sameAddress},
+	{"NoiOHienTai", false, func(c popdbtest.CongDan) string { return c.NoiOHienTai.String() }, sameAddress},
+	{"QueQuan", false, func(c popdbtest.CongDan) string { return c.QueQuan.String() }, sameAddress},
+	{"NoiDangKyKhaiSinh", false, func(c popdbtest.CongDan) string { return c.NoiDangKyKhaiSinh.String() }, sameAddress},
+	{"SoCMND", false, func(c popdbtest.CongDan) string { return c.SoCMND }, sameDigits},
+	{"SoSoHoKhau", false, func(c popdbtest.CongDan) string { return c.SoSoHoKhau }, sameDigits},
+	{"QuocTich", false, func(c popdbtest.CongDan) string { return c.QuocTich }, sameNationality},
+}
+
+// checkPrefill is P06-POP-02: the dossier form comes back pre-filled with the citizen's record;
+// the citizen is not asked again for what the population database holds (declare once).
+func checkPrefill(ctx context.Context, s *check.Session) check.Result {
+	e, res := setup(s)
+	if res != nil {
+		return *res
+	}
+	rec, ok := e.gw.Record(e.who.ID)
+	if !ok {
+		return check.Errorf("the population-database fake does not know the citizen %s", ident.Mask(e.who.ID))
+	}
+	b, res := e.login(ctx)
+	if res != nil {
+		return *res
+	}
+	a := e.start(ctx, b, check.DossierRequest{})
+	if a.err != nil {
+		return dossierError("starting a dossier", a.err)
+	}
+	want := "the form shows HoVaTen, SoDinhDanh, NgayThangNamSinh, GioiTinh and ThuongTru from the citizen's record"
+	if !a.dossier.Accepted {
+		return check.Failf("the portal refused to start a dossier for the citizen %s: %q", ident.Mask(e.who.ID), truncate(a.dossier.Message, 200)).
+			VI("Cổng từ chối bắt đầu hồ sơ cho công dân %s: %q", ident.Mask(e.who.ID), truncate(a.dossier.Message, 200)).
+			GotWant("dossier refused", want)
+	}
+	problems := ComparePrefill(a.dossier.Form, rec)
+	looked := false
+	for _, r := range a.entries {
+		if isCitizen(r.Subject, e.who) && r.Outcome == popdbtest.Found {
+			looked = true
+		}
+	}
+	if len(problems) > 0 {
+		got := strings.Join(problems, "; ")
+		return check.Failf("the dossier form is not pre-filled from the population record of %s: %s", ident.Mask(e.who.ID), got).
+			VI("Biểu mẫu hồ sơ không được điền sẵn từ dữ liệu dân cư của %s: %s", ident.Mask(e.who.ID), got).
+			GotWant(got, want)
+	}
+	if !looked {
+		return check.Failf("the form shows the citizen's data but the portal did not look the citizen %s up in the population database when the dossier started (see P06-POP-01): the data did not come from the record", ident.Mask(e.who.ID)).
+			VI("Biểu mẫu có dữ liệu của công dân nhưng cổng không tra cứu %s trong CSDL dân cư khi bắt đầu hồ sơ (xem P06-POP-01)", ident.Mask(e.who.ID)).
+			GotWant("pre-filled without a look-up", want)
+	}
+	n := 0
+	for _, f := range prefillFields {
+		if strings.TrimSpace(a.dossier.Form[f.name]) != "" {
+			n++
+		}
+	}
+	return check.Passf("the dossier form of %s is pre-filled from the population record: %d field(s) match (%s)", ident.Mask(e.who.ID), n, filledNames(a.dossier.Form)).
+		VI("Biểu mẫu hồ sơ của %s được điền sẵn từ dữ liệu dân cư: %d trường khớp", ident.Mask(e.who.ID), n).
+		GotWant(fmt.Sprintf("%d fields match the record", n), want)
+}
+
+func filledNames(form map[string]string) string {
+	var names []string
+	for _, f := range prefillFields {
+		if strings.TrimSpace(form[f.name]) != "" {
+			names = append(names, f.name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// ComparePrefill compares a dossier form with the record and lists the problems: required
+// fields missing (the citizen would be asked again) and fields that differ from the record.
+// Texts are compared accent-, case- and space-insensitively; dates in any of the usual layouts;
+// sex as a code, "Nam"/"Nữ" or "male"/"female"; addresses by their parts. Identifiers are
+// masked in the result.
+func ComparePrefill(form map[string]string, rec popdbtest.CongDan) []string {
+	var missing, differ []string
+	for _, f := range prefillFields {
+		got, present := form[f.name]
+		got = strings.TrimSpace(got)
+		want := f.want(rec)
+		if got == "" {
+			if f.required && (present || want != "") {
+				missing = append(missing, f.name)
+			}
+			continue
+		}
+		if want == "" || f.same(got, want) {
+			continue
+		}
+		g, w := got, want
+		if f.name == "SoDinhDanh" || f.name == "SoCMND" {
+			g, w = ident.Mask(got), ident.Mask(want)
+		}
+		differ = append(differ, fmt.Sprintf("%s: form shows %q, record has %q", f.name, truncate(g, 120), truncate(w, 120)))
+	}
+	var out []string
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		out = append(out, "not pre-filled (the citizen is asked again): "+strings.Join(missing, ", "))
+	}
+	return append(out, differ...)
+}
+
+func sameText(got, want string) bool { return htmlx.Fold(got) == htmlx.Fold(want) }
+
+func sameDigits(got, want string) bool {
+	return strings.Join(strings.Fields(got), "") == strings.Join(strings.Fields(want), "")
+}
+
+// sameDate compares a form date with the record's yyyyMMdd.
+func sameDate(got, want string) bool {
+	g, ok1 := normDate(got)
+	w, ok2 := normDate(want)
+	return ok1 && ok2 && g == w
+}
+
+func normDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	digits := func(x string) bool {
+		for _, c := range x {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case len(s) == 8 && digits(s):
+		return s, true
+	case len(s) == 10 && (s[4] == '-' || s[4] == '/') && digits(s[:4]+s[5:7]+s[8:]):
+		return s[:4] + s[5:7] + s[8:], true
+	case len(s) == 10 && (s[2] == '/' || s[2] == '-' || s[2] == '.') && digits(s[:2]+s[3:5]+s[6:]):
+		return s[6:] + s[3:5] + s[:2], true
+	}
+	return "", false
+}
+
+// sameSex compares a form's sex with the record's code ([popdbtest.SexMale] or SexFemale).
+func sameSex(got, want string) bool {
+	g := htmlx.Fold(got)
+	switch g {
+	case "nam", "male", "m", popdbtest.SexMale:
+		return want == popdbtest.SexMale
+	case "nu", "female", "f", popdbtest.SexFemale:
+		return want == popdbtest.SexFemale
+	}
+	return false
+}
+
+// sameAddress accepts the address on one line, or any text containing each of its parts.
+func sameAddress(got, want string) bool {
+	g, w := htmlx.Fold(got), htmlx.Fold(want)
+	if g == w {
+		return true
+	}
+	for _, part := range strings.Split(want, ",") {
+		if p := htmlx.Fold(part); p != "" && !htmlx.FoldedContains(g, p) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameNationality(got, want string) bool {
+	g := htmlx.Fold(got)
+	if g == htmlx.Fold(want) {
+		return true
+	}
+	return strings.EqualFold(want, "VN") && (g == "viet nam" || g == "vietnam" || g == "vnm")
+}

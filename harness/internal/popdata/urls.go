@@ -1,0 +1,316 @@
+package popdata
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/ssotest"
+	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/internal/htmlx"
+)
+
+// maxURLPages bounds how many pages P06-POP-08 reads.
+const maxURLPages = 20
+
+// checkURLs is P06-POP-08: no personal identification number or credential appears in a URL.
+// It reads the URLs the harness meets: the sampled pages, their redirect chains, their links and
+// GET forms; with an adapter or the fake SSO, the URLs of logging in and of starting a dossier;
+// and, with the population-database fake, the URLs of the portal's gateway requests.
+func checkURLs(ctx context.Context, s *check.Session) check.Result {
+	c := &urlCollector{seen: map[string]bool{}}
+	prof, err := s.Profile(ctx)
+	if err != nil {
+		return check.FromError("resolving the portal profile", err)
+	}
+	pages := prof.Pages(s, min(maxURLPages, s.Config().MaxPages))
+	read := 0
+	for _, ref := range pages {
+		pg, err := s.Page(ctx, ref)
+		if err != nil {
+			continue // another check reports unreachable pages
+		}
+		read++
+		c.add(pg.URL, "page")
+		for _, r := range pg.Redirects {
+			c.add(r, "redirect from "+check.RedactURL(pg.URL))
+		}
+		c.add(pg.FinalURL, "page")
+		if pg.Doc != nil {
+			base, _ := url.Parse(pg.FinalURL)
+			c.links(pg.Doc, base, check.RedactURL(pg.FinalURL))
+		}
+	}
+	if read == 0 {
+		return check.Errorf("none of the %d sampled page(s) could be read, so no URL could be examined", len(pages)).
+			VI("Không đọc được trang nào trong %d trang mẫu nên không kiểm tra được URL", len(pages))
+	}
+	flows := c.flows(ctx, s)
+	if gw := s.Target().PopDB; gw != nil {
+		for _, r := range gw.Requests() {
+			c.add(r.URL, fmt.Sprintf("the portal's gateway request #%d", r.Seq))
+		}
+	}
+	want := "no personal identification number, password, token, secret or API key in any URL"
+	if len(c.problems) > 0 {
+		sort.Strings(c.problems)
+		got := strings.Join(first(c.problems, 8), "; ")
+		if len(c.problems) > 8 {
+			got += fmt.Sprintf("; and %d more", len(c.problems)-8)
+		}
+		return check.Failf("%d URL(s) carry personal identification numbers or credentials: %s", len(c.problems), got).
+			VI("%d URL chứa số định danh cá nhân hoặc thông tin xác thực: %s", len(c.problems), got).
+			GotWant(got, want)
+	}
+	return check.Passf("no personal identification number or credential in the %d URL(s) examined (%d page(s), their links and forms%s)", len(c.seen), read, flows).
+		VI("Không có số định danh cá nhân hay thông tin xác thực trong %d URL đã kiểm tra", len(c.seen)).
+		GotWant(fmt.Sprintf("%d URLs clean", len(c.seen)), want)
+}
+
+func first(s []string, n int) []string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+type urlCollector struct {
+	mu       sync.Mutex
+	seen     map[string]bool
+	problems []string
+}
+
+func (c *urlCollector) add(raw, where string) {
+	if raw == "" {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.seen[raw] || len(c.seen) > 5000 {
+		return
+	}
+	c.seen[raw] = true
+	for _, p := range URLProblems(raw) {
+		c.problems = append(c.problems, fmt.Sprintf("%s in %s (%s)", p, check.RedactURL(raw), where))
+	}
+}
+
+// links examines the URLs of a page: links, resources, and what GET forms would put in a URL.
+func (c *urlCollector) links(doc *html.Node, base *url.URL, page string) {
+	attrs := map[string]string{"a": "href", "link": "href", "area": "href", "iframe": "src", "img": "src", "script": "src", "form": "action"}
+	htmlx.Walk(doc, func(n *html.Node) bool {
+		a, ok := attrs[n.Data]
+		if !ok {
+			return true
+		}
+		v, _ := htmlx.Attr(n, a)
+		if v != "" && base != nil {
+			if u, err := base.Parse(strings.TrimSpace(v)); err == nil {
+				c.add(u.String(), "link on "+page)
+			}
+		}
+		if n.Data == "form" {
+			c.form(n, page)
+		}
+		return true
+	})
+}
+
+// form flags a GET form whose fields would put a password or identification number in the URL.
+func (c *urlCollector) form(f *html.Node, page string) {
+	if m, _ := htmlx.Attr(f, "method"); m != "" && !strings.EqualFold(strings.TrimSpace(m), "get") {
+		return
+	}
+	for _, in := range htmlx.All(f, "input") {
+		name, _ := htmlx.Attr(in, "name")
+		typ, _ := htmlx.Attr(in, "type")
+		if name == "" {
+			continue
+		}
+		why := ""
+		switch {
+		case strings.EqualFold(typ, "password"):
+			why = "a password field"
+		case credentialKey(name):
+			why = "a credential field"
+		case identityKey(name):
+			why = "a personal identification number field"
+		}
+		if why != "" {
+			c.mu.Lock()
+			c.problems = append(c.problems, fmt.Sprintf("%s %q sent in the URL by a GET form on %s", why, truncate(name, 40), page))
+			c.mu.Unlock()
+		}
+	}
+}
+
+// flows logs in and starts a dossier when the target allows it, recording the URLs the browser
+// visits, and returns a note for the message.
+func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
+	t := s.Target()
+	_, hasLogin := t.Portal.(check.Login)
+	if !hasLogin && t.SSO == nil {
+		return ""
+	}
+	var who ident.Person
+	if t.PopDB != nil {
+		who = pickCitizen(t.PopDB.People)
+	} else {
+		who = pickCitizen(ident.DefaultPeople())
+	}
+	var b *check.Browser
+	if !hasLogin {
+		br, tr, err := s.LoginSSO(ctx, who, ssotest.Normal)
+		if tr != nil {
+			for _, u := range tr.Chain {
+				c.add(u, "the login redirect chain")
+			}
+		}
+		if err != nil {
+			return "; logging in failed: " + truncate(check.Redact(err.Error()), 120)
+		}
+		b = br
+	} else {
+		br, err := s.Login(ctx, who)
+		if err != nil {
+			return "; logging in failed: " + truncate(check.Redact(err.Error()), 120)
+		}
+		b = br
+	}
+	note := ", logging in"
+	d, ok := t.Portal.(check.Dossiers)
+	if !ok || t.PopDB == nil {
+		return note
+	}
+	rec := &recorder{next: b.Client.Transport, c: c}
+	if rec.next == nil {
+		rec.next = http.DefaultTransport
+	}
+	cl := *b.Client
+	cl.Transport = rec
+	b.Client = &cl
+	sctx, cancel := context.WithTimeout(ctx, s.Config().RequestTimeout)
+	defer cancel()
+	if _, err := d.StartDossier(sctx, b, check.DossierRequest{}); err == nil {
+		note += ", starting a dossier"
+	}
+	t.PopDB.WaitIdle(settle)
+	return note
+}
+
+// recorder records the URL of every request a browser makes.
+type recorder struct {
+	next http.RoundTripper
+	c    *urlCollector
+}
+
+func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	r.c.add(req.URL.String(), "a request while starting a dossier")
+	return r.next.RoundTrip(req)
+}
+
+var twelveDigits = regexp.MustCompile(`(^|[^0-9])([0-9]{12})($|[^0-9])`)
+
+// URLProblems lists why a URL must not be used: a personal identification number in its path,
+// query or fragment, an identification-number parameter, a credential parameter (password,
+// token, secret, API key, session ID) or a password in its user information. The OAuth
+// authorization code and state are not credentials here: the authorization-code flow carries
+// them in the callback URL by design.
+func URLProblems(raw string) []string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	if u.User != nil {
+		if _, has := u.User.Password(); has {
+			out = append(out, "a password in the URL's user information")
+		}
+	}
+	for _, seg := range strings.Split(u.EscapedPath(), "/") {
+		if v, err := url.PathUnescape(seg); err == nil && hasPIN(v) != "" {
+			out = append(out, fmt.Sprintf("a personal identification number (%s) in the path", ident.Mask(hasPIN(v))))
+		}
+	}
+	check := func(part, q string) {
+		vals, err := url.ParseQuery(q)
+		if err != nil {
+			return
+		}
+		keys := make([]string, 0, len(vals))
+		for k := range vals {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			for _, v := range vals[k] {
+				switch {
+				case credentialKey(k) && v != "":
+					out = append(out, fmt.Sprintf("a credential (%s) in the %s", truncate(k, 40), part))
+				case hasPIN(v) != "":
+					out = append(out, fmt.Sprintf("a personal identification number (%s) in the %s parameter %s", ident.Mask(hasPIN(v)), part, truncate(k, 40)))
+				case identityKey(k) && v != "":
+					out = append(out, fmt.Sprintf("an identification number parameter (%s) in the %s", truncate(k, 40), part))
+				}
+			}
+		}
+	}
+	check("query", u.RawQuery)
+	if strings.Contains(u.Fragment, "=") {
+		check("fragment", u.Fragment)
+	} else if p := hasPIN(u.Fragment); p != "" {
+		out = append(out, fmt.Sprintf("a personal identification number (%s) in the fragment", ident.Mask(p)))
+	}
+	return out
+}
+
+// hasPIN returns the first valid personal identification number standing alone in s, or "".
+func hasPIN(s string) string {
+	for _, m := range twelveDigits.FindAllStringSubmatch(s, 8) {
+		if ident.ValidPIN(m[2]) {
+			return m[2]
+		}
+	}
+	return ""
+}
+
+// normKey folds a parameter name for comparison: lower case, without separators.
+func normKey(k string) string {
+	k = strings.ToLower(k)
+	return strings.NewReplacer("_", "", "-", "", ".", "", " ", "").Replace(k)
+}
+
+var credentialKeys = []string{"password", "passwd", "pwd", "pass", "matkhau", "secret", "clientsecret",
+	"apikey", "accesstoken", "idtoken", "refreshtoken", "authtoken", "token", "sessionid", "jsessionid",
+	"phpsessid", "aspnetsessionid", "sid", "privatekey"}
+
+func credentialKey(k string) bool {
+	n := normKey(k)
+	for _, c := range credentialKeys {
+		if n == c {
+			return true
+		}
+	}
+	return strings.HasSuffix(n, "password") || strings.HasSuffix(n, "secret") || strings.HasSuffix(n, "token") || strings.HasSuffix(n, "matkhau")
+}
+
+var identityKeys = []string{"sodinhdanh", "madinhdanh", "dinhdanh", "socmnd", "cmnd", "cccd", "socccd",
+	"cancuoc", "socancuoc", "cancuoccongdan", "idcard", "idnumber", "nationalid", "personalid", "pin", "madinhdanhcanhan"}
+
+func identityKey(k string) bool {
+	n := normKey(k)
+	for _, c := range identityKeys {
+		if n == c {
+			return true
+		}
+	}
+	return false
+}
