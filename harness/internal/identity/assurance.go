@@ -20,15 +20,15 @@ import (
 func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return check.FromError("checking assurance levels", err)
+		return fromErr("checking assurance levels", err)
 	}
 	as, ok := s.Target().Portal.(check.Assurance)
 	if !ok {
-		return check.FromError("checking assurance levels", &check.NotImplementedError{Method: "Assurance.Level2Procedures"})
+		return fromErr("checking assurance levels", &check.NotImplementedError{Method: "Assurance.Level2Procedures"})
 	}
 	ds, ok := s.Target().Portal.(check.Dossiers)
 	if !ok {
-		return check.FromError("checking assurance levels", &check.NotImplementedError{Method: "Dossiers.StartDossier"})
+		return fromErr("checking assurance levels", &check.NotImplementedError{Method: "Dossiers.StartDossier"})
 	}
 	procs := as.Level2Procedures()
 	if len(procs) == 0 {
@@ -41,7 +41,7 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 	low, ok1 := sso.AccountWithLevel(1)
 	high, ok2 := sso.AccountWithLevel(2)
 	if !ok1 || !ok2 {
-		return check.FromError("checking assurance levels", fmt.Errorf("the fake SSO needs an account of level 1 and one of level 2 (AddAccount): %w", check.ErrNoFake))
+		return fromErr("checking assurance levels", fmt.Errorf("the fake SSO needs an account of level 1 and one of level 2 (AddAccount): %w", check.ErrNoFake))
 	}
 	var ev []scoring.Evidence
 	start := func(who ident.Person, proc string) (accepted bool, note string, err error) {
@@ -64,7 +64,7 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 	for _, p := range procs {
 		ok, msg, err := start(high, p)
 		if err != nil {
-			return check.FromError(fmt.Sprintf("starting procedure %s as a level-2 citizen", p), err)
+			return fromErr(fmt.Sprintf("starting procedure %s as a level-2 citizen", p), err)
 		}
 		if !ok {
 			return check.Errorf("the portal refused procedure %s to a level-2 citizen too (%q), so the level check cannot be judged", p, msg).
@@ -72,7 +72,7 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 		}
 		ok, msg, err = start(low, p)
 		if err != nil {
-			return check.FromError(fmt.Sprintf("starting procedure %s as a level-1 citizen", p), err)
+			return fromErr(fmt.Sprintf("starting procedure %s as a level-1 citizen", p), err)
 		}
 		ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("procedure %s, level-1 account: accepted=%v %q", p, ok, msg)})
 		if ok {

@@ -19,11 +19,11 @@ import (
 func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return check.FromError("checking the authorization request", err)
+		return fromErr("checking the authorization request", err)
 	}
 	who, err := citizen(sso)
 	if err != nil {
-		return check.FromError("checking the authorization request", err)
+		return fromErr("checking the authorization request", err)
 	}
 	first, tr1, err1 := s.LoginSSO(ctx, who, ssotest.Normal)
 	_ = first
@@ -31,7 +31,7 @@ func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
 		if err1 == nil {
 			err1 = errors.New("the login did not pass through the SSO's authorization endpoint")
 		}
-		return check.FromError("starting a login", err1).With(tr1.Evidence()...)
+		return fromErr("starting a login", err1).With(tr1.Evidence()...)
 	}
 	q := tr1.Authorize.Query()
 	var problems, problemsVI []string

@@ -140,7 +140,7 @@ func login(ctx context.Context, s *check.Session, who ident.Person, mode ssotest
 func control(ctx context.Context, s *check.Session, who ident.Person) (attempt, *check.Result) {
 	a := login(ctx, s, who, ssotest.Normal)
 	if a.err != nil {
-		r := check.FromError("logging in normally through the fake national SSO", a.err).With(a.trace.Evidence()...)
+		r := fromErr("logging in normally through the fake national SSO", a.err).With(a.trace.Evidence()...)
 		r = r.VI("Không đăng nhập được bình thường qua SSO quốc gia giả lập: %v", a.err)
 		return a, &r
 	}
@@ -164,7 +164,7 @@ func variants(ctx context.Context, s *check.Session, who ident.Person, modes ...
 	for _, m := range modes {
 		a := login(ctx, s, who, m)
 		if a.err != nil {
-			r := check.FromError(fmt.Sprintf("logging in with the fake SSO sending %s", m.Describe()), a.err).With(a.trace.Evidence()...)
+			r := fromErr(fmt.Sprintf("logging in with the fake SSO sending %s", m.Describe()), a.err).With(a.trace.Evidence()...)
 			return nil, nil, &r
 		}
 		note := fmt.Sprintf("%s: refused (not logged in afterwards)", m.Describe())
@@ -202,11 +202,11 @@ func describeAll(as []attempt, vi bool) string {
 func forgedCheck(ctx context.Context, s *check.Session, what, whatVI string, modes ...ssotest.Mode) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return check.FromError("checking "+what, err)
+		return fromErr("checking "+what, err)
 	}
 	who, err := citizen(sso)
 	if err != nil {
-		return check.FromError("checking "+what, err)
+		return fromErr("checking "+what, err)
 	}
 	if _, r := control(ctx, s, who); r != nil {
 		return *r
@@ -228,4 +228,14 @@ func forgedCheck(ctx context.Context, s *check.Session, what, whatVI string, mod
 	}
 	return check.Passf("the portal refused %s: %s", what, strings.Join(names, ", ")).
 		VI("Cổng từ chối %s: %s", whatVI, strings.Join(names, ", ")).With(ev...)
+}
+
+// fromErr is check.FromError with a Vietnamese message: not_tested when an adapter method or
+// the fake is missing, error otherwise.
+func fromErr(what string, err error) check.Result {
+	r := check.FromError(what, err)
+	if r.Status == scoring.NotTested {
+		return r.VI("Chưa kiểm tra được (thiếu bộ điều hợp hoặc dịch vụ giả lập) — %s: %v", what, err)
+	}
+	return r.VI("Không hoàn thành được việc kiểm tra — %s: %v", what, err)
 }

@@ -17,19 +17,19 @@ import (
 func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return check.FromError("checking logout", err)
+		return fromErr("checking logout", err)
 	}
 	who, err := citizen(sso)
 	if err != nil {
-		return check.FromError("checking logout", err)
+		return fromErr("checking logout", err)
 	}
 	lo, hasAdapter := s.Target().Portal.(check.Logout)
 	prof, err := s.Profile(ctx)
 	if err != nil {
-		return check.FromError("resolving the profile", err)
+		return fromErr("resolving the profile", err)
 	}
 	if !hasAdapter && prof.Logout == "" {
-		return check.FromError("checking logout", &check.NotImplementedError{Method: "Logout.Logout (or a profile Logout entry)"})
+		return fromErr("checking logout", &check.NotImplementedError{Method: "Logout.Logout (or a profile Logout entry)"})
 	}
 	a, r := control(ctx, s, who)
 	if r != nil {
@@ -41,20 +41,20 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	var ev []scoring.Evidence
 	if hasAdapter {
 		if err := lo.Logout(ctx, a.b); err != nil {
-			return check.FromError("logging out through the adapter", err)
+			return fromErr("logging out through the adapter", err)
 		}
 	} else {
 		abs, err := s.Resolve(prof.Logout)
 		if err != nil {
-			return check.FromError("logout entry", err)
+			return fromErr("logout entry", err)
 		}
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
 		if err != nil {
-			return check.FromError("logout entry", err)
+			return fromErr("logout entry", err)
 		}
 		resp, err := s.Fetch(ctx, a.b, req)
 		if err != nil {
-			return check.FromError("following the logout entry", err)
+			return fromErr("following the logout entry", err)
 		}
 		ev = append(ev, resp.Evidence())
 	}
@@ -65,7 +65,7 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	}
 	after, err := whoAmI(ctx, s, a.b)
 	if err != nil {
-		return check.FromError("asking who is logged in after logout", err)
+		return fromErr("asking who is logged in after logout", err)
 	}
 	if after != "" {
 		return check.Failf("after logout the browser is still logged in as %s", check.Redact(after)).
@@ -83,7 +83,7 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	}
 	again, err := whoAmI(ctx, s, replay)
 	if err != nil {
-		return check.FromError("replaying the pre-logout cookies", err)
+		return fromErr("replaying the pre-logout cookies", err)
 	}
 	ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("%d cookie(s) from before logout replayed in a new browser: logged in as %s", len(saved), orNone(again))})
 	if again != "" {

@@ -34,7 +34,7 @@ var throttleWords = []string{"captcha", "ma xac nhan", "ma kiem tra", "tam khoa"
 func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 	prof, err := s.Profile(ctx)
 	if err != nil {
-		return check.FromError("resolving the profile", err)
+		return fromErr("resolving the profile", err)
 	}
 	home := prof.Home
 	if home == "" {
@@ -70,7 +70,7 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 				return check.Passf("after %d failed logins the portal stopped accepting login requests (%v)", i-1, err).
 					VI("Sau %d lần đăng nhập sai, cổng ngừng nhận yêu cầu đăng nhập", i-1).With(ev...)
 			}
-			return check.FromError("submitting the login form", err)
+			return fromErr("submitting the login form", err)
 		}
 		if resp == nil { // the refreshed form now has a CAPTCHA
 			return check.Passf("after %d failed logins the login form asks for a CAPTCHA", i-1).

@@ -23,7 +23,7 @@ const maxRegistrationPages = 5
 func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result {
 	prof, err := s.Profile(ctx)
 	if err != nil {
-		return check.FromError("resolving the profile", err)
+		return fromErr("resolving the profile", err)
 	}
 	home := prof.Home
 	if home == "" {
@@ -45,7 +45,7 @@ func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result 
 		p, err := s.Page(ctx, abs)
 		if err != nil {
 			if i == 0 {
-				return check.FromError("fetching the home page", err)
+				return fromErr("fetching the home page", err)
 			}
 			continue
 		}

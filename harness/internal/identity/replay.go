@@ -18,15 +18,15 @@ import (
 func checkCodeReplay(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return check.FromError("checking code replay", err)
+		return fromErr("checking code replay", err)
 	}
 	who, err := citizen(sso)
 	if err != nil {
-		return check.FromError("checking code replay", err)
+		return fromErr("checking code replay", err)
 	}
 	a := login(ctx, s, who, ssotest.ReplayableCode)
 	if a.err != nil {
-		return check.FromError("logging in through the fake national SSO", a.err).With(a.trace.Evidence()...)
+		return fromErr("logging in through the fake national SSO", a.err).With(a.trace.Evidence()...)
 	}
 	if a.as != who.ID {
 		return check.Errorf("the first login as %s did not log the browser in (%s), so a replay cannot be judged", check.Redact(who.ID), orNone(a.as)).
@@ -37,12 +37,12 @@ func checkCodeReplay(ctx context.Context, s *check.Session) check.Result {
 	attacker := s.NewBrowser()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, a.trace.Callback.String(), nil)
 	if err != nil {
-		return check.FromError("replaying the callback", err)
+		return fromErr("replaying the callback", err)
 	}
 	resp, ferr := s.Fetch(ctx, attacker, req)
 	as, err := whoAmI(ctx, s, attacker)
 	if err != nil {
-		return check.FromError("asking who the replaying browser is", err)
+		return fromErr("asking who the replaying browser is", err)
 	}
 	f, _ := sso.Flow(a.trace.Flow)
 	ev := scoring.Evidence{Request: "GET " + check.Redact(a.trace.Callback.Scheme+"://"+a.trace.Callback.Host+a.trace.Callback.Path) + "?code=[redacted]&state=[redacted]",

@@ -16,15 +16,15 @@ import (
 func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return check.FromError("checking the session identity", err)
+		return fromErr("checking the session identity", err)
 	}
 	who, err := citizen(sso)
 	if err != nil {
-		return check.FromError("checking the session identity", err)
+		return fromErr("checking the session identity", err)
 	}
 	a := login(ctx, s, who, ssotest.Normal)
 	if a.err != nil {
-		return check.FromError("logging in normally through the fake national SSO", a.err).With(a.trace.Evidence()...)
+		return fromErr("logging in normally through the fake national SSO", a.err).With(a.trace.Evidence()...)
 	}
 	switch a.as {
 	case who.ID:
@@ -39,7 +39,7 @@ func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 	}
 	m := login(ctx, s, who, ssotest.UserinfoSubMismatch)
 	if m.err != nil {
-		return check.FromError("logging in with userinfo of another citizen", m.err).With(m.trace.Evidence()...)
+		return fromErr("logging in with userinfo of another citizen", m.err).With(m.trace.Evidence()...)
 	}
 	ev := append(a.trace.Evidence(), scoring.Evidence{Note: "userinfo with another citizen's claims: userinfo requests " + strconv.Itoa(m.flow.UserInfo) + ", logged in as " + orNone(m.as)})
 	if m.as != "" && m.as != who.ID {
