@@ -53,7 +53,7 @@ func checkBanners(ctx context.Context, s *check.Session) check.Result {
 	var found []string
 	var ev []scoring.Evidence
 	var at string
-	pages := citizenPages(ctx, s)
+	pages := CitizenPages(ctx, s)
 	random := notFoundPath()
 	if abs, err := s.Resolve(random); err == nil {
 		pages = append(pages, abs)

@@ -46,7 +46,7 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 	cookies := map[string]seen{}
 	var pages, errs []string
 	var ev []scoring.Evidence
-	for _, u := range citizenPages(ctx, s) {
+	for _, u := range CitizenPages(ctx, s) {
 		p, err := s.Page(ctx, u)
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("%s: %v", check.Redact(u), err))

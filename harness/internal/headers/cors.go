@@ -28,7 +28,7 @@ func notFoundPath() string {
 // the criterion, "no CORS wildcard with credentials", still counts as a failure.
 func checkCORS(ctx context.Context, s *check.Session) check.Result {
 	want := "no Access-Control-Allow-Origin reflecting a foreign origin (or *) together with Access-Control-Allow-Credentials: true"
-	urls := citizenPages(ctx, s)
+	urls := CitizenPages(ctx, s)
 	if prof, err := s.Profile(ctx); err == nil && prof != nil && prof.ProceduresJSON != "" {
 		if abs, err := s.Resolve(prof.ProceduresJSON); err == nil {
 			urls = append(urls, abs)

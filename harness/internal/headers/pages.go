@@ -17,10 +17,10 @@ import (
 // procedure page from the same template, so a few show the headers of all.
 const maxProcedurePages = 3
 
-// citizenPages are the pages a citizen sees whose headers the checks judge: the home page, the
+// CitizenPages are the pages a citizen sees whose headers the checks judge: the home page, the
 // login entry and a few procedure pages, from the resolved profile (configured or discovered),
 // each once. When the profile cannot be resolved, the home page alone.
-func citizenPages(ctx context.Context, s *check.Session) []string {
+func CitizenPages(ctx context.Context, s *check.Session) []string {
 	home := s.Base().String()
 	out := []string{home}
 	prof, err := s.Profile(ctx)
@@ -77,7 +77,7 @@ func judgePages(ctx context.Context, s *check.Session, want, wantVI string, head
 	var ev []scoring.Evidence
 	var errs []string
 	var gots []string
-	for _, u := range citizenPages(ctx, s) {
+	for _, u := range CitizenPages(ctx, s) {
 		p, err := s.Page(ctx, u)
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("%s: %v", check.Redact(u), err))

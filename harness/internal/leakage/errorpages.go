@@ -1,0 +1,121 @@
+package leakage
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/headers"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// leak is a signature of internal detail in an error page.
+type leak struct {
+	what string
+	re   *regexp.Regexp
+}
+
+// leaks recognise stack traces of the platforms portals are built on, SQL errors and debug pages.
+var leaks = []leak{
+	{"Java stack trace", regexp.MustCompile(`\bat [a-zA-Z_$][\w$]*(\.[\w$<>]+)+\([\w$]+\.java:\d+\)`)},
+	{"Java exception", regexp.MustCompile(`\b(java|javax|jakarta)\.[a-z]+(\.[a-zA-Z]+)*\.[A-Z]\w*(Exception|Error)\b`)},
+	{".NET error page", regexp.MustCompile(`Server Error in '[^']*' Application|ASP\.NET is configured to show verbose error messages`)},
+	{".NET stack trace", regexp.MustCompile(`\bat [A-Z]\w*(\.\w+)+\([^)]*\)( in [^\n<]+\.cs:line \d+)?|System\.[A-Z]\w*Exception\b`)},
+	{"PHP error", regexp.MustCompile(`(?i)<b>(Fatal error|Warning|Parse error|Notice|Deprecated)</b>:.+ on line <b>\d+</b>|\b(PHP )?(Fatal error|Parse error|Warning): .+ in /[^\s<]+\.php on line \d+|Stack trace:\s*(<br />)?\s*#0 `)},
+	{"Python traceback", regexp.MustCompile(`Traceback \(most recent call last\):|File "[^"]+\.py", line \d+`)},
+	{"Django debug page", regexp.MustCompile(`You're seeing this error because you have <code>DEBUG = True</code>`)},
+	{"Werkzeug debugger", regexp.MustCompile(`Werkzeug Debugger|werkzeug\.exceptions`)},
+	{"Node.js stack trace", regexp.MustCompile(`\bat (\S+ )?\(?(/[^\s():]+|[A-Za-z]:\\[^\s():]+|node:internal/[^\s():]+)\.?[cm]?js:\d+:\d+\)?`)},
+	{"Go panic", regexp.MustCompile(`goroutine \d+ \[running\]:|panic: .+\n\s*goroutine|\.go:\d+ \+0x[0-9a-f]+`)},
+	{"Ruby stack trace", regexp.MustCompile(`\.rb:\d+:in [` + "`" + `']`)},
+	{"Spring error page", regexp.MustCompile(`Whitelabel Error Page[\s\S]{0,400}(Exception|trace)`)},
+	{"SQL error", regexp.MustCompile(`(?i)You have an error in your SQL syntax|SQLSTATE\[\w+\]|\bORA-\d{5}\b|Unclosed quotation mark after the character string|Microsoft OLE DB Provider for (SQL Server|ODBC)|PG::SyntaxError|pg_query\(\): Query failed|SQLite3?::SQLException|System\.Data\.SqlClient\.SqlException|syntax error at or near "|org\.hibernate\.\w+Exception|com\.mysql\.jdbc\.exceptions`)},
+}
+
+// Leak returns what kind of internal detail body shows and the text that shows it, or ok false.
+func Leak(body []byte) (what, text string, ok bool) {
+	for _, l := range leaks {
+		if m := l.re.Find(body); m != nil {
+			return l.what, string(m), true
+		}
+	}
+	return "", "", false
+}
+
+// malformed is the query value that trips naive parameter handling: quotes for SQL, a backslash,
+// angle brackets, and a PHP array key.
+const malformed = `'"\<>`
+
+// errorProbes are the safe requests that force errors: a path that cannot exist, malformed query
+// values on the home page and the first procedure page, and, when the profile has them, the site
+// search and the dossier look-up with the malformed value.
+func errorProbes(ctx context.Context, s *check.Session) []string {
+	q := "id=" + urlEscape(malformed) + "&page[]=1&p06kit=%ff%fe"
+	out := []string{randomPath(), randomPath() + ".php", randomPath() + ".aspx", "/?" + q}
+	prof, err := s.Profile(ctx)
+	if err != nil || prof == nil {
+		return out
+	}
+	pages := headers.CitizenPages(ctx, s)
+	if len(pages) > 1 {
+		sep := "?"
+		if strings.Contains(pages[len(pages)-1], "?") {
+			sep = "&"
+		}
+		out = append(out, pages[len(pages)-1]+sep+q)
+	}
+	if prof.Search != "" && strings.Contains(prof.Search, "{q}") {
+		out = append(out, strings.ReplaceAll(prof.Search, "{q}", urlEscape(malformed)))
+	}
+	if prof.StatusLookup != "" && strings.Contains(prof.StatusLookup, "{code}") {
+		out = append(out, strings.ReplaceAll(prof.StatusLookup, "{code}", urlEscape(malformed)))
+	}
+	return out
+}
+
+func urlEscape(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
+}
+
+// checkErrorPages judges P06-SEC-14.
+func checkErrorPages(ctx context.Context, s *check.Session) check.Result {
+	want := "error pages with a plain message: no stack trace, exception, SQL error or debug page"
+	var found []string
+	var ev []scoring.Evidence
+	var at string
+	fetched := 0
+	for _, u := range errorProbes(ctx, s) {
+		r, err := s.Get(ctx, u)
+		if err != nil {
+			continue
+		}
+		fetched++
+		what, text, ok := Leak(r.Body)
+		if !ok {
+			continue
+		}
+		found = append(found, fmt.Sprintf("%s answers HTTP %d with a %s (%q)", check.Redact(r.URL), r.StatusCode, what, excerpt([]byte(text), 100)))
+		e := r.Evidence("Content-Type")
+		e.Excerpt, e.Note = excerpt([]byte(text), 200), what
+		ev = append(ev, e)
+		if at == "" {
+			at = r.URL
+		}
+	}
+	if fetched == 0 {
+		return check.Errorf("none of the error probes could be fetched").VI("không gửi được yêu cầu gây lỗi nào")
+	}
+	if len(found) > 0 {
+		return check.Failf("error pages leak internal details: %s", strings.Join(found, "; ")).
+			VI("trang lỗi làm lộ thông tin nội bộ: %s", strings.Join(found, "; ")).
+			GotWant(strings.Join(found, "; "), want).At(at).With(ev...)
+	}
+	return check.Passf("%d forced errors (missing paths, malformed queries) showed no stack trace, exception or SQL error", fetched).
+		VI("%d yêu cầu gây lỗi không làm lộ dấu vết ngăn xếp hay lỗi SQL", fetched).GotWant("no internal details", want)
+}

@@ -1,0 +1,373 @@
+package leakage
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+type resource struct {
+	status int
+	ctype  string
+	body   string
+}
+
+const homeHTML = `<!doctype html><html lang="vi"><head><title>Cổng dịch vụ công</title>%s</head><body><h1>Cổng dịch vụ công</h1><script src="/static/app.js"></script></body></html>`
+
+// fixture serves the given paths; any other path gets notFound (a real 404 or a soft 404).
+func fixture(t *testing.T, tlsOn bool, paths map[string]resource, notFound resource) *check.Session {
+	t.Helper()
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		res, ok := paths[r.URL.Path]
+		if r.URL.Path == "/" && r.URL.RawQuery != "" {
+			if q, ok2 := paths["/?"]; ok2 {
+				res, ok = q, true
+			}
+		}
+		if !ok {
+			res = notFound
+		}
+		if res.ctype != "" {
+			w.Header().Set("Content-Type", res.ctype)
+		}
+		w.WriteHeader(res.status)
+		_, _ = w.Write([]byte(res.body))
+	})
+	var srv *httptest.Server
+	if tlsOn {
+		srv = httptest.NewTLSServer(h)
+	} else {
+		srv = httptest.NewServer(h)
+	}
+	t.Cleanup(srv.Close)
+	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
+		Profile: &check.Profile{Login: "/", ProcedurePages: []string{"/"}}}, check.Config{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func home(extraHead string) resource {
+	return resource{200, "text/html; charset=utf-8", strings.Replace(homeHTML, "%s", extraHead, 1)}
+}
+
+var (
+	real404 = resource{404, "text/html", "<html><body><h1>404 Không tìm thấy</h1></body></html>"}
+	soft404 = resource{200, "text/html; charset=utf-8", "<!doctype html><html><body><p>Trang bạn tìm không tồn tại.</p></body></html>"}
+)
+
+func TestCheckSensitivePaths(t *testing.T) {
+	tests := []struct {
+		name     string
+		paths    map[string]resource
+		notFound resource
+		status   scoring.Status
+		msg      string
+	}{
+		{"clean with real 404s passes", nil, real404, scoring.Pass, "none of"},
+		{"clean with soft 404s passes", nil, soft404, scoring.Pass, "none of"},
+		{"everything answers the home page passes", nil, home(""), scoring.Pass, "none of"},
+		{"git HEAD exposed fails", map[string]resource{"/.git/HEAD": {200, "text/plain", "ref: refs/heads/main\n"}}, soft404, scoring.Fail,
+			"/.git/HEAD (Git repository metadata, HTTP 200)"},
+		{"env file behind 403 still fails by content", map[string]resource{"/.env": {403, "text/plain", "APP_KEY=base64:abc\nDB_PASSWORD=secret\n"}}, real404, scoring.Fail,
+			"/.env (environment file with secrets, HTTP 403)"},
+		{"git HEAD as an HTML page passes", map[string]resource{"/.git/HEAD": {200, "text/html", "<!doctype html><p>ref: refs/heads/main</p>"}}, real404, scoring.Pass, "none of"},
+		{"phpinfo fails", map[string]resource{"/phpinfo.php": {200, "text/html", "<html><head><title>PHP 8.2.7 - phpinfo()</title></head></html>"}}, real404, scoring.Fail, "phpinfo() output"},
+		{"server-status fails", map[string]resource{"/server-status": {200, "text/html", "<html><head><title>Apache Status</title></head><body><h1>Apache Server Status for portal</h1>"}}, real404, scoring.Fail, "Apache server status"},
+		{"backup zip fails", map[string]resource{"/backup.zip": {200, "application/zip", "PK\x03\x04\x14\x00\x00\x00"}}, real404, scoring.Fail, "/backup.zip (backup archive"},
+		{"directory listing of a resource directory fails", map[string]resource{"/": home(""),
+			"/static/": {200, "text/html", "<html><head><title>Index of /static/</title></head><body><h1>Index of /static/</h1><hr><pre><a href=\"../\">../</a>"}},
+			real404, scoring.Fail, "/static/ (directory listing"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			paths := map[string]resource{"/": home("")}
+			for k, v := range tc.paths {
+				paths[k] = v
+			}
+			r := checkSensitivePaths(context.Background(), fixture(t, true, paths, tc.notFound))
+			if r.Status != tc.status || !strings.Contains(r.Message, tc.msg) {
+				t.Fatalf("got %s %q; want %s containing %q", r.Status, r.Message, tc.status, tc.msg)
+			}
+			if r.Status == scoring.Fail && (len(r.Evidence) == 0 || r.Evidence[0].Excerpt == "") {
+				t.Errorf("a failure needs evidence with an excerpt: %+v", r.Evidence)
+			}
+		})
+	}
+}
+
+func TestLeak(t *testing.T) {
+	tests := []struct {
+		name, body, what string
+	}{
+		{"java", "java.lang.NullPointerException\n\tat vn.gov.portal.HoSoController.xem(HoSoController.java:42)", "Java stack trace"},
+		{"java exception name", "Exception: javax.servlet.ServletException: boom", "Java exception"},
+		{"dotnet ysod", "<h1>Server Error in '/' Application.</h1>", ".NET error page"},
+		{"dotnet trace", "[NullReferenceException]\n   at Portal.Controllers.HomeController.Index() in C:\\src\\HomeController.cs:line 17", ".NET stack trace"},
+		{"php", "<b>Fatal error</b>:  Uncaught Error: Call to undefined function x() in /var/www/html/index.php:3 on line <b>3</b>", "PHP error"},
+		{"php plain", "PHP Warning: include(a.php): Failed to open stream in /var/www/portal/index.php on line 12", "PHP error"},
+		{"python", "Traceback (most recent call last):\n  File \"/app/views.py\", line 10, in index", "Python traceback"},
+		{"django", "You're seeing this error because you have <code>DEBUG = True</code> in your Django settings", "Django debug page"},
+		{"node", "TypeError: Cannot read properties of undefined\n    at handler (/srv/app/routes/hoso.js:27:13)", "Node.js stack trace"},
+		{"go", "panic: runtime error: index out of range\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:9 +0x1d", "Go panic"},
+		{"mysql", "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version", "SQL error"},
+		{"pdo", "SQLSTATE[42000]: Syntax error or access violation", "SQL error"},
+		{"oracle", "ORA-01756: quoted string not properly terminated", "SQL error"},
+		{"mssql", "Unclosed quotation mark after the character string ''.", "SQL error"},
+		{"postgres", `ERROR: syntax error at or near "'"`, "SQL error"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			what, _, ok := Leak([]byte(tc.body))
+			if !ok || what != tc.what {
+				t.Fatalf("Leak = %q, %v; want %q", what, ok, tc.what)
+			}
+		})
+	}
+	for _, clean := range []string{
+		"<h1>404</h1><p>Không tìm thấy trang. Vui lòng quay lại trang chủ.</p>",
+		"<p>Contact us at Hanoi, Vietnam. Error 500: the service is busy, try again later.</p>",
+		"<p>Thủ tục đăng ký khai sinh, at 08:00 at the People's Committee.</p>",
+		"Cannot GET /p06kit-no-such-page",
+	} {
+		if what, text, ok := Leak([]byte(clean)); ok {
+			t.Errorf("false positive %s (%q) in %q", what, text, clean)
+		}
+	}
+}
+
+func TestCheckErrorPages(t *testing.T) {
+	tests := []struct {
+		name     string
+		paths    map[string]resource
+		notFound resource
+		status   scoring.Status
+		msg      string
+	}{
+		{"plain 404 passes", nil, real404, scoring.Pass, "showed no stack trace"},
+		{"java trace on 404 fails", nil, resource{500, "text/html", "<pre>java.lang.IllegalStateException\n\tat org.apache.catalina.core.StandardWrapperValve.invoke(StandardWrapperValve.java:197)</pre>"},
+			scoring.Fail, "Java stack trace"},
+		{"SQL error on malformed query fails", map[string]resource{"/?": {500, "text/html", "<p>You have an error in your SQL syntax near '\\''</p>"}}, real404,
+			scoring.Fail, "SQL error"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			paths := map[string]resource{"/": home("")}
+			for k, v := range tc.paths {
+				paths[k] = v
+			}
+			r := checkErrorPages(context.Background(), fixture(t, true, paths, tc.notFound))
+			if r.Status != tc.status || !strings.Contains(r.Message, tc.msg) {
+				t.Fatalf("got %s %q; want %s containing %q", r.Status, r.Message, tc.status, tc.msg)
+			}
+		})
+	}
+}
+
+func TestParseSecurityTxt(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		contacts int
+		problems []string
+	}{
+		{"minimal", "Contact: mailto:security@portal.gov.vn\nExpires: 2027-01-01T00:00:00Z\n", 1, nil},
+		{"comments, crlf and several contacts", "# CSIRT\r\nContact: https://portal.gov.vn/lien-he\r\nContact: tel:+84-24-1234-5678\r\nExpires: 2027-01-01T00:00:00+07:00\r\nPreferred-Languages: vi, en\r\n", 2, nil},
+		{"signed", "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nContact: mailto:a@b.vn\nExpires: 2027-01-01T00:00:00Z\n-----BEGIN PGP SIGNATURE-----\nabc\n-----END PGP SIGNATURE-----\n", 1, nil},
+		{"no contact", "Expires: 2027-01-01T00:00:00Z\n", 0, []string{"no Contact"}},
+		{"no expires", "Contact: mailto:a@b.vn\n", 1, []string{"no Expires"}},
+		{"bad expires", "Contact: mailto:a@b.vn\nExpires: 01/01/2027\n", 1, []string{"not an RFC 3339"}},
+		{"two expires", "Contact: mailto:a@b.vn\nExpires: 2027-01-01T00:00:00Z\nExpires: 2028-01-01T00:00:00Z\n", 1, []string{"more than once"}},
+		{"http contact", "Contact: http://portal.gov.vn/contact\nExpires: 2027-01-01T00:00:00Z\n", 1, []string{"uses http://"}},
+		{"html soft 404", "<!doctype html>\n<html><body>Không tìm thấy</body></html>\n", 0, []string{"line 1 is neither a field", "no Contact"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := ParseSecurityTxt([]byte(tc.in))
+			if len(st.Contacts) != tc.contacts {
+				t.Errorf("contacts = %q, want %d", st.Contacts, tc.contacts)
+			}
+			got := strings.Join(st.Problems, " | ")
+			if len(tc.problems) == 0 && got != "" {
+				t.Errorf("unexpected problems: %s", got)
+			}
+			for _, p := range tc.problems {
+				if !strings.Contains(got, p) {
+					t.Errorf("problems %q lack %q", got, p)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckSecurityTxt(t *testing.T) {
+	old := now
+	now = func() time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) }
+	defer func() { now = old }()
+	good := "Contact: mailto:csirt@portal.gov.vn\nExpires: 2027-06-01T00:00:00Z\n"
+	tests := []struct {
+		name   string
+		tls    bool
+		res    *resource
+		status scoring.Status
+		msg    string
+	}{
+		{"valid passes", true, &resource{200, "text/plain; charset=utf-8", good}, scoring.Pass, "Contact mailto:csirt@portal.gov.vn; Expires 2027-06-01"},
+		{"missing fails", true, nil, scoring.Fail, "no security.txt (HTTP 404)"},
+		{"soft 404 html fails", true, &resource{200, "text/html", "<html>không tìm thấy</html>"}, scoring.Fail, "not text/plain"},
+		{"expired fails", true, &resource{200, "text/plain", "Contact: mailto:a@b.vn\nExpires: 2025-01-01T00:00:00Z\n"}, scoring.Fail, "is in the past"},
+		{"no contact fails", true, &resource{200, "text/plain", "Expires: 2027-01-01T00:00:00Z\n"}, scoring.Fail, "no Contact field"},
+		{"plain http fails", false, &resource{200, "text/plain", good}, scoring.Fail, "plain HTTP"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			paths := map[string]resource{"/": home("")}
+			if tc.res != nil {
+				paths["/.well-known/security.txt"] = *tc.res
+			}
+			r := checkSecurityTxt(context.Background(), fixture(t, tc.tls, paths, real404))
+			if r.Status != tc.status || !strings.Contains(r.Message, tc.msg) {
+				t.Fatalf("got %s %q; want %s containing %q", r.Status, r.Message, tc.status, tc.msg)
+			}
+		})
+	}
+}
+
+func TestCheckMixedContent(t *testing.T) {
+	tests := []struct {
+		name   string
+		tls    bool
+		head   string
+		csp    bool
+		status scoring.Status
+		msg    string
+	}{
+		{"https only passes", true, `<script src="https://cdn.example.com/a.js"></script><img src="//img.example.com/x.png">`, false, scoring.Pass, "no http://"},
+		{"http script fails as active", true, `<script src="http://cdn.example.com/a.js"></script>`, false, scoring.Fail, "1 active and 0 passive"},
+		{"http image fails as passive", true, `<img srcset="https://a.example/1.png 1x, http://a.example/2.png 2x">`, false, scoring.Fail, "0 active and 1 passive"},
+		{"http stylesheet fails as active", true, `<link rel="stylesheet" href="HTTP://cdn.example.com/a.css">`, false, scoring.Fail, "1 active"},
+		{"upgrade-insecure-requests passes", true, `<script src="http://cdn.example.com/a.js"></script>`, true, scoring.Pass, "upgraded"},
+		{"plain http site is not applicable", false, `<script src="http://cdn.example.com/a.js"></script>`, false, scoring.NotApplicable, "not served over HTTPS"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := home(tc.head)
+			s := fixture(t, tc.tls, map[string]resource{"/": h}, real404)
+			if tc.csp {
+				s = fixtureCSP(t, h)
+			}
+			r := checkMixedContent(context.Background(), s)
+			if r.Status != tc.status || !strings.Contains(r.Message, tc.msg) {
+				t.Fatalf("got %s %q; want %s containing %q", r.Status, r.Message, tc.status, tc.msg)
+			}
+		})
+	}
+}
+
+func fixtureCSP(t *testing.T, page resource) *check.Session {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "upgrade-insecure-requests; default-src https:")
+		w.Header().Set("Content-Type", page.ctype)
+		_, _ = w.Write([]byte(page.body))
+	}))
+	t.Cleanup(srv.Close)
+	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(), Profile: &check.Profile{Login: "/", ProcedurePages: []string{"/"}}}, check.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestThirdPartySRI(t *testing.T) {
+	const good = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"
+	tests := []struct {
+		name, html string
+		third      int
+		bad        string
+	}{
+		{"same site scripts need nothing", `<script src="/a.js"></script><script src="https://static.portal.gov.vn/b.js"></script>`, 0, ""},
+		{"third party with SRI", `<script src="https://cdn.jsdelivr.net/x.js" integrity="` + good + `" crossorigin="anonymous"></script>`, 1, ""},
+		{"third party without SRI", `<script src="https://cdn.jsdelivr.net/x.js"></script>`, 1, "no integrity attribute"},
+		{"third party stylesheet without SRI", `<link rel="stylesheet" href="https://fonts.googleapis.com/css">`, 1, "no integrity attribute"},
+		{"malformed digest", `<script src="https://cdn.jsdelivr.net/x.js" integrity="sha384-abc" crossorigin></script>`, 1, "no valid sha256/sha384/sha512"},
+		{"md5 is not accepted", `<script src="https://cdn.jsdelivr.net/x.js" integrity="md5-1B2M2Y8AsgTpgAmY7PhCfg==" crossorigin></script>`, 1, "no valid"},
+		{"missing crossorigin", `<script src="https://cdn.jsdelivr.net/x.js" integrity="` + good + `"></script>`, 1, "without crossorigin"},
+		{"protocol-relative counts as third party", `<script src="//static.portal.gov.vn/b.js"></script>`, 1, "no integrity"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := parse(t, tc.html)
+			all, bad := ThirdPartySRI(doc, "https://dichvucong.portal.gov.vn/")
+			if len(all) != tc.third {
+				t.Errorf("third-party = %d, want %d", len(all), tc.third)
+			}
+			if tc.bad == "" {
+				if len(bad) > 0 {
+					t.Errorf("unexpected problems %+v", bad)
+				}
+				return
+			}
+			if len(bad) != 1 || !strings.Contains(bad[0].Problem, tc.bad) {
+				t.Errorf("bad = %+v, want %q", bad, tc.bad)
+			}
+		})
+	}
+}
+
+func TestCheckSRI(t *testing.T) {
+	pass := fixture(t, true, map[string]resource{"/": home("")}, real404)
+	if r := checkSRI(context.Background(), pass); r.Status != scoring.Pass || !strings.Contains(r.Message, "no third-party") {
+		t.Errorf("got %s %q", r.Status, r.Message)
+	}
+	fail := fixture(t, true, map[string]resource{"/": home(`<script src="https://cdn.example.com/jquery.js"></script>`)}, real404)
+	r := checkSRI(context.Background(), fail)
+	if r.Status != scoring.Fail || !strings.Contains(r.Message, "https://cdn.example.com/jquery.js: no integrity attribute") {
+		t.Errorf("got %s %q", r.Status, r.Message)
+	}
+}
+
+func FuzzParseSecurityTxt(f *testing.F) {
+	f.Add([]byte("Contact: mailto:a@b.vn\nExpires: 2027-01-01T00:00:00Z\n"))
+	f.Add([]byte("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n- Contact: x\n-----BEGIN PGP SIGNATURE-----\n"))
+	f.Add([]byte("<html>"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		st := ParseSecurityTxt(b)
+		if len(st.Contacts) == 0 && !strings.Contains(strings.Join(st.Problems, "|"), "no Contact") {
+			t.Fatal("a file without Contact must say so")
+		}
+	})
+}
+
+func FuzzLeak(f *testing.F) {
+	f.Add([]byte("Traceback (most recent call last):"))
+	f.Add([]byte("<html>ok</html>"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if what, _, ok := Leak(b); ok && what == "" {
+			t.Fatal("leak without a kind")
+		}
+	})
+}
+
+func FuzzMixedAndSRI(f *testing.F) {
+	f.Add(`<script src="http://a/x.js"></script><img srcset=",,http://b 1x">`)
+	f.Add(`<base href="http://x/"><link rel=stylesheet href=//c/d.css integrity=sha256-x>`)
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := parse(t, s)
+		for _, m := range MixedContent(doc) {
+			if !insecure(m.URL) {
+				t.Fatalf("%q reported as mixed", m.URL)
+			}
+		}
+		all, bad := ThirdPartySRI(doc, "https://portal.gov.vn/")
+		if len(bad) > len(all) {
+			t.Fatal("more bad than all")
+		}
+	})
+}

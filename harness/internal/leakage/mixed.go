@@ -1,0 +1,175 @@
+package leakage
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/headers"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// Mixed is one http:// subresource of an HTTPS page.
+type Mixed struct {
+	URL string
+	// Active is true for content that can act on the page (scripts, styles, frames, objects,
+	// form targets), which browsers block; passive content (images, media) is shown, and can be
+	// altered or watched in transit.
+	Active bool
+	// Path locates the element.
+	Path string
+}
+
+// subresources lists, per element, the attributes that load something and whether that is active.
+var subresources = map[string][]struct {
+	attr   string
+	active bool
+}{
+	"script": {{"src", true}},
+	"iframe": {{"src", true}},
+	"frame":  {{"src", true}},
+	"object": {{"data", true}},
+	"embed":  {{"src", true}},
+	"form":   {{"action", true}},
+	"img":    {{"src", false}, {"srcset", false}},
+	"audio":  {{"src", false}},
+	"video":  {{"src", false}, {"poster", false}},
+	"source": {{"src", false}, {"srcset", false}},
+	"track":  {{"src", false}},
+	"input":  {{"src", false}},
+}
+
+// MixedContent lists the http:// subresources of a document: what a browser would load
+// insecurely (or block) on an HTTPS page. A <base href> is honoured for relative references.
+func MixedContent(doc *html.Node) []Mixed {
+	var out []Mixed
+	for _, e := range htmlx.All(doc) {
+		if e.Data == "link" {
+			rel, _ := htmlx.Attr(e, "rel")
+			href, _ := htmlx.Attr(e, "href")
+			rel = strings.ToLower(rel)
+			if !insecure(href) {
+				continue
+			}
+			switch {
+			case strings.Contains(rel, "stylesheet"), strings.Contains(rel, "preload"), strings.Contains(rel, "modulepreload"), strings.Contains(rel, "import"):
+				out = append(out, Mixed{URL: href, Active: true, Path: htmlx.Path(e)})
+			case strings.Contains(rel, "icon"), strings.Contains(rel, "manifest"):
+				out = append(out, Mixed{URL: href, Active: false, Path: htmlx.Path(e)})
+			}
+			continue
+		}
+		for _, a := range subresources[e.Data] {
+			v, ok := htmlx.Attr(e, a.attr)
+			if !ok {
+				continue
+			}
+			if strings.HasSuffix(a.attr, "srcset") {
+				for _, cand := range strings.Split(v, ",") {
+					f := strings.Fields(cand)
+					if len(f) > 0 && insecure(f[0]) {
+						out = append(out, Mixed{URL: f[0], Active: a.active, Path: htmlx.Path(e)})
+					}
+				}
+				continue
+			}
+			if insecure(v) {
+				out = append(out, Mixed{URL: strings.TrimSpace(v), Active: a.active, Path: htmlx.Path(e)})
+			}
+		}
+	}
+	if b := htmlx.First(doc, "base"); b != nil {
+		if href, _ := htmlx.Attr(b, "href"); insecure(href) {
+			out = append(out, Mixed{URL: href, Active: true, Path: htmlx.Path(b)})
+		}
+	}
+	return out
+}
+
+func insecure(ref string) bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(ref)), "http:")
+}
+
+// upgrades reports whether the page's CSP has upgrade-insecure-requests, which makes browsers
+// fetch http:// subresources over https://.
+func upgrades(p *check.Page) bool {
+	for _, v := range p.Header.Values("Content-Security-Policy") {
+		for _, one := range strings.Split(v, ",") {
+			if pol, err := headers.ParseCSP(one); err == nil {
+				if _, ok := pol.Directives["upgrade-insecure-requests"]; ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// checkMixedContent judges P06-SEC-16 on the citizen pages.
+func checkMixedContent(ctx context.Context, s *check.Session) check.Result {
+	if s.Base().Scheme != "https" {
+		return check.NotApplicablef("the portal is not served over HTTPS, so there is no mixed content to judge (see P06-SEC-01)").
+			VI("cổng không dùng HTTPS nên không có nội dung hỗn hợp (xem P06-SEC-01)")
+	}
+	want := "no http:// scripts, styles, frames, forms, images or media on HTTPS pages"
+	var found []string
+	var ev []scoring.Evidence
+	var at string
+	var notes []string
+	fetched := 0
+	for _, u := range headers.CitizenPages(ctx, s) {
+		p, err := s.Page(ctx, u)
+		if err != nil || p.Doc == nil {
+			continue
+		}
+		fetched++
+		if pu, err := url.Parse(p.FinalURL); err != nil || pu.Scheme != "https" {
+			continue
+		}
+		mixed := MixedContent(p.Doc)
+		if len(mixed) == 0 {
+			continue
+		}
+		if upgrades(p) {
+			notes = append(notes, fmt.Sprintf("%s has %d http:// subresource(s) upgraded by CSP upgrade-insecure-requests", check.Redact(p.FinalURL), len(mixed)))
+			continue
+		}
+		active, passive := 0, 0
+		var list []string
+		for _, m := range mixed {
+			kind := "passive"
+			if m.Active {
+				kind = "active"
+				active++
+			} else {
+				passive++
+			}
+			if len(list) < 5 {
+				list = append(list, fmt.Sprintf("%s %s at %s", kind, check.Redact(m.URL), m.Path))
+			}
+			ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Location: m.Path, Excerpt: check.Redact(m.URL), Note: kind + " mixed content"})
+		}
+		found = append(found, fmt.Sprintf("%s loads %d active and %d passive http:// subresource(s): %s", check.Redact(p.FinalURL), active, passive, strings.Join(list, "; ")))
+		if at == "" {
+			at = p.FinalURL
+		}
+	}
+	if fetched == 0 {
+		return check.Errorf("no HTML page could be fetched").VI("không tải được trang HTML nào")
+	}
+	if len(found) > 0 {
+		return check.Failf("mixed content: %s", strings.Join(found, " | ")).
+			VI("nội dung hỗn hợp (tài nguyên http:// trên trang HTTPS): %s", strings.Join(found, " | ")).
+			GotWant(strings.Join(found, " | "), want).At(at).With(ev...)
+	}
+	msg := fmt.Sprintf("no http:// subresources on the %d HTTPS page(s) checked", fetched)
+	if len(notes) > 0 {
+		msg += " (" + strings.Join(notes, "; ") + ")"
+	}
+	return check.Passf("%s", msg).VI("không có tài nguyên http:// trên %d trang HTTPS", fetched).GotWant("no mixed content", want)
+}

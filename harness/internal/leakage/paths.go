@@ -1,0 +1,254 @@
+package leakage
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// sensitive is one path that must not be served, and how to recognise its content. Judging by
+// content (not by status) is what keeps portals that answer 200 with a "not found" page from
+// failing, and those that answer 403 with the file from passing.
+type sensitive struct {
+	path string
+	what string
+	// match reports whether body is the sensitive content.
+	match func(body []byte) bool
+}
+
+func contains(subs ...string) func([]byte) bool {
+	return func(b []byte) bool {
+		for _, s := range subs {
+			if !bytes.Contains(b, []byte(s)) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+func prefix(p string) func([]byte) bool {
+	return func(b []byte) bool { return bytes.HasPrefix(b, []byte(p)) }
+}
+
+func re(expr string) func([]byte) bool {
+	r := regexp.MustCompile(expr)
+	return func(b []byte) bool { return r.Match(b) }
+}
+
+func anyOf(fs ...func([]byte) bool) func([]byte) bool {
+	return func(b []byte) bool {
+		for _, f := range fs {
+			if f(b) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func notHTML(f func([]byte) bool) func([]byte) bool {
+	return func(b []byte) bool {
+		head := bytes.ToLower(b[:min(len(b), 512)])
+		if bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype")) {
+			return false
+		}
+		return f(b)
+	}
+}
+
+// sensitivePaths is the bounded list P06-SEC-13 probes: version-control metadata, environment
+// and configuration files, server status and debug endpoints, and backups.
+var sensitivePaths = []sensitive{
+	{"/.git/HEAD", "Git repository metadata", notHTML(re(`^(ref: refs/|[0-9a-f]{40}\s*$)`))},
+	{"/.git/config", "Git repository configuration", notHTML(contains("[core]", "repositoryformatversion"))},
+	{"/.svn/entries", "Subversion metadata", notHTML(re(`^(\d+\s*\n|<\?xml[^>]*>\s*<wc-entries)`))},
+	{"/.svn/wc.db", "Subversion working copy database", prefix("SQLite format 3\x00")},
+	{"/.hg/hgrc", "Mercurial configuration", notHTML(re(`(?m)^\[(paths|ui)\]`))},
+	{"/.env", "environment file with secrets", notHTML(re(`(?m)^[A-Z][A-Z0-9_]{1,64}=.*\n(?:.*\n)*?[A-Z][A-Z0-9_]{1,64}=`))},
+	{"/.env.production", "environment file with secrets", notHTML(re(`(?m)^[A-Z][A-Z0-9_]{1,64}=.*\n(?:.*\n)*?[A-Z][A-Z0-9_]{1,64}=`))},
+	{"/.aws/credentials", "cloud credentials", notHTML(contains("aws_access_key_id"))},
+	{"/.htpasswd", "password file", notHTML(re(`(?m)^[^:\s<]+:(\$apr1\$|\$2[aby]\$|\{SHA\}|\$[156]\$)`))},
+	{"/.DS_Store", "macOS directory index", func(b []byte) bool { return len(b) >= 8 && bytes.Equal(b[4:8], []byte("Bud1")) }},
+	{"/server-status", "Apache server status", contains("Apache Server Status")},
+	{"/server-info", "Apache server configuration", contains("Apache Server Information")},
+	{"/nginx_status", "nginx status", notHTML(re(`^Active connections: \d+`))},
+	{"/phpinfo.php", "phpinfo() output", anyOf(contains("<title>PHP ", "phpinfo()"), contains("PHP Version", "PHP License"))},
+	{"/info.php", "phpinfo() output", anyOf(contains("<title>PHP ", "phpinfo()"), contains("PHP Version", "PHP License"))},
+	{"/web.config.bak", "IIS configuration backup", notHTML(contains("<configuration"))},
+	{"/web.config", "IIS configuration", notHTML(contains("<configuration"))},
+	{"/WEB-INF/web.xml", "Java web application descriptor", notHTML(contains("<web-app"))},
+	{"/wp-config.php.bak", "WordPress configuration backup", contains("DB_PASSWORD")},
+	{"/config.php.bak", "PHP configuration backup", re(`<\?php`)},
+	{"/backup.zip", "backup archive", prefix("PK\x03\x04")},
+	{"/backup.tar.gz", "backup archive", prefix("\x1f\x8b")},
+	{"/backup.sql", "database dump", notHTML(re(`(?i)(CREATE TABLE|INSERT INTO|-- MySQL dump|PostgreSQL database dump)`))},
+	{"/db.sql", "database dump", notHTML(re(`(?i)(CREATE TABLE|INSERT INTO|-- MySQL dump|PostgreSQL database dump)`))},
+	{"/dump.sql", "database dump", notHTML(re(`(?i)(CREATE TABLE|INSERT INTO|-- MySQL dump|PostgreSQL database dump)`))},
+	{"/actuator/env", "Spring Boot environment (secrets)", contains("propertySources")},
+	{"/actuator/heapdump", "Spring Boot heap dump", prefix("JAVA PROFILE")},
+	{"/actuator", "Spring Boot actuator index", re(`"_links"\s*:\s*\{[^}]*"(env|heapdump|beans)"`)},
+	{"/elmah.axd", ".NET error log (ELMAH)", contains("Error Log for")},
+	{"/trace.axd", ".NET request trace", contains("Application Trace")},
+	{"/debug/pprof/", "Go profiler", contains("/debug/pprof/", "goroutine")},
+	{"/debug/vars", "Go expvar", notHTML(re(`^\{\s*"cmdline"`))},
+	{"/_profiler/", "Symfony profiler", contains("Symfony Profiler")},
+	{"/console", "Werkzeug debugger console", contains("Werkzeug", "console")},
+	{"/jmx-console/", "JBoss JMX console", contains("JMX Agent View")},
+	{"/manager/html", "Tomcat manager", contains("Tomcat Web Application Manager")},
+}
+
+// listingRe recognises directory listings of Apache, nginx, IIS, Tomcat, lighttpd, Python and Node.
+var listingRe = regexp.MustCompile(`(?i)(<title>\s*Index of /|<h1>\s*Index of /|<title>Directory listing for /|\[To Parent Directory\]|<h1>Directory Listing For /|<title>listing directory /)`)
+
+// listingDirs are directories commonly left browsable.
+var listingDirs = []string{"/uploads/", "/upload/", "/files/", "/images/", "/static/", "/assets/", "/backup/", "/tmp/", "/logs/", "/documents/"}
+
+// maxListingDirs bounds the directories probed for listings.
+const maxListingDirs = 16
+
+func randomPath() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return "/p06kit-no-such-page-" + hex.EncodeToString(b[:])
+}
+
+// resourceDirs returns the directories of same-host resources the home page uses (/static/js/,
+// /uploads/2024/), which are the directories most likely to be browsable.
+func resourceDirs(p *check.Page) []string {
+	if p == nil || p.Doc == nil {
+		return nil
+	}
+	base, err := url.Parse(p.FinalURL)
+	if err != nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, e := range htmlx.All(p.Doc, "script", "link", "img", "a") {
+		ref, ok := htmlx.Attr(e, "src")
+		if !ok {
+			ref, ok = htmlx.Attr(e, "href")
+		}
+		if !ok {
+			continue
+		}
+		u, err := base.Parse(strings.TrimSpace(ref))
+		if err != nil || u.Host != base.Host {
+			continue
+		}
+		d := path.Dir(u.Path)
+		if d == "/" || d == "." || strings.Contains(d, "..") {
+			continue
+		}
+		seen[strings.TrimSuffix(d, "/")+"/"] = true
+	}
+	out := make([]string, 0, len(seen))
+	for d := range seen {
+		out = append(out, d)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkSensitivePaths judges P06-SEC-13.
+func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
+	want := "no version-control metadata, secrets, status or debug pages, backups or directory listings served"
+	// The answer to a path that cannot exist: a portal that answers everything with the same
+	// page must not fail because that page happens to match.
+	baseline, err := s.Get(ctx, randomPath())
+	if err != nil {
+		return check.Errorf("fetching a random path to learn the not-found answer: %v", err).VI("không tải được trang ngẫu nhiên: %v", err)
+	}
+	var found []string
+	var ev []scoring.Evidence
+	var at string
+	probed := 0
+	record := func(r *check.Response, what string) {
+		found = append(found, fmt.Sprintf("%s (%s, HTTP %d)", pathOf(r.URL), what, r.StatusCode))
+		e := r.Evidence("Content-Type")
+		e.Excerpt = excerpt(r.Body, 120)
+		e.Note = what
+		ev = append(ev, e)
+		if at == "" {
+			at = r.URL
+		}
+	}
+	for _, sp := range sensitivePaths {
+		r, err := s.Get(ctx, sp.path)
+		if err != nil {
+			continue
+		}
+		probed++
+		if r.StatusCode >= 400 && r.StatusCode != 403 && r.StatusCode != 401 || len(r.Body) == 0 {
+			continue
+		}
+		if bytes.Equal(r.Body, baseline.Body) || sp.match(baseline.Body) {
+			continue
+		}
+		if sp.match(r.Body) {
+			record(r, sp.what)
+		}
+	}
+	dirs := append([]string{}, listingDirs...)
+	if home, err := s.Page(ctx, s.Base().String()); err == nil {
+		dirs = append(resourceDirs(home), dirs...)
+	}
+	seen := map[string]bool{}
+	n := 0
+	for _, d := range dirs {
+		if seen[d] || n >= maxListingDirs {
+			continue
+		}
+		seen[d] = true
+		n++
+		r, err := s.Get(ctx, d)
+		if err != nil {
+			continue
+		}
+		probed++
+		if r.StatusCode == 200 && listingRe.Match(r.Body) && !listingRe.Match(baseline.Body) {
+			record(r, "directory listing")
+		}
+	}
+	if probed == 0 {
+		return check.Errorf("none of the %d sensitive paths could be fetched", len(sensitivePaths)).VI("không kiểm tra được đường dẫn nhạy cảm nào")
+	}
+	if len(found) > 0 {
+		return check.Failf("%d sensitive path(s) are exposed: %s", len(found), strings.Join(found, "; ")).
+			VI("lộ %d đường dẫn nhạy cảm: %s", len(found), strings.Join(found, "; ")).
+			GotWant(strings.Join(found, "; "), want).At(at).With(ev...)
+	}
+	return check.Passf("none of %d sensitive paths and directories is exposed (judged by content; the not-found answer is HTTP %d)", probed, baseline.StatusCode).
+		VI("không lộ đường dẫn nhạy cảm nào trong %d đường dẫn đã thử", probed).GotWant("nothing exposed", want)
+}
+
+func pathOf(u string) string {
+	if p, err := url.Parse(u); err == nil {
+		return p.RequestURI()
+	}
+	return u
+}
+
+// excerpt returns the start of body as printable text, redacted, for evidence.
+func excerpt(b []byte, n int) string {
+	b = b[:min(len(b), n)]
+	out := make([]rune, 0, len(b))
+	for _, r := range string(b) {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0xfffd {
+			r = '.'
+		}
+		out = append(out, r)
+	}
+	return check.Redact(string(out))
+}
