@@ -328,16 +328,23 @@ func (a *auditor) headings(doc *html.Node) {
 }
 
 func (a *auditor) duplicates(doc *html.Node) {
-	seen := map[string]bool{}
+	// One violation per duplicated id, at its first element, as axe-core reports it.
+	count := map[string]int{}
+	var order []*html.Node
 	htmlx.Walk(doc, func(n *html.Node) bool {
 		id, ok := htmlx.Attr(n, "id")
 		if !ok || strings.TrimSpace(id) == "" {
 			return true
 		}
-		if seen[id] {
-			a.add("duplicate-id", n, "id %q is used more than once", id)
+		if count[id] == 0 {
+			order = append(order, n)
 		}
-		seen[id] = true
+		count[id]++
 		return true
 	})
+	for _, n := range order {
+		if id := attr(n, "id"); count[id] > 1 {
+			a.add("duplicate-id", n, "id %q is used by %d elements", id, count[id])
+		}
+	}
 }

@@ -65,7 +65,7 @@ func TestAudit(t *testing.T) {
 		{"heading order", `<html lang="vi"><head><title>x</title></head><body><h1>A</h1><h2>B</h2><h4>C</h4><h2>D</h2><h3>E</h3><div role="heading" aria-level="5">F</div></body></html>`, "heading-order heading-order"},
 		{"starts at h2", `<html lang="vi"><head><title>x</title></head><body><h2>A</h2><h3>B</h3></body></html>`, "p06-heading-h1"},
 		{"no headings", `<html lang="vi"><head><title>x</title></head><body><p>A</p></body></html>`, "p06-heading-h1"},
-		{"duplicate ids", page("", `<div id="a"></div><p id="a"></p><span id="b"></span><i id="a"></i>`), "duplicate-id duplicate-id"},
+		{"duplicate ids", page("", `<div id="a"></div><p id="a"></p><span id="b"></span><i id="a"></i><b id="c"></b><b id="c"></b>`), "duplicate-id duplicate-id"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -119,7 +119,7 @@ func TestChecksOnPortal(t *testing.T) {
 		"P06-A11Y-04": {page("", `<form><input name="ho_ten"></form>`), "label", "html>body>form>input[name=ho_ten]"},
 		"P06-A11Y-05": {page("", `<a href="/x"><i class="icon"></i></a>`), "link-name", "html>body>a"},
 		"P06-A11Y-06": {page("", `<h3>x</h3>`), "heading-order", "html>body>h3"},
-		"P06-A11Y-07": {page("", `<p id="x"></p><p id="x"></p>`), "duplicate-id", "html>body>p#x"},
+		"P06-A11Y-07": {page("", `<p id="x"></p><p id="x"></p><p id="x"></p>`), "duplicate-id", "html>body>p#x"},
 	}
 	for _, id := range ids {
 		d := defects[id]
