@@ -85,7 +85,7 @@ func load(data []byte) (*Catalogue, error) {
 	}
 	var problems []Problem
 	for _, p := range schemaProblems {
-		problems = append(problems, Problem(p))
+		problems = append(problems, Problem{Path: p.Path, Reason: friendlier(p.Reason)})
 	}
 	var c Catalogue
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -102,6 +102,29 @@ func load(data []byte) (*Catalogue, error) {
 		return nil, newLoadError(problems)
 	}
 	return &c, nil
+}
+
+// patternWords says in words what the schema's patterns require, so that a user reads
+// "must be a date YYYY-MM-DD" rather than a regular expression.
+var patternWords = map[string]string{
+	`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`:                                          "must be a date written YYYY-MM-DD",
+	`^[a-z0-9][a-z0-9-]{0,63}$`:                                             "must be 1–64 lower-case letters, digits or '-', starting with a letter or digit",
+	`^[a-z][a-z0-9-]{0,63}$`:                                                "must be 1–64 lower-case letters, digits or '-', starting with a letter",
+	`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`:                                     "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit (e.g. P06-SEC-03)",
+	`^[a-z0-9][a-z0-9.-]{0,63}$`:                                            "must be 1–64 lower-case letters, digits, '.' or '-' (e.g. wcag-1.1.1)",
+	`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$`: "must be a semantic version such as 1.0.0",
+	`^https?://[^\s]+$`:                                                     "must be an http or https URL",
+	`^[PSRU](-[A-Za-z]+)?(/[PSRU](-[A-Za-z]+)?)*$`:                          "must be a source label P, S, R or U (optionally P-summary, or combined as S/R)",
+}
+
+func friendlier(reason string) string {
+	const prefix = "does not match the pattern "
+	if p, ok := strings.CutPrefix(reason, prefix); ok {
+		if words, ok := patternWords[p]; ok {
+			return words
+		}
+	}
+	return reason
 }
 
 func newLoadError(ps []Problem) *LoadError {

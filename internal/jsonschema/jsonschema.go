@@ -94,6 +94,10 @@ func (s *Schema) ValidateValue(v any) ([]Problem, error) {
 	seen := make(map[Problem]bool)
 	var out []Problem
 	for _, e := range res.Errors() {
+		if t := e.Type(); t == "condition_then" || t == "condition_else" {
+			// Always accompanied by the errors of the then/else schema, which say what is wrong.
+			continue
+		}
 		p := Problem{Path: contextPath(e.Context()), Reason: reason(e)}
 		if seen[p] {
 			continue
@@ -238,6 +242,34 @@ func reason(e gojsonschema.ResultError) string {
 		return fmt.Sprintf("wrong type: expected %v, got %v", d["expected"], d["given"])
 	case "enum":
 		return fmt.Sprintf("must be one of %v", d["allowed"])
+	case "array_min_items":
+		if fmt.Sprint(d["min"]) == "1" {
+			return "must not be empty"
+		}
+		return fmt.Sprintf("must have at least %v items", d["min"])
+	case "array_max_items":
+		return fmt.Sprintf("must have at most %v items", d["max"])
+	case "unique":
+		return fmt.Sprintf("items must be unique: items %v and %v are equal", d["i"], d["j"])
+	case "string_gte":
+		if fmt.Sprint(d["min"]) == "1" {
+			return "must not be empty"
+		}
+		return fmt.Sprintf("must be at least %v characters long", d["min"])
+	case "string_lte":
+		return fmt.Sprintf("must be at most %v characters long", d["max"])
+	case "pattern":
+		return fmt.Sprintf("does not match the pattern %v", d["pattern"])
+	case "number_gte":
+		return fmt.Sprintf("must be at least %v", d["min"])
+	case "number_gt":
+		return fmt.Sprintf("must be greater than %v", d["min"])
+	case "number_lte":
+		return fmt.Sprintf("must be at most %v", d["max"])
+	case "number_lt":
+		return fmt.Sprintf("must be less than %v", d["max"])
+	case "const":
+		return fmt.Sprintf("must be %v", d["allowed"])
 	}
 	return e.Description()
 }
