@@ -310,12 +310,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		fault(http.StatusMethodNotAllowed, BadRequest, &Fault{Code: "soap:Client", String: "SOAP requests must be POST", Detail: "GW-405-METHOD"})
 		return
 	}
-	if ae := s.authenticate(r, url, &rec); ae != nil {
-		rec.AuthError = ae.reason
-		fault(ae.status, AuthFailed, &Fault{Code: "soap:Client", String: "gateway authentication failed: " + ae.reason, Detail: ae.code})
-		return
-	}
-	rec.AuthOK = true
+	// The body is read and recorded before authentication so that the audit log shows what an
+	// unauthenticated client tried to ask; the answer is still the refusal.
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 	if err != nil {
 		abandon()
@@ -327,6 +323,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	op, lr, err := ParseRequest(body)
 	rec.Operation, rec.Namespace, rec.LookupRequest, rec.Subject = op.Local, op.Space, lr, lr.Subject()
+	if ae := s.authenticate(r, url, &rec); ae != nil {
+		rec.AuthError = ae.reason
+		fault(ae.status, AuthFailed, &Fault{Code: "soap:Client", String: "gateway authentication failed: " + ae.reason, Detail: ae.code})
+		return
+	}
+	rec.AuthOK = true
 	update()
 	if err != nil {
 		fault(http.StatusBadRequest, BadRequest, &Fault{Code: "soap:Client", String: err.Error(), Detail: "GW-400-XML"})

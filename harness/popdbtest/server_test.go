@@ -159,6 +159,7 @@ func TestGatewayRefuses(t *testing.T) {
 			require.Len(t, got, 1)
 			assert.Equal(t, c.outcome, got[0].Outcome)
 			assert.Equal(t, c.code, got[0].Fault)
+			assert.Equal(t, c.req.Subject(), got[0].Subject, "the audit log shows whom even a refused request asked for")
 			assert.NotContains(t, got[0].AuthError, good.Secret)
 		})
 	}
