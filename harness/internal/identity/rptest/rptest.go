@@ -1,39 +1,46 @@
-package identity
+// Package rptest is a small relying-party portal that logs citizens in through the fake national
+// SSO (ssotest), written on internal/jose as a real portal would be, with switchable defects —
+// one per misbehaviour the identity checks must catch. It is the test vector of those checks and
+// of the harness's end-to-end tests. Not for production: its sessions live in memory.
+package rptest
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/internal/jose"
 )
 
-// defects switch on the misbehaviours of the fixture relying party, one per thing the checks
-// must catch. The zero value is a correct portal.
-type defects struct {
-	noPKCE, noNonce, noState, constantState   bool
-	skipSignature, acceptNone, skipUnknownKID bool
-	ignoreIssuer, ignoreAudience              bool
-	ignoreExpiry, ignoreIssuedAt              bool
-	ignoreState, ignoreNonce                  bool
-	allowReplay                               bool
-	trustUserinfo                             bool
-	ignoreLevel                               bool
-	keepSessionAfterLogout                    bool
-	localRegistration                         bool
-	passwordLogin, rateLimit                  bool
+// Defects switch on the misbehaviours of the portal, one per thing the checks must catch. The
+// zero value is a correct portal.
+type Defects struct {
+	NoPKCE, NoNonce, NoState, ConstantState   bool
+	SkipSignature, AcceptNone, SkipUnknownKID bool
+	IgnoreIssuer, IgnoreAudience              bool
+	IgnoreExpiry, IgnoreIssuedAt              bool
+	IgnoreState, IgnoreNonce                  bool
+	AllowReplay                               bool
+	TrustUserinfo                             bool
+	IgnoreLevel                               bool
+	KeepSessionAfterLogout                    bool
+	LocalRegistration                         bool
+	PasswordLogin, RateLimit                  bool
 }
 
 type pending struct {
@@ -44,10 +51,14 @@ type session struct {
 	id, name, acr string
 }
 
-// relyingParty is a small portal that logs citizens in through ssotest, written on
-// internal/jose as a real portal would be.
-type relyingParty struct {
-	d   defects
+// Portal is a running relying party on 127.0.0.1 (TLS). Its login entry is /dang-nhap, its
+// callback /signin-oidc, its logout /dang-xuat; the home page greets the logged-in citizen by
+// name and personal identification number.
+type Portal struct {
+	// URL is the portal's base URL.
+	URL string
+
+	d   Defects
 	sso *ssotest.Server
 	srv *httptest.Server
 
@@ -58,8 +69,8 @@ type relyingParty struct {
 	failures map[string]int
 }
 
-func newRP(t testing.TB, sso *ssotest.Server, d defects) *relyingParty {
-	rp := &relyingParty{d: d, sso: sso, pendings: map[string]*pending{}, byState: map[string]*pending{},
+func New(sso *ssotest.Server, d Defects) *Portal {
+	rp := &Portal{d: d, sso: sso, pendings: map[string]*pending{}, byState: map[string]*pending{},
 		sessions: map[string]*session{}, failures: map[string]int{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/", rp.home)
@@ -68,10 +79,21 @@ func newRP(t testing.TB, sso *ssotest.Server, d defects) *relyingParty {
 	mux.HandleFunc("/dang-xuat", rp.logout)
 	mux.HandleFunc("/ho-so/bat-dau", rp.startDossier)
 	mux.HandleFunc("/dang-ky", rp.register)
-	mux.HandleFunc("/dang-nhap-noi-bo", rp.passwordLogin)
+	mux.HandleFunc("/dang-nhap-noi-bo", rp.PasswordLogin)
 	rp.srv = httptest.NewTLSServer(mux)
-	t.Cleanup(rp.srv.Close)
+	rp.URL = rp.srv.URL
 	return rp
+}
+
+// Close shuts the portal down.
+func (rp *Portal) Close() { rp.srv.Close() }
+
+// Client returns a client trusting the portal's certificate.
+func (rp *Portal) Client() *http.Client { return rp.srv.Client() }
+
+// Profile is the portal's profile for the harness.
+func (rp *Portal) Profile() *check.Profile {
+	return &check.Profile{Login: "/dang-nhap", Logout: "/dang-xuat"}
 }
 
 func rnd() string {
@@ -80,7 +102,7 @@ func rnd() string {
 	return hex.EncodeToString(b)
 }
 
-func (rp *relyingParty) current(r *http.Request) *session {
+func (rp *Portal) current(r *http.Request) *session {
 	c, err := r.Cookie("rp_session")
 	if err != nil {
 		return nil
@@ -90,7 +112,7 @@ func (rp *relyingParty) current(r *http.Request) *session {
 	return rp.sessions[c.Value]
 }
 
-func (rp *relyingParty) home(w http.ResponseWriter, r *http.Request) {
+func (rp *Portal) home(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path != "/" {
 		http.NotFound(w, r)
 		return
@@ -104,10 +126,10 @@ func (rp *relyingParty) home(w http.ResponseWriter, r *http.Request) {
 		b.WriteString(`<a href="/dang-nhap">Đăng nhập</a>`)
 	}
 	b.WriteString(`</header><main><a href="/thu-tuc/dang-ky-khai-sinh">Đăng ký khai sinh</a>`)
-	if rp.d.localRegistration {
+	if rp.d.LocalRegistration {
 		b.WriteString(`<a href="/dang-ky">Đăng ký tài khoản</a>`)
 	}
-	if rp.d.passwordLogin {
+	if rp.d.PasswordLogin {
 		b.WriteString(`<form method="post" action="/dang-nhap-noi-bo"><h2>Cán bộ đăng nhập</h2><input type="hidden" name="csrf" value="x">
 <input name="username"><input type="password" name="password"><button type="submit">Đăng nhập</button></form>`)
 	}
@@ -115,9 +137,9 @@ func (rp *relyingParty) home(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte(b.String()))
 }
 
-func (rp *relyingParty) begin(w http.ResponseWriter, r *http.Request) {
+func (rp *Portal) begin(w http.ResponseWriter, r *http.Request) {
 	p := &pending{browser: rnd(), state: rnd(), nonce: rnd(), verifier: rnd() + rnd()}
-	if rp.d.constantState {
+	if rp.d.ConstantState {
 		p.state, p.nonce = "co-dinh", "co-dinh"
 	}
 	rp.mu.Lock()
@@ -128,32 +150,32 @@ func (rp *relyingParty) begin(w http.ResponseWriter, r *http.Request) {
 	sum := sha256.Sum256([]byte(p.verifier))
 	v := url.Values{"response_type": {"code"}, "client_id": {ssotest.DefaultClientID}, "redirect_uri": {rp.srv.URL + "/signin-oidc"},
 		"scope": {"openid profile"}, "acr_values": {"LoA1"}}
-	if !rp.d.noState {
+	if !rp.d.NoState {
 		v.Set("state", p.state)
 	}
-	if !rp.d.noNonce {
+	if !rp.d.NoNonce {
 		v.Set("nonce", p.nonce)
 	}
-	if !rp.d.noPKCE {
+	if !rp.d.NoPKCE {
 		v.Set("code_challenge", base64.RawURLEncoding.EncodeToString(sum[:]))
 		v.Set("code_challenge_method", "S256")
 	}
 	http.Redirect(w, r, rp.sso.URL+ssotest.AuthorizePath+"?"+v.Encode(), http.StatusFound)
 }
 
-func (rp *relyingParty) refuse(w http.ResponseWriter, why string) {
+func (rp *Portal) refuse(w http.ResponseWriter, why string) {
 	http.Error(w, "Đăng nhập thất bại: "+why, http.StatusForbidden)
 }
 
-func (rp *relyingParty) callback(w http.ResponseWriter, r *http.Request) {
+func (rp *Portal) callback(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	var p *pending
 	rp.mu.Lock()
-	if rp.d.allowReplay {
+	if rp.d.AllowReplay {
 		p = rp.byState[q.Get("state")] // not bound to the browser, never consumed
 	} else if c, err := r.Cookie("rp_login"); err == nil {
 		p = rp.pendings[c.Value]
-		if p != nil && (rp.d.ignoreState || p.state == q.Get("state")) {
+		if p != nil && (rp.d.IgnoreState || p.state == q.Get("state")) {
 			delete(rp.pendings, c.Value)
 			delete(rp.byState, p.state)
 		} else {
@@ -197,12 +219,12 @@ func (rp *relyingParty) callback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if ui.Sub != claims.Subject {
-		if !rp.d.trustUserinfo {
+		if !rp.d.TrustUserinfo {
 			rp.refuse(w, "userinfo sub differs from the ID token's")
 			return
 		}
 	}
-	if rp.d.trustUserinfo {
+	if rp.d.TrustUserinfo {
 		s.id, s.name = ui.SoDinhDanh, ui.HoVaTen
 	}
 	sid := rnd()
@@ -219,7 +241,7 @@ type national struct {
 	HoVaTen    string
 }
 
-func (rp *relyingParty) userinfo(r *http.Request, at string) (national, error) {
+func (rp *Portal) userinfo(r *http.Request, at string) (national, error) {
 	var ui national
 	req, _ := http.NewRequestWithContext(r.Context(), http.MethodGet, rp.sso.URL+ssotest.UserInfoPath, nil)
 	req.Header.Set("Authorization", "Bearer "+at)
@@ -234,15 +256,15 @@ func (rp *relyingParty) userinfo(r *http.Request, at string) (national, error) {
 	return ui, json.NewDecoder(resp.Body).Decode(&ui)
 }
 
-func (rp *relyingParty) verify(token, nonce string) (*jose.Claims, national, error) {
+func (rp *Portal) verify(token, nonce string) (*jose.Claims, national, error) {
 	var extra national
 	j, err := jose.Parse(token)
 	if err != nil {
 		return nil, extra, err
 	}
 	keys := rp.sso.JWKS() // a real portal fetches jwks_uri; the fixture reads the same set directly
-	skip := rp.d.skipSignature || (rp.d.acceptNone && j.Header.Alg == jose.None)
-	if rp.d.skipUnknownKID {
+	skip := rp.d.SkipSignature || (rp.d.AcceptNone && j.Header.Alg == jose.None)
+	if rp.d.SkipUnknownKID {
 		if _, err := keys.Select(j.Header.Kid); err != nil {
 			skip = true
 		}
@@ -258,26 +280,26 @@ func (rp *relyingParty) verify(token, nonce string) (*jose.Claims, national, err
 	}
 	_ = json.Unmarshal(j.Payload, &extra)
 	now := time.Now()
-	if rp.d.ignoreIssuer {
+	if rp.d.IgnoreIssuer {
 		c.Issuer = rp.sso.URL
 	}
-	if rp.d.ignoreAudience {
+	if rp.d.IgnoreAudience {
 		c.Audience = jose.Audience{ssotest.DefaultClientID}
 	}
-	if rp.d.ignoreExpiry {
+	if rp.d.IgnoreExpiry {
 		c.Expiry = now.Add(time.Hour).Unix()
 	}
-	if rp.d.ignoreIssuedAt {
+	if rp.d.IgnoreIssuedAt {
 		c.IssuedAt, c.NotBefore = now.Unix(), 0
 	}
-	if rp.d.ignoreNonce {
+	if rp.d.IgnoreNonce {
 		c.Nonce = nonce
 	}
 	return &c, extra, c.Validate(jose.Expected{Issuer: rp.sso.URL, Audience: ssotest.DefaultClientID, Nonce: nonce, Now: now})
 }
 
-func (rp *relyingParty) logout(w http.ResponseWriter, r *http.Request) {
-	if c, err := r.Cookie("rp_session"); err == nil && !rp.d.keepSessionAfterLogout {
+func (rp *Portal) logout(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie("rp_session"); err == nil && !rp.d.KeepSessionAfterLogout {
 		rp.mu.Lock()
 		delete(rp.sessions, c.Value)
 		rp.mu.Unlock()
@@ -287,18 +309,18 @@ func (rp *relyingParty) logout(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, rp.sso.URL+ssotest.LogoutPath+"?"+v.Encode(), http.StatusFound)
 }
 
-// level2 are the fixture's procedures reserved to level-2 accounts.
-var level2 = []string{"1.001234"}
+// Level2 are the procedures the portal reserves to level-2 accounts.
+var Level2 = []string{"1.001234"}
 
-func (rp *relyingParty) startDossier(w http.ResponseWriter, r *http.Request) {
+func (rp *Portal) startDossier(w http.ResponseWriter, r *http.Request) {
 	s := rp.current(r)
 	if s == nil {
 		http.Error(w, "chưa đăng nhập", http.StatusUnauthorized)
 		return
 	}
 	proc := r.URL.Query().Get("ma")
-	for _, p := range level2 {
-		if p == proc && s.acr != "LoA2" && !rp.d.ignoreLevel {
+	for _, p := range Level2 {
+		if p == proc && s.acr != "LoA2" && !rp.d.IgnoreLevel {
 			http.Error(w, "Thủ tục yêu cầu tài khoản định danh điện tử mức 2", http.StatusForbidden)
 			return
 		}
@@ -307,14 +329,14 @@ func (rp *relyingParty) startDossier(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte(`{"id":"HS-1"}`))
 }
 
-func (rp *relyingParty) register(w http.ResponseWriter, r *http.Request) {
+func (rp *Portal) register(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	_, _ = w.Write([]byte(`<!doctype html><html><body><form method="post" action="/dang-ky" id="frmDangKy">
 <input name="hoten"><input name="cccd"><input type="password" name="matkhau"><input type="password" name="nhaplaimatkhau">
 <button type="submit">Đăng ký</button></form></body></html>`))
 }
 
-func (rp *relyingParty) passwordLogin(w http.ResponseWriter, r *http.Request) {
+func (rp *Portal) PasswordLogin(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		http.Error(w, "method", http.StatusMethodNotAllowed)
 		return
@@ -325,11 +347,72 @@ func (rp *relyingParty) passwordLogin(w http.ResponseWriter, r *http.Request) {
 	rp.failures[u]++
 	n := rp.failures[u]
 	rp.mu.Unlock()
-	if rp.d.rateLimit && n > 5 {
+	if rp.d.RateLimit && n > 5 {
 		w.Header().Set("Retry-After", "300")
 		http.Error(w, "Quá nhiều lần thử", http.StatusTooManyRequests)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	_, _ = w.Write([]byte(`<!doctype html><html><body><p>Sai tên đăng nhập hoặc mật khẩu</p></body></html>`))
+}
+
+// Adapter is the vendor adapter of the portal: check.Assurance, check.Dossiers (StartDossier
+// only) and, when WhoAmI is set, check.WhoAmI reading the home page's greeting.
+type Adapter struct {
+	Portal *Portal
+}
+
+// Level2Procedures implements check.Assurance.
+func (a Adapter) Level2Procedures() []string { return Level2 }
+
+// StartDossier implements check.Dossiers: 200 is accepted, 403 refused, 401 not logged in.
+func (a Adapter) StartDossier(ctx context.Context, b *check.Browser, req check.DossierRequest) (*check.Dossier, error) {
+	r, err := http.NewRequestWithContext(ctx, http.MethodGet, a.Portal.URL+"/ho-so/bat-dau?ma="+url.QueryEscape(req.Procedure), nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := b.Client.Do(r)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	switch resp.StatusCode {
+	case http.StatusOK:
+		return &check.Dossier{ID: "HS-1", Accepted: true}, nil
+	case http.StatusUnauthorized:
+		return nil, fmt.Errorf("start dossier: %w", check.ErrNotLoggedIn)
+	case http.StatusForbidden:
+		return &check.Dossier{Accepted: false, Message: strings.TrimSpace(string(body))}, nil
+	}
+	return nil, fmt.Errorf("start dossier: status %d", resp.StatusCode)
+}
+
+// SubmitDossier implements check.Dossiers; the portal has no submission.
+func (a Adapter) SubmitDossier(context.Context, *check.Browser, *check.Dossier, check.DossierRequest) (*check.Dossier, error) {
+	return nil, errors.New("rptest: no dossier submission")
+}
+
+// WhoAmIAdapter is Adapter with check.WhoAmI.
+type WhoAmIAdapter struct{ Adapter }
+
+// WhoAmI implements check.WhoAmI from the home page's greeting.
+func (a WhoAmIAdapter) WhoAmI(ctx context.Context, b *check.Browser) (string, error) {
+	r, err := http.NewRequestWithContext(ctx, http.MethodGet, a.Portal.URL+"/", nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := b.Client.Do(r)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	_, rest, ok := strings.Cut(string(body), "Xin chào, ")
+	if !ok {
+		return "", check.ErrNotLoggedIn
+	}
+	_, id, _ := strings.Cut(rest, "(")
+	id, _, _ = strings.Cut(id, ")")
+	return id, nil
 }
