@@ -58,7 +58,9 @@ type beginComplete struct {
 	callback *string
 }
 
-func (a beginComplete) BeginLogin(context.Context, *check.Browser) (string, error) { return a.begin, nil }
+func (a beginComplete) BeginLogin(context.Context, *check.Browser) (string, error) {
+	return a.begin, nil
+}
 func (a beginComplete) CompleteLogin(_ context.Context, _ *check.Browser, cb string) error {
 	*a.callback = cb
 	return nil
