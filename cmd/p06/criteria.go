@@ -171,7 +171,10 @@ func label(lang, key string) string {
 // Vietnamese text with diacritics aligns, combining marks take no column and wide (CJK)
 // characters take two.
 func writeCriteriaTable(w io.Writer, cat *criteria.Catalogue, lang string, cols int) {
-	fmt.Fprintf(w, "%s — %s %s\n\n", cat.Title.In(lang), cat.ID, cat.Version)
+	for _, line := range wrapText(fmt.Sprintf("%s — %s %s", cat.Title.In(lang), cat.ID, cat.Version), cols) {
+		fmt.Fprintln(w, line)
+	}
+	fmt.Fprintln(w)
 	header := []string{label(lang, "id"), label(lang, "group"), label(lang, "method"), label(lang, "level"), "!", label(lang, "points"), label(lang, "title")}
 	rows := [][]string{header}
 	critical := 0
