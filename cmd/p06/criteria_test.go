@@ -178,7 +178,7 @@ func TestDisplayWidth(t *testing.T) {
 	}{
 		{"", 0},
 		{"abc", 3},
-		{"Chữ ký số", 9},                 // precomposed (NFC)
+		{"Chữ ký số", 9},                // precomposed (NFC)
 		{"Chu\u031b\u0303 ky\u0301", 6}, // decomposed (NFD): marks take no column
 		{"日本", 4},
 		{"\t", 0},
