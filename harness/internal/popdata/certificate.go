@@ -7,6 +7,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 // checkCertificate is P06-POP-04: with the gateway presenting a certificate from a CA the portal
@@ -37,7 +38,8 @@ func checkCertificate(ctx context.Context, s *check.Session) check.Result {
 		got := describeAll(over, 3)
 		return check.Failf("the portal accepted the gateway's certificate from an untrusted CA (\"popdbtest UNTRUSTED CA\") and sent %d request(s) over that connection: %s", len(over), got).
 			VI("Cổng chấp nhận chứng thư của trục tích hợp do CA không tin cậy cấp và đã gửi %d yêu cầu qua kết nối đó: %s", len(over), got).
-			GotWant("untrusted certificate accepted: "+got, want)
+			GotWant("untrusted certificate accepted: "+got, want).
+			With(certEvidence(a)...)
 	}
 	var refused, other []popdbtest.Handshake
 	for _, h := range a.handshakes {
@@ -55,11 +57,13 @@ func checkCertificate(ctx context.Context, s *check.Session) check.Result {
 	case len(refused) > 0:
 		return check.Passf("the portal refused the gateway's untrusted certificate: it aborted %d TLS handshake(s) (%s) and no look-up of %s completed", len(refused), refused[0].Err, ident.Mask(e.who.ID)).
 			VI("Cổng từ chối chứng thư không tin cậy của trục tích hợp: hủy %d lần bắt tay TLS, không yêu cầu tra cứu nào hoàn tất", len(refused)).
-			GotWant(fmt.Sprintf("%d handshake(s) aborted by the portal", len(refused)), want)
+			GotWant(fmt.Sprintf("%d handshake(s) aborted by the portal", len(refused)), want).
+			With(certEvidence(a)...)
 	case len(other) > 0:
 		return check.Passf("the portal did not complete the TLS handshake with the gateway's untrusted certificate (%s), and no look-up completed", other[0].Err).
 			VI("Cổng không hoàn tất bắt tay TLS với chứng thư không tin cậy của trục tích hợp; không yêu cầu tra cứu nào hoàn tất").
-			GotWant("handshake not completed", want)
+			GotWant("handshake not completed", want).
+			With(certEvidence(a)...)
 	case len(a.entries) > 0:
 		// Requests completed without the untrusted certificate: the portal reused a connection
 		// established before the fault.
@@ -72,4 +76,25 @@ func checkCertificate(ctx context.Context, s *check.Session) check.Result {
 		return check.Errorf("the portal made no connection to the gateway when the dossier started, so its certificate check could not be exercised (see P06-POP-01)").
 			VI("Cổng không kết nối tới trục tích hợp khi bắt đầu hồ sơ nên chưa kiểm tra được việc xác thực chứng thư (xem P06-POP-01)")
 	}
+}
+
+// certEvidence lists the handshakes and requests of the attempt.
+func certEvidence(a attempt) []scoring.Evidence {
+	var ev []scoring.Evidence
+	for i, h := range a.handshakes {
+		if i == maxEvidence {
+			break
+		}
+		note := "TLS handshake with the trusted certificate"
+		if h.Untrusted {
+			note = "TLS handshake with the UNTRUSTED certificate"
+		}
+		if h.Err != "" {
+			note += ": failed: " + truncate(h.Err, 120)
+		} else {
+			note += ": completed"
+		}
+		ev = append(ev, scoring.Evidence{Note: note})
+	}
+	return append(ev, evidence(a.entries)...)
 }

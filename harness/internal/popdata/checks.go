@@ -10,6 +10,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 // Checks returns the checks of this family.
@@ -204,4 +205,21 @@ func maskAll(ids []string) string {
 // dossierError is the result when the adapter could not drive the portal.
 func dossierError(step string, err error) check.Result {
 	return check.FromError(step, err).VI("%s: không điều khiển được cổng qua bộ điều hợp: %v", step, err)
+}
+
+// maxEvidence bounds the evidence items of a finding.
+const maxEvidence = 10
+
+// evidence describes gateway requests for a finding, identifiers masked and secrets redacted.
+func evidence(entries []popdbtest.Request) []scoring.Evidence {
+	var ev []scoring.Evidence
+	for i, r := range entries {
+		if i == maxEvidence {
+			ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("and %d more gateway request(s)", len(entries)-maxEvidence)})
+			break
+		}
+		ev = append(ev, scoring.Evidence{Request: r.Method + " " + check.RedactURL(r.URL), Status: r.Status,
+			Note: "population-database gateway: " + describe(r)})
+	}
+	return ev
 }

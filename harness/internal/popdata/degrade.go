@@ -42,10 +42,12 @@ func checkDegrade(ctx context.Context, s *check.Session) check.Result {
 		return *res
 	}
 	var fails, failsVI, oks []string
+	var all []popdbtest.Request
 	for _, sc := range scenarios {
 		restore := e.gw.Inject(sc.faults)
 		a := e.start(ctx, b, check.DossierRequest{})
 		restore()
+		all = append(all, a.entries...)
 		before := len(fails)
 		attempts := 0
 		for _, r := range a.entries {
@@ -89,12 +91,14 @@ func checkDegrade(ctx context.Context, s *check.Session) check.Result {
 	want := fmt.Sprintf("a clear message or manual path within %s, at most %d retries, no internals shown", e.s.Config().RequestTimeout, MaxAttempts-1)
 	if len(fails) > 0 {
 		got := strings.Join(fails, "; ")
-		return check.Failf("%s", got).VI("%s", strings.Join(failsVI, "; ")).GotWant(got, want)
+		return check.Failf("%s", got).VI("%s", strings.Join(failsVI, "; ")).GotWant(got, want).
+			With(evidence(all)...)
 	}
 	got := strings.Join(oks, "; ")
 	return check.Passf("the portal degrades clearly when the population database fails — %s", got).
 		VI("Cổng xử lý rõ ràng khi CSDL dân cư gặp sự cố (lỗi 503, treo, dữ liệu hỏng): thông báo hoặc cho nhập thủ công, không quá %d lần thử lại, không lộ thông tin nội bộ", MaxAttempts-1).
-		GotWant(got, want)
+		GotWant(got, want).
+		With(evidence(all)...)
 }
 
 func quoteOr(s string) string {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 )
 
@@ -36,8 +37,10 @@ func checkInvalid(ctx context.Context, s *check.Session) check.Result {
 		return *res
 	}
 	var sent, accepted, sentVI []string
+	var all []popdbtest.Request
 	for _, c := range invalidIDs {
 		a := e.start(ctx, b, check.DossierRequest{Subjects: []string{c.id}})
+		all = append(all, a.entries...)
 		if a.err != nil && !errors.Is(a.err, check.ErrRefused) {
 			return dossierError(fmt.Sprintf("starting a dossier with the subject %s", ident.Mask(c.id)), a.err)
 		}
@@ -58,14 +61,17 @@ func checkInvalid(ctx context.Context, s *check.Session) check.Result {
 		got := "sent invalid identifier(s) to the population database: " + strings.Join(sent, ", ")
 		return check.Failf("the portal %s instead of rejecting them", got).
 			VI("Cổng gửi số định danh không hợp lệ tới CSDL dân cư thay vì từ chối: %s", strings.Join(sentVI, ", ")).
-			GotWant(got, want)
+			GotWant(got, want).
+			With(evidence(all)...)
 	case len(accepted) > 0:
 		got := "accepted dossiers whose subject is an invalid identifier: " + strings.Join(accepted, ", ")
 		return check.Failf("the portal %s (it did not look them up, but did not tell the citizen they are invalid)", got).
 			VI("Cổng chấp nhận hồ sơ với số định danh không hợp lệ: %s", strings.Join(accepted, ", ")).
-			GotWant(got, want)
+			GotWant(got, want).
+			With(evidence(all)...)
 	}
 	return check.Passf("the portal rejected %d invalid identifier(s) (wrong length, unknown province prefix, letters, spaces) without looking any of them up", len(invalidIDs)).
 		VI("Cổng từ chối %d số định danh không hợp lệ (sai độ dài, mã tỉnh không tồn tại, có chữ, có khoảng trắng) mà không tra cứu", len(invalidIDs)).
-		GotWant(fmt.Sprintf("%d rejected, 0 sent", len(invalidIDs)), want)
+		GotWant(fmt.Sprintf("%d rejected, 0 sent", len(invalidIDs)), want).
+		With(evidence(all)...)
 }

@@ -54,12 +54,14 @@ func checkMinimal(ctx context.Context, s *check.Session) check.Result {
 		got := strings.Join(problems, "; ")
 		return check.Failf("for a dossier of %s (%s) the portal %s", ident.Mask(e.who.ID), subj, got).
 			VI("Với hồ sơ của %s (%s), cổng: %s", ident.Mask(e.who.ID), subj, got).
-			GotWant(got, want)
+			GotWant(got, want).
+			With(evidence(a.entries)...)
 	}
 	counts := popdbtest.Subjects(a.entries)
 	return check.Passf("for a dossier of %s (%s) the portal looked up only them, each at most once (%d look-up(s))", ident.Mask(e.who.ID), subj, sum(counts)).
 		VI("Với hồ sơ của %s (%s), cổng chỉ tra cứu đúng những người này, mỗi người tối đa một lần (%d lượt)", ident.Mask(e.who.ID), subj, sum(counts)).
-		GotWant(fmt.Sprintf("%d look-up(s), all allowed", sum(counts)), want)
+		GotWant(fmt.Sprintf("%d look-up(s), all allowed", sum(counts)), want).
+		With(evidence(a.entries)...)
 }
 
 func sum(m map[string]int) int {

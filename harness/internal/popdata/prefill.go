@@ -10,6 +10,7 @@ import (
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 // field is one form field compared with the record.
@@ -59,7 +60,8 @@ func checkPrefill(ctx context.Context, s *check.Session) check.Result {
 	if !a.dossier.Accepted {
 		return check.Failf("the portal refused to start a dossier for the citizen %s: %q", ident.Mask(e.who.ID), truncate(a.dossier.Message, 200)).
 			VI("Cổng từ chối bắt đầu hồ sơ cho công dân %s: %q", ident.Mask(e.who.ID), truncate(a.dossier.Message, 200)).
-			GotWant("dossier refused", want)
+			GotWant("dossier refused", want).
+			With(prefillEvidence(a)...)
 	}
 	problems := ComparePrefill(a.dossier.Form, rec)
 	looked := false
@@ -72,12 +74,14 @@ func checkPrefill(ctx context.Context, s *check.Session) check.Result {
 		got := strings.Join(problems, "; ")
 		return check.Failf("the dossier form is not pre-filled from the population record of %s: %s", ident.Mask(e.who.ID), got).
 			VI("Biểu mẫu hồ sơ không được điền sẵn từ dữ liệu dân cư của %s: %s", ident.Mask(e.who.ID), got).
-			GotWant(got, want)
+			GotWant(got, want).
+			With(prefillEvidence(a)...)
 	}
 	if !looked {
 		return check.Failf("the form shows the citizen's data but the portal did not look the citizen %s up in the population database when the dossier started (see P06-POP-01): the data did not come from the record", ident.Mask(e.who.ID)).
 			VI("Biểu mẫu có dữ liệu của công dân nhưng cổng không tra cứu %s trong CSDL dân cư khi bắt đầu hồ sơ (xem P06-POP-01)", ident.Mask(e.who.ID)).
-			GotWant("pre-filled without a look-up", want)
+			GotWant("pre-filled without a look-up", want).
+			With(prefillEvidence(a)...)
 	}
 	n := 0
 	for _, f := range prefillFields {
@@ -87,7 +91,8 @@ func checkPrefill(ctx context.Context, s *check.Session) check.Result {
 	}
 	return check.Passf("the dossier form of %s is pre-filled from the population record: %d field(s) match (%s)", ident.Mask(e.who.ID), n, filledNames(a.dossier.Form)).
 		VI("Biểu mẫu hồ sơ của %s được điền sẵn từ dữ liệu dân cư: %d trường khớp", ident.Mask(e.who.ID), n).
-		GotWant(fmt.Sprintf("%d fields match the record", n), want)
+		GotWant(fmt.Sprintf("%d fields match the record", n), want).
+		With(prefillEvidence(a)...)
 }
 
 func filledNames(form map[string]string) string {
@@ -200,4 +205,22 @@ func sameNationality(got, want string) bool {
 		return true
 	}
 	return strings.EqualFold(want, "VN") && (g == "viet nam" || g == "vietnam" || g == "vnm")
+}
+
+// prefillEvidence shows the form the portal returned (identifiers masked) and the look-ups.
+func prefillEvidence(a attempt) []scoring.Evidence {
+	var ev []scoring.Evidence
+	if a.dossier != nil {
+		var parts []string
+		for _, f := range prefillFields {
+			if v, ok := a.dossier.Form[f.name]; ok {
+				if f.name == "SoDinhDanh" || f.name == "SoCMND" {
+					v = ident.Mask(v)
+				}
+				parts = append(parts, f.name+"="+truncate(v, 80))
+			}
+		}
+		ev = append(ev, scoring.Evidence{Excerpt: strings.Join(parts, "; "), Note: "the dossier form as the adapter reported it"})
+	}
+	return append(ev, evidence(a.entries)...)
 }

@@ -36,18 +36,21 @@ func checkWellFormed(ctx context.Context, s *check.Session) check.Result {
 	if len(entries) == 0 {
 		return check.Failf("starting two dossiers sent no request to the population database, so none could be assessed (see P06-POP-01)").
 			VI("Bắt đầu hai hồ sơ nhưng cổng không gửi yêu cầu nào tới CSDL dân cư nên không có gì để đánh giá (xem P06-POP-01)").
-			GotWant("no gateway request", want)
+			GotWant("no gateway request", want).
+			With(evidence(entries)...)
 	}
 	problems := WellFormedProblems(entries, before)
 	if len(problems) > 0 {
 		got := strings.Join(problems, "; ")
 		return check.Failf("%d of the portal's gateway request(s) are malformed or unauthenticated: %s", countBad(problems), got).
 			VI("Yêu cầu của cổng tới trục tích hợp không đúng quy cách hoặc không được xác thực: %s", got).
-			GotWant(got, want)
+			GotWant(got, want).
+			With(evidence(entries)...)
 	}
 	return check.Passf("the portal's %d gateway request(s) are well-formed and authenticated as %q (X-Road-Client %q), each with its own MaYeuCau", len(entries), entries[0].Username, entries[0].Client).
 		VI("%d yêu cầu của cổng tới trục tích hợp đúng quy cách và được xác thực, mỗi yêu cầu có MaYeuCau riêng", len(entries)).
-		GotWant(fmt.Sprintf("%d well-formed requests", len(entries)), want)
+		GotWant(fmt.Sprintf("%d well-formed requests", len(entries)), want).
+		With(evidence(entries)...)
 }
 
 func countBad(problems []string) int {

@@ -1,0 +1,159 @@
+package popdata
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/p06kit/p06kit/harness/popdbtest"
+	"github.com/p06kit/p06kit/ident"
+)
+
+func TestInvalidIDsAreInvalid(t *testing.T) {
+	for _, c := range invalidIDs {
+		_, err := ident.ParsePIN(c.id)
+		assert.Error(t, err, "%s (%s) must be rejected by ident.ParsePIN", c.id, c.why)
+	}
+}
+
+func TestURLProblems(t *testing.T) {
+	cases := []struct {
+		name string
+		url  string
+		want []string
+	}{
+		{"clean", "https://dvc.example.gov.vn/thu-tuc?q=khai+sinh&page=2", nil},
+		{"oauth callback code and state", "https://dvc.example.gov.vn/signin-oidc?code=abc&state=xyz", nil},
+		{"12 digits that are not a number (bad prefix)", "https://x/hoso/003085123445", nil},
+		{"13-digit timestamp", "https://x/?t=1732680000000", nil},
+		{"PIN in the query", "https://x/tra-cuu?soDinhDanh=001085123445", []string{"a personal identification number (001*******45) in the query parameter soDinhDanh"}},
+		{"PIN in any parameter", "https://x/tra-cuu?q=001085123445", []string{"a personal identification number (001*******45) in the query parameter q"}},
+		{"PIN in the path", "https://x/cong-dan/079305001234/ho-so", []string{"a personal identification number (079*******34) in the path"}},
+		{"PIN in the fragment", "https://x/#079305001234", []string{"a personal identification number (079*******34) in the fragment"}},
+		{"CMND parameter", "https://x/?so_cmnd=012345678", []string{"an identification number parameter (so_cmnd) in the query"}},
+		{"password", "https://x/login?user=a&matKhau=123", []string{"a credential (matKhau) in the query"}},
+		{"access token in the fragment", "https://x/cb#access_token=eyJ&token_type=bearer", []string{"a credential (access_token) in the fragment"}},
+		{"API key", "https://gw/dancu?ApiKey=k", []string{"a credential (ApiKey) in the query"}},
+		{"user information", "https://user:pass@x/", []string{"a password in the URL's user information"}},
+		{"unparsable", "http://[::1", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, URLProblems(c.url))
+		})
+	}
+}
+
+func FuzzURLProblems(f *testing.F) {
+	for _, s := range []string{"https://x/?soDinhDanh=001085123445", "https://x/#a=b", "https://u:p@x/079305001234", "%zz", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range URLProblems(s) {
+			if m := twelveDigits.FindStringSubmatch(p); m != nil && ident.ValidPIN(m[2]) {
+				t.Fatalf("a problem shows a number in full: %q", p)
+			}
+		}
+	})
+}
+
+func TestLeaks(t *testing.T) {
+	gw := popdbtest.NewServer()
+	defer gw.Close()
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"clean Vietnamese message", "Hệ thống CSDL dân cư đang bận, vui lòng nhập thông tin thủ công.", nil},
+		{"go stack", "panic: runtime error\ngoroutine 1 [running]:\nmain.go:12", []string{"a Go stack trace"}},
+		{"java stack", "java.lang.NullPointerException: x\n\tat vn.gov.Portal.lookup(Portal.java:42)", []string{"a Java or .NET stack trace"}},
+		{"python", "Traceback (most recent call last):", []string{"a Python traceback"}},
+		{"soap fault", "<soap:Envelope><faultstring>x</faultstring>", []string{"a raw SOAP fault or envelope"}},
+		{"network error", "Post \"https://gw\": dial tcp: connection refused", []string{"a low-level network error"}},
+		{"gateway address", "lỗi khi gọi " + gw.Endpoint(), []string{"the gateway's address"}},
+		{"api key", "ApiKey=" + gw.Credentials.APIKey, []string{"the gateway ApiKey"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, Leaks(c.text, gw))
+		})
+	}
+	assert.Nil(t, Leaks("ổn", nil))
+}
+
+func TestComparePrefill(t *testing.T) {
+	p := ident.DefaultPeople()[0]
+	rec := popdbtest.Record(p, nil)
+	n := rec.NgayThangNamSinh.NgayThangNam
+	good := map[string]string{
+		"HoVaTen":          "  " + strings.ToUpper(p.FullName()) + " ",
+		"SoDinhDanh":       p.ID,
+		"NgayThangNamSinh": n[:4] + "-" + n[4:6] + "-" + n[6:],
+		"GioiTinh":         map[bool]string{true: "Nam", false: "Nữ"}[p.Male],
+		"ThuongTru":        "Phường " + strings.TrimPrefix(p.Residence.Ward, "Phường ") + " - " + p.Residence.Detail + " - " + p.Residence.District + " - " + p.Residence.Province,
+	}
+	assert.Empty(t, ComparePrefill(good, rec))
+
+	ascii := map[string]string{}
+	for k, v := range good {
+		ascii[k] = v
+	}
+	ascii["HoVaTen"] = "nguyen" // different name, even accent-folded
+	assert.Len(t, ComparePrefill(ascii, rec), 1)
+
+	bad := map[string]string{"HoVaTen": p.FullName(), "SoDinhDanh": "001085123445", "NgayThangNamSinh": "1900-01-01", "GioiTinh": "?"}
+	got := ComparePrefill(bad, rec)
+	require.Len(t, got, 4)
+	assert.Equal(t, "not pre-filled (the citizen is asked again): ThuongTru", got[0])
+	assert.Contains(t, got[1], `SoDinhDanh: form shows "001*******45"`)
+	assert.Contains(t, got[2], "NgayThangNamSinh")
+	assert.Contains(t, got[3], "GioiTinh")
+}
+
+func TestNormDate(t *testing.T) {
+	for in, want := range map[string]string{"2005-03-04": "20050304", "04/03/2005": "20050304", "20050304": "20050304", "2005/03/04": "20050304", "04.03.2005": "20050304"} {
+		got, ok := normDate(in)
+		assert.True(t, ok, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{"", "2005", "4/3/2005", "yyyy-mm-dd"} {
+		_, ok := normDate(in)
+		assert.False(t, ok, in)
+	}
+}
+
+func TestWellFormedProblems(t *testing.T) {
+	ok := popdbtest.Request{Seq: 2, Method: "POST", HasSOAPAction: true, ContentType: "text/xml; charset=utf-8", AuthOK: true,
+		Operation: popdbtest.Operation, Namespace: popdbtest.NSRequest, Subject: "001085123445",
+		LookupRequest: popdbtest.LookupRequest{MaYeuCau: "a", MaDVC: "VPCP", MaTichHop: "037", MaCanBo: "x", MaDonVi: "y", SoDinhDanh: "001085123445"}}
+	assert.Empty(t, WellFormedProblems([]popdbtest.Request{ok}, nil))
+	reused := ok
+	reused.Seq = 3
+	assert.Equal(t, []string{`request #3: MaYeuCau "a" already used by request #2`}, WellFormedProblems([]popdbtest.Request{ok, reused}, nil))
+	assert.Equal(t, []string{`request #2: MaYeuCau "a" already used by request #1`}, WellFormedProblems([]popdbtest.Request{ok}, []popdbtest.Request{{Seq: 1, LookupRequest: popdbtest.LookupRequest{MaYeuCau: "a"}}}))
+	bad := ok
+	bad.HasSOAPAction, bad.ContentType, bad.Namespace, bad.MaCanBo, bad.MaDonVi = false, "application/json", "urn:x", "", ""
+	got := WellFormedProblems([]popdbtest.Request{bad}, nil)
+	assert.Equal(t, []string{
+		"request #2: no SOAPAction header",
+		`request #2: Content-Type "application/json", want text/xml (SOAP 1.1)`,
+		"request #2: operation {urn:x}TraCuuThongTinCongDan, want {http://dancuquocgia.bca}TraCuuThongTinCongDan",
+		"request #2: no MaCanBo",
+		"request #2: no MaDonVi",
+	}, got)
+}
+
+func TestMinimalProblems(t *testing.T) {
+	req := func(seq int, subject string) popdbtest.Request {
+		return popdbtest.Request{Seq: seq, Subject: subject, LookupRequest: popdbtest.LookupRequest{MaYeuCau: "r"}}
+	}
+	allowed := map[string]bool{"001085123445": true}
+	assert.Empty(t, MinimalProblems([]popdbtest.Request{req(1, "001085123445"), {Seq: 2}}, allowed, nil))
+	got := MinimalProblems([]popdbtest.Request{req(1, "001085123445"), req(2, "079305001234"), req(3, "079305001234"), req(4, "001085123445")}, allowed, nil)
+	assert.Equal(t, []string{
+		"looked up 1 person(s) the dossier does not concern: 079*******34 (request #2, MaYeuCau r)",
+		"looked up the same person more than once for one dossier: 001*******45 2 times, 079*******34 2 times",
+	}, got)
+}
