@@ -40,3 +40,15 @@ func ExampleMask() {
 	fmt.Println(ident.Mask("079305001234"))
 	// Output: 079*******34
 }
+
+func ExampleSynthetic() {
+	people := ident.Synthetic(1, 3)
+	for _, p := range people {
+		pin, _ := ident.ParsePIN(p.ID)
+		fmt.Println(pin.CheckBirth(p.BirthDate, p.Male) == nil, p.Household == people[0].Household)
+	}
+	// Output:
+	// true true
+	// true true
+	// true true
+}

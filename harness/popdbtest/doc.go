@@ -51,7 +51,8 @@
 //
 // [Server.Requests] lists every request: when, from where, the credentials presented (never the
 // secret), whether authentication passed, the request elements, the identifier looked up, and
-// what was answered. [Server.Mark] and [Server.RequestsSince] read the entries of one step;
+// what was answered. The body of a request refused for its credentials is still read and
+// recorded, so the log shows whom an unauthenticated client tried to look up. [Server.Mark] and [Server.RequestsSince] read the entries of one step;
 // [Server.WaitIdle] waits for requests the client abandoned to be recorded.
 //
 // # Reference client
