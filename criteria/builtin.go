@@ -1,9 +1,7 @@
 package criteria
 
 import (
-	"bytes"
 	"embed"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -23,11 +21,11 @@ const (
 	QD766ID = "qd766"
 )
 
-// builtinEntry caches the bytes of a built-in catalogue once they have passed Load, so that
-// later calls only decode.
+// builtinEntry caches a built-in catalogue once its bytes have passed Load, so that later
+// calls only copy it.
 type builtinEntry struct {
 	once sync.Once
-	data []byte
+	cat  *Catalogue // never handed out; Builtin returns deep copies
 	err  error
 }
 
@@ -64,20 +62,17 @@ func Builtin(id string) (*Catalogue, error) {
 			e.err = fmt.Errorf("criteria: no built-in catalogue %q (built-in: %s)", id, strings.Join(Builtins(), ", "))
 			return
 		}
-		if _, err := load(b); err != nil {
+		c, err := load(b)
+		if err != nil {
 			e.err = fmt.Errorf("criteria: built-in catalogue %s: %w", id, err)
 			return
 		}
-		e.data = b
+		e.cat = c
 	})
 	if e.err != nil {
 		return nil, e.err
 	}
-	var c Catalogue
-	if err := json.NewDecoder(bytes.NewReader(e.data)).Decode(&c); err != nil {
-		return nil, fmt.Errorf("criteria: built-in catalogue %s: %w", id, err)
-	}
-	return &c, nil
+	return e.cat.Clone(), nil
 }
 
 // BuiltinJSON returns the embedded JSON of a built-in catalogue, byte for byte as published.

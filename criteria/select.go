@@ -47,6 +47,20 @@ func (c *Catalogue) Subset(sel ...Selector) *Catalogue {
 	return &out
 }
 
+// Clone returns a deep copy of the catalogue: changing the copy never changes c.
+func (c *Catalogue) Clone() *Catalogue {
+	out := *c
+	out.Basis = slices.Clone(c.Basis)
+	out.Groups = slices.Clone(c.Groups)
+	if c.Criteria != nil {
+		out.Criteria = make([]Criterion, len(c.Criteria))
+		for i := range c.Criteria {
+			out.Criteria[i] = c.Criteria[i].clone()
+		}
+	}
+	return &out
+}
+
 // IDs returns the IDs of all criteria in catalogue order.
 func (c *Catalogue) IDs() []string {
 	ids := make([]string, len(c.Criteria))

@@ -120,3 +120,19 @@ func TestInForce(t *testing.T) {
 	assert.True(t, at("2025-06-30"))
 	assert.False(t, at("2025-07-01"), "effective_until is the first day it no longer applies")
 }
+
+func TestCloneIsDeep(t *testing.T) {
+	orig := criteria.QD766()
+	cp := orig.Clone()
+	require.Equal(t, orig, cp)
+	*cp.Criteria[6].Threshold = 0.1 // QD766-3.1
+	cp.Criteria[6].Formula.EN = "changed"
+	cp.Criteria[6].Basis[0].Note = "changed"
+	cp.Groups[0].MaxPoints = 1
+	cp.Basis[0].Document = "changed"
+	assert.Equal(t, 0.8, *orig.Criteria[6].Threshold)
+	assert.NotEqual(t, "changed", orig.Criteria[6].Formula.EN)
+	assert.NotEqual(t, "changed", orig.Criteria[6].Basis[0].Note)
+	assert.Equal(t, 18.0, orig.Groups[0].MaxPoints)
+	assert.NotEqual(t, "changed", orig.Basis[0].Document)
+}
