@@ -1,0 +1,141 @@
+package report
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+
+	"github.com/p06kit/p06kit/scoring"
+)
+
+//go:embed report.html.tmpl
+var htmlTemplate string
+
+var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
+	"pct":   func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"rate":  fmtRate,
+	"num":   func(f float64) string { return fmt.Sprintf("%g", f) },
+	"secs":  seconds,
+	"color": scoreColor,
+	"bar": func(score float64) float64 {
+		if math.IsNaN(score) || score < 0 {
+			return 0
+		}
+		return math.Min(score, 100) * 3.2 // bar area is 320 units wide
+	},
+	// arc is the stroke-dasharray of the score ring: the circumference is 2πr with r = 52.
+	"arc": func(score float64) string {
+		c := 2 * math.Pi * 52
+		s := math.Max(0, math.Min(score, 100))
+		return fmt.Sprintf("%.2f %.2f", c*s/100, c)
+	},
+	"add": func(a, b int) int { return a + b },
+	"mul": func(a int, b float64) float64 { return float64(a) * b },
+}).Parse(htmlTemplate))
+
+type htmlGroup struct {
+	ID, Title string
+	Score     scoring.GroupScore
+	Findings  []htmlFinding
+	Bad       int
+}
+
+type htmlFinding struct {
+	scoring.Finding
+	Title, Requirement, Advice, Basis, StatusLabel, Want string
+	Critical, Open                                       bool
+	Level                                                string
+	Evidence                                             []htmlEvidence
+}
+
+type htmlEvidence struct {
+	scoring.Evidence
+	HeaderList [][2]string
+}
+
+type htmlCount struct {
+	Status scoring.Status
+	Label  string
+	N      int
+}
+
+type htmlData struct {
+	Lang       string
+	W          words
+	R          *scoring.Report
+	Grade      string
+	CapGrade   string
+	Groups     []htmlGroup
+	Counts     []htmlCount
+	Discovery  [][2]string
+	Tool       string
+	Version    string
+	Catalogue  string
+	OtherLabel string
+}
+
+// WriteHTML writes r as a single self-contained HTML page in opt.Lang: the scorecard, a score
+// bar per group drawn as inline SVG, and every finding with its message, what was seen and
+// required, its evidence, the advice and the legal basis. The page loads nothing: no scripts,
+// styles, fonts or images from anywhere (its Content-Security-Policy forbids it), so it opens
+// offline and can be mailed as an attachment.
+func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
+	opt = opt.withDefaults(r)
+	wd := wordsFor(opt.Lang)
+	d := htmlData{Lang: opt.Lang, W: wd, R: sanitise(r), Grade: gradeLabel(r, opt.Lang), CapGrade: capGrade(r, opt.Lang),
+		Tool: opt.Tool, Version: opt.Version, Catalogue: r.Catalogue.ID + " " + r.Catalogue.Version}
+	if opt.Catalogue != nil {
+		d.Catalogue = opt.Catalogue.Title.In(opt.Lang) + " (" + d.Catalogue + ")"
+	}
+	cnt := counts(r)
+	for _, s := range []scoring.Status{scoring.Pass, scoring.Attested, scoring.Fail, scoring.Error, scoring.Waived, scoring.NotTested, scoring.NotApplicable} {
+		if cnt[s] > 0 {
+			d.Counts = append(d.Counts, htmlCount{Status: s, Label: wd.Statuses[s], N: cnt[s]})
+		}
+	}
+	for _, g := range groupIDs(r, opt) {
+		hg := htmlGroup{ID: g, Title: opt.groupTitle(g), Score: d.R.Scores.Groups[g]}
+		for _, f := range sortedFindings(r, g) {
+			hf := htmlFinding{Finding: f, StatusLabel: wd.Statuses[f.Status], Want: f.Want,
+				Open: f.Status == scoring.Fail || f.Status == scoring.Error}
+			if c := opt.criterion(f.Criterion); c != nil {
+				hf.Title, hf.Requirement, hf.Advice = c.Title.In(opt.Lang), c.Requirement.In(opt.Lang), c.Advice.In(opt.Lang)
+				hf.Basis, hf.Critical, hf.Level = basisText(c), c.Critical, wd.Levels[c.Level]
+				if hf.Want == "" {
+					hf.Want = hf.Requirement
+				}
+			}
+			for _, ev := range f.Evidence {
+				he := htmlEvidence{Evidence: ev}
+				for _, k := range sortedKeys(ev.Headers) {
+					he.HeaderList = append(he.HeaderList, [2]string{k, ev.Headers[k]})
+				}
+				hf.Evidence = append(hf.Evidence, he)
+			}
+			if hf.Open {
+				hg.Bad++
+			}
+			hg.Findings = append(hg.Findings, hf)
+		}
+		d.Groups = append(d.Groups, hg)
+	}
+	for _, k := range sortedKeys(r.Discovery) {
+		d.Discovery = append(d.Discovery, [2]string{k, r.Discovery[k]})
+	}
+	return htmlTmpl.Execute(w, d)
+}
+
+// scoreColor is the colour of a score: green from 90, teal from 70, amber from 50, red below.
+func scoreColor(score float64) string {
+	switch {
+	case score >= 90:
+		return "#1a7f37"
+	case score >= 70:
+		return "#2f7d8c"
+	case score >= 50:
+		return "#b7791f"
+	}
+	return "#c53030"
+}

@@ -1,0 +1,196 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// The JUnit XML shape is the de-facto one CI servers read (Jenkins, GitLab, GitHub test
+// reporters): <testsuites> with one <testsuite> per group and one <testcase> per criterion.
+// fail becomes <failure>, error <error>, not_applicable / not_tested / waived <skipped>; pass
+// and attested are plain test cases.
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Time     string       `xml:"time,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name       string          `xml:"name,attr"`
+	Tests      int             `xml:"tests,attr"`
+	Failures   int             `xml:"failures,attr"`
+	Errors     int             `xml:"errors,attr"`
+	Skipped    int             `xml:"skipped,attr"`
+	Time       string          `xml:"time,attr"`
+	Timestamp  string          `xml:"timestamp,attr,omitempty"`
+	Properties []junitProperty `xml:"properties>property,omitempty"`
+	Cases      []junitCase     `xml:"testcase"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Time      string        `xml:"time,attr"`
+	Failure   *junitProblem `xml:"failure,omitempty"`
+	Error     *junitProblem `xml:"error,omitempty"`
+	Skipped   *junitProblem `xml:"skipped,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr,omitempty"`
+	Text    string `xml:",chardata"`
+}
+
+// WriteJUnit writes r as JUnit XML.
+func WriteJUnit(w io.Writer, r *scoring.Report, opt Options) error {
+	opt = opt.withDefaults(r)
+	wd := wordsFor(opt.Lang)
+	all := junitSuites{Name: fmt.Sprintf("%s: %s", opt.Tool, r.Target), Time: seconds(r.DurationMS)}
+	for _, g := range groupIDs(r, opt) {
+		s := junitSuite{Name: g, Timestamp: r.StartedAt}
+		gs := r.Scores.Groups[g]
+		s.Properties = []junitProperty{
+			{Name: "title", Value: opt.groupTitle(g)},
+			{Name: "score", Value: fmtScore(gs.Score)},
+			{Name: "earned", Value: fmt.Sprintf("%g", gs.Earned)},
+			{Name: "available", Value: fmt.Sprintf("%g", gs.Available)},
+		}
+		var ms int64
+		for _, f := range r.Findings {
+			if f.Group != g {
+				continue
+			}
+			ms += f.DurationMS
+			name := f.Criterion
+			if t := opt.title(f.Criterion); t != "" {
+				name += " — " + t
+			}
+			c := junitCase{Name: xmlSafe(name), Classname: opt.Tool + "." + g, Time: seconds(f.DurationMS)}
+			msg := xmlSafe(firstLine(f.Message))
+			switch f.Status {
+			case scoring.Fail:
+				c.Failure = &junitProblem{Message: msg, Type: string(f.Status), Text: xmlSafe(caseText(f, opt, wd))}
+				s.Failures++
+			case scoring.Error:
+				c.Error = &junitProblem{Message: msg, Type: string(f.Status), Text: xmlSafe(caseText(f, opt, wd))}
+				s.Errors++
+			case scoring.NotApplicable, scoring.NotTested, scoring.Waived:
+				c.Skipped = &junitProblem{Message: xmlSafe(string(f.Status) + ": " + firstLine(f.Message))}
+				s.Skipped++
+			default:
+				if f.Message != "" {
+					c.SystemOut = xmlSafe(string(f.Status) + ": " + f.Message)
+				}
+			}
+			s.Cases = append(s.Cases, c)
+			s.Tests++
+		}
+		s.Time = seconds(ms)
+		all.Tests += s.Tests
+		all.Failures += s.Failures
+		all.Errors += s.Errors
+		all.Skipped += s.Skipped
+		all.Suites = append(all.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(all); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// caseText is the body of a failure: message, got/want, URL, basis, advice and evidence.
+func caseText(f scoring.Finding, opt Options, wd words) string {
+	var b strings.Builder
+	line := func(label, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			fmt.Fprintf(&b, "%s: %s\n", label, v)
+		}
+	}
+	line(wd.Message, f.Message)
+	line(wd.Got, f.Got)
+	want := f.Want
+	c := opt.criterion(f.Criterion)
+	if want == "" && c != nil {
+		want = c.Requirement.In(opt.Lang)
+	}
+	line(wd.Want, want)
+	line(wd.Url, f.URL)
+	line(wd.Basis, basisText(c))
+	if c != nil {
+		line(wd.Advice, c.Advice.In(opt.Lang))
+	}
+	for _, ev := range f.Evidence {
+		line(wd.Evidence, evidenceText(ev))
+	}
+	return b.String()
+}
+
+func evidenceText(ev scoring.Evidence) string {
+	var parts []string
+	if ev.Request != "" {
+		s := ev.Request
+		if ev.Status != 0 {
+			s += fmt.Sprintf(" → %d", ev.Status)
+		}
+		parts = append(parts, s)
+	}
+	for _, k := range sortedKeys(ev.Headers) {
+		parts = append(parts, k+": "+ev.Headers[k])
+	}
+	if ev.Location != "" {
+		parts = append(parts, ev.Location)
+	}
+	if ev.Excerpt != "" {
+		parts = append(parts, fmt.Sprintf("%q", ev.Excerpt))
+	}
+	if ev.Note != "" {
+		parts = append(parts, ev.Note)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func seconds(ms int64) string { return fmt.Sprintf("%.3f", float64(ms)/1000) }
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}
+
+// xmlSafe drops characters XML 1.0 cannot carry (control characters a hostile portal may have
+// put in an excerpt), so that the output always parses.
+func xmlSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return r
+		case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}

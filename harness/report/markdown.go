@@ -1,0 +1,210 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// WriteMarkdown writes r as GitHub-flavoured Markdown for a pull-request comment: the scorecard,
+// the group scores, every criterion not met with its message and advice, then the rest folded
+// in <details>.
+func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
+	opt = opt.withDefaults(r)
+	wd := wordsFor(opt.Lang)
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", wd.Report)
+	fmt.Fprintf(&b, "**%s:** %s  \n", wd.Target, mdInline(r.Target))
+	fmt.Fprintf(&b, "**%s:** %s %s  \n", wd.Catalogue, mdInline(r.Catalogue.ID), mdInline(r.Catalogue.Version))
+	if r.StartedAt != "" {
+		fmt.Fprintf(&b, "**%s:** %s (%s)  \n", wd.Started, r.StartedAt, seconds(r.DurationMS)+" s")
+	}
+	b.WriteString("\n")
+	c := r.Scores.Compliance
+	fmt.Fprintf(&b, "| %s | %s | %s |\n|---:|:---:|:---|\n", wd.Score, wd.Grade, wd.Compliance)
+	fmt.Fprintf(&b, "| **%s** / 100 | **%s** | %d / %d %s (%s) |\n\n", fmtScore(r.Scores.Overall),
+		mdInline(gradeLabel(r, opt.Lang)), c.Met, c.Applicable, wd.MandatoryMet, fmtRate(c.Rate))
+	if len(r.Scores.Caps) > 0 {
+		var caps []string
+		for _, cp := range r.Scores.Caps {
+			caps = append(caps, fmt.Sprintf("`%s` (%s)", cp.Criterion, cp.Status))
+		}
+		fmt.Fprintf(&b, "> **%s:** %s — %s **%s**.\n\n", wd.Caps, strings.Join(caps, ", "), wd.CapNote, mdInline(capGrade(r, opt.Lang)))
+	}
+
+	fmt.Fprintf(&b, "| %s | %s | %s | ✅ | ❌ | ⚠️ | ⏭️ |\n|:---|---:|---:|---:|---:|---:|---:|\n", wd.Group, wd.Score, wd.PointsHdr)
+	for _, g := range groupIDs(r, opt) {
+		gs := r.Scores.Groups[g]
+		var pass, fail, errs, other int
+		for _, f := range r.Findings {
+			if f.Group != g {
+				continue
+			}
+			switch f.Status {
+			case scoring.Pass, scoring.Attested:
+				pass++
+			case scoring.Fail:
+				fail++
+			case scoring.Error:
+				errs++
+			default:
+				other++
+			}
+		}
+		fmt.Fprintf(&b, "| %s | %s | %g / %g | %d | %d | %d | %d |\n", mdCell(opt.groupTitle(g)), fmtScore(gs.Score),
+			gs.Earned, gs.Available, pass, fail, errs, other)
+	}
+	b.WriteString("\n")
+
+	var bad, good, rest []scoring.Finding
+	for _, f := range sortedFindings(r, "") {
+		switch f.Status {
+		case scoring.Fail, scoring.Error:
+			bad = append(bad, f)
+		case scoring.Pass, scoring.Attested:
+			good = append(good, f)
+		default:
+			rest = append(rest, f)
+		}
+	}
+	fmt.Fprintf(&b, "### %s (%d)\n\n", wd.NotMet, len(bad))
+	if len(bad) == 0 {
+		fmt.Fprintf(&b, "_%s_\n\n", wd.None)
+	}
+	for _, f := range bad {
+		cr := opt.criterion(f.Criterion)
+		fmt.Fprintf(&b, "- %s **`%s`** %s — %s\n", statusEmoji(f.Status), f.Criterion, mdInline(opt.title(f.Criterion)), mdInline(firstLine(f.Message)))
+		if f.Got != "" {
+			fmt.Fprintf(&b, "  - %s: %s\n", wd.Got, mdCode(f.Got))
+		}
+		want := f.Want
+		if want == "" && cr != nil {
+			want = cr.Requirement.In(opt.Lang)
+		}
+		if want != "" {
+			fmt.Fprintf(&b, "  - %s: %s\n", wd.Want, mdInline(want))
+		}
+		if f.URL != "" {
+			fmt.Fprintf(&b, "  - %s: <%s>\n", wd.Url, strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(f.URL))
+		}
+		if cr != nil {
+			if adv := cr.Advice.In(opt.Lang); adv != "" {
+				fmt.Fprintf(&b, "  - %s: %s\n", wd.Advice, mdInline(adv))
+			}
+			if bs := basisText(cr); bs != "" {
+				fmt.Fprintf(&b, "  - %s: %s\n", wd.Basis, mdInline(bs))
+			}
+		}
+		for i, ev := range f.Evidence {
+			if i == 3 {
+				fmt.Fprintf(&b, "  - … (+%d)\n", len(f.Evidence)-3)
+				break
+			}
+			fmt.Fprintf(&b, "  - %s: %s\n", wd.Evidence, mdCode(evidenceText(ev)))
+		}
+	}
+	b.WriteString("\n")
+	section := func(title string, fs []scoring.Finding) {
+		if len(fs) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "<details><summary>%s (%d)</summary>\n\n| | %s | %s | %s |\n|:---:|:---|:---|:---|\n", title, len(fs), wd.Criterion, wd.Status, wd.Message)
+		for _, f := range fs {
+			name := "`" + f.Criterion + "`"
+			if t := opt.title(f.Criterion); t != "" {
+				name += " " + mdCell(t)
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", statusEmoji(f.Status), name, wd.Statuses[f.Status], mdCell(firstLine(f.Message)))
+		}
+		b.WriteString("\n</details>\n\n")
+	}
+	section(wd.Passed, good)
+	section(wd.Other, rest)
+	if len(r.Waivers.Applied)+len(r.Waivers.Stale) > 0 {
+		fmt.Fprintf(&b, "### %s\n\n", wd.Waivers)
+		for _, wv := range r.Waivers.Applied {
+			fmt.Fprintf(&b, "- `%s` %s — %s (%s, %s)\n", wv.Criterion, wd.Applied, mdInline(wv.Reason), mdInline(wv.ApprovedBy), wv.Expires)
+		}
+		for _, wv := range r.Waivers.Stale {
+			fmt.Fprintf(&b, "- `%s` %s — %s (%s, %s)\n", wv.Criterion, wd.Stale, mdInline(wv.Reason), mdInline(wv.ApprovedBy), wv.Expires)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "<sub>%s · %s</sub>\n", mdInline(r.ScoringModel), opt.Tool+" "+opt.Version)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func statusEmoji(s scoring.Status) string {
+	switch s {
+	case scoring.Pass:
+		return "✅"
+	case scoring.Attested:
+		return "📄"
+	case scoring.Fail:
+		return "❌"
+	case scoring.Error:
+		return "⚠️"
+	case scoring.Waived:
+		return "🛡️"
+	case scoring.NotApplicable:
+		return "➖"
+	}
+	return "⏭️"
+}
+
+// capGrade returns the label of the grade the caps impose.
+func capGrade(r *scoring.Report, lang string) string {
+	if len(r.Scores.Caps) == 0 {
+		return ""
+	}
+	cp := *r
+	cp.Scores.Grade = r.Scores.Caps[0].Grade
+	return gradeLabel(&cp, lang)
+}
+
+// mdInline escapes text for inline Markdown: no HTML, no emphasis, no links, one line.
+func mdInline(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return mdEscaper.Replace(s)
+}
+
+var mdEscaper = strings.NewReplacer("&", "&amp;", `\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`, "~", `\~`)
+
+// mdCell is mdInline for a table cell, bounded in length.
+func mdCell(s string) string {
+	if len(s) > 300 {
+		s = truncateUTF8(s, 300) + "…"
+	}
+	return mdInline(s)
+}
+
+// mdCode puts s in an inline code span that its own backticks cannot close.
+func mdCode(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 400 {
+		s = truncateUTF8(s, 400) + "…"
+	}
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	return fence + " " + strings.ReplaceAll(s, "|", "\\|") + " " + fence
+}
+
+func truncateUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
+		s = s[:len(s)-1]
+	}
+	if len(s) > 0 && s[len(s)-1] >= 0xC0 {
+		s = s[:len(s)-1]
+	}
+	return s
+}

@@ -1,0 +1,395 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// Format is an output format.
+type Format string
+
+// The formats.
+const (
+	JSON     Format = "json"
+	JUnit    Format = "junit"
+	SARIF    Format = "sarif"
+	Markdown Format = "md"
+	HTML     Format = "html"
+)
+
+// Formats lists the formats, for help text and flag validation.
+var Formats = []Format{JSON, JUnit, SARIF, Markdown, HTML}
+
+// ParseFormat accepts a format name (and the aliases "markdown", "xml", "sarif-2.1.0").
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "json":
+		return JSON, nil
+	case "junit", "xml":
+		return JUnit, nil
+	case "sarif", "sarif-2.1.0":
+		return SARIF, nil
+	case "md", "markdown":
+		return Markdown, nil
+	case "html":
+		return HTML, nil
+	}
+	return "", fmt.Errorf("unknown format %q (want json, junit, sarif, md or html)", s)
+}
+
+// Options control the writers. The zero value writes Vietnamese text and looks up the report's
+// catalogue among the built-in ones.
+type Options struct {
+	// Lang is "vi" (default) or "en": the language of labels, titles and advice.
+	Lang string
+	// Catalogue gives criterion titles, requirements, advice and legal bases. May be nil: the
+	// built-in catalogue the report names is used when there is one, otherwise only IDs show.
+	Catalogue *criteria.Catalogue
+	// Tool and Version name the producer in JUnit and SARIF output. Defaults "p06kit" and "dev".
+	Tool, Version string
+}
+
+func (o Options) withDefaults(r *scoring.Report) Options {
+	if o.Lang != "en" {
+		o.Lang = "vi"
+	}
+	if o.Catalogue == nil && r != nil {
+		if cat, err := criteria.Builtin(r.Catalogue.ID); err == nil && cat.Version == r.Catalogue.Version {
+			o.Catalogue = cat
+		}
+	}
+	if o.Tool == "" {
+		o.Tool = "p06kit"
+	}
+	if o.Version == "" {
+		o.Version = "dev"
+	}
+	return o
+}
+
+func (o Options) criterion(id string) *criteria.Criterion {
+	if o.Catalogue == nil {
+		return nil
+	}
+	c, _ := o.Catalogue.Criterion(id)
+	return c
+}
+
+func (o Options) title(id string) string {
+	if c := o.criterion(id); c != nil {
+		return c.Title.In(o.Lang)
+	}
+	return ""
+}
+
+func (o Options) groupTitle(id string) string {
+	if o.Catalogue != nil {
+		if g, ok := o.Catalogue.Group(id); ok {
+			return g.Title.In(o.Lang)
+		}
+	}
+	return id
+}
+
+// Write writes r in format f to w.
+func Write(w io.Writer, f Format, r *scoring.Report, opt Options) error {
+	if r == nil {
+		return fmt.Errorf("report: nil report")
+	}
+	switch f {
+	case JSON:
+		return WriteJSON(w, r)
+	case JUnit:
+		return WriteJUnit(w, r, opt)
+	case SARIF:
+		return WriteSARIF(w, r, opt)
+	case Markdown:
+		return WriteMarkdown(w, r, opt)
+	case HTML:
+		return WriteHTML(w, r, opt)
+	}
+	return fmt.Errorf("report: unknown format %q", f)
+}
+
+// WriteFile writes r in format f to path atomically: see AtomicWrite.
+func WriteFile(path string, f Format, r *scoring.Report, opt Options) error {
+	return AtomicWrite(path, func(w io.Writer) error { return Write(w, f, r, opt) })
+}
+
+// AtomicWrite writes a file so that a crash, a full disk or a failing writer never leaves a
+// half-written file in place of a good one: it writes to a temporary file in the same
+// directory, flushes it to stable storage, and renames it over path only when everything
+// succeeded (then syncs the directory, where the platform allows). On error path is untouched
+// and the temporary file removed.
+func AtomicWrite(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err = write(bw); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = bw.Flush(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("writing %s: sync: %w", path, err)
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync() // best effort: some file systems refuse to sync a directory
+		d.Close()
+	}
+	return nil
+}
+
+// WriteJSON writes the report contract of DESIGN.md, indented, with a final newline. The output
+// is deterministic (map keys sorted) and validates against report.schema.json.
+func WriteJSON(w io.Writer, r *scoring.Report) error {
+	if r == nil {
+		return fmt.Errorf("report: nil report")
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sanitise(r))
+}
+
+// sanitise returns a copy of r whose numbers are finite and whose nil slices are empty, so that
+// the JSON always has the contract's arrays.
+func sanitise(r *scoring.Report) *scoring.Report {
+	c := *r
+	fin := func(f float64) float64 {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return 0
+		}
+		return f
+	}
+	if c.Findings == nil {
+		c.Findings = []scoring.Finding{}
+	}
+	c.Scores.Overall = fin(c.Scores.Overall)
+	c.Scores.Compliance.Rate = fin(c.Scores.Compliance.Rate)
+	if c.Scores.Caps == nil {
+		c.Scores.Caps = []scoring.Cap{}
+	}
+	if c.Scores.Groups == nil {
+		c.Scores.Groups = map[string]scoring.GroupScore{}
+	} else {
+		groups := make(map[string]scoring.GroupScore, len(c.Scores.Groups))
+		for k, g := range c.Scores.Groups {
+			groups[k] = scoring.GroupScore{Score: fin(g.Score), Earned: fin(g.Earned), Available: fin(g.Available)}
+		}
+		c.Scores.Groups = groups
+	}
+	if c.Waivers.Applied == nil {
+		c.Waivers.Applied = []scoring.Waiver{}
+	}
+	if c.Waivers.Stale == nil {
+		c.Waivers.Stale = []scoring.Waiver{}
+	}
+	return &c
+}
+
+// maxReportBytes bounds a report file read by ReadJSON.
+const maxReportBytes = 256 << 20
+
+// ReadJSON reads a report written by WriteJSON (or by another tool following the contract),
+// validating it against report.schema.json first; errors name the JSON path and the reason.
+func ReadJSON(rd io.Reader) (*scoring.Report, error) {
+	b, err := io.ReadAll(io.LimitReader(rd, maxReportBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxReportBytes {
+		return nil, fmt.Errorf("report larger than %d MiB", maxReportBytes>>20)
+	}
+	if err := Validate(ReportSchemaName, b); err != nil {
+		return nil, err
+	}
+	var r scoring.Report
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&r); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// statusOrder ranks statuses for display: what needs attention first.
+var statusOrder = map[scoring.Status]int{
+	scoring.Fail: 0, scoring.Error: 1, scoring.NotTested: 2, scoring.Waived: 3, scoring.NotApplicable: 4,
+	scoring.Attested: 5, scoring.Pass: 6,
+}
+
+// groupIDs returns the report's groups in catalogue order (then the rest sorted).
+func groupIDs(r *scoring.Report, opt Options) []string {
+	seen := map[string]bool{}
+	var out []string
+	if opt.Catalogue != nil {
+		for _, g := range opt.Catalogue.Groups {
+			if _, ok := r.Scores.Groups[g.ID]; ok || hasGroup(r, g.ID) {
+				out = append(out, g.ID)
+				seen[g.ID] = true
+			}
+		}
+	}
+	var rest []string
+	for g := range r.Scores.Groups {
+		if !seen[g] {
+			rest = append(rest, g)
+			seen[g] = true
+		}
+	}
+	for _, f := range r.Findings {
+		if f.Group != "" && !seen[f.Group] {
+			rest = append(rest, f.Group)
+			seen[f.Group] = true
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+func hasGroup(r *scoring.Report, g string) bool {
+	for _, f := range r.Findings {
+		if f.Group == g {
+			return true
+		}
+	}
+	return false
+}
+
+// gradeLabel returns the grade's label in lang from the built-in grading schemes.
+func gradeLabel(r *scoring.Report, lang string) string {
+	for _, b := range []scoring.Bands{scoring.Decision766, scoring.Decision473} {
+		if b.ID != r.Scores.Grading {
+			continue
+		}
+		for _, band := range b.Bands {
+			if band.ID == r.Scores.Grade {
+				return band.Label.In(lang)
+			}
+		}
+	}
+	return r.Scores.Grade
+}
+
+// counts returns how many findings have each status.
+func counts(r *scoring.Report) map[scoring.Status]int {
+	m := map[scoring.Status]int{}
+	for _, f := range r.Findings {
+		m[f.Status]++
+	}
+	return m
+}
+
+// words are the labels of the writers, by language.
+type words struct {
+	Report, Target, Started, Duration, Score, Grade, Compliance, Caps, Group, Criterion, Status, Message,
+	Got, Want, Url, Basis, Advice, Evidence, Requirement, NotMet, Passed, Other, Waivers, Stale, Applied,
+	Discovery, MandatoryMet, CapNote, None, Points, PointsHdr, Catalogue, Level, Critical, Request, Headers, Excerpt, Location, Note, Summary string
+	Statuses map[scoring.Status]string
+	Levels   map[criteria.Level]string
+}
+
+var wordsEN = words{
+	Report: "Project 06 assessment report", Target: "Portal", Started: "Started", Duration: "Duration",
+	Score: "Score", Grade: "Grade", Compliance: "Compliance", Caps: "Grade caps", Group: "Group",
+	Criterion: "Criterion", Status: "Status", Message: "Message", Got: "Got", Want: "Want", Url: "URL",
+	Basis: "Legal basis", Advice: "How to fix", Evidence: "Evidence", Requirement: "Requirement",
+	NotMet: "Not met", Passed: "Met", Other: "Not assessed", Waivers: "Waivers", Stale: "Stale waivers (ignored)",
+	Applied: "Applied waivers", Discovery: "Portal profile", MandatoryMet: "mandatory criteria met",
+	CapNote: "a failed critical criterion caps the grade at", None: "none", Points: "points", PointsHdr: "Points", Catalogue: "Catalogue", Level: "Level", Critical: "critical",
+	Request: "Request", Headers: "Headers", Excerpt: "Excerpt", Location: "Location", Note: "Note", Summary: "Summary",
+	Statuses: map[scoring.Status]string{scoring.Pass: "pass", scoring.Fail: "fail", scoring.Error: "error",
+		scoring.NotApplicable: "not applicable", scoring.NotTested: "not tested", scoring.Waived: "waived", scoring.Attested: "attested"},
+	Levels: map[criteria.Level]string{criteria.Mandatory: "mandatory", criteria.Recommended: "recommended", criteria.Informational: "informational"},
+}
+
+var wordsVI = words{
+	Report: "Báo cáo đánh giá theo Đề án 06", Target: "Cổng", Started: "Bắt đầu", Duration: "Thời gian",
+	Score: "Điểm", Grade: "Xếp loại", Compliance: "Mức đáp ứng", Caps: "Giới hạn xếp loại", Group: "Nhóm",
+	Criterion: "Tiêu chí", Status: "Kết quả", Message: "Thông báo", Got: "Thấy", Want: "Yêu cầu", Url: "Địa chỉ",
+	Basis: "Căn cứ", Advice: "Cách khắc phục", Evidence: "Minh chứng", Requirement: "Yêu cầu",
+	NotMet: "Chưa đạt", Passed: "Đạt", Other: "Chưa đánh giá", Waivers: "Miễn trừ", Stale: "Miễn trừ hết hạn (bỏ qua)",
+	Applied: "Miễn trừ được áp dụng", Discovery: "Hồ sơ cổng", MandatoryMet: "tiêu chí bắt buộc đạt",
+	CapNote: "tiêu chí trọng yếu không đạt giới hạn xếp loại ở mức", None: "không có", Points: "điểm", PointsHdr: "Điểm đạt / tối đa", Catalogue: "Bộ tiêu chí", Level: "Mức độ", Critical: "trọng yếu",
+	Request: "Yêu cầu HTTP", Headers: "Tiêu đề", Excerpt: "Trích đoạn", Location: "Vị trí", Note: "Ghi chú", Summary: "Tóm tắt",
+	Statuses: map[scoring.Status]string{scoring.Pass: "đạt", scoring.Fail: "không đạt", scoring.Error: "lỗi",
+		scoring.NotApplicable: "không áp dụng", scoring.NotTested: "chưa kiểm tra", scoring.Waived: "miễn trừ", scoring.Attested: "có xác nhận"},
+	Levels: map[criteria.Level]string{criteria.Mandatory: "bắt buộc", criteria.Recommended: "khuyến nghị", criteria.Informational: "tham khảo"},
+}
+
+func wordsFor(lang string) words {
+	if lang == "en" {
+		return wordsEN
+	}
+	return wordsVI
+}
+
+// sortedFindings returns r's findings of group g (all when g is ""), most urgent first, then
+// by criterion ID.
+func sortedFindings(r *scoring.Report, g string) []scoring.Finding {
+	var out []scoring.Finding
+	for _, f := range r.Findings {
+		if g == "" || f.Group == g {
+			out = append(out, f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		oi, oj := statusOrder[out[i].Status], statusOrder[out[j].Status]
+		if oi != oj {
+			return oi < oj
+		}
+		return out[i].Criterion < out[j].Criterion
+	})
+	return out
+}
+
+func basisText(c *criteria.Criterion) string {
+	if c == nil {
+		return ""
+	}
+	var parts []string
+	for _, b := range c.Basis {
+		s := b.Document
+		if b.Article != "" {
+			s += ", " + b.Article
+		}
+		s += " (" + string(b.Kind) + ")"
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func fmtScore(f float64) string { return fmt.Sprintf("%.1f", f) }
+
+func fmtRate(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
