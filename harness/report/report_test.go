@@ -117,7 +117,6 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
-
 func TestGolden(t *testing.T) {
 	for _, f := range Formats {
 		for _, lang := range []string{"vi", "en"} {
@@ -375,11 +374,11 @@ func TestDiff(t *testing.T) {
 	old := sampleReport()
 	nw := sampleReport()
 	nw.StartedAt = "2026-11-28T03:00:00Z"
-	nw.Findings[0].Status = scoring.Pass                                                                  // T-SEC-01 fixed
-	nw.Findings[4].Status, nw.Findings[4].Message = scoring.Fail, "lang missing"                          // T-A11Y-01 newly failing
-	nw.Findings[5].Status = scoring.Pass                                                                  // T-A11Y-02 not_tested -> pass: changed
-	nw.Findings = append(nw.Findings[:1], nw.Findings[2:]...)                                             // T-SEC-02 removed
-	nw.Findings = append(nw.Findings, scoring.Finding{Criterion: "T-NEW-01", Status: scoring.Fail})       // added
+	nw.Findings[0].Status = scoring.Pass                                                            // T-SEC-01 fixed
+	nw.Findings[4].Status, nw.Findings[4].Message = scoring.Fail, "lang missing"                    // T-A11Y-01 newly failing
+	nw.Findings[5].Status = scoring.Pass                                                            // T-A11Y-02 not_tested -> pass: changed
+	nw.Findings = append(nw.Findings[:1], nw.Findings[2:]...)                                       // T-SEC-02 removed
+	nw.Findings = append(nw.Findings, scoring.Finding{Criterion: "T-NEW-01", Status: scoring.Fail}) // added
 	nw.Scores.Overall, nw.Scores.Groups["security"] = 50, scoring.GroupScore{Score: 75, Earned: 3, Available: 4}
 	d := Compare(old, nw)
 	ids := func(cs []Change) (out []string) {
