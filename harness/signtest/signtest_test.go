@@ -253,3 +253,5 @@ func TestReasonVI(t *testing.T) {
 }
 
 func base64Std(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
+
+func errorsAs(err error, target any) bool { return errors.As(err, target) }
