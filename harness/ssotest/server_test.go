@@ -456,3 +456,19 @@ func BenchmarkStart(b *testing.B) {
 		s.Close()
 	}
 }
+
+// BenchmarkFlow measures the provider's side of one login: authorization request, login page,
+// login, token request (with RS256 signing) and userinfo.
+func BenchmarkFlow(b *testing.B) {
+	s := ssotest.NewServer()
+	defer s.Close()
+	r := newRP(b, s)
+	who := level(b, s, 2)
+	b.ReportAllocs()
+	for b.Loop() {
+		_, cb := r.login(who, ssotest.Normal)
+		if st, _ := r.redeem(cb.Query().Get("code"), true, r.verifier); st != 200 {
+			b.Fatalf("token: %d", st)
+		}
+	}
+}

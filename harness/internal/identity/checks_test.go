@@ -12,8 +12,16 @@ import (
 )
 
 func newSession(t *testing.T, rp *rptest.Portal, sso *ssotest.Server, portal any) *check.Session {
+	return newBenchSession(t, rp, sso, portal)
+}
+
+func newBenchSession(t testing.TB, rp *rptest.Portal, sso *ssotest.Server, portal ...any) *check.Session {
 	t.Helper()
-	target := check.Target{BaseURL: rp.URL, Client: rp.Client(), Portal: portal, Profile: rp.Profile(), SSO: sso}
+	var p any
+	if len(portal) > 0 {
+		p = portal[0]
+	}
+	target := check.Target{BaseURL: rp.URL, Client: rp.Client(), Portal: p, Profile: rp.Profile(), SSO: sso}
 	s, err := check.NewSession(target, check.Config{Active: true, Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
