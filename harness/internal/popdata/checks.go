@@ -10,6 +10,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -38,6 +39,8 @@ type env struct {
 	gw     *popdbtest.Server
 	portal check.Dossiers
 	who    ident.Person
+	// proc is the procedure code the dossiers are started for; see procedure.
+	proc string
 }
 
 // setup finds the gateway fake and the adapter, or returns the not_tested result naming what is
@@ -55,13 +58,53 @@ func setup(s *check.Session) (*env, *check.Result) {
 			VI("Bộ điều hợp (adapter) chưa cài đặt Dossiers.StartDossier nên không thể bắt đầu hồ sơ")
 		return nil, &r
 	}
-	e := &env{s: s, gw: t.PopDB, portal: d}
+	e := &env{s: s, gw: t.PopDB, portal: d, proc: procedure(context.Background(), s)}
 	e.who = pickCitizen(t.PopDB.People)
 	if e.who.ID == "" {
 		r := check.Errorf("the population-database fake knows no citizen (popdbtest.Server.People is empty)")
 		return nil, &r
 	}
 	return e, nil
+}
+
+// procedureNamer is implemented by an adapter that names the procedure whose dossiers the
+// population-data checks start (one that looks the citizen up and accepts subjects).
+type procedureNamer interface {
+	PopulationProcedure() string
+}
+
+// procedure chooses the procedure the checks start dossiers for: the adapter's choice, else from
+// the portal's catalogue the first online birth registration (a dossier about the citizen and a
+// child), else the first online essential service, else the first online procedure; "" when the
+// catalogue is unknown (the adapter then starts its default).
+func procedure(ctx context.Context, s *check.Session) string {
+	if n, ok := s.Target().Portal.(procedureNamer); ok {
+		if p := n.PopulationProcedure(); p != "" {
+			return p
+		}
+	}
+	list, err := s.Procedures(ctx)
+	if err != nil || list == nil {
+		return ""
+	}
+	pick := func(ok func(check.Procedure) bool) string {
+		for _, p := range list.Procedures {
+			if p.Code != "" && p.Online() && ok(p) {
+				return p.Code
+			}
+		}
+		return ""
+	}
+	for _, f := range []func(check.Procedure) bool{
+		func(p check.Procedure) bool { return htmlx.FoldContains(p.Name, "khai sinh") },
+		func(p check.Procedure) bool { return p.Essential },
+		func(check.Procedure) bool { return true },
+	} {
+		if c := pick(f); c != "" {
+			return c
+		}
+	}
+	return ""
 }
 
 // pickCitizen chooses the citizen who logs in: the first of level 2 with relatives in the
@@ -123,6 +166,9 @@ type attempt struct {
 // start starts a dossier, bounded by the session's request timeout, and collects the gateway
 // requests made meanwhile.
 func (e *env) start(ctx context.Context, b *check.Browser, req check.DossierRequest) attempt {
+	if req.Procedure == "" {
+		req.Procedure = e.proc
+	}
 	mark, hmark := e.gw.Mark(), e.gw.HandshakeMark()
 	ctx, cancel := context.WithTimeout(ctx, e.s.Config().RequestTimeout)
 	defer cancel()

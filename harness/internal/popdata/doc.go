@@ -14,8 +14,10 @@
 //
 // The citizen is the first person of the fake's population with an assurance level 2 account
 // and relatives in the population; the relatives are the subjects of P06-POP-06. Dossiers are
-// started with an empty procedure code: the adapter starts its default procedure, which must be
-// one that looks the citizen up.
+// started for the procedure the adapter names with a method PopulationProcedure() string, else
+// the first online birth registration ("khai sinh") of the portal's catalogue, else its first
+// online essential service, else its first online procedure, else an empty code (the adapter's
+// default). The procedure must be one that looks the citizen up.
 //
 // Without Target.PopDB or without Dossiers in the adapter, these checks report not_tested and
 // name what is missing.

@@ -1,14 +1,17 @@
 package popdata
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 func TestInvalidIDsAreInvalid(t *testing.T) {
@@ -156,4 +159,21 @@ func TestMinimalProblems(t *testing.T) {
 		"looked up 1 person(s) the dossier does not concern: 079*******34 (request #2, MaYeuCau r)",
 		"looked up the same person more than once for one dossier: 001*******45 2 times, 079*******34 2 times",
 	}, got)
+}
+
+func TestProcedureChoice(t *testing.T) {
+	f := newFixture(t, defects{})
+	s, err := check.NewSession(check.Target{BaseURL: f.srv.URL, Portal: namingAdapter{adapter{f.srv.URL}, "9.999999"}, PopDB: f.gw}, check.Config{})
+	require.NoError(t, err)
+	assert.Equal(t, "9.999999", procedure(context.Background(), s), "the adapter's choice first")
+	r := checkLookup(context.Background(), s)
+	assert.Equal(t, scoring.Pass, r.Status, r.Message)
+	assert.Equal(t, []string{"9.999999"}, f.procs)
+
+	s2 := f.session(t)
+	list, err := s2.Procedures(context.Background())
+	if err != nil || list == nil || len(list.Procedures) == 0 {
+		t.Skipf("the catalogue of the fixture was not discovered (%v); discovery is another package's", err)
+	}
+	assert.Equal(t, "1.001612", procedure(context.Background(), s2), "the birth registration of the catalogue")
 }

@@ -53,6 +53,7 @@ type fixture struct {
 	mu       sync.Mutex
 	sessions map[string]ident.Person
 	n        int
+	procs    []string // the procedure of each dossier started
 }
 
 const officer = "001085123445"
@@ -83,6 +84,7 @@ func newFixture(t *testing.T, d defects) *fixture {
 	mux.HandleFunc("GET /{$}", f.home)
 	mux.HandleFunc("POST /login", f.login)
 	mux.HandleFunc("POST /dossiers", f.dossiers)
+	mux.HandleFunc("GET /thu-tuc", f.procedures)
 	f.srv = httptest.NewServer(mux)
 	t.Cleanup(f.srv.Close)
 	return f
@@ -96,6 +98,15 @@ func (f *fixture) home(w http.ResponseWriter, r *http.Request) {
 	}
 	fmt.Fprintf(w, `<!doctype html><html lang="vi"><head><title>Cổng DVC</title></head><body>%s
 <form action="/tim-kiem" method="get"><input name="q"></form></body></html>`, link)
+}
+
+// procedures is the portal's procedure catalogue page.
+func (f *fixture) procedures(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprint(w, `<!doctype html><html lang="vi"><head><title>Thủ tục hành chính</title></head><body><ul>
+<li data-ma-tthc="1.000656" data-muc-do="toan_trinh"><a href="/thu-tuc/1.000656">1.000656 Cấp phiếu lý lịch tư pháp</a> Toàn trình</li>
+<li data-ma-tthc="1.001612" data-muc-do="toan_trinh"><a href="/thu-tuc/1.001612">1.001612 Đăng ký khai sinh</a> Toàn trình</li>
+</ul></body></html>`)
 }
 
 func (f *fixture) login(w http.ResponseWriter, r *http.Request) {
@@ -130,6 +141,9 @@ func (f *fixture) dossiers(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad request", http.StatusBadRequest)
 		return
 	}
+	f.mu.Lock()
+	f.procs = append(f.procs, req.Procedure)
+	f.mu.Unlock()
 	d := f.start(r.Context(), who, req.Subjects)
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(d)
@@ -225,6 +239,14 @@ func (f *fixture) start(ctx context.Context, who ident.Person, subjects []string
 
 // adapter drives the fixture portal as the harness's adapter.
 type adapter struct{ base string }
+
+// namingAdapter also names the procedure of the population-data checks.
+type namingAdapter struct {
+	adapter
+	proc string
+}
+
+func (a namingAdapter) PopulationProcedure() string { return a.proc }
 
 var (
 	_ check.Login    = adapter{}

@@ -199,7 +199,7 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 	b.Client = &cl
 	sctx, cancel := context.WithTimeout(ctx, s.Config().RequestTimeout)
 	defer cancel()
-	if _, err := d.StartDossier(sctx, b, check.DossierRequest{}); err == nil {
+	if _, err := d.StartDossier(sctx, b, check.DossierRequest{Procedure: procedure(ctx, s)}); err == nil {
 		note += ", starting a dossier"
 	}
 	t.PopDB.WaitIdle(settle)
