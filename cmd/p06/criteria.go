@@ -146,6 +146,7 @@ var criteriaLabels = map[string]map[string]string{
 		"version": "Phiên bản", "critical": "trọng yếu: không đạt thì bị giới hạn xếp loại",
 		"quoted": "trích dẫn", "derived": "suy ra", "scope": "Phạm vi", "reliability": "độ tin cậy",
 		"summary": "%d tiêu chí, %d trọng yếu (!)",
+		"ministry": "cấp bộ", "province": "cấp tỉnh", "commune": "cấp xã",
 	},
 	"en": {
 		"id": "ID", "group": "Group", "method": "Method", "level": "Level", "points": "Pts", "title": "Criterion",
@@ -263,7 +264,7 @@ func writeCriteriaMarkdown(w io.Writer, cat *criteria.Catalogue, lang string) {
 			fmt.Fprintf(w, "- %s: %s\n", label(lang, "advice"), mdEscape(c.Advice.In(lang)))
 			scopes := make([]string, len(c.Scope))
 			for i, s := range c.Scope {
-				scopes[i] = string(s)
+				scopes[i] = label(lang, string(s))
 			}
 			fmt.Fprintf(w, "- %s: %s · %s: %s", label(lang, "scope"), strings.Join(scopes, ", "), label(lang, "effective"), c.EffectiveFrom)
 			if c.EffectiveUntil != "" {
