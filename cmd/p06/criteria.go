@@ -145,7 +145,7 @@ var criteriaLabels = map[string]map[string]string{
 		"formula": "Công thức", "threshold": "Ngưỡng", "effective": "Hiệu lực từ", "until": "đến",
 		"version": "Phiên bản", "critical": "trọng yếu: không đạt thì bị giới hạn xếp loại",
 		"quoted": "trích dẫn", "derived": "suy ra", "scope": "Phạm vi", "reliability": "độ tin cậy",
-		"summary": "%d tiêu chí, %d trọng yếu (!)",
+		"summary":  "%d tiêu chí, %d trọng yếu (!)",
 		"ministry": "cấp bộ", "province": "cấp tỉnh", "commune": "cấp xã",
 	},
 	"en": {
