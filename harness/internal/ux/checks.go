@@ -1,9 +1,19 @@
-// Package ux holds the user-experience checks (P06-UX-*).
 package ux
 
 import "github.com/p06kit/p06kit/harness/check"
 
 // Checks returns the checks of this family.
 func Checks() []check.Check {
-	return nil
+	return []check.Check{
+		{ID: "P06-UX-01", Run: charsetCheck},
+		{ID: "P06-UX-02", Run: nfcCheck},
+		{ID: "P06-UX-03", Run: viewportCheck},
+		{ID: "P06-UX-04", Run: depthCheck},
+		{ID: "P06-UX-05", Run: searchCheck},
+		{ID: "P06-UX-06", Run: indexableCheck},
+		{ID: "P06-UX-07", Run: ttfbCheck},
+		{ID: "P06-UX-08", Run: weightCheck},
+		{ID: "P06-UX-09", Run: privacyCheck},
+		{ID: "P06-UX-10", Run: contactCheck},
+	}
 }

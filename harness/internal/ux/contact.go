@@ -1,0 +1,121 @@
+package ux
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// phone matches Vietnamese telephone numbers as portals print them: hotlines 1900/1800 xxxx(xx),
+// landlines and mobiles 0xx… or +84… with spaces, dots or dashes between groups.
+var phone = regexp.MustCompile(`(?:^|[^0-9])((?:1[89]00[ .\-]?[0-9]{2,3}[ .\-]?[0-9]{2,3})|(?:(?:\+84|\(\+84\)|0)[ .\-]?[1-9](?:[ .\-]?[0-9]){7,9}))(?:$|[^0-9])`)
+
+// guidanceLabels are folded link texts of user guidance.
+var guidanceLabels = []string{"huong dan", "cau hoi thuong gap", "hoi dap", "faq", "ho tro"}
+
+// contactFacts is what a page publishes for contact and guidance.
+type contactFacts struct {
+	phone, address, guidance string
+}
+
+func findContact(doc *html.Node) contactFacts {
+	var f contactFacts
+	for _, a := range htmlx.All(doc, "a") {
+		href, _ := htmlx.Attr(a, "href")
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(href)), "tel:") && f.phone == "" {
+			f.phone = strings.TrimSpace(href)
+		}
+		t := htmlx.Fold(htmlx.Text(a))
+		for _, l := range guidanceLabels {
+			if f.guidance == "" && htmlx.FoldedContains(t, l) {
+				f.guidance = htmlx.Text(a)
+			}
+		}
+	}
+	text := htmlx.Text(doc)
+	if f.phone == "" {
+		if m := phone.FindStringSubmatch(text); m != nil {
+			f.phone = m[1]
+		}
+	}
+	if ad := htmlx.First(doc, "address"); ad != nil && htmlx.Text(ad) != "" {
+		f.address = htmlx.Text(ad)
+	}
+	if f.address == "" {
+		// "Địa chỉ: …" (or "Trụ sở: …") followed by some text.
+		folded := htmlx.Fold(text)
+		for _, l := range []string{"dia chi", "tru so"} {
+			if i := strings.Index(folded, l+" "); i >= 0 && (i == 0 || folded[i-1] == ' ') {
+				rest := strings.Fields(folded[i+len(l):])
+				if len(rest) >= 3 {
+					f.address = strings.Join(rest[:min(8, len(rest))], " ")
+					break
+				}
+			}
+		}
+	}
+	return f
+}
+
+// contactCheck is P06-UX-10: guidance and contact are published: a hotline or telephone number,
+// an address, and a link to user guidance, on the contact page or the home page.
+func contactCheck(ctx context.Context, s *check.Session) check.Result {
+	r, err := s.Profile(ctx)
+	if err != nil {
+		return check.FromError("resolving the portal profile", err)
+	}
+	var f contactFacts
+	var ev []scoring.Evidence
+	var where []string
+	for _, ref := range []string{r.Contact, r.Home} {
+		if ref == "" {
+			continue
+		}
+		pg, err := s.Page(ctx, ref)
+		if err != nil {
+			return check.FromError("fetching "+check.Redact(ref), err)
+		}
+		if pg.StatusCode != 200 || pg.Doc == nil {
+			continue
+		}
+		where = append(where, check.Redact(pg.URL))
+		ev = append(ev, pg.Evidence())
+		g := findContact(pg.Doc)
+		if f.phone == "" {
+			f.phone = g.phone
+		}
+		if f.address == "" {
+			f.address = g.address
+		}
+		if f.guidance == "" {
+			f.guidance = g.guidance
+		}
+	}
+	if len(where) == 0 {
+		return check.Errorf("neither the contact page nor the home page could be read").VI("không đọc được trang liên hệ và trang chủ")
+	}
+	var missing, missingVI []string
+	if f.phone == "" {
+		missing, missingVI = append(missing, "a hotline or telephone number"), append(missingVI, "số điện thoại đường dây nóng")
+	}
+	if f.address == "" {
+		missing, missingVI = append(missing, "an address (<address> or \"Địa chỉ: …\")"), append(missingVI, "địa chỉ liên hệ")
+	}
+	if f.guidance == "" {
+		missing, missingVI = append(missing, "a link to user guidance (\"Hướng dẫn\", \"Câu hỏi thường gặp\")"), append(missingVI, "liên kết hướng dẫn sử dụng")
+	}
+	if len(missing) > 0 {
+		return check.Failf("%s do not publish %s", strings.Join(where, " and "), strings.Join(missing, ", ")).
+			VI("%s chưa công bố %s", strings.Join(where, " và "), strings.Join(missingVI, ", ")).
+			With(ev...).GotWant(fmt.Sprintf("%d of 3 missing", len(missing)), "hotline, address and guidance published")
+	}
+	return check.Passf("contact and guidance are published: telephone %s, address %q, guidance %q", f.phone, f.address, f.guidance).
+		VI("đã công bố thông tin liên hệ và hướng dẫn: điện thoại %s, địa chỉ %q, hướng dẫn %q", f.phone, f.address, f.guidance).With(ev...)
+}

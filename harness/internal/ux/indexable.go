@@ -1,0 +1,280 @@
+package ux
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// crawlers are the search engines whose robots.txt groups are evaluated: Google, Bing, Cốc Cốc
+// (Vietnam's own search engine), and any other ("*").
+var crawlers = []string{"Googlebot", "Bingbot", "coccocbot-web", "*"}
+
+// maxSitemaps bounds the sitemaps read (an index and its children); maxSitemapURLs the URLs kept.
+const (
+	maxSitemaps    = 6
+	maxSitemapURLs = 100000
+)
+
+// ParseSitemap reads a sitemap (urlset) or sitemap index, gzip-compressed or not, and returns the
+// <loc> of each URL and of each child sitemap. Sizes are bounded: at most maxSitemapURLs
+// locations, and a compressed sitemap inflates to at most limit bytes.
+func ParseSitemap(b []byte, limit int64) (urls, children []string, err error) {
+	if len(b) > 2 && b[0] == 0x1f && b[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, nil, fmt.Errorf("sitemap: gzip: %w", err)
+		}
+		b, err = io.ReadAll(io.LimitReader(zr, limit+1))
+		if err != nil {
+			return nil, nil, fmt.Errorf("sitemap: gzip: %w", err)
+		}
+		if int64(len(b)) > limit {
+			return nil, nil, fmt.Errorf("sitemap: inflates to more than %d bytes", limit)
+		}
+	}
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	dec.Strict = false
+	var root string
+	var inLoc bool
+	var parent string
+	var stack []string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line, _ := dec.InputPos()
+			return nil, nil, fmt.Errorf("sitemap: line %d: %w", line, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if root == "" {
+				root = t.Name.Local
+				if root != "urlset" && root != "sitemapindex" {
+					return nil, nil, fmt.Errorf("sitemap: root element <%s>, want <urlset> or <sitemapindex>", root)
+				}
+			}
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1]
+			}
+			stack = append(stack, t.Name.Local)
+			if len(stack) > 16 {
+				return nil, nil, fmt.Errorf("sitemap: nested deeper than 16 elements")
+			}
+			inLoc = t.Name.Local == "loc"
+		case xml.EndElement:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			inLoc = false
+		case xml.CharData:
+			if !inLoc {
+				continue
+			}
+			loc := strings.TrimSpace(string(t))
+			if loc == "" {
+				continue
+			}
+			if len(urls)+len(children) >= maxSitemapURLs {
+				return urls, children, nil
+			}
+			if parent == "sitemap" {
+				children = append(children, loc)
+			} else {
+				urls = append(urls, loc)
+			}
+		}
+	}
+	if root == "" {
+		return nil, nil, fmt.Errorf("sitemap: no XML element")
+	}
+	return urls, children, nil
+}
+
+// noindex reports whether a robots meta (robots, googlebot, bingbot, coccocbot) or an
+// X-Robots-Tag value forbids indexing.
+func noindex(value string) bool {
+	for _, d := range strings.FieldsFunc(strings.ToLower(value), func(r rune) bool { return r == ',' || r == ' ' }) {
+		d = strings.TrimSpace(d)
+		if i := strings.LastIndexByte(d, ':'); i >= 0 { // "googlebot: noindex"
+			d = d[i+1:]
+		}
+		if d == "noindex" || d == "none" {
+			return true
+		}
+	}
+	return false
+}
+
+func metaNoindex(doc *html.Node) string {
+	for _, m := range htmlx.All(doc, "meta") {
+		name, _ := htmlx.Attr(m, "name")
+		switch strings.ToLower(strings.TrimSpace(name)) {
+		case "robots", "googlebot", "bingbot", "coccocbot":
+			c, _ := htmlx.Attr(m, "content")
+			if noindex(c) {
+				return htmlx.Outer(m, 160)
+			}
+		}
+	}
+	return ""
+}
+
+// indexableCheck is P06-UX-06: procedure pages can be found through search engines: robots.txt
+// does not disallow them for Google, Bing, Cốc Cốc or any crawler, they carry no noindex (meta or
+// X-Robots-Tag), and a sitemap (robots.txt Sitemap lines, else /sitemap.xml) lists them.
+func indexableCheck(ctx context.Context, s *check.Session) check.Result {
+	r, err := s.Profile(ctx)
+	if err != nil {
+		return check.FromError("resolving the portal profile", err)
+	}
+	if len(r.ProcedurePages) == 0 {
+		return check.Failf("no procedure page to examine: none configured (procedure_pages) and the catalogue links to none").
+			VI("không có trang thủ tục nào để kiểm tra").GotWant("no procedure pages", "procedure pages indexable and in the sitemap")
+	}
+	base := s.Base()
+	robotsURL := base.ResolveReference(&url.URL{Path: "/robots.txt"}).String()
+	resp, err := s.Get(ctx, robotsURL)
+	if err != nil {
+		return check.FromError("fetching robots.txt", err)
+	}
+	var ev []scoring.Evidence
+	ev = append(ev, resp.Evidence("Content-Type"))
+	robots := &Robots{}
+	var problems, problemsVI []string
+	switch {
+	case resp.StatusCode == 200:
+		robots = ParseRobots(resp.Body)
+	case resp.StatusCode >= 500:
+		problems = append(problems, fmt.Sprintf("robots.txt answers status %d, which crawlers take as \"disallow everything\" (RFC 9309 §2.3.1.4)", resp.StatusCode))
+		problemsVI = append(problemsVI, fmt.Sprintf("robots.txt trả về mã %d, máy tìm kiếm coi như cấm toàn bộ", resp.StatusCode))
+	}
+	// Pages: robots rules, noindex.
+	for _, ref := range r.ProcedurePages {
+		abs, err := s.Resolve(ref)
+		if err != nil {
+			continue
+		}
+		u, _ := url.Parse(abs)
+		pathQ := u.EscapedPath()
+		if u.RawQuery != "" {
+			pathQ += "?" + u.RawQuery
+		}
+		for _, c := range crawlers {
+			if !robots.Allowed(c, pathQ) {
+				problems = append(problems, fmt.Sprintf("robots.txt disallows %s for %s", check.Redact(abs), c))
+				problemsVI = append(problemsVI, fmt.Sprintf("robots.txt cấm %s truy cập %s", c, check.Redact(abs)))
+				break
+			}
+		}
+		pg, err := s.Page(ctx, abs)
+		if err != nil {
+			return check.FromError("fetching procedure page "+check.Redact(abs), err)
+		}
+		for _, v := range pg.Header.Values("X-Robots-Tag") {
+			if noindex(v) {
+				problems = append(problems, fmt.Sprintf("%s sends X-Robots-Tag: %s", check.Redact(abs), v))
+				problemsVI = append(problemsVI, fmt.Sprintf("%s gửi X-Robots-Tag: %s", check.Redact(abs), v))
+				ev = append(ev, pg.Evidence("X-Robots-Tag"))
+			}
+		}
+		if pg.Doc != nil {
+			if m := metaNoindex(pg.Doc); m != "" {
+				problems = append(problems, fmt.Sprintf("%s has %s", check.Redact(abs), m))
+				problemsVI = append(problemsVI, fmt.Sprintf("%s có %s", check.Redact(abs), m))
+			}
+		}
+	}
+	// Sitemaps.
+	listed, smNote, smNoteVI := sitemapURLs(ctx, s, robots)
+	if listed == nil {
+		problems = append(problems, "no sitemap: "+smNote)
+		problemsVI = append(problemsVI, "không có sơ đồ trang (sitemap): "+smNoteVI)
+	} else {
+		var unlisted []string
+		for _, ref := range r.ProcedurePages {
+			abs, _ := s.Resolve(ref)
+			if !listed[key(abs)] {
+				unlisted = append(unlisted, check.Redact(abs))
+			}
+		}
+		if len(unlisted) > 0 {
+			problems = append(problems, fmt.Sprintf("the sitemap (%s) does not list %d of %d procedure pages: %s", smNote, len(unlisted), len(r.ProcedurePages), en(unlisted)))
+			problemsVI = append(problemsVI, fmt.Sprintf("sitemap (%s) thiếu %d/%d trang thủ tục: %s", smNote, len(unlisted), len(r.ProcedurePages), vi(unlisted)))
+		}
+	}
+	if len(problems) > 0 {
+		return check.Failf("procedure pages are not fully indexable: %s", en(problems)).
+			VI("trang thủ tục chưa sẵn sàng cho máy tìm kiếm: %s", vi(problemsVI)).
+			With(ev...).GotWant(fmt.Sprintf("%d problems", len(problems)), "procedure pages crawlable, without noindex, listed in a sitemap")
+	}
+	return check.Passf("all %d procedure pages examined are allowed by robots.txt, carry no noindex and are listed in the sitemap (%s)", len(r.ProcedurePages), smNote).
+		VI("cả %d trang thủ tục được kiểm tra đều được robots.txt cho phép, không có noindex và có trong sitemap (%s)", len(r.ProcedurePages), smNoteVI).With(ev...)
+}
+
+// sitemapURLs reads the sitemaps robots.txt names (same host only), else /sitemap.xml, following
+// a sitemap index one level, and returns the listed URLs; nil when there is no usable sitemap.
+func sitemapURLs(ctx context.Context, s *check.Session, robots *Robots) (map[string]bool, string, string) {
+	base := s.Base()
+	queue := []string{}
+	for _, sm := range robots.Sitemaps {
+		if u, ok := sameHost(base, base.Host, sm); ok {
+			queue = append(queue, u.String())
+		}
+	}
+	from := "robots.txt Sitemap"
+	if len(queue) == 0 {
+		queue = append(queue, base.ResolveReference(&url.URL{Path: "/sitemap.xml"}).String())
+		from = "/sitemap.xml"
+	}
+	var listed map[string]bool
+	var errs []string
+	read := 0
+	for len(queue) > 0 && read < maxSitemaps {
+		u := queue[0]
+		queue = queue[1:]
+		read++
+		resp, err := s.Get(ctx, u)
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		if resp.StatusCode != 200 {
+			errs = append(errs, fmt.Sprintf("%s answers status %d", check.Redact(u), resp.StatusCode))
+			continue
+		}
+		urls, children, err := ParseSitemap(resp.Body, s.Config().MaxBodyBytes)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", check.Redact(u), err))
+			continue
+		}
+		if listed == nil {
+			listed = map[string]bool{}
+		}
+		for _, l := range urls {
+			listed[key(l)] = true
+		}
+		for _, c := range children {
+			if cu, ok := sameHost(base, base.Host, c); ok {
+				queue = append(queue, cu.String())
+			}
+		}
+	}
+	if listed == nil {
+		return nil, from + ": " + strings.Join(errs, "; "), from + ": " + strings.Join(errs, "; ")
+	}
+	return listed, fmt.Sprintf("%d URLs from %s", len(listed), from), fmt.Sprintf("%d URL từ %s", len(listed), from)
+}

@@ -1,0 +1,183 @@
+package ux
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// textReport is what the NFC check finds in a page's text.
+type textReport struct {
+	// Decomposed counts combining marks that NFC would compose with the letter before them
+	// (tone and vowel marks typed or stored decomposed); Sample is text around the first, shown
+	// composed so that a reader can find it.
+	Decomposed int
+	Sample     string
+	// Legacy names a legacy Vietnamese encoding the page appears to use: "TCVN3 (ABC)" or "VNI",
+	// with Evidence saying why.
+	Legacy, Evidence string
+}
+
+// legacyFonts are font-family prefixes of the legacy Vietnamese encodings.
+var legacyFonts = []struct{ prefix, encoding string }{
+	{".vn", "TCVN3 (ABC)"}, {"vni-", "VNI"}, {"vni ", "VNI"}, {"vps", "VPS"},
+}
+
+// tcvn3Marks and vniMarks are characters that text in these encodings shows when read as
+// Windows-1252 or Latin-1, and that Vietnamese in Unicode never uses.
+const (
+	tcvn3Marks = "¸µ¶·¹®§Ö¨©ª«¬¦"
+	vniMarks   = "øûïäöëñ"
+)
+
+// fontFamilies returns the families named by font-family declarations in CSS text.
+func fontFamilies(css string) []string {
+	var out []string
+	lc := strings.ToLower(css)
+	for i := 0; len(out) < 64; {
+		j := strings.Index(lc[i:], "font-family")
+		if j < 0 {
+			break
+		}
+		i += j + len("font-family")
+		rest := lc[i:]
+		colon := strings.IndexByte(rest, ':')
+		if colon < 0 || strings.TrimSpace(rest[:colon]) != "" {
+			continue
+		}
+		rest = rest[colon+1:]
+		if end := strings.IndexAny(rest, ";}"); end >= 0 {
+			rest = rest[:end]
+		}
+		out = append(out, strings.Split(rest, ",")...)
+	}
+	return out
+}
+
+// analyseText inspects the visible text of a page and the fonts it names.
+func analyseText(doc *html.Node) textReport {
+	var rep textReport
+	var text strings.Builder
+	htmlx.Walk(doc, func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && n.Data != "script" && n.Data != "style" {
+				text.WriteString(c.Data)
+				text.WriteByte(' ')
+			}
+		}
+		if rep.Legacy == "" {
+			var families []string
+			if n.Data == "style" && n.FirstChild != nil {
+				families = fontFamilies(n.FirstChild.Data)
+			}
+			if st, ok := htmlx.Attr(n, "style"); ok {
+				families = append(families, fontFamilies(st)...)
+			}
+			if f, ok := htmlx.Attr(n, "face"); ok && n.Data == "font" {
+				families = append(families, strings.Split(f, ",")...)
+			}
+			for _, fam := range families {
+				fam = strings.ToLower(strings.Trim(strings.TrimSpace(fam), `"'`))
+				for _, lf := range legacyFonts {
+					if strings.HasPrefix(fam, lf.prefix) {
+						rep.Legacy, rep.Evidence = lf.encoding, fmt.Sprintf("font %q on <%s>", fam, n.Data)
+					}
+				}
+			}
+		}
+		return true
+	})
+	t := text.String()
+	if !norm.NFC.IsNormalString(t) {
+		runes := []rune(t)
+		for i, r := range runes {
+			if unicode.Is(unicode.Mn, r) && i > 0 {
+				// A mark NFC composes with what precedes it.
+				pair := string(runes[i-1 : i+1])
+				if norm.NFC.String(pair) != pair {
+					if rep.Decomposed == 0 {
+						lo, hi := max(0, i-12), min(len(runes), i+12)
+						rep.Sample = norm.NFC.String(strings.Join(strings.Fields(string(runes[lo:hi])), " "))
+					}
+					rep.Decomposed++
+				}
+			}
+		}
+	}
+	if rep.Legacy == "" {
+		letters, tcvn, vni := 0, 0, 0
+		for _, r := range t {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+			if strings.ContainsRune(tcvn3Marks, r) {
+				tcvn++
+			}
+			if strings.ContainsRune(vniMarks, r) {
+				vni++
+			}
+		}
+		switch {
+		case tcvn >= 10 && tcvn*100 >= letters:
+			rep.Legacy, rep.Evidence = "TCVN3 (ABC)", fmt.Sprintf("%d characters such as ¸ µ ® Ö that TCVN3 text shows when read as Unicode", tcvn)
+		case vni >= 10 && vni*100 >= letters:
+			rep.Legacy, rep.Evidence = "VNI", fmt.Sprintf("%d characters such as ø û ï ä that VNI text shows when read as Unicode", vni)
+		}
+	}
+	return rep
+}
+
+// nfcCheck is P06-UX-02: Vietnamese text is Unicode NFC (precomposed), not decomposed and not in
+// a legacy encoding (TCVN3/ABC, VNI), detected by font names and characteristic characters.
+func nfcCheck(ctx context.Context, s *check.Session) check.Result {
+	_, sp, err := samplePages(ctx, s, s.Config().MaxPages)
+	if err != nil {
+		return check.FromError("resolving the portal profile", err)
+	}
+	if len(sp.pages) == 0 {
+		return noPages(sp)
+	}
+	var bad, badVI []string
+	var ev []scoring.Evidence
+	first := ""
+	for _, pg := range sp.pages {
+		rep := analyseText(pg.Doc)
+		var problems, problemsVI []string
+		if rep.Decomposed > 0 {
+			problems = append(problems, fmt.Sprintf("%d decomposed combining marks (first in %q)", rep.Decomposed, rep.Sample))
+			problemsVI = append(problemsVI, fmt.Sprintf("%d dấu tổ hợp rời (dựng sẵn chưa chuẩn hóa NFC), đầu tiên ở %q", rep.Decomposed, rep.Sample))
+		}
+		if rep.Legacy != "" {
+			problems = append(problems, fmt.Sprintf("legacy %s encoding: %s", rep.Legacy, rep.Evidence))
+			problemsVI = append(problemsVI, fmt.Sprintf("dùng bảng mã cũ %s: %s", rep.Legacy, rep.Evidence))
+		}
+		if len(problems) > 0 {
+			if first == "" {
+				first = pg.URL
+			}
+			bad = append(bad, check.Redact(pg.URL)+": "+strings.Join(problems, ", "))
+			badVI = append(badVI, check.Redact(pg.URL)+": "+strings.Join(problemsVI, ", "))
+			if len(ev) < maxListed {
+				e := pg.Evidence()
+				e.Excerpt, e.Note = rep.Sample, strings.Join(problems, ", ")
+				ev = append(ev, e)
+			}
+		}
+	}
+	skip, skipVI := sp.note()
+	if len(bad) == 0 {
+		return check.Passf("the text of all %d pages examined is Unicode NFC, with no legacy encoding%s", len(sp.pages), skip).
+			VI("văn bản của cả %d trang được kiểm tra đều là Unicode dựng sẵn (NFC), không dùng bảng mã cũ%s", len(sp.pages), skipVI)
+	}
+	return check.Failf("%d of %d pages have Vietnamese text that is not Unicode NFC: %s. Normalise text to NFC when storing and serving it%s", len(bad), len(sp.pages), en(bad), skip).
+		VI("%d/%d trang có văn bản tiếng Việt không ở dạng Unicode dựng sẵn (NFC): %s. Chuẩn hóa NFC khi lưu và hiển thị%s", len(bad), len(sp.pages), vi(badVI), skipVI).
+		At(first).With(ev...).GotWant(fmt.Sprintf("%d pages not NFC", len(bad)), "Unicode NFC (TCVN 6909:2001)")
+}

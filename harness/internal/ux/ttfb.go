@@ -1,0 +1,113 @@
+package ux
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// The timing sample: ttfbPages pages (home, catalogue, login, look-up, … and the configured
+// samples), ttfbRuns fresh requests each.
+const (
+	ttfbPages   = 8
+	ttfbRuns    = 5
+	defaultTTFB = 1000 * time.Millisecond
+)
+
+// percentile returns the p-th percentile (0 < p ≤ 1) of ds by the nearest-rank method.
+func percentile(ds []time.Duration, p float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	rank := int(p*float64(len(s)) + 0.999999999)
+	if rank < 1 {
+		rank = 1
+	}
+	if rank > len(s) {
+		rank = len(s)
+	}
+	return s[rank-1]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%d ms", d.Milliseconds()) }
+
+// ttfbCheck is P06-UX-07: the 95th percentile of time to first byte over the sampled pages, five
+// fresh requests each (not from the session's cache, with Cache-Control: no-cache), is within the
+// profile's budget (default 1000 ms).
+func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
+	r, err := s.Profile(ctx)
+	if err != nil {
+		return check.FromError("resolving the portal profile", err)
+	}
+	budget := defaultTTFB
+	if r.Budgets.TTFBp95Ms > 0 {
+		budget = time.Duration(r.Budgets.TTFBp95Ms) * time.Millisecond
+	}
+	pages := r.Pages(s, min(ttfbPages, s.Config().MaxPages))
+	for _, extra := range r.Samples {
+		if abs, err := s.Resolve(extra); err == nil && len(pages) < s.Config().MaxPages {
+			dup := false
+			for _, p := range pages {
+				dup = dup || p == abs
+			}
+			if !dup {
+				pages = append(pages, abs)
+			}
+		}
+	}
+	var all []time.Duration
+	type pageStat struct {
+		url string
+		p95 time.Duration
+	}
+	var stats []pageStat
+	for _, u := range pages {
+		var ds []time.Duration
+		for i := 0; i < ttfbRuns; i++ {
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+			if err != nil {
+				return check.FromError("timing "+check.Redact(u), err)
+			}
+			req.Header.Set("Cache-Control", "no-cache")
+			resp, err := s.Do(ctx, req)
+			if err != nil {
+				return check.FromError("timing "+check.Redact(u), err)
+			}
+			ds = append(ds, resp.TTFB)
+		}
+		all = append(all, ds...)
+		stats = append(stats, pageStat{u, percentile(ds, 0.95)})
+	}
+	if len(all) == 0 {
+		return check.Errorf("no page to time").VI("không có trang nào để đo thời gian phản hồi")
+	}
+	sort.Slice(stats, func(i, j int) bool { return stats[i].p95 > stats[j].p95 })
+	p95 := percentile(all, 0.95)
+	var slow []string
+	for _, st := range stats {
+		if st.p95 > budget {
+			slow = append(slow, fmt.Sprintf("%s p95 %s", check.Redact(st.url), ms(st.p95)))
+		}
+	}
+	ev := scoring.Evidence{Request: "GET " + check.Redact(stats[0].url),
+		Note: fmt.Sprintf("%d requests over %d pages; p50 %s, p95 %s, max %s; slowest page %s (p95 %s)",
+			len(all), len(pages), ms(percentile(all, 0.5)), ms(p95), ms(percentile(all, 1)), check.Redact(stats[0].url), ms(stats[0].p95))}
+	got, want := "p95 TTFB "+ms(p95), "≤ "+ms(budget)
+	if p95 > budget {
+		return check.Failf("p95 time to first byte is %s over %d requests to %d pages, above the budget of %s; slow pages: %s",
+			ms(p95), len(all), len(pages), ms(budget), en(slow)).
+			VI("thời gian phản hồi byte đầu tiên (p95) là %s qua %d lượt truy cập %d trang, vượt ngưỡng %s; trang chậm: %s",
+				ms(p95), len(all), len(pages), ms(budget), vi(slow)).
+			At(stats[0].url).With(ev).GotWant(got, want)
+	}
+	return check.Passf("p95 time to first byte is %s over %d requests to %d pages, within the budget of %s", ms(p95), len(all), len(pages), ms(budget)).
+		VI("thời gian phản hồi byte đầu tiên (p95) là %s qua %d lượt truy cập %d trang, trong ngưỡng %s", ms(p95), len(all), len(pages), ms(budget)).
+		With(ev).GotWant(got, want)
+}

@@ -1,0 +1,99 @@
+package ux
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// parseViewport reads the content of a viewport meta: "width=device-width, initial-scale=1".
+// Keys are lower case; separators are commas, semicolons or white space around "=".
+func parseViewport(content string) map[string]string {
+	out := map[string]string{}
+	for _, part := range strings.FieldsFunc(content, func(r rune) bool { return r == ',' || r == ';' }) {
+		k, v, _ := strings.Cut(part, "=")
+		k = strings.ToLower(strings.TrimSpace(k))
+		if k != "" {
+			out[k] = strings.ToLower(strings.TrimSpace(v))
+		}
+	}
+	return out
+}
+
+// viewportProblem says what is wrong with a page's viewport, or "" when it is right: declared,
+// width=device-width, zoom not disabled (user-scalable=no/0) nor limited below 2×
+// (maximum-scale < 2, as axe-core's meta-viewport rule, WCAG 1.4.4).
+func viewportProblem(doc *html.Node) (string, string, *html.Node) {
+	var meta *html.Node
+	for _, m := range htmlx.All(doc, "meta") {
+		if n, _ := htmlx.Attr(m, "name"); strings.EqualFold(strings.TrimSpace(n), "viewport") {
+			meta = m
+			break
+		}
+	}
+	if meta == nil {
+		return "no <meta name=\"viewport\">", "không có thẻ <meta name=\"viewport\">", nil
+	}
+	c, _ := htmlx.Attr(meta, "content")
+	vp := parseViewport(c)
+	switch us := vp["user-scalable"]; {
+	case vp["width"] != "device-width":
+		return fmt.Sprintf("viewport %q lacks width=device-width", c), fmt.Sprintf("viewport %q thiếu width=device-width", c), meta
+	case us == "no" || us == "0":
+		return fmt.Sprintf("viewport %q disables zoom (user-scalable=%s)", c, us), fmt.Sprintf("viewport %q chặn phóng to (user-scalable=%s)", c, us), meta
+	}
+	if ms, ok := vp["maximum-scale"]; ok {
+		if f, err := strconv.ParseFloat(ms, 64); err == nil && f < 2 {
+			return fmt.Sprintf("viewport %q limits zoom to maximum-scale=%s (< 2)", c, ms), fmt.Sprintf("viewport %q giới hạn phóng to maximum-scale=%s (< 2)", c, ms), meta
+		}
+	}
+	return "", "", meta
+}
+
+// viewportCheck is P06-UX-03: every sampled page declares a mobile viewport that lets users zoom.
+func viewportCheck(ctx context.Context, s *check.Session) check.Result {
+	_, sp, err := samplePages(ctx, s, s.Config().MaxPages)
+	if err != nil {
+		return check.FromError("resolving the portal profile", err)
+	}
+	if len(sp.pages) == 0 {
+		return noPages(sp)
+	}
+	var bad, badVI []string
+	var ev []scoring.Evidence
+	first := ""
+	for _, pg := range sp.pages {
+		p, pVI, meta := viewportProblem(pg.Doc)
+		if p == "" {
+			continue
+		}
+		if first == "" {
+			first = pg.URL
+		}
+		bad = append(bad, check.Redact(pg.URL)+": "+p)
+		badVI = append(badVI, check.Redact(pg.URL)+": "+pVI)
+		if len(ev) < maxListed {
+			e := pg.Evidence()
+			e.Note = p
+			if meta != nil {
+				e.Location, e.Excerpt = htmlx.Path(meta), htmlx.Outer(meta, 200)
+			}
+			ev = append(ev, e)
+		}
+	}
+	skip, skipVI := sp.note()
+	if len(bad) == 0 {
+		return check.Passf("all %d pages examined declare a mobile viewport (width=device-width) that allows zoom%s", len(sp.pages), skip).
+			VI("cả %d trang được kiểm tra đều khai báo viewport cho thiết bị di động (width=device-width) và cho phép phóng to%s", len(sp.pages), skipVI)
+	}
+	return check.Failf("%d of %d pages lack a usable mobile viewport: %s. Use <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">%s", len(bad), len(sp.pages), en(bad), skip).
+		VI("%d/%d trang không có viewport phù hợp cho di động: %s. Dùng <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">%s", len(bad), len(sp.pages), vi(badVI), skipVI).
+		At(first).With(ev...).GotWant(fmt.Sprintf("%d pages without a usable viewport", len(bad)), "width=device-width, zoom allowed")
+}

@@ -1,0 +1,134 @@
+package ux
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// The weight sample: weightPages pages, at most maxResources same-host resources each.
+const (
+	weightPages   = 5
+	maxResources  = 60
+	defaultWeight = 2_000_000
+)
+
+// resource is a sub-resource of a page.
+type resource struct {
+	url   string
+	bytes int
+}
+
+// resources lists the same-host scripts, style sheets, images (src), icons and media a page loads.
+func resources(pg *check.Page, host string) []string {
+	base, err := url.Parse(pg.FinalURL)
+	if err != nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(ref string) {
+		if u, ok := sameHost(base, host, ref); ok && !seen[u.String()] && len(out) < maxResources {
+			seen[u.String()] = true
+			out = append(out, u.String())
+		}
+	}
+	htmlx.Walk(pg.Doc, func(n *html.Node) bool {
+		switch n.Data {
+		case "script", "img", "iframe", "video", "audio", "source", "embed":
+			if v, ok := htmlx.Attr(n, "src"); ok {
+				add(v)
+			}
+		case "link":
+			rel, _ := htmlx.Attr(n, "rel")
+			for _, r := range strings.Fields(strings.ToLower(rel)) {
+				if r == "stylesheet" || r == "icon" || r == "preload" || r == "modulepreload" {
+					if v, ok := htmlx.Attr(n, "href"); ok {
+						add(v)
+					}
+					break
+				}
+			}
+		}
+		return len(out) < maxResources
+	})
+	return out
+}
+
+// weightCheck is P06-UX-08: each sampled page weighs, with its same-host resources, no more than
+// the profile's budget (default 2,000,000 bytes). Bytes are decoded bytes (what the browser
+// parses), not transfer sizes; third-party resources are not fetched and not counted.
+func weightCheck(ctx context.Context, s *check.Session) check.Result {
+	r, err := s.Profile(ctx)
+	if err != nil {
+		return check.FromError("resolving the portal profile", err)
+	}
+	budget := int64(defaultWeight)
+	if r.Budgets.PageWeightBytes > 0 {
+		budget = r.Budgets.PageWeightBytes
+	}
+	host := s.Base().Host
+	var heavy, heavyVI []string
+	var ev []scoring.Evidence
+	heaviest, heaviestURL, measured := int64(0), "", 0
+	for _, u := range r.Pages(s, min(weightPages, s.Config().MaxPages)) {
+		pg, err := s.Page(ctx, u)
+		if err != nil {
+			return check.FromError("fetching "+check.Redact(u), err)
+		}
+		if pg.StatusCode != 200 || pg.Doc == nil {
+			continue
+		}
+		measured++
+		total := int64(len(pg.Body))
+		atLeast := pg.Truncated
+		var res []resource
+		for _, ru := range resources(pg, host) {
+			rr, err := s.Get(ctx, ru)
+			if err != nil {
+				continue // an unreachable resource weighs nothing in the browser either
+			}
+			total += int64(len(rr.Body))
+			atLeast = atLeast || rr.Truncated
+			res = append(res, resource{ru, len(rr.Body)})
+		}
+		sort.Slice(res, func(i, j int) bool { return res[i].bytes > res[j].bytes })
+		if total > heaviest {
+			heaviest, heaviestURL = total, pg.URL
+		}
+		if total > budget {
+			var top []string
+			for _, x := range res[:min(3, len(res))] {
+				top = append(top, fmt.Sprintf("%s %d B", check.Redact(x.url), x.bytes))
+			}
+			qual := ""
+			if atLeast {
+				qual = "at least "
+			}
+			heavy = append(heavy, fmt.Sprintf("%s weighs %s%d B (HTML %d B + %d resources; largest: %s)", check.Redact(pg.URL), qual, total, len(pg.Body), len(res), strings.Join(top, ", ")))
+			heavyVI = append(heavyVI, fmt.Sprintf("%s nặng %d byte (HTML %d byte + %d tài nguyên)", check.Redact(pg.URL), total, len(pg.Body), len(res)))
+			e := pg.Evidence("Content-Type")
+			e.Note = heavy[len(heavy)-1]
+			ev = append(ev, e)
+		}
+	}
+	if measured == 0 {
+		return check.Errorf("no page could be weighed").VI("không đo được trang nào")
+	}
+	if len(heavy) > 0 {
+		return check.Failf("%d of %d pages weigh more than the budget of %d bytes: %s", len(heavy), measured, budget, en(heavy)).
+			VI("%d/%d trang nặng hơn ngưỡng %d byte: %s", len(heavy), measured, budget, vi(heavyVI)).
+			At(heaviestURL).With(ev...).GotWant(fmt.Sprintf("heaviest %d B", heaviest), fmt.Sprintf("≤ %d B per page", budget))
+	}
+	return check.Passf("all %d pages weighed are within the budget of %d bytes (heaviest: %s, %d B)", measured, budget, check.Redact(heaviestURL), heaviest).
+		VI("cả %d trang được đo đều trong ngưỡng %d byte (nặng nhất: %s, %d byte)", measured, budget, check.Redact(heaviestURL), heaviest).
+		GotWant(fmt.Sprintf("heaviest %d B", heaviest), fmt.Sprintf("≤ %d B per page", budget))
+}
