@@ -7,12 +7,13 @@
 // verify with it.
 //
 //	keys, err := jose.ParseJWKS(body)          // the provider's jwks_uri document
-//	claims, err := jose.VerifyIDToken(idToken, keys, jose.Expected{
+//	claims, raw, err := jose.VerifyIDToken(idToken, keys, jose.Expected{
 //		Issuer:   "https://xacthuc.dichvucong.gov.vn",
 //		Audience: "my-portal",
 //		Nonce:    nonceFromSession,
 //		Now:      time.Now(),
 //	})
+//	// claims.Subject, claims.ACR …; raw holds every claim (json.Unmarshal it for SoDinhDanh).
 //
 // # Algorithms
 //

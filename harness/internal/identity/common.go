@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -177,7 +178,7 @@ func variants(ctx context.Context, s *check.Session, who ident.Person, modes ...
 		}
 		e := scoring.Evidence{Note: note}
 		if a.trace != nil && a.trace.Final != nil {
-			e.Request = "GET " + check.Redact(a.trace.Final.FinalURL)
+			e.Request = "GET " + maskURL(a.trace.Final.FinalURL)
 			e.Status = a.trace.Final.StatusCode
 		}
 		ev = append(ev, e)
@@ -238,4 +239,20 @@ func fromErr(what string, err error) check.Result {
 		return r.VI("Chưa kiểm tra được (thiếu bộ điều hợp hoặc dịch vụ giả lập) — %s: %v", what, err)
 	}
 	return r.VI("Không hoàn thành được việc kiểm tra — %s: %v", what, err)
+}
+
+// maskURL masks the values of OAuth parameters (code, state, tokens) in a URL for evidence.
+func maskURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return check.Redact(raw)
+	}
+	q := u.Query()
+	for _, p := range []string{"code", "state", "nonce", "id_token", "access_token", "session_state", "code_challenge"} {
+		if q.Get(p) != "" {
+			q.Set(p, "[redacted]")
+		}
+	}
+	u.RawQuery = q.Encode()
+	return check.Redact(u.String())
 }

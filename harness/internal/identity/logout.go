@@ -57,6 +57,10 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 			return fromErr("following the logout entry", err)
 		}
 		ev = append(ev, resp.Evidence())
+		if resp.StatusCode == http.StatusMethodNotAllowed {
+			return fromErr("following the logout entry", fmt.Errorf("%s answers 405 to GET: logout needs a form post, which the harness does not guess: %w",
+				check.Redact(abs), &check.NotImplementedError{Method: "Logout.Logout"}))
+		}
 	}
 	if len(sso.Logouts()) > logoutsBefore {
 		ev = append(ev, scoring.Evidence{Note: "the portal also ended the citizen's session at the national SSO (end-session endpoint)"})
