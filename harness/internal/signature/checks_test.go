@@ -98,6 +98,12 @@ func TestResultSigned(t *testing.T) {
 	runTable(t, "P06-SIG-01", []tc{
 		{name: "agency signs results", status: scoring.Pass,
 			msg: []string{"signed by the agency", signtest.AgencyName, "chain to", "intact"}, msgVI: []string{"được cơ quan", "toàn vẹn"}},
+		{name: "agency signs PDF results", defects: fakeportal.Defects{PDFResults: true}, status: scoring.Pass,
+			msg: []string{"signed by the agency", signtest.AgencyName}},
+		{name: "PDF result changed after signing", defects: fakeportal.Defects{PDFResults: true, TamperedResults: true}, status: scoring.Fail,
+			msg: []string{"PDF signature 1", "tampered"}},
+		{name: "PDF result signed by a citizen", defects: fakeportal.Defects{PDFResults: true, CitizenSignsResults: true}, status: scoring.Fail,
+			msg: []string{"not an agency's"}},
 		{name: "unsigned results", defects: fakeportal.Defects{UnsignedResults: true}, status: scoring.Fail,
 			msg: []string{"carries no digital signature"}, msgVI: []string{"không có chữ ký số"}},
 		{name: "citizen signs results", defects: fakeportal.Defects{CitizenSignsResults: true}, status: scoring.Fail,

@@ -121,7 +121,8 @@ func CompletedDossier(ctx context.Context, s *check.Session, who ident.Person) (
 }
 
 // VerifyDocument verifies a document's signature against the PKI's trust list and CRLs: a
-// detached one in Signature, or Data itself as attached CMS. unsigned is true when the document
+// detached one in Signature, Data itself as attached CMS, or the signatures of a signed PDF
+// (PAdES byte ranges; the last, outermost one is returned). unsigned is true when the document
 // carries no signature at all.
 func VerifyDocument(pki *signtest.PKI, doc *check.Document) (signed *signtest.Signed, unsigned bool, err error) {
 	switch {
@@ -129,6 +130,11 @@ func VerifyDocument(pki *signtest.PKI, doc *check.Document) (signed *signtest.Si
 		signed, err = pki.Verify(doc.Data, doc.Signature)
 	case signtest.IsSignedData(doc.Data):
 		signed, err = pki.Verify(nil, doc.Data)
+	case signtest.IsSignedPDF(doc.Data):
+		var all []*signtest.Signed
+		if all, err = signtest.VerifyPDF(doc.Data, pki.VerifyOptions()); err == nil {
+			signed = all[len(all)-1]
+		}
 	default:
 		return nil, true, nil
 	}

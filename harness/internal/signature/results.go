@@ -40,7 +40,7 @@ func resultSigned(ctx context.Context, s *check.Session) check.Result {
 	signed, unsigned, err := VerifyDocument(pki, doc)
 	switch {
 	case unsigned:
-		return check.Failf("the electronic result of dossier %s (%q) carries no digital signature: neither a detached CMS signature nor a signed CMS file", id, doc.Name).
+		return check.Failf("the electronic result of dossier %s (%q) carries no digital signature: neither a detached CMS signature, a signed CMS file nor a signed PDF", id, doc.Name).
 			VI("kết quả điện tử của hồ sơ %s (%q) không có chữ ký số", id, doc.Name).
 			GotWant("an unsigned result", "a result signed by the agency with a certificate that chains to the trust list").With(ev)
 	case err != nil:
@@ -77,6 +77,8 @@ func sigShape(doc *check.Document) string {
 		return fmt.Sprintf("detached signature of %d bytes", len(doc.Signature))
 	case signtest.IsSignedData(doc.Data):
 		return "attached CMS signature"
+	case signtest.IsSignedPDF(doc.Data):
+		return "signed PDF"
 	}
 	return "no signature"
 }

@@ -29,6 +29,10 @@ import (
 
 // Defects break the portal, one behaviour each. The zero value is a correct portal.
 type Defects struct {
+	// PDFResults is not a defect: results are signed PDFs (PAdES byte ranges) rather than a
+	// document with a detached CMS signature.
+	PDFResults bool
+
 	// Results.
 	UnsignedResults     bool // results carry no signature
 	CitizenSignsResults bool // results are signed with a citizen certificate
@@ -247,7 +251,15 @@ func (p *Portal) complete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res := &check.Document{Name: "ket-qua-" + d.ID + ".pdf", ContentType: "application/pdf", Data: data}
-	if !p.defects.UnsignedResults {
+	switch {
+	case p.defects.UnsignedResults:
+	case p.defects.PDFResults:
+		res.Data, err = signtest.SignPDF(data, signer, signtest.SignOptions{SigningTime: p.pki.Now()})
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+	default:
 		res.Signature, err = p.pki.Sign(data, signer, signtest.SignOptions{Detached: true})
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -255,7 +267,10 @@ func (p *Portal) complete(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if p.defects.TamperedResults {
-		res.Data = signtest.TamperData(res.Data)
+		// Change the document itself: for a signed PDF the middle of the file is the zero
+		// padding of the signature, which no verifier reads.
+		res.Data = append([]byte(nil), res.Data...)
+		res.Data[len(data)/2] ^= 0x01
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
