@@ -38,6 +38,7 @@ func runCases(t *testing.T, id string, cases []checkCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel() // each case has its own portal and gateway
 			r, _ := run(t, id, c.d)
 			assert.Equal(t, c.status, r.Status, r.Message)
 			for _, s := range c.contains {
