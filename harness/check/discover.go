@@ -83,6 +83,9 @@ var dossierNames = []string{"ma ho so", "mahoso", "so ho so", "sohoso", "ma hs",
 type link struct {
 	abs        string
 	text, path string // folded
+	// local is false for a link to another allowed host (the national SSO), which only the login
+	// entry may be.
+	local bool
 }
 
 // discovery is the state of one discovery run.
@@ -213,9 +216,12 @@ func (d *discovery) scan(pg *Page) {
 		if !ok {
 			continue
 		}
-		abs, ok := d.sameHost(base, href)
-		if !ok {
-			continue
+		abs, local := d.sameHost(base, href)
+		if !local {
+			var ok bool
+			if abs, ok = d.allowedHost(base, href); !ok {
+				continue
+			}
 		}
 		u, _ := url.Parse(abs)
 		text := htmlx.Text(a)
@@ -224,7 +230,7 @@ func (d *discovery) scan(pg *Page) {
 				text += " " + v
 			}
 		}
-		links = append(links, link{abs: abs, text: htmlx.Fold(text), path: htmlx.Fold(u.Path)})
+		links = append(links, link{abs: abs, text: htmlx.Fold(text), path: htmlx.Fold(u.Path), local: local})
 	}
 	for _, l := range labels {
 		if d.found[l.field] != "" {
@@ -278,30 +284,45 @@ func (d *discovery) scan(pg *Page) {
 		}
 	}
 	for _, l := range links {
-		if !d.visited[l.abs] && htmlLike(l.abs) {
+		if l.local && !d.visited[l.abs] && htmlLike(l.abs) {
 			d.queue = append(d.queue, l.abs)
 		}
 	}
 }
 
 // pick returns the first link matching the label's text phrases (by priority), else its path
-// phrases.
+// phrases. Only the login entry may be on another (allowed) host.
 func pick(links []link, l label) string {
 	for _, phrase := range l.text {
 		for _, k := range links {
-			if htmlx.FoldedContains(k.text, phrase) {
+			if (k.local || l.field == "login") && htmlx.FoldedContains(k.text, phrase) {
 				return k.abs
 			}
 		}
 	}
 	for _, phrase := range l.path {
 		for _, k := range links {
-			if htmlx.FoldedContains(k.path, phrase) {
+			if (k.local || l.field == "login") && htmlx.FoldedContains(k.path, phrase) {
 				return k.abs
 			}
 		}
 	}
 	return ""
+}
+
+// allowedHost resolves href against base and reports whether it leads to another host the
+// session may visit (Config.AllowedHosts, the fake national services).
+func (d *discovery) allowedHost(base *url.URL, href string) (string, bool) {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return "", false
+	}
+	abs := base.ResolveReference(u)
+	if abs.Scheme != "http" && abs.Scheme != "https" || abs.Host == "" || !d.s.hostAllowed(abs.Host) {
+		return "", false
+	}
+	abs.Fragment = ""
+	return abs.String(), true
 }
 
 // sameHost resolves href against base and reports whether it stays on the target's host.

@@ -3,6 +3,7 @@ package a11y
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -47,6 +48,8 @@ func samplePages(ctx context.Context, s *check.Session) (*sampled, error) {
 		switch {
 		case err != nil:
 			out.skipped = append(out.skipped, fmt.Sprintf("%s (%v)", check.Redact(u), err))
+		case offHost(pg, s):
+			out.skipped = append(out.skipped, fmt.Sprintf("%s (redirects to another host: %s)", check.Redact(u), check.Redact(pg.FinalURL)))
 		case pg.StatusCode != 200 || pg.Doc == nil:
 			out.skipped = append(out.skipped, fmt.Sprintf("%s (status %d, %s)", check.Redact(u), pg.StatusCode, pg.Header.Get("Content-Type")))
 		default:
@@ -122,4 +125,11 @@ func criterion(id, what, whatVI string) check.Func {
 			At(first).With(ev...).
 			GotWant(fmt.Sprintf("%d violations", total), "no violation of "+strings.Join(rules, ", "))
 	}
+}
+
+// offHost reports whether the page ended on another host than the target's (a login entry that
+// redirects to the national SSO): that page is not the portal's to judge.
+func offHost(pg *check.Page, s *check.Session) bool {
+	u, err := url.Parse(pg.FinalURL)
+	return err != nil || !strings.EqualFold(u.Host, s.Base().Host)
 }
