@@ -39,7 +39,13 @@ func (s *Schema) Name() string { return s.name }
 // system: a $ref that does not point inside the schema itself ("#...") is an error. No global
 // setting of the underlying library is changed. The schema is itself validated against the
 // draft-07 meta-schema (which the library carries in memory).
-func Compile(name string, schema []byte) (*Schema, error) {
+func Compile(name string, schema []byte) (s *Schema, err error) {
+	defer func() {
+		// The library is not hardened against every odd schema; never let it crash a caller.
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("jsonschema: schema %s: cannot compile: %v", name, r)
+		}
+	}()
 	doc, err := decode(schema)
 	if err != nil {
 		return nil, fmt.Errorf("jsonschema: schema %s: %w", name, err)
@@ -83,7 +89,12 @@ func (s *Schema) Validate(doc []byte) ([]Problem, error) {
 
 // ValidateValue validates a document already decoded by encoding/json (with UseNumber, so that
 // numbers are json.Number; float64 numbers are accepted too). Safe for concurrent use.
-func (s *Schema) ValidateValue(v any) ([]Problem, error) {
+func (s *Schema) ValidateValue(v any) (problems []Problem, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			problems, err = nil, fmt.Errorf("jsonschema: %s: validation failed: %v", s.name, r)
+		}
+	}()
 	res, err := s.schema.Validate(gojsonschema.NewRawLoader(v))
 	if err != nil {
 		return nil, fmt.Errorf("jsonschema: %s: %w", s.name, err)
