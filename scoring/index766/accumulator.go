@@ -1,9 +1,6 @@
 package index766
 
-import (
-	"encoding/binary"
-	"sort"
-)
+import "sort"
 
 // The counters kept per (unit, procedure) cell. Every indicator is a ratio of sums of these, so
 // cells merge by addition.
@@ -96,35 +93,61 @@ type BadRecord struct {
 // grouping. The zero value is not ready: use [NewAccumulator]. Not safe for concurrent use:
 // give each goroutine its own and [Accumulator.Merge] them.
 type Accumulator struct {
-	cells map[string]*Counts // key: uvarint len(unit) ‖ unit ‖ procedure
-	key   []byte
-	last  *Counts
-	lastK []byte
-	bad   int64
-	// badSample holds the first MaxBadSamples bad records in input order.
-	badSample []BadRecord
+	// Units and procedures are interned to small numbers: the two name tables stay hot in the
+	// cache and a cell is found by an 8-byte key, which keeps the per-record cost low.
+	units, procs interner
+	cells        map[uint64]int32 // unit<<32 | procedure → index in counts
+	counts       []Counts
+	bad          int64
+	badSample    []BadRecord // the first MaxBadSamples bad records in input order
+}
+
+// interner numbers the distinct names it is given; it remembers the last name for runs of
+// records of one unit or procedure.
+type interner struct {
+	ids    map[string]int32
+	names  []string
+	last   []byte
+	lastID int32
+}
+
+func (in *interner) id(name []byte) int32 {
+	if in.names != nil && string(name) == string(in.last) {
+		return in.lastID
+	}
+	id, ok := in.ids[string(name)]
+	if !ok {
+		if in.ids == nil {
+			in.ids = make(map[string]int32)
+		}
+		id = int32(len(in.names))
+		s := string(name)
+		in.ids[s] = id
+		in.names = append(in.names, s)
+	}
+	in.last, in.lastID = append(in.last[:0], name...), id
+	return id
 }
 
 // NewAccumulator returns an empty accumulator.
 func NewAccumulator() *Accumulator {
-	return &Accumulator{cells: make(map[string]*Counts)}
+	return &Accumulator{cells: make(map[uint64]int32)}
 }
 
 // Add counts one valid record.
 func (a *Accumulator) Add(r *Record) {
-	a.key = binary.AppendUvarint(a.key[:0], uint64(len(r.Unit)))
-	a.key = append(append(a.key, r.Unit...), r.Procedure...)
-	if a.last != nil && string(a.key) == string(a.lastK) {
-		a.last.add(r)
-		return
+	a.cell(a.units.id(r.Unit), a.procs.id(r.Procedure)).add(r)
+}
+
+func (a *Accumulator) cell(u, p int32) *Counts {
+	k := uint64(u)<<32 | uint64(uint32(p))
+	i, ok := a.cells[k]
+	if !ok {
+		i = int32(len(a.counts))
+		a.cells[k] = i
+		a.counts = append(a.counts, Counts{})
 	}
-	c := a.cells[string(a.key)]
-	if c == nil {
-		c = new(Counts)
-		a.cells[string(a.key)] = c
-	}
-	a.last, a.lastK = c, append(a.lastK[:0], a.key...)
-	c.add(r)
+	return &a.counts[i]
 }
 
 // AddBad counts one bad record; the first MaxBadSamples (in file and line order) are kept.
@@ -154,13 +177,10 @@ func (a *Accumulator) keepBad(b BadRecord) {
 
 // Merge adds the counts and bad records of o to a. o is not modified.
 func (a *Accumulator) Merge(o *Accumulator) {
-	for k, oc := range o.cells {
-		c := a.cells[k]
-		if c == nil {
-			c = new(Counts)
-			a.cells[k] = c
-		}
-		c.merge(oc)
+	for k, i := range o.cells {
+		u := a.units.id([]byte(o.units.names[k>>32]))
+		p := a.procs.id([]byte(o.procs.names[uint32(k)]))
+		a.cell(u, p).merge(&o.counts[i])
 	}
 	a.bad += o.bad
 	for _, b := range o.badSample {
@@ -171,8 +191,8 @@ func (a *Accumulator) Merge(o *Accumulator) {
 // Records returns the number of valid records counted.
 func (a *Accumulator) Records() int64 {
 	var n int64
-	for _, c := range a.cells {
-		n += c[cDossiers]
+	for i := range a.counts {
+		n += a.counts[i][cDossiers]
 	}
 	return n
 }
@@ -193,10 +213,8 @@ type cell struct {
 // order.
 func (a *Accumulator) sortedCells() []cell {
 	out := make([]cell, 0, len(a.cells))
-	for k, c := range a.cells {
-		n, w := binary.Uvarint([]byte(k))
-		unit := k[w : w+int(n)]
-		out = append(out, cell{unit: unit, procedure: k[w+int(n):], counts: c})
+	for k, i := range a.cells {
+		out = append(out, cell{unit: a.units.names[k>>32], procedure: a.procs.names[uint32(k)], counts: &a.counts[i]})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].unit != out[j].unit {

@@ -132,10 +132,7 @@ func (p *csvScanner) next(data []byte, i int) (end, lines int, empty bool, err e
 				return resync(data, start, i, "text after a closing quote (or a missing quote) in a quoted field")
 			}
 		} else {
-			j := i
-			for j < n && csvPlain[data[j]] {
-				j++
-			}
+			j := csvPlainRun(data, i)
 			if j < n && data[j] == '"' {
 				return resync(data, start, j, "quote in an unquoted field")
 			}

@@ -23,6 +23,15 @@ type jsonScanner struct {
 	slots   [numFields]slot
 	scratch [numFields][]byte
 	key     []byte
+	// guess holds the quoted field names of the previous record by position: producers write
+	// every record with the same names in the same order, so a name is usually recognised by
+	// one comparison instead of being scanned.
+	guess []guessedKey
+}
+
+type guessedKey struct {
+	quoted []byte // `"Name"`, only names without escapes
+	field  int
 }
 
 // scan reads line (without its newline) into the scanner's slots.
@@ -37,27 +46,43 @@ func (p *jsonScanner) scan(line []byte) error {
 	if i < n && line[i] == '}' {
 		i++
 	} else {
-		for {
+		for pos := 0; ; pos++ {
 			if i >= n || line[i] != '"' {
 				return syntaxErr(i, "want a field name")
 			}
-			end, esc, err := scanString(line, i)
-			if err != nil {
-				return err
-			}
-			key := line[i+1 : end-1]
-			if esc {
-				if p.key, err = unescape(p.key[:0], line[i:end]); err != nil {
-					return syntaxErr(i, "%v", err)
+			var f, end int
+			if pos < len(p.guess) && hasPrefix(line[i:], p.guess[pos].quoted) {
+				f, end = p.guess[pos].field, i+len(p.guess[pos].quoted)
+			} else {
+				var esc bool
+				var err error
+				end, esc, err = scanString(line, i)
+				if err != nil {
+					return err
 				}
-				key = p.key
+				key := line[i+1 : end-1]
+				if esc {
+					if p.key, err = unescape(p.key[:0], line[i:end]); err != nil {
+						return syntaxErr(i, "%v", err)
+					}
+					key = p.key
+				}
+				f = fieldIndex(key)
+				if !esc {
+					p.learn(pos, line[i:end], f)
+				}
 			}
-			f := fieldIndex(key)
-			i = skipWS(line, end)
+			i = end
+			if i < n && line[i] <= ' ' {
+				i = skipWS(line, i)
+			}
 			if i >= n || line[i] != ':' {
 				return syntaxErr(i, "want ':' after a field name")
 			}
-			i = skipWS(line, i+1)
+			i++
+			if i < n && line[i] <= ' ' {
+				i = skipWS(line, i)
+			}
 			if i >= n {
 				return syntaxErr(i, "want a value")
 			}
@@ -100,9 +125,14 @@ func (p *jsonScanner) scan(line []byte) error {
 			if f >= 0 {
 				p.slots[f] = s // the last of duplicate names wins, as in encoding/json
 			}
-			i = skipWS(line, i)
+			if i < n && line[i] <= ' ' {
+				i = skipWS(line, i)
+			}
 			if i < n && line[i] == ',' {
-				i = skipWS(line, i+1)
+				i++
+				if i < n && line[i] <= ' ' {
+					i = skipWS(line, i)
+				}
 				continue
 			}
 			if i < n && line[i] == '}' {
@@ -116,6 +146,22 @@ func (p *jsonScanner) scan(line []byte) error {
 		return syntaxErr(i, "data after the object")
 	}
 	return nil
+}
+
+// learn remembers the quoted name at position pos for the next record.
+func (p *jsonScanner) learn(pos int, quoted []byte, f int) {
+	if pos > 64 {
+		return // bound the memory a hostile record can make the scanner keep
+	}
+	for len(p.guess) <= pos {
+		p.guess = append(p.guess, guessedKey{})
+	}
+	g := &p.guess[pos]
+	g.quoted, g.field = append(g.quoted[:0], quoted...), f
+}
+
+func hasPrefix(b, prefix []byte) bool {
+	return len(b) >= len(prefix) && string(b[:len(prefix)]) == string(prefix)
 }
 
 func skipWS(b []byte, i int) int {
@@ -134,9 +180,7 @@ func hasWord(b []byte, i int, w string) bool {
 func scanString(b []byte, i int) (end int, esc bool, err error) {
 	j := i + 1
 	for {
-		for j < len(b) && strPlain[b[j]] {
-			j++
-		}
+		j = jsonPlainRun(b, j)
 		if j >= len(b) {
 			return 0, false, syntaxErr(i, "unterminated string")
 		}

@@ -92,7 +92,9 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 	size = max(size, 64<<10)
 
 	// The first chunk decides the format and, for CSV, holds the header.
-	first := make([]byte, size)
+	firstBuf := getBuf(size)
+	defer putBuf(firstBuf)
+	first := firstBuf
 	n, err := io.ReadFull(r, first)
 	if err != nil && err != io.EOF && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return fmt.Errorf("%s: %w", name, err)
@@ -154,7 +156,7 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 			}
 			buf := <-free
 			if buf == nil {
-				buf = make([]byte, size)
+				buf = getBuf(size)
 			}
 			buf = buf[:cap(buf)]
 			k := copy(buf, carry)
@@ -220,6 +222,11 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 		}
 	}()
 	wg.Wait()
+	for len(free) > 0 {
+		if b := <-free; b != nil {
+			putBuf(b)
+		}
+	}
 	if readErr != nil {
 		return readErr
 	}
@@ -241,6 +248,21 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 		opt.Progress(p.progress())
 	}
 	return nil
+}
+
+// bufPool recycles chunk buffers across reads: a fresh 4 MiB buffer must be zeroed, which costs
+// as much as parsing a good part of it.
+var bufPool sync.Pool
+
+func getBuf(size int) []byte {
+	if b, ok := bufPool.Get().(*[]byte); ok && cap(*b) == size {
+		return (*b)[:size]
+	}
+	return make([]byte, size)
+}
+
+func putBuf(b []byte) {
+	bufPool.Put(&b)
 }
 
 type pendingBad struct {
