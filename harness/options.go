@@ -37,6 +37,7 @@ type config struct {
 	checks       []check.Check
 	noBuiltin    bool
 	observe      func(scoring.Finding)
+	bands        *scoring.Bands
 	now          func() time.Time
 	errs         []error
 }
@@ -213,6 +214,18 @@ func Checks(checks ...check.Check) Option {
 // catalogues of your own, and to test checks in isolation.
 func NoBuiltin() Option {
 	return optionFunc(func(c *config) { c.noBuiltin = true })
+}
+
+// Grading grades the report with bands instead of the default Decision 766 scheme, e.g.
+// scoring.Decision473.
+func Grading(bands scoring.Bands) Option {
+	return optionFunc(func(c *config) {
+		if err := bands.Validate(); err != nil {
+			c.errs = append(c.errs, fmt.Errorf("Grading: %w", err))
+			return
+		}
+		c.bands = &bands
+	})
 }
 
 // Observe calls f with each finding as soon as its check completes (before scoring), for
