@@ -41,7 +41,8 @@
 // problem is reported in one [*LoadError] with its JSON path ("$.criteria[3].group") and
 // reason; malformed JSON is reported with its line and column; on any problem no catalogue is
 // returned. Unknown properties are problems, so a misspelt field is never silently ignored.
-// [Catalogue.Validate] applies the same rules to a catalogue built in Go, and
+// Input must be UTF-8 (a file in a legacy Vietnamese encoding is refused with the position of
+// the first bad byte); a leading byte-order mark is ignored. [Catalogue.Validate] applies the same rules to a catalogue built in Go, and
 // [Catalogue.MarshalIndent] writes the canonical JSON that Load reads back (the built-in files
 // are stored in that form, so `p06 criteria --format json` prints them byte for byte).
 //

@@ -207,3 +207,12 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestLoadAcceptsByteOrderMark(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "bom.json"))
+	require.NoError(t, err)
+	defer f.Close()
+	c, err := criteria.Load(f)
+	require.NoError(t, err)
+	assert.Equal(t, "mini", c.ID)
+}
