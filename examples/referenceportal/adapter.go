@@ -31,6 +31,7 @@ type Adapter struct {
 // The interfaces the adapter implements.
 var (
 	_ check.WhoAmI    = (*Adapter)(nil)
+	_ check.Assurance = (*Adapter)(nil)
 	_ check.Dossiers  = (*Adapter)(nil)
 	_ check.Results   = (*Adapter)(nil)
 	_ check.Warehouse = (*Adapter)(nil)
@@ -76,6 +77,17 @@ func (a *Adapter) call(ctx context.Context, c *http.Client, method, path string,
 		}
 	}
 	return resp.StatusCode, nil
+}
+
+// Level2Procedures names the procedures reserved to e-ID accounts of assurance level 2.
+func (a *Adapter) Level2Procedures() []string {
+	var out []string
+	for _, p := range procedures {
+		if p.Level2 {
+			out = append(out, p.Code)
+		}
+	}
+	return out
 }
 
 // WhoAmI returns the personal identification number the portal shows for b's session.
