@@ -21,6 +21,9 @@
 //   - qd766 ([QD766]): Decision 766's indicators as computed criteria in the 6 groups that the
 //     National Public Service Portal (DVCQG) displays, summing to 100 points.
 //
+// The 25 Project 06 essential public services that P06-SVC-08 refers to are data of their own:
+// see [EssentialServices].
+//
 // [Builtin] returns a fresh copy on every call (the caller may modify it); the embedded bytes are
 // validated once and cached. [Builtins] lists the IDs.
 //
