@@ -82,3 +82,34 @@ func (b Bands) Grade(score float64) Band {
 	}
 	return b.Bands[len(b.Bands)-1]
 }
+
+// Band returns the band with the given ID.
+func (b Bands) Band(id string) (Band, bool) {
+	for _, band := range b.Bands {
+		if band.ID == id {
+			return band, true
+		}
+	}
+	return Band{}, false
+}
+
+// BandsByID returns the built-in grading scheme with the given ID ("qd766" or "qd473").
+func BandsByID(id string) (Bands, bool) {
+	for _, b := range []Bands{Decision766, Decision473} {
+		if b.ID == id {
+			return b, true
+		}
+	}
+	return Bands{}, false
+}
+
+// GradeLabel is the label of a report's grade in lang ("vi" or "en"), or the grade ID when the
+// grading scheme is unknown.
+func GradeLabel(s Scores, lang string) string {
+	if b, ok := BandsByID(s.Grading); ok {
+		if band, ok := b.Band(s.Grade); ok {
+			return band.Label.In(lang)
+		}
+	}
+	return s.Grade
+}
