@@ -157,12 +157,16 @@ func VerifyIDToken(token string, keys *JWKSet, e Expected) (*Claims, []byte, err
 	if _, err := j.VerifySet(keys); err != nil {
 		return nil, nil, err
 	}
+	return validatePayload(j.Payload, e)
+}
+
+func validatePayload(payload []byte, e Expected) (*Claims, []byte, error) {
 	var c Claims
-	if err := json.Unmarshal(j.Payload, &c); err != nil {
+	if err := json.Unmarshal(payload, &c); err != nil {
 		return nil, nil, fmt.Errorf("%w: payload is not a JSON claims object: %v", ErrClaims, err)
 	}
 	if err := c.Validate(e); err != nil {
 		return nil, nil, err
 	}
-	return &c, j.Payload, nil
+	return &c, payload, nil
 }

@@ -62,6 +62,8 @@ type Portal struct {
 	sso *ssotest.Server
 	srv *httptest.Server
 
+	keys *jose.RemoteKeySet
+
 	mu       sync.Mutex
 	pendings map[string]*pending // by browser cookie
 	byState  map[string]*pending
@@ -80,6 +82,9 @@ func New(sso *ssotest.Server, d Defects) *Portal {
 	mux.HandleFunc("/ho-so/bat-dau", rp.startDossier)
 	mux.HandleFunc("/dang-ky", rp.register)
 	mux.HandleFunc("/dang-nhap-noi-bo", rp.PasswordLogin)
+	// The JWKS is fetched from the provider's jwks_uri and refetched when a token names a new
+	// kid, as a portal must do to survive key rotation.
+	rp.keys = &jose.RemoteKeySet{URL: sso.URL + ssotest.JWKSPath, Client: sso.Client(), MinRefresh: time.Second}
 	rp.srv = httptest.NewTLSServer(mux)
 	rp.URL = rp.srv.URL
 	return rp
@@ -207,7 +212,7 @@ func (rp *Portal) callback(w http.ResponseWriter, r *http.Request) {
 		rp.refuse(w, "token endpoint "+resp.Status)
 		return
 	}
-	claims, extra, err := rp.verify(tok.IDToken, p.nonce)
+	claims, extra, err := rp.verify(r.Context(), tok.IDToken, p.nonce)
 	if err != nil {
 		rp.refuse(w, err.Error())
 		return
@@ -256,21 +261,22 @@ func (rp *Portal) userinfo(r *http.Request, at string) (national, error) {
 	return ui, json.NewDecoder(resp.Body).Decode(&ui)
 }
 
-func (rp *Portal) verify(token, nonce string) (*jose.Claims, national, error) {
+func (rp *Portal) verify(ctx context.Context, token, nonce string) (*jose.Claims, national, error) {
 	var extra national
 	j, err := jose.Parse(token)
 	if err != nil {
 		return nil, extra, err
 	}
-	keys := rp.sso.JWKS() // a real portal fetches jwks_uri; the fixture reads the same set directly
 	skip := rp.d.SkipSignature || (rp.d.AcceptNone && j.Header.Alg == jose.None)
 	if rp.d.SkipUnknownKID {
-		if _, err := keys.Select(j.Header.Kid); err != nil {
-			skip = true
+		if keys, err := rp.keys.Keys(ctx); err == nil {
+			if _, err := keys.Select(j.Header.Kid); err != nil {
+				skip = true
+			}
 		}
 	}
 	if !skip {
-		if _, err := j.VerifySet(keys); err != nil {
+		if _, err := rp.keys.Verify(ctx, token); err != nil {
 			return nil, extra, err
 		}
 	}
