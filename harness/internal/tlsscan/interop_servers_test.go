@@ -152,6 +152,9 @@ type nginxServer struct {
 const (
 	modeWeak   = "weak"
 	modeStrong = "strong"
+	// modeEdge exercises the header rules where p06 is deliberately stricter than the HTTP
+	// Observatory, and some where both fail: see TestInteropCompareObservatory.
+	modeEdge = "edge"
 )
 
 func startNginx(t testing.TB, mode string) *nginxServer {
@@ -169,6 +172,11 @@ func startNginx(t testing.TB, mode string) *nginxServer {
 		"files/huong-dan.txt": "Hướng dẫn nộp hồ sơ trực tuyến\n",
 		".git/HEAD":           "ref: refs/heads/main\n",
 		".git/config":         "[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n",
+	}
+	if mode == modeEdge {
+		// A third-party script without Subresource Integrity: both tools fail it.
+		files["index.html"] = strings.Replace(files["index.html"], "</head>",
+			`<script src="https://cdn.jsdelivr.net/npm/jquery@3.7.1/dist/jquery.min.js"></script></head>`, 1)
 	}
 	if mode == modeStrong {
 		files[".well-known/security.txt"] = "Contact: mailto:csirt@portal.example.gov.vn\nExpires: " +
@@ -206,6 +214,23 @@ func startNginx(t testing.TB, mode string) *nginxServer {
     add_header Referrer-Policy strict-origin-when-cross-origin always;
     location ^~ /.well-known/ { charset utf-8; }
     location ~ /\. { return 404; }`
+	case modeEdge:
+		site = `
+    server_tokens off;
+    ssl_protocols TLSv1.2 TLSv1.3;
+    add_header Strict-Transport-Security "max-age=86400" always;
+    add_header Content-Security-Policy "default-src 'self'; script-src 'self' 'nonce-cDA2a2l0' 'unsafe-inline'; object-src 'none'" always;
+    add_header X-Frame-Options "ALLOW-FROM https://partner.example" always;
+    add_header X-Content-Type-Options nosniff always;
+    add_header Referrer-Policy "no-referrer, unsafe-url" always;
+    add_header Set-Cookie "sessionid=4f8a2c9e1b7d6035; Path=/; Secure; HttpOnly" always;
+    add_header Access-Control-Allow-Origin "*" always;
+    add_header Access-Control-Allow-Credentials "true" always;
+    location ~ /\. { return 404; }`
+	}
+	plain := fmt.Sprintf("return 301 https://127.0.0.1:%d$request_uri;", n.TLSPort)
+	if mode == modeEdge {
+		plain = "root " + www + ";" // plain HTTP serves the site instead of redirecting
 	}
 	conf := fmt.Sprintf(`
 daemon off;
@@ -227,7 +252,7 @@ http {
   server {
     listen 127.0.0.1:%[2]d;
     server_tokens %[5]s;
-    return 301 https://127.0.0.1:%[3]d$request_uri;
+    %[6]s
   }
   server {
     listen 127.0.0.1:%[3]d ssl;
@@ -238,7 +263,7 @@ http {
     %[4]s
   }
 }
-`, dir, n.PlainPort, n.TLSPort, site, map[string]string{modeWeak: "on", modeStrong: "off"}[mode])
+`, dir, n.PlainPort, n.TLSPort, site, map[string]string{modeWeak: "on", modeStrong: "off", modeEdge: "off"}[mode], plain)
 	confFile := filepath.Join(dir, "nginx.conf")
 	if err := os.WriteFile(confFile, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
@@ -260,5 +285,3 @@ func startSServer(t testing.TB, args ...string) (string, pemPKI) {
 	startProcess(t, exec.Command(bin, all...), fmt.Sprintf("127.0.0.1:%d", port), filepath.Join(dir, "s_server.log"))
 	return fmt.Sprintf("https://127.0.0.1:%d/", port), pki
 }
-
-var _ = strings.TrimSpace
