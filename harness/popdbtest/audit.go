@@ -72,6 +72,8 @@ type Handshake struct {
 	Remote string
 	// Untrusted is true when the gateway presented the certificate of the untrusted CA.
 	Untrusted bool
+	// Version is the TLS version negotiated, e.g. "TLS 1.3"; empty when the handshake failed.
+	Version string
 	// Err is empty for a completed handshake; otherwise why it failed.
 	Err string
 	// ClientRefused is true when the client aborted the handshake with a TLS alert (typically

@@ -58,7 +58,9 @@ func (l *tlsListener) handshake(c net.Conn) {
 	err := tc.HandshakeContext(ctx)
 	cancel()
 	h := Handshake{Time: time.Now(), Remote: c.RemoteAddr().String(), Untrusted: untrusted}
-	if err != nil {
+	if err == nil {
+		h.Version = tls.VersionName(tc.ConnectionState().Version)
+	} else {
 		h.Err = err.Error()
 		var oe *net.OpError
 		h.ClientRefused = errors.As(err, &oe) && oe.Op == "remote error"

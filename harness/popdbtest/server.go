@@ -110,7 +110,9 @@ func (s *Server) start() error {
 	if s.People == nil {
 		s.People = ident.DefaultPeople()
 	}
-	s.people = map[string]ident.Person{}
+	if s.people == nil {
+		s.people = map[string]ident.Person{}
+	}
 	for _, p := range s.People {
 		s.addLocked(p)
 	}

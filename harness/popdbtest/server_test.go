@@ -295,6 +295,7 @@ func TestFaults(t *testing.T) {
 		require.Len(t, hs, 1)
 		assert.True(t, hs[0].Untrusted)
 		assert.Empty(t, hs[0].Err)
+		assert.Equal(t, "TLS 1.3", hs[0].Version)
 	})
 }
 
@@ -333,6 +334,8 @@ func TestUnstartedServerConfig(t *testing.T) {
 	gw.Path = "/lgsp/037"
 	gw.Credentials = popdbtest.Credentials{Username: "u", Secret: "s", APIKey: "k", Client: "c"}
 	gw.People = ident.Synthetic(5, 3)
+	extra := ident.Synthetic(6, 1)[0]
+	gw.AddCitizen(extra) // before Start: kept
 	fixed := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	gw.Now = func() time.Time { return fixed }
 	gw.Start()
@@ -345,6 +348,8 @@ func TestUnstartedServerConfig(t *testing.T) {
 	require.NoError(t, err)
 	_, ok := gw.Citizen(ident.DefaultPeople()[0].ID)
 	assert.False(t, ok, "the configured population replaces the default one")
+	_, ok = gw.Citizen(extra.ID)
+	assert.True(t, ok, "a citizen added before Start is kept")
 	assert.Contains(t, string(gw.CACertPEM()), "BEGIN CERTIFICATE")
 	assert.NotEqual(t, gw.CACertPEM(), gw.UntrustedCACertPEM())
 }
