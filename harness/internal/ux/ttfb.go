@@ -42,7 +42,7 @@ func ms(d time.Duration) string { return fmt.Sprintf("%d ms", d.Milliseconds()) 
 // fresh requests each (not from the session's cache, with Cache-Control: no-cache), is within the
 // profile's budget (default 1000 ms).
 func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
-	r, err := s.Profile(ctx)
+	r, sp, err := samplePages(ctx, s, min(ttfbPages, s.Config().MaxPages))
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)
 	}
@@ -50,18 +50,22 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 	if r.Budgets.TTFBp95Ms > 0 {
 		budget = time.Duration(r.Budgets.TTFBp95Ms) * time.Millisecond
 	}
-	pages := r.Pages(s, min(ttfbPages, s.Config().MaxPages))
-	for _, extra := range r.Samples {
-		if abs, err := s.Resolve(extra); err == nil && len(pages) < s.Config().MaxPages {
-			dup := false
-			for _, p := range pages {
-				dup = dup || p == abs
-			}
-			if !dup {
-				pages = append(pages, abs)
-			}
+	// The pages that answered 200 with HTML on the portal's host, and the configured samples.
+	var pages []string
+	seen := map[string]bool{}
+	for _, pg := range sp.pages {
+		if !seen[pg.URL] {
+			seen[pg.URL] = true
+			pages = append(pages, pg.URL)
 		}
 	}
+	for _, extra := range r.Samples {
+		if abs, err := s.Resolve(extra); err == nil && !seen[abs] && len(pages) < s.Config().MaxPages {
+			seen[abs] = true
+			pages = append(pages, abs)
+		}
+	}
+	skip, skipVI := sp.note()
 	var all []time.Duration
 	type pageStat struct {
 		url string
@@ -86,7 +90,7 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 		stats = append(stats, pageStat{u, percentile(ds, 0.95)})
 	}
 	if len(all) == 0 {
-		return check.Errorf("no page to time").VI("không có trang nào để đo thời gian phản hồi")
+		return check.Errorf("no page to time%s", skip).VI("không có trang nào để đo thời gian phản hồi%s", skipVI)
 	}
 	sort.Slice(stats, func(i, j int) bool { return stats[i].p95 > stats[j].p95 })
 	p95 := percentile(all, 0.95)
@@ -101,13 +105,13 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 			len(all), len(pages), ms(percentile(all, 0.5)), ms(p95), ms(percentile(all, 1)), check.Redact(stats[0].url), ms(stats[0].p95))}
 	got, want := "p95 TTFB "+ms(p95), "≤ "+ms(budget)
 	if p95 > budget {
-		return check.Failf("p95 time to first byte is %s over %d requests to %d pages, above the budget of %s; slow pages: %s",
-			ms(p95), len(all), len(pages), ms(budget), en(slow)).
-			VI("thời gian phản hồi byte đầu tiên (p95) là %s qua %d lượt truy cập %d trang, vượt ngưỡng %s; trang chậm: %s",
-				ms(p95), len(all), len(pages), ms(budget), vi(slow)).
+		return check.Failf("p95 time to first byte is %s over %d requests to %d pages, above the budget of %s; slow pages: %s%s",
+			ms(p95), len(all), len(pages), ms(budget), en(slow), skip).
+			VI("thời gian phản hồi byte đầu tiên (p95) là %s qua %d lượt truy cập %d trang, vượt ngưỡng %s; trang chậm: %s%s",
+				ms(p95), len(all), len(pages), ms(budget), vi(slow), skipVI).
 			At(stats[0].url).With(ev).GotWant(got, want)
 	}
-	return check.Passf("p95 time to first byte is %s over %d requests to %d pages, within the budget of %s", ms(p95), len(all), len(pages), ms(budget)).
-		VI("thời gian phản hồi byte đầu tiên (p95) là %s qua %d lượt truy cập %d trang, trong ngưỡng %s", ms(p95), len(all), len(pages), ms(budget)).
+	return check.Passf("p95 time to first byte is %s over %d requests to %d pages, within the budget of %s%s", ms(p95), len(all), len(pages), ms(budget), skip).
+		VI("thời gian phản hồi byte đầu tiên (p95) là %s qua %d lượt truy cập %d trang, trong ngưỡng %s%s", ms(p95), len(all), len(pages), ms(budget), skipVI).
 		With(ev).GotWant(got, want)
 }

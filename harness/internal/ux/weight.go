@@ -67,7 +67,7 @@ func resources(pg *check.Page, host string) []string {
 // the profile's budget (default 2,000,000 bytes). Bytes are decoded bytes (what the browser
 // parses), not transfer sizes; third-party resources are not fetched and not counted.
 func weightCheck(ctx context.Context, s *check.Session) check.Result {
-	r, err := s.Profile(ctx)
+	r, sp, err := samplePages(ctx, s, min(weightPages, s.Config().MaxPages))
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)
 	}
@@ -79,14 +79,7 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 	var heavy, heavyVI []string
 	var ev []scoring.Evidence
 	heaviest, heaviestURL, measured := int64(0), "", 0
-	for _, u := range r.Pages(s, min(weightPages, s.Config().MaxPages)) {
-		pg, err := s.Page(ctx, u)
-		if err != nil {
-			return check.FromError("fetching "+check.Redact(u), err)
-		}
-		if pg.StatusCode != 200 || pg.Doc == nil {
-			continue
-		}
+	for _, pg := range sp.pages {
 		measured++
 		total := int64(len(pg.Body))
 		atLeast := pg.Truncated
@@ -120,15 +113,16 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 			ev = append(ev, e)
 		}
 	}
+	skip, skipVI := sp.note()
 	if measured == 0 {
-		return check.Errorf("no page could be weighed").VI("không đo được trang nào")
+		return noPages(sp)
 	}
 	if len(heavy) > 0 {
-		return check.Failf("%d of %d pages weigh more than the budget of %d bytes: %s", len(heavy), measured, budget, en(heavy)).
-			VI("%d/%d trang nặng hơn ngưỡng %d byte: %s", len(heavy), measured, budget, vi(heavyVI)).
+		return check.Failf("%d of %d pages weigh more than the budget of %d bytes: %s%s", len(heavy), measured, budget, en(heavy), skip).
+			VI("%d/%d trang nặng hơn ngưỡng %d byte: %s%s", len(heavy), measured, budget, vi(heavyVI), skipVI).
 			At(heaviestURL).With(ev...).GotWant(fmt.Sprintf("heaviest %d B", heaviest), fmt.Sprintf("≤ %d B per page", budget))
 	}
-	return check.Passf("all %d pages weighed are within the budget of %d bytes (heaviest: %s, %d B)", measured, budget, check.Redact(heaviestURL), heaviest).
-		VI("cả %d trang được đo đều trong ngưỡng %d byte (nặng nhất: %s, %d byte)", measured, budget, check.Redact(heaviestURL), heaviest).
+	return check.Passf("all %d pages weighed are within the budget of %d bytes (heaviest: %s, %d B)%s", measured, budget, check.Redact(heaviestURL), heaviest, skip).
+		VI("cả %d trang được đo đều trong ngưỡng %d byte (nặng nhất: %s, %d byte)%s", measured, budget, check.Redact(heaviestURL), heaviest, skipVI).
 		GotWant(fmt.Sprintf("heaviest %d B", heaviest), fmt.Sprintf("≤ %d B per page", budget))
 }
