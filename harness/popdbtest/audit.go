@@ -76,8 +76,10 @@ type Handshake struct {
 	Version string
 	// Err is empty for a completed handshake; otherwise why it failed.
 	Err string
-	// ClientRefused is true when the client aborted the handshake with a TLS alert (typically
-	// "bad certificate" or "unknown certificate authority"): it refused the certificate.
+	// ClientRefused is true when the client, after sending its hello and receiving the
+	// certificate, did not complete the handshake — typically with a TLS alert ("bad
+	// certificate", "unknown certificate authority"): it refused the certificate. A handshake
+	// that timed out is not a refusal.
 	ClientRefused bool
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -52,7 +53,13 @@ func (l *tlsListener) handshake(c net.Conn) {
 	if untrusted {
 		auth = l.s.untrusted
 	}
-	cfg := &tls.Config{Certificates: []tls.Certificate{auth.leaf}, MinVersion: tls.VersionTLS12, NextProtos: []string{"http/1.1"}}
+	var hello atomic.Bool
+	leaf := auth.leaf
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12, NextProtos: []string{"http/1.1"},
+		GetCertificate: func(*tls.ClientHelloInfo) (*tls.Certificate, error) {
+			hello.Store(true)
+			return &leaf, nil
+		}}
 	tc := tls.Server(c, cfg)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	err := tc.HandshakeContext(ctx)
@@ -62,8 +69,11 @@ func (l *tlsListener) handshake(c net.Conn) {
 		h.Version = tls.VersionName(tc.ConnectionState().Version)
 	} else {
 		h.Err = err.Error()
+		// A client that sent its hello, received the certificate and then did not finish
+		// refused it: most send an alert (remote error: bad certificate, unknown authority);
+		// some abort in ways the server sees as a record error (OpenSSL under TLS 1.3).
 		var oe *net.OpError
-		h.ClientRefused = errors.As(err, &oe) && oe.Op == "remote error"
+		h.ClientRefused = (errors.As(err, &oe) && oe.Op == "remote error") || (hello.Load() && !errors.Is(err, context.DeadlineExceeded))
 	}
 	l.s.mu.Lock()
 	l.s.handshakes = append(l.s.handshakes, h)
