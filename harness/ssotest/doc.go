@@ -37,7 +37,9 @@
 // accounts ([Server.People], by default [ident.DefaultPeople], level 1 and 2) and a misbehaviour
 // selector: a person in a manual browser test clicks; code calls [Server.Authenticate] with the
 // flow ID from the page's URL ([Server.FlowID]) and gets the callback URL to visit. The harness's
-// browser does exactly that.
+// browser does exactly that. For a vendor's own tests, [Server.SetAutoLogin] skips the page: every
+// authorization request then logs the given citizen in at once, so any HTTP client with a cookie
+// jar that follows redirects ends up logged in to the portal.
 //
 // Tokens: ID tokens are RS256, signed by the key in the JWKS ([Server.Rotate] rotates it); they
 // carry iss, sub, aud, exp, iat, auth_time, nonce, acr, at_hash and the national SoDinhDanh,

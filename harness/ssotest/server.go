@@ -64,6 +64,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	mode     Mode
+	auto     *ident.Person
 	keys     []*signingKey // keys[0] signs; the others are still published
 	rotation int
 	clients  map[string]*client

@@ -472,3 +472,33 @@ func BenchmarkFlow(b *testing.B) {
 		}
 	}
 }
+
+func TestAutoLogin(t *testing.T) {
+	s := ssotest.NewServer()
+	defer s.Close()
+	who := level(t, s, 1)
+	s.SetAutoLogin(&who)
+	r := newRP(t, s)
+	noRedirect := *s.Client()
+	noRedirect.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := noRedirect.Get(r.authorizeURL(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	loc, _ := resp.Location()
+	if resp.StatusCode != http.StatusFound || !strings.HasPrefix(loc.String(), redirect) || loc.Query().Get("code") == "" {
+		t.Fatalf("auto-login: %d %v", resp.StatusCode, loc)
+	}
+	if st, tk := r.redeem(loc.Query().Get("code"), true, r.verifier); st != 200 {
+		t.Fatalf("token %d", st)
+	} else if c, err := r.verify(tk.IDToken); err != nil || c.Subject != ssotest.Subject(who) || c.ACR != "LoA1" {
+		t.Errorf("claims %+v, %v", c, err)
+	}
+	s.SetAutoLogin(nil)
+	resp, _ = noRedirect.Get(r.authorizeURL(nil))
+	resp.Body.Close()
+	if loc, _ := resp.Location(); loc.Path != ssotest.LoginPath {
+		t.Errorf("login page not restored: %v", loc)
+	}
+}

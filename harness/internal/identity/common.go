@@ -209,8 +209,13 @@ func forgedCheck(ctx context.Context, s *check.Session, what, whatVI string, mod
 	if err != nil {
 		return fromErr("checking "+what, err)
 	}
-	if _, r := control(ctx, s, who); r != nil {
+	ctl, r := control(ctx, s, who)
+	if r != nil {
 		return *r
+	}
+	start := maskURL(ctl.trace.Start)
+	if abs, err := s.Resolve(ctl.trace.Start); err == nil {
+		start = maskURL(abs)
 	}
 	accepted, ev, r := variants(ctx, s, who, modes...)
 	if r != nil {
@@ -225,10 +230,10 @@ func forgedCheck(ctx context.Context, s *check.Session, what, whatVI string, mod
 		return check.Failf("the portal accepted %s (%d of %d forged logins logged the browser in)",
 			describeAll(accepted, false), len(accepted), len(modes)).
 			VI("Cổng chấp nhận %s (%d/%d đăng nhập giả mạo tạo được phiên)", describeAll(accepted, true), len(accepted), len(modes)).
-			GotWant("accepted: "+describeAll(accepted, false), want).With(ev...)
+			GotWant("accepted: "+describeAll(accepted, false), want).At(start).With(ev...)
 	}
 	return check.Passf("the portal refused %s: %s", what, strings.Join(names, ", ")).
-		VI("Cổng từ chối %s: %s", whatVI, strings.Join(names, ", ")).With(ev...)
+		VI("Cổng từ chối %s: %s", whatVI, strings.Join(names, ", ")).At(start).With(ev...)
 }
 
 // fromErr is check.FromError with a Vietnamese message: not_tested when an adapter method or

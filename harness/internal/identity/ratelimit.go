@@ -90,9 +90,9 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 				VI("Sau %d lần đăng nhập sai, cổng hiển thị thông báo hạn chế (%q)", i, w).With(ev...)
 		}
 	}
-	return check.Failf("%d failed logins in a row for the same account were all answered alike (status %d), without a delay, CAPTCHA or lockout",
+	return check.Failf("%d failed logins in a row for the same account were all answered alike (status %d), with no 429, Retry-After, CAPTCHA or lockout message",
 		loginAttempts, first.StatusCode).
-		VI("%d lần đăng nhập sai liên tiếp cho cùng một tài khoản đều được trả lời như nhau (mã %d), không có trì hoãn, CAPTCHA hay khóa tài khoản",
+		VI("%d lần đăng nhập sai liên tiếp cho cùng một tài khoản đều được trả lời như nhau (mã %d), không có mã 429, Retry-After, CAPTCHA hay thông báo khóa tài khoản",
 			loginAttempts, first.StatusCode).
 		GotWant("no limit after "+fmt.Sprint(loginAttempts)+" failures", "429, Retry-After, CAPTCHA or temporary lockout").At(check.Redact(pageURL)).With(ev...)
 }
