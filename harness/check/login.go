@@ -198,9 +198,16 @@ func (s *Session) reachSSO(ctx context.Context, b *Browser, tr *LoginTrace) (str
 			f := sso.Flows()
 			reason := ""
 			for i := len(f) - 1; i >= 0; i-- {
-				if f[i].Request.Error != "" && f[i].Request.State == tr.Authorize.Query().Get("state") {
+				if f[i].Request.State != tr.Authorize.Query().Get("state") {
+					continue
+				}
+				if f[i].Request.Error != "" {
 					reason = f[i].Request.Error
 					break
+				}
+				if f[i].Account != "" {
+					return "", fmt.Errorf("%w: the fake SSO logged %s in without showing its login page (SetAutoLogin is on); the harness needs the login page to choose the account and the misbehaviour",
+						ErrLoginFlow, Redact(f[i].Account))
 				}
 			}
 			if reason == "" {
