@@ -4,7 +4,7 @@ import "time"
 
 // Option adjusts how identifiers are validated. Options are sealed: only this package defines
 // them, so new ones never break callers. The zero set of options is the strict default.
-type Option interface{ apply(*options) }
+type Option interface{ apply(options) options }
 
 type options struct {
 	unknownPrefix bool
@@ -15,15 +15,17 @@ type options struct {
 	noPersonalTax bool
 }
 
+// optionFunc works on a copy so that validating allocates nothing (a pointer passed through
+// the interface would escape).
 type optionFunc func(*options)
 
-func (f optionFunc) apply(o *options) { f(o) }
+func (f optionFunc) apply(o options) options { f(&o); return o }
 
 func buildOptions(opts []Option) options {
 	var o options
 	for _, op := range opts {
 		if op != nil {
-			op.apply(&o)
+			o = op.apply(o)
 		}
 	}
 	if o.asOf.IsZero() {
