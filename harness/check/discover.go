@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 
@@ -628,4 +629,69 @@ func (r *Resolved) Pages(s *Session, max int) []string {
 		add(p)
 	}
 	return out
+}
+
+// SamplePages fetches the pages checks sample (Resolved.Pages, at most max) and keeps those that
+// answer 200 with HTML on the portal's host. The others are named in skipped with the reason: a
+// login entry that redirects to another host (the national SSO) is recognised from its first
+// response and not followed, since that page is not the portal's to judge.
+func (s *Session) SamplePages(ctx context.Context, max int) (pages []*Page, skipped []string, err error) {
+	r, err := s.Profile(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	login := ""
+	if r.Login != "" {
+		login, _ = s.Resolve(r.Login)
+	}
+	for _, u := range r.Pages(s, max) {
+		if u == login {
+			if to, off := s.leavesHost(ctx, u); off {
+				skipped = append(skipped, fmt.Sprintf("%s (the login entry redirects to %s)", Redact(u), Redact(to)))
+				continue
+			}
+		}
+		pg, err := s.Page(ctx, u)
+		switch {
+		case err != nil:
+			skipped = append(skipped, fmt.Sprintf("%s (%v)", Redact(u), err))
+		case !s.onHost(pg.FinalURL):
+			skipped = append(skipped, fmt.Sprintf("%s (ends on another host: %s)", Redact(u), Redact(pg.FinalURL)))
+		case pg.StatusCode != 200 || pg.Doc == nil:
+			skipped = append(skipped, fmt.Sprintf("%s (status %d, %s)", Redact(u), pg.StatusCode, pg.Header.Get("Content-Type")))
+		default:
+			pages = append(pages, pg)
+		}
+	}
+	return pages, skipped, nil
+}
+
+func (s *Session) onHost(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && strings.EqualFold(u.Host, s.base.Host)
+}
+
+// leavesHost sends one GET without following redirects and reports whether it redirects to
+// another host, and where.
+func (s *Session) leavesHost(ctx context.Context, u string) (string, bool) {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return "", false
+	}
+	req.Header.Set("User-Agent", s.cfg.UserAgent)
+	resp, err := s.rt.RoundTrip(req)
+	if err != nil {
+		return "", false
+	}
+	resp.Body.Close()
+	if resp.StatusCode < 300 || resp.StatusCode > 399 {
+		return "", false
+	}
+	loc, err := resp.Location()
+	if err != nil || strings.EqualFold(loc.Host, s.base.Host) {
+		return "", false
+	}
+	return loc.String(), true
 }

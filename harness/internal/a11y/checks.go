@@ -3,7 +3,6 @@ package a11y
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"sort"
 	"strings"
 
@@ -38,25 +37,11 @@ type sampled struct {
 // Config.MaxPages. Pages that do not answer 200 with HTML, or that redirect to another host (a
 // national SSO login), are skipped and named.
 func samplePages(ctx context.Context, s *check.Session) (*sampled, error) {
-	r, err := s.Profile(ctx)
+	pages, skipped, err := s.SamplePages(ctx, s.Config().MaxPages)
 	if err != nil {
 		return nil, err
 	}
-	out := &sampled{}
-	for _, u := range r.Pages(s, s.Config().MaxPages) {
-		pg, err := s.Page(ctx, u)
-		switch {
-		case err != nil:
-			out.skipped = append(out.skipped, fmt.Sprintf("%s (%v)", check.Redact(u), err))
-		case offHost(pg, s):
-			out.skipped = append(out.skipped, fmt.Sprintf("%s (redirects to another host: %s)", check.Redact(u), check.Redact(pg.FinalURL)))
-		case pg.StatusCode != 200 || pg.Doc == nil:
-			out.skipped = append(out.skipped, fmt.Sprintf("%s (status %d, %s)", check.Redact(u), pg.StatusCode, pg.Header.Get("Content-Type")))
-		default:
-			out.pages = append(out.pages, pg)
-		}
-	}
-	return out, nil
+	return &sampled{pages: pages, skipped: skipped}, nil
 }
 
 // criterion returns the check of one criterion: the rules of that criterion on every sampled page.
@@ -125,11 +110,4 @@ func criterion(id, what, whatVI string) check.Func {
 			At(first).With(ev...).
 			GotWant(fmt.Sprintf("%d violations", total), "no violation of "+strings.Join(rules, ", "))
 	}
-}
-
-// offHost reports whether the page ended on another host than the target's (a login entry that
-// redirects to the national SSO): that page is not the portal's to judge.
-func offHost(pg *check.Page, s *check.Session) bool {
-	u, err := url.Parse(pg.FinalURL)
-	return err != nil || !strings.EqualFold(u.Host, s.Base().Host)
 }

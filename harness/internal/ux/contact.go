@@ -17,6 +17,10 @@ import (
 // landlines and mobiles 0xx… or +84… with spaces, dots or dashes between groups.
 var phone = regexp.MustCompile(`(?:^|[^0-9])((?:1[89]00[ .\-]?[0-9]{2,3}[ .\-]?[0-9]{2,3})|(?:(?:\+84|\(\+84\)|0)[ .\-]?[1-9](?:[ .\-]?[0-9]){7,9}))(?:$|[^0-9])`)
 
+// addressLabel is an address introduced by its label: "Địa chỉ: …", "Trụ sở: …" (up to 100
+// characters, to the end of the sentence).
+var addressLabel = regexp.MustCompile(`(?i)(?:địa chỉ|dia chi|trụ sở|tru so)\s*:?\s*([^.;|\n]{5,100})`)
+
 // guidanceLabels are folded link texts of user guidance.
 var guidanceLabels = []string{"huong dan", "cau hoi thuong gap", "hoi dap", "faq", "ho tro"}
 
@@ -49,16 +53,8 @@ func findContact(doc *html.Node) contactFacts {
 		f.address = htmlx.Text(ad)
 	}
 	if f.address == "" {
-		// "Địa chỉ: …" (or "Trụ sở: …") followed by some text.
-		folded := htmlx.Fold(text)
-		for _, l := range []string{"dia chi", "tru so"} {
-			if i := strings.Index(folded, l+" "); i >= 0 && (i == 0 || folded[i-1] == ' ') {
-				rest := strings.Fields(folded[i+len(l):])
-				if len(rest) >= 3 {
-					f.address = strings.Join(rest[:min(8, len(rest))], " ")
-					break
-				}
-			}
+		if m := addressLabel.FindStringSubmatch(text); m != nil && len(strings.Fields(m[1])) >= 3 {
+			f.address = strings.TrimSpace(m[1])
 		}
 	}
 	return f

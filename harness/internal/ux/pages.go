@@ -36,21 +36,11 @@ func samplePages(ctx context.Context, s *check.Session, max int) (*check.Resolve
 	if err != nil {
 		return nil, nil, err
 	}
-	out := &sampled{}
-	for _, u := range r.Pages(s, max) {
-		pg, err := s.Page(ctx, u)
-		switch {
-		case err != nil:
-			out.skipped = append(out.skipped, fmt.Sprintf("%s (%v)", check.Redact(u), err))
-		case offHost(pg, s):
-			out.skipped = append(out.skipped, fmt.Sprintf("%s (redirects to another host: %s)", check.Redact(u), check.Redact(pg.FinalURL)))
-		case pg.StatusCode != 200 || pg.Doc == nil:
-			out.skipped = append(out.skipped, fmt.Sprintf("%s (status %d, %s)", check.Redact(u), pg.StatusCode, pg.Header.Get("Content-Type")))
-		default:
-			out.pages = append(out.pages, pg)
-		}
+	pages, skipped, err := s.SamplePages(ctx, max)
+	if err != nil {
+		return nil, nil, err
 	}
-	return r, out, nil
+	return r, &sampled{pages: pages, skipped: skipped}, nil
 }
 
 func (sp *sampled) note() (string, string) {
@@ -106,11 +96,4 @@ func key(u string) string {
 	}
 	p.Fragment = ""
 	return p.String()
-}
-
-// offHost reports whether the page ended on another host than the target's (a login entry that
-// redirects to the national SSO): that page is not the portal's to judge.
-func offHost(pg *check.Page, s *check.Session) bool {
-	u, err := url.Parse(pg.FinalURL)
-	return err != nil || !strings.EqualFold(u.Host, s.Base().Host)
 }

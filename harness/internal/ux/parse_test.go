@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 func TestParseSitemap(t *testing.T) {
@@ -115,4 +117,25 @@ func FuzzParseViewport(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFindContact(t *testing.T) {
+	cases := []struct{ name, body, phone, address, guidance string }{
+		{"labelled address", `<p>Địa chỉ: Số 2 Lê Lợi, Huế. Hotline 1800 1096</p><a href="/hd">Câu hỏi thường gặp</a>`, "1800 1096", "Số 2 Lê Lợi, Huế", "Câu hỏi thường gặp"},
+		{"address element", `<address>UBND tỉnh</address><a href="tel:+842343822222">Gọi</a>`, "tel:+842343822222", "UBND tỉnh", ""},
+		{"too short to be an address", `<p>Địa chỉ: Huế</p>`, "", "", ""},
+		{"nothing", `<p>Xin chào</p>`, "", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(c.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := findContact(doc)
+			if f.phone != c.phone || f.address != c.address || f.guidance != c.guidance {
+				t.Errorf("got %+v, want phone %q address %q guidance %q", f, c.phone, c.address, c.guidance)
+			}
+		})
+	}
 }
