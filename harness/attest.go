@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -89,6 +90,9 @@ func ParseAttestations(b []byte, cat *criteria.Catalogue) (*Attestations, error)
 	}
 	if a.Attestations == nil {
 		return nil, errors.New(`missing "attestations" array`)
+	}
+	if err := report.Validate(report.AttestationsSchemaName, b); err != nil {
+		return nil, err
 	}
 	var errs []error
 	for i, at := range a.Attestations {

@@ -258,7 +258,7 @@ func TestAttestations(t *testing.T) {
 		{"unknown criterion", `{"attestations":[{"criterion":"T-X","document":"d","issued_by":"X","issued":"2025-01-01","expires":"2027-01-01"}]}`,
 			"no such criterion"},
 		{"bad date", `{"attestations":[{"criterion":"T-SEC-04","document":"d","issued_by":"X","issued":"01/01/2025","expires":"2027-01-01"}]}`,
-			`issued "01/01/2025" is not a date`},
+			"$.attestations[0].issued: does not match the pattern"},
 		{"syntax", "{\n\"attestations\": [,]}", "line 2, column"},
 		{"unknown field", `{"attestations":[],"extra":1}`, `unknown field "extra"`},
 	}

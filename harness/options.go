@@ -351,18 +351,11 @@ func readWaiverFile(path string) ([]scoring.Waiver, error) {
 	if err != nil {
 		return nil, fmt.Errorf("waiver file: %w", err)
 	}
-	var f scoring.WaiverFile
-	dec := json.NewDecoder(strings.NewReader(string(b)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("waiver file %s: %s", path, jsonErr(b, err))
+	ws, err := scoring.DecodeWaivers(b)
+	if err != nil {
+		return nil, fmt.Errorf("waiver file %s: %w", path, err)
 	}
-	for i, w := range f.Waivers {
-		if w.Criterion == "" || w.Reason == "" || w.ApprovedBy == "" || w.Expires == "" {
-			return nil, fmt.Errorf("waiver file %s: waivers[%d]: criterion, reason, approved_by and expires are required", path, i)
-		}
-	}
-	return f.Waivers, nil
+	return ws, nil
 }
 
 // jsonErr says where in b a decoding error happened, as line:column.

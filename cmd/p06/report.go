@@ -3,10 +3,147 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/scoring"
 )
 
-// SCAFFOLD: replaced by the issue that builds 'p06 report'.
+const reportUsage = `p06 report diff OLD.json NEW.json [--format text|md|json]
+p06 report render REPORT.json [--format json|junit|sarif|md|html] [--lang vi|en] [--out FILE]
+
+diff compares two JSON reports of a portal: criteria newly failing, fixed, still failing,
+changed, and the score deltas. Exit status 0 when nothing newly fails, 1 when something does,
+2 when it cannot run.
+
+render writes a JSON report (validated against its schema) in another format.`
+
 func runReport(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "p06 report: not built yet")
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintf(stderr, "usage: %s\n", reportUsage)
+		if len(args) == 0 {
+			return exitCantRun
+		}
+		return exitOK
+	}
+	switch args[0] {
+	case "diff":
+		return runReportDiff(args[1:], stdout, stderr)
+	case "render":
+		return runReportRender(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "p06 report: unknown subcommand %q\nusage: %s\n", args[0], reportUsage)
 	return exitCantRun
+}
+
+func runReportDiff(args []string, stdout, stderr io.Writer) int {
+	fs := cliFlagSet("p06 report diff", reportUsage, stderr)
+	format := fs.String("format", "text", "output: text, md or json")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitCantRun
+	}
+	if len(pos) != 2 {
+		fmt.Fprintf(stderr, "p06 report diff: want OLD.json and NEW.json, got %d files\n", len(pos))
+		return exitCantRun
+	}
+	old, err := readReport(pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "p06 report diff: %v\n", err)
+		return exitCantRun
+	}
+	nw, err := readReport(pos[1])
+	if err != nil {
+		fmt.Fprintf(stderr, "p06 report diff: %v\n", err)
+		return exitCantRun
+	}
+	if old.Catalogue.ID != nw.Catalogue.ID {
+		fmt.Fprintf(stderr, "p06 report diff: warning: the reports use different catalogues (%s, %s)\n", old.Catalogue.ID, nw.Catalogue.ID)
+	}
+	d := report.Compare(old, nw)
+	switch *format {
+	case "text":
+		err = d.WriteText(stdout, false)
+	case "md", "markdown":
+		err = d.WriteText(stdout, true)
+	case "json":
+		err = d.WriteJSON(stdout)
+	default:
+		fmt.Fprintf(stderr, "p06 report diff: unknown format %q (want text, md or json)\n", *format)
+		return exitCantRun
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "p06 report diff: %v\n", err)
+		return exitCantRun
+	}
+	if d.Regressed() {
+		return exitNotMet
+	}
+	return exitOK
+}
+
+func runReportRender(args []string, stdout, stderr io.Writer) int {
+	fs := cliFlagSet("p06 report render", reportUsage, stderr)
+	format := fs.String("format", "html", "output: json, junit, sarif, md or html")
+	lang := fs.String("lang", "vi", "language: vi or en")
+	out := fs.String("out", "", "write to this file (atomically) instead of stdout")
+	catRef := fs.String("catalogue", "", "catalogue for titles and advice (default: the report's, if built in)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitCantRun
+	}
+	if len(pos) != 1 {
+		fmt.Fprintf(stderr, "p06 report render: want one REPORT.json, got %d\n", len(pos))
+		return exitCantRun
+	}
+	f, err := report.ParseFormat(*format)
+	if err != nil {
+		fmt.Fprintf(stderr, "p06 report render: --format: %v\n", err)
+		return exitCantRun
+	}
+	if *lang != "vi" && *lang != "en" {
+		fmt.Fprintf(stderr, "p06 report render: --lang %q: want vi or en\n", *lang)
+		return exitCantRun
+	}
+	r, err := readReport(pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "p06 report render: %v\n", err)
+		return exitCantRun
+	}
+	opt := report.Options{Lang: *lang, Version: version()}
+	if *catRef != "" {
+		if opt.Catalogue, err = catalogueFromRef(*catRef); err != nil {
+			fmt.Fprintf(stderr, "p06 report render: --catalogue: %v\n", err)
+			return exitCantRun
+		}
+	}
+	if *out != "" {
+		err = report.WriteFile(*out, f, r, opt)
+	} else {
+		err = report.Write(stdout, f, r, opt)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "p06 report render: %v\n", err)
+		return exitCantRun
+	}
+	return exitOK
+}
+
+// readReport reads a JSON report file ("-" for stdin), validated against the report schema.
+func readReport(path string) (*scoring.Report, error) {
+	var rd io.Reader = os.Stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		rd = f
+	}
+	r, err := report.ReadJSON(rd)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s", path, strings.TrimSpace(err.Error()))
+	}
+	return r, nil
 }

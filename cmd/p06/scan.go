@@ -1,12 +1,360 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/scoring"
 )
 
-// SCAFFOLD: replaced by the issue that builds 'p06 scan'.
-func runScan(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "p06 scan: not built yet")
-	return exitCantRun
+const scanUsage = `p06 scan [flags] URL…
+
+Assess live portals black-box against the Project 06 criteria (safe GET/HEAD requests only
+unless --active). One URL: the report goes to stdout or --out FILE. Several URLs: --out DIR gets
+one report per portal (json and md may also go to stdout, one after another), and progress
+goes to stderr.
+
+Exit status: 0 no mandatory criterion failed; 1 a mandatory criterion failed or errored (with
+--strict, also one not tested); 2 could not run (usage, configuration, a portal unreachable).`
+
+// scanOpts are the parsed flags of p06 scan.
+type scanOpts struct {
+	format       report.Format
+	out          string
+	lang         string
+	only         []string
+	parallel     int
+	portals      int
+	timeout      time.Duration
+	checkTimeout time.Duration
+	deadline     time.Duration
+	active       bool
+	strict       bool
+	quiet        bool
+	evidence     string
+	waivers      string
+	profile      *harness.Profile
+	cat          *criteria.Catalogue
+	grading      *scoring.Bands
+	allow        []string
+	roots        *x509.CertPool
 }
+
+func runScan(args []string, stdout, stderr io.Writer) int {
+	fs := cliFlagSet("p06 scan", scanUsage, stderr)
+	format := fs.String("format", "json", "report format: json, junit, sarif, md or html")
+	out := fs.String("out", "", "write the report to this file (several URLs: this directory) instead of stdout")
+	profile := fs.String("profile", "", "portal profile (JSON, harness/report/schema/profile.schema.json) applied to every URL")
+	ca := fs.String("ca", "", "PEM file of extra trusted CA certificates for the portals' TLS")
+	only := fs.String("only", "", "comma-separated criterion IDs, groups or tags to assess (default: all)")
+	lang := fs.String("lang", "vi", "language of messages and reports: vi or en")
+	parallel := fs.Int("parallel", harness.DefaultParallel, "checks run at once per portal")
+	portals := fs.Int("portals", 4, "portals scanned at once (several URLs)")
+	timeout := fs.Duration("timeout", 10*time.Second, "timeout of each request (connection, headers and body)")
+	checkTimeout := fs.Duration("check-timeout", harness.DefaultCheckTimeout, "timeout of each check")
+	deadline := fs.Duration("deadline", 0, "overall deadline per portal (0: none beyond the check timeouts)")
+	active := fs.Bool("active", false, "enable active checks (POST requests, rate-limit probing): only against portals you may test so")
+	strict := fs.Bool("strict", false, "exit 1 also when a mandatory criterion is not tested")
+	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	evidence := fs.String("evidence", "", "evidence file for the attested criteria (JSON, harness/report/schema/attestations.schema.json)")
+	waivers := fs.String("waivers", "", "waivers file (JSON)")
+	catRef := fs.String("catalogue", criteria.P06TechnicalID, "catalogue: a built-in ID or a catalogue file")
+	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
+	allow := fs.String("allow-host", "", "comma-separated hosts redirects may lead to besides the portal's")
+	urls, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitCantRun
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "p06 scan: "+format+"\n", a...)
+		return exitCantRun
+	}
+	if len(urls) == 0 {
+		return fail("no URL given\nusage: %s", strings.SplitN(scanUsage, "\n", 2)[0])
+	}
+	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, portals: *portals, timeout: *timeout,
+		checkTimeout: *checkTimeout, deadline: *deadline, active: *active, strict: *strict, quiet: *quiet,
+		evidence: *evidence, waivers: *waivers}
+	if o.format, err = report.ParseFormat(*format); err != nil {
+		return fail("--format: %v", err)
+	}
+	if o.lang != "vi" && o.lang != "en" {
+		return fail("--lang %q: want vi or en", o.lang)
+	}
+	if o.portals < 1 {
+		return fail("--portals %d: must be at least 1", o.portals)
+	}
+	if *only != "" {
+		o.only = splitScanList(*only)
+	}
+	if *allow != "" {
+		o.allow = splitScanList(*allow)
+	}
+	switch *grading {
+	case "qd766":
+		o.grading = &scoring.Decision766
+	case "qd473":
+		o.grading = &scoring.Decision473
+	default:
+		return fail("--grading %q: want qd766 or qd473", *grading)
+	}
+	if o.cat, err = catalogueFromRef(*catRef); err != nil {
+		return fail("--catalogue: %v", err)
+	}
+	if *profile != "" {
+		if o.profile, err = readProfile(*profile); err != nil {
+			return fail("--profile: %v", err)
+		}
+	}
+	if *ca != "" {
+		if o.roots, err = readRoots(*ca); err != nil {
+			return fail("--ca: %v", err)
+		}
+	}
+	for _, u := range urls {
+		if pu, err := url.Parse(u); err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+			return fail("%q is not an absolute http(s) URL", u)
+		}
+	}
+	several := len(urls) > 1
+	if several && o.out == "" && o.format != report.JSON && o.format != report.Markdown {
+		return fail("several URLs in format %s need --out DIR (one file per portal)", o.format)
+	}
+	if several && o.out != "" {
+		if err := os.MkdirAll(o.out, 0o755); err != nil {
+			return fail("--out: %v", err)
+		}
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return scanAll(ctx, urls, o, stdout, stderr)
+}
+
+// scanAll scans the portals with bounded parallelism and returns the exit code.
+func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.Writer) int {
+	type result struct {
+		r   *scoring.Report
+		err error
+		d   time.Duration
+	}
+	results := make([]result, len(urls))
+	var mu sync.Mutex // serialises stderr progress and stdout reports
+	done := 0
+	sem := make(chan struct{}, o.portals)
+	var wg sync.WaitGroup
+	for i, u := range urls {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			start := time.Now()
+			r, err := scanOne(ctx, u, o)
+			results[i] = result{r, err, time.Since(start)}
+			mu.Lock()
+			defer mu.Unlock()
+			done++
+			if !o.quiet && (len(urls) > 1 || err != nil) {
+				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(urls), scanProgress(u, r, err, time.Since(start), o))
+			}
+		}()
+	}
+	wg.Wait()
+
+	code := exitOK
+	for i, res := range results {
+		if res.r == nil {
+			code = exitCantRun
+			continue
+		}
+		if err := emit(urls[i], res.r, o, len(urls) > 1, stdout); err != nil {
+			fmt.Fprintf(stderr, "p06 scan: %s: %v\n", urls[i], err)
+			code = exitCantRun
+			continue
+		}
+		if res.err != nil {
+			code = exitCantRun // unreachable: the report is written, but the scan could not run
+			continue
+		}
+		if c := verdict(res.r, o); c > code && code != exitCantRun {
+			code = c
+		}
+	}
+	if !o.quiet && len(urls) == 1 && results[0].r != nil && results[0].err == nil {
+		fmt.Fprintln(stderr, scanProgress(urls[0], results[0].r, nil, results[0].d, o))
+	}
+	return code
+}
+
+// scanOne assesses one portal.
+func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error) {
+	if o.deadline > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.deadline)
+		defer cancel()
+	}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	if o.roots != nil {
+		tr.TLSClientConfig = &tls.Config{RootCAs: o.roots, MinVersion: tls.VersionTLS10}
+	}
+	defer tr.CloseIdleConnections()
+	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile}
+	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.timeout),
+		harness.CheckTimeout(o.checkTimeout), harness.Grading(*o.grading)}
+	opts = append(opts, harness.Parallel(o.parallel)) // < 1 is rejected with a clear message
+	if len(o.only) > 0 {
+		opts = append(opts, harness.Only(o.only...))
+	}
+	if o.active {
+		opts = append(opts, harness.Active())
+	}
+	if o.evidence != "" {
+		opts = append(opts, harness.EvidenceFile(o.evidence))
+	}
+	if o.waivers != "" {
+		opts = append(opts, harness.WaiverFile(o.waivers))
+	}
+	if len(o.allow) > 0 {
+		opts = append(opts, harness.AllowHosts(o.allow...))
+	}
+	return harness.Check(ctx, target, opts...)
+}
+
+// emit writes one portal's report where the flags say.
+func emit(u string, r *scoring.Report, o scanOpts, several bool, stdout io.Writer) error {
+	opt := report.Options{Lang: o.lang, Catalogue: o.cat, Version: version()}
+	switch {
+	case o.out != "" && several:
+		return report.WriteFile(filepath.Join(o.out, reportName(u, o.format)), o.format, r, opt)
+	case o.out != "":
+		return report.WriteFile(o.out, o.format, r, opt)
+	case several && o.format == report.JSON:
+		// JSON Lines: one compact report per line, each valid against the report schema.
+		var b bytes.Buffer
+		if err := report.WriteJSON(&b, r); err != nil {
+			return err
+		}
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, b.Bytes()); err != nil {
+			return err
+		}
+		compact.WriteByte('\n')
+		_, err := stdout.Write(compact.Bytes())
+		return err
+	}
+	return report.Write(stdout, o.format, r, opt)
+}
+
+// reportName is the file name of a portal's report in an --out directory: its host (and port)
+// and path, made safe for file systems.
+func reportName(u string, f report.Format) string {
+	pu, _ := url.Parse(u)
+	name := pu.Host + strings.TrimSuffix(pu.Path, "/")
+	name = strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
+			return r
+		}
+		return '_'
+	}, name)
+	ext := map[report.Format]string{report.JSON: "json", report.JUnit: "xml", report.SARIF: "sarif", report.Markdown: "md", report.HTML: "html"}[f]
+	return name + "." + ext
+}
+
+// verdict is the exit code of one report: 1 when a mandatory criterion failed or errored (or,
+// with --strict, was not tested), else 0.
+func verdict(r *scoring.Report, o scanOpts) int {
+	for _, f := range r.Findings {
+		c, ok := o.cat.Criterion(f.Criterion)
+		if !ok || c.Level != criteria.Mandatory {
+			continue
+		}
+		if f.Status == scoring.Fail || f.Status == scoring.Error || (o.strict && f.Status == scoring.NotTested) {
+			return exitNotMet
+		}
+	}
+	return exitOK
+}
+
+func scanProgress(u string, r *scoring.Report, err error, d time.Duration, o scanOpts) string {
+	if r == nil {
+		return fmt.Sprintf("%s: %v", u, err)
+	}
+	n := map[scoring.Status]int{}
+	for _, f := range r.Findings {
+		n[f.Status]++
+	}
+	line := fmt.Sprintf("%s: score %.1f, grade %s, %d/%d mandatory met; %d pass, %d fail, %d error, %d not tested (%.1fs)",
+		u, r.Scores.Overall, r.Scores.Grade, r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
+		n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
+	if err != nil {
+		line += ": " + err.Error()
+	}
+	return line
+}
+
+func splitScanList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// readProfile reads a portal profile, validated against its published schema.
+func readProfile(path string) (*harness.Profile, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := report.Validate(report.ProfileSchemaName, b); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var p harness.Profile
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &p, nil
+}
+
+// readRoots returns the system roots plus the PEM certificates of path.
+func readRoots(path string) (*x509.CertPool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	pool, err := x509.SystemCertPool()
+	if err != nil || pool == nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(b) {
+		return nil, fmt.Errorf("%s: no PEM certificate found", path)
+	}
+	return pool, nil
+}
+
+// version is the module version of the binary, for report footers.
+func version() string { return buildVersion }
+
+// buildVersion can be set with -ldflags "-X main.buildVersion=v1.2.3".
+var buildVersion = "dev"
