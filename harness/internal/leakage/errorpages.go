@@ -1,6 +1,7 @@
 package leakage
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"regexp"
@@ -14,29 +15,44 @@ import (
 // leak is a signature of internal detail in an error page.
 type leak struct {
 	what string
-	re   *regexp.Regexp
+	// hints are lower-case literals of which at least one must be in the page for re to be
+	// tried: a cheap prefilter, so that clean pages cost a few substring searches.
+	hints []string
+	re    *regexp.Regexp
 }
 
 // leaks recognise stack traces of the platforms portals are built on, SQL errors and debug pages.
 var leaks = []leak{
-	{"Java stack trace", regexp.MustCompile(`\bat [a-zA-Z_$][\w$]*(\.[\w$<>]+)+\([\w$]+\.java:\d+\)`)},
-	{"Java exception", regexp.MustCompile(`\b(java|javax|jakarta)\.[a-z]+(\.[a-zA-Z]+)*\.[A-Z]\w*(Exception|Error)\b`)},
-	{".NET error page", regexp.MustCompile(`Server Error in '[^']*' Application|ASP\.NET is configured to show verbose error messages`)},
-	{".NET stack trace", regexp.MustCompile(`\bat [A-Z]\w*(\.\w+)+\([^)]*\)( in [^\n<]+\.cs:line \d+)?|System\.[A-Z]\w*Exception\b`)},
-	{"PHP error", regexp.MustCompile(`(?i)<b>(Fatal error|Warning|Parse error|Notice|Deprecated)</b>:.+ on line <b>\d+</b>|\b(PHP )?(Fatal error|Parse error|Warning): .+ in /[^\s<]+\.php on line \d+|Stack trace:\s*(<br />)?\s*#0 `)},
-	{"Python traceback", regexp.MustCompile(`Traceback \(most recent call last\):|File "[^"]+\.py", line \d+`)},
-	{"Django debug page", regexp.MustCompile(`You're seeing this error because you have <code>DEBUG = True</code>`)},
-	{"Werkzeug debugger", regexp.MustCompile(`Werkzeug Debugger|werkzeug\.exceptions`)},
-	{"Node.js stack trace", regexp.MustCompile(`\bat (\S+ )?\(?(/[^\s():]+|[A-Za-z]:\\[^\s():]+|node:internal/[^\s():]+)\.?[cm]?js:\d+:\d+\)?`)},
-	{"Go panic", regexp.MustCompile(`goroutine \d+ \[running\]:|panic: .+\n\s*goroutine|\.go:\d+ \+0x[0-9a-f]+`)},
-	{"Ruby stack trace", regexp.MustCompile(`\.rb:\d+:in [` + "`" + `']`)},
-	{"Spring error page", regexp.MustCompile(`Whitelabel Error Page[\s\S]{0,400}(Exception|trace)`)},
-	{"SQL error", regexp.MustCompile(`(?i)You have an error in your SQL syntax|SQLSTATE\[\w+\]|\bORA-\d{5}\b|Unclosed quotation mark after the character string|Microsoft OLE DB Provider for (SQL Server|ODBC)|PG::SyntaxError|pg_query\(\): Query failed|SQLite3?::SQLException|System\.Data\.SqlClient\.SqlException|syntax error at or near "|org\.hibernate\.\w+Exception|com\.mysql\.jdbc\.exceptions`)},
+	{"Java stack trace", []string{".java:"}, regexp.MustCompile(`\bat [a-zA-Z_$][\w$]*(\.[\w$<>]+)+\([\w$]+\.java:\d+\)`)},
+	{"Java exception", []string{"java", "jakarta"}, regexp.MustCompile(`\b(java|javax|jakarta)\.[a-z]+(\.[a-zA-Z]+)*\.[A-Z]\w*(Exception|Error)\b`)},
+	{".NET error page", []string{"server error in", "verbose error"}, regexp.MustCompile(`Server Error in '[^']*' Application|ASP\.NET is configured to show verbose error messages`)},
+	{".NET stack trace", []string{"system.", "microsoft.", ".cs:line"}, regexp.MustCompile(`\bat (System|Microsoft)\.[\w.]+\(|\.cs:line \d+|System\.[A-Z]\w*Exception\b`)},
+	{"PHP error", []string{"on line", "stack trace:"}, regexp.MustCompile(`(?i)<b>(Fatal error|Warning|Parse error|Notice|Deprecated)</b>:.+ on line <b>\d+</b>|\b(PHP )?(Fatal error|Parse error|Warning): .+ in /[^\s<]+\.php on line \d+|Stack trace:\s*(<br />)?\s*#0 `)},
+	{"Python traceback", []string{"traceback", ".py\""}, regexp.MustCompile(`Traceback \(most recent call last\):|File "[^"]+\.py", line \d+`)},
+	{"Django debug page", []string{"debug = true"}, regexp.MustCompile(`You're seeing this error because you have <code>DEBUG = True</code>`)},
+	{"Werkzeug debugger", []string{"werkzeug"}, regexp.MustCompile(`Werkzeug Debugger|werkzeug\.exceptions`)},
+	{"Node.js stack trace", []string{"js:"}, regexp.MustCompile(`\bat (\S+ )?\(?(/[^\s():]+|[A-Za-z]:\\[^\s():]+|node:internal/[^\s():]+)\.?[cm]?js:\d+:\d+\)?`)},
+	{"Go panic", []string{"goroutine", ".go:"}, regexp.MustCompile(`goroutine \d+ \[running\]:|panic: .+\n\s*goroutine|\.go:\d+ \+0x[0-9a-f]+`)},
+	{"Ruby stack trace", []string{".rb:"}, regexp.MustCompile(`\.rb:\d+:in [` + "`" + `']`)},
+	{"Spring error page", []string{"whitelabel"}, regexp.MustCompile(`Whitelabel Error Page[\s\S]{0,400}(Exception|trace)`)},
+	{"SQL error", []string{"sql", "ora-", "quotation mark", "ole db", "pg::", "pg_query", "syntax error at or near", "hibernate"},
+		regexp.MustCompile(`(?i)You have an error in your SQL syntax|SQLSTATE\[\w+\]|\bORA-\d{5}\b|Unclosed quotation mark after the character string|Microsoft OLE DB Provider for (SQL Server|ODBC)|PG::SyntaxError|pg_query\(\): Query failed|SQLite3?::SQLException|System\.Data\.SqlClient\.SqlException|syntax error at or near "|org\.hibernate\.\w+Exception|com\.mysql\.jdbc\.exceptions`)},
 }
 
 // Leak returns what kind of internal detail body shows and the text that shows it, or ok false.
 func Leak(body []byte) (what, text string, ok bool) {
+	lower := bytes.ToLower(body)
 	for _, l := range leaks {
+		hinted := false
+		for _, h := range l.hints {
+			if bytes.Contains(lower, []byte(h)) {
+				hinted = true
+				break
+			}
+		}
+		if !hinted {
+			continue
+		}
 		if m := l.re.Find(body); m != nil {
 			return l.what, string(m), true
 		}
