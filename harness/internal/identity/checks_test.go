@@ -110,6 +110,10 @@ func TestChecks(t *testing.T) {
 		{"no local password login", "P06-SEC-19", rptest.Defects{}, noAdapter, scoring.NotApplicable, []string{"no local password login"}, nil},
 		{"rate-limited password login", "P06-SEC-19", rptest.Defects{PasswordLogin: true, RateLimit: true}, noAdapter, scoring.Pass,
 			[]string{"after 6 failed logins the portal answered 429 with Retry-After: 300"}, nil},
+		{"rate-limited password login on a linked page", "P06-SEC-19", rptest.Defects{PasswordLogin: true, PasswordLoginPage: true, RateLimit: true}, noAdapter, scoring.Pass,
+			[]string{"answered 429"}, nil},
+		{"unlimited password login on a linked page", "P06-SEC-19", rptest.Defects{PasswordLogin: true, PasswordLoginPage: true}, noAdapter, scoring.Fail,
+			[]string{"10 failed logins in a row"}, nil},
 		{"unlimited password login", "P06-SEC-19", rptest.Defects{PasswordLogin: true}, noAdapter, scoring.Fail,
 			[]string{"10 failed logins in a row", "no 429, Retry-After, CAPTCHA or lockout"}, nil},
 	} {

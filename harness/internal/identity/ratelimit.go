@@ -25,8 +25,8 @@ var throttleWords = []string{"captcha", "ma xac nhan", "ma kiem tra", "tam khoa"
 	"vuot qua so lan", "too many", "locked", "try again later", "rate limit"}
 
 // P06-SEC-19 (active): repeated failed logins are rate-limited (OWASP ASVS 2.2.1). The check
-// finds the portal's local password login form (officials' or citizens') on the home page or the
-// login entry; without one the criterion does not apply, since logins then go through the
+// finds the portal's local password login form (officials' or citizens') on the login entry, the
+// home page, or a same-host page they link to with a "Đăng nhập" label; without one the criterion does not apply, since logins then go through the
 // national SSO. Otherwise it submits loginAttempts wrong passwords for one synthetic account,
 // refreshing the form each time as a browser would, and passes at the first sign of limiting:
 // status 429 or 423, a Retry-After header, or a CAPTCHA or lockout message that the first failure
@@ -40,23 +40,10 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 	if home == "" {
 		home = s.Base().String()
 	}
-	var pageURL string
-	for _, ref := range []string{prof.Login, home} {
-		if ref == "" {
-			continue
-		}
-		p, err := s.Page(ctx, ref)
-		if err != nil || p.Doc == nil {
-			continue
-		}
-		if loginForm(p.Doc) != nil {
-			pageURL = p.FinalURL
-			break
-		}
-	}
+	pageURL, read := findPasswordLogin(ctx, s, prof.Login, home)
 	if pageURL == "" {
-		return check.NotApplicablef("the portal has no local password login on its home page or login entry: citizens log in only through the national SSO").
-			VI("Cổng không có đăng nhập bằng mật khẩu cục bộ trên trang chủ hay trang đăng nhập: công dân chỉ đăng nhập qua SSO quốc gia")
+		return check.NotApplicablef("the portal has no local password login (%d page(s) read: the home page, the login entry and their same-host login links): citizens log in only through the national SSO", read).
+			VI("Cổng không có đăng nhập bằng mật khẩu cục bộ (đã đọc %d trang: trang chủ, trang đăng nhập và các liên kết đăng nhập): công dân chỉ đăng nhập qua SSO quốc gia", read)
 	}
 	user := "p06kit-probe-" + randHex(4)
 	b := s.NewBrowser()
@@ -206,4 +193,57 @@ func randHex(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// maxLoginPages bounds the linked pages P06-SEC-19 reads looking for a password login.
+const maxLoginPages = 4
+
+// findPasswordLogin returns the URL of the first page with a local password login form, looking
+// at the login entry, the home page and the same-host pages they link to with a login label, and
+// how many pages it read.
+func findPasswordLogin(ctx context.Context, s *check.Session, refs ...string) (string, int) {
+	seen := map[string]bool{}
+	read := 0
+	queue := append([]string(nil), refs...)
+	for i := 0; i < len(queue) && read < len(refs)+maxLoginPages; i++ {
+		if queue[i] == "" {
+			continue
+		}
+		abs, err := s.Resolve(queue[i])
+		if err != nil || seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		p, err := s.Page(ctx, abs)
+		if err != nil || p.Doc == nil {
+			continue
+		}
+		read++
+		if loginForm(p.Doc) != nil {
+			return p.FinalURL, read
+		}
+		if i >= len(refs) {
+			continue // links are followed from the entry pages only
+		}
+		base, err := url.Parse(p.FinalURL)
+		if err != nil {
+			continue
+		}
+		for _, a := range htmlx.All(p.Doc, "a") {
+			href, _ := htmlx.Attr(a, "href")
+			text := htmlx.Fold(htmlx.Text(a))
+			if !htmlx.FoldedContains(text, "dang nhap") && !htmlx.FoldedContains(text, "login") && !htmlx.FoldedContains(text, "sign in") {
+				continue
+			}
+			ref, err := url.Parse(strings.TrimSpace(href))
+			if err != nil {
+				continue
+			}
+			u := base.ResolveReference(ref)
+			if (u.Scheme == "http" || u.Scheme == "https") && strings.EqualFold(u.Hostname(), s.Base().Hostname()) {
+				queue = append(queue, u.String())
+			}
+		}
+	}
+	return "", read
 }

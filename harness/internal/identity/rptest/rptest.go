@@ -41,6 +41,9 @@ type Defects struct {
 	KeepSessionAfterLogout                    bool
 	LocalRegistration                         bool
 	PasswordLogin, RateLimit                  bool
+	// PasswordLoginPage puts the password login form on its own page, linked from the home page
+	// as "Cán bộ đăng nhập", instead of on the home page.
+	PasswordLoginPage bool
 }
 
 type pending struct {
@@ -81,7 +84,11 @@ func New(sso *ssotest.Server, d Defects) *Portal {
 	mux.HandleFunc("/dang-xuat", rp.logout)
 	mux.HandleFunc("/ho-so/bat-dau", rp.startDossier)
 	mux.HandleFunc("/dang-ky", rp.register)
-	mux.HandleFunc("/dang-nhap-noi-bo", rp.PasswordLogin)
+	mux.HandleFunc("/dang-nhap-noi-bo", rp.passwordLogin)
+	mux.HandleFunc("/can-bo/dang-nhap", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(`<!doctype html><html><body><form method="post" action="/dang-nhap-noi-bo"><input name="username"><input type="password" name="password"><button>Đăng nhập</button></form></body></html>`))
+	})
 	// The JWKS is fetched from the provider's jwks_uri and refetched when a token names a new
 	// kid, as a portal must do to survive key rotation.
 	rp.keys = &jose.RemoteKeySet{URL: sso.URL + ssotest.JWKSPath, Client: sso.Client(), MinRefresh: time.Second}
@@ -134,7 +141,10 @@ func (rp *Portal) home(w http.ResponseWriter, r *http.Request) {
 	if rp.d.LocalRegistration {
 		b.WriteString(`<a href="/dang-ky">Đăng ký tài khoản</a>`)
 	}
-	if rp.d.PasswordLogin {
+	if rp.d.PasswordLogin && rp.d.PasswordLoginPage {
+		b.WriteString(`<a href="/can-bo/dang-nhap">Cán bộ đăng nhập</a>`)
+	}
+	if rp.d.PasswordLogin && !rp.d.PasswordLoginPage {
 		b.WriteString(`<form method="post" action="/dang-nhap-noi-bo"><h2>Cán bộ đăng nhập</h2><input type="hidden" name="csrf" value="x">
 <input name="username"><input type="password" name="password"><button type="submit">Đăng nhập</button></form>`)
 	}
@@ -342,7 +352,7 @@ func (rp *Portal) register(w http.ResponseWriter, r *http.Request) {
 <button type="submit">Đăng ký</button></form></body></html>`))
 }
 
-func (rp *Portal) PasswordLogin(w http.ResponseWriter, r *http.Request) {
+func (rp *Portal) passwordLogin(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		http.Error(w, "method", http.StatusMethodNotAllowed)
 		return
