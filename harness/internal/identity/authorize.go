@@ -25,8 +25,7 @@ func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return fromErr("checking the authorization request", err)
 	}
-	first, tr1, err1 := s.LoginSSO(ctx, who, ssotest.Normal)
-	_ = first
+	_, tr1, err1 := s.LoginSSO(ctx, who, ssotest.Normal)
 	if tr1 == nil || tr1.Authorize == nil {
 		if err1 == nil {
 			err1 = errors.New("the login did not pass through the SSO's authorization endpoint")
