@@ -97,13 +97,14 @@ var ClaimNames = []string{"sub", "SoDinhDanh", "SoCMND", "HoVaTen", "NgayThangNa
 	"ThuongTru", "NoiOHienNay", "loAs", "LoaiTaiKhoan", "TrangThai"}
 
 func (s *Server) serveDiscovery(w http.ResponseWriter, r *http.Request) {
+	iss := s.issuer()
 	writeJSON(w, http.StatusOK, map[string]any{
-		"issuer":                                s.URL,
-		"authorization_endpoint":                s.URL + AuthorizePath,
-		"token_endpoint":                        s.URL + TokenPath,
-		"userinfo_endpoint":                     s.URL + UserInfoPath,
-		"jwks_uri":                              s.URL + JWKSPath,
-		"end_session_endpoint":                  s.URL + LogoutPath,
+		"issuer":                                iss,
+		"authorization_endpoint":                iss + AuthorizePath,
+		"token_endpoint":                        iss + TokenPath,
+		"userinfo_endpoint":                     iss + UserInfoPath,
+		"jwks_uri":                              iss + JWKSPath,
+		"end_session_endpoint":                  iss + LogoutPath,
 		"response_types_supported":              []string{"code"},
 		"grant_types_supported":                 []string{"authorization_code"},
 		"subject_types_supported":               []string{"public"},

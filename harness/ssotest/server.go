@@ -62,19 +62,20 @@ type Server struct {
 
 	ts *httptest.Server
 
-	mu       sync.Mutex
-	mode     Mode
-	auto     *ident.Person
-	keys     []*signingKey // keys[0] signs; the others are still published
-	rotation int
-	clients  map[string]*client
-	people   []ident.Person
-	byID     map[string]int
-	flows    map[string]*flow
-	order    []string
-	codes    map[string]*flow
-	tokens   map[string]*accessToken
-	logouts  []Logout
+	mu        sync.Mutex
+	issuerURL string
+	mode      Mode
+	auto      *ident.Person
+	keys      []*signingKey // keys[0] signs; the others are still published
+	rotation  int
+	clients   map[string]*client
+	people    []ident.Person
+	byID      map[string]int
+	flows     map[string]*flow
+	order     []string
+	codes     map[string]*flow
+	tokens    map[string]*accessToken
+	logouts   []Logout
 }
 
 // NewServer starts and returns a new server. The caller should Close it when finished.
@@ -120,7 +121,17 @@ func (s *Server) Start() {
 	s.keys = []*signingKey{initialKey()}
 	s.mu.Unlock()
 	s.ts.StartTLS()
+	s.mu.Lock()
 	s.URL = s.ts.URL
+	s.issuerURL = s.ts.URL
+	s.mu.Unlock()
+}
+
+// issuer is the URL, read under the lock: handlers may run before Start has published URL.
+func (s *Server) issuer() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.issuerURL
 }
 
 // Close shuts the server down and blocks until all outstanding requests have completed.

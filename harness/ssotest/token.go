@@ -153,7 +153,7 @@ func (s *Server) mintLocked(f *flow, who ident.Person, aud, accessToken string) 
 	now := s.Now()
 	ath := sha256.Sum256([]byte(accessToken))
 	c := map[string]any{
-		"iss": s.URL, "sub": Subject(who), "aud": aud, "exp": now.Add(s.TokenTTL).Unix(), "iat": now.Unix(),
+		"iss": s.issuerURL, "sub": Subject(who), "aud": aud, "exp": now.Add(s.TokenTTL).Unix(), "iat": now.Unix(),
 		"auth_time": f.authTime.Unix(), "acr": loa(who.Level), "amr": []string{"pwd"},
 		"at_hash":    base64.RawURLEncoding.EncodeToString(ath[:16]),
 		"SoDinhDanh": who.ID, "HoVaTen": who.FullName(), "loAs": loAs(who.Level),
