@@ -46,7 +46,7 @@ func ExamplePKI_Cases() {
 		return
 	}
 	for _, c := range cases {
-		_, err := pki.Verify(c.Data, c.Signature)
+		_, err := pki.VerifyFile(c.Data, c.Signature)
 		fmt.Printf("%s: %v, %s\n", c.Name, errors.Is(err, c.Want) || (c.Want == nil && err == nil), signtest.ReasonVI(err))
 	}
 	// Output:

@@ -570,6 +570,12 @@ func (p *PKI) Sign(data []byte, signer *Identity, opts SignOptions) ([]byte, err
 	return Sign(data, signer, opts)
 }
 
+// VerifyFile verifies a document as a portal receives it with the PKI's [PKI.VerifyOptions];
+// see the package-level [VerifyFile].
+func (p *PKI) VerifyFile(data, sig []byte) (*Signed, error) {
+	return VerifyFile(data, sig, p.VerifyOptions())
+}
+
 // Verify verifies sig over data with the PKI's [PKI.VerifyOptions]; see the package-level
 // [Verify].
 func (p *PKI) Verify(data, sig []byte) (*Signed, error) {

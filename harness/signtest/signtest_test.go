@@ -122,6 +122,44 @@ func TestVerifyRejects(t *testing.T) {
 	}
 }
 
+func TestAttachedCases(t *testing.T) {
+	pki := testPKI(t)
+	who := ident.DefaultPeople()[2]
+	cases, err := pki.AttachedCases(doc, who)
+	require.NoError(t, err)
+	require.Len(t, cases, 6)
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			assert.Nil(t, c.Signature, "attached: the document is the CMS")
+			assert.True(t, signtest.IsSignedData(c.Data))
+			s, err := pki.VerifyFile(c.Data, c.Signature)
+			if c.Want == nil {
+				require.NoError(t, err)
+				assert.Equal(t, doc, s.Content)
+				return
+			}
+			assert.ErrorIs(t, err, c.Want)
+		})
+	}
+}
+
+func TestVerifyFile(t *testing.T) {
+	pki := testPKI(t)
+	_, err := pki.VerifyFile(doc, nil)
+	assert.ErrorIs(t, err, signtest.ErrUnsigned)
+	pdf, err := signtest.SignPDF([]byte("%PDF-1.7\n%%EOF\n"), pki.Agency(), signtest.SignOptions{})
+	require.NoError(t, err)
+	s, err := pki.VerifyFile(pdf, nil)
+	require.NoError(t, err)
+	assert.Equal(t, signtest.KindAgency, s.Kind)
+	sig, err := pki.Sign(doc, pki.Agency(), signtest.SignOptions{Detached: true})
+	require.NoError(t, err)
+	_, err = pki.VerifyFile(doc, sig)
+	assert.NoError(t, err)
+	_, err = pki.VerifyFile(signtest.TamperData(doc), sig)
+	assert.ErrorIs(t, err, signtest.ErrTampered)
+}
+
 func TestVerifyErrors(t *testing.T) {
 	pki := testPKI(t)
 	good, err := pki.Sign(doc, pki.Agency(), signtest.SignOptions{})

@@ -75,7 +75,8 @@ func rewrite(sig []byte, edit func(*signedData) error) ([]byte, error) {
 type Case struct {
 	// Name is a short English name, e.g. "tampered document"; NameVI the Vietnamese one.
 	Name, NameVI string
-	// Data is the document; Signature its detached CMS signature.
+	// Data is the document as uploaded; Signature its detached CMS signature, or nil when Data
+	// is an attached CMS SignedData. [VerifyFile] takes them as they are.
 	Data, Signature []byte
 	// Signer is the identity that signed.
 	Signer *Identity
@@ -88,25 +89,51 @@ type Case struct {
 // signature, expired, revoked and untrusted certificates. Each bad case differs from the control
 // in one way only, so a verifier that rejects it rejects it for that reason. Signatures are
 // detached; signing times are the PKI's clock.
-func (p *PKI) Cases(data []byte, who ident.Person) ([]Case, error) {
+func (p *PKI) Cases(data []byte, who ident.Person) ([]Case, error) { return p.cases(data, who, false) }
+
+// AttachedCases is [PKI.Cases] with attached signatures: each Data is a CMS SignedData carrying
+// the document, and Signature is nil.
+func (p *PKI) AttachedCases(data []byte, who ident.Person) ([]Case, error) {
+	return p.cases(data, who, true)
+}
+
+func (p *PKI) cases(data []byte, who ident.Person, attached bool) ([]Case, error) {
 	good, err := p.Citizen(who)
 	if err != nil {
 		return nil, err
 	}
-	sign := func(id *Identity) ([]byte, error) { return p.Sign(data, id, SignOptions{Detached: true}) }
-	control, err := sign(good)
+	mk := func(id *Identity) (Case, error) {
+		s, err := p.Sign(data, id, SignOptions{Detached: !attached})
+		if err != nil {
+			return Case{}, err
+		}
+		if attached {
+			return Case{Data: s, Signer: id}, nil
+		}
+		return Case{Data: data, Signature: s, Signer: id}, nil
+	}
+	control, err := mk(good)
 	if err != nil {
 		return nil, err
 	}
-	forged, err := TamperSignature(control)
-	if err != nil {
-		return nil, err
+	control.Name, control.NameVI = "valid", "hợp lệ"
+	tamperedDoc, forged := control, control
+	if attached {
+		if tamperedDoc.Data, err = TamperAttached(control.Data); err != nil {
+			return nil, err
+		}
+		if forged.Data, err = TamperSignature(control.Data); err != nil {
+			return nil, err
+		}
+	} else {
+		tamperedDoc.Data = TamperData(data)
+		if forged.Signature, err = TamperSignature(control.Signature); err != nil {
+			return nil, err
+		}
 	}
-	cases := []Case{
-		{Name: "valid", NameVI: "hợp lệ", Data: data, Signature: control, Signer: good},
-		{Name: "tampered document", NameVI: "tài liệu bị sửa sau khi ký", Data: TamperData(data), Signature: control, Signer: good, Want: ErrTampered},
-		{Name: "tampered signature", NameVI: "chữ ký bị sửa", Data: data, Signature: forged, Signer: good, Want: ErrTampered},
-	}
+	tamperedDoc.Name, tamperedDoc.NameVI, tamperedDoc.Want = "tampered document", "tài liệu bị sửa sau khi ký", ErrTampered
+	forged.Name, forged.NameVI, forged.Want = "tampered signature", "chữ ký bị sửa", ErrTampered
+	cases := []Case{control, tamperedDoc, forged}
 	for _, st := range []struct {
 		state     State
 		name, nvi string
@@ -120,11 +147,12 @@ func (p *PKI) Cases(data []byte, who ident.Person) ([]Case, error) {
 		if err != nil {
 			return nil, err
 		}
-		s, err := sign(id)
+		c, err := mk(id)
 		if err != nil {
 			return nil, err
 		}
-		cases = append(cases, Case{Name: st.name, NameVI: st.nvi, Data: data, Signature: s, Signer: id, Want: st.want})
+		c.Name, c.NameVI, c.Want = st.name, st.nvi, st.want
+		cases = append(cases, c)
 	}
 	return cases, nil
 }

@@ -525,6 +525,26 @@ func checkRevocation(cert *x509.Certificate, chain []*x509.Certificate, signingT
 	return nil
 }
 
+// VerifyFile verifies a document as a portal receives it: with a detached signature (sig not
+// nil), as an attached CMS SignedData (sig nil, data the CMS), or as a signed PDF (sig nil; the
+// last signature of [VerifyPDF] is returned). A document with none of these is ErrUnsigned.
+func VerifyFile(data, sig []byte, opts VerifyOptions) (*Signed, error) {
+	switch {
+	case sig != nil:
+		return Verify(data, sig, opts)
+	case IsSignedData(data):
+		return Verify(nil, data, opts)
+	case IsSignedPDF(data):
+		all, err := VerifyPDF(data, opts)
+		if err != nil {
+			return nil, err
+		}
+		return all[len(all)-1], nil
+	}
+	return nil, verr(ErrUnsigned, nil, "the document carries no signature: no detached signature, not a CMS SignedData, not a signed PDF",
+		"tài liệu không có chữ ký số", nil)
+}
+
 // IsSignedData reports whether b looks like a CMS SignedData (DER, BER or PEM): a cheap test of
 // the outer structure, not a verification.
 func IsSignedData(b []byte) bool {

@@ -120,8 +120,10 @@ func TestResultSigned(t *testing.T) {
 func TestSubmissionAccepted(t *testing.T) {
 	runTable(t, "P06-SIG-02", []tc{
 		{name: "accepted and recorded", status: scoring.Pass, msg: []string{"recorded the signer", "CCCD:"}, msgVI: []string{"ghi nhận người ký"}},
+		{name: "attached signatures only", defects: fakeportal.Defects{AttachedOnly: true}, status: scoring.Pass,
+			msg: []string{"recorded the signer", "as an attached signature", "Chỉ nhận tệp ký số dạng đóng gói"}},
 		{name: "signed documents refused", defects: fakeportal.Defects{RefuseSigned: true}, status: scoring.Fail,
-			msg: []string{"refused a document correctly signed", "không nhận tài liệu có chữ ký số"}},
+			msg: []string{"refused a document correctly signed", "detached and attached", "không nhận tài liệu có chữ ký số"}},
 		{name: "signer not recorded", defects: fakeportal.Defects{NoSignerRecord: true}, status: scoring.Fail, msg: []string{"recorded no signer"}},
 		{name: "signer recorded wrongly", defects: fakeportal.Defects{NoVerification: true}, status: scoring.Fail,
 			msg: []string{"do not name the certificate subject", "(không kiểm tra)"}},
@@ -136,6 +138,10 @@ func TestBadSignaturesRejected(t *testing.T) {
 			msg: []string{"refused every bad signature", "tampered document: refused", "expired certificate: refused",
 				"revoked certificate: refused", "untrusted issuer: refused", "tampered signature: refused"},
 			msgVI: []string{"bị thu hồi", "bị từ chối"}},
+		{name: "attached only, every bad case refused", defects: fakeportal.Defects{AttachedOnly: true}, status: scoring.Pass,
+			msg: []string{"attached signature (.p7m)", "tampered document: refused", "untrusted issuer: refused"}},
+		{name: "attached only, tampered accepted", defects: fakeportal.Defects{AttachedOnly: true, AcceptTampered: true}, status: scoring.Fail,
+			msg: []string{"tampered document: ACCEPTED", "expired certificate: refused"}},
 		{name: "tampered document accepted", defects: fakeportal.Defects{AcceptTampered: true}, status: scoring.Fail,
 			msg: []string{"accepted 2 of 5", "tampered document: ACCEPTED as dossier HS-", "tampered signature: ACCEPTED", "expired certificate: refused"}},
 		{name: "expired accepted", defects: fakeportal.Defects{AcceptExpired: true}, status: scoring.Fail,

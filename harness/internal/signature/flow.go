@@ -125,17 +125,8 @@ func CompletedDossier(ctx context.Context, s *check.Session, who ident.Person) (
 // (PAdES byte ranges; the last, outermost one is returned). unsigned is true when the document
 // carries no signature at all.
 func VerifyDocument(pki *signtest.PKI, doc *check.Document) (signed *signtest.Signed, unsigned bool, err error) {
-	switch {
-	case doc.Signature != nil:
-		signed, err = pki.Verify(doc.Data, doc.Signature)
-	case signtest.IsSignedData(doc.Data):
-		signed, err = pki.Verify(nil, doc.Data)
-	case signtest.IsSignedPDF(doc.Data):
-		var all []*signtest.Signed
-		if all, err = signtest.VerifyPDF(doc.Data, pki.VerifyOptions()); err == nil {
-			signed = all[len(all)-1]
-		}
-	default:
+	signed, err = pki.VerifyFile(doc.Data, doc.Signature)
+	if errors.Is(err, signtest.ErrUnsigned) && doc.Signature == nil {
 		return nil, true, nil
 	}
 	return signed, false, err

@@ -32,6 +32,9 @@ type Defects struct {
 	// PDFResults is not a defect: results are signed PDFs (PAdES byte ranges) rather than a
 	// document with a detached CMS signature.
 	PDFResults bool
+	// AttachedOnly is not a defect: the portal takes signed uploads as attached CMS files
+	// (.p7m) only and refuses detached signatures.
+	AttachedOnly bool
 
 	// Results.
 	UnsignedResults     bool // results carry no signature
@@ -172,8 +175,12 @@ func (p *Portal) submit(w http.ResponseWriter, r *http.Request) {
 	}
 	var signers []string
 	for _, d := range sub.Documents {
-		if d.Signature == nil {
+		if d.Signature == nil && !signtest.IsSignedData(d.Data) {
 			continue
+		}
+		if p.defects.AttachedOnly && d.Signature != nil {
+			writeJSON(w, http.StatusOK, reply{Message: "Chỉ nhận tệp ký số dạng đóng gói (.p7m)"})
+			return
 		}
 		if p.defects.RefuseSigned {
 			writeJSON(w, http.StatusOK, reply{Message: "Hệ thống không nhận tài liệu có chữ ký số"})
@@ -183,7 +190,7 @@ func (p *Portal) submit(w http.ResponseWriter, r *http.Request) {
 			signers = append(signers, "(không kiểm tra)")
 			continue
 		}
-		s, err := p.pki.Verify(d.Data, d.Signature)
+		s, err := p.pki.VerifyFile(d.Data, d.Signature)
 		if err != nil && !p.tolerated(err) {
 			writeJSON(w, http.StatusOK, reply{Message: fmt.Sprintf("Chữ ký số của tệp %q không hợp lệ: %s", d.Name, signtest.ReasonVI(err))})
 			return
