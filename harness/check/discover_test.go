@@ -2,7 +2,9 @@ package check
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -232,4 +234,78 @@ func FuzzProceduresFromHTML(f *testing.F) {
 			}
 		}
 	})
+}
+
+func FuzzDiscoverScan(f *testing.F) {
+	for _, s := range []string{
+		`<a href="/thu-tuc">Thủ tục hành chính</a><form role=search action="/s"><input name=q></form>`,
+		`<form method=post><input name=mahoso></form><form action="http://evil.example/x"><input name=ma_ho_so></form>`,
+		`<link rel=alternate type=application/json href="//evil.example/p.json"><a href="javascript:alert(1)">Đăng nhập</a>`,
+		`<form action=":::"><input name=q type=search></form><area href="/lien-he" title="Liên hệ">`,
+	} {
+		f.Add(s)
+	}
+	s, err := NewSession(Target{BaseURL: "http://portal.test/"}, Config{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		doc, err := parseHTML(src)
+		if err != nil {
+			return
+		}
+		d := &discovery{s: s, r: &Resolved{Sources: map[string]string{}}, found: map[string]string{}, visited: map[string]bool{}}
+		d.lookupPg = "http://portal.test/tra-cuu"
+		d.scan(&Page{Response: &Response{URL: "http://portal.test/tra-cuu", FinalURL: "http://portal.test/tra-cuu"}, Doc: doc})
+		for field, v := range d.found {
+			u, err := url.Parse(strings.NewReplacer("{q}", "x", "{code}", "x").Replace(v))
+			if err != nil || u.Host != "portal.test" {
+				t.Errorf("%s = %q leaves the portal", field, v)
+			}
+		}
+		for _, q := range d.queue {
+			if u, err := url.Parse(q); err != nil || u.Host != "portal.test" {
+				t.Errorf("queued %q", q)
+			}
+		}
+	})
+}
+
+func BenchmarkProceduresFromHTML(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("<table>")
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(&sb, `<tr><td>1.%06d</td><td><a href="/thu-tuc/%d">Thủ tục số %d</a></td><td>Toàn trình</td></tr>`, i, i, i)
+	}
+	sb.WriteString("</table>")
+	doc, err := parseHTML(sb.String())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if n := len(ProceduresFromHTML(doc, nil)); n != 2000 {
+			b.Fatalf("%d procedures", n)
+		}
+	}
+}
+
+func BenchmarkParseProceduresJSON(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`{"procedures":[`)
+	for i := 0; i < 2000; i++ {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		fmt.Fprintf(&sb, `{"MaTTHC":"1.%06d","Ten":"Thủ tục số %d","MucDo":"toan_trinh","CoPhiLePhi":false,"ThietYeu":false,"URL":"/thu-tuc/%d"}`, i, i, i)
+	}
+	sb.WriteString(`]}`)
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseProceduresJSON(data); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
