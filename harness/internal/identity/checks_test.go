@@ -65,6 +65,9 @@ func TestChecks(t *testing.T) {
 		{"no PKCE", "P06-AUTH-01", rptest.Defects{NoPKCE: true}, noAdapter, scoring.Fail, []string{"no PKCE code_challenge"}, []string{"state", "nonce"}},
 		{"no state", "P06-AUTH-01", rptest.Defects{NoState: true}, noAdapter, scoring.Fail, []string{"no state parameter"}, nil},
 		{"no nonce", "P06-AUTH-01", rptest.Defects{NoNonce: true}, noAdapter, scoring.Fail, []string{"no nonce parameter"}, nil},
+		{"implicit flow", "P06-AUTH-01", rptest.Defects{ImplicitFlow: true}, noAdapter, scoring.Fail,
+			[]string{`response_type is "id_token token", not the authorization-code flow`}, nil},
+		{"no openid scope", "P06-AUTH-01", rptest.Defects{NoOpenIDScope: true}, noAdapter, scoring.Fail, []string{`scope "profile" lacks openid`}, nil},
 		{"constant state and nonce", "P06-AUTH-01", rptest.Defects{ConstantState: true}, noAdapter, scoring.Fail,
 			[]string{"state is the same in two logins", "nonce is the same"}, nil},
 

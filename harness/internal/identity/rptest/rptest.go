@@ -44,6 +44,9 @@ type Defects struct {
 	// PasswordLoginPage puts the password login form on its own page, linked from the home page
 	// as "Cán bộ đăng nhập", instead of on the home page.
 	PasswordLoginPage bool
+	// ImplicitFlow asks for response_type "id_token token" instead of the code flow;
+	// NoOpenIDScope leaves openid out of the scope.
+	ImplicitFlow, NoOpenIDScope bool
 }
 
 type pending struct {
@@ -165,6 +168,12 @@ func (rp *Portal) begin(w http.ResponseWriter, r *http.Request) {
 	sum := sha256.Sum256([]byte(p.verifier))
 	v := url.Values{"response_type": {"code"}, "client_id": {ssotest.DefaultClientID}, "redirect_uri": {rp.srv.URL + "/signin-oidc"},
 		"scope": {"openid profile"}, "acr_values": {"LoA1"}}
+	if rp.d.ImplicitFlow {
+		v.Set("response_type", "id_token token")
+	}
+	if rp.d.NoOpenIDScope {
+		v.Set("scope", "profile")
+	}
 	if !rp.d.NoState {
 		v.Set("state", p.state)
 	}
