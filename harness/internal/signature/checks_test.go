@@ -121,7 +121,7 @@ func TestSubmissionAccepted(t *testing.T) {
 	runTable(t, "P06-SIG-02", []tc{
 		{name: "accepted and recorded", status: scoring.Pass, msg: []string{"recorded the signer", "CCCD:"}, msgVI: []string{"ghi nhận người ký"}},
 		{name: "attached signatures only", defects: fakeportal.Defects{AttachedOnly: true}, status: scoring.Pass,
-			msg: []string{"recorded the signer", "as an attached signature", "Chỉ nhận tệp ký số dạng đóng gói"}},
+			msg: []string{"recorded the signer", "as an attached signature (.p7m), after refusing the detached signature", "Chỉ nhận tệp ký số dạng đóng gói"}},
 		{name: "signed documents refused", defects: fakeportal.Defects{RefuseSigned: true}, status: scoring.Fail,
 			msg: []string{"refused a document correctly signed", "detached and attached", "không nhận tài liệu có chữ ký số"}},
 		{name: "signer not recorded", defects: fakeportal.Defects{NoSignerRecord: true}, status: scoring.Fail, msg: []string{"recorded no signer"}},

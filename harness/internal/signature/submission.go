@@ -70,7 +70,7 @@ func submissionAccepted(ctx context.Context, s *check.Session) check.Result {
 		if namesSigner(sg, id) {
 			note := ""
 			if len(refusals) > 0 {
-				note = fmt.Sprintf(" (as an attached signature; the %s)", refusals[0])
+				note = fmt.Sprintf(" (as an attached signature (.p7m), after refusing the %s)", refusals[0])
 			}
 			return check.Passf("the portal accepted dossier %s with a document signed by %q and recorded the signer %q%s", dos.ID, id.Cert.Subject.CommonName, sg, note).
 				VI("cổng tiếp nhận hồ sơ %s có tài liệu do %q ký số và ghi nhận người ký %q", dos.ID, id.Cert.Subject.CommonName, sg)
