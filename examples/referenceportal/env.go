@@ -31,7 +31,13 @@ func StartEnv(defects Defects) (*Env, error) {
 	if err != nil {
 		return nil, fmt.Errorf("test PKI: %w", err)
 	}
-	e := &Env{PKI: pki, SSO: ssotest.NewServer(), PopDB: popdbtest.NewServer()}
+	sso := ssotest.NewUnstartedServer()
+	// The national SSO requires PKCE; a portal without it could not log anyone in at all, and
+	// its other defects would hide behind that. The broken portal's fake accepts it and the
+	// identity check P06-AUTH-01 reports it from the fake's audit log.
+	sso.PKCEOptional = defects.NoPKCE
+	sso.Start()
+	e := &Env{PKI: pki, SSO: sso, PopDB: popdbtest.NewServer()}
 	officer := randomID(16)
 	creds := e.PopDB.Credentials
 	srv, err := Start(Config{

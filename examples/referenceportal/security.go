@@ -46,6 +46,11 @@ func (p *Portal) secure(next http.Handler) http.Handler {
 			}
 			h.Set("Access-Control-Allow-Credentials", "true")
 		}
+		if d.InsecureCookies && p.sessionCookie(r) == "" {
+			// Like many PHP portals: an anonymous session on every page, without Secure,
+			// HttpOnly or SameSite.
+			http.SetCookie(w, &http.Cookie{Name: "PHPSESSID", Value: randomID(16), Path: "/"})
+		}
 		next.ServeHTTP(w, r)
 	})
 }
