@@ -269,3 +269,25 @@ func evidence(entries []popdbtest.Request) []scoring.Evidence {
 	}
 	return ev
 }
+
+// Problem is one thing wrong, in English and Vietnamese.
+type Problem struct {
+	EN, VI string
+}
+
+// joinEN and joinVI join problems for a message.
+func joinEN(ps []Problem, sep string) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.EN
+	}
+	return strings.Join(out, sep)
+}
+
+func joinVI(ps []Problem, sep string) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.VI
+	}
+	return strings.Join(out, sep)
+}

@@ -76,8 +76,8 @@ func checkDegrade(ctx context.Context, s *check.Session) check.Result {
 		}
 		if a.dossier != nil {
 			if leaks := Leaks(shown(a.dossier), e.gw); len(leaks) > 0 {
-				bad("what the portal showed the citizen leaks internals: "+strings.Join(leaks, ", "),
-					"nội dung cổng hiển thị cho công dân làm lộ thông tin nội bộ: "+strings.Join(leaks, ", "))
+				bad("what the portal showed the citizen leaks internals: "+joinEN(leaks, ", "),
+					"nội dung cổng hiển thị cho công dân làm lộ thông tin nội bộ: "+joinVI(leaks, ", "))
 			}
 		}
 		if len(fails) == before {
@@ -119,40 +119,45 @@ func shown(d *check.Dossier) string {
 }
 
 var leakPatterns = []struct {
-	name string
-	re   *regexp.Regexp
+	name, nameVI string
+	re           *regexp.Regexp
 }{
-	{"a Go stack trace", regexp.MustCompile(`goroutine \d+ \[|panic: |\.go:\d+`)},
-	{"a Java or .NET stack trace", regexp.MustCompile(`(?m)^\s*at [\w.$<>]+\(|Exception:|\w+Exception\b|System\.\w+\.\w+`)},
-	{"a Python traceback", regexp.MustCompile(`Traceback \(most recent call last\)`)},
-	{"a PHP error", regexp.MustCompile(`(?i)(Fatal error|Warning|Notice): .* on line \d+`)},
-	{"a raw SOAP fault or envelope", regexp.MustCompile(`(?i)soap:(Server|Client|Envelope)|faultstring|faultcode|<\?xml`)},
-	{"a low-level network error", regexp.MustCompile(`(?i)dial tcp|connection refused|context deadline exceeded|x509: |tls: |i/o timeout|EOF\b`)},
-	{"the fake gateway's fault codes", regexp.MustCompile(`\b(GW|DC)-\d{3}-[A-Z]+\b|DC-5XX`)},
+	{"a Go stack trace", "vết ngăn xếp Go", regexp.MustCompile(`goroutine \d+ \[|panic: |\.go:\d+`)},
+	{"a Java or .NET stack trace", "vết ngăn xếp Java/.NET", regexp.MustCompile(`(?m)^\s*at [\w.$<>]+\(|Exception:|\w+Exception\b|System\.\w+\.\w+`)},
+	{"a Python traceback", "vết lỗi Python", regexp.MustCompile(`Traceback \(most recent call last\)`)},
+	{"a PHP error", "lỗi PHP", regexp.MustCompile(`(?i)(Fatal error|Warning|Notice): .* on line \d+`)},
+	{"a raw SOAP fault or envelope", "thông điệp/lỗi SOAP thô", regexp.MustCompile(`(?i)soap:(Server|Client|Envelope)|faultstring|faultcode|<\?xml`)},
+	{"a low-level network error", "lỗi mạng cấp thấp", regexp.MustCompile(`(?i)dial tcp|connection refused|context deadline exceeded|x509: |tls: |i/o timeout|EOF\b`)},
+	{"the fake gateway's fault codes", "mã lỗi của trục tích hợp", regexp.MustCompile(`\b(GW|DC)-\d{3}-[A-Z]+\b|DC-5XX`)},
 }
 
 // Leaks lists the internals found in text shown to a citizen: stack traces, raw SOAP faults,
 // network errors, the gateway's address or endpoint, and the portal's gateway credentials (named,
 // never quoted). gw may be nil.
-func Leaks(text string, gw *popdbtest.Server) []string {
-	var out []string
+func Leaks(text string, gw *popdbtest.Server) []Problem {
+	var out []Problem
 	for _, p := range leakPatterns {
 		if p.re.MatchString(text) {
-			out = append(out, p.name)
+			out = append(out, Problem{p.name, p.nameVI})
 		}
 	}
 	if gw == nil {
 		return out
 	}
 	if u, err := url.Parse(gw.URL); err == nil && u.Host != "" && strings.Contains(text, u.Host) {
-		out = append(out, "the gateway's address")
+		out = append(out, Problem{"the gateway's address", "địa chỉ trục tích hợp"})
 	} else if gw.Path != "" && strings.Contains(text, gw.Path) {
-		out = append(out, "the gateway's endpoint path")
+		out = append(out, Problem{"the gateway's endpoint path", "đường dẫn dịch vụ của trục tích hợp"})
 	}
 	c := gw.Credentials
-	for _, cred := range []struct{ name, v string }{{"the gateway secret", c.Secret}, {"the gateway ApiKey", c.APIKey}, {"the gateway username", c.Username}, {"the X-Road-Client identifier", c.Client}} {
+	for _, cred := range []struct{ name, vi, v string }{
+		{"the gateway secret", "khóa bí mật của trục tích hợp", c.Secret},
+		{"the gateway ApiKey", "ApiKey của trục tích hợp", c.APIKey},
+		{"the gateway username", "tên tài khoản trục tích hợp", c.Username},
+		{"the X-Road-Client identifier", "định danh X-Road-Client", c.Client},
+	} {
 		if cred.v != "" && strings.Contains(text, cred.v) {
-			out = append(out, cred.name)
+			out = append(out, Problem{cred.name, cred.vi})
 		}
 	}
 	return out

@@ -44,7 +44,10 @@ func TestURLProblems(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			assert.Equal(t, c.want, URLProblems(c.url))
+			assert.Equal(t, c.want, ens(URLProblems(c.url)))
+			for _, p := range URLProblems(c.url) {
+				assert.NotEmpty(t, p.VI)
+			}
 		})
 	}
 }
@@ -55,8 +58,10 @@ func FuzzURLProblems(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, p := range URLProblems(s) {
-			if m := twelveDigits.FindStringSubmatch(p); m != nil && ident.ValidPIN(m[2]) {
-				t.Fatalf("a problem shows a number in full: %q", p)
+			for _, text := range []string{p.EN, p.VI} {
+				if m := twelveDigits.FindStringSubmatch(text); m != nil && ident.ValidPIN(m[2]) {
+					t.Fatalf("a problem shows a number in full: %q", text)
+				}
 			}
 		}
 	})
@@ -80,10 +85,10 @@ func TestLeaks(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			assert.Equal(t, c.want, Leaks(c.text, gw))
+			assert.Equal(t, c.want, ens(Leaks(c.text, gw)))
 		})
 	}
-	assert.Nil(t, Leaks("ổn", nil))
+	assert.Nil(t, ens(Leaks("ổn", nil)))
 }
 
 func TestComparePrefill(t *testing.T) {
@@ -134,11 +139,11 @@ func TestWellFormedProblems(t *testing.T) {
 	assert.Empty(t, WellFormedProblems([]popdbtest.Request{ok}, nil))
 	reused := ok
 	reused.Seq = 3
-	assert.Equal(t, []string{`request #3: MaYeuCau "a" already used by request #2`}, WellFormedProblems([]popdbtest.Request{ok, reused}, nil))
-	assert.Equal(t, []string{`request #2: MaYeuCau "a" already used by request #1`}, WellFormedProblems([]popdbtest.Request{ok}, []popdbtest.Request{{Seq: 1, LookupRequest: popdbtest.LookupRequest{MaYeuCau: "a"}}}))
+	assert.Equal(t, []string{`request #3: MaYeuCau "a" already used by request #2`}, ens(WellFormedProblems([]popdbtest.Request{ok, reused}, nil)))
+	assert.Equal(t, []string{`request #2: MaYeuCau "a" already used by request #1`}, ens(WellFormedProblems([]popdbtest.Request{ok}, []popdbtest.Request{{Seq: 1, LookupRequest: popdbtest.LookupRequest{MaYeuCau: "a"}}})))
 	bad := ok
 	bad.HasSOAPAction, bad.ContentType, bad.Namespace, bad.MaCanBo, bad.MaDonVi = false, "application/json", "urn:x", "", ""
-	got := WellFormedProblems([]popdbtest.Request{bad}, nil)
+	got := ens(WellFormedProblems([]popdbtest.Request{bad}, nil))
 	assert.Equal(t, []string{
 		"request #2: no SOAPAction header",
 		`request #2: Content-Type "application/json", want text/xml (SOAP 1.1)`,
@@ -154,9 +159,9 @@ func TestMinimalProblems(t *testing.T) {
 	}
 	allowed := map[string]bool{"001085123445": true}
 	assert.Empty(t, MinimalProblems([]popdbtest.Request{req(1, "001085123445"), {Seq: 2}}, allowed, nil))
-	got := MinimalProblems([]popdbtest.Request{req(1, "001085123445"), req(2, "079305001234"), req(3, "079305001234"), req(4, "001085123445")}, allowed, nil)
+	got := ens(MinimalProblems([]popdbtest.Request{req(1, "001085123445"), req(2, "079305001234"), req(3, "079305001234"), req(4, "001085123445")}, allowed, nil))
 	assert.Equal(t, []string{
-		"looked up 1 person(s) the dossier does not concern: 079*******34 (request #2, MaYeuCau r)",
+		"looked up 1 person(s) the dossier does not concern: 079*******34 (#2, MaYeuCau r)",
 		"looked up the same person more than once for one dossier: 001*******45 2 times, 079*******34 2 times",
 	}, got)
 }
@@ -176,4 +181,13 @@ func TestProcedureChoice(t *testing.T) {
 		t.Skipf("the catalogue of the fixture was not discovered (%v); discovery is another package's", err)
 	}
 	assert.Equal(t, "1.001612", procedure(context.Background(), s2), "the birth registration of the catalogue")
+}
+
+// ens returns the English texts of problems, nil for none.
+func ens(ps []Problem) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.EN)
+	}
+	return out
 }

@@ -50,16 +50,20 @@ func checkMinimal(ctx context.Context, s *check.Session) check.Result {
 	if len(subjects) > 0 {
 		subj = "subjects " + maskAll(subjects)
 	}
+	subjVI := "không có người liên quan khác"
+	if len(subjects) > 0 {
+		subjVI = "người liên quan " + maskAll(subjects)
+	}
 	if len(problems) > 0 {
-		got := strings.Join(problems, "; ")
+		got := joinEN(problems, "; ")
 		return check.Failf("for a dossier of %s (%s) the portal %s", ident.Mask(e.who.ID), subj, got).
-			VI("Với hồ sơ của %s (%s), cổng: %s", ident.Mask(e.who.ID), subj, got).
+			VI("Với hồ sơ của %s (%s), cổng %s", ident.Mask(e.who.ID), subjVI, joinVI(problems, "; ")).
 			GotWant(got, want).
 			With(evidence(a.entries)...)
 	}
 	counts := popdbtest.Subjects(a.entries)
 	return check.Passf("for a dossier of %s (%s) the portal looked up only them, each at most once (%d look-up(s))", ident.Mask(e.who.ID), subj, sum(counts)).
-		VI("Với hồ sơ của %s (%s), cổng chỉ tra cứu đúng những người này, mỗi người tối đa một lần (%d lượt)", ident.Mask(e.who.ID), subj, sum(counts)).
+		VI("Với hồ sơ của %s (%s), cổng chỉ tra cứu đúng những người này, mỗi người tối đa một lần (%d lượt)", ident.Mask(e.who.ID), subjVI, sum(counts)).
 		GotWant(fmt.Sprintf("%d look-up(s), all allowed", sum(counts)), want).
 		With(evidence(a.entries)...)
 }
@@ -75,7 +79,7 @@ func sum(m map[string]int) int {
 // MinimalProblems lists, from the look-ups of one dossier, the people looked up who are not
 // allowed and the people looked up more than once (an identifier and the same person's CMND count
 // as the same person when gw knows them; gw may be nil).
-func MinimalProblems(entries []popdbtest.Request, allowed map[string]bool, gw *popdbtest.Server) []string {
+func MinimalProblems(entries []popdbtest.Request, allowed map[string]bool, gw *popdbtest.Server) []Problem {
 	var others []string
 	seenOther := map[string]bool{}
 	perPerson := map[string]int{}
@@ -92,12 +96,14 @@ func MinimalProblems(entries []popdbtest.Request, allowed map[string]bool, gw *p
 		perPerson[key]++
 		if !allowed[r.Subject] && !seenOther[key] {
 			seenOther[key] = true
-			others = append(others, fmt.Sprintf("%s (request #%d, MaYeuCau %s)", ident.Mask(r.Subject), r.Seq, truncate(r.MaYeuCau, 40)))
+			others = append(others, fmt.Sprintf("%s (#%d, MaYeuCau %s)", ident.Mask(r.Subject), r.Seq, truncate(r.MaYeuCau, 40)))
 		}
 	}
-	var out []string
+	var out []Problem
 	if len(others) > 0 {
-		out = append(out, fmt.Sprintf("looked up %d person(s) the dossier does not concern: %s", len(others), strings.Join(others, ", ")))
+		list := strings.Join(others, ", ")
+		out = append(out, Problem{fmt.Sprintf("looked up %d person(s) the dossier does not concern: %s", len(others), list),
+			fmt.Sprintf("đã tra cứu %d người không liên quan đến hồ sơ: %s", len(others), list)})
 	}
 	var dup []string
 	for id, n := range perPerson {
@@ -107,7 +113,9 @@ func MinimalProblems(entries []popdbtest.Request, allowed map[string]bool, gw *p
 	}
 	sort.Strings(dup)
 	if len(dup) > 0 {
-		out = append(out, "looked up the same person more than once for one dossier: "+strings.Join(dup, ", "))
+		list := strings.Join(dup, ", ")
+		out = append(out, Problem{"looked up the same person more than once for one dossier: " + list,
+			"tra cứu cùng một người nhiều lần cho một hồ sơ: " + strings.ReplaceAll(list, " times", " lần")})
 	}
 	return out
 }

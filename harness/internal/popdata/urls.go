@@ -16,6 +16,7 @@ import (
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 // maxURLPages bounds how many pages P06-POP-08 reads.
@@ -61,31 +62,28 @@ func checkURLs(ctx context.Context, s *check.Session) check.Result {
 	}
 	want := "no personal identification number, password, token, secret or API key in any URL"
 	if len(c.problems) > 0 {
-		sort.Strings(c.problems)
-		got := strings.Join(first(c.problems, 8), "; ")
+		sort.Slice(c.problems, func(i, j int) bool { return c.problems[i].EN < c.problems[j].EN })
+		shown := c.problems[:min(8, len(c.problems))]
+		got, gotVI := joinEN(shown, "; "), joinVI(shown, "; ")
 		if len(c.problems) > 8 {
 			got += fmt.Sprintf("; and %d more", len(c.problems)-8)
+			gotVI += fmt.Sprintf("; và %d trường hợp khác", len(c.problems)-8)
 		}
 		return check.Failf("%d URL(s) carry personal identification numbers or credentials: %s", len(c.problems), got).
-			VI("%d URL chứa số định danh cá nhân hoặc thông tin xác thực: %s", len(c.problems), got).
-			GotWant(got, want)
+			VI("%d URL chứa số định danh cá nhân hoặc thông tin xác thực: %s", len(c.problems), gotVI).
+			GotWant(got, want).
+			With(c.evidence...)
 	}
 	return check.Passf("no personal identification number or credential in the %d URL(s) examined (%d page(s), their links and forms%s)", len(c.seen), read, flows).
 		VI("Không có số định danh cá nhân hay thông tin xác thực trong %d URL đã kiểm tra", len(c.seen)).
 		GotWant(fmt.Sprintf("%d URLs clean", len(c.seen)), want)
 }
 
-func first(s []string, n int) []string {
-	if len(s) > n {
-		return s[:n]
-	}
-	return s
-}
-
 type urlCollector struct {
 	mu       sync.Mutex
 	seen     map[string]bool
-	problems []string
+	problems []Problem
+	evidence []scoring.Evidence
 }
 
 func (c *urlCollector) add(raw, where string) {
@@ -99,7 +97,11 @@ func (c *urlCollector) add(raw, where string) {
 	}
 	c.seen[raw] = true
 	for _, p := range URLProblems(raw) {
-		c.problems = append(c.problems, fmt.Sprintf("%s in %s (%s)", p, check.RedactURL(raw), where))
+		u := check.RedactURL(raw)
+		c.problems = append(c.problems, Problem{fmt.Sprintf("%s in %s (%s)", p.EN, u, where), fmt.Sprintf("%s trong %s (%s)", p.VI, u, where)})
+		if len(c.evidence) < maxEvidence {
+			c.evidence = append(c.evidence, scoring.Evidence{Request: "GET " + u, Note: p.EN + " (" + where + ")"})
+		}
 	}
 }
 
@@ -135,18 +137,23 @@ func (c *urlCollector) form(f *html.Node, page string) {
 		if name == "" {
 			continue
 		}
-		why := ""
+		why, whyVI := "", ""
 		switch {
 		case strings.EqualFold(typ, "password"):
-			why = "a password field"
+			why, whyVI = "a password field", "trường mật khẩu"
 		case credentialKey(name):
-			why = "a credential field"
+			why, whyVI = "a credential field", "trường thông tin xác thực"
 		case identityKey(name):
-			why = "a personal identification number field"
+			why, whyVI = "a personal identification number field", "trường số định danh cá nhân"
 		}
 		if why != "" {
+			n := truncate(name, 40)
 			c.mu.Lock()
-			c.problems = append(c.problems, fmt.Sprintf("%s %q sent in the URL by a GET form on %s", why, truncate(name, 40), page))
+			c.problems = append(c.problems, Problem{fmt.Sprintf("%s %q sent in the URL by a GET form on %s", why, n, page),
+				fmt.Sprintf("%s %q bị gửi trong URL bởi biểu mẫu GET trên %s", whyVI, n, page)})
+			if len(c.evidence) < maxEvidence {
+				c.evidence = append(c.evidence, scoring.Evidence{Request: "GET " + page, Location: htmlx.Path(in), Note: why + " in a GET form"})
+			}
 			c.mu.Unlock()
 		}
 	}
@@ -224,23 +231,26 @@ var twelveDigits = regexp.MustCompile(`(^|[^0-9])([0-9]{12})($|[^0-9])`)
 // token, secret, API key, session ID) or a password in its user information. The OAuth
 // authorization code and state are not credentials here: the authorization-code flow carries
 // them in the callback URL by design.
-func URLProblems(raw string) []string {
+func URLProblems(raw string) []Problem {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil
 	}
-	var out []string
+	var out []Problem
+	add := func(en, vi string, a ...any) {
+		out = append(out, Problem{fmt.Sprintf(en, a...), fmt.Sprintf(vi, a...)})
+	}
 	if u.User != nil {
 		if _, has := u.User.Password(); has {
-			out = append(out, "a password in the URL's user information")
+			add("a password in the URL's user information", "mật khẩu trong phần thông tin người dùng của URL")
 		}
 	}
 	for _, seg := range strings.Split(u.EscapedPath(), "/") {
 		if v, err := url.PathUnescape(seg); err == nil && hasPIN(v) != "" {
-			out = append(out, fmt.Sprintf("a personal identification number (%s) in the path", ident.Mask(hasPIN(v))))
+			add("a personal identification number (%s) in the path", "số định danh cá nhân (%s) trong đường dẫn", ident.Mask(hasPIN(v)))
 		}
 	}
-	check := func(part, q string) {
+	check := func(part, partVI, q string) {
 		vals, err := url.ParseQuery(q)
 		if err != nil {
 			return
@@ -254,20 +264,23 @@ func URLProblems(raw string) []string {
 			for _, v := range vals[k] {
 				switch {
 				case credentialKey(k) && v != "":
-					out = append(out, fmt.Sprintf("a credential (%s) in the %s", truncate(k, 40), part))
+					out = append(out, Problem{fmt.Sprintf("a credential (%s) in the %s", truncate(k, 40), part),
+						fmt.Sprintf("thông tin xác thực (%s) trong %s", truncate(k, 40), partVI)})
 				case hasPIN(v) != "":
-					out = append(out, fmt.Sprintf("a personal identification number (%s) in the %s parameter %s", ident.Mask(hasPIN(v)), part, truncate(k, 40)))
+					out = append(out, Problem{fmt.Sprintf("a personal identification number (%s) in the %s parameter %s", ident.Mask(hasPIN(v)), part, truncate(k, 40)),
+						fmt.Sprintf("số định danh cá nhân (%s) trong tham số %s của %s", ident.Mask(hasPIN(v)), truncate(k, 40), partVI)})
 				case identityKey(k) && v != "":
-					out = append(out, fmt.Sprintf("an identification number parameter (%s) in the %s", truncate(k, 40), part))
+					out = append(out, Problem{fmt.Sprintf("an identification number parameter (%s) in the %s", truncate(k, 40), part),
+						fmt.Sprintf("tham số số định danh (%s) trong %s", truncate(k, 40), partVI)})
 				}
 			}
 		}
 	}
-	check("query", u.RawQuery)
+	check("query", "chuỗi truy vấn", u.RawQuery)
 	if strings.Contains(u.Fragment, "=") {
-		check("fragment", u.Fragment)
+		check("fragment", "phân đoạn (#)", u.Fragment)
 	} else if p := hasPIN(u.Fragment); p != "" {
-		out = append(out, fmt.Sprintf("a personal identification number (%s) in the fragment", ident.Mask(p)))
+		add("a personal identification number (%s) in the fragment", "số định danh cá nhân (%s) trong phân đoạn (#)", ident.Mask(p))
 	}
 	return out
 }

@@ -41,9 +41,9 @@ func checkWellFormed(ctx context.Context, s *check.Session) check.Result {
 	}
 	problems := WellFormedProblems(entries, before)
 	if len(problems) > 0 {
-		got := strings.Join(problems, "; ")
+		got := joinEN(problems, "; ")
 		return check.Failf("%d of the portal's gateway request(s) are malformed or unauthenticated: %s", countBad(problems), got).
-			VI("Yêu cầu của cổng tới trục tích hợp không đúng quy cách hoặc không được xác thực: %s", got).
+			VI("%d yêu cầu của cổng tới trục tích hợp không đúng quy cách hoặc không được xác thực: %s", countBad(problems), joinVI(problems, "; ")).
 			GotWant(got, want).
 			With(evidence(entries)...)
 	}
@@ -53,11 +53,11 @@ func checkWellFormed(ctx context.Context, s *check.Session) check.Result {
 		With(evidence(entries)...)
 }
 
-func countBad(problems []string) int {
+func countBad(problems []Problem) int {
 	seen := map[string]bool{}
 	for _, p := range problems {
-		if i := strings.Index(p, ":"); i > 0 {
-			seen[p[:i]] = true
+		if i := strings.Index(p.EN, ":"); i > 0 {
+			seen[p.EN[:i]] = true
 		}
 	}
 	return len(seen)
@@ -66,50 +66,51 @@ func countBad(problems []string) int {
 // WellFormedProblems lists what is wrong with each request of entries, one string per problem
 // prefixed with the request ("request #3: MaTichHop is "036", want 037"). earlier are requests
 // seen before, whose MaYeuCau the new ones must not reuse.
-func WellFormedProblems(entries, earlier []popdbtest.Request) []string {
+func WellFormedProblems(entries, earlier []popdbtest.Request) []Problem {
 	ids := map[string]int{}
 	for _, r := range earlier {
 		if r.MaYeuCau != "" {
 			ids[r.MaYeuCau] = r.Seq
 		}
 	}
-	var out []string
+	var out []Problem
 	for _, r := range entries {
-		p := func(format string, a ...any) {
-			out = append(out, fmt.Sprintf("request #%d: ", r.Seq)+fmt.Sprintf(format, a...))
+		p := func(en, vi string, a ...any) {
+			out = append(out, Problem{fmt.Sprintf("request #%d: ", r.Seq) + fmt.Sprintf(en, a...),
+				fmt.Sprintf("yêu cầu #%d: ", r.Seq) + fmt.Sprintf(vi, a...)})
 		}
 		if !r.AuthOK {
-			p("refused by the gateway (HTTP %d %s): %s", r.Status, r.Fault, r.AuthError)
+			p("refused by the gateway (HTTP %d %s): %s", "bị trục tích hợp từ chối (HTTP %d %s): %s", r.Status, r.Fault, r.AuthError)
 		}
 		if r.Method != "POST" {
-			p("method %s, want POST", r.Method)
+			p("method %s, want POST", "phương thức %s, cần POST", r.Method)
 		}
 		if !r.HasSOAPAction {
-			p("no SOAPAction header")
+			p("no SOAPAction header", "thiếu header SOAPAction")
 		}
 		if mt, _, err := mime.ParseMediaType(r.ContentType); err != nil || mt != "text/xml" {
-			p("Content-Type %q, want text/xml (SOAP 1.1)", truncate(r.ContentType, 60))
+			p("Content-Type %q, want text/xml (SOAP 1.1)", "Content-Type %q, cần text/xml (SOAP 1.1)", truncate(r.ContentType, 60))
 		}
 		if !r.AuthOK && r.Operation == "" {
 			continue // the body was not read: nothing more to say
 		}
 		if r.Operation != popdbtest.Operation || r.Namespace != popdbtest.NSRequest {
-			p("operation {%s}%s, want {%s}%s", truncate(r.Namespace, 60), truncate(r.Operation, 40), popdbtest.NSRequest, popdbtest.Operation)
+			p("operation {%s}%s, want {%s}%s", "thao tác {%s}%s, cần {%s}%s", truncate(r.Namespace, 60), truncate(r.Operation, 40), popdbtest.NSRequest, popdbtest.Operation)
 		}
 		if r.MaTichHop != popdbtest.ServiceCode {
-			p("MaTichHop %q, want %q", truncate(r.MaTichHop, 20), popdbtest.ServiceCode)
+			p("MaTichHop %q, want %q", "MaTichHop %q, cần %q", truncate(r.MaTichHop, 20), popdbtest.ServiceCode)
 		}
 		for _, f := range []struct{ name, v string }{{"MaYeuCau", r.MaYeuCau}, {"MaDVC", r.MaDVC}, {"MaCanBo", r.MaCanBo}, {"MaDonVi", r.MaDonVi}} {
 			if strings.TrimSpace(f.v) == "" {
-				p("no %s", f.name)
+				p("no %s", "thiếu %s", f.name)
 			}
 		}
 		if r.Subject == "" {
-			p("neither SoDinhDanh nor SoCMND")
+			p("neither SoDinhDanh nor SoCMND", "không có SoDinhDanh hay SoCMND")
 		}
 		if r.MaYeuCau != "" {
 			if prev, dup := ids[r.MaYeuCau]; dup {
-				p("MaYeuCau %q already used by request #%d", truncate(r.MaYeuCau, 40), prev)
+				p("MaYeuCau %q already used by request #%d", "MaYeuCau %q đã dùng ở yêu cầu #%d", truncate(r.MaYeuCau, 40), prev)
 			} else {
 				ids[r.MaYeuCau] = r.Seq
 			}
