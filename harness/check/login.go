@@ -59,7 +59,10 @@ func (t *LoginTrace) Evidence() []scoring.Evidence {
 		return nil
 	}
 	var ev []scoring.Evidence
-	for _, u := range t.Chain {
+	for i, u := range t.Chain {
+		if i > 0 && u == t.Chain[i-1] {
+			continue
+		}
 		ev = append(ev, scoring.Evidence{Request: "GET " + maskURL(u)})
 	}
 	if t.Final != nil {
@@ -87,7 +90,7 @@ func maskURL(raw string) string {
 		}
 	}
 	if changed {
-		u.RawQuery = q.Encode()
+		u.RawQuery = strings.ReplaceAll(q.Encode(), "%5Bredacted%5D", "[redacted]")
 	}
 	return Redact(u.String())
 }

@@ -98,7 +98,7 @@ func maskAuthorize(u *url.URL) string {
 			q.Set(p, "[redacted]")
 		}
 	}
-	c.RawQuery = q.Encode()
+	c.RawQuery = strings.ReplaceAll(q.Encode(), "%5Bredacted%5D", "[redacted]")
 	return check.Redact(c.String())
 }
 

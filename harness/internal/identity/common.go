@@ -258,6 +258,6 @@ func maskURL(raw string) string {
 			q.Set(p, "[redacted]")
 		}
 	}
-	u.RawQuery = q.Encode()
+	u.RawQuery = strings.ReplaceAll(q.Encode(), "%5Bredacted%5D", "[redacted]")
 	return check.Redact(u.String())
 }
