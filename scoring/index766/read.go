@@ -147,7 +147,6 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 		defer close(work)
 		carry := first
 		seq := 0
-		parity := false // CSV: an odd number of quotes has been seen since the last boundary
 		skipping := false
 		for {
 			if err := ctx.Err(); err != nil {
@@ -198,13 +197,13 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 			}
 			cut := len(data)
 			if !eof {
-				cut = p.boundary(data, &parity)
+				cut = p.boundary(data)
 				if cut < 0 {
 					// No record ends in a full chunk: the record is too long. Report it and
 					// skip to its end.
 					work <- chunk{seq: seq, oversize: true, buf: buf}
 					seq++
-					skipping, parity = true, false
+					skipping = true
 					carry = nil
 					continue
 				}
@@ -290,52 +289,51 @@ func (p *pipeline) progress() Progress {
 }
 
 // boundary returns the end of the last complete record in data, or -1. For CSV a newline ends
-// a record only outside quotes; parity carries the quote state of the bytes before data. If a
-// full chunk has no such newline (a stray quote), the last newline is taken and the parser
-// reports the broken record.
-func (p *pipeline) boundary(data []byte, parity *bool) int {
-	if p.format != CSV {
-		if i := bytes.LastIndexByte(data, '\n'); i >= 0 {
-			return i + 1
-		}
-		return -1
-	}
-	if bytes.IndexByte(data, '"') < 0 && !*parity {
+// a record only outside a quoted field, and a quote opens a quoted field only at the start of a
+// field, as the parser reads it (a stray quote inside a field does not open one). data always
+// starts at a record boundary, so no state is carried between chunks. If a full chunk has no
+// boundary (a quoted field never closed), the last newline is taken and the parser reports the
+// broken record.
+func (p *pipeline) boundary(data []byte) int {
+	if p.format != CSV || bytes.IndexByte(data, '"') < 0 {
 		if i := bytes.LastIndexByte(data, '\n'); i >= 0 {
 			return i + 1
 		}
 		return -1
 	}
 	last := -1
-	odd := *parity
-	seg := data
-	off := 0
-	for {
-		q := bytes.IndexByte(seg, '"')
-		end := len(seg)
-		if q >= 0 {
-			end = q
-		}
-		if !odd {
-			if i := bytes.LastIndexByte(seg[:end], '\n'); i >= 0 {
-				last = off + i + 1
+	quoted := false
+	for i := 0; ; {
+		q := bytes.IndexByte(data[i:], '"')
+		if !quoted {
+			end := len(data)
+			if q >= 0 {
+				end = i + q
+			}
+			if k := bytes.LastIndexByte(data[i:end], '\n'); k >= 0 {
+				last = i + k + 1
 			}
 		}
 		if q < 0 {
 			break
 		}
-		odd = !odd
-		seg = seg[q+1:]
-		off += q + 1
+		q += i
+		switch {
+		case !quoted:
+			quoted = q == 0 || data[q-1] == ',' || data[q-1] == '\n'
+			i = q + 1
+		case q+1 < len(data) && data[q+1] == '"':
+			i = q + 2 // "" inside quotes
+		default:
+			quoted = false
+			i = q + 1
+		}
 	}
 	if last < 0 {
-		if i := bytes.LastIndexByte(data, '\n'); i >= 0 && len(data) == cap(data) {
-			*parity = false
+		if i := bytes.LastIndexByte(data, '\n'); i >= 0 {
 			return i + 1
 		}
-		return -1
 	}
-	*parity = false // a boundary is always outside quotes
 	return last
 }
 
@@ -385,50 +383,19 @@ func (p *pipeline) work(in <-chan chunk, free chan<- []byte, a *Accumulator) {
 		}
 		switch {
 		case c.oversize:
-			report(0, fmt.Errorf("record longer than %d bytes", len(c.buf)))
+			if c.buf != nil { // the start of the record; the rest only carries its newline
+				report(0, fmt.Errorf("record longer than %d bytes", len(c.buf)))
+			}
 			lines = c.extra
-		case p.format == CSV:
-			data := c.data
-			for i := 0; i < len(data); {
-				end, n, empty, err := cs.next(data, i)
-				if !empty {
-					if err == nil {
-						err = apply(&cs.slots, &rec)
-					}
-					if err != nil {
-						report(lines, err)
-					} else {
-						a.Add(&rec)
-						records++
-					}
-				}
-				lines += n
-				i = end
-			}
 		default:
-			data := c.data
-			for len(data) > 0 {
-				var line []byte
-				at := lines
-				if k := bytes.IndexByte(data, '\n'); k >= 0 {
-					line, data = data[:k], data[k+1:]
-					lines++
+			lines = p.parse(c.data, cs, &js, &rec, func(line int, r *Record, err error) {
+				if err != nil {
+					report(line, err)
 				} else {
-					line, data = data, nil
+					a.Add(r)
+					records++
 				}
-				if !blank(line) {
-					err := js.scan(line)
-					if err == nil {
-						err = apply(&js.slots, &rec)
-					}
-					if err != nil {
-						report(at, err)
-					} else {
-						a.Add(&rec)
-						records++
-					}
-				}
-			}
+			})
 		}
 		p.records.Add(records)
 		p.setLines(c.seq, lines)
@@ -439,6 +406,45 @@ func (p *pipeline) work(in <-chan chunk, free chan<- []byte, a *Accumulator) {
 			free <- c.buf
 		}
 	}
+}
+
+// parse calls fn for each record of data (complete records), with its chunk-relative line
+// (0-based) and either the record or why it is bad. It returns the number of newlines in data.
+// cs is nil for JSON Lines.
+func (p *pipeline) parse(data []byte, cs *csvScanner, js *jsonScanner, rec *Record, fn func(line int, r *Record, err error)) int {
+	lines := 0
+	if cs != nil {
+		for i := 0; i < len(data); {
+			end, n, empty, err := cs.next(data, i)
+			if !empty {
+				if err == nil {
+					err = apply(&cs.slots, rec)
+				}
+				fn(lines, rec, err)
+			}
+			lines += n
+			i = end
+		}
+		return lines
+	}
+	for len(data) > 0 {
+		var line []byte
+		at := lines
+		if k := bytes.IndexByte(data, '\n'); k >= 0 {
+			line, data = data[:k], data[k+1:]
+			lines++
+		} else {
+			line, data = data, nil
+		}
+		if !blank(line) {
+			err := js.scan(line)
+			if err == nil {
+				err = apply(&js.slots, rec)
+			}
+			fn(at, rec, err)
+		}
+	}
+	return lines
 }
 
 func blank(b []byte) bool {
