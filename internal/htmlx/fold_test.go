@@ -9,6 +9,7 @@ func TestFold(t *testing.T) {
 		{"punctuation collapses", "  Tra cứu -- hồ sơ!  ", "tra cuu ho so"},
 		{"decomposed input", "Tra c\u0075\u031B\u0301u", "tra cuu"},
 		{"empty", "", ""},
+		{"invalid byte before a letter", "\xf2Ă", "a"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
