@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -78,10 +79,22 @@ func TestInteropNginxDemonstration(t *testing.T) {
 			"P06-SEC-17": scoring.Pass, "P06-SEC-18": scoring.Pass,
 		}},
 	}
+	var rows []string
+	defer func() {
+		results(t, "### The issue's demonstration: every security check on the weak and strong nginx\n\n"+
+			"| criterion | weak nginx | strong nginx |\n|---|---|---|\n"+strings.Join(rows, "\n")+"\n")
+	}()
+	got := map[string]map[string]check.Result{}
+	defer func() {
+		for _, id := range sortedIDs(got[modeWeak]) {
+			rows = append(rows, fmt.Sprintf("| %s | %s | %s |", id, cell(got[modeWeak][id]), cell(got[modeStrong][id])))
+		}
+	}()
 	for _, tc := range tests {
 		t.Run(tc.mode, func(t *testing.T) {
 			n := startNginx(t, tc.mode)
-			got := runChecks(t, n)
+			got[tc.mode] = runChecks(t, n)
+			got := got[tc.mode]
 			ids := make([]string, 0, len(got))
 			for id := range got {
 				ids = append(ids, id)
@@ -127,6 +140,11 @@ func TestInteropOpenSSLServer(t *testing.T) {
 		{"NULL at TLS 1.2", []string{"-tls1_2", "-cipher", "AES128-SHA:NULL-SHA256:@SECLEVEL=0"}, scoring.Pass, scoring.Fail, "accepts only TLS 1.2", "TLS_RSA_WITH_NULL_SHA256 (NULL)"},
 		{"anonymous ECDH at TLS 1.2", []string{"-tls1_2", "-cipher", "AES128-SHA:AECDH-AES128-SHA:@SECLEVEL=0"}, scoring.Pass, scoring.Fail, "accepts only TLS 1.2", "TLS_ECDH_anon_WITH_AES_128_CBC_SHA (anonymous)"},
 	}
+	var rows []string
+	defer func() {
+		results(t, "### Protocol and suite probes against openssl s_server ("+opensslVersion()+")\n\n"+
+			"| s_server options | P06-SEC-03 | P06-SEC-04 |\n|---|---|---|\n"+strings.Join(rows, "\n")+"\n")
+	}()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			u, pki := startSServer(t, tc.args...)
@@ -137,6 +155,7 @@ func TestInteropOpenSSLServer(t *testing.T) {
 			}
 			ctx := context.Background()
 			r3, r4 := checkVersions(ctx, s), checkWeakSuites(ctx, s)
+			rows = append(rows, fmt.Sprintf("| `%s` | %s | %s |", strings.Join(tc.args, " "), cell(r3), cell(r4)))
 			if r3.Status != tc.sec03 || !strings.Contains(r3.Message, tc.msg03) {
 				t.Errorf("P06-SEC-03: %s %q, want %s containing %q", r3.Status, r3.Message, tc.sec03, tc.msg03)
 			}
@@ -264,6 +283,33 @@ func TestInteropCompareTestssl(t *testing.T) {
 	}
 	results(t, "### Protocols and weak suites: p06 vs testssl.sh ("+testsslVersion()+")\n\n"+
 		"| nginx | criterion | what | p06 | testssl.sh | verdict |\n|---|---|---|---|---|---|\n"+strings.Join(rows, "\n")+"\n")
+}
+
+func sortedIDs(m map[string]check.Result) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// cell is a result as a table cell: status and message, without the port numbers that change
+// from run to run.
+func cell(r check.Result) string {
+	msg := portRe.ReplaceAllString(r.Message, "127.0.0.1:PORT")
+	msg = strings.ReplaceAll(msg, "|", "/")
+	if len(msg) > 160 {
+		msg = msg[:160] + "…"
+	}
+	return fmt.Sprintf("**%s** %s", r.Status, msg)
+}
+
+var portRe = regexp.MustCompile(`127\.0\.0\.1:\d+`)
+
+func opensslVersion() string {
+	b, _ := exec.Command("openssl", "version").Output()
+	return strings.TrimSpace(string(b))
 }
 
 func testsslVersion() string {
