@@ -76,3 +76,29 @@ func TestBrokenPortalReport(t *testing.T) {
 		t.Errorf("no finding for %s", id)
 	}
 }
+
+// Without a profile the harness discovers the login entry ("Đăng nhập") and the logout entry
+// ("Đăng xuất", once logged in) by itself.
+func TestVendorPortalDiscovered(t *testing.T) {
+	sso := ssotest.NewServer()
+	defer sso.Close()
+	portal := rptest.New(sso, rptest.Defects{})
+	defer portal.Close()
+	report, err := harness.Check(context.Background(), harness.Target{BaseURL: portal.URL, Client: portal.Client(), SSO: sso},
+		harness.Only("P06-AUTH-01", "P06-AUTH-03", "P06-AUTH-06"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	selected := map[string]bool{"P06-AUTH-01": true, "P06-AUTH-03": true, "P06-AUTH-06": true}
+	for _, f := range report.Findings {
+		if selected[f.Criterion] {
+			delete(selected, f.Criterion)
+			if f.Status != scoring.Pass {
+				t.Errorf("%s: %s: %s", f.Criterion, f.Status, f.Message)
+			}
+		}
+	}
+	if len(selected) > 0 {
+		t.Errorf("no findings for %v", selected)
+	}
+}
