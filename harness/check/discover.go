@@ -29,6 +29,10 @@ const (
 // discoveryPages bounds the pages discovery visits (also bounded by Config.MaxPages).
 const discoveryPages = 12
 
+// maxCataloguePages bounds the pages of a paginated HTML catalogue that are read (also bounded
+// by Config.MaxPages).
+const maxCataloguePages = 50
+
 // maxProcedurePages bounds the procedure pages discovery samples from the catalogue (also bounded
 // by Config.MaxPages).
 const maxProcedurePages = 20
@@ -498,7 +502,40 @@ func (d *discovery) fill() {
 	d.r.lookupPage = d.lookupPg
 }
 
-// readCatalogue reads the procedure catalogue from the JSON endpoint, else the HTML page.
+// nextPageText are the texts of a "next page" link, folded; nextPageSymbols as written.
+var (
+	nextPageText    = map[string]bool{"trang sau": true, "trang tiep": true, "tiep": true, "tiep theo": true, "next": true, "sau": true}
+	nextPageSymbols = map[string]bool{"›": true, "»": true, ">": true, "→": true}
+)
+
+// nextPage returns the same-host "next page" link of a paginated catalogue: rel="next" (a or
+// link), else a link whose text is "Trang sau", "Tiếp", "Next", "›", "»" or ">".
+func (d *discovery) nextPage(doc *html.Node, base *url.URL) string {
+	var byText string
+	for _, a := range htmlx.All(doc, "a", "link") {
+		href, ok := htmlx.Attr(a, "href")
+		if !ok {
+			continue
+		}
+		abs, ok := d.sameHost(base, href)
+		if !ok {
+			continue
+		}
+		for _, r := range strings.Fields(strings.ToLower(attr(a, "rel"))) {
+			if r == "next" {
+				return abs
+			}
+		}
+		if t := htmlx.Text(a) + " " + attr(a, "aria-label"); byText == "" && a.Data == "a" &&
+			(nextPageText[htmlx.Fold(t)] || nextPageSymbols[strings.TrimSpace(t)]) {
+			byText = abs
+		}
+	}
+	return byText
+}
+
+// readCatalogue reads the procedure catalogue from the JSON endpoint, else the HTML page and the
+// pages its pagination links to.
 func (d *discovery) readCatalogue(ctx context.Context) {
 	r, s := d.r, d.s
 	switch {
@@ -544,7 +581,37 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			return
 		}
 		base, _ := url.Parse(pg.FinalURL)
-		r.procs = &ProcedureList{URL: pg.URL, Format: "html", Procedures: ProceduresFromHTML(pg.Doc, base)}
+		list := &ProcedureList{URL: pg.URL, Format: "html"}
+		seen := map[string]bool{pg.URL: true, pg.FinalURL: true}
+		have := map[string]bool{}
+		add := func(ps []Procedure) {
+			for _, p := range ps {
+				k := p.Code + "\x00" + p.URL
+				if !have[k] && len(list.Procedures) < maxProcedures {
+					have[k] = true
+					list.Procedures = append(list.Procedures, p)
+				}
+			}
+		}
+		add(ProceduresFromHTML(pg.Doc, base))
+		// Follow the catalogue's pagination, bounded.
+		pages := 1
+		for next := d.nextPage(pg.Doc, base); next != "" && !seen[next] && pages < min(s.cfg.MaxPages, maxCataloguePages); next = d.nextPage(pg.Doc, base) {
+			seen[next] = true
+			np, err := s.Page(ctx, next)
+			if err != nil || np.StatusCode != 200 || np.Doc == nil {
+				d.notes = append(d.notes, "procedure catalogue: could not read the next page "+Redact(next))
+				break
+			}
+			pages++
+			pg = np
+			base, _ = url.Parse(np.FinalURL)
+			add(ProceduresFromHTML(np.Doc, base))
+		}
+		if pages > 1 {
+			d.notes = append(d.notes, fmt.Sprintf("procedure catalogue: %d pages read", pages))
+		}
+		r.procs = list
 	default:
 		r.procErr = fmt.Errorf("%w: the profile has neither procedures nor procedures_json and no link labelled \"Thủ tục hành chính\" or \"Danh mục thủ tục\" was found from the home page", ErrNoCatalogue)
 	}

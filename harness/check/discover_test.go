@@ -309,3 +309,31 @@ func BenchmarkParseProceduresJSON(b *testing.B) {
 		}
 	}
 }
+
+func TestDiscoverPaginatedCatalogue(t *testing.T) {
+	p := portaltest.Good()
+	row := func(code, name string) string {
+		return `<tr><td>` + code + `</td><td><a href="/thu-tuc/` + code + `">` + name + `</a></td><td>Toàn trình</td></tr>`
+	}
+	p.Pages["/thu-tuc-hanh-chinh"] = portaltest.Layout("TTHC", `<h1>TTHC</h1><table>`+row("1.000001", "A")+row("1.000002", "B")+`</table><a href="/tthc/2" aria-label="Trang sau">›</a>`)
+	p.Pages["/tthc/2"] = portaltest.Layout("TTHC", `<h1>TTHC</h1><table>`+row("1.000003", "C")+row("1.000001", "A")+`</table><a rel="next" href="/tthc/3">3</a>`)
+	p.Pages["/tthc/3"] = portaltest.Layout("TTHC", `<h1>TTHC</h1><table>`+row("1.000004", "D")+`</table><a href="/thu-tuc-hanh-chinh">Tiếp</a>`) // loops back
+	srv := p.Start()
+	defer srv.Close()
+	s, _ := NewSession(Target{BaseURL: srv.URL, Client: srv.Client()}, Config{})
+	list, err := s.Procedures(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, pr := range list.Procedures {
+		codes = append(codes, pr.Code)
+	}
+	if strings.Join(codes, " ") != "1.000001 1.000002 1.000003 1.000004" {
+		t.Errorf("codes = %v, want the four procedures of three pages, once each", codes)
+	}
+	r, _ := s.Profile(context.Background())
+	if !strings.Contains(strings.Join(r.Notes, "\n"), "procedure catalogue: 3 pages read") {
+		t.Errorf("notes = %q", r.Notes)
+	}
+}

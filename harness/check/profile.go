@@ -50,8 +50,10 @@ import (
 // procedure catalogue — else from the procedures page (see ProceduresFromHTML: data-ma-tthc /
 // data-muc-do / data-ten / data-co-phi / data-thiet-yeu attributes, or rows tr/li/article holding
 // a procedure code such as 1.000123 or 2.001234.000.00.00.H55, a link and a level label "Toàn
-// trình" / "Một phần" / "Trực tiếp"). Only the first catalogue page is read. procedure_pages are
-// the first 20 (at most Config.MaxPages) same-host procedure URLs of the catalogue.
+// trình" / "Một phần" / "Trực tiếp"). A paginated catalogue is followed through its "next page"
+// links (rel="next", or a link reading "Trang sau", "Tiếp", "Next", "›", "»", ">"; same host; at
+// most 50 pages and Config.MaxPages), each procedure kept once. procedure_pages are the first 20
+// (at most Config.MaxPages) same-host procedure URLs of the catalogue.
 //
 // Defaults: home is the base URL; plain_http the base URL with scheme http and no port (HTTPS
 // targets only); scope is province. Resolved.Sources says, per JSON field name, "configured",
