@@ -18,6 +18,8 @@ var (
 	oidContentType   = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 3}
 	oidMessageDigest = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 4}
 	oidSigningTime   = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 5}
+	// id-aa-signingCertificateV2 (RFC 5035), which CAdES-BES requires.
+	oidSigningCertificateV2 = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 47}
 
 	oidSHA256 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 1}
 	oidSHA384 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 2}
@@ -66,6 +68,19 @@ type signerInfo struct {
 type issuerAndSerial struct {
 	Issuer       asn1.RawValue
 	SerialNumber asn1.RawValue
+}
+
+// signingCertificateV2 is the ESS attribute binding the signature to the signer's certificate.
+type signingCertificateV2 struct {
+	Certs []essCertIDv2
+}
+
+// essCertIDv2's hash algorithm defaults to SHA-256 and is then omitted (DER); the issuer and
+// serial are optional and not written.
+type essCertIDv2 struct {
+	HashAlgorithm pkix.AlgorithmIdentifier `asn1:"optional"`
+	CertHash      []byte
+	IssuerSerial  asn1.RawValue `asn1:"optional"`
 }
 
 type attribute struct {

@@ -4,9 +4,13 @@ package signtest_test
 
 import (
 	"bytes"
+	"encoding/asn1"
+	"encoding/hex"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -76,7 +80,8 @@ func TestInteropOpenSSLVerifiesSigntest(t *testing.T) {
 					sigFile := filepath.Join(f.dir, "sig.p7s")
 					require.NoError(t, os.WriteFile(sigFile, sig, 0o600))
 					out := filepath.Join(f.dir, "out")
-					args := []string{"cms", "-verify", "-binary", "-inform", "DER", "-in", sigFile, "-CAfile", f.crl,
+					// -cades: openssl checks the signingCertificateV2 attribute signtest writes.
+					args := []string{"cms", "-verify", "-binary", "-cades", "-inform", "DER", "-in", sigFile, "-CAfile", f.crl,
 						"-crl_check_all", "-out", out}
 					if tc.detached {
 						args = append(args, "-content", f.doc)
@@ -97,10 +102,11 @@ func TestInteropOpenSSLVerifiesSigntest(t *testing.T) {
 						forgedFile := filepath.Join(f.dir, "forged.p7s")
 						require.NoError(t, os.WriteFile(forgedFile, forged, 0o600))
 						bad = append([]string(nil), args...)
-						bad[5] = forgedFile
+						bad[slices.Index(bad, "-in")+1] = forgedFile
 					}
 					res, err = openssl(t, bad...)
 					assert.Error(t, err, "openssl cms -verify accepted tampered content:\n%s", res)
+					assert.Contains(t, string(res), "Verification failure", "openssl refused for the right reason")
 				})
 			}
 			t.Run("revoked", func(t *testing.T) {
@@ -148,6 +154,7 @@ func TestInteropSigntestVerifiesOpenSSL(t *testing.T) {
 				{"attached streamed BER", []string{"-nodetach", "-outform", "DER", "-stream"}, false},
 				{"subject key identifier", []string{"-nodetach", "-outform", "DER", "-keyid"}, false},
 				{"SHA-384", []string{"-outform", "DER", "-md", "sha384"}, true},
+				{"CAdES-BES", []string{"-nodetach", "-outform", "DER", "-cades"}, false},
 			} {
 				t.Run(tc.name, func(t *testing.T) {
 					sigFile := filepath.Join(f.dir, "sig")
@@ -167,6 +174,7 @@ func TestInteropSigntestVerifiesOpenSSL(t *testing.T) {
 					assert.Equal(t, signtest.KindCitizen, s.Kind)
 					assert.False(t, s.SigningTime.IsZero(), "openssl writes a signingTime attribute")
 					assert.True(t, bytes.Equal(doc, s.Content))
+					assert.Equal(t, tc.name == "CAdES-BES", s.CAdES, "signingCertificateV2 read when openssl -cades writes it")
 
 					_, err = pki.Verify(signtest.TamperData(doc), sig)
 					assert.ErrorIs(t, err, signtest.ErrTampered)
@@ -174,4 +182,32 @@ func TestInteropSigntestVerifiesOpenSSL(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestInteropOpenSSLVerifiesSignedPDF: the signature SignPDF embeds is a detached CMS over the
+// byte ranges that openssl cms -verify accepts, as any PAdES verifier would extract it.
+func TestInteropOpenSSLVerifiesSignedPDF(t *testing.T) {
+	pki, err := signtest.NewPKI()
+	require.NoError(t, err)
+	f := writeFiles(t, pki)
+	pdf, err := signtest.SignPDF([]byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"), pki.Agency(), signtest.SignOptions{})
+	require.NoError(t, err)
+	var r [4]int
+	at := bytes.Index(pdf, []byte("/ByteRange ["))
+	require.GreaterOrEqual(t, at, 0)
+	_, err = fmt.Sscanf(string(pdf[at+len("/ByteRange ["):]), "%d %d %d %d", &r[0], &r[1], &r[2], &r[3])
+	require.NoError(t, err)
+	content := append(append([]byte(nil), pdf[r[0]:r[0]+r[1]]...), pdf[r[2]:r[2]+r[3]]...)
+	padded, err := hex.DecodeString(string(pdf[r[0]+r[1]+1 : r[2]-1]))
+	require.NoError(t, err)
+	var rv asn1.RawValue // the CMS value, without the zero padding after it
+	_, err = asn1.Unmarshal(padded, &rv)
+	require.NoError(t, err)
+	sig := rv.FullBytes
+	contentFile, sigFile := filepath.Join(f.dir, "ranges.bin"), filepath.Join(f.dir, "pdf.p7s")
+	require.NoError(t, os.WriteFile(contentFile, content, 0o600))
+	require.NoError(t, os.WriteFile(sigFile, sig, 0o600))
+	res, err := openssl(t, "cms", "-verify", "-binary", "-cades", "-inform", "DER", "-in", sigFile, "-content", contentFile,
+		"-CAfile", f.crl, "-crl_check_all", "-out", filepath.Join(f.dir, "out"))
+	require.NoError(t, err, "openssl refused the PDF's signature:\n%s", res)
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/rand"
 	"crypto/rsa"
+	"crypto/sha256"
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"errors"
@@ -28,11 +29,15 @@ type SignOptions struct {
 	// NoAttributes signs the content directly, without signed attributes (openssl -noattr). The
 	// signature then carries no signing time.
 	NoAttributes bool
+	// NoSigningCertificate leaves out the ESS signing-certificate-v2 attribute (RFC 5035) that
+	// binds the signature to the signer's certificate and that CAdES-BES requires.
+	NoSigningCertificate bool
 }
 
 // Sign makes a CMS SignedData (RFC 5652) over data as signer: one SignerInfo identified by issuer
-// and serial number, with the signed attributes contentType, messageDigest and signingTime, the
-// signer's certificate and its chain. The result is DER. RSA keys sign with PKCS #1 v1.5, ECDSA
+// and serial number, with the signed attributes contentType, messageDigest, signingTime and
+// signingCertificateV2 (a CAdES-BES signature, ETSI EN 319 122-1), the signer's certificate and
+// its chain. The result is DER. RSA keys sign with PKCS #1 v1.5, ECDSA
 // keys with ECDSA; the digest is SHA-256 unless opts say otherwise.
 func Sign(data []byte, signer *Identity, opts SignOptions) ([]byte, error) {
 	if signer == nil || signer.Cert == nil || signer.Key == nil {
@@ -88,6 +93,14 @@ func Sign(data []byte, signer *Identity, opts SignOptions) ([]byte, error) {
 		attrs, err := signedAttributes(md, st.UTC().Truncate(time.Second))
 		if err != nil {
 			return nil, fmt.Errorf("signtest: sign: %w", err)
+		}
+		if !opts.NoSigningCertificate {
+			certHash := sha256.Sum256(signer.Cert.Raw)
+			v, err := asn1.Marshal(signingCertificateV2{Certs: []essCertIDv2{{CertHash: certHash[:]}}})
+			if err != nil {
+				return nil, fmt.Errorf("signtest: sign: encoding signingCertificateV2: %w", err)
+			}
+			attrs = append(attrs, attribute{Type: oidSigningCertificateV2, Values: setOf(v)})
 		}
 		set, err := attributeSet(attrs, 0x31)
 		if err != nil {

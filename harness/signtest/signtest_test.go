@@ -70,6 +70,7 @@ func TestSignVerify(t *testing.T) {
 			assert.Equal(t, doc, s.Content)
 			assert.Equal(t, tc.detached, s.Detached)
 			assert.Len(t, s.Chain, 3)
+			assert.Equal(t, !tc.noTime, s.CAdES, "signatures with attributes are CAdES-BES")
 			if tc.noTime {
 				assert.True(t, s.SigningTime.IsZero())
 			} else {

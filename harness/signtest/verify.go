@@ -63,6 +63,9 @@ type Signed struct {
 	Detached bool
 	// Hash is the digest algorithm.
 	Hash crypto.Hash
+	// CAdES is true when the signature carries the signing-certificate-v2 attribute (CAdES-BES)
+	// and it names the signer's certificate.
+	CAdES bool
 }
 
 // String says who signed and when, in English.
@@ -255,6 +258,7 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions)
 	md := dg.Sum(nil)
 
 	var signingTime time.Time
+	cades := false
 	if len(si.SignedAttrs.FullBytes) > 0 {
 		set := append([]byte(nil), si.SignedAttrs.FullBytes...)
 		set[0] = 0x31 // the signature covers the attributes as a SET (RFC 5652 5.4)
@@ -279,6 +283,12 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions)
 		if subtle.ConstantTimeCompare(signedMD, md) != 1 {
 			return nil, verr(ErrTampered, cert, "the content's digest differs from the signed messageDigest: the content changed after signing",
 				"giá trị băm của nội dung khác giá trị đã ký: nội dung bị thay đổi sau khi ký", nil)
+		}
+		if scv, ok := attrs[oidSigningCertificateV2.String()]; ok {
+			if err := checkSigningCertificate(scv, cert); err != nil {
+				return nil, err
+			}
+			cades = true
 		}
 		if stv, ok := attrs[oidSigningTime.String()]; ok {
 			if err := unmarshalAll(stv, &signingTime); err != nil {
@@ -327,8 +337,32 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions)
 	return &Signed{
 		Signer: cert, Chain: chain, Kind: Classify(cert),
 		Subject: FormatName(cert.Subject), CommonName: cert.Subject.CommonName, Identifier: userID(cert),
-		SigningTime: signingTime, Content: content, Hash: h,
+		SigningTime: signingTime, Content: content, Hash: h, CAdES: cades,
 	}, nil
+}
+
+// checkSigningCertificate checks that the signing-certificate-v2 attribute names cert: without
+// it, a signer's certificate could be swapped for another with the same key.
+func checkSigningCertificate(der []byte, cert *x509.Certificate) error {
+	var sc signingCertificateV2
+	if err := unmarshalAll(der, &sc); err != nil || len(sc.Certs) == 0 {
+		return verr(ErrMalformed, cert, "the signingCertificateV2 attribute is unreadable", "thuộc tính signingCertificateV2 không đọc được", err)
+	}
+	id := sc.Certs[0]
+	h := crypto.SHA256
+	if len(id.HashAlgorithm.Algorithm) > 0 {
+		var ok bool
+		if h, ok = hashByOID(id.HashAlgorithm.Algorithm); !ok {
+			return verr(ErrUnsupported, cert, fmt.Sprintf("signingCertificateV2 hash %v", id.HashAlgorithm.Algorithm), "thuật toán băm không được hỗ trợ", nil)
+		}
+	}
+	d := h.New()
+	d.Write(cert.Raw)
+	if !bytes.Equal(d.Sum(nil), id.CertHash) {
+		return verr(ErrTampered, cert, "the signed certificate reference (signingCertificateV2) does not match the signer's certificate",
+			"tham chiếu chứng thư đã ký không khớp chứng thư của người ký", nil)
+	}
+	return nil
 }
 
 func unmarshalAll(der []byte, v any) error {
