@@ -37,7 +37,7 @@ func checkCertificate(ctx context.Context, s *check.Session) check.Result {
 	if len(over) > 0 {
 		got := describeAll(over, 3)
 		return check.Failf("the portal accepted the gateway's certificate from an untrusted CA (\"popdbtest UNTRUSTED CA\") and sent %d request(s) over that connection: %s", len(over), got).
-			VI("Cổng chấp nhận chứng thư của trục tích hợp do CA không tin cậy cấp và đã gửi %d yêu cầu qua kết nối đó: %s", len(over), got).
+			VI("Cổng chấp nhận chứng thư của trục tích hợp do CA không tin cậy cấp và đã gửi %d yêu cầu qua kết nối đó: %s", len(over), describeAllVI(over, 3)).
 			GotWant("untrusted certificate accepted: "+got, want).
 			With(certEvidence(a)...)
 	}

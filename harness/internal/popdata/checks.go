@@ -214,6 +214,50 @@ func describe(r popdbtest.Request) string {
 	return b.String()
 }
 
+// describeVI is describe in Vietnamese.
+func describeVI(r popdbtest.Request) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "yêu cầu #%d", r.Seq)
+	if r.Subject != "" {
+		fmt.Fprintf(&b, " tra cứu %s", ident.Mask(r.Subject))
+	} else if r.Operation != "" {
+		fmt.Fprintf(&b, " thao tác %s", r.Operation)
+	}
+	if r.MaYeuCau != "" {
+		fmt.Fprintf(&b, " (MaYeuCau %s)", truncate(r.MaYeuCau, 40))
+	}
+	if r.Username != "" {
+		fmt.Fprintf(&b, " bằng tài khoản %q", truncate(r.Username, 40))
+	}
+	fmt.Fprintf(&b, " → %s", outcomeVI[r.Outcome])
+	if r.Status != 0 && r.Status != 200 {
+		fmt.Fprintf(&b, " (HTTP %d", r.Status)
+		if r.Fault != "" {
+			fmt.Fprintf(&b, ", %s", r.Fault)
+		}
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+var outcomeVI = map[popdbtest.Outcome]string{
+	popdbtest.Found: "tìm thấy", popdbtest.NotFound: "không tìm thấy", popdbtest.AuthFailed: "bị từ chối xác thực",
+	popdbtest.BadRequest: "yêu cầu sai quy cách", popdbtest.Failed: "lỗi máy chủ", popdbtest.Malformed: "trả dữ liệu hỏng",
+	popdbtest.Abandoned: "bị bỏ dở", popdbtest.Pending: "đang xử lý",
+}
+
+func describeAllVI(rs []popdbtest.Request, max int) string {
+	var parts []string
+	for i, r := range rs {
+		if i == max {
+			parts = append(parts, fmt.Sprintf("và %d yêu cầu khác", len(rs)-max))
+			break
+		}
+		parts = append(parts, describeVI(r))
+	}
+	return strings.Join(parts, "; ")
+}
+
 func describeAll(rs []popdbtest.Request, max int) string {
 	var parts []string
 	for i, r := range rs {

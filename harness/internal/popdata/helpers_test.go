@@ -112,7 +112,7 @@ func TestComparePrefill(t *testing.T) {
 	assert.Len(t, ComparePrefill(ascii, rec), 1)
 
 	bad := map[string]string{"HoVaTen": p.FullName(), "SoDinhDanh": "001085123445", "NgayThangNamSinh": "1900-01-01", "GioiTinh": "?"}
-	got := ComparePrefill(bad, rec)
+	got := ens(ComparePrefill(bad, rec))
 	require.Len(t, got, 4)
 	assert.Equal(t, "not pre-filled (the citizen is asked again): ThuongTru", got[0])
 	assert.Contains(t, got[1], `SoDinhDanh: form shows "001*******45"`)

@@ -13,16 +13,16 @@ import (
 
 // invalidCase is a malformed personal identification number a citizen might type.
 type invalidCase struct {
-	id, why string
+	id, why, whyVI string
 }
 
 // invalidIDs are the identifiers P06-POP-07 types as subjects. Each is rejected by
 // ident.ParsePIN (a test asserts it).
 var invalidIDs = []invalidCase{
-	{"07930500123", "11 digits"},
-	{"003085123445", "prefix 003 is not a province code"},
-	{"07930500123A", "a letter"},
-	{"0793 0500123", "a space"},
+	{"07930500123", "11 digits", "11 chữ số"},
+	{"003085123445", "prefix 003 is not a province code", "mã 003 không phải mã tỉnh"},
+	{"07930500123A", "a letter", "có chữ cái"},
+	{"0793 0500123", "a space", "có khoảng trắng"},
 }
 
 // checkInvalid is P06-POP-07: identifiers that are not valid personal identification numbers are
@@ -36,7 +36,7 @@ func checkInvalid(ctx context.Context, s *check.Session) check.Result {
 	if res != nil {
 		return *res
 	}
-	var sent, accepted, sentVI []string
+	var sent, accepted, sentVI, acceptedVI []string
 	var all []popdbtest.Request
 	for _, c := range invalidIDs {
 		a := e.start(ctx, b, check.DossierRequest{Subjects: []string{c.id}})
@@ -47,12 +47,13 @@ func checkInvalid(ctx context.Context, s *check.Session) check.Result {
 		for _, r := range a.entries {
 			if r.Subject == c.id || r.SoDinhDanh == c.id || r.SoCMND == c.id {
 				sent = append(sent, fmt.Sprintf("%s (%s) in request #%d", ident.Mask(c.id), c.why, r.Seq))
-				sentVI = append(sentVI, fmt.Sprintf("%s (%s)", ident.Mask(c.id), c.why))
+				sentVI = append(sentVI, fmt.Sprintf("%s (%s) ở yêu cầu #%d", ident.Mask(c.id), c.whyVI, r.Seq))
 				break
 			}
 		}
 		if a.err == nil && a.dossier.Accepted {
 			accepted = append(accepted, fmt.Sprintf("%s (%s)", ident.Mask(c.id), c.why))
+			acceptedVI = append(acceptedVI, fmt.Sprintf("%s (%s)", ident.Mask(c.id), c.whyVI))
 		}
 	}
 	want := "invalid identifiers rejected with a message, none sent to the gateway"
@@ -66,7 +67,7 @@ func checkInvalid(ctx context.Context, s *check.Session) check.Result {
 	case len(accepted) > 0:
 		got := "accepted dossiers whose subject is an invalid identifier: " + strings.Join(accepted, ", ")
 		return check.Failf("the portal %s (it did not look them up, but did not tell the citizen they are invalid)", got).
-			VI("Cổng chấp nhận hồ sơ với số định danh không hợp lệ: %s", strings.Join(accepted, ", ")).
+			VI("Cổng chấp nhận hồ sơ với số định danh không hợp lệ (không tra cứu nhưng không báo cho công dân): %s", strings.Join(acceptedVI, ", ")).
 			GotWant(got, want).
 			With(evidence(all)...)
 	}

@@ -39,17 +39,17 @@ func checkLookup(ctx context.Context, s *check.Session) check.Result {
 	switch {
 	case len(mine) > 0:
 		return check.Passf("starting a dossier looked up the logged-in citizen %s through the gateway: %s", who, describe(mine[0])).
-			VI("Khi bắt đầu hồ sơ, cổng đã tra cứu công dân đang đăng nhập %s qua trục tích hợp: %s", who, describe(mine[0])).
+			VI("Khi bắt đầu hồ sơ, cổng đã tra cứu công dân đang đăng nhập %s qua trục tích hợp: %s", who, describeVI(mine[0])).
 			GotWant(describe(mine[0]), want).
 			With(evidence(a.entries)...)
 	case len(refused) > 0:
 		return check.Failf("starting a dossier tried to look up the citizen %s but the gateway did not answer the record: %s", who, describeAll(refused, 3)).
-			VI("Khi bắt đầu hồ sơ, cổng có gửi yêu cầu tra cứu công dân %s nhưng trục tích hợp không trả bản ghi: %s", who, describeAll(refused, 3)).
+			VI("Khi bắt đầu hồ sơ, cổng có gửi yêu cầu tra cứu công dân %s nhưng trục tích hợp không trả bản ghi: %s", who, describeAllVI(refused, 3)).
 			GotWant(describeAll(refused, 3), want).
 			With(evidence(a.entries)...)
 	case len(a.entries) > 0:
 		return check.Failf("starting a dossier sent %d request(s) to the population database, none for the logged-in citizen %s: %s", len(a.entries), who, describeAll(a.entries, 3)).
-			VI("Khi bắt đầu hồ sơ, cổng gửi %d yêu cầu tới CSDL dân cư nhưng không yêu cầu nào tra cứu công dân đang đăng nhập %s: %s", len(a.entries), who, describeAll(a.entries, 3)).
+			VI("Khi bắt đầu hồ sơ, cổng gửi %d yêu cầu tới CSDL dân cư nhưng không yêu cầu nào tra cứu công dân đang đăng nhập %s: %s", len(a.entries), who, describeAllVI(a.entries, 3)).
 			GotWant(describeAll(a.entries, 3), want).
 			With(evidence(a.entries)...)
 	default:

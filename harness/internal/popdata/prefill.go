@@ -71,9 +71,9 @@ func checkPrefill(ctx context.Context, s *check.Session) check.Result {
 		}
 	}
 	if len(problems) > 0 {
-		got := strings.Join(problems, "; ")
+		got := joinEN(problems, "; ")
 		return check.Failf("the dossier form is not pre-filled from the population record of %s: %s", ident.Mask(e.who.ID), got).
-			VI("Biểu mẫu hồ sơ không được điền sẵn từ dữ liệu dân cư của %s: %s", ident.Mask(e.who.ID), got).
+			VI("Biểu mẫu hồ sơ không được điền sẵn từ dữ liệu dân cư của %s: %s", ident.Mask(e.who.ID), joinVI(problems, "; ")).
 			GotWant(got, want).
 			With(prefillEvidence(a)...)
 	}
@@ -110,8 +110,9 @@ func filledNames(form map[string]string) string {
 // Texts are compared accent-, case- and space-insensitively; dates in any of the usual layouts;
 // sex as a code, "Nam"/"Nữ" or "male"/"female"; addresses by their parts. Identifiers are
 // masked in the result.
-func ComparePrefill(form map[string]string, rec popdbtest.CongDan) []string {
-	var missing, differ []string
+func ComparePrefill(form map[string]string, rec popdbtest.CongDan) []Problem {
+	var missing []string
+	var differ []Problem
 	for _, f := range prefillFields {
 		got, present := form[f.name]
 		got = strings.TrimSpace(got)
@@ -129,12 +130,15 @@ func ComparePrefill(form map[string]string, rec popdbtest.CongDan) []string {
 		if f.name == "SoDinhDanh" || f.name == "SoCMND" {
 			g, w = ident.Mask(got), ident.Mask(want)
 		}
-		differ = append(differ, fmt.Sprintf("%s: form shows %q, record has %q", f.name, truncate(g, 120), truncate(w, 120)))
+		g, w = truncate(g, 120), truncate(w, 120)
+		differ = append(differ, Problem{fmt.Sprintf("%s: form shows %q, record has %q", f.name, g, w),
+			fmt.Sprintf("%s: biểu mẫu ghi %q, dữ liệu dân cư ghi %q", f.name, g, w)})
 	}
-	var out []string
+	var out []Problem
 	if len(missing) > 0 {
 		sort.Strings(missing)
-		out = append(out, "not pre-filled (the citizen is asked again): "+strings.Join(missing, ", "))
+		out = append(out, Problem{"not pre-filled (the citizen is asked again): " + strings.Join(missing, ", "),
+			"không được điền sẵn (công dân phải khai lại): " + strings.Join(missing, ", ")})
 	}
 	return append(out, differ...)
 }

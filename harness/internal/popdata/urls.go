@@ -40,11 +40,11 @@ func checkURLs(ctx context.Context, s *check.Session) check.Result {
 			continue // another check reports unreachable pages
 		}
 		read++
-		c.add(pg.URL, "page")
+		c.add(pg.URL, "page", "trang")
 		for _, r := range pg.Redirects {
-			c.add(r, "redirect from "+check.RedactURL(pg.URL))
+			c.add(r, "redirect from "+check.RedactURL(pg.URL), "chuyển hướng từ "+check.RedactURL(pg.URL))
 		}
-		c.add(pg.FinalURL, "page")
+		c.add(pg.FinalURL, "page", "trang")
 		if pg.Doc != nil {
 			base, _ := url.Parse(pg.FinalURL)
 			c.links(pg.Doc, base, check.RedactURL(pg.FinalURL))
@@ -57,7 +57,7 @@ func checkURLs(ctx context.Context, s *check.Session) check.Result {
 	flows := c.flows(ctx, s)
 	if gw := s.Target().PopDB; gw != nil {
 		for _, r := range gw.Requests() {
-			c.add(r.URL, fmt.Sprintf("the portal's gateway request #%d", r.Seq))
+			c.add(r.URL, fmt.Sprintf("the portal's gateway request #%d", r.Seq), fmt.Sprintf("yêu cầu #%d của cổng tới trục tích hợp", r.Seq))
 		}
 	}
 	want := "no personal identification number, password, token, secret or API key in any URL"
@@ -86,7 +86,7 @@ type urlCollector struct {
 	evidence []scoring.Evidence
 }
 
-func (c *urlCollector) add(raw, where string) {
+func (c *urlCollector) add(raw, where, whereVI string) {
 	if raw == "" {
 		return
 	}
@@ -98,7 +98,7 @@ func (c *urlCollector) add(raw, where string) {
 	c.seen[raw] = true
 	for _, p := range URLProblems(raw) {
 		u := check.RedactURL(raw)
-		c.problems = append(c.problems, Problem{fmt.Sprintf("%s in %s (%s)", p.EN, u, where), fmt.Sprintf("%s trong %s (%s)", p.VI, u, where)})
+		c.problems = append(c.problems, Problem{fmt.Sprintf("%s in %s (%s)", p.EN, u, where), fmt.Sprintf("%s trong %s (%s)", p.VI, u, whereVI)})
 		if len(c.evidence) < maxEvidence {
 			c.evidence = append(c.evidence, scoring.Evidence{Request: "GET " + u, Note: p.EN + " (" + where + ")"})
 		}
@@ -116,7 +116,7 @@ func (c *urlCollector) links(doc *html.Node, base *url.URL, page string) {
 		v, _ := htmlx.Attr(n, a)
 		if v != "" && base != nil {
 			if u, err := base.Parse(strings.TrimSpace(v)); err == nil {
-				c.add(u.String(), "link on "+page)
+				c.add(u.String(), "link on "+page, "liên kết trên "+page)
 			}
 		}
 		if n.Data == "form" {
@@ -178,7 +178,7 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 		br, tr, err := s.LoginSSO(ctx, who, ssotest.Normal)
 		if tr != nil {
 			for _, u := range tr.Chain {
-				c.add(u, "the login redirect chain")
+				c.add(u, "the login redirect chain", "chuỗi chuyển hướng khi đăng nhập")
 			}
 		}
 		if err != nil {
@@ -220,7 +220,7 @@ type recorder struct {
 }
 
 func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
-	r.c.add(req.URL.String(), "a request while starting a dossier")
+	r.c.add(req.URL.String(), "a request while starting a dossier", "yêu cầu khi bắt đầu hồ sơ")
 	return r.next.RoundTrip(req)
 }
 
