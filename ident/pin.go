@@ -165,3 +165,25 @@ func truncate(s string, n int) string {
 	}
 	return string(r[:n]) + "…"
 }
+
+// NormalizePIN removes what people type around the digits of a number — spaces, dots, hyphens
+// — and turns full-width digits (as some Vietnamese input methods produce) into ASCII, so that
+// "001 085 123 445" and "００１０８５１２３４４５" become "001085123445". It does not validate:
+// pass the result to [ParsePIN]. Any other character is kept, so that ParsePIN reports it.
+func NormalizePIN(s string) string {
+	const maxIn = 256 // typed input; anything longer is not a number
+	if len(s) > maxIn {
+		s = s[:maxIn]
+	}
+	b := make([]rune, 0, 12)
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '.' || r == '-' || r == '\t' || r == '\u00a0' || r == '\u3000':
+		case r >= '０' && r <= '９':
+			b = append(b, '0'+(r-'０'))
+		default:
+			b = append(b, r)
+		}
+	}
+	return string(b)
+}

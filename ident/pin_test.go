@@ -225,3 +225,22 @@ func BenchmarkParsePINInvalid(b *testing.B) {
 		}
 	}
 }
+
+func TestNormalizePIN(t *testing.T) {
+	cases := map[string]string{
+		"001 085 123 445":    "001085123445",
+		"001.085.123.445":    "001085123445",
+		"001-085-123445":     "001085123445",
+		"００１０８５１２３４４５":       "001085123445",
+		" 001085123445\t":    "001085123445",
+		"0010851234x5":       "0010851234x5",
+		"":                   "",
+		"0793 0500123":       "07930500123",
+		"001\u00a0085123445": "001085123445",
+	}
+	for in, want := range cases {
+		assert.Equal(t, want, ident.NormalizePIN(in), "%q", in)
+	}
+	assert.True(t, ident.ValidPIN(ident.NormalizePIN("001 085 123 445")))
+	assert.False(t, ident.ValidPIN(ident.NormalizePIN("0793 0500123")), "normalizing does not make 11 digits valid")
+}
