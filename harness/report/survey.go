@@ -1,0 +1,417 @@
+package report
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// SurveyInputSchemaName is the file of portals read by `p06 survey` (JSON form), published in
+// schema/ beside the other schemas.
+const SurveyInputSchemaName = "survey-input.schema.json"
+
+// SurveyWeakest is how many of the weakest criteria the survey writers list.
+const SurveyWeakest = 10
+
+// Survey is a survey of many portals as the survey writers print it: scoring's national figures
+// (Survey) and one line per portal, in ranking order. Build it with NewSurvey. Its JSON form is
+// what `p06 survey --format json` writes: deterministic, with no clock in it.
+type Survey struct {
+	Survey *scoring.Survey `json:"survey"`
+	// Portals are in ranking order (compliance rate, then overall score, descending; ties by URL).
+	Portals []SurveyPortal `json:"portals"`
+	// Unreachable counts the portals that could not be reached. They are still counted in every
+	// figure: their reports have an error finding for every criterion assessed.
+	Unreachable int `json:"unreachable"`
+	// Incomplete counts the portals whose assessment did not complete for another reason (the
+	// per-portal time limit, an interruption); they are counted too.
+	Incomplete int `json:"incomplete"`
+}
+
+// SurveyPortal is one portal of a survey.
+type SurveyPortal struct {
+	// Rank is the portal's place; ties share a rank (1, 2, 2, 4).
+	Rank int    `json:"rank"`
+	Unit string `json:"unit"`
+	URL  string `json:"url"`
+	// Rate is the portal's compliance rate (mandatory criteria met / applicable), in [0,1].
+	Rate       float64 `json:"rate"`
+	Met        int     `json:"met"`
+	Applicable int     `json:"applicable"`
+	Overall    float64 `json:"overall"`
+	// Grade is the band ID (Grading names the scheme); writers print its label.
+	Grade   string `json:"grade"`
+	Grading string `json:"grading"`
+	// Caps are the critical criteria that capped the grade.
+	Caps []string `json:"caps,omitempty"`
+	// Groups are the portal's group scores (0–100), for the groups with anything available.
+	Groups map[string]float64 `json:"groups"`
+	// Unreachable is set when the portal could not be reached at all.
+	Unreachable bool `json:"unreachable,omitempty"`
+	// Error says why the assessment did not complete (empty when it did).
+	Error string `json:"error,omitempty"`
+	// Report is the file the portal's own report was written to, when one was.
+	Report string `json:"report,omitempty"`
+}
+
+// SurveyEntry is one assessed portal given to NewSurvey.
+type SurveyEntry struct {
+	// Unit is the assessed unit, e.g. "UBND tỉnh Ninh Bình".
+	Unit string
+	// Report is the portal's report; its Target is the portal's URL and must be unique.
+	Report *scoring.Report
+	// Unreachable marks a portal that could not be reached (Report holds error findings).
+	Unreachable bool
+	// Err is why the assessment did not complete, if it did not (Report is still counted).
+	Err error
+	// ReportFile is where the portal's report was written, if anywhere.
+	ReportFile string
+}
+
+// NewSurvey aggregates the entries' reports with scoring.Aggregate over cat and lists the
+// portals in ranking order. Every entry needs a unit and a report of cat; two entries with the
+// same unit or the same target are an error naming both.
+func NewSurvey(cat *criteria.Catalogue, entries []SurveyEntry) (*Survey, error) {
+	if cat == nil {
+		return nil, errors.New("report: survey without a catalogue")
+	}
+	var problems []string
+	byTarget := map[string]int{}
+	byUnit := map[string]int{}
+	reports := make([]*scoring.Report, 0, len(entries))
+	for i, e := range entries {
+		switch {
+		case e.Report == nil:
+			problems = append(problems, fmt.Sprintf("entries[%d] (%s): no report", i, e.Unit))
+			continue
+		case strings.TrimSpace(e.Unit) == "":
+			problems = append(problems, fmt.Sprintf("entries[%d] (%s): no unit", i, e.Report.Target))
+		}
+		if j, ok := byTarget[e.Report.Target]; ok {
+			problems = append(problems, fmt.Sprintf("entries[%d]: target %s repeats entries[%d]", i, e.Report.Target, j))
+		}
+		if j, ok := byUnit[e.Unit]; ok && e.Unit != "" {
+			problems = append(problems, fmt.Sprintf("entries[%d]: unit %q repeats entries[%d]", i, e.Unit, j))
+		}
+		byTarget[e.Report.Target], byUnit[e.Unit] = i, i
+		reports = append(reports, e.Report)
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("report: survey: %s", strings.Join(problems, "; "))
+	}
+	agg, err := scoring.Aggregate(cat, reports)
+	if err != nil {
+		return nil, fmt.Errorf("report: survey: %w", err)
+	}
+	s := &Survey{Survey: agg, Portals: make([]SurveyPortal, 0, len(entries))}
+	for _, rk := range agg.Ranking {
+		e := entries[byTarget[rk.Target]]
+		r := e.Report
+		p := SurveyPortal{Rank: rk.Rank, Unit: e.Unit, URL: r.Target, Rate: finite(r.Scores.Compliance.Rate),
+			Met: r.Scores.Compliance.Met, Applicable: r.Scores.Compliance.Applicable, Overall: finite(r.Scores.Overall),
+			Grade: r.Scores.Grade, Grading: r.Scores.Grading, Groups: map[string]float64{},
+			Unreachable: e.Unreachable, Report: e.ReportFile}
+		for _, c := range r.Scores.Caps {
+			p.Caps = append(p.Caps, c.Criterion)
+		}
+		for g, gs := range r.Scores.Groups {
+			if gs.Available > 0 {
+				p.Groups[g] = finite(gs.Score)
+			}
+		}
+		if e.Err != nil {
+			p.Error = e.Err.Error()
+		}
+		switch {
+		case e.Unreachable:
+			s.Unreachable++
+		case e.Err != nil:
+			s.Incomplete++
+		}
+		s.Portals = append(s.Portals, p)
+	}
+	return s, nil
+}
+
+func finite(f float64) float64 {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
+	return f
+}
+
+// Compliant reports whether every portal meets every applicable mandatory criterion (and has
+// at least one): the condition for `p06 survey` to exit 0.
+func (s *Survey) Compliant() bool {
+	return s != nil && s.Survey != nil && s.Survey.Portals > 0 && s.Survey.FullyCompliant == s.Survey.Portals
+}
+
+// surveyView resolves what the survey writers show: labels, titles and the weakest criteria.
+type surveyView struct {
+	s    *Survey
+	opt  Options
+	w    surveyWords
+	cat  *criteria.Catalogue
+	weak []scoring.CriterionRate
+}
+
+func newSurveyView(s *Survey, opt Options) (*surveyView, error) {
+	if s == nil || s.Survey == nil {
+		return nil, errors.New("report: nil survey")
+	}
+	if opt.Lang != "en" {
+		opt.Lang = "vi"
+	}
+	if opt.Catalogue == nil {
+		if cat, err := criteria.Builtin(s.Survey.Catalogue.ID); err == nil && cat.Version == s.Survey.Catalogue.Version {
+			opt.Catalogue = cat
+		}
+	}
+	if opt.Tool == "" {
+		opt.Tool = "p06kit"
+	}
+	if opt.Version == "" {
+		opt.Version = "dev"
+	}
+	w := surveyWordsVI
+	if opt.Lang == "en" {
+		w = surveyWordsEN
+	}
+	return &surveyView{s: s, opt: opt, w: w, cat: opt.Catalogue, weak: s.Survey.Weakest(SurveyWeakest)}, nil
+}
+
+func (v *surveyView) criterionTitle(id string) string {
+	if t := v.opt.title(id); t != "" {
+		return t
+	}
+	return id
+}
+
+func (v *surveyView) grade(p SurveyPortal) string {
+	return scoring.GradeLabel(scoring.Scores{Grade: p.Grade, Grading: p.Grading}, v.opt.Lang)
+}
+
+// groups returns the survey's groups that had anything applicable or scored, in catalogue order.
+func (v *surveyView) groups() []scoring.GroupRate {
+	var out []scoring.GroupRate
+	for _, g := range v.s.Survey.Groups {
+		if g.Applicable > 0 || g.Scored > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// note is what the survey says about a portal beside its figures: unreachable, incomplete, caps.
+func (v *surveyView) note(p SurveyPortal) string {
+	switch {
+	case p.Unreachable:
+		return v.w.Unreachable1
+	case p.Error != "":
+		return v.w.Incomplete1
+	case len(p.Caps) > 0:
+		return v.w.CappedBy + " " + strings.Join(p.Caps, ", ")
+	}
+	return ""
+}
+
+// pct formats a fraction as a percentage with 1 decimal.
+func surveyPct(f float64) string { return fmt.Sprintf("%.1f%%", 100*finite(f)) }
+
+// WriteSurveyJSON writes s as indented JSON with a final newline: {"survey", "portals",
+// "unreachable", "incomplete"}. The output is deterministic.
+func WriteSurveyJSON(w io.Writer, s *Survey) error {
+	if s == nil || s.Survey == nil {
+		return errors.New("report: nil survey")
+	}
+	c := *s
+	if c.Portals == nil {
+		c.Portals = []SurveyPortal{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(&c)
+}
+
+// WriteSurveyText writes s for a terminal: the national figures, the groups, the weakest
+// criteria with their titles, and the ranking.
+func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
+	v, err := newSurveyView(s, opt)
+	if err != nil {
+		return err
+	}
+	sv, wd := s.Survey, v.w
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s — %s %s, %d %s\n\n", wd.Title, sv.Catalogue.ID, sv.Catalogue.Version, sv.Portals, wd.PortalsWord)
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s:\t%s\t(%d/%d %s)\n", wd.NationalRate, surveyPct(sv.Rate), sv.Met, sv.Applicable, wd.MandatoryMet)
+	fmt.Fprintf(tw, "%s:\t%s\t(%d/%d %s)\n", wd.FullyCompliant, surveyPct(sv.FullyCompliantShare), sv.FullyCompliant, sv.Portals, wd.Units)
+	fmt.Fprintf(tw, "%s:\t%.1f\t\n", wd.MeanOverall, finite(sv.MeanOverall))
+	fmt.Fprintf(tw, "%s:\t%d\t%s\n", wd.NotReached, s.Unreachable, v.listUnits(func(p SurveyPortal) bool { return p.Unreachable }))
+	if s.Incomplete > 0 {
+		fmt.Fprintf(tw, "%s:\t%d\t%s\n", wd.Incomplete, s.Incomplete, v.listUnits(func(p SurveyPortal) bool { return !p.Unreachable && p.Error != "" }))
+	}
+	tw.Flush()
+
+	fmt.Fprintf(&b, "\n%s\n", wd.ByGroup)
+	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", wd.Group, wd.Rate, wd.MetApplicable, wd.MeanScore)
+	for _, g := range v.groups() {
+		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%.1f\t\n", v.opt.groupTitle(g.Group), surveyPct(g.Rate), g.Met, g.Applicable, finite(g.MeanScore))
+	}
+	tw.Flush()
+
+	fmt.Fprintf(&b, "\n%s\n", fmt.Sprintf(wd.WeakestN, len(v.weak)))
+	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	for i, c := range v.weak {
+		fmt.Fprintf(tw, "%3d.\t%s\t%7s\t%d/%d\t%s\n", i+1, c.Criterion, surveyPct(c.Rate), c.Met, c.Applicable, v.criterionTitle(c.Criterion))
+	}
+	if len(v.weak) == 0 {
+		fmt.Fprintf(tw, "  %s\n", wd.NoneApplicable)
+	}
+	tw.Flush()
+
+	fmt.Fprintf(&b, "\n%s\n", wd.Ranking)
+	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", "#", wd.Unit, wd.Rate, wd.MetApplicable, wd.Score, wd.Grade, wd.URL, wd.Note)
+	for _, p := range s.Portals {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d/%d\t%.1f\t%s\t%s\t%s\n", p.Rank, oneLine(p.Unit), surveyPct(p.Rate), p.Met, p.Applicable,
+			p.Overall, v.grade(p), p.URL, v.note(p))
+	}
+	tw.Flush()
+	for _, p := range s.Portals {
+		if p.Error != "" {
+			fmt.Fprintf(&b, "\n%s (%s): %s", oneLine(p.Unit), p.URL, oneLine(p.Error))
+		}
+	}
+	if s.Unreachable+s.Incomplete > 0 {
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "\n%s · %s %s\n", scoring.Model, v.opt.Tool, v.opt.Version)
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+func (v *surveyView) listUnits(keep func(SurveyPortal) bool) string {
+	var units []string
+	for _, p := range v.s.Portals {
+		if keep(p) {
+			units = append(units, oneLine(p.Unit))
+		}
+	}
+	sort.Strings(units)
+	if len(units) > 5 {
+		units = append(units[:5], fmt.Sprintf(v.w.AndMore, len(units)-5))
+	}
+	return strings.Join(units, ", ")
+}
+
+// oneLine folds whitespace (tabs, newlines) so that a name never breaks a terminal table.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// WriteSurveyMarkdown writes s as GitHub-flavoured Markdown: the national figures, the groups,
+// the weakest criteria and the ranking as tables.
+func WriteSurveyMarkdown(w io.Writer, s *Survey, opt Options) error {
+	v, err := newSurveyView(s, opt)
+	if err != nil {
+		return err
+	}
+	sv, wd := s.Survey, v.w
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", wd.Title)
+	fmt.Fprintf(&b, "**%s:** %s %s · **%s:** %d\n\n", wd.Catalogue, mdInline(sv.Catalogue.ID), mdInline(sv.Catalogue.Version), wd.PortalsCap, sv.Portals)
+	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---:|---:|---:|---:|\n", wd.NationalRate, wd.FullyCompliant, wd.MeanOverall, wd.NotReached)
+	fmt.Fprintf(&b, "| **%s** (%d / %d) | %s (%d / %d) | %.1f | %d |\n\n", surveyPct(sv.Rate), sv.Met, sv.Applicable,
+		surveyPct(sv.FullyCompliantShare), sv.FullyCompliant, sv.Portals, finite(sv.MeanOverall), s.Unreachable)
+
+	fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s |\n|:---|---:|---:|---:|\n", wd.ByGroup, wd.Group, wd.Rate, wd.MetApplicable, wd.MeanScore)
+	for _, g := range v.groups() {
+		fmt.Fprintf(&b, "| %s | %s | %d / %d | %.1f |\n", mdCell(v.opt.groupTitle(g.Group)), surveyPct(g.Rate), g.Met, g.Applicable, finite(g.MeanScore))
+	}
+
+	fmt.Fprintf(&b, "\n### %s\n\n", fmt.Sprintf(wd.WeakestN, len(v.weak)))
+	if len(v.weak) == 0 {
+		fmt.Fprintf(&b, "%s\n", wd.NoneApplicable)
+	} else {
+		fmt.Fprintf(&b, "| # | %s | %s | %s | %s |\n|---:|:---|:---|---:|---:|\n", wd.Criterion, wd.Title1, wd.Rate, wd.MetApplicable)
+		for i, c := range v.weak {
+			fmt.Fprintf(&b, "| %d | `%s` | %s | %s | %d / %d |\n", i+1, mdInline(c.Criterion), mdCell(v.criterionTitle(c.Criterion)),
+				surveyPct(c.Rate), c.Met, c.Applicable)
+		}
+	}
+
+	fmt.Fprintf(&b, "\n### %s\n\n| # | %s | %s | %s | %s | %s | %s |\n|---:|:---|---:|---:|---:|:---|:---|\n",
+		wd.Ranking, wd.Unit, wd.Rate, wd.MetApplicable, wd.Score, wd.Grade, wd.Note)
+	for _, p := range s.Portals {
+		fmt.Fprintf(&b, "| %d | %s<br><sub>%s</sub> | %s | %d / %d | %.1f | %s | %s |\n", p.Rank, mdCell(p.Unit), mdCell(p.URL),
+			surveyPct(p.Rate), p.Met, p.Applicable, p.Overall, mdCell(v.grade(p)), mdCell(v.note(p)))
+	}
+	var errs []SurveyPortal
+	for _, p := range s.Portals {
+		if p.Error != "" {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) > 0 {
+		fmt.Fprintf(&b, "\n<details><summary>%s (%d)</summary>\n\n", wd.Problems, len(errs))
+		for _, p := range errs {
+			fmt.Fprintf(&b, "- **%s** (%s): %s\n", mdInline(p.Unit), mdInline(p.URL), mdCell(p.Error))
+		}
+		b.WriteString("\n</details>\n")
+	}
+	fmt.Fprintf(&b, "\n<sub>%s · %s</sub>\n", mdInline(scoring.Model), mdInline(v.opt.Tool+" "+v.opt.Version))
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// surveyWords are the survey writers' labels, by language.
+type surveyWords struct {
+	Title, PortalsWord, PortalsCap, Units, NationalRate, MandatoryMet, FullyCompliant, MeanOverall, NotReached,
+	Incomplete, ByGroup, Group, Rate, MetApplicable, MeanScore, WeakestN, NoneApplicable, Ranking, Unit, Score,
+	Grade, URL, Note, Unreachable1, Incomplete1, CappedBy, AndMore, Catalogue, Criterion, Title1, Problems,
+	ByUnit, ByUnitDesc, ByCriterion, ByCriterionDesc, Heatmap, HeatmapDesc, ShowTable, GroupDesc, WeakestDesc,
+	Advice, NotScored, Contents string
+}
+
+var surveyWordsEN = surveyWords{
+	Title: "Project 06 survey", PortalsWord: "portals", PortalsCap: "Portals", Units: "units",
+	NationalRate: "National compliance rate", MandatoryMet: "mandatory criteria met",
+	FullyCompliant: "Units fully compliant", MeanOverall: "Mean overall score", NotReached: "Portals not reached",
+	Incomplete: "Assessments incomplete", ByGroup: "By group", Group: "Group", Rate: "Rate", MetApplicable: "Met/applicable",
+	MeanScore: "Mean score", WeakestN: "The %d weakest criteria", NoneApplicable: "No mandatory criterion applied.",
+	Ranking: "Ranking", Unit: "Unit", Score: "Score", Grade: "Grade", URL: "URL", Note: "Note",
+	Unreachable1: "not reached", Incomplete1: "incomplete", CappedBy: "capped by", AndMore: "and %d more",
+	Catalogue: "Catalogue", Criterion: "Criterion", Title1: "Title", Problems: "Portals not fully assessed",
+	ByUnit: "Compliance per unit", ByUnitDesc: "Mandatory criteria met / applicable, per unit, in ranking order.",
+	ByCriterion: "Rate per criterion", ByCriterionDesc: "Share of the units where each mandatory criterion applied that meet it.",
+	Heatmap: "Group scores per unit", HeatmapDesc: "Each unit's score (0–100) in each group; an empty cell: nothing applicable.",
+	ShowTable: "Show as a table", GroupDesc: "Mandatory criteria met / applicable across all units, and the mean group score.",
+	WeakestDesc: "Mandatory criteria met by the smallest share of the units where they apply.",
+	Advice:      "How to fix", NotScored: "nothing applicable", Contents: "Contents",
+}
+
+var surveyWordsVI = surveyWords{
+	Title: "Khảo sát theo Đề án 06", PortalsWord: "cổng", PortalsCap: "Số cổng", Units: "đơn vị",
+	NationalRate: "Tỷ lệ đáp ứng toàn quốc", MandatoryMet: "tiêu chí bắt buộc đạt",
+	FullyCompliant: "Đơn vị đáp ứng đầy đủ", MeanOverall: "Điểm tổng bình quân", NotReached: "Cổng không truy cập được",
+	Incomplete: "Đánh giá chưa hoàn tất", ByGroup: "Theo nhóm", Group: "Nhóm", Rate: "Tỷ lệ", MetApplicable: "Đạt/áp dụng",
+	MeanScore: "Điểm bình quân", WeakestN: "%d tiêu chí yếu nhất", NoneApplicable: "Không có tiêu chí bắt buộc nào được áp dụng.",
+	Ranking: "Xếp hạng", Unit: "Đơn vị", Score: "Điểm", Grade: "Xếp loại", URL: "Địa chỉ", Note: "Ghi chú",
+	Unreachable1: "không truy cập được", Incomplete1: "chưa hoàn tất", CappedBy: "bị giới hạn bởi", AndMore: "và %d đơn vị khác",
+	Catalogue: "Bộ tiêu chí", Criterion: "Tiêu chí", Title1: "Tên tiêu chí", Problems: "Cổng chưa được đánh giá đầy đủ",
+	ByUnit: "Mức đáp ứng theo đơn vị", ByUnitDesc: "Số tiêu chí bắt buộc đạt / áp dụng của từng đơn vị, theo thứ hạng.",
+	ByCriterion: "Tỷ lệ theo tiêu chí", ByCriterionDesc: "Tỷ lệ đơn vị đạt mỗi tiêu chí bắt buộc, trong số đơn vị áp dụng tiêu chí đó.",
+	Heatmap: "Điểm nhóm theo đơn vị", HeatmapDesc: "Điểm (0–100) của từng đơn vị trong từng nhóm; ô trống: không có tiêu chí áp dụng.",
+	ShowTable: "Xem dạng bảng", GroupDesc: "Tiêu chí bắt buộc đạt / áp dụng trên mọi đơn vị, và điểm nhóm bình quân.",
+	WeakestDesc: "Các tiêu chí bắt buộc có tỷ lệ đơn vị đạt thấp nhất.",
+	Advice:      "Cách khắc phục", NotScored: "không có tiêu chí áp dụng", Contents: "Mục lục",
+}
