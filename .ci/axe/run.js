@@ -11,7 +11,7 @@ const RULES = [
   'html-has-lang', 'html-lang-valid', 'document-title',
   'image-alt', 'input-image-alt', 'area-alt', 'role-img-alt', 'svg-img-alt',
   'label', 'select-name',
-  'link-name', 'button-name', 'input-button-name',
+  'link-name', 'button-name', 'input-button-name', 'aria-command-name',
   'heading-order',
   'duplicate-id', 'duplicate-id-active', 'duplicate-id-aria',
 ];

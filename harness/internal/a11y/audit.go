@@ -38,6 +38,7 @@ var Rules = map[string]Rule{
 	"select-name":       {"select-name", "P06-A11Y-04", "1.3.1, 4.1.2", "label the list box with <label for> or aria-label", "gắn nhãn cho danh sách chọn bằng <label for> hoặc aria-label"},
 	"link-name":         {"link-name", "P06-A11Y-05", "2.4.4, 4.1.2", "give the link text (or the alt of its image) that says where it goes", "bổ sung nội dung chữ (hoặc alt của ảnh) cho liên kết, nói rõ liên kết dẫn tới đâu"},
 	"button-name":       {"button-name", "P06-A11Y-05", "4.1.2", "give the button text or an aria-label that says what it does", "bổ sung chữ hoặc aria-label nói rõ chức năng của nút"},
+	"aria-command-name": {"aria-command-name", "P06-A11Y-05", "4.1.2", "give the element with role link, button or menuitem text or an aria-label", "bổ sung chữ hoặc aria-label cho phần tử có vai trò liên kết, nút hoặc mục trình đơn"},
 	"input-button-name": {"input-button-name", "P06-A11Y-05", "4.1.2", "give the input button a value that says what it does", "bổ sung thuộc tính value nói rõ chức năng của nút"},
 	"p06-heading-h1":    {"p06-heading-h1", "P06-A11Y-06", "1.3.1", "start the page's headings with one <h1> naming the page", "bắt đầu cấu trúc tiêu đề của trang bằng một thẻ <h1> nêu tên trang"},
 	"heading-order":     {"heading-order", "P06-A11Y-06", "1.3.1", "do not skip heading levels: follow an <h2> with <h3>, not <h4>", "không bỏ cấp tiêu đề: sau <h2> là <h3>, không phải <h4>"},
@@ -147,7 +148,12 @@ func (a *auditor) images(doc *html.Node) {
 		named := nonEmpty(n, "aria-label") || strings.TrimSpace(a.ix.labelledBy(n)) != "" || nonEmpty(n, "title")
 		switch {
 		case n.Data == "img":
-			if _, hasAlt := htmlx.Attr(n, "alt"); hasAlt || named || role(n) == "none" || role(n) == "presentation" {
+			alt, hasAlt := htmlx.Attr(n, "alt")
+			if hasAlt && alt != "" && strings.TrimSpace(alt) == "" && !named {
+				a.add("image-alt", n, "the image's alt is only white space: use alt=\"\" for a decorative image")
+				return
+			}
+			if hasAlt || named || role(n) == "none" || role(n) == "presentation" {
 				return
 			}
 			a.add("image-alt", n, "the image has no alt attribute")
@@ -157,7 +163,7 @@ func (a *auditor) images(doc *html.Node) {
 			}
 			a.add("input-image-alt", n, "the image button has no text alternative")
 		case n.Data == "area":
-			if _, ok := htmlx.Attr(n, "href"); !ok || nonEmpty(n, "alt") || nonEmpty(n, "aria-label") || strings.TrimSpace(a.ix.labelledBy(n)) != "" {
+			if _, ok := htmlx.Attr(n, "href"); !ok || !insideMap(n) || nonEmpty(n, "alt") || nonEmpty(n, "aria-label") || strings.TrimSpace(a.ix.labelledBy(n)) != "" {
 				return
 			}
 			a.add("area-alt", n, "the image-map area has no text alternative")
@@ -203,9 +209,7 @@ func (a *auditor) labels(doc *html.Node) {
 		default:
 			return
 		}
-		if r := role(n); r == "none" || r == "presentation" {
-			return
-		}
+		// role="none"/"presentation" is ignored on a focusable control, as axe-core ignores it.
 		if nonEmpty(n, "aria-label") || strings.TrimSpace(a.ix.labelledBy(n)) != "" || nonEmpty(n, "title") {
 			return
 		}
@@ -268,9 +272,13 @@ func controlName(n *html.Node) string {
 func (a *auditor) names(doc *html.Node) {
 	elements(doc, func(n *html.Node) {
 		switch {
-		case n.Data == "a" && hasAttr(n, "href") || role(n) == "link" && n.Data != "a":
+		case n.Data == "a" && hasAttr(n, "href"):
 			if a.ix.name(n) == "" {
 				a.add("link-name", n, "the link has no discernible text")
+			}
+		case (role(n) == "link" || role(n) == "button" || role(n) == "menuitem") && n.Data != "a" && n.Data != "button" && n.Data != "input":
+			if a.ix.name(n) == "" {
+				a.add("aria-command-name", n, "the element with role=%q has no accessible name", role(n))
 			}
 		case n.Data == "button":
 			if a.ix.name(n) == "" {
@@ -290,6 +298,16 @@ func (a *auditor) names(doc *html.Node) {
 			a.add("input-button-name", n, "the %s button has no discernible text", t)
 		}
 	})
+}
+
+// insideMap reports whether an area belongs to an image map (axe-core checks only those).
+func insideMap(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "map" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAttr(n *html.Node, name string) bool { _, ok := htmlx.Attr(n, name); return ok }

@@ -18,12 +18,13 @@
 //     letters; lang="vn" is invalid), plus p06-lang-vi: a page whose text is Vietnamese must
 //     declare "vi".
 //   - P06-A11Y-02: document-title.
-//   - P06-A11Y-03: image-alt (alt="" marks a decorative image and passes), input-image-alt,
-//     area-alt, role-img-alt, svg-img-alt.
+//   - P06-A11Y-03: image-alt (alt="" marks a decorative image and passes; an alt of only white
+//     space fails), input-image-alt, area-alt (areas of an image map), role-img-alt, svg-img-alt.
 //   - P06-A11Y-04: label (label[for], a wrapping label, aria-label, aria-labelledby, title or a
-//     placeholder, as axe accepts; hidden, image, button, submit and reset inputs are exempt) and
-//     select-name.
-//   - P06-A11Y-05: link-name, button-name, input-button-name.
+//     placeholder, as axe accepts; hidden, image, button, submit and reset inputs are exempt;
+//     role="none"/"presentation" does not exempt a focusable control) and select-name.
+//   - P06-A11Y-05: link-name (a[href]), button-name, input-button-name, and aria-command-name
+//     (other elements with role link, button or menuitem).
 //   - P06-A11Y-06: heading-order — a heading more than one level below the previous one (axe
 //     files this rule under best practice; Circular 26/2020 via WCAG 1.3.1 is the basis here) —
 //     plus p06-heading-h1: the first heading must be an h1, and a page without headings fails.
