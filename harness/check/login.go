@@ -105,10 +105,13 @@ var ErrLoginFlow = errors.New("login through the national SSO failed")
 // not judge whether the portal accepted the login: callers ask the portal (WhoAmI).
 //
 // The browser begins at the adapter's BeginLogin URL, or else at the profile's Login entry,
-// following redirects (and, when the entry is a page, one link to the SSO or labelled with
-// VNeID / "Đăng nhập"), until it reaches the fake's login page; it logs in there, then visits the
-// callback (or hands it to the adapter's CompleteLogin). Requests to the fake are not subject to
-// the GET-only policy; requests to the portal are GETs.
+// following redirects and, when a page stands in the way, up to two links or forms that lead to
+// the SSO or are labelled VNeID / "Dịch vụ công quốc gia" / "Đăng nhập", until it reaches the
+// fake's login page; it logs in there, then visits the callback (or hands it to the adapter's
+// CompleteLogin). Requests to the fake are not subject to the GET-only policy; requests to the
+// portal are GETs, except a login form that posts (ASP.NET's external-login button), which is
+// submitted only with active checks enabled — otherwise the error wraps a NotImplementedError
+// naming BeginLogin, so that checks report not_tested.
 func (s *Session) LoginSSO(ctx context.Context, who ident.Person, mode ssotest.Mode) (*Browser, *LoginTrace, error) {
 	sso := s.target.SSO
 	if sso == nil {
@@ -168,16 +171,15 @@ func (s *Session) LoginSSO(ctx context.Context, who ident.Person, mode ssotest.M
 // reachSSO follows the login entry to the fake's login page and returns the flow ID.
 func (s *Session) reachSSO(ctx context.Context, b *Browser, tr *LoginTrace) (string, error) {
 	sso := s.target.SSO
-	next := tr.Start
+	abs, err := s.Resolve(tr.Start)
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", ErrLoginFlow, err)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", ErrLoginFlow, err)
+	}
 	for hop := 0; hop < 3; hop++ {
-		abs, err := s.Resolve(next)
-		if err != nil {
-			return "", fmt.Errorf("%w: %v", ErrLoginFlow, err)
-		}
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
-		if err != nil {
-			return "", fmt.Errorf("%w: %v", ErrLoginFlow, err)
-		}
 		resp, err := s.Fetch(ctx, b, req)
 		if resp != nil {
 			tr.Chain = append(tr.Chain, resp.Redirects...)
@@ -196,41 +198,48 @@ func (s *Session) reachSSO(ctx context.Context, b *Browser, tr *LoginTrace) (str
 			return id, nil
 		}
 		if tr.Authorize != nil {
-			// The browser went through the authorization endpoint but did not stay at the login
-			// page: the SSO refused the request and sent the browser back with an error.
-			f := sso.Flows()
-			reason := ""
-			for i := len(f) - 1; i >= 0; i-- {
-				if f[i].Request.State != tr.Authorize.Query().Get("state") {
-					continue
-				}
-				if f[i].Request.Error != "" {
-					reason = f[i].Request.Error
-					break
-				}
-				if f[i].Account != "" {
-					return "", fmt.Errorf("%w: the fake SSO logged %s in without showing its login page (SetAutoLogin is on); the harness needs the login page to choose the account and the misbehaviour",
-						ErrLoginFlow, Redact(f[i].Account))
-				}
-			}
-			if reason == "" {
-				reason = final.Query().Get("error") + " " + final.Query().Get("error_description")
-			}
-			return "", fmt.Errorf("%w: the national SSO refused the portal's authorization request: %s", ErrLoginFlow, strings.TrimSpace(reason))
+			return "", s.refused(tr, final)
 		}
-		link := ssoLink(resp, sso.URL)
-		if link == "" {
-			return "", fmt.Errorf("%w: the login entry %s led to %s (status %d), not to the national SSO, and no link on it leads there",
+		e := ssoEntry(resp, sso.URL)
+		if e == nil {
+			return "", fmt.Errorf("%w: the login entry %s led to %s (status %d), not to the national SSO, and no link or form on it leads there",
 				ErrLoginFlow, maskURL(tr.Start), maskURL(resp.FinalURL), resp.StatusCode)
 		}
-		base, _ := url.Parse(resp.FinalURL)
-		ref, err := url.Parse(link)
-		if err != nil {
-			return "", fmt.Errorf("%w: bad link %q: %v", ErrLoginFlow, link, err)
+		if e.method == http.MethodPost && !s.cfg.Active && !sameHost(e.target(final).Host, sso.URL) {
+			return "", fmt.Errorf("%w: the login entry %s starts the SSO login with a form post, which the harness sends only with active checks enabled; enable them or implement BeginLogin.BeginLogin: %w",
+				ErrLoginFlow, maskURL(resp.FinalURL), &NotImplementedError{Method: "BeginLogin.BeginLogin"})
 		}
-		next = base.ResolveReference(ref).String()
+		req, err = e.request(ctx, final)
+		if err != nil {
+			return "", fmt.Errorf("%w: %v", ErrLoginFlow, err)
+		}
 	}
 	return "", fmt.Errorf("%w: the login entry %s did not reach the national SSO within 3 pages", ErrLoginFlow, maskURL(tr.Start))
+}
+
+// refused explains why the browser passed the SSO's authorization endpoint without staying at
+// its login page.
+func (s *Session) refused(tr *LoginTrace, final *url.URL) error {
+	sso := s.target.SSO
+	f := sso.Flows()
+	reason := ""
+	for i := len(f) - 1; i >= 0; i-- {
+		if f[i].Request.State != tr.Authorize.Query().Get("state") {
+			continue
+		}
+		if f[i].Request.Error != "" {
+			reason = f[i].Request.Error
+			break
+		}
+		if f[i].Account != "" {
+			return fmt.Errorf("%w: the fake SSO logged %s in without showing its login page (SetAutoLogin is on); the harness needs the login page to choose the account and the misbehaviour",
+				ErrLoginFlow, Redact(f[i].Account))
+		}
+	}
+	if reason == "" && final != nil {
+		reason = final.Query().Get("error") + " " + final.Query().Get("error_description")
+	}
+	return fmt.Errorf("%w: the national SSO refused the portal's authorization request: %s", ErrLoginFlow, strings.TrimSpace(reason))
 }
 
 func sameHost(host, rawURL string) bool {
@@ -238,50 +247,179 @@ func sameHost(host, rawURL string) bool {
 	return err == nil && strings.EqualFold(u.Host, host)
 }
 
-// ssoLink finds, on an HTML page, the link a citizen would follow to log in with the national
-// SSO: one pointing at the SSO itself, else one whose text names VNeID, the national portal's
-// account or "Đăng nhập".
+// entry is how a login page sends the citizen on to the national SSO: a link, or a form.
+type entry struct {
+	method string
+	href   string
+	form   url.Values
+}
+
+func (e *entry) target(base *url.URL) *url.URL {
+	ref, err := url.Parse(e.href)
+	if err != nil || base == nil {
+		return &url.URL{}
+	}
+	return base.ResolveReference(ref)
+}
+
+func (e *entry) request(ctx context.Context, base *url.URL) (*http.Request, error) {
+	u := e.target(base)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("the login link %q is not an http(s) URL", e.href)
+	}
+	if e.method == http.MethodPost {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), strings.NewReader(e.form.Encode()))
+		if err == nil {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		return req, err
+	}
+	if e.form != nil {
+		u.RawQuery = e.form.Encode()
+	}
+	return http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+}
+
+// ssoLink is the href of the link ssoEntry picks, or "" (for tests).
 func ssoLink(resp *Response, ssoURL string) string {
+	if e := ssoEntry(resp, ssoURL); e != nil && e.form == nil {
+		return e.href
+	}
+	return ""
+}
+
+// ssoEntry finds, on an HTML page, how a citizen would go on to log in with the national SSO:
+// a link pointing at the SSO itself, else a link whose text names VNeID, the national portal's
+// account or "Đăng nhập", else a form whose button says so (ASP.NET's external-login form).
+func ssoEntry(resp *Response, ssoURL string) *entry {
 	if ct := resp.Header.Get("Content-Type"); ct != "" && !strings.Contains(ct, "html") {
-		return ""
+		return nil
 	}
 	doc, err := html.Parse(strings.NewReader(string(resp.Body)))
 	if err != nil {
-		return ""
+		return nil
+	}
+	labelled := func(text string) bool {
+		t := strings.ToLower(text)
+		return strings.Contains(t, "vneid") || strings.Contains(t, "dịch vụ công quốc gia") ||
+			strings.Contains(t, "dvcqg") || strings.Contains(t, "đăng nhập")
 	}
 	var byHost, byText string
+	var form *entry
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
-		if depth > 256 || (byHost != "" && byText != "") {
+		if depth > 256 {
 			return
 		}
 		if n.Type == html.ElementNode && n.Data == "a" {
-			href := ""
-			for _, a := range n.Attr {
-				if a.Key == "href" {
-					href = strings.TrimSpace(a.Val)
-				}
-			}
+			href := strings.TrimSpace(lattr(n, "href"))
 			if href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
 				if u, err := url.Parse(href); err == nil && u.Host != "" && sameHost(u.Host, ssoURL) && byHost == "" {
 					byHost = href
 				}
-				text := strings.ToLower(nodeText(n))
-				if byText == "" && (strings.Contains(text, "vneid") || strings.Contains(text, "dịch vụ công quốc gia") ||
-					strings.Contains(text, "dvcqg") || strings.Contains(text, "đăng nhập")) {
+				if byText == "" && labelled(nodeText(n)) {
 					byText = href
 				}
 			}
+		}
+		if n.Type == html.ElementNode && n.Data == "form" && form == nil && !hasPassword(n) && labelled(formButtons(n)) {
+			method := http.MethodGet
+			if strings.EqualFold(lattr(n, "method"), "post") {
+				method = http.MethodPost
+			}
+			form = &entry{method: method, href: strings.TrimSpace(lattr(n, "action")), form: formValues(n)}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c, depth+1)
 		}
 	}
 	walk(doc, 0)
-	if byHost != "" {
-		return byHost
+	switch {
+	case byHost != "":
+		return &entry{method: http.MethodGet, href: byHost}
+	case byText != "":
+		return &entry{method: http.MethodGet, href: byText}
 	}
-	return byText
+	return form
+}
+
+func lattr(n *html.Node, key string) string { v, _ := attrOK(n, key); return v }
+
+// elements returns the element nodes under n (bounded depth).
+func elements(n *html.Node, f func(*html.Node)) {
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, d int) {
+		if d > 128 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			f(n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, d+1)
+		}
+	}
+	walk(n, 0)
+}
+
+func hasPassword(form *html.Node) bool {
+	found := false
+	elements(form, func(e *html.Node) {
+		if e.Data == "input" && strings.EqualFold(lattr(e, "type"), "password") {
+			found = true
+		}
+	})
+	return found
+}
+
+// formButtons is the text of a form's submit buttons (and their name/value, which ASP.NET's
+// external-login buttons use: name="provider" value="VNeID").
+func formButtons(form *html.Node) string {
+	var parts []string
+	elements(form, func(e *html.Node) {
+		t := strings.ToLower(lattr(e, "type"))
+		if (e.Data == "button" && (t == "" || t == "submit")) || (e.Data == "input" && (t == "submit" || t == "image")) {
+			parts = append(parts, nodeText(e), lattr(e, "value"), lattr(e, "title"), lattr(e, "alt"))
+		}
+	})
+	return strings.Join(parts, " ")
+}
+
+// formValues are the values a browser submits: hidden and other named inputs, and the first
+// submit button's name and value.
+func formValues(form *html.Node) url.Values {
+	v := url.Values{}
+	button := false
+	elements(form, func(e *html.Node) {
+		name := lattr(e, "name")
+		if name == "" {
+			return
+		}
+		t := strings.ToLower(lattr(e, "type"))
+		switch {
+		case e.Data == "button" || t == "submit":
+			if !button {
+				v.Set(name, lattr(e, "value"))
+				button = true
+			}
+		case e.Data == "input" && (t == "checkbox" || t == "radio"):
+			if _, ok := attrOK(e, "checked"); ok {
+				v.Add(name, lattr(e, "value"))
+			}
+		case e.Data == "input":
+			v.Add(name, lattr(e, "value"))
+		}
+	})
+	return v
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, key) {
+			return a.Val, true
+		}
+	}
+	return "", false
 }
 
 func nodeText(n *html.Node) string {

@@ -39,6 +39,22 @@ func loginPortal(t *testing.T, sso *ssotest.Server, pkce bool) *httptest.Server 
 		_, _ = w.Write([]byte(`<html><body><a href="/tin-tuc">Tin tức</a></body></html>`))
 	})
 	mux.HandleFunc("/go", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, authorize(), http.StatusFound) })
+	mux.HandleFunc("/form-get", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(`<html><body><form action="/tim-kiem"><input name="q"><button>Tìm kiếm</button></form>
+<form action="/go-form" method="get"><input type="hidden" name="returnUrl" value="/"><button type="submit">Đăng nhập với VNeID</button></form></body></html>`))
+	})
+	mux.HandleFunc("/form-post", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(`<html><body><form action="/go-form" method="post"><input type="hidden" name="__RequestVerificationToken" value="t">
+<button type="submit" name="provider" value="VNeID" title="Đăng nhập bằng tài khoản VNeID">VNeID</button></form></body></html>`))
+	})
+	mux.HandleFunc("/go-form", func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		if r.Form.Get("returnUrl") != "/" && r.Form.Get("provider") != "VNeID" {
+			http.Error(w, "bad form", http.StatusBadRequest)
+			return
+		}
+		http.Redirect(w, r, authorize(), http.StatusFound)
+	})
 	mux.HandleFunc("/signin-oidc", func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Get("error") != "" {
 			http.Error(w, "login failed", http.StatusForbidden)
@@ -134,6 +150,24 @@ func TestLoginSSO(t *testing.T) {
 		_, _, err := session(srv, "/nowhere", nil).LoginSSO(ctx, who, ssotest.Normal)
 		if !errors.Is(err, check.ErrLoginFlow) || !strings.Contains(err.Error(), "not to the national SSO") {
 			t.Fatalf("err = %v", err)
+		}
+	})
+	t.Run("a GET form labelled VNeID", func(t *testing.T) {
+		srv := loginPortal(t, sso, true)
+		if _, tr, err := session(srv, "/form-get", nil).LoginSSO(ctx, who, ssotest.Normal); err != nil || tr.Callback == nil {
+			t.Fatalf("err = %v", err)
+		}
+	})
+	t.Run("a POST form needs active checks or BeginLogin", func(t *testing.T) {
+		srv := loginPortal(t, sso, true)
+		_, _, err := session(srv, "/form-post", nil).LoginSSO(ctx, who, ssotest.Normal)
+		if !errors.Is(err, check.ErrNotImplemented) || !strings.Contains(err.Error(), "form post") {
+			t.Fatalf("err = %v", err)
+		}
+		s, _ := check.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(), SSO: sso, Profile: &check.Profile{Login: "/form-post"}},
+			check.Config{Active: true})
+		if _, tr, err := s.LoginSSO(ctx, who, ssotest.Normal); err != nil || tr.Callback == nil {
+			t.Fatalf("with active checks: %v", err)
 		}
 	})
 	t.Run("BeginLogin and CompleteLogin", func(t *testing.T) {
