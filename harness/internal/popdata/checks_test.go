@@ -131,6 +131,7 @@ func TestPOP08URLs(t *testing.T) {
 		{"clean", defects{}, scoring.Pass, []string{"no personal identification number or credential", "logging in, starting a dossier"}},
 		{"identifier in a link", defects{idInLinks: true}, scoring.Fail, []string{"a personal identification number (", "in the query parameter soDinhDanh", "link on "}},
 		{"identifier in the gateway URL", defects{idInGatewayURL: true}, scoring.Fail, []string{"the portal's gateway request #"}},
+		{"identifier in the login URL", defects{idInLoginURL: true}, scoring.Fail, []string{"in the query parameter cccd", "(a request while logging in)"}},
 	})
 }
 

@@ -168,7 +168,7 @@ func TestMinimalProblems(t *testing.T) {
 
 func TestProcedureChoice(t *testing.T) {
 	f := newFixture(t, defects{})
-	s, err := check.NewSession(check.Target{BaseURL: f.srv.URL, Portal: namingAdapter{adapter{f.srv.URL}, "9.999999"}, PopDB: f.gw}, check.Config{})
+	s, err := check.NewSession(check.Target{BaseURL: f.srv.URL, Portal: namingAdapter{adapter{base: f.srv.URL}, "9.999999"}, PopDB: f.gw}, check.Config{})
 	require.NoError(t, err)
 	assert.Equal(t, "9.999999", procedure(context.Background(), s), "the adapter's choice first")
 	r := checkLookup(context.Background(), s)

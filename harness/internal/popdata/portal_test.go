@@ -37,6 +37,7 @@ type defects struct {
 	idInLinks      bool // links to pages with the identifier in the query
 	lookupTwice    bool // looks the citizen up twice per dossier
 	ignoreTimeout  bool // no client timeout towards the gateway
+	idInLoginURL   bool // the login form posts to a URL carrying the identifier
 }
 
 // fixture is a small portal over HTTP on 127.0.0.1 that looks citizens up in a popdbtest
@@ -238,7 +239,11 @@ func (f *fixture) start(ctx context.Context, who ident.Person, subjects []string
 }
 
 // adapter drives the fixture portal as the harness's adapter.
-type adapter struct{ base string }
+type adapter struct {
+	base string
+	// idInURL makes Login post to /login?cccd=<ID>, as a careless portal's form would.
+	idInURL bool
+}
 
 // namingAdapter also names the procedure of the population-data checks.
 type namingAdapter struct {
@@ -254,7 +259,11 @@ var (
 )
 
 func (a adapter) Login(ctx context.Context, b *check.Browser, who ident.Person) error {
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, a.base+"/login", strings.NewReader(url.Values{"id": {who.ID}}.Encode()))
+	target := a.base + "/login"
+	if a.idInURL {
+		target += "?cccd=" + who.ID
+	}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, target, strings.NewReader(url.Values{"id": {who.ID}}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, err := b.Client.Do(req)
 	if err != nil {
@@ -293,7 +302,7 @@ func (a adapter) SubmitDossier(ctx context.Context, b *check.Browser, d *check.D
 // session is a harness session over the fixture.
 func (f *fixture) session(t *testing.T) *check.Session {
 	t.Helper()
-	s, err := check.NewSession(check.Target{BaseURL: f.srv.URL, Portal: adapter{base: f.srv.URL}, PopDB: f.gw},
+	s, err := check.NewSession(check.Target{BaseURL: f.srv.URL, Portal: adapter{base: f.srv.URL, idInURL: f.d.idInLoginURL}, PopDB: f.gw},
 		check.Config{RequestTimeout: f.timeout})
 	if err != nil {
 		t.Fatal(err)

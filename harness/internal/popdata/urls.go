@@ -185,6 +185,21 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 			return "; logging in failed: " + truncate(check.Redact(err.Error()), 120)
 		}
 		b = br
+	} else if t.SSO == nil {
+		// The adapter logs in by the portal's own means: record the URLs it visits.
+		br := s.NewBrowser()
+		br.Citizen = who
+		rt := br.Client.Transport
+		if rt == nil {
+			rt = http.DefaultTransport
+		}
+		cl := *br.Client
+		cl.Transport = &recorder{next: rt, c: c, where: "a request while logging in", whereVI: "yêu cầu khi đăng nhập"}
+		br.Client = &cl
+		if err := t.Portal.(check.Login).Login(ctx, br, who); err != nil {
+			return "; logging in failed: " + truncate(check.Redact(err.Error()), 120)
+		}
+		b = br
 	} else {
 		br, err := s.Login(ctx, who)
 		if err != nil {
@@ -197,7 +212,7 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 	if !ok || t.PopDB == nil {
 		return note
 	}
-	rec := &recorder{next: b.Client.Transport, c: c}
+	rec := &recorder{next: b.Client.Transport, c: c, where: "a request while starting a dossier", whereVI: "yêu cầu khi bắt đầu hồ sơ"}
 	if rec.next == nil {
 		rec.next = http.DefaultTransport
 	}
@@ -215,12 +230,13 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 
 // recorder records the URL of every request a browser makes.
 type recorder struct {
-	next http.RoundTripper
-	c    *urlCollector
+	next           http.RoundTripper
+	c              *urlCollector
+	where, whereVI string
 }
 
 func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
-	r.c.add(req.URL.String(), "a request while starting a dossier", "yêu cầu khi bắt đầu hồ sơ")
+	r.c.add(req.URL.String(), r.where, r.whereVI)
 	return r.next.RoundTrip(req)
 }
 
