@@ -46,8 +46,9 @@ func newCSVScanner(header []string) (*csvScanner, error) {
 
 // readHeader parses the header record at the start of data with encoding/csv (it runs once per
 // file) and returns the column names and the offset and number of lines after it.
-func readHeader(data []byte) (names []string, end, lines int, err error) {
-	end = recordEnd(data)
+// atEOF says whether data is all there is.
+func readHeader(data []byte, atEOF bool) (names []string, end, lines int, err error) {
+	end = recordEnd(data, atEOF)
 	if end < 0 {
 		return nil, 0, 0, fmt.Errorf("no complete header row in the first %d bytes", len(data))
 	}
@@ -59,9 +60,9 @@ func readHeader(data []byte) (names []string, end, lines int, err error) {
 	return names, end, bytes.Count(data[:end], []byte{'\n'}), nil
 }
 
-// recordEnd returns the offset after the first newline outside quotes, len(data) if the data
-// ends inside the first record without a newline and balanced quotes, or -1.
-func recordEnd(data []byte) int {
+// recordEnd returns the offset after the first newline outside quotes; at EOF, len(data) if the
+// data is one record without a newline and with balanced quotes; else -1.
+func recordEnd(data []byte, atEOF bool) int {
 	quoted := false
 	for i, c := range data {
 		switch {
@@ -71,7 +72,7 @@ func recordEnd(data []byte) int {
 			return i + 1
 		}
 	}
-	if !quoted && len(data) > 0 {
+	if atEOF && !quoted && len(data) > 0 {
 		return len(data)
 	}
 	return -1

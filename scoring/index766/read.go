@@ -12,6 +12,9 @@ import (
 	"sync/atomic"
 )
 
+// minChunkSize bounds ChunkSize from below; tests lower it to cut tiny inputs into many chunks.
+var minChunkSize = 64 << 10
+
 // Format is the format of a dossier stream.
 type Format int
 
@@ -89,7 +92,7 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 	if size <= 0 {
 		size = DefaultChunkSize
 	}
-	size = max(size, 64<<10)
+	size = max(size, minChunkSize)
 
 	// The first chunk decides the format and, for CSV, holds the header.
 	firstBuf := getBuf(size)
@@ -115,7 +118,7 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 			return fmt.Errorf("%s: empty input: want JSON Lines, or CSV with a header row naming the columns", name)
 		}
 		var end int
-		header, end, headerLines, err = readHeader(first)
+		header, end, headerLines, err = readHeader(first, eof)
 		if err != nil {
 			return fmt.Errorf("%s: line 1: %w", name, err)
 		}

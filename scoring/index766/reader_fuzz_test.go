@@ -2,6 +2,7 @@ package index766
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -253,6 +254,70 @@ func FuzzParseTime(f *testing.F) {
 			t.Fatalf("parseTime(%q) = %d, true; time.Parse gives %d, %v", s, got, want, wok)
 		case !gok && wok && (len(s) == 14 || strictRFC3339.MatchString(s)):
 			t.Fatalf("parseTime(%q) rejects a timestamp time.Parse reads as %d", s, want)
+		}
+	})
+}
+
+// FuzzChunking cuts the input into chunks of a few dozen bytes, read by several workers, and
+// checks that the chunk boundaries (newlines outside quoted CSV fields), the line numbers of bad
+// records and the counts are those of reading the input as one piece.
+func FuzzChunking(f *testing.F) {
+	f.Add([]byte(seedJSON+"\n{bad\n"+seedJSON+"\n"), false, uint8(40))
+	f.Add([]byte(strings.Join(FieldNames[:], ",")+",TrangThaiHoSo\n"+seedCSV+"\"H\"\"1\",U,\"P\n1\",2,20240101000000,,,,,,,,,\nH,U,P\"x,1,20240101000000,,,,,,,,,\n"+seedCSV), true, uint8(7))
+	f.Fuzz(func(t *testing.T, data []byte, isCSV bool, size uint8) {
+		old := minChunkSize
+		minChunkSize = 1
+		defer func() { minChunkSize = old }()
+		format := JSONL
+		if isCSV {
+			format = CSV
+		}
+		read := func(chunk, workers int) (*Accumulator, error) {
+			acc := NewAccumulator()
+			err := Read(context.Background(), bytes.NewReader(data), "f", 0, format, acc, ReadOptions{ChunkSize: chunk, Workers: workers})
+			return acc, err
+		}
+		// The longest record (lines, or CSV records with their quoted newlines) must fit in a
+		// chunk; longer ones are bad by design.
+		longest := 0
+		if isCSV {
+			if _, end, _, err := readHeader(data, true); err == nil {
+				longest = end
+				cs, err := newCSVScanner(fuzzHeader)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := end; i < len(data); {
+					next, _, _, _ := cs.next(data, i)
+					longest = max(longest, next-i)
+					i = next
+				}
+			}
+		} else {
+			for _, l := range bytes.Split(data, []byte{'\n'}) {
+				longest = max(longest, len(l)+1)
+			}
+		}
+		whole, err := read(len(data)+1, 1)
+		small, err2 := read(longest+1+int(size%64), 3)
+		if (err == nil) != (err2 == nil) {
+			t.Fatalf("whole: %v, chunked: %v", err, err2)
+		}
+		if err != nil {
+			return
+		}
+		if whole.Records() != small.Records() {
+			t.Fatalf("records: whole %d, chunked %d", whole.Records(), small.Records())
+		}
+		wn, wb := whole.Bad()
+		sn, sb := small.Bad()
+		if wn != sn || len(wb) != len(sb) {
+			t.Fatalf("bad: whole %d %v, chunked %d %v", wn, wb, sn, sb)
+		}
+		for i := range wb {
+			if wb[i].Line != sb[i].Line {
+				t.Fatalf("bad record %d: whole line %d (%s), chunked line %d (%s)", i, wb[i].Line, wb[i].Reason, sb[i].Line, sb[i].Reason)
+			}
 		}
 	})
 }
