@@ -269,8 +269,8 @@ func TestCorruptLinesAreReportedAndTheRestScored(t *testing.T) {
 		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
 			recs := bytes.SplitAfter(generated(t, 3000, 5, index766.JSONL), []byte{'\n'})
 			recs = recs[:3000]
-			recs[499] = []byte(`{"MaHoSo":"X","MaDonVi":` + "\n")           // line 500: truncated
-			recs[1799] = []byte("not json at all\n")                          // line 1800
+			recs[499] = []byte(`{"MaHoSo":"X","MaDonVi":` + "\n")            // line 500: truncated
+			recs[1799] = []byte("not json at all\n")                         // line 1800
 			recs[2999] = []byte(`{"MaHoSo":"Y","MaDonVi":"U","MaTTHC":"P"}`) // line 3000, no newline: no NgayTiepNhan
 			acc := index766.NewAccumulator()
 			err := index766.Read(context.Background(), bytes.NewReader(bytes.Join(recs, nil)), "dossiers.jsonl", 0, index766.JSONL, acc,
