@@ -112,7 +112,9 @@ func TestListed(t *testing.T) {
 
 func TestReused(t *testing.T) {
 	runTable(t, "P06-WH-03", []tc{
-		{name: "reuse accepted", status: scoring.Pass, msg: []string{"reuses warehouse item", "with no upload"}},
+		{name: "reuse accepted", status: scoring.Pass, msg: []string{"reuses warehouse item", "with no upload", "refused a reference to a nonexistent item"}},
+		{name: "any reference accepted", defects: fakeportal.Defects{ReuseUnchecked: true}, status: scoring.Fail,
+			msg: []string{"which does not exist", "does not check what is reused"}, msgVI: []string{"không tồn tại"}},
 		{name: "reuse refused", defects: fakeportal.Defects{RefuseReuse: true}, status: scoring.Fail,
 			msg: []string{"refused a new dossier that reuses", "Không hỗ trợ sử dụng lại"}, msgVI: []string{"cổng từ chối"}},
 		{name: "nothing stored", defects: fakeportal.Defects{NoWarehouse: true}, status: scoring.Fail, msg: []string{"see P06-WH-01"}},
@@ -124,12 +126,17 @@ func TestPrivate(t *testing.T) {
 	runTable(t, "P06-WH-04", []tc{
 		{name: "only the owner reads", status: scoring.Pass,
 			msg: []string{"only the owner can read", "by ID through the adapter: refused", "by its URL: refused (status 403)",
+				"in their own warehouse list: absent", "by reusing it in a dossier of their own: refused",
 				"an anonymous visitor by its URL: refused (status 200 with another page"},
 			msgVI: []string{"bị từ chối"}},
 		{name: "another citizen reads by ID", defects: fakeportal.Defects{IDORByID: true}, status: scoring.Fail,
 			msg: []string{"serves item", "read it by ID through the adapter", "the owner's document"}, absent: []string{"read it by its URL"}},
 		{name: "another citizen reads by URL", defects: fakeportal.Defects{IDORByURL: true}, status: scoring.Fail,
 			msg: []string{"read it by its URL", "status 200"}, absent: []string{"read it by ID"}},
+		{name: "another citizen's list shows it", defects: fakeportal.Defects{SharedList: true}, status: scoring.Fail,
+			msg: []string{"got it in their own warehouse list"}, absent: []string{"read it"}},
+		{name: "another citizen reuses it", defects: fakeportal.Defects{ReuseOthers: true}, status: scoring.Fail,
+			msg: []string{"got it by reusing it in a dossier of their own", "accepted with the item attached"}},
 		{name: "anonymous visitor reads by URL", defects: fakeportal.Defects{AnonymousByURL: true}, status: scoring.Fail,
 			msg: []string{"an anonymous visitor read it by its URL"}},
 		{name: "no link: only ID probed", defects: fakeportal.Defects{NoItemLinks: true}, status: scoring.Pass,

@@ -16,10 +16,12 @@
 //     indicators 4.1, 4.4).
 //   - P06-WH-02: the item is listed with a name and a link that downloads it for its owner.
 //   - P06-WH-03: a new dossier that reuses the item (DossierRequest.Reuse) with no upload is
-//     accepted (indicator 4.3).
+//     accepted (indicator 4.3), and one that reuses a nonexistent item is refused — otherwise the
+//     acceptance shows only that the reference is ignored.
 //   - P06-WH-04: a second citizen (logged in through the adapter or the fake SSO) and an
 //     anonymous visitor try to read the item by ID (Warehouse.FetchWarehouseItem) and by its URL
-//     (a GET with their own cookie jar): any of them getting the owner's document fails the
-//     check — the insecure direct object reference test. Refusals may be 401/403/404 or a login
-//     page; what counts is whether the owner's bytes come back.
+//     (a GET with their own cookie jar); the second citizen's own list must not show it, nor may
+//     a dossier of theirs reuse it. Any of them getting the owner's document fails the check —
+//     the insecure direct object reference test. Refusals may be 401/403/404 or a login page;
+//     what counts is whether the owner's bytes come back.
 package warehouse

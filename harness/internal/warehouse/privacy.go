@@ -23,21 +23,30 @@ type probe struct {
 
 func (p probe) String() string {
 	switch {
-	case p.leaked:
+	case p.leaked && strings.HasPrefix(p.how, "by ID"), p.leaked && strings.HasPrefix(p.how, "by its"):
 		return fmt.Sprintf("%s read it %s (%s)", p.who, p.how, p.seen)
+	case p.leaked:
+		return fmt.Sprintf("%s got it %s (%s)", p.who, p.how, p.seen)
 	case p.unsure != nil:
 		return fmt.Sprintf("%s %s: could not tell (%v)", p.who, p.how, p.unsure)
+	}
+	if strings.HasPrefix(p.how, "in their") {
+		return fmt.Sprintf("%s %s: absent (%s)", p.who, p.how, p.seen)
 	}
 	return fmt.Sprintf("%s %s: refused (%s)", p.who, p.how, p.seen)
 }
 
 func (p probe) vi() string {
-	how := map[string]string{"by ID through the adapter": "theo mã mục", "by its URL": "theo đường dẫn"}[p.how]
+	how := map[string]string{"by ID through the adapter": "theo mã mục", "by its URL": "theo đường dẫn",
+		"in their own warehouse list": "trong danh sách kho dữ liệu của mình", "by reusing it in a dossier of their own": "khi dùng lại trong hồ sơ của mình"}[p.how]
 	switch {
 	case p.leaked:
 		return fmt.Sprintf("%s đọc được %s (%s)", p.whoVI, how, p.seen)
 	case p.unsure != nil:
 		return fmt.Sprintf("%s %s: không xác định (%v)", p.whoVI, how, p.unsure)
+	}
+	if strings.HasPrefix(p.how, "in their") {
+		return fmt.Sprintf("%s %s: không có (%s)", p.whoVI, how, p.seen)
 	}
 	return fmt.Sprintf("%s %s: bị từ chối (%s)", p.whoVI, how, p.seen)
 }
@@ -121,6 +130,29 @@ func private(ctx context.Context, s *check.Session) check.Result {
 		}
 		probes = append(probes, p)
 	}
+
+	// The second citizen's own list must not show the item, nor may a dossier of theirs reuse it.
+	p := probe{who: visitors[0].who, whoVI: visitors[0].whoVI, how: "in their own warehouse list"}
+	if list, err := st.w.ListWarehouse(ctx, b2); err != nil {
+		p.unsure = err
+	} else {
+		p.seen = fmt.Sprintf("%d items listed", len(list))
+		for _, o := range list {
+			if o.ID == it.ID {
+				p.leaked, p.seen = true, fmt.Sprintf("listed as %q", o.Name)
+			}
+		}
+	}
+	probes = append(probes, p)
+	p = probe{who: visitors[0].who, whoVI: visitors[0].whoVI, how: "by reusing it in a dossier of their own"}
+	if dos, err := signature.Submit(ctx, st.d, b2, check.DossierRequest{Procedure: signature.Procedure, Reuse: []string{it.ID}}); err != nil {
+		p.unsure = err
+	} else if dos.Accepted {
+		p.leaked, p.seen = true, fmt.Sprintf("dossier %s accepted with the item attached", dos.ID)
+	} else {
+		p.seen = quote(dos.Message)
+	}
+	probes = append(probes, p)
 
 	var lines, linesVI, leaks, leaksVI []string
 	var unsure int

@@ -107,8 +107,20 @@ func reused(ctx context.Context, s *check.Session) check.Result {
 			VI("cổng từ chối hồ sơ mới sử dụng lại giấy tờ %s %q từ kho dữ liệu: %s", st.item.ID, st.item.Name, quote(dos.Message)).
 			GotWant("refused: "+dos.Message, "a dossier accepted with the warehouse item and no upload")
 	}
-	return check.Passf("the portal accepted dossier %s that reuses warehouse item %s %q with no upload", dos.ID, st.item.ID, st.item.Name).
-		VI("cổng tiếp nhận hồ sơ %s sử dụng lại giấy tờ %s %q từ kho dữ liệu, không cần tải lên", dos.ID, st.item.ID, st.item.Name)
+	// A reference to an item that does not exist must be refused, or the acceptance above shows
+	// only that the portal ignores the reference.
+	bogus := fmt.Sprintf("%s-p06kit-khong-ton-tai-%d", st.item.ID, len(st.after))
+	neg, err := signature.Submit(ctx, st.d, st.b, check.DossierRequest{Procedure: signature.Procedure, Reuse: []string{bogus}})
+	if err != nil {
+		return check.FromError(fmt.Sprintf("submitting a dossier that reuses the nonexistent item %s", bogus), err)
+	}
+	if neg.Accepted {
+		return check.Failf("the portal accepted dossier %s that reuses warehouse item %s, but also dossier %s that reuses %q, which does not exist: it does not check what is reused", dos.ID, st.item.ID, neg.ID, bogus).
+			VI("cổng tiếp nhận hồ sơ %s sử dụng lại giấy tờ %s, nhưng cũng tiếp nhận hồ sơ %s sử dụng lại giấy tờ không tồn tại %q: cổng không kiểm tra giấy tờ được sử dụng lại", dos.ID, st.item.ID, neg.ID, bogus).
+			GotWant("a nonexistent item accepted", "only the citizen's own stored items accepted for reuse")
+	}
+	return check.Passf("the portal accepted dossier %s that reuses warehouse item %s %q with no upload, and refused a reference to a nonexistent item (%s)", dos.ID, st.item.ID, st.item.Name, quote(neg.Message)).
+		VI("cổng tiếp nhận hồ sơ %s sử dụng lại giấy tờ %s %q từ kho dữ liệu, không cần tải lên, và từ chối giấy tờ không tồn tại", dos.ID, st.item.ID, st.item.Name)
 }
 
 func itemList(items []check.WarehouseItem) string {

@@ -55,6 +55,9 @@ type Defects struct {
 	NoWarehouse       bool // results are not stored in the warehouse
 	NoItemLinks       bool // the warehouse lists items without a name or link
 	RefuseReuse       bool // dossiers cannot reuse warehouse items
+	ReuseUnchecked    bool // any reuse reference is accepted, even one that does not exist
+	ReuseOthers       bool // a dossier may reuse another citizen's item
+	SharedList        bool // the warehouse list shows every citizen's items
 	IDORByID          bool // any logged-in citizen reads any item through the API
 	IDORByURL         bool // any logged-in citizen reads any item by its download link
 	AnonymousByURL    bool // download links work without a session
@@ -207,7 +210,9 @@ func (p *Portal) submit(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, reply{Message: "Không hỗ trợ sử dụng lại giấy tờ từ kho dữ liệu; vui lòng tải lên tệp"})
 			return
 		}
-		if !ok || it.Owner != owner {
+		switch {
+		case p.defects.ReuseUnchecked:
+		case !ok, it.Owner != owner && !p.defects.ReuseOthers:
 			writeJSON(w, http.StatusOK, reply{Message: fmt.Sprintf("Không tìm thấy giấy tờ %s trong kho dữ liệu của bạn", id)})
 			return
 		}
@@ -322,7 +327,7 @@ func (p *Portal) listWarehouse(w http.ResponseWriter, r *http.Request) {
 	defer p.mu.Unlock()
 	out := []listedItem{}
 	for _, it := range p.items {
-		if it.Owner != owner {
+		if it.Owner != owner && !p.defects.SharedList {
 			continue
 		}
 		li := listedItem{ID: it.ID, Name: it.Name, URL: "/kho/" + it.ID, Dossier: it.Dossier}
