@@ -351,8 +351,8 @@ func (a *auditor) duplicates(doc *html.Node) {
 	var order []*html.Node
 	htmlx.Walk(doc, func(n *html.Node) bool {
 		id, ok := htmlx.Attr(n, "id")
-		if !ok || strings.TrimSpace(id) == "" {
-			return true
+		if !ok || id == "" || strings.ContainsAny(id, " \t\n\f\r") {
+			return true // no id, or one that is not a valid id (axe-core skips those too)
 		}
 		if count[id] == 0 {
 			order = append(order, n)
