@@ -2,11 +2,14 @@ package popdata
 
 import (
 	"context"
+	"net/url"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/popdbtest"
@@ -190,4 +193,29 @@ func ens(ps []Problem) []string {
 		out = append(out, p.EN)
 	}
 	return out
+}
+
+func TestPageLinksAndForms(t *testing.T) {
+	page := `<html><body>
+<a href="/ok?q=1">ok</a>
+<a href="/ho-so/001085123445">mine</a>
+<form action="/dang-nhap"><input name="tenDangNhap"><input type="password" name="pw"></form>
+<form action="/tra-cuu" method="GET"><input name="soCCCD"></form>
+<form action="/tra-cuu" method="post"><input name="soCCCD"><input type="password" name="matKhau"></form>
+<img src="https://cdn.example/x.png?token=abc">
+</body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	require.NoError(t, err)
+	base, _ := url.Parse("https://dvc.example/")
+	c := &urlCollector{seen: map[string]bool{}}
+	c.links(doc, base, "https://dvc.example/")
+	got := ens(c.problems)
+	sort.Strings(got)
+	assert.Equal(t, []string{
+		"a credential (token) in the query in https://cdn.example/x.png?token=[redacted] (link on https://dvc.example/)",
+		`a password field "pw" sent in the URL by a GET form on https://dvc.example/`,
+		"a personal identification number (001*******45) in the path in https://dvc.example/ho-so/001*******45 (link on https://dvc.example/)",
+		`a personal identification number field "soCCCD" sent in the URL by a GET form on https://dvc.example/`,
+	}, got, "the POST form is not a problem")
+	assert.NotEmpty(t, c.evidence)
 }
