@@ -18,6 +18,9 @@ import (
 // MaxSignatureBytes bounds the signatures [Verify] reads: larger input is ErrMalformed.
 const MaxSignatureBytes = 64 << 20
 
+// maxClockSkew is how far in the future a signing time may be before it is refused.
+const maxClockSkew = 5 * time.Minute
+
 // maxCertificates bounds the certificates read from one signature.
 const maxCertificates = 64
 
@@ -309,6 +312,10 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions)
 		return nil, err
 	}
 
+	if !signingTime.IsZero() && signingTime.After(now().Add(maxClockSkew)) {
+		return nil, verr(ErrMalformed, cert, fmt.Sprintf("the signing time %s is in the future", signingTime.UTC().Format(time.RFC3339)),
+			"thời điểm ký ở tương lai", nil)
+	}
 	at := signingTime
 	if at.IsZero() {
 		at = now()
