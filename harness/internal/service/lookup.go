@@ -18,6 +18,20 @@ const unknownDossier = "P06KIT-000-KHONG-TON-TAI"
 var notFoundPhrases = []string{"khong tim thay", "khong ton tai", "khong co ho so", "khong co ket qua",
 	"chua co ho so", "khong co du lieu", "ho so khong hop le", "ma ho so khong dung", "not found", "no dossier", "no result", "no results"}
 
+// errorSignatures are the folded phrases of an error page, whatever its status code.
+var errorSignatures = []string{"exception", "stack trace", "stacktrace", "traceback", "internal server error",
+	"loi he thong", "da xay ra loi", "an error occurred", "error occurred", "fatal error", "sql syntax"}
+
+func showsError(folded string) string {
+	for _, p := range errorSignatures {
+		// "exception" also inside a class name: NullPointerException, SqlException.
+		if htmlx.FoldedContains(folded, p) || p == "exception" && strings.Contains(folded, p) {
+			return p
+		}
+	}
+	return ""
+}
+
 func showsNotFound(folded string) bool {
 	for _, p := range notFoundPhrases {
 		if htmlx.FoldedContains(folded, p) {
@@ -67,6 +81,11 @@ func lookupCheck(ctx context.Context, s *check.Session) check.Result {
 		folded = htmlx.Fold(htmlx.Text(pg.Doc))
 	} else {
 		folded = htmlx.Fold(string(pg.Body))
+	}
+	if sig := showsError(folded); sig != "" {
+		return check.Failf("looking up an unknown dossier code (status %d) gives an error page (%q) instead of a clear \"not found\"", pg.StatusCode, sig).
+			VI("tra cứu một mã hồ sơ không tồn tại (mã trạng thái %d) trả về trang lỗi (%q) thay vì thông báo \"không tìm thấy\"", pg.StatusCode, sig).
+			At(u).With(ev...).GotWant("an error page", "a clear \"not found\" message")
 	}
 	if !showsNotFound(folded) {
 		return check.Failf("looking up an unknown dossier code (status %d) shows no clear \"not found\" message (e.g. \"Không tìm thấy hồ sơ\")", pg.StatusCode).

@@ -139,6 +139,9 @@ func TestLookup(t *testing.T) {
 		{name: "unknown code gives 500", id: "P06-SVC-03", mutate: func(p *portaltest.Portal) {
 			p.LookupStatus, p.LookupNotFound = 500, "java.lang.NullPointerException"
 		}, status: scoring.Fail, msg: []string{"status 500, an error page"}},
+		{name: "unknown code gives an error page with 200", id: "P06-SVC-03", mutate: func(p *portaltest.Portal) {
+			p.LookupNotFound = "Đã xảy ra lỗi. Không tìm thấy: java.lang.NullPointerException at vn.gov.dvc.HoSoService"
+		}, status: scoring.Fail, msg: []string{`gives an error page ("exception")`}},
 		{name: "unknown code gives no message", id: "P06-SVC-03", mutate: func(p *portaltest.Portal) { p.LookupNotFound = "" },
 			status: scoring.Fail, msg: []string{"no clear \"not found\""}},
 		{name: "page without a form", id: "P06-SVC-03", mutate: func(p *portaltest.Portal) {
