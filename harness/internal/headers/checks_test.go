@@ -153,3 +153,27 @@ func TestCORSReflection(t *testing.T) {
 		t.Fatalf("got %s: %s", r.Status, r.Message)
 	}
 }
+
+func TestLoginEntryOnTheNationalSSOIsNotJudged(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/dang-nhap" {
+			http.Redirect(w, r, "https://sso.dichvucong.example/authorize?client_id=portal", http.StatusFound)
+			return
+		}
+		w.Header().Set("Strict-Transport-Security", "max-age=31536000")
+		_, _ = w.Write([]byte("<html><body>Cổng</body></html>"))
+	}))
+	defer srv.Close()
+	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
+		Profile: &check.Profile{Login: "/dang-nhap"}}, check.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := checkHSTS(context.Background(), s)
+	if r.Status != scoring.Pass || !strings.Contains(r.Message, "not judged") || !strings.Contains(r.Message, "redirects to https://sso.dichvucong.example/authorize") {
+		t.Fatalf("got %s %q", r.Status, r.Message)
+	}
+	if pages := CitizenPages(context.Background(), s); len(pages) != 1 {
+		t.Errorf("CitizenPages = %q, want the home page only", pages)
+	}
+}

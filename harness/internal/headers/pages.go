@@ -3,8 +3,13 @@ package headers
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
+	"sync"
+	"weak"
 
 	"golang.org/x/net/html"
 
@@ -19,42 +24,101 @@ const maxProcedurePages = 3
 
 // CitizenPages are the pages a citizen sees whose headers the checks judge: the home page, the
 // login entry and a few procedure pages, from the resolved profile (configured or discovered),
-// each once. When the profile cannot be resolved, the home page alone.
+// each once. When the profile cannot be resolved, the home page alone. A login entry that
+// redirects to another host (the national SSO) is left out: that page is not the portal's.
 func CitizenPages(ctx context.Context, s *check.Session) []string {
+	pages, _ := citizenPages(ctx, s)
+	return pages
+}
+
+// pageList is the resolved list of one session, computed once.
+type pageList struct {
+	once    sync.Once
+	pages   []string
+	skipped []string
+}
+
+var pageLists sync.Map // weak.Pointer[check.Session] → *pageList
+
+// citizenPages returns CitizenPages and the pages left out, each with the reason.
+func citizenPages(ctx context.Context, s *check.Session) (pages, skipped []string) {
+	key := weak.Make(s)
+	v, loaded := pageLists.LoadOrStore(key, &pageList{})
+	if !loaded {
+		runtime.AddCleanup(s, func(k weak.Pointer[check.Session]) { pageLists.Delete(k) }, key)
+	}
+	pl := v.(*pageList)
+	pl.once.Do(func() { pl.pages, pl.skipped = resolvePages(ctx, s) })
+	return pl.pages, pl.skipped
+}
+
+func resolvePages(ctx context.Context, s *check.Session) (out, skipped []string) {
 	home := s.Base().String()
-	out := []string{home}
+	out = []string{home}
 	prof, err := s.Profile(ctx)
 	if err != nil || prof == nil {
-		return out
+		return out, nil
 	}
-	add := func(ref string) {
+	add := func(ref string) string {
 		if ref == "" {
-			return
+			return ""
 		}
 		abs, err := s.Resolve(ref)
 		if err != nil {
-			return
+			return ""
 		}
 		for _, o := range out {
 			if o == abs {
-				return
+				return ""
 			}
 		}
 		out = append(out, abs)
+		return abs
 	}
 	if prof.Home != "" {
 		if abs, err := s.Resolve(prof.Home); err == nil {
 			out[0] = abs
 		}
 	}
-	add(prof.Login)
+	if login := add(prof.Login); login != "" {
+		if to, off := leavesHost(ctx, s, login); off {
+			out = out[:len(out)-1]
+			skipped = append(skipped, fmt.Sprintf("%s (the login entry redirects to %s)", check.Redact(login), check.Redact(to)))
+		}
+	}
 	for i, p := range prof.ProcedurePages {
 		if i == maxProcedurePages {
 			break
 		}
 		add(p)
 	}
-	return out
+	return out, skipped
+}
+
+// leavesHost reports whether u answers with a redirect to another host, without following it.
+func leavesHost(ctx context.Context, s *check.Session, u string) (string, bool) {
+	ctx, cancel := context.WithTimeout(ctx, s.Config().RequestTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return "", false
+	}
+	req.Header.Set("User-Agent", s.Config().UserAgent)
+	c := &http.Client{Transport: s.Transport(), CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Do(req)
+	if err != nil {
+		return "", false
+	}
+	_, _ = io.CopyN(io.Discard, resp.Body, 64<<10)
+	resp.Body.Close()
+	if resp.StatusCode < 300 || resp.StatusCode > 399 {
+		return "", false
+	}
+	to, err := req.URL.Parse(resp.Header.Get("Location"))
+	if err != nil || to.Host == "" || strings.EqualFold(to.Host, s.Base().Host) {
+		return "", false
+	}
+	return to.String(), true
 }
 
 // verdict is the judgement of one page.
@@ -77,7 +141,8 @@ func judgePages(ctx context.Context, s *check.Session, want, wantVI string, head
 	var ev []scoring.Evidence
 	var errs []string
 	var gots []string
-	for _, u := range CitizenPages(ctx, s) {
+	pages, skipped := citizenPages(ctx, s)
+	for _, u := range pages {
 		p, err := s.Page(ctx, u)
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("%s: %v", check.Redact(u), err))
@@ -109,6 +174,9 @@ func judgePages(ctx context.Context, s *check.Session, want, wantVI string, head
 			GotWant(strings.Join(dedupe(gots), "; "), want).At(failURL).With(ev...)
 	}
 	msg := fmt.Sprintf("all %d page(s) meet it: %s", total, strings.Join(passes, ", "))
+	if len(skipped) > 0 {
+		msg += fmt.Sprintf(" (not judged: %s)", strings.Join(skipped, "; "))
+	}
 	if len(errs) > 0 {
 		msg += fmt.Sprintf(" (%d page(s) could not be fetched: %s)", len(errs), strings.Join(errs, "; "))
 	}
