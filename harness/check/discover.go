@@ -760,5 +760,6 @@ func (s *Session) leavesHost(ctx context.Context, u string) (string, bool) {
 	if err != nil || strings.EqualFold(loc.Host, s.base.Host) {
 		return "", false
 	}
-	return loc.String(), true
+	// Where, without the query: an authorization request's parameters are noise in a message.
+	return loc.Scheme + "://" + loc.Host + loc.Path, true
 }
