@@ -39,7 +39,8 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 		procs = procs[:3]
 	}
 	low, ok1 := sso.AccountWithLevel(1)
-	high, ok2 := sso.AccountWithLevel(2)
+	high, err := citizen(sso, slotAssurance)
+	ok2 := err == nil && high.Level == 2
 	if !ok1 || !ok2 {
 		return fromErr("checking assurance levels", fmt.Errorf("the fake SSO needs an account of level 1 and one of level 2 (AddAccount): %w", check.ErrNoFake))
 	}

@@ -21,7 +21,7 @@ func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return fromErr("checking the authorization request", err)
 	}
-	who, err := citizen(sso)
+	who, err := citizen(sso, slotAuthorize)
 	if err != nil {
 		return fromErr("checking the authorization request", err)
 	}

@@ -32,17 +32,39 @@ func Checks() []check.Check {
 	}
 }
 
-// citizen picks the account the checks log in as: the first level-2 account (so that level-2
-// procedures are open to it), else the first account.
-func citizen(sso *ssotest.Server) (ident.Person, error) {
-	if p, ok := sso.AccountWithLevel(2); ok {
-		return p, nil
+// citizen picks the account a check logs in as: a level-2 account (so that level-2 procedures
+// are open to it), a different one for each check (slot) where the fake has enough, so that
+// checks running in parallel do not log the same citizen in and out under each other's feet
+// (portals that allow one session per citizen end the older one).
+func citizen(sso *ssotest.Server, slot int) (ident.Person, error) {
+	var l2 []ident.Person
+	all := sso.Accounts()
+	for _, p := range all {
+		if p.Level == 2 {
+			l2 = append(l2, p)
+		}
 	}
-	if a := sso.Accounts(); len(a) > 0 {
-		return a[0], nil
+	if len(l2) > 0 {
+		return l2[slot%len(l2)], nil
+	}
+	if len(all) > 0 {
+		return all[slot%len(all)], nil
 	}
 	return ident.Person{}, fmt.Errorf("the fake SSO has no accounts: %w", check.ErrNoFake)
 }
+
+// The slots of citizen, one per check.
+const (
+	slotAuthorize = iota
+	slotSession
+	slotSignature
+	slotIssuer
+	slotLifetime
+	slotStateNonce
+	slotReplay
+	slotLogout
+	slotAssurance
+)
 
 func fake(s *check.Session) (*ssotest.Server, error) {
 	if sso := s.Target().SSO; sso != nil {
@@ -200,12 +222,12 @@ func describeAll(as []attempt, vi bool) string {
 
 // forgedCheck is the shape of P06-AUTH-03 … 06: a control login, then one login per mode, and
 // a failure naming every mode the portal accepted.
-func forgedCheck(ctx context.Context, s *check.Session, what, whatVI string, modes ...ssotest.Mode) check.Result {
+func forgedCheck(ctx context.Context, s *check.Session, slot int, what, whatVI string, modes ...ssotest.Mode) check.Result {
 	sso, err := fake(s)
 	if err != nil {
 		return fromErr("checking "+what, err)
 	}
-	who, err := citizen(sso)
+	who, err := citizen(sso, slot)
 	if err != nil {
 		return fromErr("checking "+what, err)
 	}

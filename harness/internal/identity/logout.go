@@ -19,7 +19,7 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return fromErr("checking logout", err)
 	}
-	who, err := citizen(sso)
+	who, err := citizen(sso, slotLogout)
 	if err != nil {
 		return fromErr("checking logout", err)
 	}

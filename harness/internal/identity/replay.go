@@ -20,7 +20,7 @@ func checkCodeReplay(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return fromErr("checking code replay", err)
 	}
-	who, err := citizen(sso)
+	who, err := citizen(sso, slotReplay)
 	if err != nil {
 		return fromErr("checking code replay", err)
 	}

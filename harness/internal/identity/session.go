@@ -18,7 +18,7 @@ func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return fromErr("checking the session identity", err)
 	}
-	who, err := citizen(sso)
+	who, err := citizen(sso, slotSession)
 	if err != nil {
 		return fromErr("checking the session identity", err)
 	}

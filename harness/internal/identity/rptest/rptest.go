@@ -47,6 +47,9 @@ type Defects struct {
 	// ImplicitFlow asks for response_type "id_token token" instead of the code flow;
 	// NoOpenIDScope leaves openid out of the scope.
 	ImplicitFlow, NoOpenIDScope bool
+	// OneSessionPerCitizen is a policy, not a defect: a new login ends the citizen's older
+	// sessions, as some portals do.
+	OneSessionPerCitizen bool
 }
 
 type pending struct {
@@ -253,6 +256,13 @@ func (rp *Portal) callback(w http.ResponseWriter, r *http.Request) {
 	}
 	sid := rnd()
 	rp.mu.Lock()
+	if rp.d.OneSessionPerCitizen {
+		for k, old := range rp.sessions {
+			if old.id == s.id {
+				delete(rp.sessions, k)
+			}
+		}
+	}
 	rp.sessions[sid] = s
 	rp.mu.Unlock()
 	http.SetCookie(w, &http.Cookie{Name: "rp_session", Value: sid, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})

@@ -15,9 +15,15 @@ import (
 // configured to use it, run the harness. Every identity criterion runs as a named subtest
 // (TestVendorPortal/identity/P06-AUTH-03) and passes.
 func TestVendorPortal(t *testing.T) {
+	for name, d := range map[string]rptest.Defects{"sessions": {}, "one session per citizen": {OneSessionPerCitizen: true}} {
+		t.Run(name, func(t *testing.T) { vendorPortal(t, d) })
+	}
+}
+
+func vendorPortal(t *testing.T, d rptest.Defects) {
 	sso := ssotest.NewServer()
 	defer sso.Close()
-	portal := rptest.New(sso, rptest.Defects{})
+	portal := rptest.New(sso, d)
 	defer portal.Close()
 
 	report := harness.New(t, harness.Target{
