@@ -438,7 +438,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	start := time.Now()
 	resp, err := cc.Do(req)
 	if err != nil {
-		err = describe(err, &st, s.cfg.RequestTimeout)
+		err = describe(err, &st, s.cfg)
 		s.noteTimeout(fake, err)
 		return nil, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}
@@ -450,7 +450,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	r.Body, r.Truncated, err = decodedBody(resp, s.cfg)
 	r.Duration = time.Since(start)
 	if err != nil {
-		err = describe(err, &st, s.cfg.RequestTimeout)
+		err = describe(err, &st, s.cfg)
 		s.noteTimeout(fake, err)
 		return r, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}

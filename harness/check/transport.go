@@ -344,7 +344,8 @@ func (s *stage) doing() string {
 
 // describe turns a transport error into a message that says what the portal did, wrapping the
 // probe's sentinel where one applies.
-func describe(err error, st *stage, timeout time.Duration) error {
+func describe(err error, st *stage, cfg Config) error {
+	timeout := cfg.RequestTimeout
 	if err == nil {
 		return nil
 	}
@@ -388,8 +389,10 @@ func describe(err error, st *stage, timeout time.Duration) error {
 		return fmt.Errorf("TLS: the portal did not answer with TLS (first bytes %q): is it plain HTTP?", rec.RecordHeader[:])
 	case errors.As(err, &alert):
 		return fmt.Errorf("TLS: the portal refused the handshake with alert %q", alert.Error())
+	case strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
+		return errors.New("TLS: the portal did not answer with TLS: it answered plain HTTP on an https:// URL")
 	case strings.Contains(err.Error(), "server response headers exceeded"):
-		return fmt.Errorf("%w: the portal sent more header bytes than the limit", ErrHeaderTooLarge)
+		return fmt.Errorf("%w: the portal sent more than %s of headers (1xx responses included)", ErrHeaderTooLarge, byteSize(cfg.MaxHeaderBytes))
 	case errors.Is(err, syscall.ECONNRESET):
 		return fmt.Errorf("the portal reset the connection while %s", st.doing())
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), strings.Contains(err.Error(), "unexpected EOF"):
