@@ -299,7 +299,9 @@ func hostileCases() []hostileCase {
 				_, _ = io.WriteString(w, "<html></html>")
 			})},
 		{name: "redirect to another host", status: scoring.Error, msg: "the portal redirected to evil.example, another host",
-			serve: plain(func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "http://evil.example/phish", http.StatusFound) })},
+			serve: plain(func(w http.ResponseWriter, r *http.Request) {
+				http.Redirect(w, r, "http://evil.example/phish", http.StatusFound)
+			})},
 		{name: "redirect to another scheme", status: scoring.Error, msg: "redirect to a host that is not allowed",
 			serve: plain(func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Location", "file:///etc/passwd")
@@ -379,7 +381,9 @@ func hostileCases() []hostileCase {
 				_, _ = io.WriteString(w, "<html><title>x</title></html>")
 			})},
 		{name: "5xx on every path", status: scoring.Error, msg: "the home page answered HTTP 503",
-			serve: plain(func(w http.ResponseWriter, r *http.Request) { http.Error(w, "maintenance", http.StatusServiceUnavailable) })},
+			serve: plain(func(w http.ResponseWriter, r *http.Request) {
+				http.Error(w, "maintenance", http.StatusServiceUnavailable)
+			})},
 		{name: "404 on every path", status: scoring.Error, msg: "the home page answered HTTP 404",
 			serve: plain(func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })},
 		{name: "closed port", status: scoring.Error, msg: "connection refused: nothing listens on the port",
