@@ -1,0 +1,337 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	fixtureCatalogue = "../../scoring/index766/testdata/qd766-fixture.json"
+	handDossiers     = "../../scoring/index766/testdata/hand.jsonl"
+	handProcedures   = "../../scoring/index766/testdata/hand-procedures.json"
+)
+
+// index766Out is the part of the report the tests read.
+type index766Out struct {
+	Indicators []struct {
+		ID          string   `json:"id"`
+		Computed    bool     `json:"computed"`
+		Reason      string   `json:"reason"`
+		Rate        *float64 `json:"rate"`
+		Points      float64  `json:"points"`
+		MaxPoints   float64  `json:"max_points"`
+		Threshold   *float64 `json:"threshold"`
+		Numerator   int64    `json:"numerator"`
+		Denominator int64    `json:"denominator"`
+	} `json:"indicators"`
+	Groups []struct {
+		ID        string  `json:"id"`
+		Points    float64 `json:"points"`
+		MaxPoints float64 `json:"max_points"`
+	} `json:"groups"`
+	Total   float64             `json:"total"`
+	Band    struct{ ID string } `json:"band"`
+	Targets []struct {
+		ID       string  `json:"id"`
+		Measured float64 `json:"measured"`
+	} `json:"targets"`
+	Records struct {
+		Scored     int64 `json:"scored"`
+		Bad        int64 `json:"bad"`
+		BadRecords []struct {
+			File   string `json:"file"`
+			Line   int64  `json:"line"`
+			Reason string `json:"reason"`
+		} `json:"bad_records"`
+	} `json:"records"`
+	Slices []struct {
+		ID string `json:"id"`
+	} `json:"slices"`
+}
+
+func runIdx(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = runIndex766(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func decodeIdx(t *testing.T, s string) index766Out {
+	t.Helper()
+	var out index766Out
+	require.NoError(t, json.Unmarshal([]byte(s), &out), s)
+	return out
+}
+
+func (o index766Out) indicator(t *testing.T, id string) (rate, points float64, num, den int64) {
+	t.Helper()
+	for _, ind := range o.Indicators {
+		if ind.ID == id {
+			require.True(t, ind.Computed, "%s: %s", id, ind.Reason)
+			require.NotNil(t, ind.Rate, id)
+			assert.GreaterOrEqual(t, *ind.Rate, 0.0)
+			assert.LessOrEqual(t, *ind.Rate, 1.0)
+			return *ind.Rate, ind.Points, ind.Numerator, ind.Denominator
+		}
+	}
+	t.Fatalf("no indicator %s", id)
+	return
+}
+
+func TestIndex766HandFile(t *testing.T) {
+	code, stdout, stderr := runIdx(t, "--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--procedures", handProcedures, "--format", "json", handDossiers)
+	require.Equal(t, exitOK, code, stderr)
+	out := decodeIdx(t, stdout)
+	require.Len(t, out.Indicators, 23)
+	require.Len(t, out.Groups, 6)
+	// Counted by hand in scoring/index766's TestHandCounted.
+	rate, points, _, _ := out.indicator(t, "QD766-2.1")
+	assert.InDelta(t, 5.0/7, rate, 1e-12)
+	assert.InDelta(t, 20*5.0/7, points, 1e-9)
+	rate, points, _, _ = out.indicator(t, "QD766-3.3")
+	assert.InDelta(t, 5.0/9, rate, 1e-12)
+	assert.Equal(t, 6.0, points)
+	rate, points, _, _ = out.indicator(t, "QD766-3.6")
+	assert.InDelta(t, 0.4, rate, 1e-12)
+	assert.InDelta(t, 2.4, points, 1e-12)
+	sum := 0.0
+	for _, g := range out.Groups {
+		sum += g.Points
+	}
+	assert.InDelta(t, sum, out.Total, 1e-9)
+	// The corrupt line 6 is reported, on stderr too, and the other 9 are scored.
+	assert.Equal(t, int64(9), out.Records.Scored)
+	require.Len(t, out.Records.BadRecords, 1)
+	assert.Equal(t, int64(6), out.Records.BadRecords[0].Line)
+	assert.Contains(t, stderr, "hand.jsonl:6: NgayTiepNhan \"20240230080000\": impossible date")
+	// --max-bad below the bad share (1 of 10) makes it fail.
+	code, stdout, stderr = runIdx(t, "--catalogue", fixtureCatalogue, "--max-bad", "0.05", handDossiers)
+	assert.Equal(t, exitCantRun, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, "1 of 10 records are bad (10.00%), more than --max-bad 5.00%")
+	assert.Contains(t, stderr, "hand.jsonl:6:")
+}
+
+// handCount counts QD766-2.1, 3.3 and 3.6 of a JSON Lines file with encoding/json and
+// time.Parse, independently of the package's scanners and counters.
+func handCount(t *testing.T, path string) (onTime, finished, online, all, paid, fee int64) {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	vn := time.FixedZone("ICT", 7*3600)
+	parse := func(s string) time.Time {
+		if len(s) == 14 {
+			tm, err := time.ParseInLocation("20060102150405", s, vn)
+			require.NoError(t, err)
+			return tm
+		}
+		tm, err := time.Parse(time.RFC3339, s)
+		require.NoError(t, err)
+		return tm
+	}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var d struct {
+			Kenh *int
+			Due  string `json:"NgayHenTra"`
+			End  string `json:"NgayKetThucXuLy"`
+			Fee  int64  `json:"PhiLePhi"`
+			Paid int    `json:"DuocThanhToanTrucTuyen"`
+		}
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &d))
+		var k struct{ KenhThucHien *int }
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &k))
+		all++
+		if k.KenhThucHien != nil && *k.KenhThucHien == 2 {
+			online++
+		}
+		if d.End != "" {
+			finished++
+			if !parse(d.End).After(parse(d.Due)) {
+				onTime++
+			}
+		}
+		if d.Fee > 0 {
+			fee++
+			if d.Paid == 1 || d.Paid == 2 {
+				paid++
+			}
+		}
+	}
+	require.NoError(t, sc.Err())
+	return
+}
+
+// TestIndex766GeneratedFinishedDossiers is the issue's acceptance test: on generated finished
+// dossiers the command's 2.1, 3.3 and 3.6 are what the formulas give when counted by hand.
+func TestIndex766GeneratedFinishedDossiers(t *testing.T) {
+	dir := t.TempDir()
+	all := filepath.Join(dir, "all.jsonl")
+	code, _, stderr := runIdx(t, "generate", "--records", "3000", "--seed", "8", "--format", "jsonl", "--out", all)
+	require.Equal(t, exitOK, code, stderr)
+	data, err := os.ReadFile(all)
+	require.NoError(t, err)
+	var fin []string
+	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if !strings.Contains(l, `"NgayKetThucXuLy":null`) && !strings.Contains(l, `"NgayKetThucXuLy":""`) {
+			fin = append(fin, l)
+		}
+	}
+	finished := filepath.Join(dir, "finished.jsonl")
+	require.NoError(t, os.WriteFile(finished, []byte(strings.Join(fin, "\n")+"\n"), 0o644))
+
+	onTime, nFin, online, nAll, paid, fee := handCount(t, finished)
+	require.Equal(t, int64(len(fin)), nFin)
+	require.Greater(t, nFin, int64(2000))
+
+	code, stdout, stderr := runIdx(t, "--catalogue", fixtureCatalogue, "--format", "json", finished)
+	require.Equal(t, exitOK, code, stderr)
+	out := decodeIdx(t, stdout)
+	rate, points, num, den := out.indicator(t, "QD766-2.1")
+	assert.Equal(t, [2]int64{onTime, nFin}, [2]int64{num, den})
+	assert.InDelta(t, float64(onTime)/float64(nFin), rate, 1e-12)
+	assert.InDelta(t, 20*float64(onTime)/float64(nFin), points, 1e-9)
+
+	rate, points, num, den = out.indicator(t, "QD766-3.3")
+	assert.Equal(t, [2]int64{online, nAll}, [2]int64{num, den})
+	r := float64(online) / float64(nAll)
+	assert.InDelta(t, r, rate, 1e-12)
+	assert.InDelta(t, min(6, 6*r/0.5), points, 1e-9)
+
+	rate, points, num, den = out.indicator(t, "QD766-3.6")
+	assert.Equal(t, [2]int64{paid, fee}, [2]int64{num, den})
+	assert.InDelta(t, float64(paid)/float64(fee), rate, 1e-12)
+	assert.InDelta(t, 6*float64(paid)/float64(fee), points, 1e-9)
+}
+
+func TestIndex766JSONLAndCSVGiveIdenticalOutput(t *testing.T) {
+	dir := t.TempDir()
+	j, c, p := filepath.Join(dir, "d.jsonl"), filepath.Join(dir, "d.csv"), filepath.Join(dir, "procs.csv")
+	for _, args := range [][]string{
+		{"generate", "--records", "5000", "--seed", "4", "--format", "jsonl", "--out", j, "--procedures", p},
+		{"generate", "--records", "5000", "--seed", "4", "--format", "csv", "--out", c},
+	} {
+		code, _, stderr := runIdx(t, args...)
+		require.Equal(t, exitOK, code, stderr)
+	}
+	for _, format := range []string{"json", "md"} {
+		_, fromJSONL, _ := runIdx(t, "--catalogue", fixtureCatalogue, "--procedures", p, "--by", "unit", "--format", format, j)
+		code, fromCSV, stderr := runIdx(t, c, "--catalogue", fixtureCatalogue, "--procedures", p, "--by", "unit", "--format", format)
+		require.Equal(t, exitOK, code, stderr)
+		assert.Equal(t, fromJSONL, fromCSV, format)
+		assert.NotEmpty(t, fromCSV)
+	}
+}
+
+func TestIndex766Stdin(t *testing.T) {
+	data, err := os.ReadFile(handDossiers)
+	require.NoError(t, err)
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	go func() {
+		_, _ = w.Write(data)
+		w.Close()
+	}()
+	old := os.Stdin
+	os.Stdin = r
+	defer func() { os.Stdin = old }()
+	code, stdout, stderr := runIdx(t, "--catalogue", fixtureCatalogue, "--max-bad", "0.1", "-")
+	require.Equal(t, exitOK, code, stderr)
+	out := decodeIdx(t, stdout)
+	assert.Equal(t, int64(9), out.Records.Scored)
+	assert.Equal(t, "stdin", out.Records.BadRecords[0].File)
+}
+
+func TestIndex766Markdown(t *testing.T) {
+	code, stdout, stderr := runIdx(t, "--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--procedures", handProcedures, "--by", "procedure", "--format", "md", handDossiers)
+	require.Equal(t, exitOK, code, stderr)
+	for _, want := range []string{
+		"# Decision 766 index",
+		"| QD766-3.3 Indicator 3.3 | 55.56% | 50% | 5 / 9 | 6.00 / 6 |  |",
+		"| QD766-4.6 Indicator 4.6 | — | — | — | 0.00 / 2 | not computed: formula NOT FOUND",
+		"## Essential services (ThietYeu)",
+		"| P1 Đăng ký khai sinh (essential) | 3 |",
+		"- hand.jsonl:6: NgayTiepNhan",
+		"(boundary unverified)",
+	} {
+		assert.Contains(t, stdout, strings.ReplaceAll(want, "hand.jsonl", handDossiers), want)
+	}
+}
+
+func TestIndex766ExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	badProcs := filepath.Join(dir, "procs.json")
+	require.NoError(t, os.WriteFile(badProcs, []byte(`[{"MaTTHC":"P1","MucDo":"muc_4"}]`), 0o644))
+	noHeader := filepath.Join(dir, "x.csv")
+	require.NoError(t, os.WriteFile(noHeader, []byte("MaHoSo,MaHoSo\n"), 0o644))
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no files", []string{}, exitCantRun, "no dossier files"},
+		{"unknown flag", []string{"--bogus", handDossiers}, exitCantRun, "flag provided but not defined"},
+		{"missing file", []string{"--catalogue", fixtureCatalogue, filepath.Join(dir, "nope.jsonl")}, exitCantRun, "nope.jsonl: no such file"},
+		{"bad format", []string{"--format", "xml", handDossiers}, exitCantRun, `--format "xml"`},
+		{"bad by", []string{"--by", "province", handDossiers}, exitCantRun, `--by "province"`},
+		{"bad max-bad", []string{"--max-bad", "2", handDossiers}, exitCantRun, "--max-bad 2"},
+		{"bad input", []string{"--input", "xml", handDossiers}, exitCantRun, `format "xml"`},
+		{"bad procedures", []string{"--procedures", badProcs, handDossiers}, exitCantRun, `procedure P1: MucDo "muc_4"`},
+		{"duplicate header", []string{"--catalogue", fixtureCatalogue, noHeader}, exitCantRun, `x.csv: line 1: header: column 1 and column 2 are both "MaHoSo"`},
+		{"below min-total", []string{"--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--min-total", "99", handDossiers}, exitNotMet, "below --min-total 99.00"},
+		{"at min-total", []string{"--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--min-total", "10", handDossiers}, exitOK, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := runIdx(t, c.args...)
+			assert.Equal(t, c.code, code, stderr)
+			assert.Contains(t, stderr, c.stderr)
+		})
+	}
+}
+
+func TestIndex766Generate(t *testing.T) {
+	dir := t.TempDir()
+	gen := func(args ...string) string {
+		t.Helper()
+		code, stdout, stderr := runIdx(t, append([]string{"generate"}, args...)...)
+		require.Equal(t, exitOK, code, stderr)
+		return stdout
+	}
+	a := gen("--records", "200", "--seed", "5", "--format", "csv")
+	b := gen("--records", "200", "--seed", "5", "--format", "csv")
+	c := gen("--records", "200", "--seed", "6", "--format", "csv")
+	assert.Equal(t, a, b)
+	assert.NotEqual(t, a, c)
+	assert.Equal(t, 201, strings.Count(a, "\n"))
+	assert.True(t, strings.HasPrefix(a, "MaHoSo,MaDonVi,MaTTHC,KenhThucHien,"))
+
+	pj, pc := filepath.Join(dir, "p.json"), filepath.Join(dir, "p.csv")
+	gen("--records", "0", "--procedures", pj, "--procedure-count", "30")
+	gen("--records", "0", "--procedures", pc, "--procedure-count", "30")
+	jb, err := os.ReadFile(pj)
+	require.NoError(t, err)
+	var procs []map[string]any
+	require.NoError(t, json.Unmarshal(jb, &procs))
+	assert.Len(t, procs, 30)
+	cb, err := os.ReadFile(pc)
+	require.NoError(t, err)
+	assert.Equal(t, 31, strings.Count(string(cb), "\n"))
+
+	code, _, stderr := runIdx(t, "generate", "--format", "xml")
+	assert.Equal(t, exitCantRun, code)
+	assert.Contains(t, stderr, `--format "xml"`)
+	code, _, _ = runIdx(t, "generate", "--procedure-count", "3")
+	assert.Equal(t, exitCantRun, code)
+}
