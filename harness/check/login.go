@@ -102,7 +102,8 @@ var ErrLoginFlow = errors.New("login through the national SSO failed")
 
 // LoginSSO logs who in through the fake national SSO (Target.SSO) as a browser would, with the
 // fake misbehaving as mode for this login only, and returns the browser and the trace. It does
-// not judge whether the portal accepted the login: callers ask the portal (WhoAmI).
+// not judge whether the portal accepted the login: callers ask the portal (WhoAmI). A citizen
+// the fake does not know is added to its accounts first.
 //
 // The browser begins at the adapter's BeginLogin URL, or else at the profile's Login entry,
 // following redirects and, when a page stands in the way, up to two links or forms that lead to
@@ -141,6 +142,11 @@ func (s *Session) LoginSSO(ctx context.Context, who ident.Person, mode ssotest.M
 		return nil, tr, err
 	}
 	tr.Flow = flow
+	if _, known := sso.Account(who.ID); !known && who.ID != "" {
+		// A citizen another check made up (a synthetic person of its own): give them an account,
+		// as the national SSO would have one for every citizen.
+		sso.AddAccount(who)
+	}
 	cb, err := sso.Authenticate(ctx, b.Client, flow, who, mode)
 	if err != nil {
 		return nil, tr, fmt.Errorf("%w: at the SSO's login page: %v", ErrLoginFlow, err)

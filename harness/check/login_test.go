@@ -125,6 +125,16 @@ func TestLoginSSO(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a citizen the fake does not know gets an account", func(t *testing.T) {
+		srv := loginPortal(t, sso, true)
+		stranger := ident.Person{ID: "001099012345", Family: "Lê", Given: "Mới", Level: 1}
+		if _, _, err := session(srv, "/go", nil).LoginSSO(ctx, stranger, ssotest.Normal); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := sso.Account(stranger.ID); !ok {
+			t.Error("not added")
+		}
+	})
 	t.Run("mode applies to this login only", func(t *testing.T) {
 		srv := loginPortal(t, sso, true)
 		_, tr, err := session(srv, "/go", nil).LoginSSO(ctx, who, ssotest.StateMismatch)
