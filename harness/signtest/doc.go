@@ -35,20 +35,32 @@
 // # Signing and verifying
 //
 // [Sign] makes a CMS SignedData (RFC 5652), attached or detached, with the signed attributes
-// contentType, messageDigest and signingTime and the signer's chain; SHA-256 by default. [Verify]
-// reads DER, BER (indefinite lengths, as streaming producers write) and PEM; it checks the
-// structure, the digest and signature value, the key size, the chain to the trust list at the
-// signing time, validity now (or only at the signing time, for long-term validation with
-// [VerifyOptions.AtSigningTime]) and revocation against CRLs. A failure is a *[VerifyError]
-// wrapping one sentinel — [ErrTampered], [ErrExpired], [ErrNotYetValid], [ErrRevoked],
-// [ErrUntrusted], [ErrWeakKey], [ErrMalformed], … — so callers branch with errors.Is, and
-// [ReasonVI] names it in Vietnamese. Both interoperate with openssl cms (tested with the interop
-// build tag).
+// contentType, messageDigest, signingTime and signingCertificateV2 — a CAdES-BES signature, the
+// format Circular 15/2025/TT-BKHCN recommends — and the signer's chain; SHA-256 by default.
+// [Verify] reads DER, BER (indefinite lengths, as streaming producers write) and PEM; it checks
+// the structure, the digest and signature value, the signing-certificate reference, the key size,
+// the chain to the trust list at the signing time, validity now (or only at the signing time, for
+// long-term validation with [VerifyOptions.AtSigningTime]) and revocation against CRLs. A failure
+// is a *[VerifyError] wrapping one sentinel — [ErrTampered], [ErrExpired], [ErrNotYetValid],
+// [ErrRevoked], [ErrUntrusted], [ErrWeakKey], [ErrMalformed], … — so callers branch with
+// errors.Is, and [ReasonVI] names it in Vietnamese. Both interoperate with openssl cms, including
+// its -cades option (tested with the interop build tag).
+//
+// Results are often signed PDFs: [SignPDF] appends a byte-range signature (SubFilter
+// ETSI.CAdES.detached) and [VerifyPDF] verifies every signature of a PDF and that the last covers
+// the whole file. [VerifyFile] takes a document as a portal receives it — with a detached
+// signature, as an attached CMS file or as a signed PDF — and verifies whichever it is.
+//
+// # Not covered
+//
+// Time-stamp tokens (RFC 3161), OCSP, XAdES and the long-term forms (CAdES-T, -LT, -LTA) are not
+// produced or checked; RSA-PSS is refused as unsupported. Certificate policies are not enforced
+// beyond the kind of holder.
 //
 // # Bad cases
 //
-// [PKI.Cases] returns a valid control signature and the signatures a verifier must reject, each
-// differing from the control in one way; [TamperData], [TamperSignature] and [TamperAttached]
+// [PKI.Cases] (detached) and [PKI.AttachedCases] return a valid control signature and the
+// signatures a verifier must reject, each differing from the control in one way; [TamperData], [TamperSignature] and [TamperAttached]
 // make tampered variants of any signature.
 //
 // # In a portal
@@ -62,12 +74,14 @@
 // and verifies a citizen's signed submission against the trust list and CRLs, recording the
 // signer:
 //
-//	signed, err := pki.Verify(upload, uploadSig) // or signtest.Verify(upload, sig, pki.VerifyOptions())
+//	signed, err := pki.VerifyFile(upload, uploadSig) // uploadSig nil for a .p7m or a signed PDF
 //	if err != nil {
 //		refuse(signtest.ReasonVI(err)) // tampered, expired, revoked, untrusted, …
 //	}
 //	dossier.Signers = append(dossier.Signers, signed.Subject)
 //
 // A portal that is not written in Go reads [PKI.TrustPEM] and [PKI.CRLPEM] as files, or fetches
-// them from a [Server].
+// them from a [Server] (NewServer(pki); its URL serves /trust.pem and /crl/intermediate.crl).
+// [Identity.CertPEM], [Identity.ChainPEM] and [Identity.KeyPEM] export a holder for other tools
+// (openssl cms -sign -signer … -inkey … -certfile …).
 package signtest

@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -294,3 +295,41 @@ func TestReasonVI(t *testing.T) {
 func base64Std(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+// The PKI is safe for concurrent use: portals verify while tests issue certificates.
+func TestConcurrentUse(t *testing.T) {
+	pki, err := signtest.NewPKI()
+	require.NoError(t, err)
+	people := ident.DefaultPeople()
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*len(people))
+	for i, who := range people {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			state := []signtest.State{signtest.Valid, signtest.Revoked}[i%2]
+			id, err := pki.Issue(who, state)
+			if err != nil {
+				errs <- err
+				return
+			}
+			sig, err := pki.Sign(doc, id, signtest.SignOptions{})
+			if err != nil {
+				errs <- err
+				return
+			}
+			_, err = pki.Verify(nil, sig)
+			if state == signtest.Valid && err != nil {
+				errs <- err
+			}
+			if state == signtest.Revoked && !errors.Is(err, signtest.ErrRevoked) {
+				errs <- fmt.Errorf("revoked %s: got %v", who.FullName(), err)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}

@@ -87,6 +87,9 @@ func runTable(t *testing.T, id string, cases []tc) {
 			for _, m := range c.msgVI {
 				assert.Contains(t, r.MessageVI, m)
 			}
+			if c.status == scoring.Fail || (c.status == scoring.Pass && id == "P06-SIG-01") {
+				assert.NotEmpty(t, r.Evidence, "a finding shows what was seen")
+			}
 		})
 	}
 }

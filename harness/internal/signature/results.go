@@ -65,6 +65,11 @@ func resultSigned(ctx context.Context, s *check.Session) check.Result {
 		whenVI = "lúc " + signed.SigningTime.In(time.FixedZone("ICT", 7*3600)).Format("15:04 02/01/2006")
 	}
 	root := signed.Chain[len(signed.Chain)-1].Subject.CommonName
+	format := "plain CMS: no signing-certificate attribute, so not CAdES-BES (Circular 15/2025/TT-BKHCN recommends CAdES/PAdES)"
+	if signed.CAdES {
+		format = "CAdES-BES (signing-certificate attribute present and matching)"
+	}
+	ev.Note += "; " + format + fmt.Sprintf("; signer %s; hash %v", signed.Subject, signed.Hash)
 	return check.Passf("the result of dossier %s is signed by the agency %q %s; the chain to %q verifies, no certificate is revoked and the content is intact",
 		id, signed.CommonName, when, root).
 		VI("kết quả của hồ sơ %s được cơ quan %q ký %s; chuỗi chứng thư tới %q hợp lệ, không bị thu hồi, nội dung toàn vẹn", id, signed.CommonName, whenVI, root).

@@ -7,6 +7,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/signtest"
+	"github.com/p06kit/p06kit/scoring"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -56,15 +57,17 @@ func submissionAccepted(ctx context.Context, s *check.Session) check.Result {
 		refusals = append(refusals, fmt.Sprintf("%s: %s", format(attached), quote(dos.Message)))
 	}
 	subject := id.Subject()
+	ev := scoring.Evidence{Note: fmt.Sprintf("submitted %q (%d bytes) signed by %s; the portal replied: accepted %v, dossier %q, message %s, signers %q",
+		base.Name, len(base.Data), subject, dos.Accepted, dos.ID, quote(dos.Message), dos.Signers)}
 	if !dos.Accepted {
 		return check.Failf("the portal refused a document correctly signed by %q with a certificate of the trust list, detached and attached: %s", id.Cert.Subject.CommonName, strings.Join(refusals, "; ")).
 			VI("cổng từ chối tài liệu được %q ký số hợp lệ bằng chứng thư thuộc danh sách tin cậy (cả dạng tách rời và đóng gói): %s", id.Cert.Subject.CommonName, strings.Join(refusals, "; ")).
-			GotWant("refused: "+strings.Join(refusals, "; "), "accepted, with the signer recorded")
+			GotWant("refused: "+strings.Join(refusals, "; "), "accepted, with the signer recorded").With(ev)
 	}
 	if len(dos.Signers) == 0 {
 		return check.Failf("the portal accepted dossier %s with a document signed by %q but recorded no signer", dos.ID, id.Cert.Subject.CommonName).
 			VI("cổng tiếp nhận hồ sơ %s có tài liệu do %q ký nhưng không ghi nhận người ký", dos.ID, id.Cert.Subject.CommonName).
-			GotWant("no signer recorded", "the signer "+subject)
+			GotWant("no signer recorded", "the signer "+subject).With(ev)
 	}
 	for _, sg := range dos.Signers {
 		if namesSigner(sg, id) {
@@ -73,12 +76,12 @@ func submissionAccepted(ctx context.Context, s *check.Session) check.Result {
 				note = fmt.Sprintf(" (as an attached signature (.p7m), after refusing the %s)", refusals[0])
 			}
 			return check.Passf("the portal accepted dossier %s with a document signed by %q and recorded the signer %q%s", dos.ID, id.Cert.Subject.CommonName, sg, note).
-				VI("cổng tiếp nhận hồ sơ %s có tài liệu do %q ký số và ghi nhận người ký %q", dos.ID, id.Cert.Subject.CommonName, sg)
+				VI("cổng tiếp nhận hồ sơ %s có tài liệu do %q ký số và ghi nhận người ký %q", dos.ID, id.Cert.Subject.CommonName, sg).With(ev)
 		}
 	}
 	return check.Failf("the portal accepted dossier %s but the signers it recorded (%s) do not name the certificate subject %q", dos.ID, strings.Join(dos.Signers, "; "), subject).
 		VI("cổng tiếp nhận hồ sơ %s nhưng người ký được ghi nhận (%s) không phải chủ thể chứng thư %q", dos.ID, strings.Join(dos.Signers, "; "), subject).
-		GotWant(strings.Join(dos.Signers, "; "), subject)
+		GotWant(strings.Join(dos.Signers, "; "), subject).With(ev)
 }
 
 // format names a signature format in messages.

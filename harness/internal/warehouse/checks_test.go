@@ -76,6 +76,9 @@ func runTable(t *testing.T, id string, cases []tc) {
 			for _, m := range c.msgVI {
 				assert.Contains(t, r.MessageVI, m)
 			}
+			if c.status == scoring.Fail {
+				assert.NotEmpty(t, r.Evidence, "a failure shows what was seen")
+			}
 			for _, m := range c.absent {
 				assert.NotContains(t, r.Message, m)
 			}

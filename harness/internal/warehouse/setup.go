@@ -9,6 +9,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/signature"
 	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 // state is a citizen whose dossier has been completed, and what the warehouse showed before and
@@ -108,7 +109,8 @@ func (st *state) missing(id string) check.Result {
 	return check.Failf("after dossier %s was completed, the citizen's warehouse has no item for its result (%d items before, %d after)%s",
 		st.dossier, len(st.before), len(st.after), seeAlso(id)).
 		VI("sau khi hồ sơ %s hoàn thành, kho dữ liệu của công dân không có kết quả của hồ sơ (%d mục trước, %d mục sau)", st.dossier, len(st.before), len(st.after)).
-		GotWant("no warehouse item for the result", "the result stored in the citizen's warehouse")
+		GotWant("no warehouse item for the result", "the result stored in the citizen's warehouse").
+		With(scoring.Evidence{Note: fmt.Sprintf("before: %s; after: %s", itemList(st.before), itemList(st.after))})
 }
 
 func seeAlso(id string) string {

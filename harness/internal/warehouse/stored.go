@@ -81,7 +81,8 @@ func listed(ctx context.Context, s *check.Session) check.Result {
 	if len(problems) > 0 {
 		return check.Failf("the warehouse lists the result of dossier %s as item %s, but the item %s", st.dossier, it.ID, strings.Join(problems, "; ")).
 			VI("kho dữ liệu liệt kê kết quả hồ sơ %s (mục %s) nhưng mục %s", st.dossier, it.ID, strings.Join(problemsVI, "; ")).
-			GotWant(strings.Join(problems, "; "), "each item listed with a name and a link that downloads it").With(ev...)
+			GotWant(strings.Join(problems, "; "), "each item listed with a name and a link that downloads it").
+			With(append(ev, scoring.Evidence{Note: fmt.Sprintf("item %+v", *it)})...)
 	}
 	return check.Passf("the citizen's warehouse lists %d item(s); the result of dossier %s is listed as %q with a link that downloads %d bytes", len(st.after), st.dossier, it.Name, size).
 		VI("kho dữ liệu của công dân liệt kê %d mục; kết quả hồ sơ %s hiển thị tên %q và đường dẫn tải về %d byte", len(st.after), st.dossier, it.Name, size).
@@ -105,7 +106,8 @@ func reused(ctx context.Context, s *check.Session) check.Result {
 	if !dos.Accepted {
 		return check.Failf("the portal refused a new dossier that reuses warehouse item %s %q instead of an upload: %s", st.item.ID, st.item.Name, quote(dos.Message)).
 			VI("cổng từ chối hồ sơ mới sử dụng lại giấy tờ %s %q từ kho dữ liệu: %s", st.item.ID, st.item.Name, quote(dos.Message)).
-			GotWant("refused: "+dos.Message, "a dossier accepted with the warehouse item and no upload")
+			GotWant("refused: "+dos.Message, "a dossier accepted with the warehouse item and no upload").
+			With(scoring.Evidence{Note: fmt.Sprintf("DossierRequest{Procedure: %q, Reuse: [%q]} → accepted %v, message %s", signature.Procedure, st.item.ID, dos.Accepted, quote(dos.Message))})
 	}
 	// A reference to an item that does not exist must be refused, or the acceptance above shows
 	// only that the portal ignores the reference.
@@ -117,7 +119,8 @@ func reused(ctx context.Context, s *check.Session) check.Result {
 	if neg.Accepted {
 		return check.Failf("the portal accepted dossier %s that reuses warehouse item %s, but also dossier %s that reuses %q, which does not exist: it does not check what is reused", dos.ID, st.item.ID, neg.ID, bogus).
 			VI("cổng tiếp nhận hồ sơ %s sử dụng lại giấy tờ %s, nhưng cũng tiếp nhận hồ sơ %s sử dụng lại giấy tờ không tồn tại %q: cổng không kiểm tra giấy tờ được sử dụng lại", dos.ID, st.item.ID, neg.ID, bogus).
-			GotWant("a nonexistent item accepted", "only the citizen's own stored items accepted for reuse")
+			GotWant("a nonexistent item accepted", "only the citizen's own stored items accepted for reuse").
+			With(scoring.Evidence{Note: fmt.Sprintf("DossierRequest{Reuse: [%q]} → accepted as dossier %s, message %s", bogus, neg.ID, quote(neg.Message))})
 	}
 	return check.Passf("the portal accepted dossier %s that reuses warehouse item %s %q with no upload, and refused a reference to a nonexistent item (%s)", dos.ID, st.item.ID, st.item.Name, quote(neg.Message)).
 		VI("cổng tiếp nhận hồ sơ %s sử dụng lại giấy tờ %s %q từ kho dữ liệu, không cần tải lên, và từ chối giấy tờ không tồn tại", dos.ID, st.item.ID, st.item.Name)
