@@ -28,7 +28,8 @@
 // the authorization-code flow (response_type=code) with scope openid, PKCE with S256 (required
 // unless PKCEOptional), state and nonce, client authentication at the token endpoint by
 // client_secret_basic or client_secret_post, codes redeemed once within CodeTTL with the same
-// redirect_uri. acr_values (LoA1, LoA2) is recorded; the ID token's acr says the level of the
+// redirect_uri. The code comes back in the query of the redirect (response_mode query; a
+// response_mode parameter is recorded but not honoured). acr_values (LoA1, LoA2) is recorded; the ID token's acr says the level of the
 // account that logged in, which may be lower than asked: the portal must check it.
 //
 // # Logging in

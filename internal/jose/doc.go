@@ -15,6 +15,9 @@
 //	})
 //	// claims.Subject, claims.ACR …; raw holds every claim (json.Unmarshal it for SoDinhDanh).
 //
+// A portal keeps the provider's keys in a [RemoteKeySet] (fetched from jwks_uri, refetched when
+// the provider rotates its key) and calls [VerifyIDTokenRemote].
+//
 // # Algorithms
 //
 // Verification takes the algorithm from the key, never from the token alone: a token whose

@@ -10,9 +10,10 @@
 // # What the vendor provides
 //
 //   - Target.SSO: the ssotest.Server the portal is configured to use as its identity provider.
-//   - A way in: the profile's Login entry (discovered from a "Đăng nhập" link), or the adapter's
-//     check.BeginLogin; and the callback: the browser follows the SSO's redirect, or the
-//     adapter's check.CompleteLogin.
+//   - A way in: the profile's Login entry (discovered from a "Đăng nhập" link), from which the
+//     browser follows redirects, links and GET forms labelled VNeID / "Đăng nhập" (POST forms
+//     only with active checks), or the adapter's check.BeginLogin; and the callback: the browser
+//     follows the SSO's redirect, or the adapter's check.CompleteLogin.
 //   - Who is logged in: the adapter's check.WhoAmI. Without it the checks fetch the profile's
 //     Home with the browser and look for a citizen's personal identification number, then full
 //     name, on the page: portals that show the logged-in citizen's name in their header need
@@ -22,6 +23,7 @@
 //   - P06-AUTH-09: check.Logout, or a profile Logout entry that a GET follows.
 //
 // The fake's modes are chosen per login, so these checks do not change shared state and may run
-// in parallel with others; P06-SEC-19 is active (it submits the portal's password login form) and
+// in parallel with others; each logs in as its own level-2 citizen, so that portals allowing one
+// session per citizen do not see the checks end each other's sessions; P06-SEC-19 is active (it submits the portal's password login form) and
 // runs only when active checks are enabled.
 package identity
