@@ -106,6 +106,8 @@ func TestResultStored(t *testing.T) {
 func TestListed(t *testing.T) {
 	runTable(t, "P06-WH-02", []tc{
 		{name: "listed with name and link", status: scoring.Pass, msg: []string{"is listed as", "with a link that downloads"}},
+		{name: "link on another host", defects: fakeportal.Defects{ForeignLinks: true}, status: scoring.Error,
+			msg: []string{"link on another host", "kho.example.invalid", "allowed hosts"}},
 		{name: "no name nor link", defects: fakeportal.Defects{NoItemLinks: true}, status: scoring.Fail,
 			msg: []string{"has no name", "has no download link"}, msgVI: []string{"không có tên"}},
 		{name: "nothing stored", defects: fakeportal.Defects{NoWarehouse: true}, status: scoring.Fail, msg: []string{"see P06-WH-01"}},
@@ -142,6 +144,8 @@ func TestPrivate(t *testing.T) {
 			msg: []string{"got it by reusing it in a dossier of their own", "accepted with the item attached"}},
 		{name: "anonymous visitor reads by URL", defects: fakeportal.Defects{AnonymousByURL: true}, status: scoring.Fail,
 			msg: []string{"an anonymous visitor read it by its URL"}},
+		{name: "link on another host: not probed", defects: fakeportal.Defects{ForeignLinks: true}, status: scoring.Pass,
+			msg: []string{"on another host, not in the allowed hosts, so it was not probed", "by ID through the adapter: refused"}},
 		{name: "no link: only ID probed", defects: fakeportal.Defects{NoItemLinks: true}, status: scoring.Pass,
 			msg: []string{"only access by ID was probed"}},
 		{name: "nothing stored", defects: fakeportal.Defects{NoWarehouse: true}, status: scoring.Error, msg: []string{"no warehouse item to probe"}},

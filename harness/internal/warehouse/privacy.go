@@ -73,9 +73,16 @@ func private(ctx context.Context, s *check.Session) check.Result {
 	}
 	var ownerBody []byte
 	var ev []scoring.Evidence
+	urlNote := " (the item has no download link, so only access by ID was probed)"
 	if it.URL != "" {
-		if r, err := get(ctx, s, st.b, it.URL); err == nil && ok2xx(r) && len(r.Body) > 0 {
+		r, err := get(ctx, s, st.b, it.URL)
+		switch {
+		case errors.Is(err, errOtherHost):
+			urlNote = fmt.Sprintf(" (its link %s is on another host, not in the allowed hosts, so it was not probed)", check.Redact(it.URL))
+		case err == nil && ok2xx(r) && len(r.Body) > 0:
 			ownerBody = r.Body
+		default:
+			urlNote = " (its link does not download the item for its owner either, so it was not probed; see P06-WH-02)"
 		}
 	}
 
@@ -180,7 +187,7 @@ func private(ctx context.Context, s *check.Session) check.Result {
 	}
 	note := ""
 	if ownerBody == nil {
-		note = " (the item has no download link, so only access by ID was probed)"
+		note = urlNote
 	}
 	return check.Passf("only the owner can read %s: %s%s", owned, strings.Join(lines, "; "), note).
 		VI("chỉ chủ sở hữu đọc được mục %s %q: %s", it.ID, it.Name, strings.Join(linesVI, "; ")).At(it.URL).With(ev...)

@@ -2,8 +2,10 @@ package warehouse
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -120,17 +122,36 @@ func seeAlso(id string) string {
 	return " (see P06-WH-01)"
 }
 
-// get fetches ref with browser b through the session's bounds.
+// errOtherHost is returned for a link to a host the session may not visit.
+var errOtherHost = errors.New("the link points to another host, not in the allowed hosts; not fetched")
+
+// get fetches ref with browser b through the session's bounds. Links to hosts other than the
+// target's and the allowed hosts are not fetched: the harness visits only what it was told to.
 func get(ctx context.Context, s *check.Session, b *check.Browser, ref string) (*check.Response, error) {
 	abs, err := s.Resolve(ref)
 	if err != nil {
 		return nil, err
+	}
+	if u, err := url.Parse(abs); err != nil || !hostAllowed(s, u.Host) {
+		return nil, fmt.Errorf("%s: %w", check.Redact(abs), errOtherHost)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
 	if err != nil {
 		return nil, err
 	}
 	return s.Fetch(ctx, b, req)
+}
+
+func hostAllowed(s *check.Session, host string) bool {
+	if strings.EqualFold(host, s.Base().Host) {
+		return true
+	}
+	for _, h := range s.Config().AllowedHosts {
+		if strings.EqualFold(h, host) || strings.EqualFold(h, strings.Split(host, ":")[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 func ok2xx(r *check.Response) bool { return r != nil && r.StatusCode >= 200 && r.StatusCode < 300 }

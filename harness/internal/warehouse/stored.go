@@ -3,6 +3,7 @@ package warehouse
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -66,6 +67,9 @@ func listed(ctx context.Context, s *check.Session) check.Result {
 	} else {
 		resp, err := get(ctx, s, st.b, it.URL)
 		switch {
+		case errors.Is(err, errOtherHost) && len(problems) == 0:
+			return check.Errorf("the warehouse lists the result of dossier %s as %q with a link on another host (%s), which the harness may not visit: add the host to the allowed hosts to check the link", st.dossier, it.Name, check.Redact(it.URL)).
+				VI("kho dữ liệu liệt kê kết quả hồ sơ %s với đường dẫn tới máy chủ khác (%s); thêm máy chủ này vào danh sách được phép để kiểm tra", st.dossier, check.Redact(it.URL))
 		case err != nil:
 			problems = append(problems, fmt.Sprintf("link %s fails for its owner: %v", check.Redact(it.URL), err))
 			problemsVI = append(problemsVI, fmt.Sprintf("đường dẫn %s lỗi với chính chủ", check.Redact(it.URL)))

@@ -58,6 +58,7 @@ type Defects struct {
 	ReuseUnchecked    bool // any reuse reference is accepted, even one that does not exist
 	ReuseOthers       bool // a dossier may reuse another citizen's item
 	SharedList        bool // the warehouse list shows every citizen's items
+	ForeignLinks      bool // not a defect: download links point to a storage host elsewhere
 	IDORByID          bool // any logged-in citizen reads any item through the API
 	IDORByURL         bool // any logged-in citizen reads any item by its download link
 	AnonymousByURL    bool // download links work without a session
@@ -331,6 +332,9 @@ func (p *Portal) listWarehouse(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		li := listedItem{ID: it.ID, Name: it.Name, URL: "/kho/" + it.ID, Dossier: it.Dossier}
+		if p.defects.ForeignLinks {
+			li.URL = "http://kho.example.invalid/kho/" + it.ID
+		}
 		if p.defects.NoItemLinks {
 			li.Name, li.URL = "", ""
 		}
