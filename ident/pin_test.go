@@ -179,6 +179,9 @@ func FuzzParsePIN(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if n := ident.NormalizePIN(s); strings.ContainsAny(n, " .-") {
+			t.Fatalf("NormalizePIN(%q) = %q keeps separators", s, n)
+		}
 		p, err := ident.ParsePIN(s, ident.AnyBirthYear())
 		if err != nil {
 			var e *ident.Error

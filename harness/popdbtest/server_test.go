@@ -367,3 +367,22 @@ func BenchmarkLookup(b *testing.B) {
 		}
 	}
 }
+
+func TestCloseReleasesHangingRequests(t *testing.T) {
+	gw := popdbtest.NewServer()
+	gw.Inject(popdbtest.Faults{Hang: true})
+	errc := make(chan error, 1)
+	go func() {
+		_, err := gw.LookupClient().Lookup(context.Background(), lookupOf(ident.DefaultPeople()[0]))
+		errc <- err
+	}()
+	require.Eventually(t, func() bool { return len(gw.Requests()) == 1 }, 2*time.Second, 5*time.Millisecond)
+	gw.Close() // must not wait for the client's 30 s timeout
+	select {
+	case err := <-errc:
+		assert.Error(t, err, "the hanging request ends without an answer")
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close did not release the hanging request")
+	}
+	assert.Equal(t, popdbtest.Abandoned, gw.Requests()[0].Outcome)
+}
