@@ -113,6 +113,25 @@ func analyseText(doc *html.Node) textReport {
 		}
 	}
 	if rep.Legacy == "" {
+		rep.Legacy, rep.Evidence = legacyMarks(t)
+	}
+	return rep
+}
+
+// latin1 reads bytes as ISO-8859-1, as a browser without a declared charset may: how TCVN3 and
+// VNI pages look when their bytes are not valid UTF-8.
+func latin1(b []byte) string {
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
+}
+
+// legacyMarks looks for the characters TCVN3 or VNI text shows when read as Unicode: at least 10,
+// and at least 1% of the letters.
+func legacyMarks(t string) (encoding, evidence string) {
+	{
 		letters, tcvn, vni := 0, 0, 0
 		for _, r := range t {
 			if unicode.IsLetter(r) {
@@ -127,12 +146,12 @@ func analyseText(doc *html.Node) textReport {
 		}
 		switch {
 		case tcvn >= 10 && tcvn*100 >= letters:
-			rep.Legacy, rep.Evidence = "TCVN3 (ABC)", fmt.Sprintf("%d characters such as ¸ µ ® Ö that TCVN3 text shows when read as Unicode", tcvn)
+			return "TCVN3 (ABC)", fmt.Sprintf("%d characters such as ¸ µ ® Ö that TCVN3 text shows when read as Unicode", tcvn)
 		case vni >= 10 && vni*100 >= letters:
-			rep.Legacy, rep.Evidence = "VNI", fmt.Sprintf("%d characters such as ø û ï ä that VNI text shows when read as Unicode", vni)
+			return "VNI", fmt.Sprintf("%d characters such as ø û ï ä that VNI text shows when read as Unicode", vni)
 		}
 	}
-	return rep
+	return "", ""
 }
 
 // nfcCheck is P06-UX-02: Vietnamese text is Unicode NFC (precomposed), not decomposed and not in
@@ -150,6 +169,12 @@ func nfcCheck(ctx context.Context, s *check.Session) check.Result {
 	first := ""
 	for _, pg := range sp.pages {
 		rep := analyseText(pg.Doc)
+		if rep.Legacy == "" && invalidUTF8(pg.Body, pg.Truncated) >= 0 {
+			// Not UTF-8 at all (P06-UX-01 says so): read the bytes as Latin-1 to name the encoding.
+			if enc, why := legacyMarks(latin1(pg.Body)); enc != "" {
+				rep.Legacy, rep.Evidence = enc, why+" (the bytes are not UTF-8; read as Latin-1)"
+			}
+		}
 		var problems, problemsVI []string
 		if rep.Decomposed > 0 {
 			problems = append(problems, fmt.Sprintf("%d decomposed combining marks (first in %q)", rep.Decomposed, rep.Sample))

@@ -86,6 +86,10 @@ func TestCharset(t *testing.T) {
 	})
 }
 
+const tcvn3Text = "C\xe9ng d\xdech v\xf4 c\xabng, th\xf1 t\xf4c h\xb5nh ch\xddnh, \xae\xa8ng k\xfd kh\xb6i \xb8o \xb9i \xb7u"
+
+var tcvn3Page = "<html><head><title>x</title></head><body><h1>" + tcvn3Text + "</h1><p>" + tcvn3Text + "</p></body></html>"
+
 func TestNFC(t *testing.T) {
 	runCases(t, []tcase{
 		{name: "good", id: "P06-UX-02", status: scoring.Pass, msg: []string{"all 16 pages examined is Unicode NFC"}},
@@ -97,6 +101,15 @@ func TestNFC(t *testing.T) {
 			status: scoring.Fail, msg: []string{"legacy TCVN3 (ABC) encoding", "characters such as"}},
 		{name: "VNI bytes", id: "P06-UX-02", mutate: home(portaltest.Layout("Trang chủ", `<h1>Coång dòch vuï coâng</h1><p>Thuû tuïc haønh chính: ñaêng kyù khai sinh, ñaêng kyù keát hoân, ñaêng kyù thöôøng truù, caáp baûn sao, ñoåi, ñieàu chænh, ñieàu tra, ñòa chæ</p>`)),
 			status: scoring.Fail, msg: []string{"legacy VNI encoding"}},
+		// "Cổng dịch vụ công, thủ tục hành chính, đăng ký" in TCVN3 (ABC) bytes: without a
+		// charset the session decodes them as windows-1252, as browsers do; labelled UTF-8 they
+		// are not UTF-8 and are read as Latin-1 to name the encoding.
+		{name: "TCVN3 bytes without a charset", id: "P06-UX-02", mutate: func(p *portaltest.Portal) {
+			p.Files["/"] = portaltest.File{Type: "text/html", Body: tcvn3Page}
+		}, status: scoring.Fail, msg: []string{"legacy TCVN3 (ABC) encoding: 16 characters"}},
+		{name: "TCVN3 bytes labelled UTF-8", id: "P06-UX-02", mutate: func(p *portaltest.Portal) {
+			p.Files["/"] = portaltest.File{Type: "text/html; charset=utf-8", Body: tcvn3Page}
+		}, status: scoring.Fail, msg: []string{"legacy TCVN3 (ABC) encoding", "read as Latin-1"}},
 		{name: "css class named vn is not a font", id: "P06-UX-02", mutate: home(portaltest.Layout("Trang chủ", `<style>.vn-flag{color:red} body{font-family:Arial}</style><h1 class="vn-flag">Việt Nam</h1>`)),
 			status: scoring.Pass},
 	})
