@@ -6,7 +6,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 
@@ -67,4 +69,34 @@ func Example() {
 	// state: s1
 	// same citizen: true loAs: [LoA1 LoA2]
 	// PKCE: S256 client auth: client_secret_basic
+}
+
+// In a vendor's own test, auto-login makes any client that follows redirects arrive at the
+// portal's callback with a code for the chosen citizen, without the login page.
+func ExampleServer_SetAutoLogin() {
+	sso := ssotest.NewServer()
+	defer sso.Close()
+	citizen, _ := sso.AccountWithLevel(1)
+	sso.SetAutoLogin(&citizen)
+
+	// The portal's callback (a stand-in here).
+	portal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, "code received: %v, state %s", r.URL.Query().Get("code") != "", r.URL.Query().Get("state"))
+	}))
+	defer portal.Close()
+
+	authorize := sso.URL + ssotest.AuthorizePath + "?" + url.Values{
+		"response_type": {"code"}, "client_id": {ssotest.DefaultClientID}, "redirect_uri": {portal.URL + "/signin-oidc"},
+		"scope": {"openid"}, "state": {"s1"}, "nonce": {"n1"},
+		"code_challenge": {strings.Repeat("A", 43)}, "code_challenge_method": {"S256"},
+	}.Encode()
+	resp, err := sso.Client().Get(authorize) // follows the SSO's redirect to the portal
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	fmt.Println(string(body))
+	// Output: code received: true, state s1
 }
