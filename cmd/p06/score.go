@@ -10,7 +10,7 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const scoreUsage = "p06 score FINDINGS.json [--waivers FILE] [--catalogue ID|FILE] [--format json|md] [--as-of YYYY-MM-DD] [--grading qd766|qd473]"
+const scoreUsage = "p06 score FINDINGS.json [--waivers FILE] [--catalogue ID|FILE] [--format json|md] [--lang en|vi] [--as-of YYYY-MM-DD] [--grading qd766|qd473]"
 
 // runScore scores findings produced by any tool and prints the report (for the ministry's
 // non-Go tools). Exit 0 when every applicable mandatory criterion is met, 1 when not, 2 when
@@ -22,6 +22,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "json", "output format: json or md")
 	asOf := fs.String("as-of", "", "day waivers and effective dates are judged against (default: today, UTC)")
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
+	lang := fs.String("lang", "en", "language of the Markdown report: en or vi")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitCantRun
@@ -89,7 +90,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "p06 score: %s: %v\n", pos[0], err)
 		return exitCantRun
 	}
-	if err := writeScoreReport(stdout, r, *format); err != nil {
+	if err := writeScoreReport(stdout, r, *format, *lang); err != nil {
 		fmt.Fprintf(stderr, "p06 score: %v\n", err)
 		return exitCantRun
 	}
@@ -99,9 +100,9 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func writeScoreReport(w io.Writer, r *scoring.Report, format string) error {
+func writeScoreReport(w io.Writer, r *scoring.Report, format, lang string) error {
 	if format == "md" {
-		return writeScoreMarkdown(w, r)
+		return writeScoreMarkdown(w, r, lang)
 	}
 	b, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {

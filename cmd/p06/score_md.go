@@ -1,14 +1,14 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
+	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/scoring"
 )
 
-// writeScoreMarkdown is replaced by the report package's Markdown writer once it lands.
-func writeScoreMarkdown(w io.Writer, r *scoring.Report) error {
-	_, err := fmt.Fprintf(w, "compliance %d/%d\n", r.Scores.Compliance.Met, r.Scores.Compliance.Applicable)
-	return err
+// writeScoreMarkdown writes the scored report as Markdown (for a pull-request comment), with the
+// titles and advice of the catalogue the report was scored against.
+func writeScoreMarkdown(w io.Writer, r *scoring.Report, lang string) error {
+	return report.WriteMarkdown(w, r, report.Options{Lang: lang})
 }

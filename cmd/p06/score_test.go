@@ -154,3 +154,14 @@ func TestScoreCommandBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestScoreCommandMarkdown(t *testing.T) {
+	findings, _, _ := scoreFixture(t, true, "2027-12-31")
+	code, out, stderr := runCLI("score", findings, "--format", "md", "--as-of", "2026-11-27")
+	require.Equal(t, exitNotMet, code, stderr)
+	assert.Contains(t, out, "Grade caps")
+	assert.Contains(t, out, "7 / 11 mandatory criteria met", "seven pass; two fail, one is waived and the critical one fails")
+	code, out, _ = runCLI("score", findings, "--format", "md", "--lang", "vi", "--as-of", "2026-11-27")
+	assert.Equal(t, exitNotMet, code)
+	assert.Contains(t, out, "Yếu")
+}
