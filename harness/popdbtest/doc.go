@@ -46,6 +46,8 @@
 // [Server.Inject] makes the gateway slow, fail with 5xx, hang until the client gives up, answer
 // malformed XML, answer "not found", or present a TLS certificate from a CA the portal does not
 // trust; [Server.Handshakes] records whether the client refused that certificate.
+// [Server.InjectFor] does the same for the look-ups of one citizen only, and
+// [Server.RemoveCitizen] makes a citizen unknown.
 //
 // # Audit log
 //

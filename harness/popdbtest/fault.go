@@ -108,3 +108,49 @@ func (s *Server) takeFaults() Faults {
 	}
 	return f
 }
+
+// InjectFor sets faults for the look-ups of one identifier only (SoDinhDanh or SoCMND as sent),
+// replacing any set for it before, and returns a function that removes them. They take precedence
+// over the faults of [Server.Inject] for that identifier; UntrustedCert is ignored here (a
+// certificate is chosen before the request is read). Times counts that identifier's look-ups.
+func (s *Server) InjectFor(id string, f Faults) (restore func()) {
+	s.mu.Lock()
+	if s.subjectFaults == nil {
+		s.subjectFaults = map[string]*subjectFault{}
+	}
+	prev := s.subjectFaults[id]
+	s.subjectFaults[id] = &subjectFault{f: f, left: f.Times}
+	s.mu.Unlock()
+	return func() {
+		s.mu.Lock()
+		if prev == nil {
+			delete(s.subjectFaults, id)
+		} else {
+			s.subjectFaults[id] = prev
+		}
+		s.mu.Unlock()
+	}
+}
+
+type subjectFault struct {
+	f    Faults
+	left int
+}
+
+// takeSubjectFaults returns the faults set for id, counting the request against Times.
+func (s *Server) takeSubjectFaults(id string) (Faults, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sf, ok := s.subjectFaults[id]
+	if !ok || id == "" {
+		return Faults{}, false
+	}
+	f := sf.f
+	if f.Times > 0 {
+		if sf.left--; sf.left <= 0 {
+			delete(s.subjectFaults, id)
+		}
+	}
+	f.UntrustedCert = false
+	return f, true
+}

@@ -52,8 +52,9 @@ type Server struct {
 	people     map[string]ident.Person // by SoDinhDanh and by SoCMND
 	log        []*Request
 	handshakes []Handshake
-	faults     Faults
-	faultsLeft int
+	faults        Faults
+	faultsLeft    int
+	subjectFaults map[string]*subjectFault
 	inflight   int
 	started    bool
 	initErr    error
@@ -222,6 +223,19 @@ func (s *Server) addLocked(p ident.Person) {
 	}
 }
 
+// RemoveCitizen removes a citizen (by personal identification number) from the population:
+// look-ups of them then answer "not found".
+func (s *Server) RemoveCitizen(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p, ok := s.people[id]; ok {
+		delete(s.people, p.ID)
+		if p.OldID != "" {
+			delete(s.people, p.OldID)
+		}
+	}
+}
+
 // Citizen returns the citizen with the personal identification number or CMND number id.
 func (s *Server) Citizen(id string) (ident.Person, bool) {
 	s.mu.Lock()
@@ -337,7 +351,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	f := s.takeFaults()
+	f, ok := s.takeSubjectFaults(rec.Subject)
+	if !ok {
+		f = s.takeFaults()
+	}
 	rec.Injected = f.String()
 	if f.Latency > 0 {
 		t := time.NewTimer(f.Latency)

@@ -386,3 +386,32 @@ func TestCloseReleasesHangingRequests(t *testing.T) {
 	}
 	assert.Equal(t, popdbtest.Abandoned, gw.Requests()[0].Outcome)
 }
+
+func TestInjectForOneCitizen(t *testing.T) {
+	gw := popdbtest.NewServer()
+	defer gw.Close()
+	a, b := ident.DefaultPeople()[0], ident.DefaultPeople()[1]
+	restore := gw.InjectFor(a.ID, popdbtest.Faults{Status: 502})
+	c := gw.LookupClient()
+	_, err := c.Lookup(context.Background(), lookupOf(a))
+	var se *popdbtest.StatusError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, 502, se.Status)
+	_, err = c.Lookup(context.Background(), lookupOf(b))
+	assert.NoError(t, err, "other citizens are answered")
+	restore()
+	_, err = c.Lookup(context.Background(), lookupOf(a))
+	assert.NoError(t, err)
+
+	gw.InjectFor(b.ID, popdbtest.Faults{NotFound: true, Times: 1})
+	_, err = c.Lookup(context.Background(), lookupOf(b))
+	assert.ErrorIs(t, err, popdbtest.ErrNotFound)
+	_, err = c.Lookup(context.Background(), lookupOf(b))
+	assert.NoError(t, err, "Times: 1 applied once")
+
+	gw.RemoveCitizen(a.ID)
+	_, err = c.Lookup(context.Background(), lookupOf(a))
+	assert.ErrorIs(t, err, popdbtest.ErrNotFound)
+	_, ok := gw.Citizen(a.ID)
+	assert.False(t, ok)
+}
