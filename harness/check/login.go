@@ -245,7 +245,11 @@ func (s *Session) refused(tr *LoginTrace, final *url.URL) error {
 	if reason == "" && final != nil {
 		reason = final.Query().Get("error") + " " + final.Query().Get("error_description")
 	}
-	return fmt.Errorf("%w: the national SSO refused the portal's authorization request: %s", ErrLoginFlow, strings.TrimSpace(reason))
+	reason = strings.TrimSpace(reason)
+	if strings.Contains(reason, "code_challenge is required") {
+		reason += " (P06-AUTH-01 reports it; set PKCEOptional on the ssotest.Server to assess the rest of the login)"
+	}
+	return fmt.Errorf("%w: the national SSO refused the portal's authorization request: %s", ErrLoginFlow, reason)
 }
 
 func sameHost(host, rawURL string) bool {
