@@ -48,16 +48,16 @@ type Server struct {
 	closing            chan struct{}
 	handlers           sync.WaitGroup
 
-	mu         sync.Mutex
-	people     map[string]ident.Person // by SoDinhDanh and by SoCMND
-	log        []*Request
-	handshakes []Handshake
+	mu            sync.Mutex
+	people        map[string]ident.Person // by SoDinhDanh and by SoCMND
+	log           []*Request
+	handshakes    []Handshake
 	faults        Faults
 	faultsLeft    int
 	subjectFaults map[string]*subjectFault
-	inflight   int
-	started    bool
-	initErr    error
+	inflight      int
+	started       bool
+	initErr       error
 }
 
 // NewServer starts and returns a new gateway. It panics only if the loopback listener or the
