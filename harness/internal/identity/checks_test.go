@@ -171,3 +171,21 @@ func TestChecksWithoutFakeAreNotTested(t *testing.T) {
 		}
 	}
 }
+
+// A portal without PKCE fails P06-AUTH-01; with PKCEOptional on the fake the rest of its login is
+// still assessed.
+func TestNoPKCEWithLenientFake(t *testing.T) {
+	sso := ssotest.NewUnstartedServer()
+	sso.PKCEOptional = true
+	sso.Start()
+	t.Cleanup(sso.Close)
+	rp := rptest.New(sso, rptest.Defects{NoPKCE: true})
+	t.Cleanup(rp.Close)
+	s := newSession(t, rp, sso, nil)
+	if r := runCheck(t, "P06-AUTH-01", s); r.Status != scoring.Fail || !strings.Contains(r.Message, "no PKCE") {
+		t.Errorf("AUTH-01: %s %s", r.Status, r.Message)
+	}
+	if r := runCheck(t, "P06-AUTH-03", s); r.Status != scoring.Pass {
+		t.Errorf("AUTH-03: %s %s", r.Status, r.Message)
+	}
+}
