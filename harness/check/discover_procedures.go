@@ -123,6 +123,16 @@ func levelInText(folded string) (string, bool) {
 	return LevelOffline, false
 }
 
+// jsonProcedure is one entry as written; pointers tell a missing key from an empty value.
+type jsonProcedure struct {
+	Code      *string `json:"MaTTHC"`
+	Name      *string `json:"Ten"`
+	Level     *string `json:"MucDo"`
+	Fee       *bool   `json:"CoPhiLePhi"`
+	Essential *bool   `json:"ThietYeu"`
+	URL       *string `json:"URL"`
+}
+
 // ParseProceduresJSON reads a procedure catalogue in JSON: {"procedures":[{"MaTTHC","Ten",
 // "MucDo","CoPhiLePhi","ThietYeu","URL"}, …]}, or the bare array. An error names the JSON path
 // and the reason; nothing is half-read. URLs are returned as written.
@@ -153,14 +163,7 @@ func ParseProceduresJSON(data []byte) ([]Procedure, error) {
 	out := make([]Procedure, 0, len(raw))
 	for i, r := range raw {
 		at := path + "[" + strconv.Itoa(i) + "]"
-		var e struct {
-			Code      *string `json:"MaTTHC"`
-			Name      *string `json:"Ten"`
-			Level     *string `json:"MucDo"`
-			Fee       *bool   `json:"CoPhiLePhi"`
-			Essential *bool   `json:"ThietYeu"`
-			URL       *string `json:"URL"`
-		}
+		var e jsonProcedure
 		if err := json.Unmarshal(r, &e); err != nil {
 			return nil, fmt.Errorf("procedure catalogue %s: %w", at, jsonReason(err))
 		}

@@ -139,3 +139,32 @@ func TestFindContact(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkParseRobots(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; i < 500; i++ {
+		sb.WriteString("User-agent: bot" + strings.Repeat("x", i%7) + "\nDisallow: /private/*/area" + strings.Repeat("/a", i%5) + "$\nAllow: /public\n")
+	}
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := ParseRobots(data)
+		if !r.Allowed("Googlebot", "/thu-tuc/1.000123") {
+			b.Fatal("disallowed")
+		}
+	}
+}
+
+func BenchmarkAnalyseText(b *testing.B) {
+	doc, err := html.Parse(strings.NewReader("<html><body>" + strings.Repeat("<p>Thủ tục hành chính: đăng ký khai sinh, kết hôn, thường trú.</p>", 2000) + "</body></html>"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if rep := analyseText(doc); rep.Decomposed != 0 || rep.Legacy != "" {
+			b.Fatal(rep)
+		}
+	}
+}
