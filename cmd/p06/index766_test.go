@@ -335,3 +335,24 @@ func TestIndex766Generate(t *testing.T) {
 	code, _, _ = runIdx(t, "generate", "--procedure-count", "3")
 	assert.Equal(t, exitCantRun, code)
 }
+
+func TestIndex766BuiltinCatalogue(t *testing.T) {
+	code, stdout, stderr := runIdx(t, "--max-bad", "0.1", "--procedures", handProcedures, handDossiers)
+	require.Equal(t, exitOK, code, stderr)
+	var out struct {
+		Catalogue  struct{ ID, Version string } `json:"catalogue"`
+		Grading    string                       `json:"grading"`
+		Indicators []struct {
+			ID    string                  `json:"id"`
+			Title struct{ VI, EN string } `json:"title"`
+		} `json:"indicators"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	assert.Equal(t, "qd766", out.Catalogue.ID)
+	assert.NotEmpty(t, out.Catalogue.Version)
+	assert.Equal(t, "qd766", out.Grading)
+	require.Len(t, out.Indicators, 23)
+	for _, ind := range out.Indicators {
+		assert.NotEmpty(t, ind.Title.VI, ind.ID)
+	}
+}
