@@ -18,6 +18,9 @@ type CertInfo struct {
 	Chain []*x509.Certificate
 	// Version and Suite are what Go's TLS client negotiated to fetch it.
 	Version, Suite uint16
+	// Raw says why the chain was read from a hand-built handshake rather than by Go's TLS
+	// client (which could not complete one); empty when Go's client read it.
+	Raw string
 	// VerifyErr is why the chain does not verify for the host with the configured roots; nil
 	// when it does.
 	VerifyErr error
@@ -53,24 +56,71 @@ func FetchCert(ctx context.Context, addr, host string, roots *x509.CertPool, now
 		cfg.ServerName = host
 	}
 	d := tls.Dialer{Config: cfg}
+	var info *CertInfo
 	c, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("TLS handshake with %s: %w", addr, err)
+		var ne net.Error
+		var oe *net.OpError
+		if (errors.As(err, &oe) && oe.Op == "dial") || (errors.As(err, &ne) && ne.Timeout()) {
+			return nil, fmt.Errorf("TLS handshake with %s: %w", addr, err)
+		}
+		// Go's client cannot speak every suite (DHE, Camellia, NULL): read the chain from a
+		// hand-built handshake instead.
+		info, err = rawCert(ctx, addr, host, err)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		defer c.Close()
+		st := c.(*tls.Conn).ConnectionState()
+		if len(st.PeerCertificates) == 0 {
+			return nil, fmt.Errorf("TLS handshake with %s: the server sent no certificate", addr)
+		}
+		info = &CertInfo{Chain: st.PeerCertificates, Version: st.Version, Suite: st.CipherSuite}
 	}
-	defer c.Close()
-	st := c.(*tls.Conn).ConnectionState()
-	if len(st.PeerCertificates) == 0 {
-		return nil, fmt.Errorf("TLS handshake with %s: the server sent no certificate", addr)
-	}
-	info := &CertInfo{Chain: st.PeerCertificates, Version: st.Version, Suite: st.CipherSuite}
 	inter := x509.NewCertPool()
-	for _, c := range st.PeerCertificates[1:] {
+	for _, c := range info.Chain[1:] {
 		inter.AddCert(c)
 	}
-	_, info.VerifyErr = st.PeerCertificates[0].Verify(x509.VerifyOptions{
+	_, info.VerifyErr = info.Chain[0].Verify(x509.VerifyOptions{
 		Roots: roots, Intermediates: inter, DNSName: host, CurrentTime: now,
 	})
 	return info, nil
+}
+
+// rawCert reads the chain with hand-built ClientHellos, newest version first, offering every
+// suite that authenticates the server.
+func rawCert(ctx context.Context, addr, host string, goErr error) (*CertInfo, error) {
+	p := &Prober{Addr: addr, ServerName: host}
+	var offer []uint16
+	for _, s := range suites {
+		if !s.tls13 && s.weak&weakAnon == 0 {
+			offer = append(offer, s.id)
+		}
+	}
+	var errs []string
+	for _, v := range []uint16{VersionTLS12, VersionTLS11, VersionTLS10, VersionSSL30} {
+		ders, o, err := p.Certificates(ctx, v, offer)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", VersionName(v), err))
+			continue
+		}
+		if len(ders) == 0 {
+			errs = append(errs, VersionName(v)+": "+o.Detail)
+			continue
+		}
+		info := &CertInfo{Version: v, Suite: o.Reply.Hello.Suite,
+			Raw: fmt.Sprintf("Go's TLS client could not handshake (%v); the chain was read from a %s handshake with %s", goErr, VersionName(v), SuiteName(o.Reply.Hello.Suite))}
+		for _, der := range ders {
+			cert, err := x509.ParseCertificate(der)
+			if err != nil {
+				return nil, fmt.Errorf("TLS handshake with %s: the server's certificate does not parse: %w", addr, err)
+			}
+			info.Chain = append(info.Chain, cert)
+		}
+		return info, nil
+	}
+	return nil, fmt.Errorf("TLS handshake with %s: %v; hand-built handshakes got no certificate either (%s)", addr, goErr, strings.Join(errs, "; "))
 }
 
 func allGoSuites() []uint16 {

@@ -60,6 +60,9 @@ func checkHTTPS(ctx context.Context, s *check.Session) check.Result {
 		Note: fmt.Sprintf("leaf %s issued by %s, valid %s – %s, SAN %s; %d certificate(s) presented",
 			subject(leaf), leaf.Issuer.String(), leaf.NotBefore.UTC().Format(time.DateOnly),
 			leaf.NotAfter.UTC().Format(time.DateOnly), strings.Join(leaf.DNSNames, " "), len(info.Chain))}
+	if info.Raw != "" {
+		ev.Note += "; " + info.Raw
+	}
 	if info.VerifyErr != nil {
 		why := describeVerifyErr(info.VerifyErr, host)
 		return check.Failf("HTTPS certificate of %s does not verify: %s", addr, why).

@@ -3,6 +3,7 @@ package tlsscan
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -194,5 +195,24 @@ func TestCheckRedirect(t *testing.T) {
 				t.Errorf("message %q does not contain %q", r.Message, tc.message)
 			}
 		})
+	}
+}
+
+// The certificate reader of the hand-built handshake, used when Go's client cannot handshake.
+func TestRawCert(t *testing.T) {
+	pki := newPKI(t, []string{"127.0.0.1"}, time.Now().Add(90*24*time.Hour))
+	srv := tlsServer(t, &tls.Config{Certificates: []tls.Certificate{pki.leaf}, MaxVersion: tls.VersionTLS12}, nil)
+	addr := strings.TrimPrefix(srv.URL, "https://")
+	info, err := rawCert(context.Background(), addr, "127.0.0.1", errors.New("simulated"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(info.Chain) != 2 || info.Chain[0].Subject.CommonName != "127.0.0.1" || !strings.Contains(info.Raw, "TLS 1.2 handshake") {
+		t.Fatalf("chain %d certs, leaf %q, raw %q", len(info.Chain), info.Chain[0].Subject.CommonName, info.Raw)
+	}
+	// A TLS 1.3-only server encrypts its certificate: the reader says it cannot.
+	srv13 := tlsServer(t, &tls.Config{MinVersion: tls.VersionTLS13}, nil)
+	if _, err := rawCert(context.Background(), strings.TrimPrefix(srv13.URL, "https://"), "127.0.0.1", errors.New("simulated")); err == nil {
+		t.Fatal("want an error from a TLS 1.3-only server")
 	}
 }

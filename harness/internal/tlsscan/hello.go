@@ -245,63 +245,126 @@ const maxHandshake = 64 << 10
 // ReadReply reads records from r until it has a complete ServerHello or an alert. It reads at
 // most 64 KiB; what lies beyond the first handshake message is not read.
 func ReadReply(r io.Reader) (Reply, error) {
-	var hs []byte
+	hr := &handshakeReader{r: r}
+	return hr.reply()
+}
+
+// handshakeReader reads TLS records and splits their handshake payload into messages, bounded
+// to maxHandshake bytes in all.
+type handshakeReader struct {
+	r    io.Reader
+	hs   []byte // handshake bytes read but not yet returned
+	read int
+}
+
+func (h *handshakeReader) reply() (Reply, error) {
+	typ, body, alert, err := h.next()
+	if err != nil {
+		return Reply{}, err
+	}
+	if alert != nil {
+		return Reply{Alert: alert}, nil
+	}
+	if typ != msgServerHello {
+		return Reply{}, fmt.Errorf("%w: first handshake message has type %d, not ServerHello", ErrNotTLS, typ)
+	}
+	sh, err := ParseServerHello(body)
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{Hello: sh}, nil
+}
+
+// next returns the next handshake message (type and body), or an alert.
+func (h *handshakeReader) next() (byte, []byte, *Alert, error) {
 	var hdr [5]byte
-	read := 0
 	for {
-		if _, err := io.ReadFull(r, hdr[:]); err != nil {
-			if errors.Is(err, io.ErrUnexpectedEOF) || (errors.Is(err, io.EOF) && read > 0) {
-				return Reply{}, fmt.Errorf("reply cut short after %d bytes: %w", read, io.ErrUnexpectedEOF)
+		if len(h.hs) >= 4 {
+			mlen := int(h.hs[1])<<16 | int(h.hs[2])<<8 | int(h.hs[3])
+			if mlen > maxHandshake {
+				return 0, nil, nil, fmt.Errorf("%w: handshake message of %d bytes", ErrNotTLS, mlen)
 			}
-			return Reply{}, err
+			if len(h.hs) >= 4+mlen {
+				typ, body := h.hs[0], h.hs[4:4+mlen]
+				h.hs = h.hs[4+mlen:]
+				return typ, body, nil, nil
+			}
+		}
+		if _, err := io.ReadFull(h.r, hdr[:]); err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) || (errors.Is(err, io.EOF) && h.read > 0) {
+				return 0, nil, nil, fmt.Errorf("reply cut short after %d bytes: %w", h.read, io.ErrUnexpectedEOF)
+			}
+			return 0, nil, nil, err
 		}
 		typ, n := hdr[0], int(binary.BigEndian.Uint16(hdr[3:]))
 		if typ != recordAlert && typ != recordHandshake {
 			if hdr[0]&0x80 != 0 {
-				return Reply{}, fmt.Errorf("%w: an SSLv2 record", ErrNotTLS)
+				return 0, nil, nil, fmt.Errorf("%w: an SSLv2 record", ErrNotTLS)
 			}
-			return Reply{}, fmt.Errorf("%w: record type %d (first bytes %q)", ErrNotTLS, typ, printable(hdr[:]))
+			return 0, nil, nil, fmt.Errorf("%w: record type %d (first bytes %q)", ErrNotTLS, typ, printable(hdr[:]))
 		}
 		if hdr[1] != 3 {
-			return Reply{}, fmt.Errorf("%w: record version 0x%02X%02X", ErrNotTLS, hdr[1], hdr[2])
+			return 0, nil, nil, fmt.Errorf("%w: record version 0x%02X%02X", ErrNotTLS, hdr[1], hdr[2])
 		}
 		if n == 0 || n > maxRecord {
-			return Reply{}, fmt.Errorf("%w: record length %d", ErrNotTLS, n)
+			return 0, nil, nil, fmt.Errorf("%w: record length %d", ErrNotTLS, n)
 		}
-		read += 5 + n
-		if read > maxHandshake {
-			return Reply{}, fmt.Errorf("no ServerHello in the first %d bytes", maxHandshake)
+		h.read += 5 + n
+		if h.read > maxHandshake {
+			return 0, nil, nil, fmt.Errorf("no complete handshake message in the first %d bytes", maxHandshake)
 		}
 		payload := make([]byte, n)
-		if _, err := io.ReadFull(r, payload); err != nil {
-			return Reply{}, fmt.Errorf("reading a %d-byte record: %w", n, err)
+		if _, err := io.ReadFull(h.r, payload); err != nil {
+			return 0, nil, nil, fmt.Errorf("reading a %d-byte record: %w", n, err)
 		}
 		if typ == recordAlert {
-			if len(hs) > 0 || n < 2 {
-				return Reply{}, fmt.Errorf("%w: malformed alert", ErrNotTLS)
+			if len(h.hs) > 0 || n < 2 {
+				return 0, nil, nil, fmt.Errorf("%w: malformed alert", ErrNotTLS)
 			}
-			return Reply{Alert: &Alert{Level: payload[0], Description: payload[1]}}, nil
+			return 0, nil, &Alert{Level: payload[0], Description: payload[1]}, nil
 		}
-		hs = append(hs, payload...)
-		if len(hs) < 4 {
-			continue
-		}
-		if hs[0] != msgServerHello {
-			return Reply{}, fmt.Errorf("%w: first handshake message has type %d, not ServerHello", ErrNotTLS, hs[0])
-		}
-		mlen := int(hs[1])<<16 | int(hs[2])<<8 | int(hs[3])
-		if mlen > maxHandshake {
-			return Reply{}, fmt.Errorf("%w: ServerHello of %d bytes", ErrNotTLS, mlen)
-		}
-		if len(hs) < 4+mlen {
-			continue
-		}
-		sh, err := ParseServerHello(hs[4 : 4+mlen])
-		if err != nil {
-			return Reply{}, err
-		}
-		return Reply{Hello: sh}, nil
+		h.hs = append(h.hs, payload...)
 	}
+}
+
+// msgCertificate is the Certificate handshake message.
+const msgCertificate = 11
+
+// readCertificates reads, after a ServerHello of TLS 1.2 or older (where the Certificate message
+// is not encrypted), the server's certificate chain as DER, leaf first.
+func (h *handshakeReader) readCertificates() ([][]byte, error) {
+	for range 4 {
+		typ, body, alert, err := h.next()
+		if err != nil {
+			return nil, err
+		}
+		if alert != nil {
+			return nil, fmt.Errorf("the server sent %s instead of its certificate", alert)
+		}
+		if typ != msgCertificate {
+			continue
+		}
+		if len(body) < 3 || int(body[0])<<16|int(body[1])<<8|int(body[2]) != len(body)-3 {
+			return nil, fmt.Errorf("%w: malformed Certificate message", ErrNotTLS)
+		}
+		var chain [][]byte
+		for b := body[3:]; len(b) > 0; {
+			if len(b) < 3 {
+				return nil, fmt.Errorf("%w: malformed certificate entry", ErrNotTLS)
+			}
+			n := int(b[0])<<16 | int(b[1])<<8 | int(b[2])
+			if len(b) < 3+n || n == 0 {
+				return nil, fmt.Errorf("%w: certificate entry of %d bytes", ErrNotTLS, n)
+			}
+			chain = append(chain, b[3:3+n])
+			b = b[3+n:]
+		}
+		if len(chain) == 0 {
+			return nil, fmt.Errorf("the server sent an empty certificate chain")
+		}
+		return chain, nil
+	}
+	return nil, fmt.Errorf("no Certificate message after the ServerHello (an anonymous suite?)")
 }
 
 // ParseServerHello parses the body of a ServerHello handshake message (without its 4-byte header).

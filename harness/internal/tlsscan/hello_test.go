@@ -198,7 +198,15 @@ func FuzzReadReply(f *testing.F) {
 	f.Add([]byte{21, 3, 1, 0, 2, 2, 40})
 	f.Add([]byte("HTTP/1.0 200 OK\r\n"))
 	f.Add([]byte{22, 3, 3, 0, 1, 2})
+	f.Add(append(serverHelloRecord(VersionTLS12, 0x002F, nil), 22, 3, 3, 0, 10, 11, 0, 0, 6, 0, 0, 3, 0, 0, 3))
 	f.Fuzz(func(t *testing.T, in []byte) {
+		// The certificate reader continues where the ServerHello ends: it must stay bounded too.
+		hr := &handshakeReader{r: bytes.NewReader(in)}
+		if _, err := hr.reply(); err == nil {
+			if chain, err := hr.readCertificates(); err == nil && len(chain) == 0 {
+				t.Fatal("empty chain without an error")
+			}
+		}
 		r := bytes.NewReader(in)
 		rep, err := ReadReply(r)
 		if err != nil {

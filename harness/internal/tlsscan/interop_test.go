@@ -138,6 +138,8 @@ func TestInteropOpenSSLServer(t *testing.T) {
 		// Go fixtures (checks_test.go) only.
 		{"NULL at TLS 1.0", []string{"-tls1", "-cipher", "AES128-SHA:ECDHE-RSA-NULL-SHA:@SECLEVEL=0"}, scoring.Fail, scoring.Fail, "accepts TLS 1.0", "TLS 1.0 TLS_ECDHE_RSA_WITH_NULL_SHA (NULL)"},
 		{"NULL at TLS 1.2", []string{"-tls1_2", "-cipher", "AES128-SHA:NULL-SHA256:@SECLEVEL=0"}, scoring.Pass, scoring.Fail, "accepts only TLS 1.2", "TLS_RSA_WITH_NULL_SHA256 (NULL)"},
+		// Go's TLS client has no DHE suites: the certificate is read from a hand-built handshake.
+		{"DHE only at TLS 1.2", []string{"-tls1_2", "-cipher", "DHE-RSA-AES128-GCM-SHA256"}, scoring.Pass, scoring.Pass, "accepts only TLS 1.2", "refused all"},
 		{"anonymous ECDH at TLS 1.2", []string{"-tls1_2", "-cipher", "AES128-SHA:AECDH-AES128-SHA:@SECLEVEL=0"}, scoring.Pass, scoring.Fail, "accepts only TLS 1.2", "TLS_ECDH_anon_WITH_AES_128_CBC_SHA (anonymous)"},
 	}
 	var rows []string
@@ -162,8 +164,12 @@ func TestInteropOpenSSLServer(t *testing.T) {
 			if r4.Status != tc.sec04 || !strings.Contains(r4.Message, tc.msg04) {
 				t.Errorf("P06-SEC-04: %s %q, want %s containing %q", r4.Status, r4.Message, tc.sec04, tc.msg04)
 			}
-			if r1 := checkHTTPS(ctx, s); r1.Status != scoring.Pass {
+			r1 := checkHTTPS(ctx, s)
+			if r1.Status != scoring.Pass {
 				t.Errorf("P06-SEC-01: %s %q", r1.Status, r1.Message)
+			}
+			if strings.HasPrefix(tc.name, "DHE") && (len(r1.Evidence) == 0 || !strings.Contains(r1.Evidence[0].Note, "read from a TLS 1.2 handshake")) {
+				t.Errorf("P06-SEC-01 on a DHE-only server should read the chain by hand: %+v", r1.Evidence)
 			}
 		})
 	}

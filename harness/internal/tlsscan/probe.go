@@ -52,20 +52,37 @@ type Prober struct {
 // only when the server could not be reached at all (the dial failed) or the hello could not be
 // built; every answer of a reachable server, silence included, is an Outcome.
 func (p *Prober) Probe(ctx context.Context, v uint16, suites []uint16) (Outcome, error) {
+	o, _, err := p.exchange(ctx, v, suites, false)
+	return o, err
+}
+
+// Certificates sends a ClientHello offering version v (TLS 1.2 or older, where the server's
+// Certificate message is sent in the clear) and returns the certificate chain the server sends
+// after its ServerHello, as DER, leaf first. It lets the certificate of a server be judged even
+// when Go's TLS client cannot handshake with it (DHE-only, Camellia-only or NULL-only suites).
+func (p *Prober) Certificates(ctx context.Context, v uint16, suites []uint16) ([][]byte, Outcome, error) {
+	if v >= VersionTLS13 {
+		return nil, Outcome{}, fmt.Errorf("TLS 1.3 encrypts the certificate: use Go's TLS client")
+	}
+	o, chain, err := p.exchange(ctx, v, suites, true)
+	return chain, o, err
+}
+
+func (p *Prober) exchange(ctx context.Context, v uint16, suites []uint16, wantCert bool) (Outcome, [][]byte, error) {
 	h := Hello{Version: v, Suites: suites, ServerName: p.ServerName}
 	if _, err := rand.Read(h.Random[:]); err != nil {
-		return Outcome{}, err
+		return Outcome{}, nil, err
 	}
 	if v == VersionTLS13 {
 		k, err := ecdh.X25519().GenerateKey(rand.Reader)
 		if err != nil {
-			return Outcome{}, err
+			return Outcome{}, nil, err
 		}
 		h.KeyShare = k.PublicKey().Bytes()
 	}
 	msg, err := h.Marshal()
 	if err != nil {
-		return Outcome{}, err
+		return Outcome{}, nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
 	defer cancel()
@@ -75,7 +92,7 @@ func (p *Prober) Probe(ctx context.Context, v uint16, suites []uint16) (Outcome,
 	}
 	conn, err := dial(ctx, "tcp", p.Addr)
 	if err != nil {
-		return Outcome{}, fmt.Errorf("connecting to %s: %w", p.Addr, err)
+		return Outcome{}, nil, fmt.Errorf("connecting to %s: %w", p.Addr, err)
 	}
 	defer conn.Close()
 	if d, ok := ctx.Deadline(); ok {
@@ -84,30 +101,39 @@ func (p *Prober) Probe(ctx context.Context, v uint16, suites []uint16) (Outcome,
 	stop := context.AfterFunc(ctx, func() { _ = conn.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
 	if _, err := conn.Write(msg); err != nil {
-		return Outcome{Silent: true, Detail: "connection closed while sending the ClientHello"}, nil
+		return Outcome{Silent: true, Detail: "connection closed while sending the ClientHello"}, nil, nil
 	}
-	rep, err := ReadReply(io.LimitReader(conn, maxHandshake+5))
+	hr := &handshakeReader{r: io.LimitReader(conn, maxHandshake+5)}
+	rep, err := hr.reply()
 	switch {
 	case err == nil && rep.Alert != nil:
-		return Outcome{Reply: rep, Detail: rep.Alert.String()}, nil
+		return Outcome{Reply: rep, Detail: rep.Alert.String()}, nil, nil
 	case err == nil:
 		sh := rep.Hello
 		d := fmt.Sprintf("ServerHello %s, %s", VersionName(sh.Version), SuiteName(sh.Suite))
 		if sh.Retry {
 			d = "HelloRetryRequest " + VersionName(sh.Version)
 		}
-		return Outcome{Reply: rep, Detail: d}, nil
+		o := Outcome{Reply: rep, Detail: d}
+		if !wantCert || sh.Version >= VersionTLS13 {
+			return o, nil, nil
+		}
+		chain, err := hr.readCertificates()
+		if err != nil {
+			return o, nil, fmt.Errorf("reading the certificate after %s: %w", d, err)
+		}
+		return o, chain, nil
 	case errors.Is(err, io.EOF), errors.Is(err, syscall.ECONNRESET):
-		return Outcome{Silent: true, Detail: "connection closed without an answer"}, nil
+		return Outcome{Silent: true, Detail: "connection closed without an answer"}, nil, nil
 	case ctx.Err() != nil || isTimeout(err):
 		if parent := context.Cause(ctx); parent != nil && !errors.Is(parent, context.DeadlineExceeded) {
-			return Outcome{}, parent
+			return Outcome{}, nil, parent
 		}
-		return Outcome{Silent: true, Detail: "no answer within " + probeTimeout.String()}, nil
+		return Outcome{Silent: true, Detail: "no answer within " + probeTimeout.String()}, nil, nil
 	case errors.Is(err, ErrNotTLS):
-		return Outcome{Detail: err.Error()}, nil
+		return Outcome{Detail: err.Error()}, nil, nil
 	default:
-		return Outcome{Silent: true, Detail: err.Error()}, nil
+		return Outcome{Silent: true, Detail: err.Error()}, nil, nil
 	}
 }
 
