@@ -49,6 +49,9 @@ func TestHostilePortals(t *testing.T) {
 				if r.Status != scoring.Error || !strings.Contains(r.Message, tc.want) {
 					t.Errorf("%s: %s %q, want error naming %q", id, r.Status, r.Message, tc.want)
 				}
+				if testing.Verbose() {
+					t.Logf("%s: %s", id, r.Message)
+				}
 			}
 		})
 	}
