@@ -1,12 +1,709 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/scoring"
 )
 
-// SCAFFOLD: replaced by the issue that builds 'p06 survey'.
-func runSurvey(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "p06 survey: not built yet")
-	return exitCantRun
+const surveyUsage = `p06 survey [flags] FILE
+
+Assess every portal listed in FILE (safe GET/HEAD requests only) and print the national figures:
+the compliance rate (mandatory criteria met / applicable, over all portals), the share of units
+fully compliant, the mean score, the rate per group and per criterion, the weakest criteria and
+the ranking. Progress goes to stderr.
+
+FILE is JSON, {"portals":[{"url":"https://…","unit":"UBND tỉnh …","profile":"FILE or {…}","ca":"PEM file"}]}
+(schema: harness/report/schema/survey-input.schema.json), or CSV with the header url,unit and
+optionally profile and ca (comma or semicolon separated; '#' starts a comment line). "-" reads
+standard input. Relative paths inside FILE are relative to FILE's directory. URLs and units must
+be unique.
+
+A portal that cannot be reached is reported as such and still counted: every criterion assessed
+is an error for it.
+
+Exit status: 0 every portal meets every applicable mandatory criterion; 1 the survey ran and some
+portal does not (an unreachable one does not); 2 could not run (usage, an unreadable or invalid
+FILE, an interrupted survey).`
+
+// surveyOpts are the parsed flags of p06 survey.
+type surveyOpts struct {
+	format         string
+	out            string
+	lang           string
+	only           []string
+	parallel       int
+	timeout        time.Duration
+	requestTimeout time.Duration
+	quiet          bool
+	reports        string
+	cat            *criteria.Catalogue
+	grading        *scoring.Bands
+	caPEM          []byte
 }
+
+// surveyPortal is one portal of the input file, validated.
+type surveyPortal struct {
+	where   string // "portals[2]" or "line 5", for messages
+	url     string
+	unit    string
+	profile *harness.Profile
+	caPEM   []byte
+}
+
+func runSurvey(args []string, stdout, stderr io.Writer) int {
+	fs := cliFlagSet("p06 survey", surveyUsage, stderr)
+	format := fs.String("format", "text", "output format: text, json, md or html")
+	out := fs.String("out", "", "write the survey to this file (atomically) instead of stdout")
+	parallel := fs.Int("parallel", 4, "portals assessed at once")
+	timeout := fs.Duration("timeout", 5*time.Minute, "time limit of each portal's whole assessment; checks still running then are errors")
+	requestTimeout := fs.Duration("request-timeout", 10*time.Second, "timeout of each request (connection, headers and body)")
+	ca := fs.String("ca", "", "PEM file of extra trusted CA certificates for every portal's TLS")
+	lang := fs.String("lang", "vi", "language of messages and reports: vi or en")
+	only := fs.String("only", "", "comma-separated criterion IDs, groups or tags to assess; the figures cover only these (default: all)")
+	catRef := fs.String("catalogue", criteria.P06TechnicalID, "catalogue: a built-in ID or a catalogue file")
+	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
+	reports := fs.String("reports", "", "also write each portal's JSON report into this directory")
+	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitCantRun
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "p06 survey: "+format+"\n", a...)
+		return exitCantRun
+	}
+	if len(files) != 1 {
+		return fail("want exactly one FILE of portals, got %d\nusage: %s", len(files), strings.SplitN(surveyUsage, "\n", 2)[0])
+	}
+	o := surveyOpts{format: *format, out: *out, lang: *lang, parallel: *parallel, timeout: *timeout,
+		requestTimeout: *requestTimeout, quiet: *quiet, reports: *reports}
+	switch o.format {
+	case "text", "json", "md", "html":
+	case "markdown":
+		o.format = "md"
+	default:
+		return fail("--format %q: want text, json, md or html", o.format)
+	}
+	if o.lang != "vi" && o.lang != "en" {
+		return fail("--lang %q: want vi or en", o.lang)
+	}
+	if o.parallel < 1 {
+		return fail("--parallel %d: must be at least 1", o.parallel)
+	}
+	if o.timeout <= 0 {
+		return fail("--timeout %s: must be positive", o.timeout)
+	}
+	if o.requestTimeout <= 0 {
+		return fail("--request-timeout %s: must be positive", o.requestTimeout)
+	}
+	switch *grading {
+	case "qd766":
+		o.grading = &scoring.Decision766
+	case "qd473":
+		o.grading = &scoring.Decision473
+	default:
+		return fail("--grading %q: want qd766 or qd473", *grading)
+	}
+	if o.cat, err = catalogueFromRef(*catRef); err != nil {
+		return fail("--catalogue: %v", err)
+	}
+	if *only != "" {
+		o.only = splitScanList(*only)
+		if o.cat, err = surveySelect(o.cat, o.only); err != nil {
+			return fail("--only: %v", err)
+		}
+	}
+	if *ca != "" {
+		if o.caPEM, err = surveyReadPEM(*ca); err != nil {
+			return fail("--ca: %v", err)
+		}
+	}
+	data, err := slurpInput(files[0])
+	if err != nil {
+		return fail("%v", err)
+	}
+	base := "."
+	if files[0] != "-" {
+		base = filepath.Dir(files[0])
+	}
+	portals, err := surveyParse(files[0], data, base)
+	if err != nil {
+		return fail("%v", err)
+	}
+	if o.reports != "" {
+		if err := os.MkdirAll(o.reports, 0o755); err != nil {
+			return fail("--reports: %v", err)
+		}
+	}
+	if o.out != "" {
+		if st, err := os.Stat(o.out); err == nil && st.IsDir() {
+			return fail("--out %s is a directory: give a file name", o.out)
+		}
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	entries, broken := surveyAssess(ctx, portals, o, stderr)
+	s, err := report.NewSurvey(o.cat, entries)
+	if err != nil {
+		return fail("%v", err)
+	}
+	s.Only = o.only
+	write := func(w io.Writer) error {
+		opt := report.Options{Lang: o.lang, Catalogue: o.cat, Version: version()}
+		switch o.format {
+		case "json":
+			return report.WriteSurveyJSON(w, s)
+		case "md":
+			return report.WriteSurveyMarkdown(w, s, opt)
+		case "html":
+			return report.WriteSurveyHTML(w, s, opt)
+		}
+		return report.WriteSurveyText(w, s, opt)
+	}
+	if o.out != "" {
+		err = report.AtomicWrite(o.out, write)
+	} else {
+		err = write(stdout)
+	}
+	if err != nil {
+		return fail("%v", err)
+	}
+	if !o.quiet {
+		sv := s.Survey
+		fmt.Fprintf(stderr, "p06 survey: %d portals, national rate %.1f%% (%d/%d mandatory met), %d fully compliant, %d not reached\n",
+			sv.Portals, 100*sv.Rate, sv.Met, sv.Applicable, sv.FullyCompliant, s.Unreachable)
+	}
+	switch {
+	case broken > 0 || ctx.Err() != nil:
+		return fail("%d portal(s) could not be assessed (interrupted or harness failure): the figures are incomplete", max(broken, 1))
+	case s.Compliant():
+		return exitOK
+	}
+	return exitNotMet
+}
+
+// surveySelect returns a copy of cat holding only the criteria the selectors pick (an ID, a group
+// or a tag, as harness.Only matches them) and their groups, so that the national figures cover
+// exactly what was assessed. A selector that picks nothing is an error.
+func surveySelect(cat *criteria.Catalogue, sels []string) (*criteria.Catalogue, error) {
+	picks := func(sel string, c *criteria.Criterion) bool {
+		return strings.EqualFold(sel, c.ID) || sel == c.Group || slices.Contains(c.Tags, strings.ToLower(sel))
+	}
+	sub := *cat
+	sub.Criteria = nil
+	sub.Groups = nil
+	used := map[string]bool{}
+	var unknown []string
+	for _, sel := range sels {
+		found := false
+		for i := range cat.Criteria {
+			if picks(sel, &cat.Criteria[i]) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			unknown = append(unknown, sel)
+		}
+	}
+	if len(unknown) > 0 {
+		return nil, fmt.Errorf("%s selects no criterion of %s (want criterion IDs, group IDs or tags)", strings.Join(unknown, ", "), cat.ID)
+	}
+	for _, c := range cat.Criteria {
+		for _, sel := range sels {
+			if picks(sel, &c) {
+				sub.Criteria = append(sub.Criteria, c)
+				used[c.Group] = true
+				break
+			}
+		}
+	}
+	for _, g := range cat.Groups {
+		if used[g.ID] {
+			sub.Groups = append(sub.Groups, g)
+		}
+	}
+	return &sub, nil
+}
+
+// surveyParse reads the portals file: JSON or CSV, by extension, else by content.
+func surveyParse(name string, data []byte, base string) ([]surveyPortal, error) {
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	isJSON := false
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		isJSON = true
+	case ".csv", ".txt":
+	default:
+		trimmed := bytes.TrimLeftFunc(data, unicode.IsSpace)
+		isJSON = len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: empty: no portals to survey", name)
+	}
+	var portals []surveyPortal
+	var problems []string
+	if isJSON {
+		portals, problems = surveyParseJSON(data, base)
+	} else {
+		portals, problems = surveyParseCSV(data, base)
+	}
+	if len(problems) == 0 && len(portals) == 0 {
+		problems = append(problems, "no portals to survey")
+	}
+	problems = append(problems, surveyDuplicates(portals)...)
+	if len(problems) > 0 {
+		const most = 30
+		more := ""
+		if len(problems) > most {
+			more = fmt.Sprintf("\n  … and %d more", len(problems)-most)
+			problems = problems[:most]
+		}
+		noun := "problem"
+		if len(problems) > 1 {
+			noun = "problems"
+		}
+		return nil, fmt.Errorf("%s: %d %s:\n  %s%s", name, len(problems), noun, strings.Join(problems, "\n  "), more)
+	}
+	return portals, nil
+}
+
+// surveyParseJSON reads the JSON form, validated against the published schema.
+func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
+	if err := report.Validate(report.SurveyInputSchemaName, data); err != nil {
+		var ve *report.ValidationError
+		if !errors.As(err, &ve) {
+			return nil, []string{err.Error()}
+		}
+		var out []string
+		for _, p := range ve.Problems {
+			out = append(out, p.String())
+		}
+		return nil, out
+	}
+	var in struct {
+		Portals []struct {
+			URL     string          `json:"url"`
+			Unit    string          `json:"unit"`
+			Profile json.RawMessage `json:"profile"`
+			CA      string          `json:"ca"`
+		} `json:"portals"`
+	}
+	if err := json.Unmarshal(data, &in); err != nil {
+		return nil, []string{err.Error()}
+	}
+	var portals []surveyPortal
+	var problems []string
+	for i, e := range in.Portals {
+		where := fmt.Sprintf("portals[%d]", i)
+		p, probs := surveyEntry(where, e.URL, e.Unit, e.Profile, e.CA, base)
+		problems = append(problems, probs...)
+		portals = append(portals, p)
+	}
+	return portals, problems
+}
+
+// surveyParseCSV reads the CSV form: a header naming the columns (url, unit, profile, ca, in any
+// order), then one portal per line.
+func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	r := csv.NewReader(bytes.NewReader(data))
+	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+		r.Comma = ';' // spreadsheets in a Vietnamese locale separate fields with semicolons
+	}
+	r.Comment = '#'
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	header, err := r.Read()
+	if err != nil {
+		return nil, []string{fmt.Sprintf("header: %v", err)}
+	}
+	col := map[string]int{}
+	var problems []string
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		switch h {
+		case "url", "unit", "profile", "ca":
+			if _, dup := col[h]; dup {
+				problems = append(problems, fmt.Sprintf("line 1: column %q appears twice", h))
+			}
+			col[h] = i
+		default:
+			problems = append(problems, fmt.Sprintf("line 1: unknown column %q (want url, unit, profile, ca)", h))
+		}
+	}
+	for _, need := range []string{"url", "unit"} {
+		if _, ok := col[need]; !ok {
+			problems = append(problems, fmt.Sprintf("line 1: no %q column (the header must name url and unit, e.g. url,unit,profile)", need))
+		}
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	get := func(rec []string, name string) string {
+		if i, ok := col[name]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	var portals []surveyPortal
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				problems = append(problems, fmt.Sprintf("line %d: %v", pe.Line, pe.Err))
+				if errors.Is(pe.Err, csv.ErrBareQuote) || errors.Is(pe.Err, csv.ErrQuote) {
+					continue
+				}
+			} else {
+				problems = append(problems, err.Error())
+			}
+			break
+		}
+		line, _ := r.FieldPos(0)
+		where := fmt.Sprintf("line %d", line)
+		if len(rec) != len(header) {
+			problems = append(problems, fmt.Sprintf("%s: %d fields, the header has %d", where, len(rec), len(header)))
+			continue
+		}
+		var prof json.RawMessage
+		if v := get(rec, "profile"); v != "" {
+			if strings.HasPrefix(v, "{") {
+				prof = json.RawMessage(v)
+			} else {
+				prof, _ = json.Marshal(v)
+			}
+		}
+		p, probs := surveyEntry(where, get(rec, "url"), get(rec, "unit"), prof, get(rec, "ca"), base)
+		problems = append(problems, probs...)
+		portals = append(portals, p)
+	}
+	return portals, problems
+}
+
+// surveyEntry checks one portal: its URL, unit, profile (a file or the profile itself) and CA.
+func surveyEntry(where, rawURL, unit string, profile json.RawMessage, ca, base string) (surveyPortal, []string) {
+	unit = strings.Join(strings.Fields(unit), " ")
+	p := surveyPortal{where: where, url: strings.TrimSpace(rawURL), unit: unit}
+	label := where
+	if unit != "" {
+		label = fmt.Sprintf("%s (%s)", where, unit)
+	}
+	var problems []string
+	bad := func(field, format string, a ...any) {
+		problems = append(problems, fmt.Sprintf("%s: %s: %s", label, field, fmt.Sprintf(format, a...)))
+	}
+	if unit == "" {
+		bad("unit", "missing: name the unit the portal belongs to")
+	}
+	switch u, err := url.Parse(p.url); {
+	case p.url == "":
+		bad("url", "missing")
+	case err != nil:
+		bad("url", "%q is not a URL: %v", p.url, err)
+	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
+		bad("url", "%q is not an absolute http(s) URL", p.url)
+	case u.User != nil:
+		bad("url", "%q carries credentials: give the portal's public address", p.url)
+	}
+	if len(bytes.TrimSpace(profile)) > 0 && string(bytes.TrimSpace(profile)) != "null" {
+		prof, err := surveyProfile(profile, base)
+		if err != nil {
+			bad("profile", "%v", err)
+		}
+		p.profile = prof
+	}
+	if ca != "" {
+		pemBytes, err := surveyReadPEM(surveyPath(base, ca))
+		if err != nil {
+			bad("ca", "%v", err)
+		}
+		p.caPEM = pemBytes
+	}
+	return p, problems
+}
+
+// surveyProfile reads a profile given as a file name (a JSON string) or inline (an object),
+// validated against the published profile schema.
+func surveyProfile(raw json.RawMessage, base string) (*harness.Profile, error) {
+	var path string
+	if json.Unmarshal(raw, &path) == nil {
+		b, err := os.ReadFile(surveyPath(base, path))
+		if err != nil {
+			return nil, err
+		}
+		p, err := surveyDecodeProfile(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return p, nil
+	}
+	return surveyDecodeProfile(raw)
+}
+
+func surveyDecodeProfile(b []byte) (*harness.Profile, error) {
+	if err := report.Validate(report.ProfileSchemaName, b); err != nil {
+		return nil, err
+	}
+	var p harness.Profile
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// surveyPath resolves a path of the input file against the file's directory.
+func surveyPath(base, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(base, p)
+}
+
+// surveyReadPEM reads a PEM file that must hold at least one certificate.
+func surveyReadPEM(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if !x509.NewCertPool().AppendCertsFromPEM(b) {
+		return nil, fmt.Errorf("%s: no PEM certificate found", path)
+	}
+	return b, nil
+}
+
+// surveyDuplicates lists portals that repeat an earlier URL (compared without case in the scheme
+// and host, and without a trailing slash) or unit.
+func surveyDuplicates(portals []surveyPortal) []string {
+	var problems []string
+	urls, units := map[string]int{}, map[string]int{}
+	for i, p := range portals {
+		if p.url != "" {
+			k := surveyURLKey(p.url)
+			if j, ok := urls[k]; ok {
+				problems = append(problems, fmt.Sprintf("%s (%s): url: %s repeats %s (%s)", p.where, p.unit, p.url, portals[j].where, portals[j].unit))
+			} else {
+				urls[k] = i
+			}
+		}
+		if p.unit != "" {
+			k := strings.ToLower(p.unit)
+			if j, ok := units[k]; ok {
+				problems = append(problems, fmt.Sprintf("%s: unit: %q repeats %s (%s)", p.where, p.unit, portals[j].where, portals[j].url))
+			} else {
+				units[k] = i
+			}
+		}
+	}
+	return problems
+}
+
+func surveyURLKey(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	u.Fragment = ""
+	return u.String()
+}
+
+// surveyAssess assesses the portals, o.parallel at once, and returns their entries in input
+// order, and how many could not be assessed at all (harness failure or interruption).
+func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, stderr io.Writer) ([]report.SurveyEntry, int) {
+	entries := make([]report.SurveyEntry, len(portals))
+	names := surveyReportNames(portals)
+	var mu sync.Mutex
+	done, broken := 0, 0
+	sem := make(chan struct{}, o.parallel)
+	var wg sync.WaitGroup
+	for i, p := range portals {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			start := time.Now()
+			e, hard := surveyOne(ctx, p, o)
+			var werr error
+			if o.reports != "" && e.Report != nil {
+				path := filepath.Join(o.reports, names[i])
+				werr = report.AtomicWrite(path, func(w io.Writer) error { return report.WriteJSON(w, e.Report) })
+				if werr == nil {
+					e.ReportFile = names[i]
+				}
+			}
+			entries[i] = e
+			mu.Lock()
+			defer mu.Unlock()
+			done++
+			if hard {
+				broken++
+			}
+			if !o.quiet {
+				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), surveyProgress(p, e, time.Since(start)))
+			}
+			if werr != nil {
+				fmt.Fprintf(stderr, "p06 survey: %s: --reports: %v\n", p.unit, werr)
+				broken++
+			}
+		}()
+	}
+	wg.Wait()
+	return entries, broken
+}
+
+// surveyOne assesses one portal. hard is true when no assessment could run at all (the entry
+// then holds a report whose every finding is an error, so that the portal still counts).
+func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.SurveyEntry, bool) {
+	pctx, cancel := context.WithTimeout(ctx, o.timeout)
+	defer cancel()
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	if len(o.caPEM) > 0 || len(p.caPEM) > 0 {
+		pool, err := x509.SystemCertPool()
+		if err != nil || pool == nil {
+			pool = x509.NewCertPool()
+		}
+		pool.AppendCertsFromPEM(o.caPEM)
+		pool.AppendCertsFromPEM(p.caPEM)
+		tr.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS10}
+	}
+	defer tr.CloseIdleConnections()
+	target := harness.Target{BaseURL: p.url, Client: &http.Client{Transport: tr}, Profile: p.profile}
+	r, err := harness.Check(pctx, target, harness.Catalogue(o.cat), harness.Lang(o.lang),
+		harness.RequestTimeout(o.requestTimeout), harness.Grading(*o.grading))
+	e := report.SurveyEntry{Unit: p.unit, Report: r, Err: err, Unreachable: errors.Is(err, harness.ErrUnreachable)}
+	switch {
+	case r == nil:
+		if err == nil {
+			err = errors.New("the harness returned no report")
+		}
+		e.Err = err
+		e.Report = surveyErrorReport(o, p.url, err)
+		return e, true
+	case err == nil && ctx.Err() != nil:
+		e.Err = fmt.Errorf("interrupted: %w", ctx.Err())
+		return e, true
+	case err == nil && pctx.Err() != nil:
+		e.Err = fmt.Errorf("the assessment did not finish within --timeout %s: checks still running were cut short and count as errors", o.timeout)
+	}
+	return e, false
+}
+
+// surveyErrorReport scores a portal whose assessment could not run: every criterion an error.
+func surveyErrorReport(o surveyOpts, target string, cause error) *scoring.Report {
+	in := scoring.Findings{Catalogue: o.cat.ID, Target: target}
+	for _, c := range o.cat.Criteria {
+		in.Findings = append(in.Findings, scoring.Finding{Criterion: c.ID, Group: c.Group, Status: scoring.Error,
+			Message: "the assessment could not run: " + cause.Error()})
+	}
+	r, err := scoring.Score(o.cat, in, scoring.Config{Bands: o.grading})
+	if err != nil { // cannot happen: every finding names a criterion of the catalogue once
+		r = &scoring.Report{ScoringModel: scoring.Model, Catalogue: scoring.CatalogueRef{ID: o.cat.ID, Version: o.cat.Version}, Target: target}
+	}
+	return r
+}
+
+// surveyProgress is one line of progress: "UBND tỉnh X: 54.3% (33/61), score 49.6, Yếu (1.2s)".
+func surveyProgress(p surveyPortal, e report.SurveyEntry, d time.Duration) string {
+	r := e.Report
+	c := r.Scores.Compliance
+	line := fmt.Sprintf("%s: %.1f%% (%d/%d mandatory met), score %.1f, %s (%.1fs)", p.unit, 100*c.Rate, c.Met, c.Applicable,
+		r.Scores.Overall, scoring.GradeLabel(r.Scores, "en"), d.Seconds())
+	switch {
+	case e.Unreachable:
+		line += " — NOT REACHED: " + e.Err.Error()
+	case e.Err != nil:
+		line += " — " + e.Err.Error()
+	}
+	return line
+}
+
+// surveyReportNames gives each portal a file name for --reports: the unit written in ASCII
+// ("UBND tỉnh Hà Giang" → "ubnd-tinh-ha-giang.json"), numbered when two units fold to the same.
+func surveyReportNames(portals []surveyPortal) []string {
+	names := make([]string, len(portals))
+	seen := map[string]int{}
+	for i, p := range portals {
+		slug := surveySlug(p.unit)
+		if slug == "" {
+			slug = "portal"
+		}
+		seen[slug]++
+		if n := seen[slug]; n > 1 {
+			slug = fmt.Sprintf("%s-%d", slug, n)
+		}
+		names[i] = slug + ".json"
+	}
+	return names
+}
+
+// surveySlug folds Vietnamese letters to ASCII and everything else to dashes.
+func surveySlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if f, ok := surveyFold[r]; ok {
+			r = f
+		}
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > 80 {
+		out = strings.TrimSuffix(out[:80], "-")
+	}
+	return out
+}
+
+var surveyFold = func() map[rune]rune {
+	m := map[rune]rune{'đ': 'd'}
+	for base, letters := range map[rune]string{
+		'a': "àáảãạăằắẳẵặâầấẩẫậ", 'e': "èéẻẽẹêềếểễệ", 'i': "ìíỉĩị", 'o': "òóỏõọôồốổỗộơờớởỡợ",
+		'u': "ùúủũụưừứửữự", 'y': "ỳýỷỹỵ",
+	} {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()

@@ -34,6 +34,9 @@ type Survey struct {
 	// Incomplete counts the portals whose assessment did not complete for another reason (the
 	// per-portal time limit, an interruption); they are counted too.
 	Incomplete int `json:"incomplete"`
+	// Only lists the selectors (criterion IDs, groups, tags) the survey was limited to, if any:
+	// the figures then cover only the selected criteria.
+	Only []string `json:"only,omitempty"`
 }
 
 // SurveyPortal is one portal of a survey.
@@ -255,7 +258,7 @@ func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s:\t%s\t(%d/%d %s)\n", wd.NationalRate, surveyPct(sv.Rate), sv.Met, sv.Applicable, wd.MandatoryMet)
 	fmt.Fprintf(tw, "%s:\t%s\t(%d/%d %s)\n", wd.FullyCompliant, surveyPct(sv.FullyCompliantShare), sv.FullyCompliant, sv.Portals, wd.Units)
-	fmt.Fprintf(tw, "%s:\t%.1f\t\n", wd.MeanOverall, finite(sv.MeanOverall))
+	fmt.Fprintf(tw, "%s:\t%.1f\n", wd.MeanOverall, finite(sv.MeanOverall))
 	fmt.Fprintf(tw, "%s:\t%d\t%s\n", wd.NotReached, s.Unreachable, v.listUnits(func(p SurveyPortal) bool { return p.Unreachable }))
 	if s.Incomplete > 0 {
 		fmt.Fprintf(tw, "%s:\t%d\t%s\n", wd.Incomplete, s.Incomplete, v.listUnits(func(p SurveyPortal) bool { return !p.Unreachable && p.Error != "" }))
@@ -264,9 +267,9 @@ func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
 
 	fmt.Fprintf(&b, "\n%s\n", wd.ByGroup)
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", wd.Group, wd.Rate, wd.MetApplicable, wd.MeanScore)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", wd.Group, wd.Rate, wd.MetApplicable, wd.MeanScore)
 	for _, g := range v.groups() {
-		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%.1f\t\n", v.opt.groupTitle(g.Group), surveyPct(g.Rate), g.Met, g.Applicable, finite(g.MeanScore))
+		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%.1f\n", v.opt.groupTitle(g.Group), surveyPct(g.Rate), g.Met, g.Applicable, finite(g.MeanScore))
 	}
 	tw.Flush()
 

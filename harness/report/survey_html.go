@@ -7,7 +7,7 @@ import (
 	"io"
 	"math"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -23,7 +23,7 @@ const (
 	surveyRowH     = 24.0
 	surveyBarH     = 16.0
 	surveyAxisH    = 26.0
-	surveyValueW   = 150.0 // room right of the bars for the value text
+	surveyValueW   = 190.0 // room right of the bars for the value text
 	surveyHeatColW = 84.0
 )
 
@@ -61,14 +61,18 @@ type surveyHeat struct {
 	HeadY       float64
 	Cols        []surveyHeatCol
 	Rows        []surveyHeatRow
+	// Head and Table are the matrix as a table.
+	Head  []string
+	Table [][]string
 }
 
 type surveyHeatCol struct {
-	X, CX       float64
+	X, CX, Y    float64
 	Label, Full string
 }
 
 type surveyHeatRow struct {
+	Muted       bool
 	Y, TextY    float64
 	Label, Full string
 	Cells       []surveyHeatCell
@@ -100,8 +104,6 @@ type surveyHTMLData struct {
 	CritRows  []surveyCritRow
 	WeakRows  []surveyWeakRow
 	Ranking   []surveyRankRow
-	HeatHead  []string
-	HeatTable [][]string
 	Problems  []SurveyPortal
 	Footer    string
 }
@@ -152,7 +154,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	// Compliance per unit, ranked.
 	units := []surveyRow{}
 	for _, p := range s.Portals {
-		r := surveyRow{Label: fmt.Sprintf("%d. %s", p.Rank, truncRunes(oneLine(p.Unit), 38)),
+		r := surveyRow{Label: surveyFit(fmt.Sprintf("%d. %s", p.Rank, oneLine(p.Unit)), 290),
 			Value: fmt.Sprintf("%s · %d/%d", surveyPct(p.Rate), p.Met, p.Applicable), W: p.Rate,
 			Color: surveyColor(100 * p.Rate)}
 		r.Tip = fmt.Sprintf("%s — %s\n%s: %s (%d/%d)\n%s: %.1f · %s: %s", oneLine(p.Unit), p.URL, wd.Rate, surveyPct(p.Rate),
@@ -176,7 +178,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	groups := []surveyRow{}
 	for _, g := range v.groups() {
 		t := v.opt.groupTitle(g.Group)
-		groups = append(groups, surveyRow{Label: truncRunes(t, 40), W: g.Rate, Color: surveyColor(100 * g.Rate),
+		groups = append(groups, surveyRow{Label: surveyFit(t, 290), W: g.Rate, Color: surveyColor(100 * g.Rate),
 			Value: fmt.Sprintf("%s · %d/%d", surveyPct(g.Rate), g.Met, g.Applicable),
 			Tip:   fmt.Sprintf("%s\n%s: %s (%d/%d)\n%s: %.1f", t, wd.Rate, surveyPct(g.Rate), g.Met, g.Applicable, wd.MeanScore, finite(g.MeanScore))})
 		d.GroupRows = append(d.GroupRows, surveyGroupRow{Title: t, Rate: surveyPct(g.Rate), MetApplicable: fmt.Sprintf("%d/%d", g.Met, g.Applicable),
@@ -193,7 +195,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 				continue
 			}
 			t := v.criterionTitle(c.Criterion)
-			rows = append(rows, surveyRow{Label: c.Criterion + "  " + truncRunes(t, 52), W: c.Rate, Color: surveyColor(100 * c.Rate),
+			rows = append(rows, surveyRow{Label: surveyFit(c.Criterion+"  "+t, 410), W: c.Rate, Color: surveyColor(100 * c.Rate),
 				Value: fmt.Sprintf("%s · %d/%d", surveyPct(c.Rate), c.Met, c.Applicable),
 				Tip:   fmt.Sprintf("%s %s\n%s: %s (%d/%d)", c.Criterion, t, wd.Rate, surveyPct(c.Rate), c.Met, c.Applicable)})
 			d.CritRows = append(d.CritRows, surveyCritRow{ID: c.Criterion, Title: t, Group: v.opt.groupTitle(g.Group), Rate: surveyPct(c.Rate),
@@ -210,7 +212,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	weak := []surveyRow{}
 	for i, c := range v.weak {
 		t := v.criterionTitle(c.Criterion)
-		weak = append(weak, surveyRow{Label: fmt.Sprintf("%d. %s  %s", i+1, c.Criterion, truncRunes(t, 48)), W: c.Rate, Color: surveyColor(100 * c.Rate),
+		weak = append(weak, surveyRow{Label: surveyFit(fmt.Sprintf("%d. %s  %s", i+1, c.Criterion, t), 410), W: c.Rate, Color: surveyColor(100 * c.Rate),
 			Value: fmt.Sprintf("%s · %d/%d", surveyPct(c.Rate), c.Met, c.Applicable),
 			Tip:   fmt.Sprintf("%s %s\n%s: %s (%d/%d)", c.Criterion, t, wd.Rate, surveyPct(c.Rate), c.Met, c.Applicable)})
 		wr := surveyWeakRow{N: i + 1, ID: c.Criterion, Title: t, Group: v.opt.groupTitle(c.Group), Rate: surveyPct(c.Rate),
@@ -222,7 +224,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	}
 	d.Weakest = newSurveyChart("weakest", fmt.Sprintf(wd.WeakestN, len(v.weak)), wd.WeakestDesc, 420, weak)
 
-	d.Heat = v.heat(&d)
+	d.Heat = v.heat()
 	for _, p := range s.Portals {
 		if p.Error != "" {
 			d.Problems = append(d.Problems, p)
@@ -254,25 +256,26 @@ func newSurveyChart(id, title, desc string, labelW float64, rows []surveyRow) su
 	return c
 }
 
-// heat builds the unit × group matrix, and its table alternative into d.
-func (v *surveyView) heat(d *surveyHTMLData) *surveyHeat {
+// heat builds the unit × group matrix and its table alternative.
+func (v *surveyView) heat() *surveyHeat {
 	groups := v.groups()
 	if len(groups) == 0 || len(v.s.Portals) == 0 {
 		return nil
 	}
 	h := &surveyHeat{Title: v.w.Heatmap, Desc: v.w.HeatmapDesc, HeadY: 130}
 	labelW := 300.0
-	d.HeatHead = append(d.HeatHead, v.w.Unit)
+	h.Head = append(h.Head, v.w.Unit)
 	for i, g := range groups {
 		t := v.opt.groupTitle(g.Group)
 		x := labelW + float64(i)*surveyHeatColW
-		h.Cols = append(h.Cols, surveyHeatCol{X: x, CX: x + surveyHeatColW/2, Label: truncRunes(t, 22), Full: t})
-		d.HeatHead = append(d.HeatHead, t)
+		h.Cols = append(h.Cols, surveyHeatCol{X: x, CX: x + surveyHeatColW/2, Y: h.HeadY, Label: surveyFit(t, 165), Full: t})
+		h.Head = append(h.Head, t)
 	}
 	h.W = labelW + float64(len(groups))*surveyHeatColW + 10
 	y := h.HeadY
 	for _, p := range v.s.Portals {
-		row := surveyHeatRow{Y: y, TextY: y + surveyRowH/2 + 4.5, Label: fmt.Sprintf("%d. %s", p.Rank, truncRunes(oneLine(p.Unit), 38)), Full: oneLine(p.Unit)}
+		row := surveyHeatRow{Y: y, TextY: y + surveyRowH/2 + 4.5, Label: surveyFit(fmt.Sprintf("%d. %s", p.Rank, oneLine(p.Unit)), 290),
+			Full: oneLine(p.Unit), Muted: p.Error != ""}
 		cells := []string{p.Unit}
 		for i, g := range groups {
 			x := labelW + float64(i)*surveyHeatColW
@@ -280,6 +283,9 @@ func (v *surveyView) heat(d *surveyHTMLData) *surveyHeat {
 			t := v.opt.groupTitle(g.Group)
 			if sc, ok := p.Groups[g.Group]; ok {
 				cell.Text, cell.Fill = fmt.Sprintf("%.0f", sc), surveyTint(sc)
+				if row.Muted {
+					cell.Fill = "#f0f2f4" // not assessed: its zeros are counted, not measured
+				}
 				cell.Tip = fmt.Sprintf("%s — %s: %.1f", oneLine(p.Unit), t, sc)
 				cells = append(cells, fmt.Sprintf("%.1f", sc))
 			} else {
@@ -289,7 +295,7 @@ func (v *surveyView) heat(d *surveyHTMLData) *surveyHeat {
 			}
 			row.Cells = append(row.Cells, cell)
 		}
-		d.HeatTable = append(d.HeatTable, cells)
+		h.Table = append(h.Table, cells)
 		h.Rows = append(h.Rows, row)
 		y += surveyRowH
 	}
@@ -333,11 +339,26 @@ func surveyArc(pct float64) string {
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
-// truncRunes shortens s to n characters, ending with "…" when cut.
-func truncRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
+// surveyFit shortens s to fit about width units of 13px text in the charts, ending with "…" when
+// cut. Widths are estimated per character class (no font metrics in a report writer), on the
+// generous side so that a label never runs into its bar.
+func surveyFit(s string, width float64) string {
+	w := 0.0
 	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	for i, c := range r {
+		switch {
+		case strings.ContainsRune("iljtfr .,:;'|()!-", c):
+			w += 4.2
+		case strings.ContainsRune("mwMW", c):
+			w += 11
+		case unicode.IsUpper(c) || unicode.IsDigit(c):
+			w += 8.8
+		default:
+			w += 7.3
+		}
+		if w > width {
+			return strings.TrimSpace(string(r[:max(i-1, 0)])) + "…"
+		}
+	}
+	return s
 }
