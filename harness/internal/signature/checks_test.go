@@ -107,6 +107,8 @@ func TestResultSigned(t *testing.T) {
 			msg: []string{"PDF signature 1", "tampered"}},
 		{name: "PDF result signed by a citizen", defects: fakeportal.Defects{PDFResults: true, CitizenSignsResults: true}, status: scoring.Fail,
 			msg: []string{"not an agency's"}},
+		{name: "pre-signed result", defects: fakeportal.Defects{PresignedResults: true}, status: scoring.Fail,
+			msg: []string{"before the dossier was submitted", "not signed for this dossier"}, msgVI: []string{"trước khi hồ sơ được nộp"}},
 		{name: "unsigned results", defects: fakeportal.Defects{UnsignedResults: true}, status: scoring.Fail,
 			msg: []string{"carries no digital signature"}, msgVI: []string{"không có chữ ký số"}},
 		{name: "citizen signs results", defects: fakeportal.Defects{CitizenSignsResults: true}, status: scoring.Fail,

@@ -24,6 +24,7 @@ func resultSigned(ctx context.Context, s *check.Session) check.Result {
 		return check.FromError("fetching an electronic result", err)
 	}
 	who := Citizen()
+	submitted := pki.Now()
 	b, id, err := CompletedDossier(ctx, s, who)
 	if err != nil {
 		return check.FromError("obtaining an electronic result", err)
@@ -58,9 +59,19 @@ func resultSigned(ctx context.Context, s *check.Session) check.Result {
 			VI("kết quả của hồ sơ %s được %s — chứng thư của %s, không phải của cơ quan nhà nước", id, signed.StringVI(), signed.Kind.VI()).
 			GotWant(fmt.Sprintf("signer %q (%s)", signed.Subject, signed.Kind), "a signer certificate issued to an agency").With(ev)
 	}
+	// A result signed before its dossier existed was not issued for it: a pre-signed template.
+	if !signed.SigningTime.IsZero() && signed.SigningTime.Before(submitted.Add(-maxSkew)) {
+		return check.Failf("the result of dossier %s is signed by %q at %s, before the dossier was submitted (%s): it was not signed for this dossier",
+			id, signed.CommonName, signed.SigningTime.UTC().Format(time.RFC3339), submitted.UTC().Format(time.RFC3339)).
+			VI("kết quả của hồ sơ %s được ký lúc %s, trước khi hồ sơ được nộp: không phải được ký cho hồ sơ này", id,
+				signed.SigningTime.In(time.FixedZone("ICT", 7*3600)).Format("15:04 02/01/2006")).
+			GotWant("signed "+signed.SigningTime.UTC().Format(time.RFC3339), "signed when the dossier is completed").With(ev)
+	}
 	when := "without a signing time"
 	whenVI := "không có thời điểm ký"
+	after := " (no signing time to show it was signed for this dossier)"
 	if !signed.SigningTime.IsZero() {
+		after = ", signed after the dossier was submitted"
 		when = "at " + signed.SigningTime.UTC().Format(time.RFC3339)
 		whenVI = "lúc " + signed.SigningTime.In(time.FixedZone("ICT", 7*3600)).Format("15:04 02/01/2006")
 	}
@@ -70,11 +81,14 @@ func resultSigned(ctx context.Context, s *check.Session) check.Result {
 		format = "CAdES-BES (signing-certificate attribute present and matching)"
 	}
 	ev.Note += "; " + format + fmt.Sprintf("; signer %s; hash %v", signed.Subject, signed.Hash)
-	return check.Passf("the result of dossier %s is signed by the agency %q %s; the chain to %q verifies, no certificate is revoked and the content is intact",
-		id, signed.CommonName, when, root).
+	return check.Passf("the result of dossier %s is signed by the agency %q %s; the chain to %q verifies, no certificate is revoked and the content is intact%s",
+		id, signed.CommonName, when, root, after).
 		VI("kết quả của hồ sơ %s được cơ quan %q ký %s; chuỗi chứng thư tới %q hợp lệ, không bị thu hồi, nội dung toàn vẹn", id, signed.CommonName, whenVI, root).
 		With(ev)
 }
+
+// maxSkew is the clock difference tolerated between the harness and the portal.
+const maxSkew = 5 * time.Minute
 
 func sigShape(doc *check.Document) string {
 	switch {

@@ -41,6 +41,7 @@ type Defects struct {
 	CitizenSignsResults bool // results are signed with a citizen certificate
 	UntrustedResults    bool // results are signed by a certificate outside the trust list
 	TamperedResults     bool // results are changed after signing
+	PresignedResults    bool // results carry a signature made weeks before the dossier
 
 	// Submissions.
 	AcceptTampered  bool // a signature whose content changed is accepted
@@ -273,7 +274,11 @@ func (p *Portal) complete(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	default:
-		res.Signature, err = p.pki.Sign(data, signer, signtest.SignOptions{Detached: true})
+		st := p.pki.Now()
+		if p.defects.PresignedResults {
+			st = st.AddDate(0, 0, -20) // within the certificate's validity, which began a month ago
+		}
+		res.Signature, err = p.pki.Sign(data, signer, signtest.SignOptions{Detached: true, SigningTime: st})
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
