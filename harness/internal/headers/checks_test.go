@@ -177,3 +177,24 @@ func TestLoginEntryOnTheNationalSSOIsNotJudged(t *testing.T) {
 		t.Errorf("CitizenPages = %q, want the home page only", pages)
 	}
 }
+
+func TestCookiesSetOnARedirect(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/dang-nhap" {
+			http.SetCookie(w, &http.Cookie{Name: "PORTALSESSION", Value: "0123456789abcdef", Path: "/", Secure: true})
+			http.Redirect(w, r, "/dang-nhap/chon", http.StatusFound)
+			return
+		}
+		_, _ = w.Write([]byte("<html><body>Chọn cách đăng nhập</body></html>"))
+	}))
+	defer srv.Close()
+	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
+		Profile: &check.Profile{Login: "/dang-nhap"}}, check.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := checkCookies(context.Background(), s)
+	if r.Status != scoring.Fail || !strings.Contains(r.Message, "PORTALSESSION") || !strings.Contains(r.Message, "without HttpOnly") {
+		t.Fatalf("got %s %q", r.Status, r.Message)
+	}
+}

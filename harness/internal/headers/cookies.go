@@ -3,6 +3,9 @@ package headers
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -53,7 +56,10 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 			continue
 		}
 		pages = append(pages, p.FinalURL)
-		for _, line := range p.Header.Values("Set-Cookie") {
+		// Cookies set by the responses that redirected to this page (a login entry that sets
+		// its session cookie, then redirects) count too: the page's own response lacks them.
+		lines := append(p.Header.Values("Set-Cookie"), hopCookies(ctx, s, p.Redirects)...)
+		for _, line := range lines {
 			c, err := ParseSetCookie(line)
 			if err != nil {
 				ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Status: p.StatusCode, Note: "ignored: " + err.Error()})
@@ -102,6 +108,40 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 	return check.Passf("all %d cookie(s) are Secure with SameSite, session cookies HttpOnly: %s", len(cookies), strings.Join(names, ", ")).
 		VI("cả %d cookie đều có Secure, SameSite; cookie phiên có HttpOnly", len(cookies)).
 		GotWant("all cookies safe", want).With(ev...)
+}
+
+// maxHops bounds the redirect responses re-fetched for their cookies, per page.
+const maxHops = 4
+
+// hopCookies fetches, without following, each same-host URL of a redirect chain and returns the
+// Set-Cookie values of the redirect responses.
+func hopCookies(ctx context.Context, s *check.Session, hops []string) []string {
+	var out []string
+	c := &http.Client{Transport: s.Transport(), CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for i, h := range hops {
+		if i == maxHops {
+			break
+		}
+		u, err := url.Parse(h)
+		if err != nil || !strings.EqualFold(u.Host, s.Base().Host) {
+			continue
+		}
+		rctx, cancel := context.WithTimeout(ctx, s.Config().RequestTimeout)
+		req, err := http.NewRequestWithContext(rctx, http.MethodGet, h, nil)
+		if err != nil {
+			cancel()
+			continue
+		}
+		req.Header.Set("User-Agent", s.Config().UserAgent)
+		resp, err := c.Do(req)
+		if err == nil {
+			out = append(out, resp.Header.Values("Set-Cookie")...)
+			_, _ = io.CopyN(io.Discard, resp.Body, 64<<10)
+			resp.Body.Close()
+		}
+		cancel()
+	}
+	return out
 }
 
 func describeCookie(c Cookie) string {

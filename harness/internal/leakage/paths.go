@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -115,6 +116,9 @@ var listingRe = regexp.MustCompile(`(?i)(<title>\s*Index of /|<h1>\s*Index of /|
 // listingDirs are directories commonly left browsable.
 var listingDirs = []string{"/uploads/", "/upload/", "/files/", "/images/", "/static/", "/assets/", "/backup/", "/tmp/", "/logs/", "/documents/"}
 
+// probeWorkers bounds the concurrent requests of the sensitive-path probe.
+const probeWorkers = 4
+
 // maxListingDirs bounds the directories probed for listings.
 const maxListingDirs = 16
 
@@ -184,9 +188,29 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 			at = r.URL
 		}
 	}
-	for _, sp := range sensitivePaths {
-		r, err := s.Get(ctx, sp.path)
-		if err != nil {
+	// Fetch with a few workers (a slow portal must not take 40 × its latency), judge in order.
+	resps := make([]*check.Response, len(sensitivePaths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range probeWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if r, err := s.Get(ctx, sensitivePaths[i].path); err == nil {
+					resps[i] = r
+				}
+			}
+		}()
+	}
+	for i := range sensitivePaths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, sp := range sensitivePaths {
+		r := resps[i]
+		if r == nil {
 			continue
 		}
 		probed++
