@@ -13,7 +13,9 @@
 // Each check judges the pages a citizen sees: the home page, the login entry and up to three
 // procedure pages of the resolved profile (configured or discovered), and fails when any of them
 // fails, naming each failing page and what it sent. Responses are the session's shared, bounded
-// fetches.
+// fetches. A login entry that redirects to another host (the national SSO) is not judged, and the
+// message says so: that page is not the portal's. Cookies set by the redirect responses that lead
+// to a page (a login entry that sets its session cookie, then redirects) are judged too.
 //
 // # Agreement with the HTTP Observatory
 //

@@ -37,6 +37,11 @@
 // untrusted issuer, wrong host (and which names the certificate carries), expired. P06-SEC-05
 // fails when the leaf or any certificate the server presents expires within 30 days.
 //
+// Go's client cannot speak every suite a server may be limited to (DHE, Camellia, NULL): when its
+// handshake fails, the chain is read from a hand-built TLS 1.2 (then 1.1, 1.0, SSL 3.0) handshake
+// instead, where the Certificate message follows the ServerHello in the clear, and the finding's
+// evidence says so.
+//
 // P06-SEC-02 follows the HTTP Observatory's redirection test: a portal that does not listen on
 // plain HTTP passes (nothing to redirect); otherwise the first redirect must go to HTTPS on the
 // same host (so that the HSTS of that host applies) and the chain must end on HTTPS.
