@@ -18,7 +18,9 @@
 //     giải quyết, đối tượng thực hiện, cơ quan thực hiện — matched without accents or case.
 //   - P06-SVC-03: the look-up template answers an unknown code (P06KIT-000-KHONG-TON-TAI) with a
 //     status below 500 and a clear "not found" ("Không tìm thấy", "Không tồn tại", "Không có hồ
-//     sơ", …), and shows the profile's sample_dossier when one is given.
+//     sơ", …) that is not an error page (exception, stack trace, "Lỗi hệ thống"), and shows the
+//     profile's sample_dossier, when one is given, without a valid personal identification number
+//     (ident.ValidPIN) on the page.
 //   - P06-SVC-04: a sampled procedure page of a fee-bearing procedure offered online (CoPhiLePhi,
 //     data-co-phi, or a "Phí, lệ phí" label whose value is not "Không"/"Miễn phí") links to online
 //     payment in its content — a link, button or form saying "Thanh toán" / "Nộp phí", or leading to

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -41,6 +43,20 @@ func showsNotFound(folded string) bool {
 	return false
 }
 
+// twelveDigits finds 12-digit runs: candidate personal identification numbers.
+var twelveDigits = regexp.MustCompile(`(?:^|[^0-9])([0-9]{12})(?:$|[^0-9])`)
+
+// exposedPINs returns the valid personal identification numbers in text, masked for messages.
+func exposedPINs(text string) []string {
+	var out []string
+	for _, m := range twelveDigits.FindAllStringSubmatch(text, 20) {
+		if ident.ValidPIN(m[1], ident.AllowUnknownPrefix()) {
+			out = append(out, ident.Mask(m[1]))
+		}
+	}
+	return out
+}
+
 // lookupURL puts a dossier code into the look-up template.
 func lookupURL(template, code string) string {
 	return strings.ReplaceAll(template, "{code}", url.QueryEscape(code))
@@ -48,7 +64,8 @@ func lookupURL(template, code string) string {
 
 // lookupCheck is P06-SVC-03: dossier status can be looked up by dossier code. The look-up form
 // must exist, an unknown code must get a clear "not found" (not an error page), and the profile's
-// sample dossier, when given, must be found.
+// sample dossier, when given, must be found without showing the owner's personal identification
+// number.
 func lookupCheck(ctx context.Context, s *check.Session) check.Result {
 	r, err := s.Profile(ctx)
 	if err != nil {
@@ -112,6 +129,11 @@ func lookupCheck(ctx context.Context, s *check.Session) check.Result {
 		return check.Failf("looking up the sample dossier %s (status %d) does not show it", r.SampleDossier, pg2.StatusCode).
 			VI("tra cứu hồ sơ mẫu %s (mã trạng thái %d) không hiển thị hồ sơ", r.SampleDossier, pg2.StatusCode).
 			At(u2).With(ev...).GotWant("dossier not shown", "the dossier's status")
+	}
+	if pins := exposedPINs(text); len(pins) > 0 {
+		return check.Failf("the look-up of the sample dossier %s shows personal identification numbers to anyone who knows the dossier code: %s; show the status and appointment date without the owner's personal data", r.SampleDossier, strings.Join(pins, ", ")).
+			VI("kết quả tra cứu hồ sơ mẫu %s hiển thị số định danh cá nhân cho bất kỳ ai biết mã hồ sơ: %s; chỉ hiển thị trạng thái và ngày hẹn trả", r.SampleDossier, strings.Join(pins, ", ")).
+			At(u2).With(ev...).GotWant("personal identification numbers shown", "status without the owner's personal data")
 	}
 	return check.Passf("the status look-up finds the sample dossier %s and answers an unknown code with a clear \"not found\"", r.SampleDossier).
 		VI("tra cứu tìm thấy hồ sơ mẫu %s và báo rõ \"không tìm thấy\" với mã không tồn tại", r.SampleDossier).

@@ -7,6 +7,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
+	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -134,6 +135,9 @@ func TestLookup(t *testing.T) {
 		{name: "good with sample", id: "P06-SVC-03", profile: &check.Profile{SampleDossier: "000.00.30.H55-250101-0001"},
 			status: scoring.Pass, msg: []string{"finds the sample dossier 000.00.30.H55-250101-0001"}},
 		{name: "good without sample", id: "P06-SVC-03", status: scoring.Pass, msg: []string{"set sample_dossier"}},
+		{name: "sample shows the owner's number", id: "P06-SVC-03", profile: &check.Profile{SampleDossier: "000.00.30.H55-250101-0001"},
+			mutate: func(p *portaltest.Portal) { p.LookupOwner = ident.Synthetic(1, 1)[0].ID },
+			status: scoring.Fail, msg: []string{"shows personal identification numbers", "*******"}},
 		{name: "sample not found", id: "P06-SVC-03", profile: &check.Profile{SampleDossier: "000.00.30.H55-250101-9999"},
 			status: scoring.Fail, msg: []string{"does not show it"}},
 		{name: "unknown code gives 500", id: "P06-SVC-03", mutate: func(p *portaltest.Portal) {

@@ -24,9 +24,12 @@ var addressLabel = regexp.MustCompile(`(?i)(?:địa chỉ|dia chi|trụ sở|tr
 // guidanceLabels are folded link texts of user guidance.
 var guidanceLabels = []string{"huong dan", "cau hoi thuong gap", "hoi dap", "faq", "ho tro"}
 
+// email matches an e-mail address in text.
+var email = regexp.MustCompile(`[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63})+`)
+
 // contactFacts is what a page publishes for contact and guidance.
 type contactFacts struct {
-	phone, address, guidance string
+	phone, address, email, guidance string
 }
 
 func findContact(doc *html.Node) contactFacts {
@@ -35,6 +38,9 @@ func findContact(doc *html.Node) contactFacts {
 		href, _ := htmlx.Attr(a, "href")
 		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(href)), "tel:") && f.phone == "" {
 			f.phone = strings.TrimSpace(href)
+		}
+		if h := strings.TrimSpace(href); strings.HasPrefix(strings.ToLower(h), "mailto:") && f.email == "" {
+			f.email = strings.SplitN(h[len("mailto:"):], "?", 2)[0]
 		}
 		t := htmlx.Fold(htmlx.Text(a))
 		for _, l := range guidanceLabels {
@@ -49,6 +55,9 @@ func findContact(doc *html.Node) contactFacts {
 			f.phone = m[1]
 		}
 	}
+	if f.email == "" {
+		f.email = email.FindString(text)
+	}
 	if ad := htmlx.First(doc, "address"); ad != nil && htmlx.Text(ad) != "" {
 		f.address = htmlx.Text(ad)
 	}
@@ -61,7 +70,8 @@ func findContact(doc *html.Node) contactFacts {
 }
 
 // contactCheck is P06-UX-10: guidance and contact are published: a hotline or telephone number,
-// an address, and a link to user guidance, on the contact page or the home page.
+// an address, an e-mail address and a link to user guidance, on the contact page or the home
+// page.
 func contactCheck(ctx context.Context, s *check.Session) check.Result {
 	r, err := s.Profile(ctx)
 	if err != nil {
@@ -93,6 +103,9 @@ func contactCheck(ctx context.Context, s *check.Session) check.Result {
 		if f.guidance == "" {
 			f.guidance = g.guidance
 		}
+		if f.email == "" {
+			f.email = g.email
+		}
 	}
 	if len(where) == 0 {
 		return check.Errorf("neither the contact page nor the home page could be read").VI("không đọc được trang liên hệ và trang chủ")
@@ -104,14 +117,17 @@ func contactCheck(ctx context.Context, s *check.Session) check.Result {
 	if f.address == "" {
 		missing, missingVI = append(missing, "an address (<address> or \"Địa chỉ: …\")"), append(missingVI, "địa chỉ liên hệ")
 	}
+	if f.email == "" {
+		missing, missingVI = append(missing, "an e-mail address"), append(missingVI, "địa chỉ thư điện tử")
+	}
 	if f.guidance == "" {
 		missing, missingVI = append(missing, "a link to user guidance (\"Hướng dẫn\", \"Câu hỏi thường gặp\")"), append(missingVI, "liên kết hướng dẫn sử dụng")
 	}
 	if len(missing) > 0 {
 		return check.Failf("%s do not publish %s", strings.Join(where, " and "), strings.Join(missing, ", ")).
 			VI("%s chưa công bố %s", strings.Join(where, " và "), strings.Join(missingVI, ", ")).
-			With(ev...).GotWant(fmt.Sprintf("%d of 3 missing", len(missing)), "hotline, address and guidance published")
+			With(ev...).GotWant(fmt.Sprintf("%d of 4 missing", len(missing)), "hotline, address, e-mail and guidance published")
 	}
-	return check.Passf("contact and guidance are published: telephone %s, address %q, guidance %q", f.phone, f.address, f.guidance).
-		VI("đã công bố thông tin liên hệ và hướng dẫn: điện thoại %s, địa chỉ %q, hướng dẫn %q", f.phone, f.address, f.guidance).With(ev...)
+	return check.Passf("contact and guidance are published: telephone %s, address %q, e-mail %s, guidance %q", f.phone, f.address, f.email, f.guidance).
+		VI("đã công bố thông tin liên hệ và hướng dẫn: điện thoại %s, địa chỉ %q, thư điện tử %s, hướng dẫn %q", f.phone, f.address, f.email, f.guidance).With(ev...)
 }

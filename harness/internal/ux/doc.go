@@ -40,6 +40,7 @@
 //     liệu cá nhân, Decree 13/2023), and every sampled page links to it (by URL or by a label such
 //     as "Chính sách bảo mật").
 //   - P06-UX-10: the contact page or the home page publishes a telephone number (tel: link, 1900/
-//     1800 hotline, 0… or +84… number), an address (<address> or "Địa chỉ: …") and a link to user
-//     guidance ("Hướng dẫn", "Câu hỏi thường gặp", "Hỏi đáp", "FAQ", "Hỗ trợ").
+//     1800 hotline, 0… or +84… number), an address (<address> or "Địa chỉ: …"), an e-mail address
+//     (mailto: or in the text) and a link to user guidance ("Hướng dẫn", "Câu hỏi thường gặp",
+//     "Hỏi đáp", "FAQ", "Hỗ trợ").
 package ux

@@ -225,6 +225,13 @@ func TestContact(t *testing.T) {
 				return strings.ReplaceAll(page, `<a href="tel:19001234">1900 1234</a>`, "Đường dây nóng: 0912.345.678")
 			}
 		}, status: scoring.Pass, msg: []string{"telephone 0912.345.678"}},
+		{name: "e-mail in text", id: "P06-UX-10", mutate: without(`<a href="mailto:hotro@dvc.tinhmau.example">hotro@dvc.tinhmau.example</a>`),
+			status: scoring.Fail, msg: []string{"do not publish an e-mail address"}},
+		{name: "e-mail as text only", id: "P06-UX-10", mutate: func(p *portaltest.Portal) {
+			p.Rewrite = func(_, page string) string {
+				return strings.ReplaceAll(page, `<a href="mailto:hotro@dvc.tinhmau.example">hotro@dvc.tinhmau.example</a>`, "hotro@dvc.tinhmau.example")
+			}
+		}, status: scoring.Pass, msg: []string{"e-mail hotro@dvc.tinhmau.example"}},
 		{name: "no address or guidance", id: "P06-UX-10", mutate: func(p *portaltest.Portal) {
 			p.Rewrite = func(_, page string) string {
 				page = strings.ReplaceAll(page, "<address>Địa chỉ: Số 1 đường Hùng Vương, phường Ba Đình, Hà Nội</address>", "")

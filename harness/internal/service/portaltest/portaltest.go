@@ -41,6 +41,9 @@ type Portal struct {
 	Procedures []Procedure
 	// SampleDossier is the dossier code the look-up finds.
 	SampleDossier string
+	// LookupOwner, when set, is a personal identification number the look-up shows with the
+	// sample dossier (a leak).
+	LookupOwner string
 	// LookupStatus is the status code of a look-up of an unknown dossier (default 200).
 	LookupStatus int
 	// LookupNotFound is the text shown for an unknown dossier.
@@ -136,7 +139,7 @@ func Layout(title, body string) string {
 </main>
 <footer>
 <p><a href="/chinh-sach-bao-mat">Chính sách bảo mật</a> · <a href="/lien-he">Liên hệ</a></p>
-<p>Tổng đài hỗ trợ: <a href="tel:19001234">1900 1234</a></p>
+<p>Tổng đài hỗ trợ: <a href="tel:19001234">1900 1234</a> · Thư điện tử: <a href="mailto:hotro@dvc.tinhmau.example">hotro@dvc.tinhmau.example</a></p>
 <address>Địa chỉ: Số 1 đường Hùng Vương, phường Ba Đình, Hà Nội</address>
 </footer>
 </body>
@@ -217,7 +220,11 @@ func (p *Portal) generate(r *http.Request) (string, int) {
 		case code == "":
 			return Layout("Tra cứu hồ sơ", form), 200
 		case code == p.SampleDossier:
-			return Layout("Tra cứu hồ sơ", form+`<h2>Kết quả</h2><p>Hồ sơ `+html.EscapeString(code)+`: Đang giải quyết. Ngày hẹn trả: 15/01/2025.</p>`), 200
+			owner := ""
+			if p.LookupOwner != "" {
+				owner = "<p>Chủ hồ sơ: số định danh " + p.LookupOwner + "</p>"
+			}
+			return Layout("Tra cứu hồ sơ", form+`<h2>Kết quả</h2><p>Hồ sơ `+html.EscapeString(code)+`: Đang giải quyết. Ngày hẹn trả: 15/01/2025.</p>`+owner), 200
 		default:
 			st := p.LookupStatus
 			if st == 0 {
