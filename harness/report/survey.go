@@ -254,7 +254,11 @@ func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
 	}
 	sv, wd := s.Survey, v.w
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s — %s %s, %d %s\n\n", wd.Title, sv.Catalogue.ID, sv.Catalogue.Version, sv.Portals, wd.PortalsWord)
+	fmt.Fprintf(&b, "%s — %s %s, %d %s\n", wd.Title, sv.Catalogue.ID, sv.Catalogue.Version, sv.Portals, wd.PortalsWord)
+	if len(s.Only) > 0 {
+		fmt.Fprintf(&b, "%s: %s\n", wd.Only, strings.Join(s.Only, ", "))
+	}
+	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s:\t%s\t(%d/%d %s)\n", wd.NationalRate, surveyPct(sv.Rate), sv.Met, sv.Applicable, wd.MandatoryMet)
 	fmt.Fprintf(tw, "%s:\t%s\t(%d/%d %s)\n", wd.FullyCompliant, surveyPct(sv.FullyCompliantShare), sv.FullyCompliant, sv.Portals, wd.Units)
@@ -300,7 +304,11 @@ func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "\n%s · %s %s\n", scoring.Model, v.opt.Tool, v.opt.Version)
-	_, err = io.WriteString(w, b.String())
+	lines := strings.Split(b.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ") // tabwriter pads cells before an empty last one
+	}
+	_, err = io.WriteString(w, strings.Join(lines, "\n"))
 	return err
 }
 
@@ -331,7 +339,11 @@ func WriteSurveyMarkdown(w io.Writer, s *Survey, opt Options) error {
 	sv, wd := s.Survey, v.w
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", wd.Title)
-	fmt.Fprintf(&b, "**%s:** %s %s · **%s:** %d\n\n", wd.Catalogue, mdInline(sv.Catalogue.ID), mdInline(sv.Catalogue.Version), wd.PortalsCap, sv.Portals)
+	fmt.Fprintf(&b, "**%s:** %s %s · **%s:** %d", wd.Catalogue, mdInline(sv.Catalogue.ID), mdInline(sv.Catalogue.Version), wd.PortalsCap, sv.Portals)
+	if len(s.Only) > 0 {
+		fmt.Fprintf(&b, " · **%s:** %s", wd.Only, mdInline(strings.Join(s.Only, ", ")))
+	}
+	b.WriteString("\n\n")
 	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---:|---:|---:|---:|\n", wd.NationalRate, wd.FullyCompliant, wd.MeanOverall, wd.NotReached)
 	fmt.Fprintf(&b, "| **%s** (%d / %d) | %s (%d / %d) | %.1f | %d |\n\n", surveyPct(sv.Rate), sv.Met, sv.Applicable,
 		surveyPct(sv.FullyCompliantShare), sv.FullyCompliant, sv.Portals, finite(sv.MeanOverall), s.Unreachable)
@@ -382,7 +394,7 @@ type surveyWords struct {
 	Incomplete, ByGroup, Group, Rate, MetApplicable, MeanScore, WeakestN, NoneApplicable, Ranking, Unit, Score,
 	Grade, URL, Note, Unreachable1, Incomplete1, CappedBy, AndMore, Catalogue, Criterion, Title1, Problems,
 	ByUnit, ByUnitDesc, ByCriterion, ByCriterionDesc, Heatmap, HeatmapDesc, ShowTable, GroupDesc, WeakestDesc,
-	Advice, NotScored, Contents string
+	Advice, NotScored, Contents, Only, Figures string
 }
 
 var surveyWordsEN = surveyWords{
