@@ -82,6 +82,9 @@
 //
 // A portal that is not written in Go reads [PKI.TrustPEM] and [PKI.CRLPEM] as files, or fetches
 // them from a [Server] (NewServer(pki); its URL serves /trust.pem and /crl/intermediate.crl).
+// With [NewPKIServer] the certificates themselves carry CRL distribution points and CA issuers
+// URLs on that server, so a portal whose PKI library follows them (as production verifiers do)
+// needs only the trust list; a Go verifier passes [CRLFetcher] as [VerifyOptions.FetchCRL].
 // [Identity.CertPEM], [Identity.ChainPEM] and [Identity.KeyPEM] export a holder for other tools
 // (openssl cms -sign -signer … -inkey … -certfile …).
 package signtest

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/asn1"
 	"encoding/hex"
+	"encoding/pem"
 	"fmt"
 	"os"
 	"os/exec"
@@ -210,4 +211,38 @@ func TestInteropOpenSSLVerifiesSignedPDF(t *testing.T) {
 	res, err := openssl(t, "cms", "-verify", "-binary", "-cades", "-inform", "DER", "-in", sigFile, "-content", contentFile,
 		"-CAfile", f.crl, "-crl_check_all", "-out", filepath.Join(f.dir, "out"))
 	require.NoError(t, err, "openssl refused the PDF's signature:\n%s", res)
+}
+
+// TestInteropOpenSSLFollowsDistributionPoints: openssl verify -crl_download finds the CRLs
+// through the distribution points of certificates from NewPKIServer and refuses the revoked one
+// (openssl cms has no -crl_download; the certificates are what matters).
+func TestInteropOpenSSLFollowsDistributionPoints(t *testing.T) {
+	srv, err := signtest.NewPKIServer()
+	require.NoError(t, err)
+	defer srv.Close()
+	pki := srv.PKI
+	f := writeFiles(t, pki)
+	who := ident.DefaultPeople()[3]
+	for _, tc := range []struct {
+		name  string
+		state signtest.State
+		ok    bool
+	}{{"valid", signtest.Valid, true}, {"revoked", signtest.Revoked, false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			id, err := pki.Issue(who, tc.state)
+			require.NoError(t, err)
+			leaf, chain := filepath.Join(f.dir, tc.name+".crt"), filepath.Join(f.dir, tc.name+"-chain.pem")
+			require.NoError(t, os.WriteFile(leaf, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: id.Cert.Raw}), 0o600))
+			require.NoError(t, os.WriteFile(chain, id.ChainPEM(), 0o600))
+			before := srv.Requests()
+			res, err := openssl(t, "verify", "-CAfile", f.trust, "-untrusted", chain, "-crl_download", "-crl_check_all", leaf)
+			assert.Greater(t, srv.Requests(), before, "openssl fetched the CRLs from the distribution points")
+			if tc.ok {
+				require.NoError(t, err, "openssl: %s", res)
+				return
+			}
+			require.Error(t, err, "openssl accepted a revoked certificate: %s", res)
+			assert.Contains(t, string(res), "revoked")
+		})
+	}
 }

@@ -210,8 +210,9 @@ type optionFunc func(*config)
 func (f optionFunc) apply(c *config) { f(c) }
 
 type config struct {
-	alg Algorithm
-	now func() time.Time
+	alg  Algorithm
+	now  func() time.Time
+	repo string
 }
 
 // WithAlgorithm chooses the key algorithm of every certificate. Default ECDSAP256.
@@ -220,6 +221,16 @@ func WithAlgorithm(a Algorithm) Option { return optionFunc(func(c *config) { c.a
 // WithClock sets the clock the PKI dates its certificates, CRLs and signatures by. Default
 // time.Now.
 func WithClock(now func() time.Time) Option { return optionFunc(func(c *config) { c.now = now }) }
+
+// WithRepository makes the certificates point at a CA repository at baseURL (no trailing slash),
+// laid out as a [Server] serves it: CRL distribution points /crl/intermediate.crl (end-entity
+// certificates) and /crl/root.crl (the intermediate), and CA issuers /intermediate.crt and
+// /root.crt. [NewPKIServer] sets it to the server it starts. Verifiers that follow the
+// certificates' CRL distribution points (most PKI libraries, openssl -crl_download,
+// [VerifyOptions.FetchCRL]) then find the revocation lists without configuration.
+func WithRepository(baseURL string) Option {
+	return optionFunc(func(c *config) { c.repo = strings.TrimSuffix(baseURL, "/") })
+}
 
 // PKI is a test public-key infrastructure: a root on the trust list, an intermediate that issues
 // the agency, organisation and citizen certificates, a CRL, and a second root that is not on the
@@ -426,10 +437,19 @@ func (p *PKI) newCA(parent *Identity, name pkix.Name, now time.Time) (*Identity,
 	}
 	issuerCert, issuerKey := tmpl, key
 	var chain []*x509.Certificate
+	if p.cfg.repo != "" && parent == nil && p.Root == nil {
+		// openssl -crl_check_all asks for a CRL even for the root; its own CRL covers it.
+		tmpl.CRLDistributionPoints = []string{p.cfg.repo + "/crl/root.crl"}
+	}
 	if parent != nil {
 		issuerCert, issuerKey = parent.Cert, parent.Key
 		tmpl.MaxPathLen, tmpl.MaxPathLenZero = 0, true
+		tmpl.AuthorityKeyId = parent.Cert.SubjectKeyId
 		chain = append([]*x509.Certificate{parent.Cert}, parent.Chain...)
+		if p.cfg.repo != "" && parent == p.Root {
+			tmpl.CRLDistributionPoints = []string{p.cfg.repo + "/crl/root.crl"}
+			tmpl.IssuingCertificateURL = []string{p.cfg.repo + "/root.crt"}
+		}
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, issuerCert, key.Public(), issuerKey)
 	if err != nil {
@@ -472,6 +492,10 @@ func (p *PKI) issue(issuer *Identity, kind Kind, state State, name pkix.Name, wh
 		Policies:           []x509.OID{policy},
 		SubjectKeyId:       subjectKeyID(key.Public()),
 		AuthorityKeyId:     issuer.Cert.SubjectKeyId,
+	}
+	if p.cfg.repo != "" && issuer == p.Intermediate {
+		tmpl.CRLDistributionPoints = []string{p.cfg.repo + "/crl/intermediate.crl"}
+		tmpl.IssuingCertificateURL = []string{p.cfg.repo + "/intermediate.crt"}
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, issuer.Cert, key.Public(), issuer.Key)
 	if err != nil {

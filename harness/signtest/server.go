@@ -6,8 +6,10 @@ import (
 	"encoding/pem"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"sync/atomic"
 )
 
@@ -25,6 +27,8 @@ import (
 type Server struct {
 	// URL is the base URL, e.g. "http://127.0.0.1:41234", without a trailing slash.
 	URL string
+	// PKI is the PKI the server publishes.
+	PKI *PKI
 
 	pki      *PKI
 	srv      *httptest.Server
@@ -33,7 +37,37 @@ type Server struct {
 
 // NewServer starts a server for pki on 127.0.0.1.
 func NewServer(pki *PKI) *Server {
-	s := &Server{pki: pki}
+	s := newServer(pki)
+	s.srv = httptest.NewServer(s.srv.Config.Handler)
+	s.URL = s.srv.URL
+	return s
+}
+
+// NewPKIServer creates a PKI whose certificates point at the server it starts ([WithRepository]):
+// their CRL distribution points and CA issuers URLs resolve to it. Certificates issued later
+// point there too.
+func NewPKIServer(opts ...Option) (*Server, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("signtest: listening on loopback: %w", err)
+	}
+	url := "http://" + ln.Addr().String()
+	pki, err := NewPKI(append(append([]Option(nil), opts...), WithRepository(url))...)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	s := newServer(pki)
+	ts := httptest.NewUnstartedServer(s.srv.Config.Handler)
+	ts.Listener.Close()
+	ts.Listener = ln
+	ts.Start()
+	s.srv, s.URL = ts, ts.URL
+	return s, nil
+}
+
+func newServer(pki *PKI) *Server {
+	s := &Server{pki: pki, PKI: pki}
 	mux := http.NewServeMux()
 	serve := func(path, ctype string, body func() []byte) {
 		mux.HandleFunc("GET "+path, func(w http.ResponseWriter, r *http.Request) {
@@ -49,8 +83,7 @@ func NewServer(pki *PKI) *Server {
 	serve("/crl/intermediate.crl", "application/pkix-crl", func() []byte { return pki.CRLs()[0].Raw })
 	serve("/crl/root.crl", "application/pkix-crl", func() []byte { return pki.CRLs()[1].Raw })
 	serve("/crls.pem", "application/x-pem-file", pki.CRLPEM)
-	s.srv = httptest.NewServer(mux)
-	s.URL = s.srv.URL
+	s.srv = &httptest.Server{Config: &http.Server{Handler: mux}}
 	return s
 }
 
@@ -101,4 +134,27 @@ func FetchCRL(ctx context.Context, client *http.Client, url string) (*x509.Revoc
 		return nil, fmt.Errorf("signtest: parsing CRL from %s: %w", url, err)
 	}
 	return crl, nil
+}
+
+// CRLFetcher returns a [VerifyOptions.FetchCRL] that downloads CRLs with [FetchCRL], bounded by
+// ctx, with client (http.DefaultClient when nil). It fetches each URL once and keeps the
+// answer, error included, so a verifier that meets the same distribution point twice asks once.
+// Safe for concurrent use.
+func CRLFetcher(ctx context.Context, client *http.Client) func(url string) (*x509.RevocationList, error) {
+	var mu sync.Mutex
+	type entry struct {
+		crl *x509.RevocationList
+		err error
+	}
+	cache := map[string]entry{}
+	return func(url string) (*x509.RevocationList, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if e, ok := cache[url]; ok {
+			return e.crl, e.err
+		}
+		crl, err := FetchCRL(ctx, client, url)
+		cache[url] = entry{crl, err}
+		return crl, err
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/x509"
 	"encoding/pem"
+	"errors"
 	"io"
 	"testing"
 	"time"
@@ -72,4 +73,47 @@ func TestServer(t *testing.T) {
 		_, err := signtest.FetchCRL(ctx, nil, "http://127.0.0.1:1/\x7f")
 		assert.Error(t, err)
 	})
+}
+
+// A verifier that follows the certificates' CRL distribution points needs no CRL configured.
+func TestPKIServerDistributionPoints(t *testing.T) {
+	srv, err := signtest.NewPKIServer()
+	require.NoError(t, err)
+	defer srv.Close()
+	pki := srv.PKI
+	who := ident.DefaultPeople()[9]
+	good, err := pki.Citizen(who)
+	require.NoError(t, err)
+	assert.Equal(t, []string{srv.URL + "/crl/intermediate.crl"}, good.Cert.CRLDistributionPoints)
+	assert.Equal(t, []string{srv.URL + "/crl/root.crl"}, pki.Intermediate.Cert.CRLDistributionPoints)
+	assert.Equal(t, []string{srv.URL + "/crl/root.crl"}, pki.Root.Cert.CRLDistributionPoints)
+	assert.Empty(t, pki.UntrustedRoot.Cert.CRLDistributionPoints, "the untrusted root is not this repository's")
+	revoked, err := pki.Issue(who, signtest.Revoked)
+	require.NoError(t, err)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	verify := func(id *signtest.Identity, fetch func(string) (*x509.RevocationList, error)) error {
+		sig, err := pki.Sign(doc, id, signtest.SignOptions{})
+		require.NoError(t, err)
+		_, err = signtest.Verify(nil, sig, signtest.VerifyOptions{Roots: pki.TrustPool(), RequireRevocation: true, FetchCRL: fetch})
+		return err
+	}
+	fetch := signtest.CRLFetcher(ctx, srv.Client())
+	assert.NoError(t, verify(good, fetch))
+	before := srv.Requests()
+	assert.ErrorIs(t, verify(revoked, fetch), signtest.ErrRevoked)
+	assert.Equal(t, before, srv.Requests(), "the fetcher asks each distribution point once")
+	assert.ErrorIs(t, verify(revoked, signtest.CRLFetcher(ctx, srv.Client())), signtest.ErrRevoked, "a fresh fetcher sees the current CRL")
+
+	// Without a fetcher nothing covers the certificates; a fetcher that fails says why.
+	assert.ErrorIs(t, verify(good, nil), signtest.ErrRevocationUnknown)
+	err = verify(good, func(string) (*x509.RevocationList, error) { return nil, errors.New("repository down") })
+	assert.ErrorIs(t, err, signtest.ErrRevocationUnknown)
+	assert.ErrorContains(t, err, "repository down")
+	// A CRL signed by someone else does not count.
+	other, err := signtest.NewPKI()
+	require.NoError(t, err)
+	err = verify(good, func(string) (*x509.RevocationList, error) { return other.CRLs()[0], nil })
+	assert.ErrorContains(t, err, "is not a current CRL signed by")
 }

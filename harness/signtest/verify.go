@@ -36,6 +36,10 @@ type VerifyOptions struct {
 	// CRLs are revocation lists; a CRL counts for a certificate when its issuer signed it and
 	// it is current (NextUpdate not passed).
 	CRLs []*x509.RevocationList
+	// FetchCRL, when not nil, is asked for the CRL at each http(s) CRL distribution point of a
+	// certificate that no CRL of CRLs covers (at most two per certificate). See [CRLFetcher].
+	// The CRL it returns counts only if the issuer signed it and it is current.
+	FetchCRL func(url string) (*x509.RevocationList, error)
 	// RequireRevocation makes a certificate that no current CRL covers an error
 	// (ErrRevocationUnknown). Default false: only listed certificates fail.
 	RequireRevocation bool
@@ -533,20 +537,46 @@ func buildChain(cert *x509.Certificate, certs []*x509.Certificate, at time.Time,
 func checkRevocation(cert *x509.Certificate, chain []*x509.Certificate, signingTime, now time.Time, opts VerifyOptions) error {
 	for i := 0; i+1 < len(chain); i++ {
 		c, issuer := chain[i], chain[i+1]
+		usable := func(l *x509.RevocationList) bool {
+			return l != nil && bytes.Equal(l.RawIssuer, c.RawIssuer) && l.CheckSignatureFrom(issuer) == nil &&
+				(l.NextUpdate.IsZero() || !now.After(l.NextUpdate))
+		}
 		var crl *x509.RevocationList
 		for _, l := range opts.CRLs {
-			if l == nil || !bytes.Equal(l.RawIssuer, c.RawIssuer) || l.CheckSignatureFrom(issuer) != nil {
-				continue
+			if usable(l) {
+				crl = l
+				break
 			}
-			if !l.NextUpdate.IsZero() && now.After(l.NextUpdate) {
-				continue
+		}
+		var fetchErrs []string
+		if crl == nil && opts.FetchCRL != nil {
+			tried := 0
+			for _, u := range c.CRLDistributionPoints {
+				if tried == 2 || !(strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) {
+					continue
+				}
+				tried++
+				l, err := opts.FetchCRL(u)
+				switch {
+				case err != nil:
+					fetchErrs = append(fetchErrs, err.Error())
+				case usable(l):
+					crl = l
+				default:
+					fetchErrs = append(fetchErrs, fmt.Sprintf("the CRL at %s is not a current CRL signed by %q", u, issuer.Subject.CommonName))
+				}
+				if crl != nil {
+					break
+				}
 			}
-			crl = l
-			break
 		}
 		if crl == nil {
 			if opts.RequireRevocation {
-				return verr(ErrRevocationUnknown, cert, fmt.Sprintf("no current CRL signed by %q", issuer.Subject.CommonName),
+				detail := fmt.Sprintf("no current CRL signed by %q", issuer.Subject.CommonName)
+				if len(fetchErrs) > 0 {
+					detail += " (" + strings.Join(fetchErrs, "; ") + ")"
+				}
+				return verr(ErrRevocationUnknown, cert, detail,
 					fmt.Sprintf("không có CRL hiện hành của %q", issuer.Subject.CommonName), nil)
 			}
 			continue
