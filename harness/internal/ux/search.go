@@ -58,9 +58,10 @@ func linksTo(pg *check.Page, target string) bool {
 	return false
 }
 
-// searchCheck is P06-UX-05: the site search finds procedures by name. It
-// searches for the names of up to three procedures of the catalogue and expects each result page
-// to link to the procedure's page.
+// searchCheck is P06-UX-05: the site search finds procedures by name. It searches for the names
+// of up to three procedures of the catalogue and expects each result page to link to the
+// procedure's page. It also searches for the first name without diacritics and says whether that
+// works (advice, not a requirement).
 func searchCheck(ctx context.Context, s *check.Session) check.Result {
 	r, err := s.Profile(ctx)
 	if err != nil {
@@ -98,11 +99,26 @@ func searchCheck(ctx context.Context, s *check.Session) check.Result {
 			missedVI = append(missedVI, fmt.Sprintf("%q: kết quả không có liên kết tới %s", p.Name, check.Redact(p.URL)))
 		}
 	}
+	// People often type without diacritics: try the first name folded, and say what happens.
+	plain, plainVI := "", ""
+	if len(missed) == 0 {
+		p := samples[0]
+		folded := htmlx.Fold(p.Name)
+		if folded != strings.ToLower(p.Name) {
+			u := strings.ReplaceAll(r.Search, "{q}", url.QueryEscape(folded))
+			if pg, err := s.Page(ctx, u); err == nil && pg.StatusCode == 200 && pg.Doc != nil && linksTo(pg, p.URL) {
+				plain, plainVI = "; also without diacritics", "; tìm được cả khi gõ không dấu"
+			} else {
+				plain = fmt.Sprintf("; typed without diacritics (%q) it is not found, which users often do", folded)
+				plainVI = fmt.Sprintf("; gõ không dấu (%q) thì không tìm thấy, trong khi người dùng thường gõ như vậy", folded)
+			}
+		}
+	}
 	if len(missed) > 0 {
 		return check.Failf("site search misses %d of %d procedures searched by name: %s", len(missed), len(samples), en(missed)).
 			VI("tìm kiếm không tìm thấy %d/%d thủ tục theo tên: %s", len(missed), len(samples), vi(missedVI)).
 			With(ev...).GotWant(fmt.Sprintf("%d of %d not found", len(missed), len(samples)), "every procedure found by its name")
 	}
-	return check.Passf("site search finds all %d procedures searched by name", len(samples)).
-		VI("tìm kiếm tìm thấy cả %d thủ tục theo tên", len(samples)).With(ev...)
+	return check.Passf("site search finds all %d procedures searched by name%s", len(samples), plain).
+		VI("tìm kiếm tìm thấy cả %d thủ tục theo tên%s", len(samples), plainVI).With(ev...)
 }

@@ -149,7 +149,9 @@ func TestDepth(t *testing.T) {
 
 func TestSearch(t *testing.T) {
 	runCases(t, []tcase{
-		{name: "good", id: "P06-UX-05", status: scoring.Pass, msg: []string{"finds all 3 procedures"}},
+		{name: "good", id: "P06-UX-05", status: scoring.Pass, msg: []string{"finds all 3 procedures searched by name; also without diacritics"}},
+		{name: "only with diacritics", id: "P06-UX-05", mutate: func(p *portaltest.Portal) { p.SearchExact = true },
+			status: scoring.Pass, msg: []string{`typed without diacritics ("dang ky khai sinh") it is not found`}},
 		{name: "search answers 404", id: "P06-UX-05", mutate: func(p *portaltest.Portal) { p.NoSearch = true },
 			status: scoring.Fail, msg: []string{"misses 3 of 3", "status 404"}},
 		{name: "search finds nothing", id: "P06-UX-05", mutate: func(p *portaltest.Portal) {

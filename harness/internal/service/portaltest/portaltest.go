@@ -54,6 +54,9 @@ type Portal struct {
 	Header http.Header
 	// NoSearch disables the search endpoint (404).
 	NoSearch bool
+	// SearchExact makes the search match names as typed (case-insensitive) instead of ignoring
+	// diacritics.
+	SearchExact bool
 	// Rewrite, when set, rewrites every HTML page the portal generates (not Pages), e.g. to drop
 	// a navigation link from every page.
 	Rewrite func(path, page string) string
@@ -236,11 +239,15 @@ func (p *Portal) generate(r *http.Request) (string, int) {
 		if p.NoSearch {
 			return "", http.StatusNotFound
 		}
-		q := htmlx.Fold(r.URL.Query().Get("q"))
+		norm := htmlx.Fold
+		if p.SearchExact {
+			norm = strings.ToLower
+		}
+		q := norm(r.URL.Query().Get("q"))
 		var b strings.Builder
 		b.WriteString("<h1>Kết quả tìm kiếm</h1><ul>")
 		for _, pr := range p.Procedures {
-			if q != "" && strings.Contains(htmlx.Fold(pr.Name), q) {
+			if q != "" && strings.Contains(norm(pr.Name), q) {
 				fmt.Fprintf(&b, `<li><a href="%s">%s</a></li>`, pr.Path(), html.EscapeString(pr.Name))
 			}
 		}
