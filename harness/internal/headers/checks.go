@@ -27,136 +27,146 @@ const MinHSTSMaxAge = 15552000
 
 func checkHSTS(ctx context.Context, s *check.Session) check.Result {
 	want := fmt.Sprintf("Strict-Transport-Security: max-age=%d or more, on HTTPS", MinHSTSMaxAge)
-	return judgePages(ctx, s, want, "HSTS max-age ≥ 15552000", []string{"Strict-Transport-Security"}, func(p *check.Page) verdict {
-		if !isHTTPS(p) {
-			return verdict{Problem: "served over plain HTTP, where HSTS cannot apply", Got: "plain HTTP"}
-		}
-		vals := p.Header.Values("Strict-Transport-Security")
-		if len(vals) == 0 {
-			return verdict{Problem: "no Strict-Transport-Security header", Got: "no HSTS header"}
-		}
-		// Browsers process only the first header (RFC 6797 §8.1).
-		h, err := ParseHSTS(vals[0])
-		if err != nil {
-			return verdict{Problem: fmt.Sprintf("invalid Strict-Transport-Security %q: %v", truncate(vals[0], 80), err), Got: "invalid HSTS header"}
-		}
-		if h.MaxAge < MinHSTSMaxAge {
-			return verdict{Problem: fmt.Sprintf("max-age=%d is under %d (180 days)", h.MaxAge, MinHSTSMaxAge), Got: fmt.Sprintf("max-age=%d", h.MaxAge)}
-		}
-		var note []string
-		note = append(note, fmt.Sprintf("max-age=%d", h.MaxAge))
-		if h.IncludeSubDomains {
-			note = append(note, "includeSubDomains")
-		}
-		if h.Preload {
-			note = append(note, "preload")
-		}
-		return verdict{Note: strings.Join(note, "; ")}
-	})
+	return judgePages(ctx, s, want, "HSTS max-age ≥ 15552000", []string{"Strict-Transport-Security"}, judgeHSTS)
+}
+
+func judgeHSTS(p *check.Page) verdict {
+	if !isHTTPS(p) {
+		return verdict{Problem: "served over plain HTTP, where HSTS cannot apply", Got: "plain HTTP"}
+	}
+	vals := p.Header.Values("Strict-Transport-Security")
+	if len(vals) == 0 {
+		return verdict{Problem: "no Strict-Transport-Security header", Got: "no HSTS header"}
+	}
+	// Browsers process only the first header (RFC 6797 §8.1).
+	h, err := ParseHSTS(vals[0])
+	if err != nil {
+		return verdict{Problem: fmt.Sprintf("invalid Strict-Transport-Security %q: %v", truncate(vals[0], 80), err), Got: "invalid HSTS header"}
+	}
+	if h.MaxAge < MinHSTSMaxAge {
+		return verdict{Problem: fmt.Sprintf("max-age=%d is under %d (180 days)", h.MaxAge, MinHSTSMaxAge), Got: fmt.Sprintf("max-age=%d", h.MaxAge)}
+	}
+	var note []string
+	note = append(note, fmt.Sprintf("max-age=%d", h.MaxAge))
+	if h.IncludeSubDomains {
+		note = append(note, "includeSubDomains")
+	}
+	if h.Preload {
+		note = append(note, "preload")
+	}
+	return verdict{Note: strings.Join(note, "; ")}
 }
 
 func checkCSP(ctx context.Context, s *check.Session) check.Result {
 	want := "Content-Security-Policy that blocks inline and eval'd scripts (no 'unsafe-inline' without nonce/hash, no 'unsafe-eval', no wildcard script sources)"
-	return judgePages(ctx, s, want, "CSP chặn script nội tuyến và eval", []string{"Content-Security-Policy", "Content-Security-Policy-Report-Only"}, func(p *check.Page) verdict {
-		raw := p.Header.Values("Content-Security-Policy")
-		meta := metaEquiv(p.Doc, "http-equiv", "content-security-policy")
-		if len(raw)+len(meta) == 0 {
-			if ro := p.Header.Get("Content-Security-Policy-Report-Only"); ro != "" {
-				return verdict{Problem: "only Content-Security-Policy-Report-Only is sent, which enforces nothing", Got: "report-only CSP"}
-			}
-			return verdict{Problem: "no Content-Security-Policy header or meta tag", Got: "no CSP"}
+	return judgePages(ctx, s, want, "CSP chặn script nội tuyến và eval", []string{"Content-Security-Policy", "Content-Security-Policy-Report-Only"}, judgeCSP)
+}
+
+func judgeCSP(p *check.Page) verdict {
+	raw := p.Header.Values("Content-Security-Policy")
+	meta := metaEquiv(p.Doc, "http-equiv", "content-security-policy")
+	if len(raw)+len(meta) == 0 {
+		if ro := p.Header.Get("Content-Security-Policy-Report-Only"); ro != "" {
+			return verdict{Problem: "only Content-Security-Policy-Report-Only is sent, which enforces nothing", Got: "report-only CSP"}
 		}
-		var policies []Policy
-		for _, v := range append(raw, meta...) {
-			// A header may carry several policies separated by commas.
-			for _, one := range strings.Split(v, ",") {
-				if strings.TrimSpace(one) == "" {
-					continue
-				}
-				pol, err := ParseCSP(one)
-				if err != nil {
-					return verdict{Problem: fmt.Sprintf("invalid Content-Security-Policy: %v", err), Got: "invalid CSP"}
-				}
-				policies = append(policies, pol)
+		return verdict{Problem: "no Content-Security-Policy header or meta tag", Got: "no CSP"}
+	}
+	var policies []Policy
+	for _, v := range append(raw, meta...) {
+		// A header may carry several policies separated by commas.
+		for _, one := range strings.Split(v, ",") {
+			if strings.TrimSpace(one) == "" {
+				continue
 			}
+			pol, err := ParseCSP(one)
+			if err != nil {
+				return verdict{Problem: fmt.Sprintf("invalid Content-Security-Policy: %v", err), Got: "invalid CSP"}
+			}
+			policies = append(policies, pol)
 		}
-		// Every policy is enforced: scripts are restricted when any one policy restricts them.
-		var worst ScriptVerdict
-		for i, pol := range policies {
-			v := pol.Scripts(isHTTPS(p))
-			if len(v.Problems) == 0 {
-				return verdict{Note: strings.Join(append(v.Notes, "scripts restricted"), "; ")}
-			}
-			if i == 0 {
-				worst = v
-			}
+	}
+	// Every policy is enforced: scripts are restricted when any one policy restricts them.
+	var worst ScriptVerdict
+	for i, pol := range policies {
+		v := pol.Scripts(isHTTPS(p))
+		if len(v.Problems) == 0 {
+			return verdict{Note: strings.Join(append(v.Notes, "scripts restricted"), "; ")}
 		}
-		return verdict{Problem: strings.Join(worst.Problems, "; "), Got: strings.Join(worst.Problems, "; ")}
-	})
+		if i == 0 {
+			worst = v
+		}
+	}
+	return verdict{Problem: strings.Join(worst.Problems, "; "), Got: strings.Join(worst.Problems, "; ")}
 }
 
 func checkFraming(ctx context.Context, s *check.Session) check.Result {
 	want := "CSP frame-ancestors without wildcards, or X-Frame-Options DENY or SAMEORIGIN"
-	return judgePages(ctx, s, want, "hạn chế nhúng khung (frame-ancestors hoặc X-Frame-Options DENY/SAMEORIGIN)", []string{"X-Frame-Options", "Content-Security-Policy"}, func(p *check.Page) verdict {
-		// frame-ancestors counts only from the header: browsers ignore it in a meta tag.
-		for _, v := range p.Header.Values("Content-Security-Policy") {
-			for _, one := range strings.Split(v, ",") {
-				pol, err := ParseCSP(one)
-				if err != nil {
-					continue
-				}
-				if fa, ok := pol.FrameAncestors(); ok {
-					for _, src := range fa {
-						if dangerouslyBroad[src] {
-							return verdict{Problem: fmt.Sprintf("CSP frame-ancestors allows %s: any site may frame the page", src), Got: "frame-ancestors " + strings.Join(fa, " ")}
-						}
+	return judgePages(ctx, s, want, "hạn chế nhúng khung (frame-ancestors hoặc X-Frame-Options DENY/SAMEORIGIN)", []string{"X-Frame-Options", "Content-Security-Policy"}, judgeFraming)
+}
+
+func judgeFraming(p *check.Page) verdict {
+	// frame-ancestors counts only from the header: browsers ignore it in a meta tag.
+	for _, v := range p.Header.Values("Content-Security-Policy") {
+		for _, one := range strings.Split(v, ",") {
+			pol, err := ParseCSP(one)
+			if err != nil {
+				continue
+			}
+			if fa, ok := pol.FrameAncestors(); ok {
+				for _, src := range fa {
+					if dangerouslyBroad[src] {
+						return verdict{Problem: fmt.Sprintf("CSP frame-ancestors allows %s: any site may frame the page", src), Got: "frame-ancestors " + strings.Join(fa, " ")}
 					}
-					return verdict{Note: "CSP frame-ancestors " + strings.Join(fa, " ")}
 				}
+				return verdict{Note: "CSP frame-ancestors " + strings.Join(fa, " ")}
 			}
 		}
-		xfo := p.Header.Values("X-Frame-Options")
-		if len(xfo) == 0 {
-			return verdict{Problem: "neither CSP frame-ancestors nor X-Frame-Options is sent", Got: "framing not restricted"}
-		}
-		v := strings.ToLower(strings.TrimSpace(xfo[0]))
-		switch {
-		case v == "deny" || v == "sameorigin":
-			return verdict{Note: "X-Frame-Options " + strings.ToUpper(v)}
-		case strings.HasPrefix(v, "allow-from"):
-			return verdict{Problem: fmt.Sprintf("X-Frame-Options %q: ALLOW-FROM is ignored by current browsers, so the page can be framed; use CSP frame-ancestors", xfo[0]), Got: "X-Frame-Options ALLOW-FROM"}
-		}
-		return verdict{Problem: fmt.Sprintf("X-Frame-Options %q is not DENY or SAMEORIGIN", truncate(xfo[0], 60)), Got: "invalid X-Frame-Options"}
-	})
+	}
+	xfo := p.Header.Values("X-Frame-Options")
+	if len(xfo) == 0 {
+		return verdict{Problem: "neither CSP frame-ancestors nor X-Frame-Options is sent", Got: "framing not restricted"}
+	}
+	v := strings.ToLower(strings.TrimSpace(xfo[0]))
+	switch {
+	case v == "deny" || v == "sameorigin":
+		return verdict{Note: "X-Frame-Options " + strings.ToUpper(v)}
+	case strings.HasPrefix(v, "allow-from"):
+		return verdict{Problem: fmt.Sprintf("X-Frame-Options %q: ALLOW-FROM is ignored by current browsers, so the page can be framed; use CSP frame-ancestors", xfo[0]), Got: "X-Frame-Options ALLOW-FROM"}
+	}
+	return verdict{Problem: fmt.Sprintf("X-Frame-Options %q is not DENY or SAMEORIGIN", truncate(xfo[0], 60)), Got: "invalid X-Frame-Options"}
 }
 
 func checkNosniff(ctx context.Context, s *check.Session) check.Result {
-	return judgePages(ctx, s, "X-Content-Type-Options: nosniff", "X-Content-Type-Options: nosniff", []string{"X-Content-Type-Options"}, func(p *check.Page) verdict {
-		v := p.Header.Values("X-Content-Type-Options")
-		if len(v) == 0 {
-			return verdict{Problem: "no X-Content-Type-Options header", Got: "no X-Content-Type-Options"}
-		}
-		if strings.ToLower(strings.TrimSpace(v[0])) != "nosniff" {
-			return verdict{Problem: fmt.Sprintf("X-Content-Type-Options is %q, not nosniff", truncate(v[0], 60)), Got: "X-Content-Type-Options " + truncate(v[0], 60)}
-		}
-		return verdict{Note: "nosniff"}
-	})
+	return judgePages(ctx, s, "X-Content-Type-Options: nosniff", "X-Content-Type-Options: nosniff", []string{"X-Content-Type-Options"}, judgeNosniff)
+}
+
+func judgeNosniff(p *check.Page) verdict {
+	v := p.Header.Values("X-Content-Type-Options")
+	if len(v) == 0 {
+		return verdict{Problem: "no X-Content-Type-Options header", Got: "no X-Content-Type-Options"}
+	}
+	if strings.ToLower(strings.TrimSpace(v[0])) != "nosniff" {
+		return verdict{Problem: fmt.Sprintf("X-Content-Type-Options is %q, not nosniff", truncate(v[0], 60)), Got: "X-Content-Type-Options " + truncate(v[0], 60)}
+	}
+	return verdict{Note: "nosniff"}
 }
 
 func checkReferrer(ctx context.Context, s *check.Session) check.Result {
 	want := "no Referrer-Policy (browsers default to strict-origin-when-cross-origin) or one of no-referrer, same-origin, strict-origin, strict-origin-when-cross-origin"
-	return judgePages(ctx, s, want, "Referrer-Policy không làm lộ URL đầy đủ sang trang khác", []string{"Referrer-Policy"}, func(p *check.Page) verdict {
-		vals := append(p.Header.Values("Referrer-Policy"), metaEquiv(p.Doc, "name", "referrer")...)
-		if len(vals) == 0 {
-			return verdict{Note: "no Referrer-Policy: browsers apply strict-origin-when-cross-origin"}
-		}
-		pol, ok := ReferrerPolicy(vals)
-		if !ok {
-			return verdict{Problem: fmt.Sprintf("Referrer-Policy %q holds no valid policy", truncate(strings.Join(vals, ", "), 80)), Got: "invalid Referrer-Policy"}
-		}
-		if why := leakyReferrer[pol]; why != "" {
-			return verdict{Problem: fmt.Sprintf("Referrer-Policy %s %s", pol, why), Got: "Referrer-Policy " + pol}
-		}
-		return verdict{Note: "Referrer-Policy " + pol}
-	})
+	return judgePages(ctx, s, want, "Referrer-Policy không làm lộ URL đầy đủ sang trang khác", []string{"Referrer-Policy"}, judgeReferrer)
+}
+
+func judgeReferrer(p *check.Page) verdict {
+	vals := append(p.Header.Values("Referrer-Policy"), metaEquiv(p.Doc, "name", "referrer")...)
+	if len(vals) == 0 {
+		return verdict{Note: "no Referrer-Policy: browsers apply strict-origin-when-cross-origin"}
+	}
+	pol, ok := ReferrerPolicy(vals)
+	if !ok {
+		return verdict{Problem: fmt.Sprintf("Referrer-Policy %q holds no valid policy", truncate(strings.Join(vals, ", "), 80)), Got: "invalid Referrer-Policy"}
+	}
+	if why := leakyReferrer[pol]; why != "" {
+		return verdict{Problem: fmt.Sprintf("Referrer-Policy %s %s", pol, why), Got: "Referrer-Policy " + pol}
+	}
+	return verdict{Note: "Referrer-Policy " + pol}
 }

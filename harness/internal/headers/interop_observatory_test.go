@@ -1,0 +1,183 @@
+//go:build interop
+
+package headers
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/p06kit/p06kit/harness/check"
+)
+
+// corpus are header sets judged by both p06 and the HTTP Observatory's own test functions
+// (.ci/observatory/judge-headers.mjs). differs names the Observatory tests on which the verdicts
+// differ by design, with the reason.
+var corpus = []struct {
+	name    string
+	headers http.Header
+	differs map[string]string
+}{
+	{"nothing", http.Header{}, nil},
+	{"hardened", http.Header{
+		"Strict-Transport-Security": {"max-age=63072000; includeSubDomains; preload"},
+		"Content-Security-Policy":   {"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'"},
+		"X-Frame-Options":           {"DENY"}, "X-Content-Type-Options": {"nosniff"}, "Referrer-Policy": {"no-referrer"}}, nil},
+	{"hsts 180 days exactly", http.Header{"Strict-Transport-Security": {"max-age=15552000"}}, nil},
+	{"hsts one second short", http.Header{"Strict-Transport-Security": {"max-age=15551999"}}, nil},
+	{"hsts quoted", http.Header{"Strict-Transport-Security": {`max-age="31536000"`}}, nil},
+	{"hsts without max-age", http.Header{"Strict-Transport-Security": {"includeSubDomains"}}, nil},
+	{"hsts joined twice", http.Header{"Strict-Transport-Security": {"max-age=31536000, max-age=31536000"}}, nil},
+	{"hsts garbage", http.Header{"Strict-Transport-Security": {"max-age=lots"}}, map[string]string{
+		"strict-transport-security": "browsers ignore an HSTS header whose max-age is not a number; the Observatory's parseInt gives NaN, which is not less than six months, so it passes",
+	}},
+	{"csp self", http.Header{"Content-Security-Policy": {"default-src 'self'"}}, nil},
+	{"csp unsafe-inline", http.Header{"Content-Security-Policy": {"default-src 'self'; script-src 'self' 'unsafe-inline'"}}, nil},
+	{"csp unsafe-inline via default-src", http.Header{"Content-Security-Policy": {"default-src 'self' 'unsafe-inline'"}}, nil},
+	{"csp nonce neutralises unsafe-inline", http.Header{"Content-Security-Policy": {"default-src 'self'; script-src 'nonce-cDA2' 'unsafe-inline'"}}, nil},
+	{"csp hash neutralises unsafe-inline", http.Header{"Content-Security-Policy": {"default-src 'self'; script-src 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=' 'unsafe-inline'"}}, nil},
+	{"csp strict-dynamic with nonce", http.Header{"Content-Security-Policy": {"object-src 'none'; script-src 'nonce-cDA2' 'strict-dynamic' https: 'unsafe-inline'; base-uri 'none'"}}, nil},
+	{"csp strict-dynamic without nonce", http.Header{"Content-Security-Policy": {"default-src 'self'; script-src 'self' 'strict-dynamic'"}}, nil},
+	{"csp unsafe-eval", http.Header{"Content-Security-Policy": {"default-src 'self'; script-src 'self' 'unsafe-eval'"}}, nil},
+	{"csp unsafe-eval in style-src", http.Header{"Content-Security-Policy": {"default-src 'self'; style-src 'self' 'unsafe-eval'"}}, nil},
+	{"csp wildcard scripts", http.Header{"Content-Security-Policy": {"default-src 'self'; script-src *"}}, nil},
+	{"csp https: scripts", http.Header{"Content-Security-Policy": {"default-src 'self'; script-src https:"}}, nil},
+	{"csp data: scripts", http.Header{"Content-Security-Policy": {"default-src 'self'; script-src 'self' data:"}}, nil},
+	{"csp no script directive", http.Header{"Content-Security-Policy": {"img-src 'self'; style-src 'self'"}}, nil},
+	{"csp broad object-src", http.Header{"Content-Security-Policy": {"script-src 'self'; object-src *"}}, nil},
+	{"csp http connect-src", http.Header{"Content-Security-Policy": {"default-src 'self'; connect-src http://api.example"}}, nil},
+	{"csp http images only", http.Header{"Content-Security-Policy": {"default-src 'self'; img-src http://img.example"}}, nil},
+	{"csp unsafe-inline styles only", http.Header{"Content-Security-Policy": {"default-src 'self'; style-src 'self' 'unsafe-inline'"}}, nil},
+	{"csp duplicate directive", http.Header{"Content-Security-Policy": {"default-src 'self'; default-src *"}}, nil},
+	{"csp too short", http.Header{"Content-Security-Policy": {"a"}}, nil},
+	{"csp report-only", http.Header{"Content-Security-Policy-Report-Only": {"default-src 'self'"}}, nil},
+	{"csp upper case", http.Header{"Content-Security-Policy": {"DEFAULT-SRC 'SELF'; SCRIPT-SRC 'SELF' 'UNSAFE-INLINE'"}}, nil},
+	{"xfo deny", http.Header{"X-Frame-Options": {"DENY"}}, nil},
+	{"xfo sameorigin lower case", http.Header{"X-Frame-Options": {"sameorigin"}}, nil},
+	{"xfo allow-from", http.Header{"X-Frame-Options": {"ALLOW-FROM https://partner.example"}}, map[string]string{
+		"x-frame-options": "browsers ignore ALLOW-FROM, so the page can be framed",
+	}},
+	{"xfo invalid", http.Header{"X-Frame-Options": {"ALLOWALL"}}, nil},
+	{"frame-ancestors self", http.Header{"Content-Security-Policy": {"frame-ancestors 'self'"}}, nil},
+	{"frame-ancestors wildcard", http.Header{"Content-Security-Policy": {"frame-ancestors *"}}, map[string]string{
+		"x-frame-options": "frame-ancestors * lets any site frame the page; the Observatory passes any frame-ancestors",
+	}},
+	{"nosniff", http.Header{"X-Content-Type-Options": {"nosniff"}}, nil},
+	{"nosniff upper case", http.Header{"X-Content-Type-Options": {"NOSNIFF"}}, nil},
+	{"nosniff wrong", http.Header{"X-Content-Type-Options": {"no-sniff"}}, nil},
+	{"referrer strict-origin-when-cross-origin", http.Header{"Referrer-Policy": {"strict-origin-when-cross-origin"}}, nil},
+	{"referrer same-origin", http.Header{"Referrer-Policy": {"same-origin"}}, nil},
+	{"referrer unsafe-url", http.Header{"Referrer-Policy": {"unsafe-url"}}, nil},
+	{"referrer origin", http.Header{"Referrer-Policy": {"origin"}}, nil},
+	{"referrer no-referrer-when-downgrade", http.Header{"Referrer-Policy": {"no-referrer-when-downgrade"}}, nil},
+	{"referrer fallback list", http.Header{"Referrer-Policy": {"no-referrer, strict-origin-when-cross-origin"}}, nil},
+	{"referrer unknown last", http.Header{"Referrer-Policy": {"same-origin, some-future-policy"}}, nil},
+	{"referrer leaky last", http.Header{"Referrer-Policy": {"no-referrer, unsafe-url"}}, nil},
+	{"referrer invalid", http.Header{"Referrer-Policy": {"sometimes"}}, nil},
+}
+
+// judges are p06's per-response judgements, by the Observatory test they correspond to.
+var judges = map[string]func(*check.Page) verdict{
+	"content-security-policy":   judgeCSP,
+	"strict-transport-security": judgeHSTS,
+	"x-frame-options":           judgeFraming,
+	"x-content-type-options":    judgeNosniff,
+	"referrer-policy":           judgeReferrer,
+}
+
+// TestInteropObservatoryCorpus judges every header set of the corpus with p06's rules and with
+// the Observatory's own test functions, and fails on any difference not documented in the corpus.
+func TestInteropObservatoryCorpus(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node is not installed (Node.js 20+); run .ci/install-interop")
+	}
+	dir, _ := filepath.Abs(filepath.Join("..", "..", "..", ".ci", "observatory"))
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@mdn", "mdn-http-observatory")); err != nil {
+		t.Fatal("the HTTP Observatory is not installed: run .ci/install-interop (npm install --ignore-scripts --prefix .ci/observatory)")
+	}
+	const url = "https://portal.example.gov.vn/"
+	var in bytes.Buffer
+	for _, c := range corpus {
+		b, _ := json.Marshal(map[string]any{"url": url, "headers": c.headers})
+		in.Write(append(b, '\n'))
+	}
+	cmd := exec.Command(node, filepath.Join(dir, "judge-headers.mjs"))
+	cmd.Stdin = &in
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("judge-headers.mjs: %v\n%s", err, stderr.String())
+	}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	agree, differ := 0, 0
+	var rows []string
+	for i := 0; sc.Scan(); i++ {
+		if i >= len(corpus) {
+			t.Fatalf("more answers than cases: %s", sc.Text())
+		}
+		c := corpus[i]
+		var theirs map[string]struct {
+			Pass   bool   `json:"pass"`
+			Result string `json:"result"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &theirs); err != nil {
+			t.Fatalf("case %q: %v in %s", c.name, err, sc.Text())
+		}
+		page := &check.Page{Response: &check.Response{URL: url, FinalURL: url, StatusCode: 200, Header: c.headers}}
+		for _, test := range sortedTests() {
+			v := judges[test](page)
+			ours := v.Problem == ""
+			o := theirs[test]
+			why, documented := c.differs[test]
+			switch {
+			case ours == o.Pass && documented:
+				t.Errorf("%s / %s: documented difference (%s) but both say pass=%v", c.name, test, why, ours)
+			case ours != o.Pass && !documented:
+				t.Errorf("%s / %s: p06 pass=%v (%s), Observatory pass=%v (%s)", c.name, test, ours, v.Problem, o.Pass, o.Result)
+			case ours != o.Pass:
+				differ++
+				rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s (%s) | %s |", c.name, test, yesNo(ours), yesNo(o.Pass), o.Result, why))
+			default:
+				agree++
+			}
+		}
+	}
+	if got := strings.Count(string(out), "\n"); got != len(corpus) {
+		t.Fatalf("%d answers for %d cases", got, len(corpus))
+	}
+	t.Logf("%d verdicts agree, %d differ by design", agree, differ)
+	if path := os.Getenv("P06_INTEROP_RESULTS"); path != "" {
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err == nil {
+			fmt.Fprintf(f, "### Header corpus: p06's rules vs the Observatory's test functions\n\n%d header sets × %d tests: %d verdicts agree, %d differ by design:\n\n"+
+				"| header set | Observatory test | p06 | Observatory | why |\n|---|---|---|---|---|\n%s\n\n", len(corpus), len(judges), agree, differ, strings.Join(rows, "\n"))
+			f.Close()
+		}
+	}
+}
+
+func sortedTests() []string {
+	var out []string
+	for t := range judges {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "pass"
+	}
+	return "fail"
+}
