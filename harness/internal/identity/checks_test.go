@@ -110,6 +110,8 @@ func TestChecks(t *testing.T) {
 		{"local registration with a password", "P06-AUTH-10", rptest.Defects{LocalRegistration: true}, noAdapter, scoring.Fail,
 			[]string{"local citizen registration with a password", "/dang-ky"}, nil},
 
+		{"password login with a CAPTCHA", "P06-SEC-19", rptest.Defects{PasswordLogin: true, Captcha: true}, noAdapter, scoring.Pass,
+			[]string{"CAPTCHA from the first attempt"}, nil},
 		{"no local password login", "P06-SEC-19", rptest.Defects{}, noAdapter, scoring.NotApplicable, []string{"no local password login"}, nil},
 		{"rate-limited password login", "P06-SEC-19", rptest.Defects{PasswordLogin: true, RateLimit: true}, noAdapter, scoring.Pass,
 			[]string{"after 6 failed logins the portal answered 429 with Retry-After: 300"}, nil},
@@ -186,6 +188,21 @@ func TestNoPKCEWithLenientFake(t *testing.T) {
 		t.Errorf("AUTH-01: %s %s", r.Status, r.Message)
 	}
 	if r := runCheck(t, "P06-AUTH-03", s); r.Status != scoring.Pass {
+		t.Errorf("AUTH-03: %s %s", r.Status, r.Message)
+	}
+}
+
+// A citizen's name on the home page for everyone (a news item) is not taken for a login.
+func TestNameOnAnonymousPageIsNotALogin(t *testing.T) {
+	sso := ssotest.NewServer()
+	t.Cleanup(sso.Close)
+	who, err := citizen(sso, slotSignature)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rp := rptest.New(sso, rptest.Defects{News: who.FullName()})
+	t.Cleanup(rp.Close)
+	if r := runCheck(t, "P06-AUTH-03", newSession(t, rp, sso, nil)); r.Status != scoring.Pass {
 		t.Errorf("AUTH-03: %s %s", r.Status, r.Message)
 	}
 }

@@ -104,18 +104,26 @@ func whoAmI(ctx context.Context, s *check.Session, b *check.Browser) (string, er
 		return "", fmt.Errorf("reading who is logged in from the home page: %w", err)
 	}
 	body := string(resp.Body)
+	// What an anonymous visitor sees (the session's shared GET, without cookies) does not count:
+	// a news item naming "Nguyễn Văn An" is not a login.
+	var anon, anonFolded string
+	if p, err := s.Get(ctx, abs); err == nil {
+		anon = string(p.Body)
+		anonFolded = htmlx.Fold(anon)
+	}
 	var people []ident.Person
 	if sso := s.Target().SSO; sso != nil {
 		people = sso.Accounts()
 	}
 	for _, p := range people {
-		if strings.Contains(body, p.ID) {
+		if strings.Contains(body, p.ID) && !strings.Contains(anon, p.ID) {
 			return p.ID, nil
 		}
 	}
 	folded := htmlx.Fold(body)
 	for _, p := range people {
-		if htmlx.FoldedContains(folded, htmlx.Fold(p.FullName())) {
+		name := htmlx.Fold(p.FullName())
+		if htmlx.FoldedContains(folded, name) && !htmlx.FoldedContains(anonFolded, name) {
 			return p.ID, nil
 		}
 	}

@@ -60,6 +60,10 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 			return fromErr("submitting the login form", err)
 		}
 		if resp == nil { // the refreshed form now has a CAPTCHA
+			if i == 1 {
+				return check.Passf("the login form asks for a CAPTCHA from the first attempt").
+					VI("Biểu mẫu đăng nhập yêu cầu mã CAPTCHA ngay từ lần đầu").At(check.Redact(pageURL))
+			}
 			return check.Passf("after %d failed logins the login form asks for a CAPTCHA", i-1).
 				VI("Sau %d lần đăng nhập sai, biểu mẫu đăng nhập yêu cầu mã CAPTCHA", i-1).With(ev...)
 		}

@@ -47,6 +47,11 @@ type Defects struct {
 	// ImplicitFlow asks for response_type "id_token token" instead of the code flow;
 	// NoOpenIDScope leaves openid out of the scope.
 	ImplicitFlow, NoOpenIDScope bool
+	// News puts a news item naming a citizen on the home page for everyone, which must not be
+	// taken for a login.
+	News string
+	// Captcha puts a CAPTCHA field in the password login form.
+	Captcha bool
 	// OneSessionPerCitizen is a policy, not a defect: a new login ends the citizen's older
 	// sessions, as some portals do.
 	OneSessionPerCitizen bool
@@ -144,6 +149,9 @@ func (rp *Portal) home(w http.ResponseWriter, r *http.Request) {
 		b.WriteString(`<a href="/dang-nhap">Đăng nhập</a>`)
 	}
 	b.WriteString(`</header><main><a href="/thu-tuc/dang-ky-khai-sinh">Đăng ký khai sinh</a>`)
+	if rp.d.News != "" {
+		fmt.Fprintf(&b, `<article><h2>Tin tức</h2><p>Ông %s được khen thưởng.</p></article>`, html.EscapeString(rp.d.News))
+	}
 	if rp.d.LocalRegistration {
 		b.WriteString(`<a href="/dang-ky">Đăng ký tài khoản</a>`)
 	}
@@ -152,7 +160,11 @@ func (rp *Portal) home(w http.ResponseWriter, r *http.Request) {
 	}
 	if rp.d.PasswordLogin && !rp.d.PasswordLoginPage {
 		b.WriteString(`<form method="post" action="/dang-nhap-noi-bo"><h2>Cán bộ đăng nhập</h2><input type="hidden" name="csrf" value="x">
-<input name="username"><input type="password" name="password"><button type="submit">Đăng nhập</button></form>`)
+<input name="username"><input type="password" name="password">`)
+		if rp.d.Captcha {
+			b.WriteString(`<img src="/captcha.png" alt="Mã xác nhận"><input name="CaptchaCode">`)
+		}
+		b.WriteString(`<button type="submit">Đăng nhập</button></form>`)
 	}
 	b.WriteString(`</main></body></html>`)
 	_, _ = w.Write([]byte(b.String()))
