@@ -16,8 +16,8 @@
 //     follows the SSO's redirect, or the adapter's check.CompleteLogin.
 //   - Who is logged in: the adapter's check.WhoAmI. Without it the checks fetch the profile's
 //     Home with the browser and look for a citizen's personal identification number, then full
-//     name, on the page: portals that show the logged-in citizen's name in their header need
-//     nothing more.
+//     name, on the page — ignoring what an anonymous visitor sees there too: portals that show
+//     the logged-in citizen's name in their header need nothing more.
 //   - P06-AUTH-08: check.Assurance (procedures reserved to level-2 accounts) and
 //     check.Dossiers.StartDossier.
 //   - P06-AUTH-09: check.Logout, or a profile Logout entry that a GET follows.
