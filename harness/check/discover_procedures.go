@@ -37,6 +37,9 @@ type Procedure struct {
 	// LevelStated is false when the catalogue says nothing about the level (HTML without a level
 	// label, JSON without a MucDo key); Level is then LevelOffline.
 	LevelStated bool `json:"-"`
+	// LegacyLevel says the level was read from the wording Decree 42/2022 replaced ("Mức độ 3",
+	// "Mức độ 4"); Level holds its modern equivalent.
+	LegacyLevel bool `json:"-"`
 	// Fee says the procedure has fees or charges (CoPhiLePhi).
 	Fee bool `json:"CoPhiLePhi"`
 	// Essential marks one of the Project 06 essential services, as the portal declares it.
@@ -109,6 +112,13 @@ func ParseLevel(s string) (level string, ok bool) {
 	return LevelOffline, false
 }
 
+// legacyLevel reports whether a level is written in the pre-2022 wording ("Mức độ 1".."4").
+func legacyLevel(s string) bool {
+	f := htmlx.Fold(s)
+	return htmlx.FoldedContains(f, "muc do 1") || htmlx.FoldedContains(f, "muc do 2") ||
+		htmlx.FoldedContains(f, "muc do 3") || htmlx.FoldedContains(f, "muc do 4")
+}
+
 // levelInText finds a level label inside free text (a catalogue row).
 func levelInText(folded string) (string, bool) {
 	switch {
@@ -179,7 +189,7 @@ func ParseProceduresJSON(data []byte) ([]Procedure, error) {
 			if !ok {
 				return nil, fmt.Errorf("procedure catalogue %s.MucDo: unknown level %q (want \"toan_trinh\", \"mot_phan\" or \"\")", at, *e.Level)
 			}
-			p.Level, p.LevelStated = lv, true
+			p.Level, p.LevelStated, p.LegacyLevel = lv, true, legacyLevel(*e.Level)
 		}
 		if e.Fee != nil {
 			p.Fee = *e.Fee
@@ -281,14 +291,18 @@ func procedureFromEntry(n *html.Node, base *url.URL, tagged bool) Procedure {
 		}
 		if v, ok := htmlx.Attr(n, "data-muc-do"); ok {
 			if lv, ok := ParseLevel(v); ok {
-				p.Level, p.LevelStated = lv, true
+				p.Level, p.LevelStated, p.LegacyLevel = lv, true, legacyLevel(v)
 			}
 		}
 	} else {
 		p.Code = FindProcedureCode(text)
 	}
 	if !p.LevelStated {
-		p.Level, p.LevelStated = levelInText(htmlx.Fold(text))
+		f := htmlx.Fold(text)
+		p.Level, p.LevelStated = levelInText(f)
+		if p.LevelStated && !htmlx.FoldedContains(f, "toan trinh") && !htmlx.FoldedContains(f, "mot phan") && !htmlx.FoldedContains(f, "truc tiep") && !htmlx.FoldedContains(f, "khong truc tuyen") {
+			p.LegacyLevel = legacyLevel(f)
+		}
 	}
 	// The procedure's link: the one with the longest text that is not just the code.
 	var best *html.Node

@@ -337,3 +337,14 @@ func TestDiscoverPaginatedCatalogue(t *testing.T) {
 		t.Errorf("notes = %q", r.Notes)
 	}
 }
+
+func TestLegacyLevel(t *testing.T) {
+	ps, err := ParseProceduresJSON([]byte(`[{"MucDo":"Mức độ 4"},{"MucDo":"toan_trinh"},{"MucDo":"muc do 3"}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprintln(ps[0].Level, ps[0].LegacyLevel, ps[1].Level, ps[1].LegacyLevel, ps[2].Level, ps[2].LegacyLevel)
+	if got != "toan_trinh true toan_trinh false mot_phan true\n" {
+		t.Errorf("levels = %s", got)
+	}
+}

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/scoring"
@@ -15,7 +16,7 @@ func catalogueCheck(ctx context.Context, s *check.Session) check.Result {
 	if res != nil {
 		return *res
 	}
-	var noCode, noLevel []string
+	var noCode, noLevel, legacy []string
 	for _, p := range pl.Procedures {
 		switch {
 		case p.Code == "":
@@ -25,14 +26,16 @@ func catalogueCheck(ctx context.Context, s *check.Session) check.Result {
 		}
 		if !p.LevelStated {
 			noLevel = append(noLevel, fmt.Sprintf("%s at %s", p.Label(), p.Where))
+		} else if p.LegacyLevel {
+			legacy = append(legacy, fmt.Sprintf("%s at %s", p.Label(), p.Where))
 		}
 	}
 	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL), Note: fmt.Sprintf("%d procedures read from the %s catalogue", len(pl.Procedures), pl.Format)}
-	if len(noCode) == 0 && len(noLevel) == 0 {
+	if len(noCode) == 0 && len(noLevel) == 0 && len(legacy) == 0 {
 		return check.Passf("all %d procedures of the catalogue show a valid code and their level", len(pl.Procedures)).
 			VI("cả %d thủ tục trong danh mục đều có mã thủ tục hợp lệ và mức độ", len(pl.Procedures)).At(pl.URL).With(ev)
 	}
-	got := fmt.Sprintf("%d of %d without a valid code, %d without a level", len(noCode), len(pl.Procedures), len(noLevel))
+	got := fmt.Sprintf("%d of %d without a valid code, %d without a level, %d with the old level wording", len(noCode), len(pl.Procedures), len(noLevel), len(legacy))
 	msg, msgVI := "", ""
 	if len(noCode) > 0 {
 		msg += fmt.Sprintf("%d procedures without a valid code: %s. ", len(noCode), en(noCode))
@@ -42,7 +45,11 @@ func catalogueCheck(ctx context.Context, s *check.Session) check.Result {
 		msg += fmt.Sprintf("%d procedures without a level (Toàn trình / Một phần / Trực tiếp): %s.", len(noLevel), en(noLevel))
 		msgVI += fmt.Sprintf("%d thủ tục không ghi mức độ (Toàn trình / Một phần / Trực tiếp): %s.", len(noLevel), vi(noLevel))
 	}
-	return check.Failf("%s", msg).VI("%s", msgVI).At(pl.URL).With(ev).
+	if len(legacy) > 0 {
+		msg += fmt.Sprintf(" %d procedures show the level in the wording Decree 42/2022 replaced (Mức độ 3/4) instead of Toàn trình / Một phần: %s.", len(legacy), en(legacy))
+		msgVI += fmt.Sprintf(" %d thủ tục ghi mức độ theo cách cũ (Mức độ 3/4) thay vì Toàn trình / Một phần theo Nghị định 42/2022: %s.", len(legacy), vi(legacy))
+	}
+	return check.Failf("%s", strings.TrimSpace(msg)).VI("%s", strings.TrimSpace(msgVI)).At(pl.URL).With(ev).
 		GotWant(got, "every procedure with its code (e.g. 1.000123) and level")
 }
 

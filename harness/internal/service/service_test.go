@@ -83,6 +83,13 @@ func TestCatalogue(t *testing.T) {
 		{name: "malformed JSON is an error", id: "P06-SVC-01", mutate: func(p *portaltest.Portal) {
 			p.Files["/api.json"] = portaltest.File{Type: "application/json", Body: `{"procedures":[{"MaTTHC":1}]}`}
 		}, profile: &check.Profile{ProceduresJSON: "/api.json"}, status: scoring.Error, msg: []string{"$.procedures[0]: MaTTHC: got JSON number, want string"}},
+		{name: "old level wording", id: "P06-SVC-01", mutate: func(p *portaltest.Portal) {
+			p.Pages["/thu-tuc-hanh-chinh"] = portaltest.Layout("TTHC", `<h1>TTHC</h1><table><tr><td>1.000001</td><td><a href="/thu-tuc/1.000001">Đăng ký khai sinh</a></td><td>Mức độ 4</td></tr>
+<tr><td>1.000002</td><td><a href="/thu-tuc/1.000002">Đăng ký kết hôn</a></td><td>Toàn trình</td></tr></table>`)
+		}, status: scoring.Fail, msg: []string{"1 procedures show the level in the wording Decree 42/2022 replaced (Mức độ 3/4)", "1.000001 Đăng ký khai sinh"}},
+		{name: "old level wording still counts for the rates", id: "P06-SVC-07", mutate: func(p *portaltest.Portal) {
+			p.Pages["/thu-tuc-hanh-chinh"] = portaltest.Layout("TTHC", `<h1>TTHC</h1><table><tr><td>1.000001</td><td><a href="/thu-tuc/1.000001">Đăng ký khai sinh</a></td><td>Mức độ 4</td></tr></table>`)
+		}, status: scoring.Pass, msg: []string{"(1/1)"}},
 		{name: "empty catalogue", id: "P06-SVC-01", mutate: func(p *portaltest.Portal) { p.Procedures = nil },
 			status: scoring.Fail, msg: []string{"lists no procedures"}},
 	})
