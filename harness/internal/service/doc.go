@@ -10,7 +10,8 @@
 //
 //   - P06-SVC-01: every catalogue entry has a valid procedure code (check.ValidProcedureCode) and
 //     states its level: "Toàn trình", "Một phần" or "Trực tiếp" in the row, data-muc-do, or the
-//     MucDo key in JSON ("" there means not online).
+//     MucDo key in JSON ("" there means not online). The pre-2022 wording ("Mức độ 3", "Mức độ 4")
+//     is understood for the rates but fails this criterion: Decree 42/2022 replaced it.
 //   - P06-SVC-02: every sampled procedure page has an h1 (or a "Tên thủ tục" label) and headings or
 //     labels (h1–h6, dt, th, label, strong, b, legend, caption, summary, role=heading, first table
 //     cell; at most 160 characters) naming components (b)–(g) of Decree 63/2010 Art. 8(2):
