@@ -33,7 +33,11 @@ func resultSigned(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return check.FromError(fmt.Sprintf("fetching the result of dossier %s", id), err)
 	}
-	if doc == nil || len(doc.Data) == 0 {
+	if doc == nil {
+		return check.Errorf("fetching the result of dossier %s: the adapter's Results.FetchResult returned neither a document nor an error", id).
+			VI("không lấy được kết quả của hồ sơ %s: bộ tiếp hợp không trả về tài liệu", id)
+	}
+	if len(doc.Data) == 0 {
 		return check.Failf("the result of dossier %s is empty", id).
 			VI("kết quả của hồ sơ %s rỗng", id).GotWant("an empty result", "a result signed by the agency")
 	}
