@@ -1,6 +1,7 @@
 package popdbtest
 
 import (
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -22,8 +23,10 @@ type Faults struct {
 	NotFound bool
 	// UntrustedCert makes new TLS connections present a certificate from a CA the portal does not
 	// trust (see [Server.CertPool]); the handshake log records whether the client refused it.
-	// Switching it on or off closes the idle keep-alive connections, so the client's next
-	// request makes a new handshake; a connection busy at that moment keeps its certificate.
+	// Switching it on or off closes the keep-alive connections made with the other certificate
+	// (idle ones at once, busy ones when their request is answered), and a request still
+	// arriving on one is dropped unanswered and unrecorded, so the client's next attempt makes
+	// a new handshake.
 	UntrustedCert bool
 	// Times limits the fault to the next Times requests (0: until changed). Handshakes do not
 	// count.
@@ -76,15 +79,19 @@ func (s *Server) Inject(f Faults) (restore func()) {
 	}
 }
 
-// closeIdle closes idle keep-alive connections, so that the next request needs a new TLS
-// handshake with the certificate now in force.
+// closeIdle closes the idle connections whose certificate is not the one now in force, so that
+// the next request needs a new TLS handshake; a busy one is closed when it goes idle.
 func (s *Server) closeIdle() {
 	s.mu.Lock()
-	srv := s.srv
+	var stale []*gwConn
+	for c, st := range s.conns {
+		if st == http.StateIdle && c.untrusted != s.faults.UntrustedCert {
+			stale = append(stale, c)
+		}
+	}
 	s.mu.Unlock()
-	if srv != nil {
-		srv.SetKeepAlivesEnabled(false) // closes idle connections
-		srv.SetKeepAlivesEnabled(true)
+	for _, c := range stale {
+		_ = c.Close()
 	}
 }
 
