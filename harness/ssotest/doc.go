@@ -56,6 +56,27 @@
 // argument of Authenticate), so tests running in parallel against one server do not interfere;
 // [Server.SetMode] sets a default for logins that name none.
 //
+// # What the harness checks with it
+//
+// With Target.SSO set, the identity criteria log citizens in through the fake, once normally and
+// once per misbehaviour, and ask the portal who is logged in:
+//
+//   - P06-AUTH-01: the authorization request has response_type=code, scope openid, fresh state
+//     and nonce, PKCE S256;
+//   - P06-AUTH-02: the session is the citizen's, and userinfo of another citizen is not used;
+//   - P06-AUTH-03 … 06: forged ID tokens (bad signature, alg none, unknown kid, wrong issuer or
+//     audience, expired, issued in the future, foreign nonce) and callbacks with a foreign state
+//     log nobody in;
+//   - P06-AUTH-07: a callback replayed in another browser logs nobody in;
+//   - P06-AUTH-08: procedures reserved to level 2 refuse a level-1 login (check.Assurance and
+//     check.Dossiers);
+//   - P06-AUTH-09: after logout the old session cookie logs nobody in.
+//
+// The harness starts at the profile's Login entry (or the adapter's check.BeginLogin) and
+// follows redirects, links and forms to the fake's login page; it reads who is logged in from
+// the adapter's check.WhoAmI, or else from the citizen's name or number on the portal's home
+// page. Most portals need no adapter code for the identity criteria.
+//
 // # Audit log
 //
 // Every authorization flow is recorded as a [Flow]: the authorization request as the portal sent
