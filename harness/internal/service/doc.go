@@ -27,7 +27,9 @@
 //     payment in its content — a link, button or form saying "Thanh toán" / "Nộp phí", or leading to
 //     the profile's payment entry; links in nav, header and footer do not count.
 //   - P06-SVC-05: the feedback (phản ánh, kiến nghị) and rating (đánh giá mức độ hài lòng) pages
-//     exist, answer 200 and say what they are.
+//     exist, answer 200, say what they are, and can be used online: a form (a text area or text
+//     box for feedback; radio buttons, a list, a range or several buttons for rating), or a link
+//     to another host (the national portal's system) whose text names the function.
 //   - P06-SVC-06 and P06-SVC-07: the rates of procedures online and of online procedures that are
 //     full-process, against the seed's 80% targets (scoring.SeedTarget), measured value beside
 //     the threshold. A procedure that states no level counts as not online.

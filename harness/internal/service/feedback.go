@@ -3,14 +3,68 @@ package service
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
+// offersForm reports whether a page lets people act online: for feedback, a form with a text
+// area or text input; for rating, a form with choices (radio buttons, a list, a range, or
+// several buttons). A link to another host whose text names the function (the national portal's
+// PAKN or rating system) counts too.
+func offersForm(pg *check.Page, field, host string, phrases []string) bool {
+	for _, f := range htmlx.All(pg.Doc, "form") {
+		if field == "feedback" {
+			if len(htmlx.All(f, "textarea")) > 0 {
+				return true
+			}
+			for _, in := range htmlx.All(f, "input") {
+				if t, _ := htmlx.Attr(in, "type"); t == "" || strings.EqualFold(t, "text") {
+					return true
+				}
+			}
+			continue
+		}
+		for _, in := range htmlx.All(f, "input") {
+			if t, _ := htmlx.Attr(in, "type"); strings.EqualFold(t, "radio") || strings.EqualFold(t, "range") || strings.EqualFold(t, "number") {
+				return true
+			}
+		}
+		if len(htmlx.All(f, "select")) > 0 || len(htmlx.All(f, "button")) > 1 {
+			return true
+		}
+	}
+	base, err := url.Parse(pg.FinalURL)
+	if err != nil {
+		return false
+	}
+	for _, a := range htmlx.All(pg.Doc, "a") {
+		href, _ := htmlx.Attr(a, "href")
+		u, err := url.Parse(strings.TrimSpace(href))
+		if err != nil {
+			continue
+		}
+		abs := base.ResolveReference(u)
+		if abs.Host == "" || strings.EqualFold(abs.Host, host) || (abs.Scheme != "http" && abs.Scheme != "https") {
+			continue
+		}
+		t := htmlx.Fold(htmlx.Text(a))
+		for _, p := range phrases {
+			if htmlx.FoldedContains(t, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // feedbackCheck is P06-SVC-05: feedback / petitions (phản ánh, kiến nghị) and satisfaction rating
-// (đánh giá mức độ hài lòng) are offered: both pages exist, answer 200 and say what they are.
+// (đánh giá mức độ hài lòng) are offered online: both pages exist, answer 200, say what they are,
+// and offer a form (a text box to write feedback; choices to rate) or a link to the national
+// system that takes them.
 func feedbackCheck(ctx context.Context, s *check.Session) check.Result {
 	r, err := s.Profile(ctx)
 	if err != nil {
@@ -47,6 +101,7 @@ func feedbackCheck(ctx context.Context, s *check.Session) check.Result {
 				said = true
 			}
 		}
+		offered := pg.Doc != nil && offersForm(pg, w.field, s.Base().Host, w.phrases)
 		switch {
 		case pg.StatusCode != 200:
 			bad = append(bad, fmt.Sprintf("the %s page %s answers status %d", w.what, check.Redact(pg.URL), pg.StatusCode))
@@ -54,6 +109,9 @@ func feedbackCheck(ctx context.Context, s *check.Session) check.Result {
 		case !said:
 			bad = append(bad, fmt.Sprintf("the %s page %s does not mention it", w.what, check.Redact(pg.URL)))
 			badVI = append(badVI, fmt.Sprintf("trang %s %s không có nội dung tương ứng", w.whatVI, check.Redact(pg.URL)))
+		case !offered:
+			bad = append(bad, fmt.Sprintf("the %s page %s offers no form to use it online, nor a link to the national system", w.what, check.Redact(pg.URL)))
+			badVI = append(badVI, fmt.Sprintf("trang %s %s không có biểu mẫu gửi trực tuyến hay liên kết tới hệ thống quốc gia", w.whatVI, check.Redact(pg.URL)))
 		}
 	}
 	if len(bad) > 0 {

@@ -200,6 +200,15 @@ func TestFeedback(t *testing.T) {
 				return strings.Replace(page, `<li><a href="/danh-gia">Đánh giá mức độ hài lòng</a></li>`, "", 1)
 			}
 		}, status: scoring.Fail, msg: []string{"no satisfaction rating (đánh giá mức độ hài lòng) page found"}, msgVI: "không tìm thấy trang đánh giá mức độ hài lòng"},
+		{name: "feedback by phone only", id: "P06-SVC-05", mutate: func(p *portaltest.Portal) {
+			p.Pages["/phan-anh-kien-nghi"] = portaltest.Layout("PAKN", "<h1>Phản ánh, kiến nghị</h1><p>Vui lòng gọi tổng đài 1900 1234.</p>")
+		}, status: scoring.Fail, msg: []string{"offers no form to use it online"}},
+		{name: "feedback on the national portal", id: "P06-SVC-05", mutate: func(p *portaltest.Portal) {
+			p.Pages["/phan-anh-kien-nghi"] = portaltest.Layout("PAKN", `<h1>Phản ánh, kiến nghị</h1><p><a href="https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html">Gửi phản ánh, kiến nghị trên Cổng Dịch vụ công quốc gia</a></p>`)
+		}, status: scoring.Pass},
+		{name: "rating without choices", id: "P06-SVC-05", mutate: func(p *portaltest.Portal) {
+			p.Pages["/danh-gia"] = portaltest.Layout("Đánh giá", `<h1>Đánh giá mức độ hài lòng</h1><form><label for="y">Ý kiến</label><input id="y" name="y"><button>Gửi</button></form>`)
+		}, status: scoring.Fail, msg: []string{"satisfaction rating (đánh giá mức độ hài lòng) page", "offers no form"}},
 		{name: "feedback page broken", id: "P06-SVC-05", profile: &check.Profile{Feedback: "/pakn-cu"},
 			status: scoring.Fail, msg: []string{"/pakn-cu answers status 404"}},
 	})
