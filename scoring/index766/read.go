@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -73,7 +74,8 @@ type chunk struct {
 	seq      int
 	data     []byte
 	buf      []byte // to return to the pool
-	oversize bool   // data is part of a record longer than a chunk
+	oversize bool   // part of a record longer than a chunk
+	report   bool   // the start of such a record: report it
 	extra    int    // lines ending inside an oversize record
 }
 
@@ -95,15 +97,24 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 	size = max(size, minChunkSize)
 
 	// The first chunk decides the format and, for CSV, holds the header.
-	firstBuf := getBuf(size)
-	defer putBuf(firstBuf)
-	first := firstBuf
-	n, err := io.ReadFull(r, first)
-	if err != nil && err != io.EOF && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("%s: %w", name, err)
+	var first []byte
+	var eof bool
+	mapped, release, unmap, isMapped := mapFile(r)
+	if isMapped {
+		defer unmap()
+		first = mapped[:min(size, len(mapped))]
+		eof = len(first) == len(mapped)
+	} else {
+		firstBuf := getBuf(size)
+		defer putBuf(firstBuf)
+		n, err := io.ReadFull(r, firstBuf)
+		if err != nil && err != io.EOF && !errors.Is(err, io.ErrUnexpectedEOF) {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		eof = err != nil
+		first = firstBuf[:n]
 	}
-	eof := err != nil
-	first = first[:n]
+	firstLen := len(first)
 	first = bytes.TrimPrefix(first, []byte("\xEF\xBB\xBF"))
 	if format == Detect {
 		format = CSV
@@ -118,6 +129,7 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 			return fmt.Errorf("%s: empty input: want JSON Lines, or CSV with a header row naming the columns", name)
 		}
 		var end int
+		var err error
 		header, end, headerLines, err = readHeader(first, eof)
 		if err != nil {
 			return fmt.Errorf("%s: line 1: %w", name, err)
@@ -128,7 +140,7 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 		first = first[end:]
 	}
 
-	p := &pipeline{name: name, file: fileIndex, format: format, header: header, headerLines: headerLines}
+	p := &pipeline{name: name, file: fileIndex, format: format, header: header, headerLines: headerLines, size: size, release: release}
 	work := make(chan chunk, workers)
 	free := make(chan []byte, 2*workers+1)
 	for i := 0; i < 2*workers+1; i++ {
@@ -146,6 +158,72 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 	}
 
 	var readErr error
+	if isMapped {
+		readErr = p.split(ctx, mapped[firstLen-len(first):], work, opt.Progress)
+	} else {
+		readErr = p.stream(ctx, r, first, eof, work, free, opt.Progress)
+	}
+	wg.Wait()
+	for len(free) > 0 {
+		if b := <-free; b != nil {
+			putBuf(b)
+		}
+	}
+	if readErr == nil {
+		readErr = p.fault()
+	}
+	if readErr != nil {
+		return readErr
+	}
+	return p.finish(acc, accs, opt.Progress)
+}
+
+// split cuts a mapped file into chunks; it closes work.
+func (p *pipeline) split(ctx context.Context, data []byte, work chan<- chunk, progress func(Progress)) (err error) {
+	defer close(work)
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: the file changed while it was read: %v", p.name, r)
+		}
+	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	seq := 0
+	for len(data) > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cut := len(data)
+		if cut > p.size {
+			if cut = p.boundary(data[:p.size]); cut < 0 {
+				// A record longer than a chunk: report it and go on after its newline.
+				work <- chunk{seq: seq, oversize: true, report: true, data: data[:p.size]}
+				seq++
+				nl := bytes.IndexByte(data[p.size:], '\n')
+				if nl < 0 {
+					return nil
+				}
+				work <- chunk{seq: seq, oversize: true, extra: 1}
+				seq++
+				data = data[p.size+nl+1:]
+				continue
+			}
+		}
+		work <- chunk{seq: seq, data: data[:cut]}
+		seq++
+		p.bytes.Add(int64(cut))
+		data = data[cut:]
+		if progress != nil {
+			progress(p.progress())
+		}
+	}
+	return nil
+}
+
+// stream reads r through pooled buffers and cuts it into chunks; it closes work.
+func (p *pipeline) stream(ctx context.Context, r io.Reader, first []byte, eof bool, work chan<- chunk, free chan []byte, progress func(Progress)) (readErr error) {
+	size := p.size
+	name := p.name
+	opt := ReadOptions{Progress: progress}
 	func() {
 		defer close(work)
 		carry := first
@@ -204,7 +282,7 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 				if cut < 0 {
 					// No record ends in a full chunk: the record is too long. Report it and
 					// skip to its end.
-					work <- chunk{seq: seq, oversize: true, buf: buf}
+					work <- chunk{seq: seq, oversize: true, report: true, buf: buf}
 					seq++
 					skipping = true
 					carry = nil
@@ -223,15 +301,11 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 			}
 		}
 	}()
-	wg.Wait()
-	for len(free) > 0 {
-		if b := <-free; b != nil {
-			putBuf(b)
-		}
-	}
-	if readErr != nil {
-		return readErr
-	}
+	return readErr
+}
+
+// finish merges the workers' accumulators into acc and places the bad records on their lines.
+func (p *pipeline) finish(acc *Accumulator, accs []*Accumulator, progress func(Progress)) error {
 	for _, a := range accs {
 		acc.Merge(a)
 	}
@@ -246,8 +320,8 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 		acc.keepBad(b.rec)
 	}
 	acc.bad += p.badCount.Load()
-	if opt.Progress != nil {
-		opt.Progress(p.progress())
+	if progress != nil {
+		progress(p.progress())
 	}
 	return nil
 }
@@ -276,6 +350,9 @@ type pendingBad struct {
 type pipeline struct {
 	name        string
 	file        int
+	size        int          // chunk size
+	release     func([]byte) // releases the pages of a parsed chunk of a mapped file; may be nil
+	faultErr    error        // a worker's fault on a mapped file (the file shrank)
 	format      Format
 	header      []string
 	headerLines int
@@ -366,8 +443,28 @@ func (p *pipeline) setLines(seq, n int) {
 	p.mu.Unlock()
 }
 
-// work parses chunks into a.
+func (p *pipeline) fault() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.faultErr
+}
+
+// work parses chunks into a. A memory fault while parsing a mapped file that shrank under it
+// becomes an error, not a crash; the worker then drains its queue so the reader never blocks.
 func (p *pipeline) work(in <-chan chunk, free chan<- []byte, a *Accumulator) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.mu.Lock()
+			p.faultErr = fmt.Errorf("%s: the file changed while it was read: %v", p.name, r)
+			p.mu.Unlock()
+			for c := range in {
+				if c.buf != nil {
+					free <- c.buf
+				}
+			}
+		}
+	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	var js jsonScanner
 	var cs *csvScanner
 	if p.format == CSV {
@@ -386,8 +483,8 @@ func (p *pipeline) work(in <-chan chunk, free chan<- []byte, a *Accumulator) {
 		}
 		switch {
 		case c.oversize:
-			if c.buf != nil { // the start of the record; the rest only carries its newline
-				report(0, fmt.Errorf("record longer than %d bytes", len(c.buf)))
+			if c.report { // the start of the record; the rest only carries its newline
+				report(0, fmt.Errorf("record longer than %d bytes", p.size))
 			}
 			lines = c.extra
 		default:
@@ -407,6 +504,9 @@ func (p *pipeline) work(in <-chan chunk, free chan<- []byte, a *Accumulator) {
 		}
 		if c.buf != nil {
 			free <- c.buf
+		}
+		if p.release != nil {
+			p.release(c.data)
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -305,6 +307,30 @@ func FuzzChunking(f *testing.F) {
 		}
 		if err != nil {
 			return
+		}
+		// The same from a file, which is mapped rather than streamed where the OS allows.
+		path := filepath.Join(t.TempDir(), "d")
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		file, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer file.Close()
+		mapped := NewAccumulator()
+		if err := Read(context.Background(), file, "f", 0, format, mapped, ReadOptions{ChunkSize: longest + 1 + int(size%64), Workers: 2}); err != nil {
+			t.Fatalf("mapped: %v", err)
+		}
+		mn, mb := mapped.Bad()
+		sn0, sb0 := small.Bad()
+		if mapped.Records() != small.Records() || mn != sn0 || len(mb) != len(sb0) {
+			t.Fatalf("mapped: %d records, %d bad %v; streamed: %d records, %d bad %v", mapped.Records(), mn, mb, small.Records(), sn0, sb0)
+		}
+		for i := range mb {
+			if mb[i].Line != sb0[i].Line || mb[i].Reason != sb0[i].Reason {
+				t.Fatalf("bad record %d: mapped %v, streamed %v", i, mb[i], sb0[i])
+			}
 		}
 		if whole.Records() != small.Records() {
 			t.Fatalf("records: whole %d, chunked %d", whole.Records(), small.Records())
