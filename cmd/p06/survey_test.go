@@ -1,0 +1,404 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/examples/referenceportal"
+	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+func surveyRun(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(append([]string{"survey"}, args...), &o, &e)
+	return code, o.String(), e.String()
+}
+
+// surveyUnit is one loopback portal of the survey fixture.
+type surveyUnit struct {
+	unit    string
+	defects referenceportal.Defects
+	down    bool // nothing listens on its address
+}
+
+// surveyUnits are the fixture's portals, in the order they must rank.
+var surveyUnits = []surveyUnit{
+	{unit: "UBND tỉnh Tham Chiếu"},
+	{unit: "UBND tỉnh Thiếu HSTS", defects: referenceportal.Defects{NoHSTS: true, NoLang: true, ImageNoAlt: true}},
+	{unit: "UBND tỉnh Hỏng", defects: referenceportal.Broken()},
+	{unit: "UBND tỉnh Không Tới", down: true},
+}
+
+// surveyFixture starts the portals of units on loopback (each with its own test CA, written to
+// a PEM file named in the input) and writes the JSON input file. It returns the file's path and
+// the URLs by unit.
+func surveyFixture(t *testing.T, units []surveyUnit) (string, map[string]string) {
+	t.Helper()
+	dir := t.TempDir()
+	urls := map[string]string{}
+	var portals []map[string]any
+	for i, u := range units {
+		entry := map[string]any{"unit": u.unit}
+		if u.down {
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			require.NoError(t, err)
+			entry["url"] = "https://" + ln.Addr().String()
+			require.NoError(t, ln.Close())
+		} else {
+			srv, err := referenceportal.Start(referenceportal.Config{Defects: u.defects})
+			require.NoError(t, err)
+			t.Cleanup(srv.Close)
+			pemBytes := srv.CACertPEM()
+			require.NotEmpty(t, pemBytes)
+			ca := fmt.Sprintf("ca%d.pem", i)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, ca), pemBytes, 0o600))
+			entry["url"], entry["ca"] = srv.URL, ca // relative: resolved against the input file's directory
+		}
+		urls[u.unit] = entry["url"].(string)
+		portals = append(portals, entry)
+	}
+	b, err := json.MarshalIndent(map[string]any{"portals": portals}, "", "  ")
+	require.NoError(t, err)
+	path := filepath.Join(dir, "portals.json")
+	require.NoError(t, os.WriteFile(path, b, 0o600))
+	return path, urls
+}
+
+// surveyJSON is what --format json prints.
+type surveyJSON struct {
+	Survey  scoring.Survey `json:"survey"`
+	Portals []struct {
+		Rank        int     `json:"rank"`
+		Unit        string  `json:"unit"`
+		URL         string  `json:"url"`
+		Rate        float64 `json:"rate"`
+		Met         int     `json:"met"`
+		Applicable  int     `json:"applicable"`
+		Overall     float64 `json:"overall"`
+		Grade       string  `json:"grade"`
+		Unreachable bool    `json:"unreachable"`
+		Error       string  `json:"error"`
+		Report      string  `json:"report"`
+	} `json:"portals"`
+	Unreachable int `json:"unreachable"`
+	Incomplete  int `json:"incomplete"`
+}
+
+func TestSurveyLoopbackPortals(t *testing.T) {
+	input, urls := surveyFixture(t, surveyUnits)
+	reports := filepath.Join(t.TempDir(), "reports")
+	code, stdout, stderr := surveyRun("--format", "json", "--reports", reports, "--parallel", "2", input)
+	require.Equal(t, exitNotMet, code, "portals miss mandatory criteria (and one is down): exit 1\n%s", stderr)
+
+	// Progress: one line per portal, numbered, the unreachable one said so.
+	progress := regexp.MustCompile(`(?m)^\[(\d)/4\] (.+?): (\d+\.\d)% \((\d+)/(\d+) mandatory met\)`).FindAllStringSubmatch(stderr, -1)
+	require.Len(t, progress, 4, stderr)
+	for i, m := range progress {
+		assert.Equal(t, fmt.Sprint(i+1), m[1], "progress counts up")
+	}
+	assert.Regexp(t, `UBND tỉnh Không Tới: 0\.0% \(0/\d+ mandatory met\).*NOT REACHED: .*connection refused`, stderr)
+	assert.Contains(t, stderr, "4 portals, national rate")
+	assert.Contains(t, stderr, "1 not reached")
+
+	var out surveyJSON
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out), stdout)
+	require.Len(t, out.Portals, 4)
+	var order []string
+	for _, p := range out.Portals {
+		order = append(order, p.Unit)
+		assert.Equal(t, urls[p.Unit], p.URL)
+	}
+	assert.Equal(t, []string{"UBND tỉnh Tham Chiếu", "UBND tỉnh Thiếu HSTS", "UBND tỉnh Hỏng", "UBND tỉnh Không Tới"}, order,
+		"ranked by compliance rate: the reference, fewer defects, the broken portal, the unreachable one")
+	assert.Equal(t, []int{1, 2, 3, 4}, []int{out.Portals[0].Rank, out.Portals[1].Rank, out.Portals[2].Rank, out.Portals[3].Rank})
+	assert.Equal(t, 1, out.Unreachable)
+	down := out.Portals[3]
+	assert.True(t, down.Unreachable)
+	assert.Contains(t, down.Error, "connection refused")
+	assert.Zero(t, down.Met)
+	assert.Positive(t, down.Applicable, "an unreachable portal still counts in the denominators")
+
+	// Every portal's report was written, validates, and the national figures are exactly
+	// scoring.Aggregate of those reports.
+	var rs []*scoring.Report
+	byURL := map[string]*scoring.Report{}
+	for _, p := range out.Portals {
+		require.NotEmpty(t, p.Report, "%s: report file named", p.Unit)
+		f, err := os.Open(filepath.Join(reports, p.Report))
+		require.NoError(t, err)
+		r, err := report.ReadJSON(f)
+		f.Close()
+		require.NoError(t, err, "%s: report validates", p.Report)
+		rs = append(rs, r)
+		byURL[r.Target] = r
+		assert.Equal(t, r.Scores.Compliance.Met, p.Met, p.Unit)
+		assert.Equal(t, r.Scores.Compliance.Applicable, p.Applicable, p.Unit)
+		assert.InDelta(t, r.Scores.Overall, p.Overall, 1e-9, p.Unit)
+	}
+	assert.FileExists(t, filepath.Join(reports, "ubnd-tinh-tham-chieu.json"), "file names are the unit in ASCII")
+	want, err := scoring.Aggregate(criteria.P06Technical(), rs)
+	require.NoError(t, err)
+	assert.Equal(t, *want, out.Survey, "the survey's figures are the aggregate of the written reports")
+	assert.Equal(t, 4, out.Survey.Portals)
+	assert.InDelta(t, float64(out.Survey.Met)/float64(out.Survey.Applicable), out.Survey.Rate, 1e-12)
+	sum := 0
+	for _, p := range out.Portals {
+		sum += p.Met
+	}
+	assert.Equal(t, sum, out.Survey.Met, "national met = the sum of the portals'")
+
+	// The defects show where they should.
+	status := func(unit, id string) scoring.Status {
+		for _, f := range byURL[urls[unit]].Findings {
+			if f.Criterion == id {
+				return f.Status
+			}
+		}
+		return ""
+	}
+	assert.Equal(t, scoring.Pass, status("UBND tỉnh Tham Chiếu", "P06-SEC-06"))
+	assert.Equal(t, scoring.Fail, status("UBND tỉnh Thiếu HSTS", "P06-SEC-06"))
+	assert.Equal(t, scoring.Fail, status("UBND tỉnh Hỏng", "P06-SEC-13"))
+	assert.Equal(t, scoring.Error, status("UBND tỉnh Không Tới", "P06-SEC-06"))
+	for _, f := range byURL[urls["UBND tỉnh Không Tới"]].Findings {
+		assert.NotEqual(t, scoring.Pass, f.Status, "nothing passes on a portal that cannot be reached: %s", f.Criterion)
+	}
+}
+
+func TestSurveyOutputs(t *testing.T) {
+	input, _ := surveyFixture(t, surveyUnits[1:]) // fewer defects, broken, down
+	t.Run("text", func(t *testing.T) {
+		code, stdout, _ := surveyRun(input, "--lang", "en", "--quiet")
+		assert.Equal(t, exitNotMet, code)
+		for _, want := range []string{"Project 06 survey — p06-technical", "National compliance rate:", "Units fully compliant:",
+			"Mean overall score:", "Portals not reached:       1  UBND tỉnh Không Tới", "By group", "The 10 weakest criteria", "Ranking",
+			"capped by P06-SEC-03"} {
+			assert.Contains(t, stdout, want)
+		}
+		weakest := regexp.MustCompile(`(?m)^ +\d+\. +P06-[A-Z0-9]+-\d+ +\d+\.\d% +\d+/\d+ +\S`).FindAllString(stdout, -1)
+		assert.Len(t, weakest, 10, "ten weakest criteria, each with its title")
+	})
+	t.Run("html file", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "survey.html")
+		code, stdout, stderr := surveyRun(input, "--format", "html", "--out", out, "--lang", "vi")
+		assert.Equal(t, exitNotMet, code, stderr)
+		assert.Empty(t, stdout, "the survey went to --out")
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		h := string(b)
+		assert.True(t, strings.HasPrefix(h, "<!doctype html>\n<html lang=\"vi\">"))
+		assert.Contains(t, h, "default-src 'none'")
+		assert.Contains(t, h, "Mức đáp ứng theo đơn vị")
+		assert.Contains(t, h, "UBND tỉnh Không Tới")
+		assert.NotContains(t, h, "<script")
+	})
+	t.Run("markdown", func(t *testing.T) {
+		code, stdout, _ := surveyRun(input, "--format", "md", "--lang", "en", "--quiet")
+		assert.Equal(t, exitNotMet, code)
+		assert.Contains(t, stdout, "## Project 06 survey")
+		assert.Contains(t, stdout, "| # | Unit | Rate |")
+		assert.Contains(t, stdout, "<details><summary>Portals not fully assessed (1)</summary>")
+	})
+	t.Run("json is deterministic", func(t *testing.T) {
+		_, a, _ := surveyRun(input, "--format", "json", "--quiet")
+		_, b, _ := surveyRun(input, "--format", "json", "--quiet", "--parallel", "1")
+		var sa, sb surveyJSON
+		require.NoError(t, json.Unmarshal([]byte(a), &sa))
+		require.NoError(t, json.Unmarshal([]byte(b), &sb))
+		assert.Equal(t, sa.Survey.Met, sb.Survey.Met)
+		assert.Equal(t, sa.Survey.Ranking, sb.Survey.Ranking, "the order of assessment does not change the figures")
+	})
+}
+
+func TestSurveyExitCodes(t *testing.T) {
+	const only = "P06-SEC-01,P06-SEC-06,P06-SEC-09,P06-A11Y-01"
+	good, _ := surveyFixture(t, surveyUnits[:1])
+	code, stdout, stderr := surveyRun(good, "--only", only, "--format", "json")
+	require.Equal(t, exitOK, code, "the reference portal meets every selected criterion\n%s", stderr)
+	var out surveyJSON
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	assert.Equal(t, 4, out.Survey.Applicable, "--only limits the figures to the selected criteria")
+	assert.Equal(t, 1, out.Survey.FullyCompliant)
+	assert.Equal(t, 1.0, out.Survey.Rate)
+
+	mixed, _ := surveyFixture(t, surveyUnits[:2])
+	code, stdout, _ = surveyRun(mixed, "--only", only, "--format", "json", "--quiet")
+	assert.Equal(t, exitNotMet, code, "one portal misses HSTS and lang")
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	assert.Equal(t, 8, out.Survey.Applicable)
+	assert.Equal(t, 6, out.Survey.Met)
+	assert.Equal(t, 0.75, out.Survey.Rate)
+	assert.Equal(t, 0.5, out.Survey.FullyCompliantShare)
+
+	down, _ := surveyFixture(t, surveyUnits[3:])
+	code, stdout, _ = surveyRun(down, "--quiet")
+	assert.Equal(t, exitNotMet, code, "an unreachable portal is surveyed (exit 1), not a failure to run")
+	assert.Contains(t, stdout, "Cổng không truy cập được:  1")
+
+	code, _, stderr = surveyRun("--help")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, stderr, "usage: p06 survey [flags] FILE")
+}
+
+func TestSurveyTimeoutCountsThePortal(t *testing.T) {
+	input, _ := surveyFixture(t, surveyUnits[:1])
+	code, stdout, stderr := surveyRun(input, "--timeout", "1ns", "--format", "json")
+	assert.Equal(t, exitNotMet, code, stderr)
+	var out surveyJSON
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	require.Len(t, out.Portals, 1)
+	assert.NotEmpty(t, out.Portals[0].Error, "the portal says why its figures are incomplete")
+	assert.Zero(t, out.Portals[0].Met)
+	assert.Equal(t, 1, out.Unreachable+out.Incomplete)
+}
+
+func TestSurveyCSV(t *testing.T) {
+	srv, err := referenceportal.Start(referenceportal.Config{})
+	require.NoError(t, err)
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "certs"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "certs", "ca.pem"), srv.CACertPEM(), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "home.json"), []byte(`{"home":"/"}`), 0o600))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	down := "http://" + ln.Addr().String()
+	ln.Close()
+	// A spreadsheet export in a Vietnamese locale: BOM, semicolons, columns in another order.
+	csvText := "\xEF\xBB\xBFunit;url;ca;profile\n# the province's own portal\n" +
+		"UBND tỉnh Thử;" + srv.URL + "/;certs/ca.pem;home.json\n" +
+		"\"Sở Y tế; tỉnh Thử\";" + down + ";;\n"
+	input := filepath.Join(dir, "portals.csv")
+	require.NoError(t, os.WriteFile(input, []byte(csvText), 0o600))
+	code, stdout, stderr := surveyRun(input, "--format", "json", "--quiet")
+	assert.Equal(t, exitNotMet, code, stderr)
+	var out surveyJSON
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out), stderr)
+	require.Len(t, out.Portals, 2)
+	assert.Equal(t, "UBND tỉnh Thử", out.Portals[0].Unit)
+	assert.Equal(t, srv.URL+"/", out.Portals[0].URL)
+	assert.Positive(t, out.Portals[0].Met, "the CA in the CSV was trusted")
+	assert.Equal(t, "Sở Y tế; tỉnh Thử", out.Portals[1].Unit)
+	assert.True(t, out.Portals[1].Unreachable)
+
+	// The same file on standard input is recognised by its content.
+	stdin := os.Stdin
+	t.Cleanup(func() { os.Stdin = stdin })
+	f, err := os.Open(input)
+	require.NoError(t, err)
+	defer f.Close()
+	os.Stdin = f
+	code, stdout, stderr = surveyRun("-", "--format", "json", "--quiet", "--ca", filepath.Join(dir, "certs", "ca.pem"))
+	// From stdin, relative paths resolve against the working directory: certs/ca.pem is not there.
+	assert.Equal(t, exitCantRun, code, stdout)
+	assert.Contains(t, stderr, "line 3 (UBND tỉnh Thử): ca: open certs/ca.pem")
+}
+
+func TestSurveyBadInput(t *testing.T) {
+	dir := t.TempDir()
+	notPEM := filepath.Join(dir, "not.pem")
+	require.NoError(t, os.WriteFile(notPEM, []byte("hello"), 0o600))
+	tests := []struct {
+		name, file, content string
+		args                []string
+		want                []string
+	}{
+		{name: "json without unit", file: "p.json", content: `{"portals":[{"url":"https://a.example"}]}`,
+			want: []string{"p.json: 1 problem:", "$.portals[0]: ", "unit"}},
+		{name: "json ftp url", file: "p.json", content: `{"portals":[{"url":"ftp://a.example","unit":"A"}]}`,
+			want: []string{"$.portals[0].url"}},
+		{name: "json unknown field", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","name":"x"}]}`,
+			want: []string{"$.portals[0]", "name"}},
+		{name: "json syntax", file: "p.json", content: "{\"portals\":[\n{\"url\":}]}", want: []string{"line 2"}},
+		{name: "json empty list", file: "p.json", content: `{"portals":[]}`, want: []string{"$.portals"}},
+		{name: "duplicate url", file: "p.json",
+			content: `{"portals":[{"url":"https://a.example","unit":"A"},{"url":"HTTPS://A.example/","unit":"B"}]}`,
+			want:    []string{"portals[1] (B): url: HTTPS://A.example/ repeats portals[0] (A)"}},
+		{name: "duplicate unit", file: "p.json",
+			content: `{"portals":[{"url":"https://a.example","unit":"UBND tỉnh A"},{"url":"https://b.example","unit":"UBND  tỉnh A"}]}`,
+			want:    []string{`portals[1]: unit: "UBND tỉnh A" repeats portals[0] (https://a.example)`}},
+		{name: "missing ca", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","ca":"nope.pem"}]}`,
+			want: []string{"portals[0] (A): ca: open ", "nope.pem"}},
+		{name: "ca not pem", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","ca":"` + notPEM + `"}]}`,
+			want: []string{"portals[0] (A): ca: ", "no PEM certificate found"}},
+		{name: "inline profile invalid", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","profile":{"homepage":"/"}}]}`,
+			want: []string{"portals[0] (A): profile: ", "homepage"}},
+		{name: "profile file missing", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","profile":"none.json"}]}`,
+			want: []string{"portals[0] (A): profile: open ", "none.json"}},
+		{name: "every problem listed", file: "p.json",
+			content: `{"portals":[{"url":"https://a.example","unit":"A","ca":"x.pem"},{"url":"https://a.example","unit":"A"}]}`,
+			want:    []string{"3 problems:", "portals[0] (A): ca:", "portals[1] (A): url:", "portals[1]: unit:"}},
+		{name: "csv without unit column", file: "p.csv", content: "url,name\nhttps://a.example,A\n",
+			want: []string{`line 1: unknown column "name"`, `line 1: no "unit" column`}},
+		{name: "csv ragged", file: "p.csv", content: "url,unit\nhttps://a.example,A\nhttps://b.example\n",
+			want: []string{"line 3: 1 fields, the header has 2"}},
+		{name: "csv bad url", file: "p.csv", content: "url,unit\nwww.a.example,A\n",
+			want: []string{`line 2 (A): url: "www.a.example" is not an absolute http(s) URL`}},
+		{name: "csv missing unit", file: "p.csv", content: "url,unit,profile\nhttps://a.example,,\n",
+			want: []string{"line 2: unit: missing"}},
+		{name: "csv credentials", file: "p.csv", content: "url,unit\nhttps://u:p@a.example,A\n",
+			want: []string{"line 2 (A): url: ", "carries credentials"}},
+		{name: "csv header only", file: "p.csv", content: "url,unit\n", want: []string{"no portals to survey"}},
+		{name: "empty file", file: "p.json", content: "  \n", want: []string{"empty: no portals to survey"}},
+		{name: "no file", want: []string{"want exactly one FILE of portals, got 0"}},
+		{name: "missing file", args: []string{filepath.Join(dir, "absent.json")}, want: []string{"absent.json"}},
+		{name: "bad format", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--format", "pdf"},
+			want: []string{`--format "pdf": want text, json, md or html`}},
+		{name: "bad lang", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--lang", "fr"}, want: []string{"--lang"}},
+		{name: "bad parallel", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--parallel", "0"},
+			want: []string{"--parallel 0: must be at least 1"}},
+		{name: "bad timeout", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--timeout", "0s"}, want: []string{"--timeout 0s"}},
+		{name: "only selects nothing", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--only", "security,P06-NOPE-01"},
+			want: []string{"--only: P06-NOPE-01 selects no criterion of p06-technical"}},
+		{name: "bad catalogue", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--catalogue", "nope.json"},
+			want: []string{"--catalogue"}},
+		{name: "bad global ca", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--ca", notPEM},
+			want: []string{"--ca: ", "no PEM certificate found"}},
+		{name: "out is a directory", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--out", dir},
+			want: []string{"is a directory"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := tt.args
+			if tt.file != "" {
+				sub := t.TempDir()
+				path := filepath.Join(sub, tt.file)
+				require.NoError(t, os.WriteFile(path, []byte(tt.content), 0o600))
+				args = append([]string{path}, args...)
+			}
+			code, stdout, stderr := surveyRun(args...)
+			assert.Equal(t, exitCantRun, code, stderr)
+			assert.Empty(t, stdout, "nothing printed when the survey cannot run")
+			for _, w := range tt.want {
+				assert.Contains(t, stderr, w)
+			}
+		})
+	}
+}
+
+func TestSurveySlug(t *testing.T) {
+	tests := map[string]string{
+		"UBND tỉnh Hà Giang":           "ubnd-tinh-ha-giang",
+		"Bộ Lao động – Thương binh":    "bo-lao-dong-thuong-binh",
+		"Đắk Lắk / Đắk Nông":           "dak-lak-dak-nong",
+		"  !!  ":                       "",
+		"Sở Y tế; tỉnh Thừa Thiên Huế": "so-y-te-tinh-thua-thien-hue",
+	}
+	for in, want := range tests {
+		assert.Equal(t, want, surveySlug(in), in)
+	}
+	names := surveyReportNames([]surveyPortal{{unit: "UBND tỉnh A"}, {unit: "UBND tinh A"}, {unit: "!!"}})
+	assert.Equal(t, []string{"ubnd-tinh-a.json", "ubnd-tinh-a-2.json", "portal.json"}, names, "folded names never collide")
+}
