@@ -118,3 +118,17 @@ func TestParseTime(t *testing.T) {
 		assert.Equal(t, c.want, got, c.in)
 	}
 }
+
+// TestUnixTablesMatchTheAlgorithm: the table look-up of recent years agrees with the general
+// conversion on every day of the table's range and its edges.
+func TestUnixTablesMatchTheAlgorithm(t *testing.T) {
+	for y := 1969; y <= 1970+len(yearDays); y++ {
+		for m := 1; m <= 12; m++ {
+			for d := 1; d <= daysIn(y, m); d++ {
+				if got, want := unix(y, m, d, 23, 59, 59), civilDays(y, m, d)*86400+86399; got != want {
+					t.Fatalf("%04d-%02d-%02d: %d, want %d", y, m, d, got, want)
+				}
+			}
+		}
+	}
+}

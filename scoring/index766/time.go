@@ -112,9 +112,41 @@ func daysIn(y, m int) int {
 	return 31
 }
 
-// unix converts a proleptic Gregorian civil time in UTC to Unix seconds (the days_from_civil
-// algorithm of Howard Hinnant's date library).
+// yearDays[i] is the day number (since 1970-01-01) of 1 January of year 1970+i, and
+// monthDays the day of the year each month starts on, in common and leap years: dates of this
+// era convert with two table look-ups instead of divisions.
+var (
+	yearDays  [256]int64
+	monthDays = [2][13]int{
+		{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
+		{0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366},
+	}
+)
+
+func init() {
+	for i := range yearDays {
+		yearDays[i] = civilDays(1970+i, 1, 1)
+	}
+}
+
+// unix converts a civil time in UTC to Unix seconds. The fields are valid (validCivil).
 func unix(y, m, d, h, mi, s int) int64 {
+	var days int64
+	if i := y - 1970; i >= 0 && i < len(yearDays) {
+		leap := 0
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			leap = 1
+		}
+		days = yearDays[i] + int64(monthDays[leap][m-1]+d-1)
+	} else {
+		days = civilDays(y, m, d)
+	}
+	return days*86400 + int64(h*3600+mi*60+s)
+}
+
+// civilDays is the day number of a proleptic Gregorian date since 1970-01-01 (the
+// days_from_civil algorithm of Howard Hinnant's date library).
+func civilDays(y, m, d int) int64 {
 	if m <= 2 {
 		y--
 	}
@@ -126,6 +158,5 @@ func unix(y, m, d, h, mi, s int) int64 {
 	mp := (m + 9) % 12
 	doy := (153*mp+2)/5 + d - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	days := int64(era)*146097 + int64(doe) - 719468
-	return days*86400 + int64(h*3600+mi*60+s)
+	return int64(era)*146097 + int64(doe) - 719468
 }
