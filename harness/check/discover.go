@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 
@@ -110,7 +111,7 @@ type discovery struct {
 // catalogue. Discovery never fails the session: what cannot be found is "missing" in Sources and
 // the checks that need it say so.
 func resolveProfile(ctx context.Context, s *Session, p Profile) (*Resolved, error) {
-	r := &Resolved{Profile: p, Sources: map[string]string{}}
+	r := &Resolved{Profile: p, Sources: map[string]string{}, login: &loginProbe{}}
 	d := &discovery{s: s, r: r, found: map[string]string{}, visited: map[string]bool{},
 		budget: min(s.cfg.MaxPages, discoveryPages)}
 	if r.Home == "" {
@@ -712,8 +713,9 @@ func (s *Session) SamplePages(ctx context.Context, max int) (pages []*Page, skip
 		login, _ = s.Resolve(r.Login)
 	}
 	for _, u := range r.Pages(s, max) {
-		if u == login {
-			if to, off := s.leavesHost(ctx, u); off {
+		if u == login && r.login != nil {
+			r.login.once.Do(func() { r.login.to, r.login.off = s.leavesHost(ctx, u) })
+			if to, off := r.login.to, r.login.off; off {
 				skipped = append(skipped, fmt.Sprintf("%s (the login entry redirects to %s)", Redact(u), Redact(to)))
 				continue
 			}
@@ -731,6 +733,13 @@ func (s *Session) SamplePages(ctx context.Context, max int) (pages []*Page, skip
 		}
 	}
 	return pages, skipped, nil
+}
+
+// loginProbe remembers, for the session, whether the login entry redirects to another host.
+type loginProbe struct {
+	once sync.Once
+	to   string
+	off  bool
 }
 
 func (s *Session) onHost(raw string) bool {

@@ -118,4 +118,5 @@ type Resolved struct {
 	procs      *ProcedureList
 	procErr    error
 	lookupPage string
+	login      *loginProbe
 }
