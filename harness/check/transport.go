@@ -81,8 +81,16 @@ func tuneTransport(t *http.Transport, cfg Config) {
 	t.ResponseHeaderTimeout = cfg.RequestTimeout
 	t.ExpectContinueTimeout = time.Second
 	t.IdleConnTimeout = 30 * time.Second
-	if t.MaxIdleConnsPerHost == 0 || t.MaxIdleConnsPerHost > 8 {
-		t.MaxIdleConnsPerHost = 8
+	// Checks run in parallel against one host: keep enough idle connections that parallel
+	// requests do not open and close connections (a TLS handshake each) all the time.
+	t.MaxIdleConnsPerHost = 16
+	// Resume TLS sessions: a scan opens tens of connections to the same portal, and a full
+	// handshake costs the portal (and us) far more than a resumption.
+	if t.TLSClientConfig == nil {
+		t.TLSClientConfig = &tls.Config{}
+	}
+	if t.TLSClientConfig.ClientSessionCache == nil {
+		t.TLSClientConfig.ClientSessionCache = tls.NewLRUClientSessionCache(32)
 	}
 }
 

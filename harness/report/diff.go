@@ -195,6 +195,10 @@ func (d *Diff) WriteText(w io.Writer, markdown bool) error {
 		}
 	}
 	fmt.Fprintf(&b, "\nunchanged: %d\n", d.Unchanged)
-	_, err := io.WriteString(w, b.String())
+	lines := strings.Split(b.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	_, err := io.WriteString(w, strings.Join(lines, "\n"))
 	return err
 }

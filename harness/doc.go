@@ -1,0 +1,83 @@
+// Package harness checks a public service portal against the Project 06 (Đề án 06) criteria, in
+// a vendor's own go test suite or in any tool.
+//
+//	func TestPortal(t *testing.T) {
+//		srv := httptest.NewTLSServer(myportal.Handler())
+//		defer srv.Close()
+//		r := harness.New(t, harness.Target{BaseURL: srv.URL, Client: srv.Client()}).Run()
+//		harness.RequireNoCriticalFailure(t, r)
+//		harness.AssertMinScore(t, r, 80)
+//	}
+//
+// # Two entry points, one engine
+//
+// [Check] assesses a target and returns the scored report ([scoring.Report]); it does not use
+// package testing, so the CLI (`p06 scan`) and the ministry's tools call it. Its error is only
+// for a configuration problem or a target that cannot be reached at all ([ErrUnreachable]);
+// non-compliance is data in the report.
+//
+// [New] and [Harness.Run] run the same engine inside go test, with one subtest per criterion
+// named group/ID in catalogue order: TestPortal/security/P06-SEC-03. So
+//
+//	go test -run 'TestPortal/security/'            # one group
+//	go test -run 'TestPortal/security/P06-SEC-03'  # one criterion
+//	go test -skip 'TestPortal/identity/'           # all but one group
+//
+// select criteria, and the checks of subtests that are not selected do not run. A fail or
+// error finding fails its subtest with the criterion's ID and title, what was seen (got), what
+// is required (want), the URL, the legal basis and the advice, in Vietnamese or English
+// ([FailureText]); not_applicable, not_tested and waived findings skip it with the reason.
+//
+// # What is assessed, criterion by criterion
+//
+//   - automated and assisted criteria: the registered check ([Builtin], or one given with
+//     [Checks]); without one the finding is not_tested, "no check is built for this criterion";
+//   - checks marked Active (submissions, rate-limit probing) run only with [Active]; otherwise
+//     not_tested, naming the option;
+//   - attested criteria: the evidence file ([EvidenceFile], [Attestations]); a valid attestation
+//     gives attested, an expired or future one not_tested with the reason, a document whose
+//     SHA-256 does not match an error;
+//   - computed criteria: not_tested, "computed from dossier data: use p06 index766".
+//
+// Checks run in parallel ([Parallel], default 8), except those marked Exclusive, which run one
+// at a time after the others. Each has a deadline ([CheckTimeout]); a check that ignores its
+// context is abandoned shortly after the deadline with an error finding, and a check that panics
+// gives an error finding: the run never hangs or crashes because of a check. Findings are then
+// scored by [scoring.Score] with the waivers ([Waivers], [WaiverFile]) as of the run's start day.
+//
+// # Options
+//
+// Options are sealed values (like go-cmp's): [Catalogue], [Only] (IDs, groups, tags), [Skip],
+// [Waivers], [WaiverFile], [EvidenceFile], [Parallel], [CheckTimeout], [RequestTimeout],
+// [Limits], [MaxRequests], [Active], [AllowHosts], [Lang], [Checks], [NoBuiltin], [Grading],
+// [UserAgent], [Observe]. [New] and [Check] validate them first and fail with one message
+// listing every problem (an [Only] selector that matches nothing is an error, so that a typo
+// does not silently assess nothing).
+//
+// # Safety against the portal
+//
+// The probe (see [check.Session]) sends only GET and HEAD to the target unless [Active] is set;
+// every request has a deadline covering connection, headers and body; bodies are bounded after
+// decompression (gzip and deflate, with a ratio bound against bombs), headers and redirect
+// chains are bounded, redirects stay on the target's host unless [AllowHosts] allows another;
+// after a few consecutive timeouts the probe stops sending to a portal that stopped responding.
+// A hostile or broken portal gives error findings that say what it did ("the portal did not
+// complete the response within 10s; it stalled while waiting for the response headers"), never
+// a hang, a crash or unbounded memory. Evidence is redacted before it is stored: cookie values,
+// Authorization, tokens and secrets in URLs and bodies, and personal identification numbers
+// (001*******45).
+//
+// # Assertions and testify suites
+//
+// [AssertCompliant], [AssertMinScore], [AssertGroupScore], [AssertNoCriticalFailure] and
+// [AssertPass] (and their Require forms) gate a test on a report with testify's familiar failure
+// output, listing the offending findings. Inside a testify suite, start the portal and the fakes
+// of the national services once in SetupSuite and call New(s.T(), …).Run() in each test method;
+// suite_test.go in this package is a complete example.
+//
+// # Reports
+//
+// Package [github.com/p06kit/p06kit/harness/report] writes the report as JSON (with a published
+// schema), JUnit XML, SARIF 2.1.0, Markdown and a self-contained HTML page, and compares two
+// reports.
+package harness
