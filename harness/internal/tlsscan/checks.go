@@ -98,15 +98,15 @@ func checkVersions(ctx context.Context, s *check.Session) check.Result {
 	got := "accepts " + versionList(accepted)
 	switch {
 	case len(accepted) == 0:
-		return check.Errorf("%s accepted none of SSLv3, TLS 1.0 … 1.3 from hand-built ClientHellos; is it a TLS server?", addr).
+		return check.Errorf("%s accepted none of SSLv2, SSLv3, TLS 1.0 … 1.3 from hand-built ClientHellos; is it a TLS server?", addr).
 			VI("%s không chấp nhận phiên bản nào từ SSLv3 đến TLS 1.3", addr).At(s.Base().String()).With(ev...)
 	case len(legacy) > 0:
 		return check.Failf("%s accepts %s (deprecated by RFC 8996); only TLS 1.2 and 1.3 may be accepted", addr, versionList(legacy)).
 			VI("%s chấp nhận %s (đã lỗi thời theo RFC 8996); chỉ được chấp nhận TLS 1.2 và 1.3", addr, versionList(legacy)).
 			GotWant(got, "only TLS 1.2 and/or TLS 1.3").At(s.Base().String()).With(ev...)
 	}
-	return check.Passf("%s accepts only %s; SSLv3, TLS 1.0 and TLS 1.1 are refused", addr, versionList(accepted)).
-		VI("%s chỉ chấp nhận %s; SSLv3, TLS 1.0 và TLS 1.1 bị từ chối", addr, versionList(accepted)).
+	return check.Passf("%s accepts only %s; SSLv2, SSLv3, TLS 1.0 and TLS 1.1 are refused", addr, versionList(accepted)).
+		VI("%s chỉ chấp nhận %s; SSLv2, SSLv3, TLS 1.0 và TLS 1.1 bị từ chối", addr, versionList(accepted)).
 		GotWant(got, "only TLS 1.2 and/or TLS 1.3").At(s.Base().String()).With(ev...)
 }
 

@@ -41,8 +41,8 @@ func TestCheckVersions(t *testing.T) {
 					t.Errorf("message %q does not contain %q", r.Message, m)
 				}
 			}
-			if r.MessageVI == "" || len(r.Evidence) != len(Versions) {
-				t.Errorf("want a Vietnamese message and one evidence per version, got %q and %d", r.MessageVI, len(r.Evidence))
+			if r.MessageVI == "" || len(r.Evidence) != len(Versions)+1 {
+				t.Errorf("want a Vietnamese message and one evidence per version (SSLv2 included), got %q and %d", r.MessageVI, len(r.Evidence))
 			}
 		})
 	}
@@ -215,4 +215,66 @@ func TestRawCert(t *testing.T) {
 	if _, err := rawCert(context.Background(), strings.TrimPrefix(srv13.URL, "https://"), "127.0.0.1", errors.New("simulated")); err == nil {
 		t.Fatal("want an error from a TLS 1.3-only server")
 	}
+}
+
+func TestSSLv2(t *testing.T) {
+	var ch [16]byte
+	hello := SSLv2Hello(ch)
+	if hello[0]&0x80 == 0 || int(hello[0]&0x7f)<<8|int(hello[1]) != len(hello)-2 || hello[2] != 1 || hello[3] != 0 || hello[4] != 2 {
+		t.Fatalf("malformed CLIENT-HELLO % x", hello)
+	}
+	serverHello := []byte{0x80, 0x2e, 4, 0, 1, 0x00, 0x02, 0, 0, 0, 3, 0, 16, 0x01, 0x00, 0x80}
+	tests := []struct {
+		name string
+		in   []byte
+		ok   bool
+	}{
+		{"server hello", serverHello, true},
+		{"no cipher in common", []byte{0x80, 0x2b, 4, 0, 1, 0x00, 0x02, 0, 0, 0, 0, 0, 16}, false},
+		{"TLS alert", []byte{21, 3, 1, 0, 2, 2, 40}, false},
+		{"HTTP", []byte("HTTP/1.1 400 Bad Request"), false},
+		{"short", []byte{0x80}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if ok, detail := ParseSSLv2Reply(tc.in); ok != tc.ok || detail == "" {
+				t.Errorf("ParseSSLv2Reply = %v %q, want %v", ok, detail, tc.ok)
+			}
+		})
+	}
+	// A server that answers SSL 2.0 hellos in SSL 2.0 fails P06-SEC-03 even if it speaks TLS too.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			buf := make([]byte, 512)
+			n, _ := c.Read(buf)
+			if n > 2 && buf[0]&0x80 != 0 && buf[2] == 1 {
+				_, _ = c.Write(serverHello)
+			}
+			c.Close()
+		}
+	}()
+	r := checkVersions(context.Background(), session(t, "https://"+l.Addr().String()+"/", nil, nil))
+	wantStatus(t, r, scoring.Fail)
+	if !strings.Contains(r.Message, "accepts SSLv2") {
+		t.Errorf("message %q", r.Message)
+	}
+}
+
+func FuzzParseSSLv2Reply(f *testing.F) {
+	f.Add([]byte{0x80, 0x2e, 4, 0, 1, 0x00, 0x02, 0, 0, 0, 3, 0, 16, 0x01, 0x00, 0x80})
+	f.Add([]byte{0x80})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if ok, detail := ParseSSLv2Reply(b); detail == "" || (ok && len(b) < 13) {
+			t.Fatalf("ParseSSLv2Reply(% x) = %v %q", b, ok, detail)
+		}
+	})
 }

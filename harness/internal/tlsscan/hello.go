@@ -20,6 +20,8 @@ const (
 // VersionName names a wire version the way testssl.sh prints it ("TLS 1.2").
 func VersionName(v uint16) string {
 	switch v {
+	case VersionSSL20:
+		return "SSLv2"
 	case VersionSSL30:
 		return "SSLv3"
 	case VersionTLS10:

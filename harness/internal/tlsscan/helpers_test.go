@@ -7,6 +7,8 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"io"
+	"log"
 	"math/big"
 	"net"
 	"net/http"
@@ -65,6 +67,8 @@ func tlsServer(t testing.TB, cfg *tls.Config, h http.Handler) *httptest.Server {
 	if cfg != nil {
 		srv.TLS = cfg
 	}
+	// Probes that refuse to finish handshakes are the point: keep the server's log quiet.
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	return srv

@@ -237,7 +237,7 @@ func TestInteropCompareTestssl(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ids := map[uint16]string{VersionSSL30: "SSLv3", VersionTLS10: "TLS1", VersionTLS11: "TLS1_1", VersionTLS12: "TLS1_2", VersionTLS13: "TLS1_3"}
+		ids := map[uint16]string{VersionSSL20: "SSLv2", VersionSSL30: "SSLv3", VersionTLS10: "TLS1", VersionTLS11: "TLS1_1", VersionTLS12: "TLS1_2", VersionTLS13: "TLS1_3"}
 		var accepted []uint16
 		for _, v := range vs {
 			f, ok := ts[ids[v.Version]]

@@ -154,10 +154,14 @@ type VersionResult struct {
 	Outcome Outcome
 }
 
-// ScanVersions probes every version of Versions, one hello each, offering every suite the
-// scanner knows for that version.
+// ScanVersions probes SSL 2.0 (with its own hello) and every version of Versions, one hello
+// each, offering every suite the scanner knows for that version.
 func (p *Prober) ScanVersions(ctx context.Context) ([]VersionResult, error) {
-	var out []VersionResult
+	v2, err := p.ProbeSSLv2(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []VersionResult{v2}
 	for _, v := range Versions {
 		s := legacySuites()
 		if v == VersionTLS13 {
