@@ -71,7 +71,7 @@ func TestHeaderChecks(t *testing.T) {
 		status scoring.Status
 		msg    []string
 	}{
-		{"HSTS one year passes", checkHSTS, true, hdr{"Strict-Transport-Security": {"max-age=31536000; includeSubDomains"}}, nil, "", scoring.Pass, []string{"all 2 page(s)"}},
+		{"HSTS one year passes", checkHSTS, true, hdr{"Strict-Transport-Security": {"max-age=31536000; includeSubDomains"}}, nil, "", scoring.Pass, []string{"all 2 page(s) meet it (max-age=31536000; includeSubDomains)"}},
 		{"HSTS exactly 15552000 passes", checkHSTS, true, hdr{"Strict-Transport-Security": {"max-age=15552000"}}, nil, "", scoring.Pass, nil},
 		{"HSTS missing fails", checkHSTS, true, nil, nil, "", scoring.Fail, []string{"2 of 2 page(s) fail", "no Strict-Transport-Security header"}},
 		{"HSTS short on login page fails naming it", checkHSTS, true, hdr{"Strict-Transport-Security": {"max-age=31536000"}}, hdr{"Strict-Transport-Security": {"max-age=86400"}}, "", scoring.Fail, []string{"1 of 2", "/login: max-age=86400 is under 15552000"}},

@@ -136,7 +136,7 @@ type verdict struct {
 // response headers to keep as evidence.
 func judgePages(ctx context.Context, s *check.Session, want, wantVI string, headers []string,
 	judge func(p *check.Page) verdict) check.Result {
-	var fails, passes []string
+	var fails, passes, notes []string
 	var failURL string
 	var ev []scoring.Evidence
 	var errs []string
@@ -160,6 +160,7 @@ func judgePages(ctx context.Context, s *check.Session, want, wantVI string, head
 		} else {
 			e.Note = v.Note
 			passes = append(passes, check.Redact(p.FinalURL))
+			notes = append(notes, v.Note)
 		}
 		ev = append(ev, e)
 	}
@@ -174,6 +175,16 @@ func judgePages(ctx context.Context, s *check.Session, want, wantVI string, head
 			GotWant(strings.Join(dedupe(gots), "; "), want).At(failURL).With(ev...)
 	}
 	msg := fmt.Sprintf("all %d page(s) meet it: %s", total, strings.Join(passes, ", "))
+	if d := dedupe(notes); len(d) == 1 && d[0] != "" {
+		msg = fmt.Sprintf("all %d page(s) meet it (%s): %s", total, d[0], strings.Join(passes, ", "))
+	} else if len(d) > 1 {
+		for i := range passes {
+			if notes[i] != "" {
+				passes[i] += " (" + notes[i] + ")"
+			}
+		}
+		msg = fmt.Sprintf("all %d page(s) meet it: %s", total, strings.Join(passes, ", "))
+	}
 	if len(skipped) > 0 {
 		msg += fmt.Sprintf(" (not judged: %s)", strings.Join(skipped, "; "))
 	}
