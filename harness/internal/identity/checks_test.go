@@ -206,3 +206,31 @@ func TestNameOnAnonymousPageIsNotALogin(t *testing.T) {
 		t.Errorf("AUTH-03: %s %s", r.Status, r.Message)
 	}
 }
+
+// Without a profile Logout entry, P06-AUTH-09 finds the "Đăng xuất" link a logged-in citizen
+// sees.
+func TestLogoutLinkFoundWhenLoggedIn(t *testing.T) {
+	sso := ssotest.NewServer()
+	t.Cleanup(sso.Close)
+	for _, tc := range []struct {
+		name   string
+		d      rptest.Defects
+		status scoring.Status
+	}{
+		{"correct", rptest.Defects{}, scoring.Pass},
+		{"keeps sessions", rptest.Defects{KeepSessionAfterLogout: true}, scoring.Fail},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rp := rptest.New(sso, tc.d)
+			t.Cleanup(rp.Close)
+			s, err := check.NewSession(check.Target{BaseURL: rp.URL, Client: rp.Client(), SSO: sso,
+				Profile: &check.Profile{Login: "/dang-nhap"}}, check.Config{Lang: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := runCheck(t, "P06-AUTH-09", s); r.Status != tc.status {
+				t.Errorf("status %s, want %s: %s", r.Status, tc.status, r.Message)
+			}
+		})
+	}
+}

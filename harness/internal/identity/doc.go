@@ -20,7 +20,8 @@
 //     the logged-in citizen's name in their header need nothing more.
 //   - P06-AUTH-08: check.Assurance (procedures reserved to level-2 accounts) and
 //     check.Dossiers.StartDossier.
-//   - P06-AUTH-09: check.Logout, or a profile Logout entry that a GET follows.
+//   - P06-AUTH-09: check.Logout, or a profile Logout entry that a GET follows, or else the
+//     "Đăng xuất" link a logged-in citizen sees on the home page.
 //
 // The fake's modes are chosen per login, so these checks do not change shared state and may run
 // in parallel with others; each logs in as its own level-2 citizen, so that portals allowing one

@@ -1,12 +1,17 @@
 package identity
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -28,12 +33,19 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return fromErr("resolving the profile", err)
 	}
-	if !hasAdapter && prof.Logout == "" {
-		return fromErr("checking logout", &check.NotImplementedError{Method: "Logout.Logout (or a profile Logout entry)"})
-	}
 	a, r := control(ctx, s, who)
 	if r != nil {
 		return *r
+	}
+	logoutRef := prof.Logout
+	if !hasAdapter && logoutRef == "" {
+		// The logout link shows only to a logged-in citizen, so discovery (which crawls
+		// anonymously) cannot find it: look for it now, as the citizen would.
+		logoutRef = findLogoutLink(ctx, s, a.b, prof.Home)
+		if logoutRef == "" {
+			return fromErr("checking logout", &check.NotImplementedError{
+				Method: `Logout.Logout (or a profile Logout entry: no "Đăng xuất" link on the home page of a logged-in citizen)`})
+		}
 	}
 	base := s.Base()
 	saved := a.b.Client.Jar.Cookies(base)
@@ -44,7 +56,7 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 			return fromErr("logging out through the adapter", err)
 		}
 	} else {
-		abs, err := s.Resolve(prof.Logout)
+		abs, err := s.Resolve(logoutRef)
 		if err != nil {
 			return fromErr("logout entry", err)
 		}
@@ -98,3 +110,49 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	return check.Passf("logout ends the session on the server: the pre-logout session cookie no longer logs in").
 		VI("Đăng xuất hủy phiên trên máy chủ: cookie phiên cũ không còn đăng nhập được").With(ev...)
 }
+
+// findLogoutLink returns the same-host link labelled "Đăng xuất" / "Thoát" / "Logout" on the home
+// page as browser b sees it, or "".
+func findLogoutLink(ctx context.Context, s *check.Session, b *check.Browser, home string) string {
+	if home == "" {
+		home = s.Base().String()
+	}
+	abs, err := s.Resolve(home)
+	if err != nil {
+		return ""
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
+	if err != nil {
+		return ""
+	}
+	resp, err := s.Fetch(ctx, b, req)
+	if err != nil {
+		return ""
+	}
+	doc, err := html.Parse(bytes.NewReader(resp.Body))
+	if err != nil {
+		return ""
+	}
+	base, err := url.Parse(resp.FinalURL)
+	if err != nil {
+		return ""
+	}
+	for _, a := range htmlx.All(doc, "a") {
+		text := htmlx.Fold(htmlx.Text(a) + " " + attrOf(a, "title") + " " + attrOf(a, "aria-label"))
+		if !htmlx.FoldedContains(text, "dang xuat") && !htmlx.FoldedContains(text, "thoat") &&
+			!htmlx.FoldedContains(text, "logout") && !htmlx.FoldedContains(text, "log out") && !htmlx.FoldedContains(text, "sign out") {
+			continue
+		}
+		ref, err := url.Parse(strings.TrimSpace(attrOf(a, "href")))
+		if err != nil {
+			continue
+		}
+		u := base.ResolveReference(ref)
+		if (u.Scheme == "http" || u.Scheme == "https") && strings.EqualFold(u.Hostname(), s.Base().Hostname()) {
+			return u.String()
+		}
+	}
+	return ""
+}
+
+func attrOf(n *html.Node, key string) string { v, _ := htmlx.Attr(n, key); return v }

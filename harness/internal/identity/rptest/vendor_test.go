@@ -91,11 +91,11 @@ func TestVendorPortalDiscovered(t *testing.T) {
 	portal := rptest.New(sso, rptest.Defects{})
 	defer portal.Close()
 	report, err := harness.Check(context.Background(), harness.Target{BaseURL: portal.URL, Client: portal.Client(), SSO: sso},
-		harness.Only("P06-AUTH-01", "P06-AUTH-03", "P06-AUTH-06"))
+		harness.Only("P06-AUTH-01", "P06-AUTH-03", "P06-AUTH-06", "P06-AUTH-09"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	selected := map[string]bool{"P06-AUTH-01": true, "P06-AUTH-03": true, "P06-AUTH-06": true}
+	selected := map[string]bool{"P06-AUTH-01": true, "P06-AUTH-03": true, "P06-AUTH-06": true, "P06-AUTH-09": true}
 	for _, f := range report.Findings {
 		if selected[f.Criterion] {
 			delete(selected, f.Criterion)
