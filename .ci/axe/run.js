@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs axe-core under jsdom on HTML files and prints, as JSON, the violations of the rules that
-// p06kit's accessibility checks share with axe: {"<file>": {"<rule>": ["<css selector>", …]}}.
+// p06kit's accessibility checks share with axe:
+// {"<file>": {"<rule>": [{"target": "<css selector>", "html": "<element's outer HTML>"}, …]}}.
 // Usage: node run.js FILE...
 'use strict';
 const fs = require('fs');
@@ -32,7 +33,7 @@ async function audit(file) {
   });
   const out = {};
   for (const v of res.violations) {
-    out[v.id] = v.nodes.map((n) => n.target.join(' '));
+    out[v.id] = v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html }));
   }
   window.close();
   return out;

@@ -52,6 +52,8 @@ type Violation struct {
 	Path, Excerpt string
 	// Detail says what is wrong with this element.
 	Detail string
+
+	node *html.Node
 }
 
 // Audit applies every rule to a parsed page and returns the violations in document order, rule by
@@ -75,7 +77,7 @@ type auditor struct {
 }
 
 func (a *auditor) add(rule string, n *html.Node, format string, args ...any) {
-	a.out = append(a.out, Violation{Rule: rule, Path: htmlx.Path(n), Excerpt: htmlx.Outer(n, 160), Detail: fmt.Sprintf(format, args...)})
+	a.out = append(a.out, Violation{Rule: rule, Path: htmlx.Path(n), Excerpt: htmlx.Outer(n, 160), Detail: fmt.Sprintf(format, args...), node: n})
 }
 
 // elements walks the HTML elements (not SVG or MathML content, not templates) that are not hidden.
@@ -132,14 +134,14 @@ func (a *auditor) title(doc *html.Node) {
 		}
 		return true
 	})
+	// Reported on <html>, as axe-core does.
+	root := htmlx.First(doc, "html")
 	switch {
+	case root == nil:
 	case t == nil:
-		root := htmlx.First(doc, "html")
-		if root != nil {
-			a.add("document-title", root, "the page has no <title>")
-		}
+		a.add("document-title", root, "the page has no <title>")
 	case strings.TrimSpace(htmlx.Text(t)) == "":
-		a.add("document-title", t, "the <title> is empty")
+		a.add("document-title", root, "the <title> is empty")
 	}
 }
 

@@ -11,8 +11,9 @@
 // # Agreement with axe-core
 //
 // The rules carry axe-core's rule IDs and follow its logic where axe has the rule, so that a
-// finding can be compared with axe's violations on the same page (the interop test in this
-// package does so with axe-core run by node under jsdom):
+// finding can be compared with axe's violations on the same page. The interop test in this
+// package runs axe-core 4.14 (node, jsdom; .ci/axe) on the testdata pages, which carry known
+// defects and edge cases, and requires the same elements, rule by rule:
 //
 //   - P06-A11Y-01: html-has-lang, html-lang-valid (ISO 639-1 two-letter codes, or any three
 //     letters; lang="vn" is invalid), plus p06-lang-vi: a page whose text is Vietnamese must
