@@ -92,9 +92,12 @@ func (s *Server) serveJWKS(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.JWKS())
 }
 
-// ClaimNames are the userinfo claims of the national SSO that this fake returns (DOMAIN.md §9).
-var ClaimNames = []string{"sub", "SoDinhDanh", "SoCMND", "HoVaTen", "NgayThangNamSinh", "GioiTinh", "QuocTich",
-	"ThuongTru", "NoiOHienNay", "loAs", "LoaiTaiKhoan", "TrangThai"}
+// ClaimNames returns the userinfo claims of the national SSO that this fake returns (DOMAIN.md
+// §9).
+func ClaimNames() []string {
+	return []string{"sub", "SoDinhDanh", "SoCMND", "HoVaTen", "NgayThangNamSinh", "GioiTinh", "QuocTich",
+		"ThuongTru", "NoiOHienNay", "loAs", "LoaiTaiKhoan", "TrangThai"}
+}
 
 func (s *Server) serveDiscovery(w http.ResponseWriter, r *http.Request) {
 	iss := s.issuer()
@@ -113,7 +116,7 @@ func (s *Server) serveDiscovery(w http.ResponseWriter, r *http.Request) {
 		"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post"},
 		"code_challenge_methods_supported":      []string{"S256"},
 		"acr_values_supported":                  []string{"LoA1", "LoA2"},
-		"claims_supported":                      append([]string{"iss", "aud", "exp", "iat", "nonce", "acr", "auth_time"}, ClaimNames...),
+		"claims_supported":                      append([]string{"iss", "aud", "exp", "iat", "nonce", "acr", "auth_time"}, ClaimNames()...),
 	})
 }
 

@@ -139,7 +139,7 @@ func TestNormalFlow(t *testing.T) {
 	var ui map[string]any
 	_ = json.NewDecoder(resp.Body).Decode(&ui)
 	resp.Body.Close()
-	for _, name := range ssotest.ClaimNames {
+	for _, name := range ssotest.ClaimNames() {
 		if _, ok := ui[name]; !ok {
 			t.Errorf("userinfo lacks %s", name)
 		}
