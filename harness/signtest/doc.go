@@ -46,6 +46,13 @@
 // errors.Is, and [ReasonVI] names it in Vietnamese. Both interoperate with openssl cms, including
 // its -cades option (tested with the interop build tag).
 //
+// Circular 15/2025/TT-BKHCN asks signing software to support time-stamps: with
+// [SignOptions.TSA] set to [PKI.TSA], the signature carries an RFC 3161 time-stamp token (a
+// CAdES-T signature). [Verify] checks the token — the authority's chain and its critical
+// timeStamping purpose, and that it stamps this signature — reports its time in
+// [Signed.Timestamp], and judges the signer's certificate at that trusted time rather than at the
+// signer's own claim.
+//
 // Results are often signed PDFs: [SignPDF] appends a byte-range signature (SubFilter
 // ETSI.CAdES.detached) and [VerifyPDF] verifies every signature of a PDF and that the last covers
 // the whole file. [VerifyFile] takes a document as a portal receives it — with a detached
@@ -53,9 +60,10 @@
 //
 // # Not covered
 //
-// Time-stamp tokens (RFC 3161), OCSP, XAdES and the long-term forms (CAdES-T, -LT, -LTA) are not
-// produced or checked; RSA-PSS is refused as unsupported. Certificate policies are not enforced
-// beyond the kind of holder.
+// OCSP, XAdES and the archival forms (CAdES-LT, -LTA: validation data and archive time-stamps
+// embedded in the signature) are not produced or checked; RSA-PSS is refused as unsupported.
+// Certificate policies are not enforced beyond the kind of holder. Time-stamps are made by the
+// PKI's own authority in process, not through the RFC 3161 HTTP protocol.
 //
 // # Bad cases
 //

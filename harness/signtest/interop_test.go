@@ -74,9 +74,11 @@ func TestInteropOpenSSLVerifiesSigntest(t *testing.T) {
 				name     string
 				signer   *signtest.Identity
 				detached bool
-			}{{"agency attached", pki.Agency(), false}, {"agency detached", pki.Agency(), true}, {"citizen detached", citizen, true}} {
+				tsa      *signtest.Identity
+			}{{"agency attached", pki.Agency(), false, nil}, {"agency detached", pki.Agency(), true, nil},
+				{"citizen detached", citizen, true, nil}, {"agency attached, time-stamped", pki.Agency(), false, pki.TSA()}} {
 				t.Run(tc.name, func(t *testing.T) {
-					sig, err := pki.Sign(doc, tc.signer, signtest.SignOptions{Detached: tc.detached})
+					sig, err := pki.Sign(doc, tc.signer, signtest.SignOptions{Detached: tc.detached, TSA: tc.tsa})
 					require.NoError(t, err)
 					sigFile := filepath.Join(f.dir, "sig.p7s")
 					require.NoError(t, os.WriteFile(sigFile, sig, 0o600))

@@ -37,6 +37,8 @@ const (
 	KindOrganisation
 	// KindCA is a certification authority.
 	KindCA
+	// KindTSA is a time-stamping authority (RFC 3161).
+	KindTSA
 )
 
 func (k Kind) String() string {
@@ -49,6 +51,8 @@ func (k Kind) String() string {
 		return "organisation"
 	case KindCA:
 		return "certification authority"
+	case KindTSA:
+		return "time-stamping authority"
 	}
 	return "unknown"
 }
@@ -64,6 +68,8 @@ func (k Kind) VI() string {
 		return "tổ chức"
 	case KindCA:
 		return "tổ chức chứng thực"
+	case KindTSA:
+		return "tổ chức cấp dấu thời gian"
 	}
 	return "không xác định"
 }
@@ -245,6 +251,7 @@ type PKI struct {
 	cfg          config
 	agency       *Identity
 	organisation *Identity
+	tsa          *Identity
 
 	mu      sync.Mutex
 	serial  int64
@@ -318,6 +325,9 @@ func NewPKI(opts ...Option) (*PKI, error) {
 	if err != nil {
 		return nil, err
 	}
+	if p.tsa, err = p.newTSA(now); err != nil {
+		return nil, err
+	}
 	if err := p.signCRL(); err != nil {
 		return nil, err
 	}
@@ -336,6 +346,45 @@ func (p *PKI) Now() time.Time { return p.now() }
 
 // Agency is the certificate of the agency that signs electronic results.
 func (p *PKI) Agency() *Identity { return p.agency }
+
+// TSA is the time-stamping authority (RFC 3161): pass it as [SignOptions.TSA] to time-stamp a
+// signature.
+func (p *PKI) TSA() *Identity { return p.tsa }
+
+// newTSA issues the time-stamping authority's certificate: its only extended key usage is
+// timeStamping, marked critical, as RFC 3161 2.3 requires.
+func (p *PKI) newTSA(now time.Time) (*Identity, error) {
+	key, err := p.newKey()
+	if err != nil {
+		return nil, fmt.Errorf("signtest: generating the TSA key: %w", err)
+	}
+	eku, err := asn1.Marshal([]asn1.ObjectIdentifier{oidKPTimeStamping})
+	if err != nil {
+		return nil, err
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:    p.nextSerial(),
+		Subject:         pkix.Name{CommonName: "signtest TSA (dấu thời gian thử nghiệm)", Organization: []string{"p06kit signtest"}, Country: []string{"VN"}},
+		NotBefore:       now.AddDate(0, -1, 0),
+		NotAfter:        now.AddDate(5, 0, 0),
+		KeyUsage:        x509.KeyUsageDigitalSignature,
+		ExtraExtensions: []pkix.Extension{{Id: oidExtKeyUsage, Critical: true, Value: eku}},
+		SubjectKeyId:    subjectKeyID(key.Public()),
+		AuthorityKeyId:  p.Intermediate.Cert.SubjectKeyId,
+	}
+	if p.cfg.repo != "" {
+		tmpl.CRLDistributionPoints = []string{p.cfg.repo + "/crl/intermediate.crl"}
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, p.Intermediate.Cert, key.Public(), p.Intermediate.Key)
+	if err != nil {
+		return nil, fmt.Errorf("signtest: creating the TSA certificate: %w", err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		return nil, fmt.Errorf("signtest: parsing the TSA certificate: %w", err)
+	}
+	return &Identity{Kind: KindTSA, Cert: cert, Key: key, Chain: []*x509.Certificate{p.Intermediate.Cert, p.Root.Cert}}, nil
+}
 
 // Organisation is the certificate of an organisation that signs submissions.
 func (p *PKI) Organisation() *Identity { return p.organisation }

@@ -29,6 +29,10 @@ type SignOptions struct {
 	// NoAttributes signs the content directly, without signed attributes (openssl -noattr). The
 	// signature then carries no signing time.
 	NoAttributes bool
+	// TSA, when not nil, time-stamps the signature (RFC 3161 token in the unsigned attribute
+	// signatureTimeStampToken: a CAdES-T signature) as this time-stamping authority, at
+	// SigningTime. [PKI.TSA] is the PKI's.
+	TSA *Identity
 	// NoSigningCertificate leaves out the ESS signing-certificate-v2 attribute (RFC 5035) that
 	// binds the signature to the signer's certificate and that CAdES-BES requires.
 	NoSigningCertificate bool
@@ -40,6 +44,12 @@ type SignOptions struct {
 // its chain. The result is DER. RSA keys sign with PKCS #1 v1.5, ECDSA
 // keys with ECDSA; the digest is SHA-256 unless opts say otherwise.
 func Sign(data []byte, signer *Identity, opts SignOptions) ([]byte, error) {
+	return sign(data, signer, opts, oidData)
+}
+
+// sign signs data whose content type is contentType (id-data, or id-ct-TSTInfo for a time-stamp
+// token).
+func sign(data []byte, signer *Identity, opts SignOptions, contentType asn1.ObjectIdentifier) ([]byte, error) {
 	if signer == nil || signer.Cert == nil || signer.Key == nil {
 		return nil, errors.New("signtest: sign: signer has no certificate or key")
 	}
@@ -90,7 +100,7 @@ func Sign(data []byte, signer *Identity, opts SignOptions) ([]byte, error) {
 		if st.IsZero() {
 			st = time.Now()
 		}
-		attrs, err := signedAttributes(md, st.UTC().Truncate(time.Second))
+		attrs, err := signedAttributes(md, st.UTC().Truncate(time.Second), contentType)
 		if err != nil {
 			return nil, fmt.Errorf("signtest: sign: %w", err)
 		}
@@ -116,11 +126,30 @@ func Sign(data []byte, signer *Identity, opts SignOptions) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("signtest: sign: signing with the key of %s: %w", signer.Subject(), err)
 	}
+	if opts.TSA != nil {
+		at := opts.SigningTime
+		if at.IsZero() {
+			at = time.Now()
+		}
+		token, err := timestampToken(opts.TSA, si.Signature, h, at)
+		if err != nil {
+			return nil, fmt.Errorf("signtest: sign: time-stamping: %w", err)
+		}
+		set, err := attributeSet([]attribute{{Type: oidTimeStampToken, Values: setOf(token)}}, 0xa1)
+		if err != nil {
+			return nil, fmt.Errorf("signtest: sign: %w", err)
+		}
+		si.UnsignedAttrs = asn1.RawValue{FullBytes: set}
+	}
 
+	version := 1
+	if !contentType.Equal(oidData) {
+		version = 3 // RFC 5652 5.1: eContentType other than id-data
+	}
 	sd := signedData{
-		Version:          1,
+		Version:          version,
 		DigestAlgorithms: []pkix.AlgorithmIdentifier{{Algorithm: hashOID}},
-		EncapContentInfo: encapContentInfo{EContentType: oidData},
+		EncapContentInfo: encapContentInfo{EContentType: contentType},
 		SignerInfos:      []signerInfo{si},
 	}
 	if !opts.Detached {
@@ -151,8 +180,8 @@ func Sign(data []byte, signer *Identity, opts SignOptions) ([]byte, error) {
 	return out, nil
 }
 
-func signedAttributes(md []byte, st time.Time) ([]attribute, error) {
-	ct, err := asn1.Marshal(oidData)
+func signedAttributes(md []byte, st time.Time, contentType asn1.ObjectIdentifier) ([]attribute, error) {
+	ct, err := asn1.Marshal(contentType)
 	if err != nil {
 		return nil, err
 	}

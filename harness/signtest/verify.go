@@ -44,8 +44,10 @@ type VerifyOptions struct {
 	// (ErrRevocationUnknown). Default false: only listed certificates fail.
 	RequireRevocation bool
 	// AtSigningTime judges validity and revocation at the signing time only, as long-term
-	// validation does when the signing time is trustworthy (a time-stamp). Default false: the
-	// chain must be valid both at the signing time and now, and any revocation counts.
+	// validation does: the time of a verified time-stamp token when the signature has one, else
+	// the signer's signingTime attribute (a claim: trust it only for signatures you keep
+	// yourself). Default false: the chain must be valid both at the signing time and now, and any
+	// revocation counts.
 	AtSigningTime bool
 	// Now is the verifier's clock. Default time.Now.
 	Now func() time.Time
@@ -73,6 +75,10 @@ type Signed struct {
 	// CAdES is true when the signature carries the signing-certificate-v2 attribute (CAdES-BES)
 	// and it names the signer's certificate.
 	CAdES bool
+	// Timestamp is the time of a verified RFC 3161 time-stamp token on the signature (CAdES-T),
+	// or the zero time; TimestampAuthority the authority's certificate, or nil.
+	Timestamp          time.Time
+	TimestampAuthority *x509.Certificate
 }
 
 // String says who signed and when, in English.
@@ -114,6 +120,9 @@ func Classify(cert *x509.Certificate) Kind {
 	}
 	if cert.IsCA {
 		return KindCA
+	}
+	if hasTimeStamping(cert) {
+		return KindTSA
 	}
 	return KindUnknown
 }
@@ -235,7 +244,7 @@ func Verify(data, sig []byte, opts VerifyOptions) (*Signed, error) {
 	}
 	var first *Signed
 	for i := range p.sd.SignerInfos {
-		s, err := verifySigner(p, &p.sd.SignerInfos[i], content, opts)
+		s, err := verifySigner(p, &p.sd.SignerInfos[i], content, opts, true)
 		if err != nil {
 			return nil, err
 		}
@@ -247,7 +256,9 @@ func Verify(data, sig []byte, opts VerifyOptions) (*Signed, error) {
 	return first, nil
 }
 
-func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions) (*Signed, error) {
+// verifySigner verifies one SignerInfo; timestamps says whether to read a time-stamp token in
+// its unsigned attributes (not inside a token itself).
+func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions, timestamps bool) (*Signed, error) {
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now
@@ -320,7 +331,29 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions)
 		return nil, verr(ErrMalformed, cert, fmt.Sprintf("the signing time %s is in the future", signingTime.UTC().Format(time.RFC3339)),
 			"thời điểm ký ở tương lai", nil)
 	}
-	at := signingTime
+	var stamped time.Time
+	var tsa *x509.Certificate
+	if timestamps && len(si.UnsignedAttrs.FullBytes) > 0 {
+		unsigned, err := readAttributes(si.UnsignedAttrs.Bytes)
+		if err != nil {
+			return nil, verr(ErrMalformed, cert, "unsigned attributes do not parse", "thuộc tính không ký không đọc được", err)
+		}
+		if token, ok := unsigned[oidTimeStampToken.String()]; ok {
+			if stamped, tsa, err = verifyTimestamp(token, si.Signature, cert, opts); err != nil {
+				return nil, err
+			}
+			if !signingTime.IsZero() && signingTime.After(stamped.Add(maxClockSkew)) {
+				return nil, verr(ErrMalformed, cert, fmt.Sprintf("the claimed signing time %s is after the time-stamp %s",
+					signingTime.UTC().Format(time.RFC3339), stamped.UTC().Format(time.RFC3339)), "thời điểm ký sau dấu thời gian", nil)
+			}
+		}
+	}
+	// The time the chain is judged at: the time-stamp's when there is one (a trusted third party
+	// vouches for it), else the signer's claim, else now.
+	at := stamped
+	if at.IsZero() {
+		at = signingTime
+	}
 	if at.IsZero() {
 		at = now()
 	}
@@ -342,13 +375,14 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions)
 			}
 		}
 	}
-	if err := checkRevocation(cert, chain, signingTime, n, opts); err != nil {
+	if err := checkRevocation(cert, chain, at, n, opts); err != nil {
 		return nil, err
 	}
 	return &Signed{
 		Signer: cert, Chain: chain, Kind: Classify(cert),
 		Subject: FormatName(cert.Subject), CommonName: cert.Subject.CommonName, Identifier: userID(cert),
 		SigningTime: signingTime, Content: content, Hash: h, CAdES: cades,
+		Timestamp: stamped, TimestampAuthority: tsa,
 	}, nil
 }
 
