@@ -70,8 +70,9 @@ type tc struct {
 	adapter func(*fakeportal.Adapter) any
 	noPKI   bool
 	status  scoring.Status
-	// msg are substrings the English message must contain; msgVI of the Vietnamese one.
-	msg, msgVI []string
+	// msg are substrings the English message must contain; msgVI of the Vietnamese one;
+	// evidence of the first evidence note.
+	msg, msgVI, evidence []string
 }
 
 func runTable(t *testing.T, id string, cases []tc) {
@@ -88,7 +89,11 @@ func runTable(t *testing.T, id string, cases []tc) {
 				assert.Contains(t, r.MessageVI, m)
 			}
 			if c.status == scoring.Fail || (c.status == scoring.Pass && id == "P06-SIG-01") {
-				assert.NotEmpty(t, r.Evidence, "a finding shows what was seen")
+				require.NotEmpty(t, r.Evidence, "a finding shows what was seen")
+			}
+			for _, e := range c.evidence {
+				require.NotEmpty(t, r.Evidence)
+				assert.Contains(t, r.Evidence[0].Note, e)
 			}
 		})
 	}
@@ -100,9 +105,10 @@ func nothing(*fakeportal.Adapter) any        { return struct{}{} }
 func TestResultSigned(t *testing.T) {
 	runTable(t, "P06-SIG-01", []tc{
 		{name: "agency signs results", status: scoring.Pass,
-			msg: []string{"signed by the agency", signtest.AgencyName, "chain to", "intact"}, msgVI: []string{"được cơ quan", "toàn vẹn"}},
+			msg: []string{"signed by the agency", signtest.AgencyName, "chain to", "intact", "signed after the dossier was submitted"}, msgVI: []string{"được cơ quan", "toàn vẹn"},
+			evidence: []string{"CAdES-BES", "time-stamped at", "detached signature"}},
 		{name: "agency signs PDF results", defects: fakeportal.Defects{PDFResults: true}, status: scoring.Pass,
-			msg: []string{"signed by the agency", signtest.AgencyName}},
+			msg: []string{"signed by the agency", signtest.AgencyName}, evidence: []string{"signed PDF", "no time-stamp"}},
 		{name: "PDF result changed after signing", defects: fakeportal.Defects{PDFResults: true, TamperedResults: true}, status: scoring.Fail,
 			msg: []string{"PDF signature 1", "tampered"}},
 		{name: "PDF result signed by a citizen", defects: fakeportal.Defects{PDFResults: true, CitizenSignsResults: true}, status: scoring.Fail,

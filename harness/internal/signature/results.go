@@ -85,6 +85,11 @@ func resultSigned(ctx context.Context, s *check.Session) check.Result {
 		format = "CAdES-BES (signing-certificate attribute present and matching)"
 	}
 	ev.Note += "; " + format + fmt.Sprintf("; signer %s; hash %v", signed.Subject, signed.Hash)
+	if !signed.Timestamp.IsZero() && signed.TimestampAuthority != nil {
+		ev.Note += fmt.Sprintf("; time-stamped at %s by %q (CAdES-T)", signed.Timestamp.UTC().Format(time.RFC3339), signed.TimestampAuthority.Subject.CommonName)
+	} else {
+		ev.Note += "; no time-stamp (Circular 15/2025/TT-BKHCN asks signing software to support them)"
+	}
 	return check.Passf("the result of dossier %s is signed by the agency %q %s; the chain to %q verifies, no certificate is revoked and the content is intact%s",
 		id, signed.CommonName, when, root, after).
 		VI("kết quả của hồ sơ %s được cơ quan %q ký %s; chuỗi chứng thư tới %q hợp lệ, không bị thu hồi, nội dung toàn vẹn", id, signed.CommonName, whenVI, root).

@@ -278,7 +278,7 @@ func (p *Portal) complete(w http.ResponseWriter, r *http.Request) {
 		if p.defects.PresignedResults {
 			st = st.AddDate(0, 0, -20) // within the certificate's validity, which began a month ago
 		}
-		res.Signature, err = p.pki.Sign(data, signer, signtest.SignOptions{Detached: true, SigningTime: st})
+		res.Signature, err = p.pki.Sign(data, signer, signtest.SignOptions{Detached: true, SigningTime: st, TSA: p.pki.TSA()})
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
