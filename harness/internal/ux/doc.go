@@ -16,7 +16,9 @@
 //     TCVN3; ø û ï ä … for VNI; at least 10 and 1% of letters) — a heuristic, named as such in the
 //     finding.
 //   - P06-UX-03: <meta name="viewport"> with width=device-width, without user-scalable=no/0 or
-//     maximum-scale below 2 (axe-core's meta-viewport threshold, WCAG 1.4.4).
+//     maximum-scale below 2 (values read as axe-core reads them: yes = 1, no = 0.1). The interop
+//     test requires a zoom finding on exactly the testdata pages axe-core's meta-viewport rule
+//     flags (WCAG 1.4.4).
 //   - P06-UX-04: a breadth-first crawl of same-host links from the home page (links that look like
 //     the way to procedures first; at most Config.MaxPages pages read) must see every sampled
 //     procedure page within 3 clicks. A crawl cut short by its budget is an error, not a failure.

@@ -27,6 +27,21 @@ func parseViewport(content string) map[string]string {
 	return out
 }
 
+// viewportNumber reads a viewport value as the CSS Device Adaptation draft does (and axe-core):
+// yes is 1, no is 0.1, device-width and device-height are 10, else a number.
+func viewportNumber(v string) (float64, bool) {
+	switch v {
+	case "yes":
+		return 1, true
+	case "no":
+		return 0.1, true
+	case "device-width", "device-height":
+		return 10, true
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	return f, err == nil
+}
+
 // viewportProblem says what is wrong with a page's viewport, or "" when it is right: declared,
 // width=device-width, zoom not disabled (user-scalable=no/0) nor limited below 2×
 // (maximum-scale < 2, as axe-core's meta-viewport rule, WCAG 1.4.4).
@@ -43,14 +58,16 @@ func viewportProblem(doc *html.Node) (string, string, *html.Node) {
 	}
 	c, _ := htmlx.Attr(meta, "content")
 	vp := parseViewport(c)
-	switch us := vp["user-scalable"]; {
+	us, hasUS := vp["user-scalable"]
+	usv, usOK := viewportNumber(us)
+	switch {
 	case vp["width"] != "device-width":
 		return fmt.Sprintf("viewport %q lacks width=device-width", c), fmt.Sprintf("viewport %q thiếu width=device-width", c), meta
-	case us == "no" || us == "0":
+	case hasUS && usOK && usv > -1 && usv < 1:
 		return fmt.Sprintf("viewport %q disables zoom (user-scalable=%s)", c, us), fmt.Sprintf("viewport %q chặn phóng to (user-scalable=%s)", c, us), meta
 	}
 	if ms, ok := vp["maximum-scale"]; ok {
-		if f, err := strconv.ParseFloat(ms, 64); err == nil && f < 2 {
+		if f, ok := viewportNumber(ms); ok && f < 2 {
 			return fmt.Sprintf("viewport %q limits zoom to maximum-scale=%s (< 2)", c, ms), fmt.Sprintf("viewport %q giới hạn phóng to maximum-scale=%s (< 2)", c, ms), meta
 		}
 	}
