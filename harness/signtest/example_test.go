@@ -1,8 +1,10 @@
 package signtest_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/ident"
@@ -67,4 +69,58 @@ func ExampleFormatName() {
 	}
 	fmt.Println(signtest.FormatName(pki.Organisation().Cert.Subject))
 	// Output: UID=MST:0101234565,CN=Công ty TNHH Thử Nghiệm Số,O=Công ty TNHH Thử Nghiệm Số,L=Hà Nội,ST=Hà Nội,C=VN
+}
+
+// A portal whose PKI library follows CRL distribution points needs only the trust list when the
+// certificates come from NewPKIServer; a Go verifier passes a CRLFetcher.
+func ExampleNewPKIServer() {
+	srv, err := signtest.NewPKIServer()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer srv.Close()
+	pki := srv.PKI
+	fmt.Println(strings.TrimPrefix(pki.Agency().Cert.CRLDistributionPoints[0], srv.URL))
+
+	revoked, err := pki.Issue(ident.DefaultPeople()[0], signtest.Revoked)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sig, err := pki.Sign([]byte("tờ khai"), revoked, signtest.SignOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err = signtest.Verify(nil, sig, signtest.VerifyOptions{
+		Roots:             pki.TrustPool(),
+		RequireRevocation: true,
+		FetchCRL:          signtest.CRLFetcher(context.Background(), srv.Client()),
+	})
+	fmt.Println(errors.Is(err, signtest.ErrRevoked), signtest.ReasonVI(err))
+	// Output:
+	// /crl/intermediate.crl
+	// true chứng thư số đã bị thu hồi
+}
+
+// A time-stamped signature says when it existed, vouched for by the time-stamping authority.
+func ExampleSignOptions_timestamp() {
+	pki, err := signtest.NewPKI()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sig, err := pki.Sign([]byte("kết quả"), pki.Agency(), signtest.SignOptions{TSA: pki.TSA()})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	signed, err := pki.Verify(nil, sig)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(signed.Timestamp.Equal(pki.Now()), signtest.Classify(signed.TimestampAuthority))
+	// Output: true time-stamping authority
 }

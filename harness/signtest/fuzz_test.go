@@ -26,6 +26,11 @@ func FuzzVerify(f *testing.F) {
 			f.Add(sig, o.Detached)
 		}
 	}
+	stamped, err := pki.Sign(doc, pki.Agency(), signtest.SignOptions{TSA: pki.TSA()})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(stamped, false)
 	f.Add([]byte("-----BEGIN CMS-----\nMAA=\n-----END CMS-----\n"), false)
 	f.Add([]byte{0x30, 0x80, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02, 0x00, 0x00}, false)
 	opts := pki.VerifyOptions()

@@ -14,7 +14,7 @@ import (
 // [offset1 length1 offset2 length2].
 
 // pdfContentsSize is the room reserved for the CMS signature in a PDF made by SignPDF.
-const pdfContentsSize = 8192
+const pdfContentsSize = 16384
 
 // maxPDFSignatures bounds the signatures VerifyPDF reads from one file.
 const maxPDFSignatures = 16

@@ -19,7 +19,7 @@ func TestPDF(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, signtest.IsSignedPDF(signed))
 	assert.False(t, signtest.IsSignedPDF([]byte(minimalPDF)))
-	twice, err := signtest.SignPDF(signed, pki.Organisation(), signtest.SignOptions{})
+	twice, err := signtest.SignPDF(signed, pki.Organisation(), signtest.SignOptions{TSA: pki.TSA()})
 	require.NoError(t, err)
 
 	t.Run("one signature", func(t *testing.T) {
@@ -35,6 +35,7 @@ func TestPDF(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, sigs, 2)
 		assert.Equal(t, signtest.OrganisationName, sigs[1].CommonName)
+		assert.False(t, sigs[1].Timestamp.IsZero(), "the second signature is time-stamped")
 	})
 	t.Run("trailing newline is fine", func(t *testing.T) {
 		_, err := signtest.VerifyPDF(append(append([]byte(nil), signed...), "\r\n"...), pki.VerifyOptions())
