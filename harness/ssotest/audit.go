@@ -57,6 +57,9 @@ type Flow struct {
 	Redemptions []Redemption
 	// UserInfo counts the userinfo requests made with the flow's access tokens.
 	UserInfo int
+	// IDToken is the last ID token issued for the flow (as sent, misbehaviour included), or
+	// empty.
+	IDToken string
 }
 
 // Redeemed reports whether the code was exchanged for tokens at least once.

@@ -121,6 +121,7 @@ func (s *Server) serveToken(w http.ResponseWriter, r *http.Request) {
 		record(http.StatusInternalServerError, "server_error", err.Error())
 		return
 	}
+	f.IDToken = idToken
 	s.tokens[at] = &accessToken{flow: f, expires: s.Now().Add(s.TokenTTL)}
 	f.tokens = append(f.tokens, at)
 	f.Redemptions = append(f.Redemptions, red)

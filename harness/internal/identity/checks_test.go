@@ -234,3 +234,24 @@ func TestLogoutLinkFoundWhenLoggedIn(t *testing.T) {
 		})
 	}
 }
+
+// The evidence of a forged login shows what the forged ID token said.
+func TestForgedTokenEvidence(t *testing.T) {
+	sso := ssotest.NewServer()
+	t.Cleanup(sso.Close)
+	rp := rptest.New(sso, rptest.Defects{IgnoreIssuer: true})
+	t.Cleanup(rp.Close)
+	r := runCheck(t, "P06-AUTH-04", newSession(t, rp, sso, nil))
+	found := false
+	for _, e := range r.Evidence {
+		if strings.Contains(e.Excerpt, `iss="https://sso.attacker.invalid"`) && strings.Contains(e.Note, "ACCEPTED") {
+			found = true
+		}
+		if strings.Contains(e.Excerpt, "SoDinhDanh") {
+			t.Errorf("evidence shows claims beyond the forged ones: %s", e.Excerpt)
+		}
+	}
+	if !found {
+		t.Errorf("no evidence of the forged issuer: %+v", r.Evidence)
+	}
+}

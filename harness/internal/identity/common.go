@@ -2,16 +2,19 @@ package identity
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/internal/jose"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -206,7 +209,7 @@ func variants(ctx context.Context, s *check.Session, who ident.Person, modes ...
 		if a.flow.Redeemed() {
 			note += "; the portal redeemed the code"
 		}
-		e := scoring.Evidence{Note: note}
+		e := scoring.Evidence{Note: note, Excerpt: tokenExcerpt(a.flow.IDToken)}
 		if a.trace != nil && a.trace.Final != nil {
 			e.Request = "GET " + maskURL(a.trace.Final.FinalURL)
 			e.Status = a.trace.Final.StatusCode
@@ -290,4 +293,33 @@ func maskURL(raw string) string {
 	}
 	u.RawQuery = strings.ReplaceAll(q.Encode(), "%5Bredacted%5D", "[redacted]")
 	return check.Redact(u.String())
+}
+
+// tokenExcerpt shows what a forged ID token said — its header and the claims that make it
+// forged — without its signature, nonce or the citizen's number.
+func tokenExcerpt(tok string) string {
+	if tok == "" {
+		return ""
+	}
+	j, err := jose.Parse(tok)
+	if err != nil {
+		return ""
+	}
+	var c jose.Claims
+	if json.Unmarshal(j.Payload, &c) != nil {
+		return ""
+	}
+	nonce := "absent"
+	if c.Nonce != "" {
+		nonce = "present"
+	}
+	return fmt.Sprintf("ID token header alg=%q kid=%q; iss=%q aud=%q iat=%s exp=%s nonce %s",
+		j.Header.Alg, j.Header.Kid, c.Issuer, []string(c.Audience), unix(c.IssuedAt), unix(c.Expiry), nonce)
+}
+
+func unix(t int64) string {
+	if t == 0 {
+		return "absent"
+	}
+	return time.Unix(t, 0).UTC().Format(time.RFC3339)
 }
