@@ -60,17 +60,21 @@ func onlineRateCheck(ctx context.Context, s *check.Session) check.Result {
 		return *res
 	}
 	var online, unstated int64
+	var offline []string
 	for _, p := range pl.Procedures {
 		if p.Online() {
 			online++
+		} else {
+			offline = append(offline, p.Label())
 		}
 		if !p.LevelStated {
 			unstated++
 		}
 	}
 	t := scoring.SeedTarget(scoring.TargetProceduresOnline, online, int64(len(pl.Procedures)))
-	return rateResult(t, pl, unstated,
-		"procedures offered online", "thủ tục được cung cấp dịch vụ công trực tuyến")
+	return rateResult(t, pl, unstated, offline,
+		"procedures offered online", "thủ tục được cung cấp dịch vụ công trực tuyến",
+		"not online", "chưa trực tuyến")
 }
 
 // fullProcessRateCheck is P06-SVC-07: at least 80% of online procedures are full-process.
@@ -80,11 +84,14 @@ func fullProcessRateCheck(ctx context.Context, s *check.Session) check.Result {
 		return *res
 	}
 	var online, full int64
+	var partial []string
 	for _, p := range pl.Procedures {
 		if p.Online() {
 			online++
 			if p.Level == check.LevelFull {
 				full++
+			} else {
+				partial = append(partial, p.Label())
 			}
 		}
 	}
@@ -94,10 +101,13 @@ func fullProcessRateCheck(ctx context.Context, s *check.Session) check.Result {
 			At(pl.URL).GotWant("0 online procedures", "≥ 80% of online procedures full-process")
 	}
 	t := scoring.SeedTarget(scoring.TargetOnlineFullProcess, full, online)
-	return rateResult(t, pl, 0, "online procedures that are full-process", "dịch vụ công trực tuyến toàn trình")
+	return rateResult(t, pl, 0, partial, "online procedures that are full-process", "dịch vụ công trực tuyến toàn trình",
+		"partial", "một phần")
 }
 
-func rateResult(t scoring.Target, pl *check.ProcedureList, unstated int64, what, whatVI string) check.Result {
+// rateResult reports a rate against its seed target; short lists the procedures that fall short
+// (named in a failure), under the heading shortWhat.
+func rateResult(t scoring.Target, pl *check.ProcedureList, unstated int64, short []string, what, whatVI, shortWhat, shortWhatVI string) check.Result {
 	got := fmt.Sprintf("%s (%d/%d)", pct(t.Measured), t.Numerator, t.Denominator)
 	want := "≥ " + pct(t.Threshold)
 	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL),
@@ -111,6 +121,6 @@ func rateResult(t scoring.Target, pl *check.ProcedureList, unstated int64, what,
 		return check.Passf("%s %s: %s, target %s%s", pct(t.Measured), what, got, want, note).
 			VI("tỷ lệ %s: %s, chỉ tiêu %s%s", whatVI, got, want, noteVI).At(pl.URL).With(ev).GotWant(got, want)
 	}
-	return check.Failf("only %s %s: %s, below the target %s%s", pct(t.Measured), what, got, want, note).
-		VI("tỷ lệ %s chỉ đạt %s, dưới chỉ tiêu %s%s", whatVI, got, want, noteVI).At(pl.URL).With(ev).GotWant(got, want)
+	return check.Failf("only %s %s: %s, below the target %s%s. %s: %s", pct(t.Measured), what, got, want, note, shortWhat, en(short)).
+		VI("tỷ lệ %s chỉ đạt %s, dưới chỉ tiêu %s%s. %s: %s", whatVI, got, want, noteVI, shortWhatVI, vi(short)).At(pl.URL).With(ev).GotWant(got, want)
 }

@@ -109,9 +109,9 @@ func TestRates(t *testing.T) {
 		{name: "below target", id: "P06-SVC-06", mutate: func(p *portaltest.Portal) {
 			mixed(p)
 			p.Procedures[0].Level = ""
-		}, status: scoring.Fail, msg: []string{"only 60.00%", "(3/5)", "below the target ≥ 80.00%"}, msgVI: "dưới chỉ tiêu"},
+		}, status: scoring.Fail, msg: []string{"only 60.00%", "(3/5)", "below the target ≥ 80.00%", "not online: 1.000001 A; 1.000005 E"}, msgVI: "dưới chỉ tiêu"},
 		{name: "good", id: "P06-SVC-07", status: scoring.Pass, msg: []string{"90.00%", "(9/10)"}},
-		{name: "half full-process", id: "P06-SVC-07", mutate: mixed, status: scoring.Fail, msg: []string{"only 50.00%", "(2/4)"}},
+		{name: "half full-process", id: "P06-SVC-07", mutate: mixed, status: scoring.Fail, msg: []string{"only 50.00%", "(2/4)", "partial: 1.000003 C; 1.000004 D"}},
 		{name: "none online", id: "P06-SVC-07", mutate: setProcedures(portaltest.Procedure{Code: "1.000001", Name: "A"}),
 			status: scoring.Fail, msg: []string{"offers no procedure online"}},
 	})
