@@ -35,7 +35,8 @@
 //     percentile (nearest rank) over all requests must be within budgets.ttfb_p95_ms (default
 //     1000 ms).
 //   - P06-UX-08: each of up to 5 sampled pages, with its same-host scripts, style sheets, images,
-//     icons, preloads and media (at most 60 each), must weigh at most budgets.page_weight_bytes
+//     icons, preloads and media, and the fonts, images and sheets their style sheets reference
+//     (url(), @import; at most 60 each), must weigh at most budgets.page_weight_bytes
 //     (default 2,000,000). Bytes are decoded bytes, not transfer sizes; third-party resources are
 //     not fetched.
 //   - P06-UX-09: the privacy notice (profile privacy) answers 200, speaks of personal data (dữ

@@ -198,6 +198,11 @@ func TestWeight(t *testing.T) {
 		{name: "heavy script", id: "P06-UX-08", mutate: func(p *portaltest.Portal) {
 			p.Files["/static/app.js"] = portaltest.File{Type: "application/javascript", Body: strings.Repeat("x", 2_100_000)}
 		}, status: scoring.Fail, msg: []string{"5 of 5 pages weigh more than the budget of 2000000 bytes", "/static/app.js 2100000 B"}},
+		{name: "heavy font in the style sheet", id: "P06-UX-08", mutate: func(p *portaltest.Portal) {
+			p.Files["/static/site.css"] = portaltest.File{Type: "text/css", Body: `@import "/static/more.css"; body{background:url(data:image/png;base64,AAAA)}`}
+			p.Files["/static/more.css"] = portaltest.File{Type: "text/css", Body: `@font-face{font-family:X;src:url('../fonts/x.woff2') format("woff2")}`}
+			p.Files["/fonts/x.woff2"] = portaltest.File{Type: "font/woff2", Body: strings.Repeat("f", 2_000_000)}
+		}, status: scoring.Fail, msg: []string{"/fonts/x.woff2 2000000 B"}},
 		{name: "tight budget", id: "P06-UX-08", profile: &check.Profile{Budgets: check.Budgets{PageWeightBytes: 1000}},
 			status: scoring.Fail, msg: []string{"budget of 1000 bytes"}},
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -63,9 +64,38 @@ func resources(pg *check.Page, host string) []string {
 	return out
 }
 
+// cssRef matches url(…) and @import "…" references in a style sheet.
+var cssRef = regexp.MustCompile(`(?i)url\(\s*['"]?([^'")\s]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]`)
+
+// isCSS reports whether a response is a style sheet.
+func isCSS(r *check.Response) bool {
+	return strings.Contains(strings.ToLower(r.Header.Get("Content-Type")), "text/css") ||
+		strings.HasSuffix(strings.ToLower(strings.SplitN(r.FinalURL, "?", 2)[0]), ".css")
+}
+
+// appendCSSRefs adds the same-host fonts, images and imported sheets a style sheet references to
+// queue (data: URLs are inline and already counted), at most maxResources in all.
+func appendCSSRefs(queue []string, seen map[string]bool, base *url.URL, host, css string) []string {
+	for _, m := range cssRef.FindAllStringSubmatch(css, 4*maxResources) {
+		ref := m[1]
+		if ref == "" {
+			ref = m[2]
+		}
+		if strings.HasPrefix(strings.ToLower(ref), "data:") {
+			continue
+		}
+		if u, ok := sameHost(base, host, ref); ok && !seen[u.String()] && len(queue) < maxResources {
+			seen[u.String()] = true
+			queue = append(queue, u.String())
+		}
+	}
+	return queue
+}
+
 // weightCheck is P06-UX-08: each sampled page weighs, with its same-host resources, no more than
 // the profile's budget (default 2,000,000 bytes). Bytes are decoded bytes (what the browser
-// parses), not transfer sizes; third-party resources are not fetched and not counted.
+// parses), not transfer sizes; third-party resources are not fetched and not counted. Fonts,
+// images and sheets a same-host style sheet (or a <style> element) references are counted too.
 func weightCheck(ctx context.Context, s *check.Session) check.Result {
 	r, sp, err := samplePages(ctx, s, min(weightPages, s.Config().MaxPages))
 	if err != nil {
@@ -84,7 +114,20 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 		total := int64(len(pg.Body))
 		atLeast := pg.Truncated
 		var res []resource
-		for _, ru := range resources(pg, host) {
+		queue := resources(pg, host)
+		seen := map[string]bool{}
+		for _, q := range queue {
+			seen[q] = true
+		}
+		if base, err := url.Parse(pg.FinalURL); err == nil {
+			for _, st := range htmlx.All(pg.Doc, "style") {
+				if st.FirstChild != nil {
+					queue = appendCSSRefs(queue, seen, base, host, st.FirstChild.Data)
+				}
+			}
+		}
+		for i := 0; i < len(queue); i++ {
+			ru := queue[i]
 			rr, err := s.Get(ctx, ru)
 			if err != nil {
 				continue // an unreachable resource weighs nothing in the browser either
@@ -92,6 +135,11 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 			total += int64(len(rr.Body))
 			atLeast = atLeast || rr.Truncated
 			res = append(res, resource{ru, len(rr.Body)})
+			if isCSS(rr) {
+				if base, err := url.Parse(rr.FinalURL); err == nil {
+					queue = appendCSSRefs(queue, seen, base, host, string(rr.Body))
+				}
+			}
 		}
 		sort.Slice(res, func(i, j int) bool { return res[i].bytes > res[j].bytes })
 		if total > heaviest {
