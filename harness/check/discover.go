@@ -34,6 +34,9 @@ const discoveryPages = 12
 // by Config.MaxPages).
 const maxCataloguePages = 50
 
+// maxQueue bounds the links discovery keeps to visit later.
+const maxQueue = 2000
+
 // maxProcedurePages bounds the procedure pages discovery samples from the catalogue (also bounded
 // by Config.MaxPages).
 const maxProcedurePages = 20
@@ -100,6 +103,7 @@ type discovery struct {
 	r        *Resolved
 	found    map[string]string // field -> absolute URL
 	visited  map[string]bool
+	queued   map[string]bool
 	queue    []string
 	budget   int
 	notes    []string
@@ -112,7 +116,7 @@ type discovery struct {
 // the checks that need it say so.
 func resolveProfile(ctx context.Context, s *Session, p Profile) (*Resolved, error) {
 	r := &Resolved{Profile: p, Sources: map[string]string{}, login: &loginProbe{}}
-	d := &discovery{s: s, r: r, found: map[string]string{}, visited: map[string]bool{},
+	d := &discovery{s: s, r: r, found: map[string]string{}, visited: map[string]bool{}, queued: map[string]bool{},
 		budget: min(s.cfg.MaxPages, discoveryPages)}
 	if r.Home == "" {
 		r.Home = s.target.BaseURL
@@ -290,7 +294,8 @@ func (d *discovery) scan(pg *Page) {
 		}
 	}
 	for _, l := range links {
-		if l.local && !d.visited[l.abs] && htmlLike(l.abs) {
+		if l.local && !d.visited[l.abs] && !d.queued[l.abs] && htmlLike(l.abs) && len(d.queue) < maxQueue {
+			d.queued[l.abs] = true
 			d.queue = append(d.queue, l.abs)
 		}
 	}

@@ -254,7 +254,7 @@ func FuzzDiscoverScan(f *testing.F) {
 		if err != nil {
 			return
 		}
-		d := &discovery{s: s, r: &Resolved{Sources: map[string]string{}}, found: map[string]string{}, visited: map[string]bool{}}
+		d := &discovery{s: s, r: &Resolved{Sources: map[string]string{}}, found: map[string]string{}, visited: map[string]bool{}, queued: map[string]bool{}}
 		d.lookupPg = "http://portal.test/tra-cuu"
 		d.scan(&Page{Response: &Response{URL: "http://portal.test/tra-cuu", FinalURL: "http://portal.test/tra-cuu"}, Doc: doc})
 		for field, v := range d.found {
