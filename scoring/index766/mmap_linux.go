@@ -30,7 +30,7 @@ func mapFile(r io.Reader) (data []byte, release func([]byte), unmap func(), ok b
 	if err != nil {
 		return nil, nil, nil, false
 	}
-	_ = syscall.Madvise(m, syscall.MADV_SEQUENTIAL)
+	// _ = syscall.Madvise(m, syscall.MADV_SEQUENTIAL)
 	// The reader is consumed, as if it had been read to the end.
 	_, _ = f.Seek(0, io.SeekEnd)
 	page := os.Getpagesize()

@@ -77,6 +77,7 @@ type chunk struct {
 	oversize bool   // part of a record longer than a chunk
 	report   bool   // the start of such a record: report it
 	extra    int    // lines ending inside an oversize record
+	end      int    // mapped files: the offset after the chunk
 }
 
 // Read reads dossier records from r and adds them to acc. name is the file name shown with bad
@@ -159,7 +160,9 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 
 	var readErr error
 	if isMapped {
-		readErr = p.split(ctx, mapped[firstLen-len(first):], work, opt.Progress)
+		p.mapped = mapped[firstLen-len(first):]
+		p.done = map[int]int{}
+		readErr = p.split(ctx, p.mapped, work, opt.Progress)
 	} else {
 		readErr = p.stream(ctx, r, first, eof, work, free, opt.Progress)
 	}
@@ -187,7 +190,7 @@ func (p *pipeline) split(ctx context.Context, data []byte, work chan<- chunk, pr
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	seq := 0
+	seq, off := 0, 0
 	for len(data) > 0 {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -196,20 +199,25 @@ func (p *pipeline) split(ctx context.Context, data []byte, work chan<- chunk, pr
 		if cut > p.size {
 			if cut = p.boundary(data[:p.size]); cut < 0 {
 				// A record longer than a chunk: report it and go on after its newline.
-				work <- chunk{seq: seq, oversize: true, report: true, data: data[:p.size]}
-				seq++
 				nl := bytes.IndexByte(data[p.size:], '\n')
+				end := len(data)
+				if nl >= 0 {
+					end = p.size + nl + 1
+				}
+				work <- chunk{seq: seq, oversize: true, report: true, end: off + p.size}
+				seq++
 				if nl < 0 {
 					return nil
 				}
-				work <- chunk{seq: seq, oversize: true, extra: 1}
+				work <- chunk{seq: seq, oversize: true, extra: 1, end: off + end}
 				seq++
-				data = data[p.size+nl+1:]
+				data, off = data[end:], off+end
 				continue
 			}
 		}
-		work <- chunk{seq: seq, data: data[:cut]}
+		work <- chunk{seq: seq, data: data[:cut], end: off + cut}
 		seq++
+		off += cut
 		p.bytes.Add(int64(cut))
 		data = data[cut:]
 		if progress != nil {
@@ -351,7 +359,11 @@ type pipeline struct {
 	name        string
 	file        int
 	size        int          // chunk size
-	release     func([]byte) // releases the pages of a parsed chunk of a mapped file; may be nil
+	release     func([]byte) // releases the pages of parsed chunks of a mapped file; may be nil
+	mapped      []byte       // the mapped records, when the input is a mapped file
+	done        map[int]int  // mapped: end offsets of parsed chunks not yet released, by seq
+	doneSeq     int          // mapped: every chunk before it is parsed
+	releasedTo  int          // mapped: pages before it are released
 	faultErr    error        // a worker's fault on a mapped file (the file shrank)
 	format      Format
 	header      []string
@@ -443,6 +455,33 @@ func (p *pipeline) setLines(seq, n int) {
 	p.mu.Unlock()
 }
 
+// parsed records that chunk seq of a mapped file (data, ending at offset end) is parsed and
+// releases its pages, then those of the whole parsed prefix of the file again, from a little
+// before the previous mark: the kernel maps pages around a faulting address (fault-around), so
+// a worker starting a chunk can map back a few pages of a chunk already released.
+func (p *pipeline) parsed(seq, end int, data []byte) {
+	if p.release != nil {
+		p.release(data) // at once: a slow worker must not hold back the others' pages
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done[seq] = end
+	upTo := p.releasedTo
+	for {
+		e, ok := p.done[p.doneSeq]
+		if !ok {
+			break
+		}
+		delete(p.done, p.doneSeq)
+		p.doneSeq++
+		upTo = e
+	}
+	if upTo > p.releasedTo && p.release != nil {
+		p.release(p.mapped[max(0, p.releasedTo-256<<10):upTo])
+		p.releasedTo = upTo
+	}
+}
+
 func (p *pipeline) fault() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -505,8 +544,8 @@ func (p *pipeline) work(in <-chan chunk, free chan<- []byte, a *Accumulator) {
 		if c.buf != nil {
 			free <- c.buf
 		}
-		if p.release != nil {
-			p.release(c.data)
+		if p.mapped != nil {
+			p.parsed(c.seq, c.end, c.data)
 		}
 	}
 }
