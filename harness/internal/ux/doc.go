@@ -25,7 +25,8 @@
 //   - P06-UX-05: the site search (profile search, {q}) is asked for the names of up to three
 //     catalogue procedures (first, middle, last); each result page must link to the procedure.
 //   - P06-UX-06: robots.txt (RFC 9309: groups by product token else "*", longest match wins,
-//     allow wins ties, * and $ patterns, 4xx allows all, 5xx disallows all) must allow each
+//     allow wins ties, * and $ patterns, UTF-8 and percent-encoded paths compared as octets,
+//     4xx allows all, 5xx disallows all) must allow each
 //     procedure page to Googlebot, Bingbot, coccocbot-web and "*"; no noindex/none in a robots,
 //     googlebot, bingbot or coccocbot meta or in X-Robots-Tag; and a sitemap (same-host Sitemap
 //     lines of robots.txt, else /sitemap.xml; an index is followed, at most 6 sitemaps, gzip

@@ -70,7 +70,7 @@ func ParseRobots(b []byte) *Robots {
 			if value == "" {
 				continue // an empty rule matches nothing
 			}
-			cur.rules = append(cur.rules, robotsRule{allow: key == "allow", pattern: value})
+			cur.rules = append(cur.rules, robotsRule{allow: key == "allow", pattern: normalizeRobotsPath(value)})
 		case "sitemap":
 			if value != "" {
 				r.Sitemaps = append(r.Sitemaps, value)
@@ -122,6 +122,7 @@ func (r *Robots) Allowed(agent, path string) bool {
 	if path == "" {
 		path = "/"
 	}
+	path = normalizeRobotsPath(path)
 	if path == "/robots.txt" {
 		return true
 	}
@@ -136,6 +137,33 @@ func (r *Robots) Allowed(agent, path string) bool {
 	}
 	return allow
 }
+
+// normalizeRobotsPath puts a pattern or a path in the form RFC 9309 §2.2.2 compares: bytes
+// outside ASCII percent-encoded, and percent-encodings in upper case, so that a rule written
+// "/thủ-tục/" matches the path "/th%E1%BB%A7-t%E1%BB%A5c/".
+func normalizeRobotsPath(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte('%')
+			b.WriteString(strings.ToUpper(s[i+1 : i+3]))
+			i += 2
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
 
 // match reports whether a robots.txt pattern matches path: "*" matches any sequence, a final "$"
 // anchors the end, otherwise the pattern is a prefix. Iterative, linear in practice, so that a

@@ -11,6 +11,8 @@ Disallow: /quan-tri/
 Disallow: /*.pdf$
 Allow: /quan-tri/cong-khai
 Disallow: /tim-kiem?
+Disallow: /thủ-tục/
+Disallow: /ph%c3%ad/
 
 User-agent: Googlebot
 User-agent: bingbot
@@ -45,6 +47,9 @@ sitemap: https://dvc.example/sitemap2.xml
 		{"empty disallow allows", "coccocbot-web", "/quan-tri/", true},
 		{"unknown agent falls back to star", "otherbot", "/quan-tri/", false},
 		{"robots.txt always allowed", "badbot", "/robots.txt", true},
+		{"UTF-8 rule, encoded path", "*", "/th%E1%BB%A7-t%E1%BB%A5c/1", false},
+		{"lower-case encoding", "*", "/th%e1%bb%a7-t%e1%bb%a5c/1", false},
+		{"lower-case encoded rule", "*", "/ph%C3%AD/x", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
