@@ -3,7 +3,7 @@
 // reads one JSON object per line on stdin, {"url": "https://…", "headers": {"Name": ["value", …]}},
 // and writes one line per input, {"<test>": {"pass": bool, "result": "…"}, …}, for the tests
 // that judge a single response: content-security-policy, strict-transport-security,
-// x-frame-options, x-content-type-options and referrer-policy. Used by the headers package's
+// x-frame-options, x-content-type-options, referrer-policy and cookies (from Set-Cookie). Used by the headers package's
 // interop test to compare verdicts case by case over a corpus of headers.
 import fs from "node:fs";
 import path from "node:path";
@@ -27,7 +27,9 @@ const tests = {
   "x-frame-options": (await t("x-frame-options.js")).xFrameOptionsTest,
   "x-content-type-options": (await t("x-content-type-options.js")).xContentTypeOptionsTest,
   "referrer-policy": (await t("referrer-policy.js")).referrerPolicyTest,
+  cookies: (await t("cookies.js")).cookiesTest,
 };
+const { CookieJar } = await import("tough-cookie");
 
 const rl = readline.createInterface({ input: process.stdin });
 for await (const line of rl) {
@@ -43,8 +45,12 @@ for await (const line of rl) {
     hostname: url.hostname,
     resources: { path: "" },
     responses: { auto: response, https: url.protocol === "https:" ? response : null, http: null, cors: null, httpRedirects: [], httpsRedirects: [] },
-    session: { url },
+    session: { url, jar: new CookieJar() },
   };
+  // The cookies test reads the retriever's cookie jar: fill it as the retriever would.
+  for (const line of input.headers?.["Set-Cookie"] ?? []) {
+    requests.session.jar.setCookieSync(line, url.href, { ignoreError: true });
+  }
   const out = {};
   for (const [name, test] of Object.entries(tests)) {
     const r = test(requests);

@@ -110,6 +110,28 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 		GotWant("all cookies safe", want).With(ev...)
 }
 
+// judgeCookies judges the cookies one response sets (the per-response view of P06-SEC-11).
+func judgeCookies(p *check.Page) verdict {
+	var bad, names []string
+	for _, line := range p.Header.Values("Set-Cookie") {
+		c, err := ParseSetCookie(line)
+		if err != nil {
+			continue
+		}
+		names = append(names, c.Name)
+		if probs := judgeCookie(c, isHTTPS(p)); len(probs) > 0 {
+			bad = append(bad, c.Name+": "+strings.Join(probs, ", "))
+		}
+	}
+	if len(bad) > 0 {
+		return verdict{Problem: strings.Join(bad, "; "), Got: strings.Join(bad, "; ")}
+	}
+	if len(names) == 0 {
+		return verdict{Note: "no cookies"}
+	}
+	return verdict{Note: "cookies " + strings.Join(names, ", ") + " safe"}
+}
+
 // maxHops bounds the redirect responses re-fetched for their cookies, per page.
 const maxHops = 4
 

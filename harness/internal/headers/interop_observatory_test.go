@@ -82,6 +82,20 @@ var corpus = []struct {
 	{"referrer unknown last", http.Header{"Referrer-Policy": {"same-origin, some-future-policy"}}, nil},
 	{"referrer leaky last", http.Header{"Referrer-Policy": {"no-referrer, unsafe-url"}}, nil},
 	{"referrer invalid", http.Header{"Referrer-Policy": {"sometimes"}}, nil},
+	{"cookie all flags", http.Header{"Set-Cookie": {"PHPSESSID=k3j4h5g6f7d8s9a0; Path=/; Secure; HttpOnly; SameSite=Lax"}}, nil},
+	{"session cookie without HttpOnly", http.Header{"Set-Cookie": {"PHPSESSID=k3j4h5g6f7d8s9a0; Path=/; Secure; SameSite=Lax"}}, nil},
+	{"cookie without Secure", http.Header{"Set-Cookie": {"lang=vi; Max-Age=31536000; SameSite=Lax"}}, nil},
+	{"cookie without Secure under HSTS", http.Header{"Strict-Transport-Security": {"max-age=31536000"}, "Set-Cookie": {"lang=vi; Max-Age=31536000; SameSite=Lax"}}, nil},
+	{"cookie with invalid SameSite", http.Header{"Set-Cookie": {"lang=vi; Max-Age=31536000; Secure; SameSite=Yes"}}, nil},
+	{"SameSite=None without Secure", http.Header{"Set-Cookie": {"widget=1; Max-Age=60; SameSite=None"}}, nil},
+	{"csrf cookie without SameSite", http.Header{"Set-Cookie": {"csrftoken=a1b2c3; Max-Age=3600; Secure"}}, nil},
+	{"login cookie with all flags", http.Header{"Set-Cookie": {"login=1; Secure; HttpOnly; SameSite=Strict"}}, nil},
+	{"cookie without SameSite", http.Header{"Set-Cookie": {"lang=vi; Max-Age=31536000; Secure"}}, map[string]string{
+		"cookies": "the criterion requires SameSite on every cookie; the Observatory only rewards it",
+	}},
+	{"auth token cookie without HttpOnly", http.Header{"Set-Cookie": {"auth_token=9f8e7d6c5b4a39281706; Max-Age=3600; Secure; SameSite=Strict"}}, map[string]string{
+		"cookies": "p06 treats auth/token/sid/jwt names (and session-lifetime opaque values) as session cookies; the Observatory looks only for \"sess\" and \"login\"",
+	}},
 }
 
 // judges are p06's per-response judgements, by the Observatory test they correspond to.
@@ -91,6 +105,7 @@ var judges = map[string]func(*check.Page) verdict{
 	"x-frame-options":           judgeFraming,
 	"x-content-type-options":    judgeNosniff,
 	"referrer-policy":           judgeReferrer,
+	"cookies":                   judgeCookies,
 }
 
 // TestInteropObservatoryCorpus judges every header set of the corpus with p06's rules and with
