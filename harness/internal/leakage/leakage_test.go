@@ -221,6 +221,7 @@ func TestCheckSecurityTxt(t *testing.T) {
 	}{
 		{"valid passes", true, &resource{200, "text/plain; charset=utf-8", good}, scoring.Pass, "Contact mailto:csirt@portal.gov.vn; Expires 2027-06-01"},
 		{"missing fails", true, nil, scoring.Fail, "no security.txt (HTTP 404)"},
+		{"legacy location only fails, saying where it is", true, nil, scoring.Fail, "served at /security.txt, but RFC 9116 requires /.well-known/security.txt"},
 		{"soft 404 html fails", true, &resource{200, "text/html", "<html>không tìm thấy</html>"}, scoring.Fail, "not text/plain"},
 		{"expired fails", true, &resource{200, "text/plain", "Contact: mailto:a@b.vn\nExpires: 2025-01-01T00:00:00Z\n"}, scoring.Fail, "is in the past"},
 		{"no contact fails", true, &resource{200, "text/plain", "Expires: 2027-01-01T00:00:00Z\n"}, scoring.Fail, "no Contact field"},
@@ -231,6 +232,9 @@ func TestCheckSecurityTxt(t *testing.T) {
 			paths := map[string]resource{"/": home("")}
 			if tc.res != nil {
 				paths["/.well-known/security.txt"] = *tc.res
+			}
+			if strings.HasPrefix(tc.name, "legacy") {
+				paths["/security.txt"] = resource{200, "text/plain", good}
 			}
 			r := checkSecurityTxt(context.Background(), fixture(t, tc.tls, paths, real404))
 			if r.Status != tc.status || !strings.Contains(r.Message, tc.msg) {

@@ -150,7 +150,14 @@ func checkSecurityTxt(ctx context.Context, s *check.Session) check.Result {
 			GotWant(got, want).At(at).With(r.Evidence("Content-Type"))
 	}
 	if r.StatusCode != 200 {
-		return fail(fmt.Sprintf("no security.txt (HTTP %d)", r.StatusCode))
+		got := fmt.Sprintf("no security.txt (HTTP %d)", r.StatusCode)
+		// RFC 9116 §3 allows /security.txt only as a legacy copy or redirect: say so if that is
+		// where the file is.
+		if legacy, err := s.Get(ctx, "/security.txt"); err == nil && legacy.StatusCode == 200 &&
+			strings.HasPrefix(legacy.Header.Get("Content-Type"), "text/plain") && len(ParseSecurityTxt(legacy.Body).Contacts) > 0 {
+			got += "; a security.txt is served at /security.txt, but RFC 9116 requires /.well-known/security.txt"
+		}
+		return fail(got)
 	}
 	if u, err := url.Parse(r.FinalURL); err != nil || u.Scheme != "https" {
 		return fail("security.txt is served over plain HTTP (RFC 9116 §3 requires HTTPS)")
