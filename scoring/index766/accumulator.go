@@ -107,12 +107,12 @@ type Accumulator struct {
 type interner struct {
 	ids    map[string]int32
 	names  []string
-	last   []byte
+	last   string // names[lastID]
 	lastID int32
 }
 
 func (in *interner) id(name []byte) int32 {
-	if in.names != nil && string(name) == string(in.last) {
+	if in.names != nil && string(name) == in.last {
 		return in.lastID
 	}
 	id, ok := in.ids[string(name)]
@@ -125,7 +125,7 @@ func (in *interner) id(name []byte) int32 {
 		in.ids[s] = id
 		in.names = append(in.names, s)
 	}
-	in.last, in.lastID = append(in.last[:0], name...), id
+	in.last, in.lastID = in.names[id], id
 	return id
 }
 
