@@ -506,6 +506,16 @@ func (d *discovery) fill() {
 		d.r.StatusLookup = d.found["status_lookup"]
 	}
 	d.r.lookupPage = d.lookupPg
+	if d.r.lookupPage == "" && strings.Contains(d.r.StatusLookup, "{code}") {
+		// The look-up's form page is, most often, the template without its query.
+		const mark = "P06KITCODE"
+		if u, err := url.Parse(strings.ReplaceAll(d.r.StatusLookup, "{code}", mark)); err == nil && !strings.Contains(u.EscapedPath(), mark) {
+			u.RawQuery = ""
+			if abs, err := d.s.Resolve(u.String()); err == nil {
+				d.r.lookupPage = abs
+			}
+		}
+	}
 }
 
 // nextPageText are the texts of a "next page" link, folded; nextPageSymbols as written.

@@ -91,6 +91,24 @@ func TestDiscoverConfiguredWins(t *testing.T) {
 	}
 }
 
+func TestDiscoverLookupPageFromTemplate(t *testing.T) {
+	p := portaltest.Good()
+	p.Rewrite = func(_, page string) string {
+		return strings.ReplaceAll(page, `<li><a href="/tra-cuu-ho-so">Tra cứu hồ sơ</a></li>`, "")
+	}
+	srv := p.Start()
+	defer srv.Close()
+	for tmpl, want := range map[string]string{
+		"/tra-cuu?ma={code}&x=1": srv.URL + "/tra-cuu", // the code in the query: the page is the path
+		"/ho-so/{code}":          "",                   // the code in the path: no page to sample
+	} {
+		r := resolve(t, srv, &Profile{StatusLookup: tmpl})
+		if r.LookupPage() != want {
+			t.Errorf("template %s: LookupPage = %q, want %q", tmpl, r.LookupPage(), want)
+		}
+	}
+}
+
 func TestDiscoverBarePortal(t *testing.T) {
 	p := portaltest.Good()
 	p.Pages["/"] = "<!DOCTYPE html><html><head><title>x</title></head><body><p>Xin chào</p></body></html>"
