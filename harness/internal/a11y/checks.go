@@ -57,6 +57,7 @@ func criterion(id, what, whatVI string) check.Func {
 		}
 		var ev []scoring.Evidence
 		var total, pagesBad int
+		var perPage []string
 		perRule := map[string]int{}
 		first := ""
 		for _, pg := range sp.pages {
@@ -80,6 +81,11 @@ func criterion(id, what, whatVI string) check.Func {
 			total += n
 			if n > 0 {
 				pagesBad++
+				if len(perPage) < 8 {
+					perPage = append(perPage, fmt.Sprintf("%s (%d)", check.Redact(pg.URL), n))
+				} else if len(perPage) == 8 {
+					perPage = append(perPage, "…")
+				}
 			}
 		}
 		skipped, skippedVI := "", ""
@@ -103,10 +109,10 @@ func criterion(id, what, whatVI string) check.Func {
 			adviceVI = append(adviceVI, Rules[r].AdviceVI)
 		}
 		e := ev[0]
-		return check.Failf("%s: %d violations on %d of %d pages audited: %s. First: %s at %s. Fix: %s%s",
-			what, total, pagesBad, len(sp.pages), strings.Join(parts, ", "), e.Note, e.Location, strings.Join(advice, "; "), skipped).
-			VI("%s: %d lỗi trên %d/%d trang được kiểm tra: %s. Khắc phục: %s%s",
-				whatVI, total, pagesBad, len(sp.pages), strings.Join(parts, ", "), strings.Join(adviceVI, "; "), skippedVI).
+		return check.Failf("%s: %d violations on %d of %d pages audited: %s. First: %s at %s. Pages: %s. Fix: %s%s",
+			what, total, pagesBad, len(sp.pages), strings.Join(parts, ", "), e.Note, e.Location, strings.Join(perPage, ", "), strings.Join(advice, "; "), skipped).
+			VI("%s: %d lỗi trên %d/%d trang được kiểm tra: %s. Trang: %s. Khắc phục: %s%s",
+				whatVI, total, pagesBad, len(sp.pages), strings.Join(parts, ", "), strings.Join(perPage, ", "), strings.Join(adviceVI, "; "), skippedVI).
 			At(first).With(ev...).
 			GotWant(fmt.Sprintf("%d violations", total), "no violation of "+strings.Join(rules, ", "))
 	}
