@@ -91,6 +91,9 @@ func runTable(t *testing.T, id string, cases []tc) {
 			if c.status == scoring.Fail || (c.status == scoring.Pass && id == "P06-SIG-01") {
 				require.NotEmpty(t, r.Evidence, "a finding shows what was seen")
 			}
+			for _, text := range append([]string{r.Message, r.MessageVI, r.Got, r.Want}, notes(r)...) {
+				assert.NotRegexp(t, `\b\d{12}\b`, text, "personal identification numbers are masked")
+			}
 			for _, e := range c.evidence {
 				require.NotEmpty(t, r.Evidence)
 				assert.Contains(t, r.Evidence[0].Note, e)
@@ -130,7 +133,7 @@ func TestResultSigned(t *testing.T) {
 
 func TestSubmissionAccepted(t *testing.T) {
 	runTable(t, "P06-SIG-02", []tc{
-		{name: "accepted and recorded", status: scoring.Pass, msg: []string{"recorded the signer", "CCCD:"}, msgVI: []string{"ghi nhận người ký"}},
+		{name: "accepted and recorded", status: scoring.Pass, msg: []string{"recorded the signer", "CCCD:" + check.Redact(signature.Citizen().ID)}, msgVI: []string{"ghi nhận người ký"}},
 		{name: "attached signatures only", defects: fakeportal.Defects{AttachedOnly: true}, status: scoring.Pass,
 			msg: []string{"recorded the signer", "as an attached signature (.p7m), after refusing the detached signature", "Chỉ nhận tệp ký số dạng đóng gói"}},
 		{name: "signed documents refused", defects: fakeportal.Defects{RefuseSigned: true}, status: scoring.Fail,
@@ -177,4 +180,12 @@ func TestChecksListed(t *testing.T) {
 		assert.NotNil(t, c.Run)
 	}
 	assert.Equal(t, []string{"P06-SIG-01", "P06-SIG-02", "P06-SIG-03"}, ids)
+}
+
+func notes(r check.Result) []string {
+	var out []string
+	for _, e := range r.Evidence {
+		out = append(out, e.Note, e.Excerpt)
+	}
+	return out
 }

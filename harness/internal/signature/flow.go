@@ -140,3 +140,18 @@ func quote(s string) string {
 	}
 	return fmt.Sprintf("%q", s)
 }
+
+// Redacting wraps a check so that personal identification numbers in its result — certificate
+// subjects carry them in UID "CCCD:…" — are masked in messages, got/want and evidence notes.
+func Redacting(f check.Func) check.Func {
+	return func(ctx context.Context, s *check.Session) check.Result {
+		r := f(ctx, s)
+		r.Message, r.MessageVI = check.Redact(r.Message), check.Redact(r.MessageVI)
+		r.Got, r.Want = check.Redact(r.Got), check.Redact(r.Want)
+		for i := range r.Evidence {
+			r.Evidence[i].Note = check.Redact(r.Evidence[i].Note)
+			r.Evidence[i].Excerpt = check.Redact(r.Evidence[i].Excerpt)
+		}
+		return r
+	}
+}
