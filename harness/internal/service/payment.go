@@ -19,8 +19,10 @@ var noFee = []string{"khong", "mien phi", "khong co", "khong thu", "khong quy di
 // label whose value is not "Không" / "Miễn phí"; known is false when the page has no such label.
 func pageFee(doc *html.Node) (fee, known bool) {
 	for _, l := range labels(doc) {
-		f := l.folded
-		if !(strings.HasPrefix(f, "phi") || strings.HasPrefix(f, "le phi") || strings.HasPrefix(f, "muc phi")) {
+		// "Phí, lệ phí", "Lệ phí", "Mức phí" — but not "Phiếu …", whose folded form also starts
+		// with "phi".
+		w := strings.Fields(l.folded)
+		if len(w) == 0 || !(w[0] == "phi" || len(w) > 1 && (w[0] == "le" || w[0] == "muc") && w[1] == "phi") {
 			continue
 		}
 		v := htmlx.Fold(valueOf(l))
