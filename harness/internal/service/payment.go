@@ -29,6 +29,9 @@ func pageFee(doc *html.Node) (fee, known bool) {
 		if v == "" {
 			continue
 		}
+		if strings.HasPrefix(v, "khong qua ") || strings.HasPrefix(v, "khong vuot qua ") {
+			return true, true // "không quá 50.000 đồng": a fee with a ceiling
+		}
 		for _, p := range noFee {
 			if v == p || strings.HasPrefix(v, p+" ") {
 				return false, true

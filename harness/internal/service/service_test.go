@@ -241,6 +241,7 @@ func TestPageFee(t *testing.T) {
 		{"table free", `<table><tr><td>Phí</td><td>Miễn phí</td></tr></table>`, false, true},
 		{"inline label", `<p><strong>Lệ phí:</strong> 20.000 đồng</p>`, true, true},
 		{"absent", `<p>Nội dung</p>`, false, false},
+		{"a ceiling is a fee", `<h2>Phí</h2><p>Không quá 50.000 đồng</p>`, true, true},
 		{"a form is not a fee", `<h2>Phiếu đăng ký</h2><p>Mẫu số 01</p>`, false, false},
 		{"fee for a form", `<h2>Lệ phí</h2><p>Phiếu lý lịch tư pháp: 200.000 đồng</p>`, true, true},
 	}
