@@ -146,15 +146,25 @@ func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 			VI("%s từ chối cả %d bộ mã yếu (RC4, 3DES, DES, NULL, ẩn danh, export) ở %s", addr, offered, versionList(versions)).
 			GotWant("no weak suite accepted", "no RC4, 3DES, DES, NULL, anonymous or export suite").At(s.Base().String())
 	}
-	var list []string
+	// One entry per suite, with the versions it is accepted at: "TLS_RSA_WITH_NULL_SHA (NULL) at
+	// TLS 1.0, TLS 1.1, TLS 1.2".
+	var order []uint16
+	at := map[uint16][]uint16{}
 	var ev []scoring.Evidence
 	for _, w := range weak {
-		item := fmt.Sprintf("%s %s (%s)", VersionName(w.Version), SuiteName(w.Suite), weakness(w.Suite))
-		list = append(list, item)
-		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(w.Version) + " with weak suites only to " + addr, Note: "server chose " + item})
+		if _, seen := at[w.Suite]; !seen {
+			order = append(order, w.Suite)
+		}
+		at[w.Suite] = append(at[w.Suite], w.Version)
+		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(w.Version) + " with weak suites only to " + addr,
+			Note: fmt.Sprintf("server chose %s (%s)", SuiteName(w.Suite), weakness(w.Suite))})
 	}
-	return check.Failf("%s accepts %d weak cipher suite(s): %s", addr, len(weak), strings.Join(list, "; ")).
-		VI("%s chấp nhận %d bộ mã yếu: %s", addr, len(weak), strings.Join(list, "; ")).
+	var list []string
+	for _, id := range order {
+		list = append(list, fmt.Sprintf("%s (%s) at %s", SuiteName(id), weakness(id), versionList(at[id])))
+	}
+	return check.Failf("%s accepts %d weak cipher suite(s): %s", addr, len(order), strings.Join(list, "; ")).
+		VI("%s chấp nhận %d bộ mã yếu: %s", addr, len(order), strings.Join(list, "; ")).
 		GotWant(strings.Join(list, "; "), "no RC4, 3DES, DES, NULL, anonymous or export suite").At(s.Base().String()).With(ev...)
 }
 

@@ -71,10 +71,10 @@ func TestCheckWeakSuites(t *testing.T) {
 		{"tls13 only passes", &tls.Config{MinVersion: tls.VersionTLS13}, scoring.Pass, "only TLS 1.3"},
 		{"3DES fails", &tls.Config{MinVersion: tls.VersionTLS12, MaxVersion: tls.VersionTLS12,
 			CipherSuites: []uint16{tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA}},
-			scoring.Fail, "TLS 1.2 TLS_RSA_WITH_3DES_EDE_CBC_SHA (3DES)"},
+			scoring.Fail, "TLS_RSA_WITH_3DES_EDE_CBC_SHA (3DES) at TLS 1.2"},
 		{"RC4 at TLS 1.0 fails", &tls.Config{MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS12,
 			CipherSuites: []uint16{tls.TLS_RSA_WITH_AES_128_CBC_SHA, tls.TLS_RSA_WITH_RC4_128_SHA, tls.TLS_ECDHE_RSA_WITH_RC4_128_SHA}},
-			scoring.Fail, "TLS 1.0 TLS_ECDHE_RSA_WITH_RC4_128_SHA (RC4)"},
+			scoring.Fail, "TLS_ECDHE_RSA_WITH_RC4_128_SHA (RC4) at TLS 1.0, TLS 1.1, TLS 1.2"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -136,7 +136,7 @@ func TestInteropOpenSSLServer(t *testing.T) {
 		{"TLS 1.1 only", []string{"-tls1_1", "-cipher", "AES128-SHA:@SECLEVEL=0"}, scoring.Fail, scoring.Pass, "accepts TLS 1.1", "refused all"},
 		// Debian's OpenSSL 3 is built without 3DES and RC4, so those families are covered by the
 		// Go fixtures (checks_test.go) only.
-		{"NULL at TLS 1.0", []string{"-tls1", "-cipher", "AES128-SHA:ECDHE-RSA-NULL-SHA:@SECLEVEL=0"}, scoring.Fail, scoring.Fail, "accepts TLS 1.0", "TLS 1.0 TLS_ECDHE_RSA_WITH_NULL_SHA (NULL)"},
+		{"NULL at TLS 1.0", []string{"-tls1", "-cipher", "AES128-SHA:ECDHE-RSA-NULL-SHA:@SECLEVEL=0"}, scoring.Fail, scoring.Fail, "accepts TLS 1.0", "TLS_ECDHE_RSA_WITH_NULL_SHA (NULL) at TLS 1.0"},
 		{"NULL at TLS 1.2", []string{"-tls1_2", "-cipher", "AES128-SHA:NULL-SHA256:@SECLEVEL=0"}, scoring.Pass, scoring.Fail, "accepts only TLS 1.2", "TLS_RSA_WITH_NULL_SHA256 (NULL)"},
 		// Go's TLS client has no DHE suites: the certificate is read from a hand-built handshake.
 		{"DHE only at TLS 1.2", []string{"-tls1_2", "-cipher", "DHE-RSA-AES128-GCM-SHA256"}, scoring.Pass, scoring.Pass, "accepts only TLS 1.2", "refused all"},

@@ -184,8 +184,9 @@ type WeakSuite struct {
 	Suite   uint16
 }
 
-// maxWeakRounds bounds the handshakes spent enumerating weak suites per version.
-const maxWeakRounds = 12
+// maxWeakRounds bounds the handshakes spent enumerating weak suites per version: enough for
+// every weak suite the scanner knows, so the list is complete.
+const maxWeakRounds = 48
 
 // ScanWeak offers only weak suites at each version in versions (TLS 1.3 has none) and, each time
 // the server picks one, offers the rest again, so that every weak suite it accepts is listed (up
