@@ -8,7 +8,6 @@ import (
 	"crypto/subtle"
 	"crypto/x509"
 	"encoding/asn1"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"strings"
@@ -136,83 +135,6 @@ func userID(cert *x509.Certificate) string {
 		}
 	}
 	return ""
-}
-
-// parsed is a SignedData read from DER.
-type parsed struct {
-	sd       signedData
-	content  []byte
-	attached bool
-	certs    []*x509.Certificate
-}
-
-// parse reads a CMS ContentInfo holding SignedData, BER or DER, raw or PEM.
-func parse(sig []byte) (*parsed, error) {
-	if len(sig) > MaxSignatureBytes {
-		return nil, verr(ErrMalformed, nil, fmt.Sprintf("%d bytes, more than the %d allowed", len(sig), MaxSignatureBytes), "chữ ký quá lớn", nil)
-	}
-	if t := bytes.TrimSpace(sig); bytes.HasPrefix(t, []byte("-----BEGIN")) {
-		blk, _ := pem.Decode(t)
-		if blk == nil {
-			return nil, verr(ErrMalformed, nil, "PEM armour without a readable block", "khối PEM không đọc được", nil)
-		}
-		sig = blk.Bytes
-	}
-	if len(sig) == 0 {
-		return nil, verr(ErrMalformed, nil, "empty signature", "chữ ký rỗng", nil)
-	}
-	der, err := berToDER(sig)
-	if err != nil {
-		return nil, verr(ErrMalformed, nil, "not a BER/DER value", "không phải dữ liệu ASN.1", err)
-	}
-	var ci contentInfo
-	rest, err := asn1.Unmarshal(der, &ci)
-	if err != nil {
-		return nil, verr(ErrMalformed, nil, "not a CMS ContentInfo", "không phải ContentInfo CMS", err)
-	}
-	if len(rest) > 0 {
-		return nil, verr(ErrMalformed, nil, "trailing data after ContentInfo", "dữ liệu thừa sau ContentInfo", nil)
-	}
-	if !ci.ContentType.Equal(oidSignedData) {
-		return nil, verr(ErrMalformed, nil, fmt.Sprintf("content type %v is not signedData", ci.ContentType), "không phải SignedData", nil)
-	}
-	p := &parsed{}
-	if rest, err := asn1.Unmarshal(ci.Content.Bytes, &p.sd); err != nil || len(rest) > 0 {
-		if err == nil {
-			err = errors.New("trailing data")
-		}
-		return nil, verr(ErrMalformed, nil, "SignedData does not parse", "SignedData không đọc được", err)
-	}
-	if ec := p.sd.EncapContentInfo.EContent; len(ec.FullBytes) > 0 {
-		var oct []byte
-		if rest, err := asn1.Unmarshal(ec.Bytes, &oct); err != nil || len(rest) > 0 {
-			if err == nil {
-				err = errors.New("trailing data")
-			}
-			return nil, verr(ErrMalformed, nil, "encapsulated content is not an OCTET STRING", "nội dung đóng gói không hợp lệ", err)
-		}
-		p.content, p.attached = oct, true
-	}
-	for rest := p.sd.Certificates.Bytes; len(rest) > 0; {
-		var rv asn1.RawValue
-		var err error
-		rest, err = asn1.Unmarshal(rest, &rv)
-		if err != nil {
-			return nil, verr(ErrMalformed, nil, "certificate set does not parse", "tập chứng thư không đọc được", err)
-		}
-		if rv.Class != asn1.ClassUniversal || rv.Tag != asn1.TagSequence {
-			continue // other CertificateChoices (attribute certificates) are not used here
-		}
-		if len(p.certs) == maxCertificates {
-			return nil, verr(ErrMalformed, nil, fmt.Sprintf("more than %d certificates", maxCertificates), "quá nhiều chứng thư", nil)
-		}
-		c, err := x509.ParseCertificate(rv.FullBytes)
-		if err != nil {
-			return nil, verr(ErrMalformed, nil, fmt.Sprintf("certificate %d does not parse", len(p.certs)+1), "chứng thư không đọc được", err)
-		}
-		p.certs = append(p.certs, c)
-	}
-	return p, nil
 }
 
 // Verify verifies the CMS signature sig. data is the signed content of a detached signature; for
@@ -522,114 +444,6 @@ func checkKeySize(cert *x509.Certificate) error {
 	return nil
 }
 
-func buildChain(cert *x509.Certificate, certs []*x509.Certificate, at time.Time, opts VerifyOptions) ([]*x509.Certificate, error) {
-	if opts.Roots == nil {
-		return nil, verr(ErrUntrusted, cert, "no trust list configured", "chưa cấu hình danh sách tin cậy", nil)
-	}
-	inter := x509.NewCertPool()
-	for _, c := range certs {
-		if c != cert {
-			inter.AddCert(c)
-		}
-	}
-	for _, c := range opts.Intermediates {
-		inter.AddCert(c)
-	}
-	chains, err := cert.Verify(x509.VerifyOptions{
-		Roots: opts.Roots, Intermediates: inter, CurrentTime: at,
-		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny},
-	})
-	if err != nil {
-		var inv x509.CertificateInvalidError
-		var ua x509.UnknownAuthorityError
-		switch {
-		case errors.As(err, &inv) && inv.Reason == x509.Expired:
-			c := inv.Cert
-			if c == nil {
-				c = cert
-			}
-			if at.Before(c.NotBefore) {
-				return nil, verr(ErrNotYetValid, cert, fmt.Sprintf("%q was not yet valid at the signing time %s (valid from %s)",
-					c.Subject.CommonName, at.UTC().Format(time.RFC3339), c.NotBefore.UTC().Format(time.RFC3339)),
-					fmt.Sprintf("chứng thư %q chưa có hiệu lực tại thời điểm ký", c.Subject.CommonName), nil)
-			}
-			return nil, verr(ErrExpired, cert, fmt.Sprintf("%q had expired at the signing time %s (valid until %s)",
-				c.Subject.CommonName, at.UTC().Format(time.RFC3339), c.NotAfter.UTC().Format(time.RFC3339)),
-				fmt.Sprintf("chứng thư %q đã hết hạn tại thời điểm ký (hết hạn ngày %s)", c.Subject.CommonName, c.NotAfter.Format("02/01/2006")), nil)
-		case errors.As(err, &ua):
-			return nil, verr(ErrUntrusted, cert, fmt.Sprintf("no chain from %q to a root of the trust list", cert.Subject.CommonName),
-				"không có đường tin cậy tới gốc trong danh sách tin cậy", err)
-		}
-		return nil, verr(ErrUntrusted, cert, "the certificate chain does not verify", "chuỗi chứng thư không hợp lệ", err)
-	}
-	if cert.KeyUsage != 0 && cert.KeyUsage&(x509.KeyUsageDigitalSignature|x509.KeyUsageContentCommitment) == 0 {
-		return nil, verr(ErrUntrusted, cert, "the certificate's key usage does not allow signing", "chứng thư không cho phép ký", nil)
-	}
-	return chains[0], nil
-}
-
-func checkRevocation(cert *x509.Certificate, chain []*x509.Certificate, signingTime, now time.Time, opts VerifyOptions) error {
-	for i := 0; i+1 < len(chain); i++ {
-		c, issuer := chain[i], chain[i+1]
-		usable := func(l *x509.RevocationList) bool {
-			return l != nil && bytes.Equal(l.RawIssuer, c.RawIssuer) && l.CheckSignatureFrom(issuer) == nil &&
-				(l.NextUpdate.IsZero() || !now.After(l.NextUpdate))
-		}
-		var crl *x509.RevocationList
-		for _, l := range opts.CRLs {
-			if usable(l) {
-				crl = l
-				break
-			}
-		}
-		var fetchErrs []string
-		if crl == nil && opts.FetchCRL != nil {
-			tried := 0
-			for _, u := range c.CRLDistributionPoints {
-				if tried == 2 || !(strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) {
-					continue
-				}
-				tried++
-				l, err := opts.FetchCRL(u)
-				switch {
-				case err != nil:
-					fetchErrs = append(fetchErrs, err.Error())
-				case usable(l):
-					crl = l
-				default:
-					fetchErrs = append(fetchErrs, fmt.Sprintf("the CRL at %s is not a current CRL signed by %q", u, issuer.Subject.CommonName))
-				}
-				if crl != nil {
-					break
-				}
-			}
-		}
-		if crl == nil {
-			if opts.RequireRevocation {
-				detail := fmt.Sprintf("no current CRL signed by %q", issuer.Subject.CommonName)
-				if len(fetchErrs) > 0 {
-					detail += " (" + strings.Join(fetchErrs, "; ") + ")"
-				}
-				return verr(ErrRevocationUnknown, cert, detail,
-					fmt.Sprintf("không có CRL hiện hành của %q", issuer.Subject.CommonName), nil)
-			}
-			continue
-		}
-		for _, e := range crl.RevokedCertificateEntries {
-			if e.SerialNumber == nil || e.SerialNumber.Cmp(c.SerialNumber) != 0 {
-				continue
-			}
-			if opts.AtSigningTime && !signingTime.IsZero() && e.RevocationTime.After(signingTime) {
-				continue
-			}
-			return verr(ErrRevoked, cert, fmt.Sprintf("%q was revoked on %s (reason %d)", c.Subject.CommonName,
-				e.RevocationTime.UTC().Format(time.RFC3339), e.ReasonCode),
-				fmt.Sprintf("chứng thư %q bị thu hồi ngày %s", c.Subject.CommonName, e.RevocationTime.Format("02/01/2006")), nil)
-		}
-	}
-	return nil
-}
-
 // VerifyFile verifies a document as a portal receives it: with a detached signature (sig not
 // nil), as an attached CMS SignedData (sig nil, data the CMS), or as a signed PDF (sig nil; the
 // last signature of [VerifyPDF] is returned). A document with none of these is ErrUnsigned.
@@ -648,29 +462,4 @@ func VerifyFile(data, sig []byte, opts VerifyOptions) (*Signed, error) {
 	}
 	return nil, verr(ErrUnsigned, nil, "the document carries no signature: no detached signature, not a CMS SignedData, not a signed PDF",
 		"tài liệu không có chữ ký số", nil)
-}
-
-// IsSignedData reports whether b looks like a CMS SignedData (DER, BER or PEM): a cheap test of
-// the outer structure, not a verification.
-func IsSignedData(b []byte) bool {
-	if len(b) > MaxSignatureBytes {
-		return false
-	}
-	if t := bytes.TrimSpace(b); bytes.HasPrefix(t, []byte("-----BEGIN")) {
-		blk, _ := pem.Decode(t)
-		if blk == nil {
-			return false
-		}
-		b = blk.Bytes
-	}
-	if len(b) < 2 || b[0] != 0x30 {
-		return false
-	}
-	der, err := berToDER(b)
-	if err != nil {
-		return false
-	}
-	var ci contentInfo
-	_, err = asn1.Unmarshal(der, &ci)
-	return err == nil && ci.ContentType.Equal(oidSignedData)
 }
