@@ -69,7 +69,7 @@ func checkRedirect(ctx context.Context, s *check.Session) check.Result {
 			return check.Failf("%s: more than %d redirects without reaching HTTPS: %s", start, maxPlainHops, strings.Join(chain, " → ")).
 				VI("%s: quá %d lần chuyển hướng mà chưa tới HTTPS", start, maxPlainHops).GotWant(strings.Join(chain, " → "), want).At(start).With(ev...)
 		}
-		resp, err := get(ctx, c, cur)
+		resp, err := get(ctx, c, cur, s.Config().RequestTimeout, s.Config().UserAgent)
 		if err != nil {
 			if hop == 0 && notListening(err) {
 				return check.Passf("the portal does not serve plain HTTP at %s (%v): nothing to redirect", start, shortErr(err)).
@@ -116,14 +116,16 @@ func checkRedirect(ctx context.Context, s *check.Session) check.Result {
 		GotWant(strings.Join(chain, " → "), want).At(start).With(ev...)
 }
 
-func get(ctx context.Context, c *http.Client, u string) (*http.Response, error) {
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+// get sends one GET without following redirects, bounded by timeout, and discards the body
+// after at most 64 KiB.
+func get(ctx context.Context, c *http.Client, u string, timeout time.Duration, ua string) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("User-Agent", "p06kit/1 (+Project 06 assessment)")
+	req.Header.Set("User-Agent", ua)
 	resp, err := c.Do(req)
 	if err != nil {
 		return nil, err
