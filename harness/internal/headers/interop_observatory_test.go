@@ -58,6 +58,10 @@ var corpus = []struct {
 	{"csp unsafe-inline styles only", http.Header{"Content-Security-Policy": {"default-src 'self'; style-src 'self' 'unsafe-inline'"}}, nil},
 	{"csp duplicate directive", http.Header{"Content-Security-Policy": {"default-src 'self'; default-src *"}}, nil},
 	{"csp too short", http.Header{"Content-Security-Policy": {"a"}}, nil},
+	{"csp two policies, the second restricts scripts", http.Header{"Content-Security-Policy": {"default-src * 'unsafe-inline'", "script-src 'self'; object-src 'none'"}}, nil},
+	{"csp two policies in one header", http.Header{"Content-Security-Policy": {"default-src 'self', img-src *"}}, map[string]string{
+		"content-security-policy": "a comma separates policies in one header (CSP3 §3.1), so browsers enforce default-src 'self'; the Observatory reads one policy whose default-src holds \"'self',\", \"img-src\" and \"*\"",
+	}},
 	{"csp report-only", http.Header{"Content-Security-Policy-Report-Only": {"default-src 'self'"}}, nil},
 	{"csp upper case", http.Header{"Content-Security-Policy": {"DEFAULT-SRC 'SELF'; SCRIPT-SRC 'SELF' 'UNSAFE-INLINE'"}}, nil},
 	{"xfo deny", http.Header{"X-Frame-Options": {"DENY"}}, nil},
