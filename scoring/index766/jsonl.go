@@ -1,6 +1,7 @@
 package index766
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"unicode/utf8"
 )
@@ -160,8 +161,25 @@ func (p *jsonScanner) learn(pos int, quoted []byte, f int) {
 	g.quoted, g.field = append(g.quoted[:0], quoted...), f
 }
 
+// hasPrefix compares a word at a time inline: field names are short, and a call to the
+// runtime's memequal for each of them costs more than the comparison.
 func hasPrefix(b, prefix []byte) bool {
-	return len(b) >= len(prefix) && string(b[:len(prefix)]) == string(prefix)
+	if len(b) < len(prefix) {
+		return false
+	}
+	n := len(prefix)
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		if binary.LittleEndian.Uint64(b[i:]) != binary.LittleEndian.Uint64(prefix[i:]) {
+			return false
+		}
+	}
+	for ; i < n; i++ {
+		if b[i] != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func skipWS(b []byte, i int) int {

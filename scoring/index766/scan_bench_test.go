@@ -84,3 +84,71 @@ func BenchmarkAccumulate(b *testing.B) {
 		i += 7919
 	}
 }
+
+// BenchmarkScanJSONLines is BenchmarkScanJSONLine over 4096 different generated records, so
+// branches and caches see realistic variety.
+func BenchmarkScanJSONLines(b *testing.B) {
+	lines := variedLines(b, JSONL)
+	var p jsonScanner
+	var r Record
+	b.ReportAllocs()
+	defer threadCPU(b)()
+	i := 0
+	for b.Loop() {
+		if err := p.scan(lines[i&4095]); err != nil {
+			b.Fatal(err)
+		}
+		if err := apply(&p.slots, &r); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkScanCSVRows is BenchmarkScanCSVRow over 4096 different generated rows.
+func BenchmarkScanCSVRows(b *testing.B) {
+	lines := variedLines(b, CSV)
+	p, err := newCSVScanner(FieldNames[:])
+	if err != nil {
+		b.Fatal(err)
+	}
+	var r Record
+	b.ReportAllocs()
+	defer threadCPU(b)()
+	i := 0
+	for b.Loop() {
+		if _, _, _, err := p.next(lines[i&4095], 0); err != nil {
+			b.Fatal(err)
+		}
+		if err := apply(&p.slots, &r); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkAccumulateVaried counts 4096 different generated records.
+func BenchmarkAccumulateVaried(b *testing.B) {
+	lines := variedLines(b, JSONL)
+	recs := make([]Record, len(lines))
+	for i, l := range lines {
+		var p jsonScanner
+		if err := p.scan(l); err != nil {
+			b.Fatal(err)
+		}
+		if err := apply(&p.slots, &recs[i]); err != nil {
+			b.Fatal(err)
+		}
+		recs[i].ID = append([]byte(nil), recs[i].ID...)
+		recs[i].Unit = append([]byte(nil), recs[i].Unit...)
+		recs[i].Procedure = append([]byte(nil), recs[i].Procedure...)
+	}
+	a := NewAccumulator()
+	b.ReportAllocs()
+	defer threadCPU(b)()
+	i := 0
+	for b.Loop() {
+		a.Add(&recs[i&4095])
+		i++
+	}
+}
