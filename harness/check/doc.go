@@ -10,4 +10,16 @@
 //
 // Checks never call t.Fatal, os.Exit or panic on portal behaviour: whatever the portal does is a
 // Result (fail, or error when the check could not complete).
+//
+// # Portal discovery
+//
+// [Session.Profile] completes the vendor's [Profile] by crawling the portal from its home page
+// (same host, GET only, at most 12 pages): links labelled as Vietnamese portals label them
+// ("Thủ tục hành chính", "Tra cứu hồ sơ", "Đăng nhập", "Chính sách bảo mật", "Liên hệ", "Phản ánh
+// kiến nghị", "Đánh giá", "Thanh toán"…, matched without accents or case), the site-search and
+// dossier look-up forms, and the procedure catalogue (JSON, or HTML rows with procedure codes
+// and level labels, following its pagination). The documentation of [Profile] lists exactly what
+// is recognised; [Resolved.Sources] says what was configured, discovered, defaulted or missing.
+// [Session.Procedures] returns the catalogue read, [Session.SamplePages] the pages that checks
+// sample (home, catalogue, login, look-up, privacy, contact, procedure pages, samples).
 package check
