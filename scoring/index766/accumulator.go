@@ -23,10 +23,10 @@ const (
 	numCounters
 )
 
-// Counts are the counters of one cell.
-type Counts [numCounters]int64
+// cellCounts are the counters of one cell.
+type cellCounts [numCounters]int64
 
-func (c *Counts) add(r *Record) {
+func (c *cellCounts) add(r *Record) {
 	c[cDossiers]++
 	switch r.Channel {
 	case 2:
@@ -69,7 +69,7 @@ func (c *Counts) add(r *Record) {
 	}
 }
 
-func (c *Counts) merge(o *Counts) {
+func (c *cellCounts) merge(o *cellCounts) {
 	for i := range c {
 		c[i] += o[i]
 	}
@@ -97,7 +97,7 @@ type Accumulator struct {
 	// cache and a cell is found by an 8-byte key, which keeps the per-record cost low.
 	units, procs interner
 	cells        map[uint64]int32 // unit<<32 | procedure → index in counts
-	counts       []Counts
+	counts       []cellCounts
 	bad          int64
 	badSample    []BadRecord // the first MaxBadSamples bad records in input order
 }
@@ -139,13 +139,13 @@ func (a *Accumulator) Add(r *Record) {
 	a.cell(a.units.id(r.Unit), a.procs.id(r.Procedure)).add(r)
 }
 
-func (a *Accumulator) cell(u, p int32) *Counts {
+func (a *Accumulator) cell(u, p int32) *cellCounts {
 	k := uint64(u)<<32 | uint64(uint32(p))
 	i, ok := a.cells[k]
 	if !ok {
 		i = int32(len(a.counts))
 		a.cells[k] = i
-		a.counts = append(a.counts, Counts{})
+		a.counts = append(a.counts, cellCounts{})
 	}
 	return &a.counts[i]
 }
@@ -206,7 +206,7 @@ func (a *Accumulator) Bad() (int64, []BadRecord) {
 // cell is one (unit, procedure) pair with its counts.
 type cell struct {
 	unit, procedure string
-	counts          *Counts
+	counts          *cellCounts
 }
 
 // sortedCells returns the cells ordered by unit then procedure: scoring never depends on map

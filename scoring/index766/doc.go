@@ -94,11 +94,16 @@
 //
 // # Reading
 //
-// [Read] cuts the stream into 4 MiB chunks at record boundaries (newlines; for CSV, newlines
-// outside a quoted field) and parses them on one goroutine per CPU with hand-written scanners:
-// JSON Lines by a strict scanner for flat objects (strings, numbers, null, booleans) that
-// compares field names as bytes and allocates nothing per record, CSV by an RFC 4180 scanner
-// mapped through the header row. Fuzz tests hold them to encoding/json and encoding/csv. Each
+// [Read] cuts the input into 4 MiB chunks at record boundaries (newlines; for CSV, newlines
+// outside a quoted field) and parses them on one goroutine per CPU with hand-written scanners.
+// A regular file is mapped into memory on Linux (no copy through read(2); the pages of parsed
+// chunks are released at once, so the resident set stays flat); anything else (standard input,
+// a pipe, a bytes.Reader) streams through a few pooled buffers. The scanners are:
+// for JSON Lines a strict scanner for flat objects (strings, numbers, null, booleans) that
+// compares field names as bytes (predicting each from the previous record's order), skips
+// plain string bytes eight at a time and allocates nothing per record; for CSV an RFC 4180
+// scanner mapped through the header row. Dates are parsed by hand. A record longer than a chunk
+// is a bad record. Fuzz tests hold them to encoding/json and encoding/csv. Each
 // worker has its own [Accumulator]; they are merged at the end, so memory is the chunk buffers
 // plus one counter row per (unit, procedure) pair, whatever the number of records.
 //

@@ -6,7 +6,7 @@ const FormulaVersion = "index766 formulas 1 (DOMAIN.md §4, DVCQG split into 6 g
 // inputs are the sums one index is computed from: dossier counts over the slice's cells and
 // the procedure facts of the slice's procedures.
 type inputs struct {
-	c Counts
+	c cellCounts
 	// Procedure facts; known is false without a procedure catalogue.
 	known                bool
 	procedures           int64 // procedures in scope
@@ -39,7 +39,7 @@ const (
 	noDossiers   = "no dossiers in the input (denominator 0)"
 )
 
-func dossiers(num func(c *Counts) int64) func(in *inputs) (int64, int64, string) {
+func dossiers(num func(c *cellCounts) int64) func(in *inputs) (int64, int64, string) {
 	return func(in *inputs) (int64, int64, string) {
 		if in.c[cDossiers] == 0 {
 			return 0, 0, noDossiers
@@ -104,7 +104,7 @@ var formulas = map[string]formula{
 		}},
 	"QD766-3.3": {text: "dossiers with KenhThucHien = 2 ÷ all dossiers (every record is a synchronised dossier, so the synchronisation factor is 1)",
 		needs: "KenhThucHien",
-		ratio: dossiers(func(c *Counts) int64 { return c[cOnline] })},
+		ratio: dossiers(func(c *cellCounts) int64 { return c[cOnline] })},
 	"QD766-3.5": {text: "fee-bearing TTHC (CoPhiLePhi) with ≥ 1 dossier that synced PhiLePhi > 0 ÷ fee-bearing TTHC in scope",
 		needs: "procedure catalogue: CoPhiLePhi; dossiers: PhiLePhi",
 		ratio: func(in *inputs) (int64, int64, string) {
@@ -145,13 +145,13 @@ var formulas = map[string]formula{
 		}},
 	"QD766-4.2": {text: "dossiers with DuocSoHoa = 1 and, once finished, a DuongDanTepTinKetQua ÷ all dossiers",
 		needs: "DuocSoHoa, NgayKetThucXuLy, DuongDanTepTinKetQua",
-		ratio: dossiers(func(c *Counts) int64 { return c[cDigitisedWithResult] })},
+		ratio: dossiers(func(c *cellCounts) int64 { return c[cDigitisedWithResult] })},
 	"QD766-4.3": {text: "dossiers with DuocSoHoa = 1 (a component re-used from digitised data) ÷ all dossiers",
 		needs: "DuocSoHoa",
-		ratio: dossiers(func(c *Counts) int64 { return c[cDigitised] })},
+		ratio: dossiers(func(c *cellCounts) int64 { return c[cDigitised] })},
 	"QD766-4.4": {text: "dossiers with DuocLayTuKhoDMQG = 1 (linked to the citizen's data store on DVCQG) ÷ all dossiers",
 		needs: "DuocLayTuKhoDMQG",
-		ratio: dossiers(func(c *Counts) int64 { return c[cFromStore] })},
+		ratio: dossiers(func(c *cellCounts) int64 { return c[cFromStore] })},
 	"QD766-4.5a": {text: "TTHC for citizens (DoiTuongCongDan) connected to the population database (KetNoiDanCu) ÷ TTHC for citizens in scope",
 		needs: "procedure catalogue: DoiTuongCongDan, KetNoiDanCu",
 		ratio: func(in *inputs) (int64, int64, string) {
@@ -165,7 +165,7 @@ var formulas = map[string]formula{
 		}},
 	"QD766-4.5b": {text: "dossiers with TaiKhoanDuocXacThucVoiVNeID = 1 or DuocLayTuKhoDMQG = 1 ÷ all dossiers",
 		needs: "TaiKhoanDuocXacThucVoiVNeID, DuocLayTuKhoDMQG",
-		ratio: dossiers(func(c *Counts) int64 { return c[cPopulationData] })},
+		ratio: dossiers(func(c *cellCounts) int64 { return c[cPopulationData] })},
 	"QD766-4.6": {text: "share providing the service of certifying electronic copies from originals",
 		ratio: notSupported("formula NOT FOUND in any source (DOMAIN.md Addendum A1); not guessed")},
 	"QD766-5.1": {text: "feedback and petitions (PAKN) by classification; tracking only",

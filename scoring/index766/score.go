@@ -251,12 +251,12 @@ func allProcedures(p *Procedures) []*Procedure {
 // catalogue procedures that appear in the cells.
 func (s *scorer) gather(cells []cell, scope []*Procedure) inputs {
 	var in inputs
-	per := map[string]*Counts{}
+	per := map[string]*cellCounts{}
 	for _, c := range cells {
 		in.c.merge(c.counts)
 		pc := per[c.procedure]
 		if pc == nil {
-			pc = new(Counts)
+			pc = new(cellCounts)
 			per[c.procedure] = pc
 		}
 		pc.merge(c.counts)
@@ -283,7 +283,7 @@ func (s *scorer) gather(cells []cell, scope []*Procedure) inputs {
 	for _, p := range scope {
 		pc := per[p.Code]
 		if pc == nil {
-			pc = &Counts{}
+			pc = &cellCounts{}
 		}
 		in.procedures++
 		if p.Online() {
