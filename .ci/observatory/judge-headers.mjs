@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Judges header sets with the MDN HTTP Observatory's own test functions, without any network:
-// reads one JSON object per line on stdin, {"url": "https://…", "headers": {"Name": ["value", …]}},
+// reads one JSON object per line on stdin, {"url": "https://…", "headers": {"Name": ["value", …]},
+// "html": "…"},
 // and writes one line per input, {"<test>": {"pass": bool, "result": "…"}, …}, for the tests
 // that judge a single response: content-security-policy, strict-transport-security,
 // x-frame-options, x-content-type-options, referrer-policy and cookies (from Set-Cookie). Used by the headers package's
@@ -30,6 +31,7 @@ const tests = {
   cookies: (await t("cookies.js")).cookiesTest,
 };
 const { CookieJar } = await import("tough-cookie");
+const { parseHttpEquivHeaders } = await import(path.join(pkg, "src", "retriever", "utils.js"));
 
 const rl = readline.createInterface({ input: process.stdin });
 for await (const line of rl) {
@@ -40,10 +42,13 @@ for await (const line of rl) {
   for (const [k, v] of Object.entries(input.headers ?? {})) headers[k.toLowerCase()] = v.length === 1 ? v[0] : v;
   // The tests read headers both as entries (like the retriever's AxiosHeaders) and with get().
   Object.defineProperty(headers, "get", { value: (n) => headers[n.toLowerCase()], enumerable: false });
-  const response = { headers, status: 200, verified: true, httpEquiv: new Map() };
+  // An optional "html" is the page: its <meta http-equiv> CSP and <meta name="referrer"> count,
+  // as the retriever counts them.
+  const html = input.html ?? "";
+  const response = { headers, status: 200, verified: true, httpEquiv: html ? parseHttpEquivHeaders(html, url.href) : new Map() };
   const requests = {
     hostname: url.hostname,
-    resources: { path: "" },
+    resources: { path: html },
     responses: { auto: response, https: url.protocol === "https:" ? response : null, http: null, cors: null, httpRedirects: [], httpsRedirects: [] },
     session: { url, jar: new CookieJar() },
   };

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/p06kit/p06kit/harness/check"
 )
 
@@ -62,6 +64,12 @@ var corpus = []struct {
 	{"csp two policies in one header", http.Header{"Content-Security-Policy": {"default-src 'self', img-src *"}}, map[string]string{
 		"content-security-policy": "a comma separates policies in one header (CSP3 §3.1), so browsers enforce default-src 'self'; the Observatory reads one policy whose default-src holds \"'self',\", \"img-src\" and \"*\"",
 	}},
+	{"csp in a meta tag", http.Header{}, nil},
+	{"unsafe csp in a meta tag", http.Header{}, nil},
+	{"meta csp with frame-ancestors only", http.Header{}, map[string]string{
+		"x-frame-options": "browsers ignore frame-ancestors in a <meta> policy (CSP3 §6.4.2), so the page can be framed; the Observatory counts it",
+	}},
+	{"referrer in a meta tag overrides the header", http.Header{"Referrer-Policy": {"no-referrer"}}, nil},
 	{"csp report-only", http.Header{"Content-Security-Policy-Report-Only": {"default-src 'self'"}}, nil},
 	{"csp upper case", http.Header{"Content-Security-Policy": {"DEFAULT-SRC 'SELF'; SCRIPT-SRC 'SELF' 'UNSAFE-INLINE'"}}, nil},
 	{"xfo deny", http.Header{"X-Frame-Options": {"DENY"}}, nil},
@@ -102,6 +110,14 @@ var corpus = []struct {
 	}},
 }
 
+// corpusHTML are the pages of the cases whose meta tags count.
+var corpusHTML = map[string]string{
+	"csp in a meta tag":                           `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'"></head></html>`,
+	"unsafe csp in a meta tag":                    `<html><head><meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'"></head></html>`,
+	"meta csp with frame-ancestors only":          `<html><head><meta http-equiv="Content-Security-Policy" content="frame-ancestors 'none'; default-src 'self'"></head></html>`,
+	"referrer in a meta tag overrides the header": `<html><head><meta name="referrer" content="unsafe-url"></head></html>`,
+}
+
 // judges are p06's per-response judgements, by the Observatory test they correspond to.
 var judges = map[string]func(*check.Page) verdict{
 	"content-security-policy":   judgeCSP,
@@ -126,7 +142,7 @@ func TestInteropObservatoryCorpus(t *testing.T) {
 	const url = "https://portal.example.gov.vn/"
 	var in bytes.Buffer
 	for _, c := range corpus {
-		b, _ := json.Marshal(map[string]any{"url": url, "headers": c.headers})
+		b, _ := json.Marshal(map[string]any{"url": url, "headers": c.headers, "html": corpusHTML[c.name]})
 		in.Write(append(b, '\n'))
 	}
 	cmd := exec.Command(node, filepath.Join(dir, "judge-headers.mjs"))
@@ -153,6 +169,13 @@ func TestInteropObservatoryCorpus(t *testing.T) {
 			t.Fatalf("case %q: %v in %s", c.name, err, sc.Text())
 		}
 		page := &check.Page{Response: &check.Response{URL: url, FinalURL: url, StatusCode: 200, Header: c.headers}}
+		if h := corpusHTML[c.name]; h != "" {
+			doc, err := html.Parse(strings.NewReader(h))
+			if err != nil {
+				t.Fatal(err)
+			}
+			page.Doc = doc
+		}
 		for _, test := range sortedTests() {
 			v := judges[test](page)
 			ours := v.Problem == ""
