@@ -92,6 +92,12 @@ func tuneTransport(t *http.Transport, cfg Config) {
 	if t.TLSClientConfig.ClientSessionCache == nil {
 		t.TLSClientConfig.ClientSessionCache = tls.NewLRUClientSessionCache(32)
 	}
+	// The probe reads pages; judging the portal's key exchange is the TLS checks' job, on their
+	// own connections. Classical curves keep each handshake cheap for both sides (the hybrid
+	// post-quantum exchange costs several times more) and are what every portal supports.
+	if t.TLSClientConfig.CurvePreferences == nil {
+		t.TLSClientConfig.CurvePreferences = []tls.CurveID{tls.X25519, tls.CurveP256, tls.CurveP384}
+	}
 }
 
 // stats counts what a session sent and read; safe for concurrent use.
@@ -235,23 +241,43 @@ func decodedBody(resp *http.Response, cfg Config) (body []byte, truncated bool, 
 		return b, true, fmt.Errorf("%w: Content-Encoding %q was not offered (Accept-Encoding: gzip, deflate)", ErrBadEncoding, enc)
 	}
 	limit := cfg.MaxBodyBytes
-	buf := make([]byte, 0, min(limit, 64<<10))
-	chunk := make([]byte, 32<<10)
+	// Read straight into a buffer sized from Content-Length (bounded: the header may lie), so
+	// that a scan's hundreds of small pages cost one small allocation each.
+	size := int64(4 << 10)
+	if cl := resp.ContentLength; cl >= 0 && r == io.Reader(raw) {
+		size = cl + 1 // +1 to see EOF without growing
+	}
+	buf := make([]byte, 0, min(size, limit+1, 1<<20))
 	for {
-		n, rerr := r.Read(chunk)
-		if n > 0 {
-			over := int64(len(buf)+n) > limit
-			if over {
-				n = int(limit - int64(len(buf)))
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow
+		}
+		room := buf[len(buf):cap(buf)]
+		if over := int64(len(buf)+len(room)) - limit; over > 0 {
+			room = room[:int64(len(room))-over]
+		}
+		if len(room) == 0 {
+			// At the limit: one more byte tells a body of exactly the limit from a longer one.
+			var one [1]byte
+			n, rerr := r.Read(one[:])
+			if n > 0 || errors.Is(rerr, ErrBodyTooLarge) {
+				return buf, true, fmt.Errorf("%w: more than %s", ErrBodyTooLarge, byteSize(limit))
 			}
-			buf = append(buf, chunk[:n]...)
+			if rerr == io.EOF {
+				return buf, false, nil
+			}
+			if rerr != nil {
+				return buf, false, rerr
+			}
+			continue
+		}
+		n, rerr := r.Read(room)
+		if n > 0 {
+			buf = buf[:len(buf)+n]
 			// The ratio is judged first: a bomb is a more precise diagnosis than a big body.
 			if r != io.Reader(raw) && int64(len(buf)) >= min(1<<20, limit) && int64(len(buf)) > int64(cfg.MaxDecompressionRatio)*max(raw.n, 1) {
 				return buf, true, fmt.Errorf("%w: %s of %s data expanded to more than %s (ratio limit %d)",
 					ErrDecompressionBomb, byteSize(raw.n), enc, byteSize(int64(len(buf))), cfg.MaxDecompressionRatio)
-			}
-			if over {
-				return buf, true, fmt.Errorf("%w: more than %s", ErrBodyTooLarge, byteSize(limit))
 			}
 		}
 		if rerr == io.EOF {
