@@ -4,7 +4,8 @@
 // "html": "…"},
 // and writes one line per input, {"<test>": {"pass": bool, "result": "…"}, …}, for the tests
 // that judge a single response: content-security-policy, strict-transport-security,
-// x-frame-options, x-content-type-options, referrer-policy and cookies (from Set-Cookie). Used by the headers package's
+// x-frame-options, x-content-type-options, referrer-policy, cookies (from Set-Cookie) and
+// subresource-integrity (from "html", with a text/html Content-Type). Used by the headers package's
 // interop test to compare verdicts case by case over a corpus of headers.
 import fs from "node:fs";
 import path from "node:path";
@@ -29,6 +30,7 @@ const tests = {
   "x-content-type-options": (await t("x-content-type-options.js")).xContentTypeOptionsTest,
   "referrer-policy": (await t("referrer-policy.js")).referrerPolicyTest,
   cookies: (await t("cookies.js")).cookiesTest,
+  "subresource-integrity": (await t("subresource-integrity.js")).subresourceIntegrityTest,
 };
 const { CookieJar } = await import("tough-cookie");
 const { parseHttpEquivHeaders } = await import(path.join(pkg, "src", "retriever", "utils.js"));
