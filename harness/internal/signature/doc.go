@@ -14,8 +14,10 @@
 // A dossier is submitted and completed (Results.CompleteDossier); its electronic result
 // (Results.FetchResult) must carry a signature — detached CMS, attached CMS or a signed PDF
 // (PAdES byte ranges) — that verifies against the trust list, not revoked, intact, by a
-// certificate issued to an agency (signtest.Classify). The message says who signed and when, as
-// Circular 15/2025/TT-BKHCN asks verification software to show.
+// certificate issued to an agency (signtest.Classify), signed after the dossier was submitted
+// (by the PKI's clock, with five minutes of skew: a pre-signed template fails). The message says
+// who signed and when, as Circular 15/2025/TT-BKHCN asks verification software to show; the
+// evidence says whether the signature is CAdES-BES and time-stamped.
 //
 // # P06-SIG-02: signed submissions accepted, signer recorded
 //
