@@ -25,6 +25,8 @@ const index766Usage = `usage: p06 index766 [flags] DOSSIERS…        ('-' reads
 Computes the Decision 766/QĐ-TTg service-quality index (6 groups, 100 points) from dossier
 records with the national synchronisation's field names, as JSON Lines or CSV with a header row.
 Indicators the inputs cannot support are reported as not computed, with the reason.
+Partitions can be counted apart (--save-partial) and merged (--partial) into exactly the
+report of one pass.
 Exit status: 0 report written; 1 the total is below --min-total; 2 could not run (usage,
 unreadable input, more bad records than --max-bad allows).
 
@@ -58,11 +60,14 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	catFile := fs.String("catalogue", "", "indicator catalogue `FILE` (default: the built-in qd766)")
 	minTotal := fs.Float64("min-total", 0, "exit 1 when the total is below this")
 	out := fs.String("out", "", "write the report to `FILE` instead of standard output")
+	savePartial := fs.String("save-partial", "", "write the counts to `FILE` (a partial, to merge elsewhere with --partial) instead of a report")
+	var partials stringList
+	fs.Var(&partials, "partial", "merge the counts of a partial `FILE` written by --save-partial (repeatable)")
 	files, ok := parseInterleaved(fs, args)
 	if !ok {
 		return exitCantRun
 	}
-	if len(files) == 0 {
+	if len(files) == 0 && len(partials) == 0 {
 		fmt.Fprintln(stderr, "p06 index766: no dossier files (use - for standard input)")
 		fs.Usage()
 		return exitCantRun
@@ -113,6 +118,19 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	}
 
 	acc := index766.NewAccumulator()
+	for _, name := range partials {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			return exitCantRun
+		}
+		part := index766.NewAccumulator()
+		if err := part.UnmarshalJSON(data); err != nil {
+			fmt.Fprintf(stderr, "p06 index766: %s: %v\n", name, err)
+			return exitCantRun
+		}
+		acc.Merge(part)
+	}
 	prog := newProgressLine(stderr)
 	for i, name := range files {
 		f := inFormat
@@ -148,6 +166,17 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	prog.done()
+	if *savePartial != "" {
+		data, err := acc.MarshalJSON()
+		if err == nil {
+			err = os.WriteFile(*savePartial, append(data, '\n'), 0o644)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			return exitCantRun
+		}
+		return exitOK
+	}
 	rep, err := index766.Score(acc, opt)
 	if err != nil {
 		fmt.Fprintf(stderr, "p06 index766: %v\n", err)
@@ -200,6 +229,12 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 // parseInterleaved parses flags that may come before or after the positional arguments.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, bool) {

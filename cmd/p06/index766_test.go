@@ -356,3 +356,30 @@ func TestIndex766BuiltinCatalogue(t *testing.T) {
 		assert.NotEmpty(t, ind.Title.VI, ind.ID)
 	}
 }
+
+func TestIndex766Partials(t *testing.T) {
+	dir := t.TempDir()
+	a, b, all := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl"), filepath.Join(dir, "all.jsonl")
+	code, _, stderr := runIdx(t, "generate", "--records", "2000", "--seed", "12", "--out", all)
+	require.Equal(t, exitOK, code, stderr)
+	data, err := os.ReadFile(all)
+	require.NoError(t, err)
+	lines := strings.SplitAfter(string(data), "\n")
+	require.NoError(t, os.WriteFile(a, []byte(strings.Join(lines[:700], "")), 0o644))
+	require.NoError(t, os.WriteFile(b, []byte(strings.Join(lines[700:], "")), 0o644))
+	pa, pb := filepath.Join(dir, "a.partial.json"), filepath.Join(dir, "b.partial.json")
+	for _, args := range [][]string{{"--save-partial", pa, a}, {"--save-partial", pb, b}} {
+		code, stdout, stderr := runIdx(t, args...)
+		require.Equal(t, exitOK, code, stderr)
+		assert.Empty(t, stdout)
+	}
+	_, want, _ := runIdx(t, "--catalogue", fixtureCatalogue, "--by", "unit", all)
+	code, got, stderr := runIdx(t, "--catalogue", fixtureCatalogue, "--by", "unit", "--partial", pa, "--partial", pb)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Equal(t, want, got)
+
+	require.NoError(t, os.WriteFile(pa, []byte(`{"format":"other"}`), 0o644))
+	code, _, stderr = runIdx(t, "--partial", pa)
+	assert.Equal(t, exitCantRun, code)
+	assert.Contains(t, stderr, `a.partial.json: index766 partial: format "other"`)
+}

@@ -117,5 +117,8 @@
 // Every indicator is a ratio of sums of integer counters kept per (MaDonVi, MaTTHC) cell, so
 // [Accumulator.Merge] is associative and commutative and exact: partitions scored on several
 // cores, machines or workers of a distributed engine combine into the result of one pass (a
-// property test checks it on random partitions).
+// property test checks it on random partitions). An accumulator travels between machines in
+// its JSON form ([Accumulator.MarshalJSON], format [PartialFormat]: named counters per cell,
+// deterministic bytes); `p06 index766 --save-partial FILE` writes one and `--partial FILE`
+// merges it.
 package index766

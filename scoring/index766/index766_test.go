@@ -536,3 +536,49 @@ func TestGeneratorIsDeterministic(t *testing.T) {
 	}
 	assert.Equal(t, 25, ess)
 }
+
+// TestPartialsMergeAcrossMachines: partitions scored apart, written in the partial form, read
+// back and merged give the single-pass report; a damaged partial is refused with the reason.
+func TestPartialsMergeAcrossMachines(t *testing.T) {
+	cat := fixtureCatalogue(t)
+	data := generated(t, 3000, 21, index766.CSV)
+	lines := bytes.SplitAfter(data, []byte{'\n'})
+	header, rows := lines[0], lines[1:]
+	single := index766.NewAccumulator()
+	require.NoError(t, index766.Read(context.Background(), bytes.NewReader(data), "d", 0, index766.CSV, single, index766.ReadOptions{}))
+	opt := index766.Options{Catalogue: cat, By: "unit"}
+	want := reportJSON(t, single, opt)
+
+	merged := index766.NewAccumulator()
+	for i := 0; i < 3; i++ {
+		part := append(append([]byte(nil), header...), bytes.Join(rows[i*1000:(i+1)*1000], nil)...)
+		acc := index766.NewAccumulator()
+		require.NoError(t, index766.Read(context.Background(), bytes.NewReader(part), "d", 0, index766.CSV, acc, index766.ReadOptions{}))
+		b, err := json.Marshal(acc)
+		require.NoError(t, err)
+		again, err := json.Marshal(acc)
+		require.NoError(t, err)
+		assert.Equal(t, b, again, "deterministic")
+		back := index766.NewAccumulator()
+		require.NoError(t, json.Unmarshal(b, back))
+		merged.Merge(back)
+	}
+	assert.Equal(t, want, reportJSON(t, merged, opt))
+
+	good, err := json.Marshal(single)
+	require.NoError(t, err)
+	for name, c := range map[string]struct{ from, to, want string }{
+		"format":   {`"format":"p06kit/index766-partial"`, `"format":"other"`, `format "other"`},
+		"version":  {`"version":1`, `"version":2`, "version 2"},
+		"counters": {`"counters":["dossiers"`, `"counters":["records"`, "counters [records"},
+		"negative": {`"counts":[`, `"counts":[-`, "want 0 ≤ value"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			bad := strings.Replace(string(good), c.from, c.to, 1)
+			require.NotEqual(t, string(good), bad)
+			err := json.Unmarshal([]byte(bad), index766.NewAccumulator())
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+}
