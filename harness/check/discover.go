@@ -242,6 +242,9 @@ func (d *discovery) scan(pg *Page) {
 		}
 		links = append(links, link{abs: abs, text: htmlx.Fold(text), path: htmlx.Fold(u.Path), local: local})
 	}
+	if len(d.visited) == 1 && len(links) < 5 && len(htmlx.All(pg.Doc, "script")) > 0 {
+		d.notes = append(d.notes, fmt.Sprintf("the home page %s shows %d links and runs scripts: pages a script renders cannot be discovered without a browser; configure the profile", Redact(pg.URL), len(links)))
+	}
 	for _, l := range labels {
 		if d.found[l.field] != "" {
 			continue

@@ -109,6 +109,17 @@ func TestDiscoverLookupPageFromTemplate(t *testing.T) {
 	}
 }
 
+func TestDiscoverScriptRenderedHome(t *testing.T) {
+	p := portaltest.Good()
+	p.Pages["/"] = `<html lang="vi"><head><title>Cổng</title><script src="/main.js"></script></head><body><app-root></app-root></body></html>`
+	srv := p.Start()
+	defer srv.Close()
+	r := resolve(t, srv, nil)
+	if !strings.Contains(strings.Join(r.Notes, "\n"), "shows 0 links and runs scripts") {
+		t.Errorf("notes = %q", r.Notes)
+	}
+}
+
 func TestDiscoverBarePortal(t *testing.T) {
 	p := portaltest.Good()
 	p.Pages["/"] = "<!DOCTYPE html><html><head><title>x</title></head><body><p>Xin chào</p></body></html>"
