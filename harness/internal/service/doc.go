@@ -17,7 +17,7 @@
 //     cell; at most 160 characters) naming components (b)–(g) of Decree 63/2010 Art. 8(2):
 //     trình tự thực hiện, cách thức thực hiện, thành phần (số lượng) hồ sơ, thời hạn (thời gian)
 //     giải quyết, đối tượng thực hiện, cơ quan thực hiện — matched without accents or case.
-//   - P06-SVC-03: the look-up template answers an unknown code (P06KIT-000-KHONG-TON-TAI) with a
+//   - P06-SVC-03: the look-up template answers an unknown code (000.00.00.H00-991231-9999) with a
 //     status below 500 and a clear "not found" ("Không tìm thấy", "Không tồn tại", "Không có hồ
 //     sơ", …) that is not an error page (exception, stack trace, "Lỗi hệ thống"), and shows the
 //     profile's sample_dossier, when one is given, without a valid personal identification number

@@ -13,8 +13,10 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-// unknownDossier is a dossier code no portal issues: the look-up must say it is not found.
-const unknownDossier = "P06KIT-000-KHONG-TON-TAI"
+// unknownDossier is a dossier code in the national format (unit code, date, sequence) that no
+// portal issues — the unit "000.00.00.H00" does not exist — so that a portal validating the format
+// still searches and must say it is not found.
+const unknownDossier = "000.00.00.H00-991231-9999"
 
 // notFoundPhrases are the folded phrases of a clear "not found" answer.
 var notFoundPhrases = []string{"khong tim thay", "khong ton tai", "khong co ho so", "khong co ket qua",
