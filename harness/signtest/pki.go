@@ -164,7 +164,22 @@ func NewPKI(opts ...Option) (*PKI, error) {
 	return p, nil
 }
 
-func (p *PKI) now() time.Time { return p.cfg.now().UTC().Truncate(time.Second) }
+func (p *PKI) now() time.Time {
+	if p.cfg.now == nil {
+		return time.Now().UTC().Truncate(time.Second)
+	}
+	return p.cfg.now().UTC().Truncate(time.Second)
+}
+
+// errNotCreated is returned by a PKI that did not come from NewPKI (a zero PKI has no keys).
+var errNotCreated = errors.New("signtest: the PKI was not created with NewPKI")
+
+func (p *PKI) ready() error {
+	if p == nil || p.Root == nil || p.Intermediate == nil || p.UntrustedRoot == nil {
+		return errNotCreated
+	}
+	return nil
+}
 
 // Now is the PKI's clock.
 func (p *PKI) Now() time.Time { return p.now() }
@@ -220,6 +235,9 @@ func (p *PKI) Citizen(who ident.Person) (*Identity, error) { return p.Issue(who,
 // Issue returns a certificate for the citizen who in the given state, issued on first use and then
 // reused. Issuing a Revoked certificate adds it to the intermediate's CRL: call CRLs again to see it.
 func (p *PKI) Issue(who ident.Person, state State) (*Identity, error) {
+	if err := p.ready(); err != nil {
+		return nil, err
+	}
 	if who.ID == "" {
 		return nil, errors.New("signtest: issuing a citizen certificate: the person has no identification number")
 	}
@@ -423,6 +441,9 @@ func newCRL(issuer *Identity, revoked []x509.RevocationListEntry, number int64, 
 func (p *PKI) CRLs() []*x509.RevocationList {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.crl == nil || p.rootCRL == nil {
+		return nil
+	}
 	return []*x509.RevocationList{p.crl, p.rootCRL}
 }
 
@@ -438,21 +459,30 @@ func (p *PKI) CRLPEM() []byte {
 // TrustPool is the trust list: a pool with the root only.
 func (p *PKI) TrustPool() *x509.CertPool {
 	pool := x509.NewCertPool()
-	pool.AddCert(p.Root.Cert)
+	if p.ready() == nil {
+		pool.AddCert(p.Root.Cert)
+	}
 	return pool
 }
 
 // TrustPEM is the trust list PEM-encoded, as openssl -CAfile reads it.
 func (p *PKI) TrustPEM() []byte {
+	if p.ready() != nil {
+		return nil
+	}
 	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: p.Root.Cert.Raw})
 }
 
 // VerifyOptions are the options a portal configured with this PKI verifies with: the trust list,
 // the intermediate, the current CRL, revocation checking required, and the PKI's clock.
 func (p *PKI) VerifyOptions() VerifyOptions {
+	var inter []*x509.Certificate
+	if p.ready() == nil {
+		inter = []*x509.Certificate{p.Intermediate.Cert}
+	}
 	return VerifyOptions{
 		Roots:             p.TrustPool(),
-		Intermediates:     []*x509.Certificate{p.Intermediate.Cert},
+		Intermediates:     inter,
 		CRLs:              p.CRLs(),
 		RequireRevocation: true,
 		Now:               p.now,

@@ -35,7 +35,7 @@ type Server struct {
 	requests atomic.Int64
 }
 
-// NewServer starts a server for pki on 127.0.0.1.
+// NewServer starts a server for pki, which must come from [NewPKI], on 127.0.0.1.
 func NewServer(pki *PKI) *Server {
 	s := newServer(pki)
 	s.srv = httptest.NewServer(s.srv.Config.Handler)
@@ -82,6 +82,7 @@ func newServer(pki *PKI) *Server {
 	serve("/intermediate.crt", "application/pkix-cert", func() []byte { return pki.Intermediate.Cert.Raw })
 	serve("/crl/intermediate.crl", "application/pkix-crl", func() []byte { return pki.CRLs()[0].Raw })
 	serve("/crl/root.crl", "application/pkix-crl", func() []byte { return pki.CRLs()[1].Raw })
+	// NewServer and NewPKIServer take a PKI from NewPKI; the handlers above rely on it.
 	serve("/crls.pem", "application/x-pem-file", pki.CRLPEM)
 	s.srv = &httptest.Server{Config: &http.Server{Handler: mux}}
 	return s

@@ -333,3 +333,19 @@ func TestConcurrentUse(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A PKI that did not come from NewPKI returns errors, never panics.
+func TestZeroPKI(t *testing.T) {
+	var pki signtest.PKI
+	_, err := pki.Citizen(ident.DefaultPeople()[0])
+	assert.ErrorContains(t, err, "not created with NewPKI")
+	assert.Nil(t, pki.TrustPEM())
+	assert.Empty(t, pki.CRLs())
+	assert.Nil(t, pki.Agency())
+	_, err = pki.Verify(doc, []byte("x"))
+	assert.ErrorIs(t, err, signtest.ErrMalformed)
+	_, err = pki.Sign(doc, pki.Agency(), signtest.SignOptions{})
+	assert.Error(t, err)
+	_, err = pki.Cases(doc, ident.DefaultPeople()[0])
+	assert.Error(t, err)
+}
