@@ -38,6 +38,8 @@ type defects struct {
 	lookupTwice    bool // looks the citizen up twice per dossier
 	ignoreTimeout  bool // no client timeout towards the gateway
 	idInLoginURL   bool // the login form posts to a URL carrying the identifier
+	// gatewayTimeout overrides the portal's timeout towards the gateway (default 500ms).
+	gatewayTimeout time.Duration
 }
 
 // fixture is a small portal over HTTP on 127.0.0.1 that looks citizens up in a popdbtest
@@ -48,7 +50,7 @@ type fixture struct {
 	srv    *httptest.Server
 	client *popdbtest.Client
 
-	// timeout is the harness's request timeout. Default 3s.
+	// timeout is the harness's request timeout. Default 5s.
 	timeout time.Duration
 
 	mu       sync.Mutex
@@ -61,13 +63,16 @@ const officer = "001085123445"
 
 func newFixture(t *testing.T, d defects) *fixture {
 	t.Helper()
-	f := &fixture{d: d, gw: popdbtest.NewServer(), sessions: map[string]ident.Person{}, timeout: 3 * time.Second}
+	f := &fixture{d: d, gw: popdbtest.NewServer(), sessions: map[string]ident.Person{}, timeout: 5 * time.Second}
 	t.Cleanup(f.gw.Close)
 	tlsCfg := f.gw.TLSConfig()
 	if d.trustAny {
 		tlsCfg = &tls.Config{InsecureSkipVerify: true}
 	}
-	timeout := 150 * time.Millisecond
+	timeout := 500 * time.Millisecond // generous: a loaded CI machine must not make a compliant fixture retry
+	if d.gatewayTimeout > 0 {
+		timeout = d.gatewayTimeout
+	}
 	if d.ignoreTimeout {
 		timeout = 0
 	}
