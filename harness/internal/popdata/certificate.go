@@ -3,6 +3,7 @@ package popdata
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/popdbtest"
@@ -23,6 +24,9 @@ func checkCertificate(ctx context.Context, s *check.Session) check.Result {
 		return *res
 	}
 	restore := e.gw.Inject(popdbtest.Faults{UntrustedCert: true})
+	// Switching the certificate closes the portal's kept-alive connections; give its client a
+	// moment to notice before the dossier starts, so that the attempt makes a new handshake.
+	time.Sleep(100 * time.Millisecond)
 	a := e.start(ctx, b, check.DossierRequest{})
 	restore()
 	// A portal may fail loudly when its gateway is untrusted (a.err): what it sent is still
@@ -64,16 +68,11 @@ func checkCertificate(ctx context.Context, s *check.Session) check.Result {
 			VI("Cổng không hoàn tất bắt tay TLS với chứng thư không tin cậy của trục tích hợp; không yêu cầu tra cứu nào hoàn tất").
 			GotWant("handshake not completed", want).
 			With(certEvidence(a)...)
-	case len(a.entries) > 0:
-		// Requests completed without the untrusted certificate: the portal reused a connection
-		// established before the fault.
-		return check.Errorf("the portal reused a gateway connection opened before the untrusted certificate was presented (%s), so its certificate check was not exercised", describeAll(a.entries, 2)).
-			VI("Cổng dùng lại kết nối cũ tới trục tích hợp nên chưa kiểm tra được việc xác thực chứng thư")
 	default:
 		if a.err != nil {
 			return dossierError("starting a dossier with an untrusted gateway", a.err)
 		}
-		return check.Errorf("the portal made no connection to the gateway when the dossier started, so its certificate check could not be exercised (see P06-POP-01)").
+		return check.Errorf("the portal made no new connection to the gateway when the dossier started (no look-up, or one attempt over a connection opened before the certificate changed, without retrying), so its certificate check could not be exercised (see P06-POP-01)").
 			VI("Cổng không kết nối tới trục tích hợp khi bắt đầu hồ sơ nên chưa kiểm tra được việc xác thực chứng thư (xem P06-POP-01)")
 	}
 }
