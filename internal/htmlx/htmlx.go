@@ -8,22 +8,30 @@ import (
 	"golang.org/x/net/html"
 )
 
-// Walk calls f for every element node under n, in document order, without recursion (so that
-// hostile, deeply nested documents cannot exhaust the stack). It stops when f returns false.
+// Walk calls f for every element node under n (n included), in document order, without
+// recursion and without allocating: it follows the tree's own child, sibling and parent links,
+// so that hostile, deeply nested documents cannot exhaust the stack and checks that walk every
+// page many times stay cheap. It stops when f returns false. f must not modify the tree.
 func Walk(n *html.Node, f func(*html.Node) bool) {
 	if n == nil {
 		return
 	}
-	stack := []*html.Node{n}
-	for len(stack) > 0 {
-		cur := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	cur := n
+	for {
 		if cur.Type == html.ElementNode && !f(cur) {
 			return
 		}
-		for c := cur.LastChild; c != nil; c = c.PrevSibling {
-			stack = append(stack, c)
+		if cur.FirstChild != nil {
+			cur = cur.FirstChild
+			continue
 		}
+		for cur != n && cur.NextSibling == nil {
+			cur = cur.Parent
+		}
+		if cur == n {
+			return
+		}
+		cur = cur.NextSibling
 	}
 }
 
@@ -70,23 +78,31 @@ func Attr(n *html.Node, name string) (string, bool) {
 	return "", false
 }
 
-// Text returns the text content of n with runs of white space collapsed, without recursion.
+// Text returns the text content of n with runs of white space collapsed, skipping scripts and
+// styles, without recursion.
 func Text(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
 	var b strings.Builder
-	stack := []*html.Node{n}
-	for len(stack) > 0 {
-		cur := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	cur := n
+	for {
+		skip := cur.Type == html.ElementNode && (cur.Data == "script" || cur.Data == "style")
 		if cur.Type == html.TextNode {
 			b.WriteString(cur.Data)
 			b.WriteByte(' ')
 		}
-		if cur.Type == html.ElementNode && (cur.Data == "script" || cur.Data == "style") {
+		if !skip && cur.FirstChild != nil {
+			cur = cur.FirstChild
 			continue
 		}
-		for c := cur.LastChild; c != nil; c = c.PrevSibling {
-			stack = append(stack, c)
+		for cur != n && cur.NextSibling == nil {
+			cur = cur.Parent
 		}
+		if cur == n {
+			break
+		}
+		cur = cur.NextSibling
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
