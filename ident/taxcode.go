@@ -106,3 +106,17 @@ func ParseTaxCode(s string, opts ...Option) (TaxCode, error) {
 	}
 	return tc, nil
 }
+
+// NewTaxCode completes 9 digits into a valid 10-digit tax code by appending the check digit. It
+// fails for input that is not 9 ASCII digits, and with [ErrRemainderZero] when the weighted sum is
+// divisible by 11 (no digit is valid under the default rule: pick other digits).
+func NewTaxCode(first9 string) (string, error) {
+	d, ok := TaxCheckDigit(first9)
+	switch {
+	case d < 0:
+		return "", newErr(taxKind, first9, -1, "", ErrFormat, "want 9 digits")
+	case !ok:
+		return "", newErr(taxKind, first9, 9, "check digit", ErrRemainderZero, "choose other digits")
+	}
+	return first9 + string(rune('0'+d)), nil
+}

@@ -109,3 +109,21 @@ func BenchmarkParseTaxCode(b *testing.B) {
 		}
 	}
 }
+
+func TestNewTaxCode(t *testing.T) {
+	tc, err := ident.NewTaxCode("010010910")
+	require.NoError(t, err)
+	assert.Equal(t, "0100109106", tc)
+	_, err = ident.NewTaxCode(remainderZero(t))
+	assert.ErrorIs(t, err, ident.ErrRemainderZero)
+	_, err = ident.NewTaxCode("12345")
+	assert.ErrorIs(t, err, ident.ErrFormat)
+	for i := 0; i < 2000; i++ {
+		code, err := ident.NewTaxCode(fmt.Sprintf("%09d", i*7919))
+		if err != nil {
+			continue
+		}
+		_, err = ident.ParseTaxCode(code)
+		require.NoError(t, err, code)
+	}
+}
