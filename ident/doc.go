@@ -39,7 +39,8 @@
 // [Synthetic] and [DefaultPeople] generate deterministic households of synthetic people with valid
 // numbers, Vietnamese names, structured addresses and relatives. The fakes of the national
 // services (ssotest, popdbtest) share [DefaultPeople], so the person who logs in is the person the
-// population database knows. [NewPIN] makes a single valid number.
+// population database knows. [NewPIN] makes a single valid number, [NewTaxCode] a valid tax code,
+// and [NormalizePIN] cleans up a number as people type it.
 //
 // # Privacy
 //
