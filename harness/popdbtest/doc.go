@@ -57,6 +57,12 @@
 // recorded, so the log shows whom an unauthenticated client tried to look up. [Server.Mark] and [Server.RequestsSince] read the entries of one step;
 // [Server.WaitIdle] waits for requests the client abandoned to be recorded.
 //
+// # Concurrency
+//
+// A Server is safe for concurrent use: many portal requests, and tests reading the log, at once.
+// Faults and the log belong to the server, so parallel tests should each start their own (it
+// costs a few milliseconds: two throwaway CAs and a loopback listener).
+//
 // # Reference client
 //
 // [Client], [NewLookup], [MarshalRequest] and [ParseResponse] are a small reference client of
