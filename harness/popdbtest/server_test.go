@@ -428,3 +428,10 @@ func gaveUp(t *testing.T, gw *popdbtest.Server, c *popdbtest.Client, p ident.Per
 	require.True(t, gw.WaitIdle(5*time.Second))
 	assert.Equal(t, popdbtest.Abandoned, gw.Requests()[0].Outcome)
 }
+
+// BenchmarkNewServer measures what a test pays for its own gateway (two CAs, a listener).
+func BenchmarkNewServer(b *testing.B) {
+	for b.Loop() {
+		popdbtest.NewServer().Close()
+	}
+}
