@@ -15,7 +15,7 @@ import (
 // does not trust, the portal refuses it: no request completes, and the TLS handshake was aborted
 // by the portal.
 func checkCertificate(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(s)
+	e, res := setup(ctx, s)
 	if res != nil {
 		return *res
 	}

@@ -45,7 +45,7 @@ type env struct {
 
 // setup finds the gateway fake and the adapter, or returns the not_tested result naming what is
 // missing.
-func setup(s *check.Session) (*env, *check.Result) {
+func setup(ctx context.Context, s *check.Session) (*env, *check.Result) {
 	t := s.Target()
 	if t.PopDB == nil {
 		r := check.NotTestedf("the target has no population-database fake: set Target.PopDB to a popdbtest.Server the portal is configured to use").
@@ -58,7 +58,7 @@ func setup(s *check.Session) (*env, *check.Result) {
 			VI("Bộ điều hợp (adapter) chưa cài đặt Dossiers.StartDossier nên không thể bắt đầu hồ sơ")
 		return nil, &r
 	}
-	e := &env{s: s, gw: t.PopDB, portal: d, proc: procedure(context.Background(), s)}
+	e := &env{s: s, gw: t.PopDB, portal: d, proc: procedure(ctx, s)}
 	e.who = pickCitizen(t.PopDB.People)
 	if e.who.ID == "" {
 		r := check.Errorf("the population-database fake knows no citizen (popdbtest.Server.People is empty)")

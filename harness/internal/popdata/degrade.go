@@ -33,7 +33,7 @@ var scenarios = []scenario{
 // retries at most 3 times, and shows no internals (stack traces, gateway address, credentials,
 // raw faults).
 func checkDegrade(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(s)
+	e, res := setup(ctx, s)
 	if res != nil {
 		return *res
 	}

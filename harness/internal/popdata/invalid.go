@@ -28,7 +28,7 @@ var invalidIDs = []invalidCase{
 // checkInvalid is P06-POP-07: identifiers that are not valid personal identification numbers are
 // rejected by the portal before any look-up: none reaches the gateway, and the citizen is told.
 func checkInvalid(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(s)
+	e, res := setup(ctx, s)
 	if res != nil {
 		return *res
 	}

@@ -11,7 +11,7 @@ import (
 // checkLookup is P06-POP-01: starting a dossier looks up the logged-in citizen in the population
 // database (service 037), authenticated with the portal's credentials.
 func checkLookup(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(s)
+	e, res := setup(ctx, s)
 	if res != nil {
 		return *res
 	}

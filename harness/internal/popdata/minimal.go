@@ -14,7 +14,7 @@ import (
 // checkMinimal is P06-POP-06: for a dossier about the citizen and other people (its subjects),
 // the portal looks up nobody else, and each of them at most once.
 func checkMinimal(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(s)
+	e, res := setup(ctx, s)
 	if res != nil {
 		return *res
 	}

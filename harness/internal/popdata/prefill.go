@@ -40,7 +40,7 @@ var prefillFields = []field{
 // checkPrefill is P06-POP-02: the dossier form comes back pre-filled with the citizen's record;
 // the citizen is not asked again for what the population database holds (declare once).
 func checkPrefill(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(s)
+	e, res := setup(ctx, s)
 	if res != nil {
 		return *res
 	}

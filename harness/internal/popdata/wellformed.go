@@ -15,7 +15,7 @@ import (
 // officer and unit codes, and the gateway headers. Two dossiers are started so that a constant
 // request ID shows.
 func checkWellFormed(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(s)
+	e, res := setup(ctx, s)
 	if res != nil {
 		return *res
 	}
