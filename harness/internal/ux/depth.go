@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -17,21 +18,25 @@ const maxClicks = 3
 // catalogueHints are folded phrases of links worth following first: they lead to procedures.
 var catalogueHints = []string{"thu tuc", "thutuc", "tthc", "dich vu cong", "linh vuc", "danh muc", "procedures", "trang", "page"}
 
+// reportClicks is how deep the crawl goes, within its budget, to tell a page 4 or 5 clicks deep
+// from one the crawl cannot reach at all.
+const reportClicks = 5
+
 // crawlResult is a breadth-first crawl of same-host links from the home page.
 type crawlResult struct {
 	depth   map[string]int // link (without fragment) -> clicks from home
 	fetched int
-	// complete is false when the page budget ran out before every page at depth < maxClicks was
-	// read.
-	complete bool
+	// explored is how many clicks deep every link is known: all pages at depth < explored were
+	// read, so every link at depth ≤ explored has been seen.
+	explored int
 }
 
-// crawl reads pages breadth-first from home up to depth maxClicks-1, recording the depth of every
-// link seen (so links on those pages are at most maxClicks deep). It fetches at most budget pages,
+// crawl reads pages breadth-first from home up to depth maxDepth-1, recording the depth of every
+// link seen (so links on those pages are at most maxDepth deep). It fetches at most budget pages,
 // never the targets themselves, and within a depth it follows links that look like the way to
 // procedures first. It stops early once every target has been seen.
-func crawl(ctx context.Context, s *check.Session, home string, targets map[string]bool, budget int) crawlResult {
-	res := crawlResult{depth: map[string]int{key(home): 0}, complete: true}
+func crawl(ctx context.Context, s *check.Session, home string, targets map[string]bool, budget, maxDepth int) crawlResult {
+	res := crawlResult{depth: map[string]int{key(home): 0}}
 	level := []string{key(home)}
 	host := s.Base().Host
 	seen := func() bool {
@@ -42,15 +47,15 @@ func crawl(ctx context.Context, s *check.Session, home string, targets map[strin
 		}
 		return true
 	}
-	for d := 0; d < maxClicks && len(level) > 0; d++ {
+	for d := 0; d < maxDepth && len(level) > 0; d++ {
 		var next []string
 		var hinted, plain []string
 		for _, u := range level {
 			if seen() {
+				res.explored = maxDepth
 				return res
 			}
 			if ctx.Err() != nil || res.fetched >= budget {
-				res.complete = false
 				return res
 			}
 			if targets[u] && d > 0 {
@@ -93,6 +98,10 @@ func crawl(ctx context.Context, s *check.Session, home string, targets map[strin
 		}
 		next = append(hinted, plain...)
 		level = next
+		res.explored = d + 1
+	}
+	if len(level) == 0 {
+		res.explored = maxDepth // nothing more to find
 	}
 	return res
 }
@@ -118,32 +127,50 @@ func depthCheck(ctx context.Context, s *check.Session) check.Result {
 			targets[key(abs)] = true
 		}
 	}
-	res := crawl(ctx, s, home, targets, s.Config().MaxPages)
-	var far []string
+	res := crawl(ctx, s, home, targets, s.Config().MaxPages, reportClicks)
+	var deep, unseen []string
 	deepest := 0
 	for t := range targets {
 		d, ok := res.depth[t]
-		if !ok {
-			far = append(far, check.Redact(t))
-			continue
+		switch {
+		case !ok:
+			unseen = append(unseen, check.Redact(t))
+		case d > maxClicks:
+			deep = append(deep, fmt.Sprintf("%s (%d clicks)", check.Redact(t), d))
+		default:
+			deepest = max(deepest, d)
 		}
-		deepest = max(deepest, d)
 	}
-	sort.Strings(far)
-	ev := scoring.Evidence{Request: "GET " + check.Redact(home), Note: fmt.Sprintf("breadth-first crawl: %d pages read, %d links seen", res.fetched, len(res.depth))}
-	if len(far) == 0 {
+	sort.Strings(deep)
+	sort.Strings(unseen)
+	ev := scoring.Evidence{Request: "GET " + check.Redact(home), Note: fmt.Sprintf("breadth-first crawl: %d pages read, %d links seen, every link within %d clicks seen", res.fetched, len(res.depth), res.explored)}
+	if len(deep) == 0 && len(unseen) == 0 {
 		return check.Passf("all %d procedure pages examined are reachable from the home page in at most %d clicks (deepest: %d)", len(targets), maxClicks, deepest).
 			VI("cả %d trang thủ tục được kiểm tra đều truy cập được từ trang chủ trong tối đa %d lần nhấp (sâu nhất: %d)", len(targets), maxClicks, deepest).
 			At(home).With(ev)
 	}
-	if !res.complete {
-		return check.Errorf("the crawl stopped at its budget of %d pages before finishing depth %d; %d of %d procedure pages not reached yet: %s. Raise Config.MaxPages",
-			s.Config().MaxPages, maxClicks-1, len(far), len(targets), en(far)).
-			VI("quá trình duyệt dừng ở giới hạn %d trang trước khi hoàn tất; %d/%d trang thủ tục chưa tới được: %s", s.Config().MaxPages, len(far), len(targets), vi(far)).
+	if len(deep) == 0 && res.explored < maxClicks {
+		return check.Errorf("the crawl stopped at its budget of %d pages before seeing every link within %d clicks; %d of %d procedure pages not reached yet: %s. Raise Config.MaxPages",
+			s.Config().MaxPages, maxClicks, len(unseen), len(targets), en(unseen)).
+			VI("quá trình duyệt dừng ở giới hạn %d trang trước khi hoàn tất; %d/%d trang thủ tục chưa tới được: %s", s.Config().MaxPages, len(unseen), len(targets), vi(unseen)).
 			At(home).With(ev)
 	}
-	return check.Failf("%d of %d procedure pages are not reachable from the home page within %d clicks: %s. Link the catalogue from the home page and each procedure from the catalogue",
-		len(far), len(targets), maxClicks, en(far)).
-		VI("%d/%d trang thủ tục không truy cập được từ trang chủ trong %d lần nhấp: %s", len(far), len(targets), maxClicks, vi(far)).
+	far := append(deep, unseen...)
+	var parts, partsVI []string
+	if len(deep) > 0 {
+		parts = append(parts, "deeper: "+en(deep))
+		partsVI = append(partsVI, "sâu hơn: "+vi(deep))
+	}
+	if len(unseen) > 0 && res.explored < maxClicks {
+		// Only possible with deep pages found: the budget ran out, the rest may be anywhere.
+		parts = append(parts, "not reached before the crawl budget ran out: "+en(unseen))
+		partsVI = append(partsVI, "chưa tới được khi hết giới hạn duyệt: "+vi(unseen))
+	} else if len(unseen) > 0 {
+		parts = append(parts, fmt.Sprintf("not reached within %d clicks: %s", res.explored, en(unseen)))
+		partsVI = append(partsVI, fmt.Sprintf("không tới được trong %d lần nhấp: %s", res.explored, vi(unseen)))
+	}
+	return check.Failf("%d of %d procedure pages are not reachable from the home page within %d clicks; %s. Link the catalogue from the home page and each procedure from the catalogue",
+		len(far), len(targets), maxClicks, strings.Join(parts, "; ")).
+		VI("%d/%d trang thủ tục không truy cập được từ trang chủ trong %d lần nhấp; %s", len(far), len(targets), maxClicks, strings.Join(partsVI, "; ")).
 		At(home).With(ev).GotWant(fmt.Sprintf("%d pages deeper than %d clicks or unreachable", len(far), maxClicks), "every procedure page within 3 clicks")
 }

@@ -137,7 +137,9 @@ func TestDepth(t *testing.T) {
 	runCases(t, []tcase{
 		{name: "good", id: "P06-UX-04", status: scoring.Pass, msg: []string{"all 10 procedure pages", "deepest: 2"}},
 		{name: "four clicks", id: "P06-UX-04", mutate: deep, profile: &check.Profile{ProcedurePages: []string{"/thu-tuc/1.001000"}},
-			status: scoring.Fail, msg: []string{"1 of 1 procedure pages are not reachable from the home page within 3 clicks", "/thu-tuc/1.001000"}},
+			status: scoring.Fail, msg: []string{"1 of 1 procedure pages are not reachable from the home page within 3 clicks", "deeper: ", "/thu-tuc/1.001000 (4 clicks)"}},
+		{name: "unreachable", id: "P06-UX-04", mutate: deep, profile: &check.Profile{ProcedurePages: []string{"/thu-tuc/1.001001"}},
+			status: scoring.Fail, msg: []string{"1 of 1 procedure pages", "not reached within 5 clicks: ", "/thu-tuc/1.001001"}},
 		{name: "three clicks", id: "P06-UX-04", mutate: func(p *portaltest.Portal) {
 			deep(p)
 			p.Pages["/linh-vuc/ho-tich"] = portaltest.Layout("Hộ tịch", `<h1>Hộ tịch</h1><a href="/thu-tuc/1.001000">Đăng ký khai sinh</a>`)
