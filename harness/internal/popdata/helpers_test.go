@@ -219,3 +219,30 @@ func TestPageLinksAndForms(t *testing.T) {
 	}, got, "the POST form is not a problem")
 	assert.NotEmpty(t, c.evidence)
 }
+
+// FuzzComparePrefill feeds arbitrary form values (what a portal returns) to the comparison: it
+// must not panic, must never quote an identifier in full, and must accept the record's own values.
+func FuzzComparePrefill(f *testing.F) {
+	f.Add("Nguyễn Văn A", "001085123445", "1985-01-02", "Nam", "Hà Nội")
+	f.Add("", "", "", "", "")
+	f.Add("x", "0", "31/02/2024", "Nữ", ",,,")
+	rec := popdbtest.Record(ident.DefaultPeople()[0], nil)
+	f.Fuzz(func(t *testing.T, name, id, date, sex, addr string) {
+		form := map[string]string{"HoVaTen": name, "SoDinhDanh": id, "NgayThangNamSinh": date, "GioiTinh": sex, "ThuongTru": addr}
+		for _, p := range ComparePrefill(form, rec) {
+			if strings.Contains(p.EN, rec.SoDinhDanh) || (len(id) >= 12 && ident.ValidPIN(id) && strings.Contains(p.EN, id)) {
+				t.Fatalf("identifier in full: %q", p.EN)
+			}
+		}
+	})
+}
+
+func TestComparePrefillAcceptsTheRecord(t *testing.T) {
+	for _, p := range ident.Synthetic(3, 50) {
+		rec := popdbtest.Record(p, nil)
+		n := rec.NgayThangNamSinh.NgayThangNam
+		form := map[string]string{"HoVaTen": rec.HoVaTen.String(), "SoDinhDanh": rec.SoDinhDanh, "NgayThangNamSinh": n,
+			"GioiTinh": rec.GioiTinh, "ThuongTru": rec.ThuongTru.String(), "QueQuan": rec.QueQuan.String(), "QuocTich": rec.QuocTich}
+		assert.Empty(t, ComparePrefill(form, rec), p.ID)
+	}
+}
