@@ -17,6 +17,7 @@ type outcome struct {
 	accepted bool
 	dossier  string
 	message  string
+	signers  []string
 	err      error
 }
 
@@ -24,8 +25,10 @@ func (o outcome) String() string {
 	switch {
 	case o.err != nil:
 		return fmt.Sprintf("%s: could not be submitted (%v)", o.c.Name, o.err)
+	case o.accepted && len(o.signers) == 0:
+		return fmt.Sprintf("%s: ACCEPTED as dossier %s with no signer recorded: the signature was ignored, not refused (%s)", o.c.Name, o.dossier, quote(o.message))
 	case o.accepted:
-		return fmt.Sprintf("%s: ACCEPTED as dossier %s (%s)", o.c.Name, o.dossier, quote(o.message))
+		return fmt.Sprintf("%s: ACCEPTED as dossier %s, signer %q recorded (%s)", o.c.Name, o.dossier, strings.Join(o.signers, "; "), quote(o.message))
 	}
 	return fmt.Sprintf("%s: refused (%s)", o.c.Name, quote(o.message))
 }
@@ -70,7 +73,7 @@ func badSignaturesRejected(ctx context.Context, s *check.Session) check.Result {
 		if err != nil {
 			o.err = err
 		} else {
-			o.accepted, o.dossier, o.message = dos.Accepted, dos.ID, dos.Message
+			o.accepted, o.dossier, o.message, o.signers = dos.Accepted, dos.ID, dos.Message, dos.Signers
 		}
 		return o
 	}

@@ -51,6 +51,7 @@ type Defects struct {
 	NoVerification  bool // signatures are not verified at all
 	RefuseSigned    bool // every signed document is refused, even a valid one
 	NoSignerRecord  bool // the signer is not recorded
+	IgnoreBadSigs   bool // a document whose signature fails is accepted as if unsigned
 
 	// Warehouse.
 	NoWarehouse       bool // results are not stored in the warehouse
@@ -196,12 +197,22 @@ func (p *Portal) submit(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		s, err := p.pki.VerifyFile(d.Data, d.Signature)
+		if err != nil && p.defects.IgnoreBadSigs {
+			continue
+		}
 		if err != nil && !p.tolerated(err) {
 			writeJSON(w, http.StatusOK, reply{Message: fmt.Sprintf("Chữ ký số của tệp %q không hợp lệ: %s", d.Name, signtest.ReasonVI(err))})
 			return
 		}
-		if s != nil && !p.defects.NoSignerRecord {
+		if p.defects.NoSignerRecord {
+			continue
+		}
+		var ve *signtest.VerifyError
+		switch {
+		case s != nil:
 			signers = append(signers, s.Subject)
+		case errors.As(err, &ve) && ve.Signer != nil: // a tolerated failure: the signer is still known
+			signers = append(signers, signtest.FormatName(ve.Signer.Subject))
 		}
 	}
 	p.mu.Lock()
