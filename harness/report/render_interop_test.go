@@ -530,3 +530,40 @@ func interopTail(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// The checks above must be able to fail: a page that loads a stylesheet, an image and a font
+// from other hosts is caught by the request log, and an empty page by the ink measure.
+func TestRenderInteropDetectsRequestsAndBlankPages(t *testing.T) {
+	chromium := interopChromium(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	rec := &recorder{page: []byte(`<!doctype html><html lang="en"><head><title>leaky</title>
+<link rel="stylesheet" href="http://cdn.p06kit.invalid/style.css">
+<style>@font-face{font-family:x;src:url(http://fonts.p06kit.invalid/x.woff2)}body{font-family:x}</style></head>
+<body><h1>leaky</h1><img src="http://img.p06kit.invalid/logo.png" alt="logo"></body></html>`)}
+	srv := &http.Server{Handler: rec, ReadHeaderTimeout: 10 * time.Second}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	go func() { _ = srv.Serve(ln) }()
+	defer srv.Close()
+	res, err := interopLoad(ctx, chromium, t.TempDir(), "http://"+ln.Addr().String()+"/page.html")
+	require.NoError(t, err)
+	joined := strings.Join(res.requests, "\n")
+	assert.Contains(t, joined, "GET http://cdn.p06kit.invalid/style.css", "a stylesheet from another host is seen")
+	assert.Contains(t, joined, "GET http://img.p06kit.invalid/logo.png", "an image from another host is seen")
+
+	blank := &recorder{page: []byte(`<!doctype html><html lang="en"><head><title>blank</title></head><body></body></html>`)}
+	srv2 := &http.Server{Handler: blank, ReadHeaderTimeout: 10 * time.Second}
+	ln2, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	go func() { _ = srv2.Serve(ln2) }()
+	defer srv2.Close()
+	res, err = interopLoad(ctx, chromium, t.TempDir(), "http://"+ln2.Addr().String()+"/page.html")
+	require.NoError(t, err)
+	img, err := png.Decode(bytes.NewReader(res.png))
+	require.NoError(t, err)
+	inked, colours, variance := interopInk(img)
+	assert.Less(t, inked, 0.05, "a blank page is not inked")
+	assert.LessOrEqual(t, colours, 50)
+	assert.Less(t, variance, 100.0)
+}

@@ -220,6 +220,8 @@ func (v *surveyView) note(p SurveyPortal) string {
 		return v.w.Unreachable1
 	case p.Error != "":
 		return v.w.Incomplete1
+	case len(p.Caps) > 3:
+		return fmt.Sprintf("%s %s +%d", v.w.CappedBy, strings.Join(p.Caps[:3], ", "), len(p.Caps)-3)
 	case len(p.Caps) > 0:
 		return v.w.CappedBy + " " + strings.Join(p.Caps, ", ")
 	}

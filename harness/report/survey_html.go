@@ -154,7 +154,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	// Compliance per unit, ranked.
 	units := []surveyRow{}
 	for _, p := range s.Portals {
-		r := surveyRow{Label: surveyFit(fmt.Sprintf("%d. %s", p.Rank, oneLine(p.Unit)), 290),
+		r := surveyRow{Label: surveyFit(fmt.Sprintf("%d. %s", p.Rank, oneLine(p.Unit)), 275),
 			Value: fmt.Sprintf("%s · %d/%d", surveyPct(p.Rate), p.Met, p.Applicable), W: p.Rate,
 			Color: surveyColor(100 * p.Rate)}
 		r.Tip = fmt.Sprintf("%s — %s\n%s: %s (%d/%d)\n%s: %.1f · %s: %s", oneLine(p.Unit), p.URL, wd.Rate, surveyPct(p.Rate),
@@ -178,7 +178,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	groups := []surveyRow{}
 	for _, g := range v.groups() {
 		t := v.opt.groupTitle(g.Group)
-		groups = append(groups, surveyRow{Label: surveyFit(t, 290), W: g.Rate, Color: surveyColor(100 * g.Rate),
+		groups = append(groups, surveyRow{Label: surveyFit(t, 275), W: g.Rate, Color: surveyColor(100 * g.Rate),
 			Value: fmt.Sprintf("%s · %d/%d", surveyPct(g.Rate), g.Met, g.Applicable),
 			Tip:   fmt.Sprintf("%s\n%s: %s (%d/%d)\n%s: %.1f", t, wd.Rate, surveyPct(g.Rate), g.Met, g.Applicable, wd.MeanScore, finite(g.MeanScore))})
 		d.GroupRows = append(d.GroupRows, surveyGroupRow{Title: t, Rate: surveyPct(g.Rate), MetApplicable: fmt.Sprintf("%d/%d", g.Met, g.Applicable),
@@ -195,7 +195,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 				continue
 			}
 			t := v.criterionTitle(c.Criterion)
-			rows = append(rows, surveyRow{Label: surveyFit(c.Criterion+"  "+t, 410), W: c.Rate, Color: surveyColor(100 * c.Rate),
+			rows = append(rows, surveyRow{Label: surveyFit(c.Criterion+"  "+t, 395), W: c.Rate, Color: surveyColor(100 * c.Rate),
 				Value: fmt.Sprintf("%s · %d/%d", surveyPct(c.Rate), c.Met, c.Applicable),
 				Tip:   fmt.Sprintf("%s %s\n%s: %s (%d/%d)", c.Criterion, t, wd.Rate, surveyPct(c.Rate), c.Met, c.Applicable)})
 			d.CritRows = append(d.CritRows, surveyCritRow{ID: c.Criterion, Title: t, Group: v.opt.groupTitle(g.Group), Rate: surveyPct(c.Rate),
@@ -212,7 +212,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	weak := []surveyRow{}
 	for i, c := range v.weak {
 		t := v.criterionTitle(c.Criterion)
-		weak = append(weak, surveyRow{Label: surveyFit(fmt.Sprintf("%d. %s  %s", i+1, c.Criterion, t), 410), W: c.Rate, Color: surveyColor(100 * c.Rate),
+		weak = append(weak, surveyRow{Label: surveyFit(fmt.Sprintf("%d. %s  %s", i+1, c.Criterion, t), 395), W: c.Rate, Color: surveyColor(100 * c.Rate),
 			Value: fmt.Sprintf("%s · %d/%d", surveyPct(c.Rate), c.Met, c.Applicable),
 			Tip:   fmt.Sprintf("%s %s\n%s: %s (%d/%d)", c.Criterion, t, wd.Rate, surveyPct(c.Rate), c.Met, c.Applicable)})
 		wr := surveyWeakRow{N: i + 1, ID: c.Criterion, Title: t, Group: v.opt.groupTitle(c.Group), Rate: surveyPct(c.Rate),
@@ -274,7 +274,7 @@ func (v *surveyView) heat() *surveyHeat {
 	h.W = labelW + float64(len(groups))*surveyHeatColW + 10
 	y := h.HeadY
 	for _, p := range v.s.Portals {
-		row := surveyHeatRow{Y: y, TextY: y + surveyRowH/2 + 4.5, Label: surveyFit(fmt.Sprintf("%d. %s", p.Rank, oneLine(p.Unit)), 290),
+		row := surveyHeatRow{Y: y, TextY: y + surveyRowH/2 + 4.5, Label: surveyFit(fmt.Sprintf("%d. %s", p.Rank, oneLine(p.Unit)), 275),
 			Full: oneLine(p.Unit), Muted: p.Error != ""}
 		cells := []string{p.Unit}
 		for i, g := range groups {
