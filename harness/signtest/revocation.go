@@ -18,11 +18,11 @@ func checkRevocation(cert *x509.Certificate, chain []*x509.Certificate, signingT
 			return l != nil && bytes.Equal(l.RawIssuer, c.RawIssuer) && l.CheckSignatureFrom(issuer) == nil &&
 				(l.NextUpdate.IsZero() || !now.After(l.NextUpdate))
 		}
+		// Of several current CRLs from the issuer, the latest says the most.
 		var crl *x509.RevocationList
 		for _, l := range opts.CRLs {
-			if usable(l) {
+			if usable(l) && (crl == nil || l.ThisUpdate.After(crl.ThisUpdate)) {
 				crl = l
-				break
 			}
 		}
 		var fetchErrs []string

@@ -117,3 +117,23 @@ func TestPKIServerDistributionPoints(t *testing.T) {
 	err = verify(good, func(string) (*x509.RevocationList, error) { return other.CRLs()[0], nil })
 	assert.ErrorContains(t, err, "is not a current CRL signed by")
 }
+
+// Given an old CRL and a newer one from the same issuer, the newer one decides.
+func TestLatestCRLWins(t *testing.T) {
+	clock := time.Now()
+	pki, err := signtest.NewPKI(signtest.WithClock(func() time.Time { return clock }))
+	require.NoError(t, err)
+	old := pki.CRLs()
+	clock = clock.Add(time.Hour)
+	revoked, err := pki.Issue(ident.DefaultPeople()[11], signtest.Revoked)
+	require.NoError(t, err)
+	sig, err := pki.Sign(doc, revoked, signtest.SignOptions{})
+	require.NoError(t, err)
+	opts := pki.VerifyOptions()
+	opts.CRLs = append(append([]*x509.RevocationList(nil), old...), pki.CRLs()...)
+	_, err = signtest.Verify(nil, sig, opts)
+	assert.ErrorIs(t, err, signtest.ErrRevoked)
+	opts.CRLs = append(append([]*x509.RevocationList(nil), pki.CRLs()...), old...)
+	_, err = signtest.Verify(nil, sig, opts)
+	assert.ErrorIs(t, err, signtest.ErrRevoked, "whatever the order")
+}
