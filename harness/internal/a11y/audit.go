@@ -45,6 +45,23 @@ var Rules = map[string]Rule{
 	"duplicate-id":      {"duplicate-id", "P06-A11Y-07", "4.1.1", "make every id unique in the page", "bảo đảm mỗi id chỉ xuất hiện một lần trong trang"},
 }
 
+// understanding is the W3C "Understanding WCAG" page of each success criterion the rules cite.
+var understanding = map[string]string{
+	"1.1.1": "https://www.w3.org/WAI/WCAG21/Understanding/non-text-content",
+	"1.3.1": "https://www.w3.org/WAI/WCAG21/Understanding/info-and-relationships",
+	"2.4.2": "https://www.w3.org/WAI/WCAG21/Understanding/page-titled",
+	"2.4.4": "https://www.w3.org/WAI/WCAG21/Understanding/link-purpose-in-context",
+	"3.1.1": "https://www.w3.org/WAI/WCAG21/Understanding/language-of-page",
+	"4.1.1": "https://www.w3.org/WAI/WCAG21/Understanding/parsing",
+	"4.1.2": "https://www.w3.org/WAI/WCAG21/Understanding/name-role-value",
+}
+
+// Help returns the W3C page that explains the rule's (first) success criterion.
+func (r Rule) Help() string {
+	sc, _, _ := strings.Cut(r.SC, ",")
+	return understanding[strings.TrimSpace(sc)]
+}
+
 // Violation is one element that breaks a rule.
 type Violation struct {
 	Rule string

@@ -79,6 +79,14 @@ func TestAudit(t *testing.T) {
 	}
 }
 
+func TestRulesComplete(t *testing.T) {
+	for id, r := range Rules {
+		if r.ID != id || r.Criterion == "" || r.SC == "" || r.Advice == "" || r.AdviceVI == "" || r.Help() == "" {
+			t.Errorf("rule %s is incomplete: %+v, help %q", id, r, r.Help())
+		}
+	}
+}
+
 func TestValidLang(t *testing.T) {
 	for in, want := range map[string]bool{"vi": true, "vi-VN": true, "VI_vn": true, "en-US": true, "vie": true, "vn": false, "": false, "v1": false, "english": false} {
 		if got := validLang(in); got != want {

@@ -75,7 +75,7 @@ func criterion(id, what, whatVI string) check.Func {
 				if len(ev) < maxEvidence {
 					ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(pg.URL), Status: pg.StatusCode,
 						Location: v.Path, Excerpt: v.Excerpt,
-						Note: fmt.Sprintf("%s (WCAG %s): %s — %s", v.Rule, rule.SC, v.Detail, rule.Advice)})
+						Note: fmt.Sprintf("%s (WCAG %s): %s — %s (%s)", v.Rule, rule.SC, v.Detail, rule.Advice, rule.Help())})
 				}
 			}
 			total += n
