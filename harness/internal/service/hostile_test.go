@@ -14,6 +14,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/a11y"
 	"github.com/p06kit/p06kit/harness/internal/service"
+	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
 	"github.com/p06kit/p06kit/harness/internal/ux"
 )
 
@@ -72,4 +73,28 @@ func TestHostilePortalIsBounded(t *testing.T) {
 		t.Errorf("%d requests to a hostile portal, want at most 400", n)
 	}
 	t.Logf("%d requests", requests.Load())
+}
+
+// BenchmarkFamilies runs every A11Y, UX and SVC check against the fixture portal on loopback,
+// with a fresh session (discovery, fetches, timings) each time: the cost of assessing one portal
+// for these 25 criteria, network on loopback included.
+func BenchmarkFamilies(b *testing.B) {
+	srv := portaltest.Good().Start()
+	defer srv.Close()
+	var checks []check.Check
+	checks = append(checks, service.Checks()...)
+	checks = append(checks, a11y.Checks()...)
+	checks = append(checks, ux.Checks()...)
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := check.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client()}, check.Config{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range checks {
+			if r := c.Run(context.Background(), s); r.Status != "pass" {
+				b.Fatalf("%s: %s %s", c.ID, r.Status, r.Message)
+			}
+		}
+	}
 }
