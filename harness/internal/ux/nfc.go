@@ -178,7 +178,7 @@ func nfcCheck(ctx context.Context, s *check.Session) check.Result {
 		var problems, problemsVI []string
 		if rep.Decomposed > 0 {
 			problems = append(problems, fmt.Sprintf("%d decomposed combining marks (first in %q)", rep.Decomposed, rep.Sample))
-			problemsVI = append(problemsVI, fmt.Sprintf("%d dấu tổ hợp rời (dựng sẵn chưa chuẩn hóa NFC), đầu tiên ở %q", rep.Decomposed, rep.Sample))
+			problemsVI = append(problemsVI, fmt.Sprintf("%d dấu thanh, dấu phụ viết tách rời (Unicode tổ hợp, chưa chuẩn hóa NFC), đầu tiên ở %q", rep.Decomposed, rep.Sample))
 		}
 		if rep.Legacy != "" {
 			problems = append(problems, fmt.Sprintf("legacy %s encoding: %s", rep.Legacy, rep.Evidence))
