@@ -9,6 +9,9 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
+// scopeVI names a level of government in Vietnamese messages.
+var scopeVI = map[criteria.Scope]string{criteria.Ministry: "bộ", criteria.Province: "tỉnh", criteria.Commune: "xã"}
+
 // essentialCheck is P06-SVC-08: the Project 06 essential services within the portal's scope are
 // offered online. Services are matched to catalogue entries by code when known, else by name
 // (criteria.EssentialService.Matches). For a ministry portal, whose share of the 25 depends on the
@@ -42,7 +45,7 @@ func essentialCheck(ctx context.Context, s *check.Session) check.Result {
 	}
 	if len(services) == 0 {
 		return check.NotApplicablef("no essential service is within the scope of this %s portal (its catalogue lists none of the 25)", scope).
-			VI("không có dịch vụ công thiết yếu nào thuộc phạm vi của cổng cấp %s này", scope)
+			VI("không có dịch vụ công thiết yếu nào thuộc phạm vi của cổng cấp %s này", scopeVI[scope])
 	}
 	var missing, offline, missingVI, offlineVI []string
 	for _, es := range services {
@@ -69,10 +72,10 @@ func essentialCheck(ctx context.Context, s *check.Session) check.Result {
 	offered := len(services) - len(missing) - len(offline)
 	if len(missing) == 0 && len(offline) == 0 {
 		return check.Passf("all %d essential services within a %s portal's scope are offered online", len(services), scope).
-			VI("cả %d dịch vụ công thiết yếu thuộc phạm vi cổng cấp %s đều được cung cấp trực tuyến", len(services), scope).At(pl.URL).With(ev)
+			VI("cả %d dịch vụ công thiết yếu thuộc phạm vi cổng cấp %s đều được cung cấp trực tuyến", len(services), scopeVI[scope]).At(pl.URL).With(ev)
 	}
 	msg := fmt.Sprintf("%d of %d essential services within a %s portal's scope are offered online.", offered, len(services), scope)
-	msgVI := fmt.Sprintf("%d/%d dịch vụ công thiết yếu thuộc phạm vi cổng cấp %s được cung cấp trực tuyến.", offered, len(services), scope)
+	msgVI := fmt.Sprintf("%d/%d dịch vụ công thiết yếu thuộc phạm vi cổng cấp %s được cung cấp trực tuyến.", offered, len(services), scopeVI[scope])
 	if len(missing) > 0 {
 		msg += " Not in the catalogue: " + en(missing) + "."
 		msgVI += " Không có trong danh mục: " + vi(missingVI) + "."

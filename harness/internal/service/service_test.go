@@ -216,7 +216,7 @@ func TestFeedback(t *testing.T) {
 
 func TestEssential(t *testing.T) {
 	runCases(t, []tcase{
-		{name: "province good", id: "P06-SVC-08", status: scoring.Pass, msg: []string{"all 7 essential services within a province portal's scope"}},
+		{name: "province good", id: "P06-SVC-08", status: scoring.Pass, msg: []string{"all 7 essential services within a province portal's scope"}, msgVI: "thuộc phạm vi cổng cấp tỉnh"},
 		{name: "commune good", id: "P06-SVC-08", profile: &check.Profile{Scope: "commune"}, status: scoring.Pass, msg: []string{"all 6 essential"}},
 		{name: "missing and offline", id: "P06-SVC-08", mutate: func(p *portaltest.Portal) {
 			p.Procedures[0].Level = ""               // khai sinh offline
