@@ -112,6 +112,8 @@ func TestSurveyLoopbackPortals(t *testing.T) {
 	assert.Contains(t, stderr, "4 portals, national rate")
 	assert.Contains(t, stderr, "1 not reached")
 
+	_, err := report.ReadSurveyJSON(strings.NewReader(stdout))
+	require.NoError(t, err, "the survey JSON validates against the published schema")
 	var out surveyJSON
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out), stdout)
 	require.Len(t, out.Portals, 4)
@@ -132,6 +134,7 @@ func TestSurveyLoopbackPortals(t *testing.T) {
 
 	// Every portal's report was written, validates, and the national figures are exactly
 	// scoring.Aggregate of those reports.
+	var want *scoring.Survey
 	var rs []*scoring.Report
 	byURL := map[string]*scoring.Report{}
 	for _, p := range out.Portals {
@@ -148,7 +151,7 @@ func TestSurveyLoopbackPortals(t *testing.T) {
 		assert.InDelta(t, r.Scores.Overall, p.Overall, 1e-9, p.Unit)
 	}
 	assert.FileExists(t, filepath.Join(reports, "ubnd-tinh-tham-chieu.json"), "file names are the unit in ASCII")
-	want, err := scoring.Aggregate(criteria.P06Technical(), rs)
+	want, err = scoring.Aggregate(criteria.P06Technical(), rs)
 	require.NoError(t, err)
 	assert.Equal(t, *want, out.Survey, "the survey's figures are the aggregate of the written reports")
 	assert.Equal(t, 4, out.Survey.Portals)

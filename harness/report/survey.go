@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +18,10 @@ import (
 // SurveyInputSchemaName is the file of portals read by `p06 survey` (JSON form), published in
 // schema/ beside the other schemas.
 const SurveyInputSchemaName = "survey-input.schema.json"
+
+// SurveySchemaName is the survey written by WriteSurveyJSON and `p06 survey --format json`,
+// published in schema/.
+const SurveySchemaName = "survey.schema.json"
 
 // SurveyWeakest is how many of the weakest criteria the survey writers list.
 const SurveyWeakest = 10
@@ -238,13 +243,49 @@ func WriteSurveyJSON(w io.Writer, s *Survey) error {
 		return errors.New("report: nil survey")
 	}
 	c := *s
-	if c.Portals == nil {
-		c.Portals = []SurveyPortal{}
+	c.Portals = append([]SurveyPortal{}, s.Portals...)
+	sv := *s.Survey // nil lists are written as [], as the schema requires
+	if sv.Criteria == nil {
+		sv.Criteria = []scoring.CriterionRate{}
+	}
+	if sv.Groups == nil {
+		sv.Groups = []scoring.GroupRate{}
+	}
+	if sv.Ranking == nil {
+		sv.Ranking = []scoring.Rank{}
+	}
+	c.Survey = &sv
+	for i, p := range c.Portals {
+		if p.Groups == nil {
+			c.Portals[i].Groups = map[string]float64{}
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(&c)
+}
+
+// ReadSurveyJSON reads a survey written by WriteSurveyJSON, validating it against
+// survey.schema.json first; errors name the JSON path and the reason.
+func ReadSurveyJSON(rd io.Reader) (*Survey, error) {
+	b, err := io.ReadAll(io.LimitReader(rd, maxReportBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxReportBytes {
+		return nil, fmt.Errorf("survey larger than %d MiB", maxReportBytes>>20)
+	}
+	if err := Validate(SurveySchemaName, b); err != nil {
+		return nil, err
+	}
+	var s Survey
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return nil, err
+	}
+	return &s, nil
 }
 
 // WriteSurveyText writes s for a terminal: the national figures, the groups, the weakest

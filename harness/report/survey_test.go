@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -398,4 +399,79 @@ func TestSurveyFit(t *testing.T) {
 	got := surveyFit(long, 290)
 	assert.True(t, strings.HasSuffix(got, "…"))
 	assert.Less(t, len([]rune(got)), len([]rune(long)))
+}
+
+func TestSurveyJSONOfEmptySurveyValidates(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, WriteSurveyJSON(&b, &Survey{Survey: &scoring.Survey{Catalogue: scoring.CatalogueRef{ID: "c"}}, Portals: []SurveyPortal{{Rank: 1, Unit: "X", URL: "https://x.example/"}}}))
+	assert.NoError(t, Validate(SurveySchemaName, b.Bytes()), "nil lists and maps are written as the schema wants them")
+}
+
+func TestSurveyJSONValidatesAndRoundTrips(t *testing.T) {
+	cat, entries := surveyFixture(t)
+	entries[0].ReportFile = "a.json"
+	s, err := NewSurvey(cat, entries)
+	require.NoError(t, err)
+	s.Only = []string{"security"}
+	var b bytes.Buffer
+	require.NoError(t, WriteSurveyJSON(&b, s))
+	require.NoError(t, Validate(SurveySchemaName, b.Bytes()))
+	back, err := ReadSurveyJSON(bytes.NewReader(b.Bytes()))
+	require.NoError(t, err)
+	assert.Equal(t, s, back)
+
+	bad := strings.Replace(b.String(), `"rate": 0.5217391304347826`, `"rate": 52.17`, 1)
+	_, err = ReadSurveyJSON(strings.NewReader(bad))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "$.survey.rate")
+}
+
+// Every field the survey JSON can carry is in the published schema (which forbids others).
+func TestSurveySchemaCoversSurvey(t *testing.T) {
+	raw, err := Schema(SurveySchemaName)
+	require.NoError(t, err)
+	var sc struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &sc))
+	var props struct {
+		Survey struct {
+			Properties map[string]json.RawMessage `json:"properties"`
+		} `json:"survey"`
+		Portals struct {
+			Items struct {
+				Properties map[string]json.RawMessage `json:"properties"`
+			} `json:"items"`
+		} `json:"portals"`
+	}
+	require.NoError(t, json.Unmarshal(mustMarshal(t, sc.Properties), &props))
+	assert.ElementsMatch(t, surveyFields(reflect.TypeOf(Survey{})), surveyKeys(sc.Properties))
+	assert.ElementsMatch(t, surveyFields(reflect.TypeOf(scoring.Survey{})), surveyKeys(props.Survey.Properties))
+	assert.ElementsMatch(t, surveyFields(reflect.TypeOf(SurveyPortal{})), surveyKeys(props.Portals.Items.Properties))
+}
+
+func mustMarshal(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	return b
+}
+
+func surveyFields(t reflect.Type) []string {
+	var out []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+func surveyKeys(m map[string]json.RawMessage) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
