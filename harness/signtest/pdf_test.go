@@ -15,7 +15,8 @@ const minimalPDF = "%PDF-1.7\n1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n2 
 
 func TestPDF(t *testing.T) {
 	pki := testPKI(t)
-	signed, err := signtest.SignPDF([]byte(minimalPDF), pki.Agency(), signtest.SignOptions{SigningTime: pki.Now()})
+	at := pki.Now()
+	signed, err := signtest.SignPDF([]byte(minimalPDF), pki.Agency(), signtest.SignOptions{SigningTime: at})
 	require.NoError(t, err)
 	require.True(t, signtest.IsSignedPDF(signed))
 	assert.False(t, signtest.IsSignedPDF([]byte(minimalPDF)))
@@ -28,7 +29,7 @@ func TestPDF(t *testing.T) {
 		require.Len(t, sigs, 1)
 		assert.Equal(t, signtest.AgencyName, sigs[0].CommonName)
 		assert.Equal(t, signtest.KindAgency, sigs[0].Kind)
-		assert.True(t, pki.Now().Equal(sigs[0].SigningTime))
+		assert.True(t, at.Equal(sigs[0].SigningTime))
 	})
 	t.Run("two signatures", func(t *testing.T) {
 		sigs, err := signtest.VerifyPDF(twice, pki.VerifyOptions())
@@ -42,7 +43,7 @@ func TestPDF(t *testing.T) {
 		assert.NoError(t, err)
 	})
 
-	at := bytes.Index(signed, []byte("Catalog"))
+	catalog := bytes.Index(signed, []byte("Catalog"))
 	for _, tc := range []struct {
 		name string
 		pdf  []byte
@@ -50,7 +51,7 @@ func TestPDF(t *testing.T) {
 		msg  string
 	}{
 		{"unsigned", []byte(minimalPDF), signtest.ErrUnsigned, "no signature"},
-		{"content changed", replaceAt(signed, at, "Catalgo"), signtest.ErrTampered, "PDF signature 1"},
+		{"content changed", replaceAt(signed, catalog, "Catalgo"), signtest.ErrTampered, "PDF signature 1"},
 		{"content appended", append(append([]byte(nil), signed...), "3 0 obj\n<<>>\nendobj\n"...), signtest.ErrTampered, "added after the last signature"},
 		{"byte range too long", bytes.Replace(signed, []byte("/ByteRange [0 "), []byte("/ByteRange [9 "), 1), signtest.ErrMalformed, "does not fit"},
 		{"contents not hex", replaceAt(signed, bytes.Index(signed, []byte("/Contents <"))+11, "zz"), signtest.ErrMalformed, "not hex"},

@@ -53,7 +53,7 @@ func TestTimestamp(t *testing.T) {
 	lt.AtSigningTime = true
 
 	t.Run("stamped signature", func(t *testing.T) {
-		sig, err := pki.Sign(doc, pki.Agency(), SignOptions{TSA: pki.TSA()})
+		sig, err := pki.Sign(doc, pki.Agency(), SignOptions{TSA: pki.TSA(), SigningTime: now})
 		if err != nil {
 			t.Fatal(err)
 		}
