@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -84,6 +85,9 @@ type engine struct {
 	unreach error // set by preflight when the target cannot be reached
 
 	observeMu sync.Mutex
+
+	targetsMu sync.Mutex
+	targets   map[string]scoring.Target // measured by checks, by target ID
 }
 
 func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error) {
@@ -269,6 +273,18 @@ func (e *engine) runItem(i int) scoring.Finding {
 		return e.finding(it.cr, check.Errorf("run cancelled before the check started: %v", err), 0)
 	}
 	r := runCheck(e.ctx, e.sess, *it.check, e.cfg.checkTimeout)
+	if len(r.Targets) > 0 && r.Status != scoring.Error {
+		e.targetsMu.Lock()
+		if e.targets == nil {
+			e.targets = map[string]scoring.Target{}
+		}
+		for _, t := range r.Targets {
+			if t.ID != "" {
+				e.targets[t.ID] = t
+			}
+		}
+		e.targetsMu.Unlock()
+	}
 	return e.finding(it.cr, r, time.Since(start))
 }
 
@@ -409,6 +425,12 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	if err != nil {
 		return nil, fmt.Errorf("harness: scoring: %w", err)
 	}
+	e.targetsMu.Lock()
+	for _, t := range e.targets {
+		r.Targets = append(r.Targets, t)
+	}
+	e.targetsMu.Unlock()
+	sort.Slice(r.Targets, func(i, j int) bool { return r.Targets[i].ID < r.Targets[j].ID })
 	r.StartedAt = e.started.UTC().Format(time.RFC3339)
 	r.DurationMS = time.Since(e.t0).Milliseconds()
 	if e.unreach == nil && ctx.Err() == nil {

@@ -297,3 +297,16 @@ func TestCheckCancelled(t *testing.T) {
 	assert.True(t, strings.Contains(f.Message, "cancel"), f.Message)
 	assert.False(t, errors.Is(err, ErrUnreachable))
 }
+
+func TestMeasuredTargets(t *testing.T) {
+	srv := okServer(t)
+	c := check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
+		return check.Passf("82 of 100 procedures online").Measured(scoring.SeedTarget(scoring.TargetProceduresOnline, 82, 100))
+	}}
+	r, err := Check(t.Context(), Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Checks(c))
+	require.NoError(t, err)
+	require.Len(t, r.Targets, 1)
+	assert.Equal(t, scoring.TargetProceduresOnline, r.Targets[0].ID)
+	assert.InDelta(t, 0.82, r.Targets[0].Measured, 1e-9)
+	assert.True(t, r.Targets[0].Met)
+}

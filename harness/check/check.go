@@ -38,6 +38,9 @@ type Result struct {
 	// URL is where it was seen.
 	URL      string
 	Evidence []scoring.Evidence
+	// Targets are checkable targets the check measured (for instance the share of procedures
+	// offered online, made with scoring.SeedTarget); the report lists them beside the scores.
+	Targets []scoring.Target
 }
 
 // Passf is a passing result.
@@ -75,6 +78,12 @@ func (r Result) At(url string) Result { r.URL = url; return r }
 // With returns r with evidence appended.
 func (r Result) With(ev ...scoring.Evidence) Result {
 	r.Evidence = append(r.Evidence, ev...)
+	return r
+}
+
+// Measured returns r with measured targets appended.
+func (r Result) Measured(t ...scoring.Target) Result {
+	r.Targets = append(r.Targets, t...)
 	return r
 }
 

@@ -61,7 +61,13 @@ type htmlCount struct {
 	N      int
 }
 
+type htmlTarget struct {
+	T     scoring.Target
+	Title string
+}
+
 type htmlData struct {
+	Targets    []htmlTarget
 	Lang       string
 	W          words
 	R          *scoring.Report
@@ -120,6 +126,9 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 			hg.Findings = append(hg.Findings, hf)
 		}
 		d.Groups = append(d.Groups, hg)
+	}
+	for _, tg := range r.Targets {
+		d.Targets = append(d.Targets, htmlTarget{T: tg, Title: tg.Title.In(opt.Lang)})
 	}
 	for _, k := range sortedKeys(r.Discovery) {
 		d.Discovery = append(d.Discovery, [2]string{k, r.Discovery[k]})

@@ -58,6 +58,18 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 	}
 	b.WriteString("\n")
 
+	if len(r.Targets) > 0 {
+		fmt.Fprintf(&b, "| %s | %s | %s | |\n|:---|---:|---:|:---:|\n", wd.Targets, wd.Measured, wd.Threshold)
+		for _, tg := range r.Targets {
+			mark := "❌"
+			if tg.Met {
+				mark = "✅"
+			}
+			fmt.Fprintf(&b, "| %s | %s (%d/%d) | %s | %s |\n", mdCell(tg.Title.In(opt.Lang)), fmtRate(tg.Measured), tg.Numerator, tg.Denominator, fmtRate(tg.Threshold), mark)
+		}
+		b.WriteString("\n")
+	}
+
 	var bad, good, rest []scoring.Finding
 	for _, f := range sortedFindings(r, "") {
 		switch f.Status {

@@ -315,7 +315,7 @@ func counts(r *scoring.Report) map[scoring.Status]int {
 type words struct {
 	Report, Target, Started, Duration, Score, Grade, Compliance, Caps, Group, Criterion, Status, Message,
 	Got, Want, Url, Basis, Advice, Evidence, Requirement, NotMet, Passed, Other, Waivers, Stale, Applied,
-	Discovery, MandatoryMet, CapNote, None, Points, PointsHdr, Catalogue, Level, Critical, Request, Headers, Excerpt, Location, Note, Summary string
+	Discovery, MandatoryMet, CapNote, None, Points, PointsHdr, Catalogue, Level, Critical, Targets, Measured, Threshold, Request, Headers, Excerpt, Location, Note, Summary string
 	Statuses map[scoring.Status]string
 	Levels   map[criteria.Level]string
 }
@@ -327,7 +327,7 @@ var wordsEN = words{
 	Basis: "Legal basis", Advice: "How to fix", Evidence: "Evidence", Requirement: "Requirement",
 	NotMet: "Not met", Passed: "Met", Other: "Not assessed", Waivers: "Waivers", Stale: "Stale waivers (ignored)",
 	Applied: "Applied waivers", Discovery: "Portal profile", MandatoryMet: "mandatory criteria met",
-	CapNote: "a failed critical criterion caps the grade at", None: "none", Points: "points", PointsHdr: "Points", Catalogue: "Catalogue", Level: "Level", Critical: "critical",
+	CapNote: "a failed critical criterion caps the grade at", None: "none", Points: "points", PointsHdr: "Points", Catalogue: "Catalogue", Level: "Level", Critical: "critical", Targets: "Targets", Measured: "Measured", Threshold: "Target",
 	Request: "Request", Headers: "Headers", Excerpt: "Excerpt", Location: "Location", Note: "Note", Summary: "Summary",
 	Statuses: map[scoring.Status]string{scoring.Pass: "pass", scoring.Fail: "fail", scoring.Error: "error",
 		scoring.NotApplicable: "not applicable", scoring.NotTested: "not tested", scoring.Waived: "waived", scoring.Attested: "attested"},
@@ -341,7 +341,7 @@ var wordsVI = words{
 	Basis: "Căn cứ", Advice: "Cách khắc phục", Evidence: "Minh chứng", Requirement: "Yêu cầu",
 	NotMet: "Chưa đạt", Passed: "Đạt", Other: "Chưa đánh giá", Waivers: "Miễn trừ", Stale: "Miễn trừ hết hạn (bỏ qua)",
 	Applied: "Miễn trừ được áp dụng", Discovery: "Hồ sơ cổng", MandatoryMet: "tiêu chí bắt buộc đạt",
-	CapNote: "tiêu chí trọng yếu không đạt giới hạn xếp loại ở mức", None: "không có", Points: "điểm", PointsHdr: "Điểm đạt / tối đa", Catalogue: "Bộ tiêu chí", Level: "Mức độ", Critical: "trọng yếu",
+	CapNote: "tiêu chí trọng yếu không đạt giới hạn xếp loại ở mức", None: "không có", Points: "điểm", PointsHdr: "Điểm đạt / tối đa", Catalogue: "Bộ tiêu chí", Level: "Mức độ", Critical: "trọng yếu", Targets: "Chỉ tiêu", Measured: "Đo được", Threshold: "Mục tiêu",
 	Request: "Yêu cầu HTTP", Headers: "Tiêu đề", Excerpt: "Trích đoạn", Location: "Vị trí", Note: "Ghi chú", Summary: "Tóm tắt",
 	Statuses: map[scoring.Status]string{scoring.Pass: "đạt", scoring.Fail: "không đạt", scoring.Error: "lỗi",
 		scoring.NotApplicable: "không áp dụng", scoring.NotTested: "chưa kiểm tra", scoring.Waived: "miễn trừ", scoring.Attested: "có xác nhận"},

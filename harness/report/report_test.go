@@ -83,6 +83,7 @@ func sampleReport() *scoring.Report {
 			Stale:   []scoring.Waiver{{Criterion: "T-A11Y-01", Reason: "old", ApprovedBy: "CIO", Expires: "2025-01-01"}},
 		},
 		Discovery: map[string]string{"home": "default", "procedures": "discovered", "search": "missing"},
+		Targets:   []scoring.Target{scoring.SeedTarget(scoring.TargetProceduresOnline, 41, 50)},
 	}
 }
 
