@@ -35,5 +35,6 @@
 //     the threshold. A procedure that states no level counts as not online.
 //   - P06-SVC-08: each essential service within the portal's scope (criteria.EssentialServicesFor;
 //     for a ministry, those its catalogue lists) matches an online catalogue entry, by code when
-//     known, else by name (criteria.EssentialService.Matches).
+//     known, else by name (criteria.EssentialService.Matches); one missing from the catalogue
+//     counts as offered when the home or catalogue page links to it by name (the national portal).
 package service

@@ -3,19 +3,60 @@ package service
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"strings"
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
+
+// essentialLink is a link of the home page or the catalogue page, by its text.
+type essentialLink struct{ text, href string }
+
+// essentialLinks returns the links of the home page and the catalogue page: an essential service
+// may be offered through a link (to the national portal, DVCQG) rather than a catalogue entry.
+func essentialLinks(ctx context.Context, s *check.Session, r *check.Resolved) []essentialLink {
+	var out []essentialLink
+	for _, ref := range []string{r.Home, r.Procedures} {
+		if ref == "" {
+			continue
+		}
+		pg, err := s.Page(ctx, ref)
+		if err != nil || pg.Doc == nil || pg.StatusCode != 200 {
+			continue
+		}
+		base, err := url.Parse(pg.FinalURL)
+		if err != nil {
+			continue
+		}
+		for _, a := range htmlx.All(pg.Doc, "a") {
+			href, _ := htmlx.Attr(a, "href")
+			u, err := url.Parse(strings.TrimSpace(href))
+			if err != nil || strings.TrimSpace(href) == "" || strings.HasPrefix(strings.TrimSpace(href), "#") {
+				continue
+			}
+			abs := base.ResolveReference(u)
+			if abs.Scheme != "http" && abs.Scheme != "https" {
+				continue
+			}
+			title, _ := htmlx.Attr(a, "title")
+			out = append(out, essentialLink{text: htmlx.Text(a) + " " + title, href: abs.String()})
+		}
+	}
+	return out
+}
 
 // scopeVI names a level of government in Vietnamese messages.
 var scopeVI = map[criteria.Scope]string{criteria.Ministry: "bộ", criteria.Province: "tỉnh", criteria.Commune: "xã"}
 
 // essentialCheck is P06-SVC-08: the Project 06 essential services within the portal's scope are
-// offered online. Services are matched to catalogue entries by code when known, else by name
-// (criteria.EssentialService.Matches). For a ministry portal, whose share of the 25 depends on the
-// ministry, the services checked are those its catalogue lists.
+// offered online, on the portal or linked to the national portal. Services are matched to
+// catalogue entries by code when known, else by name (criteria.EssentialService.Matches); one
+// missing from the catalogue counts as offered when the home or catalogue page links to it by
+// name. For a ministry portal, whose share of the 25 depends on the ministry, the services checked
+// are those its catalogue lists.
 func essentialCheck(ctx context.Context, s *check.Session) check.Result {
 	r, err := s.Profile(ctx)
 	if err != nil {
@@ -47,7 +88,8 @@ func essentialCheck(ctx context.Context, s *check.Session) check.Result {
 		return check.NotApplicablef("no essential service is within the scope of this %s portal (its catalogue lists none of the 25)", scope).
 			VI("không có dịch vụ công thiết yếu nào thuộc phạm vi của cổng cấp %s này", scopeVI[scope])
 	}
-	var missing, offline, missingVI, offlineVI []string
+	links := essentialLinks(ctx, s, r)
+	var missing, offline, missingVI, offlineVI, linked []string
 	for _, es := range services {
 		var match *check.Procedure
 		for i, p := range pl.Procedures {
@@ -58,7 +100,18 @@ func essentialCheck(ctx context.Context, s *check.Session) check.Result {
 			}
 		}
 		label := fmt.Sprintf("#%d %s", es.Number, es.Name.VI)
+		link := ""
+		if match == nil {
+			for _, l := range links {
+				if es.Matches("", l.text) {
+					link = l.href
+					break
+				}
+			}
+		}
 		switch {
+		case match == nil && link != "":
+			linked = append(linked, fmt.Sprintf("#%d → %s", es.Number, check.Redact(link)))
 		case match == nil:
 			missing = append(missing, fmt.Sprintf("#%d %s (%s)", es.Number, es.Name.VI, es.Name.EN))
 			missingVI = append(missingVI, label)
@@ -68,11 +121,20 @@ func essentialCheck(ctx context.Context, s *check.Session) check.Result {
 		}
 	}
 	src := criteria.Essential()
-	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL), Note: "essential services: " + src.Source + ". " + src.Note}
+	note := "essential services: " + src.Source + ". " + src.Note
+	if len(linked) > 0 {
+		note += " Offered through a link rather than the catalogue: " + strings.Join(linked, "; ") + "."
+	}
+	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL), Note: note}
 	offered := len(services) - len(missing) - len(offline)
 	if len(missing) == 0 && len(offline) == 0 {
-		return check.Passf("all %d essential services within a %s portal's scope are offered online", len(services), scope).
-			VI("cả %d dịch vụ công thiết yếu thuộc phạm vi cổng cấp %s đều được cung cấp trực tuyến", len(services), scopeVI[scope]).At(pl.URL).With(ev)
+		via, viaVI := "", ""
+		if len(linked) > 0 {
+			via = fmt.Sprintf(" (%d through a link, not the catalogue: %s)", len(linked), en(linked))
+			viaVI = fmt.Sprintf(" (%d qua liên kết, không có trong danh mục: %s)", len(linked), vi(linked))
+		}
+		return check.Passf("all %d essential services within a %s portal's scope are offered online%s", len(services), scope, via).
+			VI("cả %d dịch vụ công thiết yếu thuộc phạm vi cổng cấp %s đều được cung cấp trực tuyến%s", len(services), scopeVI[scope], viaVI).At(pl.URL).With(ev)
 	}
 	msg := fmt.Sprintf("%d of %d essential services within a %s portal's scope are offered online.", offered, len(services), scope)
 	msgVI := fmt.Sprintf("%d/%d dịch vụ công thiết yếu thuộc phạm vi cổng cấp %s được cung cấp trực tuyến.", offered, len(services), scopeVI[scope])

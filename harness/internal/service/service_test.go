@@ -223,6 +223,10 @@ func TestEssential(t *testing.T) {
 			p.Procedures = p.Procedures[:6]          // drops trợ cấp thất nghiệp
 			p.Procedures[2].Name = "ĐĂNG KÝ KẾT HÔN" // accent-insensitive match
 		}, status: scoring.Fail, msg: []string{"5 of 7", "Not in the catalogue: #23 Giải quyết hưởng trợ cấp thất nghiệp (Unemployment benefit)", "Listed but not online: #14 Đăng ký khai sinh as 1.001000 Đăng ký khai sinh, not online"}},
+		{name: "linked to the national portal", id: "P06-SVC-08", mutate: func(p *portaltest.Portal) {
+			p.Procedures = p.Procedures[:6] // drops trợ cấp thất nghiệp from the catalogue
+			p.Pages["/"] = portaltest.Layout("Trang chủ", `<h1>Trang chủ</h1><a href="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001978">Giải quyết hưởng trợ cấp thất nghiệp (Cổng DVCQG)</a>`)
+		}, status: scoring.Pass, msg: []string{"all 7 essential services", "(1 through a link, not the catalogue: #23 → https://dichvucong.gov.vn/"}},
 		{name: "ministry with none", id: "P06-SVC-08", profile: &check.Profile{Scope: "ministry"},
 			mutate: setProcedures(portaltest.Procedure{Code: "1.000012", Name: "Cấp phép hoạt động", Level: "toan_trinh"}), status: scoring.NotApplicable},
 		{name: "ministry with passport offline", id: "P06-SVC-08", profile: &check.Profile{Scope: "ministry"}, mutate: func(p *portaltest.Portal) {
