@@ -2,6 +2,8 @@ package tlsscan
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/rsa"
 	"crypto/x509"
 	"fmt"
 	"strings"
@@ -31,6 +33,22 @@ var now = time.Now
 func certFor(ctx context.Context, s *check.Session) (*CertInfo, error) {
 	addr, host, _ := endpoint(s)
 	return FetchCert(ctx, addr, host, rootsOf(s.Transport()), now())
+}
+
+// weakKey says why the certificate's public key is too weak (RSA under 2048 bits, as the
+// CA/Browser Forum baseline requires; EC under 256 bits), or "".
+func weakKey(c *x509.Certificate) string {
+	switch k := c.PublicKey.(type) {
+	case *rsa.PublicKey:
+		if n := k.N.BitLen(); n < 2048 {
+			return fmt.Sprintf("RSA key of %d bits", n)
+		}
+	case *ecdsa.PublicKey:
+		if n := k.Curve.Params().BitSize; n < 256 {
+			return fmt.Sprintf("EC key of %d bits", n)
+		}
+	}
+	return ""
 }
 
 func subject(c *x509.Certificate) string {
@@ -68,6 +86,12 @@ func checkHTTPS(ctx context.Context, s *check.Session) check.Result {
 		return check.Failf("HTTPS certificate of %s does not verify: %s", addr, why).
 			VI("chứng thư số HTTPS của %s không hợp lệ: %s", addr, why).
 			GotWant(why, "a chain to a trusted root, valid now and for host "+host).
+			At(s.Base().String()).With(ev)
+	}
+	if weak := weakKey(leaf); weak != "" {
+		return check.Failf("HTTPS certificate of %s verifies, but its key is too weak: %s", addr, weak).
+			VI("chứng thư số HTTPS của %s dùng khoá quá yếu: %s", addr, weak).
+			GotWant(weak, "RSA keys of at least 2048 bits, EC keys of at least 256 bits").
 			At(s.Base().String()).With(ev)
 	}
 	return check.Passf("HTTPS on %s: the chain of %s (issued by %s) verifies for host %s", addr, subject(leaf), leaf.Issuer.CommonName, host).

@@ -2,8 +2,13 @@ package tlsscan
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/rsa"
 	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"errors"
+	"math/big"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -277,4 +282,28 @@ func FuzzParseSSLv2Reply(f *testing.F) {
 			t.Fatalf("ParseSSLv2Reply(% x) = %v %q", b, ok, detail)
 		}
 	})
+}
+
+func TestCheckHTTPSWeakKey(t *testing.T) {
+	pki := newPKI(t, []string{"127.0.0.1"}, time.Now().Add(200*24*time.Hour))
+	// Re-issue the leaf with a 1024-bit RSA key under the same CA.
+	key, err := rsa.GenerateKey(rand.Reader, 1024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca, _ := x509.ParseCertificate(pki.leaf.Certificate[1])
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(3), Subject: pkix.Name{CommonName: "127.0.0.1"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(200 * 24 * time.Hour),
+		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, pki.caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := tlsServer(t, &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der, ca.Raw}, PrivateKey: key}}}, nil)
+	r := checkHTTPS(context.Background(), session(t, srv.URL, clientTrusting(pki.pool), nil))
+	wantStatus(t, r, scoring.Fail)
+	if !strings.Contains(r.Message, "RSA key of 1024 bits") {
+		t.Errorf("message %q", r.Message)
+	}
 }

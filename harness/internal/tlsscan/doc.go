@@ -34,7 +34,8 @@
 // verification, then verified with crypto/x509 for the target's host name against the roots the
 // target configures: the RootCAs of the target client's *http.Transport TLSClientConfig (how
 // httptest clients and `p06 scan --ca` supply them), else the system roots. A failure says why:
-// untrusted issuer, wrong host (and which names the certificate carries), expired. P06-SEC-05
+// untrusted issuer, wrong host (and which names the certificate carries), expired; a chain that
+// verifies still fails when the leaf's key is weak (RSA under 2048 bits, EC under 256). P06-SEC-05
 // fails when the leaf or any certificate the server presents expires within 30 days.
 //
 // Go's client cannot speak every suite a server may be limited to (DHE, Camellia, NULL): when its

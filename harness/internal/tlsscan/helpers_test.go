@@ -22,8 +22,9 @@ import (
 
 // testPKI is a CA and a leaf for the tests: the leaf's names and validity are chosen per test.
 type testPKI struct {
-	pool *x509.CertPool
-	leaf tls.Certificate
+	pool  *x509.CertPool
+	leaf  tls.Certificate
+	caKey *ecdsa.PrivateKey
 }
 
 func newPKI(t testing.TB, hosts []string, notAfter time.Time) testPKI {
@@ -54,7 +55,7 @@ func newPKI(t testing.TB, hosts []string, notAfter time.Time) testPKI {
 	}
 	pool := x509.NewCertPool()
 	pool.AddCert(ca)
-	return testPKI{pool: pool, leaf: tls.Certificate{Certificate: [][]byte{der, caDER}, PrivateKey: key}}
+	return testPKI{pool: pool, leaf: tls.Certificate{Certificate: [][]byte{der, caDER}, PrivateKey: key}, caKey: caKey}
 }
 
 // tlsServer starts an HTTPS test server with cfg (nil: httptest's defaults).
