@@ -27,8 +27,9 @@
 //
 // P06-SEC-03 fails when SSL 2.0, SSL 3.0, TLS 1.0 or TLS 1.1 is accepted, as testssl.sh flags
 // them (RFC 8996 deprecates TLS 1.0 and 1.1). SSL 2.0 has its own hello format ([SSLv2Hello]);
-// its probe waits at most 2 seconds, since servers that do not speak it often wait silently. P06-SEC-04 fails when any RC4, 3DES, single-DES,
-// NULL, anonymous or export suite is accepted at any accepted version.
+// its probe waits at most 2 seconds, since servers that do not speak it often wait silently.
+// P06-SEC-04 fails when any RC4, 3DES, single-DES, NULL, anonymous or export suite is accepted at
+// any accepted version.
 //
 // The certificate (P06-SEC-01, P06-SEC-05) is fetched with Go's TLS client without
 // verification, then verified with crypto/x509 for the target's host name against the roots the
