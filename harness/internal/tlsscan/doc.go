@@ -9,15 +9,15 @@
 //
 // # Why hand-built ClientHellos
 //
-// Go's crypto/tls client cannot offer SSL 3.0, RC4 with ECDHE, NULL, anonymous or export suites,
-// so it cannot ask a server whether it would accept them. Like testssl.sh and sslscan, the scanner
+// Go's crypto/tls client cannot offer SSL 2.0 or 3.0, nor DHE, DES, NULL, anonymous or export
+// suites, so it cannot ask a server whether it would accept them. Like testssl.sh and sslscan, the scanner
 // writes its own ClientHello ([Hello.Marshal]) over a raw TCP connection and reads only the
 // server's first answer ([ReadReply]): a ServerHello says which version and suite the server
 // chose, an alert or a closed connection says it refused. The handshake is never completed, so no
 // key material is needed. A version counts as accepted when the ServerHello selects exactly that
 // version (a server may answer a TLS 1.1 hello with a TLS 1.0 ServerHello: that shows it speaks
-// TLS 1.0, which its own probe confirms, not TLS 1.1). TLS 1.3 is offered through supported_versions only, so a server
-// without TLS 1.3 refuses rather than falls back. Weak suites are enumerated per accepted version
+// TLS 1.0, which its own probe confirms, not TLS 1.1). TLS 1.3 is offered through
+// supported_versions only, so a server without TLS 1.3 refuses rather than falls back. Weak suites are enumerated per accepted version
 // by offering only weak suites and removing each one the server picks, within a bound.
 //
 // Every probe is bounded: 5 seconds (or the context's deadline, if sooner) for the dial, the
