@@ -188,7 +188,9 @@ func TestIndexable(t *testing.T) {
 
 func TestTTFB(t *testing.T) {
 	runCases(t, []tcase{
-		{name: "good", id: "P06-UX-07", status: scoring.Pass, msg: []string{"over 40 requests to 8 pages, within the budget of 1000 ms"}},
+		// A generous budget: loopback under -race on a busy machine must not make this flaky.
+		{name: "good", id: "P06-UX-07", profile: &check.Profile{Budgets: check.Budgets{TTFBp95Ms: 10000}},
+			status: scoring.Pass, msg: []string{"over 40 requests to 8 pages, within the budget of 10000 ms"}},
 		{name: "slow", id: "P06-UX-07", mutate: func(p *portaltest.Portal) { p.Delay = 15 * time.Millisecond },
 			profile: &check.Profile{Budgets: check.Budgets{TTFBp95Ms: 5}}, status: scoring.Fail, msg: []string{"above the budget of 5 ms", "slow pages:"}},
 	})
