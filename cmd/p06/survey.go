@@ -459,7 +459,7 @@ func surveyEntry(where, rawURL, unit string, profile json.RawMessage, ca, base s
 func surveyProfile(raw json.RawMessage, base string) (*harness.Profile, error) {
 	var path string
 	if json.Unmarshal(raw, &path) == nil {
-		b, err := os.ReadFile(surveyPath(base, path))
+		b, err := surveyReadFile(surveyPath(base, path))
 		if err != nil {
 			return nil, err
 		}
@@ -495,12 +495,40 @@ func surveyPath(base, p string) string {
 
 // surveyReadPEM reads a PEM file that must hold at least one certificate.
 func surveyReadPEM(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
+	b, err := surveyReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	if !x509.NewCertPool().AppendCertsFromPEM(b) {
 		return nil, fmt.Errorf("%s: no PEM certificate found", path)
+	}
+	return b, nil
+}
+
+// surveyMaxFile bounds the profile and CA files a portals file names.
+const surveyMaxFile = 4 << 20
+
+// surveyReadFile reads a regular file of at most surveyMaxFile bytes (a path to a device or a
+// FIFO would never end).
+func surveyReadFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, surveyMaxFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	if len(b) > surveyMaxFile {
+		return nil, fmt.Errorf("%s: larger than %d MiB", path, surveyMaxFile>>20)
 	}
 	return b, nil
 }

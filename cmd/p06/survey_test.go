@@ -336,6 +336,8 @@ func TestSurveyBadInput(t *testing.T) {
 			want: []string{"portals[0] (A): ca: open ", "nope.pem"}},
 		{name: "ca not pem", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","ca":"` + notPEM + `"}]}`,
 			want: []string{"portals[0] (A): ca: ", "no PEM certificate found"}},
+		{name: "ca is a device", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","ca":"/dev/zero"}]}`,
+			want: []string{"portals[0] (A): ca: /dev/zero: not a regular file"}},
 		{name: "inline profile invalid", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","profile":{"homepage":"/"}}]}`,
 			want: []string{"portals[0] (A): profile: ", "homepage"}},
 		{name: "profile file missing", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","profile":"none.json"}]}`,
@@ -404,4 +406,30 @@ func TestSurveySlug(t *testing.T) {
 	}
 	names := surveyReportNames([]surveyPortal{{unit: "UBND tỉnh A"}, {unit: "UBND tinh A"}, {unit: "!!"}})
 	assert.Equal(t, []string{"ubnd-tinh-a.json", "ubnd-tinh-a-2.json", "portal.json"}, names, "folded names never collide")
+}
+
+// The portals file is outside input: any bytes give portals or an error, never a panic, and
+// what is accepted is complete and unique.
+func FuzzSurveyParse(f *testing.F) {
+	f.Add("p.json", `{"portals":[{"url":"https://a.example","unit":"A"},{"url":"https://b.example/","unit":"B","profile":{"home":"/"}}]}`)
+	f.Add("p.csv", "url,unit,profile\nhttps://a.example,A,\nhttps://b.example,B,{\"home\":\"/\"}\n")
+	f.Add("p", "unit;url\n\"A;B\";http://a.example\n# comment\n")
+	f.Add("p.csv", "url,unit\n\"unterminated,A\n")
+	f.Add("p.json", `{"portals":[{"url":"https://a.example","unit":"A","ca":"/dev/null"}]}`)
+	base := f.TempDir()
+	f.Fuzz(func(t *testing.T, name, data string) {
+		portals, err := surveyParse(name, []byte(data), base)
+		if err != nil {
+			return
+		}
+		require.NotEmpty(t, portals)
+		seen := map[string]bool{}
+		for _, p := range portals {
+			require.NotEmpty(t, p.unit, p.where)
+			require.NotEmpty(t, p.url, p.where)
+			k := surveyURLKey(p.url)
+			require.False(t, seen[k], "duplicate accepted: %s", p.url)
+			seen[k] = true
+		}
+	})
 }
