@@ -20,11 +20,15 @@ import (
 
 // TestHostilePortalIsBounded runs every check of the three families against a portal built to
 // make a crawler run forever: endless pagination, thousands of links, a sitemap index that names
-// itself, a huge robots.txt. Each check must finish with a result, and the requests stay bounded.
+// itself, a huge robots.txt. Each check must finish with a result, the requests stay bounded, and
+// every request is a GET or a HEAD.
 func TestHostilePortalIsBounded(t *testing.T) {
-	var requests atomic.Int64
+	var requests, unsafe atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		requests.Add(1)
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			unsafe.Add(1)
+		}
 		switch {
 		case r.URL.Path == "/robots.txt":
 			fmt.Fprint(w, strings.Repeat("User-agent: *\nDisallow: /x*y*z*$\n", 50000), "Sitemap: /sitemap.xml\n")
@@ -71,6 +75,9 @@ func TestHostilePortalIsBounded(t *testing.T) {
 	// timings, 5 pages weighed with their resources, searches, look-ups, and the sampled pages.
 	if n := requests.Load(); n > 400 {
 		t.Errorf("%d requests to a hostile portal, want at most 400", n)
+	}
+	if n := unsafe.Load(); n > 0 {
+		t.Errorf("%d requests other than GET or HEAD", n)
 	}
 	t.Logf("%d requests", requests.Load())
 }
