@@ -228,8 +228,10 @@ func Grading(bands scoring.Bands) Option {
 	})
 }
 
-// Observe calls f with each finding as soon as its check completes (before scoring), for
-// progress display. Calls are serialised.
+// Observe calls f with the finding of each check that runs, as soon as the check completes
+// (before scoring, so before waivers apply), for progress display. Findings decided without a
+// check (skipped, not selected, attested, computed) are not observed. Calls are serialised; a
+// panicking f is ignored.
 func Observe(f func(scoring.Finding)) Option {
 	return optionFunc(func(c *config) { c.observe = f })
 }

@@ -7,6 +7,7 @@ import (
 	"compress/zlib"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -266,5 +267,24 @@ func TestResolveRejectsOtherSchemes(t *testing.T) {
 	}
 	if got, _ := s.Resolve("/a?b=1"); got != "https://portal.example/a?b=1" {
 		t.Errorf("Resolve = %q", got)
+	}
+}
+
+func TestFromErrorClassifies(t *testing.T) {
+	cases := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"unsafe method", fmt.Errorf("POST x: %w", ErrUnsafeMethod), "not_tested"},
+		{"missing adapter", &NotImplementedError{Method: "Dossiers.StartDossier"}, "not_tested"},
+		{"no fake", fmt.Errorf("x: %w", ErrNoFake), "not_tested"},
+		{"timeout", fmt.Errorf("GET x: %w", ErrTimeout), "error"},
+		{"body too large", fmt.Errorf("GET x: %w", ErrBodyTooLarge), "error"},
+	}
+	for _, tc := range cases {
+		if got := FromError("step", tc.err); string(got.Status) != tc.want {
+			t.Errorf("%s: status %s, want %s (%s)", tc.name, got.Status, tc.want, got.Message)
+		}
 	}
 }
