@@ -32,19 +32,19 @@ func checkHSTS(ctx context.Context, s *check.Session) check.Result {
 
 func judgeHSTS(p *check.Page) verdict {
 	if !isHTTPS(p) {
-		return verdict{Problem: "served over plain HTTP, where HSTS cannot apply", Got: "plain HTTP"}
+		return verdict{Problem: "served over plain HTTP, where HSTS cannot apply", Got: "plain HTTP", ProblemVI: "phục vụ qua HTTP không mã hoá, HSTS không có tác dụng"}
 	}
 	vals := p.Header.Values("Strict-Transport-Security")
 	if len(vals) == 0 {
-		return verdict{Problem: "no Strict-Transport-Security header", Got: "no HSTS header"}
+		return verdict{Problem: "no Strict-Transport-Security header", Got: "no HSTS header", ProblemVI: "không có header Strict-Transport-Security"}
 	}
 	// Browsers process only the first header (RFC 6797 §8.1).
 	h, err := ParseHSTS(vals[0])
 	if err != nil {
-		return verdict{Problem: fmt.Sprintf("invalid Strict-Transport-Security %q: %v", truncate(vals[0], 80), err), Got: "invalid HSTS header"}
+		return verdict{Problem: fmt.Sprintf("invalid Strict-Transport-Security %q: %v", truncate(vals[0], 80), err), Got: "invalid HSTS header", ProblemVI: fmt.Sprintf("header Strict-Transport-Security %q không hợp lệ: %v", truncate(vals[0], 80), err)}
 	}
 	if h.MaxAge < MinHSTSMaxAge {
-		return verdict{Problem: fmt.Sprintf("max-age=%d is under %d (180 days)", h.MaxAge, MinHSTSMaxAge), Got: fmt.Sprintf("max-age=%d", h.MaxAge)}
+		return verdict{Problem: fmt.Sprintf("max-age=%d is under %d (180 days)", h.MaxAge, MinHSTSMaxAge), Got: fmt.Sprintf("max-age=%d", h.MaxAge), ProblemVI: fmt.Sprintf("max-age=%d nhỏ hơn %d (180 ngày)", h.MaxAge, MinHSTSMaxAge)}
 	}
 	var note []string
 	note = append(note, fmt.Sprintf("max-age=%d", h.MaxAge))
@@ -67,9 +67,9 @@ func judgeCSP(p *check.Page) verdict {
 	meta := metaEquiv(p.Doc, "http-equiv", "content-security-policy")
 	if len(raw)+len(meta) == 0 {
 		if ro := p.Header.Get("Content-Security-Policy-Report-Only"); ro != "" {
-			return verdict{Problem: "only Content-Security-Policy-Report-Only is sent, which enforces nothing", Got: "report-only CSP"}
+			return verdict{Problem: "only Content-Security-Policy-Report-Only is sent, which enforces nothing", Got: "report-only CSP", ProblemVI: "chỉ có Content-Security-Policy-Report-Only, không thực thi gì"}
 		}
-		return verdict{Problem: "no Content-Security-Policy header or meta tag", Got: "no CSP"}
+		return verdict{Problem: "no Content-Security-Policy header or meta tag", Got: "no CSP", ProblemVI: "không có Content-Security-Policy (header hoặc thẻ meta)"}
 	}
 	var policies []Policy
 	for _, v := range append(raw, meta...) {
@@ -80,7 +80,7 @@ func judgeCSP(p *check.Page) verdict {
 			}
 			pol, err := ParseCSP(one)
 			if err != nil {
-				return verdict{Problem: fmt.Sprintf("invalid Content-Security-Policy: %v", err), Got: "invalid CSP"}
+				return verdict{Problem: fmt.Sprintf("invalid Content-Security-Policy: %v", err), Got: "invalid CSP", ProblemVI: fmt.Sprintf("Content-Security-Policy không hợp lệ: %v", err)}
 			}
 			policies = append(policies, pol)
 		}
@@ -96,7 +96,8 @@ func judgeCSP(p *check.Page) verdict {
 			worst = v
 		}
 	}
-	return verdict{Problem: strings.Join(worst.Problems, "; "), Got: strings.Join(worst.Problems, "; ")}
+	return verdict{Problem: strings.Join(worst.Problems, "; "), Got: strings.Join(worst.Problems, "; "),
+		ProblemVI: "CSP không ngăn script không an toàn: " + strings.Join(worst.Problems, "; ")}
 }
 
 func checkFraming(ctx context.Context, s *check.Session) check.Result {
@@ -115,7 +116,8 @@ func judgeFraming(p *check.Page) verdict {
 			if fa, ok := pol.FrameAncestors(); ok {
 				for _, src := range fa {
 					if dangerouslyBroad[src] {
-						return verdict{Problem: fmt.Sprintf("CSP frame-ancestors allows %s: any site may frame the page", src), Got: "frame-ancestors " + strings.Join(fa, " ")}
+						return verdict{Problem: fmt.Sprintf("CSP frame-ancestors allows %s: any site may frame the page", src), Got: "frame-ancestors " + strings.Join(fa, " "),
+							ProblemVI: fmt.Sprintf("CSP frame-ancestors cho phép %s: mọi trang đều nhúng được", src)}
 					}
 				}
 				return verdict{Note: "CSP frame-ancestors " + strings.Join(fa, " ")}
@@ -124,16 +126,17 @@ func judgeFraming(p *check.Page) verdict {
 	}
 	xfo := p.Header.Values("X-Frame-Options")
 	if len(xfo) == 0 {
-		return verdict{Problem: "neither CSP frame-ancestors nor X-Frame-Options is sent", Got: "framing not restricted"}
+		return verdict{Problem: "neither CSP frame-ancestors nor X-Frame-Options is sent", Got: "framing not restricted", ProblemVI: "không có CSP frame-ancestors lẫn X-Frame-Options"}
 	}
 	v := strings.ToLower(strings.TrimSpace(xfo[0]))
 	switch {
 	case v == "deny" || v == "sameorigin":
 		return verdict{Note: "X-Frame-Options " + strings.ToUpper(v)}
 	case strings.HasPrefix(v, "allow-from"):
-		return verdict{Problem: fmt.Sprintf("X-Frame-Options %q: ALLOW-FROM is ignored by current browsers, so the page can be framed; use CSP frame-ancestors", xfo[0]), Got: "X-Frame-Options ALLOW-FROM"}
+		return verdict{Problem: fmt.Sprintf("X-Frame-Options %q: ALLOW-FROM is ignored by current browsers, so the page can be framed; use CSP frame-ancestors", xfo[0]), Got: "X-Frame-Options ALLOW-FROM",
+			ProblemVI: "X-Frame-Options ALLOW-FROM bị trình duyệt hiện nay bỏ qua nên trang vẫn bị nhúng được; hãy dùng CSP frame-ancestors"}
 	}
-	return verdict{Problem: fmt.Sprintf("X-Frame-Options %q is not DENY or SAMEORIGIN", truncate(xfo[0], 60)), Got: "invalid X-Frame-Options"}
+	return verdict{Problem: fmt.Sprintf("X-Frame-Options %q is not DENY or SAMEORIGIN", truncate(xfo[0], 60)), Got: "invalid X-Frame-Options", ProblemVI: fmt.Sprintf("X-Frame-Options %q không phải DENY hay SAMEORIGIN", truncate(xfo[0], 60))}
 }
 
 func checkNosniff(ctx context.Context, s *check.Session) check.Result {
@@ -143,10 +146,11 @@ func checkNosniff(ctx context.Context, s *check.Session) check.Result {
 func judgeNosniff(p *check.Page) verdict {
 	v := p.Header.Values("X-Content-Type-Options")
 	if len(v) == 0 {
-		return verdict{Problem: "no X-Content-Type-Options header", Got: "no X-Content-Type-Options"}
+		return verdict{Problem: "no X-Content-Type-Options header", Got: "no X-Content-Type-Options", ProblemVI: "không có header X-Content-Type-Options"}
 	}
 	if strings.ToLower(strings.TrimSpace(v[0])) != "nosniff" {
-		return verdict{Problem: fmt.Sprintf("X-Content-Type-Options is %q, not nosniff", truncate(v[0], 60)), Got: "X-Content-Type-Options " + truncate(v[0], 60)}
+		return verdict{Problem: fmt.Sprintf("X-Content-Type-Options is %q, not nosniff", truncate(v[0], 60)), Got: "X-Content-Type-Options " + truncate(v[0], 60),
+			ProblemVI: fmt.Sprintf("X-Content-Type-Options là %q, không phải nosniff", truncate(v[0], 60))}
 	}
 	return verdict{Note: "nosniff"}
 }
@@ -163,10 +167,10 @@ func judgeReferrer(p *check.Page) verdict {
 	}
 	pol, ok := ReferrerPolicy(vals)
 	if !ok {
-		return verdict{Problem: fmt.Sprintf("Referrer-Policy %q holds no valid policy", truncate(strings.Join(vals, ", "), 80)), Got: "invalid Referrer-Policy"}
+		return verdict{Problem: fmt.Sprintf("Referrer-Policy %q holds no valid policy", truncate(strings.Join(vals, ", "), 80)), Got: "invalid Referrer-Policy", ProblemVI: "Referrer-Policy không chứa chính sách hợp lệ nào"}
 	}
 	if why := leakyReferrer[pol]; why != "" {
-		return verdict{Problem: fmt.Sprintf("Referrer-Policy %s %s", pol, why), Got: "Referrer-Policy " + pol}
+		return verdict{Problem: fmt.Sprintf("Referrer-Policy %s %s", pol, why), Got: "Referrer-Policy " + pol, ProblemVI: fmt.Sprintf("Referrer-Policy %s làm lộ URL hoặc nguồn gốc sang trang khác", pol)}
 	}
 	return verdict{Note: "Referrer-Policy " + pol}
 }

@@ -198,3 +198,25 @@ func TestCookiesSetOnARedirect(t *testing.T) {
 		t.Fatalf("got %s %q", r.Status, r.Message)
 	}
 }
+
+func TestVietnameseMessages(t *testing.T) {
+	tests := []struct {
+		name string
+		run  check.Func
+		home hdr
+		want string
+	}{
+		{"hsts", checkHSTS, nil, "không có header Strict-Transport-Security"},
+		{"nosniff", checkNosniff, hdr{"X-Content-Type-Options": {"sniff"}}, `X-Content-Type-Options là "sniff", không phải nosniff`},
+		{"cookies", checkCookies, hdr{"Set-Cookie": {"PHPSESSID=abc; Path=/"}}, "thiếu Secure, cookie phiên thiếu HttpOnly (script đọc được), thiếu SameSite"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, s := portal(t, true, tc.home, nil, "")
+			r := tc.run(context.Background(), s)
+			if r.Status != scoring.Fail || !strings.Contains(r.MessageVI, tc.want) {
+				t.Fatalf("got %s, VI %q; want it to contain %q", r.Status, r.MessageVI, tc.want)
+			}
+		})
+	}
+}

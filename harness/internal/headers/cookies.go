@@ -13,28 +13,31 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-// judgeCookie lists what is wrong with one cookie set over https (or not).
-func judgeCookie(c Cookie, https bool) []string {
-	var p []string
+// judgeCookie lists what is wrong with one cookie set over https (or not), in English and in
+// Vietnamese.
+func judgeCookie(c Cookie, https bool) (p, vi []string) {
 	if !c.Secure {
 		if https {
-			p = append(p, "not Secure")
+			p, vi = append(p, "not Secure"), append(vi, "thiếu Secure")
 		} else {
-			p = append(p, "not Secure (and set over plain HTTP)")
+			p, vi = append(p, "not Secure (and set over plain HTTP)"), append(vi, "thiếu Secure (và được đặt qua HTTP)")
 		}
 	}
 	if c.IsSession() && !c.HttpOnly {
 		p = append(p, "a session cookie without HttpOnly (scripts can read it)")
+		vi = append(vi, "cookie phiên thiếu HttpOnly (script đọc được)")
 	}
 	switch {
 	case c.SameSite == "":
-		p = append(p, "no SameSite")
+		p, vi = append(p, "no SameSite"), append(vi, "thiếu SameSite")
 	case !c.SameSiteValid:
 		p = append(p, fmt.Sprintf("SameSite=%q is not Strict, Lax or None", c.SameSite))
+		vi = append(vi, fmt.Sprintf("SameSite=%q không phải Strict, Lax hay None", c.SameSite))
 	case strings.EqualFold(c.SameSite, "none") && !c.Secure:
 		p = append(p, "SameSite=None without Secure (browsers reject it)")
+		vi = append(vi, "SameSite=None mà thiếu Secure (trình duyệt từ chối)")
 	}
-	return p
+	return p, vi
 }
 
 // checkCookies judges P06-SEC-11 on the cookies the citizen pages set: every cookie Secure,
@@ -43,8 +46,9 @@ func judgeCookie(c Cookie, https bool) []string {
 func checkCookies(ctx context.Context, s *check.Session) check.Result {
 	want := "every cookie Secure and with SameSite (Strict, Lax, or None with Secure); session cookies HttpOnly"
 	type seen struct {
-		page     string
-		problems []string
+		page       string
+		problems   []string
+		problemsVI []string
 	}
 	cookies := map[string]seen{}
 	var pages, errs []string
@@ -68,8 +72,8 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 			if _, dup := cookies[c.Name]; dup {
 				continue
 			}
-			probs := judgeCookie(c, isHTTPS(p))
-			cookies[c.Name] = seen{page: p.FinalURL, problems: probs}
+			probs, probsVI := judgeCookie(c, isHTTPS(p))
+			cookies[c.Name] = seen{page: p.FinalURL, problems: probs, problemsVI: probsVI}
 			attrs := describeCookie(c)
 			note := "cookie " + c.Name + ": " + attrs
 			if len(probs) > 0 {
@@ -90,11 +94,12 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	var bad []string
+	var bad, badVI []string
 	var at string
 	for _, n := range names {
 		if c := cookies[n]; len(c.problems) > 0 {
 			bad = append(bad, fmt.Sprintf("%s (set by %s): %s", n, check.Redact(c.page), strings.Join(c.problems, ", ")))
+			badVI = append(badVI, fmt.Sprintf("%s (đặt bởi %s): %s", n, check.Redact(c.page), strings.Join(c.problemsVI, ", ")))
 			if at == "" {
 				at = c.page
 			}
@@ -102,7 +107,7 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 	}
 	if len(bad) > 0 {
 		return check.Failf("%d of %d cookie(s) are unsafe: %s", len(bad), len(cookies), strings.Join(bad, "; ")).
-			VI("%d/%d cookie không an toàn (thiếu Secure, HttpOnly hoặc SameSite): %s", len(bad), len(cookies), strings.Join(bad, "; ")).
+			VI("%d/%d cookie không an toàn: %s", len(bad), len(cookies), strings.Join(badVI, "; ")).
 			GotWant(strings.Join(bad, "; "), want).At(at).With(ev...)
 	}
 	return check.Passf("all %d cookie(s) are Secure with SameSite, session cookies HttpOnly: %s", len(cookies), strings.Join(names, ", ")).
@@ -119,7 +124,7 @@ func judgeCookies(p *check.Page) verdict {
 			continue
 		}
 		names = append(names, c.Name)
-		if probs := judgeCookie(c, isHTTPS(p)); len(probs) > 0 {
+		if probs, _ := judgeCookie(c, isHTTPS(p)); len(probs) > 0 {
 			bad = append(bad, c.Name+": "+strings.Join(probs, ", "))
 		}
 	}

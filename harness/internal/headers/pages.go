@@ -127,6 +127,8 @@ type verdict struct {
 	Problem string
 	// Got is what the page sent, for the message.
 	Got string
+	// ProblemVI is Problem in Vietnamese; when empty the English is shown.
+	ProblemVI string
 	// Note is an observation on a passing page.
 	Note string
 }
@@ -136,7 +138,7 @@ type verdict struct {
 // response headers to keep as evidence.
 func judgePages(ctx context.Context, s *check.Session, want, wantVI string, headers []string,
 	judge func(p *check.Page) verdict) check.Result {
-	var fails, passes, notes []string
+	var fails, failsVI, passes, notes []string
 	var failURL string
 	var ev []scoring.Evidence
 	var errs []string
@@ -153,6 +155,11 @@ func judgePages(ctx context.Context, s *check.Session, want, wantVI string, head
 		if v.Problem != "" {
 			e.Note = v.Problem
 			fails = append(fails, fmt.Sprintf("%s: %s", check.Redact(p.FinalURL), v.Problem))
+			vi := v.ProblemVI
+			if vi == "" {
+				vi = v.Problem
+			}
+			failsVI = append(failsVI, fmt.Sprintf("%s: %s", check.Redact(p.FinalURL), vi))
 			gots = append(gots, v.Got)
 			if failURL == "" {
 				failURL = p.FinalURL
@@ -171,7 +178,7 @@ func judgePages(ctx context.Context, s *check.Session, want, wantVI string, head
 			VI("không tải được trang nào: %s", strings.Join(errs, "; "))
 	case len(fails) > 0:
 		return check.Failf("%d of %d page(s) fail: %s", len(fails), total, strings.Join(fails, "; ")).
-			VI("%d/%d trang không đạt (%s): %s", len(fails), total, wantVI, strings.Join(fails, "; ")).
+			VI("%d/%d trang không đạt (%s): %s", len(fails), total, wantVI, strings.Join(failsVI, "; ")).
 			GotWant(strings.Join(dedupe(gots), "; "), want).At(failURL).With(ev...)
 	}
 	msg := fmt.Sprintf("all %d page(s) meet it: %s", total, strings.Join(passes, ", "))
