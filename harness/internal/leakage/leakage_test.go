@@ -96,10 +96,21 @@ func TestCheckSensitivePaths(t *testing.T) {
 			if r.Status != tc.status || !strings.Contains(r.Message, tc.msg) {
 				t.Fatalf("got %s %q; want %s containing %q", r.Status, r.Message, tc.status, tc.msg)
 			}
+			if r.Status == scoring.Fail && strings.Contains(r.Message, "/.git/HEAD") && !strings.Contains(r.MessageVI, "siêu dữ liệu kho mã Git") {
+				t.Errorf("Vietnamese message %q", r.MessageVI)
+			}
 			if r.Status == scoring.Fail && (len(r.Evidence) == 0 || r.Evidence[0].Excerpt == "") {
 				t.Errorf("a failure needs evidence with an excerpt: %+v", r.Evidence)
 			}
 		})
+	}
+}
+
+func TestWhatVICoversEveryPath(t *testing.T) {
+	for _, sp := range sensitivePaths {
+		if whatVI[sp.what] == "" {
+			t.Errorf("no Vietnamese name for %q (%s)", sp.what, sp.path)
+		}
 	}
 }
 

@@ -110,6 +110,26 @@ var sensitivePaths = []sensitive{
 	{"/manager/html", "Tomcat manager", contains("Tomcat Web Application Manager")},
 }
 
+// whatVI names in Vietnamese what an exposed path holds.
+var whatVI = map[string]string{
+	".NET error log (ELMAH)": "nhật ký lỗi .NET (ELMAH)", ".NET request trace": "vết yêu cầu .NET (trace.axd)",
+	"Apache server configuration": "cấu hình máy chủ Apache", "Apache server status": "trạng thái máy chủ Apache",
+	"Git repository configuration": "cấu hình kho mã Git", "Git repository metadata": "siêu dữ liệu kho mã Git",
+	"Go expvar": "biến nội bộ Go (expvar)", "Go profiler": "trình phân tích hiệu năng Go (pprof)",
+	"IIS configuration backup": "bản sao cấu hình IIS", "IIS configuration": "cấu hình IIS",
+	"JBoss JMX console": "bảng điều khiển JMX của JBoss", "Java web application descriptor": "tệp mô tả ứng dụng web Java",
+	"Mercurial configuration": "cấu hình kho mã Mercurial", "PHP configuration backup": "bản sao cấu hình PHP",
+	"Spring Boot actuator index": "danh mục actuator của Spring Boot", "Spring Boot environment (secrets)": "biến môi trường Spring Boot (chứa bí mật)",
+	"Spring Boot heap dump": "bản kết xuất bộ nhớ Spring Boot", "Subversion metadata": "siêu dữ liệu Subversion",
+	"Subversion working copy database": "cơ sở dữ liệu bản làm việc Subversion", "Symfony profiler": "trình phân tích Symfony",
+	"Tomcat manager": "trang quản trị Tomcat", "Werkzeug debugger console": "bảng gỡ lỗi Werkzeug",
+	"WordPress configuration backup": "bản sao cấu hình WordPress", "backup archive": "tệp nén sao lưu",
+	"cloud credentials": "thông tin xác thực đám mây", "database dump": "bản kết xuất cơ sở dữ liệu",
+	"environment file with secrets": "tệp biến môi trường chứa bí mật", "macOS directory index": "tệp chỉ mục thư mục macOS",
+	"nginx status": "trạng thái nginx", "password file": "tệp mật khẩu", "phpinfo() output": "trang phpinfo()",
+	"directory listing": "liệt kê thư mục",
+}
+
 // listingRe recognises directory listings of Apache, nginx, IIS, Tomcat, lighttpd, Python and Node.
 var listingRe = regexp.MustCompile(`(?i)(<title>\s*Index of /|<h1>\s*Index of /|<title>Directory listing for /|\[To Parent Directory\]|<h1>Directory Listing For /|<title>listing directory /)`)
 
@@ -174,12 +194,17 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return check.Errorf("fetching a random path to learn the not-found answer: %v", err).VI("không tải được trang ngẫu nhiên: %v", err)
 	}
-	var found []string
+	var found, foundVI []string
 	var ev []scoring.Evidence
 	var at string
 	probed := 0
 	record := func(r *check.Response, what string) {
 		found = append(found, fmt.Sprintf("%s (%s, HTTP %d)", pathOf(r.URL), what, r.StatusCode))
+		vi := whatVI[what]
+		if vi == "" {
+			vi = what
+		}
+		foundVI = append(foundVI, fmt.Sprintf("%s (%s, HTTP %d)", pathOf(r.URL), vi, r.StatusCode))
 		e := r.Evidence("Content-Type")
 		e.Excerpt = excerpt(r.Body, 120)
 		e.Note = what
@@ -250,7 +275,7 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 	}
 	if len(found) > 0 {
 		return check.Failf("%d sensitive path(s) are exposed: %s", len(found), strings.Join(found, "; ")).
-			VI("lộ %d đường dẫn nhạy cảm: %s", len(found), strings.Join(found, "; ")).
+			VI("lộ %d đường dẫn nhạy cảm: %s", len(found), strings.Join(foundVI, "; ")).
 			GotWant(strings.Join(found, "; "), want).At(at).With(ev...)
 	}
 	return check.Passf("none of %d sensitive paths and directories is exposed (judged by content; the not-found answer is HTTP %d)", probed, baseline.StatusCode).
