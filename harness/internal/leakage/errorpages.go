@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 
@@ -99,6 +100,16 @@ func urlEscape(s string) string {
 	return b.String()
 }
 
+// jsonProbe marks the probe sent with Accept: application/json.
+const jsonProbe = "json:"
+
+func mustResolve(s *check.Session, ref string) string {
+	if abs, err := s.Resolve(ref); err == nil {
+		return abs
+	}
+	return ref
+}
+
 // checkErrorPages judges P06-SEC-14.
 func checkErrorPages(ctx context.Context, s *check.Session) check.Result {
 	want := "error pages with a plain message: no stack trace, exception, SQL error or debug page"
@@ -106,8 +117,22 @@ func checkErrorPages(ctx context.Context, s *check.Session) check.Result {
 	var ev []scoring.Evidence
 	var at string
 	fetched := 0
-	for _, u := range errorProbes(ctx, s) {
-		r, err := s.Get(ctx, u)
+	probes := errorProbes(ctx, s)
+	// The last probe asks for JSON, as an API client would: APIs often answer errors with the
+	// exception serialised.
+	probes = append(probes, jsonProbe+randomPath())
+	for _, u := range probes {
+		var r *check.Response
+		var err error
+		if strings.HasPrefix(u, jsonProbe) {
+			var req *http.Request
+			if req, err = http.NewRequestWithContext(ctx, http.MethodGet, mustResolve(s, strings.TrimPrefix(u, jsonProbe)), nil); err == nil {
+				req.Header.Set("Accept", "application/json")
+				r, err = s.Do(ctx, req)
+			}
+		} else {
+			r, err = s.Get(ctx, u)
+		}
 		if err != nil {
 			continue
 		}

@@ -386,3 +386,28 @@ func FuzzMixedAndSRI(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckErrorPagesJSON(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" && r.Header.Get("Accept") == "application/json" {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(500)
+			_, _ = w.Write([]byte(`{"message":"Cannot read properties of undefined","stack":"TypeError: x\n    at handler (/srv/api/routes/hoso.js:27:13)"}`))
+			return
+		}
+		if r.URL.Path != "/" {
+			http.NotFound(w, r)
+			return
+		}
+		_, _ = w.Write([]byte("<html><body>Cổng</body></html>"))
+	}))
+	defer srv.Close()
+	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(), Profile: &check.Profile{}}, check.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := checkErrorPages(context.Background(), s)
+	if r.Status != scoring.Fail || !strings.Contains(r.Message, "Node.js stack trace") {
+		t.Fatalf("got %s %q", r.Status, r.Message)
+	}
+}
