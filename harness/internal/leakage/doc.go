@@ -22,7 +22,8 @@
 // P06-SEC-14 forces errors with safe GETs only: random missing paths (plain, .php, .aspx) and
 // malformed query values (quotes, backslash, angle brackets, a PHP array key, invalid UTF-8) on
 // the home page, a procedure page and, when the profile has them, the site search and dossier
-// look-up. It recognises Java, .NET, PHP, Python (and Django/Werkzeug debug pages), Node.js, Go
+// look-up; and a missing path asked for as JSON (Accept: application/json), since APIs often
+// serialise the exception. It recognises Java, .NET, PHP, Python (and Django/Werkzeug debug pages), Node.js, Go
 // and Ruby traces and the SQL errors of MySQL, PostgreSQL, Oracle, SQL Server and SQLite.
 //
 // # Third parties
