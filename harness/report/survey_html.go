@@ -271,7 +271,7 @@ func (v *surveyView) heat() *surveyHeat {
 		h.Cols = append(h.Cols, surveyHeatCol{X: x, CX: x + surveyHeatColW/2, Y: h.HeadY, Label: surveyFit(t, 165), Full: t})
 		h.Head = append(h.Head, t)
 	}
-	h.W = labelW + float64(len(groups))*surveyHeatColW + 10
+	h.W = labelW + float64(len(groups))*surveyHeatColW + 110 // room for the last rotated label
 	y := h.HeadY
 	for _, p := range v.s.Portals {
 		row := surveyHeatRow{Y: y, TextY: y + surveyRowH/2 + 4.5, Label: surveyFit(fmt.Sprintf("%d. %s", p.Rank, oneLine(p.Unit)), 275),
