@@ -11,11 +11,11 @@ import (
 )
 
 // scan is the shared protocol scan of one session: SEC-03 and SEC-04 both need it, and it is
-// done once. Entries disappear with their session.
+// done once (the second check waits for the first). Entries disappear with their session.
 type scan struct {
-	once     sync.Once
+	mu       sync.Mutex
+	done     bool
 	versions []VersionResult
-	err      error
 }
 
 var scans sync.Map // weak.Pointer[check.Session] → *scan
@@ -27,8 +27,18 @@ func sessionScan(ctx context.Context, s *check.Session, p *Prober) ([]VersionRes
 		runtime.AddCleanup(s, func(k weak.Pointer[check.Session]) { scans.Delete(k) }, key)
 	}
 	sc := v.(*scan)
-	sc.once.Do(func() { sc.versions, sc.err = p.ScanVersions(ctx) })
-	return sc.versions, sc.err
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if sc.done {
+		return sc.versions, nil
+	}
+	// Only a complete scan is shared: one cut short by a check's cancelled context is not.
+	vs, err := p.ScanVersions(ctx)
+	if err != nil {
+		return vs, err
+	}
+	sc.versions, sc.done = vs, true
+	return vs, nil
 }
 
 // endpoint returns the TLS endpoint of the target: host:port, the host name, and whether the
