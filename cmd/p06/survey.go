@@ -76,7 +76,7 @@ type surveyPortal struct {
 func runSurvey(args []string, stdout, stderr io.Writer) int {
 	fs := cliFlagSet("p06 survey", surveyUsage, stderr)
 	format := fs.String("format", "text", "output format: text, json, md or html")
-	out := fs.String("out", "", "write the survey to this file (atomically) instead of stdout")
+	out := fs.String("out", "", "write the survey to this file (atomically) instead of stdout; .html, .json or .md choose the format unless --format is given")
 	parallel := fs.Int("parallel", 4, "portals assessed at once")
 	timeout := fs.Duration("timeout", 5*time.Minute, "time limit of each portal's whole assessment; checks still running then are errors")
 	requestTimeout := fs.Duration("request-timeout", 10*time.Second, "timeout of each request (connection, headers and body)")
@@ -100,6 +100,18 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(files) != 1 {
 		return fail("want exactly one FILE of portals, got %d\nusage: %s", len(files), strings.SplitN(surveyUsage, "\n", 2)[0])
+	}
+	formatSet := false
+	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
+	if !formatSet && *out != "" { // --out survey.html means HTML unless --format says otherwise
+		switch strings.ToLower(filepath.Ext(*out)) {
+		case ".html", ".htm":
+			*format = "html"
+		case ".json":
+			*format = "json"
+		case ".md":
+			*format = "md"
+		}
 	}
 	o := surveyOpts{format: *format, out: *out, lang: *lang, parallel: *parallel, timeout: *timeout,
 		requestTimeout: *requestTimeout, quiet: *quiet, reports: *reports}
@@ -162,8 +174,12 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if o.out != "" {
+		// Checked before the portals are assessed, so that a long survey is not lost at the end.
 		if st, err := os.Stat(o.out); err == nil && st.IsDir() {
 			return fail("--out %s is a directory: give a file name", o.out)
+		}
+		if st, err := os.Stat(filepath.Dir(o.out)); err != nil || !st.IsDir() {
+			return fail("--out %s: the directory %s does not exist", o.out, filepath.Dir(o.out))
 		}
 	}
 

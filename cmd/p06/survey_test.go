@@ -207,6 +207,16 @@ func TestSurveyOutputs(t *testing.T) {
 		assert.Contains(t, h, "UBND tỉnh Không Tới")
 		assert.NotContains(t, h, "<script")
 	})
+	t.Run("format from the out file name", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "survey.json")
+		code, _, stderr := surveyRun(input, "--out", out, "--quiet")
+		assert.Equal(t, exitNotMet, code, stderr)
+		f, err := os.Open(out)
+		require.NoError(t, err)
+		defer f.Close()
+		_, err = report.ReadSurveyJSON(f)
+		assert.NoError(t, err, "--out survey.json writes JSON")
+	})
 	t.Run("markdown", func(t *testing.T) {
 		code, stdout, _ := surveyRun(input, "--format", "md", "--lang", "en", "--quiet")
 		assert.Equal(t, exitNotMet, code)
@@ -371,6 +381,8 @@ func TestSurveyBadInput(t *testing.T) {
 			want: []string{"--catalogue"}},
 		{name: "bad global ca", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--ca", notPEM},
 			want: []string{"--ca: ", "no PEM certificate found"}},
+		{name: "out in a missing directory", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--out", filepath.Join(dir, "no", "s.html")},
+			want: []string{"does not exist"}},
 		{name: "out is a directory", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--out", dir},
 			want: []string{"is a directory"}},
 	}
