@@ -33,10 +33,19 @@ func hasVersion(header, value string) (string, bool) {
 	case "X-Aspnet-Version", "X-Aspnetmvc-Version", "X-Server-Version", "X-Version", "X-Runtime-Version", "Microsoftsharepointteamservices":
 		return value, true
 	}
-	for _, m := range versionRe.FindAllStringSubmatch(value, -1) {
-		// A single number counts only after a slash ("Apache/2"), not as part of a name ("h2o").
-		if strings.Contains(m[1], ".") || strings.HasPrefix(m[0], "/") {
-			return m[0], true
+	for _, loc := range versionRe.FindAllStringSubmatchIndex(value, -1) {
+		m, num := value[loc[0]:loc[1]], value[loc[2]:loc[3]]
+		if strings.Contains(num, ".") {
+			return m, true
+		}
+		// A single number counts only after a slash and standing alone ("Apache/2"), not as
+		// part of a name ("h2o") or of an opaque token ("ECS (sjc/4E5D)").
+		next := byte(' ')
+		if loc[3] < len(value) {
+			next = value[loc[3]]
+		}
+		if strings.HasPrefix(m, "/") && !(next >= 'A' && next <= 'Z' || next >= 'a' && next <= 'z') {
+			return m, true
 		}
 	}
 	return "", false
