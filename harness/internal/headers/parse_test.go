@@ -256,3 +256,14 @@ func FuzzReferrerPolicy(f *testing.F) {
 		}
 	})
 }
+
+func FuzzHasVersion(f *testing.F) {
+	for _, s := range []string{"nginx/1.22.1", "ECS (sjc/4E5D)", "Apache/2", "h2o", "/"} {
+		f.Add("Server", s)
+	}
+	f.Fuzz(func(t *testing.T, header, value string) {
+		if v, ok := hasVersion(header, value); ok && v == "" {
+			t.Fatalf("hasVersion(%q, %q) found an empty version", header, value)
+		}
+	})
+}
