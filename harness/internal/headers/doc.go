@@ -28,7 +28,11 @@
 // and the meta tag wins). Where the criterion says more, the check is stricter, and its message
 // says why: X-Frame-Options ALLOW-FROM and frame-ancestors * fail (browsers ignore ALLOW-FROM;
 // * frames from anywhere); cookies need SameSite; Access-Control-Allow-Origin: * with
-// credentials fails. .ci/interop-results.md records the comparison on real servers.
+// credentials fails. Where the Observatory departs from what browsers do, the check follows the
+// browsers: an HSTS max-age that is not a number is invalid (the Observatory's parseInt passes
+// it), commas separate CSP policies (CSP3 §3.1), and frame-ancestors counts only from the header
+// (CSP3 §6.4.2). .ci/interop-results.md records the comparisons, on real servers and case by case
+// over a corpus judged by the Observatory's own test functions.
 //
 // # Session cookies
 //
