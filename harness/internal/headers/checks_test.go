@@ -105,6 +105,8 @@ func TestHeaderChecks(t *testing.T) {
 		{"no cookies pass", checkCookies, true, nil, nil, "", scoring.Pass, []string{"no cookies"}},
 		{"session cookie without HttpOnly fails", checkCookies, true, nil, hdr{"Set-Cookie": {"JSESSIONID=abcdef; Secure; SameSite=Lax"}}, "", scoring.Fail, []string{"JSESSIONID (set by", "/login", "without HttpOnly"}},
 		{"cookie without Secure fails", checkCookies, true, hdr{"Set-Cookie": {"lang=vi; Max-Age=100; SameSite=Lax"}}, nil, "", scoring.Fail, []string{"lang", "not Secure"}},
+		{"__Host- cookie with Domain fails", checkCookies, true, hdr{"Set-Cookie": {"__Host-sid=abcdef; Path=/; Domain=example.gov.vn; Secure; HttpOnly; SameSite=Lax"}}, nil, "", scoring.Fail, []string{"__Host- cookie needs Secure, Path=/ and no Domain"}},
+		{"__Host- cookie done right passes", checkCookies, true, hdr{"Set-Cookie": {"__Host-sid=abcdef; Path=/; Secure; HttpOnly; SameSite=Lax"}}, nil, "", scoring.Pass, nil},
 		{"cookie without SameSite fails", checkCookies, true, hdr{"Set-Cookie": {"lang=vi; Max-Age=100; Secure"}}, nil, "", scoring.Fail, []string{"no SameSite"}},
 
 		{"bare product name passes", checkBanners, true, hdr{"Server": {"nginx"}}, nil, "", scoring.Pass, nil},

@@ -27,6 +27,15 @@ func judgeCookie(c Cookie, https bool) (p, vi []string) {
 		p = append(p, "a session cookie without HttpOnly (scripts can read it)")
 		vi = append(vi, "cookie phiên thiếu HttpOnly (script đọc được)")
 	}
+	// Cookie prefixes (RFC 6265bis §4.1.3): browsers reject cookies that break them.
+	switch {
+	case strings.HasPrefix(c.Name, "__Host-") && (!c.Secure || c.Path != "/" || c.Domain != ""):
+		p = append(p, "a __Host- cookie needs Secure, Path=/ and no Domain (browsers reject it)")
+		vi = append(vi, "cookie __Host- phải có Secure, Path=/ và không có Domain (trình duyệt từ chối)")
+	case strings.HasPrefix(c.Name, "__Secure-") && !c.Secure:
+		p = append(p, "a __Secure- cookie without Secure (browsers reject it)")
+		vi = append(vi, "cookie __Secure- thiếu Secure (trình duyệt từ chối)")
+	}
 	switch {
 	case c.SameSite == "":
 		p, vi = append(p, "no SameSite"), append(vi, "thiếu SameSite")

@@ -268,6 +268,9 @@ func TestCheckMixedContent(t *testing.T) {
 		{"http script fails as active", true, `<script src="http://cdn.example.com/a.js"></script>`, false, scoring.Fail, "1 active and 0 passive"},
 		{"http image fails as passive", true, `<img srcset="https://a.example/1.png 1x, http://a.example/2.png 2x">`, false, scoring.Fail, "0 active and 1 passive"},
 		{"http stylesheet fails as active", true, `<link rel="stylesheet" href="HTTP://cdn.example.com/a.css">`, false, scoring.Fail, "1 active"},
+		{"css @import over http fails as active", true, `<style>@import url("http://cdn.example.com/theme.css"); body{color:red}</style>`, false, scoring.Fail, "1 active and 0 passive"},
+		{"css background over http fails as passive", true, `<style>.banner{background:url(http://img.example.com/b.png)}</style>`, false, scoring.Fail, "0 active and 1 passive"},
+		{"style attribute over http fails as passive", true, `<div style="background-image: url('http://img.example.com/c.png')"></div>`, false, scoring.Fail, "0 active and 1 passive"},
 		{"upgrade-insecure-requests passes", true, `<script src="http://cdn.example.com/a.js"></script>`, true, scoring.Pass, "upgraded"},
 		{"plain http site is not applicable", false, `<script src="http://cdn.example.com/a.js"></script>`, false, scoring.NotApplicable, "not served over HTTPS"},
 	}

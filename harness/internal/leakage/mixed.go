@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -83,9 +84,46 @@ func MixedContent(doc *html.Node) []Mixed {
 			}
 		}
 	}
+	// CSS inside the page: @import of an http:// stylesheet is active, url(http://…) (images,
+	// fonts) passive.
+	for _, e := range htmlx.All(doc, "style") {
+		var css strings.Builder
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				css.WriteString(c.Data)
+			}
+		}
+		out = append(out, cssMixed(css.String(), htmlx.Path(e))...)
+	}
+	for _, e := range htmlx.All(doc) {
+		if st, ok := htmlx.Attr(e, "style"); ok {
+			out = append(out, cssMixed(st, htmlx.Path(e)+"[style]")...)
+		}
+	}
 	if b := htmlx.First(doc, "base"); b != nil {
 		if href, _ := htmlx.Attr(b, "href"); insecure(href) {
 			out = append(out, Mixed{URL: href, Active: true, Path: htmlx.Path(b)})
+		}
+	}
+	return out
+}
+
+var (
+	cssImport = regexp.MustCompile(`(?i)@import\s+(?:url\(\s*)?["']?(http:[^"')\s;]+)`)
+	cssURL    = regexp.MustCompile(`(?i)url\(\s*["']?(http:[^"')\s]+)`)
+)
+
+// cssMixed finds http:// references in CSS text.
+func cssMixed(css, path string) []Mixed {
+	var out []Mixed
+	imports := map[string]bool{}
+	for _, m := range cssImport.FindAllStringSubmatch(css, 20) {
+		imports[m[1]] = true
+		out = append(out, Mixed{URL: m[1], Active: true, Path: path})
+	}
+	for _, m := range cssURL.FindAllStringSubmatch(css, 20) {
+		if !imports[m[1]] {
+			out = append(out, Mixed{URL: m[1], Active: false, Path: path})
 		}
 	}
 	return out
