@@ -48,6 +48,11 @@ func (l *tlsListener) acceptLoop() {
 }
 
 func (l *tlsListener) handshake(c net.Conn) {
+	// A handshake in progress counts as activity for WaitIdle: a check that waits for the
+	// gateway to be idle must see the handshake a refusing client aborted.
+	l.s.mu.Lock()
+	l.s.inflight++
+	l.s.mu.Unlock()
 	untrusted := l.s.Faults().UntrustedCert
 	auth := l.s.trusted
 	if untrusted {
@@ -77,6 +82,7 @@ func (l *tlsListener) handshake(c net.Conn) {
 	}
 	l.s.mu.Lock()
 	l.s.handshakes = append(l.s.handshakes, h)
+	l.s.inflight--
 	l.s.mu.Unlock()
 	if err != nil {
 		_ = c.Close()

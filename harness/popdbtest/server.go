@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"strings"
@@ -131,8 +132,10 @@ func (s *Server) start() error {
 		Handler:           http.HandlerFunc(s.serve),
 		ReadHeaderTimeout: 10 * time.Second,
 		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          nil,
-		ConnState:         s.connState,
+		// Refused handshakes are expected (untrusted-certificate fault, scanners): they are
+		// recorded in the handshake log, not printed.
+		ErrorLog:  log.New(io.Discard, "", 0),
+		ConnState: s.connState,
 		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
 			if gc, ok := c.(*gwConn); ok && gc.untrusted {
 				return context.WithValue(ctx, untrustedKey{}, true)
