@@ -37,9 +37,11 @@ the ranking. Progress goes to stderr.
 
 FILE is JSON, {"portals":[{"url":"https://…","unit":"UBND tỉnh …","profile":"FILE or {…}","ca":"PEM file"}]}
 (schema: harness/report/schema/survey-input.schema.json), or CSV with the header url,unit and
-optionally profile and ca (comma or semicolon separated; '#' starts a comment line). "-" reads
+optionally profile, ca and report (comma or semicolon separated; '#' starts a comment line). "-" reads
 standard input. Relative paths inside FILE are relative to FILE's directory. URLs and units must
-be unique.
+be unique. Instead of being assessed, a portal may bring its report: "report":"FILE" (a report
+JSON, harness/report/schema/report.schema.json, of the same catalogue version), so that reports
+produced elsewhere (p06 scan, a vendor's go test) are aggregated with the rest.
 
 A portal that cannot be reached is reported as such and still counted: every criterion assessed
 is an error for it.
@@ -71,6 +73,10 @@ type surveyPortal struct {
 	unit    string
 	profile *harness.Profile
 	caPEM   []byte
+	// stored is the portal's report, when the input names one instead of asking for an
+	// assessment (reports the vendors or another tool produced).
+	stored     *scoring.Report
+	storedPath string
 }
 
 func runSurvey(args []string, stdout, stderr io.Writer) int {
@@ -167,6 +173,20 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	portals, err := surveyParse(files[0], data, base)
 	if err != nil {
 		return fail("%v", err)
+	}
+	var stale []string
+	for _, p := range portals {
+		switch r := p.stored; {
+		case r == nil:
+		case len(o.only) > 0:
+			stale = append(stale, fmt.Sprintf("%s (%s): report: --only cannot narrow a stored report; survey it without --only", p.where, p.unit))
+		case r.Catalogue.ID != o.cat.ID || r.Catalogue.Version != o.cat.Version:
+			stale = append(stale, fmt.Sprintf("%s (%s): report: %s is scored against %s %s, the survey uses %s %s",
+				p.where, p.unit, p.storedPath, r.Catalogue.ID, r.Catalogue.Version, o.cat.ID, o.cat.Version))
+		}
+	}
+	if len(stale) > 0 {
+		return fail("%s:\n  %s", files[0], strings.Join(stale, "\n  "))
 	}
 	if o.reports != "" {
 		if err := os.MkdirAll(o.reports, 0o755); err != nil {
@@ -330,6 +350,7 @@ func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
 			Unit    string          `json:"unit"`
 			Profile json.RawMessage `json:"profile"`
 			CA      string          `json:"ca"`
+			Report  string          `json:"report"`
 		} `json:"portals"`
 	}
 	if err := json.Unmarshal(data, &in); err != nil {
@@ -339,7 +360,7 @@ func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
 	var problems []string
 	for i, e := range in.Portals {
 		where := fmt.Sprintf("portals[%d]", i)
-		p, probs := surveyEntry(where, e.URL, e.Unit, e.Profile, e.CA, base)
+		p, probs := surveyEntry(where, e.URL, e.Unit, e.Profile, e.CA, e.Report, base)
 		problems = append(problems, probs...)
 		portals = append(portals, p)
 	}
@@ -366,13 +387,13 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		switch h {
-		case "url", "unit", "profile", "ca":
+		case "url", "unit", "profile", "ca", "report":
 			if _, dup := col[h]; dup {
 				problems = append(problems, fmt.Sprintf("line 1: column %q appears twice", h))
 			}
 			col[h] = i
 		default:
-			problems = append(problems, fmt.Sprintf("line 1: unknown column %q (want url, unit, profile, ca)", h))
+			problems = append(problems, fmt.Sprintf("line 1: unknown column %q (want url, unit, profile, ca, report)", h))
 		}
 	}
 	for _, need := range []string{"url", "unit"} {
@@ -421,15 +442,16 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 				prof, _ = json.Marshal(v)
 			}
 		}
-		p, probs := surveyEntry(where, get(rec, "url"), get(rec, "unit"), prof, get(rec, "ca"), base)
+		p, probs := surveyEntry(where, get(rec, "url"), get(rec, "unit"), prof, get(rec, "ca"), get(rec, "report"), base)
 		problems = append(problems, probs...)
 		portals = append(portals, p)
 	}
 	return portals, problems
 }
 
-// surveyEntry checks one portal: its URL, unit, profile (a file or the profile itself) and CA.
-func surveyEntry(where, rawURL, unit string, profile json.RawMessage, ca, base string) (surveyPortal, []string) {
+// surveyEntry checks one portal: its URL, unit, profile (a file or the profile itself) and CA,
+// or the report it brings.
+func surveyEntry(where, rawURL, unit string, profile json.RawMessage, ca, reportPath, base string) (surveyPortal, []string) {
 	unit = strings.Join(strings.Fields(unit), " ")
 	p := surveyPortal{where: where, url: strings.TrimSpace(rawURL), unit: unit}
 	label := where
@@ -443,9 +465,24 @@ func surveyEntry(where, rawURL, unit string, profile json.RawMessage, ca, base s
 	if unit == "" {
 		bad("unit", "missing: name the unit the portal belongs to")
 	}
+	if reportPath != "" {
+		r, err := surveyReadReport(surveyPath(base, reportPath))
+		switch {
+		case err != nil:
+			bad("report", "%v", err)
+		case p.url == "":
+			p.url = r.Target
+		case surveyURLKey(p.url) != surveyURLKey(r.Target):
+			bad("report", "%s is the report of %s, not of %s", reportPath, r.Target, p.url)
+		}
+		p.stored, p.storedPath = r, reportPath
+		if len(bytes.TrimSpace(profile)) > 0 || ca != "" {
+			bad("report", "profile and ca are for assessing the portal; this portal's figures come from its report")
+		}
+	}
 	switch u, err := url.Parse(p.url); {
 	case p.url == "":
-		bad("url", "missing")
+		bad("url", "missing (give the portal's address, or its report)")
 	case err != nil:
 		bad("url", "%q is not a URL: %v", p.url, err)
 	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
@@ -499,6 +536,19 @@ func surveyDecodeProfile(b []byte) (*harness.Profile, error) {
 		return nil, err
 	}
 	return &p, nil
+}
+
+// surveyReadReport reads a stored report, validated against the published report schema.
+func surveyReadReport(path string) (*scoring.Report, error) {
+	b, err := surveyReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	r, err := report.ReadJSON(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return r, nil
 }
 
 // surveyPath resolves a path of the input file against the file's directory.
@@ -634,6 +684,9 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 // surveyOne assesses one portal. hard is true when no assessment could run at all (the entry
 // then holds a report whose every finding is an error, so that the portal still counts).
 func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.SurveyEntry, bool) {
+	if p.stored != nil {
+		return report.SurveyEntry{Unit: p.unit, Report: p.stored}, false
+	}
 	pctx, cancel := context.WithTimeout(ctx, o.timeout)
 	defer cancel()
 	tr := http.DefaultTransport.(*http.Transport).Clone()
@@ -689,6 +742,8 @@ func surveyProgress(p surveyPortal, e report.SurveyEntry, d time.Duration) strin
 	line := fmt.Sprintf("%s: %.1f%% (%d/%d mandatory met), score %.1f, %s (%.1fs)", p.unit, 100*c.Rate, c.Met, c.Applicable,
 		r.Scores.Overall, scoring.GradeLabel(r.Scores, "en"), d.Seconds())
 	switch {
+	case p.stored != nil:
+		line += " — from its report " + p.storedPath
 	case e.Unreachable:
 		line += " — NOT REACHED: " + e.Err.Error()
 	case e.Err != nil:

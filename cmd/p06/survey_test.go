@@ -178,6 +178,66 @@ func TestSurveyLoopbackPortals(t *testing.T) {
 	for _, f := range byURL[urls["UBND tỉnh Không Tới"]].Findings {
 		assert.NotEqual(t, scoring.Pass, f.Status, "nothing passes on a portal that cannot be reached: %s", f.Criterion)
 	}
+
+	// The written reports, surveyed again as stored reports (no assessment), give the same figures.
+	var stored []map[string]string
+	for _, p := range out.Portals {
+		stored = append(stored, map[string]string{"unit": p.Unit, "report": filepath.Join("reports", p.Report)})
+	}
+	b, err := json.Marshal(map[string]any{"portals": stored})
+	require.NoError(t, err)
+	again := filepath.Join(filepath.Dir(reports), "stored.json")
+	require.NoError(t, os.WriteFile(again, b, 0o600))
+	code, stdout, stderr = surveyRun(again, "--format", "json")
+	assert.Equal(t, exitNotMet, code, stderr)
+	assert.Contains(t, stderr, "from its report reports/ubnd-tinh-tham-chieu.json")
+	var out2 surveyJSON
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out2))
+	assert.Equal(t, out.Survey, out2.Survey, "stored reports aggregate to the same national figures")
+	assert.Equal(t, urls["UBND tỉnh Hỏng"], out2.Portals[2].URL, "the URL comes from the report")
+}
+
+func TestSurveyStoredReportProblems(t *testing.T) {
+	dir := t.TempDir()
+	cat := criteria.P06Technical()
+	in := scoring.Findings{Catalogue: cat.ID, Target: "https://a.example/"}
+	r, err := scoring.Score(cat, in, scoring.Config{})
+	require.NoError(t, err)
+	write := func(name string, r *scoring.Report) {
+		var b bytes.Buffer
+		require.NoError(t, report.WriteJSON(&b, r))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o600))
+	}
+	write("a.json", r)
+	old := *r
+	old.Catalogue.Version = "0.9.0"
+	write("old.json", &old)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"target":"x"}`), 0o600))
+	tests := []struct {
+		name, input string
+		args        []string
+		want        string
+	}{
+		{"other target", `{"portals":[{"unit":"A","url":"https://b.example","report":"a.json"}]}`, nil,
+			"portals[0] (A): report: a.json is the report of https://a.example/, not of https://b.example"},
+		{"report and ca", `{"portals":[{"unit":"A","report":"a.json","ca":"ca.pem"}]}`, nil,
+			"portals[0] (A): report: profile and ca are for assessing the portal"},
+		{"not a report", `{"portals":[{"unit":"A","report":"bad.json"}]}`, nil, "portals[0] (A): report: "},
+		{"missing report", `{"portals":[{"unit":"A","report":"none.json"}]}`, nil, "portals[0] (A): report: open "},
+		{"neither url nor report", `{"portals":[{"unit":"A"}]}`, nil, "$.portals[0]"},
+		{"other catalogue version", `{"portals":[{"unit":"A","report":"old.json"}]}`, nil,
+			"portals[0] (A): report: old.json is scored against p06-technical 0.9.0, the survey uses p06-technical " + cat.Version},
+		{"only", `{"portals":[{"unit":"A","report":"a.json"}]}`, []string{"--only", "security"}, "--only cannot narrow a stored report"},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, fmt.Sprintf("in%d.json", i))
+			require.NoError(t, os.WriteFile(path, []byte(tt.input), 0o600))
+			code, stdout, stderr := surveyRun(append([]string{path}, tt.args...)...)
+			assert.Equal(t, exitCantRun, code, stdout)
+			assert.Contains(t, stderr, tt.want)
+		})
+	}
 }
 
 func TestSurveyOutputs(t *testing.T) {
