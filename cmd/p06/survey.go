@@ -238,7 +238,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case broken > 0 || ctx.Err() != nil:
-		return fail("%d portal(s) could not be assessed (interrupted or harness failure): the figures are incomplete", max(broken, 1))
+		return fail("%d portal(s) could not be fully processed (interrupted, a harness failure or a report not written; see above): the figures are incomplete", max(broken, 1))
 	case s.Compliant():
 		return exitOK
 	}
