@@ -97,9 +97,14 @@ type Accumulator struct {
 	// cache and a cell is found by an 8-byte key, which keeps the per-record cost low.
 	units, procs interner
 	cells        map[uint64]int32 // unit<<32 | procedure → index in counts
-	counts       []cellCounts
-	bad          int64
-	badSample    []BadRecord // the first MaxBadSamples bad records in input order
+	// dense[unit][procedure] is the index in counts + 1 (0: not yet seen): the hot path's
+	// look-up, two slice indexings instead of a hash; bounded by denseBudget entries, beyond
+	// which new cells are found through the map only.
+	dense     [][]int32
+	denseSize int
+	counts    []cellCounts
+	bad       int64
+	badSample []BadRecord // the first MaxBadSamples bad records in input order
 }
 
 // interner numbers the distinct names it is given; it remembers the last name for runs of
@@ -139,7 +144,16 @@ func (a *Accumulator) Add(r *Record) {
 	a.cell(a.units.id(r.Unit), a.procs.id(r.Procedure)).add(r)
 }
 
+// denseBudget bounds the dense index of one accumulator (4 bytes an entry): 16 MiB, room for
+// e.g. 700 units × 6 000 procedures.
+const denseBudget = 4 << 20
+
 func (a *Accumulator) cell(u, p int32) *cellCounts {
+	if int(u) < len(a.dense) && int(p) < len(a.dense[u]) {
+		if i := a.dense[u][p]; i != 0 {
+			return &a.counts[i-1]
+		}
+	}
 	k := uint64(u)<<32 | uint64(uint32(p))
 	i, ok := a.cells[k]
 	if !ok {
@@ -147,7 +161,28 @@ func (a *Accumulator) cell(u, p int32) *cellCounts {
 		a.cells[k] = i
 		a.counts = append(a.counts, cellCounts{})
 	}
+	a.index(u, p, i)
 	return &a.counts[i]
+}
+
+// index records cell i at (u, p) in the dense index, if the budget allows.
+func (a *Accumulator) index(u, p, i int32) {
+	for int(u) >= len(a.dense) {
+		a.dense = append(a.dense, nil)
+	}
+	row := a.dense[u]
+	if int(p) >= len(row) {
+		n := max(int(p)+1, 2*len(row), 16)
+		if a.denseSize+n-len(row) > denseBudget {
+			return
+		}
+		grown := make([]int32, n)
+		copy(grown, row)
+		a.denseSize += n - len(row)
+		row = grown
+		a.dense[u] = row
+	}
+	row[p] = i + 1
 }
 
 // AddBad counts one bad record; the first MaxBadSamples (in file and line order) are kept.
