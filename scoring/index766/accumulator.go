@@ -144,9 +144,9 @@ func (a *Accumulator) Add(r *Record) {
 	a.cell(a.units.id(r.Unit), a.procs.id(r.Procedure)).add(r)
 }
 
-// denseBudget bounds the dense index of one accumulator (4 bytes an entry): 16 MiB, room for
-// e.g. 700 units × 6 000 procedures.
-const denseBudget = 4 << 20
+// denseBudget bounds the dense index of one accumulator (4 bytes an entry): 4 MiB, room for
+// e.g. 500 units × 2 000 procedures; cells beyond it are found through the map.
+const denseBudget = 1 << 20
 
 func (a *Accumulator) cell(u, p int32) *cellCounts {
 	if int(u) < len(a.dense) && int(p) < len(a.dense[u]) {
