@@ -307,3 +307,12 @@ func TestCheckHTTPSWeakKey(t *testing.T) {
 		t.Errorf("message %q", r.Message)
 	}
 }
+
+// The A-label was computed independently (Python's "idna" codec).
+func TestEndpointIDN(t *testing.T) {
+	s := session(t, "https://dịchvụcông.vn:8443/", nil, nil)
+	addr, host, https := endpoint(s)
+	if addr != "xn--dchvcng-x0a0689dsha.vn:8443" || host != "xn--dchvcng-x0a0689dsha.vn" || !https {
+		t.Fatalf("endpoint = %q %q %v", addr, host, https)
+	}
+}

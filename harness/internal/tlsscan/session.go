@@ -7,6 +7,8 @@ import (
 	"sync"
 	"weak"
 
+	"golang.org/x/net/idna"
+
 	"github.com/p06kit/p06kit/harness/check"
 )
 
@@ -46,6 +48,11 @@ func sessionScan(ctx context.Context, s *check.Session, p *Prober) ([]VersionRes
 func endpoint(s *check.Session) (addr, host string, https bool) {
 	u := s.Base()
 	host = u.Hostname()
+	// An internationalised name (Vietnamese portals may have one) goes on the wire, in SNI and in
+	// certificates as its A-label ("xn--…").
+	if a, err := idna.Lookup.ToASCII(host); err == nil {
+		host = a
+	}
 	port := u.Port()
 	if port == "" {
 		port = "443"
