@@ -339,6 +339,12 @@ func TestThirdPartySRI(t *testing.T) {
 	}
 }
 
+func TestSiteIDN(t *testing.T) {
+	if a, b := site("dịchvụcông.vn"), site("static.xn--dchvcng-x0a0689dsha.vn"); a != b {
+		t.Fatalf("site(U-label) = %q, site(A-label subdomain) = %q: want the same site", a, b)
+	}
+}
+
 func TestCheckSRI(t *testing.T) {
 	pass := fixture(t, true, map[string]resource{"/": home("")}, real404)
 	if r := checkSRI(context.Background(), pass); r.Status != scoring.Pass || !strings.Contains(r.Message, "no third-party") {

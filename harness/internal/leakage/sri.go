@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -46,6 +47,9 @@ func ValidIntegrity(v string) bool {
 // host itself for IP addresses and single-label names.
 func site(host string) string {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if a, err := idna.Lookup.ToASCII(host); err == nil {
+		host = a
+	}
 	if net.ParseIP(host) != nil {
 		return host
 	}
