@@ -2,14 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -504,4 +507,29 @@ func FuzzSurveyParse(f *testing.F) {
 			seen[k] = true
 		}
 	})
+}
+
+// An interrupted survey still accounts for every portal, and says the figures are incomplete.
+func TestSurveyInterrupted(t *testing.T) {
+	srv, err := referenceportal.Start(referenceportal.Config{})
+	require.NoError(t, err)
+	t.Cleanup(srv.Close)
+	cat := criteria.P06Technical()
+	o := surveyOpts{cat: cat, grading: &scoring.Decision766, lang: "en", parallel: 2, timeout: time.Minute,
+		requestTimeout: 5 * time.Second, quiet: true, caPEM: srv.CACertPEM()}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // Ctrl-C before anything ran
+	portals := []surveyPortal{{where: "portals[0]", unit: "A", url: srv.URL}, {where: "portals[1]", unit: "B", url: srv.URL + "/b"}}
+	entries, broken := surveyAssess(ctx, portals, o, io.Discard)
+	assert.Equal(t, 2, broken, "neither portal was assessed")
+	require.Len(t, entries, 2)
+	for _, e := range entries {
+		require.NotNil(t, e.Report, "%s is still counted", e.Unit)
+		require.Error(t, e.Err)
+		assert.Zero(t, e.Report.Scores.Compliance.Met)
+	}
+	s, err := report.NewSurvey(cat, entries)
+	require.NoError(t, err)
+	assert.Equal(t, 2, s.Survey.Portals)
+	assert.Equal(t, 2, s.Incomplete)
 }
