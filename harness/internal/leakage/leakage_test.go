@@ -99,10 +99,28 @@ func TestCheckSensitivePaths(t *testing.T) {
 			if r.Status == scoring.Fail && strings.Contains(r.Message, "/.git/HEAD") && !strings.Contains(r.MessageVI, "siêu dữ liệu kho mã Git") {
 				t.Errorf("Vietnamese message %q", r.MessageVI)
 			}
+			if strings.Contains(r.Message, "/.env") && strings.Contains(r.Evidence[0].Excerpt, "secret") {
+				t.Errorf("evidence spreads the secret: %q", r.Evidence[0].Excerpt)
+			}
 			if r.Status == scoring.Fail && (len(r.Evidence) == 0 || r.Evidence[0].Excerpt == "") {
 				t.Errorf("a failure needs evidence with an excerpt: %+v", r.Evidence)
 			}
 		})
+	}
+}
+
+func TestMaskValues(t *testing.T) {
+	in := "APP_KEY=base64:abcdefgh\nDB_PASSWORD=secret123\n[core]\n\turl = https://user:pass@git.example/x.git\naws_access_key_id = AKIAABCDEFGHIJKLMNOP"
+	got := maskValues(in)
+	for _, secret := range []string{"abcdefgh", "secret123", "user:pass", "AKIAABCDEFGHIJKLMNOP"} {
+		if strings.Contains(got, secret) {
+			t.Errorf("%q survives masking: %q", secret, got)
+		}
+	}
+	for _, key := range []string{"APP_KEY=", "DB_PASSWORD=", "[core]", "aws_access_key_id = "} {
+		if !strings.Contains(got, key) {
+			t.Errorf("key %q lost: %q", key, got)
+		}
 	}
 }
 

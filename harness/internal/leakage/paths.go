@@ -207,6 +207,10 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 		foundVI = append(foundVI, fmt.Sprintf("%s (%s, HTTP %d)", pathOf(r.URL), vi, r.StatusCode))
 		e := r.Evidence("Content-Type")
 		e.Excerpt = excerpt(r.Body, 120)
+		if what != "Git repository metadata" && what != "directory listing" {
+			// The file may hold secrets: the evidence shows its shape, not its values.
+			e.Excerpt = maskValues(e.Excerpt)
+		}
 		e.Note = what
 		ev = append(ev, e)
 		if at == "" {
@@ -280,6 +284,18 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 	}
 	return check.Passf("none of %d sensitive paths and directories is exposed (judged by content; the not-found answer is HTTP %d)", probed, baseline.StatusCode).
 		VI("không lộ đường dẫn nhạy cảm nào trong %d đường dẫn đã thử", probed).GotWant("nothing exposed", want)
+}
+
+var (
+	assignment = regexp.MustCompile(`(?m)^(\s*[\w.\-\[\]"']+\s*[=:]\s*)\S.*$`)
+	userinfo   = regexp.MustCompile(`://[^/@\s]+@`)
+)
+
+// maskValues keeps the keys of "key = value" and "key: value" lines and hides the values, and
+// hides credentials in URLs: evidence of an exposed secrets file must not spread the secrets.
+func maskValues(s string) string {
+	s = userinfo.ReplaceAllString(s, "://[redacted]@")
+	return assignment.ReplaceAllString(s, "${1}[redacted]")
 }
 
 func pathOf(u string) string {
