@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/scoring"
@@ -42,6 +43,10 @@ type Survey struct {
 	// Only lists the selectors (criterion IDs, groups, tags) the survey was limited to, if any:
 	// the figures then cover only the selected criteria.
 	Only []string `json:"only,omitempty"`
+	// AssessedFrom and AssessedTo are the earliest and latest started_at of the portals'
+	// reports (RFC 3339), when the reports carry one: when the survey's data were collected.
+	AssessedFrom string `json:"assessed_from,omitempty"`
+	AssessedTo   string `json:"assessed_to,omitempty"`
 }
 
 // SurveyPortal is one portal of a survey.
@@ -120,6 +125,20 @@ func NewSurvey(cat *criteria.Catalogue, entries []SurveyEntry) (*Survey, error) 
 		return nil, fmt.Errorf("report: survey: %w", err)
 	}
 	s := &Survey{Survey: agg, Portals: make([]SurveyPortal, 0, len(entries))}
+	for _, r := range reports {
+		t, err := time.Parse(time.RFC3339, r.StartedAt)
+		if err != nil {
+			continue // scored without an assessment, or a foreign format: no date to report
+		}
+		from, _ := time.Parse(time.RFC3339, s.AssessedFrom)
+		to, _ := time.Parse(time.RFC3339, s.AssessedTo)
+		if s.AssessedFrom == "" || t.Before(from) {
+			s.AssessedFrom = r.StartedAt
+		}
+		if s.AssessedTo == "" || t.After(to) {
+			s.AssessedTo = r.StartedAt
+		}
+	}
 	for _, rk := range agg.Ranking {
 		e := entries[byTarget[rk.Target]]
 		r := e.Report
@@ -301,6 +320,9 @@ func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
 	if len(s.Only) > 0 {
 		fmt.Fprintf(&b, "%s: %s\n", wd.Only, strings.Join(s.Only, ", "))
 	}
+	if p := s.period(); p != "" {
+		fmt.Fprintf(&b, "%s: %s (UTC)\n", wd.Assessed, p)
+	}
 	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s:\t%s\t(%d/%d %s)\n", wd.NationalRate, surveyPct(sv.Rate), sv.Met, sv.Applicable, wd.MandatoryMet)
@@ -355,6 +377,24 @@ func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
 	return err
 }
 
+// period is when the survey's reports were made, as days: "2026-11-27" or "2026-11-20 – 2026-11-27".
+func (s *Survey) period() string {
+	day := func(ts string) string {
+		if t, err := time.Parse(time.RFC3339, ts); err == nil {
+			return t.UTC().Format("2006-01-02")
+		}
+		return ts
+	}
+	from, to := day(s.AssessedFrom), day(s.AssessedTo)
+	switch {
+	case from == "":
+		return ""
+	case from == to:
+		return from
+	}
+	return from + " – " + to
+}
+
 func (v *surveyView) listUnits(keep func(SurveyPortal) bool) string {
 	var units []string
 	for _, p := range v.s.Portals {
@@ -385,6 +425,9 @@ func WriteSurveyMarkdown(w io.Writer, s *Survey, opt Options) error {
 	fmt.Fprintf(&b, "**%s:** %s %s · **%s:** %d", wd.Catalogue, mdInline(sv.Catalogue.ID), mdInline(sv.Catalogue.Version), wd.PortalsCap, sv.Portals)
 	if len(s.Only) > 0 {
 		fmt.Fprintf(&b, " · **%s:** %s", wd.Only, mdInline(strings.Join(s.Only, ", ")))
+	}
+	if p := s.period(); p != "" {
+		fmt.Fprintf(&b, " · **%s:** %s (UTC)", wd.Assessed, p)
 	}
 	b.WriteString("\n\n")
 	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---:|---:|---:|---:|\n", wd.NationalRate, wd.FullyCompliant, wd.MeanOverall, wd.NotReached)
@@ -437,7 +480,7 @@ type surveyWords struct {
 	Incomplete, ByGroup, Group, Rate, MetApplicable, MeanScore, WeakestN, NoneApplicable, Ranking, Unit, Score,
 	Grade, URL, Note, Unreachable1, Incomplete1, CappedBy, AndMore, Catalogue, Criterion, Title1, Problems,
 	ByUnit, ByUnitDesc, ByCriterion, ByCriterionDesc, Heatmap, HeatmapDesc, ShowTable, GroupDesc, WeakestDesc,
-	Advice, NotScored, Contents, Only, Figures string
+	Advice, NotScored, Contents, Only, Figures, Assessed string
 }
 
 var surveyWordsEN = surveyWords{
@@ -454,7 +497,8 @@ var surveyWordsEN = surveyWords{
 	Heatmap: "Group scores per unit", HeatmapDesc: "Each unit's score (0–100) in each group; an empty cell: nothing applicable.",
 	ShowTable: "Show as a table", GroupDesc: "Mandatory criteria met / applicable across all units, and the mean group score.",
 	WeakestDesc: "Mandatory criteria met by the smallest share of the units where they apply.",
-	Advice:      "How to fix", NotScored: "nothing applicable", Contents: "Contents",
+	Advice:      "How to fix", NotScored: "nothing applicable", Contents: "Contents", Only: "Limited to",
+	Figures: "National figures", Assessed: "Assessed",
 }
 
 var surveyWordsVI = surveyWords{
@@ -471,5 +515,6 @@ var surveyWordsVI = surveyWords{
 	Heatmap: "Điểm nhóm theo đơn vị", HeatmapDesc: "Điểm (0–100) của từng đơn vị trong từng nhóm; ô trống: không có tiêu chí áp dụng.",
 	ShowTable: "Xem dạng bảng", GroupDesc: "Tiêu chí bắt buộc đạt / áp dụng trên mọi đơn vị, và điểm nhóm bình quân.",
 	WeakestDesc: "Các tiêu chí bắt buộc có tỷ lệ đơn vị đạt thấp nhất.",
-	Advice:      "Cách khắc phục", NotScored: "không có tiêu chí áp dụng", Contents: "Mục lục",
+	Advice:      "Cách khắc phục", NotScored: "không có tiêu chí áp dụng", Contents: "Mục lục", Only: "Chỉ đánh giá",
+	Figures: "Số liệu toàn quốc", Assessed: "Thời gian đánh giá",
 }

@@ -90,6 +90,7 @@ type surveyHTMLData struct {
 	S         *Survey
 	Catalogue string
 	Grading   string
+	Period    string
 	Rate      string
 	RateColor string
 	RateArc   string
@@ -141,7 +142,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	sv, wd := s.Survey, v.w
 	d := surveyHTMLData{Lang: v.opt.Lang, W: wd, S: s, Rate: surveyPct(sv.Rate), RateColor: surveyColor(100 * sv.Rate),
 		RateArc: surveyArc(100 * sv.Rate), Share: surveyPct(sv.FullyCompliantShare), Mean: fmt.Sprintf("%.1f", finite(sv.MeanOverall)),
-		Catalogue: sv.Catalogue.ID + " " + sv.Catalogue.Version, Footer: scoring.Model + " · " + v.opt.Tool + " " + v.opt.Version}
+		Catalogue: sv.Catalogue.ID + " " + sv.Catalogue.Version, Period: s.period(), Footer: scoring.Model + " · " + v.opt.Tool + " " + v.opt.Version}
 	if v.cat != nil {
 		d.Catalogue = v.cat.Title.In(v.opt.Lang) + " (" + d.Catalogue + ")"
 	}

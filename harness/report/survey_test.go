@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -69,6 +70,7 @@ func surveyFixture(t *testing.T) (*criteria.Catalogue, []SurveyEntry) {
 		}
 		r, err := scoring.Score(cat, in, scoring.Config{})
 		require.NoError(t, err)
+		r.StartedAt = fmt.Sprintf("2026-11-%02dT03:00:00Z", 20+len(entries)*2) // assessed over a week
 		entries = append(entries, SurveyEntry{Unit: p.unit, Report: r, Err: p.err, Unreachable: p.unreach})
 	}
 	return cat, entries
@@ -90,6 +92,9 @@ func TestNewSurveyFigures(t *testing.T) {
 	assert.Equal(t, 1, s.Unreachable)
 	assert.Equal(t, 0, s.Incomplete)
 	assert.False(t, s.Compliant())
+	assert.Equal(t, "2026-11-20T03:00:00Z", s.AssessedFrom)
+	assert.Equal(t, "2026-11-26T03:00:00Z", s.AssessedTo)
+	assert.Equal(t, "2026-11-20 – 2026-11-26", s.period())
 
 	var order []string
 	for _, p := range s.Portals {
@@ -279,6 +284,7 @@ func TestSurveyHTMLSelfContained(t *testing.T) {
 					tables++
 				case "h2":
 					h2++
+					assert.NotEmpty(t, strings.TrimSpace(surveyText(n)), "%s: a heading has text", lang)
 				case "title":
 					if n.Parent != nil && n.Parent.Data == "g" && n.FirstChild != nil {
 						barTitles += n.FirstChild.Data + "\n"
@@ -322,6 +328,48 @@ func TestSurveyHTMLSelfContained(t *testing.T) {
 	require.NoError(t, WriteSurveyHTML(&b, s, Options{Lang: "en", Catalogue: cat}))
 	for _, want := range []string{"Project 06 survey", "National compliance rate", "not reached", "Fix S-A11Y-02", "Show as a table"} {
 		assert.Contains(t, b.String(), want)
+	}
+}
+
+func surveyText(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(surveyText(c))
+	}
+	return b.String()
+}
+
+// Every label of both languages is set: a missing one would print an empty heading or prefix.
+func TestSurveyWordsComplete(t *testing.T) {
+	for lang, w := range map[string]surveyWords{"en": surveyWordsEN, "vi": surveyWordsVI} {
+		v := reflect.ValueOf(w)
+		for i := range v.NumField() {
+			assert.NotEmpty(t, v.Field(i).String(), "%s: %s", lang, v.Type().Field(i).Name)
+		}
+	}
+	assert.NotEqual(t, surveyWordsEN, surveyWordsVI)
+}
+
+func TestSurveyOnlyAndPeriodShown(t *testing.T) {
+	cat, entries := surveyFixture(t)
+	s, err := NewSurvey(cat, entries)
+	require.NoError(t, err)
+	s.Only = []string{"security", "S-A11Y-01"}
+	for _, lang := range []string{"vi", "en"} {
+		w := map[string]surveyWords{"vi": surveyWordsVI, "en": surveyWordsEN}[lang]
+		opt := Options{Lang: lang, Catalogue: cat}
+		var txt, md, h bytes.Buffer
+		require.NoError(t, WriteSurveyText(&txt, s, opt))
+		require.NoError(t, WriteSurveyMarkdown(&md, s, opt))
+		require.NoError(t, WriteSurveyHTML(&h, s, opt))
+		assert.Contains(t, txt.String(), w.Only+": security, S-A11Y-01\n")
+		assert.Contains(t, txt.String(), w.Assessed+": 2026-11-20 – 2026-11-26 (UTC)")
+		assert.Contains(t, md.String(), "**"+w.Only+":** security, S-A11Y-01")
+		assert.Contains(t, h.String(), w.Only+": <b>security, S-A11Y-01</b>")
+		assert.Contains(t, h.String(), w.Assessed+": 2026-11-20 – 2026-11-26 (UTC)")
 	}
 }
 
