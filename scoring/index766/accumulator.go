@@ -1,6 +1,9 @@
 package index766
 
-import "sort"
+import (
+	"encoding/binary"
+	"sort"
+)
 
 // The counters kept per (unit, procedure) cell. Every indicator is a ratio of sums of these, so
 // cells merge by addition.
@@ -110,28 +113,52 @@ type Accumulator struct {
 // interner numbers the distinct names it is given; it remembers the last name for runs of
 // records of one unit or procedure.
 type interner struct {
-	ids    map[string]int32
-	names  []string
-	last   string // names[lastID]
-	lastID int32
+	ids   map[string]int32
+	names []string
+	// cache is a direct-mapped cache in front of ids, indexed by a hash of a name's first and
+	// last eight bytes: a hit costs a multiply and a comparison instead of a map look-up.
+	cache *[internCache]internEntry
+}
+
+const internCache = 1024
+
+type internEntry struct {
+	name string
+	id   int32
 }
 
 func (in *interner) id(name []byte) int32 {
-	if in.names != nil && string(name) == in.last {
-		return in.lastID
+	if in.cache == nil {
+		in.cache = new([internCache]internEntry)
+		in.ids = make(map[string]int32)
+	}
+	e := &in.cache[internHash(name)]
+	if len(e.name) == len(name) && e.name != "" && string(name) == e.name {
+		return e.id
 	}
 	id, ok := in.ids[string(name)]
 	if !ok {
-		if in.ids == nil {
-			in.ids = make(map[string]int32)
-		}
 		id = int32(len(in.names))
 		s := string(name)
 		in.ids[s] = id
 		in.names = append(in.names, s)
 	}
-	in.last, in.lastID = in.names[id], id
+	e.name, e.id = in.names[id], id
 	return id
+}
+
+func internHash(b []byte) uint64 {
+	var w0, w1 uint64
+	if len(b) >= 8 {
+		w0 = binary.LittleEndian.Uint64(b)
+		w1 = binary.LittleEndian.Uint64(b[len(b)-8:])
+	} else {
+		for i, c := range b {
+			w0 |= uint64(c) << (8 * i)
+		}
+	}
+	h := (w0*0x9E3779B97F4A7C15 ^ w1*0xC2B2AE3D27D4EB4F ^ uint64(len(b))) * 0x94D049BB133111EB
+	return h >> (64 - 10) // internCache = 1 << 10
 }
 
 // NewAccumulator returns an empty accumulator.
