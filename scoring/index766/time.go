@@ -1,5 +1,7 @@
 package index766
 
+import "encoding/binary"
+
 // vietnamOffset is UTC+7, the time zone of dates written without one (yyyyMMddHHmmss).
 const vietnamOffset = 7 * 3600
 
@@ -12,16 +14,15 @@ const vietnamOffset = 7 * 3600
 // and every strict RFC 3339 timestamp that time.Parse accepts is accepted.
 func parseTime(b []byte) (int64, bool) {
 	if len(b) == 14 {
-		var d [14]int
-		for i, c := range b {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			d[i] = int(c - '0')
+		// Eight digits at a time: yyyyMMdd, then ddHHmmss (the day read twice).
+		x, ok1 := digitPairs(binary.LittleEndian.Uint64(b[0:8]))
+		z, ok2 := digitPairs(binary.LittleEndian.Uint64(b[6:14]))
+		if !ok1 || !ok2 {
+			return 0, false
 		}
-		y := d[0]*1000 + d[1]*100 + d[2]*10 + d[3]
-		mo, dd := d[4]*10+d[5], d[6]*10+d[7]
-		h, mi, s := d[8]*10+d[9], d[10]*10+d[11], d[12]*10+d[13]
+		y := int(x&0xFF)*100 + int(x>>16&0xFF)
+		mo, dd := int(x>>32&0xFF), int(x>>48&0xFF)
+		h, mi, s := int(z>>16&0xFF), int(z>>32&0xFF), int(z>>48&0xFF)
 		if !validCivil(y, mo, dd, h, mi, s) {
 			return 0, false
 		}
@@ -79,6 +80,19 @@ func parseTime(b []byte) (int64, bool) {
 		return 0, false
 	}
 	return unix(y, mo, dd, h, mi, s) - int64(off), true
+}
+
+// digitPairs checks that the eight bytes of x (little-endian) are ASCII digits and returns
+// the four two-digit numbers they form, one in the low byte of each 16-bit lane.
+func digitPairs(x uint64) (uint64, bool) {
+	const zeros = 0x3030303030303030
+	// A byte is a digit iff its high nibble is 3 and adding 6 does not carry out of the low
+	// nibble.
+	if x&0xF0F0F0F0F0F0F0F0 != zeros || (x+0x0606060606060606)&0xF0F0F0F0F0F0F0F0 != zeros {
+		return 0, false
+	}
+	x -= zeros
+	return (x*10 + x>>8) & 0x00FF00FF00FF00FF, true
 }
 
 func num(b []byte) (int, bool) {
