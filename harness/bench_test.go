@@ -109,7 +109,7 @@ func BenchmarkScan(b *testing.B) {
 // pool that trusts it. The portals run in the benchmark's process, so their TLS costs count
 // against the harness; ECDSA keeps the portal side's signatures from dominating the numbers
 // (an RSA-2048 signature costs about thirty times more).
-func benchCert(b *testing.B) (tls.Certificate, *x509.CertPool) {
+func benchCert(b testing.TB) (tls.Certificate, *x509.CertPool) {
 	b.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {

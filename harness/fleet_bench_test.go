@@ -1,0 +1,169 @@
+package harness_test
+
+import (
+	"bufio"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/pem"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"net/http"
+
+	"github.com/p06kit/p06kit/harness"
+)
+
+// The fleet with the portals in another process: what the harness itself costs when it surveys
+// many portals, without the portals' serving in the same CPU account. The helper process starts
+// every portal up front (N distinct loopback HTTPS servers, each its own listener), prints the
+// certificate and the URLs, and serves until its stdin closes.
+
+const fleetHelperEnv = "P06KIT_FLEET_PORTALS"
+
+// TestFleetHelperProcess is the helper process of BenchmarkFleetExternal; it does nothing in a
+// normal test run.
+func TestFleetHelperProcess(t *testing.T) {
+	n, err := strconv.Atoi(os.Getenv(fleetHelperEnv))
+	if err != nil || n <= 0 {
+		return
+	}
+	cert, _ := benchCert(t)
+	handler := benchPortal()
+	w := bufio.NewWriter(os.Stdout)
+	_ = pem.Encode(w, &pem.Block{Type: "CERTIFICATE", Bytes: cert.Certificate[0]})
+	for range n {
+		srv := startPortal(handler, cert)
+		defer srv.Close()
+		fmt.Fprintln(w, srv.URL)
+	}
+	fmt.Fprintln(w, "READY")
+	_ = w.Flush()
+	_, _ = io.Copy(io.Discard, os.Stdin) // serve until the parent closes stdin
+	os.Exit(0)
+}
+
+// BenchmarkFleetExternal scans N portals served by a helper process, 16 at a time with 8 checks
+// in parallel each, and reports portals/s, the harness's CPU per portal, the portals' CPU per
+// portal and the harness's peak heap. Run with -benchtime=1x.
+func BenchmarkFleetExternal(b *testing.B) {
+	for _, n := range []int{100, 1000, 5000} {
+		b.Run(fmt.Sprintf("portals=%d", n), func(b *testing.B) {
+			if testing.Short() && n > 100 {
+				b.Skip("short")
+			}
+			for b.Loop() {
+				externalFleet(b, n, 16)
+			}
+		})
+	}
+}
+
+func externalFleet(b *testing.B, n, parallel int) {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestFleetHelperProcess$")
+	cmd.Env = append(os.Environ(), fleetHelperEnv+"="+strconv.Itoa(n))
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	rd := bufio.NewReader(stdout)
+	var certPEM strings.Builder
+	var urls []string
+	for {
+		line, err := rd.ReadString('\n')
+		if err != nil {
+			b.Fatalf("helper process: %v", err)
+		}
+		line = strings.TrimSpace(line)
+		if line == "READY" {
+			break
+		}
+		if strings.HasPrefix(line, "https://") {
+			urls = append(urls, line)
+		} else {
+			certPEM.WriteString(line + "\n")
+		}
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM([]byte(certPEM.String())) || len(urls) != n {
+		b.Fatalf("helper process: %d URLs, certificate ok %v", len(urls), pool != nil)
+	}
+
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	var mwg sync.WaitGroup
+	mwg.Add(1)
+	go func() {
+		defer mwg.Done()
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	start := time.Now()
+	sem := make(chan struct{}, parallel)
+	var wg sync.WaitGroup
+	var failed atomic.Int64
+	for _, u := range urls {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}, ForceAttemptHTTP2: true}
+			defer tr.CloseIdleConnections()
+			r, err := harness.Check(context.Background(), harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}},
+				harness.Lang("en"), harness.Parallel(8))
+			if err != nil || r == nil {
+				failed.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	cpu := cpuTime() - cpu0
+	b.StopTimer()
+	close(stop)
+	mwg.Wait()
+	_ = stdin.Close()
+	_ = cmd.Wait()
+	if failed.Load() > 0 {
+		b.Fatalf("%d of %d portals could not be scanned", failed.Load(), n)
+	}
+	portalCPU := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	b.ReportMetric(float64(n)/elapsed.Seconds(), "portals/s")
+	b.ReportMetric(float64(cpu.Milliseconds())/float64(n), "harness-cpu-ms/portal")
+	b.ReportMetric(float64(portalCPU.Milliseconds())/float64(n), "portal-cpu-ms/portal")
+	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
+}
