@@ -30,7 +30,7 @@ import (
 
 const surveyUsage = `p06 survey [flags] FILE
 
-Assess every portal listed in FILE (safe GET/HEAD requests only) and print the national figures:
+Assess every portal listed in FILE (safe GET/HEAD requests only, unless --active) and print the national figures:
 the compliance rate (mandatory criteria met / applicable, over all portals), the share of units
 fully compliant, the mean score, the rate per group and per criterion, the weakest criteria and
 the ranking. Progress goes to stderr.
@@ -60,6 +60,7 @@ type surveyOpts struct {
 	timeout        time.Duration
 	requestTimeout time.Duration
 	quiet          bool
+	active         bool
 	reports        string
 	cat            *criteria.Catalogue
 	grading        *scoring.Bands
@@ -93,6 +94,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
 	reports := fs.String("reports", "", "also write each portal's JSON report into this directory")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	active := fs.Bool("active", false, "enable active checks (POST requests, rate-limit probing): only for portals you may test so")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -120,7 +122,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	o := surveyOpts{format: *format, out: *out, lang: *lang, parallel: *parallel, timeout: *timeout,
-		requestTimeout: *requestTimeout, quiet: *quiet, reports: *reports}
+		requestTimeout: *requestTimeout, quiet: *quiet, reports: *reports, active: *active}
 	switch o.format {
 	case "text", "json", "md", "html":
 	case "markdown":
@@ -701,8 +703,12 @@ func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.Survey
 	}
 	defer tr.CloseIdleConnections()
 	target := harness.Target{BaseURL: p.url, Client: &http.Client{Transport: tr}, Profile: p.profile}
-	r, err := harness.Check(pctx, target, harness.Catalogue(o.cat), harness.Lang(o.lang),
-		harness.RequestTimeout(o.requestTimeout), harness.Grading(*o.grading))
+	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.requestTimeout),
+		harness.Grading(*o.grading)}
+	if o.active {
+		opts = append(opts, harness.Active())
+	}
+	r, err := harness.Check(pctx, target, opts...)
 	e := report.SurveyEntry{Unit: p.unit, Report: r, Err: err, Unreachable: errors.Is(err, harness.ErrUnreachable)}
 	switch {
 	case r == nil:

@@ -533,3 +533,27 @@ func TestSurveyInterrupted(t *testing.T) {
 	assert.Equal(t, 2, s.Survey.Portals)
 	assert.Equal(t, 2, s.Incomplete)
 }
+
+func TestSurveyActive(t *testing.T) {
+	input, _ := surveyFixture(t, surveyUnits[:1])
+	message := func(args ...string) string {
+		dir := t.TempDir()
+		code, _, stderr := surveyRun(append([]string{input, "--only", "P06-SEC-19", "--quiet", "--format", "json", "--reports", dir}, args...)...)
+		require.Contains(t, []int{exitOK, exitNotMet}, code, stderr)
+		f, err := os.Open(filepath.Join(dir, "ubnd-tinh-tham-chieu.json"))
+		require.NoError(t, err)
+		defer f.Close()
+		r, err := report.ReadJSON(f)
+		require.NoError(t, err)
+		for _, fd := range r.Findings {
+			if fd.Criterion == "P06-SEC-19" {
+				return string(fd.Status) + ": " + fd.Message
+			}
+		}
+		return ""
+	}
+	passive := message()
+	assert.Contains(t, passive, "not_tested", "an active check does not run by default")
+	assert.Contains(t, passive, "Active")
+	assert.NotEqual(t, passive, message("--active"), "--active runs it")
+}
