@@ -389,6 +389,7 @@ func TestReadErrors(t *testing.T) {
 		format            index766.Format
 	}{
 		{"empty", "", "empty input", index766.Detect},
+		{"json array", "[{\"MaHoSo\":\"1\"}]\n", "a JSON array: want JSON Lines", index766.Detect},
 		{"duplicate column", "MaHoSo,MaDonVi,MaHoSo\n", `line 1: header: column 1 and column 3 are both "MaHoSo"`, index766.CSV},
 		{"unterminated header", "\"MaHoSo,MaDonVi\n", "no complete header row", index766.CSV},
 	}

@@ -119,8 +119,12 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 	first = bytes.TrimPrefix(first, []byte("\xEF\xBB\xBF"))
 	if format == Detect {
 		format = CSV
-		if t := bytes.TrimLeft(first, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+		t := bytes.TrimLeft(first, " \t\r\n")
+		switch {
+		case len(t) > 0 && t[0] == '{':
 			format = JSONL
+		case len(t) > 0 && t[0] == '[':
+			return fmt.Errorf("%s: a JSON array: want JSON Lines (one dossier object per line) or CSV", name)
 		}
 	}
 	var header []string
