@@ -129,7 +129,6 @@ func externalFleet(b *testing.B, n, parallel int) {
 		}
 	}()
 
-	b.ResetTimer()
 	cpu0 := cpuTime()
 	start := time.Now()
 	sem := make(chan struct{}, parallel)
@@ -153,7 +152,6 @@ func externalFleet(b *testing.B, n, parallel int) {
 	wg.Wait()
 	elapsed := time.Since(start)
 	cpu := cpuTime() - cpu0
-	b.StopTimer()
 	close(stop)
 	mwg.Wait()
 	_ = stdin.Close()
