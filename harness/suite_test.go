@@ -10,6 +10,8 @@ import (
 
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/popdbtest"
+	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -19,9 +21,15 @@ import (
 type PortalSuite struct {
 	suite.Suite
 	portal *httptest.Server
+	sso    *ssotest.Server
+	popdb  *popdbtest.Server
 }
 
 func (s *PortalSuite) SetupSuite() {
+	// The fakes of the national services start once; a real portal under test would be
+	// configured with their URLs (its OIDC issuer, its population-database gateway).
+	s.sso = ssotest.NewServer()
+	s.popdb = popdbtest.NewServer()
 	s.portal = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("X-Content-Type-Options", "nosniff")
@@ -29,10 +37,14 @@ func (s *PortalSuite) SetupSuite() {
 	}))
 }
 
-func (s *PortalSuite) TearDownSuite() { s.portal.Close() }
+func (s *PortalSuite) TearDownSuite() {
+	s.portal.Close()
+	s.sso.Close()
+	s.popdb.Close()
+}
 
 func (s *PortalSuite) target() harness.Target {
-	return harness.Target{BaseURL: s.portal.URL, Client: s.portal.Client()}
+	return harness.Target{BaseURL: s.portal.URL, Client: s.portal.Client(), SSO: s.sso, PopDB: s.popdb}
 }
 
 // nosniff is a custom check, so that this example does not depend on the built-in checks.
