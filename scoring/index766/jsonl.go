@@ -103,7 +103,10 @@ func (p *jsonScanner) scan(line []byte) error {
 				}
 				i = end
 			case c == '-' || (c >= '0' && c <= '9'):
-				end := scanNumber(line, i)
+				end := i + 1 // most numbers here are one digit: flags, channel, payment
+				if c == '-' || end >= n || (line[end] != ',' && line[end] != '}') {
+					end = scanNumber(line, i)
+				}
 				if end < 0 {
 					return syntaxErr(i, "malformed number")
 				}
