@@ -58,3 +58,39 @@ func ExampleScore() {
 	// QD766-5.2  not computed: needs PAKN (feedback and petition) records with their handling dates
 	// total 22.33 of 50 attainable (band Weak)
 }
+
+// Accumulators of partitions merge into the counts of one pass: here two halves of the same
+// dossiers, read apart (on two machines, say), give the single-pass rate.
+func ExampleAccumulator_Merge() {
+	lines := []string{
+		`{"MaHoSo":"1","MaDonVi":"U1","MaTTHC":"P1","KenhThucHien":2,"NgayTiepNhan":"20240301080000"}`,
+		`{"MaHoSo":"2","MaDonVi":"U1","MaTTHC":"P1","KenhThucHien":1,"NgayTiepNhan":"20240301080000"}`,
+		`{"MaHoSo":"3","MaDonVi":"U2","MaTTHC":"P2","KenhThucHien":2,"NgayTiepNhan":"20240302080000"}`,
+		`{"MaHoSo":"4","MaDonVi":"U2","MaTTHC":"P2","KenhThucHien":2,"NgayTiepNhan":"20240302080000"}`,
+	}
+	read := func(part []string) *index766.Accumulator {
+		acc := index766.NewAccumulator()
+		if err := index766.Read(context.Background(), strings.NewReader(strings.Join(part, "\n")), "part", 0, index766.JSONL, acc, index766.ReadOptions{}); err != nil {
+			panic(err)
+		}
+		return acc
+	}
+	whole := read(lines)
+	merged := read(lines[:1])
+	merged.Merge(read(lines[1:]))
+
+	for _, acc := range []*index766.Accumulator{whole, merged} {
+		r, err := index766.Score(acc, index766.Options{Catalogue: exampleCatalogue()})
+		if err != nil {
+			panic(err)
+		}
+		for _, ind := range r.Indicators {
+			if ind.ID == "QD766-3.3" {
+				fmt.Printf("%d records, online %d/%d\n", acc.Records(), ind.Numerator, ind.Denominator)
+			}
+		}
+	}
+	// Output:
+	// 4 records, online 3/4
+	// 4 records, online 3/4
+}
