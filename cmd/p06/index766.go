@@ -60,6 +60,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	catFile := fs.String("catalogue", "", "indicator catalogue `FILE` (default: the built-in qd766)")
 	minTotal := fs.Float64("min-total", 0, "exit 1 when the total is below this")
 	out := fs.String("out", "", "write the report to `FILE` instead of standard output")
+	lang := fs.String("lang", "en", "language of titles and reasons in --format md: vi or en")
 	savePartial := fs.String("save-partial", "", "write the counts to `FILE` (a partial, to merge elsewhere with --partial) instead of a report")
 	var partials stringList
 	fs.Var(&partials, "partial", "merge the counts of a partial `FILE` written by --save-partial (repeatable)")
@@ -74,6 +75,10 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	}
 	if *format != "json" && *format != "md" {
 		fmt.Fprintf(stderr, "p06 index766: --format %q: want json or md\n", *format)
+		return exitCantRun
+	}
+	if *lang != "vi" && *lang != "en" {
+		fmt.Fprintf(stderr, "p06 index766: --lang %q: want vi or en\n", *lang)
 		return exitCantRun
 	}
 	if *by != "" && *by != "unit" && *by != "procedure" {
@@ -206,7 +211,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	}
 	bw := bufio.NewWriter(w)
 	if *format == "md" {
-		writeIndex766Markdown(bw, rep)
+		writeIndex766Markdown(bw, rep, *lang)
 	} else {
 		enc := json.NewEncoder(bw)
 		enc.SetIndent("", "  ")
@@ -388,16 +393,16 @@ func verified(b bool) string {
 	return " (boundary unverified)"
 }
 
-func writeIndex766Markdown(w io.Writer, r *index766.Report) {
+func writeIndex766Markdown(w io.Writer, r *index766.Report, lang string) {
 	fmt.Fprintf(w, "# Decision 766 index\n\n")
 	fmt.Fprintf(w, "Catalogue %s %s · %s · %d dossiers scored, %d bad records excluded\n\n",
 		r.Catalogue.ID, r.Catalogue.Version, r.FormulaVersion, r.Records.Scored, r.Records.Bad)
 	fmt.Fprintf(w, "**Total %.2f / %.0f** — band **%s / %s**%s. Computed indicators can earn %.0f points; normalised %.2f (band %s%s).\n\n",
 		r.Total, r.MaxPoints, r.Band.Label.VI, r.Band.Label.EN, verified(r.Band.Verified), r.Attainable, r.Normalised,
-		r.BandNormalised.Label.VI, verified(r.BandNormalised.Verified))
+		r.BandNormalised.Label.In(lang), verified(r.BandNormalised.Verified))
 	fmt.Fprintf(w, "| group | points | attainable | max |\n|---|---:|---:|---:|\n")
 	for _, g := range r.Groups {
-		fmt.Fprintf(w, "| %s (%s) | %.2f | %.0f | %.0f |\n", g.Title.EN, g.ID, g.Points, g.Attainable, g.MaxPoints)
+		fmt.Fprintf(w, "| %s (%s) | %.2f | %.0f | %.0f |\n", g.Title.In(lang), g.ID, g.Points, g.Attainable, g.MaxPoints)
 	}
 	fmt.Fprintf(w, "\n| indicator | rate | threshold | numerator / denominator | points / max | note |\n|---|---:|---:|---:|---:|---|\n")
 	for _, ind := range r.Indicators {
@@ -412,13 +417,16 @@ func writeIndex766Markdown(w io.Writer, r *index766.Report) {
 		frac := fmt.Sprintf("%d / %d", ind.Numerator, ind.Denominator)
 		if !ind.Computed {
 			frac, note = "—", "not computed: "+ind.Reason
+			if lang == "vi" && ind.ReasonVI != "" {
+				note = "không tính được: " + ind.ReasonVI
+			}
 		}
-		fmt.Fprintf(w, "| %s %s | %s | %s | %s | %.2f / %.0f | %s |\n", ind.ID, ind.Title.EN, rate, th, frac, ind.Points, ind.MaxPoints, note)
+		fmt.Fprintf(w, "| %s %s | %s | %s | %s | %.2f / %.0f | %s |\n", ind.ID, ind.Title.In(lang), rate, th, frac, ind.Points, ind.MaxPoints, note)
 	}
 	fmt.Fprintf(w, "\n## Targets\n\n| target | measured | threshold | met |\n|---|---:|---:|---|\n")
 	for _, t := range r.Targets {
 		m := t.Measured
-		fmt.Fprintf(w, "| %s | %s (%d / %d) | %.0f%% | %v |\n", t.Title.EN, pct(&m), t.Numerator, t.Denominator, t.Threshold*100, t.Met)
+		fmt.Fprintf(w, "| %s | %s (%d / %d) | %.0f%% | %v |\n", t.Title.In(lang), pct(&m), t.Numerator, t.Denominator, t.Threshold*100, t.Met)
 	}
 	if e := r.Essential; e != nil {
 		fmt.Fprintf(w, "\n## Essential services (ThietYeu)\n\n%d procedures, %d dossiers: total %.2f of %.0f attainable (normalised %.2f)\n",

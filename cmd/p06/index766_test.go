@@ -383,3 +383,14 @@ func TestIndex766Partials(t *testing.T) {
 	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr, `a.partial.json: index766 partial: format "other"`)
 }
+
+func TestIndex766MarkdownVietnamese(t *testing.T) {
+	code, stdout, stderr := runIdx(t, "--max-bad", "0.1", "--format", "md", "--lang", "vi", handDossiers)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "không tính được: cần dữ liệu phản ánh, kiến nghị (PAKN)")
+	assert.Contains(t, stdout, "không tính được: cần danh mục thủ tục hành chính (--procedures)")
+	assert.NotContains(t, stdout, "not computed:")
+	code, _, stderr = runIdx(t, "--lang", "fr", handDossiers)
+	assert.Equal(t, exitCantRun, code)
+	assert.Contains(t, stderr, `--lang "fr"`)
+}

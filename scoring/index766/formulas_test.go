@@ -132,3 +132,20 @@ func TestUnixTablesMatchTheAlgorithm(t *testing.T) {
 		}
 	}
 }
+
+// TestReasonsHaveVietnamese: every reason an indicator can be left out for reads in Vietnamese
+// too.
+func TestReasonsHaveVietnamese(t *testing.T) {
+	var empty inputs
+	for id, f := range formulas {
+		if _, _, reason := f.ratio(&empty); reason != "" {
+			assert.NotEmpty(t, reasonVI(reason), "%s: %q", id, reason)
+		}
+	}
+	known := inputs{known: true}
+	for id, f := range formulas {
+		if _, _, reason := f.ratio(&known); reason != "" {
+			assert.NotEmpty(t, reasonVI(reason), "%s: %q", id, reason)
+		}
+	}
+}

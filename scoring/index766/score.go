@@ -19,6 +19,7 @@ type Indicator struct {
 	// not-computed indicator earns no points and is left out of Attainable.
 	Computed bool   `json:"computed"`
 	Reason   string `json:"reason,omitempty"`
+	ReasonVI string `json:"reason_vi,omitempty"`
 	// Formula says what was counted.
 	Formula     string `json:"formula"`
 	Numerator   int64  `json:"numerator"`
@@ -354,12 +355,13 @@ func indicator(c *criteria.Criterion, in *inputs) Indicator {
 	f, ok := formulas[c.ID]
 	if !ok {
 		ind.Reason = "no formula for this indicator in " + FormulaVersion
+		ind.ReasonVI = "phiên bản công thức này chưa có công thức cho chỉ số"
 		return ind
 	}
 	ind.Formula = f.text
 	num, den, reason := f.ratio(in)
 	if reason != "" {
-		ind.Reason = reason
+		ind.Reason, ind.ReasonVI = reason, reasonVI(reason)
 		return ind
 	}
 	ind.Computed, ind.Numerator, ind.Denominator = true, num, den
