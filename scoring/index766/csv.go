@@ -26,7 +26,8 @@ type csvScanner struct {
 }
 
 // newCSVScanner maps the header's column names to fields. A header that names a field twice is
-// an error: which column to read would be a guess.
+// an error (which column to read would be a guess), and so is one without a required field's
+// column (every record would be bad).
 func newCSVScanner(header []string) (*csvScanner, error) {
 	p := &csvScanner{cols: make([]int, len(header))}
 	seen := make(map[int]int)
@@ -40,6 +41,11 @@ func newCSVScanner(header []string) (*csvScanner, error) {
 			return nil, fmt.Errorf("header: column %d and column %d are both %q", j+1, i+1, name)
 		}
 		seen[f] = i
+	}
+	for _, f := range []int{fID, fUnit, fProcedure, fReceived} {
+		if _, ok := seen[f]; !ok {
+			return nil, fmt.Errorf("header: no %s column (required)", FieldNames[f])
+		}
 	}
 	return p, nil
 }

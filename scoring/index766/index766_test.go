@@ -391,6 +391,7 @@ func TestReadErrors(t *testing.T) {
 		{"empty", "", "empty input", index766.Detect},
 		{"json array", "[{\"MaHoSo\":\"1\"}]\n", "a JSON array: want JSON Lines", index766.Detect},
 		{"duplicate column", "MaHoSo,MaDonVi,MaHoSo\n", `line 1: header: column 1 and column 3 are both "MaHoSo"`, index766.CSV},
+		{"missing column", "MaHoSo,MaDonVi,NgayTiepNhan\nH,U,20240101000000\n", "line 1: header: no MaTTHC column (required)", index766.CSV},
 		{"unterminated header", "\"MaHoSo,MaDonVi\n", "no complete header row", index766.CSV},
 	}
 	for _, c := range cases {
