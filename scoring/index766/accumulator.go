@@ -166,7 +166,9 @@ func NewAccumulator() *Accumulator {
 	return &Accumulator{cells: make(map[uint64]int32)}
 }
 
-// Add counts one valid record.
+// Add counts one record. The readers call it only for records that passed their checks; a
+// caller feeding records from another source (a database, an API) must give the required
+// fields and NgayTiepNhan, and Due/Finished no earlier than it.
 func (a *Accumulator) Add(r *Record) {
 	a.cell(a.units.id(r.Unit), a.procs.id(r.Procedure)).add(r)
 }
