@@ -20,9 +20,9 @@ func hasByte(x uint64, c byte) uint64 {
 func jsonPlainRun(b []byte, j int) int {
 	for j+8 <= len(b) {
 		x := binary.LittleEndian.Uint64(b[j:])
-		// (x - 0x20…) & ^x & hi is non-zero iff some byte is below 0x20 (for ASCII bytes);
-		// x & hi catches the non-ASCII ones.
-		if hasByte(x, '"')|hasByte(x, '\\')|((x-lo8*0x20)&^x&hi8)|(x&hi8) != 0 {
+		// (x - 0x20…) | x has a byte's high bit set if that byte is below 0x20 or not ASCII
+		// (a borrow can only add false alarms above a byte that is itself flagged).
+		if hasByte(x, '"')|hasByte(x, '\\')|((x-lo8*0x20)|x)&hi8 != 0 {
 			break
 		}
 		j += 8
