@@ -66,7 +66,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&partials, "partial", "merge the counts of a partial `FILE` written by --save-partial (repeatable)")
 	files, ok := parseInterleaved(fs, args)
 	if !ok {
-		return exitCantRun
+		return helpOrUsage(args)
 	}
 	if len(files) == 0 && len(partials) == 0 {
 		fmt.Fprintln(stderr, "p06 index766: no dossier files (use - for standard input)")
@@ -235,13 +235,24 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// helpOrUsage is the exit status after a failed flag parse: 0 when help was asked for.
+func helpOrUsage(args []string) int {
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" || a == "--h" {
+			return exitOK
+		}
+	}
+	return exitCantRun
+}
+
 // stringList is a repeatable string flag.
 type stringList []string
 
 func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
-// parseInterleaved parses flags that may come before or after the positional arguments.
+// parseInterleaved parses flags that may come before or after the positional arguments. It
+// is false on a usage error or -h (helpOrUsage tells them apart).
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, bool) {
 	var pos []string
 	for {
@@ -328,7 +339,7 @@ func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
 	nProc := fs.Int("procedure-count", 200, "procedures in the catalogue (at least 25: the essential services)")
 	units := fs.Int("units", 60, "units (MaDonVi)")
 	if _, ok := parseInterleaved(fs, args); !ok {
-		return exitCantRun
+		return helpOrUsage(args)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "p06 index766 generate: unexpected argument %q\n", fs.Arg(0))

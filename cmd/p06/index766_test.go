@@ -282,6 +282,8 @@ func TestIndex766ExitCodes(t *testing.T) {
 	}{
 		{"no files", []string{}, exitCantRun, "no dossier files"},
 		{"unknown flag", []string{"--bogus", handDossiers}, exitCantRun, "flag provided but not defined"},
+		{"help", []string{"--help"}, exitOK, "usage: p06 index766 [flags] DOSSIERS…"},
+		{"generate help", []string{"generate", "-h"}, exitOK, "usage: p06 index766 generate [flags]"},
 		{"missing file", []string{"--catalogue", fixtureCatalogue, filepath.Join(dir, "nope.jsonl")}, exitCantRun, "nope.jsonl: no such file"},
 		{"bad format", []string{"--format", "xml", handDossiers}, exitCantRun, `--format "xml"`},
 		{"bad by", []string{"--by", "province", handDossiers}, exitCantRun, `--by "province"`},
