@@ -50,12 +50,15 @@
 //
 //	QD766-2.1   finished dossiers with NgayKetThucXuLy ≤ NgayHenTra ÷ finished dossiers with a
 //	            NgayHenTra (finished without one are counted in a note: the legal maximum time
-//	            the formula would fall back on is not in the inputs)
+//	            the formula would fall back on is not in the inputs; dossiers still within
+//	            time, which DVCQG also counts, and supplement periods are not in the inputs)
 //	QD766-2.2   Σ (NgayKetThucXuLy − NgayTiepNhan) ÷ finished dossiers, in days; display only
 //	QD766-3.1   TTHC with MucDo toan_trinh or mot_phan ÷ TTHC in scope
 //	QD766-3.2   online TTHC that received ≥ 1 dossier with KenhThucHien = 2 ÷ online TTHC
 //	QD766-3.3   dossiers with KenhThucHien = 2 ÷ dossiers (the synchronisation factor of the
-//	            DVCQG formula is 1: the records are the synchronised dossiers)
+//	            DVCQG formula is 1: the records are the synchronised dossiers; DVCQG's extra
+//	            condition for procedures with a paper result cannot be applied, the inputs do
+//	            not say which those are)
 //	QD766-3.5   TTHC with CoPhiLePhi that have ≥ 1 dossier with PhiLePhi > 0 ÷ TTHC with CoPhiLePhi
 //	QD766-3.5b  TTHC with CoPhiLePhi that have ≥ 1 dossier with PhiLePhi > 0 paid online
 //	            (DuocThanhToanTrucTuyen 1 or 2) ÷ TTHC with CoPhiLePhi
