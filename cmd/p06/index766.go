@@ -149,21 +149,24 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 		var r io.Reader
 		display := name
+		var file *os.File
 		if name == "-" {
 			r, display = os.Stdin, "stdin"
 		} else {
-			file, err := os.Open(name)
-			if err != nil {
+			var err error
+			if file, err = os.Open(name); err != nil {
 				prog.done()
 				fmt.Fprintf(stderr, "p06 index766: %v\n", err)
 				return exitCantRun
 			}
-			defer file.Close()
 			r = file
 		}
 		prog.file(display)
 		err := index766.Read(context.Background(), r, display, i, f, acc,
 			index766.ReadOptions{Workers: *workers, Progress: prog.update})
+		if file != nil {
+			file.Close() // one file open at a time, however many are given
+		}
 		if err != nil {
 			prog.done()
 			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
