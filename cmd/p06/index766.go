@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -122,6 +123,9 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	// Ctrl-C stops the workers between chunks and ends the run with exit 2.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 	acc := index766.NewAccumulator()
 	for _, name := range partials {
 		data, err := os.ReadFile(name)
@@ -162,7 +166,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 			r = file
 		}
 		prog.file(display)
-		err := index766.Read(context.Background(), r, display, i, f, acc,
+		err := index766.Read(ctx, r, display, i, f, acc,
 			index766.ReadOptions{Workers: *workers, Progress: prog.update})
 		if file != nil {
 			file.Close() // one file open at a time, however many are given
