@@ -111,7 +111,7 @@ func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error)
 	for _, c := range cfg.checks {
 		registry[c.ID] = c
 	}
-	asOf := e.started
+	asOf := e.started.UTC()
 	for i := range cfg.cat.Criteria {
 		cr := &cfg.cat.Criteria[i]
 		it := item{cr: cr}

@@ -147,19 +147,16 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	return scanAll(ctx, urls, o, stdout, stderr)
 }
 
-// scanAll scans the portals with bounded parallelism and returns the exit code.
+// scanAll scans the portals with bounded parallelism and returns the exit code. Each report is
+// written as soon as its portal is done (in completion order when several go to stdout), so
+// that memory does not grow with the number of portals.
 func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.Writer) int {
-	type result struct {
-		r   *scoring.Report
-		err error
-		d   time.Duration
-	}
-	results := make([]result, len(urls))
-	var mu sync.Mutex // serialises stderr progress and stdout reports
-	done := 0
+	var mu sync.Mutex // serialises stderr progress, stdout reports and the exit code
+	done, code := 0, exitOK
+	several := len(urls) > 1
 	sem := make(chan struct{}, o.portals)
 	var wg sync.WaitGroup
-	for i, u := range urls {
+	for _, u := range urls {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
@@ -167,39 +164,37 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			defer func() { <-sem }()
 			start := time.Now()
 			r, err := scanOne(ctx, u, o)
-			results[i] = result{r, err, time.Since(start)}
+			d := time.Since(start)
 			mu.Lock()
 			defer mu.Unlock()
 			done++
-			if !o.quiet && (len(urls) > 1 || err != nil) {
-				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(urls), scanProgress(u, r, err, time.Since(start), o))
+			c := exitOK
+			var werr error
+			if r != nil {
+				werr = emit(u, r, o, several, stdout)
+			}
+			switch {
+			case r == nil:
+				c = exitCantRun
+			case werr != nil:
+				fmt.Fprintf(stderr, "p06 scan: %s: %v\n", u, werr)
+				c = exitCantRun
+			case err != nil:
+				c = exitCantRun // unreachable: the report is written, but the scan could not run
+			default:
+				c = verdict(r, o)
+			}
+			if c == exitCantRun || (c == exitNotMet && code == exitOK) {
+				code = c
+			}
+			if !o.quiet && (several || err != nil) {
+				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(urls), scanProgress(u, r, err, d, o))
+			} else if !o.quiet {
+				fmt.Fprintln(stderr, scanProgress(u, r, nil, d, o))
 			}
 		}()
 	}
 	wg.Wait()
-
-	code := exitOK
-	for i, res := range results {
-		if res.r == nil {
-			code = exitCantRun
-			continue
-		}
-		if err := emit(urls[i], res.r, o, len(urls) > 1, stdout); err != nil {
-			fmt.Fprintf(stderr, "p06 scan: %s: %v\n", urls[i], err)
-			code = exitCantRun
-			continue
-		}
-		if res.err != nil {
-			code = exitCantRun // unreachable: the report is written, but the scan could not run
-			continue
-		}
-		if c := verdict(res.r, o); c > code && code != exitCantRun {
-			code = c
-		}
-	}
-	if !o.quiet && len(urls) == 1 && results[0].r != nil && results[0].err == nil {
-		fmt.Fprintln(stderr, scanProgress(urls[0], results[0].r, nil, results[0].d, o))
-	}
 	return code
 }
 
