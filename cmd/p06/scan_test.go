@@ -257,3 +257,24 @@ func TestReportDiffAndRender(t *testing.T) {
 	code, _, _ = p06("report", "frobnicate")
 	assert.Equal(t, exitCantRun, code)
 }
+
+func TestScanWaivers(t *testing.T) {
+	srv, ca := tlsPortal(t, headersHandler(false)) // fails P06-SEC-09
+	dir := t.TempDir()
+	w := filepath.Join(dir, "waivers.json")
+	require.NoError(t, os.WriteFile(w, []byte(`{"waivers":[{"criterion":"P06-SEC-09","reason":"CDN migration","approved_by":"Sở TT&TT","expires":"2099-12-31"}]}`), 0o600))
+	code, out, stderr := p06("scan", "--only", "P06-SEC-09", "--waivers", w, "--ca", ca, "--lang", "en", srv.URL)
+	assert.Equal(t, exitOK, code, "a waived failure does not fail the scan: %s", stderr)
+	var r scoring.Report
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	require.Len(t, r.Waivers.Applied, 1)
+	for _, f := range r.Findings {
+		if f.Criterion == "P06-SEC-09" {
+			assert.Equal(t, scoring.Waived, f.Status, f.Message)
+		}
+	}
+	require.NoError(t, os.WriteFile(w, []byte(`{"waivers":[{"criterion":"P06-SEC-09"}]}`), 0o600))
+	code, _, stderr = p06("scan", "--only", "P06-SEC-09", "--waivers", w, "--ca", ca, srv.URL)
+	assert.Equal(t, exitCantRun, code)
+	assert.Contains(t, stderr, "waiver file")
+}
