@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -120,7 +121,35 @@ func FromError(context string, err error) Result {
 		return NotTestedf("%s: %v (enable active checks to assess this)", context, err).
 			VI("%s: %v (bật kiểm tra chủ động để đánh giá)", context, err)
 	}
-	return Errorf("%s: %v", context, err)
+	return Errorf("%s: %v", context, err).VI("%s (%s: %v)", errorGistVI(err), context, err)
+}
+
+// errorGistVI says in Vietnamese what went wrong, for readers of Vietnamese reports; the English
+// detail follows it.
+func errorGistVI(err error) string {
+	switch {
+	case errors.Is(err, ErrUnreachable):
+		return "không kết nối được tới cổng"
+	case errors.Is(err, ErrTimeout):
+		return "cổng không trả lời đầy đủ trong thời hạn"
+	case errors.Is(err, ErrBodyTooLarge):
+		return "nội dung trả về vượt giới hạn kích thước"
+	case errors.Is(err, ErrHeaderTooLarge):
+		return "phần tiêu đề HTTP vượt giới hạn kích thước"
+	case errors.Is(err, ErrDecompressionBomb):
+		return "dữ liệu nén giãn nở bất thường (bom nén)"
+	case errors.Is(err, ErrTooManyRedirects):
+		return "cổng chuyển hướng quá nhiều lần"
+	case errors.Is(err, ErrOffHostRedirect):
+		return "cổng chuyển hướng sang máy chủ khác"
+	case errors.Is(err, ErrBadEncoding):
+		return "mã hóa nội dung (Content-Encoding) không hợp lệ"
+	case errors.Is(err, ErrRequestBudget):
+		return "đã dùng hết số yêu cầu cho phép của lượt đánh giá"
+	case strings.Contains(err.Error(), "TLS"):
+		return "lỗi TLS hoặc chứng thư số của cổng"
+	}
+	return "không hoàn thành được phép kiểm tra"
 }
 
 // ErrNoFake is returned when an assisted check needs a fake national service the target lacks.

@@ -288,3 +288,13 @@ func TestFromErrorClassifies(t *testing.T) {
 		}
 	}
 }
+
+func TestFromErrorVietnamese(t *testing.T) {
+	r := FromError("fetching the home page", fmt.Errorf("GET x: %w: stalled", ErrTimeout))
+	if !strings.HasPrefix(r.MessageVI, "cổng không trả lời đầy đủ trong thời hạn (fetching the home page: GET x:") {
+		t.Errorf("MessageVI = %q", r.MessageVI)
+	}
+	if r.Message != "fetching the home page: GET x: timed out: stalled" {
+		t.Errorf("Message = %q", r.Message)
+	}
+}
