@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -41,6 +43,9 @@ func runReportDiff(args []string, stdout, stderr io.Writer) int {
 	fs := cliFlagSet("p06 report diff", reportUsage, stderr)
 	format := fs.String("format", "text", "output: text, md or json")
 	pos, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
 	if err != nil {
 		return exitCantRun
 	}
@@ -90,6 +95,9 @@ func runReportRender(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "write to this file (atomically) instead of stdout")
 	catRef := fs.String("catalogue", "", "catalogue for titles and advice (default: the report's, if built in)")
 	pos, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
 	if err != nil {
 		return exitCantRun
 	}
