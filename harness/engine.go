@@ -21,9 +21,10 @@ import (
 var ErrUnreachable = check.ErrUnreachable
 
 // Check assesses target and returns the report. err is only for harness or configuration
-// failures, for a target that cannot be reached (wrapping ErrUnreachable) and for a run cut
-// short by ctx (wrapping ctx.Err()); in the last two cases the report is returned too, with the
-// findings that could not be made as errors. Non-compliance is data in the report.
+// failures and for a target that cannot be reached (wrapping ErrUnreachable, with the report);
+// non-compliance is data in the report. A run cut short by ctx returns its report with the
+// findings that could not be made as errors ("run cancelled …") and a nil error: callers that
+// need to know check ctx.Err().
 //
 // Check is safe for concurrent use: each call is an independent run with its own session.
 func Check(ctx context.Context, target Target, opts ...Option) (*scoring.Report, error) {
@@ -443,9 +444,6 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	}
 	if e.unreach != nil {
 		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)
-	}
-	if err := ctx.Err(); err != nil {
-		return r, fmt.Errorf("harness: %s: the run was cut short: %w", check.RedactURL(e.target.BaseURL), err)
 	}
 	return r, nil
 }

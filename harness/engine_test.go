@@ -291,9 +291,8 @@ func TestCheckCancelled(t *testing.T) {
 		return check.Errorf("stopped: %v", ctx.Err())
 	}}
 	r, err := Check(ctx, Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Checks(c))
-	require.ErrorIs(t, err, context.Canceled)
-	assert.Contains(t, err.Error(), "the run was cut short")
-	require.NotNil(t, r, "the report of a cut-short run is returned")
+	require.NoError(t, err, "a cut-short run is data in the report; the caller checks ctx.Err()")
+	require.NotNil(t, r)
 	f := findingOf(r, "T-SEC-01")
 	assert.Equal(t, scoring.Error, f.Status)
 	assert.True(t, strings.Contains(f.Message, "cancel"), f.Message)

@@ -186,6 +186,8 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 				c = exitCantRun
 			case err != nil:
 				c = exitCantRun // unreachable: the report is written, but the scan could not run
+			case ctx.Err() != nil:
+				c = exitCantRun // interrupted: the report is written with the checks cut short
 			default:
 				c = verdict(r, o)
 			}
