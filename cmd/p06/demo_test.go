@@ -53,6 +53,12 @@ func TestDemo(t *testing.T) {
 		}
 	}
 
+	// The seed's targets measured on the portal's catalogue stand in the report.
+	require.Len(t, ref.Targets, 2)
+	for _, tg := range ref.Targets {
+		assert.True(t, tg.Met, "%s: %.2f of %d", tg.ID, tg.Measured, tg.Denominator)
+	}
+
 	broken := reports["broken"]
 	failing := map[string]bool{}
 	for _, f := range broken.Findings {

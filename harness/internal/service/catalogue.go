@@ -119,8 +119,8 @@ func rateResult(t scoring.Target, pl *check.ProcedureList, unstated int64, short
 	}
 	if t.Met {
 		return check.Passf("%s %s: %s, target %s%s", pct(t.Measured), what, got, want, note).
-			VI("tỷ lệ %s: %s, chỉ tiêu %s%s", whatVI, got, want, noteVI).At(pl.URL).With(ev).GotWant(got, want)
+			VI("tỷ lệ %s: %s, chỉ tiêu %s%s", whatVI, got, want, noteVI).At(pl.URL).With(ev).GotWant(got, want).Measured(t)
 	}
 	return check.Failf("only %s %s: %s, below the target %s%s. %s: %s", pct(t.Measured), what, got, want, note, shortWhat, en(short)).
-		VI("tỷ lệ %s chỉ đạt %s, dưới chỉ tiêu %s%s. %s: %s", whatVI, got, want, noteVI, shortWhatVI, vi(short)).At(pl.URL).With(ev).GotWant(got, want)
+		VI("tỷ lệ %s chỉ đạt %s, dưới chỉ tiêu %s%s. %s: %s", whatVI, got, want, noteVI, shortWhatVI, vi(short)).At(pl.URL).With(ev).GotWant(got, want).Measured(t)
 }
