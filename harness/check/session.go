@@ -192,6 +192,34 @@ type Page struct {
 	Charset string
 	// DeclaredCharset is the charset label of the Content-Type header, as sent ("" if none).
 	DeclaredCharset string
+
+	memoMu sync.Mutex
+	memo   map[any]*memoEntry
+}
+
+type memoEntry struct {
+	once sync.Once
+	val  any
+}
+
+// Memo returns what compute returns for this page and key, computing it at most once per page:
+// checks that derive the same thing from a shared page (an accessibility audit, the labels of
+// a procedure page) share it instead of each walking the document again. compute must depend
+// on nothing but the page, and callers must not modify what it returns. Keys should be values
+// of an unexported type of the caller's package, as with context.WithValue.
+func (p *Page) Memo(key any, compute func() any) any {
+	p.memoMu.Lock()
+	if p.memo == nil {
+		p.memo = map[any]*memoEntry{}
+	}
+	e, ok := p.memo[key]
+	if !ok {
+		e = &memoEntry{}
+		p.memo[key] = e
+	}
+	p.memoMu.Unlock()
+	e.once.Do(func() { e.val = compute() })
+	return e.val
 }
 
 // Get fetches ref (absolute, or relative to the base URL) with GET, following allowed redirects.

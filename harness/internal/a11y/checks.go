@@ -44,6 +44,14 @@ func samplePages(ctx context.Context, s *check.Session) (*sampled, error) {
 	return &sampled{pages: pages, skipped: skipped}, nil
 }
 
+type auditKey struct{}
+
+// audit is Audit of a sampled page, computed once per page for the seven criteria that read it.
+func audit(pg *check.Page) []Violation {
+	v, _ := pg.Memo(auditKey{}, func() any { return Audit(pg.Doc) }).([]Violation)
+	return v
+}
+
 // criterion returns the check of one criterion: the rules of that criterion on every sampled page.
 func criterion(id, what, whatVI string) check.Func {
 	return func(ctx context.Context, s *check.Session) check.Result {
@@ -62,7 +70,7 @@ func criterion(id, what, whatVI string) check.Func {
 		first := ""
 		for _, pg := range sp.pages {
 			n := 0
-			for _, v := range Audit(pg.Doc) {
+			for _, v := range audit(pg) {
 				rule := Rules[v.Rule]
 				if rule.Criterion != id {
 					continue

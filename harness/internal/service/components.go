@@ -54,7 +54,7 @@ func componentsCheck(ctx context.Context, s *check.Session) check.Result {
 			ev = append(ev, pg.Evidence("Content-Type"))
 			continue
 		}
-		ls := labels(pg.Doc)
+		ls := pageLabels(pg)
 		var missing []string
 		if h1 := htmlx.First(pg.Doc, "h1"); (h1 == nil || htmlx.Text(h1) == "") && !hasLabel(ls, [][]string{{"ten thu tuc"}}) {
 			missing = append(missing, "(a) tên thủ tục")

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
@@ -19,6 +20,14 @@ var labelTags = []string{"h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "label"
 type label struct {
 	node   *html.Node
 	folded string
+}
+
+type labelsKey struct{}
+
+// pageLabels is labels of a fetched page, computed once per page for the checks that read it.
+func pageLabels(pg *check.Page) []label {
+	ls, _ := pg.Memo(labelsKey{}, func() any { return labels(pg.Doc) }).([]label)
+	return ls
 }
 
 // labels returns the page's headings and field labels: the elements of labelTags, elements with

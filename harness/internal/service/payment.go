@@ -17,8 +17,11 @@ var noFee = []string{"khong", "mien phi", "khong co", "khong thu", "khong quy di
 
 // pageFee reports whether a procedure page states a fee: a "Phí, lệ phí" (or "Lệ phí", "Phí")
 // label whose value is not "Không" / "Miễn phí"; known is false when the page has no such label.
-func pageFee(doc *html.Node) (fee, known bool) {
-	for _, l := range labels(doc) {
+func pageFee(doc *html.Node) (fee, known bool) { return labelsFee(labels(doc)) }
+
+// labelsFee is pageFee of a page's labels.
+func labelsFee(ls []label) (fee, known bool) {
+	for _, l := range ls {
 		// "Phí, lệ phí", "Lệ phí", "Mức phí" — but not "Phiếu …", whose folded form also starts
 		// with "phi".
 		w := strings.Fields(l.folded)
@@ -120,7 +123,7 @@ func paymentCheck(ctx context.Context, s *check.Session) check.Result {
 		if inCatalogue && p.LevelStated && !p.Online() {
 			continue // not offered online: nothing to pay online
 		}
-		fee, _ := pageFee(pg.Doc)
+		fee, _ := labelsFee(pageLabels(pg))
 		if !fee && !(inCatalogue && p.Fee) {
 			continue
 		}
