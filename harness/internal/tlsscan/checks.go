@@ -32,7 +32,9 @@ var now = time.Now
 
 func certFor(ctx context.Context, s *check.Session) (*CertInfo, error) {
 	addr, host, _ := endpoint(s)
-	return FetchCert(ctx, addr, host, rootsOf(s.Transport()), now())
+	return sessionCert(s, func() (*CertInfo, error) {
+		return FetchCert(ctx, addr, host, rootsOf(s.Transport()), now())
+	})
 }
 
 // weakKey says why the certificate's public key is too weak (RSA under 2048 bits, as the

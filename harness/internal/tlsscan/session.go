@@ -18,17 +18,44 @@ type scan struct {
 	mu       sync.Mutex
 	done     bool
 	versions []VersionResult
+
+	// The certificate SEC-01 and SEC-05 both judge: fetched once per session (one TLS
+	// handshake instead of two), like the versions.
+	certMu sync.Mutex
+	cert   *CertInfo
 }
 
 var scans sync.Map // weak.Pointer[check.Session] → *scan
 
-func sessionScan(ctx context.Context, s *check.Session, p *Prober) ([]VersionResult, error) {
+// sessionState returns the shared state of s, created on first use.
+func sessionState(s *check.Session) *scan {
 	key := weak.Make(s)
 	v, loaded := scans.LoadOrStore(key, &scan{})
 	if !loaded {
 		runtime.AddCleanup(s, func(k weak.Pointer[check.Session]) { scans.Delete(k) }, key)
 	}
-	sc := v.(*scan)
+	return v.(*scan)
+}
+
+// sessionCert returns the certificate of the session's endpoint, fetched once per session. Only
+// a successful fetch is shared: an error (a refused or cut-short handshake) is not.
+func sessionCert(s *check.Session, fetch func() (*CertInfo, error)) (*CertInfo, error) {
+	sc := sessionState(s)
+	sc.certMu.Lock()
+	defer sc.certMu.Unlock()
+	if sc.cert != nil {
+		return sc.cert, nil
+	}
+	info, err := fetch()
+	if err != nil {
+		return info, err
+	}
+	sc.cert = info
+	return info, nil
+}
+
+func sessionScan(ctx context.Context, s *check.Session, p *Prober) ([]VersionResult, error) {
+	sc := sessionState(s)
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	if sc.done {
