@@ -118,7 +118,15 @@ func (e EssentialService) Matches(code, name string) bool {
 	if code != "" && slices.Contains(e.Codes, code) {
 		return true
 	}
-	f := htmlx.Fold(name)
+	return e.MatchesFolded("", htmlx.Fold(name))
+}
+
+// MatchesFolded is Matches for a name already folded (htmlx.Fold), for callers that test one
+// name against every service.
+func (e EssentialService) MatchesFolded(code, f string) bool {
+	if code != "" && slices.Contains(e.Codes, code) {
+		return true
+	}
 	for _, x := range e.Exclude {
 		if htmlx.FoldedContains(f, x) {
 			return false
@@ -141,8 +149,9 @@ func (e EssentialService) Matches(code, name string) bool {
 
 // MatchEssential returns the essential service a procedure implements, if any.
 func MatchEssential(code, name string) (EssentialService, bool) {
+	f := htmlx.Fold(name)
 	for _, s := range EssentialServices() {
-		if s.Matches(code, name) {
+		if s.MatchesFolded(code, f) {
 			return s, true
 		}
 	}

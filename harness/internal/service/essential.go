@@ -70,12 +70,17 @@ func essentialCheck(ctx context.Context, s *check.Session) check.Result {
 	if scope == "" {
 		scope = criteria.Province
 	}
+	// Each name is folded once, not once per service.
+	folded := make([]string, len(pl.Procedures))
+	for i, p := range pl.Procedures {
+		folded[i] = htmlx.Fold(p.Name)
+	}
 	var services []criteria.EssentialService
 	all := criteria.EssentialServices()
 	for _, es := range all {
 		if scope == criteria.Ministry {
-			for _, p := range pl.Procedures {
-				if es.Matches(p.Code, p.Name) {
+			for i, p := range pl.Procedures {
+				if es.MatchesFolded(p.Code, folded[i]) {
 					services = append(services, es)
 					break
 				}
@@ -89,11 +94,15 @@ func essentialCheck(ctx context.Context, s *check.Session) check.Result {
 			VI("không có dịch vụ công thiết yếu nào thuộc phạm vi của cổng cấp %s này", scopeVI[scope])
 	}
 	links := essentialLinks(ctx, s, r)
+	foldedLinks := make([]string, len(links))
+	for i, l := range links {
+		foldedLinks[i] = htmlx.Fold(l.text)
+	}
 	var missing, offline, missingVI, offlineVI, linked []string
 	for _, es := range services {
 		var match *check.Procedure
 		for i, p := range pl.Procedures {
-			if es.Matches(p.Code, p.Name) {
+			if es.MatchesFolded(p.Code, folded[i]) {
 				if match == nil || (!match.Online() && p.Online()) {
 					match = &pl.Procedures[i]
 				}
@@ -102,8 +111,8 @@ func essentialCheck(ctx context.Context, s *check.Session) check.Result {
 		label := fmt.Sprintf("#%d %s", es.Number, es.Name.VI)
 		link := ""
 		if match == nil {
-			for _, l := range links {
-				if es.Matches("", l.text) {
+			for i, l := range links {
+				if es.MatchesFolded("", foldedLinks[i]) {
 					link = l.href
 					break
 				}
