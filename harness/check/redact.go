@@ -38,8 +38,12 @@ var bearerRe = regexp.MustCompile(`(?i)\b(bearer|basic|digest)\s+[A-Za-z0-9._~+/
 // jwtRe matches JSON Web Tokens wherever they appear.
 var jwtRe = regexp.MustCompile(`\beyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*`)
 
+// keySeparators is dropped from parameter names before they are compared (built once: a
+// Replacer is safe for concurrent use).
+var keySeparators = strings.NewReplacer("_", "", "-", "")
+
 func isSecretKey(k string) bool {
-	k = strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(k))
+	k = keySeparators.Replace(strings.ToLower(k))
 	if strings.HasSuffix(k, "token") || strings.HasSuffix(k, "secret") || strings.HasSuffix(k, "password") {
 		return true
 	}

@@ -314,8 +314,11 @@ func hasPIN(s string) string {
 // normKey folds a parameter name for comparison: lower case, without separators.
 func normKey(k string) string {
 	k = strings.ToLower(k)
-	return strings.NewReplacer("_", "", "-", "", ".", "", " ", "").Replace(k)
+	return keySeparators.Replace(k)
 }
+
+// keySeparators is built once (a Replacer is safe for concurrent use).
+var keySeparators = strings.NewReplacer("_", "", "-", "", ".", "", " ", "")
 
 var credentialKeys = []string{"password", "passwd", "pwd", "pass", "matkhau", "secret", "clientsecret",
 	"apikey", "accesstoken", "idtoken", "refreshtoken", "authtoken", "token", "sessionid", "jsessionid",
