@@ -48,7 +48,15 @@ type Session struct {
 
 	mu    sync.Mutex
 	cache map[string]*flight
+
+	// resolved caches Resolve's successful results: checks resolve the same few references
+	// (the profile's pages, the links of shared pages) over and over. At most maxResolved
+	// entries, so a portal with endless distinct links cannot grow it without bound.
+	resolvedMu sync.RWMutex
+	resolved   map[string]string
 }
+
+const maxResolved = 4096
 
 // flight is one shared fetch: the first caller starts it, every caller waits for it (or for its
 // own context).
@@ -106,6 +114,28 @@ func (s *Session) Base() *url.URL { u := *s.base; return &u }
 
 // Resolve makes ref absolute against the base URL.
 func (s *Session) Resolve(ref string) (string, error) {
+	s.resolvedMu.RLock()
+	abs, ok := s.resolved[ref]
+	s.resolvedMu.RUnlock()
+	if ok {
+		return abs, nil
+	}
+	abs, err := s.resolve(ref)
+	if err != nil {
+		return "", err
+	}
+	s.resolvedMu.Lock()
+	if s.resolved == nil {
+		s.resolved = map[string]string{}
+	}
+	if len(s.resolved) < maxResolved {
+		s.resolved[ref] = abs
+	}
+	s.resolvedMu.Unlock()
+	return abs, nil
+}
+
+func (s *Session) resolve(ref string) (string, error) {
 	r, err := url.Parse(ref)
 	if err != nil {
 		return "", fmt.Errorf("bad URL %q: %w", Redact(ref), err)
