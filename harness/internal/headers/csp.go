@@ -18,6 +18,9 @@ type Policy struct {
 // maxCSP bounds the policy text the parser reads.
 const maxCSP = 64 << 10
 
+// lineBreaks removes CR and LF (built once: a Replacer is safe for concurrent use).
+var lineBreaks = strings.NewReplacer("\r", "", "\n", "")
+
 // ParseCSP parses one serialised policy. It fails, as the Observatory's parser does, on an
 // empty or truncated policy (shorter than "img-src"), on a directive repeated within the policy
 // (browsers ignore the repeat, which usually hides a mistake; report-uri and report-to excepted),
@@ -26,7 +29,7 @@ func ParseCSP(s string) (Policy, error) {
 	if len(s) > maxCSP {
 		return Policy{}, fmt.Errorf("policy of %d bytes is longer than the %d the parser reads", len(s), maxCSP)
 	}
-	s = strings.TrimSpace(strings.NewReplacer("\r", "", "\n", "").Replace(s))
+	s = strings.TrimSpace(lineBreaks.Replace(s))
 	if len(s) < len("img-src")-1 {
 		return Policy{}, fmt.Errorf("policy %q is too short to hold a directive", s)
 	}
