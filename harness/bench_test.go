@@ -224,6 +224,7 @@ func fleet(b *testing.B, n, parallel int) {
 	// CPU time per portal (harness and in-process portals together) is what the machine's load
 	// does not change: 2 cores / cpu-ms-per-portal bounds portals/s on a dedicated machine.
 	b.ReportMetric(float64(cpu.Milliseconds())/float64(n), "cpu-ms/portal")
+	b.ReportMetric(peakRSSMB(), "peak-rss-MB")
 }
 
 // cpuTime is the CPU time (user and system) the process has used.
@@ -233,6 +234,15 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// peakRSSMB is the peak resident set size of this process so far, from the OS (getrusage), in MiB.
+func peakRSSMB() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Maxrss) / 1024 // KiB on Linux
 }
 
 func quietLogger() *log.Logger { return log.New(io.Discard, "", 0) }
