@@ -111,12 +111,9 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	if *allow != "" {
 		o.allow = splitScanList(*allow)
 	}
-	switch *grading {
-	case "qd766":
-		o.grading = &scoring.Decision766
-	case "qd473":
-		o.grading = &scoring.Decision473
-	default:
+	if b, ok := scoring.BandsByID(*grading); ok {
+		o.grading = &b
+	} else {
 		return fail("--grading %q: want qd766 or qd473", *grading)
 	}
 	if o.cat, err = catalogueFromRef(*catRef); err != nil {

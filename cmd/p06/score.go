@@ -42,15 +42,12 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 			return exitCantRun
 		}
 	}
-	switch *grading {
-	case "qd766":
-		cfg.Bands = &scoring.Decision766
-	case "qd473":
-		cfg.Bands = &scoring.Decision473
-	default:
+	bands, ok := scoring.BandsByID(*grading)
+	if !ok {
 		fmt.Fprintf(stderr, "p06 score: unknown grading %q (want qd766 or qd473)\n", *grading)
 		return exitCantRun
 	}
+	cfg.Bands = &bands
 
 	data, err := slurpInput(pos[0])
 	if err != nil {
