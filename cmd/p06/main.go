@@ -9,6 +9,7 @@
 //	p06 index766 --procedures FILE [--format json|md] [--by unit|procedure] DOSSIERS…
 //	p06 survey FILE
 //	p06 report diff OLD.json NEW.json
+//	p06 report render REPORT.json [--format json|junit|sarif|md|html]
 //
 // Exit status: 0 every applicable mandatory criterion met; 1 the assessment ran and something
 // mandatory is not met; 2 could not run (usage, configuration, unreadable input, unreachable target).
@@ -70,7 +71,8 @@ Commands:
   criteria  list a catalogue of criteria
   index766  compute the Decision 766 index from dossier records
   survey    assess many portals and compute national figures
-  report    compare two reports (report diff OLD.json NEW.json)
+  report    compare two reports (report diff OLD.json NEW.json) or write a JSON report in
+            another format (report render REPORT.json --format html)
 
 Run 'p06 COMMAND --help' for a command's flags.
 `
