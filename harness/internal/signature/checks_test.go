@@ -1,10 +1,7 @@
 package signature_test
 
 import (
-	"context"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,52 +13,14 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-var (
-	pkiOnce sync.Once
-	pki     *signtest.PKI
-	pkiErr  error
-)
+func testPKI(t *testing.T) *signtest.PKI { return fakeportal.SharedPKI(t) }
 
-func testPKI(t *testing.T) *signtest.PKI {
-	t.Helper()
-	pkiOnce.Do(func() { pki, pkiErr = signtest.NewPKI() })
-	require.NoError(t, pkiErr)
-	return pki
-}
-
-func byID(t *testing.T, id string) check.Check {
-	t.Helper()
-	for _, c := range signature.Checks() {
-		if c.ID == id {
-			assert.True(t, c.Active, "%s submits dossiers: it must be active", id)
-			assert.True(t, c.Exclusive, "%s creates dossiers: it must be exclusive", id)
-			return c
-		}
-	}
-	t.Fatalf("no check %s", id)
-	return check.Check{}
-}
+func byID(t *testing.T, id string) check.Check { return fakeportal.Find(t, signature.Checks(), id) }
 
 // run runs check id against a fake portal with the given defects; adapter, when not nil,
 // replaces the portal's full adapter, and noPKI leaves the target without a PKI.
 func run(t *testing.T, id string, d fakeportal.Defects, adapter func(*fakeportal.Adapter) any, noPKI bool) check.Result {
-	t.Helper()
-	p := testPKI(t)
-	portal := fakeportal.New(p, d)
-	t.Cleanup(portal.Close)
-	var a any = portal.Adapter()
-	if adapter != nil {
-		a = adapter(portal.Adapter())
-	}
-	target := check.Target{BaseURL: portal.URL, Client: portal.Client(), Portal: a, PKI: p}
-	if noPKI {
-		target.PKI = nil
-	}
-	s, err := check.NewSession(target, check.Config{Active: true})
-	require.NoError(t, err)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	return byID(t, id).Run(ctx, s)
+	return fakeportal.Run(t, signature.Checks(), id, d, adapter, noPKI)
 }
 
 type tc struct {

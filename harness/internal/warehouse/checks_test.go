@@ -2,9 +2,7 @@ package warehouse_test
 
 import (
 	"context"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,31 +14,9 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-var (
-	pkiOnce sync.Once
-	pki     *signtest.PKI
-	pkiErr  error
-)
+func testPKI(t *testing.T) *signtest.PKI { return fakeportal.SharedPKI(t) }
 
-func testPKI(t *testing.T) *signtest.PKI {
-	t.Helper()
-	pkiOnce.Do(func() { pki, pkiErr = signtest.NewPKI() })
-	require.NoError(t, pkiErr)
-	return pki
-}
-
-func byID(t *testing.T, id string) check.Check {
-	t.Helper()
-	for _, c := range warehouse.Checks() {
-		if c.ID == id {
-			assert.True(t, c.Active, "%s submits dossiers: it must be active", id)
-			assert.True(t, c.Exclusive, "%s creates dossiers: it must be exclusive", id)
-			return c
-		}
-	}
-	t.Fatalf("no check %s", id)
-	return check.Check{}
-}
+func byID(t *testing.T, id string) check.Check { return fakeportal.Find(t, warehouse.Checks(), id) }
 
 type tc struct {
 	name    string
@@ -56,18 +32,7 @@ func runTable(t *testing.T, id string, cases []tc) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p := testPKI(t)
-			portal := fakeportal.New(p, c.defects)
-			t.Cleanup(portal.Close)
-			var a any = portal.Adapter()
-			if c.adapter != nil {
-				a = c.adapter(portal.Adapter())
-			}
-			s, err := check.NewSession(check.Target{BaseURL: portal.URL, Client: portal.Client(), Portal: a, PKI: p}, check.Config{Active: true})
-			require.NoError(t, err)
-			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-			defer cancel()
-			r := byID(t, id).Run(ctx, s)
+			r := fakeportal.Run(t, warehouse.Checks(), id, c.defects, c.adapter, false)
 			t.Logf("%s: %s\n%s", r.Status, r.Message, r.MessageVI)
 			assert.Equal(t, c.status, r.Status, "message: %s", r.Message)
 			for _, m := range c.msg {
