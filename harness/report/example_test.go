@@ -15,15 +15,16 @@ func ExampleCompare() {
 			{Criterion: "P06-SEC-06", Group: "security", Status: scoring.Fail, Message: "no HSTS"},
 			{Criterion: "P06-SEC-09", Group: "security", Status: scoring.Pass},
 		},
-		Scores: scoring.Scores{Overall: 50, Grade: "trung-binh", Groups: map[string]scoring.GroupScore{"security": {Score: 50}}}}
+		Scores: scoring.Scores{Overall: 50, Grade: "trung-binh", Groups: map[string]scoring.GroupScore{"security": {Score: scoring.ScoreOf(50)}}}}
 	nw := &scoring.Report{Target: old.Target, Catalogue: old.Catalogue,
 		Findings: []scoring.Finding{
 			{Criterion: "P06-SEC-06", Group: "security", Status: scoring.Pass},
 			{Criterion: "P06-SEC-09", Group: "security", Status: scoring.Fail, Message: "X-Content-Type-Options missing"},
 		},
-		Scores: scoring.Scores{Overall: 50, Grade: "trung-binh", Groups: map[string]scoring.GroupScore{"security": {Score: 50}}}}
+		Scores: scoring.Scores{Overall: 50, Grade: "trung-binh", Groups: map[string]scoring.GroupScore{"security": {Score: scoring.ScoreOf(50)}}}}
 	d := report.Compare(old, nw)
 	fmt.Println("regressed:", d.Regressed())
+	d.Lang = "en"
 	_ = d.WriteText(os.Stdout, false)
 	// Output:
 	// regressed: true
