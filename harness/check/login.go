@@ -308,7 +308,7 @@ func ssoEntry(resp *Response, ssoURL string) *entry {
 	if ct := resp.Header.Get("Content-Type"); ct != "" && !strings.Contains(ct, "html") {
 		return nil
 	}
-	doc, err := html.Parse(strings.NewReader(string(resp.Body)))
+	doc, err := resp.HTML()
 	if err != nil {
 		return nil
 	}

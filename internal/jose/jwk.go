@@ -51,10 +51,12 @@ func NewJWK(pub crypto.PublicKey, kid string) (*JWK, error) {
 	case *ecdsa.PublicKey:
 		k.Kty = "EC"
 		k.Crv = "P-256"
-		x, y := make([]byte, 32), make([]byte, 32)
-		p.X.FillBytes(x)
-		p.Y.FillBytes(y)
-		k.X, k.Y = b64.EncodeToString(x), b64.EncodeToString(y)
+		// Bytes is the uncompressed point 0x04 || X || Y, each coordinate 32 bytes for P-256.
+		b, err := p.Bytes()
+		if err != nil || len(b) != 65 {
+			return nil, fmt.Errorf("jose: encoding the P-256 public key: %v", err)
+		}
+		k.X, k.Y = b64.EncodeToString(b[1:33]), b64.EncodeToString(b[33:])
 	}
 	return k, nil
 }
