@@ -148,6 +148,10 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 		if c.Critical && (f.Status == Fail || f.Status == Error) {
 			r.Scores.Caps = append(r.Scores.Caps, Cap{Criterion: c.ID, Status: f.Status, Grade: lowest.ID})
 		}
+		if c.Critical && f.Status == NotTested {
+			r.Scores.Provisional = true
+			r.Scores.ProvisionalBecause = append(r.Scores.ProvisionalBecause, c.ID)
+		}
 	}
 	if r.Scores.Compliance.Applicable > 0 {
 		r.Scores.Compliance.Rate = float64(r.Scores.Compliance.Met) / float64(r.Scores.Compliance.Applicable)
@@ -176,6 +180,11 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 	}
 	r.Scores.Grade = grade.ID
 	r.Coverage = CoverageOf(r.Findings)
+	r.Scores.GradeVerified = grade.Verified
+	if grade.ID == lowest.ID {
+		// The lowest band cannot fall further: a criterion not assessed changes nothing.
+		r.Scores.Provisional, r.Scores.ProvisionalBecause = false, nil
+	}
 	sort.Slice(r.Waivers.Applied, func(i, j int) bool { return r.Waivers.Applied[i].Criterion < r.Waivers.Applied[j].Criterion })
 	return r, nil
 }

@@ -318,3 +318,45 @@ func TestGroupNotTestedHasNoScore(t *testing.T) {
 	assert.Equal(t, scoring.Count{Assessed: 0, NotTested: 2, Error: 1, Total: 3}, r.Coverage.Groups["b"])
 	assert.InDelta(t, 1.0/6, r.Coverage.Share(), 1e-9)
 }
+
+// A grade whose band boundaries are unverified says so, and a critical criterion not assessed
+// makes a grade above the lowest band provisional, naming the criterion.
+func TestGradeVerifiedAndProvisional(t *testing.T) {
+	cat := criteria.P06Technical()
+	var critical string
+	in := scoring.Findings{Catalogue: cat.ID, Target: "https://portal.example/"}
+	for _, c := range cat.Criteria {
+		st := scoring.Pass
+		if c.Method == criteria.Attested {
+			st = scoring.Attested
+		}
+		if c.Critical && critical == "" {
+			critical = c.ID
+			continue // not tested
+		}
+		in.Findings = append(in.Findings, scoring.Finding{Criterion: c.ID, Status: st})
+	}
+	require.NotEmpty(t, critical)
+	r, err := scoring.Score(cat, in, scoring.Config{AsOf: asOf})
+	require.NoError(t, err)
+	assert.Equal(t, "xuat-sac", r.Scores.Grade)
+	assert.True(t, r.Scores.GradeVerified, "Xuất sắc ≥ 90 is reported by the sources")
+	assert.True(t, r.Scores.Provisional)
+	assert.Equal(t, []string{critical}, r.Scores.ProvisionalBecause)
+	assert.Contains(t, scoring.GradeLabel(r.Scores, "vi"), "tạm tính: "+critical)
+	assert.Contains(t, scoring.GradeLabel(r.Scores, "en"), "provisional: "+critical+" not assessed")
+
+	tot := scoring.Scores{Grade: "tot", Grading: "qd766", GradeVerified: false}
+	assert.False(t, scoring.GradeVerified("qd766", "tot"))
+	assert.Equal(t, "Tốt (ranh giới chưa xác minh)", scoring.GradeLabel(tot, "vi"))
+	assert.Contains(t, scoring.GradeLabel(tot, "en"), "(boundary unverified)")
+	assert.True(t, scoring.GradeVerified("qd473", "B"))
+
+	// The lowest band cannot fall further: no provisional mark.
+	in.Findings = append(in.Findings, scoring.Finding{Criterion: critical, Status: scoring.Fail})
+	r, err = scoring.Score(cat, in, scoring.Config{AsOf: asOf})
+	require.NoError(t, err)
+	assert.Equal(t, "yeu", r.Scores.Grade)
+	assert.False(t, r.Scores.Provisional)
+	assert.Empty(t, r.Scores.ProvisionalBecause)
+}

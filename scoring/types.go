@@ -129,10 +129,18 @@ type Scores struct {
 	// band's bilingual label is in the Bands named by Grading.
 	Grade string `json:"grade"`
 	// Grading is the ID of the grading scheme (Bands.ID), e.g. "qd766".
-	Grading    string                `json:"grading"`
-	Caps       []Cap                 `json:"caps"`
-	Groups     map[string]GroupScore `json:"groups"`
-	Compliance Compliance            `json:"compliance"`
+	Grading string `json:"grading"`
+	// GradeVerified is false when the source texts do not confirm the boundaries of the
+	// grade's band (the Tốt and Trung bình bands of Decision 766): every text form of the
+	// report then says "(ranh giới chưa xác minh)" / "(boundary unverified)" beside the grade.
+	GradeVerified bool `json:"grade_verified"`
+	// Provisional is true when a critical criterion was not assessed (not_tested): the grade
+	// could fall once it is. ProvisionalBecause lists those criteria.
+	Provisional        bool                  `json:"provisional"`
+	ProvisionalBecause []string              `json:"provisional_because,omitempty"`
+	Caps               []Cap                 `json:"caps"`
+	Groups             map[string]GroupScore `json:"groups"`
+	Compliance         Compliance            `json:"compliance"`
 }
 
 // WaiverSummary lists the waivers that applied and the stale ones that were ignored.

@@ -176,6 +176,7 @@ func capGrade(r *scoring.Report, lang string) string {
 	}
 	cp := *r
 	cp.Scores.Grade = r.Scores.Caps[0].Grade
+	cp.Scores.Provisional = false
 	return gradeLabel(&cp, lang)
 }
 

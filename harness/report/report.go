@@ -292,19 +292,10 @@ func hasGroup(r *scoring.Report, g string) bool {
 	return false
 }
 
-// gradeLabel returns the grade's label in lang from the built-in grading schemes.
+// gradeLabel returns the grade's label in lang from the built-in grading schemes, with the
+// "boundary unverified" and "provisional" qualifiers of scoring.GradeLabel.
 func gradeLabel(r *scoring.Report, lang string) string {
-	for _, b := range []scoring.Bands{scoring.Decision766, scoring.Decision473} {
-		if b.ID != r.Scores.Grading {
-			continue
-		}
-		for _, band := range b.Bands {
-			if band.ID == r.Scores.Grade {
-				return band.Label.In(lang)
-			}
-		}
-	}
-	return r.Scores.Grade
+	return scoring.GradeLabel(r.Scores, lang)
 }
 
 // counts returns how many findings have each status.
