@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/scoring"
@@ -68,6 +69,11 @@ func (o Options) withDefaults(r *scoring.Report) Options {
 		if cat, err := criteria.Builtin(r.Catalogue.ID); err == nil && cat.Version == r.Catalogue.Version {
 			o.Catalogue = cat
 		}
+	}
+	if o.Catalogue != nil && r != nil {
+		// Cite the bases in force on the report's as-of day, named in the report's language.
+		day, _ := time.Parse(time.DateOnly, r.AsOf)
+		o.Catalogue = o.Catalogue.Cited(day, o.Lang)
 	}
 	if o.Tool == "" {
 		o.Tool = "p06kit"
