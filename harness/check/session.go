@@ -54,6 +54,9 @@ type Session struct {
 	// entries, so a portal with endless distinct links cannot grow it without bound.
 	resolvedMu sync.RWMutex
 	resolved   map[string]string
+
+	memoMu sync.Mutex
+	memo   map[any]*memoEntry // see Memo
 }
 
 const maxResolved = 4096
