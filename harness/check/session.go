@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -18,7 +17,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/net/publicsuffix"
-	"golang.org/x/text/transform"
 
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -115,7 +113,8 @@ func (s *Session) Lang() string { return s.cfg.Lang }
 // Base returns the target's base URL.
 func (s *Session) Base() *url.URL { u := *s.base; return &u }
 
-// Resolve makes ref absolute against the base URL.
+// Resolve makes ref absolute against the base URL, percent-encoding its path and query and
+// turning an internationalised host into ASCII as a browser does (ResolveURL).
 func (s *Session) Resolve(ref string) (string, error) {
 	s.resolvedMu.RLock()
 	abs, ok := s.resolved[ref]
@@ -139,11 +138,10 @@ func (s *Session) Resolve(ref string) (string, error) {
 }
 
 func (s *Session) resolve(ref string) (string, error) {
-	r, err := url.Parse(ref)
+	abs, err := ResolveURL(s.base, ref)
 	if err != nil {
 		return "", fmt.Errorf("bad URL %q: %w", Redact(ref), err)
 	}
-	abs := s.base.ResolveReference(r)
 	if abs.Scheme != "http" && abs.Scheme != "https" {
 		return "", fmt.Errorf("bad URL %q: scheme %q is not http(s)", Redact(ref), abs.Scheme)
 	}
@@ -222,8 +220,11 @@ type Page struct {
 	// Doc is the parsed document, or nil when the response is not HTML.
 	Doc *html.Node
 	// Charset is the name of the encoding the page was decoded with ("utf-8", "windows-1258",
-	// …), determined as browsers do from the Content-Type, a byte-order mark or a <meta>.
+	// …), determined as browsers do from the Content-Type, a byte-order mark or a <meta> (see
+	// DecodeHTML).
 	Charset string
+	// CharsetSource says how Charset was chosen (see Decoded.Source).
+	CharsetSource string
 	// DeclaredCharset is the charset label of the Content-Type header, as sent ("" if none).
 	DeclaredCharset string
 
@@ -309,16 +310,15 @@ func parsePage(resp *Response) (*Page, error) {
 				RedactURL(resp.FinalURL), p.DeclaredCharset)
 		}
 	}
-	enc, name, _ := charset.DetermineEncoding(resp.Body, ct)
-	p.Charset = name
-	r := transform.NewReader(bytes.NewReader(resp.Body), enc.NewDecoder())
-	doc, err := html.Parse(r)
+	d, err := DecodeHTML(resp.Body, ct, resp.Truncated)
+	p.Charset, p.CharsetSource = d.Charset, d.Source
 	if err != nil {
-		if strings.Contains(err.Error(), "open stack") {
-			return p, fmt.Errorf("%s: the page nests HTML elements deeper than the parser allows (%v)", RedactURL(resp.FinalURL), err)
+		if strings.Contains(err.Error(), "deeper than the parser allows") {
+			return p, fmt.Errorf("%s: %w", RedactURL(resp.FinalURL), err)
 		}
-		return p, fmt.Errorf("%s: parsing the page as %s HTML: %w", RedactURL(resp.FinalURL), name, err)
+		return p, fmt.Errorf("%s: parsing the page as %s HTML: %w", RedactURL(resp.FinalURL), d.Charset, err)
 	}
+	doc := d.Doc
 	p.Doc = doc
 	return p, nil
 }
@@ -468,6 +468,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	defer cancel()
 	var st stage
 	req = req.Clone(httptrace.WithClientTrace(ctx, st.trace()))
+	browserRequestURL(req.URL)
 	if req.Header.Get("User-Agent") == "" {
 		req.Header.Set("User-Agent", s.cfg.UserAgent)
 	}
@@ -481,6 +482,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	orig := c.CheckRedirect
 	cc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
 		chain = append(chain, via[len(via)-1].URL.String())
+		browserRequestURL(r.URL)
 		if orig != nil {
 			return orig(r, via)
 		}

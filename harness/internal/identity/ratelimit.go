@@ -1,7 +1,6 @@
 package identity
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -183,7 +182,7 @@ func submitWrongPassword(ctx context.Context, s *check.Session, b *check.Browser
 	if err != nil {
 		return nil, err
 	}
-	doc, err := html.Parse(bytes.NewReader(page.Body))
+	doc, err := page.HTML()
 	if err != nil {
 		return nil, err
 	}
