@@ -1,7 +1,6 @@
 package identity
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -140,19 +139,9 @@ func (e *offHostForm) Error() string {
 	return fmt.Sprintf("the login form %ss to %s, another host (not submitted)", e.method, e.host)
 }
 
-// inScope reports whether a form may be submitted to u: the target's host (any port) or one of
-// the hosts the run allows.
-func inScope(s *check.Session, u *url.URL) bool {
-	if strings.EqualFold(u.Hostname(), s.Base().Hostname()) {
-		return true
-	}
-	for _, h := range s.Config().AllowedHosts {
-		if strings.EqualFold(h, u.Host) || strings.EqualFold(h, u.Hostname()) {
-			return true
-		}
-	}
-	return false
-}
+// inScope reports whether a form may be submitted to u: the session's scope (the target's
+// origin, its HTTP↔HTTPS pair, the hosts the run names); the transport refuses the rest anyway.
+func inScope(s *check.Session, u *url.URL) bool { return s.InScope(u) }
 
 func retryAfter(r *check.Response) string {
 	if v := r.Header.Get("Retry-After"); v != "" {
@@ -193,7 +182,7 @@ func submitWrongPassword(ctx context.Context, s *check.Session, b *check.Browser
 	if err != nil {
 		return nil, err
 	}
-	doc, err := html.Parse(bytes.NewReader(page.Body))
+	doc, err := page.HTML()
 	if err != nil {
 		return nil, err
 	}
