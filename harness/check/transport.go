@@ -129,6 +129,7 @@ func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
 		if req.Body != nil {
 			req.Body.Close()
 		}
+		noteBudget(req.Context())
 		return nil, fmt.Errorf("%w: %d requests sent", ErrRequestBudget, b.cfg.MaxRequests)
 	}
 	resp, err := b.next.RoundTrip(req)
