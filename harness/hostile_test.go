@@ -489,10 +489,17 @@ func TestHostilePortalsBuiltin(t *testing.T) {
 				if f.Status == scoring.Fail && len(f.Evidence) == 0 {
 					t.Errorf("%s failed without evidence: %s", f.Criterion, f.Message)
 				}
+				if f.Status == scoring.Fail && contentGroups[f.Group] {
+					t.Errorf("%s (%s) failed on a portal whose pages cannot be read: %s", f.Criterion, f.Group, f.Message)
+				}
 			}
 		})
 	}
 }
+
+// contentGroups are the groups whose criteria judge the portal's pages: none may fail when the
+// pages cannot be read.
+var contentGroups = map[string]bool{"online-service": true, "accessibility": true, "experience": true}
 
 // transportLevel are the criteria judged on the TLS handshake or the plain-HTTP port, which a
 // portal can meet while its pages cannot be read.

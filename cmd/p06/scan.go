@@ -33,7 +33,9 @@ one report per portal (json and md may also go to stdout, one after another), an
 goes to stderr.
 
 Exit status: 0 no mandatory criterion failed; 1 a mandatory criterion failed or errored (with
---strict, also one not tested); 2 could not run (usage, configuration, a portal unreachable).`
+--strict, also one not tested); 2 could not run (usage, configuration, a portal unreachable or its
+home page unreadable: an untrusted certificate, a stalled handshake, garbage; the report is still
+written, its findings say why).`
 
 // scanOpts are the parsed flags of p06 scan.
 type scanOpts struct {
@@ -182,7 +184,9 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 				fmt.Fprintf(stderr, "p06 scan: %s: %v\n", u, werr)
 				c = exitCantRun
 			case err != nil:
-				c = exitCantRun // unreachable: the report is written, but the scan could not run
+				// unreachable or unreadable: the report is written, but the portal could not be
+				// assessed; the progress line says why and what would help (--ca).
+				c = exitCantRun
 			case ctx.Err() != nil:
 				c = exitCantRun // interrupted: the report is written with the checks cut short
 			default:

@@ -108,22 +108,20 @@ func (s *Session) fetchFailure(method, abs string, resp *Response, err error) er
 }
 
 // note records, in the ledger of ctx if any, a fetch of method and abs that gave resp and err.
-func (s *Session) note(ctx context.Context, method, abs string, resp *Response, err error) {
+// cached says whether the fetch went through the session cache (Get, Page), whose requests
+// are sent with the session's context and so are not seen by the transport as the check's.
+func (s *Session) note(ctx context.Context, method, abs string, resp *Response, err error, cached bool) {
 	l := ledgerOf(ctx)
 	if l == nil {
 		return
 	}
 	tolerated, _ := ctx.Value(tolerateKey{}).(bool)
 	fail := s.fetchFailure(method, abs, resp, err)
+	if cached && resp != nil && err == nil {
+		noteSeen(ctx, method, abs, resp.StatusCode)
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if resp != nil && err == nil {
-		l.nseen++
-		if len(l.seen) < maxLedger {
-			l.seen = append(l.seen, scoring.Evidence{Request: method + " " + RedactURL(abs), Status: resp.StatusCode,
-				Note: "fetched by the check"})
-		}
-	}
 	if errors.Is(err, ErrRequestBudget) {
 		l.budget = true
 	}
@@ -133,6 +131,21 @@ func (s *Session) note(ctx context.Context, method, abs string, resp *Response, 
 	l.nfail++
 	if len(l.failures) < maxLedger {
 		l.failures = append(l.failures, fail)
+	}
+}
+
+// noteSeen records, in the ledger of ctx if any, a response the check got.
+func noteSeen(ctx context.Context, method, rawURL string, status int) {
+	l := ledgerOf(ctx)
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.nseen++
+	if len(l.seen) < maxLedger {
+		l.seen = append(l.seen, scoring.Evidence{Request: method + " " + RedactURL(rawURL), Status: status,
+			Note: "response received by the check"})
 	}
 }
 

@@ -268,7 +268,7 @@ func (s *Session) Get(ctx context.Context, ref string) (*Response, error) {
 		return s.Do(ctx, req)
 	})
 	r, _ := v.(*Response)
-	s.note(ctx, http.MethodGet, abs, r, err)
+	s.note(ctx, http.MethodGet, abs, r, err, true)
 	return r, err
 }
 
@@ -292,7 +292,7 @@ func (s *Session) Page(ctx context.Context, ref string) (*Page, error) {
 	if p != nil {
 		resp = p.Response
 	}
-	s.note(ctx, http.MethodGet, abs, resp, err)
+	s.note(ctx, http.MethodGet, abs, resp, err, true)
 	return p, err
 }
 
@@ -377,7 +377,7 @@ func (s *Session) Do(ctx context.Context, req *http.Request) (*Response, error) 
 
 func (s *Session) noteReq(ctx context.Context, req *http.Request, r *Response, err error) {
 	if req != nil && req.URL != nil {
-		s.note(ctx, req.Method, req.URL.String(), r, err)
+		s.note(ctx, req.Method, req.URL.String(), r, err, false)
 	}
 }
 

@@ -66,9 +66,15 @@ func subject(c *x509.Certificate) string {
 func checkHTTPS(ctx context.Context, s *check.Session) check.Result {
 	addr, host, https := endpoint(s)
 	if !https {
-		return check.Failf("the portal is served over plain HTTP (%s): citizens' data crosses the network unencrypted", s.Base()).
+		// The evidence is the home page served over plain HTTP; if it cannot be read, the
+		// engine makes the result error (the portal might redirect to HTTPS).
+		r := check.Failf("the portal is served over plain HTTP (%s): citizens' data crosses the network unencrypted", s.Base()).
 			VI("cổng được phục vụ qua HTTP không mã hoá (%s)", s.Base()).
 			GotWant("http://", "https:// with a certificate chain valid for the host").At(s.Base().String())
+		if resp, err := s.Get(ctx, s.Base().String()); err == nil {
+			r = r.With(resp.Evidence("Content-Type", "Location"))
+		}
+		return r
 	}
 	info, err := certFor(ctx, s)
 	if err != nil {

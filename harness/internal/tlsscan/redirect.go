@@ -74,7 +74,8 @@ func checkRedirect(ctx context.Context, s *check.Session) check.Result {
 			if hop == 0 && notListening(err) {
 				return check.Passf("the portal does not serve plain HTTP at %s (%v): nothing to redirect", start, shortErr(err)).
 					VI("cổng không phục vụ HTTP thường tại %s: không cần chuyển hướng", start).
-					GotWant("no plain-HTTP listener", want).At(start)
+					GotWant("no plain-HTTP listener", want).At(start).
+					With(scoring.Evidence{Request: "GET " + start, Note: shortErr(err)})
 			}
 			return check.Errorf("GET %s: %v", cur, err).VI("GET %s: %v", cur, err).At(cur)
 		}
