@@ -11,6 +11,4 @@ const (
 	maxConfigBytes = 16 << 20
 	// maxCABytes bounds a --ca bundle of PEM certificates.
 	maxCABytes = 16 << 20
-	// maxReportBytes bounds a scan report read back (report render, score, survey).
-	maxReportBytes = 256 << 20
 )

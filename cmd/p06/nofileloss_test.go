@@ -114,3 +114,30 @@ func TestOutputIsInputRefused(t *testing.T) {
 	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr.String(), "does not exist")
 }
+
+// TestRenderAndSurveyRefuseTheirInput: report render r.json --out r.json and survey s.json --out
+// s.json leave their input intact.
+func TestRenderAndSurveyRefuseTheirInput(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	before, err := os.ReadFile("testdata/score/report.golden.json")
+	require.NoError(t, err)
+	in := filepath.Join(dir, "r.json")
+	require.NoError(t, os.WriteFile(in, before, 0o644))
+	require.Equal(t, exitOK, run([]string{"report", "render", in, "--out", filepath.Join(dir, "r.html")}, &stdout, &stderr), stderr.String())
+	assert.Equal(t, exitCantRun, run([]string{"report", "render", in, "--out", in}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "destroy the input")
+
+	survey := filepath.Join(dir, "s.json")
+	require.NoError(t, os.WriteFile(survey, []byte(`{"portals":[{"unit":"A","report":"`+filepath.Base(in)+`"}]}`), 0o644))
+	surveyBefore, _ := os.ReadFile(survey)
+	for _, out := range []string{survey, in} {
+		stderr.Reset()
+		assert.Equal(t, exitCantRun, run([]string{"survey", survey, "--out", out}, &stdout, &stderr), out)
+		assert.Contains(t, stderr.String(), "destroy the input", out)
+	}
+	after, _ := os.ReadFile(in)
+	assert.Equal(t, before, after, "the report is intact")
+	surveyAfter, _ := os.ReadFile(survey)
+	assert.Equal(t, surveyBefore, surveyAfter, "the survey file is intact")
+}
