@@ -196,6 +196,7 @@ func ReadJSON(rd io.Reader) (*scoring.Report, error) {
 	if len(b) > maxReportBytes {
 		return nil, fmt.Errorf("report larger than %d MiB", maxReportBytes>>20)
 	}
+	b = safefile.StripBOM(b) // Windows tools write a byte-order mark
 	if err := Validate(ReportSchemaName, b); err != nil {
 		return nil, err
 	}
