@@ -226,6 +226,10 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 	if o.roots != nil {
 		tr.TLSClientConfig = &tls.Config{RootCAs: o.roots, MinVersion: tls.VersionTLS10}
 	}
+	// The harness dials with its own net.Dialer, which refuses link-local and metadata
+	// addresses before connecting (a clone's default dialer would be checked only once
+	// connected).
+	tr.DialContext = nil
 	defer tr.CloseIdleConnections()
 	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile}
 	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.timeout),

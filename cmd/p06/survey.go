@@ -711,6 +711,10 @@ func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.Survey
 		pool.AppendCertsFromPEM(p.caPEM)
 		tr.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS10}
 	}
+	// The harness dials with its own net.Dialer, which refuses link-local and metadata
+	// addresses before connecting (a clone's default dialer would be checked only once
+	// connected).
+	tr.DialContext = nil
 	defer tr.CloseIdleConnections()
 	target := harness.Target{BaseURL: p.url, Client: &http.Client{Transport: tr}, Profile: p.profile}
 	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.requestTimeout),

@@ -8,6 +8,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/internal/safefile"
@@ -66,6 +67,11 @@ func (o Options) withDefaults(r *scoring.Report) Options {
 		if cat, err := criteria.Builtin(r.Catalogue.ID); err == nil && cat.Version == r.Catalogue.Version {
 			o.Catalogue = cat
 		}
+	}
+	if o.Catalogue != nil && r != nil {
+		// Cite the bases in force on the report's as-of day, named in the report's language.
+		day, _ := time.Parse(time.DateOnly, r.AsOf)
+		o.Catalogue = o.Catalogue.Cited(day, o.Lang)
 	}
 	if o.Tool == "" {
 		o.Tool = "p06kit"
@@ -170,7 +176,12 @@ func sanitise(r *scoring.Report) *scoring.Report {
 	} else {
 		groups := make(map[string]scoring.GroupScore, len(c.Scores.Groups))
 		for k, g := range c.Scores.Groups {
-			groups[k] = scoring.GroupScore{Score: fin(g.Score), Earned: fin(g.Earned), Available: fin(g.Available)}
+			gs := scoring.GroupScore{Earned: fin(g.Earned), Available: fin(g.Available)}
+			if g.Score != nil {
+				v := fin(*g.Score)
+				gs.Score = &v
+			}
+			groups[k] = gs
 		}
 		c.Scores.Groups = groups
 	}
@@ -272,7 +283,7 @@ func counts(r *scoring.Report) map[scoring.Status]int {
 type words struct {
 	Report, Target, Started, Duration, Score, Grade, Compliance, Caps, Group, Criterion, Status, Message,
 	Got, Want, Url, Basis, Advice, Evidence, Requirement, NotMet, Passed, Other, Waivers, Stale, Applied,
-	Discovery, MandatoryMet, CapNote, None, Points, PointsHdr, Catalogue, Level, Critical, Targets, Measured, Threshold, Request, Headers, Excerpt, Location, Note, Summary string
+	Discovery, MandatoryMet, CapNote, None, Points, PointsHdr, Catalogue, Level, Critical, Targets, Measured, Threshold, Request, Headers, Excerpt, Location, Note, Summary, NotScored, Coverage, CoverageOf string
 	Statuses map[scoring.Status]string
 	Levels   map[criteria.Level]string
 }
@@ -286,6 +297,7 @@ var wordsEN = words{
 	Applied: "Applied waivers", Discovery: "Portal profile", MandatoryMet: "mandatory criteria met",
 	CapNote: "a failed critical criterion caps the grade at", None: "none", Points: "points", PointsHdr: "Points", Catalogue: "Catalogue", Level: "Level", Critical: "critical", Targets: "Targets", Measured: "Measured", Threshold: "Target",
 	Request: "Request", Headers: "Headers", Excerpt: "Excerpt", Location: "Location", Note: "Note", Summary: "Summary",
+	NotScored: "not tested", Coverage: "Coverage", CoverageOf: "criteria assessed",
 	Statuses: map[scoring.Status]string{scoring.Pass: "pass", scoring.Fail: "fail", scoring.Error: "error",
 		scoring.NotApplicable: "not applicable", scoring.NotTested: "not tested", scoring.Waived: "waived", scoring.Attested: "attested"},
 	Levels: map[criteria.Level]string{criteria.Mandatory: "mandatory", criteria.Recommended: "recommended", criteria.Informational: "informational"},
@@ -300,6 +312,7 @@ var wordsVI = words{
 	Applied: "Miễn trừ được áp dụng", Discovery: "Hồ sơ cổng", MandatoryMet: "tiêu chí bắt buộc đạt",
 	CapNote: "tiêu chí trọng yếu không đạt giới hạn xếp loại ở mức", None: "không có", Points: "điểm", PointsHdr: "Điểm đạt / tối đa", Catalogue: "Bộ tiêu chí", Level: "Mức độ", Critical: "trọng yếu", Targets: "Chỉ tiêu", Measured: "Đo được", Threshold: "Mục tiêu",
 	Request: "Yêu cầu HTTP", Headers: "Tiêu đề", Excerpt: "Trích đoạn", Location: "Vị trí", Note: "Ghi chú", Summary: "Tóm tắt",
+	NotScored: "chưa kiểm tra", Coverage: "Độ bao phủ", CoverageOf: "tiêu chí đã đánh giá",
 	Statuses: map[scoring.Status]string{scoring.Pass: "đạt", scoring.Fail: "không đạt", scoring.Error: "lỗi",
 		scoring.NotApplicable: "không áp dụng", scoring.NotTested: "chưa kiểm tra", scoring.Waived: "miễn trừ", scoring.Attested: "có xác nhận"},
 	Levels: map[criteria.Level]string{criteria.Mandatory: "bắt buộc", criteria.Recommended: "khuyến nghị", criteria.Informational: "tham khảo"},
@@ -348,5 +361,22 @@ func basisText(c *criteria.Criterion) string {
 }
 
 func fmtScore(f float64) string { return fmt.Sprintf("%.1f", f) }
+
+// fmtGroupScore formats a group's score, or wd.NotScored when nothing in it was assessed.
+func fmtGroupScore(g scoring.GroupScore, wd words) string {
+	if !g.Scored() {
+		return wd.NotScored
+	}
+	return fmtScore(g.Value())
+}
+
+// coverageOf returns r's coverage, computed from its findings for reports older than scoring
+// model 2.
+func coverageOf(r *scoring.Report) *scoring.Coverage {
+	if r.Coverage != nil {
+		return r.Coverage
+	}
+	return scoring.CoverageOf(r.Findings)
+}
 
 func fmtRate(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
