@@ -139,7 +139,7 @@ func printScorecards(w io.Writer, cat *criteria.Catalogue, lang string, a, b *sc
 	fmt.Fprintln(w)
 	for _, g := range cat.Groups {
 		ga, gb := a.Scores.Groups[g.ID], b.Scores.Groups[g.ID]
-		row(demoLine(g.Title.In(lang), left-1), demoBar(ga), demoBar(gb))
+		row(demoLine(g.Title.In(lang), left-1), demoBar(ga, tr("not tested", "chưa kiểm tra")), demoBar(gb, tr("not tested", "chưa kiểm tra")))
 	}
 	if len(b.Scores.Caps) > 0 {
 		fmt.Fprintf(w, "\n%s\n", tr("Caps applied to the broken portal (a failed critical criterion caps the grade):", "Giới hạn xếp loại của cổng lỗi (tiêu chí trọng yếu không đạt):"))
@@ -176,12 +176,15 @@ func printScorecards(w io.Writer, cat *criteria.Catalogue, lang string, a, b *sc
 	}
 }
 
-func demoBar(g scoring.GroupScore) string {
+func demoBar(g scoring.GroupScore, notTested string) string {
 	if g.Available == 0 {
 		return "n/a"
 	}
-	n := int(g.Score/10 + 0.5)
-	return fmt.Sprintf("%s%s %5.1f", strings.Repeat("█", n), strings.Repeat("░", 10-n), g.Score)
+	if !g.Scored() {
+		return notTested
+	}
+	n := int(g.Value()/10 + 0.5)
+	return fmt.Sprintf("%s%s %5.1f", strings.Repeat("█", n), strings.Repeat("░", 10-n), g.Value())
 }
 
 func demoWidth(s string) int { return utf8.RuneCountInString(s) }

@@ -165,3 +165,20 @@ func TestScoreCommandMarkdown(t *testing.T) {
 	assert.Equal(t, exitNotMet, code)
 	assert.Contains(t, out, "Yếu")
 }
+
+// A "Tốt" grade rests on a boundary the sources do not confirm: the JSON says
+// grade_verified: false and the Vietnamese Markdown says so beside the grade.
+func TestScoreCommandGradeUnverified(t *testing.T) {
+	findings, _, _ := scoreFixture(t, false, "2027-12-31")
+	_, out, stderr := runCLI("score", findings, "--as-of", "2026-11-27")
+	var raw struct {
+		Scores map[string]any `json:"scores"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &raw), stderr)
+	require.Equal(t, "tot", raw.Scores["grade"], "the fixture scores 7 of 9 applicable mandatory criteria")
+	assert.Equal(t, false, raw.Scores["grade_verified"])
+	_, out, _ = runCLI("score", findings, "--format", "md", "--lang", "vi", "--as-of", "2026-11-27")
+	assert.Contains(t, out, "Tốt (ranh giới chưa xác minh)")
+	_, out, _ = runCLI("score", findings, "--format", "md", "--as-of", "2026-11-27")
+	assert.Contains(t, out, "Good (boundary unverified)")
+}

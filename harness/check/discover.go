@@ -343,7 +343,7 @@ func (d *discovery) allowedHost(base *url.URL, href string) (string, bool) {
 		return "", false
 	}
 	abs := base.ResolveReference(u)
-	if abs.Scheme != "http" && abs.Scheme != "https" || abs.Host == "" || !d.s.hostAllowed(abs.Host) {
+	if abs.Scheme != "http" && abs.Scheme != "https" || abs.Host == "" || !d.s.hostAllowed(abs) {
 		return "", false
 	}
 	abs.Fragment = ""

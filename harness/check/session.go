@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -18,7 +17,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/net/publicsuffix"
-	"golang.org/x/text/transform"
 
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -30,8 +28,9 @@ import (
 // Get, Page, Do and Fetch are the harness's probe: every request has a deadline covering the
 // connection, the headers and the body (Config.RequestTimeout); bodies are bounded after
 // decompression (Config.MaxBodyBytes, gzip and deflate with a ratio bound), headers by
-// Config.MaxHeaderBytes, redirect chains by Config.MaxRedirects and to the target's host (any
-// port) plus the allowed hosts and the fakes; the session sends at most Config.MaxRequests
+// Config.MaxHeaderBytes, redirect chains by Config.MaxRedirects; no request of any method leaves
+// the session's scope (the target's origin, its HTTP↔HTTPS pair, the hosts the run names: see
+// ErrOutOfScope and Refused); the session sends at most Config.MaxRequests
 // requests. Methods other than GET and HEAD to the target are refused unless active checks are
 // enabled (requests to the fakes the harness runs are not limited). Errors say what the portal
 // did ("stalled while waiting for the response headers", "certificate not valid for host …") and
@@ -45,6 +44,7 @@ type Session struct {
 	close  func()
 	ctx    context.Context // lifetime of the run, for fetches shared between checks
 	stats  stats
+	scope  *scope
 
 	mu    sync.Mutex
 	cache map[string]*flight
@@ -54,6 +54,9 @@ type Session struct {
 	// entries, so a portal with endless distinct links cannot grow it without bound.
 	resolvedMu sync.RWMutex
 	resolved   map[string]string
+
+	memoMu sync.Mutex
+	memo   map[any]*memoEntry // see Memo
 }
 
 const maxResolved = 4096
@@ -87,8 +90,9 @@ func NewSessionContext(ctx context.Context, t Target, cfg Config) (*Session, err
 	if t.Client != nil && t.Client.Transport != nil {
 		rt = t.Client.Transport
 	}
-	s := &Session{target: t, cfg: cfg, base: u, rt: rt, ctx: ctx, cache: map[string]*flight{}}
-	s.brt, s.close = newBoundedTransport(rt, cfg, &s.stats)
+	sc := newScope(u, t, cfg)
+	s := &Session{target: t, cfg: cfg, base: u, rt: &scopedRT{next: rt, scope: sc}, ctx: ctx, cache: map[string]*flight{}, scope: sc}
+	s.brt, s.close = newBoundedTransport(rt, cfg, &s.stats, sc)
 	return s, nil
 }
 
@@ -112,7 +116,8 @@ func (s *Session) Lang() string { return s.cfg.Lang }
 // Base returns the target's base URL.
 func (s *Session) Base() *url.URL { u := *s.base; return &u }
 
-// Resolve makes ref absolute against the base URL.
+// Resolve makes ref absolute against the base URL, percent-encoding its path and query and
+// turning an internationalised host into ASCII as a browser does (ResolveURL).
 func (s *Session) Resolve(ref string) (string, error) {
 	s.resolvedMu.RLock()
 	abs, ok := s.resolved[ref]
@@ -136,11 +141,10 @@ func (s *Session) Resolve(ref string) (string, error) {
 }
 
 func (s *Session) resolve(ref string) (string, error) {
-	r, err := url.Parse(ref)
+	abs, err := ResolveURL(s.base, ref)
 	if err != nil {
 		return "", fmt.Errorf("bad URL %q: %w", Redact(ref), err)
 	}
-	abs := s.base.ResolveReference(r)
 	if abs.Scheme != "http" && abs.Scheme != "https" {
 		return "", fmt.Errorf("bad URL %q: scheme %q is not http(s)", Redact(ref), abs.Scheme)
 	}
@@ -149,7 +153,8 @@ func (s *Session) resolve(ref string) (string, error) {
 
 // Transport returns the round tripper that reaches the target (the target client's, or the
 // default), without the session's bounds: for checks that must see raw behaviour (TLS probing).
-// Such checks must bound their own reads and deadlines.
+// Such checks must bound their own reads and deadlines. It keeps the session's scope: a request
+// to a host outside it fails with ErrOutOfScope, unsent.
 func (s *Session) Transport() http.RoundTripper { return s.rt }
 
 // Response is a bounded HTTP response.
@@ -218,8 +223,11 @@ type Page struct {
 	// Doc is the parsed document, or nil when the response is not HTML.
 	Doc *html.Node
 	// Charset is the name of the encoding the page was decoded with ("utf-8", "windows-1258",
-	// …), determined as browsers do from the Content-Type, a byte-order mark or a <meta>.
+	// …), determined as browsers do from the Content-Type, a byte-order mark or a <meta> (see
+	// DecodeHTML).
 	Charset string
+	// CharsetSource says how Charset was chosen (see Decoded.Source).
+	CharsetSource string
 	// DeclaredCharset is the charset label of the Content-Type header, as sent ("" if none).
 	DeclaredCharset string
 
@@ -311,16 +319,15 @@ func parsePage(resp *Response) (*Page, error) {
 				RedactURL(resp.FinalURL), p.DeclaredCharset)
 		}
 	}
-	enc, name, _ := charset.DetermineEncoding(resp.Body, ct)
-	p.Charset = name
-	r := transform.NewReader(bytes.NewReader(resp.Body), enc.NewDecoder())
-	doc, err := html.Parse(r)
+	d, err := DecodeHTML(resp.Body, ct, resp.Truncated)
+	p.Charset, p.CharsetSource = d.Charset, d.Source
 	if err != nil {
-		if strings.Contains(err.Error(), "open stack") {
-			return p, fmt.Errorf("%s: the page nests HTML elements deeper than the parser allows (%v)", RedactURL(resp.FinalURL), err)
+		if strings.Contains(err.Error(), "deeper than the parser allows") {
+			return p, fmt.Errorf("%s: %w", RedactURL(resp.FinalURL), err)
 		}
-		return p, fmt.Errorf("%s: parsing the page as %s HTML: %w", RedactURL(resp.FinalURL), name, err)
+		return p, fmt.Errorf("%s: parsing the page as %s HTML: %w", RedactURL(resp.FinalURL), d.Charset, err)
 	}
+	doc := d.Doc
 	p.Doc = doc
 	return p, nil
 }
@@ -410,32 +417,21 @@ func (s *Session) client(jar http.CookieJar) *http.Client {
 			if len(via) > s.cfg.MaxRedirects {
 				return fmt.Errorf("%w: stopped after %d redirects (last to %s)", ErrTooManyRedirects, s.cfg.MaxRedirects, RedactURL(req.URL.String()))
 			}
-			if !s.hostAllowed(req.URL.Host) {
-				return fmt.Errorf("%w: the portal redirected to %s, another host (not followed: allow it with AllowHosts)",
-					ErrOffHostRedirect, req.URL.Host)
-			}
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 				return fmt.Errorf("%w: redirect to scheme %q", ErrOffHostRedirect, req.URL.Scheme)
+			}
+			if !s.scope.allows(req.URL) {
+				s.scope.refuse(req.Method, req.URL) // recorded; the error below says it
+				return &scopeErr{msg: fmt.Sprintf("%v: the portal redirected to %s, another host (not followed: allow it with AllowHosts)",
+					ErrOffHostRedirect, req.URL.Host), is: []error{ErrOffHostRedirect, ErrOutOfScope}}
 			}
 			return nil
 		},
 	}
 }
 
-// hostAllowed reports whether a redirect may lead to host (host or host:port): the target's
-// host name on any port (plain HTTP to HTTPS), the allowed hosts, and the fakes' hosts.
-func (s *Session) hostAllowed(host string) bool {
-	name := hostname(host)
-	if strings.EqualFold(name, s.base.Hostname()) {
-		return true
-	}
-	for _, h := range s.cfg.AllowedHosts {
-		if strings.EqualFold(h, host) || strings.EqualFold(h, name) {
-			return true
-		}
-	}
-	return s.isFake(host)
-}
+// hostAllowed reports whether the session may contact u (see InScope).
+func (s *Session) hostAllowed(u *url.URL) bool { return s.scope.allows(u) }
 
 // isFake reports whether host:port is one of the fakes of the national services the target
 // runs with: requests to them are the harness talking to itself, not probing the target.
@@ -491,6 +487,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	defer cancel()
 	var st stage
 	req = req.Clone(httptrace.WithClientTrace(ctx, st.trace()))
+	browserRequestURL(req.URL)
 	if req.Header.Get("User-Agent") == "" {
 		req.Header.Set("User-Agent", s.cfg.UserAgent)
 	}
@@ -505,6 +502,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	next := "" // host of the last redirect followed
 	cc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
 		chain = append(chain, via[len(via)-1].URL.String())
+		browserRequestURL(r.URL)
 		if orig != nil {
 			if err := orig(r, via); err != nil {
 				return err
