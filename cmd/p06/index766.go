@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 	"github.com/p06kit/p06kit/scoring/index766"
 	"github.com/p06kit/p06kit/scoring/index766/synth"
@@ -99,6 +100,22 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "p06 index766: --input: %v\n", err)
 		return exitCantRun
 	}
+	// No file lost: an output that is one of the inputs is refused, and one that cannot be
+	// written is found, before any dossier is read.
+	inputs := append(append([]string{*procFile, *catFile}, files...), partials...)
+	for _, o := range []struct{ flag, path string }{{"--out", *out}, {"--save-partial", *savePartial}} {
+		if o.path == "" {
+			continue
+		}
+		if err := safefile.Refuse(o.path, inputs...); err != nil {
+			fmt.Fprintf(stderr, "p06 index766: %s: %v\n", o.flag, err)
+			return exitCantRun
+		}
+		if err := safefile.CheckWritable(o.path); err != nil {
+			fmt.Fprintf(stderr, "p06 index766: %s: %v\n", o.flag, err)
+			return exitCantRun
+		}
+	}
 	opt := index766.Options{By: *by}
 	for _, d := range []struct {
 		name, v string
@@ -150,14 +167,14 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	acc := index766.NewAccumulatorFor(opt.Period)
 	for _, name := range partials {
-		data, err := os.ReadFile(name)
+		data, err := safefile.ReadFile(name, maxPartialBytes)
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: --partial %v\n", err)
 			return exitCantRun
 		}
 		part := index766.NewAccumulator()
 		if err := part.UnmarshalJSON(data); err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %s: %v\n", name, err)
+			fmt.Fprintf(stderr, "p06 index766: --partial %s: %v\n", name, safefile.JSONError(data, err))
 			return exitCantRun
 		}
 		acc.Merge(part)
@@ -203,7 +220,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	if *savePartial != "" {
 		data, err := acc.MarshalJSON()
 		if err == nil {
-			err = os.WriteFile(*savePartial, append(data, '\n'), 0o644)
+			err = safefile.WriteBytes(*savePartial, append(data, '\n'))
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
@@ -228,28 +245,25 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitCantRun
 	}
-	w := stdout
-	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
-			return exitCantRun
+	write := func(w io.Writer) error {
+		if *format == "md" {
+			writeIndex766Markdown(w, rep, *lang)
+			return nil
 		}
-		defer f.Close()
-		w = f
-	}
-	bw := bufio.NewWriter(w)
-	if *format == "md" {
-		writeIndex766Markdown(bw, rep, *lang)
-	} else {
-		enc := json.NewEncoder(bw)
+		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
-			return exitCantRun
+		return enc.Encode(rep)
+	}
+	if *out != "" {
+		// Atomically: a write that fails half-way leaves the previous report in place.
+		err = safefile.Write(*out, write)
+	} else {
+		bw := bufio.NewWriter(stdout)
+		if err = write(bw); err == nil {
+			err = bw.Flush()
 		}
 	}
-	if err := bw.Flush(); err != nil {
+	if err != nil {
 		fmt.Fprintf(stderr, "p06 index766: %v\n", err)
 		return exitCantRun
 	}
@@ -387,32 +401,39 @@ func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
 	if *records == 0 {
 		cfg.Records = -1 // zero means the default in synth; -1 writes none
 	}
+	if *out != "" && *procOut != "" {
+		if err := safefile.Refuse(*out, *procOut); err != nil {
+			fmt.Fprintf(stderr, "p06 index766 generate: --out and --procedures: %v\n", err)
+			return exitCantRun
+		}
+	}
+	for _, p := range []string{*procOut, *out} {
+		if p == "" {
+			continue
+		}
+		if err := safefile.CheckWritable(p); err != nil {
+			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+			return exitCantRun
+		}
+	}
 	if *procOut != "" {
-		pf, err := os.Create(*procOut)
-		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
-			return exitCantRun
-		}
-		err = synth.WriteProcedures(pf, synth.Catalogue(cfg), strings.EqualFold(filepath.Ext(*procOut), ".csv"))
-		if cerr := pf.Close(); err == nil {
-			err = cerr
-		}
+		err := safefile.Write(*procOut, func(w io.Writer) error {
+			return synth.WriteProcedures(w, synth.Catalogue(cfg), strings.EqualFold(filepath.Ext(*procOut), ".csv"))
+		})
 		if err != nil {
 			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
 			return exitCantRun
 		}
 	}
-	w := stdout
 	if *out != "" {
-		of, err := os.Create(*out)
-		if err != nil {
+		// Atomically: a generation that fails half-way leaves the previous file in place.
+		if err := safefile.Write(*out, func(w io.Writer) error { return synth.Write(w, cfg, f) }); err != nil {
 			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
 			return exitCantRun
 		}
-		defer of.Close()
-		w = of
+		return exitOK
 	}
-	if err := synth.Write(w, cfg, f); err != nil && !errors.Is(err, io.ErrShortWrite) {
+	if err := synth.Write(stdout, cfg, f); err != nil && !errors.Is(err, io.ErrShortWrite) {
 		fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
 		return exitCantRun
 	}

@@ -12,7 +12,8 @@
 //	p06 report render REPORT.json [--format json|junit|sarif|md|html]
 //
 // Exit status: 0 every applicable mandatory criterion met; 1 the assessment ran and something
-// mandatory is not met; 2 could not run (usage, configuration, unreadable input, unreachable target).
+// mandatory is not met; 2 could not run (usage, configuration, unreadable input, unreachable target
+// or one whose home page cannot be read).
 package main
 
 import (
