@@ -105,6 +105,9 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 	for _, g := range cat.Groups {
 		r.Scores.Groups[g.ID] = GroupScore{}
 	}
+	if !cfg.AsOf.IsZero() {
+		r.AsOf = cfg.AsOf.Format(time.DateOnly)
+	}
 	lowest := bands.Bands[len(bands.Bands)-1]
 	scored := map[string]bool{}
 	for i := range cat.Criteria {

@@ -155,7 +155,10 @@ type Report struct {
 	Catalogue    CatalogueRef `json:"catalogue"`
 	Target       string       `json:"target"`
 	// StartedAt is RFC 3339, set by whoever ran the assessment; empty when scoring alone.
-	StartedAt  string        `json:"started_at,omitempty"`
+	StartedAt string `json:"started_at,omitempty"`
+	// AsOf (YYYY-MM-DD) is the day effective dates and waivers were judged against; reports
+	// cite the legal bases in force that day.
+	AsOf       string        `json:"as_of,omitempty"`
 	DurationMS int64         `json:"duration_ms"`
 	Findings   []Finding     `json:"findings"`
 	Scores     Scores        `json:"scores"`

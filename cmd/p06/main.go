@@ -15,7 +15,8 @@
 // Every command prints its usage on stdout and exits 0 with --help.
 //
 // Exit status: 0 every applicable mandatory criterion met; 1 the assessment ran and something
-// mandatory is not met; 2 could not run (usage, configuration, unreadable input, unreachable target).
+// mandatory is not met; 2 could not run (usage, configuration, unreadable input, unreachable target
+// or one whose home page cannot be read).
 package main
 
 import (
