@@ -38,6 +38,7 @@ func main() {
 	runs := flag.Int("runs", 5, "runs of each tool at each RTT")
 	obs := flag.String("observatory", ".ci/observatory/scan-loopback.mjs", "the Observatory script (empty: skip)")
 	parallel := flag.String("parallel", "", "p06 scan --parallel value (empty: the default)")
+	keep := flag.String("keep", "", "a directory to keep each RTT's last p06 report in (report-<RTT>ms.json)")
 	flag.Parse()
 	if *p06 == "" {
 		fail(errors.New("-p06 is required"))
@@ -47,6 +48,10 @@ func main() {
 		fail(err)
 	}
 	defer os.RemoveAll(dir)
+	// nginx's workers run as nobody when it is started as root: they must be able to read the site.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		fail(err)
+	}
 	port, stop, err := startPortal(dir)
 	if err != nil {
 		fail(err)
@@ -92,6 +97,11 @@ func main() {
 				r.same = false
 			}
 			r.pass, r.fail, r.errored = count(findings)
+			if *keep != "" {
+				if err := keepReport(dir, *keep, rtt); err != nil {
+					fail(err)
+				}
+			}
 			if *obs != "" {
 				d, err := observatory(*obs, dir, px.Addr())
 				if err != nil {
@@ -128,6 +138,18 @@ func main() {
 		fmt.Printf("| %d ms | %.2f s | %s | %s | %s | %s | %d (%d) | %s (%d pass, %d fail, %d error) |\n",
 			r.rtt.Milliseconds(), p.Seconds(), trips(p, p0), secs(o), trips(o, o0), ratio, r.conns, r.maxOpen, same, r.pass, r.fail, r.errored)
 	}
+}
+
+// keepReport copies the last p06 report into keep as report-<RTT>ms.json.
+func keepReport(dir, keep string, rtt time.Duration) error {
+	b, err := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(keep, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(keep, fmt.Sprintf("report-%dms.json", rtt.Milliseconds())), b, 0o644)
 }
 
 func secs(d time.Duration) string {
@@ -261,7 +283,7 @@ http {
   fastcgi_temp_path %[1]s/tmp;
   uwsgi_temp_path %[1]s/tmp;
   scgi_temp_path %[1]s/tmp;
-  types { text/html html; text/css css; application/javascript js; }
+  types { text/html html; text/css css; application/javascript js; text/plain txt; }
   default_type text/html;
   charset utf-8;
   server_tokens off;
@@ -277,7 +299,7 @@ http {
     add_header X-Content-Type-Options nosniff always;
     add_header X-Frame-Options DENY always;
     add_header Referrer-Policy strict-origin-when-cross-origin always;
-    location / { try_files $uri $uri.html $uri/ =404; }
+    location / { try_files $uri $uri.html $uri/index.html =404; }
   }
 }
 `, dir, port)
@@ -319,7 +341,7 @@ func writePKI(dir string) error {
 	}
 	ca := &x509.Certificate{
 		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "p06 latency benchmark CA"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(365 * 24 * time.Hour),
 		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
 	}
 	caDER, err := x509.CreateCertificate(rand.Reader, ca, ca, &caKey.PublicKey, caKey)
@@ -333,7 +355,7 @@ func writePKI(dir string) error {
 	}
 	leaf := &x509.Certificate{
 		SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "127.0.0.1"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(365 * 24 * time.Hour),
 		IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}, DNSNames: []string{"localhost"},
 		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	}
@@ -364,6 +386,7 @@ const page = `<!doctype html>
 <li><a href="/">Trang chủ</a></li><li><a href="/thu-tuc-hanh-chinh/">Thủ tục hành chính</a></li>
 <li><a href="/tra-cuu-ho-so">Tra cứu hồ sơ</a></li><li><a href="/dang-nhap">Đăng nhập</a></li>
 <li><a href="/chinh-sach-bao-mat">Chính sách bảo mật</a></li><li><a href="/lien-he">Liên hệ</a></li>
+<li><a href="/phan-anh-kien-nghi">Phản ánh, kiến nghị</a></li><li><a href="/huong-dan">Hướng dẫn sử dụng</a></li>
 </ul></nav></header><main><h1>%[1]s</h1>%[2]s</main>
 <footer><p>Cổng dịch vụ công tỉnh Mẫu. Địa chỉ: số 1 đường Trần Phú, tỉnh Mẫu. Điện thoại: 0200 3800 000. Email: <a href="mailto:hotro@example.gov.vn">hotro@example.gov.vn</a></p></footer>
 </body></html>
@@ -380,13 +403,17 @@ func writeSite(dir string) error {
 mục đích xử lý, loại dữ liệu, thời gian lưu trữ, quyền của chủ thể dữ liệu và cách liên hệ.</p>`),
 		"lien-he.html":  fmt.Sprintf(page, "Liên hệ", `<p>Địa chỉ: số 1 đường Trần Phú, tỉnh Mẫu. Điện thoại: 0200 3800 000.</p>`),
 		"tim-kiem.html": fmt.Sprintf(page, "Kết quả tìm kiếm", `<p>Không có kết quả.</p>`),
+		"phan-anh-kien-nghi.html": fmt.Sprintf(page, "Phản ánh, kiến nghị", `<form action="/phan-anh-kien-nghi" method="post"><label for="nd">Nội dung phản ánh</label><textarea id="nd" name="nd"></textarea><button>Gửi</button></form>
+<p><a href="/danh-gia">Đánh giá mức độ hài lòng</a></p>`),
+		"huong-dan.html":           fmt.Sprintf(page, "Hướng dẫn sử dụng", `<p>Hướng dẫn nộp hồ sơ trực tuyến.</p>`),
+		".well-known/security.txt": "Contact: mailto:security@example.gov.vn\nExpires: 2030-01-01T00:00:00.000Z\nPreferred-Languages: vi, en\n",
 	}
 	var list strings.Builder
 	list.WriteString("<ul>")
 	for i := 1; i <= 20; i++ {
 		name := fmt.Sprintf("thu-tuc-hanh-chinh/thu-tuc-%02d.html", i)
 		title := fmt.Sprintf("Thủ tục số %d: cấp giấy xác nhận", i)
-		fmt.Fprintf(&list, `<li><a href="/thu-tuc-hanh-chinh/thu-tuc-%02d">%s</a></li>`, i, title)
+		fmt.Fprintf(&list, `<li>1.0001%02d <a href="/thu-tuc-hanh-chinh/thu-tuc-%02d">%s</a> Toàn trình</li>`, i, i, title)
 		files[name] = fmt.Sprintf(page, title, `<h2>Trình tự thực hiện</h2><p>Nộp hồ sơ trực tuyến.</p>
 <h2>Thành phần hồ sơ</h2><p>Tờ khai.</p><h2>Thời hạn giải quyết</h2><p>05 ngày làm việc.</p>
 <h2>Phí, lệ phí</h2><p>Không.</p><h2>Cơ quan thực hiện</h2><p>Ủy ban nhân dân cấp xã.</p>
