@@ -40,8 +40,10 @@ type Session struct {
 	target Target
 	cfg    Config
 	base   *url.URL
-	rt     http.RoundTripper // the target's own, unbounded
+	rt     http.RoundTripper // the target's own, unbounded: never used to send
 	brt    http.RoundTripper // bounded
+	raw    http.RoundTripper // the same connections and limits, without the body bound
+	lim    *limiter
 	close  func()
 	ctx    context.Context // lifetime of the run, for fetches shared between checks
 	stats  stats
@@ -87,8 +89,8 @@ func NewSessionContext(ctx context.Context, t Target, cfg Config) (*Session, err
 	if t.Client != nil && t.Client.Transport != nil {
 		rt = t.Client.Transport
 	}
-	s := &Session{target: t, cfg: cfg, base: u, rt: rt, ctx: ctx, cache: map[string]*flight{}}
-	s.brt, s.close = newBoundedTransport(rt, cfg, &s.stats)
+	s := &Session{target: t, cfg: cfg, base: u, rt: rt, ctx: ctx, cache: map[string]*flight{}, lim: newLimiter(cfg.MaxInFlight, cfg.MaxConnsPerHost)}
+	s.brt, s.raw, s.close = newBoundedTransport(rt, cfg, &s.stats, s.lim)
 	return s, nil
 }
 
@@ -147,10 +149,12 @@ func (s *Session) resolve(ref string) (string, error) {
 	return abs.String(), nil
 }
 
-// Transport returns the round tripper that reaches the target (the target client's, or the
-// default), without the session's bounds: for checks that must see raw behaviour (TLS probing).
-// Such checks must bound their own reads and deadlines.
-func (s *Session) Transport() http.RoundTripper { return s.rt }
+// Transport returns the round tripper that reaches the target on the session's connections,
+// within its request budget and politeness limits but without its body bound or redirect
+// policy: for checks that must see raw behaviour (a redirect not followed, TLS probing). Such
+// checks must bound their own reads and deadlines. Its TLSClientConfig method gives the TLS
+// configuration of the target's transport (trust roots), when it has one.
+func (s *Session) Transport() http.RoundTripper { return s.raw }
 
 // Response is a bounded HTTP response.
 type Response struct {
@@ -165,7 +169,10 @@ type Response struct {
 	// Redirects is the chain of URLs that redirected, in order, before FinalURL.
 	Redirects []string
 	TLS       *tls.ConnectionState
-	// TTFB is the time to the response headers; Duration to the end of the body.
+	// TTFB is the portal's time to first byte: from each request written to its first response
+	// byte, summed over the redirect hops (connection set-up and waiting for a connection or a
+	// request slot are not the portal's answer time and are left out). Duration is the time
+	// to the end of the body, everything included.
 	TTFB, Duration time.Duration
 }
 
@@ -471,6 +478,14 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 		return nil, fmt.Errorf("%s %s: %w: not sent, the portal stopped responding (the last %d requests timed out after %s each)",
 			req.Method, target, ErrTimeout, n, s.cfg.RequestTimeout)
 	}
+	// Wait for a turn (see "Politeness") before the request's own timeout starts: waiting is not
+	// the portal's slowness.
+	release, err := s.lim.acquire(ctx, hostKey(req.URL))
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: waiting for a request slot: %w", req.Method, target, err)
+	}
+	defer release()
+	ctx = context.WithValue(ctx, slotKey{}, true)
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
 	defer cancel()
 	var st stage
@@ -503,7 +518,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	defer resp.Body.Close()
 	r := &Response{Method: req.Method, URL: req.URL.String(), FinalURL: resp.Request.URL.String(),
 		StatusCode: resp.StatusCode, Proto: resp.Proto, Header: resp.Header, Redirects: chain,
-		TLS: resp.TLS, TTFB: time.Since(start)}
+		TLS: resp.TLS, TTFB: st.serverTime(time.Since(start))}
 	st.v.Store(stageBody)
 	r.Body, r.Truncated, err = decodedBody(resp, s.cfg)
 	r.Duration = time.Since(start)

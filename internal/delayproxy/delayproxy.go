@@ -45,7 +45,8 @@ type Proxy struct {
 type Stats struct {
 	// Conns is the number of client connections accepted.
 	Conns int64
-	// MaxOpen is the largest number of client connections open at the same time.
+	// MaxOpen is the largest number of client connections open at the same time, each counted
+	// from its accept to the client closing it.
 	MaxOpen int64
 	// BytesUp and BytesDown are the bytes forwarded towards the upstream and back.
 	BytesUp, BytesDown int64
@@ -147,7 +148,11 @@ func (p *Proxy) handle(client net.Conn) {
 			break
 		}
 	}
-	defer p.open.Add(-1)
+	// A connection counts as open until the client closes it (its side reads end), as the client
+	// sees it; the proxy may still be delivering the close to the server a delay later.
+	var closed sync.Once
+	clientDone := func() { closed.Do(func() { p.open.Add(-1) }) }
+	defer clientDone()
 	defer client.Close()
 	server, err := net.Dial("tcp", p.upstream)
 	if err != nil {
@@ -162,8 +167,8 @@ func (p *Proxy) handle(client net.Conn) {
 	done := make(chan struct{}, 2)
 	// The client believes it is connected at once; a real network would make its first bytes
 	// wait for the TCP handshake, one round trip.
-	go func() { p.pipe(server, client, 2*p.delay, &p.up); done <- struct{}{} }()
-	go func() { p.pipe(client, server, 0, &p.down); done <- struct{}{} }()
+	go func() { p.pipe(server, client, 2*p.delay, &p.up, clientDone); done <- struct{}{} }()
+	go func() { p.pipe(client, server, 0, &p.down, nil); done <- struct{}{} }()
 	<-done
 	// One side finished: close both so that the other pipe ends too.
 	client.Close()
@@ -178,8 +183,8 @@ type chunk struct {
 }
 
 // pipe copies src to dst, each chunk written one delay after it was read (the first one extra
-// later), in order.
-func (p *Proxy) pipe(dst, src net.Conn, extraFirst time.Duration, count *atomic.Int64) {
+// later), in order. srcDone, if set, is called as soon as reading src ends.
+func (p *Proxy) pipe(dst, src net.Conn, extraFirst time.Duration, count *atomic.Int64, srcDone func()) {
 	q := make(chan chunk, 256)
 	go func() {
 		defer close(q)
@@ -196,6 +201,9 @@ func (p *Proxy) pipe(dst, src net.Conn, extraFirst time.Duration, count *atomic.
 				q <- chunk{at: at, data: buf[:n]}
 			}
 			if err != nil {
+				if srcDone != nil {
+					srcDone()
+				}
 				q <- chunk{at: at, err: err}
 				return
 			}
