@@ -435,6 +435,10 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	sort.Slice(r.Targets, func(i, j int) bool { return r.Targets[i].ID < r.Targets[j].ID })
 	r.StartedAt = e.started.UTC().Format(time.RFC3339)
 	r.DurationMS = time.Since(e.t0).Milliseconds()
+	st, lim := e.sess.Stats(), e.sess.Limits()
+	r.Traffic = &scoring.Traffic{Requests: st.Requests, BytesRead: st.BytesRead,
+		MaxInFlight: lim.MaxInFlight, MaxConnsPerHost: lim.MaxConnsPerHost,
+		Backoffs: lim.Backoffs, WaitedMS: lim.Waited.Milliseconds()}
 	if e.unreach == nil && ctx.Err() == nil {
 		pctx, cancel := context.WithTimeout(ctx, e.cfg.checkTimeout)
 		if p, err := e.sess.Profile(pctx); err == nil && p != nil && len(p.Sources) > 0 {

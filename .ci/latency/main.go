@@ -38,6 +38,7 @@ func main() {
 	runs := flag.Int("runs", 5, "runs of each tool at each RTT")
 	obs := flag.String("observatory", ".ci/observatory/scan-loopback.mjs", "the Observatory script (empty: skip)")
 	parallel := flag.String("parallel", "", "p06 scan --parallel value (empty: the default)")
+	h2 := flag.Bool("http2", false, "nginx speaks HTTP/2 (default: HTTP/1.1 only, as many portals do)")
 	keep := flag.String("keep", "", "a directory to keep each RTT's last p06 report in (report-<RTT>ms.json)")
 	flag.Parse()
 	if *p06 == "" {
@@ -52,7 +53,7 @@ func main() {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		fail(err)
 	}
-	port, stop, err := startPortal(dir)
+	port, stop, err := startPortal(dir, *h2)
 	if err != nil {
 		fail(err)
 	}
@@ -257,7 +258,7 @@ func observatory(script, dir, addr string) (time.Duration, error) {
 
 // startPortal writes the PKI, the site and nginx's configuration under dir and starts nginx on a
 // free port of 127.0.0.1.
-func startPortal(dir string) (int, func(), error) {
+func startPortal(dir string, h2 bool) (int, func(), error) {
 	if err := writePKI(dir); err != nil {
 		return 0, nil, err
 	}
@@ -288,7 +289,7 @@ http {
   charset utf-8;
   server_tokens off;
   server {
-    listen 127.0.0.1:%[2]d ssl;
+    listen 127.0.0.1:%[2]d ssl%[3]s;
     ssl_certificate %[1]s/cert.pem;
     ssl_certificate_key %[1]s/key.pem;
     ssl_protocols TLSv1.2 TLSv1.3;
@@ -302,7 +303,7 @@ http {
     location / { try_files $uri $uri.html $uri/index.html =404; }
   }
 }
-`, dir, port)
+`, dir, port, map[bool]string{true: " http2"}[h2])
 	if err := os.MkdirAll(filepath.Join(dir, "tmp"), 0o755); err != nil {
 		return 0, nil, err
 	}

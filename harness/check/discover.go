@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -809,6 +810,8 @@ func (s *Session) leavesHost(ctx context.Context, u string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
+	// Read a short body to its end, so that the connection is reused rather than closed.
+	_, _ = io.CopyN(io.Discard, resp.Body, 64<<10)
 	resp.Body.Close()
 	if resp.StatusCode < 300 || resp.StatusCode > 399 {
 		return "", false

@@ -15,10 +15,12 @@ import (
 // # Politeness
 //
 // The scanner is a guest: whatever the checks do, a session keeps at most Config.MaxInFlight
-// requests (and TLS probe handshakes) in flight to all hosts together and at most
-// Config.MaxConnsPerHost to one host, opens at most Config.MaxConnsPerHost connections to one
-// host through its transport (TLS probes, which need connections of their own, take a request
-// slot each: with the defaults at most 2 of them run beside the transport's 6), and backs off when a
+// HTTP requests in flight to all hosts together, opens at most Config.MaxConnsPerHost
+// connections to one host through its transport (to a host that speaks HTTP/1.x, which answers
+// one request per connection at a time, at most that many requests are in flight, so that none
+// waits for a connection inside its timeout; HTTP/2 multiplexes them on one connection), runs
+// the TLS probes, which need connections of their own, at most maxProbes at a time (with the
+// defaults, at most 6 + 2 connections to the portal are open at once), and backs off when a
 // host says it is overloaded: after a 429 or 503 response, no new request goes to that host
 // before the time its Retry-After names (at most maxRetryAfter away) or, without one, an
 // exponential pause (1 s, 2 s, 4 s, 8 s) that resets on the next other answer. The response
@@ -34,11 +36,14 @@ const (
 	maxRetryAfter = 30 * time.Second
 	// maxBackoff bounds the pause after repeated 429/503 answers without Retry-After.
 	maxBackoff = 8 * time.Second
+	// maxProbes bounds the exchanges on connections of their own (TLS probes) at once.
+	maxProbes = 2
 )
 
 // limiter holds the session's request slots and the per-host back-off gates.
 type limiter struct {
 	slots   chan struct{}
+	probes  chan struct{}
 	perHost int
 
 	mu    sync.Mutex
@@ -48,15 +53,17 @@ type limiter struct {
 	waited   atomic.Int64 // nanoseconds requests spent waiting on a gate
 }
 
-// gate is one host's slots and back-off state.
+// gate is one host's connection slots and back-off state.
 type gate struct {
-	slots     chan struct{}
+	// conns bounds the requests in flight to the host while it is not known to speak HTTP/2.
+	conns     chan struct{}
+	h2        atomic.Bool
 	notBefore time.Time
 	strikes   int
 }
 
 func newLimiter(inFlight, perHost int) *limiter {
-	return &limiter{slots: make(chan struct{}, inFlight), perHost: perHost, hosts: map[string]*gate{}}
+	return &limiter{slots: make(chan struct{}, inFlight), probes: make(chan struct{}, maxProbes), perHost: perHost, hosts: map[string]*gate{}}
 }
 
 // gate returns host's gate, creating it; l.mu must be held.
@@ -64,7 +71,7 @@ func (l *limiter) gateLocked(host string) *gate {
 	key := strings.ToLower(host)
 	g := l.hosts[key]
 	if g == nil {
-		g = &gate{slots: make(chan struct{}, l.perHost)}
+		g = &gate{conns: make(chan struct{}, l.perHost)}
 		l.hosts[key] = g
 	}
 	return g
@@ -76,31 +83,44 @@ type slotKey struct{}
 
 func holdsSlot(ctx context.Context) bool { return ctx.Value(slotKey{}) != nil }
 
-// acquire waits until host may be sent a request and a slot is free. It returns the function
-// that frees the slot.
+// acquire waits until host may be sent a request and a slot is free; conn says the request
+// goes over the session's transport (an HTTP request: a request slot, and a connection slot
+// while the host is not known to speak HTTP/2) rather than a connection of its own (a TLS
+// probe: a probe slot). It returns the function that frees the slot.
 //
-// The host's slot is taken before the session's, so that a request waiting for a busy host
-// does not keep another host's request waiting.
-func (l *limiter) acquire(ctx context.Context, host string) (func(), error) {
+// The host's connection slot is taken before the session's slot, so that a request waiting for a
+// busy host does not keep another host's request waiting.
+func (l *limiter) acquire(ctx context.Context, host string, conn bool) (func(), error) {
 	l.mu.Lock()
 	g := l.gateLocked(host)
 	l.mu.Unlock()
 	if err := l.waitGate(ctx, g); err != nil {
 		return nil, err
 	}
-	select {
-	case g.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	var taken []chan struct{}
+	release := func() {
+		for _, c := range taken {
+			<-c
+		}
 	}
-	select {
-	case l.slots <- struct{}{}:
-	case <-ctx.Done():
-		<-g.slots
-		return nil, ctx.Err()
+	sems := []chan struct{}{l.probes}
+	if conn {
+		sems = []chan struct{}{l.slots}
+		if !g.h2.Load() {
+			sems = []chan struct{}{g.conns, l.slots}
+		}
+	}
+	for _, c := range sems {
+		select {
+		case c <- struct{}{}:
+			taken = append(taken, c)
+		case <-ctx.Done():
+			release()
+			return nil, ctx.Err()
+		}
 	}
 	var once sync.Once
-	return func() { once.Do(func() { <-l.slots; <-g.slots }) }, nil
+	return func() { once.Do(release) }, nil
 }
 
 // waitGate waits until the host's back-off time, if any, has passed.
@@ -132,6 +152,9 @@ func (l *limiter) observe(host string, resp *http.Response, now time.Time) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	g := l.gateLocked(host)
+	if resp.ProtoMajor == 2 {
+		g.h2.Store(true)
+	}
 	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable {
 		g.strikes = 0
 		return
@@ -202,11 +225,12 @@ func (s *Session) Limits() Limits {
 		Backoffs: s.lim.backoffs.Load(), Waited: time.Duration(s.lim.waited.Load())}
 }
 
-// Acquire takes one of the session's request slots for work that reaches addr (host:port) without going
-// through the session's transport (a TLS probe's handshake, a raw connection), waiting for the
-// host's back-off like a request would. Call the returned function when the exchange is over.
+// Acquire takes one of the session's probe slots (at most 2 at once) for work that reaches addr
+// (host:port) on a connection of its own rather than through the session's transport (a TLS
+// probe's handshake), waiting for the host's back-off like a request would. Call the returned
+// function when the connection is closed.
 func (s *Session) Acquire(ctx context.Context, addr string) (release func(), err error) {
-	return s.lim.acquire(ctx, addr)
+	return s.lim.acquire(ctx, addr, false)
 }
 
 // Prefetch fetches refs as pages (Session.Page), up to Config.MaxInFlight at once, and returns
@@ -248,4 +272,39 @@ func (s *Session) Each(ctx context.Context, n int, f func(i int)) {
 			return
 		}
 	}
+}
+
+// timings keeps, for each URL, the answer times (Response.TTFB) of the first successful GETs the
+// session sent it, whatever check sent them: a check that samples response times counts them
+// and only sends the requests still missing.
+type timings struct {
+	mu sync.Mutex
+	m  map[string][]time.Duration
+}
+
+// Bounds of the timing record: URLs kept, samples per URL.
+const (
+	maxTimedURLs   = 4096
+	maxTimesPerURL = 16
+)
+
+func (t *timings) note(u string, d time.Duration) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.m == nil {
+		t.m = map[string][]time.Duration{}
+	}
+	ds, ok := t.m[u]
+	if (!ok && len(t.m) >= maxTimedURLs) || len(ds) >= maxTimesPerURL {
+		return
+	}
+	t.m[u] = append(ds, d)
+}
+
+// Timings returns the answer times (Response.TTFB) of the successful GETs (status 200) the session
+// has sent to u (absolute, as requested) so far, in the order they completed, at most 16.
+func (s *Session) Timings(u string) []time.Duration {
+	s.timings.mu.Lock()
+	defer s.timings.mu.Unlock()
+	return append([]time.Duration(nil), s.timings.m[u]...)
 }

@@ -56,6 +56,8 @@ type Session struct {
 	// entries, so a portal with endless distinct links cannot grow it without bound.
 	resolvedMu sync.RWMutex
 	resolved   map[string]string
+
+	timings timings
 }
 
 const maxResolved = 4096
@@ -480,7 +482,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	}
 	// Wait for a turn (see "Politeness") before the request's own timeout starts: waiting is not
 	// the portal's slowness.
-	release, err := s.lim.acquire(ctx, hostKey(req.URL))
+	release, err := s.lim.acquire(ctx, hostKey(req.URL), true)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: waiting for a request slot: %w", req.Method, target, err)
 	}
@@ -528,6 +530,9 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 		return r, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}
 	s.noteTimeout(fake, nil)
+	if req.Method == http.MethodGet && r.StatusCode == http.StatusOK && !fake {
+		s.timings.note(r.URL, r.TTFB)
+	}
 	return r, nil
 }
 

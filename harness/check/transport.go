@@ -154,7 +154,7 @@ func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, fmt.Errorf("%w: %d requests sent", ErrRequestBudget, b.cfg.MaxRequests)
 	}
 	if b.lim != nil && !holdsSlot(req.Context()) {
-		release, err := b.lim.acquire(req.Context(), hostKey(req.URL))
+		release, err := b.lim.acquire(req.Context(), hostKey(req.URL), true)
 		if err != nil {
 			if req.Body != nil {
 				req.Body.Close()

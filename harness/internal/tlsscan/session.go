@@ -90,8 +90,8 @@ func endpoint(s *check.Session) (addr, host string, https bool) {
 	return net.JoinHostPort(host, port), host, u.Scheme == "https"
 }
 
-// probeParallel bounds the TLS probes one session runs at once: each is a connection of its
-// own beside the session's (Config.MaxConnsPerHost), and a request slot.
+// probeParallel is how many TLS probes a scan runs at once: each is a connection of its own
+// beside the session's (Config.MaxConnsPerHost); Session.Acquire bounds them across checks.
 const probeParallel = 2
 
 func proberFor(s *check.Session) *Prober {

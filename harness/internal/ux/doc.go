@@ -35,8 +35,9 @@
 //     accepted) must list every procedure page.
 //   - P06-UX-07: time to first byte (the portal's answer time: request written to first
 //     response byte, connection set-up left out) of 5 GETs of each of up to 8 sampled pages plus
-//     the configured samples: the fetch that read the page and fresh GETs (Cache-Control:
-//     no-cache, not from the session cache); pages side by side, each page's GETs one after
+//     the configured samples: the GETs the session already sent the page (the fetch that read
+//     it, other checks' probes) and fresh GETs (Cache-Control: no-cache, not from the session
+//     cache); pages side by side, each page's GETs one after
 //     another; the 95th percentile (nearest rank) over all requests must be within
 //     budgets.ttfb_p95_ms (default 1000 ms).
 //   - P06-UX-08: each of up to 5 sampled pages, with its same-host scripts, style sheets, images,
