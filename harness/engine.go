@@ -439,12 +439,10 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	r.Traffic = &scoring.Traffic{Requests: st.Requests, BytesRead: st.BytesRead,
 		MaxInFlight: lim.MaxInFlight, MaxConnsPerHost: lim.MaxConnsPerHost,
 		Backoffs: lim.Backoffs, WaitedMS: lim.Waited.Milliseconds()}
-	if e.unreach == nil && ctx.Err() == nil {
-		pctx, cancel := context.WithTimeout(ctx, e.cfg.checkTimeout)
-		if p, err := e.sess.Profile(pctx); err == nil && p != nil && len(p.Sources) > 0 {
-			r.Discovery = p.Sources
-		}
-		cancel()
+	// What discovery found, when a check needed it: a run of checks that need no profile (--only
+	// the TLS checks) does not crawl the portal for the report's sake.
+	if p := e.sess.ResolvedProfile(); e.unreach == nil && p != nil && len(p.Sources) > 0 {
+		r.Discovery = p.Sources
 	}
 	if e.unreach != nil {
 		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)

@@ -547,6 +547,25 @@ func (s *Session) noteTimeout(fake bool, err error) {
 	}
 }
 
+// ResolvedProfile returns the resolved profile if some check has resolved it already (nil
+// otherwise), without sending anything: for reports that show what discovery found, when
+// discovery ran.
+func (s *Session) ResolvedProfile() *Resolved {
+	s.mu.Lock()
+	f, ok := s.cache["PROFILE"]
+	s.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	select {
+	case <-f.done:
+		r, _ := f.val.(*Resolved)
+		return r
+	default:
+		return nil
+	}
+}
+
 // Profile returns the resolved profile: the configured one with what it leaves out discovered.
 // It is resolved once per session.
 func (s *Session) Profile(ctx context.Context) (*Resolved, error) {

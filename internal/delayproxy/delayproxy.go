@@ -46,7 +46,7 @@ type Stats struct {
 	// Conns is the number of client connections accepted.
 	Conns int64
 	// MaxOpen is the largest number of client connections open at the same time, each counted
-	// from its accept to the client closing it.
+	// from its accept until one of its ends closes it.
 	MaxOpen int64
 	// BytesUp and BytesDown are the bytes forwarded towards the upstream and back.
 	BytesUp, BytesDown int64
@@ -141,18 +141,22 @@ func (p *Proxy) handle(client net.Conn) {
 	}
 	defer p.untrack(client)
 	p.conns.Add(1)
-	n := p.open.Add(1)
-	for {
-		m := p.maxOpen.Load()
-		if n <= m || p.maxOpen.CompareAndSwap(m, n) {
-			break
+	p.open.Add(1)
+	// The most open at once is sampled when a connection's first bytes arrive, not at its accept:
+	// a client that closes a connection and opens the next at once is not caught holding both
+	// because the proxy's goroutine for the new one ran before the one reading the old one's close.
+	sample := func() {
+		n := p.open.Load()
+		for m := p.maxOpen.Load(); n > m && !p.maxOpen.CompareAndSwap(m, n); m = p.maxOpen.Load() {
 		}
 	}
-	// A connection counts as open until the client closes it (its side reads end), as the client
-	// sees it; the proxy may still be delivering the close to the server a delay later.
+	// A connection counts as open until one of its ends closes it: the proxy may still be
+	// delivering the close a delay later, but the closing end is done with it (a client that
+	// closes a connection and opens another at once, or whose server closed it, does not hold
+	// two).
 	var closed sync.Once
-	clientDone := func() { closed.Do(func() { p.open.Add(-1) }) }
-	defer clientDone()
+	closing := func() { closed.Do(func() { p.open.Add(-1) }) }
+	defer closing()
 	defer client.Close()
 	server, err := net.Dial("tcp", p.upstream)
 	if err != nil {
@@ -167,8 +171,8 @@ func (p *Proxy) handle(client net.Conn) {
 	done := make(chan struct{}, 2)
 	// The client believes it is connected at once; a real network would make its first bytes
 	// wait for the TCP handshake, one round trip.
-	go func() { p.pipe(server, client, 2*p.delay, &p.up, clientDone); done <- struct{}{} }()
-	go func() { p.pipe(client, server, 0, &p.down, nil); done <- struct{}{} }()
+	go func() { p.pipe(server, client, 2*p.delay, &p.up, sample, closing); done <- struct{}{} }()
+	go func() { p.pipe(client, server, 0, &p.down, nil, closing); done <- struct{}{} }()
 	<-done
 	// One side finished: close both so that the other pipe ends too.
 	client.Close()
@@ -183,8 +187,9 @@ type chunk struct {
 }
 
 // pipe copies src to dst, each chunk written one delay after it was read (the first one extra
-// later), in order. srcDone, if set, is called as soon as reading src ends.
-func (p *Proxy) pipe(dst, src net.Conn, extraFirst time.Duration, count *atomic.Int64, srcDone func()) {
+// later), in order. srcFirst, if set, is called when the first bytes are read from src; srcDone,
+// if set, as soon as reading src ends.
+func (p *Proxy) pipe(dst, src net.Conn, extraFirst time.Duration, count *atomic.Int64, srcFirst, srcDone func()) {
 	q := make(chan chunk, 256)
 	go func() {
 		defer close(q)
@@ -193,9 +198,12 @@ func (p *Proxy) pipe(dst, src net.Conn, extraFirst time.Duration, count *atomic.
 			buf := make([]byte, 32<<10)
 			n, err := src.Read(buf)
 			at := time.Now().Add(p.delay)
-			if first {
+			if first && n > 0 {
 				at = at.Add(extraFirst)
 				first = false
+				if srcFirst != nil {
+					srcFirst()
+				}
 			}
 			if n > 0 {
 				q <- chunk{at: at, data: buf[:n]}
