@@ -135,7 +135,6 @@ var listingRe = regexp.MustCompile(`(?i)(<title>\s*Index of /|<h1>\s*Index of /|
 // listingDirs are directories commonly left browsable.
 var listingDirs = []string{"/uploads/", "/upload/", "/files/", "/images/", "/static/", "/assets/", "/backup/", "/tmp/", "/logs/", "/documents/"}
 
-
 // maxListingDirs bounds the directories probed for listings.
 const maxListingDirs = 16
 
