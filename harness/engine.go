@@ -422,7 +422,7 @@ func truncate(s string, n int) string {
 // finish scores the findings and completes the report.
 func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scoring.Report, error) {
 	day := time.Date(e.started.Year(), e.started.Month(), e.started.Day(), 0, 0, 0, 0, time.UTC)
-	r, err := scoring.Score(e.cfg.cat, scoring.Findings{Catalogue: e.cfg.cat.ID, Target: e.target.BaseURL, Findings: findings},
+	r, err := scoring.Score(e.cfg.cat, scoring.Findings{Catalogue: e.cfg.cat.ID, Target: check.RedactURL(e.target.BaseURL), Findings: findings},
 		scoring.Config{Waivers: e.cfg.waivers, AsOf: day, Bands: e.cfg.bands})
 	if err != nil {
 		return nil, fmt.Errorf("harness: scoring: %w", err)

@@ -22,6 +22,7 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -87,7 +88,8 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "p06 scan: "+format+"\n", a...)
+		// Messages may quote the URLs given (credentials, tokens): masked like every output.
+		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: "+format, a...)))
 		return exitCantRun
 	}
 	if len(urls) == 0 {
@@ -179,7 +181,7 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			case r == nil:
 				c = exitCantRun
 			case werr != nil:
-				fmt.Fprintf(stderr, "p06 scan: %s: %v\n", u, werr)
+				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), werr)))
 				c = exitCantRun
 			case err != nil:
 				c = exitCantRun // unreachable: the report is written, but the scan could not run
@@ -296,6 +298,10 @@ func verdict(r *scoring.Report, o scanOpts) int {
 }
 
 func scanProgress(u string, r *scoring.Report, err error, d time.Duration, o scanOpts) string {
+	return redact.Text(scanProgressLine(redact.URL(u), r, err, d, o))
+}
+
+func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o scanOpts) string {
 	if r == nil {
 		return fmt.Sprintf("%s: %v", u, err)
 	}
