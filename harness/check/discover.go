@@ -108,6 +108,7 @@ type discovery struct {
 	budget   int
 	notes    []string
 	lookupPg string
+	unread   []error
 }
 
 // resolveProfile fills in what the configured profile leaves out: it crawls the home page and the
@@ -162,6 +163,9 @@ func resolveProfile(ctx context.Context, s *Session, p Profile) (*Resolved, erro
 		d.lookupPg, _ = s.Resolve(r.StatusLookup)
 	}
 	d.crawl(ctx)
+	if d.missing() {
+		r.unread = d.unread
+	}
 	d.fill()
 	d.readCatalogue(ctx)
 	d.procedurePages()
@@ -202,6 +206,13 @@ func (d *discovery) crawl(ctx context.Context) {
 		d.visited[u] = true
 		d.budget--
 		pg, err := d.s.Page(ctx, u)
+		var resp *Response
+		if pg != nil {
+			resp = pg.Response
+		}
+		if f := d.s.fetchFailure(http.MethodGet, u, resp, err); f != nil && len(d.unread) < maxLedger {
+			d.unread = append(d.unread, f)
+		}
 		if err != nil {
 			d.notes = append(d.notes, fmt.Sprintf("discovery could not fetch %s: %v", Redact(u), err))
 			continue
@@ -332,7 +343,7 @@ func (d *discovery) allowedHost(base *url.URL, href string) (string, bool) {
 		return "", false
 	}
 	abs := base.ResolveReference(u)
-	if abs.Scheme != "http" && abs.Scheme != "https" || abs.Host == "" || !d.s.hostAllowed(abs.Host) {
+	if abs.Scheme != "http" && abs.Scheme != "https" || abs.Host == "" || !d.s.hostAllowed(abs) {
 		return "", false
 	}
 	abs.Fragment = ""

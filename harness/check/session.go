@@ -28,8 +28,9 @@ import (
 // Get, Page, Do and Fetch are the harness's probe: every request has a deadline covering the
 // connection, the headers and the body (Config.RequestTimeout); bodies are bounded after
 // decompression (Config.MaxBodyBytes, gzip and deflate with a ratio bound), headers by
-// Config.MaxHeaderBytes, redirect chains by Config.MaxRedirects and to the target's host (any
-// port) plus the allowed hosts and the fakes; the session sends at most Config.MaxRequests
+// Config.MaxHeaderBytes, redirect chains by Config.MaxRedirects; no request of any method leaves
+// the session's scope (the target's origin, its HTTP↔HTTPS pair, the hosts the run names: see
+// ErrOutOfScope and Refused); the session sends at most Config.MaxRequests
 // requests. Methods other than GET and HEAD to the target are refused unless active checks are
 // enabled (requests to the fakes the harness runs are not limited). Errors say what the portal
 // did ("stalled while waiting for the response headers", "certificate not valid for host …") and
@@ -43,6 +44,7 @@ type Session struct {
 	close  func()
 	ctx    context.Context // lifetime of the run, for fetches shared between checks
 	stats  stats
+	scope  *scope
 
 	mu    sync.Mutex
 	cache map[string]*flight
@@ -53,6 +55,9 @@ type Session struct {
 	resolvedMu sync.RWMutex
 	renders    renderCounter
 	resolved   map[string]string
+
+	memoMu sync.Mutex
+	memo   map[any]*memoEntry // see Memo
 }
 
 const maxResolved = 4096
@@ -86,8 +91,9 @@ func NewSessionContext(ctx context.Context, t Target, cfg Config) (*Session, err
 	if t.Client != nil && t.Client.Transport != nil {
 		rt = t.Client.Transport
 	}
-	s := &Session{target: t, cfg: cfg, base: u, rt: rt, ctx: ctx, cache: map[string]*flight{}}
-	s.brt, s.close = newBoundedTransport(rt, cfg, &s.stats)
+	sc := newScope(u, t, cfg)
+	s := &Session{target: t, cfg: cfg, base: u, rt: &scopedRT{next: rt, scope: sc}, ctx: ctx, cache: map[string]*flight{}, scope: sc}
+	s.brt, s.close = newBoundedTransport(rt, cfg, &s.stats, sc)
 	return s, nil
 }
 
@@ -148,7 +154,8 @@ func (s *Session) resolve(ref string) (string, error) {
 
 // Transport returns the round tripper that reaches the target (the target client's, or the
 // default), without the session's bounds: for checks that must see raw behaviour (TLS probing).
-// Such checks must bound their own reads and deadlines.
+// Such checks must bound their own reads and deadlines. It keeps the session's scope: a request
+// to a host outside it fails with ErrOutOfScope, unsent.
 func (s *Session) Transport() http.RoundTripper { return s.rt }
 
 // Response is a bounded HTTP response.
@@ -276,6 +283,7 @@ func (s *Session) Get(ctx context.Context, ref string) (*Response, error) {
 		return s.Do(ctx, req)
 	})
 	r, _ := v.(*Response)
+	s.note(ctx, http.MethodGet, abs, r, err, true)
 	return r, err
 }
 
@@ -299,6 +307,11 @@ func (s *Session) Page(ctx context.Context, ref string) (*Page, error) {
 		return p, err
 	})
 	p, _ := v.(*Page)
+	var resp *Response
+	if p != nil {
+		resp = p.Response
+	}
+	s.note(ctx, http.MethodGet, abs, resp, err, true)
 	return p, err
 }
 
@@ -375,7 +388,15 @@ var ErrUnsafeMethod = errors.New("only GET and HEAD are allowed unless active ch
 // Do sends req through the session's bounded client (not cached). Methods other than GET and
 // HEAD to the target are refused unless active checks are enabled.
 func (s *Session) Do(ctx context.Context, req *http.Request) (*Response, error) {
-	return s.do(ctx, s.client(nil), req)
+	r, err := s.do(ctx, s.client(nil), req)
+	s.noteReq(ctx, req, r, err)
+	return r, err
+}
+
+func (s *Session) noteReq(ctx context.Context, req *http.Request, r *Response, err error) {
+	if req != nil && req.URL != nil {
+		s.note(ctx, req.Method, req.URL.String(), r, err, false)
+	}
 }
 
 // NewBrowser returns a fresh anonymous browser with its own cookie jar (with the public suffix
@@ -393,7 +414,9 @@ func (s *Session) Fetch(ctx context.Context, b *Browser, req *http.Request) (*Re
 	if b == nil || b.Client == nil {
 		return nil, errors.New("fetch: nil browser")
 	}
-	return s.do(ctx, b.Client, req)
+	r, err := s.do(ctx, b.Client, req)
+	s.noteReq(ctx, req, r, err)
+	return r, err
 }
 
 func (s *Session) client(jar http.CookieJar) *http.Client {
@@ -405,32 +428,21 @@ func (s *Session) client(jar http.CookieJar) *http.Client {
 			if len(via) > s.cfg.MaxRedirects {
 				return fmt.Errorf("%w: stopped after %d redirects (last to %s)", ErrTooManyRedirects, s.cfg.MaxRedirects, RedactURL(req.URL.String()))
 			}
-			if !s.hostAllowed(req.URL.Host) {
-				return fmt.Errorf("%w: the portal redirected to %s, another host (not followed: allow it with AllowHosts)",
-					ErrOffHostRedirect, req.URL.Host)
-			}
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 				return fmt.Errorf("%w: redirect to scheme %q", ErrOffHostRedirect, req.URL.Scheme)
+			}
+			if !s.scope.allows(req.URL) {
+				s.scope.refuse(req.Method, req.URL) // recorded; the error below says it
+				return &scopeErr{msg: fmt.Sprintf("%v: the portal redirected to %s, another host (not followed: allow it with AllowHosts)",
+					ErrOffHostRedirect, req.URL.Host), is: []error{ErrOffHostRedirect, ErrOutOfScope}}
 			}
 			return nil
 		},
 	}
 }
 
-// hostAllowed reports whether a redirect may lead to host (host or host:port): the target's
-// host name on any port (plain HTTP to HTTPS), the allowed hosts, and the fakes' hosts.
-func (s *Session) hostAllowed(host string) bool {
-	name := hostname(host)
-	if strings.EqualFold(name, s.base.Hostname()) {
-		return true
-	}
-	for _, h := range s.cfg.AllowedHosts {
-		if strings.EqualFold(h, host) || strings.EqualFold(h, name) {
-			return true
-		}
-	}
-	return s.isFake(host)
-}
+// hostAllowed reports whether the session may contact u (see InScope).
+func (s *Session) hostAllowed(u *url.URL) bool { return s.scope.allows(u) }
 
 // isFake reports whether host:port is one of the fakes of the national services the target
 // runs with: requests to them are the harness talking to itself, not probing the target.
@@ -498,12 +510,16 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	var chain []string
 	cc := *c
 	orig := c.CheckRedirect
+	next := "" // host of the last redirect followed
 	cc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
 		chain = append(chain, via[len(via)-1].URL.String())
 		browserRequestURL(r.URL)
 		if orig != nil {
-			return orig(r, via)
+			if err := orig(r, via); err != nil {
+				return err
+			}
 		}
+		next = r.URL.Host
 		return nil
 	}
 	start := time.Now()
@@ -511,6 +527,9 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	if err != nil {
 		err = describe(err, &st, s.cfg)
 		s.noteTimeout(fake, err)
+		if next != "" && !errors.Is(err, ErrOffHostRedirect) && (s.isFake(next) || !strings.EqualFold(hostname(next), req.URL.Hostname())) {
+			err = &elsewhereError{host: next, err: err}
+		}
 		return nil, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}
 	defer resp.Body.Close()
@@ -551,5 +570,10 @@ func (s *Session) Profile(ctx context.Context) (*Resolved, error) {
 		return resolveProfile(ctx, s, p)
 	})
 	r, _ := v.(*Resolved)
+	if r != nil {
+		for _, e := range r.unread {
+			noteFailure(ctx, fmt.Errorf("discovering the portal's pages: %w", e))
+		}
+	}
 	return r, err
 }

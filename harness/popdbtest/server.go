@@ -56,6 +56,7 @@ type Server struct {
 	faults        Faults
 	faultsLeft    int
 	subjectFaults map[string]*subjectFault
+	replay        replayGuard
 	inflight      int
 	started       bool
 	initErr       error
@@ -405,6 +406,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if msg, code := validate(lr); msg != "" {
 		fault(http.StatusInternalServerError, BadRequest, &Fault{Code: "soap:Client", String: msg, Detail: code})
+		return
+	}
+	if !s.replay.answer(lr.MaYeuCau) {
+		fault(http.StatusInternalServerError, BadRequest, &Fault{Code: "soap:Client",
+			String: "this MaYeuCau was already answered: each look-up needs a new request ID", Detail: "DC-400-MAYEUCAU"})
 		return
 	}
 	coll := &Collection{ID: lr.MaYeuCau, ThoiDiemDuLieu: s.now().Format("2006-01-02T15:04:05")}

@@ -472,3 +472,62 @@ func BenchmarkNewServer(b *testing.B) {
 		popdbtest.NewServer().Close()
 	}
 }
+
+// TestReplayRefused: the signature does not cover the body, so a captured set of headers must not
+// buy a look-up of anyone else: the gateway accepts each signature once, and answers each request
+// ID once.
+func TestReplayRefused(t *testing.T) {
+	gw := popdbtest.NewServer()
+	defer gw.Close()
+	people := ident.DefaultPeople()
+	do := func(req *http.Request, body []byte) (int, string) {
+		t.Helper()
+		req.Body = io.NopCloser(strings.NewReader(string(body)))
+		req.ContentLength = int64(len(body))
+		resp, err := gw.Client().Do(req)
+		require.NoError(t, err)
+		raw, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		coll, err := popdbtest.ParseResponse(raw)
+		var f *popdbtest.Fault
+		if errors.As(err, &f) {
+			return resp.StatusCode, f.Detail
+		}
+		require.NoError(t, err)
+		require.Len(t, coll.CongDan, 1)
+		return resp.StatusCode, coll.CongDan[0].SoDinhDanh
+	}
+	first, err := popdbtest.NewLookup(context.Background(), gw.Endpoint(), gw.Credentials, lookupOf(people[0]), time.Now())
+	require.NoError(t, err)
+	status, got := do(first, popdbtest.MarshalRequest(withID(lookupOf(people[0]), "req-1")))
+	require.Equal(t, 200, status)
+	require.Equal(t, people[0].ID, got)
+
+	// The same headers with another citizen's number and a new request ID.
+	again := first.Clone(context.Background())
+	status, got = do(again, popdbtest.MarshalRequest(withID(lookupOf(people[1]), "req-2")))
+	assert.Equal(t, 401, status)
+	assert.Equal(t, "GW-401-REPLAY", got)
+
+	// A freshly signed request that reuses an answered request ID.
+	fresh, err := popdbtest.NewLookup(context.Background(), gw.Endpoint(), gw.Credentials, lookupOf(people[1]), time.Now())
+	require.NoError(t, err)
+	status, got = do(fresh, popdbtest.MarshalRequest(withID(lookupOf(people[1]), "req-1")))
+	assert.Equal(t, 500, status)
+	assert.Equal(t, "DC-400-MAYEUCAU", got)
+
+	// Requests signed against one fixed clock still carry different signatures and all pass.
+	fixed := time.Now()
+	c := gw.LookupClient()
+	c.Now = func() time.Time { return fixed }
+	for i := range 5 {
+		_, err := c.Lookup(context.Background(), lookupOf(people[i%len(people)]))
+		require.NoError(t, err, "look-up %d signed at the same instant", i)
+	}
+}
+
+func withID(r popdbtest.LookupRequest, id string) popdbtest.LookupRequest {
+	r.MaYeuCau = id
+	r.MaTichHop = popdbtest.ServiceCode
+	return r
+}

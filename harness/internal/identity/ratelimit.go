@@ -139,19 +139,9 @@ func (e *offHostForm) Error() string {
 	return fmt.Sprintf("the login form %ss to %s, another host (not submitted)", e.method, e.host)
 }
 
-// inScope reports whether a form may be submitted to u: the target's host (any port) or one of
-// the hosts the run allows.
-func inScope(s *check.Session, u *url.URL) bool {
-	if strings.EqualFold(u.Hostname(), s.Base().Hostname()) {
-		return true
-	}
-	for _, h := range s.Config().AllowedHosts {
-		if strings.EqualFold(h, u.Host) || strings.EqualFold(h, u.Hostname()) {
-			return true
-		}
-	}
-	return false
-}
+// inScope reports whether a form may be submitted to u: the session's scope (the target's
+// origin, its HTTP↔HTTPS pair, the hosts the run names); the transport refuses the rest anyway.
+func inScope(s *check.Session, u *url.URL) bool { return s.InScope(u) }
 
 func retryAfter(r *check.Response) string {
 	if v := r.Header.Get("Retry-After"); v != "" {
