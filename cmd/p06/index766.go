@@ -63,7 +63,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	catFile := fs.String("catalogue", "", "indicator catalogue `FILE` (default: the built-in qd766)")
 	minTotal := fs.Float64("min-total", 0, "exit 1 when the total is below this")
 	out := fs.String("out", "", "write the report to `FILE` instead of standard output")
-	lang := fs.String("lang", "en", "language of titles and reasons in --format md: vi or en")
+	lang := fs.String("lang", "vi", "language of titles and reasons in --format md: vi or en")
 	savePartial := fs.String("save-partial", "", "write the counts to `FILE` (a partial, to merge elsewhere with --partial) instead of a report")
 	fromFlag := fs.String("from", "", "count only dossiers received or processed from this day (YYYY-MM-DD, Vietnam time)")
 	toFlag := fs.String("to", "", "count only dossiers received up to this day (YYYY-MM-DD)")
@@ -297,21 +297,8 @@ func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 // parseInterleaved parses flags that may come before or after the positional arguments. It
 // is false on a usage error or -h (helpOrUsage tells them apart).
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, bool) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, false
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, true
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), true
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
+	pos, err := parseInterspersed(fs, args)
+	return pos, err == nil
 }
 
 // progressLine prints "records, records/s, bad" on stderr once a run has taken a second.

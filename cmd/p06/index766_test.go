@@ -296,7 +296,7 @@ func TestIndex766Stdin(t *testing.T) {
 }
 
 func TestIndex766Markdown(t *testing.T) {
-	code, stdout, stderr := runIdx(t, "--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--procedures", handProcedures, "--by", "procedure", "--format", "md", handDossiers)
+	code, stdout, stderr := runIdx(t, "--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--procedures", handProcedures, "--by", "procedure", "--format", "md", "--lang", "en", handDossiers)
 	require.Equal(t, exitOK, code, stderr)
 	for _, want := range []string{
 		"# Decision 766 index",

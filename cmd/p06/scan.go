@@ -381,7 +381,3 @@ func readRoots(path string) (*x509.CertPool, error) {
 }
 
 // version is the module version of the binary, for report footers.
-func version() string { return buildVersion }
-
-// buildVersion can be set with -ldflags "-X main.buildVersion=v1.2.3".
-var buildVersion = "dev"

@@ -53,6 +53,7 @@ type Session struct {
 	// (the profile's pages, the links of shared pages) over and over. At most maxResolved
 	// entries, so a portal with endless distinct links cannot grow it without bound.
 	resolvedMu sync.RWMutex
+	renders    renderCounter
 	resolved   map[string]string
 
 	memoMu sync.Mutex
@@ -230,6 +231,12 @@ type Page struct {
 	CharsetSource string
 	// DeclaredCharset is the charset label of the Content-Type header, as sent ("" if none).
 	DeclaredCharset string
+	// Rendered says Doc is the DOM a browser built after running the page's scripts
+	// (Target.Renderer), not the parsed response; Render holds what the browser did.
+	Rendered bool
+	Render   *Rendered
+	// RenderErr says why a page was not rendered although a Renderer was set.
+	RenderErr error
 
 	memoMu sync.Mutex
 	memo   map[any]*memoEntry
@@ -293,7 +300,11 @@ func (s *Session) Page(ctx context.Context, ref string) (*Page, error) {
 		if err != nil {
 			return nil, err
 		}
-		return parsePage(resp)
+		p, err := parsePage(resp)
+		if err == nil {
+			s.renderPage(ctx, p)
+		}
+		return p, err
 	})
 	p, _ := v.(*Page)
 	var resp *Response
