@@ -54,7 +54,7 @@ type Finding struct {
 	DurationMS int64 `json:"duration_ms,omitempty"`
 }
 
-// Findings is the findings contract of DESIGN.md: what `p06 score` reads, produced by any tool.
+// Findings is the findings contract (scoring/schema/findings.schema.json): what `p06 score` reads, produced by any tool.
 type Findings struct {
 	Catalogue string    `json:"catalogue"`
 	Target    string    `json:"target"`
@@ -149,7 +149,7 @@ type WaiverSummary struct {
 	Stale   []Waiver `json:"stale"`
 }
 
-// Report is a scored assessment: the report contract of DESIGN.md.
+// Report is a scored assessment: the report contract (harness/report/schema/report.schema.json).
 type Report struct {
 	ScoringModel string       `json:"scoring_model"`
 	Catalogue    CatalogueRef `json:"catalogue"`

@@ -53,7 +53,11 @@ type Session struct {
 	// (the profile's pages, the links of shared pages) over and over. At most maxResolved
 	// entries, so a portal with endless distinct links cannot grow it without bound.
 	resolvedMu sync.RWMutex
+	renders    renderCounter
 	resolved   map[string]string
+
+	memoMu sync.Mutex
+	memo   map[any]*memoEntry // see Memo
 }
 
 const maxResolved = 4096
@@ -227,6 +231,12 @@ type Page struct {
 	CharsetSource string
 	// DeclaredCharset is the charset label of the Content-Type header, as sent ("" if none).
 	DeclaredCharset string
+	// Rendered says Doc is the DOM a browser built after running the page's scripts
+	// (Target.Renderer), not the parsed response; Render holds what the browser did.
+	Rendered bool
+	Render   *Rendered
+	// RenderErr says why a page was not rendered although a Renderer was set.
+	RenderErr error
 
 	memoMu sync.Mutex
 	memo   map[any]*memoEntry
@@ -273,6 +283,7 @@ func (s *Session) Get(ctx context.Context, ref string) (*Response, error) {
 		return s.Do(ctx, req)
 	})
 	r, _ := v.(*Response)
+	s.note(ctx, http.MethodGet, abs, r, err, true)
 	return r, err
 }
 
@@ -289,9 +300,18 @@ func (s *Session) Page(ctx context.Context, ref string) (*Page, error) {
 		if err != nil {
 			return nil, err
 		}
-		return parsePage(resp)
+		p, err := parsePage(resp)
+		if err == nil {
+			s.renderPage(ctx, p)
+		}
+		return p, err
 	})
 	p, _ := v.(*Page)
+	var resp *Response
+	if p != nil {
+		resp = p.Response
+	}
+	s.note(ctx, http.MethodGet, abs, resp, err, true)
 	return p, err
 }
 
@@ -368,7 +388,15 @@ var ErrUnsafeMethod = errors.New("only GET and HEAD are allowed unless active ch
 // Do sends req through the session's bounded client (not cached). Methods other than GET and
 // HEAD to the target are refused unless active checks are enabled.
 func (s *Session) Do(ctx context.Context, req *http.Request) (*Response, error) {
-	return s.do(ctx, s.client(nil), req)
+	r, err := s.do(ctx, s.client(nil), req)
+	s.noteReq(ctx, req, r, err)
+	return r, err
+}
+
+func (s *Session) noteReq(ctx context.Context, req *http.Request, r *Response, err error) {
+	if req != nil && req.URL != nil {
+		s.note(ctx, req.Method, req.URL.String(), r, err, false)
+	}
 }
 
 // NewBrowser returns a fresh anonymous browser with its own cookie jar (with the public suffix
@@ -386,7 +414,9 @@ func (s *Session) Fetch(ctx context.Context, b *Browser, req *http.Request) (*Re
 	if b == nil || b.Client == nil {
 		return nil, errors.New("fetch: nil browser")
 	}
-	return s.do(ctx, b.Client, req)
+	r, err := s.do(ctx, b.Client, req)
+	s.noteReq(ctx, req, r, err)
+	return r, err
 }
 
 func (s *Session) client(jar http.CookieJar) *http.Client {
@@ -480,12 +510,16 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	var chain []string
 	cc := *c
 	orig := c.CheckRedirect
+	next := "" // host of the last redirect followed
 	cc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
 		chain = append(chain, via[len(via)-1].URL.String())
 		browserRequestURL(r.URL)
 		if orig != nil {
-			return orig(r, via)
+			if err := orig(r, via); err != nil {
+				return err
+			}
 		}
+		next = r.URL.Host
 		return nil
 	}
 	start := time.Now()
@@ -493,6 +527,9 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	if err != nil {
 		err = describe(err, &st, s.cfg)
 		s.noteTimeout(fake, err)
+		if next != "" && !errors.Is(err, ErrOffHostRedirect) && (s.isFake(next) || !strings.EqualFold(hostname(next), req.URL.Hostname())) {
+			err = &elsewhereError{host: next, err: err}
+		}
 		return nil, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}
 	defer resp.Body.Close()
@@ -533,5 +570,10 @@ func (s *Session) Profile(ctx context.Context) (*Resolved, error) {
 		return resolveProfile(ctx, s, p)
 	})
 	r, _ := v.(*Resolved)
+	if r != nil {
+		for _, e := range r.unread {
+			noteFailure(ctx, fmt.Errorf("discovering the portal's pages: %w", e))
+		}
+	}
 	return r, err
 }

@@ -142,6 +142,7 @@ func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
 		if req.Body != nil {
 			req.Body.Close()
 		}
+		noteBudget(req.Context())
 		return nil, fmt.Errorf("%w: %d requests sent", ErrRequestBudget, b.cfg.MaxRequests)
 	}
 	resp, err := b.next.RoundTrip(req)
@@ -157,6 +158,7 @@ func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
 	// Raw bytes are bounded at the decompression limit too: a compressed body larger than the
 	// limit cannot decompress to less.
 	resp.Body = &limitedBody{rc: resp.Body, left: b.cfg.MaxBodyBytes, stats: b.stats}
+	noteSeen(req.Context(), req.Method, req.URL.String(), resp.StatusCode)
 	return resp, nil
 }
 

@@ -28,6 +28,9 @@ const maxURLPages = 20
 // GET forms; with an adapter or the fake SSO, the URLs of logging in and of starting a dossier;
 // and, with the population-database fake, the URLs of the portal's gateway requests.
 func checkURLs(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	c := &urlCollector{seen: map[string]bool{}}
 	prof, err := s.Profile(ctx)
 	if err != nil {
