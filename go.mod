@@ -2,13 +2,15 @@ module github.com/p06kit/p06kit
 
 go 1.26.0
 
-require golang.org/x/net v0.62.0
+require (
+	github.com/stretchr/testify v1.12.1
+	github.com/xeipuuv/gojsonschema v1.2.0
+	golang.org/x/net v0.62.0
+	golang.org/x/text v0.44.0
+)
 
 require (
-	github.com/stretchr/testify v1.12.1 // indirect
 	github.com/xeipuuv/gojsonpointer v0.0.0-20180127040702-4e3ac2762d5f // indirect
 	github.com/xeipuuv/gojsonreference v0.0.0-20180127040603-bd5ef7bd5415 // indirect
-	github.com/xeipuuv/gojsonschema v1.2.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
-	golang.org/x/text v0.44.0 // indirect
 )

@@ -80,11 +80,99 @@ type Basis struct {
 	Kind Kind `json:"kind"`
 	// URL of a copy of the text, where known.
 	URL string `json:"url,omitempty"`
-	// Reliability is the source label of DOMAIN.md: P (primary), S (secondary),
+	// Reliability is the source label of docs/README.md: P (primary), S (secondary),
 	// R (reverse-engineered), U (unverified).
 	Reliability string `json:"reliability,omitempty"`
 	// Note records uncertainty: what is NOT FOUND or unverified about this basis.
 	Note string `json:"note,omitempty"`
+	// DocumentVI is the document's name in Vietnamese, in full.
+	DocumentVI string `json:"document_vi,omitempty"`
+	// Issuer is the body that issued the text; IssuerNow, where it differs, the body that holds
+	// that remit today (the Ministry of Information and Communications was merged into the
+	// Ministry of Science and Technology in 2025).
+	Issuer    string `json:"issuer,omitempty"`
+	IssuerNow string `json:"issuer_now,omitempty"`
+	// EffectiveFrom and EffectiveUntil (YYYY-MM-DD) bound the days the cited text was in force:
+	// EffectiveUntil is the first day it no longer was. Either is empty where the sources give
+	// no date; Note then says so.
+	EffectiveFrom  string `json:"effective_from,omitempty"`
+	EffectiveUntil string `json:"effective_until,omitempty"`
+	// SupersededBy names the texts that replaced or amended this one, with the day they took
+	// effect where known. A successor marked with reliability U is reported, not confirmed:
+	// it does not end the basis.
+	SupersededBy []Successor `json:"superseded_by,omitempty"`
+}
+
+// Successor is a text that replaced or amended a cited text.
+type Successor struct {
+	Document      string `json:"document"`
+	DocumentVI    string `json:"document_vi,omitempty"`
+	Article       string `json:"article,omitempty"`
+	EffectiveFrom string `json:"effective_from,omitempty"`
+	Reliability   string `json:"reliability,omitempty"`
+	Note          string `json:"note,omitempty"`
+}
+
+// InForce reports whether the cited text was in force on day t, as far as its dates say: a
+// basis without dates is taken to be in force.
+func (b *Basis) InForce(t time.Time) bool {
+	day := t.Format(time.DateOnly)
+	if b.EffectiveFrom != "" && day < b.EffectiveFrom {
+		return false
+	}
+	return b.EffectiveUntil == "" || day < b.EffectiveUntil
+}
+
+// Name is the document's name in lang: the Vietnamese name where there is one and lang is
+// "vi", else the English one.
+func (b *Basis) Name(lang string) string {
+	if lang == "vi" && b.DocumentVI != "" {
+		return b.DocumentVI
+	}
+	return b.Document
+}
+
+// BasesAt returns the bases of the criterion that were in force on day t.
+func (c *Criterion) BasesAt(t time.Time) []Basis {
+	var out []Basis
+	for i := range c.Basis {
+		if c.Basis[i].InForce(t) {
+			out = append(out, c.Basis[i])
+		}
+	}
+	return out
+}
+
+// AsOf returns a copy of the catalogue as it stood on day t: the criteria in force that day,
+// each with the bases in force that day.
+func (c *Catalogue) AsOf(t time.Time) *Catalogue {
+	out := *c
+	out.Basis = nil
+	for i := range c.Basis {
+		if c.Basis[i].InForce(t) {
+			out.Basis = append(out.Basis, c.Basis[i])
+		}
+	}
+	out.Criteria = nil
+	for i := range c.Criteria {
+		cr := c.Criteria[i]
+		if !cr.InForce(t) {
+			continue
+		}
+		cr.Basis = cr.BasesAt(t)
+		out.Criteria = append(out.Criteria, cr)
+	}
+	var groups []Group
+	for _, g := range c.Groups {
+		for _, cr := range out.Criteria {
+			if cr.Group == g.ID {
+				groups = append(groups, g)
+				break
+			}
+		}
+	}
+	out.Groups = groups
+	return &out
 }
 
 // Group is a group of criteria inside a catalogue.
@@ -160,4 +248,34 @@ func (c *Criterion) InForce(t time.Time) bool {
 		return false
 	}
 	return c.EffectiveUntil == "" || day < c.EffectiveUntil
+}
+
+// Cited returns a copy of the catalogue as a report cites it: each criterion keeps the bases
+// in force on day t (all of them when t is zero, or when none was in force that day, so that
+// a criterion never loses its basis), with document names in lang ("vi": the full Vietnamese
+// name where there is one).
+func (c *Catalogue) Cited(t time.Time, lang string) *Catalogue {
+	out := *c
+	name := func(bs []Basis) []Basis {
+		cp := make([]Basis, len(bs))
+		for i := range bs {
+			cp[i] = bs[i]
+			cp[i].Document = bs[i].Name(lang)
+		}
+		return cp
+	}
+	out.Basis = name(c.Basis)
+	out.Criteria = make([]Criterion, len(c.Criteria))
+	for i := range c.Criteria {
+		cr := c.Criteria[i]
+		bs := cr.Basis
+		if !t.IsZero() {
+			if now := cr.BasesAt(t); len(now) > 0 {
+				bs = now
+			}
+		}
+		cr.Basis = name(bs)
+		out.Criteria[i] = cr
+	}
+	return &out
 }

@@ -209,6 +209,9 @@ func (c *Catalogue) semanticProblems(schemaFailed bool) []Problem {
 		ps = append(ps, Problem{Path: path, Reason: fmt.Sprintf(format, args...)})
 	}
 	ps = append(ps, dateProblems("$", c.EffectiveFrom, c.EffectiveUntil)...)
+	for j := range c.Basis {
+		ps = append(ps, basisProblems(fmt.Sprintf("$.basis[%d]", j), &c.Basis[j])...)
+	}
 
 	groups := make(map[string]int, len(c.Groups))
 	var groupIDs []string
@@ -240,6 +243,9 @@ func (c *Catalogue) semanticProblems(schemaFailed bool) []Problem {
 		sums[cr.Group] += cr.Points
 		counts[cr.Group]++
 		ps = append(ps, dateProblems(base, cr.EffectiveFrom, cr.EffectiveUntil)...)
+		for j := range cr.Basis {
+			ps = append(ps, basisProblems(fmt.Sprintf("%s.basis[%d]", base, j), &cr.Basis[j])...)
+		}
 		if cr.Critical && cr.Level != Mandatory && cr.Level != "" {
 			add(base+".critical", "a critical criterion must be mandatory, but level is %q", cr.Level)
 		}
@@ -258,6 +264,23 @@ func (c *Catalogue) semanticProblems(schemaFailed bool) []Problem {
 		}
 		if g.MaxPoints > 0 && math.Abs(sums[g.ID]-g.MaxPoints) > 1e-9 {
 			add(fmt.Sprintf("$.groups[%d].max_points", i), "group %q has max_points %g but its criteria's points sum to %g", g.ID, g.MaxPoints, sums[g.ID])
+		}
+	}
+	return ps
+}
+
+// basisProblems checks a basis's dates and that a text no longer in force says what replaced
+// it, or why nothing did.
+func basisProblems(base string, b *Basis) []Problem {
+	ps := dateProblems(base, b.EffectiveFrom, b.EffectiveUntil)
+	if b.EffectiveUntil != "" && len(b.SupersededBy) == 0 && b.Note == "" {
+		ps = append(ps, Problem{Path: base + ".effective_until", Reason: "a basis no longer in force needs superseded_by (what replaced it) or a note (why nothing did)"})
+	}
+	for k, s := range b.SupersededBy {
+		if s.EffectiveFrom != "" && dateShape(s.EffectiveFrom) {
+			if _, err := time.Parse(time.DateOnly, s.EffectiveFrom); err != nil {
+				ps = append(ps, Problem{Path: fmt.Sprintf("%s.superseded_by[%d].effective_from", base, k), Reason: fmt.Sprintf("%q is not a real calendar date", s.EffectiveFrom)})
+			}
 		}
 	}
 	return ps

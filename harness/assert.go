@@ -109,12 +109,17 @@ func AssertGroupScore(t TestingT, r *scoring.Report, group string, min float64, 
 		sort.Strings(groups)
 		return assert.Fail(t, fmt.Sprintf("the report has no group %q (groups: %s)", group, strings.Join(groups, ", ")), msgAndArgs...)
 	}
-	if g.Score >= min {
+	if !g.Scored() {
+		bad := offending(r, func(f scoring.Finding) bool { return f.Group == group })
+		return assert.Fail(t, fmt.Sprintf("group %s has no score: nothing in it was assessed (not tested or error), so it cannot be compared with %.1f\n%s",
+			group, min, listFindings(bad, catalogueOf(r))), msgAndArgs...)
+	}
+	if g.Value() >= min {
 		return true
 	}
 	bad := offending(r, func(f scoring.Finding) bool { return f.Group == group && unmet(f.Status) })
 	return assert.Fail(t, fmt.Sprintf("group %s scored %.1f (%.1f of %.1f points), below %.1f\n%s",
-		group, g.Score, g.Earned, g.Available, min, listFindings(bad, catalogueOf(r))), msgAndArgs...)
+		group, g.Value(), g.Earned, g.Available, min, listFindings(bad, catalogueOf(r))), msgAndArgs...)
 }
 
 // RequireGroupScore is AssertGroupScore that stops the test on failure.

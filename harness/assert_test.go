@@ -36,8 +36,8 @@ func sampleReport() *scoring.Report {
 			Overall: 62.5,
 			Caps:    []scoring.Cap{{Criterion: "T-SEC-01", Status: scoring.Fail, Grade: "yeu"}},
 			Groups: map[string]scoring.GroupScore{
-				"security":      {Score: 33.3, Earned: 1, Available: 3},
-				"accessibility": {Score: 100, Earned: 1, Available: 1},
+				"security":      {Score: scoring.ScoreOf(33.3), Earned: 1, Available: 3},
+				"accessibility": {Score: scoring.ScoreOf(100), Earned: 1, Available: 1},
 			},
 			Compliance: scoring.Compliance{Met: 2, Applicable: 4, Rate: 0.5},
 		},

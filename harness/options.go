@@ -11,6 +11,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/suggest"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -292,7 +293,7 @@ func (c *config) validate(target Target) {
 	}
 	for _, s := range c.only {
 		if !c.matchesAny(s) {
-			c.errs = append(c.errs, fmt.Errorf("Only(%q): no criterion ID, group or tag of catalogue %s matches", s, c.cat.ID))
+			c.errs = append(c.errs, fmt.Errorf("Only(%q): no criterion ID, group or tag of catalogue %s matches%s", s, c.cat.ID, suggest.Hint(s, c.selectors())))
 		}
 	}
 	for id := range c.skips {
@@ -346,6 +347,19 @@ func (c *config) matchesAny(sel string) bool {
 		}
 	}
 	return false
+}
+
+// selectors lists what Only accepts: criterion IDs, group IDs and tags, for suggestions.
+func (c *config) selectors() []string {
+	var out []string
+	for _, g := range c.cat.Groups {
+		out = append(out, g.ID)
+	}
+	for i := range c.cat.Criteria {
+		out = append(out, c.cat.Criteria[i].ID)
+		out = append(out, c.cat.Criteria[i].Tags...)
+	}
+	return out
 }
 
 func selects(sel string, cr *criteria.Criterion) bool {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // PIN is a decoded 12-digit personal identification number (số định danh cá nhân, the number
@@ -36,15 +37,15 @@ const pinKind = "personal identification number"
 // [AllowUnknownPrefix], anything), and the birth year implied by G and YY is not in the future
 // (unless [AnyBirthYear]). The error is an [*Error] naming the position and the reason.
 //
-// Century/sex digit G (DOMAIN.md §8): 0/1 born 1900–1999 male/female, 2/3 2000–2099, 4/5
+// Century/sex digit G (docs/identifiers.md): 0/1 born 1900–1999 male/female, 2/3 2000–2099, 4/5
 // 2100–2199, 6/7 2200–2299, 8/9 2300–2399.
 func ParsePIN(s string, opts ...Option) (PIN, error) {
 	o := buildOptions(opts)
-	if len(s) != 12 {
-		return PIN{}, newErr(pinKind, s, -1, "", ErrLength, "got %d characters, want 12 digits", len(s))
+	if utf8.RuneCountInString(s) != 12 {
+		return PIN{}, newErr(pinKind, s, -1, "", ErrLength, "got %d characters, want 12 digits", utf8.RuneCountInString(s))
 	}
 	if i := firstNonDigit(s); i >= 0 {
-		return PIN{}, newErr(pinKind, s, i, pinField(i), ErrDigit, "got %q", s[i:i+1])
+		return PIN{}, newErr(pinKind, s, i, pinField(i), ErrDigit, "got %q", charAt(s, i))
 	}
 	p := PIN{Number: s, Prefix: s[:3], Serial: s[6:]}
 	if prov, ok := LookupProvince(p.Prefix); ok {
@@ -143,6 +144,13 @@ func firstNonDigit(s string) int {
 		}
 	}
 	return -1
+}
+
+// charAt returns the whole character that starts at byte offset i of s, so that an error quoting
+// a non-digit never cuts a multibyte character in half.
+func charAt(s string, i int) string {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return s[i : i+n]
 }
 
 func pinField(i int) string {

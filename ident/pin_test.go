@@ -2,9 +2,11 @@ package ident_test
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -13,7 +15,7 @@ import (
 )
 
 func TestParsePINCenturySexTable(t *testing.T) {
-	// Every row of DOMAIN.md §8's century/sex table, with prefix 001 (Hà Nội).
+	// Every row of the century/sex table of docs/identifiers.md, with prefix 001 (Hà Nội).
 	cases := []struct {
 		name    string
 		number  string
@@ -174,8 +176,34 @@ func TestErrorMessage(t *testing.T) {
 		err.Error())
 }
 
+// TestParsePINMultibyte: the regression cases of FuzzParsePIN (its corpus file
+// testdata/fuzz/FuzzParsePIN/63d567f76ebe68c5 is the input "000*******00").
+func TestParsePINMultibyte(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		// 12 bytes, 11 characters: the length is counted in characters.
+		{"0010851234é", `ident: personal identification number "001******4é": wrong length: got 11 characters, want 12 digits`},
+		// 13 bytes, 12 characters: the offending character is quoted whole, not its first byte.
+		{"0010851234é5", `ident: personal identification number "001*******é5" at position 11 (random part (RRRRRR)): not a digit: got "é"`},
+		{"000*******00", `ident: personal identification number "000*******00" at position 4 (century/sex digit (G)): not a digit: got "*"`},
+	} {
+		_, err := ident.ParsePIN(tc.in)
+		require.Error(t, err, tc.in)
+		assert.Equal(t, tc.want, err.Error())
+	}
+	err := ident.ValidateCMND("0010851é")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `got 8 characters`)
+	_, err = ident.ParseTaxCode("010010107é")
+	require.Error(t, err)
+	assert.NotRegexp(t, cutByte, err.Error())
+}
+
+// cutByte matches a %q escape of a byte ≥ 0x80: what quoting half of a multibyte character gives.
+var cutByte = regexp.MustCompile(`\\x[89a-f][0-9a-f]`)
+
 func FuzzParsePIN(f *testing.F) {
-	for _, s := range []string{"001085123445", "003085123445", "", "0010851234", "00108512344x", "079305001234", "999999999999"} {
+	for _, s := range []string{"001085123445", "003085123445", "", "0010851234", "00108512344x", "079305001234", "999999999999",
+		"0010851234é", "0010851234é5", "000*******00"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -188,8 +216,13 @@ func FuzzParsePIN(f *testing.F) {
 			if !errors.As(err, &e) {
 				t.Fatalf("error %v is not an *ident.Error", err)
 			}
-			if len(s) == 12 && strings.Contains(err.Error(), s) {
+			// A 12-character input is a number someone typed: its middle is masked. (An input
+			// whose middle is already asterisks, such as "000*******00", is its own mask.)
+			if utf8.RuneCountInString(s) == 12 && ident.Mask(s) != s && strings.Contains(err.Error(), s) {
 				t.Fatalf("error message shows the number in full: %v", err)
+			}
+			if utf8.ValidString(s) && cutByte.MatchString(err.Error()) {
+				t.Fatalf("error message cuts a character of valid UTF-8 input %q: %v", s, err)
 			}
 			return
 		}

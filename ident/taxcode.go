@@ -1,5 +1,7 @@
 package ident
 
+import "unicode/utf8"
+
 // TaxCode is a validated tax code (mã số thuế, MST).
 type TaxCode struct {
 	// Number is the 10-digit code, or the 12-digit personal identification number when Personal.
@@ -25,7 +27,7 @@ func (t TaxCode) String() string {
 
 const taxKind = "tax code"
 
-// taxWeights are the weights of digits 1–9 of the 10-digit tax code (DOMAIN.md §8).
+// taxWeights are the weights of digits 1–9 of the 10-digit tax code (docs/identifiers.md).
 var taxWeights = [9]int{31, 29, 23, 19, 17, 13, 7, 5, 3}
 
 // TaxCheckDigit computes the check digit of the first 9 digits of a tax code: 10 − (Σ Ni·Wi mod
@@ -79,15 +81,15 @@ func ParseTaxCode(s string, opts ...Option) (TaxCode, error) {
 		return TaxCode{Number: s, Personal: true}, nil
 	default:
 		return TaxCode{}, newErr(taxKind, s, -1, "", ErrLength,
-			"got %d characters, want 10 digits, NNNNNNNNNN-BBB or a 12-digit personal number", len(s))
+			"got %d characters, want 10 digits, NNNNNNNNNN-BBB or a 12-digit personal number", utf8.RuneCountInString(s))
 	}
 	if i := firstNonDigit(tc.Number); i >= 0 {
-		return TaxCode{}, newErr(taxKind, s, i, "", ErrDigit, "got %q", s[i:i+1])
+		return TaxCode{}, newErr(taxKind, s, i, "", ErrDigit, "got %q", charAt(s, i))
 	}
 	if tc.Branch != "" {
 		off := len(s) - 3
 		if i := firstNonDigit(tc.Branch); i >= 0 {
-			return TaxCode{}, newErr(taxKind, s, off+i, "branch suffix", ErrDigit, "got %q", tc.Branch[i:i+1])
+			return TaxCode{}, newErr(taxKind, s, off+i, "branch suffix", ErrDigit, "got %q", charAt(tc.Branch, i))
 		}
 		if tc.Branch == "000" && !o.branch000 {
 			return TaxCode{}, newErr(taxKind, s, off, "branch suffix", ErrBranch, "branches are numbered from 001")

@@ -31,13 +31,16 @@ type Survey struct {
 	Ranking []Rank `json:"ranking"`
 }
 
-// CriterionRate is one mandatory criterion across portals.
+// CriterionRate is one mandatory criterion across portals. Applicable and Rate count only the
+// portals where the criterion was assessed (pass, fail or attested); NotAssessed counts those
+// where it was not_tested or error, which say nothing about the portal's compliance.
 type CriterionRate struct {
-	Criterion  string  `json:"criterion"`
-	Group      string  `json:"group"`
-	Met        int     `json:"met"`
-	Applicable int     `json:"applicable"`
-	Rate       float64 `json:"rate"`
+	Criterion   string  `json:"criterion"`
+	Group       string  `json:"group"`
+	Met         int     `json:"met"`
+	Applicable  int     `json:"applicable"`
+	Rate        float64 `json:"rate"`
+	NotAssessed int     `json:"not_assessed"`
 }
 
 // GroupRate is one group across portals: mandatory criteria met / applicable, and the mean of
@@ -58,6 +61,9 @@ type Rank struct {
 	Rate    float64 `json:"rate"`
 	Overall float64 `json:"overall"`
 	Grade   string  `json:"grade"`
+	// Assessed and Total are the portal's coverage: findings assessed out of all of them.
+	Assessed int `json:"assessed"`
+	Total    int `json:"total"`
 }
 
 // Aggregate combines reports scored against cat. Every report must be of that catalogue. The
@@ -110,6 +116,10 @@ func Aggregate(cat *criteria.Catalogue, reports []*Report) (*Survey, error) {
 			if !ok || f.Status == NotApplicable || f.Status == Waived {
 				continue
 			}
+			if f.Status == NotTested || f.Status == Error {
+				cr.NotAssessed++
+				continue
+			}
 			cr.Applicable++
 			groups[cr.Group].Applicable++
 			if f.Status == Pass || f.Status == Attested {
@@ -118,12 +128,17 @@ func Aggregate(cat *criteria.Catalogue, reports []*Report) (*Survey, error) {
 			}
 		}
 		for id, gs := range r.Scores.Groups {
-			if g, ok := groups[id]; ok && gs.Available > 0 {
-				g.MeanScore += gs.Score
+			if g, ok := groups[id]; ok && gs.Score != nil {
+				g.MeanScore += *gs.Score
 				g.Scored++
 			}
 		}
-		s.Ranking = append(s.Ranking, Rank{Target: r.Target, Rate: r.Scores.Compliance.Rate, Overall: r.Scores.Overall, Grade: r.Scores.Grade})
+		cov := r.Coverage
+		if cov == nil {
+			cov = CoverageOf(r.Findings)
+		}
+		s.Ranking = append(s.Ranking, Rank{Target: r.Target, Rate: r.Scores.Compliance.Rate, Overall: r.Scores.Overall, Grade: r.Scores.Grade,
+			Assessed: cov.Assessed, Total: cov.Total})
 	}
 	s.Rate = ratio(s.Met, s.Applicable)
 	s.FullyCompliantShare = ratio(s.FullyCompliant, s.Portals)
@@ -161,7 +176,8 @@ func Aggregate(cat *criteria.Catalogue, reports []*Report) (*Survey, error) {
 }
 
 // Weakest returns up to n mandatory criteria with the lowest rate across portals (ties by
-// catalogue order), leaving out criteria that applied nowhere.
+// catalogue order), counting only the portals where each was assessed and leaving out criteria
+// assessed nowhere (see [Survey.NeverAssessed]).
 func (s *Survey) Weakest(n int) []CriterionRate {
 	var out []CriterionRate
 	for _, c := range s.Criteria {
@@ -181,4 +197,16 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+// NeverAssessed returns the mandatory criteria that were assessed on no portal but were
+// not_tested or error on some, in catalogue order: what the survey cannot say anything about.
+func (s *Survey) NeverAssessed() []CriterionRate {
+	var out []CriterionRate
+	for _, c := range s.Criteria {
+		if c.Applicable == 0 && c.NotAssessed > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/p06kit/p06kit/criteria"
 )
@@ -28,7 +29,7 @@ type Bands struct {
 
 // Decision766 is the default grading scheme, after Decision 766/QĐ-TTg: Xuất sắc ≥ 90 and
 // Yếu < 50 are reported by secondary sources; the Tốt (≥ 70) and Trung bình (≥ 50) boundaries
-// are NOT FOUND in the decision's text and are unverified (DOMAIN.md §4, Addendum A1).
+// are NOT FOUND in the decision's text and are unverified (docs/qd766.md, "Grading bands").
 var Decision766 = Bands{
 	ID:     "qd766",
 	Source: "Decision 766/QĐ-TTg (2022); intermediate boundaries unverified",
@@ -43,7 +44,7 @@ var Decision766 = Bands{
 }
 
 // Decision473 is the A–E scheme of Decision 473/QĐ-BTTTT (2024) for TTHC information systems:
-// A ≥ 90, B ≥ 80, C ≥ 65, D ≥ 50, E < 50 (DOMAIN.md Addendum A4).
+// A ≥ 90, B ≥ 80, C ≥ 65, D ≥ 50, E < 50 (docs/qd473.md).
 var Decision473 = Bands{
 	ID:     "qd473",
 	Source: "Decision 473/QĐ-BTTTT (2024)",
@@ -103,13 +104,44 @@ func BandsByID(id string) (Bands, bool) {
 	return Bands{}, false
 }
 
-// GradeLabel is the label of a report's grade in lang ("vi" or "en"), or the grade ID when the
-// grading scheme is unknown.
-func GradeLabel(s Scores, lang string) string {
-	if b, ok := BandsByID(s.Grading); ok {
-		if band, ok := b.Band(s.Grade); ok {
-			return band.Label.In(lang)
+// Unverified is what a text report prints beside a grade whose band boundaries the source
+// texts do not confirm.
+var Unverified = criteria.Text{VI: "ranh giới chưa xác minh", EN: "boundary unverified"}
+
+// GradeVerified reports whether the band with ID grade of the built-in scheme grading has
+// confirmed boundaries; an unknown scheme or band is unverified.
+func GradeVerified(grading, grade string) bool {
+	if b, ok := BandsByID(grading); ok {
+		if band, ok := b.Band(grade); ok {
+			return band.Verified
 		}
 	}
-	return s.Grade
+	return false
+}
+
+// GradeLabel is the label of a report's grade in lang ("vi" or "en"), or the grade ID when the
+// grading scheme is unknown, followed by "(ranh giới chưa xác minh)" / "(boundary
+// unverified)" when the band's boundaries are not confirmed by the source texts, and by
+// "(tạm tính: … chưa được đánh giá)" / "(provisional: … not assessed)" when a critical
+// criterion was not assessed. Verification is looked up in the built-in scheme, so a report
+// written before Scores.GradeVerified existed is labelled the same way.
+func GradeLabel(s Scores, lang string) string {
+	label := s.Grade
+	if b, ok := BandsByID(s.Grading); ok {
+		if band, ok := b.Band(s.Grade); ok {
+			label = band.Label.In(lang)
+		}
+	}
+	if !GradeVerified(s.Grading, s.Grade) {
+		label += " (" + Unverified.In(lang) + ")"
+	}
+	if s.Provisional {
+		ids := strings.Join(s.ProvisionalBecause, ", ")
+		if lang == "vi" {
+			label += " (tạm tính: " + ids + " chưa được đánh giá)"
+		} else {
+			label += " (provisional: " + ids + " not assessed)"
+		}
+	}
+	return label
 }

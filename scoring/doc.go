@@ -8,7 +8,7 @@
 //	fmt.Printf("%d/%d mandatory criteria met (%.2f%%), grade %s\n",
 //		r.Scores.Compliance.Met, r.Scores.Compliance.Applicable, 100*r.Scores.Compliance.Rate, r.Scores.Grade)
 //
-// # Scoring model 1
+// # Scoring model 2
 //
 // The model is versioned: [Model] is written into every report, and any change to the rules
 // below gets a new model number.
@@ -23,9 +23,12 @@
 //     and its level is not informational. It is met when its finding is pass or attested;
 //     fail, error and not_tested earn nothing.
 //  3. Group score = points earned / points available × 100, over the criteria that count
-//     (points are the criterion's weight inside its group). A group with nothing available
-//     scores 0 and is left out of the overall score.
-//  4. Overall score = the weighted mean of the group scores of groups with something available;
+//     (points are the criterion's weight inside its group). A group none of whose counting
+//     criteria was assessed (no pass, fail or attested: everything not_tested, error,
+//     not_applicable or waived) has no score (null, shown as "not tested", never 0) and is
+//     left out of the overall score. Once anything in a group was assessed, its not_tested
+//     and error criteria earn nothing. (Model 1 scored such a group 0 and counted it.)
+//  4. Overall score = the weighted mean of the scores of the groups that have one;
 //     group weights come from the catalogue (absent or 0 means 1: equal weights).
 //  5. Compliance rate = mandatory criteria met / mandatory criteria that count — the figure
 //     MIC's 2023 survey reported as 20.48% — and 0 when no mandatory criterion counts.
@@ -39,6 +42,10 @@
 //     denominators) and is listed under waivers.applied; an expired one is ignored, the finding
 //     counts as found, and it is listed under waivers.stale. A waiver for an unknown criterion,
 //     without reason or approver, with a malformed date, or repeating a criterion is an error.
+//
+// Coverage ([Coverage], in every report) counts the findings assessed (pass, fail, attested,
+// not_applicable), not_tested, error and waived, overall and per group, so that a score is
+// always read with the share of the catalogue it rests on.
 //
 // Numbers are kept at full float64 precision in reports; round only for display (percentages
 // to 2 decimals, as DVCQG does).

@@ -10,7 +10,11 @@ import (
 func print(r *scoring.Report) {
 	for _, g := range []string{"a", "b"} {
 		gs := r.Scores.Groups[g]
-		fmt.Printf("group %s: %g/%g = %.2f\n", g, gs.Earned, gs.Available, gs.Score)
+		if !gs.Scored() {
+			fmt.Printf("group %s: %g/%g, not tested\n", g, gs.Earned, gs.Available)
+			continue
+		}
+		fmt.Printf("group %s: %g/%g = %.2f\n", g, gs.Earned, gs.Available, gs.Value())
 	}
 	fmt.Printf("overall %.2f, compliance %d/%d = %.4f, grade %s, caps %v\n", r.Scores.Overall,
 		r.Scores.Compliance.Met, r.Scores.Compliance.Applicable, r.Scores.Compliance.Rate, r.Scores.Grade, r.Scores.Caps)
@@ -106,10 +110,14 @@ func ExampleAggregate() {
 	for _, c := range s.Weakest(2) {
 		fmt.Printf("weakest: %s %d/%d\n", c.Criterion, c.Met, c.Applicable)
 	}
+	for _, c := range s.NeverAssessed() {
+		fmt.Printf("never assessed: %s (not tested or error on %d portals)\n", c.Criterion, c.NotAssessed)
+	}
 	// Output:
 	// national 4/8 = 50.00%, fully compliant 0 of 2
 	// 1. tinh-a.example 75.00% tot
 	// 2. tinh-b.example 25.00% yeu
-	// weakest: B3 0/2
 	// weakest: A1 1/2
+	// weakest: A2 1/2
+	// never assessed: B3 (not tested or error on 2 portals)
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // Model names the scoring model implemented by this package (see the package doc).
-const Model = "p06kit scoring model 1"
+const Model = "p06kit scoring model 2"
 
 // Config controls scoring. The zero value scores with no waivers and the Decision 766 bands.
 type Config struct {
@@ -38,7 +38,7 @@ func (e *InputError) Error() string {
 
 var inputStatuses = map[Status]bool{Pass: true, Fail: true, Error: true, NotApplicable: true, NotTested: true, Attested: true}
 
-// Score scores findings against a catalogue under scoring model 1. It is pure and deterministic:
+// Score scores findings against a catalogue under scoring model 2. It is pure and deterministic:
 // the same inputs give the same report, with findings in catalogue order. A criterion of the
 // catalogue with no finding counts as not_tested. Findings naming unknown criteria, carrying
 // unknown statuses, repeating a criterion, or attesting a criterion whose method is not
@@ -105,7 +105,11 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 	for _, g := range cat.Groups {
 		r.Scores.Groups[g.ID] = GroupScore{}
 	}
+	if !cfg.AsOf.IsZero() {
+		r.AsOf = cfg.AsOf.Format(time.DateOnly)
+	}
 	lowest := bands.Bands[len(bands.Bands)-1]
+	scored := map[string]bool{}
 	for i := range cat.Criteria {
 		c := &cat.Criteria[i]
 		f, ok := byID[c.ID]
@@ -134,6 +138,9 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 				gs.Earned += c.Points
 			}
 			r.Scores.Groups[c.Group] = gs
+			if f.Status == Pass || f.Status == Fail || f.Status == Attested {
+				scored[c.Group] = true
+			}
 			if c.Level == criteria.Mandatory {
 				r.Scores.Compliance.Applicable++
 				if met {
@@ -144,6 +151,10 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 		if c.Critical && (f.Status == Fail || f.Status == Error) {
 			r.Scores.Caps = append(r.Scores.Caps, Cap{Criterion: c.ID, Status: f.Status, Grade: lowest.ID})
 		}
+		if c.Critical && f.Status == NotTested {
+			r.Scores.Provisional = true
+			r.Scores.ProvisionalBecause = append(r.Scores.ProvisionalBecause, c.ID)
+		}
 	}
 	if r.Scores.Compliance.Applicable > 0 {
 		r.Scores.Compliance.Rate = float64(r.Scores.Compliance.Met) / float64(r.Scores.Compliance.Applicable)
@@ -151,14 +162,15 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 	var wsum, sum float64
 	for _, g := range cat.Groups {
 		gs := r.Scores.Groups[g.ID]
-		if gs.Available > 0 {
-			gs.Score = gs.Earned / gs.Available * 100
+		if gs.Available > 0 && scored[g.ID] {
+			v := gs.Earned / gs.Available * 100
+			gs.Score = &v
 			w := g.Weight
 			if w <= 0 {
 				w = 1
 			}
 			wsum += w
-			sum += w * gs.Score
+			sum += w * v
 		}
 		r.Scores.Groups[g.ID] = gs
 	}
@@ -170,6 +182,12 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 		grade = lowest
 	}
 	r.Scores.Grade = grade.ID
+	r.Coverage = CoverageOf(r.Findings)
+	r.Scores.GradeVerified = grade.Verified
+	if grade.ID == lowest.ID {
+		// The lowest band cannot fall further: a criterion not assessed changes nothing.
+		r.Scores.Provisional, r.Scores.ProvisionalBecause = false, nil
+	}
 	sort.Slice(r.Waivers.Applied, func(i, j int) bool { return r.Waivers.Applied[i].Criterion < r.Waivers.Applied[j].Criterion })
 	return r, nil
 }

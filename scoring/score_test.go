@@ -225,7 +225,7 @@ func TestProperties(t *testing.T) {
 				assert.GreaterOrEqual(t, up.Scores.Compliance.Met, base.Scores.Compliance.Met)
 				assert.GreaterOrEqual(t, up.Scores.Compliance.Rate, base.Scores.Compliance.Rate)
 				for g, gs := range base.Scores.Groups {
-					assert.GreaterOrEqual(t, up.Scores.Groups[g].Score, gs.Score, g)
+					assert.GreaterOrEqual(t, up.Scores.Groups[g].Value(), gs.Value(), g)
 				}
 				assert.LessOrEqual(t, len(up.Scores.Caps), len(base.Scores.Caps))
 			}
@@ -254,8 +254,9 @@ func TestAggregateOrderIndependent(t *testing.T) {
 	b, err := scoring.Aggregate(cat, rev)
 	require.NoError(t, err)
 	assert.Equal(t, mustJSON(t, a), mustJSON(t, b))
-	// Portals a and c tie exactly: they share rank 1, and b/d follow.
-	assert.Equal(t, []int{1, 1, 3, 3}, []int{a.Ranking[0].Rank, a.Ranking[1].Rank, a.Ranking[2].Rank, a.Ranking[3].Rank})
+	// Portals a and c tie exactly: they share rank 1. d's group B was never assessed (error),
+	// so it has no score and d's overall rests on group A alone: d ranks before b, whose B fails.
+	assert.Equal(t, []int{1, 1, 3, 4}, []int{a.Ranking[0].Rank, a.Ranking[1].Rank, a.Ranking[2].Rank, a.Ranking[3].Rank})
 	assert.Equal(t, "a", a.Ranking[0].Target)
 	_, err = scoring.Aggregate(cat, []*scoring.Report{{Catalogue: scoring.CatalogueRef{ID: "other"}}})
 	assert.ErrorContains(t, err, `catalogue "other"`)
@@ -293,4 +294,69 @@ func mustJSON(t *testing.T, v any) string {
 	b, err := json.Marshal(v)
 	require.NoError(t, err)
 	return string(b)
+}
+
+// A group nobody assessed has no score (null), is left out of the overall score, and the
+// coverage says how much was assessed; once one criterion of a group is assessed, its
+// not_tested and error criteria earn nothing.
+func TestGroupNotTestedHasNoScore(t *testing.T) {
+	cat := demo()
+	r, err := scoring.Score(cat, scoring.Findings{Findings: []scoring.Finding{
+		{Criterion: "A1", Status: scoring.Pass}, {Criterion: "A2", Status: scoring.Error},
+		{Criterion: "B1", Status: scoring.Error}, {Criterion: "B2", Status: scoring.NotTested}}}, scoring.Config{})
+	require.NoError(t, err)
+	b := r.Scores.Groups["b"]
+	assert.False(t, b.Scored())
+	assert.Nil(t, b.Score)
+	assert.Contains(t, mustJSON(t, r.Scores.Groups), `"b":{"score":null`)
+	a := r.Scores.Groups["a"]
+	require.True(t, a.Scored())
+	assert.InDelta(t, 50.0, a.Value(), 1e-9, "A1 3 of 6 points: A2 error and A3 not_tested earn nothing")
+	assert.InDelta(t, 50.0, r.Scores.Overall, 1e-9, "the overall score is group a's alone")
+	require.NotNil(t, r.Coverage)
+	assert.Equal(t, scoring.Count{Assessed: 1, NotTested: 3, Error: 2, Total: 6}, r.Coverage.Count)
+	assert.Equal(t, scoring.Count{Assessed: 0, NotTested: 2, Error: 1, Total: 3}, r.Coverage.Groups["b"])
+	assert.InDelta(t, 1.0/6, r.Coverage.Share(), 1e-9)
+}
+
+// A grade whose band boundaries are unverified says so, and a critical criterion not assessed
+// makes a grade above the lowest band provisional, naming the criterion.
+func TestGradeVerifiedAndProvisional(t *testing.T) {
+	cat := criteria.P06Technical()
+	var critical string
+	in := scoring.Findings{Catalogue: cat.ID, Target: "https://portal.example/"}
+	for _, c := range cat.Criteria {
+		st := scoring.Pass
+		if c.Method == criteria.Attested {
+			st = scoring.Attested
+		}
+		if c.Critical && critical == "" {
+			critical = c.ID
+			continue // not tested
+		}
+		in.Findings = append(in.Findings, scoring.Finding{Criterion: c.ID, Status: st})
+	}
+	require.NotEmpty(t, critical)
+	r, err := scoring.Score(cat, in, scoring.Config{AsOf: asOf})
+	require.NoError(t, err)
+	assert.Equal(t, "xuat-sac", r.Scores.Grade)
+	assert.True(t, r.Scores.GradeVerified, "Xuất sắc ≥ 90 is reported by the sources")
+	assert.True(t, r.Scores.Provisional)
+	assert.Equal(t, []string{critical}, r.Scores.ProvisionalBecause)
+	assert.Contains(t, scoring.GradeLabel(r.Scores, "vi"), "tạm tính: "+critical)
+	assert.Contains(t, scoring.GradeLabel(r.Scores, "en"), "provisional: "+critical+" not assessed")
+
+	tot := scoring.Scores{Grade: "tot", Grading: "qd766", GradeVerified: false}
+	assert.False(t, scoring.GradeVerified("qd766", "tot"))
+	assert.Equal(t, "Tốt (ranh giới chưa xác minh)", scoring.GradeLabel(tot, "vi"))
+	assert.Contains(t, scoring.GradeLabel(tot, "en"), "(boundary unverified)")
+	assert.True(t, scoring.GradeVerified("qd473", "B"))
+
+	// The lowest band cannot fall further: no provisional mark.
+	in.Findings = append(in.Findings, scoring.Finding{Criterion: critical, Status: scoring.Fail})
+	r, err = scoring.Score(cat, in, scoring.Config{AsOf: asOf})
+	require.NoError(t, err)
+	assert.Equal(t, "yeu", r.Scores.Grade)
+	assert.False(t, r.Scores.Provisional)
+	assert.Empty(t, r.Scores.ProvisionalBecause)
 }

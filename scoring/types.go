@@ -54,7 +54,7 @@ type Finding struct {
 	DurationMS int64 `json:"duration_ms,omitempty"`
 }
 
-// Findings is the findings contract of DESIGN.md: what `p06 score` reads, produced by any tool.
+// Findings is the findings contract (scoring/schema/findings.schema.json): what `p06 score` reads, produced by any tool.
 type Findings struct {
 	Catalogue string    `json:"catalogue"`
 	Target    string    `json:"target"`
@@ -83,10 +83,26 @@ type CatalogueRef struct {
 
 // GroupScore is the score of one group.
 type GroupScore struct {
-	// Score is Earned / Available × 100, or 0 when nothing is available.
-	Score     float64 `json:"score"`
-	Earned    float64 `json:"earned"`
-	Available float64 `json:"available"`
+	// Score is Earned / Available × 100; nil (JSON null) when no criterion of the group that
+	// counts was assessed (pass, fail or attested): a group nobody looked at has no score, not 0.
+	Score     *float64 `json:"score"`
+	Earned    float64  `json:"earned"`
+	Available float64  `json:"available"`
+}
+
+// ScoreOf returns a pointer to v, for building a [GroupScore] by hand.
+func ScoreOf(v float64) *float64 { return &v }
+
+// Scored reports whether the group has a score (something in it was assessed).
+func (g GroupScore) Scored() bool { return g.Score != nil }
+
+// Value is the group's score, 0 when it has none: for arithmetic, never for display (show
+// [GroupScore.Scored] false as "not tested").
+func (g GroupScore) Value() float64 {
+	if g.Score == nil {
+		return 0
+	}
+	return *g.Score
 }
 
 // Compliance is the compliance rate: mandatory criteria met / mandatory criteria applicable.
@@ -113,10 +129,18 @@ type Scores struct {
 	// band's bilingual label is in the Bands named by Grading.
 	Grade string `json:"grade"`
 	// Grading is the ID of the grading scheme (Bands.ID), e.g. "qd766".
-	Grading    string                `json:"grading"`
-	Caps       []Cap                 `json:"caps"`
-	Groups     map[string]GroupScore `json:"groups"`
-	Compliance Compliance            `json:"compliance"`
+	Grading string `json:"grading"`
+	// GradeVerified is false when the source texts do not confirm the boundaries of the
+	// grade's band (the Tốt and Trung bình bands of Decision 766): every text form of the
+	// report then says "(ranh giới chưa xác minh)" / "(boundary unverified)" beside the grade.
+	GradeVerified bool `json:"grade_verified"`
+	// Provisional is true when a critical criterion was not assessed (not_tested): the grade
+	// could fall once it is. ProvisionalBecause lists those criteria.
+	Provisional        bool                  `json:"provisional"`
+	ProvisionalBecause []string              `json:"provisional_because,omitempty"`
+	Caps               []Cap                 `json:"caps"`
+	Groups             map[string]GroupScore `json:"groups"`
+	Compliance         Compliance            `json:"compliance"`
 }
 
 // WaiverSummary lists the waivers that applied and the stale ones that were ignored.
@@ -125,17 +149,23 @@ type WaiverSummary struct {
 	Stale   []Waiver `json:"stale"`
 }
 
-// Report is a scored assessment: the report contract of DESIGN.md.
+// Report is a scored assessment: the report contract (harness/report/schema/report.schema.json).
 type Report struct {
 	ScoringModel string       `json:"scoring_model"`
 	Catalogue    CatalogueRef `json:"catalogue"`
 	Target       string       `json:"target"`
 	// StartedAt is RFC 3339, set by whoever ran the assessment; empty when scoring alone.
-	StartedAt  string        `json:"started_at,omitempty"`
+	StartedAt string `json:"started_at,omitempty"`
+	// AsOf (YYYY-MM-DD) is the day effective dates and waivers were judged against; reports
+	// cite the legal bases in force that day.
+	AsOf       string        `json:"as_of,omitempty"`
 	DurationMS int64         `json:"duration_ms"`
 	Findings   []Finding     `json:"findings"`
 	Scores     Scores        `json:"scores"`
 	Waivers    WaiverSummary `json:"waivers"`
+	// Coverage says how much of the catalogue the findings assessed. Reports written before
+	// scoring model 2 have none; [CoverageOf] computes it from the findings.
+	Coverage *Coverage `json:"coverage,omitempty"`
 	// Targets are checkable targets measured during the assessment (the seed's 80% / 80% / 85%),
 	// when the assessment measured them.
 	Targets []Target `json:"targets,omitempty"`
@@ -162,4 +192,62 @@ type Traffic struct {
 	// again; WaitedMS is the time requests spent waiting for such pauses to end.
 	Backoffs int64 `json:"backoffs,omitempty"`
 	WaitedMS int64 `json:"waited_ms,omitempty"`
+}
+
+// Count splits findings by how far they were assessed. Total = Assessed + NotTested + Error +
+// Waived.
+type Count struct {
+	// Assessed counts findings with a verdict the harness earned: pass, fail, attested or
+	// not_applicable.
+	Assessed int `json:"assessed"`
+	// NotTested counts findings nothing assessed (the caller did not supply what they need).
+	NotTested int `json:"not_tested"`
+	// Error counts findings whose check could not see what it needed.
+	Error int `json:"error"`
+	// Waived counts findings a valid waiver covers.
+	Waived int `json:"waived"`
+	Total  int `json:"total"`
+}
+
+// Share is Assessed / Total, 0 when there is nothing.
+func (c Count) Share() float64 { return ratio(c.Assessed, c.Total) }
+
+func (c *Count) add(s Status) {
+	c.Total++
+	switch s {
+	case NotTested:
+		c.NotTested++
+	case Error:
+		c.Error++
+	case Waived:
+		c.Waived++
+	default:
+		c.Assessed++
+	}
+}
+
+// Coverage is how much of the catalogue a report assessed, overall and per group.
+type Coverage struct {
+	Count
+	Groups map[string]Count `json:"groups"`
+}
+
+// CoverageOf counts findings by how far they were assessed, overall and per group.
+func CoverageOf(findings []Finding) *Coverage {
+	c := &Coverage{Groups: map[string]Count{}}
+	for _, f := range findings {
+		c.Count.add(f.Status)
+		if f.Group != "" {
+			g := c.Groups[f.Group]
+			g.add(f.Status)
+			c.Groups[f.Group] = g
+		}
+	}
+	return c
+}
+
+// Assessed reports whether s is a verdict the harness earned (pass, fail, attested,
+// not_applicable), as opposed to not_tested, error and waived.
+func (s Status) Assessed() bool {
+	return s == Pass || s == Fail || s == Attested || s == NotApplicable
 }

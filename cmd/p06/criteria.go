@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/width"
@@ -16,7 +17,7 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 )
 
-const criteriaUsage = "p06 criteria [--catalogue ID|FILE] [--format table|md|json] [--lang vi|en] [--group G] [--tag T] [--width N]"
+const criteriaUsage = "p06 criteria [--catalogue ID|FILE] [--format table|md|json] [--lang vi|en] [--group G] [--tag T] [--width N] [--as-of YYYY-MM-DD]"
 
 // runCriteria lists a catalogue: a terminal table, Markdown for documentation, or the canonical
 // catalogue JSON that criteria.Load reads back.
@@ -28,6 +29,7 @@ func runCriteria(args []string, stdout, stderr io.Writer) int {
 	group := fs.String("group", "", "only the criteria of this group (comma-separated for several)")
 	tag := fs.String("tag", "", "only the criteria with this tag (comma-separated: any of them)")
 	cols := fs.Int("width", 0, "table width in columns (default: $COLUMNS, else 120)")
+	asOf := fs.String("as-of", "", "show the catalogue as it stood on this day (YYYY-MM-DD): the criteria and legal bases in force then")
 	pos, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -54,6 +56,18 @@ func runCriteria(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "p06 criteria: %v\n", err)
 		return exitCantRun
+	}
+	if *asOf != "" {
+		day, err := time.Parse(time.DateOnly, *asOf)
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 criteria: --as-of %q is not a date YYYY-MM-DD\n", *asOf)
+			return exitCantRun
+		}
+		cat = cat.AsOf(day)
+		if len(cat.Criteria) == 0 {
+			fmt.Fprintf(stderr, "p06 criteria: no criterion of catalogue %s was in force on %s (the catalogue takes effect %s)\n", cat.ID, *asOf, cat.EffectiveFrom)
+			return exitCantRun
+		}
 	}
 	var sel []criteria.Selector
 	if *group != "" {
@@ -141,7 +155,7 @@ var criteriaLabels = map[string]map[string]string{
 		"id": "Mã", "group": "Nhóm", "method": "Phương thức", "level": "Mức", "points": "Điểm", "title": "Tiêu chí",
 		"automated": "tự động", "assisted": "hỗ trợ", "attested": "chứng minh", "computed": "tính toán",
 		"mandatory": "bắt buộc", "recommended": "khuyến nghị", "informational": "tham khảo",
-		"requirement": "Yêu cầu", "advice": "Khuyến nghị khắc phục", "basis": "Căn cứ", "tags": "Nhãn",
+		"requirement": "Yêu cầu", "advice": "Khuyến nghị khắc phục", "basis": "Căn cứ", "in_force": "hiệu lực", "superseded_by": "được thay thế/sửa đổi bởi", "issuer_now": "cơ quan hiện nay:", "tags": "Nhãn",
 		"formula": "Công thức", "threshold": "Ngưỡng", "effective": "Hiệu lực từ", "until": "đến",
 		"version": "Phiên bản", "critical": "trọng yếu: không đạt thì bị giới hạn xếp loại",
 		"quoted": "trích dẫn", "derived": "suy ra", "scope": "Phạm vi", "reliability": "độ tin cậy",
@@ -152,7 +166,7 @@ var criteriaLabels = map[string]map[string]string{
 		"id": "ID", "group": "Group", "method": "Method", "level": "Level", "points": "Pts", "title": "Criterion",
 		"automated": "automated", "assisted": "assisted", "attested": "attested", "computed": "computed",
 		"mandatory": "mandatory", "recommended": "recommended", "informational": "informational",
-		"requirement": "Requirement", "advice": "Advice", "basis": "Basis", "tags": "Tags",
+		"requirement": "Requirement", "advice": "Advice", "basis": "Basis", "in_force": "in force", "superseded_by": "replaced or amended by", "issuer_now": "now:", "tags": "Tags",
 		"formula": "Formula", "threshold": "Threshold", "effective": "In force from", "until": "until",
 		"version": "Version", "critical": "critical: a failure caps the grade",
 		"quoted": "quoted", "derived": "derived", "scope": "Scope", "reliability": "reliability",
@@ -284,7 +298,7 @@ func writeCriteriaMarkdown(w io.Writer, cat *criteria.Catalogue, lang string) {
 }
 
 func basisLine(b criteria.Basis, lang string) string {
-	s := b.Document
+	s := b.Name(lang)
 	if b.Article != "" {
 		s += ", " + b.Article
 	}
@@ -298,10 +312,36 @@ func basisLine(b criteria.Basis, lang string) string {
 		s += ", " + label(lang, "reliability") + " " + b.Reliability
 	}
 	s += ")"
+	if b.EffectiveFrom != "" || b.EffectiveUntil != "" {
+		s += "; " + label(lang, "in_force") + " " + orDots(b.EffectiveFrom) + " – " + orDots(b.EffectiveUntil)
+	}
+	for _, sb := range b.SupersededBy {
+		name := sb.Document
+		if lang == "vi" && sb.DocumentVI != "" {
+			name = sb.DocumentVI
+		}
+		s += "; " + label(lang, "superseded_by") + " " + mdEscape(name)
+		if sb.EffectiveFrom != "" {
+			s += " (" + sb.EffectiveFrom + ")"
+		}
+		if sb.Reliability != "" {
+			s += " [" + sb.Reliability + "]"
+		}
+	}
+	if b.IssuerNow != "" {
+		s += "; " + label(lang, "issuer_now") + " " + mdEscape(b.IssuerNow)
+	}
 	if b.Note != "" {
 		s += ". " + mdEscape(b.Note)
 	}
 	return s
+}
+
+func orDots(day string) string {
+	if day == "" {
+		return "…"
+	}
+	return day
 }
 
 // mdEscape keeps text from breaking a Markdown table row or starting markup by accident.

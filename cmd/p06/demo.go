@@ -19,7 +19,7 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const demoUsage = "p06 demo [--out DIR] [--lang en|vi]"
+const demoUsage = "p06 demo [--out DIR] [--lang vi|en]"
 
 // runDemo is the main job with an embedded default: it starts the reference portal and the broken
 // portal, each wired to its own fakes of the national services, on loopback; assesses both with
@@ -29,7 +29,7 @@ const demoUsage = "p06 demo [--out DIR] [--lang en|vi]"
 func runDemo(args []string, stdout, stderr io.Writer) int {
 	fs := cliFlagSet("p06 demo", demoUsage, stderr)
 	out := fs.String("out", "p06-demo", "directory for the reports")
-	lang := fs.String("lang", "en", "language of the scorecards and reports: en or vi")
+	lang := fs.String("lang", "vi", "language of the scorecards and reports: vi or en")
 	timeout := fs.Duration("timeout", 3*time.Minute, "deadline for both assessments")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -139,7 +139,7 @@ func printScorecards(w io.Writer, cat *criteria.Catalogue, lang string, a, b *sc
 	fmt.Fprintln(w)
 	for _, g := range cat.Groups {
 		ga, gb := a.Scores.Groups[g.ID], b.Scores.Groups[g.ID]
-		row(demoLine(g.Title.In(lang), left-1), demoBar(ga), demoBar(gb))
+		row(demoLine(g.Title.In(lang), left-1), demoBar(ga, tr("not tested", "chưa kiểm tra")), demoBar(gb, tr("not tested", "chưa kiểm tra")))
 	}
 	if len(b.Scores.Caps) > 0 {
 		fmt.Fprintf(w, "\n%s\n", tr("Caps applied to the broken portal (a failed critical criterion caps the grade):", "Giới hạn xếp loại của cổng lỗi (tiêu chí trọng yếu không đạt):"))
@@ -176,12 +176,15 @@ func printScorecards(w io.Writer, cat *criteria.Catalogue, lang string, a, b *sc
 	}
 }
 
-func demoBar(g scoring.GroupScore) string {
+func demoBar(g scoring.GroupScore, notTested string) string {
 	if g.Available == 0 {
 		return "n/a"
 	}
-	n := int(g.Score/10 + 0.5)
-	return fmt.Sprintf("%s%s %5.1f", strings.Repeat("█", n), strings.Repeat("░", 10-n), g.Score)
+	if !g.Scored() {
+		return notTested
+	}
+	n := int(g.Value()/10 + 0.5)
+	return fmt.Sprintf("%s%s %5.1f", strings.Repeat("█", n), strings.Repeat("░", 10-n), g.Value())
 }
 
 func demoWidth(s string) int { return utf8.RuneCountInString(s) }

@@ -9,10 +9,11 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const reportUsage = `p06 report diff OLD.json NEW.json [--format text|md|json]
+const reportUsage = `p06 report diff OLD.json NEW.json [--format text|md|json] [--lang vi|en]
 p06 report render REPORT.json [--format json|junit|sarif|md|html] [--lang vi|en] [--out FILE]
 
 diff compares two JSON reports of a portal: criteria newly failing, fixed, still failing,
@@ -42,11 +43,16 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 func runReportDiff(args []string, stdout, stderr io.Writer) int {
 	fs := cliFlagSet("p06 report diff", reportUsage, stderr)
 	format := fs.String("format", "text", "output: text, md or json")
+	lang := fs.String("lang", "vi", "language of text and md: vi or en")
 	pos, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
 	if err != nil {
+		return exitCantRun
+	}
+	if *lang != "vi" && *lang != "en" {
+		fmt.Fprintf(stderr, "p06 report diff: --lang %q: want vi or en\n", *lang)
 		return exitCantRun
 	}
 	if len(pos) != 2 {
@@ -63,10 +69,14 @@ func runReportDiff(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "p06 report diff: %v\n", err)
 		return exitCantRun
 	}
-	if old.Catalogue.ID != nw.Catalogue.ID {
-		fmt.Fprintf(stderr, "p06 report diff: warning: the reports use different catalogues (%s, %s)\n", old.Catalogue.ID, nw.Catalogue.ID)
-	}
 	d := report.Compare(old, nw)
+	d.Lang = *lang
+	if *format == "json" {
+		// The text formats carry the warnings; JSON keeps stdout machine-readable.
+		for _, wn := range d.Warnings {
+			fmt.Fprintf(stderr, "p06 report diff: warning: %s (%s, %s)\n", strings.ReplaceAll(wn.Code, "_", " "), wn.Old, wn.New)
+		}
+	}
 	switch *format {
 	case "text":
 		err = d.WriteText(stdout, false)
@@ -108,6 +118,10 @@ func runReportRender(args []string, stdout, stderr io.Writer) int {
 	f, err := report.ParseFormat(*format)
 	if err != nil {
 		fmt.Fprintf(stderr, "p06 report render: --format: %v\n", err)
+		return exitCantRun
+	}
+	if err := safefile.Refuse(*out, pos[0], *catRef); err != nil {
+		fmt.Fprintf(stderr, "p06 report render: --out: %v\n", err)
 		return exitCantRun
 	}
 	if *lang != "vi" && *lang != "en" {

@@ -157,11 +157,28 @@ func TestScoreCommandBadInput(t *testing.T) {
 
 func TestScoreCommandMarkdown(t *testing.T) {
 	findings, _, _ := scoreFixture(t, true, "2027-12-31")
-	code, out, stderr := runCLI("score", findings, "--format", "md", "--as-of", "2026-11-27")
+	code, out, stderr := runCLI("score", findings, "--format", "md", "--lang", "en", "--as-of", "2026-11-27")
 	require.Equal(t, exitNotMet, code, stderr)
 	assert.Contains(t, out, "Grade caps")
 	assert.Contains(t, out, "7 / 11 mandatory criteria met", "seven pass; two fail, one is waived and the critical one fails")
 	code, out, _ = runCLI("score", findings, "--format", "md", "--lang", "vi", "--as-of", "2026-11-27")
 	assert.Equal(t, exitNotMet, code)
 	assert.Contains(t, out, "Yếu")
+}
+
+// A "Tốt" grade rests on a boundary the sources do not confirm: the JSON says
+// grade_verified: false and the Vietnamese Markdown says so beside the grade.
+func TestScoreCommandGradeUnverified(t *testing.T) {
+	findings, _, _ := scoreFixture(t, false, "2027-12-31")
+	_, out, stderr := runCLI("score", findings, "--as-of", "2026-11-27")
+	var raw struct {
+		Scores map[string]any `json:"scores"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &raw), stderr)
+	require.Equal(t, "tot", raw.Scores["grade"], "the fixture scores 7 of 9 applicable mandatory criteria")
+	assert.Equal(t, false, raw.Scores["grade_verified"])
+	_, out, _ = runCLI("score", findings, "--format", "md", "--lang", "vi", "--as-of", "2026-11-27")
+	assert.Contains(t, out, "Tốt (ranh giới chưa xác minh)")
+	_, out, _ = runCLI("score", findings, "--format", "md", "--lang", "en", "--as-of", "2026-11-27")
+	assert.Contains(t, out, "Good (boundary unverified)")
 }

@@ -109,6 +109,7 @@ type discovery struct {
 	budget   int
 	notes    []string
 	lookupPg string
+	unread   []error
 }
 
 // resolveProfile fills in what the configured profile leaves out: it crawls the home page and the
@@ -163,6 +164,9 @@ func resolveProfile(ctx context.Context, s *Session, p Profile) (*Resolved, erro
 		d.lookupPg, _ = s.Resolve(r.StatusLookup)
 	}
 	d.crawl(ctx)
+	if d.missing() {
+		r.unread = d.unread
+	}
 	d.fill()
 	d.readCatalogue(ctx)
 	d.procedurePages()
@@ -204,6 +208,13 @@ func (d *discovery) crawl(ctx context.Context) {
 		d.visited[u] = true
 		d.budget--
 		pg, err := d.s.Page(ctx, u)
+		var resp *Response
+		if pg != nil {
+			resp = pg.Response
+		}
+		if f := d.s.fetchFailure(http.MethodGet, u, resp, err); f != nil && len(d.unread) < maxLedger {
+			d.unread = append(d.unread, f)
+		}
 		if err != nil {
 			d.notes = append(d.notes, fmt.Sprintf("discovery could not fetch %s: %v", Redact(u), err))
 			continue
@@ -354,7 +365,7 @@ func (d *discovery) allowedHost(base *url.URL, href string) (string, bool) {
 		return "", false
 	}
 	abs := base.ResolveReference(u)
-	if abs.Scheme != "http" && abs.Scheme != "https" || abs.Host == "" || !d.s.hostAllowed(abs.Host) {
+	if abs.Scheme != "http" && abs.Scheme != "https" || abs.Host == "" || !d.s.hostAllowed(abs) {
 		return "", false
 	}
 	abs.Fragment = ""
@@ -777,11 +788,59 @@ func (s *Session) SamplePages(ctx context.Context, max int) (pages []*Page, skip
 			skipped = append(skipped, fmt.Sprintf("%s (ends on another host: %s)", Redact(u), Redact(pg.FinalURL)))
 		case pg.StatusCode != 200 || pg.Doc == nil:
 			skipped = append(skipped, fmt.Sprintf("%s (status %d, %s)", Redact(u), pg.StatusCode, pg.Header.Get("Content-Type")))
+		case pg.Shell() != "":
+			skipped = append(skipped, shellNote(pg, pg.Shell()))
 		default:
 			pages = append(pages, pg)
 		}
 	}
+	pages, skipped = dropFallbacks(pages, skipped)
 	return pages, skipped, nil
+}
+
+// dropFallbacks moves to skipped the pages whose body is byte for byte the body of pages at two
+// or more other paths, when the document runs scripts: a single-page app answers every path
+// with its one shell (the "SPA fallback"), and judging it once per URL would judge the same
+// shell as many pages. Two paths are allowed to share a document ("/" and "/index.html").
+// Rendered pages are not compared.
+func dropFallbacks(pages []*Page, skipped []string) ([]*Page, []string) {
+	groups := map[string][]*Page{}
+	for _, p := range pages {
+		if !p.Rendered && len(p.Body) > 0 {
+			groups[string(p.Body)] = append(groups[string(p.Body)], p)
+		}
+	}
+	dup := map[*Page]int{}
+	for _, g := range groups {
+		paths := map[string]bool{}
+		for _, p := range g {
+			paths[pathOf(p.FinalURL)] = true
+		}
+		if len(paths) >= 3 && htmlx.First(g[0].Doc, "script") != nil {
+			for _, p := range g {
+				dup[p] = len(paths)
+			}
+		}
+	}
+	if len(dup) == 0 {
+		return pages, skipped
+	}
+	var kept []*Page
+	for _, p := range pages {
+		if n, ok := dup[p]; ok {
+			skipped = append(skipped, shellNote(p, fmt.Sprintf("the same document answers %d different paths, as a single-page app's fallback does", n)))
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept, skipped
+}
+
+func pathOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return u.Path
+	}
+	return raw
 }
 
 // loginProbe remembers, for the session, whether the login entry redirects to another host.

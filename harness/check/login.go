@@ -249,6 +249,9 @@ func (s *Session) refused(tr *LoginTrace, final *url.URL) error {
 	if strings.Contains(reason, "code_challenge is required") {
 		reason += " (P06-AUTH-01 reports it; set PKCEOptional on the ssotest.Server to assess the rest of the login)"
 	}
+	if strings.Contains(reason, "state is required") || strings.Contains(reason, "nonce is required") {
+		reason += " (P06-AUTH-01 reports it; set StateNonceOptional on the ssotest.Server to assess the rest of the login)"
+	}
 	return fmt.Errorf("%w: the national SSO refused the portal's authorization request: %s", ErrLoginFlow, reason)
 }
 
@@ -305,7 +308,7 @@ func ssoEntry(resp *Response, ssoURL string) *entry {
 	if ct := resp.Header.Get("Content-Type"); ct != "" && !strings.Contains(ct, "html") {
 		return nil
 	}
-	doc, err := html.Parse(strings.NewReader(string(resp.Body)))
+	doc, err := resp.HTML()
 	if err != nil {
 		return nil
 	}

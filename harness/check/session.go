@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -18,7 +17,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/net/publicsuffix"
-	"golang.org/x/text/transform"
 
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -30,8 +28,9 @@ import (
 // Get, Page, Do and Fetch are the harness's probe: every request has a deadline covering the
 // connection, the headers and the body (Config.RequestTimeout); bodies are bounded after
 // decompression (Config.MaxBodyBytes, gzip and deflate with a ratio bound), headers by
-// Config.MaxHeaderBytes, redirect chains by Config.MaxRedirects and to the target's host (any
-// port) plus the allowed hosts and the fakes; the session sends at most Config.MaxRequests
+// Config.MaxHeaderBytes, redirect chains by Config.MaxRedirects; no request of any method leaves
+// the session's scope (the target's origin, its HTTP↔HTTPS pair, the hosts the run names: see
+// ErrOutOfScope and Refused); the session sends at most Config.MaxRequests
 // requests. Methods other than GET and HEAD to the target are refused unless active checks are
 // enabled (requests to the fakes the harness runs are not limited). Errors say what the portal
 // did ("stalled while waiting for the response headers", "certificate not valid for host …") and
@@ -47,6 +46,7 @@ type Session struct {
 	close  func()
 	ctx    context.Context // lifetime of the run, for fetches shared between checks
 	stats  stats
+	scope  *scope
 
 	mu    sync.Mutex
 	cache map[string]*flight
@@ -55,9 +55,13 @@ type Session struct {
 	// (the profile's pages, the links of shared pages) over and over. At most maxResolved
 	// entries, so a portal with endless distinct links cannot grow it without bound.
 	resolvedMu sync.RWMutex
+	renders    renderCounter
 	resolved   map[string]string
 
 	timings timings
+
+	memoMu sync.Mutex
+	memo   map[any]*memoEntry // see Memo
 }
 
 const maxResolved = 4096
@@ -91,8 +95,10 @@ func NewSessionContext(ctx context.Context, t Target, cfg Config) (*Session, err
 	if t.Client != nil && t.Client.Transport != nil {
 		rt = t.Client.Transport
 	}
-	s := &Session{target: t, cfg: cfg, base: u, rt: rt, ctx: ctx, cache: map[string]*flight{}, lim: newLimiter(cfg.MaxInFlight, cfg.MaxConnsPerHost)}
-	s.brt, s.raw, s.close = newBoundedTransport(rt, cfg, &s.stats, s.lim)
+	sc := newScope(u, t, cfg)
+	s := &Session{target: t, cfg: cfg, base: u, rt: &scopedRT{next: rt, scope: sc}, ctx: ctx, cache: map[string]*flight{}, scope: sc,
+		lim: newLimiter(cfg.MaxInFlight, cfg.MaxConnsPerHost)}
+	s.brt, s.raw, s.close = newBoundedTransport(rt, cfg, &s.stats, sc, s.lim)
 	return s, nil
 }
 
@@ -116,7 +122,8 @@ func (s *Session) Lang() string { return s.cfg.Lang }
 // Base returns the target's base URL.
 func (s *Session) Base() *url.URL { u := *s.base; return &u }
 
-// Resolve makes ref absolute against the base URL.
+// Resolve makes ref absolute against the base URL, percent-encoding its path and query and
+// turning an internationalised host into ASCII as a browser does (ResolveURL).
 func (s *Session) Resolve(ref string) (string, error) {
 	s.resolvedMu.RLock()
 	abs, ok := s.resolved[ref]
@@ -140,11 +147,10 @@ func (s *Session) Resolve(ref string) (string, error) {
 }
 
 func (s *Session) resolve(ref string) (string, error) {
-	r, err := url.Parse(ref)
+	abs, err := ResolveURL(s.base, ref)
 	if err != nil {
 		return "", fmt.Errorf("bad URL %q: %w", Redact(ref), err)
 	}
-	abs := s.base.ResolveReference(r)
 	if abs.Scheme != "http" && abs.Scheme != "https" {
 		return "", fmt.Errorf("bad URL %q: scheme %q is not http(s)", Redact(ref), abs.Scheme)
 	}
@@ -152,10 +158,11 @@ func (s *Session) resolve(ref string) (string, error) {
 }
 
 // Transport returns the round tripper that reaches the target on the session's connections,
-// within its request budget and politeness limits but without its body bound or redirect
-// policy: for checks that must see raw behaviour (a redirect not followed, TLS probing). Such
-// checks must bound their own reads and deadlines. Its TLSClientConfig method gives the TLS
-// configuration of the target's transport (trust roots), when it has one.
+// within its scope (a request to a host outside it fails with ErrOutOfScope, unsent), request
+// budget and politeness limits, but without its body bound or redirect policy: for checks that
+// must see raw behaviour (a redirect not followed, TLS probing). Such checks must bound their
+// own reads and deadlines. Its TLSClientConfig method gives the TLS configuration of the
+// target's transport (trust roots), when it has one.
 func (s *Session) Transport() http.RoundTripper { return s.raw }
 
 // Response is a bounded HTTP response.
@@ -227,10 +234,19 @@ type Page struct {
 	// Doc is the parsed document, or nil when the response is not HTML.
 	Doc *html.Node
 	// Charset is the name of the encoding the page was decoded with ("utf-8", "windows-1258",
-	// …), determined as browsers do from the Content-Type, a byte-order mark or a <meta>.
+	// …), determined as browsers do from the Content-Type, a byte-order mark or a <meta> (see
+	// DecodeHTML).
 	Charset string
+	// CharsetSource says how Charset was chosen (see Decoded.Source).
+	CharsetSource string
 	// DeclaredCharset is the charset label of the Content-Type header, as sent ("" if none).
 	DeclaredCharset string
+	// Rendered says Doc is the DOM a browser built after running the page's scripts
+	// (Target.Renderer), not the parsed response; Render holds what the browser did.
+	Rendered bool
+	Render   *Rendered
+	// RenderErr says why a page was not rendered although a Renderer was set.
+	RenderErr error
 
 	memoMu sync.Mutex
 	memo   map[any]*memoEntry
@@ -277,6 +293,7 @@ func (s *Session) Get(ctx context.Context, ref string) (*Response, error) {
 		return s.Do(ctx, req)
 	})
 	r, _ := v.(*Response)
+	s.note(ctx, http.MethodGet, abs, r, err, true)
 	return r, err
 }
 
@@ -293,9 +310,18 @@ func (s *Session) Page(ctx context.Context, ref string) (*Page, error) {
 		if err != nil {
 			return nil, err
 		}
-		return parsePage(resp)
+		p, err := parsePage(resp)
+		if err == nil {
+			s.renderPage(ctx, p)
+		}
+		return p, err
 	})
 	p, _ := v.(*Page)
+	var resp *Response
+	if p != nil {
+		resp = p.Response
+	}
+	s.note(ctx, http.MethodGet, abs, resp, err, true)
 	return p, err
 }
 
@@ -314,16 +340,15 @@ func parsePage(resp *Response) (*Page, error) {
 				RedactURL(resp.FinalURL), p.DeclaredCharset)
 		}
 	}
-	enc, name, _ := charset.DetermineEncoding(resp.Body, ct)
-	p.Charset = name
-	r := transform.NewReader(bytes.NewReader(resp.Body), enc.NewDecoder())
-	doc, err := html.Parse(r)
+	d, err := DecodeHTML(resp.Body, ct, resp.Truncated)
+	p.Charset, p.CharsetSource = d.Charset, d.Source
 	if err != nil {
-		if strings.Contains(err.Error(), "open stack") {
-			return p, fmt.Errorf("%s: the page nests HTML elements deeper than the parser allows (%v)", RedactURL(resp.FinalURL), err)
+		if strings.Contains(err.Error(), "deeper than the parser allows") {
+			return p, fmt.Errorf("%s: %w", RedactURL(resp.FinalURL), err)
 		}
-		return p, fmt.Errorf("%s: parsing the page as %s HTML: %w", RedactURL(resp.FinalURL), name, err)
+		return p, fmt.Errorf("%s: parsing the page as %s HTML: %w", RedactURL(resp.FinalURL), d.Charset, err)
 	}
+	doc := d.Doc
 	p.Doc = doc
 	return p, nil
 }
@@ -373,7 +398,15 @@ var ErrUnsafeMethod = errors.New("only GET and HEAD are allowed unless active ch
 // Do sends req through the session's bounded client (not cached). Methods other than GET and
 // HEAD to the target are refused unless active checks are enabled.
 func (s *Session) Do(ctx context.Context, req *http.Request) (*Response, error) {
-	return s.do(ctx, s.client(nil), req)
+	r, err := s.do(ctx, s.client(nil), req)
+	s.noteReq(ctx, req, r, err)
+	return r, err
+}
+
+func (s *Session) noteReq(ctx context.Context, req *http.Request, r *Response, err error) {
+	if req != nil && req.URL != nil {
+		s.note(ctx, req.Method, req.URL.String(), r, err, false)
+	}
 }
 
 // NewBrowser returns a fresh anonymous browser with its own cookie jar (with the public suffix
@@ -391,7 +424,9 @@ func (s *Session) Fetch(ctx context.Context, b *Browser, req *http.Request) (*Re
 	if b == nil || b.Client == nil {
 		return nil, errors.New("fetch: nil browser")
 	}
-	return s.do(ctx, b.Client, req)
+	r, err := s.do(ctx, b.Client, req)
+	s.noteReq(ctx, req, r, err)
+	return r, err
 }
 
 func (s *Session) client(jar http.CookieJar) *http.Client {
@@ -403,32 +438,21 @@ func (s *Session) client(jar http.CookieJar) *http.Client {
 			if len(via) > s.cfg.MaxRedirects {
 				return fmt.Errorf("%w: stopped after %d redirects (last to %s)", ErrTooManyRedirects, s.cfg.MaxRedirects, RedactURL(req.URL.String()))
 			}
-			if !s.hostAllowed(req.URL.Host) {
-				return fmt.Errorf("%w: the portal redirected to %s, another host (not followed: allow it with AllowHosts)",
-					ErrOffHostRedirect, req.URL.Host)
-			}
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 				return fmt.Errorf("%w: redirect to scheme %q", ErrOffHostRedirect, req.URL.Scheme)
+			}
+			if !s.scope.allows(req.URL) {
+				s.scope.refuse(req.Method, req.URL) // recorded; the error below says it
+				return &scopeErr{msg: fmt.Sprintf("%v: the portal redirected to %s, another host (not followed: allow it with AllowHosts)",
+					ErrOffHostRedirect, req.URL.Host), is: []error{ErrOffHostRedirect, ErrOutOfScope}}
 			}
 			return nil
 		},
 	}
 }
 
-// hostAllowed reports whether a redirect may lead to host (host or host:port): the target's
-// host name on any port (plain HTTP to HTTPS), the allowed hosts, and the fakes' hosts.
-func (s *Session) hostAllowed(host string) bool {
-	name := hostname(host)
-	if strings.EqualFold(name, s.base.Hostname()) {
-		return true
-	}
-	for _, h := range s.cfg.AllowedHosts {
-		if strings.EqualFold(h, host) || strings.EqualFold(h, name) {
-			return true
-		}
-	}
-	return s.isFake(host)
-}
+// hostAllowed reports whether the session may contact u (see InScope).
+func (s *Session) hostAllowed(u *url.URL) bool { return s.scope.allows(u) }
 
 // isFake reports whether host:port is one of the fakes of the national services the target
 // runs with: requests to them are the harness talking to itself, not probing the target.
@@ -492,6 +516,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	defer cancel()
 	var st stage
 	req = req.Clone(httptrace.WithClientTrace(ctx, st.trace()))
+	browserRequestURL(req.URL)
 	if req.Header.Get("User-Agent") == "" {
 		req.Header.Set("User-Agent", s.cfg.UserAgent)
 	}
@@ -503,11 +528,16 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	var chain []string
 	cc := *c
 	orig := c.CheckRedirect
+	next := "" // host of the last redirect followed
 	cc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
 		chain = append(chain, via[len(via)-1].URL.String())
+		browserRequestURL(r.URL)
 		if orig != nil {
-			return orig(r, via)
+			if err := orig(r, via); err != nil {
+				return err
+			}
 		}
+		next = r.URL.Host
 		return nil
 	}
 	start := time.Now()
@@ -515,6 +545,9 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	if err != nil {
 		err = describe(err, &st, s.cfg)
 		s.noteTimeout(fake, err)
+		if next != "" && !errors.Is(err, ErrOffHostRedirect) && (s.isFake(next) || !strings.EqualFold(hostname(next), req.URL.Hostname())) {
+			err = &elsewhereError{host: next, err: err}
+		}
 		return nil, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}
 	defer resp.Body.Close()
@@ -577,5 +610,10 @@ func (s *Session) Profile(ctx context.Context) (*Resolved, error) {
 		return resolveProfile(ctx, s, p)
 	})
 	r, _ := v.(*Resolved)
+	if r != nil {
+		for _, e := range r.unread {
+			noteFailure(ctx, fmt.Errorf("discovering the portal's pages: %w", e))
+		}
+	}
 	return r, err
 }

@@ -32,6 +32,10 @@ type Target struct {
 	PKI *signtest.PKI
 	// Evidence is the path of an evidence file for attested criteria (see package harness).
 	Evidence string
+	// Renderer, when set, renders the portal's HTML pages in a browser (harness/render) and the
+	// content criteria judge the DOM it built. Without it a page rendered by JavaScript is
+	// recognised as a shell and its content criteria are error (see ShellReason).
+	Renderer Renderer
 }
 
 // Config is the engine configuration a session runs with. The zero value is completed with the

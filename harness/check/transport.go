@@ -50,20 +50,24 @@ var (
 
 // newBoundedTransport returns the round tripper the session sends requests through: a clone of the
 // target's *http.Transport (or of the default) with the header-size bound, our own
-// decompression and handshake bounds, wrapped to count requests and bound raw body bytes.
+// decompression and handshake bounds and the scope's dial guard, wrapped to refuse requests
+// outside the scope, keep the politeness limits (lim), count requests and bound raw body bytes.
 //
-// It also returns raw: the same connections and politeness limits, but without the body bound,
-// for checks that must see the portal's raw behaviour (Session.Transport).
-func newBoundedTransport(rt http.RoundTripper, cfg Config, stats *stats, lim *limiter) (bounded, raw http.RoundTripper, closeIdle func()) {
+// It also returns raw: the same connections, scope and limits, but without the body bound, for
+// checks that must see the portal's raw behaviour (Session.Transport).
+func newBoundedTransport(rt http.RoundTripper, cfg Config, stats *stats, sc *scope, lim *limiter) (bounded, raw http.RoundTripper, closeIdle func()) {
 	closeIdle = func() {}
 	var tr http.RoundTripper
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
 	switch v := rt.(type) {
 	case *http.Transport:
 		c := v.Clone()
-		tuneTransport(c, cfg)
-		tr, closeIdle = c, c.CloseIdleConnections
-	case nil:
-		c := http.DefaultTransport.(*http.Transport).Clone()
+		if v == http.DefaultTransport {
+			c.DialContext = nil // the guard's net.Dialer replaces the default one, with the same timeouts
+		}
+		sc.guardDialer(c)
 		tuneTransport(c, cfg)
 		tr, closeIdle = c, c.CloseIdleConnections
 	default:
@@ -74,7 +78,8 @@ func newBoundedTransport(rt http.RoundTripper, cfg Config, stats *stats, lim *li
 			closeIdle = ci.CloseIdleConnections
 		}
 	}
-	return &boundedRT{next: tr, cfg: cfg, stats: stats, lim: lim}, &boundedRT{next: tr, cfg: cfg, stats: stats, lim: lim, raw: true}, closeIdle
+	return &boundedRT{next: tr, cfg: cfg, stats: stats, scope: sc, lim: lim},
+		&boundedRT{next: tr, cfg: cfg, stats: stats, scope: sc, lim: lim, raw: true}, closeIdle
 }
 
 func tuneTransport(t *http.Transport, cfg Config) {
@@ -130,6 +135,7 @@ type boundedRT struct {
 	next  http.RoundTripper
 	cfg   Config
 	stats *stats
+	scope *scope
 	lim   *limiter
 	raw   bool
 }
@@ -147,10 +153,19 @@ func (b *boundedRT) TLSClientConfig() *tls.Config {
 }
 
 func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
+	// The scope first: a request to another host is refused unsent, whatever its method, and
+	// costs nothing of the budget.
+	if !b.scope.allows(req.URL) {
+		if req.Body != nil {
+			req.Body.Close()
+		}
+		return nil, b.scope.refuse(req.Method, req.URL)
+	}
 	if n := b.stats.requests.Add(1); n > int64(b.cfg.MaxRequests) {
 		if req.Body != nil {
 			req.Body.Close()
 		}
+		noteBudget(req.Context())
 		return nil, fmt.Errorf("%w: %d requests sent", ErrRequestBudget, b.cfg.MaxRequests)
 	}
 	if b.lim != nil && !holdsSlot(req.Context()) {
@@ -171,6 +186,7 @@ func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
 		b.lim.observe(hostKey(req.URL), resp, time.Now())
 	}
 	if b.raw {
+		noteSeen(req.Context(), req.Method, req.URL.String(), resp.StatusCode)
 		return resp, nil
 	}
 	if _, ok := b.next.(*http.Transport); !ok {
@@ -182,6 +198,7 @@ func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
 	// Raw bytes are bounded at the decompression limit too: a compressed body larger than the
 	// limit cannot decompress to less.
 	resp.Body = &limitedBody{rc: resp.Body, left: b.cfg.MaxBodyBytes, stats: b.stats}
+	noteSeen(req.Context(), req.Method, req.URL.String(), resp.StatusCode)
 	return resp, nil
 }
 
@@ -471,7 +488,7 @@ func describe(err error, st *stage, cfg Config) error {
 	switch {
 	case errors.Is(err, ErrBodyTooLarge), errors.Is(err, ErrHeaderTooLarge), errors.Is(err, ErrTooManyRedirects),
 		errors.Is(err, ErrOffHostRedirect), errors.Is(err, ErrRequestBudget), errors.Is(err, ErrUnsafeMethod),
-		errors.Is(err, ErrDecompressionBomb), errors.Is(err, ErrBadEncoding):
+		errors.Is(err, ErrDecompressionBomb), errors.Is(err, ErrBadEncoding), errors.Is(err, ErrOutOfScope):
 		return err
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
 		if !reached {

@@ -64,6 +64,10 @@ type Request struct {
 	// UntrustedCert is true when the request came over a connection on which the gateway
 	// presented the untrusted certificate, and the client accepted it.
 	UntrustedCert bool
+	// StaleCert is true when the request came over a keep-alive connection made with the other
+	// certificate than the one in force (see [Faults.UntrustedCert]): it was answered, and the
+	// connection closed after the answer.
+	StaleCert bool
 }
 
 // Handshake is one TLS handshake the gateway attempted.

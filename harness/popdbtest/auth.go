@@ -39,9 +39,12 @@ func Sign(url, username, timestamp, secret string) string {
 }
 
 // SignRequest sets the gateway headers on req for the credentials at time now: Timestamp,
-// Authorization, X-Road-Client, ApiKey, SOAPAction "" and Content-Type text/xml.
+// Authorization, X-Road-Client, ApiKey, SOAPAction "" and Content-Type text/xml. The gateway
+// accepts a signature once, so the Timestamp is now in epoch milliseconds moved on past the
+// ones this process has already used: two requests signed in the same millisecond (or against
+// a fixed test clock) still carry different signatures.
 func SignRequest(req *http.Request, c Credentials, now time.Time) {
-	ts := strconv.FormatInt(now.UnixMilli(), 10)
+	ts := strconv.FormatInt(stamp(now), 10)
 	req.Header.Set("Timestamp", ts)
 	req.Header.Set("Authorization", Sign(req.URL.String(), c.Username, ts, c.Secret))
 	req.Header.Set("X-Road-Client", c.Client)
@@ -99,6 +102,9 @@ func (s *Server) authenticate(r *http.Request, url string, e *Request) *authErro
 	}
 	if e.Client != c.Client {
 		return &authError{http.StatusForbidden, "GW-403-CLIENT", "X-Road-Client " + e.Client + " may not call this service"}
+	}
+	if !s.replay.useSignature(strings.ToLower(digest), ms, now, s.MaxSkew) {
+		return &authError{http.StatusUnauthorized, "GW-401-REPLAY", "this signature (Timestamp " + e.Timestamp + ") was already accepted: sign each request afresh"}
 	}
 	return nil
 }

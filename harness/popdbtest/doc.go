@@ -26,7 +26,7 @@
 // NgayThangNamSinh {Nam | NgayThangNam}; the reply's Body holds
 // {http://www.mic.gov.vn/dancu/1.0}CongdanCollection with zero or one CongDan (names, sex,
 // ethnicity, date of birth, the four addresses, nationality, father, mother, spouse, head of
-// household, household book number). These shapes come from public integration code (DOMAIN.md
+// household, household book number). These shapes come from public integration code (docs/integration.md
 // §10). Citizens are matched on the identifier alone.
 //
 // # Gateway authentication
@@ -34,7 +34,12 @@
 // Every request must carry the headers Timestamp (epoch milliseconds, within [Server.MaxSkew]
 // of the gateway's clock), Authorization "Basic base64(username:sha256hex(url + username +
 // timestamp + secret))" where url is the absolute URL requested, X-Road-Client, ApiKey and
-// SOAPAction "". [SignRequest] sets them. Missing or wrong credentials get 401, a client not
+// SOAPAction "". [SignRequest] sets them. The signature does not cover the body (that is the
+// scheme public integration code shows), so the fake accepts each signature once: a request
+// repeating the headers of an accepted one, whatever its body, gets 401 (GW-401-REPLAY); and a
+// request ID (MaYeuCau) already answered is refused with a SOAP client fault (DC-400-MAYEUCAU).
+// Whether the real gateway does so is NOT FOUND in public sources; the fake is the stricter.
+// Missing or wrong credentials get 401, a client not
 // allowed the service 403, a request that is not a well-formed look-up 400, and a look-up with
 // invalid elements (MaTichHop other than 037, a malformed SoDinhDanh) a SOAP client fault with
 // 500, as SOAP 1.1 prescribes. The real gateway's error codes are NOT FOUND in public sources:

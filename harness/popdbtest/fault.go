@@ -1,7 +1,6 @@
 package popdbtest
 
 import (
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -23,10 +22,12 @@ type Faults struct {
 	NotFound bool
 	// UntrustedCert makes new TLS connections present a certificate from a CA the portal does not
 	// trust (see [Server.CertPool]); the handshake log records whether the client refused it.
-	// Switching it on or off closes the keep-alive connections made with the other certificate
-	// (idle ones at once, busy ones when their request is answered), and a request still
-	// arriving on one is dropped unanswered and unrecorded, so the client's next attempt makes
-	// a new handshake.
+	// Switching it applies to new connections only: a request that still arrives on a
+	// keep-alive connection made with the other certificate is answered as usual, recorded
+	// with [Request.StaleCert], and the connection is closed after that answer ("Connection:
+	// close"), so the client's next request makes a new handshake. The gateway never closes a
+	// connection under a client that may be writing to it: a correct client never fails
+	// because the certificate changed between two of its requests.
 	UntrustedCert bool
 	// Times limits the fault to the next Times requests (0: until changed). Handshakes do not
 	// count.
@@ -65,33 +66,10 @@ func (s *Server) Inject(f Faults) (restore func()) {
 	prev, prevLeft := s.faults, s.faultsLeft
 	s.faults, s.faultsLeft = f, f.Times
 	s.mu.Unlock()
-	if prev.UntrustedCert != f.UntrustedCert {
-		s.closeIdle()
-	}
 	return func() {
 		s.mu.Lock()
-		cur := s.faults
 		s.faults, s.faultsLeft = prev, prevLeft
 		s.mu.Unlock()
-		if cur.UntrustedCert != prev.UntrustedCert {
-			s.closeIdle()
-		}
-	}
-}
-
-// closeIdle closes the idle connections whose certificate is not the one now in force, so that
-// the next request needs a new TLS handshake; a busy one is closed when it goes idle.
-func (s *Server) closeIdle() {
-	s.mu.Lock()
-	var stale []*gwConn
-	for c, st := range s.conns {
-		if st == http.StateIdle && c.untrusted != s.faults.UntrustedCert {
-			stale = append(stale, c)
-		}
-	}
-	s.mu.Unlock()
-	for _, c := range stale {
-		_ = c.Close()
 	}
 }
 

@@ -53,10 +53,10 @@ type Server struct {
 	people        map[string]ident.Person // by SoDinhDanh and by SoCMND
 	log           []*Request
 	handshakes    []Handshake
-	conns         map[*gwConn]http.ConnState
 	faults        Faults
 	faultsLeft    int
 	subjectFaults map[string]*subjectFault
+	replay        replayGuard
 	inflight      int
 	started       bool
 	initErr       error
@@ -134,8 +134,7 @@ func (s *Server) start() error {
 		MaxHeaderBytes:    64 << 10,
 		// Refused handshakes are expected (untrusted-certificate fault, scanners): they are
 		// recorded in the handshake log, not printed.
-		ErrorLog:  log.New(io.Discard, "", 0),
-		ConnState: s.connState,
+		ErrorLog: log.New(io.Discard, "", 0),
 		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
 			if gc, ok := c.(*gwConn); ok && gc.untrusted {
 				return context.WithValue(ctx, untrustedKey{}, true)
@@ -269,44 +268,18 @@ func (s *Server) now() time.Time {
 
 type untrustedKey struct{}
 
-// connState tracks the connections, and closes one that goes idle while its certificate is not
-// the one now in force, so that the client's next request makes a new handshake.
-func (s *Server) connState(c net.Conn, st http.ConnState) {
-	gc, ok := c.(*gwConn)
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	if s.conns == nil {
-		s.conns = map[*gwConn]http.ConnState{}
-	}
-	if st == http.StateClosed || st == http.StateHijacked {
-		delete(s.conns, gc)
-	} else {
-		s.conns[gc] = st
-	}
-	stale := gc.untrusted != s.faults.UntrustedCert
-	s.mu.Unlock()
-	if st == http.StateIdle && stale {
-		_ = gc.Close()
-	}
-}
-
 // serve answers one request and records it.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.handlers.Add(1)
 	defer s.handlers.Done()
 	untrusted, _ := r.Context().Value(untrustedKey{}).(bool)
-	if untrusted != s.Faults().UntrustedCert {
+	stale := untrusted != s.Faults().UntrustedCert
+	if stale {
 		// The connection was made under the other certificate, before the fault was switched:
-		// drop it unanswered and unrecorded, as a gateway rotating its certificate would, so
-		// that the client's next attempt makes a new handshake.
-		if hj, ok := w.(http.Hijacker); ok {
-			if c, _, err := hj.Hijack(); err == nil {
-				_ = c.Close()
-				return
-			}
-		}
+		// answer this request, then close the connection, so that the client's next request
+		// makes a new handshake. Dropping it instead would fail a correct client whose request
+		// was already written (a POST is not replayed).
+		w.Header().Set("Connection", "close")
 	}
 	start := time.Now()
 	url := "https://" + r.Host + r.URL.RequestURI()
@@ -314,7 +287,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		ContentType: r.Header.Get("Content-Type")}
 	rec.SOAPAction = r.Header.Get("SOAPAction")
 	_, rec.HasSOAPAction = r.Header["Soapaction"]
-	rec.UntrustedCert = untrusted
+	rec.UntrustedCert, rec.StaleCert = untrusted, stale
 
 	s.mu.Lock()
 	rec.Seq = len(s.log) + 1
@@ -433,6 +406,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if msg, code := validate(lr); msg != "" {
 		fault(http.StatusInternalServerError, BadRequest, &Fault{Code: "soap:Client", String: msg, Detail: code})
+		return
+	}
+	if !s.replay.answer(lr.MaYeuCau) {
+		fault(http.StatusInternalServerError, BadRequest, &Fault{Code: "soap:Client",
+			String: "this MaYeuCau was already answered: each look-up needs a new request ID", Detail: "DC-400-MAYEUCAU"})
 		return
 	}
 	coll := &Collection{ID: lr.MaYeuCau, ThoiDiemDuLieu: s.now().Format("2006-01-02T15:04:05")}

@@ -29,6 +29,23 @@ type Delta struct {
 
 func delta(o, n float64) Delta { return Delta{Old: o, New: n, Delta: n - o} }
 
+// GroupDelta is a group's score in two reports; Old or New is null when the group was not
+// tested in that report (no score, which is not 0), and Delta is null unless both are scored.
+type GroupDelta struct {
+	Old   *float64 `json:"old"`
+	New   *float64 `json:"new"`
+	Delta *float64 `json:"delta"`
+}
+
+func groupDelta(o, n *float64) GroupDelta {
+	d := GroupDelta{Old: o, New: n}
+	if o != nil && n != nil {
+		v := *n - *o
+		d.Delta = &v
+	}
+	return d
+}
+
 // Diff compares two reports of the same portal (what a CI job or an assessor wants to know
 // between two runs).
 type Diff struct {
@@ -48,12 +65,26 @@ type Diff struct {
 	// Unchanged counts criteria with the same status in both.
 	Unchanged int `json:"unchanged"`
 	// Score, Compliance and Groups are the score deltas.
-	Score      Delta            `json:"score"`
-	Compliance Delta            `json:"compliance_rate"`
-	Groups     map[string]Delta `json:"groups"`
+	Score      Delta                 `json:"score"`
+	Compliance Delta                 `json:"compliance_rate"`
+	Groups     map[string]GroupDelta `json:"groups"`
 	// GradeOld and GradeNew are the grade band IDs.
 	GradeOld string `json:"grade_old"`
 	GradeNew string `json:"grade_new"`
+	// Warnings say why the two reports may not be comparable: different portals or catalogues.
+	Warnings []Warning `json:"warnings,omitempty"`
+	// Lang is the language of [Diff.WriteText]: "vi" (the default when empty) or "en".
+	Lang string `json:"-"`
+
+	old, new *scoring.Report
+}
+
+// Warning is a reason two reports may not be comparable, by code with its two values.
+type Warning struct {
+	// Code is "targets_differ" or "catalogues_differ".
+	Code string `json:"code"`
+	Old  string `json:"old"`
+	New  string `json:"new"`
 }
 
 // ReportRef identifies a report in a diff.
@@ -75,11 +106,17 @@ func met(s scoring.Status) bool {
 
 // Compare returns the diff from old to new. Lists are sorted by criterion ID.
 func Compare(old, new *scoring.Report) *Diff {
-	d := &Diff{Old: refOf(old), New: refOf(new), Groups: map[string]Delta{},
+	d := &Diff{Old: refOf(old), New: refOf(new), Groups: map[string]GroupDelta{}, old: old, new: new,
 		NewlyFailing: []Change{}, Fixed: []Change{}, StillFailing: []Change{}, Changed: []Change{}, Added: []Change{}, Removed: []Change{},
 		Score:      delta(old.Scores.Overall, new.Scores.Overall),
 		Compliance: delta(old.Scores.Compliance.Rate, new.Scores.Compliance.Rate),
 		GradeOld:   old.Scores.Grade, GradeNew: new.Scores.Grade}
+	if old.Target != new.Target {
+		d.Warnings = append(d.Warnings, Warning{Code: "targets_differ", Old: old.Target, New: new.Target})
+	}
+	if old.Catalogue.ID != new.Catalogue.ID {
+		d.Warnings = append(d.Warnings, Warning{Code: "catalogues_differ", Old: old.Catalogue.ID, New: new.Catalogue.ID})
+	}
 	before := map[string]scoring.Finding{}
 	for _, f := range old.Findings {
 		before[f.Criterion] = f
@@ -110,11 +147,11 @@ func Compare(old, new *scoring.Report) *Diff {
 		}
 	}
 	for g, gs := range new.Scores.Groups {
-		d.Groups[g] = delta(old.Scores.Groups[g].Score, gs.Score)
+		d.Groups[g] = groupDelta(old.Scores.Groups[g].Score, gs.Score)
 	}
 	for g, gs := range old.Scores.Groups {
 		if _, ok := new.Scores.Groups[g]; !ok {
-			d.Groups[g] = delta(gs.Score, 0)
+			d.Groups[g] = groupDelta(gs.Score, nil)
 		}
 	}
 	for _, l := range [][]Change{d.NewlyFailing, d.Fixed, d.StillFailing, d.Changed, d.Added, d.Removed} {
@@ -134,8 +171,49 @@ func (d *Diff) WriteJSON(w io.Writer) error {
 	return enc.Encode(d)
 }
 
-// WriteText writes the diff for a terminal (or, with markdown, a pull-request comment).
+// diffWords are the labels of [Diff.WriteText], by language.
+type diffWords struct {
+	Title, Old, New, Score, Compliance, Points, Grade, Unchanged, NotScored, TargetsDiffer, CataloguesDiffer string
+	NewlyFailing, Fixed, StillFailing, Changed, Added, Removed                                               string
+}
+
+var diffEN = diffWords{Title: "p06kit report diff", Old: "old", New: "new", Score: "score", Compliance: "compliance",
+	Points: "points", Grade: "grade", Unchanged: "unchanged", NotScored: "not tested",
+	TargetsDiffer:    "warning: the reports are of different portals (%s, %s): the diff compares two portals, not two runs",
+	CataloguesDiffer: "warning: the reports use different catalogues (%s, %s)",
+	NewlyFailing:     "Newly failing", Fixed: "Fixed", StillFailing: "Still failing", Changed: "Changed",
+	Added: "Added criteria", Removed: "Removed criteria"}
+
+var diffVI = diffWords{Title: "So sánh hai báo cáo p06kit", Old: "trước", New: "sau", Score: "điểm", Compliance: "mức đáp ứng",
+	Points: "điểm phần trăm", Grade: "xếp loại", Unchanged: "không đổi", NotScored: "chưa kiểm tra",
+	TargetsDiffer:    "cảnh báo: hai báo cáo thuộc hai cổng khác nhau (%s, %s): đây là so sánh hai cổng, không phải hai lần chạy",
+	CataloguesDiffer: "cảnh báo: hai báo cáo dùng hai bộ tiêu chí khác nhau (%s, %s)",
+	NewlyFailing:     "Mới không đạt", Fixed: "Đã khắc phục", StillFailing: "Vẫn không đạt", Changed: "Thay đổi khác",
+	Added: "Tiêu chí mới", Removed: "Tiêu chí bị bỏ"}
+
+// gradeOf returns the label of r's grade in lang ("—" when there is none).
+func gradeOf(r *scoring.Report, id, lang string) string {
+	if id == "" {
+		return "—"
+	}
+	if r == nil {
+		return id
+	}
+	return gradeLabel(r, lang)
+}
+
+// WriteText writes the diff for a terminal (or, with markdown, a pull-request comment), in
+// d.Lang, with grade labels rather than IDs and a warning first when the reports are of
+// different portals or catalogues.
 func (d *Diff) WriteText(w io.Writer, markdown bool) error {
+	lang := d.Lang
+	if lang != "en" {
+		lang = "vi"
+	}
+	dw := diffVI
+	if lang == "en" {
+		dw = diffEN
+	}
 	var b strings.Builder
 	h := func(s string) {
 		if markdown {
@@ -153,37 +231,61 @@ func (d *Diff) WriteText(w io.Writer, markdown bool) error {
 		}
 	}
 	if markdown {
-		b.WriteString("## p06kit report diff\n\n")
+		fmt.Fprintf(&b, "## %s\n\n", dw.Title)
 	} else {
-		b.WriteString("p06kit report diff\n")
+		fmt.Fprintf(&b, "%s\n", dw.Title)
 	}
-	fmt.Fprintf(&b, "old: %s (%s) %s\nnew: %s (%s) %s\n", d.Old.Target, d.Old.Catalogue, d.Old.StartedAt, d.New.Target, d.New.Catalogue, d.New.StartedAt)
+	for _, wn := range d.Warnings {
+		f := dw.TargetsDiffer
+		if wn.Code == "catalogues_differ" {
+			f = dw.CataloguesDiffer
+		}
+		if markdown {
+			b.WriteString("> ⚠️ ")
+		}
+		fmt.Fprintf(&b, f+"\n", wn.Old, wn.New)
+	}
+	fmt.Fprintf(&b, "%s: %s (%s) %s\n%s: %s (%s) %s\n", dw.Old, d.Old.Target, d.Old.Catalogue, d.Old.StartedAt, dw.New, d.New.Target, d.New.Catalogue, d.New.StartedAt)
 	if markdown {
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "score %.1f → %.1f (%+.1f), compliance %s → %s (%+.1f points), grade %s → %s\n",
-		d.Score.Old, d.Score.New, d.Score.Delta, fmtRate(d.Compliance.Old), fmtRate(d.Compliance.New), 100*d.Compliance.Delta,
-		orDash(d.GradeOld), orDash(d.GradeNew))
+	fmt.Fprintf(&b, "%s %.1f → %.1f (%+.1f), %s %s → %s (%+.1f %s), %s %s → %s\n",
+		dw.Score, d.Score.Old, d.Score.New, d.Score.Delta, dw.Compliance, fmtRate(d.Compliance.Old), fmtRate(d.Compliance.New), 100*d.Compliance.Delta, dw.Points,
+		dw.Grade, gradeOf(d.old, d.GradeOld, lang), gradeOf(d.new, d.GradeNew, lang))
 	groups := make([]string, 0, len(d.Groups))
 	for g := range d.Groups {
 		groups = append(groups, g)
 	}
 	sort.Strings(groups)
+	sc := func(v *float64) string {
+		if v == nil {
+			return dw.NotScored
+		}
+		return fmt.Sprintf("%.1f", *v)
+	}
 	for _, g := range groups {
-		if gd := d.Groups[g]; gd.Delta != 0 {
-			if markdown {
-				fmt.Fprintf(&b, "- %s: %.1f → %.1f (%+.1f)\n", g, gd.Old, gd.New, gd.Delta)
-			} else {
-				fmt.Fprintf(&b, "  %-16s %.1f → %.1f (%+.1f)\n", g, gd.Old, gd.New, gd.Delta)
-			}
+		gd := d.Groups[g]
+		var line string
+		switch {
+		case gd.Delta != nil && *gd.Delta != 0:
+			line = fmt.Sprintf("%s → %s (%+.1f)", sc(gd.Old), sc(gd.New), *gd.Delta)
+		case gd.Delta == nil && (gd.Old != nil || gd.New != nil):
+			line = fmt.Sprintf("%s → %s", sc(gd.Old), sc(gd.New))
+		default:
+			continue
+		}
+		if markdown {
+			fmt.Fprintf(&b, "- %s: %s\n", g, line)
+		} else {
+			fmt.Fprintf(&b, "  %-16s %s\n", g, line)
 		}
 	}
 	sections := []struct {
 		title string
 		l     []Change
 	}{
-		{"Newly failing", d.NewlyFailing}, {"Fixed", d.Fixed}, {"Still failing", d.StillFailing},
-		{"Changed", d.Changed}, {"Added criteria", d.Added}, {"Removed criteria", d.Removed},
+		{dw.NewlyFailing, d.NewlyFailing}, {dw.Fixed, d.Fixed}, {dw.StillFailing, d.StillFailing},
+		{dw.Changed, d.Changed}, {dw.Added, d.Added}, {dw.Removed, d.Removed},
 	}
 	for _, s := range sections {
 		if len(s.l) == 0 {
@@ -194,7 +296,7 @@ func (d *Diff) WriteText(w io.Writer, markdown bool) error {
 			item(c)
 		}
 	}
-	fmt.Fprintf(&b, "\nunchanged: %d\n", d.Unchanged)
+	fmt.Fprintf(&b, "\n%s: %d\n", dw.Unchanged, d.Unchanged)
 	lines := strings.Split(b.String(), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")

@@ -15,22 +15,23 @@ func ExampleCompare() {
 			{Criterion: "P06-SEC-06", Group: "security", Status: scoring.Fail, Message: "no HSTS"},
 			{Criterion: "P06-SEC-09", Group: "security", Status: scoring.Pass},
 		},
-		Scores: scoring.Scores{Overall: 50, Grade: "trung-binh", Groups: map[string]scoring.GroupScore{"security": {Score: 50}}}}
+		Scores: scoring.Scores{Overall: 50, Grade: "trung-binh", Grading: "qd766", Groups: map[string]scoring.GroupScore{"security": {Score: scoring.ScoreOf(50)}}}}
 	nw := &scoring.Report{Target: old.Target, Catalogue: old.Catalogue,
 		Findings: []scoring.Finding{
 			{Criterion: "P06-SEC-06", Group: "security", Status: scoring.Pass},
 			{Criterion: "P06-SEC-09", Group: "security", Status: scoring.Fail, Message: "X-Content-Type-Options missing"},
 		},
-		Scores: scoring.Scores{Overall: 50, Grade: "trung-binh", Groups: map[string]scoring.GroupScore{"security": {Score: 50}}}}
+		Scores: scoring.Scores{Overall: 50, Grade: "trung-binh", Grading: "qd766", Groups: map[string]scoring.GroupScore{"security": {Score: scoring.ScoreOf(50)}}}}
 	d := report.Compare(old, nw)
 	fmt.Println("regressed:", d.Regressed())
+	d.Lang = "en"
 	_ = d.WriteText(os.Stdout, false)
 	// Output:
 	// regressed: true
 	// p06kit report diff
 	// old: https://dvc.example.gov.vn/ (p06-technical@1)
 	// new: https://dvc.example.gov.vn/ (p06-technical@1)
-	// score 50.0 → 50.0 (+0.0), compliance 0.0% → 0.0% (+0.0 points), grade trung-binh → trung-binh
+	// score 50.0 → 50.0 (+0.0), compliance 0.0% → 0.0% (+0.0 points), grade Average (boundary unverified) → Average (boundary unverified)
 	//
 	// Newly failing (1)
 	//   P06-SEC-09   pass → fail                X-Content-Type-Options missing

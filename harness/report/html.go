@@ -85,6 +85,7 @@ type htmlData struct {
 	Version    string
 	Catalogue  string
 	OtherLabel string
+	Cov        *scoring.Coverage
 }
 
 // WriteHTML writes r as a single self-contained HTML page in opt.Lang: the scorecard, a score
@@ -96,7 +97,7 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
 	d := htmlData{Lang: opt.Lang, W: wd, R: sanitise(r), Grade: gradeLabel(r, opt.Lang), CapGrade: capGrade(r, opt.Lang),
-		Tool: opt.Tool, Version: opt.Version, Catalogue: r.Catalogue.ID + " " + r.Catalogue.Version}
+		Tool: opt.Tool, Version: opt.Version, Catalogue: r.Catalogue.ID + " " + r.Catalogue.Version, Cov: coverageOf(r)}
 	if opt.Catalogue != nil {
 		d.Catalogue = opt.Catalogue.Title.In(opt.Lang) + " (" + d.Catalogue + ")"
 	}

@@ -68,7 +68,7 @@ func WriteJUnit(w io.Writer, r *scoring.Report, opt Options) error {
 		gs := r.Scores.Groups[g]
 		s.Properties = []junitProperty{
 			{Name: "title", Value: opt.groupTitle(g)},
-			{Name: "score", Value: fmtScore(gs.Score)},
+			{Name: "score", Value: fmtGroupScore(gs, wordsEN)},
 			{Name: "earned", Value: fmt.Sprintf("%g", gs.Earned)},
 			{Name: "available", Value: fmt.Sprintf("%g", gs.Available)},
 		}

@@ -23,9 +23,11 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 	}
 	b.WriteString("\n")
 	c := r.Scores.Compliance
-	fmt.Fprintf(&b, "| %s | %s | %s |\n|---:|:---:|:---|\n", wd.Score, wd.Grade, wd.Compliance)
-	fmt.Fprintf(&b, "| **%s** / 100 | **%s** | %d / %d %s (%s) |\n\n", fmtScore(r.Scores.Overall),
-		mdInline(gradeLabel(r, opt.Lang)), c.Met, c.Applicable, wd.MandatoryMet, fmtRate(c.Rate))
+	cov := coverageOf(r)
+	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---:|:---:|:---|:---|\n", wd.Score, wd.Grade, wd.Compliance, wd.Coverage)
+	fmt.Fprintf(&b, "| **%s** / 100 | **%s** | %d / %d %s (%s) | %d / %d %s (%s) |\n\n", fmtScore(r.Scores.Overall),
+		mdInline(gradeLabel(r, opt.Lang)), c.Met, c.Applicable, wd.MandatoryMet, fmtRate(c.Rate),
+		cov.Assessed, cov.Total, wd.CoverageOf, fmtRate(cov.Share()))
 	if len(r.Scores.Caps) > 0 {
 		var caps []string
 		for _, cp := range r.Scores.Caps {
@@ -53,7 +55,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 				other++
 			}
 		}
-		fmt.Fprintf(&b, "| %s | %s | %g / %g | %d | %d | %d | %d |\n", mdCell(opt.groupTitle(g)), fmtScore(gs.Score),
+		fmt.Fprintf(&b, "| %s | %s | %g / %g | %d | %d | %d | %d |\n", mdCell(opt.groupTitle(g)), fmtGroupScore(gs, wd),
 			gs.Earned, gs.Available, pass, fail, errs, other)
 	}
 	b.WriteString("\n")
@@ -174,6 +176,7 @@ func capGrade(r *scoring.Report, lang string) string {
 	}
 	cp := *r
 	cp.Scores.Grade = r.Scores.Caps[0].Grade
+	cp.Scores.Provisional = false
 	return gradeLabel(&cp, lang)
 }
 

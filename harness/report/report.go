@@ -1,18 +1,17 @@
 package report
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -68,6 +67,11 @@ func (o Options) withDefaults(r *scoring.Report) Options {
 		if cat, err := criteria.Builtin(r.Catalogue.ID); err == nil && cat.Version == r.Catalogue.Version {
 			o.Catalogue = cat
 		}
+	}
+	if o.Catalogue != nil && r != nil {
+		// Cite the bases in force on the report's as-of day, named in the report's language.
+		day, _ := time.Parse(time.DateOnly, r.AsOf)
+		o.Catalogue = o.Catalogue.Cited(day, o.Lang)
 	}
 	if o.Tool == "" {
 		o.Tool = "p06kit"
@@ -131,46 +135,13 @@ func WriteFile(path string, f Format, r *scoring.Report, opt Options) error {
 // half-written file in place of a good one: it writes to a temporary file in the same
 // directory, flushes it to stable storage, and renames it over path only when everything
 // succeeded (then syncs the directory, where the platform allows). On error path is untouched
-// and the temporary file removed.
-func AtomicWrite(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	if err = write(bw); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: sync: %w", path, err)
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // best effort: some file systems refuse to sync a directory
-		d.Close()
-	}
-	return nil
+// and the temporary file removed; temporary files that killed writers of path left are removed
+// first. It is [safefile.Write], which every writer of the module uses.
+func AtomicWrite(path string, write func(io.Writer) error) error {
+	return safefile.Write(path, write)
 }
 
-// WriteJSON writes the report contract of DESIGN.md, indented, with a final newline. The output
+// WriteJSON writes the report contract (schema/report.schema.json), indented, with a final newline. The output
 // is deterministic (map keys sorted) and validates against report.schema.json.
 func WriteJSON(w io.Writer, r *scoring.Report) error {
 	if r == nil {
@@ -205,7 +176,12 @@ func sanitise(r *scoring.Report) *scoring.Report {
 	} else {
 		groups := make(map[string]scoring.GroupScore, len(c.Scores.Groups))
 		for k, g := range c.Scores.Groups {
-			groups[k] = scoring.GroupScore{Score: fin(g.Score), Earned: fin(g.Earned), Available: fin(g.Available)}
+			gs := scoring.GroupScore{Earned: fin(g.Earned), Available: fin(g.Available)}
+			if g.Score != nil {
+				v := fin(*g.Score)
+				gs.Score = &v
+			}
+			groups[k] = gs
 		}
 		c.Scores.Groups = groups
 	}
@@ -231,6 +207,7 @@ func ReadJSON(rd io.Reader) (*scoring.Report, error) {
 	if len(b) > maxReportBytes {
 		return nil, fmt.Errorf("report larger than %d MiB", maxReportBytes>>20)
 	}
+	b = safefile.StripBOM(b) // Windows tools write a byte-order mark
 	if err := Validate(ReportSchemaName, b); err != nil {
 		return nil, err
 	}
@@ -287,19 +264,10 @@ func hasGroup(r *scoring.Report, g string) bool {
 	return false
 }
 
-// gradeLabel returns the grade's label in lang from the built-in grading schemes.
+// gradeLabel returns the grade's label in lang from the built-in grading schemes, with the
+// "boundary unverified" and "provisional" qualifiers of scoring.GradeLabel.
 func gradeLabel(r *scoring.Report, lang string) string {
-	for _, b := range []scoring.Bands{scoring.Decision766, scoring.Decision473} {
-		if b.ID != r.Scores.Grading {
-			continue
-		}
-		for _, band := range b.Bands {
-			if band.ID == r.Scores.Grade {
-				return band.Label.In(lang)
-			}
-		}
-	}
-	return r.Scores.Grade
+	return scoring.GradeLabel(r.Scores, lang)
 }
 
 // counts returns how many findings have each status.
@@ -315,7 +283,7 @@ func counts(r *scoring.Report) map[scoring.Status]int {
 type words struct {
 	Report, Target, Started, Duration, Score, Grade, Compliance, Caps, Group, Criterion, Status, Message,
 	Got, Want, Url, Basis, Advice, Evidence, Requirement, NotMet, Passed, Other, Waivers, Stale, Applied,
-	Discovery, MandatoryMet, CapNote, None, Points, PointsHdr, Catalogue, Level, Critical, Targets, Measured, Threshold, Request, Headers, Excerpt, Location, Note, Summary string
+	Discovery, MandatoryMet, CapNote, None, Points, PointsHdr, Catalogue, Level, Critical, Targets, Measured, Threshold, Request, Headers, Excerpt, Location, Note, Summary, NotScored, Coverage, CoverageOf string
 	Statuses map[scoring.Status]string
 	Levels   map[criteria.Level]string
 }
@@ -329,6 +297,7 @@ var wordsEN = words{
 	Applied: "Applied waivers", Discovery: "Portal profile", MandatoryMet: "mandatory criteria met",
 	CapNote: "a failed critical criterion caps the grade at", None: "none", Points: "points", PointsHdr: "Points", Catalogue: "Catalogue", Level: "Level", Critical: "critical", Targets: "Targets", Measured: "Measured", Threshold: "Target",
 	Request: "Request", Headers: "Headers", Excerpt: "Excerpt", Location: "Location", Note: "Note", Summary: "Summary",
+	NotScored: "not tested", Coverage: "Coverage", CoverageOf: "criteria assessed",
 	Statuses: map[scoring.Status]string{scoring.Pass: "pass", scoring.Fail: "fail", scoring.Error: "error",
 		scoring.NotApplicable: "not applicable", scoring.NotTested: "not tested", scoring.Waived: "waived", scoring.Attested: "attested"},
 	Levels: map[criteria.Level]string{criteria.Mandatory: "mandatory", criteria.Recommended: "recommended", criteria.Informational: "informational"},
@@ -343,6 +312,7 @@ var wordsVI = words{
 	Applied: "Miễn trừ được áp dụng", Discovery: "Hồ sơ cổng", MandatoryMet: "tiêu chí bắt buộc đạt",
 	CapNote: "tiêu chí trọng yếu không đạt giới hạn xếp loại ở mức", None: "không có", Points: "điểm", PointsHdr: "Điểm đạt / tối đa", Catalogue: "Bộ tiêu chí", Level: "Mức độ", Critical: "trọng yếu", Targets: "Chỉ tiêu", Measured: "Đo được", Threshold: "Mục tiêu",
 	Request: "Yêu cầu HTTP", Headers: "Tiêu đề", Excerpt: "Trích đoạn", Location: "Vị trí", Note: "Ghi chú", Summary: "Tóm tắt",
+	NotScored: "chưa kiểm tra", Coverage: "Độ bao phủ", CoverageOf: "tiêu chí đã đánh giá",
 	Statuses: map[scoring.Status]string{scoring.Pass: "đạt", scoring.Fail: "không đạt", scoring.Error: "lỗi",
 		scoring.NotApplicable: "không áp dụng", scoring.NotTested: "chưa kiểm tra", scoring.Waived: "miễn trừ", scoring.Attested: "có xác nhận"},
 	Levels: map[criteria.Level]string{criteria.Mandatory: "bắt buộc", criteria.Recommended: "khuyến nghị", criteria.Informational: "tham khảo"},
@@ -391,5 +361,22 @@ func basisText(c *criteria.Criterion) string {
 }
 
 func fmtScore(f float64) string { return fmt.Sprintf("%.1f", f) }
+
+// fmtGroupScore formats a group's score, or wd.NotScored when nothing in it was assessed.
+func fmtGroupScore(g scoring.GroupScore, wd words) string {
+	if !g.Scored() {
+		return wd.NotScored
+	}
+	return fmtScore(g.Value())
+}
+
+// coverageOf returns r's coverage, computed from its findings for reports older than scoring
+// model 2.
+func coverageOf(r *scoring.Report) *scoring.Coverage {
+	if r.Coverage != nil {
+		return r.Coverage
+	}
+	return scoring.CoverageOf(r.Findings)
+}
 
 func fmtRate(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }

@@ -73,8 +73,8 @@ func sampleReport() *scoring.Report {
 			Overall: 37.5, Grade: "yeu", Grading: "qd766",
 			Caps: []scoring.Cap{{Criterion: "T-SEC-01", Status: scoring.Fail, Grade: "yeu"}},
 			Groups: map[string]scoring.GroupScore{
-				"security":      {Score: 25, Earned: 1, Available: 4},
-				"accessibility": {Score: 50, Earned: 1, Available: 2},
+				"security":      {Score: scoring.ScoreOf(25), Earned: 1, Available: 4},
+				"accessibility": {Score: scoring.ScoreOf(50), Earned: 1, Available: 2},
 			},
 			Compliance: scoring.Compliance{Met: 2, Applicable: 5, Rate: 0.4},
 		},
@@ -380,7 +380,7 @@ func TestDiff(t *testing.T) {
 	nw.Findings[5].Status = scoring.Pass                                                            // T-A11Y-02 not_tested -> pass: changed
 	nw.Findings = append(nw.Findings[:1], nw.Findings[2:]...)                                       // T-SEC-02 removed
 	nw.Findings = append(nw.Findings, scoring.Finding{Criterion: "T-NEW-01", Status: scoring.Fail}) // added
-	nw.Scores.Overall, nw.Scores.Groups["security"] = 50, scoring.GroupScore{Score: 75, Earned: 3, Available: 4}
+	nw.Scores.Overall, nw.Scores.Groups["security"] = 50, scoring.GroupScore{Score: scoring.ScoreOf(75), Earned: 3, Available: 4}
 	d := Compare(old, nw)
 	ids := func(cs []Change) (out []string) {
 		for _, c := range cs {
@@ -396,7 +396,24 @@ func TestDiff(t *testing.T) {
 	assert.Equal(t, []string{"T-SEC-02"}, ids(d.Removed))
 	assert.Equal(t, 1, d.Unchanged)
 	assert.Equal(t, Delta{Old: 37.5, New: 50, Delta: 12.5}, d.Score)
-	assert.Equal(t, 50.0, d.Groups["security"].Delta)
+	require.NotNil(t, d.Groups["security"].Delta)
+	assert.Equal(t, 50.0, *d.Groups["security"].Delta)
+	assert.Empty(t, d.Warnings)
+	other := sampleReport()
+	other.Target = "https://dvc.other.example.gov.vn/"
+	other.Scores.Groups["security"] = scoring.GroupScore{Earned: 0, Available: 4}
+	od := Compare(old, other)
+	assert.Equal(t, []Warning{{Code: "targets_differ", Old: old.Target, New: other.Target}}, od.Warnings)
+	assert.Nil(t, od.Groups["security"].Delta, "a group not tested in one report has no delta")
+	var ob bytes.Buffer
+	require.NoError(t, od.WriteText(&ob, false))
+	assert.Contains(t, ob.String(), "cảnh báo: hai báo cáo thuộc hai cổng khác nhau")
+	assert.Contains(t, ob.String(), "25.0 → chưa kiểm tra")
+	assert.Contains(t, ob.String(), "xếp loại Yếu → Yếu", "grade labels, not IDs")
+	od.Lang = "en"
+	ob.Reset()
+	require.NoError(t, od.WriteText(&ob, false))
+	assert.Contains(t, ob.String(), "warning: the reports are of different portals")
 	assert.True(t, d.Regressed())
 
 	var b bytes.Buffer

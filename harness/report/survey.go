@@ -150,8 +150,8 @@ func NewSurvey(cat *criteria.Catalogue, entries []SurveyEntry) (*Survey, error) 
 			p.Caps = append(p.Caps, c.Criterion)
 		}
 		for g, gs := range r.Scores.Groups {
-			if gs.Available > 0 {
-				p.Groups[g] = finite(gs.Score)
+			if gs.Scored() {
+				p.Groups[g] = finite(gs.Value())
 			}
 		}
 		if e.Err != nil {
@@ -183,11 +183,12 @@ func (s *Survey) Compliant() bool {
 
 // surveyView resolves what the survey writers show: labels, titles and the weakest criteria.
 type surveyView struct {
-	s    *Survey
-	opt  Options
-	w    surveyWords
-	cat  *criteria.Catalogue
-	weak []scoring.CriterionRate
+	s     *Survey
+	opt   Options
+	w     surveyWords
+	cat   *criteria.Catalogue
+	weak  []scoring.CriterionRate
+	never []scoring.CriterionRate
 }
 
 func newSurveyView(s *Survey, opt Options) (*surveyView, error) {
@@ -212,7 +213,7 @@ func newSurveyView(s *Survey, opt Options) (*surveyView, error) {
 	if opt.Lang == "en" {
 		w = surveyWordsEN
 	}
-	return &surveyView{s: s, opt: opt, w: w, cat: opt.Catalogue, weak: s.Survey.Weakest(SurveyWeakest)}, nil
+	return &surveyView{s: s, opt: opt, w: w, cat: opt.Catalogue, weak: s.Survey.Weakest(SurveyWeakest), never: s.Survey.NeverAssessed()}, nil
 }
 
 func (v *surveyView) criterionTitle(id string) string {
@@ -351,6 +352,14 @@ func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
 		fmt.Fprintf(tw, "  %s\n", wd.NoneApplicable)
 	}
 	tw.Flush()
+	if len(v.never) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", fmt.Sprintf(wd.NeverN, len(v.never)))
+		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		for _, c := range v.never {
+			fmt.Fprintf(tw, "    \t%s\t%s\n", c.Criterion, v.criterionTitle(c.Criterion))
+		}
+		tw.Flush()
+	}
 
 	fmt.Fprintf(&b, "\n%s\n", wd.Ranking)
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
@@ -449,6 +458,13 @@ func WriteSurveyMarkdown(w io.Writer, s *Survey, opt Options) error {
 				surveyPct(c.Rate), c.Met, c.Applicable)
 		}
 	}
+	if len(v.never) > 0 {
+		fmt.Fprintf(&b, "\n<details><summary>%s</summary>\n\n", fmt.Sprintf(wd.NeverN, len(v.never)))
+		for _, c := range v.never {
+			fmt.Fprintf(&b, "- `%s` %s\n", mdInline(c.Criterion), mdCell(v.criterionTitle(c.Criterion)))
+		}
+		b.WriteString("\n</details>\n")
+	}
 
 	fmt.Fprintf(&b, "\n### %s\n\n| # | %s | %s | %s | %s | %s | %s |\n|---:|:---|---:|---:|---:|:---|:---|\n",
 		wd.Ranking, wd.Unit, wd.Rate, wd.MetApplicable, wd.Score, wd.Grade, wd.Note)
@@ -477,7 +493,7 @@ func WriteSurveyMarkdown(w io.Writer, s *Survey, opt Options) error {
 // surveyWords are the survey writers' labels, by language.
 type surveyWords struct {
 	Title, PortalsWord, PortalsCap, Units, NationalRate, MandatoryMet, FullyCompliant, MeanOverall, NotReached,
-	Incomplete, ByGroup, Group, Rate, MetApplicable, MeanScore, WeakestN, NoneApplicable, Ranking, Unit, Score,
+	Incomplete, ByGroup, Group, Rate, MetApplicable, MeanScore, WeakestN, NeverN, NoneApplicable, Ranking, Unit, Score,
 	Grade, URL, Note, Unreachable1, Incomplete1, CappedBy, AndMore, Catalogue, Criterion, Title1, Problems,
 	ByUnit, ByUnitDesc, ByCriterion, ByCriterionDesc, Heatmap, HeatmapDesc, ShowTable, GroupDesc, WeakestDesc,
 	Advice, NotScored, Contents, Only, Figures, Assessed string
@@ -488,16 +504,16 @@ var surveyWordsEN = surveyWords{
 	NationalRate: "National compliance rate", MandatoryMet: "mandatory criteria met",
 	FullyCompliant: "Units fully compliant", MeanOverall: "Mean overall score", NotReached: "Portals not reached",
 	Incomplete: "Assessments incomplete", ByGroup: "By group", Group: "Group", Rate: "Rate", MetApplicable: "Met/applicable",
-	MeanScore: "Mean score", WeakestN: "The %d weakest criteria", NoneApplicable: "No mandatory criterion applied.",
+	MeanScore: "Mean score", WeakestN: "The %d weakest criteria", NeverN: "Never assessed (%d): not tested or error on every portal, which says nothing about compliance", NoneApplicable: "No mandatory criterion applied.",
 	Ranking: "Ranking", Unit: "Unit", Score: "Score", Grade: "Grade", URL: "URL", Note: "Note",
 	Unreachable1: "not reached", Incomplete1: "incomplete", CappedBy: "capped by", AndMore: "and %d more",
 	Catalogue: "Catalogue", Criterion: "Criterion", Title1: "Title", Problems: "Portals not fully assessed",
 	ByUnit: "Compliance per unit", ByUnitDesc: "Mandatory criteria met / applicable, per unit, in ranking order.",
 	ByCriterion: "Rate per criterion", ByCriterionDesc: "Share of the units where each mandatory criterion applied that meet it.",
-	Heatmap: "Group scores per unit", HeatmapDesc: "Each unit's score (0–100) in each group; an empty cell: nothing applicable.",
+	Heatmap: "Group scores per unit", HeatmapDesc: "Each unit's score (0–100) in each group; an empty cell: not tested (nothing in the group was assessed), which is not 0.",
 	ShowTable: "Show as a table", GroupDesc: "Mandatory criteria met / applicable across all units, and the mean group score.",
 	WeakestDesc: "Mandatory criteria met by the smallest share of the units where they apply.",
-	Advice:      "How to fix", NotScored: "nothing applicable", Contents: "Contents", Only: "Limited to",
+	Advice:      "How to fix", NotScored: "not tested", Contents: "Contents", Only: "Limited to",
 	Figures: "National figures", Assessed: "Assessed",
 }
 
@@ -506,15 +522,15 @@ var surveyWordsVI = surveyWords{
 	NationalRate: "Tỷ lệ đáp ứng toàn quốc", MandatoryMet: "tiêu chí bắt buộc đạt",
 	FullyCompliant: "Đơn vị đáp ứng đầy đủ", MeanOverall: "Điểm tổng bình quân", NotReached: "Cổng không truy cập được",
 	Incomplete: "Đánh giá chưa hoàn tất", ByGroup: "Theo nhóm", Group: "Nhóm", Rate: "Tỷ lệ", MetApplicable: "Đạt/áp dụng",
-	MeanScore: "Điểm bình quân", WeakestN: "%d tiêu chí yếu nhất", NoneApplicable: "Không có tiêu chí bắt buộc nào được áp dụng.",
+	MeanScore: "Điểm bình quân", WeakestN: "%d tiêu chí yếu nhất", NeverN: "Chưa đánh giá được (%d): chưa kiểm tra hoặc lỗi ở mọi cổng, chưa cho biết cổng đạt hay không", NoneApplicable: "Không có tiêu chí bắt buộc nào được áp dụng.",
 	Ranking: "Xếp hạng", Unit: "Đơn vị", Score: "Điểm", Grade: "Xếp loại", URL: "Địa chỉ", Note: "Ghi chú",
 	Unreachable1: "không truy cập được", Incomplete1: "chưa hoàn tất", CappedBy: "bị giới hạn bởi", AndMore: "và %d đơn vị khác",
 	Catalogue: "Bộ tiêu chí", Criterion: "Tiêu chí", Title1: "Tên tiêu chí", Problems: "Cổng chưa được đánh giá đầy đủ",
 	ByUnit: "Mức đáp ứng theo đơn vị", ByUnitDesc: "Số tiêu chí bắt buộc đạt / áp dụng của từng đơn vị, theo thứ hạng.",
 	ByCriterion: "Tỷ lệ theo tiêu chí", ByCriterionDesc: "Tỷ lệ đơn vị đạt mỗi tiêu chí bắt buộc, trong số đơn vị áp dụng tiêu chí đó.",
-	Heatmap: "Điểm nhóm theo đơn vị", HeatmapDesc: "Điểm (0–100) của từng đơn vị trong từng nhóm; ô trống: không có tiêu chí áp dụng.",
+	Heatmap: "Điểm nhóm theo đơn vị", HeatmapDesc: "Điểm (0–100) của từng đơn vị trong từng nhóm; ô trống: chưa kiểm tra (không tiêu chí nào của nhóm được đánh giá), không phải 0.",
 	ShowTable: "Xem dạng bảng", GroupDesc: "Tiêu chí bắt buộc đạt / áp dụng trên mọi đơn vị, và điểm nhóm bình quân.",
 	WeakestDesc: "Các tiêu chí bắt buộc có tỷ lệ đơn vị đạt thấp nhất.",
-	Advice:      "Cách khắc phục", NotScored: "không có tiêu chí áp dụng", Contents: "Mục lục", Only: "Chỉ đánh giá",
+	Advice:      "Cách khắc phục", NotScored: "chưa kiểm tra", Contents: "Mục lục", Only: "Chỉ đánh giá",
 	Figures: "Số liệu toàn quốc", Assessed: "Thời gian đánh giá",
 }

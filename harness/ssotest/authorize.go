@@ -65,6 +65,10 @@ func (s *Server) serveAuthorize(w http.ResponseWriter, r *http.Request) {
 		code, desc = "invalid_request", fmt.Sprintf("code_challenge_method %q; only S256 is supported", req.CodeChallengeMethod)
 	case req.CodeChallenge != "" && (len(req.CodeChallenge) != 43 || strings.Trim(req.CodeChallenge, b64chars) != ""):
 		code, desc = "invalid_request", "code_challenge is not a base64url SHA-256 digest (43 characters)"
+	case req.State == "" && !s.StateNonceOptional:
+		code, desc = "invalid_request", "state is required"
+	case req.Nonce == "" && !s.StateNonceOptional:
+		code, desc = "invalid_request", "nonce is required"
 	case req.Prompt == "none":
 		code, desc = "login_required", "prompt=none but the citizen has no session at the SSO"
 	}

@@ -34,7 +34,7 @@ func (s *Server) clientLocked(id string) *client {
 func (c *client) allows(redirectURI string) bool {
 	if c.loopback {
 		u, err := url.Parse(redirectURI)
-		return err == nil && (u.Scheme == "https" || u.Scheme == "http") && isLoopback(u.Hostname()) && u.Fragment == ""
+		return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.User == nil && isLoopback(u.Hostname()) && u.Fragment == ""
 	}
 	for _, r := range c.redirectURIs {
 		if r == redirectURI {

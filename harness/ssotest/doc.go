@@ -22,11 +22,12 @@
 // endpoints are the national SSO's: [AuthorizePath], [TokenPath], [UserInfoPath], [JWKSPath],
 // [LogoutPath], all listed in the discovery document at [DiscoveryPath]. The client
 // [DefaultClientID] / [DefaultClientSecret] is accepted without registration with any redirect
-// URI on a loopback host; [Server.RegisterClient] registers a client with exact redirect URIs.
+// URI on a loopback host ("localhost" or a loopback IP address, parsed: "127.0.0.1.example.com"
+// is not one; no user information, no fragment); [Server.RegisterClient] registers a client with exact redirect URIs.
 //
 // What the fake expects of a relying party is what the national SSO and OAuth 2.1 expect:
 // the authorization-code flow (response_type=code) with scope openid, PKCE with S256 (required
-// unless PKCEOptional), state and nonce, client authentication at the token endpoint by
+// unless PKCEOptional), state and nonce (both required unless StateNonceOptional), client authentication at the token endpoint by
 // client_secret_basic or client_secret_post, codes redeemed once within CodeTTL with the same
 // redirect_uri. The code comes back in the query of the redirect (response_mode query; a
 // response_mode parameter is recorded but not honoured). acr_values (LoA1, LoA2) is recorded; the ID token's acr says the level of the

@@ -8,6 +8,7 @@ import (
 	"encoding/pem"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -55,6 +56,10 @@ type Server struct {
 	// PKCEOptional accepts authorization requests without a PKCE code_challenge. By default
 	// they are refused (invalid_request), as OAuth 2.1 requires.
 	PKCEOptional bool
+	// StateNonceOptional accepts authorization requests without state or nonce. By default they
+	// are refused (invalid_request): the fake expects both, so that a portal that omits them
+	// cannot log in against it. Set it to assess the rest of a portal that omits them.
+	StateNonceOptional bool
 	// Now is the provider's clock. Default time.Now.
 	Now func() time.Time
 	// MaxFlows bounds the audit log; older flows are forgotten. Default 10000.
@@ -246,8 +251,13 @@ func randomID(n int) string {
 	return hex.EncodeToString(b)
 }
 
-// isLoopback reports whether host (without port) is a loopback name.
+// isLoopback reports whether host (without port) is "localhost" or a loopback IP address
+// (127.0.0.0/8, ::1), by parsing it: a name such as "127.0.0.1.attacker.example" is not.
 func isLoopback(host string) bool {
 	h := strings.Trim(host, "[]")
-	return h == "127.0.0.1" || h == "::1" || h == "localhost" || strings.HasPrefix(h, "127.")
+	if strings.EqualFold(h, "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(h)
+	return err == nil && ip.Zone() == "" && ip.Unmap().IsLoopback()
 }

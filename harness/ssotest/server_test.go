@@ -241,6 +241,12 @@ func TestAuthorizeErrors(t *testing.T) {
 		{"prompt none", url.Values{"prompt": {"none"}}, http.StatusFound, "login_required"},
 		{"unknown client", url.Values{"client_id": {"nobody"}}, http.StatusBadRequest, ""},
 		{"redirect to another host", url.Values{"redirect_uri": {"https://evil.example/cb"}}, http.StatusBadRequest, ""},
+		{"redirect to a name that starts like a loopback address", url.Values{"redirect_uri": {"http://127.0.0.1.attacker.example/cb"}}, http.StatusBadRequest, ""},
+		{"redirect to 127.x name", url.Values{"redirect_uri": {"http://127.evil.example/cb"}}, http.StatusBadRequest, ""},
+		{"redirect with user information", url.Values{"redirect_uri": {"http://u:p@127.0.0.1/cb"}}, http.StatusBadRequest, ""},
+		{"redirect with a zone", url.Values{"redirect_uri": {"http://[::1%25eth0]/cb"}}, http.StatusBadRequest, ""},
+		{"no state", url.Values{"state": {""}}, http.StatusFound, "invalid_request"},
+		{"no nonce", url.Values{"nonce": {""}}, http.StatusFound, "invalid_request"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := newRP(t, s)
@@ -254,7 +260,11 @@ func TestAuthorizeErrors(t *testing.T) {
 			}
 			if tc.wantError != "" {
 				loc, _ := resp.Location()
-				if loc.Query().Get("error") != tc.wantError || loc.Query().Get("state") != "st-1" {
+				wantState := "st-1"
+				if v, ok := tc.extra["state"]; ok {
+					wantState = v[0]
+				}
+				if loc.Query().Get("error") != tc.wantError || loc.Query().Get("state") != wantState {
 					t.Errorf("redirect %s", loc)
 				}
 			}
@@ -263,6 +273,42 @@ func TestAuthorizeErrors(t *testing.T) {
 				t.Errorf("refused request not recorded as an error: %+v", last.Request)
 			}
 		})
+	}
+}
+
+// TestLoopbackRedirectURIs: the default client accepts a redirect URI on a loopback host, judged
+// by parsing the host as an IP address, never by its first characters.
+func TestLoopbackRedirectURIs(t *testing.T) {
+	s := ssotest.NewServer()
+	defer s.Close()
+	noRedirect := *s.Client()
+	noRedirect.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	for _, uri := range []string{"http://127.0.0.1:8080/cb", "https://127.1.2.3/cb", "http://[::1]:9/cb", "http://localhost/cb", "http://LOCALHOST/cb", "http://[::ffff:127.0.0.1]/cb"} {
+		resp, err := noRedirect.Get(newRP(t, s).authorizeURL(url.Values{"redirect_uri": {uri}}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusFound {
+			t.Errorf("%s: status %d, want 302 (a loopback redirect URI)", uri, resp.StatusCode)
+		}
+	}
+}
+
+// TestStateNonceOptional: the option that relaxes the state and nonce requirement is the only way
+// a request without them reaches the login page.
+func TestStateNonceOptional(t *testing.T) {
+	s := ssotest.NewUnstartedServer()
+	s.StateNonceOptional = true
+	s.Start()
+	defer s.Close()
+	resp, err := s.Client().Get(newRP(t, s).authorizeURL(url.Values{"state": {""}, "nonce": {""}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if _, ok := s.FlowID(resp.Request.URL); !ok || resp.StatusCode != http.StatusOK {
+		t.Fatalf("with StateNonceOptional, a request without state and nonce ended at %s (%d), not the login page", resp.Request.URL, resp.StatusCode)
 	}
 }
 

@@ -51,10 +51,12 @@ func NewJWK(pub crypto.PublicKey, kid string) (*JWK, error) {
 	case *ecdsa.PublicKey:
 		k.Kty = "EC"
 		k.Crv = "P-256"
-		x, y := make([]byte, 32), make([]byte, 32)
-		p.X.FillBytes(x)
-		p.Y.FillBytes(y)
-		k.X, k.Y = b64.EncodeToString(x), b64.EncodeToString(y)
+		// Bytes is the uncompressed point 0x04 || X || Y, each coordinate 32 bytes for P-256.
+		b, err := p.Bytes()
+		if err != nil || len(b) != 65 {
+			return nil, fmt.Errorf("jose: encoding the P-256 public key: %v", err)
+		}
+		k.X, k.Y = b64.EncodeToString(b[1:33]), b64.EncodeToString(b[33:])
 	}
 	return k, nil
 }
@@ -79,17 +81,17 @@ func (k *JWK) Thumbprint() string {
 func (k *JWK) UnmarshalJSON(data []byte) error {
 	type plain JWK
 	var p plain
-	if err := json.Unmarshal(data, &p); err != nil {
+	if err := unmarshalExact(data, &p); err != nil {
 		return fmt.Errorf("%w: %v", ErrKey, err)
 	}
 	*k = JWK(p)
 	switch k.Kty {
 	case "RSA":
-		n, err := b64.DecodeString(k.N)
+		n, err := decodeB64(k.N)
 		if err != nil || len(n) == 0 {
 			return fmt.Errorf("%w: kid %q: member n is not base64url", ErrKey, k.Kid)
 		}
-		e, err := b64.DecodeString(k.E)
+		e, err := decodeB64(k.E)
 		if err != nil || len(e) == 0 || len(e) > 4 {
 			return fmt.Errorf("%w: kid %q: member e is not a base64url integer of at most 4 bytes", ErrKey, k.Kid)
 		}
@@ -106,8 +108,8 @@ func (k *JWK) UnmarshalJSON(data []byte) error {
 		if k.Crv != "P-256" {
 			return fmt.Errorf("%w: kid %q: curve %q, only P-256 is supported", ErrKey, k.Kid, k.Crv)
 		}
-		x, errX := b64.DecodeString(k.X)
-		y, errY := b64.DecodeString(k.Y)
+		x, errX := decodeB64(k.X)
+		y, errY := decodeB64(k.Y)
 		if errX != nil || errY != nil || len(x) != 32 || len(y) != 32 {
 			return fmt.Errorf("%w: kid %q: members x and y must be 32-byte base64url", ErrKey, k.Kid)
 		}
@@ -134,7 +136,7 @@ func ParseJWKS(data []byte) (*JWKSet, error) {
 	var raw struct {
 		Keys []json.RawMessage `json:"keys"`
 	}
-	if err := json.Unmarshal(data, &raw); err != nil {
+	if err := unmarshalExact(data, &raw); err != nil {
 		return nil, fmt.Errorf("%w: key set is not a JSON object with keys: %v", ErrKey, err)
 	}
 	if len(raw.Keys) > MaxKeys {

@@ -70,19 +70,19 @@ func Parse(token string) (*JWS, error) {
 	if len(parts) != 3 {
 		return nil, fmt.Errorf("%w: %d parts separated by dots, want 3", ErrMalformed, len(parts))
 	}
-	rawHeader, err := b64.DecodeString(parts[0])
+	rawHeader, err := decodeB64(parts[0])
 	if err != nil {
 		return nil, fmt.Errorf("%w: header is not base64url: %v", ErrMalformed, err)
 	}
 	var h Header
-	if err := json.Unmarshal(rawHeader, &h); err != nil {
+	if err := unmarshalExact(rawHeader, &h); err != nil {
 		return nil, fmt.Errorf("%w: header is not a JSON object: %v", ErrMalformed, err)
 	}
-	payload, err := b64.DecodeString(parts[1])
+	payload, err := decodeB64(parts[1])
 	if err != nil {
 		return nil, fmt.Errorf("%w: payload is not base64url: %v", ErrMalformed, err)
 	}
-	sig, err := b64.DecodeString(parts[2])
+	sig, err := decodeB64(parts[2])
 	if err != nil {
 		return nil, fmt.Errorf("%w: signature is not base64url: %v", ErrMalformed, err)
 	}

@@ -162,7 +162,7 @@ func VerifyIDToken(token string, keys *JWKSet, e Expected) (*Claims, []byte, err
 
 func validatePayload(payload []byte, e Expected) (*Claims, []byte, error) {
 	var c Claims
-	if err := json.Unmarshal(payload, &c); err != nil {
+	if err := unmarshalExact(payload, &c); err != nil {
 		return nil, nil, fmt.Errorf("%w: payload is not a JSON claims object: %v", ErrClaims, err)
 	}
 	if err := c.Validate(e); err != nil {

@@ -23,12 +23,16 @@
 //     space fails), input-image-alt, area-alt (areas of an image map), role-img-alt, svg-img-alt.
 //   - P06-A11Y-04: label (label[for], a wrapping label, aria-label, aria-labelledby, title or a
 //     placeholder, as axe accepts; hidden, image, button, submit and reset inputs are exempt;
-//     role="none"/"presentation" does not exempt a focusable control) and select-name.
+//     role="none"/"presentation" does not exempt a focusable control) and select-name, plus
+//     p06-label-not-placeholder: the requirement lists label, aria-label and aria-labelledby
+//     only, so a control named only by a placeholder or a title, which axe-core passes, fails.
 //   - P06-A11Y-05: link-name (a[href]), button-name, input-button-name, and aria-command-name
 //     (other elements with role link, button or menuitem).
 //   - P06-A11Y-06: heading-order — a heading more than one level below the previous one (axe
 //     files this rule under best practice; Circular 26/2020 via WCAG 1.3.1 is the basis here) —
-//     plus p06-heading-h1: the first heading must be an h1, and a page without headings fails.
+//     plus p06-heading-h1: the page must have an h1 (as axe's best-practice page-has-heading-one
+//     asks), and a page without headings fails; a heading before the h1 (a site banner) is not
+//     failed for that, since the requirement asks for an h1, not that headings start with it.
 //   - P06-A11Y-07: duplicate-id — every element whose id an earlier element already has. axe-core
 //     splits this into duplicate-id, duplicate-id-active and duplicate-id-aria (deprecated with
 //     WCAG 4.1.1 in recent releases); the union is compared.

@@ -17,8 +17,8 @@ func TestTestdata(t *testing.T) {
 	want := map[string]string{
 		"clean.html":        "",
 		"edge-cases-2.html": "aria-command-name:1 button-name:1 heading-order:1 label:2 link-name:1 p06-heading-h1:1 select-name:1",
-		"edge-cases.html":   "aria-command-name:1 button-name:1 heading-order:2 image-alt:2 input-button-name:1 label:5 link-name:3",
-		"forms.html":        "button-name:2 input-button-name:2 label:5 select-name:1",
+		"edge-cases.html":   "aria-command-name:1 button-name:1 heading-order:2 image-alt:2 input-button-name:1 label:5 link-name:3 p06-label-not-placeholder:2",
+		"forms.html":        "button-name:2 input-button-name:2 label:5 p06-label-not-placeholder:2 select-name:1",
 		"images.html":       "area-alt:1 image-alt:2 input-image-alt:1 role-img-alt:1 svg-img-alt:1",
 		"lang-title.html":   "document-title:1 heading-order:2 html-lang-valid:1",
 		"links-ids.html":    "duplicate-id:2 link-name:3",

@@ -90,7 +90,12 @@ func judgeCSP(p *check.Page) verdict {
 	for i, pol := range policies {
 		v := pol.Scripts(isHTTPS(p))
 		if len(v.Problems) == 0 {
-			return verdict{Note: strings.Join(append(v.Notes, "scripts restricted"), "; ")}
+			notes := append(v.Notes, "scripts restricted")
+			if len(v.Beyond) > 0 {
+				// Reported, not failed: the requirement names the script policy only.
+				notes = append(notes, "outside the requirement, not judged: "+strings.Join(v.Beyond, "; "))
+			}
+			return verdict{Note: strings.Join(notes, "; ")}
 		}
 		if i == 0 {
 			worst = v
@@ -156,14 +161,18 @@ func judgeNosniff(p *check.Page) verdict {
 }
 
 func checkReferrer(ctx context.Context, s *check.Session) check.Result {
-	want := "no Referrer-Policy (browsers default to strict-origin-when-cross-origin) or one of no-referrer, same-origin, strict-origin, strict-origin-when-cross-origin"
+	want := "Referrer-Policy set (header or meta tag) to no-referrer, same-origin, strict-origin or strict-origin-when-cross-origin"
 	return judgePages(ctx, s, want, "Referrer-Policy không làm lộ URL đầy đủ sang trang khác", []string{"Referrer-Policy"}, judgeReferrer)
 }
 
 func judgeReferrer(p *check.Page) verdict {
 	vals := append(p.Header.Values("Referrer-Policy"), metaEquiv(p.Doc, "name", "referrer")...)
 	if len(vals) == 0 {
-		return verdict{Note: "no Referrer-Policy: browsers apply strict-origin-when-cross-origin"}
+		// The requirement is that the portal sets a policy: a browser's default is not the
+		// portal's (older browsers default to no-referrer-when-downgrade, which sends the full
+		// URL to other HTTPS sites). The HTTP Observatory passes an absent header.
+		return verdict{Problem: "no Referrer-Policy header or meta tag: the portal sets none, and relies on the browser's default",
+			Got: "no Referrer-Policy", ProblemVI: "không có Referrer-Policy (tiêu đề hoặc thẻ meta): cổng không đặt chính sách, phụ thuộc mặc định của trình duyệt"}
 	}
 	pol, ok := ReferrerPolicy(vals)
 	if !ok {

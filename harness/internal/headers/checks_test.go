@@ -83,6 +83,8 @@ func TestHeaderChecks(t *testing.T) {
 		{"CSP missing fails", checkCSP, true, nil, nil, "", scoring.Fail, []string{"no Content-Security-Policy"}},
 		{"CSP report-only fails", checkCSP, true, hdr{"Content-Security-Policy-Report-Only": {"default-src 'self'"}}, nil, "", scoring.Fail, []string{"Report-Only"}},
 		{"CSP unsafe-inline fails", checkCSP, true, hdr{"Content-Security-Policy": {"default-src 'self' 'unsafe-inline'"}}, nil, "", scoring.Fail, []string{"'unsafe-inline'"}},
+		// P06-SEC-07 names the script policy only: a broad object-src is reported, not failed.
+		{"CSP broad object-src passes, noted", checkCSP, true, hdr{"Content-Security-Policy": {"script-src 'self'; object-src *"}}, nil, "", scoring.Pass, []string{"outside the requirement, not judged: object-src"}},
 		{"CSP second policy restricts", checkCSP, true, hdr{"Content-Security-Policy": {"default-src * 'unsafe-inline'", "script-src 'self'; object-src 'none'"}}, nil, "", scoring.Pass, nil},
 
 		{"framing DENY passes", checkFraming, true, hdr{"X-Frame-Options": {"DENY"}}, nil, "", scoring.Pass, nil},
@@ -95,7 +97,9 @@ func TestHeaderChecks(t *testing.T) {
 		{"nosniff missing fails", checkNosniff, true, nil, nil, "", scoring.Fail, []string{"no X-Content-Type-Options"}},
 		{"nosniff wrong value fails", checkNosniff, true, hdr{"X-Content-Type-Options": {"sniff"}}, nil, "", scoring.Fail, []string{`"sniff", not nosniff`}},
 
-		{"referrer missing passes", checkReferrer, true, nil, nil, "", scoring.Pass, nil},
+		// P06-SEC-10 requires the portal to set a policy (the Observatory passes its absence).
+		{"referrer missing fails", checkReferrer, true, nil, nil, "", scoring.Fail, []string{"no Referrer-Policy header or meta tag"}},
+		{"referrer in a meta tag passes", checkReferrer, true, nil, nil, `<meta name="referrer" content="same-origin">`, scoring.Pass, nil},
 		{"referrer strict passes", checkReferrer, true, hdr{"Referrer-Policy": {"strict-origin-when-cross-origin"}}, nil, "", scoring.Pass, nil},
 		{"referrer unsafe-url fails", checkReferrer, true, hdr{"Referrer-Policy": {"unsafe-url"}}, nil, "", scoring.Fail, []string{"unsafe-url sends the full URL"}},
 		{"referrer meta overrides to leaky fails", checkReferrer, true, hdr{"Referrer-Policy": {"no-referrer"}}, nil, `<meta name="referrer" content="no-referrer-when-downgrade">`, scoring.Fail, []string{"no-referrer-when-downgrade"}},

@@ -103,6 +103,16 @@ type ScriptVerdict struct {
 	// Notes are observations that do not fail the criterion (unsafe-inline neutralised by a
 	// nonce, strict-dynamic in use, http: images).
 	Notes []string
+	// Beyond lists what the HTTP Observatory also fails but P06-SEC-07's requirement does not
+	// name (it names the script policy only): a broad object-src, 'unsafe-eval' in style-src,
+	// insecure sources outside script-src or for scripts from a named http:// host, and
+	// 'strict-dynamic' without a nonce or hash. They are reported, not failed.
+	Beyond []string
+}
+
+// Observatory lists everything the HTTP Observatory's CSP test fails: Problems and Beyond.
+func (v ScriptVerdict) Observatory() []string {
+	return append(append([]string(nil), v.Problems...), v.Beyond...)
 }
 
 // Scripts judges how the policy restricts script execution, with the HTTP Observatory's rules:
@@ -111,7 +121,9 @@ type ScriptVerdict struct {
 // nonce/hash, host sources, 'self' and 'unsafe-inline' are ignored; 'strict-dynamic' without a
 // nonce or hash is a mistake; 'unsafe-inline', data: or a dangerously broad source in
 // script-src, a broad object-src, http:/ftp: sources for active content on an HTTPS page and
-// 'unsafe-eval' in script-src or style-src each fail.
+// 'unsafe-eval' in script-src or style-src each fail. What P06-SEC-07's requirement names (the
+// script policy: 'unsafe-inline', 'unsafe-eval', any source) is in Problems; the rest of what
+// the Observatory fails is in Beyond.
 func (p Policy) Scripts(https bool) ScriptVerdict {
 	var v ScriptVerdict
 	script, ok := p.fallback("script-src")
@@ -124,8 +136,8 @@ func (p Policy) Scripts(https bool) ScriptVerdict {
 		script = []string{"*"}
 	}
 	style, _ := p.fallback("style-src")
-	object, ok := p.fallback("object-src")
-	if !ok {
+	object, objectSet := p.fallback("object-src")
+	if !objectSet {
 		object = []string{"*"}
 	}
 	nonce := hasNonceOrHash(script)
@@ -145,7 +157,7 @@ func (p Policy) Scripts(https bool) ScriptVerdict {
 		if nonce {
 			v.Notes = append(v.Notes, where+" uses 'strict-dynamic' with a nonce or hash")
 		} else {
-			v.Problems = append(v.Problems, where+" has 'strict-dynamic' without a nonce or hash, which blocks every script or is a mistake")
+			v.Beyond = append(v.Beyond, where+" has 'strict-dynamic' without a nonce or hash, which blocks every script or is a mistake")
 		}
 	}
 	for _, s := range effective {
@@ -160,7 +172,7 @@ func (p Policy) Scripts(https bool) ScriptVerdict {
 	}
 	for _, s := range object {
 		if dangerouslyBroad[s] {
-			v.Problems = append(v.Problems, fmt.Sprintf("object-src (or default-src) allows the broad source %s (plugins can run script)", s))
+			v.Beyond = append(v.Beyond, fmt.Sprintf("object-src (or default-src) allows the broad source %s (plugins can run script)", s))
 			break
 		}
 	}
@@ -170,17 +182,17 @@ func (p Policy) Scripts(https bool) ScriptVerdict {
 				continue
 			}
 			if insecure := firstInsecure(p.Directives[name]); insecure != "" {
-				v.Problems = append(v.Problems, fmt.Sprintf("%s allows insecure %s on an HTTPS page", name, insecure))
+				v.Beyond = append(v.Beyond, fmt.Sprintf("%s allows insecure %s on an HTTPS page", name, insecure))
 			}
 		}
 		if insecure := firstInsecure(effective); insecure != "" {
-			v.Problems = append(v.Problems, fmt.Sprintf("%s allows scripts over insecure %s", where, insecure))
+			v.Beyond = append(v.Beyond, fmt.Sprintf("%s allows scripts over insecure %s", where, insecure))
 		}
 	}
 	if contains(script, "'unsafe-eval'") {
 		v.Problems = append(v.Problems, where+" allows 'unsafe-eval' (eval() and friends run)")
 	} else if contains(style, "'unsafe-eval'") {
-		v.Problems = append(v.Problems, "style-src allows 'unsafe-eval'")
+		v.Beyond = append(v.Beyond, "style-src allows 'unsafe-eval'")
 	}
 	return v
 }

@@ -6,10 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"runtime"
 	"strings"
 	"sync"
-	"weak"
 
 	"golang.org/x/net/html"
 
@@ -39,16 +37,12 @@ type pageList struct {
 	skipped []string
 }
 
-var pageLists sync.Map // weak.Pointer[check.Session] → *pageList
+// pageListKey is the key of the resolved list in the session's memo.
+type pageListKey struct{}
 
 // citizenPages returns CitizenPages and the pages left out, each with the reason.
 func citizenPages(ctx context.Context, s *check.Session) (pages, skipped []string) {
-	key := weak.Make(s)
-	v, loaded := pageLists.LoadOrStore(key, &pageList{})
-	if !loaded {
-		runtime.AddCleanup(s, func(k weak.Pointer[check.Session]) { pageLists.Delete(k) }, key)
-	}
-	pl := v.(*pageList)
+	pl := s.Memo(pageListKey{}, func() any { return &pageList{} }).(*pageList)
 	pl.once.Do(func() { pl.pages, pl.skipped = resolvePages(ctx, s) })
 	return pl.pages, pl.skipped
 }

@@ -1,7 +1,6 @@
 package identity
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -129,7 +128,7 @@ func findLogoutLink(ctx context.Context, s *check.Session, b *check.Browser, hom
 	if err != nil {
 		return ""
 	}
-	doc, err := html.Parse(bytes.NewReader(resp.Body))
+	doc, err := resp.HTML()
 	if err != nil {
 		return ""
 	}

@@ -1,10 +1,10 @@
 package identity
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -30,7 +30,15 @@ var throttleWords = []string{"captcha", "ma xac nhan", "ma kiem tra", "tam khoa"
 // national SSO. Otherwise it submits loginAttempts wrong passwords for one synthetic account,
 // refreshing the form each time as a browser would, and passes at the first sign of limiting:
 // status 429 or 423, a Retry-After header, or a CAPTCHA or lockout message that the first failure
-// did not show.
+// did not show (on the answer, or on the refreshed login page when the form is gone from it).
+//
+// Only evidence of limiting passes. A request that fails (the session's request budget, a
+// deadline, a reset), a page that cannot be parsed, a login form that is gone without a lockout
+// message, or a server error (5xx without Retry-After) is an error with its cause: it shows
+// neither a limit nor its absence. A form whose action leads to another host than the portal's
+// (and its allowed hosts) is never submitted, since the scanner sends nothing to a host it was
+// not given: the finding is an error that names the host and shows the form as evidence, since
+// where the passwords go is then outside the assessment (allow the host to assess it there).
 func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 	prof, err := s.Profile(ctx)
 	if err != nil {
@@ -51,13 +59,32 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 	var ev []scoring.Evidence
 	for i := 1; i <= loginAttempts; i++ {
 		resp, err := submitWrongPassword(ctx, s, b, pageURL, user)
-		if err != nil {
-			if i > 1 {
-				// A portal that stops answering a flood of logins is limiting, crudely.
-				return check.Passf("after %d failed logins the portal stopped accepting login requests (%v)", i-1, err).
-					VI("Sau %d lần đăng nhập sai, cổng ngừng nhận yêu cầu đăng nhập", i-1).With(ev...)
+		var off *offHostForm
+		if errors.As(err, &off) {
+			return check.Errorf("the login form on %s sends passwords to %s, another host than the portal's; the harness does not submit it (it sends nothing to a host it was not given), so the rate limit could not be assessed: allow that host to assess it",
+				check.Redact(pageURL), off.host).
+				VI("Biểu mẫu đăng nhập trên %s gửi mật khẩu tới %s, máy chủ khác với cổng; công cụ không gửi biểu mẫu này (không gửi gì tới máy chủ không được giao) nên chưa đánh giá được việc giới hạn đăng nhập sai: hãy cho phép máy chủ đó để đánh giá",
+					check.Redact(pageURL), off.host).
+				At(check.Redact(pageURL)).
+				With(append(ev, scoring.Evidence{Request: "GET " + check.Redact(pageURL), Location: off.path,
+					Note: fmt.Sprintf("login form %s %s (another host): not submitted", off.method, check.RedactURL(off.action))})...)
+		}
+		var gone *formGone
+		if errors.As(err, &gone) && first != nil {
+			if w := newThrottleWord(first.Body, gone.page.Body); w != "" {
+				ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(gone.page.FinalURL), Status: gone.page.StatusCode, Note: fmt.Sprintf("login form replaced by %q", w)})
+				return check.Passf("after %d failed logins the login form is replaced by a limiting message (%q)", i-1, w).
+					VI("Sau %d lần đăng nhập sai, biểu mẫu đăng nhập được thay bằng thông báo hạn chế (%q)", i-1, w).With(ev...)
 			}
-			return fromErr("submitting the login form", err)
+		}
+		if err != nil {
+			what := fmt.Sprintf("submitting wrong password %d of %d", i, loginAttempts)
+			if i > 1 {
+				// What stopped the run is not evidence of a limit: a budget, a deadline or a
+				// parse error says nothing about the portal's policy.
+				what += fmt.Sprintf(" (the %d before were answered without any sign of limiting)", i-1)
+			}
+			return fromErr(what, err).At(check.Redact(pageURL)).With(ev...)
 		}
 		if resp == nil { // the refreshed form now has a CAPTCHA
 			if i == 1 {
@@ -67,10 +94,16 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 			return check.Passf("after %d failed logins the login form asks for a CAPTCHA", i-1).
 				VI("Sau %d lần đăng nhập sai, biểu mẫu đăng nhập yêu cầu mã CAPTCHA", i-1).With(ev...)
 		}
-		ev = append(ev, scoring.Evidence{Request: "POST " + check.Redact(resp.URL), Status: resp.StatusCode, Note: fmt.Sprintf("failed login %d", i)})
+		ev = append(ev, scoring.Evidence{Request: resp.Method + " " + check.Redact(resp.URL), Status: resp.StatusCode, Note: fmt.Sprintf("failed login %d", i)})
 		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusLocked || resp.Header.Get("Retry-After") != "" {
 			return check.Passf("after %d failed logins the portal answered %d%s", i, resp.StatusCode, retryAfter(resp)).
 				VI("Sau %d lần đăng nhập sai, cổng trả về %d", i, resp.StatusCode).With(ev...)
+		}
+		if resp.StatusCode >= 500 {
+			return check.Errorf("wrong password %d of %d was answered %d, a server error: it shows neither a limit (429, 423, Retry-After, CAPTCHA, lockout) nor its absence",
+				i, loginAttempts, resp.StatusCode).
+				VI("Lần đăng nhập sai thứ %d/%d nhận mã %d (lỗi máy chủ): không cho thấy có hay không có giới hạn", i, loginAttempts, resp.StatusCode).
+				At(check.Redact(pageURL)).With(ev...)
 		}
 		if first == nil {
 			first = resp
@@ -87,6 +120,28 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 			loginAttempts, first.StatusCode).
 		GotWant("no limit after "+fmt.Sprint(loginAttempts)+" failures", "429, Retry-After, CAPTCHA or temporary lockout").At(check.Redact(pageURL)).With(ev...)
 }
+
+// formGone is the error of a refreshed login page without its login form.
+type formGone struct {
+	page *check.Response
+}
+
+func (e *formGone) Error() string {
+	return fmt.Sprintf("the login form is gone from %s (status %d) without a lockout message", check.Redact(e.page.FinalURL), e.page.StatusCode)
+}
+
+// offHostForm is the error of a login form whose action leads to a host out of scope.
+type offHostForm struct {
+	host, method, action, path string
+}
+
+func (e *offHostForm) Error() string {
+	return fmt.Sprintf("the login form %ss to %s, another host (not submitted)", e.method, e.host)
+}
+
+// inScope reports whether a form may be submitted to u: the session's scope (the target's
+// origin, its HTTP↔HTTPS pair, the hosts the run names); the transport refuses the rest anyway.
+func inScope(s *check.Session, u *url.URL) bool { return s.InScope(u) }
 
 func retryAfter(r *check.Response) string {
 	if v := r.Header.Get("Retry-After"); v != "" {
@@ -127,13 +182,13 @@ func submitWrongPassword(ctx context.Context, s *check.Session, b *check.Browser
 	if err != nil {
 		return nil, err
 	}
-	doc, err := html.Parse(bytes.NewReader(page.Body))
+	doc, err := page.HTML()
 	if err != nil {
 		return nil, err
 	}
 	form := loginForm(doc)
 	if form == nil {
-		return nil, fmt.Errorf("the login form is gone from %s", check.Redact(pageURL))
+		return nil, &formGone{page: page}
 	}
 	vals := url.Values{}
 	userSet := false
@@ -177,6 +232,17 @@ func submitWrongPassword(ctx context.Context, s *check.Session, b *check.Browser
 	}
 	target := base.ResolveReference(ref)
 	method, _ := htmlx.Attr(form, "method")
+	if (target.Scheme != "http" && target.Scheme != "https") || !inScope(s, target) {
+		m := http.MethodPost
+		if strings.EqualFold(strings.TrimSpace(method), "get") {
+			m = http.MethodGet
+		}
+		host := target.Host
+		if host == "" {
+			host = "a " + target.Scheme + ": URL"
+		}
+		return nil, &offHostForm{host: host, method: m, action: target.String(), path: htmlx.Path(form)}
+	}
 	var sub *http.Request
 	if strings.EqualFold(method, "get") {
 		target.RawQuery = vals.Encode()

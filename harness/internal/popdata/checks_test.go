@@ -91,6 +91,11 @@ func TestPOP04Certificate(t *testing.T) {
 		{"refuses the untrusted gateway", defects{}, scoring.Pass, []string{"refused the gateway's untrusted certificate", "TLS handshake(s) (remote error: tls: bad certificate)"}},
 		{"trusts any certificate", defects{trustAny: true}, scoring.Fail, []string{"accepted the gateway's certificate from an untrusted CA", "looking up"}},
 		{"no look-up", defects{noLookup: true}, scoring.Error, []string{"made no new connection to the gateway"}},
+		// A kept-alive connection from the login is answered with the trusted certificate and
+		// closed: the check starts the dossier again, and the new connection is refused.
+		{"kept-alive gateway connection", defects{lookupAtLogin: true}, scoring.Pass, []string{"refused the gateway's untrusted certificate", "started 2 times"}},
+		// A portal that cannot speak TLS to the gateway at all refuses nothing.
+		{"plain HTTP to the gateway", defects{plainGateway: true}, scoring.Error, []string{"failed without the portal refusing the certificate"}},
 	})
 }
 

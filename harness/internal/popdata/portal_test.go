@@ -38,6 +38,8 @@ type defects struct {
 	lookupTwice    bool // looks the citizen up twice per dossier
 	ignoreTimeout  bool // no client timeout towards the gateway
 	idInLoginURL   bool // the login form posts to a URL carrying the identifier
+	lookupAtLogin  bool // also looks the citizen up at login (a kept-alive gateway connection waits)
+	plainGateway   bool // speaks plain HTTP to the gateway's TLS port
 	// gatewayTimeout overrides the portal's timeout towards the gateway (default 500ms).
 	gatewayTimeout time.Duration
 }
@@ -81,6 +83,9 @@ func newFixture(t *testing.T, d defects) *fixture {
 		creds.Secret = "not-the-secret"
 	}
 	endpoint := f.gw.Endpoint()
+	if d.plainGateway {
+		endpoint = "http://" + strings.TrimPrefix(endpoint, "https://")
+	}
 	f.client = &popdbtest.Client{Endpoint: endpoint, Credentials: creds,
 		HTTP: &http.Client{Transport: &http.Transport{TLSClientConfig: tlsCfg}, Timeout: timeout}}
 	if d.retries == 0 {
@@ -126,6 +131,12 @@ func (f *fixture) login(w http.ResponseWriter, r *http.Request) {
 	sid := fmt.Sprintf("s%d", f.n)
 	f.sessions[sid] = p
 	f.mu.Unlock()
+	if f.d.lookupAtLogin {
+		if _, err := f.lookup(r.Context(), p.ID); err != nil {
+			http.Error(w, "population database unavailable", http.StatusBadGateway)
+			return
+		}
+	}
 	http.SetCookie(w, &http.Cookie{Name: "sid", Value: sid, Path: "/", HttpOnly: true})
 	w.WriteHeader(http.StatusNoContent)
 }

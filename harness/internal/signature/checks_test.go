@@ -13,10 +13,6 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-func testPKI(t *testing.T) *signtest.PKI { return fakeportal.SharedPKI(t) }
-
-func byID(t *testing.T, id string) check.Check { return fakeportal.Find(t, signature.Checks(), id) }
-
 // run runs check id against a fake portal with the given defects; adapter, when not nil,
 // replaces the portal's full adapter, and noPKI leaves the target without a PKI.
 func run(t *testing.T, id string, d fakeportal.Defects, adapter func(*fakeportal.Adapter) any, noPKI bool) check.Result {

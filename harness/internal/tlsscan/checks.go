@@ -106,9 +106,15 @@ func subject(c *x509.Certificate) string {
 func checkHTTPS(ctx context.Context, s *check.Session) check.Result {
 	addr, host, https := endpoint(s)
 	if !https {
-		return check.Failf("the portal is served over plain HTTP (%s): citizens' data crosses the network unencrypted", s.Base()).
+		// The evidence is the home page served over plain HTTP; if it cannot be read, the
+		// engine makes the result error (the portal might redirect to HTTPS).
+		r := check.Failf("the portal is served over plain HTTP (%s): citizens' data crosses the network unencrypted", s.Base()).
 			VI("cổng được phục vụ qua HTTP không mã hoá (%s)", s.Base()).
 			GotWant("http://", "https:// with a certificate chain valid for the host").At(s.Base().String())
+		if resp, err := s.Get(ctx, s.Base().String()); err == nil {
+			r = r.With(resp.Evidence("Content-Type", "Location"))
+		}
+		return r
 	}
 	info, err := certFor(ctx, s)
 	if err != nil {
@@ -196,7 +202,8 @@ func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 		for _, r := range res {
 			if r.Accepted {
 				return check.Passf("%s accepts only TLS 1.3, whose cipher suites are all strong", addr).
-					VI("%s chỉ chấp nhận TLS 1.3, mọi bộ mã của nó đều mạnh", addr).At(s.Base().String())
+					VI("%s chỉ chấp nhận TLS 1.3, mọi bộ mã của nó đều mạnh", addr).At(s.Base().String()).
+					With(scoring.Evidence{Request: "ClientHello " + VersionName(r.Version) + " to " + addr, Note: r.Outcome.Detail})
 			}
 		}
 		return check.Errorf("%s accepted no TLS version, so its cipher suites could not be probed", addr).
@@ -210,7 +217,8 @@ func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 	if len(weak) == 0 {
 		return check.Passf("%s refused all %d weak cipher suites (RC4, 3DES, DES, NULL, anonymous, export) at %s", addr, offered, versionList(versions)).
 			VI("%s từ chối cả %d bộ mã yếu (RC4, 3DES, DES, NULL, ẩn danh, export) ở %s", addr, offered, versionList(versions)).
-			GotWant("no weak suite accepted", "no RC4, 3DES, DES, NULL, anonymous or export suite").At(s.Base().String())
+			GotWant("no weak suite accepted", "no RC4, 3DES, DES, NULL, anonymous or export suite").At(s.Base().String()).
+			With(weakRefusals(addr, versions, offered)...)
 	}
 	// One entry per suite, with the versions it is accepted at: "TLS_RSA_WITH_NULL_SHA (NULL) at
 	// TLS 1.0, TLS 1.1, TLS 1.2".
@@ -232,6 +240,17 @@ func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 	return check.Failf("%s accepts %d weak cipher suite(s): %s", addr, len(order), strings.Join(list, "; ")).
 		VI("%s chấp nhận %d bộ mã yếu: %s", addr, len(order), strings.Join(list, "; ")).
 		GotWant(strings.Join(list, "; "), "no RC4, 3DES, DES, NULL, anonymous or export suite").At(s.Base().String()).With(ev...)
+}
+
+// weakRefusals is the evidence of a weak-suite probe that found none accepted: one ClientHello
+// offering only the weak suites per version, each refused.
+func weakRefusals(addr string, versions []uint16, offered int) []scoring.Evidence {
+	ev := make([]scoring.Evidence, 0, len(versions))
+	for _, v := range versions {
+		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(v) + " with weak suites only to " + addr,
+			Note: fmt.Sprintf("the server refused all %d weak suites offered", offered)})
+	}
+	return ev
 }
 
 func checkExpiry(ctx context.Context, s *check.Session) check.Result {

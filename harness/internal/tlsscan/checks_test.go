@@ -8,11 +8,13 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"errors"
+	"io"
 	"math/big"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -196,8 +198,73 @@ func TestCheckRedirect(t *testing.T) {
 			s := session(t, secure.URL, secure.Client(), &check.Profile{PlainHTTP: tc.plain})
 			r := checkRedirect(context.Background(), s)
 			wantStatus(t, r, tc.status)
+			if len(r.Evidence) == 0 {
+				t.Errorf("a %s without evidence", r.Status)
+			}
 			if !strings.Contains(r.Message, tc.message) {
 				t.Errorf("message %q does not contain %q", r.Message, tc.message)
+			}
+		})
+	}
+}
+
+// A plain-HTTP port that accepts connections and then stays silent, or closes them, is a
+// listener whose answer was not seen: P06-SEC-02 is an error, never a pass for "not listening".
+func TestCheckRedirectSilentListener(t *testing.T) {
+	secure := tlsServer(t, nil, nil)
+	for _, tc := range []struct {
+		name string
+		conn func(net.Conn)
+		want string
+	}{
+		{"silent", func(c net.Conn) { _, _ = io.Copy(io.Discard, c) }, "connection was accepted"},
+		{"closes", func(c net.Conn) { c.Close() }, "connection was accepted"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { l.Close() })
+			var conns sync.WaitGroup
+			var mu sync.Mutex
+			var open []net.Conn
+			t.Cleanup(func() {
+				mu.Lock()
+				for _, c := range open {
+					c.Close()
+				}
+				mu.Unlock()
+				conns.Wait()
+			})
+			go func() {
+				for {
+					c, err := l.Accept()
+					if err != nil {
+						return
+					}
+					mu.Lock()
+					open = append(open, c)
+					mu.Unlock()
+					conns.Add(1)
+					go func() { defer conns.Done(); tc.conn(c) }()
+				}
+			}()
+			// The silent listener holds the request until the session's timeout; nothing here
+			// asserts on time.
+			s, err := check.NewSession(check.Target{BaseURL: secure.URL, Client: secure.Client(),
+				Profile: &check.Profile{PlainHTTP: "http://" + l.Addr().String() + "/"}},
+				check.Config{Lang: "en", RequestTimeout: 300 * time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := checkRedirect(context.Background(), s)
+			wantStatus(t, r, scoring.Error)
+			if !strings.Contains(r.Message, tc.want) {
+				t.Errorf("message %q does not contain %q", r.Message, tc.want)
+			}
+			if len(r.Evidence) == 0 {
+				t.Error("no evidence of the accepted connection")
 			}
 		})
 	}

@@ -33,6 +33,7 @@ var observatoryTests = []struct{ test, criterion string }{
 var knownDifferences = map[string]string{
 	modeEdge + " P06-SEC-08": "X-Frame-Options ALLOW-FROM: current browsers ignore it, so the page can be framed; the Observatory still passes it",
 	modeEdge + " P06-SEC-11": "the criterion requires SameSite on every cookie; the Observatory only rewards it",
+	modeWeak + " P06-SEC-10": "P06-SEC-10 requires the portal to set a Referrer-Policy; the Observatory passes its absence (browsers' default)",
 	modeEdge + " P06-SEC-18": "Access-Control-Allow-Origin: * with Allow-Credentials: true fails the criterion's literal rule; the Observatory judges only its OPTIONS preflight, and passes both * (public access) and no CORS",
 }
 

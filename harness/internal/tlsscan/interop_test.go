@@ -69,7 +69,7 @@ func TestInteropNginxDemonstration(t *testing.T) {
 		{modeWeak, map[string]scoring.Status{
 			"P06-SEC-01": scoring.Pass, "P06-SEC-02": scoring.Pass, "P06-SEC-03": scoring.Fail, "P06-SEC-04": scoring.Fail,
 			"P06-SEC-05": scoring.Pass, "P06-SEC-06": scoring.Fail, "P06-SEC-07": scoring.Fail, "P06-SEC-08": scoring.Fail,
-			"P06-SEC-09": scoring.Fail, "P06-SEC-12": scoring.Fail, "P06-SEC-13": scoring.Fail, "P06-SEC-15": scoring.Fail,
+			"P06-SEC-09": scoring.Fail, "P06-SEC-10": scoring.Fail, "P06-SEC-12": scoring.Fail, "P06-SEC-13": scoring.Fail, "P06-SEC-15": scoring.Fail,
 		}},
 		{modeStrong, map[string]scoring.Status{
 			"P06-SEC-01": scoring.Pass, "P06-SEC-02": scoring.Pass, "P06-SEC-03": scoring.Pass, "P06-SEC-04": scoring.Pass,

@@ -7,8 +7,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -69,14 +71,25 @@ func checkRedirect(ctx context.Context, s *check.Session) check.Result {
 			return check.Failf("%s: more than %d redirects without reaching HTTPS: %s", start, maxPlainHops, strings.Join(chain, " → ")).
 				VI("%s: quá %d lần chuyển hướng mà chưa tới HTTPS", start, maxPlainHops).GotWant(strings.Join(chain, " → "), want).At(start).With(ev...)
 		}
-		resp, err := get(ctx, c, cur, s.Config().RequestTimeout, s.Config().UserAgent)
+		resp, conn, err := get(ctx, c, cur, s.Config().RequestTimeout, s.Config().UserAgent)
 		if err != nil {
-			if hop == 0 && notListening(err) {
-				return check.Passf("the portal does not serve plain HTTP at %s (%v): nothing to redirect", start, shortErr(err)).
-					VI("cổng không phục vụ HTTP thường tại %s: không cần chuyển hướng", start).
-					GotWant("no plain-HTTP listener", want).At(start)
+			if hop == 0 {
+				if why := notListening(conn, err); why != "" {
+					return check.Passf("the portal does not serve plain HTTP at %s (%s): nothing to redirect", start, why).
+						VI("cổng không phục vụ HTTP thường tại %s: không cần chuyển hướng", start).
+						GotWant("no plain-HTTP listener", want).At(start).
+						With(scoring.Evidence{Request: "GET " + check.Redact(start), Note: why})
+				}
 			}
-			return check.Errorf("GET %s: %v", cur, err).VI("GET %s: %v", cur, err).At(cur)
+			if conn.connected {
+				// Something listens and accepted the connection, then said nothing usable:
+				// whether it would redirect is unseen.
+				return check.Errorf("GET %s: the connection was accepted but no HTTP answer came (%v); whether plain HTTP redirects to HTTPS could not be seen: retry, or set the profile's plain_http to the address citizens reach",
+					check.Redact(cur), err).
+					VI("GET %s: máy chủ nhận kết nối nhưng không trả lời HTTP (%v); chưa thấy được việc chuyển hướng sang HTTPS", check.Redact(cur), err).
+					At(check.Redact(cur)).With(append(ev, scoring.Evidence{Request: "GET " + check.Redact(cur), Note: "connection accepted, no HTTP answer: " + err.Error()})...)
+			}
+			return check.Errorf("GET %s: %v", check.Redact(cur), err).VI("GET %s: %v", check.Redact(cur), err).At(check.Redact(cur)).With(ev...)
 		}
 		ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(cur), Status: resp.StatusCode,
 			Headers: map[string]string{"Location": check.Redact(resp.Header.Get("Location"))}})
@@ -116,35 +129,59 @@ func checkRedirect(ctx context.Context, s *check.Session) check.Result {
 		GotWant(strings.Join(chain, " → "), want).At(start).With(ev...)
 }
 
+// connState is what a request to the plain-HTTP address got to: a connection attempt begun,
+// and a connection accepted (or reused).
+type connState struct{ connecting, connected bool }
+
 // get sends one GET without following redirects, bounded by timeout, and discards the body
-// after at most 64 KiB.
-func get(ctx context.Context, c *http.Client, u string, timeout time.Duration, ua string) (*http.Response, error) {
+// after at most 64 KiB. It reports how far the connection got, so that a port that accepts and
+// stays silent is not taken for one where nothing listens.
+func get(ctx context.Context, c *http.Client, u string, timeout time.Duration, ua string) (*http.Response, connState, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	var mu sync.Mutex
+	var st connState
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		ConnectStart: func(string, string) { mu.Lock(); st.connecting = true; mu.Unlock() },
+		ConnectDone: func(_, _ string, err error) {
+			if err == nil {
+				mu.Lock()
+				st.connected = true
+				mu.Unlock()
+			}
+		},
+		GotConn: func(httptrace.GotConnInfo) { mu.Lock(); st.connected = true; mu.Unlock() },
+	})
+	state := func() connState { mu.Lock(); defer mu.Unlock(); return st }
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return nil, err
+		return nil, state(), err
 	}
 	req.Header.Set("User-Agent", ua)
 	resp, err := c.Do(req)
 	if err != nil {
-		return nil, err
+		return nil, state(), err
 	}
 	_, _ = io.CopyN(io.Discard, resp.Body, 64<<10)
 	resp.Body.Close()
-	return resp, nil
+	return resp, state(), nil
 }
 
-// notListening reports whether err means nothing answers plain HTTP there.
-func notListening(err error) bool {
-	var ne net.Error
-	return errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, context.DeadlineExceeded) ||
-		(errors.As(err, &ne) && ne.Timeout())
-}
-
-func shortErr(err error) string {
+// notListening says why nothing answers plain HTTP there, or "" when err does not show it:
+// the connection was refused, or the connection attempt itself got no answer (a filtered port,
+// as a browser finds it too). A connection that was accepted and then stayed silent, was reset
+// or closed shows a listener whose behaviour is unseen; a DNS failure or a refused scope shows
+// nothing about the port.
+func notListening(st connState, err error) string {
+	if st.connected {
+		return ""
+	}
 	if errors.Is(err, syscall.ECONNREFUSED) {
 		return "connection refused"
 	}
-	return "no answer"
+	var ne net.Error
+	if st.connecting && (errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())) {
+		return "the connection attempt got no answer"
+	}
+	return ""
 }

@@ -1,6 +1,6 @@
 // Package ux holds the user-experience checks (P06-UX-*): the MIC 2023 user-experience
 // dimensions and the rules of Circular 39/2017 (UTF-8), TCVN 6909:2001 (Unicode), Circular
-// 22/2019 (smartphones, search engines) and the 3-click rule (DOMAIN.md §3).
+// 22/2019 (smartphones, search engines) and the 3-click rule (docs/online-services.md).
 //
 // Pages are those the session samples (check.Resolved.Pages: home, catalogue, login, look-up,
 // privacy, contact, procedure pages, configured samples; at most Config.MaxPages). Every check is

@@ -73,6 +73,28 @@ func analyseText(doc *html.Node) textReport {
 				text.WriteByte(' ')
 			}
 		}
+		if n.Type == html.ElementNode {
+			// Text a citizen reads or hears that is not a text node: image descriptions,
+			// placeholders, tooltips, accessible names, and the description search engines show.
+			for _, a := range n.Attr {
+				switch a.Key {
+				case "alt", "placeholder", "title", "aria-label":
+				case "content":
+					if n.Data != "meta" {
+						continue
+					}
+					if name, _ := htmlx.Attr(n, "name"); name == "" {
+						if prop, _ := htmlx.Attr(n, "property"); !strings.HasPrefix(prop, "og:") {
+							continue
+						}
+					}
+				default:
+					continue
+				}
+				text.WriteString(a.Val)
+				text.WriteByte(' ')
+			}
+		}
 		if rep.Legacy == "" {
 			var families []string
 			if n.Data == "style" && n.FirstChild != nil {

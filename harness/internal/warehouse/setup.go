@@ -132,7 +132,7 @@ func get(ctx context.Context, s *check.Session, b *check.Browser, ref string) (*
 	if err != nil {
 		return nil, err
 	}
-	if u, err := url.Parse(abs); err != nil || !hostAllowed(s, u.Host) {
+	if u, err := url.Parse(abs); err != nil || !s.InScope(u) {
 		return nil, fmt.Errorf("%s: %w", check.Redact(abs), errOtherHost)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
@@ -140,18 +140,6 @@ func get(ctx context.Context, s *check.Session, b *check.Browser, ref string) (*
 		return nil, err
 	}
 	return s.Fetch(ctx, b, req)
-}
-
-func hostAllowed(s *check.Session, host string) bool {
-	if strings.EqualFold(host, s.Base().Host) {
-		return true
-	}
-	for _, h := range s.Config().AllowedHosts {
-		if strings.EqualFold(h, host) || strings.EqualFold(h, strings.Split(host, ":")[0]) {
-			return true
-		}
-	}
-	return false
 }
 
 func ok2xx(r *check.Response) bool { return r != nil && r.StatusCode >= 200 && r.StatusCode < 300 }

@@ -52,6 +52,15 @@ type Defects struct {
 	News string
 	// Captcha puts a CAPTCHA field in the password login form.
 	Captcha bool
+	// OffHostLoginForm makes the password login form submit to another host, with method
+	// "post" or "get".
+	OffHostLoginForm string
+	// FormGoneAfter removes the password login form from the home page after that many failed
+	// logins, with no message; LockoutPageAfter replaces it by a lockout message instead.
+	FormGoneAfter, LockoutPageAfter int
+	// SlowLoginAfter makes the password login stall (until the request is abandoned) after that
+	// many failed logins.
+	SlowLoginAfter int
 	// OneSessionPerCitizen is a policy, not a defect: a new login ends the citizen's older
 	// sessions, as some portals do.
 	OneSessionPerCitizen bool
@@ -158,9 +167,23 @@ func (rp *Portal) home(w http.ResponseWriter, r *http.Request) {
 	if rp.d.PasswordLogin && rp.d.PasswordLoginPage {
 		b.WriteString(`<a href="/can-bo/dang-nhap">Cán bộ đăng nhập</a>`)
 	}
-	if rp.d.PasswordLogin && !rp.d.PasswordLoginPage {
-		b.WriteString(`<form method="post" action="/dang-nhap-noi-bo"><h2>Cán bộ đăng nhập</h2><input type="hidden" name="csrf" value="x">
-<input name="username"><input type="password" name="password">`)
+	rp.mu.Lock()
+	failed := 0
+	for _, n := range rp.failures {
+		failed += n
+	}
+	rp.mu.Unlock()
+	switch {
+	case rp.d.LockoutPageAfter > 0 && failed >= rp.d.LockoutPageAfter:
+		b.WriteString(`<p>Tài khoản tạm khóa, vui lòng thử lại sau 15 phút</p>`)
+	case rp.d.FormGoneAfter > 0 && failed >= rp.d.FormGoneAfter:
+	case rp.d.PasswordLogin && !rp.d.PasswordLoginPage:
+		action, method := "/dang-nhap-noi-bo", "post"
+		if rp.d.OffHostLoginForm != "" {
+			action, method = "https://idp.other.invalid/dang-nhap", rp.d.OffHostLoginForm
+		}
+		fmt.Fprintf(&b, `<form method="%s" action="%s"><h2>Cán bộ đăng nhập</h2><input type="hidden" name="csrf" value="x">
+<input name="username"><input type="password" name="password">`, method, action)
 		if rp.d.Captcha {
 			b.WriteString(`<img src="/captcha.png" alt="Mã xác nhận"><input name="CaptchaCode">`)
 		}
@@ -394,6 +417,10 @@ func (rp *Portal) passwordLogin(w http.ResponseWriter, r *http.Request) {
 	rp.failures[u]++
 	n := rp.failures[u]
 	rp.mu.Unlock()
+	if rp.d.SlowLoginAfter > 0 && n > rp.d.SlowLoginAfter {
+		<-r.Context().Done()
+		return
+	}
 	if rp.d.RateLimit && n > 5 {
 		w.Header().Set("Retry-After", "300")
 		http.Error(w, "Quá nhiều lần thử", http.StatusTooManyRequests)
@@ -401,6 +428,17 @@ func (rp *Portal) passwordLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	_, _ = w.Write([]byte(`<!doctype html><html><body><p>Sai tên đăng nhập hoặc mật khẩu</p></body></html>`))
+}
+
+// FailedLogins is how many password logins the portal has answered, all accounts together.
+func (rp *Portal) FailedLogins() int {
+	rp.mu.Lock()
+	defer rp.mu.Unlock()
+	n := 0
+	for _, f := range rp.failures {
+		n += f
+	}
+	return n
 }
 
 // Adapter is the vendor adapter of the portal: check.Assurance, check.Dossiers (StartDossier

@@ -1,0 +1,448 @@
+package redact
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// The value shapes. Each runs only when a cheap test says the text could hold it: findings
+// carry many short messages and redaction must stay cheap.
+var (
+	// jwtRe matches JSON Web Tokens wherever they appear.
+	jwtRe = regexp.MustCompile(`\beyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*`)
+	// bearerRe matches credentials after an authorization scheme; basicRe those of Basic and
+	// Digest, which must look encoded ("basic information" is prose).
+	bearerRe = regexp.MustCompile(`(?i)\b(bearer)\s+[A-Za-z0-9._~+/=\-]{6,}`)
+	basicRe  = regexp.MustCompile(`(?i)\b(basic|digest)\s+([A-Za-z0-9._~+/=\-]{6,})`)
+	// pemRe matches a PEM private key, armour to armour (or to the end of a cut excerpt).
+	pemRe = regexp.MustCompile(`-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----(?s:.*?)(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)`)
+	// keyShapeRe matches API keys whose shape names them: AWS access key IDs, Google API keys,
+	// GitHub, Slack, Stripe and GitLab tokens.
+	keyShapeRe = regexp.MustCompile(`\b(?:(?:AKIA|ASIA)[0-9A-Z]{16}|AIza[0-9A-Za-z_\-]{35}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|xox[abprs]-[A-Za-z0-9\-]{10,}|[rs]k_live_[A-Za-z0-9]{16,}|glpat-[A-Za-z0-9_\-]{20,})\b`)
+	// userinfoRe matches the user information of a URL in text (postgres://user:pw@host).
+	userinfoRe = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.\-]*://)[^/\s@?#<>"']+@`)
+	// kvRe matches key=value pairs (query strings, form bodies, path parameters, cookies,
+	// connection strings, environment files, free text, markup: "<p>key=value</p>"): the key
+	// starts wherever a key character follows one that is not.
+	kvRe = regexp.MustCompile(`(^|[^\p{L}\p{N}_.\-])([\p{L}\p{N}_.\-]{2,40})(\s*=\s*)("[^"]*"|'[^']*'|[^&\s"';,<>)]+)`)
+	// quotedRe matches "key": value and 'key': value members (JSON, JavaScript, Python reprs).
+	quotedRe = regexp.MustCompile(`(["'])([^"'\\\s]{1,40})(["'])(\s*:\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|-?[0-9][0-9.\-*]*)`)
+	// colonRe matches "key: value" in prose and header values; only credential and identity
+	// keys are masked there ("status code: 404" stays).
+	colonRe = regexp.MustCompile(`(^|[^\p{L}\p{N}_.\-])([\p{L}\p{N}_.\-]{2,40})(\s*:\s*)([^\s,;"'<>&]+)`)
+	// viPasswordRe matches the Vietnamese "mật khẩu" (two words) followed by a value.
+	viPasswordRe = regexp.MustCompile(`(?i)(m[aậâ]t[ \t]+kh[aẩâ]u(?:[ \t]+m[oớ]i)?)(\s*[:=]\s*)([^\s,;"'<>&]+)`)
+	// inputRe matches an HTML input element (or its start, in a cut excerpt); valueAttrRe its
+	// value attribute.
+	inputRe     = regexp.MustCompile(`(?is)<input\b[^>]*>?`)
+	valueAttrRe = regexp.MustCompile(`(?is)(\svalue\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)`)
+	typePassRe  = regexp.MustCompile(`(?is)\stype\s*=\s*["']?password\b`)
+	nameAttrRe  = regexp.MustCompile(`(?is)\s(?:name|id)\s*=\s*["']?([^"'\s>]+)`)
+	// digitRunRe matches digits with single separators (spaces, dots, dashes) between them: a
+	// personal identification number written "001 203 004 545" or "001.203.004.545".
+	digitRunRe = regexp.MustCompile(`[0-9](?:[ .\-]?[0-9])*`)
+)
+
+// Text masks secrets in free text (messages, evidence excerpts, request lines, log lines):
+// 12-digit personal identification numbers however written become "001*******45"; JSON Web
+// Tokens, bearer and basic credentials, PEM private keys, API keys of known shapes and the user
+// information of URLs become "[redacted]"; so do the values of the keys of [KindOf] in every
+// notation (key=value, "key": "value", 'key': 'value', key: value, "mật khẩu: …"), the values of
+// password inputs and of inputs named like a secret in HTML.
+func Text(s string) string {
+	if s == "" {
+		return s
+	}
+	if strings.Contains(s, "PRIVATE KEY") {
+		s = pemRe.ReplaceAllString(s, "-----BEGIN ${1}PRIVATE KEY----- "+Mask+" $2")
+	}
+	if strings.Contains(s, "eyJ") {
+		s = jwtRe.ReplaceAllString(s, "[redacted-jwt]")
+	}
+	if mayHoldKeyShape(s) {
+		s = keyShapeRe.ReplaceAllString(s, Mask)
+	}
+	if containsFold(s, "bearer") {
+		s = bearerRe.ReplaceAllString(s, "$1 "+Mask)
+	}
+	if containsFold(s, "basic") || containsFold(s, "digest") {
+		s = basicRe.ReplaceAllStringFunc(s, func(m string) string {
+			sub := basicRe.FindStringSubmatch(m)
+			if !strings.ContainsAny(sub[2], "0123456789=+/") {
+				return m // a word, not an encoded credential
+			}
+			return sub[1] + " " + Mask
+		})
+	}
+	if strings.Contains(s, "://") && strings.Contains(s, "@") {
+		s = userinfoRe.ReplaceAllString(s, "${1}"+Mask+"@")
+	}
+	if strings.Contains(s, "<") && containsFold(s, "<input") {
+		s = inputRe.ReplaceAllStringFunc(s, redactInput)
+	}
+	if strings.Contains(s, "=") {
+		s = kvRe.ReplaceAllStringFunc(s, func(m string) string {
+			sub := kvRe.FindStringSubmatch(m)
+			kd := KindOf(sub[2])
+			if kd == Plain || strings.HasPrefix(sub[4], Mask) || strings.HasPrefix(sub[4], "[redacted-jwt]") {
+				return m // not a secret, or masked already (";jsessionid=[redacted]/next/segment")
+			}
+			return sub[1] + sub[2] + sub[3] + maskValue(sub[4], kd)
+		})
+	}
+	if strings.Contains(s, `"`) || strings.Contains(s, "'") {
+		s = quotedRe.ReplaceAllStringFunc(s, func(m string) string {
+			sub := quotedRe.FindStringSubmatch(m)
+			if sub[1] != sub[3] {
+				return m
+			}
+			kd := KindOf(sub[2])
+			if kd == Plain {
+				return m
+			}
+			return sub[1] + sub[2] + sub[3] + sub[4] + maskValue(sub[5], kd)
+		})
+	}
+	if strings.Contains(s, ":") || strings.Contains(s, "=") {
+		if containsFold(s, "kh") {
+			s = viPasswordRe.ReplaceAllStringFunc(s, func(m string) string {
+				sub := viPasswordRe.FindStringSubmatch(m)
+				return sub[1] + sub[2] + maskValue(sub[3], Credential)
+			})
+		}
+		if strings.Contains(s, ":") {
+			s = redactColon(s)
+		}
+	}
+	return PINs(s)
+}
+
+// redactColon masks the values of "key: value" pairs of credential and identity keys. A pair
+// whose key is not one is skipped from its value on, not after it, so that in
+// "seen: token: X" the pair "token: X" is still found.
+func redactColon(s string) string {
+	var b strings.Builder
+	at := 0 // s[:at] is done
+	for at < len(s) {
+		loc := colonRe.FindStringSubmatchIndex(s[at:])
+		if loc == nil {
+			break
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += at
+			}
+		}
+		key, sep, val := s[loc[4]:loc[5]], s[loc[6]:loc[7]], s[loc[8]:loc[9]]
+		kd := KindOf(key)
+		masked := kd == Credential || kd == Identity
+		switch {
+		case !masked:
+		case strings.HasPrefix(val, "//"): // a URL's scheme or a host:port, not a value
+			masked = false
+		default:
+			switch strings.ToLower(val) {
+			case "bearer", "basic", "digest", Mask: // "Authorization: Bearer [redacted]": masked already
+				masked = false
+			}
+		}
+		if !masked {
+			b.WriteString(s[at:loc[8]])
+			at = loc[8]
+			continue
+		}
+		b.WriteString(s[at:loc[4]])
+		b.WriteString(key + sep + maskValue(val, kd))
+		at = loc[9]
+	}
+	if at == 0 {
+		return s
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}
+
+// maskValue masks a value of kind kd, keeping its quotes.
+func maskValue(v string, kd Kind) string {
+	q := ""
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		q, v = v[:1], v[1:len(v)-1]
+	}
+	if v == Mask || v == "[redacted-jwt]" {
+		return q + v + q
+	}
+	if kd == Identity {
+		return q + maskID(v) + q
+	}
+	return q + Mask + q
+}
+
+// maskID keeps the first three and last two characters of an identification number.
+func maskID(v string) string {
+	r := []rune(v)
+	if len(r) > 64 {
+		return Mask
+	}
+	if len(r) < 7 {
+		return strings.Repeat("*", len(r))
+	}
+	for i := 3; i < len(r)-2; i++ {
+		if r[i] != ' ' && r[i] != '.' && r[i] != '-' {
+			r[i] = '*'
+		}
+	}
+	return string(r)
+}
+
+// redactInput masks the value of an HTML input that is a password field or is named like a
+// secret.
+func redactInput(tag string) string {
+	if !strings.Contains(strings.ToLower(tag), "value") {
+		return tag
+	}
+	secret := typePassRe.MatchString(tag)
+	if !secret {
+		for _, m := range nameAttrRe.FindAllStringSubmatch(tag, 2) {
+			if kd := KindOf(m[1]); kd == Credential || kd == Identity {
+				secret = true
+			}
+		}
+	}
+	if !secret {
+		return tag
+	}
+	return valueAttrRe.ReplaceAllString(tag, `${1}"`+Mask+`"`)
+}
+
+// PINs masks 12-digit personal identification numbers standing alone, written as one run of
+// digits or grouped with spaces, dots or dashes, as "001*******45" (separators kept). A run of
+// digits whose count is a multiple of 12 is masked too (two numbers side by side).
+func PINs(s string) string {
+	if countDigits(s) < 12 {
+		return s // the common case, without the regexp
+	}
+	return digitRunRe.ReplaceAllStringFunc(s, func(run string) string {
+		n := countDigits(run)
+		if n == 12 || n%12 == 0 {
+			return maskDigits(run)
+		}
+		// A longer run: mask the 12-digit groups in it ("tel 0912 001203004545").
+		parts := strings.FieldsFunc(run, func(r rune) bool { return r == ' ' || r == '.' || r == '-' })
+		for _, p := range parts {
+			if len(p) == 12 {
+				run = strings.Replace(run, p, maskDigits(p), 1)
+			}
+		}
+		return run
+	})
+}
+
+// maskDigits replaces the digits of a run but its first three and last two with '*'.
+func maskDigits(run string) string {
+	b := []byte(run)
+	total := countDigits(run)
+	seen := 0
+	for i, c := range b {
+		if c < '0' || c > '9' {
+			continue
+		}
+		// Mask each group of 12 the same way: 3 shown, 7 masked, 2 shown.
+		if pos := seen % 12; pos >= 3 && pos < 10 && total >= 12 {
+			b[i] = '*'
+		}
+		seen++
+	}
+	return string(b)
+}
+
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+func mayHoldKeyShape(s string) bool {
+	for _, p := range []string{"AKIA", "ASIA", "AIza", "gh", "xox", "k_live_", "glpat-"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// URL masks a URL: its user information entirely, the values of secret query, fragment and
+// path parameters (";jsessionid=…"), then everything [Text] masks. It never fails: an
+// unparsable URL is redacted as text.
+func URL(raw string) string {
+	if raw == "" {
+		return raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return Text(raw)
+	}
+	if u.User != nil {
+		u.User = url.User(Mask)
+	}
+	if strings.Contains(u.Path, ";") {
+		segs := strings.Split(u.Path, "/")
+		for i, seg := range segs {
+			if strings.Contains(seg, ";") {
+				segs[i] = redactPathParams(seg)
+			}
+		}
+		u.Path, u.RawPath = strings.Join(segs, "/"), ""
+	}
+	if u.RawQuery != "" {
+		u.RawQuery = redactQuery(u.RawQuery)
+	}
+	if u.Fragment != "" {
+		// Implicit-flow tokens travel in the fragment.
+		u.Fragment = redactQuery(u.Fragment)
+		u.RawFragment = ""
+	}
+	out := u.String()
+	out = strings.ReplaceAll(out, "%5Bredacted%5D", Mask)
+	return Text(out)
+}
+
+// redactPathParams masks the secret parameters of a path segment ("app;jsessionid=X").
+func redactPathParams(seg string) string {
+	parts := strings.Split(seg, ";")
+	for i := 1; i < len(parts); i++ {
+		if k, _, ok := strings.Cut(parts[i], "="); ok && IsSecret(k) {
+			parts[i] = k + "=" + Mask
+		}
+	}
+	return strings.Join(parts, ";")
+}
+
+func redactQuery(q string) string {
+	parts := strings.Split(q, "&")
+	for i, p := range parts {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok {
+			continue
+		}
+		name := k
+		if dk, err := url.QueryUnescape(k); err == nil {
+			name = dk
+		}
+		switch KindOf(name) {
+		case Plain:
+		case Identity:
+			if dv, err := url.QueryUnescape(v); err == nil {
+				v = dv
+			}
+			// '*' may stand unescaped in a query: the masked number stays readable.
+			parts[i] = k + "=" + strings.ReplaceAll(url.QueryEscape(maskID(v)), "%2A", "*")
+		default:
+			parts[i] = k + "=" + Mask
+		}
+	}
+	return strings.Join(parts, "&")
+}
+
+// Header masks the value of a header that carries secrets: Authorization and API keys
+// entirely; cookies keep their names and attributes (so a reader can see Secure, HttpOnly,
+// SameSite) with the values masked; URLs in Location, Refresh and Link as [URL]; any other
+// header is redacted as text.
+func Header(name, value string) string {
+	switch strings.ToLower(strings.ReplaceAll(http.CanonicalHeaderKey(name), "_", "-")) {
+	case "authorization", "proxy-authorization", "apikey", "x-api-key", "api-key", "x-auth-token",
+		"x-access-token", "x-csrf-token", "x-xsrf-token", "x-amz-security-token", "x-session-id",
+		"x-session-token", "x-auth", "private-token", "x-vault-token":
+		return Mask
+	case "set-cookie":
+		return redactSetCookies(value)
+	case "cookie":
+		return redactCookiePairs(value)
+	case "location", "content-location", "refresh", "link":
+		return redactURLsIn(value)
+	}
+	if IsSecret(name) {
+		return Mask
+	}
+	return Text(value)
+}
+
+// redactSetCookies masks cookie values in one or several Set-Cookie values joined with ", ".
+func redactSetCookies(v string) string {
+	var out []string
+	for _, c := range splitSetCookies(v) {
+		attrs := strings.Split(c, ";")
+		if name, _, ok := strings.Cut(attrs[0], "="); ok {
+			attrs[0] = strings.TrimSpace(name) + "=" + Mask
+		}
+		for i := 1; i < len(attrs); i++ {
+			attrs[i] = Text(attrs[i])
+		}
+		out = append(out, strings.Join(attrs, ";"))
+	}
+	return strings.Join(out, ", ")
+}
+
+var cookieStartRe = regexp.MustCompile(`, *[!#$%&'*+\-.^_` + "`" + `|~0-9A-Za-z]+=`)
+
+func splitSetCookies(v string) []string {
+	var out []string
+	for {
+		loc := cookieStartRe.FindStringIndex(v)
+		if loc == nil {
+			return append(out, v)
+		}
+		// "Expires=Wed, 09 Jun 2021 …": a comma inside a date is followed by a space and a day
+		// number, never by name=, so every match is a cookie boundary unless it is an
+		// attribute name.
+		name := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(v[loc[0]+1:loc[1]], "=")))
+		if isCookieAttr(name) {
+			rest := v[loc[1]:]
+			sub := splitSetCookies(rest)
+			sub[0] = v[:loc[1]] + sub[0]
+			return append(out, sub...)
+		}
+		out = append(out, v[:loc[0]])
+		v = strings.TrimLeft(v[loc[0]+1:], " ")
+	}
+}
+
+func isCookieAttr(name string) bool {
+	switch name {
+	case "expires", "max-age", "domain", "path", "samesite", "priority", "partitioned", "secure", "httponly":
+		return true
+	}
+	return false
+}
+
+func redactCookiePairs(v string) string {
+	pairs := strings.Split(v, ";")
+	for i, p := range pairs {
+		if name, _, ok := strings.Cut(p, "="); ok {
+			pairs[i] = name + "=" + Mask
+		}
+	}
+	return strings.Join(pairs, ";")
+}
+
+var urlInTextRe = regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s<>"]+|/[^\s<>";,]*[?;][^\s<>",]*`)
+
+func redactURLsIn(v string) string {
+	return Text(urlInTextRe.ReplaceAllStringFunc(v, URL))
+}
+
+// containsFold is an ASCII case-insensitive strings.Contains.
+func containsFold(s, sub string) bool {
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		if strings.EqualFold(s[i:i+n], sub) {
+			return true
+		}
+	}
+	return false
+}
