@@ -126,6 +126,11 @@ func ParseAttestations(b []byte, cat *criteria.Catalogue) (*Attestations, error)
 		if err1 == nil && err2 == nil && exp.Before(iss) {
 			errs = append(errs, fmt.Errorf("%s: expires %s is before issued %s", where, at.Expires, at.Issued))
 		}
+		// The document lies in the evidence file's directory or below it: a path that leaves it
+		// ("../../etc/passwd", "/etc/passwd") would make the harness read and report on any file.
+		if at.File != "" && !filepath.IsLocal(filepath.FromSlash(at.File)) {
+			errs = append(errs, fmt.Errorf("%s: file %q must be a relative path inside the evidence file's directory", where, at.File))
+		}
 		if at.SHA256 != "" {
 			if h, err := hex.DecodeString(at.SHA256); err != nil || len(h) != sha256.Size {
 				errs = append(errs, fmt.Errorf("%s: sha256 must be 64 hexadecimal digits", where))
@@ -183,7 +188,7 @@ func (a *Attestations) finding(cr *criteria.Criterion, asOf time.Time, lang stri
 			continue
 		}
 		if at.File != "" {
-			sum, err := hashFile(filepath.Join(a.dir, at.File))
+			sum, err := hashFile(a.dir, at.File)
 			if err != nil {
 				f.Status = scoring.Error
 				f.Message = fmt.Sprintf(say("không đọc được tài liệu minh chứng %s: %v", "cannot read the evidence document %s: %v"), at.File, err)
@@ -214,8 +219,15 @@ func (a *Attestations) finding(cr *criteria.Criterion, asOf time.Time, lang stri
 	return f
 }
 
-func hashFile(path string) (string, error) {
-	fh, err := os.Open(path)
+// hashFile hashes the document name inside dir, through an os.Root so that neither ".." nor a
+// symbolic link leads outside dir.
+func hashFile(dir, name string) (string, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return "", err
+	}
+	defer root.Close()
+	fh, err := root.Open(filepath.FromSlash(name))
 	if err != nil {
 		return "", err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -85,6 +86,7 @@ type engine struct {
 
 	preOnce sync.Once
 	unreach error // set by preflight when the target cannot be reached
+	home    error // set by preflight when the target answers but its home page cannot be read
 
 	observeMu sync.Mutex
 
@@ -253,13 +255,22 @@ func (e *engine) wait(ctx context.Context, i int) scoring.Finding {
 	}
 }
 
-// preflight fetches the home page once before the checks, so that an unreachable target gives
-// one clear error for every check instead of as many connection attempts, and so that the home
-// page is in the cache when the checks start.
+// preflight reads the home page once before the checks: reachability is decided here, once.
+// An unreachable target gives one clear error for every check instead of as many connection
+// attempts; a home page that cannot be read (see ErrUnreadable) is recorded so that the run
+// reports it, and every check that reads it finds the same failure in its ledger (the fetch is
+// shared through the session cache) and is error with that cause. The home page is then in the
+// cache when the checks start.
 func (e *engine) preflight() {
-	_, err := e.sess.Get(e.ctx, e.target.BaseURL)
-	if errors.Is(err, check.ErrUnreachable) {
+	pg, err := e.sess.Page(e.ctx, e.target.BaseURL)
+	switch {
+	case e.ctx.Err() != nil:
+	case errors.Is(err, check.ErrUnreachable):
 		e.unreach = err
+	case err != nil:
+		e.home = err
+	case pg.StatusCode >= 400:
+		e.home = fmt.Errorf("the home page answered HTTP %d %s", pg.StatusCode, http.StatusText(pg.StatusCode))
 	}
 }
 
@@ -296,6 +307,7 @@ func (e *engine) runItem(i int) scoring.Finding {
 func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time.Duration) check.Result {
 	cctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	cctx, ledger := check.WithLedger(cctx)
 	res := make(chan check.Result, 1)
 	go func() {
 		defer func() {
@@ -316,7 +328,7 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 				r.MessageVI = fmt.Sprintf("phép kiểm tra vượt quá thời hạn %s: %s", timeout, r.MessageVI)
 			}
 		}
-		return r
+		return earned(r, ledger, cctx.Err(), timeout)
 	case <-timer.C:
 		return check.Errorf("the check did not return within its time limit of %s and was abandoned (it does not honour its context)", timeout).
 			VI("phép kiểm tra không kết thúc trong thời hạn %s và đã bị bỏ (không tuân theo context)", timeout)
@@ -422,7 +434,7 @@ func truncate(s string, n int) string {
 // finish scores the findings and completes the report.
 func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scoring.Report, error) {
 	day := time.Date(e.started.Year(), e.started.Month(), e.started.Day(), 0, 0, 0, 0, time.UTC)
-	r, err := scoring.Score(e.cfg.cat, scoring.Findings{Catalogue: e.cfg.cat.ID, Target: e.target.BaseURL, Findings: findings},
+	r, err := scoring.Score(e.cfg.cat, scoring.Findings{Catalogue: e.cfg.cat.ID, Target: check.RedactURL(e.target.BaseURL), Findings: findings},
 		scoring.Config{Waivers: e.cfg.waivers, AsOf: day, Bands: e.cfg.bands})
 	if err != nil {
 		return nil, fmt.Errorf("harness: scoring: %w", err)
@@ -435,15 +447,21 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	sort.Slice(r.Targets, func(i, j int) bool { return r.Targets[i].ID < r.Targets[j].ID })
 	r.StartedAt = e.started.UTC().Format(time.RFC3339)
 	r.DurationMS = time.Since(e.t0).Milliseconds()
-	if e.unreach == nil && ctx.Err() == nil {
-		pctx, cancel := context.WithTimeout(ctx, e.cfg.checkTimeout)
-		if p, err := e.sess.Profile(pctx); err == nil && p != nil && len(p.Sources) > 0 {
-			r.Discovery = p.Sources
-		}
-		cancel()
+	st, lim := e.sess.Stats(), e.sess.Limits()
+	r.Traffic = &scoring.Traffic{Requests: st.Requests, BytesRead: st.BytesRead,
+		MaxInFlight: lim.MaxInFlight, MaxConnsPerHost: lim.MaxConnsPerHost,
+		Backoffs: lim.Backoffs, WaitedMS: lim.Waited.Milliseconds()}
+	// What discovery found, when a check needed it: a run of checks that need no profile (--only
+	// the TLS checks) does not crawl the portal for the report's sake.
+	if p := e.sess.ResolvedProfile(); e.unreach == nil && p != nil && len(p.Sources) > 0 {
+		r.Discovery = p.Sources
 	}
 	if e.unreach != nil {
 		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)
+	}
+	if e.home != nil {
+		hint, _ := assessHint(e.home)
+		return r, fmt.Errorf("harness: %s: %w: %v.%s", check.RedactURL(e.target.BaseURL), ErrUnreadable, check.Redact(e.home.Error()), hint)
 	}
 	return r, nil
 }

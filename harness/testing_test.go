@@ -61,7 +61,7 @@ func TestRunSubtestsAndMessages(t *testing.T) {
 func TestRunVietnamese(t *testing.T) {
 	srv := okServer(t)
 	failing := check.Check{ID: "T-SEC-02", Run: func(context.Context, *check.Session) check.Result {
-		return check.Failf("no HSTS").VI("không có HSTS")
+		return check.Failf("no HSTS").VI("không có HSTS").With(scoring.Evidence{Request: "GET /", Status: 200})
 	}}
 	ft := newFakeT("TestPortal")
 	New(ft, Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Checks(failing)).Run()
@@ -79,7 +79,7 @@ func TestRunSelectionReducesWork(t *testing.T) {
 	mk := func(id string) check.Check {
 		return check.Check{ID: id, Run: func(context.Context, *check.Session) check.Result {
 			ran = append(ran, id) // Parallel(1): no race
-			return check.Passf("ok")
+			return check.Passf("ok").With(scoring.Evidence{Note: "ran"})
 		}}
 	}
 	cases := []struct {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -117,6 +118,10 @@ func runReportRender(args []string, stdout, stderr io.Writer) int {
 	f, err := report.ParseFormat(*format)
 	if err != nil {
 		fmt.Fprintf(stderr, "p06 report render: --format: %v\n", err)
+		return exitCantRun
+	}
+	if err := safefile.Refuse(*out, pos[0], *catRef); err != nil {
+		fmt.Fprintf(stderr, "p06 report render: --out: %v\n", err)
 		return exitCantRun
 	}
 	if *lang != "vi" && *lang != "en" {

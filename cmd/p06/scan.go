@@ -21,7 +21,10 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/redact"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -33,7 +36,9 @@ one report per portal (json and md may also go to stdout, one after another), an
 goes to stderr.
 
 Exit status: 0 no mandatory criterion failed; 1 a mandatory criterion failed or errored (with
---strict, also one not tested); 2 could not run (usage, configuration, a portal unreachable).`
+--strict, also one not tested); 2 could not run (usage, configuration, a portal unreachable or its
+home page unreadable: an untrusted certificate, a stalled handshake, garbage; the report is still
+written, its findings say why).`
 
 // scanOpts are the parsed flags of p06 scan.
 type scanOpts struct {
@@ -42,6 +47,7 @@ type scanOpts struct {
 	lang         string
 	only         []string
 	parallel     int
+	connsPerHost int
 	portals      int
 	timeout      time.Duration
 	checkTimeout time.Duration
@@ -56,6 +62,7 @@ type scanOpts struct {
 	grading      *scoring.Bands
 	allow        []string
 	roots        *x509.CertPool
+	names        map[string]string // the report file of each URL in the --out directory
 }
 
 func runScan(args []string, stdout, stderr io.Writer) int {
@@ -66,7 +73,8 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	ca := fs.String("ca", "", "PEM file of extra trusted CA certificates for the portals' TLS")
 	only := fs.String("only", "", "comma-separated criterion IDs, groups or tags to assess (default: all)")
 	lang := fs.String("lang", "vi", "language of messages and reports: vi or en")
-	parallel := fs.Int("parallel", harness.DefaultParallel, "checks run at once per portal")
+	parallel := fs.Int("parallel", harness.DefaultParallel, "checks run and requests in flight at once per portal (politeness bound)")
+	connsPerHost := fs.Int("conns-per-host", check.DefaultMaxConnsPerHost, "connections opened to one host at most")
 	portals := fs.Int("portals", 4, "portals scanned at once (several URLs)")
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout of each request (connection, headers and body)")
 	checkTimeout := fs.Duration("check-timeout", harness.DefaultCheckTimeout, "timeout of each check")
@@ -87,13 +95,14 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "p06 scan: "+format+"\n", a...)
+		// Messages may quote the URLs given (credentials, tokens): masked like every output.
+		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: "+format, a...)))
 		return exitCantRun
 	}
 	if len(urls) == 0 {
 		return fail("no URL given\nusage: %s", strings.SplitN(scanUsage, "\n", 2)[0])
 	}
-	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, portals: *portals, timeout: *timeout,
+	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, connsPerHost: *connsPerHost, portals: *portals, timeout: *timeout,
 		checkTimeout: *checkTimeout, deadline: *deadline, active: *active, strict: *strict, quiet: *quiet,
 		evidence: *evidence, waivers: *waivers}
 	if o.format, err = report.ParseFormat(*format); err != nil {
@@ -142,6 +151,17 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
 			return fail("--out: %v", err)
 		}
+		o.names = reportNames(urls, o.format)
+	}
+	// No file lost: an --out that is an input file is refused, and one that cannot be written
+	// is found before the scan rather than after it.
+	if o.out != "" && !several {
+		if err := safefile.Refuse(o.out, *profile, *ca, o.evidence, o.waivers, *catRef); err != nil {
+			return fail("--out: %v", err)
+		}
+		if err := safefile.CheckWritable(o.out); err != nil {
+			return fail("--out: %v", err)
+		}
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -179,10 +199,12 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			case r == nil:
 				c = exitCantRun
 			case werr != nil:
-				fmt.Fprintf(stderr, "p06 scan: %s: %v\n", u, werr)
+				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), werr)))
 				c = exitCantRun
 			case err != nil:
-				c = exitCantRun // unreachable: the report is written, but the scan could not run
+				// unreachable or unreadable: the report is written, but the portal could not be
+				// assessed; the progress line says why and what would help (--ca).
+				c = exitCantRun
 			case ctx.Err() != nil:
 				c = exitCantRun // interrupted: the report is written with the checks cut short
 			default:
@@ -221,7 +243,7 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile}
 	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.timeout),
 		harness.CheckTimeout(o.checkTimeout), harness.Grading(*o.grading)}
-	opts = append(opts, harness.Parallel(o.parallel)) // < 1 is rejected with a clear message
+	opts = append(opts, harness.Parallel(o.parallel), harness.MaxConnsPerHost(o.connsPerHost)) // < 1 is rejected with a clear message
 	if len(o.only) > 0 {
 		opts = append(opts, harness.Only(o.only...))
 	}
@@ -245,7 +267,7 @@ func emit(u string, r *scoring.Report, o scanOpts, several bool, stdout io.Write
 	opt := report.Options{Lang: o.lang, Catalogue: o.cat, Version: version()}
 	switch {
 	case o.out != "" && several:
-		return report.WriteFile(filepath.Join(o.out, reportName(u, o.format)), o.format, r, opt)
+		return report.WriteFile(filepath.Join(o.out, o.names[u]), o.format, r, opt)
 	case o.out != "":
 		return report.WriteFile(o.out, o.format, r, opt)
 	case several && o.format == report.JSON:
@@ -265,19 +287,26 @@ func emit(u string, r *scoring.Report, o scanOpts, several bool, stdout io.Write
 	return report.Write(stdout, o.format, r, opt)
 }
 
-// reportName is the file name of a portal's report in an --out directory: its host (and port)
-// and path, made safe for file systems.
-func reportName(u string, f report.Format) string {
-	pu, _ := url.Parse(u)
-	name := pu.Host + strings.TrimSuffix(pu.Path, "/")
-	name = strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
-			return r
-		}
-		return '_'
-	}, name)
+// reportNames gives each portal's report a file name in an --out directory: its host (and
+// port) and path, made safe for file systems, with a short hash of the whole URL when two URLs
+// give the same name (/p1/x and /p1_x, ?a=1 and ?a=2, http and https of one host).
+func reportNames(urls []string, f report.Format) map[string]string {
 	ext := map[report.Format]string{report.JSON: "json", report.JUnit: "xml", report.SARIF: "sarif", report.Markdown: "md", report.HTML: "html"}[f]
-	return name + "." + ext
+	names := uniqueNames(urls, func(u string) string {
+		pu, _ := url.Parse(u)
+		name := pu.Host + strings.TrimSuffix(pu.Path, "/")
+		return strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
+				return r
+			}
+			return '_'
+		}, name)
+	}, "."+ext)
+	m := make(map[string]string, len(urls))
+	for i, u := range urls {
+		m[u] = names[i]
+	}
+	return m
 }
 
 // verdict is the exit code of one report: 1 when a mandatory criterion failed or errored (or,
@@ -296,6 +325,10 @@ func verdict(r *scoring.Report, o scanOpts) int {
 }
 
 func scanProgress(u string, r *scoring.Report, err error, d time.Duration, o scanOpts) string {
+	return redact.Text(scanProgressLine(redact.URL(u), r, err, d, o))
+}
+
+func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o scanOpts) string {
 	if r == nil {
 		return fmt.Sprintf("%s: %v", u, err)
 	}
@@ -357,7 +390,3 @@ func readRoots(path string) (*x509.CertPool, error) {
 }
 
 // version is the module version of the binary, for report footers.
-func version() string { return buildVersion }
-
-// buildVersion can be set with -ldflags "-X main.buildVersion=v1.2.3".
-var buildVersion = "dev"

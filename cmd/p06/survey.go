@@ -25,6 +25,8 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/redact"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -103,7 +105,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "p06 survey: "+format+"\n", a...)
+		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: "+format, a...)))
 		return exitCantRun
 	}
 	if len(files) != 1 {
@@ -199,6 +201,18 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		}
 		if st, err := os.Stat(filepath.Dir(o.out)); err != nil || !st.IsDir() {
 			return fail("--out %s: the directory %s does not exist", o.out, filepath.Dir(o.out))
+		}
+		inputs := []string{files[0], *ca, *catRef}
+		for _, p := range portals {
+			if p.storedPath != "" {
+				inputs = append(inputs, surveyPath(base, p.storedPath))
+			}
+		}
+		if err := safefile.Refuse(o.out, inputs...); err != nil {
+			return fail("--out: %v", err)
+		}
+		if err := safefile.CheckWritable(o.out); err != nil {
+			return fail("--out: %v", err)
 		}
 	}
 
@@ -625,7 +639,9 @@ func surveyDuplicates(portals []surveyPortal) []string {
 }
 
 func surveyURLKey(raw string) string {
-	u, err := url.Parse(raw)
+	// Reports carry the target redacted (credentials and secret parameters masked): compare the
+	// unit's URL in that form.
+	u, err := url.Parse(redact.URL(raw))
 	if err != nil {
 		return raw
 	}
@@ -668,10 +684,10 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 				broken++
 			}
 			if !o.quiet {
-				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), surveyProgress(p, e, time.Since(start)))
+				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start))))
 			}
 			if werr != nil {
-				fmt.Fprintf(stderr, "p06 survey: %s: --reports: %v\n", p.unit, werr)
+				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
 				broken++
 			}
 		}()
@@ -760,22 +776,19 @@ func surveyProgress(p surveyPortal, e report.SurveyEntry, d time.Duration) strin
 }
 
 // surveyReportNames gives each portal a file name for --reports: the unit written in ASCII
-// ("UBND tỉnh Hà Giang" → "ubnd-tinh-ha-giang.json"), numbered when two units fold to the same.
+// ("UBND tỉnh Hà Giang" → "ubnd-tinh-ha-giang.json"), with a short hash of the unit's name when
+// two units fold to the same ("UBND A!" and "UBND A?"), so that no report overwrites another.
 func surveyReportNames(portals []surveyPortal) []string {
-	names := make([]string, len(portals))
-	seen := map[string]int{}
+	units := make([]string, len(portals))
 	for i, p := range portals {
-		slug := surveySlug(p.unit)
-		if slug == "" {
-			slug = "portal"
-		}
-		seen[slug]++
-		if n := seen[slug]; n > 1 {
-			slug = fmt.Sprintf("%s-%d", slug, n)
-		}
-		names[i] = slug + ".json"
+		units[i] = p.unit
 	}
-	return names
+	return uniqueNames(units, func(unit string) string {
+		if slug := surveySlug(unit); slug != "" {
+			return slug
+		}
+		return "portal"
+	}, ".json")
 }
 
 // surveySlug folds Vietnamese letters to ASCII and everything else to dashes.

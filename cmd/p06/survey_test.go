@@ -323,9 +323,10 @@ func TestSurveyExitCodes(t *testing.T) {
 	assert.Equal(t, exitNotMet, code, "an unreachable portal is surveyed (exit 1), not a failure to run")
 	assert.Contains(t, stdout, "Cổng không truy cập được:  1")
 
-	code, _, stderr = surveyRun("--help")
+	code, stdout, stderr = runCLI("survey", "--help")
 	assert.Equal(t, exitOK, code)
-	assert.Contains(t, stderr, "usage: p06 survey [flags] FILE")
+	assert.Contains(t, stdout, "usage: p06 survey [flags] FILE", "help goes to stdout")
+	assert.Empty(t, stderr)
 }
 
 func TestSurveyTimeoutCountsThePortal(t *testing.T) {
@@ -479,8 +480,13 @@ func TestSurveySlug(t *testing.T) {
 	for in, want := range tests {
 		assert.Equal(t, want, surveySlug(in), in)
 	}
-	names := surveyReportNames([]surveyPortal{{unit: "UBND tỉnh A"}, {unit: "UBND tinh A"}, {unit: "!!"}})
-	assert.Equal(t, []string{"ubnd-tinh-a.json", "ubnd-tinh-a-2.json", "portal.json"}, names, "folded names never collide")
+	names := surveyReportNames([]surveyPortal{{unit: "UBND tỉnh A"}, {unit: "UBND tinh A"}, {unit: "!!"}, {unit: "UBND tinh A 2"}})
+	assert.Regexp(t, `^ubnd-tinh-a-[0-9a-f]{8}\.json$`, names[0])
+	assert.Regexp(t, `^ubnd-tinh-a-[0-9a-f]{8}\.json$`, names[1])
+	assert.NotEqual(t, names[0], names[1], "folded names never collide")
+	assert.Equal(t, []string{"portal.json", "ubnd-tinh-a-2.json"}, names[2:])
+	again := surveyReportNames([]surveyPortal{{unit: "UBND tinh A 2"}, {unit: "UBND tinh A"}, {unit: "UBND tỉnh A"}})
+	assert.Equal(t, []string{names[3], names[1], names[0]}, again, "a unit's file name does not depend on the order of the portals")
 }
 
 // The portals file is outside input: any bytes give portals or an error, never a panic, and

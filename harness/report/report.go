@@ -1,19 +1,17 @@
 package report
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -137,46 +135,13 @@ func WriteFile(path string, f Format, r *scoring.Report, opt Options) error {
 // half-written file in place of a good one: it writes to a temporary file in the same
 // directory, flushes it to stable storage, and renames it over path only when everything
 // succeeded (then syncs the directory, where the platform allows). On error path is untouched
-// and the temporary file removed.
-func AtomicWrite(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	if err = write(bw); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: sync: %w", path, err)
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // best effort: some file systems refuse to sync a directory
-		d.Close()
-	}
-	return nil
+// and the temporary file removed; temporary files that killed writers of path left are removed
+// first. It is [safefile.Write], which every writer of the module uses.
+func AtomicWrite(path string, write func(io.Writer) error) error {
+	return safefile.Write(path, write)
 }
 
-// WriteJSON writes the report contract of DESIGN.md, indented, with a final newline. The output
+// WriteJSON writes the report contract (schema/report.schema.json), indented, with a final newline. The output
 // is deterministic (map keys sorted) and validates against report.schema.json.
 func WriteJSON(w io.Writer, r *scoring.Report) error {
 	if r == nil {
@@ -242,6 +207,7 @@ func ReadJSON(rd io.Reader) (*scoring.Report, error) {
 	if len(b) > maxReportBytes {
 		return nil, fmt.Errorf("report larger than %d MiB", maxReportBytes>>20)
 	}
+	b = safefile.StripBOM(b) // Windows tools write a byte-order mark
 	if err := Validate(ReportSchemaName, b); err != nil {
 		return nil, err
 	}

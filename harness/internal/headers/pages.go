@@ -6,10 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"runtime"
 	"strings"
 	"sync"
-	"weak"
 
 	"golang.org/x/net/html"
 
@@ -28,6 +26,7 @@ const maxProcedurePages = 3
 // redirects to another host (the national SSO) is left out: that page is not the portal's.
 func CitizenPages(ctx context.Context, s *check.Session) []string {
 	pages, _ := citizenPages(ctx, s)
+	s.Prefetch(ctx, pages...) // checks read them one after another
 	return pages
 }
 
@@ -38,16 +37,12 @@ type pageList struct {
 	skipped []string
 }
 
-var pageLists sync.Map // weak.Pointer[check.Session] → *pageList
+// pageListKey is the key of the resolved list in the session's memo.
+type pageListKey struct{}
 
 // citizenPages returns CitizenPages and the pages left out, each with the reason.
 func citizenPages(ctx context.Context, s *check.Session) (pages, skipped []string) {
-	key := weak.Make(s)
-	v, loaded := pageLists.LoadOrStore(key, &pageList{})
-	if !loaded {
-		runtime.AddCleanup(s, func(k weak.Pointer[check.Session]) { pageLists.Delete(k) }, key)
-	}
-	pl := v.(*pageList)
+	pl := s.Memo(pageListKey{}, func() any { return &pageList{} }).(*pageList)
 	pl.once.Do(func() { pl.pages, pl.skipped = resolvePages(ctx, s) })
 	return pl.pages, pl.skipped
 }
@@ -144,6 +139,7 @@ func judgePages(ctx context.Context, s *check.Session, want, wantVI string, head
 	var errs []string
 	var gots []string
 	pages, skipped := citizenPages(ctx, s)
+	s.Prefetch(ctx, pages...)
 	for _, u := range pages {
 		p, err := s.Page(ctx, u)
 		if err != nil {

@@ -3,9 +3,7 @@ package tlsscan
 import (
 	"context"
 	"net"
-	"runtime"
 	"sync"
-	"weak"
 
 	"golang.org/x/net/idna"
 
@@ -13,7 +11,7 @@ import (
 )
 
 // scan is the shared protocol scan of one session: SEC-03 and SEC-04 both need it, and it is
-// done once (the second check waits for the first). Entries disappear with their session.
+// done once (the second check waits for the first). It lives in the session's memo.
 type scan struct {
 	mu       sync.Mutex
 	done     bool
@@ -25,16 +23,12 @@ type scan struct {
 	cert   *CertInfo
 }
 
-var scans sync.Map // weak.Pointer[check.Session] → *scan
+// scanKey is the key of the shared scan in the session's memo.
+type scanKey struct{}
 
 // sessionState returns the shared state of s, created on first use.
 func sessionState(s *check.Session) *scan {
-	key := weak.Make(s)
-	v, loaded := scans.LoadOrStore(key, &scan{})
-	if !loaded {
-		runtime.AddCleanup(s, func(k weak.Pointer[check.Session]) { scans.Delete(k) }, key)
-	}
-	return v.(*scan)
+	return s.Memo(scanKey{}, func() any { return &scan{} }).(*scan)
 }
 
 // sessionCert returns the certificate of the session's endpoint, fetched once per session. Only
@@ -90,9 +84,14 @@ func endpoint(s *check.Session) (addr, host string, https bool) {
 	return net.JoinHostPort(host, port), host, u.Scheme == "https"
 }
 
+// probeParallel is how many TLS probes a scan runs at once: each is a connection of its own
+// beside the session's (Config.MaxConnsPerHost); Session.Acquire bounds them across checks.
+const probeParallel = 2
+
 func proberFor(s *check.Session) *Prober {
 	addr, host, _ := endpoint(s)
-	return &Prober{Addr: addr, ServerName: host}
+	return &Prober{Addr: addr, ServerName: host, Parallel: probeParallel,
+		Acquire: func(ctx context.Context) (func(), error) { return s.Acquire(ctx, addr) }}
 }
 
 // notHTTPS is the result of SEC-03 … SEC-05 for a target served over plain HTTP: there is no

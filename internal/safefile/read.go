@@ -1,0 +1,106 @@
+package safefile
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+)
+
+// bom is the UTF-8 encoding of U+FEFF, which Windows tools write at the start of text files.
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// ReadFile reads the file at path, refusing one larger than limit bytes with an error that names
+// the file and the limit (the file is not read beyond it), and removes a UTF-8 byte-order mark
+// at its start.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
+		return nil, fmt.Errorf("%s: %d bytes, more than the limit of %s", path, info.Size(), Size(limit))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: more than the limit of %s", path, Size(limit))
+	}
+	return StripBOM(data), nil
+}
+
+// StripBOM returns data without a leading UTF-8 byte-order mark.
+func StripBOM(data []byte) []byte {
+	return bytes.TrimPrefix(data, bom)
+}
+
+// SkipBOM returns a reader of r's bytes without a leading UTF-8 byte-order mark.
+func SkipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if head, err := br.Peek(len(bom)); err == nil && bytes.Equal(head, bom) {
+		_, _ = br.Discard(len(bom))
+	}
+	return br
+}
+
+// Size writes a byte count for people: "64 MiB", "1 KiB", "512 bytes".
+func Size(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// JSONError rewrites an error of encoding/json about data so that it says where: "line 3,
+// column 7: invalid character …", "line 12, column 1: the JSON ends early" for an empty or
+// truncated document, "line 4, column 15: field x: cannot use string as number" for a type
+// mismatch. Other errors are returned unchanged.
+func JSONError(data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &syn) && syn.Error() != "unexpected end of JSON input":
+		line, col := Position(data, syn.Offset-1) // Offset is just after the offending byte
+		return fmt.Errorf("line %d, column %d: %w", line, col, err)
+	case errors.As(err, &typ):
+		line, col := Position(data, typ.Offset)
+		return fmt.Errorf("line %d, column %d: %w", line, col, err)
+	case errors.As(err, &syn) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		line, col := Position(data, int64(len(data)))
+		if len(bytes.TrimSpace(data)) == 0 {
+			return fmt.Errorf("line %d, column %d: the file is empty: want a JSON document", line, col)
+		}
+		return fmt.Errorf("line %d, column %d: the JSON ends early (truncated file?)", line, col)
+	}
+	return err
+}
+
+// Position converts a byte offset into data to a 1-based line and column (in characters).
+func Position(data []byte, offset int64) (line, col int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	before := data[:offset]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	return line, utf8.RuneCount(before) + 1
+}
