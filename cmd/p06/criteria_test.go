@@ -170,9 +170,10 @@ func TestCriteriaErrors(t *testing.T) {
 			}
 		})
 	}
-	code, _, stderr := criteriaCmd("--help")
+	code, stdout, stderr := runCLI("criteria", "--help")
 	assert.Equal(t, exitOK, code)
-	assert.Contains(t, stderr, "usage: p06 criteria")
+	assert.Contains(t, stdout, "usage: p06 criteria", "help goes to stdout")
+	assert.Empty(t, stderr)
 }
 
 func TestDisplayWidth(t *testing.T) {

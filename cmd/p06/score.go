@@ -10,7 +10,7 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const scoreUsage = "p06 score FINDINGS.json [--waivers FILE] [--catalogue ID|FILE] [--format json|md] [--lang en|vi] [--as-of YYYY-MM-DD] [--grading qd766|qd473]"
+const scoreUsage = "p06 score FINDINGS.json [--waivers FILE] [--catalogue ID|FILE] [--format json|md] [--lang vi|en] [--as-of YYYY-MM-DD] [--grading qd766|qd473]"
 
 // runScore scores findings produced by any tool and prints the report (for the ministry's
 // non-Go tools). Exit 0 when every applicable mandatory criterion is met, 1 when not, 2 when
@@ -22,7 +22,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "json", "output format: json or md")
 	asOf := fs.String("as-of", "", "day waivers and effective dates are judged against (default: today, UTC)")
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
-	lang := fs.String("lang", "en", "language of the Markdown report: en or vi")
+	lang := fs.String("lang", "vi", "language of the Markdown report: vi or en")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitCantRun
