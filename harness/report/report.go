@@ -141,7 +141,7 @@ func AtomicWrite(path string, write func(io.Writer) error) error {
 	return safefile.Write(path, write)
 }
 
-// WriteJSON writes the report contract of DESIGN.md, indented, with a final newline. The output
+// WriteJSON writes the report contract (schema/report.schema.json), indented, with a final newline. The output
 // is deterministic (map keys sorted) and validates against report.schema.json.
 func WriteJSON(w io.Writer, r *scoring.Report) error {
 	if r == nil {
