@@ -67,7 +67,7 @@ type scanOpts struct {
 
 func runScan(args []string, stdout, stderr io.Writer) int {
 	fs := cliFlagSet("p06 scan", scanUsage, stderr)
-	format := fs.String("format", "json", "report format: json, junit, sarif, md or html")
+	format := fs.String("format", "", "report format: text, json, junit, sarif, md or html (default: text on a terminal without --out, json otherwise)")
 	out := fs.String("out", "", "write the report to this file (several URLs: this directory) instead of stdout")
 	profile := fs.String("profile", "", "portal profile (JSON, harness/report/schema/profile.schema.json) applied to every URL")
 	ca := fs.String("ca", "", "PEM file of extra trusted CA certificates for the portals' TLS")
@@ -105,6 +105,12 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, connsPerHost: *connsPerHost, portals: *portals, timeout: *timeout,
 		checkTimeout: *checkTimeout, deadline: *deadline, active: *active, strict: *strict, quiet: *quiet,
 		evidence: *evidence, waivers: *waivers}
+	if *format == "" {
+		*format = "json"
+		if *out == "" && isTerminal(stdout) {
+			*format = "text"
+		}
+	}
 	if o.format, err = report.ParseFormat(*format); err != nil {
 		return fail("--format: %v", err)
 	}
@@ -144,7 +150,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	several := len(urls) > 1
-	if several && o.out == "" && o.format != report.JSON && o.format != report.Markdown {
+	if several && o.out == "" && o.format != report.JSON && o.format != report.Markdown && o.format != report.Text {
 		return fail("several URLs in format %s need --out DIR (one file per portal)", o.format)
 	}
 	if several && o.out != "" {
@@ -291,7 +297,7 @@ func emit(u string, r *scoring.Report, o scanOpts, several bool, stdout io.Write
 // port) and path, made safe for file systems, with a short hash of the whole URL when two URLs
 // give the same name (/p1/x and /p1_x, ?a=1 and ?a=2, http and https of one host).
 func reportNames(urls []string, f report.Format) map[string]string {
-	ext := map[report.Format]string{report.JSON: "json", report.JUnit: "xml", report.SARIF: "sarif", report.Markdown: "md", report.HTML: "html"}[f]
+	ext := map[report.Format]string{report.JSON: "json", report.JUnit: "xml", report.SARIF: "sarif", report.Markdown: "md", report.HTML: "html", report.Text: "txt"}[f]
 	names := uniqueNames(urls, func(u string) string {
 		pu, _ := url.Parse(u)
 		name := pu.Host + strings.TrimSuffix(pu.Path, "/")
@@ -336,9 +342,16 @@ func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o
 	for _, f := range r.Findings {
 		n[f.Status]++
 	}
-	line := fmt.Sprintf("%s: score %.1f, grade %s, %d/%d mandatory met; %d pass, %d fail, %d error, %d not tested (%.1fs)",
-		u, r.Scores.Overall, r.Scores.Grade, r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
-		n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
+	f := "%s: score %.1f, grade %s, %d/%d mandatory met, %d/%d criteria assessed; %d pass, %d fail, %d error, %d not tested (%.1fs)"
+	if o.lang != "en" {
+		f = "%s: điểm %.1f, xếp loại %s, %d/%d tiêu chí bắt buộc đạt, đã đánh giá %d/%d tiêu chí; %d đạt, %d không đạt, %d lỗi, %d chưa kiểm tra (%.1fs)"
+	}
+	cov := r.Coverage
+	if cov == nil {
+		cov = scoring.CoverageOf(r.Findings)
+	}
+	line := fmt.Sprintf(f, u, r.Scores.Overall, scoring.GradeLabel(r.Scores, o.lang), r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
+		cov.Assessed, cov.Total, n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
 	if err != nil {
 		line += ": " + err.Error()
 	}

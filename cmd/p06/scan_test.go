@@ -80,7 +80,8 @@ func TestScanFullJSON(t *testing.T) {
 		}
 	}
 	assert.NotEmpty(t, r.StartedAt)
-	assert.Contains(t, stderr, srv.URL+"/: score ")
+	assert.Contains(t, stderr, srv.URL+"/: điểm ")
+	assert.Regexp(t, `đã đánh giá \d+/\d+ tiêu chí`, stderr)
 }
 
 func TestScanExitCodes(t *testing.T) {
