@@ -21,6 +21,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/harness/render"
 	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
@@ -60,6 +61,7 @@ type scanOpts struct {
 	allow        []string
 	roots        *x509.CertPool
 	names        map[string]string // the report file of each URL in the --out directory
+	renderer     harness.Renderer  // --render: pages rendered in headless Chromium
 }
 
 func runScan(args []string, stdout, stderr io.Writer) int {
@@ -82,6 +84,8 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	waivers := fs.String("waivers", "", "waivers file (JSON)")
 	catRef := fs.String("catalogue", criteria.P06TechnicalID, "catalogue: a built-in ID or a catalogue file")
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
+	renderFlag := fs.Bool("render", false, "render pages in headless Chromium (JavaScript portals); without it a page rendered by JavaScript is reported, not judged")
+	chromium := fs.String("chromium", "", "Chromium executable for --render (default: $P06_CHROMIUM, then chromium on PATH)")
 	allow := fs.String("allow-host", "", "comma-separated hosts redirects may lead to besides the portal's")
 	urls, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -161,6 +165,16 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if *renderFlag {
+		r, err := render.New(ctx, render.Options{Path: *chromium, PageTimeout: max(30*time.Second, 3*o.timeout),
+			// The portal's certificate was verified by the scan against --ca; Chromium does not read it.
+			IgnoreCertErrors: o.roots != nil})
+		if err != nil {
+			return fail("--render: %v", err)
+		}
+		defer r.Close()
+		o.renderer = r
+	}
 	return scanAll(ctx, urls, o, stdout, stderr)
 }
 
@@ -235,7 +249,7 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 	// connected).
 	tr.DialContext = nil
 	defer tr.CloseIdleConnections()
-	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile}
+	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile, Renderer: o.renderer}
 	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.timeout),
 		harness.CheckTimeout(o.checkTimeout), harness.Grading(*o.grading)}
 	opts = append(opts, harness.Parallel(o.parallel)) // < 1 is rejected with a clear message
