@@ -141,6 +141,11 @@ func (h *Harness[T]) run(m *matcher) *scoring.Report {
 	}
 	if r != nil {
 		h.t.Logf("%s", Summary(r, e.deselected(), h.cfg.Lang))
+		if r.Adapter != nil {
+			for _, w := range r.Adapter.Warnings {
+				h.t.Logf("adapter: %s", w)
+			}
+		}
 	}
 	return r
 }
