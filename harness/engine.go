@@ -461,7 +461,7 @@ func truncate(s string, n int) string {
 // finish scores the findings and completes the report.
 func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scoring.Report, error) {
 	day := time.Date(e.started.Year(), e.started.Month(), e.started.Day(), 0, 0, 0, 0, time.UTC)
-	r, err := scoring.Score(e.cfg.cat, scoring.Findings{Catalogue: e.cfg.cat.ID, Target: e.target.BaseURL, Findings: findings},
+	r, err := scoring.Score(e.cfg.cat, scoring.Findings{Catalogue: e.cfg.cat.ID, Target: check.RedactURL(e.target.BaseURL), Findings: findings},
 		scoring.Config{Waivers: e.cfg.waivers, AsOf: day, Bands: e.cfg.bands})
 	if err != nil {
 		return nil, fmt.Errorf("harness: scoring: %w", err)
@@ -474,12 +474,14 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	sort.Slice(r.Targets, func(i, j int) bool { return r.Targets[i].ID < r.Targets[j].ID })
 	r.StartedAt = e.started.UTC().Format(time.RFC3339)
 	r.DurationMS = time.Since(e.t0).Milliseconds()
-	if e.unreach == nil && ctx.Err() == nil {
-		pctx, cancel := context.WithTimeout(ctx, e.cfg.checkTimeout)
-		if p, err := e.sess.Profile(pctx); err == nil && p != nil && len(p.Sources) > 0 {
-			r.Discovery = p.Sources
-		}
-		cancel()
+	st, lim := e.sess.Stats(), e.sess.Limits()
+	r.Traffic = &scoring.Traffic{Requests: st.Requests, BytesRead: st.BytesRead,
+		MaxInFlight: lim.MaxInFlight, MaxConnsPerHost: lim.MaxConnsPerHost,
+		Backoffs: lim.Backoffs, WaitedMS: lim.Waited.Milliseconds()}
+	// What discovery found, when a check needed it: a run of checks that need no profile (--only
+	// the TLS checks) does not crawl the portal for the report's sake.
+	if p := e.sess.ResolvedProfile(); e.unreach == nil && p != nil && len(p.Sources) > 0 {
+		r.Discovery = p.Sources
 	}
 	if found, warn := check.AdapterReport(e.target.Portal); len(found)+len(warn) > 0 {
 		r.Adapter = &scoring.Adapter{Interfaces: found, Warnings: warn}

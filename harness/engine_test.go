@@ -206,6 +206,7 @@ func TestOptionsValidation(t *testing.T) {
 	require.Error(t, err)
 	for _, want := range []string{
 		`Only("securty"): no criterion ID, group or tag`,
+		`(did you mean security?)`,
 		`Skip("T-NOPE"): no such criterion`,
 		`Parallel(0): must be at least 1`,
 		`Lang("fr")`,

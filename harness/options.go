@@ -11,6 +11,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/suggest"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -119,8 +120,10 @@ func EvidenceFile(path string) Option {
 	return optionFunc(func(c *config) { c.evidence = path })
 }
 
-// Parallel runs at most n checks at once (default DefaultParallel). Exclusive checks always run
-// alone.
+// Parallel runs at most n checks at once and keeps at most n requests (and TLS probe
+// handshakes) in flight to the portal and the fakes together (default DefaultParallel, 8): the
+// scan's politeness bound. Exclusive checks always run alone. See [MaxConnsPerHost] for the
+// connections, and check.Session ("Politeness") for the back-off on 429 and 503.
 func Parallel(n int) Option {
 	return optionFunc(func(c *config) {
 		if n < 1 {
@@ -128,6 +131,20 @@ func Parallel(n int) Option {
 			return
 		}
 		c.parallel = n
+		c.Config.MaxInFlight = n
+	})
+}
+
+// MaxConnsPerHost bounds the connections the scan opens to one host for its requests (default
+// check.DefaultMaxConnsPerHost, 6, as browsers do); TLS probes, at most 2 at a time, have
+// connections of their own.
+func MaxConnsPerHost(n int) Option {
+	return optionFunc(func(c *config) {
+		if n < 1 {
+			c.errs = append(c.errs, fmt.Errorf("MaxConnsPerHost(%d): must be at least 1", n))
+			return
+		}
+		c.Config.MaxConnsPerHost = n
 	})
 }
 
@@ -257,6 +274,7 @@ func clock(now func() time.Time) Option {
 // error listing every problem.
 func newConfig(target Target, opts []Option) (*config, error) {
 	c := &config{parallel: DefaultParallel, checkTimeout: DefaultCheckTimeout, now: time.Now}
+	c.Config.MaxInFlight = DefaultParallel
 	for _, o := range opts {
 		if o == nil {
 			c.errs = append(c.errs, errors.New("nil option"))
@@ -287,7 +305,7 @@ func (c *config) validate(target Target) {
 	}
 	for _, s := range c.only {
 		if !c.matchesAny(s) {
-			c.errs = append(c.errs, fmt.Errorf("Only(%q): no criterion ID, group or tag of catalogue %s matches", s, c.cat.ID))
+			c.errs = append(c.errs, fmt.Errorf("Only(%q): no criterion ID, group or tag of catalogue %s matches%s", s, c.cat.ID, suggest.Hint(s, c.selectors())))
 		}
 	}
 	for id := range c.skips {
@@ -341,6 +359,19 @@ func (c *config) matchesAny(sel string) bool {
 		}
 	}
 	return false
+}
+
+// selectors lists what Only accepts: criterion IDs, group IDs and tags, for suggestions.
+func (c *config) selectors() []string {
+	var out []string
+	for _, g := range c.cat.Groups {
+		out = append(out, g.ID)
+	}
+	for i := range c.cat.Criteria {
+		out = append(out, c.cat.Criteria[i].ID)
+		out = append(out, c.cat.Criteria[i].Tags...)
+	}
+	return out
 }
 
 func selects(sel string, cr *criteria.Criterion) bool {

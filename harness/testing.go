@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -137,7 +138,7 @@ func (h *Harness[T]) run(m *matcher) *scoring.Report {
 	case r == nil && err != nil:
 		h.t.Errorf("%v", err)
 	case err != nil:
-		h.t.Logf("%v", err) // unreachable or cut short: the findings' subtests have failed already
+		h.t.Logf("%v", check.Redact(err.Error())) // unreachable or cut short: the findings' subtests have failed already
 	}
 	if r != nil {
 		h.t.Logf("%s", Summary(r, e.deselected(), h.cfg.Lang))

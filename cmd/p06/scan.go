@@ -21,7 +21,9 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -45,6 +47,7 @@ type scanOpts struct {
 	lang         string
 	only         []string
 	parallel     int
+	connsPerHost int
 	portals      int
 	timeout      time.Duration
 	checkTimeout time.Duration
@@ -70,7 +73,8 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	ca := fs.String("ca", "", "PEM file of extra trusted CA certificates for the portals' TLS")
 	only := fs.String("only", "", "comma-separated criterion IDs, groups or tags to assess (default: all)")
 	lang := fs.String("lang", "vi", "language of messages and reports: vi or en")
-	parallel := fs.Int("parallel", harness.DefaultParallel, "checks run at once per portal")
+	parallel := fs.Int("parallel", harness.DefaultParallel, "checks run and requests in flight at once per portal (politeness bound)")
+	connsPerHost := fs.Int("conns-per-host", check.DefaultMaxConnsPerHost, "connections opened to one host at most")
 	portals := fs.Int("portals", 4, "portals scanned at once (several URLs)")
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout of each request (connection, headers and body)")
 	checkTimeout := fs.Duration("check-timeout", harness.DefaultCheckTimeout, "timeout of each check")
@@ -91,13 +95,14 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "p06 scan: "+format+"\n", a...)
+		// Messages may quote the URLs given (credentials, tokens): masked like every output.
+		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: "+format, a...)))
 		return exitCantRun
 	}
 	if len(urls) == 0 {
 		return fail("no URL given\nusage: %s", strings.SplitN(scanUsage, "\n", 2)[0])
 	}
-	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, portals: *portals, timeout: *timeout,
+	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, connsPerHost: *connsPerHost, portals: *portals, timeout: *timeout,
 		checkTimeout: *checkTimeout, deadline: *deadline, active: *active, strict: *strict, quiet: *quiet,
 		evidence: *evidence, waivers: *waivers}
 	if o.format, err = report.ParseFormat(*format); err != nil {
@@ -194,7 +199,7 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			case r == nil:
 				c = exitCantRun
 			case werr != nil:
-				fmt.Fprintf(stderr, "p06 scan: %s: %v\n", u, werr)
+				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), werr)))
 				c = exitCantRun
 			case err != nil:
 				// unreachable or unreadable: the report is written, but the portal could not be
@@ -238,7 +243,7 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile}
 	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.timeout),
 		harness.CheckTimeout(o.checkTimeout), harness.Grading(*o.grading)}
-	opts = append(opts, harness.Parallel(o.parallel)) // < 1 is rejected with a clear message
+	opts = append(opts, harness.Parallel(o.parallel), harness.MaxConnsPerHost(o.connsPerHost)) // < 1 is rejected with a clear message
 	if len(o.only) > 0 {
 		opts = append(opts, harness.Only(o.only...))
 	}
@@ -321,6 +326,10 @@ func verdict(r *scoring.Report, o scanOpts) int {
 }
 
 func scanProgress(u string, r *scoring.Report, err error, d time.Duration, o scanOpts) string {
+	return redact.Text(scanProgressLine(redact.URL(u), r, err, d, o))
+}
+
+func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o scanOpts) string {
 	if r == nil {
 		return fmt.Sprintf("%s: %v", u, err)
 	}
@@ -419,7 +428,3 @@ func readRoots(path string) (*x509.CertPool, error) {
 }
 
 // version is the module version of the binary, for report footers.
-func version() string { return buildVersion }
-
-// buildVersion can be set with -ldflags "-X main.buildVersion=v1.2.3".
-var buildVersion = "dev"

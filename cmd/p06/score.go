@@ -14,7 +14,7 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const scoreUsage = "p06 score FINDINGS.json|REPORT.json [--waivers FILE] [--catalogue ID|FILE] [--format json|md] [--lang en|vi] [--as-of YYYY-MM-DD] [--grading qd766|qd473]"
+const scoreUsage = "p06 score FINDINGS.json|REPORT.json [--waivers FILE] [--catalogue ID|FILE] [--format json|md] [--lang vi|en] [--as-of YYYY-MM-DD] [--grading qd766|qd473]"
 
 // runScore scores findings produced by any tool, or the findings of a p06 scan report (scored
 // as the scan scored them: its as-of day, grading and waivers unless flags say otherwise), and
@@ -27,7 +27,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "json", "output format: json or md")
 	asOf := fs.String("as-of", "", "day waivers and effective dates are judged against (default: today, UTC)")
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
-	lang := fs.String("lang", "en", "language of the Markdown report: en or vi")
+	lang := fs.String("lang", "vi", "language of the Markdown report: vi or en")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitCantRun
@@ -119,7 +119,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	if from != nil {
 		// What the assessment recorded beside its findings stays with them.
 		r.StartedAt, r.DurationMS, r.Targets, r.Discovery = from.StartedAt, from.DurationMS, from.Targets, from.Discovery
-		r.Adapter, r.Partial = from.Adapter, from.Partial
+		r.Adapter, r.Partial, r.Traffic = from.Adapter, from.Partial, from.Traffic
 	}
 	if err := writeScoreReport(stdout, r, *format, *lang); err != nil {
 		fmt.Fprintf(stderr, "p06 score: %v\n", err)

@@ -157,7 +157,7 @@ func TestScoreCommandBadInput(t *testing.T) {
 
 func TestScoreCommandMarkdown(t *testing.T) {
 	findings, _, _ := scoreFixture(t, true, "2027-12-31")
-	code, out, stderr := runCLI("score", findings, "--format", "md", "--as-of", "2026-11-27")
+	code, out, stderr := runCLI("score", findings, "--format", "md", "--lang", "en", "--as-of", "2026-11-27")
 	require.Equal(t, exitNotMet, code, stderr)
 	assert.Contains(t, out, "Grade caps")
 	assert.Contains(t, out, "7 / 11 mandatory criteria met", "seven pass; two fail, one is waived and the critical one fails")
@@ -179,7 +179,7 @@ func TestScoreCommandGradeUnverified(t *testing.T) {
 	assert.Equal(t, false, raw.Scores["grade_verified"])
 	_, out, _ = runCLI("score", findings, "--format", "md", "--lang", "vi", "--as-of", "2026-11-27")
 	assert.Contains(t, out, "Tốt (ranh giới chưa xác minh)")
-	_, out, _ = runCLI("score", findings, "--format", "md", "--as-of", "2026-11-27")
+	_, out, _ = runCLI("score", findings, "--format", "md", "--lang", "en", "--as-of", "2026-11-27")
 	assert.Contains(t, out, "Good (boundary unverified)")
 }
 
