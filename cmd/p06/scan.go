@@ -312,9 +312,10 @@ func reportNames(urls []string, f report.Format) map[string]string {
 // verdict is the exit code of one report: 1 when a mandatory criterion failed or errored (or,
 // with --strict, was not tested), else 0.
 func verdict(r *scoring.Report, o scanOpts) int {
+	sel := selectedSet(r)
 	for _, f := range r.Findings {
 		c, ok := o.cat.Criterion(f.Criterion)
-		if !ok || c.Level != criteria.Mandatory {
+		if !ok || c.Level != criteria.Mandatory || (sel != nil && !sel[f.Criterion]) {
 			continue
 		}
 		if f.Status == scoring.Fail || f.Status == scoring.Error || (o.strict && f.Status == scoring.NotTested) {
@@ -339,10 +340,47 @@ func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o
 	line := fmt.Sprintf("%s: score %.1f, grade %s, %d/%d mandatory met; %d pass, %d fail, %d error, %d not tested (%.1fs)",
 		u, r.Scores.Overall, r.Scores.Grade, r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
 		n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
+	if r.Partial != nil {
+		met, applicable := partialCompliance(r, o.cat)
+		line = fmt.Sprintf("%s: PARTIAL run of %d criteria (%s): %d/%d selected mandatory met; %d pass, %d fail, %d error, %d not tested; score %.1f and grade %s are not the portal's (%.1fs)",
+			u, len(r.Partial.Criteria), strings.Join(r.Partial.Selected, ","), met, applicable,
+			n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested]-(len(r.Findings)-len(r.Partial.Criteria)),
+			r.Scores.Overall, r.Scores.Grade, d.Seconds())
+	}
 	if err != nil {
 		line += ": " + err.Error()
 	}
 	return line
+}
+
+// selectedSet returns the criteria a partial report's run selected, or nil for a whole run.
+func selectedSet(r *scoring.Report) map[string]bool {
+	if r.Partial == nil {
+		return nil
+	}
+	sel := make(map[string]bool, len(r.Partial.Criteria))
+	for _, id := range r.Partial.Criteria {
+		sel[id] = true
+	}
+	return sel
+}
+
+// partialCompliance counts, among the criteria a partial run selected, the mandatory ones met
+// and those that count (as scoring counts them: not not_applicable, not waived).
+func partialCompliance(r *scoring.Report, cat *criteria.Catalogue) (met, applicable int) {
+	sel := selectedSet(r)
+	for _, f := range r.Findings {
+		c, ok := cat.Criterion(f.Criterion)
+		if !ok || c.Level != criteria.Mandatory || (sel != nil && !sel[f.Criterion]) ||
+			f.Status == scoring.NotApplicable || f.Status == scoring.Waived {
+			continue
+		}
+		applicable++
+		if f.Status == scoring.Pass || f.Status == scoring.Attested {
+			met++
+		}
+	}
+	return met, applicable
 }
 
 func splitScanList(s string) []string {

@@ -344,22 +344,6 @@ func sortedFindings(r *scoring.Report, g string) []scoring.Finding {
 	return out
 }
 
-func basisText(c *criteria.Criterion) string {
-	if c == nil {
-		return ""
-	}
-	var parts []string
-	for _, b := range c.Basis {
-		s := b.Document
-		if b.Article != "" {
-			s += ", " + b.Article
-		}
-		s += " (" + string(b.Kind) + ")"
-		parts = append(parts, s)
-	}
-	return strings.Join(parts, "; ")
-}
-
 func fmtScore(f float64) string { return fmt.Sprintf("%.1f", f) }
 
 // fmtGroupScore formats a group's score, or wd.NotScored when nothing in it was assessed.
