@@ -40,6 +40,7 @@ type config struct {
 	observe      func(scoring.Finding)
 	bands        *scoring.Bands
 	now          func() time.Time
+	strict       bool
 	errs         []error
 }
 
@@ -50,6 +51,17 @@ const (
 	// DefaultCheckTimeout bounds one check by default.
 	DefaultCheckTimeout = 60 * time.Second
 )
+
+// Strict makes a go test run (New(…).Run()) tell the whole truth: a criterion the run did not
+// assess fails its subtest instead of skipping it. With Strict, not_tested (no adapter, no fake,
+// no evidence file, an active check without Active, no check built) fails like error, so that a
+// green test means every selected criterion was assessed; not_applicable and waived findings
+// still skip, and criteria left out by Only have no subtest. Without Strict, the run logs one
+// summary line (assessed N of M, and what was not tested grouped by cause) and skips them.
+// Check ignores Strict: its report holds every status.
+func Strict() Option {
+	return optionFunc(func(c *config) { c.strict = true })
+}
 
 // Catalogue assesses against cat instead of the built-in p06-technical catalogue.
 func Catalogue(cat *criteria.Catalogue) Option {
@@ -108,8 +120,10 @@ func EvidenceFile(path string) Option {
 	return optionFunc(func(c *config) { c.evidence = path })
 }
 
-// Parallel runs at most n checks at once (default DefaultParallel). Exclusive checks always run
-// alone.
+// Parallel runs at most n checks at once and keeps at most n requests (and TLS probe
+// handshakes) in flight to the portal and the fakes together (default DefaultParallel, 8): the
+// scan's politeness bound. Exclusive checks always run alone. See [MaxConnsPerHost] for the
+// connections, and check.Session ("Politeness") for the back-off on 429 and 503.
 func Parallel(n int) Option {
 	return optionFunc(func(c *config) {
 		if n < 1 {
@@ -117,6 +131,20 @@ func Parallel(n int) Option {
 			return
 		}
 		c.parallel = n
+		c.Config.MaxInFlight = n
+	})
+}
+
+// MaxConnsPerHost bounds the connections the scan opens to one host for its requests (default
+// check.DefaultMaxConnsPerHost, 6, as browsers do); TLS probes, at most 2 at a time, have
+// connections of their own.
+func MaxConnsPerHost(n int) Option {
+	return optionFunc(func(c *config) {
+		if n < 1 {
+			c.errs = append(c.errs, fmt.Errorf("MaxConnsPerHost(%d): must be at least 1", n))
+			return
+		}
+		c.Config.MaxConnsPerHost = n
 	})
 }
 
@@ -246,6 +274,7 @@ func clock(now func() time.Time) Option {
 // error listing every problem.
 func newConfig(target Target, opts []Option) (*config, error) {
 	c := &config{parallel: DefaultParallel, checkTimeout: DefaultCheckTimeout, now: time.Now}
+	c.Config.MaxInFlight = DefaultParallel
 	for _, o := range opts {
 		if o == nil {
 			c.errs = append(c.errs, errors.New("nil option"))

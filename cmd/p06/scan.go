@@ -21,8 +21,10 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/render"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -46,6 +48,7 @@ type scanOpts struct {
 	lang         string
 	only         []string
 	parallel     int
+	connsPerHost int
 	portals      int
 	timeout      time.Duration
 	checkTimeout time.Duration
@@ -72,7 +75,8 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	ca := fs.String("ca", "", "PEM file of extra trusted CA certificates for the portals' TLS")
 	only := fs.String("only", "", "comma-separated criterion IDs, groups or tags to assess (default: all)")
 	lang := fs.String("lang", "vi", "language of messages and reports: vi or en")
-	parallel := fs.Int("parallel", harness.DefaultParallel, "checks run at once per portal")
+	parallel := fs.Int("parallel", harness.DefaultParallel, "checks run and requests in flight at once per portal (politeness bound)")
+	connsPerHost := fs.Int("conns-per-host", check.DefaultMaxConnsPerHost, "connections opened to one host at most")
 	portals := fs.Int("portals", 4, "portals scanned at once (several URLs)")
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout of each request (connection, headers and body)")
 	checkTimeout := fs.Duration("check-timeout", harness.DefaultCheckTimeout, "timeout of each check")
@@ -95,13 +99,14 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "p06 scan: "+format+"\n", a...)
+		// Messages may quote the URLs given (credentials, tokens): masked like every output.
+		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: "+format, a...)))
 		return exitCantRun
 	}
 	if len(urls) == 0 {
 		return fail("no URL given\nusage: %s", strings.SplitN(scanUsage, "\n", 2)[0])
 	}
-	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, portals: *portals, timeout: *timeout,
+	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, connsPerHost: *connsPerHost, portals: *portals, timeout: *timeout,
 		checkTimeout: *checkTimeout, deadline: *deadline, active: *active, strict: *strict, quiet: *quiet,
 		evidence: *evidence, waivers: *waivers}
 	if o.format, err = report.ParseFormat(*format); err != nil {
@@ -208,7 +213,7 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			case r == nil:
 				c = exitCantRun
 			case werr != nil:
-				fmt.Fprintf(stderr, "p06 scan: %s: %v\n", u, werr)
+				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), werr)))
 				c = exitCantRun
 			case err != nil:
 				// unreachable or unreadable: the report is written, but the portal could not be
@@ -252,7 +257,7 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile, Renderer: o.renderer}
 	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.timeout),
 		harness.CheckTimeout(o.checkTimeout), harness.Grading(*o.grading)}
-	opts = append(opts, harness.Parallel(o.parallel)) // < 1 is rejected with a clear message
+	opts = append(opts, harness.Parallel(o.parallel), harness.MaxConnsPerHost(o.connsPerHost)) // < 1 is rejected with a clear message
 	if len(o.only) > 0 {
 		opts = append(opts, harness.Only(o.only...))
 	}
@@ -321,9 +326,10 @@ func reportNames(urls []string, f report.Format) map[string]string {
 // verdict is the exit code of one report: 1 when a mandatory criterion failed or errored (or,
 // with --strict, was not tested), else 0.
 func verdict(r *scoring.Report, o scanOpts) int {
+	sel := selectedSet(r)
 	for _, f := range r.Findings {
 		c, ok := o.cat.Criterion(f.Criterion)
-		if !ok || c.Level != criteria.Mandatory {
+		if !ok || c.Level != criteria.Mandatory || (sel != nil && !sel[f.Criterion]) {
 			continue
 		}
 		if f.Status == scoring.Fail || f.Status == scoring.Error || (o.strict && f.Status == scoring.NotTested) {
@@ -334,6 +340,10 @@ func verdict(r *scoring.Report, o scanOpts) int {
 }
 
 func scanProgress(u string, r *scoring.Report, err error, d time.Duration, o scanOpts) string {
+	return redact.Text(scanProgressLine(redact.URL(u), r, err, d, o))
+}
+
+func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o scanOpts) string {
 	if r == nil {
 		return fmt.Sprintf("%s: %v", u, err)
 	}
@@ -344,10 +354,47 @@ func scanProgress(u string, r *scoring.Report, err error, d time.Duration, o sca
 	line := fmt.Sprintf("%s: score %.1f, grade %s, %d/%d mandatory met; %d pass, %d fail, %d error, %d not tested (%.1fs)",
 		u, r.Scores.Overall, r.Scores.Grade, r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
 		n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
+	if r.Partial != nil {
+		met, applicable := partialCompliance(r, o.cat)
+		line = fmt.Sprintf("%s: PARTIAL run of %d criteria (%s): %d/%d selected mandatory met; %d pass, %d fail, %d error, %d not tested; score %.1f and grade %s are not the portal's (%.1fs)",
+			u, len(r.Partial.Criteria), strings.Join(r.Partial.Selected, ","), met, applicable,
+			n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested]-(len(r.Findings)-len(r.Partial.Criteria)),
+			r.Scores.Overall, r.Scores.Grade, d.Seconds())
+	}
 	if err != nil {
 		line += ": " + err.Error()
 	}
 	return line
+}
+
+// selectedSet returns the criteria a partial report's run selected, or nil for a whole run.
+func selectedSet(r *scoring.Report) map[string]bool {
+	if r.Partial == nil {
+		return nil
+	}
+	sel := make(map[string]bool, len(r.Partial.Criteria))
+	for _, id := range r.Partial.Criteria {
+		sel[id] = true
+	}
+	return sel
+}
+
+// partialCompliance counts, among the criteria a partial run selected, the mandatory ones met
+// and those that count (as scoring counts them: not not_applicable, not waived).
+func partialCompliance(r *scoring.Report, cat *criteria.Catalogue) (met, applicable int) {
+	sel := selectedSet(r)
+	for _, f := range r.Findings {
+		c, ok := cat.Criterion(f.Criterion)
+		if !ok || c.Level != criteria.Mandatory || (sel != nil && !sel[f.Criterion]) ||
+			f.Status == scoring.NotApplicable || f.Status == scoring.Waived {
+			continue
+		}
+		applicable++
+		if f.Status == scoring.Pass || f.Status == scoring.Attested {
+			met++
+		}
+	}
+	return met, applicable
 }
 
 func splitScanList(s string) []string {

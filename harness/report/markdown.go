@@ -93,10 +93,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 		if f.Got != "" {
 			fmt.Fprintf(&b, "  - %s: %s\n", wd.Got, mdCode(f.Got))
 		}
-		want := f.Want
-		if want == "" && cr != nil {
-			want = cr.Requirement.In(opt.Lang)
-		}
+		want := wantText(f, cr, opt.Lang)
 		if want != "" {
 			fmt.Fprintf(&b, "  - %s: %s\n", wd.Want, mdInline(want))
 		}
@@ -107,8 +104,8 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 			if adv := cr.Advice.In(opt.Lang); adv != "" {
 				fmt.Fprintf(&b, "  - %s: %s\n", wd.Advice, mdInline(adv))
 			}
-			if bs := basisText(cr); bs != "" {
-				fmt.Fprintf(&b, "  - %s: %s\n", wd.Basis, mdInline(bs))
+			if bs := basisMarkdown(cr, opt.Lang); bs != "" {
+				fmt.Fprintf(&b, "  - %s: %s\n", wd.Basis, bs)
 			}
 		}
 		for i, ev := range f.Evidence {

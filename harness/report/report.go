@@ -141,7 +141,7 @@ func AtomicWrite(path string, write func(io.Writer) error) error {
 	return safefile.Write(path, write)
 }
 
-// WriteJSON writes the report contract of DESIGN.md, indented, with a final newline. The output
+// WriteJSON writes the report contract (schema/report.schema.json), indented, with a final newline. The output
 // is deterministic (map keys sorted) and validates against report.schema.json.
 func WriteJSON(w io.Writer, r *scoring.Report) error {
 	if r == nil {
@@ -342,22 +342,6 @@ func sortedFindings(r *scoring.Report, g string) []scoring.Finding {
 		return out[i].Criterion < out[j].Criterion
 	})
 	return out
-}
-
-func basisText(c *criteria.Criterion) string {
-	if c == nil {
-		return ""
-	}
-	var parts []string
-	for _, b := range c.Basis {
-		s := b.Document
-		if b.Article != "" {
-			s += ", " + b.Article
-		}
-		s += " (" + string(b.Kind) + ")"
-		parts = append(parts, s)
-	}
-	return strings.Join(parts, "; ")
 }
 
 func fmtScore(f float64) string { return fmt.Sprintf("%.1f", f) }

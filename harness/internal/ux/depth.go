@@ -12,7 +12,7 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-// maxClicks is the 3-click rule (DOMAIN.md §3).
+// maxClicks is the 3-click rule (docs/online-services.md).
 const maxClicks = 3
 
 // catalogueHints are folded phrases of links worth following first: they lead to procedures.
