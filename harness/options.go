@@ -40,6 +40,7 @@ type config struct {
 	observe      func(scoring.Finding)
 	bands        *scoring.Bands
 	now          func() time.Time
+	strict       bool
 	errs         []error
 }
 
@@ -50,6 +51,17 @@ const (
 	// DefaultCheckTimeout bounds one check by default.
 	DefaultCheckTimeout = 60 * time.Second
 )
+
+// Strict makes a go test run (New(…).Run()) tell the whole truth: a criterion the run did not
+// assess fails its subtest instead of skipping it. With Strict, not_tested (no adapter, no fake,
+// no evidence file, an active check without Active, no check built) fails like error, so that a
+// green test means every selected criterion was assessed; not_applicable and waived findings
+// still skip, and criteria left out by Only have no subtest. Without Strict, the run logs one
+// summary line (assessed N of M, and what was not tested grouped by cause) and skips them.
+// Check ignores Strict: its report holds every status.
+func Strict() Option {
+	return optionFunc(func(c *config) { c.strict = true })
+}
 
 // Catalogue assesses against cat instead of the built-in p06-technical catalogue.
 func Catalogue(cat *criteria.Catalogue) Option {

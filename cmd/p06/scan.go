@@ -22,6 +22,7 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/render"
 	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
@@ -63,6 +64,7 @@ type scanOpts struct {
 	allow        []string
 	roots        *x509.CertPool
 	names        map[string]string // the report file of each URL in the --out directory
+	renderer     harness.Renderer  // --render: pages rendered in headless Chromium
 }
 
 func runScan(args []string, stdout, stderr io.Writer) int {
@@ -86,6 +88,8 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	waivers := fs.String("waivers", "", "waivers file (JSON)")
 	catRef := fs.String("catalogue", criteria.P06TechnicalID, "catalogue: a built-in ID or a catalogue file")
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
+	renderFlag := fs.Bool("render", false, "render pages in headless Chromium (JavaScript portals); without it a page rendered by JavaScript is reported, not judged")
+	chromium := fs.String("chromium", "", "Chromium executable for --render (default: $P06_CHROMIUM, then chromium on PATH)")
 	allow := fs.String("allow-host", "", "comma-separated hosts redirects may lead to besides the portal's")
 	urls, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -172,6 +176,16 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if *renderFlag {
+		r, err := render.New(ctx, render.Options{Path: *chromium, PageTimeout: max(30*time.Second, 3*o.timeout),
+			// The portal's certificate was verified by the scan against --ca; Chromium does not read it.
+			IgnoreCertErrors: o.roots != nil})
+		if err != nil {
+			return fail("--render: %v", err)
+		}
+		defer r.Close()
+		o.renderer = r
+	}
 	return scanAll(ctx, urls, o, stdout, stderr)
 }
 
@@ -246,7 +260,7 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 	// connected).
 	tr.DialContext = nil
 	defer tr.CloseIdleConnections()
-	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile}
+	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile, Renderer: o.renderer}
 	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.timeout),
 		harness.CheckTimeout(o.checkTimeout), harness.Grading(*o.grading)}
 	opts = append(opts, harness.Parallel(o.parallel), harness.MaxConnsPerHost(o.connsPerHost)) // < 1 is rejected with a clear message
@@ -318,9 +332,10 @@ func reportNames(urls []string, f report.Format) map[string]string {
 // verdict is the exit code of one report: 1 when a mandatory criterion failed or errored (or,
 // with --strict, was not tested), else 0.
 func verdict(r *scoring.Report, o scanOpts) int {
+	sel := selectedSet(r)
 	for _, f := range r.Findings {
 		c, ok := o.cat.Criterion(f.Criterion)
-		if !ok || c.Level != criteria.Mandatory {
+		if !ok || c.Level != criteria.Mandatory || (sel != nil && !sel[f.Criterion]) {
 			continue
 		}
 		if f.Status == scoring.Fail || f.Status == scoring.Error || (o.strict && f.Status == scoring.NotTested) {
@@ -352,10 +367,47 @@ func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o
 	}
 	line := fmt.Sprintf(f, u, r.Scores.Overall, scoring.GradeLabel(r.Scores, o.lang), r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
 		cov.Assessed, cov.Total, n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
+	if r.Partial != nil {
+		met, applicable := partialCompliance(r, o.cat)
+		line = fmt.Sprintf("%s: PARTIAL run of %d criteria (%s): %d/%d selected mandatory met; %d pass, %d fail, %d error, %d not tested; score %.1f and grade %s are not the portal's (%.1fs)",
+			u, len(r.Partial.Criteria), strings.Join(r.Partial.Selected, ","), met, applicable,
+			n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested]-(len(r.Findings)-len(r.Partial.Criteria)),
+			r.Scores.Overall, r.Scores.Grade, d.Seconds())
+	}
 	if err != nil {
 		line += ": " + err.Error()
 	}
 	return line
+}
+
+// selectedSet returns the criteria a partial report's run selected, or nil for a whole run.
+func selectedSet(r *scoring.Report) map[string]bool {
+	if r.Partial == nil {
+		return nil
+	}
+	sel := make(map[string]bool, len(r.Partial.Criteria))
+	for _, id := range r.Partial.Criteria {
+		sel[id] = true
+	}
+	return sel
+}
+
+// partialCompliance counts, among the criteria a partial run selected, the mandatory ones met
+// and those that count (as scoring counts them: not not_applicable, not waived).
+func partialCompliance(r *scoring.Report, cat *criteria.Catalogue) (met, applicable int) {
+	sel := selectedSet(r)
+	for _, f := range r.Findings {
+		c, ok := cat.Criterion(f.Criterion)
+		if !ok || c.Level != criteria.Mandatory || (sel != nil && !sel[f.Criterion]) ||
+			f.Status == scoring.NotApplicable || f.Status == scoring.Waived {
+			continue
+		}
+		applicable++
+		if f.Status == scoring.Pass || f.Status == scoring.Attested {
+			met++
+		}
+	}
+	return met, applicable
 }
 
 func splitScanList(s string) []string {
