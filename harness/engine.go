@@ -454,6 +454,9 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 		}
 		cancel()
 	}
+	for _, rf := range e.sess.Refused() {
+		r.OutOfScope = append(r.OutOfScope, scoring.Refusal{Method: rf.Method, URL: check.RedactURL(rf.URL), Host: rf.Host, Count: rf.Count})
+	}
 	if e.unreach != nil {
 		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)
 	}

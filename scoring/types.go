@@ -172,6 +172,21 @@ type Report struct {
 	// Discovery says, for each portal profile field, whether it was "configured", "discovered" or
 	// "missing", when a harness assessed a live portal.
 	Discovery map[string]string `json:"discovery,omitempty"`
+	// OutOfScope lists the requests the harness refused to send because they would have left
+	// the target (redirects, form actions, links and discovered URLs to other hosts), when a
+	// harness assessed a live portal. Nothing was sent for any of them.
+	OutOfScope []Refusal `json:"out_of_scope,omitempty"`
+}
+
+// Refusal is a request refused because its host was outside the assessment's scope.
+type Refusal struct {
+	// Method and URL (secrets masked) of the refused request.
+	Method string `json:"method"`
+	URL    string `json:"url"`
+	// Host is the host:port it would have contacted.
+	Host string `json:"host"`
+	// Count is how many times it was attempted.
+	Count int `json:"count"`
 }
 
 // Count splits findings by how far they were assessed. Total = Assessed + NotTested + Error +

@@ -83,7 +83,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	waivers := fs.String("waivers", "", "waivers file (JSON)")
 	catRef := fs.String("catalogue", criteria.P06TechnicalID, "catalogue: a built-in ID or a catalogue file")
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
-	allow := fs.String("allow-host", "", "comma-separated hosts redirects may lead to besides the portal's")
+	allow := fs.String("allow-host", "", "comma-separated hosts (host:port, or host for any port) the scan may contact besides the portal's origin")
 	urls, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
