@@ -208,7 +208,7 @@ func (e *engine) start(want func(i int) bool) {
 	}
 	go func() {
 		e.preOnce.Do(e.preflight)
-		sem := make(chan struct{}, e.cfg.parallel)
+		sem := make(chan struct{}, e.cfg.checksAtOnce())
 		var wg sync.WaitGroup
 		for _, i := range parallel {
 			sem <- struct{}{}
