@@ -204,10 +204,18 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			if c == exitCantRun || (c == exitNotMet && code == exitOK) {
 				code = c
 			}
-			if !o.quiet && (several || err != nil) {
+			switch {
+			case !o.quiet && (several || err != nil):
 				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(urls), scanProgress(u, r, err, d, o))
-			} else if !o.quiet {
+			case !o.quiet:
 				fmt.Fprintln(stderr, scanProgress(u, r, nil, d, o))
+			case c == exitCantRun && werr == nil:
+				// --quiet hides progress, never why the run failed.
+				why := err
+				if why == nil {
+					why = ctx.Err()
+				}
+				fmt.Fprintf(stderr, "p06 scan: %s: %v\n", u, why)
 			}
 		}()
 	}

@@ -682,6 +682,9 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			}
 			if !o.quiet {
 				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), surveyProgress(p, e, time.Since(start)))
+			} else if hard {
+				// --quiet hides progress, never why the survey is incomplete.
+				fmt.Fprintf(stderr, "p06 survey: %s\n", surveyProgress(p, e, time.Since(start)))
 			}
 			if werr != nil {
 				fmt.Fprintf(stderr, "p06 survey: %s: --reports: %v\n", p.unit, werr)
