@@ -1,16 +1,15 @@
 package harness
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -349,7 +348,7 @@ func (c *config) selected(cr *criteria.Criterion) bool {
 }
 
 func readWaiverFile(path string) ([]scoring.Waiver, error) {
-	b, err := os.ReadFile(path)
+	b, err := safefile.ReadFile(path, maxWaiverFile)
 	if err != nil {
 		return nil, fmt.Errorf("waiver file: %w", err)
 	}
@@ -360,26 +359,11 @@ func readWaiverFile(path string) ([]scoring.Waiver, error) {
 	return ws, nil
 }
 
-// jsonErr says where in b a decoding error happened, as line:column.
+// maxWaiverFile bounds a waivers file: a few entries a person wrote.
+const maxWaiverFile = 16 << 20
+
+// jsonErr says where in b a decoding error happened, as line and column; an empty or truncated
+// document says so.
 func jsonErr(b []byte, err error) string {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	off := int64(-1)
-	if errors.As(err, &se) {
-		off = se.Offset
-	} else if errors.As(err, &te) {
-		off = te.Offset
-	}
-	if off < 0 || off > int64(len(b)) {
-		return err.Error()
-	}
-	line, col := 1, 1
-	for _, ch := range b[:off] {
-		if ch == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return fmt.Sprintf("line %d, column %d: %v", line, col, err)
+	return safefile.JSONError(b, err).Error()
 }

@@ -352,7 +352,7 @@ func splitScanList(s string) []string {
 
 // readProfile reads a portal profile, validated against its published schema.
 func readProfile(path string) (*harness.Profile, error) {
-	b, err := os.ReadFile(path)
+	b, err := safefile.ReadFile(path, maxConfigBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -370,7 +370,7 @@ func readProfile(path string) (*harness.Profile, error) {
 
 // readRoots returns the system roots plus the PEM certificates of path.
 func readRoots(path string) (*x509.CertPool, error) {
-	b, err := os.ReadFile(path)
+	b, err := safefile.ReadFile(path, maxCABytes)
 	if err != nil {
 		return nil, err
 	}

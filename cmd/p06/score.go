@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -60,7 +61,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	if *waivers != "" {
-		wd, err := os.ReadFile(*waivers)
+		wd, err := safefile.ReadFile(*waivers, maxConfigBytes)
 		if err != nil {
 			fmt.Fprintf(stderr, "p06 score: %v\n", err)
 			return exitCantRun
