@@ -63,3 +63,20 @@ func TestInputsWithByteOrderMark(t *testing.T) {
 	stderr.Reset()
 	assert.Equal(t, exitOK, run([]string{"report", "render", report, "--format", "md", "--out", filepath.Join(dir, "r.md")}, &plain, &stderr), stderr.String())
 }
+
+// TestSurveyRefusesNonUTF8: a portals file that is not UTF-8 is refused with the place of the
+// first bad byte, in JSON as in CSV, rather than written into the outputs.
+func TestSurveyRefusesNonUTF8(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"p.json": `{"portals":[{"url":"https://a.example/","unit":"UBND ` + "\xff" + `"}]}`,
+		"p.csv":  "url,unit\nhttps://a.example/,UBND \xff\n",
+	} {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+		var stdout, stderr bytes.Buffer
+		assert.Equal(t, exitCantRun, run([]string{"survey", p, "--quiet"}, &stdout, &stderr), name)
+		assert.Contains(t, stderr.String(), "byte 0xFF is not UTF-8", name)
+		assert.Contains(t, stderr.String(), p, name)
+	}
+}

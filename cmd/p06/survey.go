@@ -316,6 +316,11 @@ func surveyParse(name string, data []byte, base string) ([]surveyPortal, error) 
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: empty: no portals to survey", name)
 	}
+	// Unit names go into every output: text that is not UTF-8 is refused with its place, the
+	// same for JSON (whose decoder would silently replace it) and CSV.
+	if err := safefile.CheckUTF8(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	var portals []surveyPortal
 	var problems []string
 	if isJSON {
