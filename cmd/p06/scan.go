@@ -145,6 +145,9 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 			return fail("--out: %v", err)
 		}
 		o.names = reportNames(urls, o.format)
+		if err := safefile.CheckWritable(filepath.Join(o.out, o.names[urls[0]])); err != nil {
+			return fail("--out: %v", err)
+		}
 	}
 	// No file lost: an --out that is an input file is refused, and one that cannot be written
 	// is found before the scan rather than after it.

@@ -192,6 +192,9 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		if err := os.MkdirAll(o.reports, 0o755); err != nil {
 			return fail("--reports: %v", err)
 		}
+		if err := safefile.CheckWritable(filepath.Join(o.reports, "portal.json")); err != nil {
+			return fail("--reports: %v", err)
+		}
 	}
 	if o.out != "" {
 		// Checked before the portals are assessed, so that a long survey is not lost at the end.
