@@ -211,7 +211,7 @@ func TestP06TechnicalHasEveryCatalogueRow(t *testing.T) {
 		})
 	}
 	critical := c.Select(criteria.IsCritical())
-	assert.Len(t, critical, 13)
+	assert.NotEmpty(t, critical, "the catalogue has critical criteria (their count is stated in doc.go: TestDocCountsMatchCatalogue)")
 }
 
 func groupIDs(c *criteria.Catalogue) []string {

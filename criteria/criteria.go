@@ -80,7 +80,7 @@ type Basis struct {
 	Kind Kind `json:"kind"`
 	// URL of a copy of the text, where known.
 	URL string `json:"url,omitempty"`
-	// Reliability is the source label of DOMAIN.md: P (primary), S (secondary),
+	// Reliability is the source label of docs/README.md: P (primary), S (secondary),
 	// R (reverse-engineered), U (unverified).
 	Reliability string `json:"reliability,omitempty"`
 	// Note records uncertainty: what is NOT FOUND or unverified about this basis.

@@ -46,7 +46,7 @@ type EssentialService struct {
 // EssentialList is the embedded list with its provenance.
 type EssentialList struct {
 	Title Text `json:"title"`
-	// Source names the reports the list comes from; Reliability is their label in DOMAIN.md.
+	// Source names the reports the list comes from; Reliability is their label in docs/README.md.
 	Source      string `json:"source"`
 	Reliability string `json:"reliability"`
 	// Note says what is NOT FOUND or inferred.

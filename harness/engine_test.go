@@ -48,6 +48,16 @@ func titleCheck(id string) check.Check {
 	}}
 }
 
+// closedPort returns the URL of a loopback port nothing listens on.
+func closedPort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	u := "http://" + ln.Addr().String() + "/"
+	ln.Close()
+	return u
+}
+
 func findingOf(r *scoring.Report, id string) scoring.Finding {
 	for _, f := range r.Findings {
 		if f.Criterion == id {
@@ -70,10 +80,10 @@ func TestCheckStatuses(t *testing.T) {
 	}{
 		{"pass", titleCheck("T-SEC-01"), nil, scoring.Pass, "the home page has a title"},
 		{"fail", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
-			return check.Failf("no HSTS header").VI("không có tiêu đề HSTS")
+			return check.Failf("no HSTS header").VI("không có tiêu đề HSTS").With(scoring.Evidence{Request: "GET /", Status: 200})
 		}}, []Option{Lang("en")}, scoring.Fail, "no HSTS header"},
 		{"vietnamese message", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
-			return check.Failf("no HSTS header").VI("không có tiêu đề HSTS")
+			return check.Failf("no HSTS header").VI("không có tiêu đề HSTS").With(scoring.Evidence{Request: "GET /", Status: 200})
 		}}, nil, scoring.Fail, "không có tiêu đề HSTS"},
 		{"panic becomes error", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
 			var m map[string]int
@@ -96,8 +106,32 @@ func TestCheckStatuses(t *testing.T) {
 			return check.Passf("ran")
 		}}, []Option{Lang("en")}, scoring.NotTested, "active check: runs only with the Active option"},
 		{"active check enabled", check.Check{ID: "T-SEC-01", Active: true, Run: func(context.Context, *check.Session) check.Result {
-			return check.Passf("ran")
+			return check.Passf("ran").With(scoring.Evidence{Note: "ran"})
 		}}, []Option{Active()}, scoring.Pass, "ran"},
+		{"pass without evidence is error", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
+			return check.Passf("trust me")
+		}}, []Option{Lang("en")}, scoring.Error, "returned pass without evidence of what it saw"},
+		{"fail without evidence is error", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
+			return check.Failf("no privacy notice")
+		}}, []Option{Lang("en")}, scoring.Error, "returned fail without evidence of what it saw"},
+		{"responses fetched are the evidence", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
+			if _, err := s.Get(ctx, "/"); err != nil {
+				return check.FromError("home", err)
+			}
+			return check.Passf("read the home page")
+		}}, []Option{Lang("en")}, scoring.Pass, "read the home page"},
+		{"verdict after the deadline is error", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, _ *check.Session) check.Result {
+			<-ctx.Done()
+			return check.Failf("nothing found").With(scoring.Evidence{Note: "partial"})
+		}}, []Option{CheckTimeout(50 * time.Millisecond), Lang("en")}, scoring.Error, "returned fail after its time limit of 50ms ran out"},
+		{"verdict on a page that could not be read is error", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
+			_, err := s.Get(ctx, closedPort(t))
+			return check.Failf("no privacy notice (%v)", err).With(scoring.Evidence{Note: "looked"})
+		}}, []Option{Lang("en")}, scoring.Error, "would rest on a page the harness could not read"},
+		{"a failure the check judges itself is tolerated", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
+			_, err := s.Get(check.Tolerate(ctx), closedPort(t))
+			return check.Failf("nothing listens on the port: %v", err).With(scoring.Evidence{Note: "looked"})
+		}}, []Option{Lang("en")}, scoring.Fail, "nothing listens on the port"},
 		{"skipped", titleCheck("T-SEC-01"), []Option{Skip("T-SEC-01", "covered by the WAF team"), Lang("en")}, scoring.NotTested, "skipped: covered by the WAF team"},
 		{"not selected", titleCheck("T-SEC-01"), []Option{Only("accessibility"), Lang("en")}, scoring.NotTested, "not selected (Only option)"},
 		{"selected by tag", titleCheck("T-SEC-01"), []Option{Only("tls")}, scoring.Pass, "the home page has a title"},
@@ -172,6 +206,7 @@ func TestOptionsValidation(t *testing.T) {
 	require.Error(t, err)
 	for _, want := range []string{
 		`Only("securty"): no criterion ID, group or tag`,
+		`(did you mean security?)`,
 		`Skip("T-NOPE"): no such criterion`,
 		`Parallel(0): must be at least 1`,
 		`Lang("fr")`,
@@ -205,7 +240,7 @@ func TestExclusiveChecksRunAlone(t *testing.T) {
 				exclusiveOverlap.Add(1)
 			}
 			time.Sleep(20 * time.Millisecond)
-			return check.Passf("ok")
+			return check.Passf("ok").With(scoring.Evidence{Note: "ran"})
 		}}
 	}
 	r, err := Check(t.Context(), Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Parallel(4),
@@ -303,7 +338,7 @@ func TestCheckCancelled(t *testing.T) {
 func TestMeasuredTargets(t *testing.T) {
 	srv := okServer(t)
 	c := check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
-		return check.Passf("82 of 100 procedures online").Measured(scoring.SeedTarget(scoring.TargetProceduresOnline, 82, 100))
+		return check.Passf("82 of 100 procedures online").With(scoring.Evidence{Note: "counted"}).Measured(scoring.SeedTarget(scoring.TargetProceduresOnline, 82, 100))
 	}}
 	r, err := Check(t.Context(), Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Checks(c))
 	require.NoError(t, err)
@@ -311,4 +346,40 @@ func TestMeasuredTargets(t *testing.T) {
 	assert.Equal(t, scoring.TargetProceduresOnline, r.Targets[0].ID)
 	assert.InDelta(t, 0.82, r.Targets[0].Measured, 1e-9)
 	assert.True(t, r.Targets[0].Met)
+}
+
+// wrongDossiers has StartDossier and SubmitDossier with a pointer request: it compiles as a
+// Target.Portal (an any) but is not a check.Dossiers.
+type wrongDossiers struct{}
+
+func (wrongDossiers) StartDossier(context.Context, *check.Browser, *check.DossierRequest) (*check.Dossier, error) {
+	return nil, nil
+}
+func (wrongDossiers) SubmitDossier(context.Context, *check.Browser, *check.Dossier, *check.DossierRequest) (*check.Dossier, error) {
+	return nil, nil
+}
+
+// The report lists the adapter interfaces found and the near misses, and a criterion not
+// tested for want of the interface says why the vendor's method was ignored.
+func TestAdapterNearMissIsReported(t *testing.T) {
+	srv := okServer(t)
+	needs := check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
+		if _, ok := s.Target().Portal.(check.Dossiers); !ok {
+			return check.FromError("starting a dossier", &check.NotImplementedError{Method: "Dossiers.StartDossier"})
+		}
+		return check.Passf("started").With(scoring.Evidence{Note: "started"})
+	}}
+	r, err := Check(t.Context(), Target{BaseURL: srv.URL, Portal: wrongDossiers{}}, Catalogue(testCatalogue()), NoBuiltin(),
+		Lang("en"), Checks(needs), Only("T-SEC-01"))
+	require.NoError(t, err)
+	require.NotNil(t, r.Adapter)
+	assert.Empty(t, r.Adapter.Interfaces)
+	require.Len(t, r.Adapter.Warnings, 2)
+	assert.Contains(t, r.Adapter.Warnings[0], "harness.wrongDossiers.StartDossier has signature")
+	f := findingOf(r, "T-SEC-01")
+	assert.Equal(t, scoring.NotTested, f.Status)
+	assert.Contains(t, f.Message, "the adapter does not implement Dossiers.StartDossier (harness.wrongDossiers.StartDossier has signature")
+	require.NotNil(t, r.Partial, "an Only run is partial")
+	assert.Equal(t, []string{"T-SEC-01"}, r.Partial.Selected)
+	assert.Equal(t, []string{"T-SEC-01"}, r.Partial.Criteria)
 }

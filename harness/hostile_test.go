@@ -12,6 +12,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -43,6 +44,9 @@ const (
 	hostileCheckTimeout   = 2 * time.Second
 	hostileDeadline       = 8 * time.Second
 	hostileMaxBody        = 1 << 20
+	// hostileSafetyNet ends a hung run; tests assert on what a run reports, never on how long
+	// it took.
+	hostileSafetyNet = 2 * time.Minute
 )
 
 // rawServer serves every connection with handle on a loopback TCP listener.
@@ -422,19 +426,20 @@ func TestHostilePortals(t *testing.T) {
 			t.Parallel()
 			base, client := tc.serve(t)
 			var ps probeStats
-			ctx, cancel := context.WithTimeout(t.Context(), hostileDeadline)
+			// A safety net against hangs, not a timing assertion: the bounds above end the run
+			// long before it, even on a loaded machine.
+			ctx, cancel := context.WithTimeout(t.Context(), hostileSafetyNet)
 			defer cancel()
-			start := time.Now()
 			r, err := Check(ctx, Target{BaseURL: base, Client: client}, Catalogue(testCatalogue()), NoBuiltin(), Lang("en"),
 				Checks(probeChecks(&ps)...), RequestTimeout(hostileRequestTimeout), CheckTimeout(hostileCheckTimeout),
 				Limits(hostileMaxBody, 64<<10, 10))
-			elapsed := time.Since(start)
-			if err != nil {
-				require.ErrorIs(t, err, ErrUnreachable, "only an unreachable target may make Check fail")
+			// Reachability is decided once: every hostile portal here is unreachable or has an
+			// unreadable home page, and Check says so (p06 scan exits 2 on either).
+			require.Error(t, err)
+			if !errors.Is(err, ErrUnreachable) {
+				require.ErrorIs(t, err, ErrUnreadable)
 			}
 			require.NotNil(t, r)
-			assert.Less(t, elapsed, hostileDeadline, "the run must end within its deadline")
-			assert.Less(t, elapsed, 2*hostileCheckTimeout, "the run should end within the check timeout")
 			for _, id := range []string{"T-SEC-01", "T-A11Y-01"} {
 				if tc.only != "" && id != tc.only {
 					continue
@@ -451,46 +456,93 @@ func TestHostilePortals(t *testing.T) {
 	}
 }
 
-// TestHostilePortalsBuiltin runs every built-in check against a few of the worst portals: the
-// run must end within its deadline without a panic, and the checks that fetch the home page
-// must report errors, not passes.
+// TestHostilePortalsBuiltin is the hostile harness: every built-in check, run against portals
+// whose transport fails in each way the suite knows (resets, stalls, timeouts, size and depth
+// limits, parse errors, redirect loops, error statuses, certificates), must not pass and must
+// not fail without evidence: a verdict the harness did not earn is error, saying why. The run
+// reports the portal as unreadable (or unreachable), which p06 scan turns into exit 2.
 func TestHostilePortalsBuiltin(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every built-in check against hostile portals")
 	}
-	pick := map[string]bool{"never-ending body": true, "slow body": true, "stalled TLS handshake": true,
-		"gzip bomb": true, "HTTP/0.9 reply": true, "100,000-deep HTML nesting": true, "enormous Set-Cookie": true}
 	for _, tc := range hostileCases() {
-		if !pick[tc.name] {
-			continue
-		}
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			base, client := tc.serve(t)
-			ctx, cancel := context.WithTimeout(t.Context(), 3*hostileDeadline)
+			ctx, cancel := context.WithTimeout(t.Context(), hostileSafetyNet)
 			defer cancel()
 			var finished atomic.Int32
-			start := time.Now()
 			r, err := Check(ctx, Target{BaseURL: base, Client: client}, Lang("en"), RequestTimeout(hostileRequestTimeout),
-				CheckTimeout(hostileCheckTimeout), Limits(hostileMaxBody, 64<<10, 10), Parallel(16),
+				CheckTimeout(hostileCheckTimeout), Limits(hostileMaxBody, 64<<10, 10), Parallel(16), Active(),
 				Observe(func(scoring.Finding) { finished.Add(1) }))
-			elapsed := time.Since(start)
-			if err != nil {
-				require.ErrorIs(t, err, ErrUnreachable)
+			require.Error(t, err)
+			if !errors.Is(err, ErrUnreachable) {
+				require.ErrorIs(t, err, ErrUnreadable)
 			}
 			require.NotNil(t, r)
-			assert.Less(t, elapsed, 3*hostileDeadline, "the run must end within its deadline")
 			assert.Positive(t, finished.Load())
 			for _, f := range r.Findings {
 				assert.NotContains(t, f.Message, "panicked", "%s", f.Criterion)
-			}
-			// Checks that judge the home page cannot pass on a portal that never served it.
-			if tc.name != "100,000-deep HTML nesting" && tc.name != "enormous Set-Cookie" {
-				for _, id := range []string{"P06-A11Y-01", "P06-A11Y-02", "P06-UX-03"} {
-					f := findingOf(r, id)
-					assert.NotEqual(t, scoring.Pass, f.Status, "%s passed on a portal that never served its home page: %s", id, f.Message)
+				if f.Status == scoring.Pass && !transportLevel[f.Criterion] {
+					t.Errorf("%s passed on a portal whose pages cannot be read: %s", f.Criterion, f.Message)
+				}
+				if f.Status == scoring.Fail && len(f.Evidence) == 0 {
+					t.Errorf("%s failed without evidence: %s", f.Criterion, f.Message)
+				}
+				if f.Status == scoring.Fail && contentGroups[f.Group] {
+					t.Errorf("%s (%s) failed on a portal whose pages cannot be read: %s", f.Criterion, f.Group, f.Message)
 				}
 			}
+		})
+	}
+}
+
+// contentGroups are the groups whose criteria judge the portal's pages: none may fail when the
+// pages cannot be read.
+var contentGroups = map[string]bool{"online-service": true, "accessibility": true, "experience": true}
+
+// transportLevel are the criteria judged on the TLS handshake or the plain-HTTP port, which a
+// portal can meet while its pages cannot be read.
+var transportLevel = map[string]bool{"P06-SEC-03": true, "P06-SEC-04": true, "P06-SEC-05": true}
+
+// TestBudgetAndDeadlineAreNotVerdicts runs every built-in check against a plain, readable portal
+// while the session's request budget is one request (the home page) and, separately, while each
+// check has almost no time: a check whose requests were refused or cut short is error; the
+// findings that stay pass or fail rest on evidence (the home page, read once).
+func TestBudgetAndDeadlineAreNotVerdicts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every built-in check")
+	}
+	base := handlerServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = io.WriteString(w, `<!doctype html><html lang="vi"><head><title>Cổng dịch vụ công</title></head>`+
+			`<body><h1>Cổng</h1><a href="/thu-tuc">Thủ tục</a> <a href="/lien-he">Liên hệ</a></body></html>`)
+	})
+	for _, tc := range []struct {
+		name string
+		opt  Option
+		want string
+	}{
+		{"budget of one request", MaxRequests(1), "request budget"},
+		{"one millisecond per check", CheckTimeout(time.Millisecond), "time limit"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(t.Context(), hostileSafetyNet)
+			defer cancel()
+			r, err := Check(ctx, Target{BaseURL: base}, Lang("en"), Active(), tc.opt)
+			require.NoError(t, err)
+			errs := 0
+			for _, f := range r.Findings {
+				switch f.Status {
+				case scoring.Pass, scoring.Fail:
+					assert.NotEmpty(t, f.Evidence, "%s %s without evidence: %s", f.Criterion, f.Status, f.Message)
+				case scoring.Error:
+					if strings.Contains(f.Message, tc.want) {
+						errs++
+					}
+				}
+			}
+			assert.Positive(t, errs, "some checks must say %q", tc.want)
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/internal/safefile"
+	"github.com/p06kit/p06kit/internal/suggest"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -38,6 +39,7 @@ type config struct {
 	observe      func(scoring.Finding)
 	bands        *scoring.Bands
 	now          func() time.Time
+	strict       bool
 	errs         []error
 }
 
@@ -48,6 +50,17 @@ const (
 	// DefaultCheckTimeout bounds one check by default.
 	DefaultCheckTimeout = 60 * time.Second
 )
+
+// Strict makes a go test run (New(…).Run()) tell the whole truth: a criterion the run did not
+// assess fails its subtest instead of skipping it. With Strict, not_tested (no adapter, no fake,
+// no evidence file, an active check without Active, no check built) fails like error, so that a
+// green test means every selected criterion was assessed; not_applicable and waived findings
+// still skip, and criteria left out by Only have no subtest. Without Strict, the run logs one
+// summary line (assessed N of M, and what was not tested grouped by cause) and skips them.
+// Check ignores Strict: its report holds every status.
+func Strict() Option {
+	return optionFunc(func(c *config) { c.strict = true })
+}
 
 // Catalogue assesses against cat instead of the built-in p06-technical catalogue.
 func Catalogue(cat *criteria.Catalogue) Option {
@@ -106,8 +119,10 @@ func EvidenceFile(path string) Option {
 	return optionFunc(func(c *config) { c.evidence = path })
 }
 
-// Parallel runs at most n checks at once (default DefaultParallel). Exclusive checks always run
-// alone.
+// Parallel runs at most n checks at once and keeps at most n requests (and TLS probe
+// handshakes) in flight to the portal and the fakes together (default DefaultParallel, 8): the
+// scan's politeness bound. Exclusive checks always run alone. See [MaxConnsPerHost] for the
+// connections, and check.Session ("Politeness") for the back-off on 429 and 503.
 func Parallel(n int) Option {
 	return optionFunc(func(c *config) {
 		if n < 1 {
@@ -115,6 +130,20 @@ func Parallel(n int) Option {
 			return
 		}
 		c.parallel = n
+		c.Config.MaxInFlight = n
+	})
+}
+
+// MaxConnsPerHost bounds the connections the scan opens to one host for its requests (default
+// check.DefaultMaxConnsPerHost, 6, as browsers do); TLS probes, at most 2 at a time, have
+// connections of their own.
+func MaxConnsPerHost(n int) Option {
+	return optionFunc(func(c *config) {
+		if n < 1 {
+			c.errs = append(c.errs, fmt.Errorf("MaxConnsPerHost(%d): must be at least 1", n))
+			return
+		}
+		c.Config.MaxConnsPerHost = n
 	})
 }
 
@@ -244,6 +273,7 @@ func clock(now func() time.Time) Option {
 // error listing every problem.
 func newConfig(target Target, opts []Option) (*config, error) {
 	c := &config{parallel: DefaultParallel, checkTimeout: DefaultCheckTimeout, now: time.Now}
+	c.Config.MaxInFlight = DefaultParallel
 	for _, o := range opts {
 		if o == nil {
 			c.errs = append(c.errs, errors.New("nil option"))
@@ -274,7 +304,7 @@ func (c *config) validate(target Target) {
 	}
 	for _, s := range c.only {
 		if !c.matchesAny(s) {
-			c.errs = append(c.errs, fmt.Errorf("Only(%q): no criterion ID, group or tag of catalogue %s matches", s, c.cat.ID))
+			c.errs = append(c.errs, fmt.Errorf("Only(%q): no criterion ID, group or tag of catalogue %s matches%s", s, c.cat.ID, suggest.Hint(s, c.selectors())))
 		}
 	}
 	for id := range c.skips {
@@ -328,6 +358,19 @@ func (c *config) matchesAny(sel string) bool {
 		}
 	}
 	return false
+}
+
+// selectors lists what Only accepts: criterion IDs, group IDs and tags, for suggestions.
+func (c *config) selectors() []string {
+	var out []string
+	for _, g := range c.cat.Groups {
+		out = append(out, g.ID)
+	}
+	for i := range c.cat.Criteria {
+		out = append(out, c.cat.Criteria[i].ID)
+		out = append(out, c.cat.Criteria[i].Tags...)
+	}
+	return out
 }
 
 func selects(sel string, cr *criteria.Criterion) bool {

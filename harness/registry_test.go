@@ -16,7 +16,7 @@ import (
 var pendingChecks = []string{}
 
 // TestRegistryComplete fails, listing them, when a built-in automated or assisted criterion of
-// p06-technical has no built-in check (DESIGN.md: every such criterion must have one).
+// p06-technical has no built-in check (every such criterion must have one).
 func TestRegistryComplete(t *testing.T) {
 	cat := criteria.P06Technical()
 	missing, stale, unknown := registryGaps(cat, Builtin(), pendingChecks)

@@ -6,7 +6,7 @@ import (
 )
 
 // CardQR is the content of the QR code on a chip-based CCCD card: one line of text with "|"
-// separators (DOMAIN.md §8, from public integration code).
+// separators (docs/identifiers.md, from public integration code).
 type CardQR struct {
 	// PIN is the decoded 12-digit number.
 	PIN PIN

@@ -36,7 +36,7 @@ func buildOptions(opts []Option) options {
 
 // AllowUnknownPrefix accepts personal identification numbers whose 3-digit prefix is not in the
 // province table. Numbers of births registered abroad carry a country code instead of a province
-// code, and the country-code table is NOT FOUND in any public source (DOMAIN.md §8), so by
+// code, and the country-code table is NOT FOUND in any public source (docs/identifiers.md), so by
 // default such numbers are rejected with [ErrPrefix]; with this option they parse, with
 // [PIN.Abroad] set and no province.
 func AllowUnknownPrefix() Option { return optionFunc(func(o *options) { o.unknownPrefix = true }) }
@@ -51,7 +51,7 @@ func AnyBirthYear() Option { return optionFunc(func(o *options) { o.anyYear = tr
 
 // RemainderZeroRule says what a tax code whose weighted digit sum is divisible by 11 means. The
 // formula N10 = 10 − (Σ mod 11) then gives 10, which is not a digit; the official rule is NOT
-// FOUND (DOMAIN.md §8) and implementations differ.
+// FOUND (docs/identifiers.md) and implementations differ.
 type RemainderZeroRule int
 
 const (

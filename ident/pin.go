@@ -37,7 +37,7 @@ const pinKind = "personal identification number"
 // [AllowUnknownPrefix], anything), and the birth year implied by G and YY is not in the future
 // (unless [AnyBirthYear]). The error is an [*Error] naming the position and the reason.
 //
-// Century/sex digit G (DOMAIN.md §8): 0/1 born 1900–1999 male/female, 2/3 2000–2099, 4/5
+// Century/sex digit G (docs/identifiers.md): 0/1 born 1900–1999 male/female, 2/3 2000–2099, 4/5
 // 2100–2199, 6/7 2200–2299, 8/9 2300–2399.
 func ParsePIN(s string, opts ...Option) (PIN, error) {
 	o := buildOptions(opts)

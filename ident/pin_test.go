@@ -15,7 +15,7 @@ import (
 )
 
 func TestParsePINCenturySexTable(t *testing.T) {
-	// Every row of DOMAIN.md §8's century/sex table, with prefix 001 (Hà Nội).
+	// Every row of the century/sex table of docs/identifiers.md, with prefix 001 (Hà Nội).
 	cases := []struct {
 		name    string
 		number  string

@@ -20,7 +20,7 @@ func (p Province) AdminCode() string {
 	return p.Code
 }
 
-// provinces is the table of the 63 provinces before the 2025 merger (DOMAIN.md §8, from public
+// provinces is the table of the 63 provinces before the 2025 merger (docs/identifiers.md, from public
 // integration code, two identical sources). The gaps in the numbering are intentional. Numbers
 // are about the birth-registration place, so the 2025 merger into 34 provinces does not change
 // issued numbers (unverified).

@@ -27,7 +27,7 @@ func (t TaxCode) String() string {
 
 const taxKind = "tax code"
 
-// taxWeights are the weights of digits 1–9 of the 10-digit tax code (DOMAIN.md §8).
+// taxWeights are the weights of digits 1–9 of the 10-digit tax code (docs/identifiers.md).
 var taxWeights = [9]int{31, 29, 23, 19, 17, 13, 7, 5, 3}
 
 // TaxCheckDigit computes the check digit of the first 9 digits of a tax code: 10 − (Σ Ni·Wi mod

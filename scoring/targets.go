@@ -19,7 +19,7 @@ type Target struct {
 }
 
 // The seed article's targets (the 2023 MIC conference report; no other source confirms them, so
-// they are marked [U] in DOMAIN.md).
+// they are marked [U] in docs/online-services.md).
 const (
 	TargetProceduresOnline  = "procedures-online"   // ≥ 80% of procedures offered online (by 7/2023)
 	TargetOnlineFullProcess = "online-full-process" // ≥ 80% of online procedures full-process (by 7/2023)

@@ -19,7 +19,7 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const demoUsage = "p06 demo [--out DIR] [--lang en|vi]"
+const demoUsage = "p06 demo [--out DIR] [--lang vi|en]"
 
 // runDemo is the main job with an embedded default: it starts the reference portal and the broken
 // portal, each wired to its own fakes of the national services, on loopback; assesses both with
@@ -29,7 +29,7 @@ const demoUsage = "p06 demo [--out DIR] [--lang en|vi]"
 func runDemo(args []string, stdout, stderr io.Writer) int {
 	fs := cliFlagSet("p06 demo", demoUsage, stderr)
 	out := fs.String("out", "p06-demo", "directory for the reports")
-	lang := fs.String("lang", "en", "language of the scorecards and reports: en or vi")
+	lang := fs.String("lang", "vi", "language of the scorecards and reports: vi or en")
 	timeout := fs.Duration("timeout", 3*time.Minute, "deadline for both assessments")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {

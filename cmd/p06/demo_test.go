@@ -20,7 +20,7 @@ func TestDemo(t *testing.T) {
 		t.Skip("the demo starts two portals and six fakes")
 	}
 	out := t.TempDir()
-	code, stdout, stderr := runCLI("demo", "--out", out)
+	code, stdout, stderr := runCLI("demo", "--out", out, "--lang", "en")
 	require.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stdout, "REFERENCE PORTAL")
 	assert.Contains(t, stdout, "BROKEN PORTAL")

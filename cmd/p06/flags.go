@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/internal/suggest"
 )
 
 // parseInterspersed parses flags that may come before or after the positional arguments (as users type
@@ -16,6 +17,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			suggestFlag(fs, err)
 			return nil, err
 		}
 		rest := fs.Args()
@@ -27,6 +29,21 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		pos = append(pos, rest[0])
 		args = rest[1:]
+	}
+}
+
+// suggestFlag follows the flag package's "flag provided but not defined: -lnag" with the
+// closest defined flags, if any is close.
+func suggestFlag(fs *flag.FlagSet, err error) {
+	const undefined = "flag provided but not defined: "
+	msg := err.Error()
+	if !strings.HasPrefix(msg, undefined) {
+		return
+	}
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if c := suggest.Closest(strings.TrimPrefix(msg, undefined), names, 2); len(c) > 0 {
+		fmt.Fprintf(fs.Output(), "did you mean --%s?\n", strings.Join(c, " or --"))
 	}
 }
 

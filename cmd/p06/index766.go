@@ -17,6 +17,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/internal/safefile"
+	"github.com/p06kit/p06kit/scoring"
 	"github.com/p06kit/p06kit/scoring/index766"
 	"github.com/p06kit/p06kit/scoring/index766/synth"
 )
@@ -62,8 +63,11 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	catFile := fs.String("catalogue", "", "indicator catalogue `FILE` (default: the built-in qd766)")
 	minTotal := fs.Float64("min-total", 0, "exit 1 when the total is below this")
 	out := fs.String("out", "", "write the report to `FILE` instead of standard output")
-	lang := fs.String("lang", "en", "language of titles and reasons in --format md: vi or en")
+	lang := fs.String("lang", "vi", "language of titles and reasons in --format md: vi or en")
 	savePartial := fs.String("save-partial", "", "write the counts to `FILE` (a partial, to merge elsewhere with --partial) instead of a report")
+	fromFlag := fs.String("from", "", "count only dossiers received or processed from this day (YYYY-MM-DD, Vietnam time)")
+	toFlag := fs.String("to", "", "count only dossiers received up to this day (YYYY-MM-DD)")
+	asOfFlag := fs.String("as-of", "", "judge unfinished dossiers on this day (YYYY-MM-DD): past their NgayHenTra they are late (default: --to, else the latest date in the data; the report says which)")
 	var partials stringList
 	fs.Var(&partials, "partial", "merge the counts of a partial `FILE` written by --save-partial (repeatable)")
 	files, ok := parseInterleaved(fs, args)
@@ -113,6 +117,24 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	opt := index766.Options{By: *by}
+	for _, d := range []struct {
+		name, v string
+		t       *time.Time
+	}{{"--from", *fromFlag, &opt.Period.From}, {"--to", *toFlag, &opt.Period.To}, {"--as-of", *asOfFlag, &opt.Period.AsOf}} {
+		if d.v == "" {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, d.v)
+		if err != nil {
+			fmt.Fprintf(stderr, "p06 index766: %s %q is not a date YYYY-MM-DD\n", d.name, d.v)
+			return exitCantRun
+		}
+		*d.t = t
+	}
+	if !opt.Period.From.IsZero() && !opt.Period.To.IsZero() && opt.Period.To.Before(opt.Period.From) {
+		fmt.Fprintf(stderr, "p06 index766: --to %s is before --from %s\n", *toFlag, *fromFlag)
+		return exitCantRun
+	}
 	if *procFile != "" {
 		f, err := os.Open(*procFile)
 		if err != nil {
@@ -143,7 +165,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	// Ctrl-C stops the workers between chunks and ends the run with exit 2.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	acc := index766.NewAccumulator()
+	acc := index766.NewAccumulatorFor(opt.Period)
 	for _, name := range partials {
 		data, err := safefile.ReadFile(name, maxPartialBytes)
 		if err != nil {
@@ -275,21 +297,8 @@ func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 // parseInterleaved parses flags that may come before or after the positional arguments. It
 // is false on a usage error or -h (helpOrUsage tells them apart).
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, bool) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, false
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, true
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), true
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
+	pos, err := parseInterspersed(fs, args)
+	return pos, err == nil
 }
 
 // progressLine prints "records, records/s, bad" on stderr once a run has taken a second.
@@ -425,23 +434,31 @@ func pct(r *float64) string {
 	return fmt.Sprintf("%.2f%%", *r*100)
 }
 
-func verified(b bool) string {
+func verified(b bool, lang string) string {
 	if b {
 		return ""
 	}
-	return " (boundary unverified)"
+	return " (" + scoring.Unverified.In(lang) + ")"
 }
 
 func writeIndex766Markdown(w io.Writer, r *index766.Report, lang string) {
 	fmt.Fprintf(w, "# Decision 766 index\n\n")
 	fmt.Fprintf(w, "Catalogue %s %s · %s · %d dossiers scored, %d bad records excluded\n\n",
 		r.Catalogue.ID, r.Catalogue.Version, r.FormulaVersion, r.Records.Scored, r.Records.Bad)
-	fmt.Fprintf(w, "**Total %.2f / %.0f** — band **%s / %s**%s. Computed indicators can earn %.0f points; normalised %.2f (band %s%s).\n\n",
-		r.Total, r.MaxPoints, r.Band.Label.VI, r.Band.Label.EN, verified(r.Band.Verified), r.Attainable, r.Normalised,
-		r.BandNormalised.Label.In(lang), verified(r.BandNormalised.Verified))
+	fmt.Fprintf(w, "Period: %s to %s; as of **%s** (%s): %d dossiers unfinished with a NgayHenTra, %d of them past it and counted late; %d records outside the period.\n\n",
+		orDots(r.Period.From), orDots(r.Period.To), r.Period.AsOf, r.Period.AsOfSource, r.Period.Open, r.Period.Overdue, r.Period.Outside)
+	fmt.Fprintf(w, "**Band %s / %s**%s, graded on what the inputs can support: %.2f of %.0f computable points, normalised %.2f. %.0f of %.0f points are not computed (see each indicator's reason); the total %.2f / %.0f is a lower bound of the official score (band %s%s).\n\n",
+		r.Band.Label.VI, r.Band.Label.EN, verified(r.Band.Verified, lang), r.Total, r.Attainable, r.Normalised, r.NotComputedPoints, r.MaxPoints,
+		r.Total, r.MaxPoints, r.BandTotal.Label.In(lang), verified(r.BandTotal.Verified, lang))
 	fmt.Fprintf(w, "| group | points | attainable | max |\n|---|---:|---:|---:|\n")
 	for _, g := range r.Groups {
 		fmt.Fprintf(w, "| %s (%s) | %.2f | %.0f | %.0f |\n", g.Title.In(lang), g.ID, g.Points, g.Attainable, g.MaxPoints)
+	}
+	if len(r.Official) > 0 {
+		fmt.Fprintf(w, "\nThe decision's five groups (Art. 1 a–e; d = online service + online payment):\n\n| group | points | attainable | max |\n|---|---:|---:|---:|\n")
+		for _, g := range r.Official {
+			fmt.Fprintf(w, "| %s) %s | %.2f | %.0f | %.0f |\n", g.ID, g.Title.In(lang), g.Points, g.Attainable, g.MaxPoints)
+		}
 	}
 	fmt.Fprintf(w, "\n| indicator | rate | threshold | numerator / denominator | points / max | note |\n|---|---:|---:|---:|---:|---|\n")
 	for _, ind := range r.Indicators {
@@ -481,7 +498,7 @@ func writeIndex766Markdown(w io.Writer, r *index766.Report, lang string) {
 			if s.Essential {
 				name += " (essential)"
 			}
-			fmt.Fprintf(w, "| %s | %d | %.2f | %.0f | %.2f | %s |\n", name, s.Dossiers, s.Total, s.Attainable, s.Normalised, s.Band.Label.EN)
+			fmt.Fprintf(w, "| %s | %d | %.2f | %.0f | %.2f | %s%s |\n", name, s.Dossiers, s.Total, s.Attainable, s.Normalised, s.Band.Label.In(lang), verified(s.Band.Verified, lang))
 		}
 	}
 	if len(r.Records.BadRecords) > 0 {

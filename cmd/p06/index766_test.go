@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,8 +96,8 @@ func TestIndex766HandFile(t *testing.T) {
 	require.Len(t, out.Groups, 6)
 	// Counted by hand in scoring/index766's TestHandCounted.
 	rate, points, _, _ := out.indicator(t, "QD766-2.1")
-	assert.InDelta(t, 5.0/7, rate, 1e-12)
-	assert.InDelta(t, 20*5.0/7, points, 1e-9)
+	assert.InDelta(t, 5.0/9, rate, 1e-12)
+	assert.InDelta(t, 20*5.0/9, points, 1e-9)
 	rate, points, _, _ = out.indicator(t, "QD766-3.3")
 	assert.InDelta(t, 5.0/9, rate, 1e-12)
 	assert.Equal(t, 6.0, points)
@@ -208,10 +209,52 @@ func TestIndex766GeneratedFinishedDossiers(t *testing.T) {
 	assert.InDelta(t, r, rate, 1e-12)
 	assert.InDelta(t, min(6, 6*r/0.5), points, 1e-9)
 
-	rate, points, num, den = out.indicator(t, "QD766-3.6")
-	assert.Equal(t, [2]int64{paid, fee}, [2]int64{num, den})
-	assert.InDelta(t, float64(paid)/float64(fee), rate, 1e-12)
-	assert.InDelta(t, 6*float64(paid)/float64(fee), points, 1e-9)
+	// 3.6 counts the dossiers of fee-bearing procedures only, which takes the procedure
+	// catalogue: without it the indicator is not computed and says why.
+	_, _ = paid, fee
+	for _, ind := range out.Indicators {
+		if ind.ID == "QD766-3.6" {
+			assert.False(t, ind.Computed)
+			assert.Contains(t, ind.Reason, "--procedures")
+		}
+	}
+}
+
+// The issue's acceptance test: --as-of 2024-04-01 on a file in which three unfinished
+// dossiers are past their due date counts them late in QD766-2.1, with numerator and
+// denominator in the JSON and the as-of day in the report.
+func TestIndex766AsOfCountsOverdueLate(t *testing.T) {
+	var b strings.Builder
+	for i := 1; i <= 20; i++ {
+		end := `"20240315100000"`
+		switch {
+		case i > 17:
+			end = `""` // unfinished, due 2024-03-20
+		case i > 12:
+			end = `"20240325100000"` // late
+		}
+		fmt.Fprintf(&b, `{"MaHoSo":"D%02d","MaDonVi":"U1","MaTTHC":"P1","NgayTiepNhan":"20240301080000","NgayHenTra":"20240320170000","NgayKetThucXuLy":%s}`+"\n", i, end)
+	}
+	file := filepath.Join(t.TempDir(), "d.jsonl")
+	require.NoError(t, os.WriteFile(file, []byte(b.String()), 0o644))
+	code, stdout, stderr := runIdx(t, "--as-of", "2024-04-01", file)
+	require.Equal(t, exitOK, code, stderr)
+	out := decodeIdx(t, stdout)
+	_, _, num, den := out.indicator(t, "QD766-2.1")
+	assert.Equal(t, [2]int64{12, 20}, [2]int64{num, den}, "12 on time; 5 late; 3 unfinished past due")
+	var raw struct {
+		Period map[string]any `json:"period"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &raw))
+	assert.Equal(t, "2024-04-01", raw.Period["as_of"])
+	assert.Equal(t, 3.0, raw.Period["overdue"])
+
+	code, stdout, _ = runIdx(t, "--format", "md", file)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "as of **2024-03-25** (latest date in the data)")
+	code, _, stderr = runIdx(t, "--as-of", "01/04/2024", file)
+	assert.Equal(t, exitCantRun, code)
+	assert.Contains(t, stderr, "not a date YYYY-MM-DD")
 }
 
 func TestIndex766JSONLAndCSVGiveIdenticalOutput(t *testing.T) {
@@ -253,7 +296,7 @@ func TestIndex766Stdin(t *testing.T) {
 }
 
 func TestIndex766Markdown(t *testing.T) {
-	code, stdout, stderr := runIdx(t, "--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--procedures", handProcedures, "--by", "procedure", "--format", "md", handDossiers)
+	code, stdout, stderr := runIdx(t, "--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--procedures", handProcedures, "--by", "procedure", "--format", "md", "--lang", "en", handDossiers)
 	require.Equal(t, exitOK, code, stderr)
 	for _, want := range []string{
 		"# Decision 766 index",

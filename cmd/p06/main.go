@@ -10,15 +10,22 @@
 //	p06 survey FILE
 //	p06 report diff OLD.json NEW.json
 //	p06 report render REPORT.json [--format json|junit|sarif|md|html]
+//	p06 version   (or p06 --version)
+//
+// Every command prints its usage on stdout and exits 0 with --help.
 //
 // Exit status: 0 every applicable mandatory criterion met; 1 the assessment ran and something
-// mandatory is not met; 2 could not run (usage, configuration, unreadable input, unreachable target).
+// mandatory is not met; 2 could not run (usage, configuration, unreadable input, unreachable target
+// or one whose home page cannot be read).
 package main
 
 import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
+
+	"github.com/p06kit/p06kit/internal/suggest"
 )
 
 // Exit codes.
@@ -39,6 +46,7 @@ var commands = map[string]command{
 	"index766": runIndex766,
 	"survey":   runSurvey,
 	"report":   runReport,
+	"version":  runVersion,
 }
 
 func main() {
@@ -46,19 +54,57 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	switch {
+	case len(args) == 0:
 		fmt.Fprint(stderr, usage)
-		if len(args) == 0 {
-			return exitCantRun
+		return exitCantRun
+	case isHelp(args[0]) || args[0] == "help":
+		if len(args) > 1 && args[0] == "help" {
+			if _, ok := commands[args[1]]; ok {
+				return run([]string{args[1], "--help"}, stdout, stderr)
+			}
 		}
+		fmt.Fprint(stdout, usage)
 		return exitOK
+	case args[0] == "--version" || args[0] == "-version" || args[0] == "-v":
+		return runVersion(nil, stdout, stderr)
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "p06: unknown command %q\n\n%s", args[0], usage)
+		names := make([]string, 0, len(commands))
+		for n := range commands {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		fmt.Fprintf(stderr, "p06: unknown command %q%s\n\n%s", args[0], suggest.Hint(args[0], names), usage)
 		return exitCantRun
 	}
+	if wantsHelp(args[1:]) {
+		// Help asked for is the answer, not an error: usage on stdout, exit 0, for every
+		// subcommand (each prints its usage where it would print an error).
+		cmd(args[1:], stdout, stdout)
+		return exitOK
+	}
 	return cmd(args[1:], stdout, stderr)
+}
+
+// isHelp reports whether a is a request for help.
+func isHelp(a string) bool {
+	return a == "-h" || a == "--h" || a == "-help" || a == "--help"
+}
+
+// wantsHelp reports whether args ask for help before any "--" (or, for a command with
+// subcommands, as in "report diff --help").
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if isHelp(a) {
+			return true
+		}
+	}
+	return false
 }
 
 const usage = `p06 — Project 06 (Đề án 06) assessment of public service portals
@@ -73,6 +119,8 @@ Commands:
   survey    assess many portals and compute national figures
   report    compare two reports (report diff OLD.json NEW.json) or write a JSON report in
             another format (report render REPORT.json --format html)
+  version   print p06kit's version (also p06 --version)
 
-Run 'p06 COMMAND --help' for a command's flags.
+Run 'p06 COMMAND --help' (or 'p06 help COMMAND') for a command's flags. Output is in
+Vietnamese unless --lang en is given.
 `

@@ -22,7 +22,7 @@ func TestScoreGolden(t *testing.T) {
 	for _, format := range []string{"json", "md"} {
 		t.Run(format, func(t *testing.T) {
 			code, out, stderr := runCLI("score", filepath.Join(dir, "findings.json"), "--waivers", filepath.Join(dir, "waivers.json"),
-				"--as-of", "2026-11-27", "--format", format)
+				"--as-of", "2026-11-27", "--format", format, "--lang", "en")
 			require.Equal(t, exitNotMet, code, stderr)
 			golden := filepath.Join(dir, "report.golden."+format)
 			if *updateGolden {

@@ -25,6 +25,7 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -104,7 +105,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "p06 survey: "+format+"\n", a...)
+		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: "+format, a...)))
 		return exitCantRun
 	}
 	if len(files) != 1 {
@@ -646,7 +647,9 @@ func surveyDuplicates(portals []surveyPortal) []string {
 }
 
 func surveyURLKey(raw string) string {
-	u, err := url.Parse(raw)
+	// Reports carry the target redacted (credentials and secret parameters masked): compare the
+	// unit's URL in that form.
+	u, err := url.Parse(redact.URL(raw))
 	if err != nil {
 		return raw
 	}
@@ -689,13 +692,13 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 				broken++
 			}
 			if !o.quiet {
-				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), surveyProgress(p, e, time.Since(start)))
+				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start))))
 			} else if hard {
 				// --quiet hides progress, never why the survey is incomplete.
-				fmt.Fprintf(stderr, "p06 survey: %s\n", surveyProgress(p, e, time.Since(start)))
+				fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start))))
 			}
 			if werr != nil {
-				fmt.Fprintf(stderr, "p06 survey: %s: --reports: %v\n", p.unit, werr)
+				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
 				broken++
 			}
 		}()

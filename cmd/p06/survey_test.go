@@ -323,9 +323,10 @@ func TestSurveyExitCodes(t *testing.T) {
 	assert.Equal(t, exitNotMet, code, "an unreachable portal is surveyed (exit 1), not a failure to run")
 	assert.Contains(t, stdout, "Cổng không truy cập được:  1")
 
-	code, _, stderr = surveyRun("--help")
+	code, stdout, stderr = runCLI("survey", "--help")
 	assert.Equal(t, exitOK, code)
-	assert.Contains(t, stderr, "usage: p06 survey [flags] FILE")
+	assert.Contains(t, stdout, "usage: p06 survey [flags] FILE", "help goes to stdout")
+	assert.Empty(t, stderr)
 }
 
 func TestSurveyTimeoutCountsThePortal(t *testing.T) {

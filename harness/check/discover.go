@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -108,6 +109,7 @@ type discovery struct {
 	budget   int
 	notes    []string
 	lookupPg string
+	unread   []error
 }
 
 // resolveProfile fills in what the configured profile leaves out: it crawls the home page and the
@@ -162,6 +164,9 @@ func resolveProfile(ctx context.Context, s *Session, p Profile) (*Resolved, erro
 		d.lookupPg, _ = s.Resolve(r.StatusLookup)
 	}
 	d.crawl(ctx)
+	if d.missing() {
+		r.unread = d.unread
+	}
 	d.fill()
 	d.readCatalogue(ctx)
 	d.procedurePages()
@@ -194,6 +199,7 @@ func (d *discovery) crawl(ctx context.Context) {
 			d.notes = append(d.notes, "discovery stopped: "+ctx.Err().Error())
 			return
 		}
+		d.prefetch(ctx)
 		u := d.queue[0]
 		d.queue = d.queue[1:]
 		if d.visited[u] {
@@ -202,6 +208,13 @@ func (d *discovery) crawl(ctx context.Context) {
 		d.visited[u] = true
 		d.budget--
 		pg, err := d.s.Page(ctx, u)
+		var resp *Response
+		if pg != nil {
+			resp = pg.Response
+		}
+		if f := d.s.fetchFailure(http.MethodGet, u, resp, err); f != nil && len(d.unread) < maxLedger {
+			d.unread = append(d.unread, f)
+		}
 		if err != nil {
 			d.notes = append(d.notes, fmt.Sprintf("discovery could not fetch %s: %v", Redact(u), err))
 			continue
@@ -210,6 +223,26 @@ func (d *discovery) crawl(ctx context.Context) {
 			continue
 		}
 		d.scan(pg)
+	}
+}
+
+// prefetch fetches, side by side, the pages at the head of the queue that the crawl would visit
+// next within its budget, so that visiting them in order costs one round trip, not one each.
+// The order of visits, and so what is found, stays that of the queue.
+func (d *discovery) prefetch(ctx context.Context) {
+	var next []string
+	seen := map[string]bool{}
+	for _, u := range d.queue {
+		if len(next) >= min(d.budget, d.s.cfg.MaxInFlight) {
+			break
+		}
+		if !d.visited[u] && !seen[u] {
+			seen[u] = true
+			next = append(next, u)
+		}
+	}
+	if len(next) > 1 {
+		d.s.Prefetch(ctx, next...)
 	}
 }
 
@@ -730,7 +763,16 @@ func (s *Session) SamplePages(ctx context.Context, max int) (pages []*Page, skip
 	if r.Login != "" {
 		login, _ = s.Resolve(r.Login)
 	}
-	for _, u := range r.Pages(s, max) {
+	urls := r.Pages(s, max)
+	// Fetch the pages side by side (the login entry is probed first below, not fetched blind).
+	var ahead []string
+	for _, u := range urls {
+		if u != login {
+			ahead = append(ahead, u)
+		}
+	}
+	s.Prefetch(ctx, ahead...)
+	for _, u := range urls {
 		if u == login && r.login != nil {
 			r.login.once.Do(func() { r.login.to, r.login.off = s.leavesHost(ctx, u) })
 			if to, off := r.login.to, r.login.off; off {
@@ -746,11 +788,59 @@ func (s *Session) SamplePages(ctx context.Context, max int) (pages []*Page, skip
 			skipped = append(skipped, fmt.Sprintf("%s (ends on another host: %s)", Redact(u), Redact(pg.FinalURL)))
 		case pg.StatusCode != 200 || pg.Doc == nil:
 			skipped = append(skipped, fmt.Sprintf("%s (status %d, %s)", Redact(u), pg.StatusCode, pg.Header.Get("Content-Type")))
+		case pg.Shell() != "":
+			skipped = append(skipped, shellNote(pg, pg.Shell()))
 		default:
 			pages = append(pages, pg)
 		}
 	}
+	pages, skipped = dropFallbacks(pages, skipped)
 	return pages, skipped, nil
+}
+
+// dropFallbacks moves to skipped the pages whose body is byte for byte the body of pages at two
+// or more other paths, when the document runs scripts: a single-page app answers every path
+// with its one shell (the "SPA fallback"), and judging it once per URL would judge the same
+// shell as many pages. Two paths are allowed to share a document ("/" and "/index.html").
+// Rendered pages are not compared.
+func dropFallbacks(pages []*Page, skipped []string) ([]*Page, []string) {
+	groups := map[string][]*Page{}
+	for _, p := range pages {
+		if !p.Rendered && len(p.Body) > 0 {
+			groups[string(p.Body)] = append(groups[string(p.Body)], p)
+		}
+	}
+	dup := map[*Page]int{}
+	for _, g := range groups {
+		paths := map[string]bool{}
+		for _, p := range g {
+			paths[pathOf(p.FinalURL)] = true
+		}
+		if len(paths) >= 3 && htmlx.First(g[0].Doc, "script") != nil {
+			for _, p := range g {
+				dup[p] = len(paths)
+			}
+		}
+	}
+	if len(dup) == 0 {
+		return pages, skipped
+	}
+	var kept []*Page
+	for _, p := range pages {
+		if n, ok := dup[p]; ok {
+			skipped = append(skipped, shellNote(p, fmt.Sprintf("the same document answers %d different paths, as a single-page app's fallback does", n)))
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept, skipped
+}
+
+func pathOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return u.Path
+	}
+	return raw
 }
 
 // loginProbe remembers, for the session, whether the login entry redirects to another host.
@@ -775,10 +865,12 @@ func (s *Session) leavesHost(ctx context.Context, u string) (string, bool) {
 		return "", false
 	}
 	req.Header.Set("User-Agent", s.cfg.UserAgent)
-	resp, err := s.rt.RoundTrip(req)
+	resp, err := s.raw.RoundTrip(req)
 	if err != nil {
 		return "", false
 	}
+	// Read a short body to its end, so that the connection is reused rather than closed.
+	_, _ = io.CopyN(io.Discard, resp.Body, 64<<10)
 	resp.Body.Close()
 	if resp.StatusCode < 300 || resp.StatusCode > 399 {
 		return "", false

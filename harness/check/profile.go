@@ -119,4 +119,7 @@ type Resolved struct {
 	procErr    error
 	lookupPage string
 	login      *loginProbe
+	// unread are the failures (in the sense of Ledger) of the pages discovery crawled, kept
+	// when something discoverable was not found: what was not found may be on those pages.
+	unread []error
 }

@@ -39,8 +39,10 @@ type Session struct {
 	target Target
 	cfg    Config
 	base   *url.URL
-	rt     http.RoundTripper // the target's own, unbounded
+	rt     http.RoundTripper // the target's own, unbounded: never used to send
 	brt    http.RoundTripper // bounded
+	raw    http.RoundTripper // the same connections and limits, without the body bound
+	lim    *limiter
 	close  func()
 	ctx    context.Context // lifetime of the run, for fetches shared between checks
 	stats  stats
@@ -53,7 +55,10 @@ type Session struct {
 	// (the profile's pages, the links of shared pages) over and over. At most maxResolved
 	// entries, so a portal with endless distinct links cannot grow it without bound.
 	resolvedMu sync.RWMutex
+	renders    renderCounter
 	resolved   map[string]string
+
+	timings timings
 
 	memoMu sync.Mutex
 	memo   map[any]*memoEntry // see Memo
@@ -91,8 +96,9 @@ func NewSessionContext(ctx context.Context, t Target, cfg Config) (*Session, err
 		rt = t.Client.Transport
 	}
 	sc := newScope(u, t, cfg)
-	s := &Session{target: t, cfg: cfg, base: u, rt: &scopedRT{next: rt, scope: sc}, ctx: ctx, cache: map[string]*flight{}, scope: sc}
-	s.brt, s.close = newBoundedTransport(rt, cfg, &s.stats, sc)
+	s := &Session{target: t, cfg: cfg, base: u, rt: &scopedRT{next: rt, scope: sc}, ctx: ctx, cache: map[string]*flight{}, scope: sc,
+		lim: newLimiter(cfg.MaxInFlight, cfg.MaxConnsPerHost)}
+	s.brt, s.raw, s.close = newBoundedTransport(rt, cfg, &s.stats, sc, s.lim)
 	return s, nil
 }
 
@@ -151,11 +157,13 @@ func (s *Session) resolve(ref string) (string, error) {
 	return abs.String(), nil
 }
 
-// Transport returns the round tripper that reaches the target (the target client's, or the
-// default), without the session's bounds: for checks that must see raw behaviour (TLS probing).
-// Such checks must bound their own reads and deadlines. It keeps the session's scope: a request
-// to a host outside it fails with ErrOutOfScope, unsent.
-func (s *Session) Transport() http.RoundTripper { return s.rt }
+// Transport returns the round tripper that reaches the target on the session's connections,
+// within its scope (a request to a host outside it fails with ErrOutOfScope, unsent), request
+// budget and politeness limits, but without its body bound or redirect policy: for checks that
+// must see raw behaviour (a redirect not followed, TLS probing). Such checks must bound their
+// own reads and deadlines. Its TLSClientConfig method gives the TLS configuration of the
+// target's transport (trust roots), when it has one.
+func (s *Session) Transport() http.RoundTripper { return s.raw }
 
 // Response is a bounded HTTP response.
 type Response struct {
@@ -170,7 +178,10 @@ type Response struct {
 	// Redirects is the chain of URLs that redirected, in order, before FinalURL.
 	Redirects []string
 	TLS       *tls.ConnectionState
-	// TTFB is the time to the response headers; Duration to the end of the body.
+	// TTFB is the portal's time to first byte: from each request written to its first response
+	// byte, summed over the redirect hops (connection set-up and waiting for a connection or a
+	// request slot are not the portal's answer time and are left out). Duration is the time
+	// to the end of the body, everything included.
 	TTFB, Duration time.Duration
 }
 
@@ -230,6 +241,12 @@ type Page struct {
 	CharsetSource string
 	// DeclaredCharset is the charset label of the Content-Type header, as sent ("" if none).
 	DeclaredCharset string
+	// Rendered says Doc is the DOM a browser built after running the page's scripts
+	// (Target.Renderer), not the parsed response; Render holds what the browser did.
+	Rendered bool
+	Render   *Rendered
+	// RenderErr says why a page was not rendered although a Renderer was set.
+	RenderErr error
 
 	memoMu sync.Mutex
 	memo   map[any]*memoEntry
@@ -276,6 +293,7 @@ func (s *Session) Get(ctx context.Context, ref string) (*Response, error) {
 		return s.Do(ctx, req)
 	})
 	r, _ := v.(*Response)
+	s.note(ctx, http.MethodGet, abs, r, err, true)
 	return r, err
 }
 
@@ -292,9 +310,18 @@ func (s *Session) Page(ctx context.Context, ref string) (*Page, error) {
 		if err != nil {
 			return nil, err
 		}
-		return parsePage(resp)
+		p, err := parsePage(resp)
+		if err == nil {
+			s.renderPage(ctx, p)
+		}
+		return p, err
 	})
 	p, _ := v.(*Page)
+	var resp *Response
+	if p != nil {
+		resp = p.Response
+	}
+	s.note(ctx, http.MethodGet, abs, resp, err, true)
 	return p, err
 }
 
@@ -371,7 +398,15 @@ var ErrUnsafeMethod = errors.New("only GET and HEAD are allowed unless active ch
 // Do sends req through the session's bounded client (not cached). Methods other than GET and
 // HEAD to the target are refused unless active checks are enabled.
 func (s *Session) Do(ctx context.Context, req *http.Request) (*Response, error) {
-	return s.do(ctx, s.client(nil), req)
+	r, err := s.do(ctx, s.client(nil), req)
+	s.noteReq(ctx, req, r, err)
+	return r, err
+}
+
+func (s *Session) noteReq(ctx context.Context, req *http.Request, r *Response, err error) {
+	if req != nil && req.URL != nil {
+		s.note(ctx, req.Method, req.URL.String(), r, err, false)
+	}
 }
 
 // NewBrowser returns a fresh anonymous browser with its own cookie jar (with the public suffix
@@ -389,7 +424,9 @@ func (s *Session) Fetch(ctx context.Context, b *Browser, req *http.Request) (*Re
 	if b == nil || b.Client == nil {
 		return nil, errors.New("fetch: nil browser")
 	}
-	return s.do(ctx, b.Client, req)
+	r, err := s.do(ctx, b.Client, req)
+	s.noteReq(ctx, req, r, err)
+	return r, err
 }
 
 func (s *Session) client(jar http.CookieJar) *http.Client {
@@ -467,6 +504,14 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 		return nil, fmt.Errorf("%s %s: %w: not sent, the portal stopped responding (the last %d requests timed out after %s each)",
 			req.Method, target, ErrTimeout, n, s.cfg.RequestTimeout)
 	}
+	// Wait for a turn (see "Politeness") before the request's own timeout starts: waiting is not
+	// the portal's slowness.
+	release, err := s.lim.acquire(ctx, hostKey(req.URL), true)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: waiting for a request slot: %w", req.Method, target, err)
+	}
+	defer release()
+	ctx = context.WithValue(ctx, slotKey{}, true)
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
 	defer cancel()
 	var st stage
@@ -483,12 +528,16 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	var chain []string
 	cc := *c
 	orig := c.CheckRedirect
+	next := "" // host of the last redirect followed
 	cc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
 		chain = append(chain, via[len(via)-1].URL.String())
 		browserRequestURL(r.URL)
 		if orig != nil {
-			return orig(r, via)
+			if err := orig(r, via); err != nil {
+				return err
+			}
 		}
+		next = r.URL.Host
 		return nil
 	}
 	start := time.Now()
@@ -496,12 +545,15 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	if err != nil {
 		err = describe(err, &st, s.cfg)
 		s.noteTimeout(fake, err)
+		if next != "" && !errors.Is(err, ErrOffHostRedirect) && (s.isFake(next) || !strings.EqualFold(hostname(next), req.URL.Hostname())) {
+			err = &elsewhereError{host: next, err: err}
+		}
 		return nil, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}
 	defer resp.Body.Close()
 	r := &Response{Method: req.Method, URL: req.URL.String(), FinalURL: resp.Request.URL.String(),
 		StatusCode: resp.StatusCode, Proto: resp.Proto, Header: resp.Header, Redirects: chain,
-		TLS: resp.TLS, TTFB: time.Since(start)}
+		TLS: resp.TLS, TTFB: st.serverTime(time.Since(start))}
 	st.v.Store(stageBody)
 	r.Body, r.Truncated, err = decodedBody(resp, s.cfg)
 	r.Duration = time.Since(start)
@@ -511,6 +563,9 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 		return r, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}
 	s.noteTimeout(fake, nil)
+	if req.Method == http.MethodGet && r.StatusCode == http.StatusOK && !fake {
+		s.timings.note(r.URL, r.TTFB)
+	}
 	return r, nil
 }
 
@@ -525,6 +580,25 @@ func (s *Session) noteTimeout(fake bool, err error) {
 	}
 }
 
+// ResolvedProfile returns the resolved profile if some check has resolved it already (nil
+// otherwise), without sending anything: for reports that show what discovery found, when
+// discovery ran.
+func (s *Session) ResolvedProfile() *Resolved {
+	s.mu.Lock()
+	f, ok := s.cache["PROFILE"]
+	s.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	select {
+	case <-f.done:
+		r, _ := f.val.(*Resolved)
+		return r
+	default:
+		return nil
+	}
+}
+
 // Profile returns the resolved profile: the configured one with what it leaves out discovered.
 // It is resolved once per session.
 func (s *Session) Profile(ctx context.Context) (*Resolved, error) {
@@ -536,5 +610,10 @@ func (s *Session) Profile(ctx context.Context) (*Resolved, error) {
 		return resolveProfile(ctx, s, p)
 	})
 	r, _ := v.(*Resolved)
+	if r != nil {
+		for _, e := range r.unread {
+			noteFailure(ctx, fmt.Errorf("discovering the portal's pages: %w", e))
+		}
+	}
 	return r, err
 }

@@ -32,6 +32,10 @@ type Target struct {
 	PKI *signtest.PKI
 	// Evidence is the path of an evidence file for attested criteria (see package harness).
 	Evidence string
+	// Renderer, when set, renders the portal's HTML pages in a browser (harness/render) and the
+	// content criteria judge the DOM it built. Without it a page rendered by JavaScript is
+	// recognised as a shell and its content criteria are error (see ShellReason).
+	Renderer Renderer
 }
 
 // Config is the engine configuration a session runs with. The zero value is completed with the
@@ -65,7 +69,19 @@ type Config struct {
 	// following requests fail at once with ErrTimeout, so that a portal that stopped responding
 	// costs a few request timeouts, not one per request of every check. Default 4.
 	MaxConsecutiveTimeouts int
+	// MaxInFlight bounds the requests (and TLS probe handshakes) the session has in flight at
+	// once, to all hosts together. Default DefaultMaxInFlight.
+	MaxInFlight int
+	// MaxConnsPerHost bounds the connections the session's transport keeps open to one host.
+	// Default DefaultMaxConnsPerHost.
+	MaxConnsPerHost int
 }
+
+// The default politeness limits (see Session, "Politeness").
+const (
+	DefaultMaxInFlight     = 8
+	DefaultMaxConnsPerHost = 6
+)
 
 // WithDefaults returns c with its zero fields set to their defaults.
 func (c Config) WithDefaults() Config {
@@ -95,6 +111,12 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.MaxConsecutiveTimeouts <= 0 {
 		c.MaxConsecutiveTimeouts = 4
+	}
+	if c.MaxInFlight <= 0 {
+		c.MaxInFlight = DefaultMaxInFlight
+	}
+	if c.MaxConnsPerHost <= 0 {
+		c.MaxConnsPerHost = DefaultMaxConnsPerHost
 	}
 	if c.UserAgent == "" {
 		c.UserAgent = "p06kit/1 (+Project 06 assessment)"

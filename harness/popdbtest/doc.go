@@ -26,7 +26,7 @@
 // NgayThangNamSinh {Nam | NgayThangNam}; the reply's Body holds
 // {http://www.mic.gov.vn/dancu/1.0}CongdanCollection with zero or one CongDan (names, sex,
 // ethnicity, date of birth, the four addresses, nationality, father, mother, spouse, head of
-// household, household book number). These shapes come from public integration code (DOMAIN.md
+// household, household book number). These shapes come from public integration code (docs/integration.md
 // §10). Citizens are matched on the identifier alone.
 //
 // # Gateway authentication

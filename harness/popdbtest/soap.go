@@ -11,7 +11,7 @@ import (
 	"github.com/p06kit/p06kit/ident"
 )
 
-// The XML namespaces of service 037 (DOMAIN.md §10).
+// The XML namespaces of service 037 (docs/integration.md).
 const (
 	// NSRequest is the namespace of the request operation and its elements.
 	NSRequest = "http://dancuquocgia.bca"

@@ -7,7 +7,7 @@
 //
 // # Formats
 //
-//   - JSON ([WriteJSON]): the report contract of DESIGN.md, validated by the published schema
+//   - JSON ([WriteJSON]): the report contract, validated by the published schema
 //     schema/report.schema.json ([Validate], [ReadJSON]). For the ministry's tools.
 //   - JUnit XML ([WriteJUnit]): one test suite per group, one test case per criterion. For CI
 //     servers.

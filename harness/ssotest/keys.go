@@ -92,7 +92,7 @@ func (s *Server) serveJWKS(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.JWKS())
 }
 
-// ClaimNames returns the userinfo claims of the national SSO that this fake returns (DOMAIN.md
+// ClaimNames returns the userinfo claims of the national SSO that this fake returns (docs/integration.md
 // §9).
 func ClaimNames() []string {
 	return []string{"sub", "SoDinhDanh", "SoCMND", "HoVaTen", "NgayThangNamSinh", "GioiTinh", "QuocTich",

@@ -209,7 +209,7 @@ func loAs(level int) []string {
 	return []string{"LoA1"}
 }
 
-// UserInfo returns the national SSO's userinfo claims of a citizen (DOMAIN.md §9). Where the
+// UserInfo returns the national SSO's userinfo claims of a citizen (docs/integration.md). Where the
 // public sources name a claim but not its values, the fake's conventions are: NgayThangNamSinh
 // as YYYY-MM-DD, GioiTinh 1 for male and 2 for female, LoaiTaiKhoan 1 for a citizen account,
 // loAs the assurance levels the account satisfies, TrangThai 1 for active.

@@ -3,6 +3,7 @@ package index766
 import (
 	"encoding/binary"
 	"sort"
+	"time"
 )
 
 // The counters kept per (unit, procedure) cell. Every indicator is a ratio of sums of these, so
@@ -23,6 +24,7 @@ const (
 	cFromStore                  // DuocLayTuKhoDMQG = 1
 	cPopulationData             // TaiKhoanDuocXacThucVoiVNeID = 1 or DuocLayTuKhoDMQG = 1
 	cFullyOnline                // finished, online, fee paid online or none, result link
+	cOpen                       // not finished at the cut-off, with a NgayHenTra
 	numCounters
 )
 
@@ -51,6 +53,9 @@ func (c *cellCounts) add(r *Record) {
 		if r.Channel == 2 && (!r.FeePositive || r.Paid != 0) && r.ResultLink {
 			c[cFullyOnline]++
 		}
+	}
+	if !r.HasFinished && r.HasDue {
+		c[cOpen]++
 	}
 	if r.FeePositive {
 		c[cFee]++
@@ -108,6 +113,64 @@ type Accumulator struct {
 	counts    []cellCounts
 	bad       int64
 	badSample []BadRecord // the first MaxBadSamples bad records in input order
+	// period bounds the records counted (see [Period]); outside counts those left out.
+	period  Period
+	outside int64
+	// latest is the latest NgayTiepNhan or NgayKetThucXuLy counted (Unix seconds), the
+	// default as-of day.
+	latest int64
+	// openDue[cell] counts the cell's unfinished dossiers by the Vietnam-time day of their
+	// NgayHenTra, so that whether each is late can be judged against an as-of day known only
+	// at the end (the latest date in the data).
+	openDue map[int32]map[int32]int64
+}
+
+// Period bounds the dossiers an index counts and the day it is judged on. Dates are days in
+// Vietnam time; a zero field is open.
+//
+// A dossier counts when it was received or processed in the period: received on or before
+// the cut-off (AsOf, else To) and not finished before From. A dossier finished after the
+// cut-off counts as unfinished; one received after it is left out. An unfinished dossier whose
+// NgayHenTra is before the as-of day is late; on or after it, still within time.
+type Period struct {
+	From, To, AsOf time.Time
+}
+
+// dayOf is the Vietnam-time day number of Unix seconds t.
+func dayOf(t int64) int32 {
+	return int32(floorDiv(t+vietnamOffset, 86400))
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+// dayStart is the Unix second at which day d (a civil date; its clock is ignored) starts in
+// Vietnam time.
+func dayStart(d time.Time) int64 {
+	return unix(d.Year(), int(d.Month()), d.Day(), 0, 0, 0) - vietnamOffset
+}
+
+// NewAccumulatorFor returns an empty accumulator that counts only the dossiers of period p.
+func NewAccumulatorFor(p Period) *Accumulator {
+	a := NewAccumulator()
+	a.period = p
+	return a
+}
+
+// cutoff is the first second after the period's cut-off day, and whether there is one.
+func (p Period) cutoff() (int64, bool) {
+	switch {
+	case !p.AsOf.IsZero():
+		return dayStart(p.AsOf) + 86400, true
+	case !p.To.IsZero():
+		return dayStart(p.To) + 86400, true
+	}
+	return 0, false
 }
 
 // interner numbers the distinct names it is given; it remembers the last name for runs of
@@ -170,17 +233,52 @@ func NewAccumulator() *Accumulator {
 // caller feeding records from another source (a database, an API) must give the required
 // fields and NgayTiepNhan, and Due/Finished no earlier than it.
 func (a *Accumulator) Add(r *Record) {
-	a.cell(a.units.id(r.Unit), a.procs.id(r.Procedure)).add(r)
+	if cut, ok := a.period.cutoff(); ok {
+		if r.Received >= cut {
+			a.outside++
+			return
+		}
+		if r.HasFinished && r.Finished >= cut {
+			cp := *r
+			cp.HasFinished = false
+			r = &cp
+		}
+	}
+	if !a.period.From.IsZero() && r.HasFinished && r.Finished < dayStart(a.period.From) {
+		a.outside++
+		return
+	}
+	a.latest = max(a.latest, r.Received)
+	if r.HasFinished {
+		a.latest = max(a.latest, r.Finished)
+	}
+	i := a.cellIndex(a.units.id(r.Unit), a.procs.id(r.Procedure))
+	a.counts[i].add(r)
+	if !r.HasFinished && r.HasDue {
+		a.addOpen(i, dayOf(r.Due), 1)
+	}
+}
+
+func (a *Accumulator) addOpen(cell, day int32, n int64) {
+	if a.openDue == nil {
+		a.openDue = map[int32]map[int32]int64{}
+	}
+	m := a.openDue[cell]
+	if m == nil {
+		m = map[int32]int64{}
+		a.openDue[cell] = m
+	}
+	m[day] += n
 }
 
 // denseBudget bounds the dense index of one accumulator (4 bytes an entry): 4 MiB, room for
 // e.g. 500 units × 2 000 procedures; cells beyond it are found through the map.
 const denseBudget = 1 << 20
 
-func (a *Accumulator) cell(u, p int32) *cellCounts {
+func (a *Accumulator) cellIndex(u, p int32) int32 {
 	if int(u) < len(a.dense) && int(p) < len(a.dense[u]) {
 		if i := a.dense[u][p]; i != 0 {
-			return &a.counts[i-1]
+			return i - 1
 		}
 	}
 	k := uint64(u)<<32 | uint64(uint32(p))
@@ -191,7 +289,7 @@ func (a *Accumulator) cell(u, p int32) *cellCounts {
 		a.counts = append(a.counts, cellCounts{})
 	}
 	a.index(u, p, i)
-	return &a.counts[i]
+	return i
 }
 
 // index records cell i at (u, p) in the dense index, if the budget allows.
@@ -244,9 +342,15 @@ func (a *Accumulator) Merge(o *Accumulator) {
 	for k, i := range o.cells {
 		u := a.units.id([]byte(o.units.names[k>>32]))
 		p := a.procs.id([]byte(o.procs.names[uint32(k)]))
-		a.cell(u, p).merge(&o.counts[i])
+		j := a.cellIndex(u, p)
+		a.counts[j].merge(&o.counts[i])
+		for day, n := range o.openDue[i] {
+			a.addOpen(j, day, n)
+		}
 	}
 	a.bad += o.bad
+	a.outside += o.outside
+	a.latest = max(a.latest, o.latest)
 	for _, b := range o.badSample {
 		a.keepBad(b)
 	}
@@ -271,6 +375,7 @@ func (a *Accumulator) Bad() (int64, []BadRecord) {
 type cell struct {
 	unit, procedure string
 	counts          *cellCounts
+	openDue         map[int32]int64 // unfinished dossiers by due day
 }
 
 // sortedCells returns the cells ordered by unit then procedure: scoring never depends on map
@@ -278,7 +383,7 @@ type cell struct {
 func (a *Accumulator) sortedCells() []cell {
 	out := make([]cell, 0, len(a.cells))
 	for k, i := range a.cells {
-		out = append(out, cell{unit: a.units.names[k>>32], procedure: a.procs.names[uint32(k)], counts: &a.counts[i]})
+		out = append(out, cell{unit: a.units.names[k>>32], procedure: a.procs.names[uint32(k)], counts: &a.counts[i], openDue: a.openDue[i]})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].unit != out[j].unit {
@@ -287,4 +392,16 @@ func (a *Accumulator) sortedCells() []cell {
 		return out[i].procedure < out[j].procedure
 	})
 	return out
+}
+
+// Outside returns the number of valid records left out because they fall outside the period.
+func (a *Accumulator) Outside() int64 { return a.outside }
+
+// Latest returns the latest NgayTiepNhan or NgayKetThucXuLy counted, as a time in Vietnam
+// time, or the zero time when nothing was counted.
+func (a *Accumulator) Latest() time.Time {
+	if a.latest == 0 {
+		return time.Time{}
+	}
+	return time.Unix(a.latest, 0).In(time.FixedZone("ICT", vietnamOffset))
 }

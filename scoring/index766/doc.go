@@ -44,14 +44,16 @@
 //
 // The formulas are the contract of this package ([FormulaVersion]). Titles, groups, maximum
 // points and thresholds come from the qd766 criteria catalogue; the numerators and denominators
-// are these (DOMAIN.md §4; "TTHC in scope" is the whole procedure catalogue for the overall
-// index, the catalogue's essential services for the essential index, and the catalogue
-// procedures that have dossiers in the slice for a unit or a procedure):
+// are these (the rules are summarised, with their reliability, in docs/qd766.md; "TTHC in
+// scope" is the whole procedure catalogue for the overall index, the catalogue's essential
+// services for the essential index, and the catalogue procedures that have dossiers in the
+// slice for a unit or a procedure):
 //
-//	QD766-2.1   finished dossiers with NgayKetThucXuLy ≤ NgayHenTra ÷ finished dossiers with a
-//	            NgayHenTra (finished without one are counted in a note: the legal maximum time
-//	            the formula would fall back on is not in the inputs; dossiers still within
-//	            time, which DVCQG also counts, and supplement periods are not in the inputs)
+//	QD766-2.1   dossiers finished with NgayKetThucXuLy ≤ NgayHenTra, or unfinished and still
+//	            within time on the as-of day ÷ dossiers with a NgayHenTra received or processed
+//	            in the period; an unfinished dossier past its NgayHenTra is late (finished
+//	            dossiers without a NgayHenTra are counted in a note: the legal maximum time the
+//	            rule falls back on is not in the inputs; supplement periods are not either)
 //	QD766-2.2   Σ (NgayKetThucXuLy − NgayTiepNhan) ÷ finished dossiers, in days; display only
 //	QD766-3.1   TTHC with MucDo toan_trinh or mot_phan ÷ TTHC in scope
 //	QD766-3.2   online TTHC that received ≥ 1 dossier with KenhThucHien = 2 ÷ online TTHC
@@ -62,31 +64,50 @@
 //	QD766-3.5   TTHC with CoPhiLePhi that have ≥ 1 dossier with PhiLePhi > 0 ÷ TTHC with CoPhiLePhi
 //	QD766-3.5b  TTHC with CoPhiLePhi that have ≥ 1 dossier with PhiLePhi > 0 paid online
 //	            (DuocThanhToanTrucTuyen 1 or 2) ÷ TTHC with CoPhiLePhi
-//	QD766-3.6   dossiers with PhiLePhi > 0 and DuocThanhToanTrucTuyen ∈ {1, 2} ÷ dossiers with
-//	            PhiLePhi > 0
+//	QD766-3.6   dossiers of TTHC with CoPhiLePhi, with PhiLePhi > 0 and DuocThanhToanTrucTuyen
+//	            ∈ {1, 2} ÷ dossiers of TTHC with CoPhiLePhi and PhiLePhi > 0 (needs the
+//	            procedure catalogue)
 //	QD766-4.1   finished dossiers with a DuongDanTepTinKetQua ÷ finished dossiers (the inputs do
 //	            not say which TTHC need a paper result, so every result is expected online)
-//	QD766-4.2   dossiers with DuocSoHoa = 1 and, once finished, a DuongDanTepTinKetQua ÷ dossiers
+//	QD766-4.2   not computed: the rule counts dossiers with attachments among their components
+//	            and an electronic result where one is required; the records carry neither
+//	            (DuocSoHoa is 4.3's re-use flag)
 //	QD766-4.3   dossiers with DuocSoHoa = 1 ÷ dossiers
-//	QD766-4.4   dossiers with DuocLayTuKhoDMQG = 1 ÷ dossiers
+//	QD766-4.4   dossiers with DuocLayTuKhoDMQG = 1 ÷ dossiers (a lower bound: a result link
+//	            synced to the store also counts, and the records do not say so)
 //	QD766-4.5a  TTHC with DoiTuongCongDan and KetNoiDanCu ÷ TTHC with DoiTuongCongDan
 //	QD766-4.5b  dossiers with TaiKhoanDuocXacThucVoiVNeID = 1 or DuocLayTuKhoDMQG = 1 ÷ dossiers
+//	            (a lower bound: a MaCSDL naming the population database also counts, but that
+//	            code is NOT FOUND, so MaCSDL is not read)
 //
 // Points: an indicator with maximum M and threshold T earns M when rate ≥ T and M × rate ÷ T
 // below it; without a threshold it earns M × rate. So QD766-2.1 earns 20 × rate, QD766-3.3
 // min(6, 6 × rate ÷ 0.5) and QD766-3.6 6 × rate.
 //
+// # Period and as-of day
+//
+// [NewAccumulatorFor] takes a [Period]: From, To and AsOf days in Vietnam time. A dossier
+// counts when it was received or processed in the period (received by the cut-off, AsOf else
+// To; not finished before From); one finished after the cut-off counts as unfinished. The
+// unfinished dossiers are kept by due day, so that the as-of day can be chosen after reading:
+// AsOf, else To, else the latest NgayTiepNhan or NgayKetThucXuLy in the data. The report's
+// period section says which day was used and why, and how many open dossiers were late.
+//
 // # What is not computed
 //
 // Indicators the inputs cannot support are reported with computed = false and the reason, and
 // earn nothing — never a silent 0: 1.1 and 1.2 need the dates of the publication decisions,
-// 1.3 the published content of each TTHC, 1.4 the national reporting system's count, 4.6 has no
-// known formula (NOT FOUND), 5.1–5.4 need feedback and petition (PAKN) data. An indicator
-// whose denominator is 0 (no fee-bearing dossiers, say) is not computed either. The total is
-// the sum of the computed indicators' points out of 100, a lower bound of the official score;
-// Attainable is what the computed indicators could earn and Normalised = Total ÷ Attainable ×
-// 100. Both are graded with the Decision 766 bands, whose middle boundaries are unverified
-// (each band says so).
+// 1.3 the published content of each TTHC, 1.4 the national reporting system's count, 4.2 the
+// dossiers' attachments, 4.6 (the DVCQG metric ELECTRONIC_CERTIFIED_COPY, numbered 4.6 here
+// only for ordering: the decision has no such number) has no known formula (NOT FOUND),
+// 5.1–5.4 need feedback and petition (PAKN) data. An indicator whose denominator is 0 (no
+// fee-bearing dossiers, say) is not computed either. Total is the sum of the computed
+// indicators' points out of 100, a lower bound of the official score; Attainable is what the
+// computed indicators could earn, NotComputedPoints the rest, and Normalised = Total ÷
+// Attainable × 100. Band grades Normalised — what the inputs can support — and BandTotal the
+// lower bound; both carry the Decision 766 bands' Verified flag (the middle boundaries are
+// unverified). [Index.Official] regroups the six groups into the decision's five (group d,
+// online service provision, = online service 12 + online payment 10 = 22 points).
 //
 // # Targets
 //

@@ -44,19 +44,21 @@ func ExampleScore() {
 	}
 	for _, ind := range report.Indicators {
 		switch ind.ID {
-		case "QD766-2.1", "QD766-3.3", "QD766-3.6":
+		case "QD766-2.1", "QD766-3.3":
 			fmt.Printf("%s  %d/%d = %.3f  %.2f of %g points\n", ind.ID, ind.Numerator, ind.Denominator, *ind.Rate, ind.Points, ind.MaxPoints)
-		case "QD766-5.2":
+		case "QD766-3.6", "QD766-5.2":
 			fmt.Printf("%s  not computed: %s\n", ind.ID, ind.Reason)
 		}
 	}
+	fmt.Printf("as of %s (%s): %d unfinished, %d past due\n", report.Period.AsOf, report.Period.AsOfSource, report.Period.Open, report.Period.Overdue)
 	fmt.Printf("total %.2f of %g attainable (band %s)\n", report.Total, report.Attainable, report.Band.Label.EN)
 	// Output:
-	// QD766-2.1  2/3 = 0.667  13.33 of 20 points
+	// QD766-2.1  2/4 = 0.500  10.00 of 20 points
 	// QD766-3.3  2/4 = 0.500  6.00 of 6 points
-	// QD766-3.6  1/2 = 0.500  3.00 of 6 points
+	// QD766-3.6  not computed: needs the procedure catalogue (--procedures)
 	// QD766-5.2  not computed: needs PAKN (feedback and petition) records with their handling dates
-	// total 22.33 of 50 attainable (band Weak)
+	// as of 2024-03-06 (latest date in the data): 1 unfinished, 1 past due
+	// total 16.00 of 40 attainable (band Weak)
 }
 
 // Accumulators of partitions merge into the counts of one pass: here two halves of the same

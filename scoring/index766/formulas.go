@@ -1,7 +1,7 @@
 package index766
 
 // FormulaVersion names the version of the formulas below; it changes whenever a formula does.
-const FormulaVersion = "index766 formulas 1 (DOMAIN.md §4, DVCQG split into 6 groups)"
+const FormulaVersion = "index766 formulas 2 (docs/qd766.md; DVCQG split into 6 groups; period and as-of day)"
 
 // inputs are the sums one index is computed from: dossier counts over the slice's cells and
 // the procedure facts of the slice's procedures.
@@ -22,6 +22,9 @@ type inputs struct {
 	unknownDossiers      int64 // their dossiers
 	finishedWithoutDue   int64
 	processingSecondsSum int64
+	overdue              int64 // unfinished dossiers past their NgayHenTra on the as-of day
+	feeDossiers          int64 // dossiers of CoPhiLePhi procedures with PhiLePhi > 0
+	feeDossiersPaid      int64 // of them, paid online
 }
 
 // formula computes one indicator: numerator and denominator, or why it cannot.
@@ -63,14 +66,14 @@ var formulas = map[string]formula{
 		ratio: notSupported("needs the published content of each TTHC; the procedure catalogue does not list its components")},
 	"QD766-1.4": {text: "dossiers synchronised to DVCQG ÷ max(BCQG count, DVCQG count)",
 		ratio: notSupported("needs the national reporting system's (BCQG) dossier count as denominator; the records are only the synchronised side")},
-	"QD766-2.1": {text: "finished dossiers with NgayKetThucXuLy ≤ NgayHenTra ÷ finished dossiers with a NgayHenTra",
+	"QD766-2.1": {text: "dossiers finished with NgayKetThucXuLy ≤ NgayHenTra, or unfinished and still within time on the as-of day ÷ dossiers with a NgayHenTra received or processed in the period (an unfinished dossier past its NgayHenTra is late)",
 		needs: "NgayKetThucXuLy, NgayHenTra",
 		ratio: func(in *inputs) (int64, int64, string) {
-			den := in.c[cFinished] - in.c[cFinishedNoDue]
+			den := in.c[cFinished] - in.c[cFinishedNoDue] + in.c[cOpen]
 			if den == 0 {
-				return 0, 0, "no finished dossiers with a NgayHenTra (denominator 0)"
+				return 0, 0, "no dossiers with a NgayHenTra (denominator 0)"
 			}
-			return in.c[cOnTime], den, ""
+			return in.c[cOnTime] + in.c[cOpen] - in.overdue, den, ""
 		}},
 	"QD766-2.2": {text: "Σ (NgayKetThucXuLy − NgayTiepNhan) ÷ finished dossiers, in days; display only",
 		needs: "NgayTiepNhan, NgayKetThucXuLy",
@@ -127,13 +130,16 @@ var formulas = map[string]formula{
 			}
 			return in.feePaid, in.feeProcedures, ""
 		}},
-	"QD766-3.6": {text: "dossiers with PhiLePhi > 0 and DuocThanhToanTrucTuyen ∈ {1, 2} ÷ dossiers with PhiLePhi > 0",
-		needs: "PhiLePhi, DuocThanhToanTrucTuyen",
+	"QD766-3.6": {text: "dossiers of fee-bearing TTHC (CoPhiLePhi) with PhiLePhi > 0 and DuocThanhToanTrucTuyen ∈ {1, 2} ÷ dossiers of fee-bearing TTHC with PhiLePhi > 0 (a fee of 0 is left out)",
+		needs: "procedure catalogue: CoPhiLePhi; dossiers: PhiLePhi, DuocThanhToanTrucTuyen",
 		ratio: func(in *inputs) (int64, int64, string) {
-			if in.c[cFee] == 0 {
-				return 0, 0, "no dossiers with PhiLePhi > 0 (denominator 0)"
+			if !in.known {
+				return 0, 0, noProcedures
 			}
-			return in.c[cPaidOnline], in.c[cFee], ""
+			if in.feeDossiers == 0 {
+				return 0, 0, "no dossiers of fee-bearing procedures with PhiLePhi > 0 (denominator 0)"
+			}
+			return in.feeDossiersPaid, in.feeDossiers, ""
 		}},
 	"QD766-4.1": {text: "finished dossiers with a DuongDanTepTinKetQua ÷ finished dossiers (the records do not say which TTHC require a paper result, so every finished dossier is expected to have an electronic one)",
 		needs: "NgayKetThucXuLy, DuongDanTepTinKetQua",
@@ -143,13 +149,12 @@ var formulas = map[string]formula{
 			}
 			return in.c[cResultLink], in.c[cFinished], ""
 		}},
-	"QD766-4.2": {text: "dossiers with DuocSoHoa = 1 and, once finished, a DuongDanTepTinKetQua ÷ all dossiers",
-		needs: "DuocSoHoa, NgayKetThucXuLy, DuongDanTepTinKetQua",
-		ratio: dossiers(func(c *cellCounts) int64 { return c[cDigitisedWithResult] })},
+	"QD766-4.2": {text: "dossiers with attachments among their dossier components and, where one is required, an electronic result ÷ dossiers",
+		ratio: notSupported("needs whether each dossier's components carry attachments (the documents submitted, TaiLieuNop) and which TTHC require an electronic result; the records carry neither (DuocSoHoa is indicator 4.3's re-use flag, not digitisation)")},
 	"QD766-4.3": {text: "dossiers with DuocSoHoa = 1 (a component re-used from digitised data) ÷ all dossiers",
 		needs: "DuocSoHoa",
 		ratio: dossiers(func(c *cellCounts) int64 { return c[cDigitised] })},
-	"QD766-4.4": {text: "dossiers with DuocLayTuKhoDMQG = 1 (linked to the citizen's data store on DVCQG) ÷ all dossiers",
+	"QD766-4.4": {text: "dossiers with DuocLayTuKhoDMQG = 1 (a component taken from the citizen's data store on DVCQG) ÷ all dossiers; a lower bound: the rule also counts a dossier whose result link was synced to the store, which the records do not say",
 		needs: "DuocLayTuKhoDMQG",
 		ratio: dossiers(func(c *cellCounts) int64 { return c[cFromStore] })},
 	"QD766-4.5a": {text: "TTHC for citizens (DoiTuongCongDan) connected to the population database (KetNoiDanCu) ÷ TTHC for citizens in scope",
@@ -163,11 +168,11 @@ var formulas = map[string]formula{
 			}
 			return in.citizenLinked, in.citizenProcedures, ""
 		}},
-	"QD766-4.5b": {text: "dossiers with TaiKhoanDuocXacThucVoiVNeID = 1 or DuocLayTuKhoDMQG = 1 ÷ all dossiers",
+	"QD766-4.5b": {text: "dossiers with TaiKhoanDuocXacThucVoiVNeID = 1 or DuocLayTuKhoDMQG = 1 ÷ all dossiers; a lower bound: the rule also counts a MaCSDL naming the population database, whose code is NOT FOUND, so MaCSDL is not read",
 		needs: "TaiKhoanDuocXacThucVoiVNeID, DuocLayTuKhoDMQG",
 		ratio: dossiers(func(c *cellCounts) int64 { return c[cPopulationData] })},
 	"QD766-4.6": {text: "share providing the service of certifying electronic copies from originals",
-		ratio: notSupported("formula NOT FOUND in any source (DOMAIN.md Addendum A1); not guessed")},
+		ratio: notSupported("formula NOT FOUND in any source (docs/qd766.md); not guessed")},
 	"QD766-5.1": {text: "feedback and petitions (PAKN) by classification; tracking only",
 		ratio: notSupported("needs PAKN (feedback and petition) records")},
 	"QD766-5.2": {text: "PAKN handled within the deadlines ÷ PAKN",

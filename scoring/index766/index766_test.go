@@ -73,7 +73,10 @@ func TestHandCounted(t *testing.T) {
 	}
 	computed := map[string]want{
 		// 2.1: finished 7 (not H03, H08); on time H01, H04 (end = due), H05, H07, H09 = 5.
-		"QD766-2.1": {5, 7, 20.0 * 5 / 7},
+		// 2.1: as of the latest date in the data (2024-03-22, H06's end), H03 (due 03-10) and
+		// H08 (due 03-13) are unfinished and past their NgayHenTra: late. Dossiers with a
+		// NgayHenTra 9; on time H01, H04 (end = due), H05, H07, H09 = 5.
+		"QD766-2.1": {5, 9, 20.0 * 5 / 9},
 		// 3.1: online procedures P1, P2, P3 of 4: 0.75 < 0.8 → 2 × 0.75 / 0.8.
 		"QD766-3.1": {3, 4, 2 * 0.75 / 0.8},
 		// 3.2: P1 (H01), P2 (H04), P3 (H06) each received an online dossier.
@@ -88,8 +91,6 @@ func TestHandCounted(t *testing.T) {
 		"QD766-3.6": {2, 5, 6 * 0.4},
 		// 4.1: finished with a link: H01, H02, H04, H06, H09 = 5 of 7.
 		"QD766-4.1": {5, 7, 6.0 * 5 / 7},
-		// 4.2: SoHoa and (in progress or link): H01, H02, H04, H06, H08 = 5 of 9 → 4 × (5/9) / 0.8.
-		"QD766-4.2": {5, 9, 4 * (5.0 / 9) / 0.8},
 		// 4.3: SoHoa = 5 of 9 → 2 × (5/9) / 0.8.
 		"QD766-4.3": {5, 9, 2 * (5.0 / 9) / 0.8},
 		// 4.4: Kho: H01, H04, H08 = 3 of 9.
@@ -124,7 +125,7 @@ func TestHandCounted(t *testing.T) {
 	assert.Equal(t, "days", avg.Unit)
 	assert.Zero(t, avg.Points)
 
-	for _, id := range []string{"QD766-1.1", "QD766-1.2", "QD766-1.3", "QD766-1.4", "QD766-4.6", "QD766-5.1", "QD766-5.2", "QD766-5.3", "QD766-5.4"} {
+	for _, id := range []string{"QD766-1.1", "QD766-1.2", "QD766-1.3", "QD766-1.4", "QD766-4.2", "QD766-4.6", "QD766-5.1", "QD766-5.2", "QD766-5.3", "QD766-5.4"} {
 		ind := inds[id]
 		assert.False(t, ind.Computed, id)
 		assert.NotEmpty(t, ind.Reason, id)
@@ -135,12 +136,13 @@ func TestHandCounted(t *testing.T) {
 
 	assert.InDelta(t, total, rep.Total, 1e-9)
 	assert.Equal(t, 100.0, rep.MaxPoints)
-	assert.Equal(t, 62.0, rep.Attainable) // 20 + 12 + 10 + 20
-	assert.InDelta(t, total/62*100, rep.Normalised, 1e-9)
-	assert.Equal(t, scoring.Decision766.Grade(total), rep.Band)
-	assert.Equal(t, "yeu", rep.Band.ID) // 44.46
-	assert.Equal(t, "tot", rep.BandNormalised.ID)
-	assert.False(t, rep.BandNormalised.Verified)
+	assert.Equal(t, 58.0, rep.Attainable) // 20 + 12 + 10 + 16
+	assert.Equal(t, 42.0, rep.NotComputedPoints)
+	assert.InDelta(t, total/58*100, rep.Normalised, 1e-9)
+	assert.Equal(t, scoring.Decision766.Grade(total), rep.BandTotal)
+	assert.Equal(t, "yeu", rep.BandTotal.ID) // 38.5, a lower bound
+	assert.Equal(t, "trung-binh", rep.Band.ID, "graded on what could be computed: %.2f", rep.Normalised)
+	assert.False(t, rep.Band.Verified)
 
 	groups := map[string]index766.GroupScore{}
 	for _, g := range rep.Groups {
@@ -152,7 +154,7 @@ func TestHandCounted(t *testing.T) {
 	assert.InDelta(t, 2+2*(2.0/3)/0.8+2.4, groups["online-payment"].Points, 1e-9)
 	assert.Equal(t, 0.0, groups["transparency"].Attainable)
 	assert.Equal(t, 18.0, groups["transparency"].MaxPoints)
-	assert.Equal(t, 20.0, groups["digitisation"].Attainable)
+	assert.Equal(t, 16.0, groups["digitisation"].Attainable)
 
 	// Targets: online procedures 3/4; full-process P1, P3 of 3 online; fully online dossiers
 	// (finished, online, fee paid or none, result link): H01, H02, H04 of 7 finished.
@@ -167,8 +169,9 @@ func TestHandCounted(t *testing.T) {
 	assert.Equal(t, int64(5), rep.Essential.Dossiers)
 	assert.Equal(t, int64(2), rep.Essential.ProceduresInScope)
 	ess := byID(rep.Essential)
-	// Finished essential dossiers H01, H02, H04 (H03, H08 open); on time H01, H04.
-	assert.Equal(t, [2]int64{2, 3}, [2]int64{ess["QD766-2.1"].Numerator, ess["QD766-2.1"].Denominator})
+	// Essential dossiers with a NgayHenTra: H01, H02, H04 finished, H03, H08 open and past due;
+	// on time H01, H04.
+	assert.Equal(t, [2]int64{2, 5}, [2]int64{ess["QD766-2.1"].Numerator, ess["QD766-2.1"].Denominator})
 
 	assert.Equal(t, int64(9), rep.Records.Scored)
 	assert.Equal(t, int64(1), rep.Records.Bad)
@@ -194,8 +197,8 @@ func TestHandCountedByUnitAndProcedure(t *testing.T) {
 	assert.Equal(t, int64(2), u1.ProceduresInScope)
 	ind := byID(&u1.Index)
 	assert.Equal(t, [2]int64{2, 2}, [2]int64{ind["QD766-3.1"].Numerator, ind["QD766-3.1"].Denominator})
-	// U1 finished: H01, H02, H04, H09; on time H01, H04, H09.
-	assert.Equal(t, [2]int64{3, 4}, [2]int64{ind["QD766-2.1"].Numerator, ind["QD766-2.1"].Denominator})
+	// U1: H01, H02, H04, H09 finished, H03 open and past due; on time H01, H04, H09.
+	assert.Equal(t, [2]int64{3, 5}, [2]int64{ind["QD766-2.1"].Numerator, ind["QD766-2.1"].Denominator})
 
 	rep, err = index766.Score(acc, index766.Options{Catalogue: cat, Procedures: procs, By: "procedure"})
 	require.NoError(t, err)
@@ -348,6 +351,8 @@ func TestBadRecordReasons(t *testing.T) {
 		{"missing unit", `{"MaHoSo":"H","MaTTHC":"P","NgayTiepNhan":"20240101080000"}`, "MaDonVi: required field missing or empty"},
 		{"empty id", `{"MaHoSo":"","MaDonVi":"U","MaTTHC":"P","NgayTiepNhan":"20240101080000"}`, "MaHoSo: required field missing or empty"},
 		{"30 February", `{` + ok + `,"NgayHenTra":"2024-02-30T17:00:00+07:00"}`, `NgayHenTra "2024-02-30T17:00:00+07:00": impossible date`},
+		{"dd/MM/yyyy", `{` + ok + `,"NgayHenTra":"15/03/2024"}`, `NgayHenTra "15/03/2024": unsupported date format dd/MM/yyyy`},
+		{"date only", `{` + ok + `,"NgayHenTra":"2024-03-15"}`, `NgayHenTra "2024-03-15": unsupported date format: want RFC 3339`},
 		{"due before receipt", `{` + ok + `,"NgayHenTra":"20231231170000"}`, "NgayHenTra \"20231231170000\": impossible date: before NgayTiepNhan"},
 		{"end before receipt", `{` + ok + `,"NgayKetThucXuLy":"20231231170000"}`, "NgayKetThucXuLy \"20231231170000\": impossible date: before NgayTiepNhan"},
 		{"channel 4", `{` + ok + `,"KenhThucHien":4}`, `KenhThucHien "4": want 1 (in person), 2 (online), 3 (postal) or empty`},
@@ -459,13 +464,13 @@ func TestScoreWithoutProcedureCatalogue(t *testing.T) {
 	rep, err := index766.Score(acc, index766.Options{Catalogue: fixtureCatalogue(t)})
 	require.NoError(t, err)
 	inds := byID(&rep.Index)
-	for _, id := range []string{"QD766-3.1", "QD766-3.2", "QD766-3.5", "QD766-3.5b", "QD766-4.5a"} {
+	for _, id := range []string{"QD766-3.1", "QD766-3.2", "QD766-3.5", "QD766-3.5b", "QD766-3.6", "QD766-4.5a"} {
 		assert.False(t, inds[id].Computed, id)
 		assert.Equal(t, "needs the procedure catalogue (--procedures)", inds[id].Reason, id)
 	}
 	assert.True(t, inds["QD766-3.3"].Computed)
 	assert.Nil(t, rep.Essential)
-	assert.Equal(t, 50.0, rep.Attainable) // 62 less 3.1 (2), 3.2 (4), 3.5 (2), 3.5b (2), 4.5a (2)
+	assert.Equal(t, 40.0, rep.Attainable) // 58 less 3.1 (2), 3.2 (4), 3.5 (2), 3.5b (2), 3.6 (6), 4.5a (2)
 	assert.False(t, rep.Targets[0].Met)
 	assert.Zero(t, rep.Targets[0].Denominator)
 	assert.Contains(t, rep.Notes[0], "no procedure catalogue")
@@ -571,7 +576,7 @@ func TestPartialsMergeAcrossMachines(t *testing.T) {
 	require.NoError(t, err)
 	for name, c := range map[string]struct{ from, to, want string }{
 		"format":   {`"format":"p06kit/index766-partial"`, `"format":"other"`, `format "other"`},
-		"version":  {`"version":1`, `"version":2`, "version 2"},
+		"version":  {`"version":2`, `"version":1`, "version 1"},
 		"counters": {`"counters":["dossiers"`, `"counters":["records"`, "counters [records"},
 		"negative": {`"counts":[`, `"counts":[-`, "want 0 ≤ value"},
 	} {

@@ -3,6 +3,7 @@ package index766
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -15,8 +16,12 @@ const PartialFormat = "p06kit/index766-partial"
 var counterNames = [numCounters]string{
 	"dossiers", "online", "postal", "finished", "finished_no_due", "on_time", "processing_seconds",
 	"fee", "paid_online", "result_link", "digitised", "digitised_with_result", "from_store",
-	"population_data", "fully_online",
+	"population_data", "fully_online", "open",
 }
+
+// partialVersion changes whenever the partial form does: 2 added the open counter, the open
+// dossiers by due day, the latest date and the records outside the period.
+const partialVersion = 2
 
 type partialJSON struct {
 	Format     string        `json:"format"`
@@ -25,12 +30,17 @@ type partialJSON struct {
 	Cells      []partialCell `json:"cells"`
 	Bad        int64         `json:"bad"`
 	BadRecords []partialBad  `json:"bad_records"`
+	Latest     int64         `json:"latest"`
+	Outside    int64         `json:"outside"`
 }
 
 type partialCell struct {
 	Unit      string  `json:"unit"`
 	Procedure string  `json:"procedure"`
 	Counts    []int64 `json:"counts"`
+	// OpenDue counts the unfinished dossiers by the Vietnam-time day number (days since
+	// 1970-01-01) of their NgayHenTra, as [day, count] pairs in day order.
+	OpenDue [][2]int64 `json:"open_due,omitempty"`
 }
 
 type partialBad struct {
@@ -43,9 +53,15 @@ type partialBad struct {
 // MarshalJSON writes the accumulator in the partial form: cells sorted by unit and procedure,
 // counters named, so the same counts always give the same bytes.
 func (a *Accumulator) MarshalJSON() ([]byte, error) {
-	p := partialJSON{Format: PartialFormat, Version: 1, Counters: counterNames[:], Cells: []partialCell{}, Bad: a.bad, BadRecords: []partialBad{}}
+	p := partialJSON{Format: PartialFormat, Version: partialVersion, Counters: counterNames[:], Cells: []partialCell{}, Bad: a.bad, BadRecords: []partialBad{},
+		Latest: a.latest, Outside: a.outside}
 	for _, c := range a.sortedCells() {
-		p.Cells = append(p.Cells, partialCell{Unit: c.unit, Procedure: c.procedure, Counts: c.counts[:]})
+		pc := partialCell{Unit: c.unit, Procedure: c.procedure, Counts: c.counts[:]}
+		for day, n := range c.openDue {
+			pc.OpenDue = append(pc.OpenDue, [2]int64{int64(day), n})
+		}
+		slices.SortFunc(pc.OpenDue, func(x, y [2]int64) int { return int(x[0] - y[0]) })
+		p.Cells = append(p.Cells, pc)
 	}
 	for _, b := range a.badSample {
 		p.BadRecords = append(p.BadRecords, partialBad{Input: b.file, File: b.File, Line: b.Line, Reason: b.Reason})
@@ -61,8 +77,8 @@ func (a *Accumulator) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &p); err != nil {
 		return fmt.Errorf("index766 partial: %w", err)
 	}
-	if p.Format != PartialFormat || p.Version != 1 {
-		return fmt.Errorf("index766 partial: format %q version %d: want %q version 1", p.Format, p.Version, PartialFormat)
+	if p.Format != PartialFormat || p.Version != partialVersion {
+		return fmt.Errorf("index766 partial: format %q version %d: want %q version %d", p.Format, p.Version, PartialFormat, partialVersion)
 	}
 	if !slices.Equal(p.Counters, counterNames[:]) {
 		return fmt.Errorf("index766 partial: counters %v: want %v", p.Counters, counterNames)
@@ -82,8 +98,24 @@ func (a *Accumulator) UnmarshalJSON(data []byte) error {
 				return fmt.Errorf("index766 partial: cells[%d].counts[%d] (%s) = %d: want 0 ≤ value ≤ dossiers (%d)", i, j, counterNames[j], v, cc[cDossiers])
 			}
 		}
-		fresh.cell(fresh.units.id([]byte(c.Unit)), fresh.procs.id([]byte(c.Procedure))).merge(&cc)
+		j := fresh.cellIndex(fresh.units.id([]byte(c.Unit)), fresh.procs.id([]byte(c.Procedure)))
+		fresh.counts[j].merge(&cc)
+		var open int64
+		for _, dn := range c.OpenDue {
+			if dn[1] <= 0 || dn[0] < math.MinInt32 || dn[0] > math.MaxInt32 {
+				return fmt.Errorf("index766 partial: cells[%d].open_due: [%d, %d]: want a day number and a positive count", i, dn[0], dn[1])
+			}
+			open += dn[1]
+			fresh.addOpen(j, int32(dn[0]), dn[1])
+		}
+		if open != cc[cOpen] {
+			return fmt.Errorf("index766 partial: cells[%d].open_due sums to %d but the open counter is %d", i, open, cc[cOpen])
+		}
 	}
+	if p.Latest < 0 || p.Outside < 0 {
+		return fmt.Errorf("index766 partial: latest %d, outside %d: want non-negative values", p.Latest, p.Outside)
+	}
+	fresh.latest, fresh.outside = p.Latest, p.Outside
 	fresh.bad = p.Bad
 	for _, b := range p.BadRecords {
 		fresh.keepBad(BadRecord{File: b.File, Line: b.Line, Reason: b.Reason, file: b.Input})

@@ -154,7 +154,7 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 	accs := make([]*Accumulator, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		accs[w] = NewAccumulator()
+		accs[w] = NewAccumulatorFor(acc.period)
 		wg.Add(1)
 		go func(a *Accumulator) {
 			defer wg.Done()

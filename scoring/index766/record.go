@@ -234,9 +234,31 @@ func date(s *[numFields]slot, f int) (int64, bool, error) {
 	}
 	t, valid := parseTime(v)
 	if !valid {
-		return 0, false, fieldErr(f, v, "impossible date: want RFC 3339 or yyyyMMddHHmmss (Vietnam time)")
+		return 0, false, fieldErr(f, v, dateProblem(v))
 	}
 	return t, true, nil
+}
+
+// dateProblem says why a date was refused: a date in a supported shape that does not exist is
+// impossible; anything else, such as dd/MM/yyyy (which cannot be told from MM/dd/yyyy), is an
+// unsupported format.
+func dateProblem(v []byte) string {
+	const want = "want RFC 3339 or yyyyMMddHHmmss (Vietnam time)"
+	digits := func(b []byte) bool {
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return len(b) > 0
+	}
+	switch {
+	case len(v) == 14 && digits(v), len(v) >= 19 && v[4] == '-' && v[7] == '-' && v[10] == 'T':
+		return "impossible date: " + want
+	case len(v) >= 10 && v[2] == '/' && v[5] == '/' && digits(v[0:2]) && digits(v[3:5]) && digits(v[6:10]):
+		return "unsupported date format dd/MM/yyyy (day and month order cannot be checked): " + want
+	}
+	return "unsupported date format: " + want
 }
 
 // fee reports whether v is a non-negative decimal amount (digits, optionally a fraction) and

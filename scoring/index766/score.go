@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"time"
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/scoring"
@@ -62,10 +63,57 @@ type Index struct {
 	MaxPoints  float64 `json:"max_points"`
 	Attainable float64 `json:"attainable"`
 	Normalised float64 `json:"normalised"`
-	// Band is the grade band of Total; BandNormalised that of Normalised. Bands carry Verified
-	// flags: the intermediate Decision 766 boundaries are unverified.
-	Band           scoring.Band `json:"band"`
-	BandNormalised scoring.Band `json:"band_normalised"`
+	// Band grades what could be computed: the band of Normalised, since points the inputs
+	// cannot support (NotComputedPoints) are not the unit's zeros. BandTotal grades Total, a
+	// lower bound of the official score. Bands carry Verified (false where the source does not
+	// confirm the boundary).
+	Band              scoring.Band `json:"band"`
+	BandTotal         scoring.Band `json:"band_total"`
+	NotComputedPoints float64      `json:"not_computed_points"`
+	// Official is the same index in the decision's own five groups (Art. 1 a–e), where group
+	// d, online service provision, is the sum of the online-service and online-payment groups
+	// DVCQG displays apart (12 + 10 = 22 points).
+	Official []GroupScore `json:"official_groups"`
+}
+
+// officialGroups maps the decision's five groups onto the six DVCQG groups of the catalogue.
+var officialGroups = []struct {
+	id    string
+	title criteria.Text
+	of    []string
+}{
+	{"a", criteria.Text{VI: "Công khai, minh bạch", EN: "Transparency"}, []string{"transparency"}},
+	{"b", criteria.Text{VI: "Tiến độ, kết quả giải quyết", EN: "Processing progress and results"}, []string{"progress"}},
+	{"c", criteria.Text{VI: "Số hóa hồ sơ", EN: "Dossier digitisation"}, []string{"digitisation"}},
+	{"d", criteria.Text{VI: "Cung cấp dịch vụ trực tuyến", EN: "Online service provision"}, []string{"online-service", "online-payment"}},
+	{"e", criteria.Text{VI: "Mức độ hài lòng", EN: "Satisfaction"}, []string{"satisfaction"}},
+}
+
+// official regroups the six groups into the decision's five; nil when the catalogue's groups
+// are not the six DVCQG groups.
+func official(groups []GroupScore) []GroupScore {
+	byID := map[string]GroupScore{}
+	for _, g := range groups {
+		byID[g.ID] = g
+	}
+	if len(byID) != 6 {
+		return nil
+	}
+	out := make([]GroupScore, 0, len(officialGroups))
+	for _, og := range officialGroups {
+		gs := GroupScore{ID: og.id, Title: og.title}
+		for _, id := range og.of {
+			g, ok := byID[id]
+			if !ok {
+				return nil
+			}
+			gs.Points += g.Points
+			gs.MaxPoints += g.MaxPoints
+			gs.Attainable += g.Attainable
+		}
+		out = append(out, gs)
+	}
+	return out
 }
 
 // Slice is the index of one unit or one procedure.
@@ -99,10 +147,11 @@ type Report struct {
 	// procedure catalogue that marks any.
 	Essential *Index `json:"essential,omitempty"`
 	// By is "unit" or "procedure" when a breakdown was asked for; Slices holds it, sorted by ID.
-	By      string   `json:"by,omitempty"`
-	Slices  []Slice  `json:"slices,omitempty"`
-	Records Records  `json:"records"`
-	Notes   []string `json:"notes"`
+	By      string       `json:"by,omitempty"`
+	Slices  []Slice      `json:"slices,omitempty"`
+	Records Records      `json:"records"`
+	Period  PeriodReport `json:"period"`
+	Notes   []string     `json:"notes"`
 }
 
 // Options configure [Score]. The zero value scores against the built-in qd766 catalogue
@@ -118,6 +167,26 @@ type Options struct {
 	By string
 	// Bands grade the total; the zero value means scoring.Decision766.
 	Bands scoring.Bands
+	// Period is the period the accumulator was built for ([NewAccumulatorFor]); it is
+	// reported. When Period.AsOf is zero the as-of day is Period.To, else the latest date in
+	// the data.
+	Period Period
+}
+
+// PeriodReport says which dossiers were counted and the day they were judged on.
+type PeriodReport struct {
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	// AsOf is the day unfinished dossiers were judged late or still within time on;
+	// AsOfSource says where it came from: "given", "to" or "latest date in the data".
+	AsOf       string `json:"as_of"`
+	AsOfSource string `json:"as_of_source"`
+	// Outside counts the valid records left out because they fall outside the period.
+	Outside int64 `json:"outside"`
+	// Open counts the dossiers unfinished on the as-of day that have a NgayHenTra; Overdue
+	// those of them past it, which QD766-2.1 counts as late.
+	Open    int64 `json:"open"`
+	Overdue int64 `json:"overdue"`
 }
 
 // Score computes the index from an accumulator. It does not modify acc.
@@ -144,7 +213,28 @@ func Score(acc *Accumulator, opt Options) (*Report, error) {
 	}
 	cells := acc.sortedCells()
 	procs := opt.Procedures
+	pr := PeriodReport{Outside: acc.Outside()}
+	if !opt.Period.From.IsZero() {
+		pr.From = opt.Period.From.Format(time.DateOnly)
+	}
+	if !opt.Period.To.IsZero() {
+		pr.To = opt.Period.To.Format(time.DateOnly)
+	}
+	var asOf time.Time
+	switch {
+	case !opt.Period.AsOf.IsZero():
+		asOf, pr.AsOfSource = opt.Period.AsOf, "given"
+	case !opt.Period.To.IsZero():
+		asOf, pr.AsOfSource = opt.Period.To, "to"
+	default:
+		asOf, pr.AsOfSource = acc.Latest(), "latest date in the data"
+	}
 	sc := scorer{cat: cat, procs: procs, bands: bands}
+	if !asOf.IsZero() {
+		pr.AsOf = asOf.Format(time.DateOnly)
+		sc.asOfDay = dayOf(dayStart(asOf))
+		sc.hasAsOf = true
+	}
 
 	all := sc.gather(cells, allProcedures(procs))
 	r := &Report{
@@ -209,6 +299,8 @@ func Score(acc *Accumulator, opt Options) (*Report, error) {
 			r.Slices = append(r.Slices, s)
 		}
 	}
+	r.Period = pr
+	r.Period.Open, r.Period.Overdue = all.c[cOpen], all.overdue
 	bad, sample := acc.Bad()
 	r.Records = Records{Scored: all.c[cDossiers], Bad: bad, BadRecords: sample}
 	if n := r.Records.Scored + bad; n > 0 {
@@ -235,6 +327,9 @@ type scorer struct {
 	cat   *criteria.Catalogue
 	procs *Procedures
 	bands scoring.Bands
+	// asOfDay is the Vietnam-time day number unfinished dossiers are judged on.
+	asOfDay int32
+	hasAsOf bool
 }
 
 func allProcedures(p *Procedures) []*Procedure {
@@ -255,6 +350,11 @@ func (s *scorer) gather(cells []cell, scope []*Procedure) inputs {
 	per := map[string]*cellCounts{}
 	for _, c := range cells {
 		in.c.merge(c.counts)
+		for day, n := range c.openDue {
+			if s.hasAsOf && day < s.asOfDay {
+				in.overdue += n
+			}
+		}
 		pc := per[c.procedure]
 		if pc == nil {
 			pc = new(cellCounts)
@@ -297,6 +397,8 @@ func (s *scorer) gather(cells []cell, scope []*Procedure) inputs {
 			}
 		}
 		if p.Fee {
+			in.feeDossiers += pc[cFee]
+			in.feeDossiersPaid += pc[cPaidOnline]
 			in.feeProcedures++
 			if pc[cFee] > 0 {
 				in.feeSynced++
@@ -345,8 +447,10 @@ func (s *scorer) index(in *inputs) Index {
 	if idx.Attainable > 0 {
 		idx.Normalised = idx.Total / idx.Attainable * 100
 	}
-	idx.Band = s.bands.Grade(idx.Total)
-	idx.BandNormalised = s.bands.Grade(idx.Normalised)
+	idx.Band = s.bands.Grade(idx.Normalised)
+	idx.BandTotal = s.bands.Grade(idx.Total)
+	idx.NotComputedPoints = idx.MaxPoints - idx.Attainable
+	idx.Official = official(idx.Groups)
 	return idx
 }
 
@@ -376,7 +480,7 @@ func indicator(c *criteria.Criterion, in *inputs) Indicator {
 	return ind
 }
 
-// points is the threshold rule of DOMAIN.md §4: reaching the threshold T earns max; below it
+// points is the threshold rule of Decision 766 as DVCQG implements it (docs/qd766.md): reaching the threshold T earns max; below it
 // max × rate / T; without a threshold max × rate.
 func points(max, rate float64, threshold *float64) float64 {
 	if threshold == nil || *threshold <= 0 {

@@ -12,6 +12,9 @@ import (
 // catalogueCheck is P06-SVC-01: the catalogue lists each procedure with a valid code (MaTTHC) and
 // its level (toàn trình / một phần, or stated as not online).
 func catalogueCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	pl, res := procedures(ctx, s)
 	if res != nil {
 		return *res
@@ -55,6 +58,9 @@ func catalogueCheck(ctx context.Context, s *check.Session) check.Result {
 
 // onlineRateCheck is P06-SVC-06: at least 80% of procedures are offered online.
 func onlineRateCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	pl, res := procedures(ctx, s)
 	if res != nil {
 		return *res
@@ -79,6 +85,9 @@ func onlineRateCheck(ctx context.Context, s *check.Session) check.Result {
 
 // fullProcessRateCheck is P06-SVC-07: at least 80% of online procedures are full-process.
 func fullProcessRateCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	pl, res := procedures(ctx, s)
 	if res != nil {
 		return *res

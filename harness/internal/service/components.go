@@ -30,6 +30,9 @@ var components = []component{
 
 // componentsCheck is P06-SVC-02: each sampled procedure page shows all mandatory components.
 func componentsCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	r, err := s.Profile(ctx)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)
@@ -41,6 +44,7 @@ func componentsCheck(ctx context.Context, s *check.Session) check.Result {
 	}
 	var bad, badVI []string
 	var ev []scoring.Evidence
+	s.Prefetch(ctx, r.ProcedurePages...)
 	checked := 0
 	for _, ref := range r.ProcedurePages {
 		pg, err := s.Page(ctx, ref)

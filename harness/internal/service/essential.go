@@ -58,6 +58,9 @@ var scopeVI = map[criteria.Scope]string{criteria.Ministry: "bộ", criteria.Prov
 // name. For a ministry portal, whose share of the 25 depends on the ministry, the services checked
 // are those its catalogue lists.
 func essentialCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	r, err := s.Profile(ctx)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)

@@ -69,6 +69,9 @@ func lookupURL(template, code string) string {
 // sample dossier, when given, must be found without showing the owner's personal identification
 // number.
 func lookupCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	r, err := s.Profile(ctx)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)

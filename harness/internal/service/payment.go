@@ -94,6 +94,9 @@ func offersPayment(doc *html.Node, base *url.URL, payment string) bool {
 // procedure is fee-bearing when the catalogue says so (CoPhiLePhi, data-co-phi) or its page states
 // a fee; each sampled fee-bearing page must link to online payment.
 func paymentCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	r, err := s.Profile(ctx)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)
@@ -109,6 +112,7 @@ func paymentCheck(ctx context.Context, s *check.Session) check.Result {
 			VI("không có trang thủ tục nào để kiểm tra").GotWant("no procedure pages", "fee-bearing procedures with online payment")
 	}
 	var feeBearing int
+	s.Prefetch(ctx, r.ProcedurePages...)
 	var bad []string
 	for _, ref := range r.ProcedurePages {
 		pg, err := s.Page(ctx, ref)

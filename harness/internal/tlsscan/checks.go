@@ -6,8 +6,12 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"fmt"
+	"net"
+	"net/url"
 	"strings"
 	"time"
+
+	"golang.org/x/net/idna"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/scoring"
@@ -30,11 +34,47 @@ const minDaysLeft = 30
 // now is the clock of the certificate checks; tests replace it.
 var now = time.Now
 
+// certFor returns the certificate of the target: the one the session's own handshake received
+// when it read the home page there (no extra connection), else one fetched with a handshake of
+// its own, which also reads a chain the session's verifying client refused.
 func certFor(ctx context.Context, s *check.Session) (*CertInfo, error) {
 	addr, host, _ := endpoint(s)
 	return sessionCert(s, func() (*CertInfo, error) {
-		return FetchCert(ctx, addr, host, rootsOf(s.Transport()), now())
+		roots := rootsOf(s.Transport())
+		if resp, err := s.Get(ctx, s.Base().String()); err == nil && resp.TLS != nil {
+			if u, err := url.Parse(resp.FinalURL); err == nil && sameEndpoint(u, addr) {
+				if info := CertFromState(resp.TLS, host, roots, now()); info != nil {
+					return info, nil
+				}
+			}
+		}
+		release, err := s.Acquire(ctx, addr)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+		return FetchCert(ctx, addr, host, roots, now())
 	})
+}
+
+// sameEndpoint reports whether u is served by the TLS endpoint addr (host:port).
+func sameEndpoint(u *url.URL, addr string) bool {
+	if u.Scheme != "https" {
+		return false
+	}
+	port := u.Port()
+	if port == "" {
+		port = "443"
+	}
+	h, p, err := net.SplitHostPort(addr)
+	if err != nil || p != port {
+		return false
+	}
+	name := u.Hostname()
+	if a, err := idna.Lookup.ToASCII(name); err == nil {
+		name = a
+	}
+	return strings.EqualFold(name, h)
 }
 
 // weakKey says why the certificate's public key is too weak (RSA under 2048 bits, as the
@@ -66,9 +106,15 @@ func subject(c *x509.Certificate) string {
 func checkHTTPS(ctx context.Context, s *check.Session) check.Result {
 	addr, host, https := endpoint(s)
 	if !https {
-		return check.Failf("the portal is served over plain HTTP (%s): citizens' data crosses the network unencrypted", s.Base()).
+		// The evidence is the home page served over plain HTTP; if it cannot be read, the
+		// engine makes the result error (the portal might redirect to HTTPS).
+		r := check.Failf("the portal is served over plain HTTP (%s): citizens' data crosses the network unencrypted", s.Base()).
 			VI("cổng được phục vụ qua HTTP không mã hoá (%s)", s.Base()).
 			GotWant("http://", "https:// with a certificate chain valid for the host").At(s.Base().String())
+		if resp, err := s.Get(ctx, s.Base().String()); err == nil {
+			r = r.With(resp.Evidence("Content-Type", "Location"))
+		}
+		return r
 	}
 	info, err := certFor(ctx, s)
 	if err != nil {
@@ -156,7 +202,8 @@ func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 		for _, r := range res {
 			if r.Accepted {
 				return check.Passf("%s accepts only TLS 1.3, whose cipher suites are all strong", addr).
-					VI("%s chỉ chấp nhận TLS 1.3, mọi bộ mã của nó đều mạnh", addr).At(s.Base().String())
+					VI("%s chỉ chấp nhận TLS 1.3, mọi bộ mã của nó đều mạnh", addr).At(s.Base().String()).
+					With(scoring.Evidence{Request: "ClientHello " + VersionName(r.Version) + " to " + addr, Note: r.Outcome.Detail})
 			}
 		}
 		return check.Errorf("%s accepted no TLS version, so its cipher suites could not be probed", addr).
@@ -170,7 +217,8 @@ func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 	if len(weak) == 0 {
 		return check.Passf("%s refused all %d weak cipher suites (RC4, 3DES, DES, NULL, anonymous, export) at %s", addr, offered, versionList(versions)).
 			VI("%s từ chối cả %d bộ mã yếu (RC4, 3DES, DES, NULL, ẩn danh, export) ở %s", addr, offered, versionList(versions)).
-			GotWant("no weak suite accepted", "no RC4, 3DES, DES, NULL, anonymous or export suite").At(s.Base().String())
+			GotWant("no weak suite accepted", "no RC4, 3DES, DES, NULL, anonymous or export suite").At(s.Base().String()).
+			With(weakRefusals(addr, versions, offered)...)
 	}
 	// One entry per suite, with the versions it is accepted at: "TLS_RSA_WITH_NULL_SHA (NULL) at
 	// TLS 1.0, TLS 1.1, TLS 1.2".
@@ -192,6 +240,17 @@ func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 	return check.Failf("%s accepts %d weak cipher suite(s): %s", addr, len(order), strings.Join(list, "; ")).
 		VI("%s chấp nhận %d bộ mã yếu: %s", addr, len(order), strings.Join(list, "; ")).
 		GotWant(strings.Join(list, "; "), "no RC4, 3DES, DES, NULL, anonymous or export suite").At(s.Base().String()).With(ev...)
+}
+
+// weakRefusals is the evidence of a weak-suite probe that found none accepted: one ClientHello
+// offering only the weak suites per version, each refused.
+func weakRefusals(addr string, versions []uint16, offered int) []scoring.Evidence {
+	ev := make([]scoring.Evidence, 0, len(versions))
+	for _, v := range versions {
+		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(v) + " with weak suites only to " + addr,
+			Note: fmt.Sprintf("the server refused all %d weak suites offered", offered)})
+	}
+	return ev
 }
 
 func checkExpiry(ctx context.Context, s *check.Session) check.Result {

@@ -73,6 +73,9 @@ func findContact(doc *html.Node) contactFacts {
 // an address, an e-mail address and a link to user guidance, on the contact page or the home
 // page.
 func contactCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	r, err := s.Profile(ctx)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)

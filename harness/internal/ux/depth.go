@@ -12,7 +12,7 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-// maxClicks is the 3-click rule (DOMAIN.md §3).
+// maxClicks is the 3-click rule (docs/online-services.md).
 const maxClicks = 3
 
 // catalogueHints are folded phrases of links worth following first: they lead to procedures.
@@ -109,6 +109,9 @@ func crawl(ctx context.Context, s *check.Session, home string, targets map[strin
 // depthCheck is P06-UX-04: every sampled procedure page is reachable in at most 3 clicks from the
 // home page, following same-host links.
 func depthCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	r, err := s.Profile(ctx)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)

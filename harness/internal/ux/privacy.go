@@ -52,6 +52,9 @@ func attr(n *html.Node, name string) string { v, _ := htmlx.Attr(n, name); retur
 // privacyCheck is P06-UX-09: a privacy notice (Decree 13/2023 on personal data protection)
 // exists, speaks of personal data, and every sampled page links to it.
 func privacyCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	r, sp, err := samplePages(ctx, s, s.Config().MaxPages)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)

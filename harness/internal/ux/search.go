@@ -63,6 +63,9 @@ func linksTo(pg *check.Page, target string) bool {
 // procedure's page. It also searches for the first name without diacritics and says whether that
 // works (advice, not a requirement).
 func searchCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	r, err := s.Profile(ctx)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)

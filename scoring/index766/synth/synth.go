@@ -54,7 +54,7 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// essential are names of Project 06 essential services (Directive 24/CT-TTg, DOMAIN.md A2).
+// essential are names of Project 06 essential services (Directive 24/CT-TTg, docs/online-services.md).
 var essential = []string{
 	"Xác nhận số chứng minh nhân dân", "Cấp (đổi) căn cước công dân", "Đăng ký thường trú",
 	"Đăng ký tạm trú", "Khai báo tạm vắng", "Thông báo lưu trú", "Đăng ký, cấp biển số xe mô tô",

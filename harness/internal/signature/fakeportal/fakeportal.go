@@ -98,6 +98,11 @@ type item struct {
 func New(pki *signtest.PKI, d Defects) *Portal {
 	p := &Portal{pki: pki, defects: d, sessions: map[string]string{}, dossiers: map[string]*dossier{}, items: map[string]*item{}}
 	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		// A home page, so that the harness can read the portal it assesses.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = io.WriteString(w, `<!doctype html><html lang="vi"><head><title>Cổng thử nghiệm</title></head><body><h1>Cổng thử nghiệm</h1></body></html>`)
+	})
 	mux.HandleFunc("POST /test-login", p.login)
 	mux.HandleFunc("POST /api/dossiers", p.submit)
 	mux.HandleFunc("POST /api/dossiers/{id}/complete", p.complete)
@@ -262,7 +267,7 @@ func (p *Portal) complete(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	data := []byte(fmt.Sprintf("%%PDF-1.7\n%% Kết quả giải quyết hồ sơ %s\n%%%%EOF\n", d.ID))
+	data := signtest.NewPDF("Kết quả giải quyết hồ sơ " + d.ID)
 	signer := p.pki.Agency()
 	var err error
 	switch {
