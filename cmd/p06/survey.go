@@ -25,6 +25,7 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -104,7 +105,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "p06 survey: "+format+"\n", a...)
+		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: "+format, a...)))
 		return exitCantRun
 	}
 	if len(files) != 1 {
@@ -190,6 +191,9 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	}
 	if o.reports != "" {
 		if err := os.MkdirAll(o.reports, 0o755); err != nil {
+			return fail("--reports: %v", err)
+		}
+		if err := safefile.CheckWritable(filepath.Join(o.reports, "portal.json")); err != nil {
 			return fail("--reports: %v", err)
 		}
 	}
@@ -315,6 +319,11 @@ func surveyParse(name string, data []byte, base string) ([]surveyPortal, error) 
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: empty: no portals to survey", name)
+	}
+	// Unit names go into every output: text that is not UTF-8 is refused with its place, the
+	// same for JSON (whose decoder would silently replace it) and CSV.
+	if err := safefile.CheckUTF8(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	var portals []surveyPortal
 	var problems []string
@@ -638,7 +647,9 @@ func surveyDuplicates(portals []surveyPortal) []string {
 }
 
 func surveyURLKey(raw string) string {
-	u, err := url.Parse(raw)
+	// Reports carry the target redacted (credentials and secret parameters masked): compare the
+	// unit's URL in that form.
+	u, err := url.Parse(redact.URL(raw))
 	if err != nil {
 		return raw
 	}
@@ -681,10 +692,13 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 				broken++
 			}
 			if !o.quiet {
-				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), surveyProgress(p, e, time.Since(start)))
+				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start))))
+			} else if hard {
+				// --quiet hides progress, never why the survey is incomplete.
+				fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start))))
 			}
 			if werr != nil {
-				fmt.Fprintf(stderr, "p06 survey: %s: --reports: %v\n", p.unit, werr)
+				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
 				broken++
 			}
 		}()

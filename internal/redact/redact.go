@@ -24,8 +24,9 @@ var (
 	// userinfoRe matches the user information of a URL in text (postgres://user:pw@host).
 	userinfoRe = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.\-]*://)[^/\s@?#<>"']+@`)
 	// kvRe matches key=value pairs (query strings, form bodies, path parameters, cookies,
-	// connection strings, environment files, free text).
-	kvRe = regexp.MustCompile(`(^|[?&;#\s"'(,{\[|])([\p{L}\p{N}_.\-]{2,40})(\s*=\s*)("[^"]*"|'[^']*'|[^&\s"';,<>)]+)`)
+	// connection strings, environment files, free text, markup: "<p>key=value</p>"): the key
+	// starts wherever a key character follows one that is not.
+	kvRe = regexp.MustCompile(`(^|[^\p{L}\p{N}_.\-])([\p{L}\p{N}_.\-]{2,40})(\s*=\s*)("[^"]*"|'[^']*'|[^&\s"';,<>)]+)`)
 	// quotedRe matches "key": value and 'key': value members (JSON, JavaScript, Python reprs).
 	quotedRe = regexp.MustCompile(`(["'])([^"'\\\s]{1,40})(["'])(\s*:\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|-?[0-9][0-9.\-*]*)`)
 	// colonRe matches "key: value" in prose and header values; only credential and identity
@@ -112,24 +113,55 @@ func Text(s string) string {
 			})
 		}
 		if strings.Contains(s, ":") {
-			s = colonRe.ReplaceAllStringFunc(s, func(m string) string {
-				sub := colonRe.FindStringSubmatch(m)
-				kd := KindOf(sub[2])
-				if kd != Credential && kd != Identity {
-					return m
-				}
-				if strings.HasPrefix(sub[4], "//") {
-					return m // a URL's scheme or a host:port, not a value
-				}
-				switch strings.ToLower(sub[4]) {
-				case "bearer", "basic", "digest", Mask:
-					return m // "Authorization: Bearer [redacted]": the credential is masked already
-				}
-				return sub[1] + sub[2] + sub[3] + maskValue(sub[4], kd)
-			})
+			s = redactColon(s)
 		}
 	}
 	return PINs(s)
+}
+
+// redactColon masks the values of "key: value" pairs of credential and identity keys. A pair
+// whose key is not one is skipped from its value on, not after it, so that in
+// "seen: token: X" the pair "token: X" is still found.
+func redactColon(s string) string {
+	var b strings.Builder
+	at := 0 // s[:at] is done
+	for at < len(s) {
+		loc := colonRe.FindStringSubmatchIndex(s[at:])
+		if loc == nil {
+			break
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += at
+			}
+		}
+		key, sep, val := s[loc[4]:loc[5]], s[loc[6]:loc[7]], s[loc[8]:loc[9]]
+		kd := KindOf(key)
+		masked := kd == Credential || kd == Identity
+		switch {
+		case !masked:
+		case strings.HasPrefix(val, "//"): // a URL's scheme or a host:port, not a value
+			masked = false
+		default:
+			switch strings.ToLower(val) {
+			case "bearer", "basic", "digest", Mask: // "Authorization: Bearer [redacted]": masked already
+				masked = false
+			}
+		}
+		if !masked {
+			b.WriteString(s[at:loc[8]])
+			at = loc[8]
+			continue
+		}
+		b.WriteString(s[at:loc[4]])
+		b.WriteString(key + sep + maskValue(val, kd))
+		at = loc[9]
+	}
+	if at == 0 {
+		return s
+	}
+	b.WriteString(s[at:])
+	return b.String()
 }
 
 // maskValue masks a value of kind kd, keeping its quotes.

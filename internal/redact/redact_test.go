@@ -76,9 +76,12 @@ func TestTextCases(t *testing.T) {
 		{"GET /cb?code=abc123&state=xyz&lang=vi", "GET /cb?code=[redacted]&state=[redacted]&lang=vi"},
 		{"Mật khẩu: abc123", "Mật khẩu: [redacted]"},
 		{"token: abc", "token: [redacted]"},
+		{"seen: token: abc, CMND: 987654321", "seen: token: [redacted], CMND: 987****21"},
+		{"X-Api-Key: k1 and status code: 404", "X-Api-Key: [redacted] and status code: 404"},
 		{"postgres://u:pw@db/x", "postgres://[redacted]@db/x"},
 		{`{'password': 'x1'}`, `{'password': '[redacted]'}`},
 		{`<input type=password value=x1>`, `<input type=password value="[redacted]">`},
+		{"<p>mat_khau=x1</p><p>PHPSESSID=x2</p>", "<p>mat_khau=[redacted]</p><p>PHPSESSID=[redacted]</p>"},
 		{"Authorization: Bearer abcdef.ghijkl", "Authorization: Bearer [redacted]"},
 	}
 	for _, tc := range cases {
@@ -136,7 +139,13 @@ func FuzzText(f *testing.F) {
 		if strings.Contains(prefix, c.Value) || strings.Contains(suffix, c.Value) {
 			t.Skip()
 		}
-		in := prefix + "\n" + c.Text + "\n" + suffix
+		// The secret stands after any character that cannot continue a key or a number.
+		seps := "\n >\"'(,;:|{[<"
+		sep := string(seps[int(i/64)%len(seps)])
+		if len(prefix) > 0 {
+			sep = string(seps[int(prefix[len(prefix)-1])%len(seps)])
+		}
+		in := prefix + sep + c.Text + "\n" + suffix
 		for name, fn := range map[string]func(string) string{"Text": redact.Text, "URL": redact.URL,
 			"Header": func(s string) string { return redact.Header("X-Debug", s) }} {
 			out := fn(in)

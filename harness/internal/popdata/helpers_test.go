@@ -14,6 +14,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/internal/redact/redacttest"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -44,6 +45,9 @@ func TestURLProblems(t *testing.T) {
 		{"API key", "https://gw/dancu?ApiKey=k", []string{"a credential (ApiKey) in the query"}},
 		{"user information", "https://user:pass@x/", []string{"a password in the URL's user information"}},
 		{"unparsable", "http://[::1", nil},
+		{"jsessionid path parameter", "https://x/app;jsessionid=ABC/list", []string{"a credential (jsessionid) in a path parameter"}},
+		{"auth parameter", "https://x/api?auth=T", []string{"a credential (auth) in the query"}},
+		{"ASP.NET session", "https://x/?ASP.NET_SessionId=s", []string{"a credential (ASP.NET_SessionId) in the query"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -52,6 +56,33 @@ func TestURLProblems(t *testing.T) {
 				assert.NotEmpty(t, p.VI)
 			}
 		})
+	}
+}
+
+// TestURLProblemsFlagsWhatReportsMask: the detector and the redactor share one list, so every
+// secret parameter of the catalogue a portal may put in a URL is flagged here, and masked in
+// the report that flags it.
+func TestURLProblemsFlagsWhatReportsMask(t *testing.T) {
+	for _, c := range redacttest.Catalogue {
+		if c.Query == "" {
+			continue
+		}
+		u := "https://portal.example/a?x=1&" + c.Query
+		if strings.HasPrefix(c.Query, ";") {
+			u = "https://portal.example/a" + c.Query + "?x=1"
+		}
+		ps := URLProblems(u)
+		if len(ps) == 0 {
+			t.Errorf("%s: URLProblems(%q) flags nothing", c.Name, u)
+		}
+		for _, p := range ps {
+			if strings.Contains(p.EN, c.Value) || strings.Contains(p.VI, c.Value) {
+				t.Errorf("%s: the problem quotes the secret: %q", c.Name, p.EN)
+			}
+		}
+		if red := check.RedactURL(u); strings.Contains(red, c.Value) {
+			t.Errorf("%s: the redacted URL %q shows %q", c.Name, red, c.Value)
+		}
 	}
 }
 

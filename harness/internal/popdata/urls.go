@@ -16,6 +16,7 @@ import (
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -268,6 +269,20 @@ func URLProblems(raw string) []Problem {
 		if v, err := url.PathUnescape(seg); err == nil && hasPIN(v) != "" {
 			add("a personal identification number (%s) in the path", "số định danh cá nhân (%s) trong đường dẫn", ident.Mask(hasPIN(v)))
 		}
+		// Path parameters: "/app;jsessionid=…" puts the session in every link.
+		params := strings.Split(seg, ";")
+		for _, p := range params[1:] {
+			k, v, _ := strings.Cut(p, "=")
+			if dk, err := url.PathUnescape(k); err == nil {
+				k = dk
+			}
+			switch {
+			case v != "" && credentialKey(k):
+				add("a credential (%s) in a path parameter", "thông tin xác thực (%s) trong tham số đường dẫn", truncate(k, 40))
+			case v != "" && identityKey(k):
+				add("an identification number parameter (%s) in the path", "tham số số định danh (%s) trong đường dẫn", truncate(k, 40))
+			}
+		}
 	}
 	check := func(part, partVI, q string) {
 		vals, err := url.ParseQuery(q)
@@ -314,38 +329,8 @@ func hasPIN(s string) string {
 	return ""
 }
 
-// normKey folds a parameter name for comparison: lower case, without separators.
-func normKey(k string) string {
-	k = strings.ToLower(k)
-	return keySeparators.Replace(k)
-}
+// credentialKey and identityKey use p06kit's one redaction policy: the keys this check flags in
+// URLs are the keys no report shows.
+func credentialKey(k string) bool { return redact.KindOf(k) == redact.Credential }
 
-// keySeparators is built once (a Replacer is safe for concurrent use).
-var keySeparators = strings.NewReplacer("_", "", "-", "", ".", "", " ", "")
-
-var credentialKeys = []string{"password", "passwd", "pwd", "pass", "matkhau", "secret", "clientsecret",
-	"apikey", "accesstoken", "idtoken", "refreshtoken", "authtoken", "token", "sessionid", "jsessionid",
-	"phpsessid", "aspnetsessionid", "sid", "privatekey"}
-
-func credentialKey(k string) bool {
-	n := normKey(k)
-	for _, c := range credentialKeys {
-		if n == c {
-			return true
-		}
-	}
-	return strings.HasSuffix(n, "password") || strings.HasSuffix(n, "secret") || strings.HasSuffix(n, "token") || strings.HasSuffix(n, "matkhau")
-}
-
-var identityKeys = []string{"sodinhdanh", "madinhdanh", "dinhdanh", "socmnd", "cmnd", "cccd", "socccd",
-	"cancuoc", "socancuoc", "cancuoccongdan", "idcard", "idnumber", "nationalid", "personalid", "pin", "madinhdanhcanhan"}
-
-func identityKey(k string) bool {
-	n := normKey(k)
-	for _, c := range identityKeys {
-		if n == c {
-			return true
-		}
-	}
-	return false
-}
+func identityKey(k string) bool { return redact.KindOf(k) == redact.Identity }

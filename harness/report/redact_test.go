@@ -1,0 +1,96 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/redact/redacttest"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// TestNoSecretInAnyFormat runs a check that forgets to redact anything: its message, got/want,
+// URL and evidence (request lines, excerpts, headers, notes, locations) quote every secret of
+// the catalogue raw, as a portal reflected them, and the target URL carries a user, a password
+// and a token. The engine's redaction must leave none of them in any report format, in either
+// language.
+func TestNoSecretInAnyFormat(t *testing.T) {
+	const password, token = "Ux71k2pQ", "Tx82l3qQ"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("<html><body>ok</body></html>"))
+	}))
+	defer srv.Close()
+	target := strings.Replace(srv.URL, "http://", "http://admin:"+password+"@", 1) + "/?token=" + token
+
+	leaky := func(ctx context.Context, s *check.Session) check.Result {
+		var msg, got []string
+		var ev []scoring.Evidence
+		url := s.Target().BaseURL
+		for _, c := range redacttest.Catalogue {
+			msg = append(msg, c.Text)
+			got = append(got, c.Text)
+			e := scoring.Evidence{Request: "GET " + s.Target().BaseURL, Status: 200, Excerpt: "<p>" + c.Text + "</p>",
+				Note: "seen: " + c.Text, Location: "body > p " + c.Text}
+			if c.Query != "" {
+				u := srv.URL + "/a?x=1&" + c.Query
+				if strings.HasPrefix(c.Query, ";") {
+					u = srv.URL + "/a" + c.Query + "?x=1"
+				}
+				e.Request = "GET " + u
+				url = u
+			}
+			if name, value, ok := strings.Cut(c.Header, ": "); ok {
+				e.Headers = map[string]string{name: value}
+			}
+			ev = append(ev, e)
+		}
+		r := check.Failf("the page shows %s", strings.Join(msg, " | ")).VI("trang hiển thị %s", strings.Join(msg, " | ")).
+			GotWant(strings.Join(got, "\n"), "nothing of "+s.Target().BaseURL).At(url).With(ev...)
+		return r
+	}
+	const id = "P06-POP-08"
+	for _, lang := range []string{"vi", "en"} {
+		r, err := harness.Check(t.Context(), harness.Target{BaseURL: target}, harness.NoBuiltin(),
+			harness.Checks(check.Check{ID: id, Run: leaky}), harness.Only(id), harness.Lang(lang),
+			harness.RequestTimeout(5*time.Second))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f *scoring.Finding
+		for i := range r.Findings {
+			if r.Findings[i].Criterion == id {
+				f = &r.Findings[i]
+			}
+		}
+		if f == nil || f.Status != scoring.Fail || len(f.Evidence) != len(redacttest.Catalogue) {
+			t.Fatalf("%s: the leaky check did not run as planned: %+v", lang, f)
+		}
+		for _, format := range report.Formats {
+			var b bytes.Buffer
+			if err := report.Write(&b, format, r, report.Options{Lang: lang}); err != nil {
+				t.Fatalf("%s %s: %v", lang, format, err)
+			}
+			out := b.String()
+			if !strings.Contains(out, "[redacted]") {
+				t.Errorf("%s %s: nothing masked: the secrets did not reach the report", lang, format)
+			}
+			for _, c := range redacttest.Catalogue {
+				if i := strings.Index(out, c.Value); i >= 0 {
+					t.Errorf("%s %s shows %s (%q): …%s…", lang, format, c.Name, c.Value, out[max(0, i-100):min(len(out), i+len(c.Value)+30)])
+				}
+			}
+			for _, v := range []string{password, token} {
+				if i := strings.Index(out, v); i >= 0 {
+					t.Errorf("%s %s shows the target URL's credential %q: …%s…", lang, format, v, out[max(0, i-100):min(len(out), i+len(v)+30)])
+				}
+			}
+		}
+	}
+}
