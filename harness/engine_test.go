@@ -347,3 +347,39 @@ func TestMeasuredTargets(t *testing.T) {
 	assert.InDelta(t, 0.82, r.Targets[0].Measured, 1e-9)
 	assert.True(t, r.Targets[0].Met)
 }
+
+// wrongDossiers has StartDossier and SubmitDossier with a pointer request: it compiles as a
+// Target.Portal (an any) but is not a check.Dossiers.
+type wrongDossiers struct{}
+
+func (wrongDossiers) StartDossier(context.Context, *check.Browser, *check.DossierRequest) (*check.Dossier, error) {
+	return nil, nil
+}
+func (wrongDossiers) SubmitDossier(context.Context, *check.Browser, *check.Dossier, *check.DossierRequest) (*check.Dossier, error) {
+	return nil, nil
+}
+
+// The report lists the adapter interfaces found and the near misses, and a criterion not
+// tested for want of the interface says why the vendor's method was ignored.
+func TestAdapterNearMissIsReported(t *testing.T) {
+	srv := okServer(t)
+	needs := check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
+		if _, ok := s.Target().Portal.(check.Dossiers); !ok {
+			return check.FromError("starting a dossier", &check.NotImplementedError{Method: "Dossiers.StartDossier"})
+		}
+		return check.Passf("started").With(scoring.Evidence{Note: "started"})
+	}}
+	r, err := Check(t.Context(), Target{BaseURL: srv.URL, Portal: wrongDossiers{}}, Catalogue(testCatalogue()), NoBuiltin(),
+		Lang("en"), Checks(needs), Only("T-SEC-01"))
+	require.NoError(t, err)
+	require.NotNil(t, r.Adapter)
+	assert.Empty(t, r.Adapter.Interfaces)
+	require.Len(t, r.Adapter.Warnings, 2)
+	assert.Contains(t, r.Adapter.Warnings[0], "harness.wrongDossiers.StartDossier has signature")
+	f := findingOf(r, "T-SEC-01")
+	assert.Equal(t, scoring.NotTested, f.Status)
+	assert.Contains(t, f.Message, "the adapter does not implement Dossiers.StartDossier (harness.wrongDossiers.StartDossier has signature")
+	require.NotNil(t, r.Partial, "an Only run is partial")
+	assert.Equal(t, []string{"T-SEC-01"}, r.Partial.Selected)
+	assert.Equal(t, []string{"T-SEC-01"}, r.Partial.Criteria)
+}

@@ -1,16 +1,15 @@
 package harness
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/internal/suggest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -40,6 +39,7 @@ type config struct {
 	observe      func(scoring.Finding)
 	bands        *scoring.Bands
 	now          func() time.Time
+	strict       bool
 	errs         []error
 }
 
@@ -50,6 +50,17 @@ const (
 	// DefaultCheckTimeout bounds one check by default.
 	DefaultCheckTimeout = 60 * time.Second
 )
+
+// Strict makes a go test run (New(…).Run()) tell the whole truth: a criterion the run did not
+// assess fails its subtest instead of skipping it. With Strict, not_tested (no adapter, no fake,
+// no evidence file, an active check without Active, no check built) fails like error, so that a
+// green test means every selected criterion was assessed; not_applicable and waived findings
+// still skip, and criteria left out by Only have no subtest. Without Strict, the run logs one
+// summary line (assessed N of M, and what was not tested grouped by cause) and skips them.
+// Check ignores Strict: its report holds every status.
+func Strict() Option {
+	return optionFunc(func(c *config) { c.strict = true })
+}
 
 // Catalogue assesses against cat instead of the built-in p06-technical catalogue.
 func Catalogue(cat *criteria.Catalogue) Option {
@@ -382,7 +393,7 @@ func (c *config) selected(cr *criteria.Criterion) bool {
 }
 
 func readWaiverFile(path string) ([]scoring.Waiver, error) {
-	b, err := os.ReadFile(path)
+	b, err := safefile.ReadFile(path, maxWaiverFile)
 	if err != nil {
 		return nil, fmt.Errorf("waiver file: %w", err)
 	}
@@ -393,28 +404,13 @@ func readWaiverFile(path string) ([]scoring.Waiver, error) {
 	return ws, nil
 }
 
-// jsonErr says where in b a decoding error happened, as line:column.
+// maxWaiverFile bounds a waivers file: a few entries a person wrote.
+const maxWaiverFile = 16 << 20
+
+// jsonErr says where in b a decoding error happened, as line and column; an empty or truncated
+// document says so.
 func jsonErr(b []byte, err error) string {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	off := int64(-1)
-	if errors.As(err, &se) {
-		off = se.Offset
-	} else if errors.As(err, &te) {
-		off = te.Offset
-	}
-	if off < 0 || off > int64(len(b)) {
-		return err.Error()
-	}
-	line, col := 1, 1
-	for _, ch := range b[:off] {
-		if ch == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return fmt.Sprintf("line %d, column %d: %v", line, col, err)
+	return safefile.JSONError(b, err).Error()
 }
 
 // checksAtOnce is how many non-exclusive checks run at once (see Parallel).

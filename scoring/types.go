@@ -172,9 +172,33 @@ type Report struct {
 	// Discovery says, for each portal profile field, whether it was "configured", "discovered" or
 	// "missing", when a harness assessed a live portal.
 	Discovery map[string]string `json:"discovery,omitempty"`
+	// Adapter says which adapter interfaces the assessed target's adapter implements, and warns
+	// about methods named like adapter methods whose signature differs (the harness ignores
+	// them), when a harness assessed a live portal with an adapter.
+	Adapter *Adapter `json:"adapter,omitempty"`
+	// Partial is set when the run assessed only part of the catalogue (p06 scan --only, the
+	// Only option): its scores and grade are those of a partial assessment, not the portal's.
+	Partial *Partial `json:"partial,omitempty"`
 	// Traffic is what the harness sent the portal and the politeness limits it kept, when a
 	// harness assessed a live portal.
 	Traffic *Traffic `json:"traffic,omitempty"`
+}
+
+// Adapter is what a harness found in the adapter of the target it assessed.
+type Adapter struct {
+	// Interfaces are the adapter interfaces implemented (Login, Dossiers, Warehouse, …).
+	Interfaces []string `json:"interfaces"`
+	// Warnings name near misses: a method with an adapter method's name but another signature,
+	// an interface only partly implemented, a pointer-receiver method on a value.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Partial describes a run that assessed part of the catalogue.
+type Partial struct {
+	// Selected are the selectors the run was limited to (criterion IDs, groups, tags).
+	Selected []string `json:"selected"`
+	// Criteria lists the criteria selected, in catalogue order.
+	Criteria []string `json:"criteria"`
 }
 
 // Traffic records a scan's requests and the politeness limits it ran with, so that an assessor
