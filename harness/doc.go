@@ -39,8 +39,11 @@
 //     SHA-256 does not match an error;
 //   - computed criteria: not_tested, "computed from dossier data: use p06 index766".
 //
-// Checks run in parallel ([Parallel], default 8), except those marked Exclusive, which run one
-// at a time after the others. Each has a deadline ([CheckTimeout]); a check that ignores its
+// Checks run in parallel (4 × [Parallel], default 8), except those marked Exclusive, which run
+// one at a time after the others. Whatever the checks do, the scan is polite: at most [Parallel]
+// requests in flight, at most [MaxConnsPerHost] connections to one host, and a pause after a 429
+// or 503 (Retry-After honoured); the report's traffic section records the limits and the
+// requests sent. Each has a deadline ([CheckTimeout]); a check that ignores its
 // context is abandoned shortly after the deadline with an error finding, and a check that panics
 // gives an error finding: the run never hangs or crashes because of a check. Findings are then
 // scored by [scoring.Score] with the waivers ([Waivers], [WaiverFile]) as of the run's start day.

@@ -90,6 +90,9 @@ type engine struct {
 
 	observeMu sync.Mutex
 
+	adapterOnce sync.Once
+	adapterWarn []string
+
 	targetsMu sync.Mutex
 	targets   map[string]scoring.Target // measured by checks, by target ID
 }
@@ -208,7 +211,7 @@ func (e *engine) start(want func(i int) bool) {
 	}
 	go func() {
 		e.preOnce.Do(e.preflight)
-		sem := make(chan struct{}, e.cfg.parallel)
+		sem := make(chan struct{}, e.cfg.checksAtOnce())
 		var wg sync.WaitGroup
 		for _, i := range parallel {
 			sem <- struct{}{}
@@ -363,6 +366,9 @@ func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration
 	if e.cfg.Lang == "vi" && r.MessageVI != "" {
 		msg = r.MessageVI
 	}
+	if r.Status == scoring.NotTested {
+		msg += e.adapterHint(r.Message)
+	}
 	f := scoring.Finding{
 		Criterion:  cr.ID,
 		Group:      cr.Group,
@@ -384,6 +390,27 @@ func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration
 		}
 	}
 	return f
+}
+
+// adapterHint returns, for a not_tested message that names an adapter interface, the near
+// misses found in the target's adapter for that interface (a method with the right name and
+// the wrong signature), so that a vendor sees why the harness ignored their method.
+func (e *engine) adapterHint(msg string) string {
+	e.adapterOnce.Do(func() { _, e.adapterWarn = check.AdapterReport(e.target.Portal) })
+	var out []string
+	for _, w := range e.adapterWarn {
+		for _, name := range check.AdapterInterfaceNames() {
+			mark := "check." + name
+			if (strings.Contains(w, mark+" ") || strings.HasSuffix(w, mark)) && strings.Contains(msg, name) {
+				out = append(out, w)
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(out, "; ") + ")"
 }
 
 // maxEvidence bounds the evidence items kept per finding, so that a check listing every image
@@ -447,12 +474,29 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	sort.Slice(r.Targets, func(i, j int) bool { return r.Targets[i].ID < r.Targets[j].ID })
 	r.StartedAt = e.started.UTC().Format(time.RFC3339)
 	r.DurationMS = time.Since(e.t0).Milliseconds()
-	if e.unreach == nil && ctx.Err() == nil {
-		pctx, cancel := context.WithTimeout(ctx, e.cfg.checkTimeout)
-		if p, err := e.sess.Profile(pctx); err == nil && p != nil && len(p.Sources) > 0 {
-			r.Discovery = p.Sources
+	st, lim := e.sess.Stats(), e.sess.Limits()
+	r.Traffic = &scoring.Traffic{Requests: st.Requests, BytesRead: st.BytesRead,
+		MaxInFlight: lim.MaxInFlight, MaxConnsPerHost: lim.MaxConnsPerHost,
+		Backoffs: lim.Backoffs, WaitedMS: lim.Waited.Milliseconds()}
+	// What discovery found, when a check needed it: a run of checks that need no profile (--only
+	// the TLS checks) does not crawl the portal for the report's sake.
+	if p := e.sess.ResolvedProfile(); e.unreach == nil && p != nil && len(p.Sources) > 0 {
+		r.Discovery = p.Sources
+	}
+	if found, warn := check.AdapterReport(e.target.Portal); len(found)+len(warn) > 0 {
+		r.Adapter = &scoring.Adapter{Interfaces: found, Warnings: warn}
+		if r.Adapter.Interfaces == nil {
+			r.Adapter.Interfaces = []string{}
 		}
-		cancel()
+	}
+	if len(e.cfg.only) > 0 {
+		p := &scoring.Partial{Selected: append([]string(nil), e.cfg.only...), Criteria: []string{}}
+		for _, it := range e.items {
+			if !it.deselected {
+				p.Criteria = append(p.Criteria, it.cr.ID)
+			}
+		}
+		r.Partial = p
 	}
 	for _, rf := range e.sess.Refused() {
 		r.OutOfScope = append(r.OutOfScope, scoring.Refusal{Method: rf.Method, URL: check.RedactURL(rf.URL), Host: rf.Host, Count: rf.Count})

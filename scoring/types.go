@@ -176,6 +176,16 @@ type Report struct {
 	// the target (redirects, form actions, links and discovered URLs to other hosts), when a
 	// harness assessed a live portal. Nothing was sent for any of them.
 	OutOfScope []Refusal `json:"out_of_scope,omitempty"`
+	// Adapter says which adapter interfaces the assessed target's adapter implements, and warns
+	// about methods named like adapter methods whose signature differs (the harness ignores
+	// them), when a harness assessed a live portal with an adapter.
+	Adapter *Adapter `json:"adapter,omitempty"`
+	// Partial is set when the run assessed only part of the catalogue (p06 scan --only, the
+	// Only option): its scores and grade are those of a partial assessment, not the portal's.
+	Partial *Partial `json:"partial,omitempty"`
+	// Traffic is what the harness sent the portal and the politeness limits it kept, when a
+	// harness assessed a live portal.
+	Traffic *Traffic `json:"traffic,omitempty"`
 }
 
 // Refusal is a request refused because its host was outside the assessment's scope.
@@ -187,6 +197,40 @@ type Refusal struct {
 	Host string `json:"host"`
 	// Count is how many times it was attempted.
 	Count int `json:"count"`
+}
+
+// Adapter is what a harness found in the adapter of the target it assessed.
+type Adapter struct {
+	// Interfaces are the adapter interfaces implemented (Login, Dossiers, Warehouse, …).
+	Interfaces []string `json:"interfaces"`
+	// Warnings name near misses: a method with an adapter method's name but another signature,
+	// an interface only partly implemented, a pointer-receiver method on a value.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Partial describes a run that assessed part of the catalogue.
+type Partial struct {
+	// Selected are the selectors the run was limited to (criterion IDs, groups, tags).
+	Selected []string `json:"selected"`
+	// Criteria lists the criteria selected, in catalogue order.
+	Criteria []string `json:"criteria"`
+}
+
+// Traffic records a scan's requests and the politeness limits it ran with, so that an assessor
+// can show the portal's owner what the scan cost them.
+type Traffic struct {
+	// Requests is the number of HTTP requests sent (each redirect hop counts); BytesRead the
+	// response body bytes read, before decompression.
+	Requests  int64 `json:"requests"`
+	BytesRead int64 `json:"bytes_read"`
+	// MaxInFlight and MaxConnsPerHost are the limits used: requests (and TLS probe handshakes)
+	// in flight at once, and connections the scan's HTTP client keeps to one host.
+	MaxInFlight     int `json:"max_in_flight"`
+	MaxConnsPerHost int `json:"max_conns_per_host"`
+	// Backoffs counts the 429/503 answers after which the scan paused before asking that host
+	// again; WaitedMS is the time requests spent waiting for such pauses to end.
+	Backoffs int64 `json:"backoffs,omitempty"`
+	WaitedMS int64 `json:"waited_ms,omitempty"`
 }
 
 // Count splits findings by how far they were assessed. Total = Assessed + NotTested + Error +

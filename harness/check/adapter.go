@@ -23,6 +23,10 @@ type Browser struct {
 	Client *http.Client
 	// Citizen is who is logged in, or the zero Person for an anonymous browser.
 	Citizen ident.Person
+
+	// cookies records the Set-Cookie lines of the portal's responses, for browsers the
+	// session's login made (see SetCookies).
+	cookies *cookieLog
 }
 
 // Login logs a citizen in by the portal's own means. Most portals need not implement it: without

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -198,6 +199,7 @@ func (d *discovery) crawl(ctx context.Context) {
 			d.notes = append(d.notes, "discovery stopped: "+ctx.Err().Error())
 			return
 		}
+		d.prefetch(ctx)
 		u := d.queue[0]
 		d.queue = d.queue[1:]
 		if d.visited[u] {
@@ -221,6 +223,26 @@ func (d *discovery) crawl(ctx context.Context) {
 			continue
 		}
 		d.scan(pg)
+	}
+}
+
+// prefetch fetches, side by side, the pages at the head of the queue that the crawl would visit
+// next within its budget, so that visiting them in order costs one round trip, not one each.
+// The order of visits, and so what is found, stays that of the queue.
+func (d *discovery) prefetch(ctx context.Context) {
+	var next []string
+	seen := map[string]bool{}
+	for _, u := range d.queue {
+		if len(next) >= min(d.budget, d.s.cfg.MaxInFlight) {
+			break
+		}
+		if !d.visited[u] && !seen[u] {
+			seen[u] = true
+			next = append(next, u)
+		}
+	}
+	if len(next) > 1 {
+		d.s.Prefetch(ctx, next...)
 	}
 }
 
@@ -741,7 +763,16 @@ func (s *Session) SamplePages(ctx context.Context, max int) (pages []*Page, skip
 	if r.Login != "" {
 		login, _ = s.Resolve(r.Login)
 	}
-	for _, u := range r.Pages(s, max) {
+	urls := r.Pages(s, max)
+	// Fetch the pages side by side (the login entry is probed first below, not fetched blind).
+	var ahead []string
+	for _, u := range urls {
+		if u != login {
+			ahead = append(ahead, u)
+		}
+	}
+	s.Prefetch(ctx, ahead...)
+	for _, u := range urls {
 		if u == login && r.login != nil {
 			r.login.once.Do(func() { r.login.to, r.login.off = s.leavesHost(ctx, u) })
 			if to, off := r.login.to, r.login.off; off {
@@ -834,10 +865,12 @@ func (s *Session) leavesHost(ctx context.Context, u string) (string, bool) {
 		return "", false
 	}
 	req.Header.Set("User-Agent", s.cfg.UserAgent)
-	resp, err := s.rt.RoundTrip(req)
+	resp, err := s.raw.RoundTrip(req)
 	if err != nil {
 		return "", false
 	}
+	// Read a short body to its end, so that the connection is reused rather than closed.
+	_, _ = io.CopyN(io.Discard, resp.Body, 64<<10)
 	resp.Body.Close()
 	if resp.StatusCode < 300 || resp.StatusCode > 399 {
 		return "", false

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 
@@ -51,6 +52,67 @@ type LoginTrace struct {
 	// Final is the portal's response to the callback after its redirects; nil when the
 	// adapter's CompleteLogin delivered the callback.
 	Final *Response
+	// PreLogin are the portal's cookies the browser held when the SSO sent it back (names and
+	// values, as the cookie jar keeps them for the callback URL): what an attacker who planted
+	// a session ID before the login would know. Nil when the flow did not reach the callback.
+	PreLogin []*http.Cookie
+	// SetCookies are the Set-Cookie lines the portal's responses sent the browser during the
+	// login, in order, with the URL of each response (redirects included).
+	SetCookies []SetCookie
+}
+
+// SetCookie is one Set-Cookie header line a response of the portal sent a browser.
+type SetCookie struct {
+	// URL is the URL of the request the response answered (not redacted).
+	URL string
+	// Line is the header's value, attributes included.
+	Line string
+}
+
+// SetCookies returns the Set-Cookie lines the portal's responses sent b so far, in order: every
+// response, redirects included, that b received through a client the session made for it
+// (Session.Login, LoginSSO). Nil for a browser the session did not make.
+func (b *Browser) SetCookies() []SetCookie {
+	if b == nil || b.cookies == nil {
+		return nil
+	}
+	return b.cookies.all()
+}
+
+// cookieLog records the Set-Cookie lines a browser receives; safe for concurrent use.
+type cookieLog struct {
+	mu    sync.Mutex
+	lines []SetCookie
+}
+
+func (l *cookieLog) all() []SetCookie {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]SetCookie(nil), l.lines...)
+}
+
+// cookieRecorder records the Set-Cookie lines of every response it passes on.
+type cookieRecorder struct {
+	next http.RoundTripper
+	log  *cookieLog
+}
+
+func (c *cookieRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
+	next := c.next
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	resp, err := next.RoundTrip(r)
+	if resp != nil {
+		if lines := resp.Header.Values("Set-Cookie"); len(lines) > 0 {
+			c.log.mu.Lock()
+			for _, l := range lines {
+				c.log.lines = append(c.log.lines, SetCookie{URL: r.URL.String(), Line: l})
+			}
+			c.log.mu.Unlock()
+		}
+	}
+	return resp, err
 }
 
 // Evidence describes the login's redirect chain with codes, states and tokens masked.
@@ -153,8 +215,13 @@ func (s *Session) LoginSSO(ctx context.Context, who ident.Person, mode ssotest.M
 	}
 	tr.Callback = cb
 	tr.Chain = append(tr.Chain, cb.String())
+	if b.Client.Jar != nil {
+		tr.PreLogin = b.Client.Jar.Cookies(cb)
+	}
 	if cl, ok := s.target.Portal.(CompleteLogin); ok {
-		if err := cl.CompleteLogin(ctx, b, cb.String()); err != nil {
+		err := cl.CompleteLogin(ctx, b, cb.String())
+		tr.SetCookies = b.SetCookies()
+		if err != nil {
 			return b, tr, fmt.Errorf("%w: the adapter's CompleteLogin: %v", ErrLoginFlow, err)
 		}
 		return b, tr, nil
@@ -167,7 +234,11 @@ func (s *Session) LoginSSO(ctx context.Context, who ident.Person, mode ssotest.M
 	if resp != nil {
 		tr.Final = resp
 		tr.Chain = append(tr.Chain, resp.Redirects...)
+		// Where the browser lands after the callback is a URL it visited too (a token or an
+		// identification number in it is in the browser's history and Referer).
+		tr.Chain = append(tr.Chain, resp.FinalURL)
 	}
+	tr.SetCookies = b.SetCookies()
 	if err != nil {
 		return b, tr, fmt.Errorf("%w: visiting the callback: %v", ErrLoginFlow, err)
 	}
@@ -462,17 +533,21 @@ func nodeText(n *html.Node) string {
 
 // ssoBrowser is a fresh browser whose requests to the fake SSO go through a transport that trusts
 // the fake's certificate; everything else goes through the session's bounded transport.
+// The browser records the Set-Cookie lines of the portal's responses ([Browser.SetCookies]), not
+// of the fake SSO's.
 func (s *Session) ssoBrowser() *Browser {
 	b := s.NewBrowser()
-	if s.target.SSO == nil || s.target.SSO.URL == "" {
-		return b
-	}
-	host := ""
-	if u, err := url.Parse(s.target.SSO.URL); err == nil {
-		host = u.Host
-	}
+	b.cookies = &cookieLog{}
+	rec := &cookieRecorder{next: b.Client.Transport, log: b.cookies}
 	c := *b.Client
-	c.Transport = &splitTransport{host: host, sso: s.target.SSO.Client().Transport, rest: b.Client.Transport}
+	c.Transport = rec
+	if s.target.SSO != nil && s.target.SSO.URL != "" {
+		host := ""
+		if u, err := url.Parse(s.target.SSO.URL); err == nil {
+			host = u.Host
+		}
+		c.Transport = &splitTransport{host: host, sso: s.target.SSO.Client().Transport, rest: rec}
+	}
 	b.Client = &c
 	return b
 }

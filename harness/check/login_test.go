@@ -38,7 +38,11 @@ func loginPortal(t *testing.T, sso *ssotest.Server, pkce bool) *httptest.Server 
 	mux.HandleFunc("/nowhere", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(`<html><body><a href="/tin-tuc">Tin tức</a></body></html>`))
 	})
-	mux.HandleFunc("/go", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, authorize(), http.StatusFound) })
+	mux.HandleFunc("/go", func(w http.ResponseWriter, r *http.Request) {
+		// A cookie set before the login (a pre-login session, a state cookie).
+		http.SetCookie(w, &http.Cookie{Name: "pre", Value: "p1", Path: "/"})
+		http.Redirect(w, r, authorize(), http.StatusFound)
+	})
 	mux.HandleFunc("/form-get", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(`<html><body><form action="/tim-kiem"><input name="q"><button>Tìm kiếm</button></form>
 <form action="/go-form" method="get"><input type="hidden" name="returnUrl" value="/"><button type="submit">Đăng nhập với VNeID</button></form></body></html>`))
@@ -61,7 +65,7 @@ func loginPortal(t *testing.T, sso *ssotest.Server, pkce bool) *httptest.Server 
 			return
 		}
 		http.SetCookie(w, &http.Cookie{Name: "sid", Value: r.URL.Query().Get("code"), Path: "/"})
-		http.Redirect(w, r, "/", http.StatusFound)
+		http.Redirect(w, r, "/trang-chu?lan=1", http.StatusFound)
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte("home")) })
 	srv = httptest.NewTLSServer(mux)
@@ -113,8 +117,26 @@ func TestLoginSSO(t *testing.T) {
 			t.Fatalf("trace %+v", tr)
 		}
 		base, _ := url.Parse(srv.URL)
-		if len(b.Client.Jar.Cookies(base)) != 1 {
+		if !hasCookie(b.Client.Jar.Cookies(base), "sid") {
 			t.Errorf("no session cookie kept")
+		}
+		// Where the browser lands after the callback is in the chain (P06-POP-08 reads it).
+		if last := tr.Chain[len(tr.Chain)-1]; last != srv.URL+"/trang-chu?lan=1" {
+			t.Errorf("the chain ends at %q, not at the landing page: %q", last, tr.Chain)
+		}
+		// The cookies the browser held before the callback, and those the portal set at login.
+		if !hasCookie(tr.PreLogin, "pre") || hasCookie(tr.PreLogin, "sid") {
+			t.Errorf("pre-login cookies %v", tr.PreLogin)
+		}
+		var set []string
+		for _, c := range tr.SetCookies {
+			set = append(set, c.Line+" @ "+strings.TrimPrefix(c.URL, srv.URL))
+		}
+		if got := strings.Join(set, "; "); !strings.HasPrefix(got, "pre=p1; Path=/ @ /go; sid=") || !strings.Contains(got, "@ /signin-oidc?") {
+			t.Errorf("Set-Cookie lines %q", got)
+		}
+		if len(b.SetCookies()) != len(tr.SetCookies) {
+			t.Errorf("browser %d lines, trace %d", len(b.SetCookies()), len(tr.SetCookies))
 		}
 		if f, ok := sso.Flow(tr.Flow); !ok || f.Account != who.ID {
 			t.Errorf("flow %+v", f)
@@ -215,4 +237,13 @@ func TestLoginSSO(t *testing.T) {
 			t.Fatalf("err = %v", err)
 		}
 	})
+}
+
+func hasCookie(cs []*http.Cookie, name string) bool {
+	for _, c := range cs {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
 }

@@ -39,8 +39,10 @@ type Session struct {
 	target Target
 	cfg    Config
 	base   *url.URL
-	rt     http.RoundTripper // the target's own, unbounded
+	rt     http.RoundTripper // the target's own, unbounded: never used to send
 	brt    http.RoundTripper // bounded
+	raw    http.RoundTripper // the same connections and limits, without the body bound
+	lim    *limiter
 	close  func()
 	ctx    context.Context // lifetime of the run, for fetches shared between checks
 	stats  stats
@@ -55,6 +57,8 @@ type Session struct {
 	resolvedMu sync.RWMutex
 	renders    renderCounter
 	resolved   map[string]string
+
+	timings timings
 
 	memoMu sync.Mutex
 	memo   map[any]*memoEntry // see Memo
@@ -92,8 +96,9 @@ func NewSessionContext(ctx context.Context, t Target, cfg Config) (*Session, err
 		rt = t.Client.Transport
 	}
 	sc := newScope(u, t, cfg)
-	s := &Session{target: t, cfg: cfg, base: u, rt: &scopedRT{next: rt, scope: sc}, ctx: ctx, cache: map[string]*flight{}, scope: sc}
-	s.brt, s.close = newBoundedTransport(rt, cfg, &s.stats, sc)
+	s := &Session{target: t, cfg: cfg, base: u, rt: &scopedRT{next: rt, scope: sc}, ctx: ctx, cache: map[string]*flight{}, scope: sc,
+		lim: newLimiter(cfg.MaxInFlight, cfg.MaxConnsPerHost)}
+	s.brt, s.raw, s.close = newBoundedTransport(rt, cfg, &s.stats, sc, s.lim)
 	return s, nil
 }
 
@@ -152,11 +157,13 @@ func (s *Session) resolve(ref string) (string, error) {
 	return abs.String(), nil
 }
 
-// Transport returns the round tripper that reaches the target (the target client's, or the
-// default), without the session's bounds: for checks that must see raw behaviour (TLS probing).
-// Such checks must bound their own reads and deadlines. It keeps the session's scope: a request
-// to a host outside it fails with ErrOutOfScope, unsent.
-func (s *Session) Transport() http.RoundTripper { return s.rt }
+// Transport returns the round tripper that reaches the target on the session's connections,
+// within its scope (a request to a host outside it fails with ErrOutOfScope, unsent), request
+// budget and politeness limits, but without its body bound or redirect policy: for checks that
+// must see raw behaviour (a redirect not followed, TLS probing). Such checks must bound their
+// own reads and deadlines. Its TLSClientConfig method gives the TLS configuration of the
+// target's transport (trust roots), when it has one.
+func (s *Session) Transport() http.RoundTripper { return s.raw }
 
 // Response is a bounded HTTP response.
 type Response struct {
@@ -171,7 +178,10 @@ type Response struct {
 	// Redirects is the chain of URLs that redirected, in order, before FinalURL.
 	Redirects []string
 	TLS       *tls.ConnectionState
-	// TTFB is the time to the response headers; Duration to the end of the body.
+	// TTFB is the portal's time to first byte: from each request written to its first response
+	// byte, summed over the redirect hops (connection set-up and waiting for a connection or a
+	// request slot are not the portal's answer time and are left out). Duration is the time
+	// to the end of the body, everything included.
 	TTFB, Duration time.Duration
 }
 
@@ -494,6 +504,14 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 		return nil, fmt.Errorf("%s %s: %w: not sent, the portal stopped responding (the last %d requests timed out after %s each)",
 			req.Method, target, ErrTimeout, n, s.cfg.RequestTimeout)
 	}
+	// Wait for a turn (see "Politeness") before the request's own timeout starts: waiting is not
+	// the portal's slowness.
+	release, err := s.lim.acquire(ctx, hostKey(req.URL), true)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: waiting for a request slot: %w", req.Method, target, err)
+	}
+	defer release()
+	ctx = context.WithValue(ctx, slotKey{}, true)
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
 	defer cancel()
 	var st stage
@@ -535,7 +553,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	defer resp.Body.Close()
 	r := &Response{Method: req.Method, URL: req.URL.String(), FinalURL: resp.Request.URL.String(),
 		StatusCode: resp.StatusCode, Proto: resp.Proto, Header: resp.Header, Redirects: chain,
-		TLS: resp.TLS, TTFB: time.Since(start)}
+		TLS: resp.TLS, TTFB: st.serverTime(time.Since(start))}
 	st.v.Store(stageBody)
 	r.Body, r.Truncated, err = decodedBody(resp, s.cfg)
 	r.Duration = time.Since(start)
@@ -545,6 +563,9 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 		return r, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}
 	s.noteTimeout(fake, nil)
+	if req.Method == http.MethodGet && r.StatusCode == http.StatusOK && !fake {
+		s.timings.note(r.URL, r.TTFB)
+	}
 	return r, nil
 }
 
@@ -556,6 +577,25 @@ func (s *Session) noteTimeout(fake bool, err error) {
 		s.stats.timeouts.Add(1)
 	case err == nil || !errors.Is(err, context.Canceled):
 		s.stats.timeouts.Store(0)
+	}
+}
+
+// ResolvedProfile returns the resolved profile if some check has resolved it already (nil
+// otherwise), without sending anything: for reports that show what discovery found, when
+// discovery ran.
+func (s *Session) ResolvedProfile() *Resolved {
+	s.mu.Lock()
+	f, ok := s.cache["PROFILE"]
+	s.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	select {
+	case <-f.done:
+		r, _ := f.val.(*Resolved)
+		return r
+	default:
+		return nil
 	}
 }
 

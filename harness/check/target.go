@@ -69,7 +69,19 @@ type Config struct {
 	// following requests fail at once with ErrTimeout, so that a portal that stopped responding
 	// costs a few request timeouts, not one per request of every check. Default 4.
 	MaxConsecutiveTimeouts int
+	// MaxInFlight bounds the requests (and TLS probe handshakes) the session has in flight at
+	// once, to all hosts together. Default DefaultMaxInFlight.
+	MaxInFlight int
+	// MaxConnsPerHost bounds the connections the session's transport keeps open to one host.
+	// Default DefaultMaxConnsPerHost.
+	MaxConnsPerHost int
 }
+
+// The default politeness limits (see Session, "Politeness").
+const (
+	DefaultMaxInFlight     = 8
+	DefaultMaxConnsPerHost = 6
+)
 
 // WithDefaults returns c with its zero fields set to their defaults.
 func (c Config) WithDefaults() Config {
@@ -99,6 +111,12 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.MaxConsecutiveTimeouts <= 0 {
 		c.MaxConsecutiveTimeouts = 4
+	}
+	if c.MaxInFlight <= 0 {
+		c.MaxInFlight = DefaultMaxInFlight
+	}
+	if c.MaxConnsPerHost <= 0 {
+		c.MaxConnsPerHost = DefaultMaxConnsPerHost
 	}
 	if c.UserAgent == "" {
 		c.UserAgent = "p06kit/1 (+Project 06 assessment)"

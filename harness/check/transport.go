@@ -16,6 +16,7 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -50,9 +51,12 @@ var (
 // newBoundedTransport returns the round tripper the session sends requests through: a clone of the
 // target's *http.Transport (or of the default) with the header-size bound, our own
 // decompression and handshake bounds and the scope's dial guard, wrapped to refuse requests
-// outside the scope, count requests and bound raw body bytes.
-func newBoundedTransport(rt http.RoundTripper, cfg Config, stats *stats, sc *scope) (http.RoundTripper, func()) {
-	closeIdle := func() {}
+// outside the scope, keep the politeness limits (lim), count requests and bound raw body bytes.
+//
+// It also returns raw: the same connections, scope and limits, but without the body bound, for
+// checks that must see the portal's raw behaviour (Session.Transport).
+func newBoundedTransport(rt http.RoundTripper, cfg Config, stats *stats, sc *scope, lim *limiter) (bounded, raw http.RoundTripper, closeIdle func()) {
+	closeIdle = func() {}
 	var tr http.RoundTripper
 	if rt == nil {
 		rt = http.DefaultTransport
@@ -74,7 +78,8 @@ func newBoundedTransport(rt http.RoundTripper, cfg Config, stats *stats, sc *sco
 			closeIdle = ci.CloseIdleConnections
 		}
 	}
-	return &boundedRT{next: tr, cfg: cfg, stats: stats, scope: sc}, closeIdle
+	return &boundedRT{next: tr, cfg: cfg, stats: stats, scope: sc, lim: lim},
+		&boundedRT{next: tr, cfg: cfg, stats: stats, scope: sc, lim: lim, raw: true}, closeIdle
 }
 
 func tuneTransport(t *http.Transport, cfg Config) {
@@ -87,7 +92,9 @@ func tuneTransport(t *http.Transport, cfg Config) {
 	t.IdleConnTimeout = 30 * time.Second
 	// Checks run in parallel against one host: keep enough idle connections that parallel
 	// requests do not open and close connections (a TLS handshake each) all the time.
-	t.MaxIdleConnsPerHost = 16
+	t.MaxIdleConnsPerHost = cfg.MaxConnsPerHost
+	// The guest's bound: requests beyond it wait for a connection rather than open another.
+	t.MaxConnsPerHost = cfg.MaxConnsPerHost
 	// Resume TLS sessions: a scan opens tens of connections to the same portal, and a full
 	// handshake costs the portal (and us) far more than a resumption.
 	if t.TLSClientConfig == nil {
@@ -121,12 +128,28 @@ type Stats struct {
 }
 
 // boundedRT counts requests against the budget and bounds raw body bytes and header size for
-// every client the session hands out, including the browsers adapters drive.
+// every client the session hands out, including the browsers adapters drive. Every request
+// holds one of the session's slots (see "Politeness") while it is sent and its headers awaited,
+// unless its context says the caller holds one already; raw skips the body bound.
 type boundedRT struct {
 	next  http.RoundTripper
 	cfg   Config
 	stats *stats
 	scope *scope
+	lim   *limiter
+	raw   bool
+}
+
+// TLSClientConfig is the TLS configuration of the transport underneath, when it has one: TLS
+// checks read their trust roots from it.
+func (b *boundedRT) TLSClientConfig() *tls.Config {
+	switch t := b.next.(type) {
+	case *http.Transport:
+		return t.TLSClientConfig
+	case interface{ TLSClientConfig() *tls.Config }:
+		return t.TLSClientConfig()
+	}
+	return nil
 }
 
 func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -145,9 +168,26 @@ func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
 		noteBudget(req.Context())
 		return nil, fmt.Errorf("%w: %d requests sent", ErrRequestBudget, b.cfg.MaxRequests)
 	}
+	if b.lim != nil && !holdsSlot(req.Context()) {
+		release, err := b.lim.acquire(req.Context(), hostKey(req.URL), true)
+		if err != nil {
+			if req.Body != nil {
+				req.Body.Close()
+			}
+			return nil, err
+		}
+		defer release()
+	}
 	resp, err := b.next.RoundTrip(req)
 	if err != nil {
 		return nil, err
+	}
+	if b.lim != nil {
+		b.lim.observe(hostKey(req.URL), resp, time.Now())
+	}
+	if b.raw {
+		noteSeen(req.Context(), req.Method, req.URL.String(), resp.StatusCode)
+		return resp, nil
 	}
 	if _, ok := b.next.(*http.Transport); !ok {
 		if n := headerSize(resp.Header); n > b.cfg.MaxHeaderBytes {
@@ -330,8 +370,27 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// stage records how far a request got, so a timeout or a reset can say what the portal did.
-type stage struct{ v atomic.Int32 }
+// stage records how far a request got, so a timeout or a reset can say what the portal did, and
+// how long the portal took to answer each request written.
+type stage struct {
+	v atomic.Int32
+
+	mu     sync.Mutex
+	wrote  time.Time     // when the current hop's request was written
+	server time.Duration // sum over hops of written → first response byte
+	hops   int
+}
+
+// serverTime is the portal's answer time (see Response.TTFB); total when the trace saw no
+// request written (a custom round tripper that reports nothing).
+func (s *stage) serverTime(total time.Duration) time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.hops == 0 {
+		return total
+	}
+	return s.server
+}
 
 const (
 	stageStart int32 = iota
@@ -367,8 +426,22 @@ func (s *stage) trace() *httptrace.ClientTrace {
 				set(stageTLSDone)
 			}
 		},
-		WroteRequest:         func(httptrace.WroteRequestInfo) { set(stageWrote) },
-		GotFirstResponseByte: func() { set(stageHeaders) },
+		WroteRequest: func(httptrace.WroteRequestInfo) {
+			set(stageWrote)
+			s.mu.Lock()
+			s.wrote = time.Now()
+			s.mu.Unlock()
+		},
+		GotFirstResponseByte: func() {
+			set(stageHeaders)
+			s.mu.Lock()
+			if !s.wrote.IsZero() {
+				s.server += time.Since(s.wrote)
+				s.hops++
+				s.wrote = time.Time{}
+			}
+			s.mu.Unlock()
+		},
 	}
 }
 

@@ -139,7 +139,7 @@ func caseText(f scoring.Finding, opt Options, wd words) string {
 	}
 	line(wd.Want, want)
 	line(wd.Url, f.URL)
-	line(wd.Basis, basisText(c))
+	line(wd.Basis, basisText(c, opt.Lang))
 	if c != nil {
 		line(wd.Advice, c.Advice.In(opt.Lang))
 	}

@@ -9,7 +9,7 @@ import (
 // put in it: the target, and the message, got, want, URL and evidence of every finding. The
 // harness redacts findings as it makes them; the writers apply the policy again, where output
 // is made, so that a report from elsewhere (p06 score over another tool's findings, a report
-// file edited by hand) cannot carry a secret into JSON, JUnit, SARIF, Markdown or HTML either.
+// file edited by hand) cannot carry a secret into any format either.
 // Redaction is idempotent: text masked once is unchanged. r itself is not modified.
 func redacted(r *scoring.Report) *scoring.Report {
 	if r == nil {

@@ -208,7 +208,7 @@ func sarifRuleOf(id string, opt Options) sarifRule {
 	rule.ShortDescription = &sarifText{Text: c.Title.In(opt.Lang)}
 	rule.FullDescription = &sarifText{Text: c.Requirement.In(opt.Lang)}
 	help := c.Advice.In(opt.Lang)
-	if b := basisText(c); b != "" {
+	if b := basisText(c, opt.Lang); b != "" {
 		help += "\n\n" + wordsFor(opt.Lang).Basis + ": " + b
 	}
 	rule.Help = &sarifText{Text: help}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -49,19 +50,50 @@ func judgeCookie(c Cookie, https bool) (p, vi []string) {
 	return p, vi
 }
 
-// checkCookies judges P06-SEC-11 on the cookies the citizen pages set: every cookie Secure,
-// session cookies HttpOnly, every cookie with a valid SameSite. The HTTP Observatory does not
-// require SameSite (it only rewards it); the criterion does.
+// checkCookies judges P06-SEC-11 on the cookies the citizen pages set, and on those the portal
+// sets while a citizen logs in (the session cookie is usually set only then): every cookie
+// Secure, session cookies HttpOnly, every cookie with a valid SameSite. The HTTP Observatory
+// does not require SameSite (it only rewards it); the criterion does.
+//
+// The login is made when the target can log in (Target.SSO, or an adapter implementing
+// check.Login). When it cannot, the verdict rests on the anonymous pages and says so; when the
+// login fails and no cookie seen is unsafe, the result is an error: the cookies set at login,
+// which the requirement names, were not seen.
 func checkCookies(ctx context.Context, s *check.Session) check.Result {
 	want := "every cookie Secure and with SameSite (Strict, Lax, or None with Secure); session cookies HttpOnly"
 	type seen struct {
-		page       string
+		name, page string
+		login      bool
 		problems   []string
 		problemsVI []string
 	}
-	cookies := map[string]seen{}
+	var cookies []seen
+	keys := map[string]bool{}
 	var pages, errs []string
 	var ev []scoring.Evidence
+	judge := func(line, page string, status int, login bool) {
+		c, err := ParseSetCookie(line)
+		if err != nil {
+			ev = append(ev, scoring.Evidence{Request: "GET " + page, Status: status, Note: "ignored: " + err.Error()})
+			return
+		}
+		key := fmt.Sprint(c.Name, login)
+		if keys[key] {
+			return
+		}
+		keys[key] = true
+		u, _ := url.Parse(page)
+		probs, probsVI := judgeCookie(c, u != nil && u.Scheme == "https")
+		cookies = append(cookies, seen{name: c.Name, page: page, login: login, problems: probs, problemsVI: probsVI})
+		note := "cookie " + c.Name + ": " + describeCookie(c)
+		if login {
+			note += "; set while logging in"
+		}
+		if len(probs) > 0 {
+			note += " — " + strings.Join(probs, ", ")
+		}
+		ev = append(ev, scoring.Evidence{Request: "GET " + page, Status: status, Note: note})
+	}
 	for _, u := range CitizenPages(ctx, s) {
 		p, err := s.Page(ctx, u)
 		if err != nil {
@@ -72,46 +104,34 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 		// Cookies set by the responses that redirected to this page (a login entry that sets
 		// its session cookie, then redirects) count too: the page's own response lacks them.
 		lines := append(p.Header.Values("Set-Cookie"), hopCookies(ctx, s, p.Redirects)...)
+		if len(lines) == 0 {
+			ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Status: p.StatusCode, Note: "no Set-Cookie"})
+		}
 		for _, line := range lines {
-			c, err := ParseSetCookie(line)
-			if err != nil {
-				ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Status: p.StatusCode, Note: "ignored: " + err.Error()})
-				continue
-			}
-			if _, dup := cookies[c.Name]; dup {
-				continue
-			}
-			probs, probsVI := judgeCookie(c, isHTTPS(p))
-			cookies[c.Name] = seen{page: p.FinalURL, problems: probs, problemsVI: probsVI}
-			attrs := describeCookie(c)
-			note := "cookie " + c.Name + ": " + attrs
-			if len(probs) > 0 {
-				note += " — " + strings.Join(probs, ", ")
-			}
-			ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Status: p.StatusCode, Note: note})
+			judge(line, check.Redact(p.FinalURL), p.StatusCode, false)
 		}
 	}
 	if len(pages) == 0 {
 		return check.Errorf("no page could be fetched: %s", strings.Join(errs, "; ")).VI("không tải được trang nào")
 	}
-	if len(cookies) == 0 {
-		return check.Passf("no cookies are set by the %d page(s) visited", len(pages)).
-			VI("%d trang đã xem không đặt cookie nào", len(pages)).GotWant("no cookies", want)
+	login, tried, loginErr := loginCookies(ctx, s)
+	for _, l := range login {
+		judge(l.Line, noQuery(l.URL), 0, true)
 	}
-	names := make([]string, 0, len(cookies))
-	for n := range cookies {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	var bad, badVI []string
 	var at string
-	for _, n := range names {
-		if c := cookies[n]; len(c.problems) > 0 {
-			bad = append(bad, fmt.Sprintf("%s (set by %s): %s", n, check.Redact(c.page), strings.Join(c.problems, ", ")))
-			badVI = append(badVI, fmt.Sprintf("%s (đặt bởi %s): %s", n, check.Redact(c.page), strings.Join(c.problemsVI, ", ")))
-			if at == "" {
-				at = c.page
-			}
+	for _, c := range cookies {
+		if len(c.problems) == 0 {
+			continue
+		}
+		by, byVI := "set by "+c.page, "đặt bởi "+c.page
+		if c.login {
+			by, byVI = "set at login by "+c.page, "đặt khi đăng nhập bởi "+c.page
+		}
+		bad = append(bad, fmt.Sprintf("%s (%s): %s", c.name, by, strings.Join(c.problems, ", ")))
+		badVI = append(badVI, fmt.Sprintf("%s (%s): %s", c.name, byVI, strings.Join(c.problemsVI, ", ")))
+		if at == "" {
+			at = c.page
 		}
 	}
 	if len(bad) > 0 {
@@ -119,9 +139,80 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 			VI("%d/%d cookie không an toàn: %s", len(bad), len(cookies), strings.Join(badVI, "; ")).
 			GotWant(strings.Join(bad, "; "), want).At(at).With(ev...)
 	}
-	return check.Passf("all %d cookie(s) are Secure with SameSite, session cookies HttpOnly: %s", len(cookies), strings.Join(names, ", ")).
-		VI("cả %d cookie đều có Secure, SameSite; cookie phiên có HttpOnly", len(cookies)).
+	if loginErr != nil {
+		return check.Errorf("the %d cookie(s) of the %d page(s) visited are safe, but logging in failed (%s), so the cookies the portal sets at login (the session cookie) were not seen",
+			len(cookies), len(pages), truncate(check.Redact(loginErr.Error()), 200)).
+			VI("%d cookie của %d trang đã xem đều an toàn, nhưng đăng nhập không thành công nên chưa thấy cookie cổng đặt khi đăng nhập (cookie phiên)", len(cookies), len(pages)).
+			With(ev...)
+	}
+	scope, scopeVI := fmt.Sprintf("the %d page(s) visited and the login", len(pages)), fmt.Sprintf("%d trang đã xem và khi đăng nhập", len(pages))
+	if !tried {
+		scope = fmt.Sprintf("the %d page(s) visited (no login: with Target.SSO or a Login adapter the cookies set at login are judged too)", len(pages))
+		scopeVI = fmt.Sprintf("%d trang đã xem (không đăng nhập: cần Target.SSO hoặc adapter Login để đánh giá cookie đặt khi đăng nhập)", len(pages))
+	}
+	if len(cookies) == 0 {
+		return check.Passf("no cookies are set by %s", scope).
+			VI("không có cookie nào được đặt bởi %s", scopeVI).GotWant("no cookies", want).With(ev...)
+	}
+	names := make([]string, 0, len(cookies))
+	for _, c := range cookies {
+		names = append(names, c.name)
+	}
+	sort.Strings(names)
+	return check.Passf("all %d cookie(s) set by %s are Secure with SameSite, session cookies HttpOnly: %s", len(cookies), scope, strings.Join(names, ", ")).
+		VI("cả %d cookie đặt bởi %s đều có Secure, SameSite; cookie phiên có HttpOnly", len(cookies), scopeVI).
 		GotWant("all cookies safe", want).With(ev...)
+}
+
+// loginCookies logs a citizen in when the target can (an adapter's Login, or the fake national
+// SSO) and returns the Set-Cookie lines the portal sent during the login; tried is false when
+// the target cannot log in.
+func loginCookies(ctx context.Context, s *check.Session) (lines []check.SetCookie, tried bool, err error) {
+	t := s.Target()
+	_, hasLogin := t.Portal.(check.Login)
+	if !hasLogin && t.SSO == nil {
+		return nil, false, nil
+	}
+	who := loginCitizen(s)
+	b, err := s.Login(ctx, who)
+	if b != nil {
+		lines = b.SetCookies()
+	}
+	return lines, true, err
+}
+
+// loginCitizen picks who SEC-11 logs in as: an account of the fake SSO that the identity checks
+// are least likely to use (they prefer level-2 accounts), so that a portal allowing one session
+// per citizen does not end theirs.
+func loginCitizen(s *check.Session) ident.Person {
+	t := s.Target()
+	if t.SSO != nil {
+		acc := t.SSO.Accounts()
+		for i := len(acc) - 1; i >= 0; i-- {
+			if acc[i].Level != 2 {
+				return acc[i]
+			}
+		}
+		if len(acc) > 0 {
+			return acc[len(acc)-1]
+		}
+	}
+	if t.PopDB != nil && len(t.PopDB.People) > 0 {
+		return t.PopDB.People[len(t.PopDB.People)-1]
+	}
+	people := ident.DefaultPeople()
+	return people[len(people)-1]
+}
+
+// noQuery is a URL without its query and fragment (a callback's code and state are secrets),
+// redacted.
+func noQuery(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return check.Redact(raw)
+	}
+	u.RawQuery, u.Fragment = "", ""
+	return check.Redact(u.String())
 }
 
 // judgeCookies judges the cookies one response sets (the per-response view of P06-SEC-11).

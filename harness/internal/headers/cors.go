@@ -39,18 +39,33 @@ func checkCORS(ctx context.Context, s *check.Session) check.Result {
 	var at string
 	sent := 0
 	var errs []string
-	for _, u := range urls {
-		for _, origin := range []string{probeOrigin, "null"} {
-			req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-			if err != nil {
+	// Sent side by side, judged in order.
+	origins := []string{probeOrigin, "null"}
+	type answer struct {
+		r   *check.Response
+		err error
+	}
+	answers := make([]answer, len(urls)*len(origins))
+	s.Each(ctx, len(answers), func(i int) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, urls[i/len(origins)], nil)
+		if err != nil {
+			return
+		}
+		req.Header.Set("Origin", origins[i%len(origins)])
+		r, err := s.Do(ctx, req)
+		answers[i] = answer{r, err}
+	})
+	for ui, u := range urls {
+		for oi, origin := range origins {
+			a := answers[ui*len(origins)+oi]
+			if a.r == nil && a.err == nil {
+				continue // the request could not be built
+			}
+			if a.err != nil {
+				errs = append(errs, a.err.Error())
 				continue
 			}
-			req.Header.Set("Origin", origin)
-			r, err := s.Do(ctx, req)
-			if err != nil {
-				errs = append(errs, err.Error())
-				continue
-			}
+			r := a.r
 			sent++
 			acao := strings.TrimSpace(r.Header.Get("Access-Control-Allow-Origin"))
 			acac := strings.EqualFold(strings.TrimSpace(r.Header.Get("Access-Control-Allow-Credentials")), "true")

@@ -26,6 +26,7 @@ const maxProcedurePages = 3
 // redirects to another host (the national SSO) is left out: that page is not the portal's.
 func CitizenPages(ctx context.Context, s *check.Session) []string {
 	pages, _ := citizenPages(ctx, s)
+	s.Prefetch(ctx, pages...) // checks read them one after another
 	return pages
 }
 
@@ -138,6 +139,7 @@ func judgePages(ctx context.Context, s *check.Session, want, wantVI string, head
 	var errs []string
 	var gots []string
 	pages, skipped := citizenPages(ctx, s)
+	s.Prefetch(ctx, pages...)
 	for _, u := range pages {
 		p, err := s.Page(ctx, u)
 		if err != nil {

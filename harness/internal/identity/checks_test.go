@@ -75,6 +75,11 @@ func TestChecks(t *testing.T) {
 		{"correct portal, WhoAmI adapter", "P06-AUTH-02", rptest.Defects{}, withWhoAmI, scoring.Pass, []string{"creates a session"}, nil},
 		{"trusts userinfo of another citizen", "P06-AUTH-02", rptest.Defects{TrustUserinfo: true}, noAdapter, scoring.Fail,
 			[]string{"userinfo response whose sub differs"}, nil},
+		// Session fixation: the session ID set when the login begins is logged in at the callback.
+		{"keeps the pre-login session ID", "P06-AUTH-02", rptest.Defects{SessionFixation: true}, noAdapter, scoring.Fail,
+			[]string{"session fixation", "cookie(s) rp_session"}, nil},
+		{"keeps the pre-login session ID, WhoAmI adapter", "P06-AUTH-02", rptest.Defects{SessionFixation: true}, withWhoAmI, scoring.Fail,
+			[]string{"session fixation"}, nil},
 
 		{"correct portal", "P06-AUTH-03", rptest.Defects{}, noAdapter, scoring.Pass, []string{"bad-signature, alg-none, unknown-kid"}, nil},
 		{"skips signature verification", "P06-AUTH-03", rptest.Defects{SkipSignature: true}, noAdapter, scoring.Fail,

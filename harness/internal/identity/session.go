@@ -2,17 +2,23 @@ package identity
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/ssotest"
+	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/scoring"
 )
 
 // P06-AUTH-02: a successful login creates a session for the identity in the ID token / userinfo:
 // after a normal login as a citizen the portal shows that citizen; when userinfo answers with
 // another citizen's claims (a sub different from the ID token's, which OpenID Connect Core
-// §5.3.2 says must not be used) the portal does not log the browser in as that other citizen.
+// §5.3.2 says must not be used) the portal does not log the browser in as that other citizen;
+// and the session ID the browser held before the login does not identify the session after it
+// (session fixation, which the criterion's advice names: a new session ID at login).
 func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
@@ -37,19 +43,100 @@ func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 			VI("Sau khi đăng nhập tại SSO quốc gia với %s, cổng hiển thị công dân khác, %s", check.Redact(who.ID), check.Redact(a.as)).
 			GotWant("logged in as "+check.Redact(a.as), "logged in as "+check.Redact(who.ID)).With(a.trace.Evidence()...)
 	}
+	// Before any other login of this citizen, which a portal allowing one session per citizen
+	// would end this one for.
+	fixed, fixEv, err := fixation(ctx, s, a, who)
+	ev := append(a.trace.Evidence(), fixEv...)
+	if err != nil {
+		return fromErr("checking whether the session ID changes at login", err).With(ev...)
+	}
+	if len(fixed) > 0 {
+		return check.Failf("the session ID the browser held before logging in survives the login (session fixation): a browser holding only the cookie(s) %s, with the values the portal set before the login, is logged in as %s; issue a new session ID at login",
+			strings.Join(fixed, ", "), check.Redact(who.ID)).
+			VI("Mã phiên trình duyệt có trước khi đăng nhập vẫn dùng được sau khi đăng nhập (cố định phiên): trình duyệt chỉ giữ cookie %s với giá trị có trước khi đăng nhập được đăng nhập với %s; hãy cấp mã phiên mới khi đăng nhập",
+				strings.Join(fixed, ", "), check.Redact(who.ID)).
+			GotWant("pre-login cookie(s) "+strings.Join(fixed, ", ")+" still log the browser in", "a new session ID issued at login").With(ev...)
+	}
 	m := login(ctx, s, who, ssotest.UserinfoSubMismatch)
 	if m.err != nil {
 		return fromErr("logging in with userinfo of another citizen", m.err).With(m.trace.Evidence()...)
 	}
-	ev := append(a.trace.Evidence(), scoring.Evidence{Note: "userinfo with another citizen's claims: userinfo requests " + strconv.Itoa(m.flow.UserInfo) + ", logged in as " + orNone(m.as)})
+	ev = append(ev, scoring.Evidence{Note: "userinfo with another citizen's claims: userinfo requests " + strconv.Itoa(m.flow.UserInfo) + ", logged in as " + orNone(m.as)})
 	if m.as != "" && m.as != who.ID {
 		return check.Failf("the portal logged the browser in as %s, the citizen of a userinfo response whose sub differs from the ID token's (the ID token was for %s)",
 			check.Redact(m.as), check.Redact(who.ID)).
 			VI("Cổng tạo phiên cho %s theo userinfo có sub khác ID token (ID token của %s)", check.Redact(m.as), check.Redact(who.ID)).
 			GotWant("logged in as the userinfo's citizen", "the identity of the ID token, or no session").With(ev...)
 	}
-	return check.Passf("a login as %s creates a session for that citizen, and userinfo claims of another citizen are not used", check.Redact(who.ID)).
-		VI("Đăng nhập với %s tạo phiên đúng công dân đó; thông tin userinfo của công dân khác không được dùng", check.Redact(who.ID)).With(ev...)
+	return check.Passf("a login as %s creates a session for that citizen, with a session ID the browser did not hold before the login, and userinfo claims of another citizen are not used", check.Redact(who.ID)).
+		VI("Đăng nhập với %s tạo phiên đúng công dân đó, với mã phiên mới; thông tin userinfo của công dân khác không được dùng", check.Redact(who.ID)).With(ev...)
+}
+
+// fixation tests the login a for session fixation (OWASP WSTG-SESS-03): the portal's cookies
+// the browser held before the SSO sent it back, whose values the login left unchanged, are
+// given alone to a fresh browser; if the portal takes that browser for the citizen, a session ID
+// known before the login (an attacker's, planted in the victim's browser) identifies the
+// session after it. It returns the names of those cookies then, and evidence either way.
+func fixation(ctx context.Context, s *check.Session, a attempt, who ident.Person) (fixed []string, ev []scoring.Evidence, err error) {
+	if a.trace == nil || a.trace.Callback == nil || a.b == nil || a.b.Client.Jar == nil {
+		return nil, nil, fmt.Errorf("the login trace has no callback to compare the cookies at")
+	}
+	cb := a.trace.Callback
+	if len(a.trace.PreLogin) == 0 {
+		return nil, []scoring.Evidence{{Note: "session fixation: the browser held no cookie of the portal before the login, so no session ID could be planted"}}, nil
+	}
+	after := map[string]string{}
+	for _, c := range a.b.Client.Jar.Cookies(cb) {
+		after[c.Name] = c.Value
+	}
+	var kept []*http.Cookie
+	var names, replaced []string
+	for _, c := range a.trace.PreLogin {
+		if v, ok := after[c.Name]; ok && v == c.Value {
+			kept = append(kept, &http.Cookie{Name: c.Name, Value: c.Value, Path: "/"})
+			names = append(names, c.Name)
+		} else {
+			replaced = append(replaced, c.Name)
+		}
+	}
+	note := fmt.Sprintf("session fixation: cookies held before the login: %d; replaced or removed at login: %s; kept with the same value: %s",
+		len(a.trace.PreLogin), listOrNone(replaced), listOrNone(names))
+	if len(kept) == 0 {
+		return nil, []scoring.Evidence{{Note: note}}, nil
+	}
+	// The attacker's browser: only the cookies known before the login.
+	fresh := s.NewBrowser()
+	fresh.Client.Jar.SetCookies(cb, kept)
+	as, err := whoAmI(ctx, s, fresh)
+	if err != nil {
+		return nil, []scoring.Evidence{{Note: note}}, fmt.Errorf("asking who a browser holding only the pre-login cookies is: %w", err)
+	}
+	if as == who.ID {
+		// Name the session cookie: the kept cookies that alone log a browser in, when any does.
+		var alone []string
+		for i, c := range kept {
+			if i == 5 || len(kept) == 1 {
+				break
+			}
+			one := s.NewBrowser()
+			one.Client.Jar.SetCookies(cb, []*http.Cookie{c})
+			if id, err := whoAmI(ctx, s, one); err == nil && id == who.ID {
+				alone = append(alone, c.Name)
+			}
+		}
+		if len(alone) > 0 {
+			names = alone
+		}
+		return names, []scoring.Evidence{{Note: note + "; a fresh browser holding only " + strings.Join(names, ", ") + " is logged in as " + check.Redact(as) + " (values not shown)"}}, nil
+	}
+	return nil, []scoring.Evidence{{Note: note + "; a fresh browser holding only those is " + orNone(as) + ", not the citizen"}}, nil
+}
+
+func listOrNone(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
 }
 
 func orNone(id string) string {

@@ -121,7 +121,10 @@ func checkErrorPages(ctx context.Context, s *check.Session) check.Result {
 	// The last probe asks for JSON, as an API client would: APIs often answer errors with the
 	// exception serialised.
 	probes = append(probes, jsonProbe+randomPath())
-	for _, u := range probes {
+	// Sent side by side, judged in order.
+	resps := make([]*check.Response, len(probes))
+	s.Each(ctx, len(probes), func(i int) {
+		u := probes[i]
 		var r *check.Response
 		var err error
 		if strings.HasPrefix(u, jsonProbe) {
@@ -133,7 +136,12 @@ func checkErrorPages(ctx context.Context, s *check.Session) check.Result {
 		} else {
 			r, err = s.Get(ctx, u)
 		}
-		if err != nil {
+		if err == nil {
+			resps[i] = r
+		}
+	})
+	for _, r := range resps {
+		if r == nil {
 			continue
 		}
 		fetched++

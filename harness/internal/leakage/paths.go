@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -136,9 +135,6 @@ var listingRe = regexp.MustCompile(`(?i)(<title>\s*Index of /|<h1>\s*Index of /|
 // listingDirs are directories commonly left browsable.
 var listingDirs = []string{"/uploads/", "/upload/", "/files/", "/images/", "/static/", "/assets/", "/backup/", "/tmp/", "/logs/", "/documents/"}
 
-// probeWorkers bounds the concurrent requests of the sensitive-path probe.
-const probeWorkers = 4
-
 // maxListingDirs bounds the directories probed for listings.
 const maxListingDirs = 16
 
@@ -217,26 +213,13 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 			at = r.URL
 		}
 	}
-	// Fetch with a few workers (a slow portal must not take 40 × its latency), judge in order.
+	// Fetch side by side (a slow portal must not take 40 × its latency), judge in order.
 	resps := make([]*check.Response, len(sensitivePaths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range probeWorkers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if r, err := s.Get(ctx, sensitivePaths[i].path); err == nil {
-					resps[i] = r
-				}
-			}
-		}()
-	}
-	for i := range sensitivePaths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	s.Each(ctx, len(sensitivePaths), func(i int) {
+		if r, err := s.Get(ctx, sensitivePaths[i].path); err == nil {
+			resps[i] = r
+		}
+	})
 	for i, sp := range sensitivePaths {
 		r := resps[i]
 		if r == nil {
@@ -258,15 +241,22 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 		dirs = append(resourceDirs(home), dirs...)
 	}
 	seen := map[string]bool{}
-	n := 0
+	var probeDirs []string
 	for _, d := range dirs {
-		if seen[d] || n >= maxListingDirs {
+		if seen[d] || len(probeDirs) >= maxListingDirs {
 			continue
 		}
 		seen[d] = true
-		n++
-		r, err := s.Get(ctx, d)
-		if err != nil {
+		probeDirs = append(probeDirs, d)
+	}
+	dirResps := make([]*check.Response, len(probeDirs))
+	s.Each(ctx, len(probeDirs), func(i int) {
+		if r, err := s.Get(ctx, probeDirs[i]); err == nil {
+			dirResps[i] = r
+		}
+	})
+	for _, r := range dirResps {
+		if r == nil {
 			continue
 		}
 		probed++

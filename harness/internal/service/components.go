@@ -44,6 +44,7 @@ func componentsCheck(ctx context.Context, s *check.Session) check.Result {
 	}
 	var bad, badVI []string
 	var ev []scoring.Evidence
+	s.Prefetch(ctx, r.ProcedurePages...)
 	checked := 0
 	for _, ref := range r.ProcedurePages {
 		pg, err := s.Page(ctx, ref)

@@ -112,6 +112,7 @@ func paymentCheck(ctx context.Context, s *check.Session) check.Result {
 			VI("không có trang thủ tục nào để kiểm tra").GotWant("no procedure pages", "fee-bearing procedures with online payment")
 	}
 	var feeBearing int
+	s.Prefetch(ctx, r.ProcedurePages...)
 	var bad []string
 	for _, ref := range r.ProcedurePages {
 		pg, err := s.Page(ctx, ref)

@@ -78,6 +78,23 @@ func FetchCert(ctx context.Context, addr, host string, roots *x509.CertPool, now
 		}
 		info = &CertInfo{Chain: st.PeerCertificates, Version: st.Version, Suite: st.CipherSuite}
 	}
+	info.verify(host, roots, now)
+	return info, nil
+}
+
+// CertFromState is the certificate of a handshake already made (the session's own connection to
+// the portal), verified as FetchCert verifies: the chain for host against roots at time now. It
+// returns nil when the state holds no certificate.
+func CertFromState(st *tls.ConnectionState, host string, roots *x509.CertPool, now time.Time) *CertInfo {
+	if st == nil || len(st.PeerCertificates) == 0 {
+		return nil
+	}
+	info := &CertInfo{Chain: st.PeerCertificates, Version: st.Version, Suite: st.CipherSuite}
+	info.verify(host, roots, now)
+	return info
+}
+
+func (info *CertInfo) verify(host string, roots *x509.CertPool, now time.Time) {
 	inter := x509.NewCertPool()
 	for _, c := range info.Chain[1:] {
 		inter.AddCert(c)
@@ -85,7 +102,6 @@ func FetchCert(ctx context.Context, addr, host string, roots *x509.CertPool, now
 	_, info.VerifyErr = info.Chain[0].Verify(x509.VerifyOptions{
 		Roots: roots, Intermediates: inter, DNSName: host, CurrentTime: now,
 	})
-	return info, nil
 }
 
 // rawCert reads the chain with hand-built ClientHellos, newest version first, offering every

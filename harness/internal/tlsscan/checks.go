@@ -6,8 +6,12 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"fmt"
+	"net"
+	"net/url"
 	"strings"
 	"time"
+
+	"golang.org/x/net/idna"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/scoring"
@@ -30,11 +34,47 @@ const minDaysLeft = 30
 // now is the clock of the certificate checks; tests replace it.
 var now = time.Now
 
+// certFor returns the certificate of the target: the one the session's own handshake received
+// when it read the home page there (no extra connection), else one fetched with a handshake of
+// its own, which also reads a chain the session's verifying client refused.
 func certFor(ctx context.Context, s *check.Session) (*CertInfo, error) {
 	addr, host, _ := endpoint(s)
 	return sessionCert(s, func() (*CertInfo, error) {
-		return FetchCert(ctx, addr, host, rootsOf(s.Transport()), now())
+		roots := rootsOf(s.Transport())
+		if resp, err := s.Get(ctx, s.Base().String()); err == nil && resp.TLS != nil {
+			if u, err := url.Parse(resp.FinalURL); err == nil && sameEndpoint(u, addr) {
+				if info := CertFromState(resp.TLS, host, roots, now()); info != nil {
+					return info, nil
+				}
+			}
+		}
+		release, err := s.Acquire(ctx, addr)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+		return FetchCert(ctx, addr, host, roots, now())
 	})
+}
+
+// sameEndpoint reports whether u is served by the TLS endpoint addr (host:port).
+func sameEndpoint(u *url.URL, addr string) bool {
+	if u.Scheme != "https" {
+		return false
+	}
+	port := u.Port()
+	if port == "" {
+		port = "443"
+	}
+	h, p, err := net.SplitHostPort(addr)
+	if err != nil || p != port {
+		return false
+	}
+	name := u.Hostname()
+	if a, err := idna.Lookup.ToASCII(name); err == nil {
+		name = a
+	}
+	return strings.EqualFold(name, h)
 }
 
 // weakKey says why the certificate's public key is too weak (RSA under 2048 bits, as the

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"slices"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -46,7 +47,24 @@ type Prober struct {
 	ServerName string
 	// Dial connects; nil means a net.Dialer.
 	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
+	// Acquire, when set, is called before each probe connects and waits for the caller's
+	// politeness limits (check.Session.Acquire); the probe's own timeout starts once it returns.
+	// The returned function is called when the probe's connection is closed.
+	Acquire func(ctx context.Context) (release func(), err error)
+	// Parallel bounds the probes ScanVersions and ScanWeak run at once (default 1: one after
+	// another).
+	Parallel int
 }
+
+// turn waits for Acquire, if set.
+func (p *Prober) turn(ctx context.Context) (func(), error) {
+	if p.Acquire == nil {
+		return func() {}, nil
+	}
+	return p.Acquire(ctx)
+}
+
+func (p *Prober) parallel() int { return max(p.Parallel, 1) }
 
 // Probe sends one ClientHello offering version v and suites, and reads the answer. err is set
 // only when the server could not be reached at all (the dial failed) or the hello could not be
@@ -84,6 +102,11 @@ func (p *Prober) exchange(ctx context.Context, v uint16, suites []uint16, wantCe
 	if err != nil {
 		return Outcome{}, nil, err
 	}
+	release, err := p.turn(ctx)
+	if err != nil {
+		return Outcome{}, nil, err
+	}
+	defer release()
 	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
 	defer cancel()
 	dial := p.Dial
@@ -156,26 +179,50 @@ type VersionResult struct {
 
 // ScanVersions probes SSL 2.0 (with its own hello) and every version of Versions, one hello
 // each, offering every suite the scanner knows for that version.
+//
+// The probes run up to Parallel at once; the results are in the order above whatever the order
+// the answers came in.
 func (p *Prober) ScanVersions(ctx context.Context) ([]VersionResult, error) {
-	v2, err := p.ProbeSSLv2(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := []VersionResult{v2}
-	for _, v := range Versions {
+	out := make([]VersionResult, 1+len(Versions))
+	errs := make([]error, len(out))
+	p.each(len(out), func(i int) {
+		if i == 0 {
+			out[0], errs[0] = p.ProbeSSLv2(ctx)
+			return
+		}
+		v := Versions[i-1]
 		s := legacySuites()
 		if v == VersionTLS13 {
 			s = tls13Suites()
 		}
 		o, err := p.Probe(ctx, v, s)
-		if err != nil {
-			return out, err
-		}
 		r := VersionResult{Version: v, Outcome: o}
 		r.Suite, r.Accepted = o.Accepted(v)
-		out = append(out, r)
+		out[i], errs[i] = r, err
+	})
+	// As when the probes ran one after another: the results before the first error, and it.
+	for i, err := range errs {
+		if err != nil {
+			return out[:i], err
+		}
 	}
 	return out, nil
+}
+
+// each calls f(0) … f(n-1), up to p.Parallel at once, and returns when all have returned.
+func (p *Prober) each(n int, f func(i int)) {
+	sem := make(chan struct{}, p.parallel())
+	var wg sync.WaitGroup
+	for i := range n {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			f(i)
+		}()
+	}
+	wg.Wait()
 }
 
 // WeakSuite is a weak suite the server accepted at a version.
@@ -191,31 +238,45 @@ const maxWeakRounds = 48
 // ScanWeak offers only weak suites at each version in versions (TLS 1.3 has none) and, each time
 // the server picks one, offers the rest again, so that every weak suite it accepts is listed (up
 // to a bound of handshakes per version).
+//
+// The versions are enumerated side by side (up to Parallel at once); each version's handshakes
+// depend on the previous one's answer and run one after another. The list is in the order of
+// versions.
 func (p *Prober) ScanWeak(ctx context.Context, versions []uint16) ([]WeakSuite, error) {
-	var out []WeakSuite
-	for _, v := range versions {
+	found := make([][]WeakSuite, len(versions))
+	errs := make([]error, len(versions))
+	p.each(len(versions), func(i int) {
+		v := versions[i]
 		if v >= VersionTLS13 {
-			continue
+			return
 		}
 		offer := weakSuites()
 		for range maxWeakRounds {
 			o, err := p.Probe(ctx, v, offer)
 			if err != nil {
-				return out, err
+				errs[i] = err
+				return
 			}
 			s, ok := o.Accepted(v)
 			if !ok {
-				break
+				return
 			}
-			out = append(out, WeakSuite{Version: v, Suite: s})
-			i := slices.Index(offer, s)
-			if i < 0 { // the server chose a suite it was not offered
-				break
+			found[i] = append(found[i], WeakSuite{Version: v, Suite: s})
+			j := slices.Index(offer, s)
+			if j < 0 { // the server chose a suite it was not offered
+				return
 			}
-			offer = slices.Delete(offer, i, i+1)
+			offer = slices.Delete(offer, j, j+1)
 			if len(offer) == 0 {
-				break
+				return
 			}
+		}
+	})
+	var out []WeakSuite
+	for i := range versions {
+		out = append(out, found[i]...)
+		if errs[i] != nil {
+			return out, errs[i]
 		}
 	}
 	return out, nil

@@ -84,9 +84,14 @@ func endpoint(s *check.Session) (addr, host string, https bool) {
 	return net.JoinHostPort(host, port), host, u.Scheme == "https"
 }
 
+// probeParallel is how many TLS probes a scan runs at once: each is a connection of its own
+// beside the session's (Config.MaxConnsPerHost); Session.Acquire bounds them across checks.
+const probeParallel = 2
+
 func proberFor(s *check.Session) *Prober {
 	addr, host, _ := endpoint(s)
-	return &Prober{Addr: addr, ServerName: host}
+	return &Prober{Addr: addr, ServerName: host, Parallel: probeParallel,
+		Acquire: func(ctx context.Context) (func(), error) { return s.Acquire(ctx, addr) }}
 }
 
 // notHTTPS is the result of SEC-03 … SEC-05 for a target served over plain HTTP: there is no

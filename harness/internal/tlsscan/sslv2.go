@@ -67,6 +67,11 @@ func (p *Prober) ProbeSSLv2(ctx context.Context) (VersionResult, error) {
 	_, _ = rand.Read(ch[:])
 	// Servers that do not speak SSL 2.0 often wait for more bytes rather than refuse: a shorter
 	// bound than other probes keeps that from costing 5 seconds per scan.
+	release, err := p.turn(ctx)
+	if err != nil {
+		return VersionResult{}, err
+	}
+	defer release()
 	ctx, cancel := context.WithTimeout(ctx, sslv2Timeout)
 	defer cancel()
 	dial := p.Dial

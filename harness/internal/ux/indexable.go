@@ -162,6 +162,7 @@ func indexableCheck(ctx context.Context, s *check.Session) check.Result {
 		problems = append(problems, fmt.Sprintf("robots.txt answers status %d, which crawlers take as \"disallow everything\" (RFC 9309 §2.3.1.4)", resp.StatusCode))
 		problemsVI = append(problemsVI, fmt.Sprintf("robots.txt trả về mã %d, máy tìm kiếm coi như cấm toàn bộ", resp.StatusCode))
 	}
+	s.Prefetch(ctx, r.ProcedurePages...)
 	// Pages: robots rules, noindex.
 	for _, ref := range r.ProcedurePages {
 		abs, err := s.Resolve(ref)

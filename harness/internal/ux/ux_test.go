@@ -210,6 +210,15 @@ func TestWeight(t *testing.T) {
 		{name: "heavy script", id: "P06-UX-08", mutate: func(p *portaltest.Portal) {
 			p.Files["/static/app.js"] = portaltest.File{Type: "application/javascript", Body: strings.Repeat("x", 2_100_000)}
 		}, status: scoring.Fail, msg: []string{"5 of 5 pages weigh more than the budget of 2000000 bytes", "/static/app.js 2100000 B"}},
+		// A bundle over the body bound was counted as 0 bytes and a heavy page passed. Read in
+		// part, it is a lower bound: over the budget a fail, under it not a pass.
+		{name: "script over the body bound", id: "P06-UX-08", cfg: check.Config{MaxBodyBytes: 1_000_000}, mutate: func(p *portaltest.Portal) {
+			p.Files["/static/app.js"] = portaltest.File{Type: "application/javascript", Body: strings.Repeat("x", 2_100_000)}
+		}, status: scoring.Error, msg: []string{"could not be weighed in full", "weighs at least 100"}},
+		{name: "script over the body bound, over budget", id: "P06-UX-08", cfg: check.Config{MaxBodyBytes: 1_000_000},
+			profile: &check.Profile{Budgets: check.Budgets{PageWeightBytes: 900_000}}, mutate: func(p *portaltest.Portal) {
+				p.Files["/static/app.js"] = portaltest.File{Type: "application/javascript", Body: strings.Repeat("x", 2_100_000)}
+			}, status: scoring.Fail, msg: []string{"weighs at least 100", "/static/app.js 1000000 B"}},
 		{name: "heavy font in the style sheet", id: "P06-UX-08", mutate: func(p *portaltest.Portal) {
 			p.Files["/static/site.css"] = portaltest.File{Type: "text/css", Body: `@import "/static/more.css"; body{background:url(data:image/png;base64,AAAA)}`}
 			p.Files["/static/more.css"] = portaltest.File{Type: "text/css", Body: `@font-face{font-family:X;src:url('../fonts/x.woff2') format("woff2")}`}

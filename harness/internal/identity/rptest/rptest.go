@@ -61,6 +61,15 @@ type Defects struct {
 	// SlowLoginAfter makes the password login stall (until the request is abandoned) after that
 	// many failed logins.
 	SlowLoginAfter int
+	// TokenInLandingURL and IDInLandingURL send the browser, after the callback, to a page whose
+	// URL carries the access token or the citizen's personal identification number.
+	TokenInLandingURL, IDInLandingURL bool
+	// InsecureSessionCookie sets the session cookie at login without Secure, HttpOnly or
+	// SameSite.
+	InsecureSessionCookie bool
+	// SessionFixation gives the browser its session cookie when the login begins and, at the
+	// callback, logs that same session in instead of issuing a new ID.
+	SessionFixation bool
 	// OneSessionPerCitizen is a policy, not a defect: a new login ends the citizen's older
 	// sessions, as some portals do.
 	OneSessionPerCitizen bool
@@ -202,7 +211,12 @@ func (rp *Portal) begin(w http.ResponseWriter, r *http.Request) {
 	rp.pendings[p.browser] = p
 	rp.byState[p.state] = p
 	rp.mu.Unlock()
-	http.SetCookie(w, &http.Cookie{Name: "rp_login", Value: p.browser, Path: "/", HttpOnly: true, Secure: true})
+	http.SetCookie(w, &http.Cookie{Name: "rp_login", Value: p.browser, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})
+	if rp.d.SessionFixation {
+		if _, err := r.Cookie("rp_session"); err != nil {
+			http.SetCookie(w, &http.Cookie{Name: "rp_session", Value: rnd(), Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})
+		}
+	}
 	sum := sha256.Sum256([]byte(p.verifier))
 	v := url.Values{"response_type": {"code"}, "client_id": {ssotest.DefaultClientID}, "redirect_uri": {rp.srv.URL + "/signin-oidc"},
 		"scope": {"openid profile"}, "acr_values": {"LoA1"}}
@@ -290,6 +304,9 @@ func (rp *Portal) callback(w http.ResponseWriter, r *http.Request) {
 		s.id, s.name = ui.SoDinhDanh, ui.HoVaTen
 	}
 	sid := rnd()
+	if c, err := r.Cookie("rp_session"); err == nil && rp.d.SessionFixation {
+		sid = c.Value // the session ID the browser had before the login
+	}
 	rp.mu.Lock()
 	if rp.d.OneSessionPerCitizen {
 		for k, old := range rp.sessions {
@@ -300,8 +317,19 @@ func (rp *Portal) callback(w http.ResponseWriter, r *http.Request) {
 	}
 	rp.sessions[sid] = s
 	rp.mu.Unlock()
-	http.SetCookie(w, &http.Cookie{Name: "rp_session", Value: sid, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})
-	http.Redirect(w, r, "/", http.StatusFound)
+	cookie := &http.Cookie{Name: "rp_session", Value: sid, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode}
+	if rp.d.InsecureSessionCookie {
+		cookie = &http.Cookie{Name: "rp_session", Value: sid, Path: "/"}
+	}
+	http.SetCookie(w, cookie)
+	landing := "/"
+	switch {
+	case rp.d.TokenInLandingURL:
+		landing = "/?access_token=" + url.QueryEscape(tok.AccessToken)
+	case rp.d.IDInLandingURL:
+		landing = "/?soDinhDanh=" + url.QueryEscape(s.id)
+	}
+	http.Redirect(w, r, landing, http.StatusFound)
 }
 
 type national struct {
