@@ -35,7 +35,7 @@ func TestSelect(t *testing.T) {
 			[]string{"P06-SEC-01", "P06-SEC-02", "P06-SEC-03", "P06-SEC-04", "P06-SEC-05", "P06-SEC-06", "P06-SEC-16"}},
 		{"tag is case-insensitive", []criteria.Selector{criteria.ByTag("ACTIVE")}, []string{"P06-SEC-19"}},
 		{"method", []criteria.Selector{criteria.ByMethod(criteria.Attested)},
-			[]string{"P06-WH-05", "P06-SEC-20", "P06-SEC-21", "P06-SEC-22", "P06-SEC-23", "P06-SEC-24"}},
+			[]string{"P06-POP-09", "P06-POP-10", "P06-POP-11", "P06-WH-05", "P06-SEC-20", "P06-SEC-21", "P06-SEC-22", "P06-SEC-23", "P06-SEC-24"}},
 		{"critical in identity", []criteria.Selector{criteria.IsCritical(), criteria.ByIDPrefix("P06-AUTH-")},
 			[]string{"P06-AUTH-01", "P06-AUTH-03", "P06-AUTH-04", "P06-AUTH-06"}},
 		{"recommended accessibility", []criteria.Selector{criteria.ByGroup("accessibility"), criteria.ByLevel(criteria.Recommended)}, []string{"P06-A11Y-06"}},
