@@ -12,6 +12,7 @@ import (
 // the group scores, every criterion not met with its message and advice, then the rest folded
 // in <details>.
 func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
 	var b strings.Builder
