@@ -116,6 +116,7 @@ func WriteEvidence(dir string, now time.Time) (string, error) {
 		{"criterion": "P06-WH-05", "document": "Biên bản nghiệm thu đồng bộ Kho dữ liệu với Cổng Dịch vụ công quốc gia (minh họa)", "issued_by": "Văn phòng UBND tỉnh Mẫu", "issued": issued, "expires": expires},
 		{"criterion": "P06-POP-09", "document": "Quyết định phê duyệt cấp độ 3, ban hành trước ngày kết nối CSDLQG về dân cư (minh họa)", "issued_by": "UBND tỉnh Mẫu", "issued": issued, "expires": expires},
 		{"criterion": "P06-POP-10", "document": "Biên bản kiểm tra, đánh giá an ninh, an toàn của Công an tỉnh trước khi kết nối và sau thay đổi thiết kế (minh họa)", "issued_by": "Công an tỉnh Mẫu", "issued": issued, "expires": expires},
+		{"criterion": "P06-SEC-25", "document": "Biên bản kết nối Hệ thống giám sát EMC (minh họa)", "issued_by": "Sở Khoa học và Công nghệ tỉnh Mẫu", "issued": issued, "expires": expires},
 		{"criterion": "P06-POP-11", "document": "Chính sách tài khoản, truy cập, mật khẩu và thỏa thuận trách nhiệm kết nối CSDLQG về dân cư (minh họa)", "issued_by": "UBND tỉnh Mẫu", "issued": issued, "expires": expires},
 	}}
 	b, err := json.MarshalIndent(att, "", "  ")
