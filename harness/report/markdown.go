@@ -134,6 +134,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 		}
 		b.WriteString("\n")
 	}
+	writeOutOfScopeMarkdown(&b, r, opt.Lang)
 	section := func(title string, fs []scoring.Finding) {
 		if len(fs) == 0 {
 			return
