@@ -212,7 +212,7 @@ func (e *engine) start(want func(i int) bool) {
 	}
 	go func() {
 		e.preOnce.Do(e.preflight)
-		sem := make(chan struct{}, e.cfg.parallel)
+		sem := make(chan struct{}, e.cfg.checksAtOnce())
 		var wg sync.WaitGroup
 		for _, i := range parallel {
 			sem <- struct{}{}
@@ -486,6 +486,9 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 			}
 		}
 		r.Partial = p
+	}
+	for _, rf := range e.sess.Refused() {
+		r.OutOfScope = append(r.OutOfScope, scoring.Refusal{Method: rf.Method, URL: check.RedactURL(rf.URL), Host: rf.Host, Count: rf.Count})
 	}
 	if e.unreach != nil {
 		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)
