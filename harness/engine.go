@@ -13,6 +13,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -89,6 +90,9 @@ type engine struct {
 	home    error // set by preflight when the target answers but its home page cannot be read
 
 	observeMu sync.Mutex
+
+	adapterOnce sync.Once
+	adapterWarn []string
 
 	targetsMu sync.Mutex
 	targets   map[string]scoring.Target // measured by checks, by target ID
@@ -208,7 +212,7 @@ func (e *engine) start(want func(i int) bool) {
 	}
 	go func() {
 		e.preOnce.Do(e.preflight)
-		sem := make(chan struct{}, e.cfg.parallel)
+		sem := make(chan struct{}, e.cfg.checksAtOnce())
 		var wg sync.WaitGroup
 		for _, i := range parallel {
 			sem <- struct{}{}
@@ -363,6 +367,9 @@ func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration
 	if e.cfg.Lang == "vi" && r.MessageVI != "" {
 		msg = r.MessageVI
 	}
+	if r.Status == scoring.NotTested {
+		msg += e.adapterHint(r.Message)
+	}
 	f := scoring.Finding{
 		Criterion:  cr.ID,
 		Group:      cr.Group,
@@ -384,6 +391,27 @@ func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration
 		}
 	}
 	return f
+}
+
+// adapterHint returns, for a not_tested message that names an adapter interface, the near
+// misses found in the target's adapter for that interface (a method with the right name and
+// the wrong signature), so that a vendor sees why the harness ignored their method.
+func (e *engine) adapterHint(msg string) string {
+	e.adapterOnce.Do(func() { _, e.adapterWarn = check.AdapterReport(e.target.Portal) })
+	var out []string
+	for _, w := range e.adapterWarn {
+		for _, name := range check.AdapterInterfaceNames() {
+			mark := "check." + name
+			if (strings.Contains(w, mark+" ") || strings.HasSuffix(w, mark)) && strings.Contains(msg, name) {
+				out = append(out, w)
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(out, "; ") + ")"
 }
 
 // maxEvidence bounds the evidence items kept per finding, so that a check listing every image
@@ -417,19 +445,7 @@ func redactRequestLine(s string) string {
 	return check.Redact(s)
 }
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
-	for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
-		s = s[:len(s)-1]
-	}
-	if len(s) > 0 && s[len(s)-1] >= 0xC0 {
-		s = s[:len(s)-1]
-	}
-	return s + "…"
-}
+func truncate(s string, n int) string { return textx.TruncateBytes(s, n, textx.Ellipsis) }
 
 // finish scores the findings and completes the report.
 func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scoring.Report, error) {
@@ -455,6 +471,24 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	// the TLS checks) does not crawl the portal for the report's sake.
 	if p := e.sess.ResolvedProfile(); e.unreach == nil && p != nil && len(p.Sources) > 0 {
 		r.Discovery = p.Sources
+	}
+	if found, warn := check.AdapterReport(e.target.Portal); len(found)+len(warn) > 0 {
+		r.Adapter = &scoring.Adapter{Interfaces: found, Warnings: warn}
+		if r.Adapter.Interfaces == nil {
+			r.Adapter.Interfaces = []string{}
+		}
+	}
+	if len(e.cfg.only) > 0 {
+		p := &scoring.Partial{Selected: append([]string(nil), e.cfg.only...), Criteria: []string{}}
+		for _, it := range e.items {
+			if !it.deselected {
+				p.Criteria = append(p.Criteria, it.cr.ID)
+			}
+		}
+		r.Partial = p
+	}
+	for _, rf := range e.sess.Refused() {
+		r.OutOfScope = append(r.OutOfScope, scoring.Refusal{Method: rf.Method, URL: check.RedactURL(rf.URL), Host: rf.Host, Count: rf.Count})
 	}
 	if e.unreach != nil {
 		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)

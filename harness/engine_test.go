@@ -123,7 +123,9 @@ func TestCheckStatuses(t *testing.T) {
 		{"verdict after the deadline is error", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, _ *check.Session) check.Result {
 			<-ctx.Done()
 			return check.Failf("nothing found").With(scoring.Evidence{Note: "partial"})
-		}}, []Option{CheckTimeout(50 * time.Millisecond), Lang("en")}, scoring.Error, "returned fail after its time limit of 50ms ran out"},
+			// A limit long enough that its grace (a tenth of it) outlasts scheduling delays on a
+			// loaded machine: the check returns at once after its context ends.
+		}}, []Option{CheckTimeout(2 * time.Second), Lang("en")}, scoring.Error, "returned fail after its time limit of 2s ran out"},
 		{"verdict on a page that could not be read is error", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
 			_, err := s.Get(ctx, closedPort(t))
 			return check.Failf("no privacy notice (%v)", err).With(scoring.Evidence{Note: "looked"})
@@ -346,4 +348,40 @@ func TestMeasuredTargets(t *testing.T) {
 	assert.Equal(t, scoring.TargetProceduresOnline, r.Targets[0].ID)
 	assert.InDelta(t, 0.82, r.Targets[0].Measured, 1e-9)
 	assert.True(t, r.Targets[0].Met)
+}
+
+// wrongDossiers has StartDossier and SubmitDossier with a pointer request: it compiles as a
+// Target.Portal (an any) but is not a check.Dossiers.
+type wrongDossiers struct{}
+
+func (wrongDossiers) StartDossier(context.Context, *check.Browser, *check.DossierRequest) (*check.Dossier, error) {
+	return nil, nil
+}
+func (wrongDossiers) SubmitDossier(context.Context, *check.Browser, *check.Dossier, *check.DossierRequest) (*check.Dossier, error) {
+	return nil, nil
+}
+
+// The report lists the adapter interfaces found and the near misses, and a criterion not
+// tested for want of the interface says why the vendor's method was ignored.
+func TestAdapterNearMissIsReported(t *testing.T) {
+	srv := okServer(t)
+	needs := check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
+		if _, ok := s.Target().Portal.(check.Dossiers); !ok {
+			return check.FromError("starting a dossier", &check.NotImplementedError{Method: "Dossiers.StartDossier"})
+		}
+		return check.Passf("started").With(scoring.Evidence{Note: "started"})
+	}}
+	r, err := Check(t.Context(), Target{BaseURL: srv.URL, Portal: wrongDossiers{}}, Catalogue(testCatalogue()), NoBuiltin(),
+		Lang("en"), Checks(needs), Only("T-SEC-01"))
+	require.NoError(t, err)
+	require.NotNil(t, r.Adapter)
+	assert.Empty(t, r.Adapter.Interfaces)
+	require.Len(t, r.Adapter.Warnings, 2)
+	assert.Contains(t, r.Adapter.Warnings[0], "harness.wrongDossiers.StartDossier has signature")
+	f := findingOf(r, "T-SEC-01")
+	assert.Equal(t, scoring.NotTested, f.Status)
+	assert.Contains(t, f.Message, "the adapter does not implement Dossiers.StartDossier (harness.wrongDossiers.StartDossier has signature")
+	require.NotNil(t, r.Partial, "an Only run is partial")
+	assert.Equal(t, []string{"T-SEC-01"}, r.Partial.Selected)
+	assert.Equal(t, []string{"T-SEC-01"}, r.Partial.Criteria)
 }

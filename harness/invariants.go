@@ -73,9 +73,13 @@ func earned(r check.Result, l *check.Ledger, ctxErr error, timeout time.Duration
 		r.Evidence = seen
 		return r
 	}
+	said := r.MessageVI
+	if said == "" {
+		said = r.Message
+	}
 	return check.Result{Status: scoring.Error, URL: r.URL,
 		Message:   fmt.Sprintf("the check returned %s without evidence of what it saw, which the harness does not accept as a verdict (it said: %s)", was, r.Message),
-		MessageVI: fmt.Sprintf("phép kiểm tra trả về %s mà không có bằng chứng nên không được chấp nhận (%s)", was, r.Message)}
+		MessageVI: fmt.Sprintf("phép kiểm tra trả về %s mà không có bằng chứng nên không được chấp nhận (kết quả của phép kiểm tra: %s)", was, said)}
 }
 
 // assessHint says what would make a criterion assessable after err, in English and Vietnamese,

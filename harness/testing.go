@@ -61,8 +61,10 @@ func New[T Runner[T]](t T, target Target, opts ...Option) *Harness[T] {
 // selected do not run, and their findings are not_tested ("not selected by -run"). A fail or
 // error finding fails its subtest with the criterion's ID and title, what was seen, what is
 // required, the URL, the legal basis and the advice, in the chosen language; not_applicable,
-// not_tested and waived findings skip it with the reason; pass and attested findings pass (their
-// message is logged, visible with -v).
+// not_tested and waived findings skip it with the reason (with the Strict option not_tested
+// fails it); pass and attested findings pass (their message is logged, visible with -v). After
+// the subtests the test logs one summary line (see Summary): assessed N of M, and what was not
+// tested grouped by cause.
 //
 // The run is bounded by the test's deadline (go test -timeout) when the test has one. Run
 // returns nil when New failed.
@@ -116,7 +118,7 @@ func (h *Harness[T]) run(m *matcher) *scoring.Report {
 				gt.Run(it.cr.ID, func(st T) {
 					ran[i] = true
 					findings[i] = e.wait(ctx, i)
-					reportFinding(st, it.cr, findings[i], h.cfg.Lang)
+					reportFinding(st, it.cr, findings[i], h.cfg.Lang, h.cfg.strict)
 				})
 			}
 		})
@@ -138,7 +140,118 @@ func (h *Harness[T]) run(m *matcher) *scoring.Report {
 	case err != nil:
 		h.t.Logf("%v", check.Redact(err.Error())) // unreachable or cut short: the findings' subtests have failed already
 	}
+	if r != nil {
+		h.t.Logf("%s", Summary(r, e.deselected(), h.cfg.Lang))
+		if r.Adapter != nil {
+			for _, w := range r.Adapter.Warnings {
+				h.t.Logf("adapter: %s", w)
+			}
+		}
+	}
 	return r
+}
+
+// deselected returns the IDs of the criteria the Only options leave out.
+func (e *engine) deselected() map[string]bool {
+	out := map[string]bool{}
+	for _, it := range e.items {
+		if it.deselected {
+			out[it.cr.ID] = true
+		}
+	}
+	return out
+}
+
+// Summary is the line a go test run logs after its subtests: how many of the selected
+// criteria were assessed (pass, fail, attested or not_applicable), how many erred, and what
+// was not tested grouped by cause, most frequent first, each with its groups and count:
+//
+//	assessed 30 of 61 criteria (2 error); not tested: identity ×9, population-data ×7: the target has no SSO fake (Target.SSO); …
+//
+// Criteria in left (those the Only options leave out) are not counted.
+func Summary(r *scoring.Report, left map[string]bool, lang string) string {
+	type cause struct {
+		msg    string
+		groups map[string]int
+		n      int
+		first  int
+	}
+	var total, assessed, errs int
+	causes := map[string]*cause{}
+	for i, f := range r.Findings {
+		if left[f.Criterion] {
+			continue
+		}
+		total++
+		switch f.Status {
+		case scoring.Pass, scoring.Fail, scoring.Attested, scoring.NotApplicable, scoring.Waived:
+			assessed++
+		case scoring.Error:
+			errs++
+		case scoring.NotTested:
+			msg := strings.ReplaceAll(f.Message, f.Criterion, "…")
+			c := causes[msg]
+			if c == nil {
+				c = &cause{msg: msg, groups: map[string]int{}, first: i}
+				causes[msg] = c
+			}
+			c.groups[f.Group]++
+			c.n++
+		}
+	}
+	list := make([]*cause, 0, len(causes))
+	for _, c := range causes {
+		list = append(list, c)
+	}
+	slices.SortFunc(list, func(a, b *cause) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return a.first - b.first
+	})
+	var b strings.Builder
+	if lang == "en" {
+		fmt.Fprintf(&b, "assessed %d of %d criteria", assessed, total)
+		if errs > 0 {
+			fmt.Fprintf(&b, " (%d error)", errs)
+		}
+	} else {
+		fmt.Fprintf(&b, "đã đánh giá %d trên %d tiêu chí", assessed, total)
+		if errs > 0 {
+			fmt.Fprintf(&b, " (%d lỗi)", errs)
+		}
+	}
+	if len(list) == 0 {
+		return b.String()
+	}
+	if lang == "en" {
+		b.WriteString("; not tested: ")
+	} else {
+		b.WriteString("; chưa kiểm tra: ")
+	}
+	for i, c := range list {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		groups := make([]string, 0, len(c.groups))
+		for g := range c.groups {
+			groups = append(groups, g)
+		}
+		slices.SortFunc(groups, func(x, y string) int {
+			if c.groups[x] != c.groups[y] {
+				return c.groups[y] - c.groups[x]
+			}
+			return strings.Compare(x, y)
+		})
+		for j, g := range groups {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s ×%d", g, c.groups[g])
+		}
+		b.WriteString(": " + c.msg)
+	}
+	return b.String()
 }
 
 // groupsInOrder returns the catalogue's groups in order, then any group a criterion names that
@@ -161,13 +274,13 @@ func groupsInOrder(cat *criteria.Catalogue) []string {
 	return out
 }
 
-// reportFinding reports one finding to its subtest.
-func reportFinding(t TB, cr *criteria.Criterion, f scoring.Finding, lang string) {
+// reportFinding reports one finding to its subtest; strict fails not_tested too.
+func reportFinding(t TB, cr *criteria.Criterion, f scoring.Finding, lang string, strict bool) {
 	t.Helper()
-	switch f.Status {
-	case scoring.Fail, scoring.Error:
+	switch {
+	case f.Status == scoring.Fail || f.Status == scoring.Error || (strict && f.Status == scoring.NotTested):
 		t.Errorf("%s", FailureText(cr, f, lang))
-	case scoring.NotApplicable, scoring.NotTested, scoring.Waived:
+	case f.Status == scoring.NotApplicable || f.Status == scoring.NotTested || f.Status == scoring.Waived:
 		t.Skipf("%s %s: %s", f.Status, cr.ID, f.Message)
 	default:
 		if f.Message != "" {

@@ -160,3 +160,29 @@ func TestRealSubtests(t *testing.T) {
 }
 
 func runWithMatcher[T Runner[T]](h *Harness[T], m *matcher) *scoring.Report { return h.run(m) }
+
+// Without Strict a criterion nobody assessed skips its subtest and the run logs what was not
+// tested and why; with Strict it fails the test.
+func TestStrictAndSummary(t *testing.T) {
+	srv := okServer(t)
+	ft := newFakeT("TestPortal")
+	r := New(ft, Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Lang("en"),
+		Checks(titleCheck("T-SEC-01"))).Run()
+	require.NotNil(t, r)
+	assert.False(t, ft.failed, "not_tested skips without Strict")
+	assert.True(t, ft.find("security/T-SEC-03").skipped)
+	summary := ft.lines("assessed ")
+	require.Len(t, summary, 1)
+	assert.Contains(t, summary[0], "assessed 1 of 6 criteria; not tested: ")
+	assert.Contains(t, summary[0], "security ×2, accessibility ×1: no check is built for this criterion")
+	assert.Contains(t, summary[0], "attested criterion: no evidence file given")
+
+	ft = newFakeT("TestPortal")
+	New(ft, Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Lang("en"), Strict(),
+		Checks(titleCheck("T-SEC-01"))).Run()
+	assert.True(t, ft.failed, "Strict fails a run that left criteria not tested")
+	assert.False(t, ft.find("security/T-SEC-01").failed)
+	assert.True(t, ft.find("security/T-SEC-03").failed)
+	require.Len(t, ft.lines("T-SEC-03: ERROR"), 1)
+	assert.Contains(t, ft.lines("T-SEC-03: ERROR")[0], "not_tested: no check is built for this criterion")
+}

@@ -8,6 +8,28 @@
 //	fmt.Printf("%d/%d mandatory criteria met (%.2f%%), grade %s\n",
 //		r.Scores.Compliance.Met, r.Scores.Compliance.Applicable, 100*r.Scores.Compliance.Rate, r.Scores.Grade)
 //
+// # Statuses
+//
+// Each status has one meaning. The harness enforces the table (package harness: a verdict it
+// did not earn becomes error, whatever the check returned), and every producer of findings
+// must keep to it:
+//
+//	status          meaning                                               needs
+//	pass            the requirement is met                                evidence the harness saw
+//	fail            the requirement is not met                            evidence the harness saw
+//	error           the harness could not see enough to judge: a page     why, and what would make
+//	                it could not read, a timeout, the request budget,     it assessable (--ca, a
+//	                the check's own deadline, a verdict without evidence   longer timeout, …)
+//	not_applicable  what was seen proves the criterion does not apply     what was seen; never
+//	                (not in force that day, no such feature shown)        missing evidence
+//	not_tested      the caller did not supply something: an adapter,      what to supply
+//	                a fake, an evidence file, an option (Active, Only)
+//	attested        a document vouches for an attested-method criterion   the document
+//	waived          a valid waiver removed the criterion from the count   the waiver
+//
+// Missing evidence never shrinks a denominator: not_applicable leaves the counts, so it is
+// never the answer to "could not see" (that is error, which earns nothing).
+//
 // # Scoring model 2
 //
 // The model is versioned: [Model] is written into every report, and any change to the rules

@@ -80,7 +80,8 @@ func TestScanFullJSON(t *testing.T) {
 		}
 	}
 	assert.NotEmpty(t, r.StartedAt)
-	assert.Contains(t, stderr, srv.URL+"/: score ")
+	assert.Contains(t, stderr, srv.URL+"/: điểm ")
+	assert.Regexp(t, `đã đánh giá \d+/\d+ tiêu chí`, stderr)
 }
 
 func TestScanExitCodes(t *testing.T) {
@@ -106,6 +107,7 @@ func TestScanExitCodes(t *testing.T) {
 		{"bad selection", []string{"--only", "P06-SEC-99", good.URL}, exitCantRun, `Only("P06-SEC-99")`},
 		{"bad lang", []string{"--lang", "fr", good.URL}, exitCantRun, "--lang"},
 		{"bad parallel", []string{"--parallel", "0", good.URL}, exitCantRun, "Parallel(0)"},
+		{"bad conns per host", []string{"--conns-per-host", "0", good.URL}, exitCantRun, "MaxConnsPerHost(0)"},
 		{"missing ca", []string{"--ca", "/nonexistent.pem", good.URL}, exitCantRun, "--ca"},
 		{"several html to stdout", []string{"--format", "html", good.URL, bad.URL}, exitCantRun, "need --out DIR"},
 	}
@@ -277,4 +279,17 @@ func TestScanWaivers(t *testing.T) {
 	code, _, stderr = p06("scan", "--only", "P06-SEC-09", "--waivers", w, "--ca", ca, srv.URL)
 	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr, "waiver file")
+}
+
+// A --only run says it is partial, counts only the criteria it selected, and exits on them,
+// even with --strict (the criteria left out are not "not tested" by the portal's fault).
+func TestScanOnlyIsPartial(t *testing.T) {
+	srv, ca := tlsPortal(t, headersHandler(true))
+	code, out, stderr := p06("scan", "--only", "P06-SEC-09", "--strict", "--ca", ca, "--timeout", "2s", "--lang", "en", srv.URL)
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "PARTIAL run of 1 criteria (P06-SEC-09): 1/1 selected mandatory met")
+	var r scoring.Report
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	require.NotNil(t, r.Partial)
+	assert.Equal(t, []string{"P06-SEC-09"}, r.Partial.Criteria)
 }

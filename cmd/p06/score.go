@@ -1,19 +1,25 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
+	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const scoreUsage = "p06 score FINDINGS.json [--waivers FILE] [--catalogue ID|FILE] [--format json|md] [--lang vi|en] [--as-of YYYY-MM-DD] [--grading qd766|qd473]"
+const scoreUsage = "p06 score FINDINGS.json|REPORT.json [--waivers FILE] [--catalogue ID|FILE] [--format json|md] [--lang vi|en] [--as-of YYYY-MM-DD] [--grading qd766|qd473]"
 
-// runScore scores findings produced by any tool and prints the report (for the ministry's
-// non-Go tools). Exit 0 when every applicable mandatory criterion is met, 1 when not, 2 when
+// runScore scores findings produced by any tool, or the findings of a p06 scan report (scored
+// as the scan scored them: its as-of day, grading and waivers unless flags say otherwise), and
+// prints the report (for the ministry's non-Go tools). Exit 0 when every applicable mandatory criterion is met, 1 when not, 2 when
 // it cannot run.
 func runScore(args []string, stdout, stderr io.Writer) int {
 	fs := cliFlagSet("p06 score", scoreUsage, stderr)
@@ -54,13 +60,37 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "p06 score: %v\n", err)
 		return exitCantRun
 	}
-	in, err := scoring.DecodeFindings(data)
-	if err != nil {
-		fmt.Fprintf(stderr, "p06 score: %s: %v\n", pos[0], err)
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var in scoring.Findings
+	var from *scoring.Report // the p06 scan report the findings come from, if any
+	switch kind := findingsKind(data); kind {
+	case "report":
+		if from, err = decodeScanReport(data); err != nil {
+			fmt.Fprintf(stderr, "p06 score: %s: %v\n", pos[0], err)
+			return exitCantRun
+		}
+		in, cfg.Waivers = findingsOfReport(from)
+		if from.AsOf != "" && !set["as-of"] {
+			if cfg.AsOf, err = time.Parse(time.DateOnly, from.AsOf); err != nil {
+				fmt.Fprintf(stderr, "p06 score: %s: as_of %q is not a date YYYY-MM-DD\n", pos[0], from.AsOf)
+				return exitCantRun
+			}
+		}
+		if b, ok := scoring.BandsByID(from.Scores.Grading); ok && !set["grading"] {
+			cfg.Bands = &b
+		}
+	case "survey":
+		fmt.Fprintf(stderr, "p06 score: %s is a p06 survey summary, which holds no findings: score each portal's report (p06 survey --reports DIR writes them)\n", pos[0])
 		return exitCantRun
+	default:
+		if in, err = scoring.DecodeFindings(data); err != nil {
+			fmt.Fprintf(stderr, "p06 score: %s: %v\n", pos[0], err)
+			return exitCantRun
+		}
 	}
 	if *waivers != "" {
-		wd, err := os.ReadFile(*waivers)
+		wd, err := safefile.ReadFile(*waivers, maxConfigBytes)
 		if err != nil {
 			fmt.Fprintf(stderr, "p06 score: %v\n", err)
 			return exitCantRun
@@ -87,14 +117,91 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "p06 score: %s: %v\n", pos[0], err)
 		return exitCantRun
 	}
+	if from != nil {
+		// What the assessment recorded beside its findings stays with them.
+		r.StartedAt, r.DurationMS, r.Targets, r.Discovery = from.StartedAt, from.DurationMS, from.Targets, from.Discovery
+		r.Adapter, r.Partial, r.Traffic = from.Adapter, from.Partial, from.Traffic
+	}
 	if err := writeScoreReport(stdout, r, *format, *lang); err != nil {
 		fmt.Fprintf(stderr, "p06 score: %v\n", err)
 		return exitCantRun
+	}
+	if r.Partial != nil {
+		// A partial run exits on the criteria it selected.
+		if met, applicable := partialCompliance(r, cat); met < applicable {
+			return exitNotMet
+		}
+		return exitOK
 	}
 	if r.Scores.Compliance.Met < r.Scores.Compliance.Applicable {
 		return exitNotMet
 	}
 	return exitOK
+}
+
+// findingsKind tells a p06 scan report ("report": it has a scoring model and scores), a p06
+// survey summary ("survey") and a findings file (anything else, validated as findings).
+func findingsKind(data []byte) string {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &top) != nil {
+		return ""
+	}
+	switch {
+	case top["scoring_model"] != nil && top["findings"] != nil:
+		return "report"
+	case top["survey"] != nil && top["portals"] != nil:
+		return "survey"
+	}
+	return ""
+}
+
+// decodeScanReport decodes a report written by p06 scan (or harness.Check, or p06 score),
+// validated against the report schema.
+func decodeScanReport(data []byte) (*scoring.Report, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if err := report.Validate(report.ReportSchemaName, data); err != nil {
+		return nil, err
+	}
+	var r scoring.Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	return &r, nil
+}
+
+// findingsOfReport returns the findings a report was scored from, and the waivers it applied
+// and found stale, so that scoring them again gives the report's own scores: a waived finding
+// gets back the status and message it had before its waiver.
+func findingsOfReport(r *scoring.Report) (scoring.Findings, []scoring.Waiver) {
+	in := scoring.Findings{Catalogue: r.Catalogue.ID, Target: r.Target, Findings: make([]scoring.Finding, 0, len(r.Findings))}
+	applied := map[string]scoring.Waiver{}
+	for _, w := range r.Waivers.Applied {
+		applied[w.Criterion] = w
+	}
+	for _, f := range r.Findings {
+		if f.Status == scoring.Waived {
+			f.Status, f.Message = unwaive(f, applied[f.Criterion])
+		}
+		in.Findings = append(in.Findings, f)
+	}
+	waivers := append(append([]scoring.Waiver(nil), r.Waivers.Applied...), r.Waivers.Stale...)
+	return in, waivers
+}
+
+// unwaive undoes what scoring.Score does to a waived finding's status and message ("waived
+// until E by A: R (was S) M"). A message not in that form gives not_tested: the status before
+// the waiver is unknown.
+func unwaive(f scoring.Finding, w scoring.Waiver) (scoring.Status, string) {
+	prefix := fmt.Sprintf("waived until %s by %s: %s (was ", w.Expires, w.ApprovedBy, w.Reason)
+	rest, ok := strings.CutPrefix(f.Message, prefix)
+	if !ok {
+		return scoring.NotTested, "waived in the report, status before the waiver unknown: " + f.Message
+	}
+	st, msg, ok := strings.Cut(rest, ")")
+	if !ok {
+		return scoring.NotTested, "waived in the report, status before the waiver unknown: " + f.Message
+	}
+	return scoring.Status(st), strings.TrimSpace(msg)
 }
 
 func writeScoreReport(w io.Writer, r *scoring.Report, format, lang string) error {

@@ -182,3 +182,55 @@ func TestScoreCommandGradeUnverified(t *testing.T) {
 	_, out, _ = runCLI("score", findings, "--format", "md", "--lang", "en", "--as-of", "2026-11-27")
 	assert.Contains(t, out, "Good (boundary unverified)")
 }
+
+// p06 score on a p06 scan report gives the scan's own scores: same findings, same as-of day,
+// grading and waivers (a waived finding is scored from the status it had before its waiver).
+func TestScoreReadsScanReport(t *testing.T) {
+	srv, ca := tlsPortal(t, headersHandler(false))
+	dir := t.TempDir()
+	waivers := filepath.Join(dir, "waivers.json")
+	require.NoError(t, os.WriteFile(waivers, []byte(`{"waivers":[{"criterion":"P06-SEC-09","reason":"WAF rollout in Q3","approved_by":"Sở TT&TT","expires":"2099-12-31"}]}`), 0o600))
+	scan := filepath.Join(dir, "scan.json")
+	code, _, stderr := p06("scan", "--ca", ca, "--timeout", "2s", "--quiet", "--grading", "qd473", "--waivers", waivers,
+		"--only", "security,accessibility", "--out", scan, srv.URL)
+	require.NotEqual(t, exitCantRun, code, stderr)
+	raw, err := os.ReadFile(scan)
+	require.NoError(t, err)
+	var scanned scoring.Report
+	require.NoError(t, json.Unmarshal(raw, &scanned))
+	require.Len(t, scanned.Waivers.Applied, 1, "the fixture must exercise a waiver")
+	require.NotNil(t, scanned.Partial)
+
+	code, out, stderr := p06("score", scan)
+	require.NotEqual(t, exitCantRun, code, stderr)
+	var scored scoring.Report
+	require.NoError(t, json.Unmarshal([]byte(out), &scored))
+	assert.Equal(t, scanned.Scores, scored.Scores)
+	assert.Equal(t, scanned.Coverage, scored.Coverage)
+	assert.Equal(t, scanned.Waivers, scored.Waivers)
+	assert.Equal(t, scanned.Findings, scored.Findings)
+	assert.Equal(t, scanned.Partial, scored.Partial)
+
+	// A survey summary holds no findings: the message says where they are.
+	survey := filepath.Join(dir, "survey.json")
+	require.NoError(t, os.WriteFile(survey, []byte(`{"survey":{},"portals":[]}`), 0o600))
+	code, _, stderr = p06("score", survey)
+	assert.Equal(t, exitCantRun, code)
+	assert.Contains(t, stderr, "p06 survey --reports DIR")
+}
+
+// --grading qd473 computes the overall score from Decision 473's six weighted groups.
+func TestScoreCommandGradingQD473View(t *testing.T) {
+	findings, _, _ := scoreFixture(t, false, "2027-12-31")
+	_, out, stderr := runCLI("score", findings, "--as-of", "2026-11-27", "--grading", "qd473")
+	var r scoring.Report
+	require.NoError(t, json.Unmarshal([]byte(out), &r), stderr)
+	assert.Equal(t, "qd473", r.Scores.Grading)
+	assert.Equal(t, "qd473", r.Scores.View)
+	require.Len(t, r.Scores.ViewGroups, 6)
+	weights := 0.0
+	for _, g := range r.Scores.ViewGroups {
+		weights += g.Weight
+	}
+	assert.Equal(t, 100.0, weights)
+}

@@ -49,10 +49,11 @@ type htmlGroup struct {
 
 type htmlFinding struct {
 	scoring.Finding
-	Title, Requirement, Advice, Basis, StatusLabel, Want string
-	Critical, Open                                       bool
-	Level                                                string
-	Evidence                                             []htmlEvidence
+	Title, Requirement, Advice, StatusLabel, Want string
+	Basis                                         template.HTML
+	Critical, Open                                bool
+	Level                                         string
+	Evidence                                      []htmlEvidence
 }
 
 type htmlEvidence struct {
@@ -94,6 +95,7 @@ type htmlData struct {
 // styles, fonts or images from anywhere (its Content-Security-Policy forbids it), so it opens
 // offline and can be mailed as an attachment.
 func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
 	d := htmlData{Lang: opt.Lang, W: wd, R: sanitise(r), Grade: gradeLabel(r, opt.Lang), CapGrade: capGrade(r, opt.Lang),
@@ -114,10 +116,8 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 				Open: f.Status == scoring.Fail || f.Status == scoring.Error}
 			if c := opt.criterion(f.Criterion); c != nil {
 				hf.Title, hf.Requirement, hf.Advice = c.Title.In(opt.Lang), c.Requirement.In(opt.Lang), c.Advice.In(opt.Lang)
-				hf.Basis, hf.Critical, hf.Level = basisText(c), c.Critical, wd.Levels[c.Level]
-				if hf.Want == "" {
-					hf.Want = hf.Requirement
-				}
+				hf.Basis, hf.Critical, hf.Level = basisHTML(c, opt.Lang), c.Critical, wd.Levels[c.Level]
+				hf.Want = wantText(f, c, opt.Lang)
 			}
 			for _, ev := range f.Evidence {
 				he := htmlEvidence{Evidence: ev}

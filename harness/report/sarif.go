@@ -110,6 +110,7 @@ type sarifSuppression struct {
 
 // WriteSARIF writes r as a SARIF 2.1.0 log with one run.
 func WriteSARIF(w io.Writer, r *scoring.Report, opt Options) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{Name: opt.Tool, Version: opt.Version,
@@ -207,7 +208,7 @@ func sarifRuleOf(id string, opt Options) sarifRule {
 	rule.ShortDescription = &sarifText{Text: c.Title.In(opt.Lang)}
 	rule.FullDescription = &sarifText{Text: c.Requirement.In(opt.Lang)}
 	help := c.Advice.In(opt.Lang)
-	if b := basisText(c); b != "" {
+	if b := basisText(c, opt.Lang); b != "" {
 		help += "\n\n" + wordsFor(opt.Lang).Basis + ": " + b
 	}
 	rule.Help = &sarifText{Text: help}

@@ -54,8 +54,13 @@
 // signer's own claim.
 //
 // Results are often signed PDFs: [SignPDF] appends a byte-range signature (SubFilter
-// ETSI.CAdES.detached) and [VerifyPDF] verifies every signature of a PDF and that the last covers
-// the whole file. [VerifyFile] takes a document as a portal receives it — with a detached
+// ETSI.CAdES.detached) as an incremental update with its signature field and cross-reference,
+// and [VerifyPDF] verifies every signature of a PDF and that the last covers the whole file.
+// Both read the file's structure with a small PDF reader of this package (cross-reference
+// tables and streams, incremental updates, object streams, FlateDecode): a signature is a
+// signature field of the document's form whose byte range leaves out exactly its own /Contents,
+// not any "/ByteRange" text in the file. The interop tests check the files with pdfsig
+// (poppler) and qpdf --check, on files qpdf wrote. [NewPDF] makes a small valid PDF to sign. [VerifyFile] takes a document as a portal receives it — with a detached
 // signature, as an attached CMS file or as a signed PDF — and verifies whichever it is.
 //
 // # Not covered

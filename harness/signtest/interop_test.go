@@ -193,7 +193,7 @@ func TestInteropOpenSSLVerifiesSignedPDF(t *testing.T) {
 	pki, err := signtest.NewPKI()
 	require.NoError(t, err)
 	f := writeFiles(t, pki)
-	pdf, err := signtest.SignPDF([]byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"), pki.Agency(), signtest.SignOptions{})
+	pdf, err := signtest.SignPDF(signtest.NewPDF("Giấy khai sinh"), pki.Agency(), signtest.SignOptions{})
 	require.NoError(t, err)
 	var r [4]int
 	at := bytes.Index(pdf, []byte("/ByteRange ["))

@@ -54,8 +54,8 @@ func TestPDF(t *testing.T) {
 		{"content changed", replaceAt(signed, catalog, "Catalgo"), signtest.ErrTampered, "PDF signature 1"},
 		{"content appended", append(append([]byte(nil), signed...), "3 0 obj\n<<>>\nendobj\n"...), signtest.ErrTampered, "added after the last signature"},
 		{"byte range too long", bytes.Replace(signed, []byte("/ByteRange [0 "), []byte("/ByteRange [9 "), 1), signtest.ErrMalformed, "does not fit"},
-		{"contents not hex", replaceAt(signed, bytes.Index(signed, []byte("/Contents <"))+11, "zz"), signtest.ErrMalformed, "not hex"},
-		{"gap not a string", bytes.Replace(signed, []byte("/Contents <"), []byte("/Contents ("), 1), signtest.ErrMalformed, "not a hex string"},
+		{"contents not hex", replaceAt(signed, bytes.Index(signed, []byte("/Contents <"))+11, "zz"), signtest.ErrMalformed, "cannot be read"},
+		{"gap not a string", bytes.Replace(signed, []byte("/Contents <"), []byte("/Contents ("), 1), signtest.ErrMalformed, "cannot be read"},
 		{"untrusted", mustSignPDF(t, pki.UntrustedRoot), signtest.ErrUntrusted, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -149,7 +149,7 @@ func TestVerifyFile(t *testing.T) {
 	pki := testPKI(t)
 	_, err := pki.VerifyFile(doc, nil)
 	assert.ErrorIs(t, err, signtest.ErrUnsigned)
-	pdf, err := signtest.SignPDF([]byte("%PDF-1.7\n%%EOF\n"), pki.Agency(), signtest.SignOptions{})
+	pdf, err := signtest.SignPDF(signtest.NewPDF("Giấy khai sinh"), pki.Agency(), signtest.SignOptions{})
 	require.NoError(t, err)
 	s, err := pki.VerifyFile(pdf, nil)
 	require.NoError(t, err)

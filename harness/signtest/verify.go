@@ -453,7 +453,9 @@ func VerifyFile(data, sig []byte, opts VerifyOptions) (*Signed, error) {
 		return Verify(data, sig, opts)
 	case IsSignedData(data):
 		return Verify(nil, data, opts)
-	case IsSignedPDF(data):
+	case isPDF(data) && (bytes.Contains(data, []byte("/ByteRange")) || IsSignedPDF(data)):
+		// A PDF that names a byte range is judged by VerifyPDF, which reads its structure and
+		// says when it cannot, rather than being taken for unsigned.
 		all, err := VerifyPDF(data, opts)
 		if err != nil {
 			return nil, err

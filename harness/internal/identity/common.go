@@ -75,8 +75,11 @@ func fake(s *check.Session) (*ssotest.Server, error) {
 	if sso := s.Target().SSO; sso != nil {
 		return sso, nil
 	}
-	return nil, fmt.Errorf("Target.SSO is nil (the portal must be configured to log in through an ssotest.Server): %w", check.ErrNoFake)
+	return nil, errNoSSO
 }
+
+// errNoSSO is why the identity checks cannot run without the SSO fake.
+var errNoSSO = fmt.Errorf("Target.SSO is nil (the portal must be configured to log in through an ssotest.Server): %w", check.ErrNoFake)
 
 // whoAmI returns the personal identification number of the citizen the portal believes b is,
 // or "" when b is not logged in.
@@ -275,6 +278,9 @@ func forgedCheck(ctx context.Context, s *check.Session, slot int, what, whatVI s
 // the fake is missing, error otherwise.
 func fromErr(what string, err error) check.Result {
 	r := check.FromError(what, err)
+	if r.Status == scoring.NotTested && errors.Is(err, errNoSSO) {
+		return r.VI("Chưa kiểm tra được: cổng chưa được cấu hình đăng nhập qua máy chủ SSO giả lập (cần đặt Target.SSO là một ssotest.Server)")
+	}
 	if r.Status == scoring.NotTested {
 		return r.VI("Chưa kiểm tra được (thiếu bộ điều hợp hoặc dịch vụ giả lập) — %s: %v", what, err)
 	}

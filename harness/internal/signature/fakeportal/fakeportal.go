@@ -267,7 +267,7 @@ func (p *Portal) complete(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	data := []byte(fmt.Sprintf("%%PDF-1.7\n%% Kết quả giải quyết hồ sơ %s\n%%%%EOF\n", d.ID))
+	data := signtest.NewPDF("Kết quả giải quyết hồ sơ " + d.ID)
 	signer := p.pki.Agency()
 	var err error
 	switch {

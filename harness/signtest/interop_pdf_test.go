@@ -1,0 +1,94 @@
+//go:build interop
+
+package signtest_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/p06kit/p06kit/harness/signtest"
+)
+
+// tool runs a program the PDF interop tests compare with and returns its combined output.
+func tool(t *testing.T, name string, args ...string) (string, error) {
+	t.Helper()
+	bin, err := exec.LookPath(name)
+	require.NoError(t, err, "%s is required for the PDF interop tests (apt-get install poppler-utils qpdf)", name)
+	out, err := exec.Command(bin, args...).CombinedOutput()
+	return string(out), err
+}
+
+// TestInteropPDFSignatures: both ways between SignPDF/VerifyPDF and the PDF programs.
+// Files that qpdf writes (a plain rewrite, object and cross-reference streams, a linearized
+// file) are read and signed twice by SignPDF; qpdf --check finds the signed files sound, pdfsig
+// (poppler) finds both signatures, valid, the last covering the whole document, and VerifyPDF
+// agrees. A signed file that qpdf rewrites no longer verifies, for pdfsig or VerifyPDF.
+func TestInteropPDFSignatures(t *testing.T) {
+	pki := testPKI(t)
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base.pdf")
+	require.NoError(t, os.WriteFile(base, signtest.NewPDF("Kết quả giải quyết thủ tục hành chính"), 0o600))
+	out, err := tool(t, "qpdf", "--check", base)
+	require.NoError(t, err, "qpdf --check on NewPDF:\n%s", out)
+
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"as NewPDF writes it", nil},
+		{"qpdf rewrite", []string{}},
+		{"qpdf object streams", []string{"--object-streams=generate", "--compress-streams=y"}},
+		{"qpdf linearized", []string{"--linearize"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := base
+			if tc.args != nil {
+				in = filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".pdf")
+				out, err := tool(t, "qpdf", append(append([]string{}, tc.args...), base, in)...)
+				require.NoError(t, err, "qpdf:\n%s", out)
+			}
+			raw, err := os.ReadFile(in)
+			require.NoError(t, err)
+			once, err := signtest.SignPDF(raw, pki.Agency(), signtest.SignOptions{})
+			require.NoError(t, err)
+			twice, err := signtest.SignPDF(once, pki.Organisation(), signtest.SignOptions{TSA: pki.TSA()})
+			require.NoError(t, err)
+			signed := in + ".signed.pdf"
+			require.NoError(t, os.WriteFile(signed, twice, 0o600))
+
+			out, err := tool(t, "qpdf", "--check", signed)
+			require.NoError(t, err, "qpdf --check on the signed file:\n%s", out)
+			assert.NotContains(t, out, "WARNING")
+
+			out, err = tool(t, "pdfsig", signed)
+			require.NoError(t, err, "pdfsig:\n%s", out)
+			assert.Equal(t, 2, strings.Count(out, "Signature Validation: Signature is Valid."), "pdfsig:\n%s", out)
+			assert.Contains(t, out, "Signature Field Name: Signature1")
+			assert.Contains(t, out, "Signature Field Name: Signature2")
+			assert.Contains(t, out, "Total document signed", "the last signature covers the file")
+
+			sigs, err := signtest.VerifyPDF(twice, pki.VerifyOptions())
+			require.NoError(t, err)
+			require.Len(t, sigs, 2)
+			assert.Equal(t, signtest.AgencyName, sigs[0].CommonName)
+			assert.Equal(t, signtest.OrganisationName, sigs[1].CommonName)
+
+			// qpdf rewrites the whole file: the byte ranges no longer hold what was signed.
+			rewritten := signed + ".rewritten.pdf"
+			out, err = tool(t, "qpdf", "--object-streams=generate", signed, rewritten)
+			require.NoError(t, err, "qpdf:\n%s", out)
+			rw, err := os.ReadFile(rewritten)
+			require.NoError(t, err)
+			_, err = signtest.VerifyPDF(rw, pki.VerifyOptions())
+			require.Error(t, err, "VerifyPDF accepted a file rewritten after signing")
+			out, _ = tool(t, "pdfsig", rewritten)
+			assert.NotContains(t, out, "Total document signed", "pdfsig:\n%s", out)
+		})
+	}
+}
