@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -225,16 +226,4 @@ func mdCode(s string) string {
 	return fence + " " + strings.ReplaceAll(s, "|", "\\|") + " " + fence
 }
 
-func truncateUTF8(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
-	for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
-		s = s[:len(s)-1]
-	}
-	if len(s) > 0 && s[len(s)-1] >= 0xC0 {
-		s = s[:len(s)-1]
-	}
-	return s
-}
+func truncateUTF8(s string, n int) string { return textx.TruncateBytes(s, n, "") }
