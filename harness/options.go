@@ -212,7 +212,9 @@ func Active() Option {
 	return optionFunc(func(c *config) { c.Config.Active = true })
 }
 
-// AllowHosts allows redirects to these hosts (host or host:port) besides the target's.
+// AllowHosts widens the scan's scope to these hosts besides the target's origin: redirects,
+// links and forms may lead there. A host:port allows that port only; a bare host allows all
+// of its ports. Everything else is refused unsent (see check.ErrOutOfScope).
 func AllowHosts(hosts ...string) Option {
 	return optionFunc(func(c *config) { c.AllowedHosts = append(c.AllowedHosts, hosts...) })
 }

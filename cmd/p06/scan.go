@@ -90,7 +90,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
 	renderFlag := fs.Bool("render", false, "render pages in headless Chromium (JavaScript portals); without it a page rendered by JavaScript is reported, not judged")
 	chromium := fs.String("chromium", "", "Chromium executable for --render (default: $P06_CHROMIUM, then chromium on PATH)")
-	allow := fs.String("allow-host", "", "comma-separated hosts redirects may lead to besides the portal's")
+	allow := fs.String("allow-host", "", "comma-separated hosts (host:port, or host for any port) the scan may contact besides the portal's origin")
 	urls, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
