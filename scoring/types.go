@@ -136,11 +136,15 @@ type Scores struct {
 	GradeVerified bool `json:"grade_verified"`
 	// Provisional is true when a critical criterion was not assessed (not_tested): the grade
 	// could fall once it is. ProvisionalBecause lists those criteria.
-	Provisional        bool                  `json:"provisional"`
-	ProvisionalBecause []string              `json:"provisional_because,omitempty"`
-	Caps               []Cap                 `json:"caps"`
-	Groups             map[string]GroupScore `json:"groups"`
-	Compliance         Compliance            `json:"compliance"`
+	Provisional        bool     `json:"provisional"`
+	ProvisionalBecause []string `json:"provisional_because,omitempty"`
+	// View names the view that weighed Overall (e.g. "qd473"), and ViewGroups are its groups'
+	// scores; empty when Overall weighs the catalogue's own groups.
+	View       string                `json:"view,omitempty"`
+	ViewGroups []ViewScore           `json:"view_groups,omitempty"`
+	Caps       []Cap                 `json:"caps"`
+	Groups     map[string]GroupScore `json:"groups"`
+	Compliance Compliance            `json:"compliance"`
 }
 
 // WaiverSummary lists the waivers that applied and the stale ones that were ignored.
