@@ -39,8 +39,8 @@
 //     SHA-256 does not match an error;
 //   - computed criteria: not_tested, "computed from dossier data: use p06 index766".
 //
-// Checks run in parallel ([Parallel], default 8), except those marked Exclusive, which run one
-// at a time after the others. Whatever the checks do, the scan is polite: at most [Parallel]
+// Checks run in parallel (4 × [Parallel], default 8), except those marked Exclusive, which run
+// one at a time after the others. Whatever the checks do, the scan is polite: at most [Parallel]
 // requests in flight, at most [MaxConnsPerHost] connections to one host, and a pause after a 429
 // or 503 (Retry-After honoured); the report's traffic section records the limits and the
 // requests sent. Each has a deadline ([CheckTimeout]); a check that ignores its
@@ -100,7 +100,10 @@
 // The probe (see [check.Session]) sends only GET and HEAD to the target unless [Active] is set;
 // every request has a deadline covering connection, headers and body; bodies are bounded after
 // decompression (gzip and deflate, with a ratio bound against bombs), headers and redirect
-// chains are bounded, redirects stay on the target's host unless [AllowHosts] allows another;
+// chains are bounded; no request of any method leaves the target's origin (host and port as
+// given, plus its HTTP↔HTTPS pair) unless [AllowHosts], the profile or the fakes name that host:
+// redirects, form actions and links elsewhere are refused unsent and listed in the report's
+// out_of_scope, and link-local and cloud metadata addresses are never connected to;
 // after a few consecutive timeouts the probe stops sending to a portal that stopped responding.
 // A hostile or broken portal gives error findings that say what it did ("the portal did not
 // complete the response within 10s; it stalled while waiting for the response headers"), never

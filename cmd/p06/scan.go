@@ -75,7 +75,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	ca := fs.String("ca", "", "PEM file of extra trusted CA certificates for the portals' TLS")
 	only := fs.String("only", "", "comma-separated criterion IDs, groups or tags to assess (default: all)")
 	lang := fs.String("lang", "vi", "language of messages and reports: vi or en")
-	parallel := fs.Int("parallel", harness.DefaultParallel, "checks run and requests in flight at once per portal (politeness bound)")
+	parallel := fs.Int("parallel", harness.DefaultParallel, "requests in flight at once per portal (politeness bound; checks run 4× as many at once, 1: one after another)")
 	connsPerHost := fs.Int("conns-per-host", check.DefaultMaxConnsPerHost, "connections opened to one host at most")
 	portals := fs.Int("portals", 4, "portals scanned at once (several URLs)")
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout of each request (connection, headers and body)")
@@ -90,7 +90,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
 	renderFlag := fs.Bool("render", false, "render pages in headless Chromium (JavaScript portals); without it a page rendered by JavaScript is reported, not judged")
 	chromium := fs.String("chromium", "", "Chromium executable for --render (default: $P06_CHROMIUM, then chromium on PATH)")
-	allow := fs.String("allow-host", "", "comma-separated hosts redirects may lead to besides the portal's")
+	allow := fs.String("allow-host", "", "comma-separated hosts (host:port, or host for any port) the scan may contact besides the portal's origin")
 	urls, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -162,6 +162,9 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 			return fail("--out: %v", err)
 		}
 		o.names = reportNames(urls, o.format)
+		if err := safefile.CheckWritable(filepath.Join(o.out, o.names[urls[0]])); err != nil {
+			return fail("--out: %v", err)
+		}
 	}
 	// No file lost: an --out that is an input file is refused, and one that cannot be written
 	// is found before the scan rather than after it.
@@ -233,10 +236,18 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			if c == exitCantRun || (c == exitNotMet && code == exitOK) {
 				code = c
 			}
-			if !o.quiet && (several || err != nil) {
+			switch {
+			case !o.quiet && (several || err != nil):
 				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(urls), scanProgress(u, r, err, d, o))
-			} else if !o.quiet {
+			case !o.quiet:
 				fmt.Fprintln(stderr, scanProgress(u, r, nil, d, o))
+			case c == exitCantRun && werr == nil:
+				// --quiet hides progress, never why the run failed.
+				why := err
+				if why == nil {
+					why = ctx.Err()
+				}
+				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), why)))
 			}
 		}()
 	}
@@ -422,7 +433,7 @@ func splitScanList(s string) []string {
 
 // readProfile reads a portal profile, validated against its published schema.
 func readProfile(path string) (*harness.Profile, error) {
-	b, err := os.ReadFile(path)
+	b, err := safefile.ReadFile(path, maxConfigBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -440,7 +451,7 @@ func readProfile(path string) (*harness.Profile, error) {
 
 // readRoots returns the system roots plus the PEM certificates of path.
 func readRoots(path string) (*x509.CertPool, error) {
-	b, err := os.ReadFile(path)
+	b, err := safefile.ReadFile(path, maxCABytes)
 	if err != nil {
 		return nil, err
 	}

@@ -107,6 +107,7 @@ func TestScanExitCodes(t *testing.T) {
 		{"bad selection", []string{"--only", "P06-SEC-99", good.URL}, exitCantRun, `Only("P06-SEC-99")`},
 		{"bad lang", []string{"--lang", "fr", good.URL}, exitCantRun, "--lang"},
 		{"bad parallel", []string{"--parallel", "0", good.URL}, exitCantRun, "Parallel(0)"},
+		{"bad conns per host", []string{"--conns-per-host", "0", good.URL}, exitCantRun, "MaxConnsPerHost(0)"},
 		{"missing ca", []string{"--ca", "/nonexistent.pem", good.URL}, exitCantRun, "--ca"},
 		{"several html to stdout", []string{"--format", "html", good.URL, bad.URL}, exitCantRun, "need --out DIR"},
 	}

@@ -138,6 +138,7 @@ type htmlData struct {
 // styles, fonts or images from anywhere (its Content-Security-Policy forbids it), so it opens
 // offline and can be mailed as an attachment.
 func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
 	d := htmlData{Lang: opt.Lang, W: wd, R: sanitise(r), Grade: gradeLabel(r, opt.Lang), CapGrade: capGrade(r, opt.Lang),

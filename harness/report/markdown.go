@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -12,6 +13,7 @@ import (
 // the group scores, every criterion not met with its message and advice, then the rest folded
 // in <details>.
 func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
 	var b strings.Builder
@@ -133,6 +135,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 		}
 		b.WriteString("\n")
 	}
+	writeOutOfScopeMarkdown(&b, r, opt.Lang)
 	section := func(title string, fs []scoring.Finding) {
 		if len(fs) == 0 {
 			return
@@ -223,16 +226,4 @@ func mdCode(s string) string {
 	return fence + " " + strings.ReplaceAll(s, "|", "\\|") + " " + fence
 }
 
-func truncateUTF8(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
-	for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
-		s = s[:len(s)-1]
-	}
-	if len(s) > 0 && s[len(s)-1] >= 0xC0 {
-		s = s[:len(s)-1]
-	}
-	return s
-}
+func truncateUTF8(s string, n int) string { return textx.TruncateBytes(s, n, "") }

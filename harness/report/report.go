@@ -150,6 +150,7 @@ func AtomicWrite(path string, write func(io.Writer) error) error {
 // WriteJSON writes the report contract (schema/report.schema.json), indented, with a final newline. The output
 // is deterministic (map keys sorted) and validates against report.schema.json.
 func WriteJSON(w io.Writer, r *scoring.Report) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	if r == nil {
 		return fmt.Errorf("report: nil report")
 	}
