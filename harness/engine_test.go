@@ -383,3 +383,31 @@ func TestAdapterNearMissIsReported(t *testing.T) {
 	assert.Equal(t, []string{"T-SEC-01"}, r.Partial.Selected)
 	assert.Equal(t, []string{"T-SEC-01"}, r.Partial.Criteria)
 }
+
+// An http:// URL is assessed as citizens reach the portal: its redirect to HTTPS is followed,
+// the HTTPS portal is assessed, and the plain-HTTP address given is judged for SEC-02.
+func TestHTTPRedirectingToHTTPSIsAssessedOverHTTPS(t *testing.T) {
+	tlsSrv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Strict-Transport-Security", "max-age=31536000")
+		_, _ = w.Write([]byte(`<!doctype html><html lang="vi"><head><title>Cổng</title></head><body><h1>Cổng</h1></body></html>`))
+	}))
+	t.Cleanup(tlsSrv.Close)
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, tlsSrv.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
+	}))
+	t.Cleanup(plain.Close)
+	given := plain.URL + "/"
+	// Loopback servers differ by port, which the scope treats as other hosts; a real portal's
+	// http://host/ and https://host/ are one scope.
+	r, err := Check(t.Context(), Target{BaseURL: given, Client: tlsSrv.Client()}, Lang("en"), Only("P06-SEC-01", "P06-SEC-02"),
+		AllowHosts(strings.TrimPrefix(tlsSrv.URL, "https://")))
+	require.NoError(t, err)
+	assert.Equal(t, given, r.Target, "the report keeps the URL given")
+	sec01 := findingOf(r, "P06-SEC-01")
+	assert.NotContains(t, sec01.Message, "served over plain HTTP", "the HTTPS portal is assessed: %s", sec01.Message)
+	assert.Contains(t, sec01.URL, "https://")
+	sec02 := findingOf(r, "P06-SEC-02")
+	assert.Equal(t, scoring.Pass, sec02.Status, "the given plain-HTTP URL redirects permanently to HTTPS: %s", sec02.Message)
+	assert.Contains(t, sec02.URL, plain.URL)
+}
