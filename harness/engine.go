@@ -92,7 +92,7 @@ type engine struct {
 	// replaced, closed with the run.
 	upgradedFrom string
 	prev         []*check.Session
-	home    error // set by preflight when the target answers but its home page cannot be read
+	home         error // set by preflight when the target answers but its home page cannot be read
 
 	observeMu sync.Mutex
 
