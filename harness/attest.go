@@ -15,6 +15,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -79,6 +80,7 @@ func ReadAttestations(path string, cat *criteria.Catalogue) (*Attestations, erro
 
 // ParseAttestations parses and validates the evidence file's JSON; see ReadAttestations.
 func ParseAttestations(b []byte, cat *criteria.Catalogue) (*Attestations, error) {
+	b = safefile.StripBOM(b) // Windows tools write a byte-order mark
 	var a Attestations
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()

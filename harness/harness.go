@@ -13,3 +13,7 @@ type Profile = check.Profile
 
 // Budgets are the performance budgets of a profile; see [check.Budgets].
 type Budgets = check.Budgets
+
+// Renderer renders pages in a browser for the content criteria; see [check.Renderer] and
+// package harness/render (headless Chromium).
+type Renderer = check.Renderer

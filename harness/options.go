@@ -1,16 +1,15 @@
 package harness
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/internal/suggest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -120,10 +119,12 @@ func EvidenceFile(path string) Option {
 	return optionFunc(func(c *config) { c.evidence = path })
 }
 
-// Parallel runs at most n checks at once and keeps at most n requests (and TLS probe
-// handshakes) in flight to the portal and the fakes together (default DefaultParallel, 8): the
-// scan's politeness bound. Exclusive checks always run alone. See [MaxConnsPerHost] for the
-// connections, and check.Session ("Politeness") for the back-off on 429 and 503.
+// Parallel keeps at most n requests in flight to the portal and the fakes together (default
+// DefaultParallel, 8): the scan's politeness bound. Checks run 4n at once, since most of a
+// check's time is spent waiting for answers or for pages other checks fetch (Parallel(1) runs
+// them one after another); exclusive checks always run alone. See [MaxConnsPerHost] for the
+// connections, and check.Session ("Politeness") for the TLS probes and the back-off on 429 and
+// 503.
 func Parallel(n int) Option {
 	return optionFunc(func(c *config) {
 		if n < 1 {
@@ -211,7 +212,9 @@ func Active() Option {
 	return optionFunc(func(c *config) { c.Config.Active = true })
 }
 
-// AllowHosts allows redirects to these hosts (host or host:port) besides the target's.
+// AllowHosts widens the scan's scope to these hosts besides the target's origin: redirects,
+// links and forms may lead there. A host:port allows that port only; a bare host allows all
+// of its ports. Everything else is refused unsent (see check.ErrOutOfScope).
 func AllowHosts(hosts ...string) Option {
 	return optionFunc(func(c *config) { c.AllowedHosts = append(c.AllowedHosts, hosts...) })
 }
@@ -392,7 +395,7 @@ func (c *config) selected(cr *criteria.Criterion) bool {
 }
 
 func readWaiverFile(path string) ([]scoring.Waiver, error) {
-	b, err := os.ReadFile(path)
+	b, err := safefile.ReadFile(path, maxWaiverFile)
 	if err != nil {
 		return nil, fmt.Errorf("waiver file: %w", err)
 	}
@@ -403,26 +406,19 @@ func readWaiverFile(path string) ([]scoring.Waiver, error) {
 	return ws, nil
 }
 
-// jsonErr says where in b a decoding error happened, as line:column.
+// maxWaiverFile bounds a waivers file: a few entries a person wrote.
+const maxWaiverFile = 16 << 20
+
+// jsonErr says where in b a decoding error happened, as line and column; an empty or truncated
+// document says so.
 func jsonErr(b []byte, err error) string {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	off := int64(-1)
-	if errors.As(err, &se) {
-		off = se.Offset
-	} else if errors.As(err, &te) {
-		off = te.Offset
+	return safefile.JSONError(b, err).Error()
+}
+
+// checksAtOnce is how many non-exclusive checks run at once (see Parallel).
+func (c *config) checksAtOnce() int {
+	if c.parallel <= 1 {
+		return 1
 	}
-	if off < 0 || off > int64(len(b)) {
-		return err.Error()
-	}
-	line, col := 1, 1
-	for _, ch := range b[:off] {
-		if ch == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return fmt.Sprintf("line %d, column %d: %v", line, col, err)
+	return 4 * c.parallel
 }

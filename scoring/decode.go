@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/internal/jsonschema"
+	"github.com/p06kit/p06kit/internal/safefile"
 )
 
 // The published schemas of the findings and waivers files.
@@ -38,6 +39,7 @@ func DecodeWaivers(data []byte) ([]Waiver, error) {
 }
 
 func decodeValidated(data []byte, s *jsonschema.Schema, what string, v any) error {
+	data = safefile.StripBOM(data) // the ministry's Windows tools write a byte-order mark
 	problems, err := s.Validate(data)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)

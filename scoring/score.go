@@ -22,6 +22,11 @@ type Config struct {
 	AsOf time.Time
 	// Bands is the grading scheme; nil means Decision766.
 	Bands *Bands
+	// View, when set, weighs the overall score by another scheme's groups; the catalogue's own
+	// groups are still reported. When nil and Bands is Decision 473's (qd473) on the
+	// p06-technical catalogue, Decision473View is used: a Decision 473 grade is computed from
+	// Decision 473's weights.
+	View *View
 }
 
 // InputError is a problem with the findings or waivers given to Score; Problems lists every one.
@@ -176,6 +181,17 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 	}
 	if wsum > 0 {
 		r.Scores.Overall = sum / wsum
+	}
+	view := cfg.View
+	if view == nil && bands.ID == Decision473.ID && cat.ID == criteria.P06TechnicalID {
+		view = &Decision473View
+	}
+	if view != nil {
+		vs, overall, err := view.score(cat, r.Findings)
+		if err != nil {
+			return nil, err
+		}
+		r.Scores.View, r.Scores.ViewGroups, r.Scores.Overall = view.ID, vs, overall
 	}
 	grade := bands.Grade(r.Scores.Overall)
 	if len(r.Scores.Caps) > 0 {

@@ -74,3 +74,19 @@ func TestSuggestions(t *testing.T) {
 	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr, "did you mean --format?")
 }
+
+// --format text is a summary for people: score, grade, coverage, groups (a group nobody
+// assessed says "chưa kiểm tra", never 0.0) and what to fix first.
+func TestScanTextSummary(t *testing.T) {
+	srv, ca := tlsPortal(t, headersHandler(false))
+	code, stdout, stderr := p06("scan", "--format", "text", "--only", "P06-SEC-09", "--ca", ca, srv.URL+"/")
+	assert.Equal(t, exitNotMet, code, stderr)
+	for _, want := range []string{"Báo cáo đánh giá theo Đề án 06", "Xếp loại", "tiêu chí đã đánh giá", "Cần sửa trước (1)",
+		"P06-SEC-09", "Cách khắc phục:", "Chữ ký số", "chưa kiểm tra"} {
+		assert.Contains(t, stdout, want)
+	}
+	assert.NotContains(t, stdout, "{", "a summary, not JSON")
+	// Not a terminal and no --format: JSON, as before.
+	_, stdout, _ = p06("scan", "--only", "P06-SEC-09", "--ca", ca, srv.URL+"/")
+	assert.True(t, strings.HasPrefix(stdout, "{"), "JSON when stdout is not a terminal")
+}

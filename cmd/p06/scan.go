@@ -22,6 +22,7 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/render"
 	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
@@ -63,17 +64,18 @@ type scanOpts struct {
 	allow        []string
 	roots        *x509.CertPool
 	names        map[string]string // the report file of each URL in the --out directory
+	renderer     harness.Renderer  // --render: pages rendered in headless Chromium
 }
 
 func runScan(args []string, stdout, stderr io.Writer) int {
 	fs := cliFlagSet("p06 scan", scanUsage, stderr)
-	format := fs.String("format", "json", "report format: json, junit, sarif, md or html")
+	format := fs.String("format", "", "report format: text, json, junit, sarif, md or html (default: text on a terminal without --out, json otherwise)")
 	out := fs.String("out", "", "write the report to this file (several URLs: this directory) instead of stdout")
 	profile := fs.String("profile", "", "portal profile (JSON, harness/report/schema/profile.schema.json) applied to every URL")
 	ca := fs.String("ca", "", "PEM file of extra trusted CA certificates for the portals' TLS")
 	only := fs.String("only", "", "comma-separated criterion IDs, groups or tags to assess (default: all)")
 	lang := fs.String("lang", "vi", "language of messages and reports: vi or en")
-	parallel := fs.Int("parallel", harness.DefaultParallel, "checks run and requests in flight at once per portal (politeness bound)")
+	parallel := fs.Int("parallel", harness.DefaultParallel, "requests in flight at once per portal (politeness bound; checks run 4× as many at once, 1: one after another)")
 	connsPerHost := fs.Int("conns-per-host", check.DefaultMaxConnsPerHost, "connections opened to one host at most")
 	portals := fs.Int("portals", 4, "portals scanned at once (several URLs)")
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout of each request (connection, headers and body)")
@@ -86,7 +88,9 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	waivers := fs.String("waivers", "", "waivers file (JSON)")
 	catRef := fs.String("catalogue", criteria.P06TechnicalID, "catalogue: a built-in ID or a catalogue file")
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
-	allow := fs.String("allow-host", "", "comma-separated hosts redirects may lead to besides the portal's")
+	renderFlag := fs.Bool("render", false, "render pages in headless Chromium (JavaScript portals); without it a page rendered by JavaScript is reported, not judged")
+	chromium := fs.String("chromium", "", "Chromium executable for --render (default: $P06_CHROMIUM, then chromium on PATH)")
+	allow := fs.String("allow-host", "", "comma-separated hosts (host:port, or host for any port) the scan may contact besides the portal's origin")
 	urls, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -105,6 +109,12 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, connsPerHost: *connsPerHost, portals: *portals, timeout: *timeout,
 		checkTimeout: *checkTimeout, deadline: *deadline, active: *active, strict: *strict, quiet: *quiet,
 		evidence: *evidence, waivers: *waivers}
+	if *format == "" {
+		*format = "json"
+		if *out == "" && isTerminal(stdout) {
+			*format = "text"
+		}
+	}
 	if o.format, err = report.ParseFormat(*format); err != nil {
 		return fail("--format: %v", err)
 	}
@@ -144,7 +154,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	several := len(urls) > 1
-	if several && o.out == "" && o.format != report.JSON && o.format != report.Markdown {
+	if several && o.out == "" && o.format != report.JSON && o.format != report.Markdown && o.format != report.Text {
 		return fail("several URLs in format %s need --out DIR (one file per portal)", o.format)
 	}
 	if several && o.out != "" {
@@ -152,6 +162,9 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 			return fail("--out: %v", err)
 		}
 		o.names = reportNames(urls, o.format)
+		if err := safefile.CheckWritable(filepath.Join(o.out, o.names[urls[0]])); err != nil {
+			return fail("--out: %v", err)
+		}
 	}
 	// No file lost: an --out that is an input file is refused, and one that cannot be written
 	// is found before the scan rather than after it.
@@ -166,6 +179,16 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if *renderFlag {
+		r, err := render.New(ctx, render.Options{Path: *chromium, PageTimeout: max(30*time.Second, 3*o.timeout),
+			// The portal's certificate was verified by the scan against --ca; Chromium does not read it.
+			IgnoreCertErrors: o.roots != nil})
+		if err != nil {
+			return fail("--render: %v", err)
+		}
+		defer r.Close()
+		o.renderer = r
+	}
 	return scanAll(ctx, urls, o, stdout, stderr)
 }
 
@@ -213,10 +236,18 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			if c == exitCantRun || (c == exitNotMet && code == exitOK) {
 				code = c
 			}
-			if !o.quiet && (several || err != nil) {
+			switch {
+			case !o.quiet && (several || err != nil):
 				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(urls), scanProgress(u, r, err, d, o))
-			} else if !o.quiet {
+			case !o.quiet:
 				fmt.Fprintln(stderr, scanProgress(u, r, nil, d, o))
+			case c == exitCantRun && werr == nil:
+				// --quiet hides progress, never why the run failed.
+				why := err
+				if why == nil {
+					why = ctx.Err()
+				}
+				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), why)))
 			}
 		}()
 	}
@@ -240,7 +271,7 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 	// connected).
 	tr.DialContext = nil
 	defer tr.CloseIdleConnections()
-	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile}
+	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile, Renderer: o.renderer}
 	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.timeout),
 		harness.CheckTimeout(o.checkTimeout), harness.Grading(*o.grading)}
 	opts = append(opts, harness.Parallel(o.parallel), harness.MaxConnsPerHost(o.connsPerHost)) // < 1 is rejected with a clear message
@@ -291,7 +322,7 @@ func emit(u string, r *scoring.Report, o scanOpts, several bool, stdout io.Write
 // port) and path, made safe for file systems, with a short hash of the whole URL when two URLs
 // give the same name (/p1/x and /p1_x, ?a=1 and ?a=2, http and https of one host).
 func reportNames(urls []string, f report.Format) map[string]string {
-	ext := map[report.Format]string{report.JSON: "json", report.JUnit: "xml", report.SARIF: "sarif", report.Markdown: "md", report.HTML: "html"}[f]
+	ext := map[report.Format]string{report.JSON: "json", report.JUnit: "xml", report.SARIF: "sarif", report.Markdown: "md", report.HTML: "html", report.Text: "txt"}[f]
 	names := uniqueNames(urls, func(u string) string {
 		pu, _ := url.Parse(u)
 		name := pu.Host + strings.TrimSuffix(pu.Path, "/")
@@ -337,9 +368,16 @@ func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o
 	for _, f := range r.Findings {
 		n[f.Status]++
 	}
-	line := fmt.Sprintf("%s: score %.1f, grade %s, %d/%d mandatory met; %d pass, %d fail, %d error, %d not tested (%.1fs)",
-		u, r.Scores.Overall, r.Scores.Grade, r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
-		n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
+	f := "%s: score %.1f, grade %s, %d/%d mandatory met, %d/%d criteria assessed; %d pass, %d fail, %d error, %d not tested (%.1fs)"
+	if o.lang != "en" {
+		f = "%s: điểm %.1f, xếp loại %s, %d/%d tiêu chí bắt buộc đạt, đã đánh giá %d/%d tiêu chí; %d đạt, %d không đạt, %d lỗi, %d chưa kiểm tra (%.1fs)"
+	}
+	cov := r.Coverage
+	if cov == nil {
+		cov = scoring.CoverageOf(r.Findings)
+	}
+	line := fmt.Sprintf(f, u, r.Scores.Overall, scoring.GradeLabel(r.Scores, o.lang), r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
+		cov.Assessed, cov.Total, n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
 	if r.Partial != nil {
 		met, applicable := partialCompliance(r, o.cat)
 		line = fmt.Sprintf("%s: PARTIAL run of %d criteria (%s): %d/%d selected mandatory met; %d pass, %d fail, %d error, %d not tested; score %.1f and grade %s are not the portal's (%.1fs)",
@@ -395,7 +433,7 @@ func splitScanList(s string) []string {
 
 // readProfile reads a portal profile, validated against its published schema.
 func readProfile(path string) (*harness.Profile, error) {
-	b, err := os.ReadFile(path)
+	b, err := safefile.ReadFile(path, maxConfigBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -413,7 +451,7 @@ func readProfile(path string) (*harness.Profile, error) {
 
 // readRoots returns the system roots plus the PEM certificates of path.
 func readRoots(path string) (*x509.CertPool, error) {
-	b, err := os.ReadFile(path)
+	b, err := safefile.ReadFile(path, maxCABytes)
 	if err != nil {
 		return nil, err
 	}

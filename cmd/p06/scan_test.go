@@ -81,7 +81,8 @@ func TestScanFullJSON(t *testing.T) {
 		}
 	}
 	assert.NotEmpty(t, r.StartedAt)
-	assert.Contains(t, stderr, srv.URL+"/: score ")
+	assert.Contains(t, stderr, srv.URL+"/: điểm ")
+	assert.Regexp(t, `đã đánh giá \d+/\d+ tiêu chí`, stderr)
 }
 
 func TestScanExitCodes(t *testing.T) {
@@ -122,6 +123,7 @@ func TestScanExitCodes(t *testing.T) {
 		{"bad selection", []string{"--only", "P06-SEC-99", good.URL}, exitCantRun, `Only("P06-SEC-99")`},
 		{"bad lang", []string{"--lang", "fr", good.URL}, exitCantRun, "--lang"},
 		{"bad parallel", []string{"--parallel", "0", good.URL}, exitCantRun, "Parallel(0)"},
+		{"bad conns per host", []string{"--conns-per-host", "0", good.URL}, exitCantRun, "MaxConnsPerHost(0)"},
 		{"missing ca", []string{"--ca", "/nonexistent.pem", good.URL}, exitCantRun, "--ca"},
 		{"several html to stdout", []string{"--format", "html", good.URL, bad.URL}, exitCantRun, "need --out DIR"},
 	}

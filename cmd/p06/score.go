@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -89,7 +90,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *waivers != "" {
-		wd, err := os.ReadFile(*waivers)
+		wd, err := safefile.ReadFile(*waivers, maxConfigBytes)
 		if err != nil {
 			fmt.Fprintf(stderr, "p06 score: %v\n", err)
 			return exitCantRun

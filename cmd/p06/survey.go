@@ -193,6 +193,9 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		if err := os.MkdirAll(o.reports, 0o755); err != nil {
 			return fail("--reports: %v", err)
 		}
+		if err := safefile.CheckWritable(filepath.Join(o.reports, "portal.json")); err != nil {
+			return fail("--reports: %v", err)
+		}
 	}
 	if o.out != "" {
 		// Checked before the portals are assessed, so that a long survey is not lost at the end.
@@ -316,6 +319,11 @@ func surveyParse(name string, data []byte, base string) ([]surveyPortal, error) 
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: empty: no portals to survey", name)
+	}
+	// Unit names go into every output: text that is not UTF-8 is refused with its place, the
+	// same for JSON (whose decoder would silently replace it) and CSV.
+	if err := safefile.CheckUTF8(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	var portals []surveyPortal
 	var problems []string
@@ -685,6 +693,9 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			}
 			if !o.quiet {
 				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start))))
+			} else if hard {
+				// --quiet hides progress, never why the survey is incomplete.
+				fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start))))
 			}
 			if werr != nil {
 				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))

@@ -3,9 +3,21 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"sync"
 )
+
+// isTerminal reports whether w is a terminal (a character device), where people rather than
+// programs read the output.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
 
 // buildVersion can be set with -ldflags "-X main.buildVersion=v1.2.3"; it overrides the
 // module version from the build information.

@@ -209,7 +209,7 @@ func (sc *scope) refuse(method string, u *url.URL) error {
 		sc.refused[len(sc.refused)-1].Count++
 	}
 	sc.mu.Unlock()
-	return fmt.Errorf("%w: %s %s: %s is not the target (%s) nor a host the run names (allow it with AllowHosts)",
+	return fmt.Errorf("%w: %s %s: %s is not the target (%s) nor a host the run names",
 		ErrOutOfScope, method, redacted, host, sc.base)
 }
 
@@ -305,14 +305,16 @@ func (sc *scope) control(_ context.Context, _, address string, _ syscall.RawConn
 // with a net.Dialer (the address checked is the resolved one, so DNS cannot steer around it),
 // after connecting, before anything is sent, when t has a dialer of its own.
 func (sc *scope) guardDialer(t *http.Transport) {
-	if t.DialContext == nil && t.Dial == nil { //nolint:staticcheck // Dial is checked so as not to override it
+	//lint:ignore SA1019 Dial is checked so as not to override it
+	if t.DialContext == nil && t.Dial == nil {
 		d := &net.Dialer{Timeout: defaultDialTimeout, KeepAlive: defaultDialTimeout, ControlContext: sc.control}
 		t.DialContext = d.DialContext
 		return
 	}
 	dial := t.DialContext
 	if dial == nil {
-		old := t.Dial //nolint:staticcheck // an old transport's dialer is kept
+		//lint:ignore SA1019 an old transport's dialer is kept
+		old := t.Dial
 		dial = func(_ context.Context, n, a string) (net.Conn, error) { return old(n, a) }
 	}
 	t.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {

@@ -8,8 +8,8 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/a11y"
 	"github.com/p06kit/p06kit/harness/internal/service"
-	"github.com/p06kit/p06kit/harness/internal/spatest"
 	"github.com/p06kit/p06kit/harness/internal/ux"
+	"github.com/p06kit/p06kit/internal/spatest"
 	"github.com/p06kit/p06kit/scoring"
 )
 

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -12,6 +13,7 @@ import (
 // the group scores, every criterion not met with its message and advice, then the rest folded
 // in <details>.
 func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
 	var b strings.Builder
@@ -31,7 +33,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 	if len(r.Scores.Caps) > 0 {
 		var caps []string
 		for _, cp := range r.Scores.Caps {
-			caps = append(caps, fmt.Sprintf("`%s` (%s)", cp.Criterion, cp.Status))
+			caps = append(caps, fmt.Sprintf("`%s` (%s)", cp.Criterion, wd.Statuses[cp.Status]))
 		}
 		fmt.Fprintf(&b, "> **%s:** %s — %s **%s**.\n\n", wd.Caps, strings.Join(caps, ", "), wd.CapNote, mdInline(capGrade(r, opt.Lang)))
 	}
@@ -72,22 +74,28 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 		b.WriteString("\n")
 	}
 
-	var bad, good, rest []scoring.Finding
+	var bad, errs, good, rest []scoring.Finding
+	for _, fx := range FixFirst(r, opt) {
+		bad = append(bad, fx.Finding)
+	}
 	for _, f := range sortedFindings(r, "") {
 		switch f.Status {
-		case scoring.Fail, scoring.Error:
-			bad = append(bad, f)
+		case scoring.Fail:
+		case scoring.Error:
+			errs = append(errs, f)
 		case scoring.Pass, scoring.Attested:
 			good = append(good, f)
 		default:
 			rest = append(rest, f)
 		}
 	}
-	fmt.Fprintf(&b, "### %s (%d)\n\n", wd.NotMet, len(bad))
+	// Failures to fix, most urgent first; then what could not be assessed (error), apart:
+	// an error is not a failure.
+	fmt.Fprintf(&b, "### %s (%d)\n\n", wd.FixFirst, len(bad))
 	if len(bad) == 0 {
 		fmt.Fprintf(&b, "_%s_\n\n", wd.None)
 	}
-	for _, f := range bad {
+	detail := func(f scoring.Finding) {
 		cr := opt.criterion(f.Criterion)
 		fmt.Fprintf(&b, "- %s **`%s`** %s — %s\n", statusEmoji(f.Status), f.Criterion, mdInline(opt.title(f.Criterion)), mdInline(firstLine(f.Message)))
 		if f.Got != "" {
@@ -116,7 +124,18 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 			fmt.Fprintf(&b, "  - %s: %s\n", wd.Evidence, mdCode(evidenceText(ev)))
 		}
 	}
+	for _, f := range bad {
+		detail(f)
+	}
 	b.WriteString("\n")
+	if len(errs) > 0 {
+		fmt.Fprintf(&b, "### %s (%d)\n\n_%s_\n\n", wd.CouldNotAssess, len(errs), wd.CouldNotAssessNote)
+		for _, f := range errs {
+			detail(f)
+		}
+		b.WriteString("\n")
+	}
+	writeOutOfScopeMarkdown(&b, r, opt.Lang)
 	section := func(title string, fs []scoring.Finding) {
 		if len(fs) == 0 {
 			return
@@ -207,16 +226,4 @@ func mdCode(s string) string {
 	return fence + " " + strings.ReplaceAll(s, "|", "\\|") + " " + fence
 }
 
-func truncateUTF8(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
-	for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
-		s = s[:len(s)-1]
-	}
-	if len(s) > 0 && s[len(s)-1] >= 0xC0 {
-		s = s[:len(s)-1]
-	}
-	return s
-}
+func truncateUTF8(s string, n int) string { return textx.TruncateBytes(s, n, "") }

@@ -127,7 +127,7 @@ func TestGolden(t *testing.T) {
 			t.Run(string(f)+"-"+lang, func(t *testing.T) {
 				var b bytes.Buffer
 				require.NoError(t, Write(&b, f, sampleReport(), Options{Lang: lang, Catalogue: testCatalogue(), Version: "test"}))
-				ext := map[Format]string{JSON: "json", JUnit: "xml", SARIF: "sarif", Markdown: "md", HTML: "html"}[f]
+				ext := map[Format]string{JSON: "json", JUnit: "xml", SARIF: "sarif", Markdown: "md", HTML: "html", Text: "txt"}[f]
 				golden(t, "sample."+lang+"."+ext, b.Bytes())
 			})
 		}

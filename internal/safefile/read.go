@@ -104,3 +104,21 @@ func Position(data []byte, offset int64) (line, col int) {
 	}
 	return line, utf8.RuneCount(before) + 1
 }
+
+// CheckUTF8 returns nil when data is valid UTF-8, else an error locating the first invalid byte:
+// "line 3, column 7: byte 0xC3 is not UTF-8 text (save the file as UTF-8)".
+func CheckUTF8(data []byte) error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	off := 0
+	for off < len(data) {
+		r, n := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	line, col := Position(data, int64(off))
+	return fmt.Errorf("line %d, column %d: byte 0x%02X is not UTF-8 text (save the file as UTF-8)", line, col, data[off])
+}

@@ -189,3 +189,13 @@ func TestJSONError(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckUTF8(t *testing.T) {
+	if err := CheckUTF8([]byte("UBND tỉnh Hà Giang\n")); err != nil {
+		t.Errorf("valid text: %v", err)
+	}
+	err := CheckUTF8([]byte("url,unit\nhttps://a.example,Sở \xC3(\n"))
+	if err == nil || !strings.Contains(err.Error(), "line 2, column 22: byte 0xC3") {
+		t.Errorf("CheckUTF8 = %v, want the place of byte 0xC3", err)
+	}
+}

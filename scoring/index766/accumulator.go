@@ -275,10 +275,6 @@ func (a *Accumulator) addOpen(cell, day int32, n int64) {
 // e.g. 500 units × 2 000 procedures; cells beyond it are found through the map.
 const denseBudget = 1 << 20
 
-func (a *Accumulator) cell(u, p int32) *cellCounts {
-	return &a.counts[a.cellIndex(u, p)]
-}
-
 func (a *Accumulator) cellIndex(u, p int32) int32 {
 	if int(u) < len(a.dense) && int(p) < len(a.dense[u]) {
 		if i := a.dense[u][p]; i != 0 {

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/p06kit/p06kit/internal/safefile"
 )
 
 // Online levels of a procedure (MucDo).
@@ -151,11 +153,11 @@ func proceduresJSON(data []byte) ([]Procedure, error) {
 			Procedures []json.RawMessage `json:"procedures"`
 		}
 		if err := json.Unmarshal(data, &wrap); err != nil {
-			return nil, err
+			return nil, safefile.JSONError(data, err)
 		}
 		raw = wrap.Procedures
 	} else if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
+		return nil, safefile.JSONError(data, err)
 	}
 	out := make([]Procedure, 0, len(raw))
 	for i, m := range raw {
@@ -172,6 +174,9 @@ func proceduresJSON(data []byte) ([]Procedure, error) {
 func proceduresCSV(data []byte) ([]Procedure, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	header, err := r.Read()
+	if err == io.EOF {
+		return nil, errors.New("the file is empty: want a JSON array of procedures or CSV with a header row")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("header: %w", err)
 	}

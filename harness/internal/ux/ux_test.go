@@ -210,6 +210,15 @@ func TestWeight(t *testing.T) {
 		{name: "heavy script", id: "P06-UX-08", mutate: func(p *portaltest.Portal) {
 			p.Files["/static/app.js"] = portaltest.File{Type: "application/javascript", Body: strings.Repeat("x", 2_100_000)}
 		}, status: scoring.Fail, msg: []string{"5 of 5 pages weigh more than the budget of 2000000 bytes", "/static/app.js 2100000 B"}},
+		// A bundle over the body bound was counted as 0 bytes and a heavy page passed. Read in
+		// part, it is a lower bound: over the budget a fail, under it not a pass.
+		{name: "script over the body bound", id: "P06-UX-08", cfg: check.Config{MaxBodyBytes: 1_000_000}, mutate: func(p *portaltest.Portal) {
+			p.Files["/static/app.js"] = portaltest.File{Type: "application/javascript", Body: strings.Repeat("x", 2_100_000)}
+		}, status: scoring.Error, msg: []string{"could not be weighed in full", "weighs at least 100"}},
+		{name: "script over the body bound, over budget", id: "P06-UX-08", cfg: check.Config{MaxBodyBytes: 1_000_000},
+			profile: &check.Profile{Budgets: check.Budgets{PageWeightBytes: 900_000}}, mutate: func(p *portaltest.Portal) {
+				p.Files["/static/app.js"] = portaltest.File{Type: "application/javascript", Body: strings.Repeat("x", 2_100_000)}
+			}, status: scoring.Fail, msg: []string{"weighs at least 100", "/static/app.js 1000000 B"}},
 		{name: "heavy font in the style sheet", id: "P06-UX-08", mutate: func(p *portaltest.Portal) {
 			p.Files["/static/site.css"] = portaltest.File{Type: "text/css", Body: `@import "/static/more.css"; body{background:url(data:image/png;base64,AAAA)}`}
 			p.Files["/static/more.css"] = portaltest.File{Type: "text/css", Body: `@font-face{font-family:X;src:url('../fonts/x.woff2') format("woff2")}`}
@@ -225,6 +234,14 @@ func TestPrivacy(t *testing.T) {
 		{name: "good", id: "P06-UX-09", status: scoring.Pass, msg: []string{"every page examined (16) links to the privacy notice"}},
 		{name: "one page without the link", id: "P06-UX-09", mutate: func(p *portaltest.Portal) {
 			p.Pages["/thu-tuc/1.001004"] = `<html lang="vi"><head><title>x</title></head><body><h1>x</h1></body></html>`
+		}, status: scoring.Fail, msg: []string{"1 of 16 pages do not link to the privacy notice", "/thu-tuc/1.001004"}},
+		{name: "privacy link that leads nowhere", id: "P06-UX-09", mutate: func(p *portaltest.Portal) {
+			p.Rewrite = func(path, page string) string {
+				if path != "/thu-tuc/1.001004" {
+					return page
+				}
+				return strings.ReplaceAll(page, `<a href="/chinh-sach-bao-mat">Chính sách bảo mật</a>`, `<a href="javascript:void(0)">Chính sách bảo mật</a>`)
+			}
 		}, status: scoring.Fail, msg: []string{"1 of 16 pages do not link to the privacy notice", "/thu-tuc/1.001004"}},
 		{name: "no privacy notice", id: "P06-UX-09", mutate: without(`<a href="/chinh-sach-bao-mat">Chính sách bảo mật</a>`),
 			status: scoring.Fail, msg: []string{"no privacy notice"}},
@@ -257,5 +274,11 @@ func TestContact(t *testing.T) {
 				return strings.ReplaceAll(page, `<li><a href="/huong-dan">Hướng dẫn</a></li>`, "")
 			}
 		}, status: scoring.Fail, msg: []string{"do not publish an address", "a link to user guidance"}, msgVI: "chưa công bố địa chỉ liên hệ"},
+		// Links that lead nowhere are not guidance.
+		{name: "guidance links that lead nowhere", id: "P06-UX-10", mutate: func(p *portaltest.Portal) {
+			p.Rewrite = func(_, page string) string {
+				return strings.ReplaceAll(page, `<li><a href="/huong-dan">Hướng dẫn</a></li>`, `<li><a href="#">Hướng dẫn</a></li><li><a href="">Hỏi đáp</a></li><li><a href="javascript:void(0)">Câu hỏi thường gặp</a></li>`)
+			}
+		}, status: scoring.Fail, msg: []string{"a link to user guidance"}},
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -107,10 +108,30 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 	}
 	host := s.Base().Host
 	var heavy, heavyVI []string
+	var unknown, unknownVI []string // under the budget only because a body was cut at the bound
 	var ev []scoring.Evidence
 	heaviest, heaviestURL, measured := int64(0), "", 0
 	for _, pg := range sp.pages {
 		measured++
+		if pg.Rendered && pg.Render != nil {
+			// Rendered: everything the browser received, as it counted it (transfer sizes),
+			// scripts' requests and lazily loaded resources included.
+			total, n := pg.Render.Bytes()
+			if total > heaviest {
+				heaviest, heaviestURL = total, pg.URL
+			}
+			if total > budget {
+				heavy = append(heavy, fmt.Sprintf("%s weighs %d B as rendered (%d responses the browser received)", check.Redact(pg.URL), total, n))
+				heavyVI = append(heavyVI, fmt.Sprintf("%s nặng %d byte khi hiển thị (%d phản hồi trình duyệt nhận)", check.Redact(pg.URL), total, n))
+				e := pg.Evidence("Content-Type")
+				e.Note = heavy[len(heavy)-1]
+				if tp := pg.Render.ThirdPartyHosts(); len(tp) > 0 {
+					e.Note += "; blocked third-party hosts, not counted: " + strings.Join(tp, ", ")
+				}
+				ev = append(ev, e)
+			}
+			continue
+		}
 		total := int64(len(pg.Body))
 		atLeast := pg.Truncated
 		var res []resource
@@ -129,12 +150,20 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 		for i := 0; i < len(queue); i++ {
 			ru := queue[i]
 			rr, err := s.Get(ctx, ru)
-			if err != nil {
+			if err != nil && (rr == nil || !rr.Truncated) {
 				continue // an unreachable resource weighs nothing in the browser either
 			}
-			total += int64(len(rr.Body))
+			// A resource over the body bound is counted as what was read, or its declared
+			// Content-Length when larger, never as zero; the total is then a lower bound.
+			n := len(rr.Body)
+			if cl := rr.Header.Get("Content-Length"); rr.Truncated && cl != "" && rr.Header.Get("Content-Encoding") == "" {
+				if v, err := strconv.Atoi(cl); err == nil && v > n {
+					n = v
+				}
+			}
+			total += int64(n)
 			atLeast = atLeast || rr.Truncated
-			res = append(res, resource{ru, len(rr.Body)})
+			res = append(res, resource{ru, n})
 			if isCSS(rr) {
 				if base, err := url.Parse(rr.FinalURL); err == nil {
 					queue = appendCSSRefs(queue, seen, base, host, string(rr.Body))
@@ -142,6 +171,11 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 			}
 		}
 		sort.Slice(res, func(i, j int) bool { return res[i].bytes > res[j].bytes })
+		if atLeast && total <= budget {
+			unknown = append(unknown, fmt.Sprintf("%s weighs at least %d B (a response exceeds the body bound of %d B)", check.Redact(pg.URL), total, s.Config().MaxBodyBytes))
+			unknownVI = append(unknownVI, fmt.Sprintf("%s nặng ít nhất %d byte (một phản hồi vượt giới hạn %d byte)", check.Redact(pg.URL), total, s.Config().MaxBodyBytes))
+			continue
+		}
 		if total > heaviest {
 			heaviest, heaviestURL = total, pg.URL
 		}
@@ -169,6 +203,10 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 		return check.Failf("%d of %d pages weigh more than the budget of %d bytes: %s%s", len(heavy), measured, budget, en(heavy), skip).
 			VI("%d/%d trang nặng hơn ngưỡng %d byte: %s%s", len(heavy), measured, budget, vi(heavyVI), skipVI).
 			At(heaviestURL).With(ev...).GotWant(fmt.Sprintf("heaviest %d B", heaviest), fmt.Sprintf("≤ %d B per page", budget))
+	}
+	if len(unknown) > 0 {
+		return check.Errorf("%d of %d pages could not be weighed in full: %s; raise the body bound (MaxBodyBytes) or assess with --render, which counts what the browser receives%s", len(unknown), measured, en(unknown), skip).
+			VI("%d/%d trang không đo được đầy đủ: %s; tăng giới hạn kích thước (MaxBodyBytes) hoặc đánh giá với --render%s", len(unknown), measured, vi(unknownVI), skipVI)
 	}
 	return check.Passf("all %d pages weighed are within the budget of %d bytes (heaviest: %s, %d B)%s", measured, budget, check.Redact(heaviestURL), heaviest, skip).
 		VI("cả %d trang được đo đều trong ngưỡng %d byte (nặng nhất: %s, %d byte)%s", measured, budget, check.Redact(heaviestURL), heaviest, skipVI).
