@@ -71,6 +71,8 @@ func TestCheckStatuses(t *testing.T) {
 	srv := okServer(t)
 	block := make(chan struct{})
 	t.Cleanup(func() { close(block) })
+	closed := closedPort(t) // in scope (AllowHosts below), nothing listening
+	inScope := AllowHosts(strings.TrimSuffix(strings.TrimPrefix(closed, "http://"), "/"))
 	cases := []struct {
 		name    string
 		check   check.Check
@@ -127,13 +129,13 @@ func TestCheckStatuses(t *testing.T) {
 			// loaded machine: the check returns at once after its context ends.
 		}}, []Option{CheckTimeout(2 * time.Second), Lang("en")}, scoring.Error, "returned fail after its time limit of 2s ran out"},
 		{"verdict on a page that could not be read is error", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
-			_, err := s.Get(ctx, closedPort(t))
+			_, err := s.Get(ctx, closed)
 			return check.Failf("no privacy notice (%v)", err).With(scoring.Evidence{Note: "looked"})
-		}}, []Option{Lang("en")}, scoring.Error, "would rest on a page the harness could not read"},
+		}}, []Option{Lang("en"), inScope}, scoring.Error, "would rest on a page the harness could not read"},
 		{"a failure the check judges itself is tolerated", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
-			_, err := s.Get(check.Tolerate(ctx), closedPort(t))
+			_, err := s.Get(check.Tolerate(ctx), closed)
 			return check.Failf("nothing listens on the port: %v", err).With(scoring.Evidence{Note: "looked"})
-		}}, []Option{Lang("en")}, scoring.Fail, "nothing listens on the port"},
+		}}, []Option{Lang("en"), inScope}, scoring.Fail, "nothing listens on the port"},
 		{"skipped", titleCheck("T-SEC-01"), []Option{Skip("T-SEC-01", "covered by the WAF team"), Lang("en")}, scoring.NotTested, "skipped: covered by the WAF team"},
 		{"not selected", titleCheck("T-SEC-01"), []Option{Only("accessibility"), Lang("en")}, scoring.NotTested, "not selected (Only option)"},
 		{"selected by tag", titleCheck("T-SEC-01"), []Option{Only("tls")}, scoring.Pass, "the home page has a title"},
