@@ -81,6 +81,11 @@ func TestChecks(t *testing.T) {
 		{"keeps the pre-login session ID, WhoAmI adapter", "P06-AUTH-02", rptest.Defects{SessionFixation: true}, withWhoAmI, scoring.Fail,
 			[]string{"session fixation"}, nil},
 
+		// An open redirect through the login's return URL (OWASP ASVS V5.1.5).
+		{"correct portal", "P06-AUTH-11", rptest.Defects{}, noAdapter, scoring.Pass, []string{"on its own host", "ReturnUrl", "next"}, nil},
+		{"open redirect after login", "P06-AUTH-11", rptest.Defects{OpenRedirect: true}, noAdapter, scoring.Fail,
+			[]string{"redirected the browser there (not followed): an open redirect", "p06kit-redirect-probe.invalid"}, nil},
+
 		{"correct portal", "P06-AUTH-03", rptest.Defects{}, noAdapter, scoring.Pass, []string{"bad-signature, alg-none, unknown-kid"}, nil},
 		{"skips signature verification", "P06-AUTH-03", rptest.Defects{SkipSignature: true}, noAdapter, scoring.Fail,
 			[]string{"invalid signature", `alg "none"`, "unknown kid", "3 of 3"}, nil},
