@@ -33,7 +33,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 	if len(r.Scores.Caps) > 0 {
 		var caps []string
 		for _, cp := range r.Scores.Caps {
-			caps = append(caps, fmt.Sprintf("`%s` (%s)", cp.Criterion, cp.Status))
+			caps = append(caps, fmt.Sprintf("`%s` (%s)", cp.Criterion, wd.Statuses[cp.Status]))
 		}
 		fmt.Fprintf(&b, "> **%s:** %s — %s **%s**.\n\n", wd.Caps, strings.Join(caps, ", "), wd.CapNote, mdInline(capGrade(r, opt.Lang)))
 	}
