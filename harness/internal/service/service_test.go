@@ -201,6 +201,12 @@ func TestPayment(t *testing.T) {
 				p.Procedures[i].Fee = false
 			}
 		}, status: scoring.NotApplicable, msg: []string{"none of the 10 procedure pages"}},
+		// Missing evidence does not shrink the denominator: no procedure page seen is error.
+		{name: "no procedure page readable", id: "P06-SVC-04", mutate: func(p *portaltest.Portal) {
+			for _, pr := range p.Procedures {
+				p.Files[pr.Path()] = portaltest.File{Type: "application/octet-stream", Body: "x"}
+			}
+		}, status: scoring.Error, msg: []string{"could not be seen"}},
 		{name: "fee flagged in JSON only", id: "P06-SVC-04", mutate: func(p *portaltest.Portal) {
 			p.Files["/api.json"] = portaltest.File{Type: "application/json", Body: `{"procedures":[{"MaTTHC":"1.000009","Ten":"X","MucDo":"mot_phan","CoPhiLePhi":true,"URL":"/x"}]}`}
 			p.Pages["/x"] = portaltest.Layout("X", `<h1>X</h1><p>Nộp hồ sơ</p>`)
