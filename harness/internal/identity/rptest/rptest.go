@@ -74,6 +74,9 @@ type Defects struct {
 	// (returnUrl, ReturnUrl or next) said, another site included; the correct portal follows
 	// local paths only.
 	OpenRedirect bool
+	// NaiveLocalRedirect follows a return URL that starts with "/" but not "//", so "/\\host"
+	// (which browsers read as "//host") gets through.
+	NaiveLocalRedirect bool
 	// OneSessionPerCitizen is a policy, not a defect: a new login ends the citizen's older
 	// sessions, as some portals do.
 	OneSessionPerCitizen bool
@@ -337,6 +340,8 @@ func (rp *Portal) callback(w http.ResponseWriter, r *http.Request) {
 	landing := "/"
 	switch {
 	case p.returnTo != "" && rp.d.OpenRedirect:
+		landing = p.returnTo
+	case rp.d.NaiveLocalRedirect && strings.HasPrefix(p.returnTo, "/") && !strings.HasPrefix(p.returnTo, "//"):
 		landing = p.returnTo
 	case strings.HasPrefix(p.returnTo, "/") && !strings.HasPrefix(p.returnTo, "//") && !strings.HasPrefix(p.returnTo, "/\\"):
 		landing = p.returnTo // a local path only
