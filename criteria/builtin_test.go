@@ -130,6 +130,7 @@ var catalogueMD = []struct {
 	{"P06-AUTH-08", "identity", criteria.Assisted, false},
 	{"P06-AUTH-09", "identity", criteria.Assisted, false},
 	{"P06-AUTH-10", "identity", criteria.Automated, false},
+	{"P06-AUTH-11", "identity", criteria.Assisted, false},
 	{"P06-POP-01", "population-data", criteria.Assisted, true},
 	{"P06-POP-02", "population-data", criteria.Assisted, false},
 	{"P06-POP-03", "population-data", criteria.Assisted, false},

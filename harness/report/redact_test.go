@@ -129,6 +129,13 @@ func TestWritersRedactForeignReports(t *testing.T) {
 			}
 		}
 	}
+	var md bytes.Buffer
+	if err := report.Write(&md, report.Markdown, r, report.Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "Not sent: requests to other hosts (1)") || !strings.Contains(md.String(), "POST https://other.example/login?pass=[redacted]") {
+		t.Errorf("the Markdown report does not list the refused request:\n%s", md.String())
+	}
 	if r.Findings[0].Message != before {
 		t.Error("writing modified the caller's report")
 	}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/internal/textx"
 )
 
 // Rule is one automated test. IDs are axe-core's rule IDs where axe has the rule, so that
@@ -278,13 +279,7 @@ func (a *auditor) labelled(n *html.Node) bool {
 }
 
 // truncateText shortens s to at most n runes, with an ellipsis.
-func truncateText(s string, n int) string {
-	s = strings.TrimSpace(s)
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
-}
+func truncateText(s string, n int) string { return textx.Truncate(strings.TrimSpace(s), n) }
 
 // labelText is the text of a wrapping label without the control's own content (a select's
 // options).

@@ -319,7 +319,7 @@ func TestCheckMixedContent(t *testing.T) {
 		{"css background over http fails as passive", true, `<style>.banner{background:url(http://img.example.com/b.png)}</style>`, false, scoring.Fail, "0 active and 1 passive"},
 		{"style attribute over http fails as passive", true, `<div style="background-image: url('http://img.example.com/c.png')"></div>`, false, scoring.Fail, "0 active and 1 passive"},
 		{"upgrade-insecure-requests passes", true, `<script src="http://cdn.example.com/a.js"></script>`, true, scoring.Pass, "upgraded"},
-		{"plain http site is not applicable", false, `<script src="http://cdn.example.com/a.js"></script>`, false, scoring.NotApplicable, "not served over HTTPS"},
+		{"plain http site fails", false, `<script src="http://cdn.example.com/a.js"></script>`, false, scoring.Fail, "not served over HTTPS"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
