@@ -130,6 +130,7 @@ var catalogueMD = []struct {
 	{"P06-AUTH-08", "identity", criteria.Assisted, false},
 	{"P06-AUTH-09", "identity", criteria.Assisted, false},
 	{"P06-AUTH-10", "identity", criteria.Automated, false},
+	{"P06-AUTH-11", "identity", criteria.Assisted, false},
 	{"P06-POP-01", "population-data", criteria.Assisted, true},
 	{"P06-POP-02", "population-data", criteria.Assisted, false},
 	{"P06-POP-03", "population-data", criteria.Assisted, false},
@@ -436,4 +437,20 @@ func TestCatalogueAsOf(t *testing.T) {
 	}
 	orig, _ := c.Criterion("P06-UX-10")
 	assert.Greater(t, len(orig.Basis), len(ux10.Basis), "AsOf must not change the original")
+}
+
+// Circular 46/2022/TT-BCA is a family of attested criteria for systems linked to the
+// population database, each saying the evidence it needs, in force from the circular's day.
+func TestCircular46Family(t *testing.T) {
+	fam := criteria.P06Technical().Select(criteria.ByTag("circular-46"))
+	require.Len(t, fam, 3)
+	for _, c := range fam {
+		assert.Equal(t, criteria.Attested, c.Method, c.ID)
+		assert.Equal(t, "2022-12-19", c.EffectiveFrom, c.ID)
+		assert.Contains(t, c.Advice.EN, "Evidence:", c.ID)
+		assert.Contains(t, c.Advice.VI, "Bằng chứng:", c.ID)
+		require.NotEmpty(t, c.Basis, c.ID)
+		assert.Equal(t, "Circular 46/2022/TT-BCA", c.Basis[0].Document, c.ID)
+		assert.Contains(t, c.Basis[0].Note, "63/63 provinces", "%s: the 2023 connection state as context", c.ID)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -86,7 +88,12 @@ type engine struct {
 
 	preOnce sync.Once
 	unreach error // set by preflight when the target cannot be reached
-	home    error // set by preflight when the target answers but its home page cannot be read
+	// upgradedFrom is the http:// URL the caller gave when preflight found it redirects to
+	// HTTPS and the run assesses the HTTPS portal instead (e.target); prev holds the sessions
+	// replaced, closed with the run.
+	upgradedFrom string
+	prev         []*check.Session
+	home         error // set by preflight when the target answers but its home page cannot be read
 
 	observeMu sync.Mutex
 
@@ -177,6 +184,9 @@ func (e *engine) say(vi, en string) string {
 func (e *engine) close() {
 	e.cancel()
 	e.sess.Close()
+	for _, s := range e.prev {
+		s.Close()
+	}
 }
 
 // claim marks item i as scheduled and reports whether the caller got it.
@@ -211,7 +221,7 @@ func (e *engine) start(want func(i int) bool) {
 	}
 	go func() {
 		e.preOnce.Do(e.preflight)
-		sem := make(chan struct{}, e.cfg.parallel)
+		sem := make(chan struct{}, e.cfg.checksAtOnce())
 		var wg sync.WaitGroup
 		for _, i := range parallel {
 			sem <- struct{}{}
@@ -264,8 +274,21 @@ func (e *engine) wait(ctx context.Context, i int) scoring.Finding {
 // reports it, and every check that reads it finds the same failure in its ledger (the fetch is
 // shared through the session cache) and is error with that cause. The home page is then in the
 // cache when the checks start.
+//
+// An http:// target is assessed as citizens reach the portal: when its home page redirects to
+// HTTPS, the run assesses the HTTPS portal (the redirect's end, on the same host or an allowed
+// one) and judges the plain-HTTP address given, through the profile's PlainHTTP, for P06-SEC-02
+// (the redirect itself), so that a portal that redirects properly is not assessed as a
+// plain-HTTP portal. The report keeps the URL the caller gave.
 func (e *engine) preflight() {
 	pg, err := e.sess.Page(e.ctx, e.target.BaseURL)
+	if err == nil && e.ctx.Err() == nil {
+		if to := httpsUpgrade(e.target.BaseURL, pg); to != "" {
+			if e.rebase(to) {
+				pg, err = e.sess.Page(e.ctx, e.target.BaseURL)
+			}
+		}
+	}
 	switch {
 	case e.ctx.Err() != nil:
 	case errors.Is(err, check.ErrUnreachable):
@@ -275,6 +298,42 @@ func (e *engine) preflight() {
 	case pg.StatusCode >= 400:
 		e.home = fmt.Errorf("the home page answered HTTP %d %s", pg.StatusCode, http.StatusText(pg.StatusCode))
 	}
+}
+
+// httpsUpgrade returns the HTTPS URL an http:// base URL's home page redirected to, or "".
+func httpsUpgrade(base string, pg *check.Page) string {
+	b, err := url.Parse(base)
+	if err != nil || b.Scheme != "http" || pg == nil || len(pg.Redirects) == 0 || pg.StatusCode >= 400 {
+		return ""
+	}
+	f, err := url.Parse(pg.FinalURL)
+	if err != nil || f.Scheme != "https" {
+		return ""
+	}
+	f.RawQuery, f.Fragment = "", ""
+	return f.String()
+}
+
+// rebase makes the run assess to (the HTTPS portal an http:// target redirected to) with a new
+// session, the given plain-HTTP URL becoming the profile's PlainHTTP unless one is configured.
+func (e *engine) rebase(to string) bool {
+	t := e.target
+	t.BaseURL = to
+	p := Profile{}
+	if t.Profile != nil {
+		p = *t.Profile
+	}
+	if p.PlainHTTP == "" {
+		p.PlainHTTP = e.target.BaseURL
+	}
+	t.Profile = &p
+	sess, err := check.NewSessionContext(e.ctx, t, e.cfg.Config)
+	if err != nil {
+		return false
+	}
+	e.upgradedFrom, e.target, e.prev = e.target.BaseURL, t, append(e.prev, e.sess)
+	e.sess = sess
+	return true
 }
 
 // runItem runs the check of item i and returns its finding. It never panics and never takes
@@ -444,24 +503,16 @@ func redactRequestLine(s string) string {
 	return check.Redact(s)
 }
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
-	for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
-		s = s[:len(s)-1]
-	}
-	if len(s) > 0 && s[len(s)-1] >= 0xC0 {
-		s = s[:len(s)-1]
-	}
-	return s + "…"
-}
+func truncate(s string, n int) string { return textx.TruncateBytes(s, n, textx.Ellipsis) }
 
 // finish scores the findings and completes the report.
 func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scoring.Report, error) {
 	day := time.Date(e.started.Year(), e.started.Month(), e.started.Day(), 0, 0, 0, 0, time.UTC)
-	r, err := scoring.Score(e.cfg.cat, scoring.Findings{Catalogue: e.cfg.cat.ID, Target: check.RedactURL(e.target.BaseURL), Findings: findings},
+	given := e.target.BaseURL
+	if e.upgradedFrom != "" {
+		given = e.upgradedFrom
+	}
+	r, err := scoring.Score(e.cfg.cat, scoring.Findings{Catalogue: e.cfg.cat.ID, Target: check.RedactURL(given), Findings: findings},
 		scoring.Config{Waivers: e.cfg.waivers, AsOf: day, Bands: e.cfg.bands})
 	if err != nil {
 		return nil, fmt.Errorf("harness: scoring: %w", err)
@@ -497,6 +548,9 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 			}
 		}
 		r.Partial = p
+	}
+	for _, rf := range e.sess.Refused() {
+		r.OutOfScope = append(r.OutOfScope, scoring.Refusal{Method: rf.Method, URL: check.RedactURL(rf.URL), Host: rf.Host, Count: rf.Count})
 	}
 	if e.unreach != nil {
 		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)

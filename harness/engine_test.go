@@ -71,6 +71,8 @@ func TestCheckStatuses(t *testing.T) {
 	srv := okServer(t)
 	block := make(chan struct{})
 	t.Cleanup(func() { close(block) })
+	closed := closedPort(t) // in scope (AllowHosts below), nothing listening
+	inScope := AllowHosts(strings.TrimSuffix(strings.TrimPrefix(closed, "http://"), "/"))
 	cases := []struct {
 		name    string
 		check   check.Check
@@ -123,15 +125,17 @@ func TestCheckStatuses(t *testing.T) {
 		{"verdict after the deadline is error", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, _ *check.Session) check.Result {
 			<-ctx.Done()
 			return check.Failf("nothing found").With(scoring.Evidence{Note: "partial"})
-		}}, []Option{CheckTimeout(50 * time.Millisecond), Lang("en")}, scoring.Error, "returned fail after its time limit of 50ms ran out"},
+			// A limit long enough that its grace (a tenth of it) outlasts scheduling delays on a
+			// loaded machine: the check returns at once after its context ends.
+		}}, []Option{CheckTimeout(2 * time.Second), Lang("en")}, scoring.Error, "returned fail after its time limit of 2s ran out"},
 		{"verdict on a page that could not be read is error", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
-			_, err := s.Get(ctx, closedPort(t))
+			_, err := s.Get(ctx, closed)
 			return check.Failf("no privacy notice (%v)", err).With(scoring.Evidence{Note: "looked"})
-		}}, []Option{Lang("en")}, scoring.Error, "would rest on a page the harness could not read"},
+		}}, []Option{Lang("en"), inScope}, scoring.Error, "would rest on a page the harness could not read"},
 		{"a failure the check judges itself is tolerated", check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
-			_, err := s.Get(check.Tolerate(ctx), closedPort(t))
+			_, err := s.Get(check.Tolerate(ctx), closed)
 			return check.Failf("nothing listens on the port: %v", err).With(scoring.Evidence{Note: "looked"})
-		}}, []Option{Lang("en")}, scoring.Fail, "nothing listens on the port"},
+		}}, []Option{Lang("en"), inScope}, scoring.Fail, "nothing listens on the port"},
 		{"skipped", titleCheck("T-SEC-01"), []Option{Skip("T-SEC-01", "covered by the WAF team"), Lang("en")}, scoring.NotTested, "skipped: covered by the WAF team"},
 		{"not selected", titleCheck("T-SEC-01"), []Option{Only("accessibility"), Lang("en")}, scoring.NotTested, "not selected (Only option)"},
 		{"selected by tag", titleCheck("T-SEC-01"), []Option{Only("tls")}, scoring.Pass, "the home page has a title"},
@@ -382,4 +386,32 @@ func TestAdapterNearMissIsReported(t *testing.T) {
 	require.NotNil(t, r.Partial, "an Only run is partial")
 	assert.Equal(t, []string{"T-SEC-01"}, r.Partial.Selected)
 	assert.Equal(t, []string{"T-SEC-01"}, r.Partial.Criteria)
+}
+
+// An http:// URL is assessed as citizens reach the portal: its redirect to HTTPS is followed,
+// the HTTPS portal is assessed, and the plain-HTTP address given is judged for SEC-02.
+func TestHTTPRedirectingToHTTPSIsAssessedOverHTTPS(t *testing.T) {
+	tlsSrv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Strict-Transport-Security", "max-age=31536000")
+		_, _ = w.Write([]byte(`<!doctype html><html lang="vi"><head><title>Cổng</title></head><body><h1>Cổng</h1></body></html>`))
+	}))
+	t.Cleanup(tlsSrv.Close)
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, tlsSrv.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
+	}))
+	t.Cleanup(plain.Close)
+	given := plain.URL + "/"
+	// Loopback servers differ by port, which the scope treats as other hosts; a real portal's
+	// http://host/ and https://host/ are one scope.
+	r, err := Check(t.Context(), Target{BaseURL: given, Client: tlsSrv.Client()}, Lang("en"), Only("P06-SEC-01", "P06-SEC-02"),
+		AllowHosts(strings.TrimPrefix(tlsSrv.URL, "https://")))
+	require.NoError(t, err)
+	assert.Equal(t, given, r.Target, "the report keeps the URL given")
+	sec01 := findingOf(r, "P06-SEC-01")
+	assert.NotContains(t, sec01.Message, "served over plain HTTP", "the HTTPS portal is assessed: %s", sec01.Message)
+	assert.Contains(t, sec01.URL, "https://")
+	sec02 := findingOf(r, "P06-SEC-02")
+	assert.Equal(t, scoring.Pass, sec02.Status, "the given plain-HTTP URL redirects permanently to HTTPS: %s", sec02.Message)
+	assert.Contains(t, sec02.URL, plain.URL)
 }

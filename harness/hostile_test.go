@@ -277,6 +277,10 @@ func hostileCases() []hostileCase {
 			serve: func(t *testing.T) (string, *http.Client) {
 				return "https://" + rawServer(t, func(c net.Conn) { _, _ = io.Copy(io.Discard, c) }) + "/", nil
 			}},
+		{name: "TLS handshake closed", status: scoring.Error, msg: "",
+			serve: func(t *testing.T) (string, *http.Client) {
+				return "https://" + rawServer(t, func(c net.Conn) { _, _ = c.Read(make([]byte, 512)) }) + "/", nil
+			}},
 		{name: "connection reset mid-body", status: scoring.Error, msg: "the portal reset the connection while reading the response body",
 			serve: raw(func(c net.Conn) {
 				readRequest(c)
@@ -488,6 +492,9 @@ func TestHostilePortalsBuiltin(t *testing.T) {
 				}
 				if f.Status == scoring.Fail && len(f.Evidence) == 0 {
 					t.Errorf("%s failed without evidence: %s", f.Criterion, f.Message)
+				}
+				if f.Status == scoring.Fail && strings.Contains(tc.name, "TLS handshake") {
+					t.Errorf("%s failed on a portal whose TLS handshake never completes: %s", f.Criterion, f.Message)
 				}
 				if f.Status == scoring.Fail && contentGroups[f.Group] {
 					t.Errorf("%s (%s) failed on a portal whose pages cannot be read: %s", f.Criterion, f.Group, f.Message)

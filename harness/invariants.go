@@ -96,7 +96,7 @@ func assessHint(err error) (string, string) {
 	case errors.Is(err, check.ErrBodyTooLarge), errors.Is(err, check.ErrHeaderTooLarge):
 		return " If the response is legitimate, raise the size limits (the Limits option).",
 			" Nếu phản hồi là hợp lệ, hãy tăng giới hạn kích thước (tùy chọn Limits)."
-	case errors.Is(err, check.ErrOffHostRedirect):
+	case errors.Is(err, check.ErrOffHostRedirect), errors.Is(err, check.ErrOutOfScope):
 		return " If that host is the portal's own, allow it with --allow-host (the AllowHosts option).",
 			" Nếu máy chủ đó thuộc cổng, hãy cho phép bằng --allow-host (tùy chọn AllowHosts)."
 	case errors.Is(err, check.ErrRequestBudget):

@@ -119,10 +119,12 @@ func EvidenceFile(path string) Option {
 	return optionFunc(func(c *config) { c.evidence = path })
 }
 
-// Parallel runs at most n checks at once and keeps at most n requests (and TLS probe
-// handshakes) in flight to the portal and the fakes together (default DefaultParallel, 8): the
-// scan's politeness bound. Exclusive checks always run alone. See [MaxConnsPerHost] for the
-// connections, and check.Session ("Politeness") for the back-off on 429 and 503.
+// Parallel keeps at most n requests in flight to the portal and the fakes together (default
+// DefaultParallel, 8): the scan's politeness bound. Checks run 4n at once, since most of a
+// check's time is spent waiting for answers or for pages other checks fetch (Parallel(1) runs
+// them one after another); exclusive checks always run alone. See [MaxConnsPerHost] for the
+// connections, and check.Session ("Politeness") for the TLS probes and the back-off on 429 and
+// 503.
 func Parallel(n int) Option {
 	return optionFunc(func(c *config) {
 		if n < 1 {
@@ -210,7 +212,9 @@ func Active() Option {
 	return optionFunc(func(c *config) { c.Config.Active = true })
 }
 
-// AllowHosts allows redirects to these hosts (host or host:port) besides the target's.
+// AllowHosts widens the scan's scope to these hosts besides the target's origin: redirects,
+// links and forms may lead there. A host:port allows that port only; a bare host allows all
+// of its ports. Everything else is refused unsent (see check.ErrOutOfScope).
 func AllowHosts(hosts ...string) Option {
 	return optionFunc(func(c *config) { c.AllowedHosts = append(c.AllowedHosts, hosts...) })
 }
@@ -409,4 +413,12 @@ const maxWaiverFile = 16 << 20
 // document says so.
 func jsonErr(b []byte, err error) string {
 	return safefile.JSONError(b, err).Error()
+}
+
+// checksAtOnce is how many non-exclusive checks run at once (see Parallel).
+func (c *config) checksAtOnce() int {
+	if c.parallel <= 1 {
+		return 1
+	}
+	return 4 * c.parallel
 }

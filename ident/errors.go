@@ -30,6 +30,9 @@ var (
 	ErrBranch = errors.New("bad branch suffix")
 	// ErrFormat: the text does not have the expected structure (QR payload, MRZ line, date).
 	ErrFormat = errors.New("malformed")
+	// ErrNotYetInForce: the form was not valid on the reference date (a 12-digit personal
+	// number as a tax code before 01/07/2025).
+	ErrNotYetInForce = errors.New("not yet in force on the reference date")
 )
 
 // Error says why an identifier was rejected: which kind of identifier, where and why. Its

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/p06kit/p06kit/internal/textx"
 )
 
 // PIN is a decoded 12-digit personal identification number (số định danh cá nhân, the number
@@ -166,13 +168,7 @@ func pinField(i int) string {
 	}
 }
 
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}
+func truncate(s string, n int) string { return textx.Truncate(s, n) }
 
 // NormalizePIN removes what people type around the digits of a number — spaces, dots, hyphens
 // — and turns full-width digits (as some Vietnamese input methods produce) into ASCII, so that

@@ -1,6 +1,16 @@
 package ident
 
-import "unicode/utf8"
+import (
+	"time"
+	"unicode/utf8"
+)
+
+// PersonalTaxCodeFrom is the first moment (00:00 of 01/07/2025, Vietnam time) at which an
+// individual's 12-digit personal identification number is their tax code, under Circular
+// 86/2024/TT-BTC [S: from public sources, to be verified; docs/identifiers.md].
+var PersonalTaxCodeFrom = time.Date(2025, 7, 1, 0, 0, 0, 0, vietnam)
+
+var vietnam = time.FixedZone("ICT", 7*3600)
 
 // TaxCode is a validated tax code (mã số thuế, MST).
 type TaxCode struct {
@@ -55,8 +65,10 @@ func TaxCheckDigit(first9 string) (digit int, ok bool) {
 //   - "NNNNNNNNNN-BBB" (or the same 13 digits without the hyphen): a dependent unit or branch;
 //     the 10-digit part must check, the suffix has no checksum, "000" is refused unless
 //     [AllowBranch000];
-//   - a 12-digit personal identification number, an individual's tax code from 2025, validated
-//     by [ParsePIN] (refused with [NoPersonalTaxCode]).
+//   - a 12-digit personal identification number, an individual's tax code from
+//     [PersonalTaxCodeFrom] (01/07/2025), validated by [ParsePIN]; refused with
+//     [ErrNotYetInForce] when the reference date ([AsOf], default now) is before that day, and
+//     always with [NoPersonalTaxCode].
 //
 // The rule for a weighted sum divisible by 11 is not published: see [RemainderZeroRule]; by
 // default such codes are rejected with [ErrRemainderZero].
@@ -74,6 +86,10 @@ func ParseTaxCode(s string, opts ...Option) (TaxCode, error) {
 		if o.noPersonalTax {
 			return TaxCode{}, newErr(taxKind, s, -1, "", ErrLength,
 				"12-digit personal numbers are not accepted as tax codes here; want 10 digits")
+		}
+		if o.asOf.Before(PersonalTaxCodeFrom) {
+			return TaxCode{}, newErr(taxKind, s, -1, "", ErrNotYetInForce,
+				"a 12-digit personal number is a tax code only from 01/07/2025 (Circular 86/2024/TT-BTC); on %s want 10 digits", o.asOf.In(vietnam).Format("02/01/2006"))
 		}
 		if _, err := ParsePIN(s, opts...); err != nil {
 			return TaxCode{}, err

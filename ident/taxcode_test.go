@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -59,6 +60,8 @@ func TestParseTaxCode(t *testing.T) {
 		{"remainder zero, digit 1, as zero", rz + "1", []ident.Option{ident.RemainderZero(ident.RemainderZeroIsZero)}, ident.ErrCheckDigit, "", false},
 		{"personal number", "001085123445", nil, nil, "", true},
 		{"personal number refused", "001085123445", []ident.Option{ident.NoPersonalTaxCode()}, ident.ErrLength, "", false},
+		{"personal number before 01/07/2025", "001085123445", []ident.Option{ident.AsOf(time.Date(2025, 6, 30, 23, 0, 0, 0, time.FixedZone("ICT", 7*3600)))}, ident.ErrNotYetInForce, "", false},
+		{"personal number from 01/07/2025", "001085123445", []ident.Option{ident.AsOf(time.Date(2025, 7, 1, 0, 0, 0, 0, time.FixedZone("ICT", 7*3600)))}, nil, "", true},
 		{"personal number with bad prefix", "003085123445", nil, ident.ErrPrefix, "", false},
 	}
 	for _, c := range cases {

@@ -3,6 +3,7 @@ package scoring_test
 import (
 	"encoding/json"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -359,4 +360,80 @@ func TestGradeVerifiedAndProvisional(t *testing.T) {
 	assert.Equal(t, "yeu", r.Scores.Grade)
 	assert.False(t, r.Scores.Provisional)
 	assert.Empty(t, r.Scores.ProvisionalBecause)
+}
+
+// Grading by Decision 473 weighs the overall score by its six groups (functions 50, structure
+// 5, performance 20, security 15, access 5, EMC 5): every criterion of p06-technical falls in
+// exactly one, and the overall score is the weighted mean of the view's groups.
+func TestDecision473View(t *testing.T) {
+	cat := criteria.P06Technical()
+	v := scoring.Decision473View
+	sum := 0.0
+	for _, g := range v.Groups {
+		sum += g.Weight
+	}
+	assert.Equal(t, 100.0, sum)
+	per := map[string]int{}
+	for i := range cat.Criteria {
+		g := v.Assign(&cat.Criteria[i])
+		require.NotEmpty(t, g, cat.Criteria[i].ID)
+		per[g]++
+	}
+	for _, g := range v.Groups {
+		assert.Positive(t, per[g.ID], "view group %s has no criteria", g.ID)
+	}
+	assert.Equal(t, 1, per["emc"])
+
+	// Everything passes except the performance criteria: the performance group (20 of 100)
+	// scores 0 and the overall score is 80.
+	in := scoring.Findings{Catalogue: cat.ID}
+	for _, c := range cat.Criteria {
+		st := scoring.Pass
+		if c.Method == criteria.Attested {
+			st = scoring.Attested
+		}
+		if v.Assign(&c) == "performance" {
+			st = scoring.Fail
+		}
+		in.Findings = append(in.Findings, scoring.Finding{Criterion: c.ID, Status: st})
+	}
+	b473 := scoring.Decision473
+	r, err := scoring.Score(cat, in, scoring.Config{Bands: &b473})
+	require.NoError(t, err)
+	assert.Equal(t, "qd473", r.Scores.View)
+	require.Len(t, r.Scores.ViewGroups, 6)
+	assert.InDelta(t, 80.0, r.Scores.Overall, 1e-9)
+	assert.Equal(t, "B", r.Scores.Grade)
+
+	// The Decision 766 grading keeps the catalogue's equal group weights.
+	r, err = scoring.Score(cat, in, scoring.Config{})
+	require.NoError(t, err)
+	assert.Empty(t, r.Scores.View)
+	assert.Greater(t, r.Scores.Overall, 80.0)
+}
+
+// A unit's level applies the criteria's scope: a criterion whose scope leaves the level out is
+// not applicable, and says why.
+func TestLevelAppliesScope(t *testing.T) {
+	cat := criteria.P06Technical()
+	var ministryOnlyOut string
+	for _, c := range cat.Criteria {
+		if !slices.Contains(c.Scope, criteria.Commune) {
+			ministryOnlyOut = c.ID
+			break
+		}
+	}
+	require.NotEmpty(t, ministryOnlyOut, "a criterion whose scope leaves out communes")
+	in := scoring.Findings{Catalogue: cat.ID, Findings: []scoring.Finding{{Criterion: ministryOnlyOut, Status: scoring.Fail}}}
+	r, err := scoring.Score(cat, in, scoring.Config{Level: criteria.Commune})
+	require.NoError(t, err)
+	for _, f := range r.Findings {
+		if f.Criterion == ministryOnlyOut {
+			assert.Equal(t, scoring.NotApplicable, f.Status)
+			assert.Contains(t, f.Message, "not in scope for a commune unit")
+		}
+	}
+	r, err = scoring.Score(cat, in, scoring.Config{Level: criteria.Province})
+	require.NoError(t, err)
+	assert.Equal(t, scoring.Fail, r.Findings[slices.IndexFunc(r.Findings, func(f scoring.Finding) bool { return f.Criterion == ministryOnlyOut })].Status)
 }

@@ -136,11 +136,15 @@ type Scores struct {
 	GradeVerified bool `json:"grade_verified"`
 	// Provisional is true when a critical criterion was not assessed (not_tested): the grade
 	// could fall once it is. ProvisionalBecause lists those criteria.
-	Provisional        bool                  `json:"provisional"`
-	ProvisionalBecause []string              `json:"provisional_because,omitempty"`
-	Caps               []Cap                 `json:"caps"`
-	Groups             map[string]GroupScore `json:"groups"`
-	Compliance         Compliance            `json:"compliance"`
+	Provisional        bool     `json:"provisional"`
+	ProvisionalBecause []string `json:"provisional_because,omitempty"`
+	// View names the view that weighed Overall (e.g. "qd473"), and ViewGroups are its groups'
+	// scores; empty when Overall weighs the catalogue's own groups.
+	View       string                `json:"view,omitempty"`
+	ViewGroups []ViewScore           `json:"view_groups,omitempty"`
+	Caps       []Cap                 `json:"caps"`
+	Groups     map[string]GroupScore `json:"groups"`
+	Compliance Compliance            `json:"compliance"`
 }
 
 // WaiverSummary lists the waivers that applied and the stale ones that were ignored.
@@ -172,6 +176,10 @@ type Report struct {
 	// Discovery says, for each portal profile field, whether it was "configured", "discovered" or
 	// "missing", when a harness assessed a live portal.
 	Discovery map[string]string `json:"discovery,omitempty"`
+	// OutOfScope lists the requests the harness refused to send because they would have left
+	// the target (redirects, form actions, links and discovered URLs to other hosts), when a
+	// harness assessed a live portal. Nothing was sent for any of them.
+	OutOfScope []Refusal `json:"out_of_scope,omitempty"`
 	// Adapter says which adapter interfaces the assessed target's adapter implements, and warns
 	// about methods named like adapter methods whose signature differs (the harness ignores
 	// them), when a harness assessed a live portal with an adapter.
@@ -182,6 +190,17 @@ type Report struct {
 	// Traffic is what the harness sent the portal and the politeness limits it kept, when a
 	// harness assessed a live portal.
 	Traffic *Traffic `json:"traffic,omitempty"`
+}
+
+// Refusal is a request refused because its host was outside the assessment's scope.
+type Refusal struct {
+	// Method and URL (secrets masked) of the refused request.
+	Method string `json:"method"`
+	URL    string `json:"url"`
+	// Host is the host:port it would have contacted.
+	Host string `json:"host"`
+	// Count is how many times it was attempted.
+	Count int `json:"count"`
 }
 
 // Adapter is what a harness found in the adapter of the target it assessed.

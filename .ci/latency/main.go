@@ -38,6 +38,7 @@ func main() {
 	runs := flag.Int("runs", 5, "runs of each tool at each RTT")
 	obs := flag.String("observatory", ".ci/observatory/scan-loopback.mjs", "the Observatory script (empty: skip)")
 	parallel := flag.String("parallel", "", "p06 scan --parallel value (empty: the default)")
+	extra := flag.String("args", "", "more p06 scan flags, space-separated (e.g. \"--conns-per-host 8\")")
 	h2 := flag.Bool("http2", false, "nginx speaks HTTP/2 (default: HTTP/1.1 only, as many portals do)")
 	keep := flag.String("keep", "", "a directory to keep each RTT's last p06 report in (report-<RTT>ms.json)")
 	flag.Parse()
@@ -82,7 +83,7 @@ func main() {
 		r := row{rtt: rtt, same: true}
 		for i := 0; i < *runs; i++ {
 			px.ResetStats()
-			d, findings, err := scan(*p06, dir, px.Addr(), *parallel)
+			d, findings, err := scan(*p06, dir, px.Addr(), *parallel, strings.Fields(*extra))
 			if err != nil {
 				px.Close()
 				fail(fmt.Errorf("RTT %v: %w", rtt, err))
@@ -176,12 +177,13 @@ func median(ds []time.Duration) time.Duration {
 
 // scan runs p06 scan through the proxy and returns its time and its findings (criterion →
 // status).
-func scan(p06, dir, addr, parallel string) (time.Duration, map[string]string, error) {
+func scan(p06, dir, addr, parallel string, extra []string) (time.Duration, map[string]string, error) {
 	out := filepath.Join(dir, "report.json")
 	args := []string{"scan", "--quiet", "--format", "json", "--lang", "en", "--ca", filepath.Join(dir, "ca.pem"), "--out", out}
 	if parallel != "" {
 		args = append(args, "--parallel", parallel)
 	}
+	args = append(args, extra...)
 	args = append(args, "https://"+addr+"/")
 	cmd := exec.Command(p06, args...)
 	cmd.Stderr = os.Stderr

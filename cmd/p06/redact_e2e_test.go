@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"html"
 	"net/http"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/internal/redact/redacttest"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 // The credentials of the target URL the tests below give p06 scan: they must appear in no output.
@@ -153,8 +155,19 @@ func TestScanActiveNeverLeavesTheTarget(t *testing.T) {
 		target.Add(1)
 		h.ServeHTTP(w, r)
 	}))
-	code, _, stderr := p06("scan", "--active", "--format", "json", "--ca", ca, "--timeout", "2s", "--check-timeout", "20s", srv.URL+"/")
+	code, stdout, stderr := p06("scan", "--active", "--format", "json", "--ca", ca, "--timeout", "2s", "--check-timeout", "20s", srv.URL+"/")
 	require.Contains(t, []int{exitOK, exitNotMet}, code, stderr)
 	assert.Positive(t, target.Load())
 	assert.Zero(t, other.n.Load(), "the other host received %d requests", other.n.Load())
+	// What was refused is recorded in the report.
+	require.NoError(t, report.Validate(report.ReportSchemaName, []byte(stdout)))
+	var r scoring.Report
+	require.NoError(t, json.Unmarshal([]byte(stdout), &r))
+	otherHost := strings.TrimPrefix(other.URL, "http://")
+	hosts := map[string]bool{}
+	for _, rf := range r.OutOfScope {
+		hosts[rf.Host] = true
+		assert.NotContains(t, rf.URL, "Cs21s2jQ", "a refusal records a secret")
+	}
+	assert.True(t, hosts[otherHost], "the report's out_of_scope %+v does not name %s", r.OutOfScope, otherHost)
 }

@@ -75,7 +75,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	ca := fs.String("ca", "", "PEM file of extra trusted CA certificates for the portals' TLS")
 	only := fs.String("only", "", "comma-separated criterion IDs, groups or tags to assess (default: all)")
 	lang := fs.String("lang", "vi", "language of messages and reports: vi or en")
-	parallel := fs.Int("parallel", harness.DefaultParallel, "checks run and requests in flight at once per portal (politeness bound)")
+	parallel := fs.Int("parallel", harness.DefaultParallel, "requests in flight at once per portal (politeness bound; checks run 4× as many at once, 1: one after another)")
 	connsPerHost := fs.Int("conns-per-host", check.DefaultMaxConnsPerHost, "connections opened to one host at most")
 	portals := fs.Int("portals", 4, "portals scanned at once (several URLs)")
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout of each request (connection, headers and body)")
@@ -90,7 +90,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
 	renderFlag := fs.Bool("render", false, "render pages in headless Chromium (JavaScript portals); without it a page rendered by JavaScript is reported, not judged")
 	chromium := fs.String("chromium", "", "Chromium executable for --render (default: $P06_CHROMIUM, then chromium on PATH)")
-	allow := fs.String("allow-host", "", "comma-separated hosts redirects may lead to besides the portal's")
+	allow := fs.String("allow-host", "", "comma-separated hosts (host:port, or host for any port) the scan may contact besides the portal's origin")
 	urls, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"encoding/xml"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -91,6 +92,20 @@ func TestScanExitCodes(t *testing.T) {
 	require.NoError(t, err)
 	closed := "http://" + ln.Addr().String() + "/"
 	ln.Close()
+	// A server that accepts and never answers the TLS handshake.
+	stall, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { stall.Close() })
+	go func() {
+		for {
+			c, err := stall.Accept()
+			if err != nil {
+				return
+			}
+			go func() { defer c.Close(); _, _ = io.Copy(io.Discard, c) }()
+		}
+	}()
+	stalled := "https://" + stall.Addr().String() + "/"
 	cases := []struct {
 		name string
 		args []string
@@ -101,12 +116,14 @@ func TestScanExitCodes(t *testing.T) {
 		{"mandatory criterion failed", []string{"--only", "P06-SEC-09", "--ca", badCA, bad.URL}, exitNotMet, ""},
 		{"untrusted certificate", []string{"--only", "P06-SEC-09", bad.URL}, exitCantRun, "give that CA's certificate with --ca"},
 		{"unreachable", []string{"--only", "P06-SEC-09", closed}, exitCantRun, "connection refused"},
+		{"stalled TLS handshake", []string{"--only", "security", "--timeout", "300ms", stalled}, exitCantRun, "stalled while the TLS handshake"},
 		{"bad URL", []string{"ftp://x/"}, exitCantRun, "not an absolute http(s) URL"},
 		{"no URL", nil, exitCantRun, "no URL given"},
 		{"bad format", []string{"--format", "pdf", good.URL}, exitCantRun, `unknown format "pdf"`},
 		{"bad selection", []string{"--only", "P06-SEC-99", good.URL}, exitCantRun, `Only("P06-SEC-99")`},
 		{"bad lang", []string{"--lang", "fr", good.URL}, exitCantRun, "--lang"},
 		{"bad parallel", []string{"--parallel", "0", good.URL}, exitCantRun, "Parallel(0)"},
+		{"bad conns per host", []string{"--conns-per-host", "0", good.URL}, exitCantRun, "MaxConnsPerHost(0)"},
 		{"missing ca", []string{"--ca", "/nonexistent.pem", good.URL}, exitCantRun, "--ca"},
 		{"several html to stdout", []string{"--format", "html", good.URL, bad.URL}, exitCantRun, "need --out DIR"},
 	}

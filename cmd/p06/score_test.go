@@ -218,3 +218,19 @@ func TestScoreReadsScanReport(t *testing.T) {
 	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr, "p06 survey --reports DIR")
 }
+
+// --grading qd473 computes the overall score from Decision 473's six weighted groups.
+func TestScoreCommandGradingQD473View(t *testing.T) {
+	findings, _, _ := scoreFixture(t, false, "2027-12-31")
+	_, out, stderr := runCLI("score", findings, "--as-of", "2026-11-27", "--grading", "qd473")
+	var r scoring.Report
+	require.NoError(t, json.Unmarshal([]byte(out), &r), stderr)
+	assert.Equal(t, "qd473", r.Scores.Grading)
+	assert.Equal(t, "qd473", r.Scores.View)
+	require.Len(t, r.Scores.ViewGroups, 6)
+	weights := 0.0
+	for _, g := range r.Scores.ViewGroups {
+		weights += g.Weight
+	}
+	assert.Equal(t, 100.0, weights)
+}

@@ -189,8 +189,10 @@ func (p *Portal) login(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, prov.AuthorizationEndpoint+"?"+q.Encode(), http.StatusFound)
 }
 
+// safeNext keeps a return path local: one leading "/", not "//" nor "/\\" (which browsers read
+// as "//", another host), and no backslash or control character anywhere.
 func safeNext(next string) string {
-	if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") {
+	if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !strings.ContainsAny(next, "\\\r\n\t") {
 		return next
 	}
 	return "/"

@@ -102,7 +102,7 @@ func (e *Env) Close() {
 }
 
 // WriteEvidence writes an evidence file for the attested criteria (security level, monitoring,
-// security testing, warehouse synchronisation) into dir and returns its path. The documents are
+// security testing, warehouse synchronisation, the population-database connection conditions) into dir and returns its path. The documents are
 // the demo's: their numbers are illustrative.
 func WriteEvidence(dir string, now time.Time) (string, error) {
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
@@ -113,7 +113,12 @@ func WriteEvidence(dir string, now time.Time) (string, error) {
 		{"criterion": "P06-SEC-22", "document": "Báo cáo kiểm tra, đánh giá an toàn thông tin trước khi vận hành (minh họa)", "issued_by": "Đơn vị kiểm định độc lập", "issued": issued, "expires": expires},
 		{"criterion": "P06-SEC-23", "document": "Quy chế lưu trữ nhật ký truy cập và giao dịch tối thiểu 3 tháng, tập trung tại SIEM (minh họa)", "issued_by": "UBND tỉnh Mẫu", "issued": issued, "expires": expires},
 		{"criterion": "P06-SEC-24", "document": "Phương án bảo đảm hoạt động 24/7 và dự phòng thảm họa, biên bản diễn tập khôi phục (minh họa)", "issued_by": "Sở Khoa học và Công nghệ tỉnh Mẫu", "issued": issued, "expires": expires},
+		{"criterion": "P06-SEC-26", "document": "Quy định ghi nhật ký (che số định danh, không ghi mật khẩu, token, cookie phiên) và biên bản rà soát mẫu nhật ký (minh họa)", "issued_by": "Sở Khoa học và Công nghệ tỉnh Mẫu", "issued": issued, "expires": expires},
 		{"criterion": "P06-WH-05", "document": "Biên bản nghiệm thu đồng bộ Kho dữ liệu với Cổng Dịch vụ công quốc gia (minh họa)", "issued_by": "Văn phòng UBND tỉnh Mẫu", "issued": issued, "expires": expires},
+		{"criterion": "P06-POP-09", "document": "Quyết định phê duyệt cấp độ 3, ban hành trước ngày kết nối CSDLQG về dân cư (minh họa)", "issued_by": "UBND tỉnh Mẫu", "issued": issued, "expires": expires},
+		{"criterion": "P06-POP-10", "document": "Biên bản kiểm tra, đánh giá an ninh, an toàn của Công an tỉnh trước khi kết nối và sau thay đổi thiết kế (minh họa)", "issued_by": "Công an tỉnh Mẫu", "issued": issued, "expires": expires},
+		{"criterion": "P06-SEC-25", "document": "Biên bản kết nối Hệ thống giám sát EMC (minh họa)", "issued_by": "Sở Khoa học và Công nghệ tỉnh Mẫu", "issued": issued, "expires": expires},
+		{"criterion": "P06-POP-11", "document": "Chính sách tài khoản, truy cập, mật khẩu và thỏa thuận trách nhiệm kết nối CSDLQG về dân cư (minh họa)", "issued_by": "UBND tỉnh Mẫu", "issued": issued, "expires": expires},
 	}}
 	b, err := json.MarshalIndent(att, "", "  ")
 	if err != nil {

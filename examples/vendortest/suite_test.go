@@ -2,9 +2,11 @@ package vendortest
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/suite"
 
+	"github.com/p06kit/p06kit/examples/referenceportal"
 	"github.com/p06kit/p06kit/harness"
 )
 
@@ -25,9 +27,12 @@ func (s *PortalSuite) TestNationalSSO() {
 	harness.AssertGroupScore(s.T(), r, "identity", 100)
 }
 
-// TestPopulationDatabase: look-ups, pre-filling and the security of the gateway link.
+// TestPopulationDatabase: look-ups, pre-filling and the security of the gateway link, with
+// the evidence for the connection conditions of Circular 46/2022/TT-BCA.
 func (s *PortalSuite) TestPopulationDatabase() {
-	r := harness.New(s.T(), s.fx.target(""), harness.Only("population-data"), harness.Active()).Run()
+	evidence, err := referenceportal.WriteEvidence(s.T().TempDir(), time.Now())
+	s.Require().NoError(err)
+	r := harness.New(s.T(), s.fx.target(evidence), harness.Only("population-data"), harness.Active()).Run()
 	harness.AssertGroupScore(s.T(), r, "population-data", 100)
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"sync"
 
@@ -96,6 +97,31 @@ type link struct {
 	// local is false for a link to another allowed host (the national SSO), which only the login
 	// entry may be.
 	local bool
+	// nav says the link is in the page's navigation (<nav>, <header>, role="navigation", a
+	// menu), which discovery prefers to links in article text.
+	nav bool
+}
+
+// inNavigation reports whether an element sits in the page's navigation: a <nav>, <header> or
+// role="navigation" ancestor, or a list whose id or class names a menu.
+func inNavigation(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		if p.Data == "nav" || p.Data == "header" {
+			return true
+		}
+		if r, _ := htmlx.Attr(p, "role"); strings.EqualFold(r, "navigation") || strings.EqualFold(r, "menubar") || strings.EqualFold(r, "menu") {
+			return true
+		}
+		id, _ := htmlx.Attr(p, "id")
+		class, _ := htmlx.Attr(p, "class")
+		if (p.Data == "ul" || p.Data == "div") && strings.Contains(strings.ToLower(id+" "+class), "menu") {
+			return true
+		}
+	}
+	return false
 }
 
 // discovery is the state of one discovery run.
@@ -256,8 +282,8 @@ func (d *discovery) scan(pg *Page) {
 	var links []link
 	for _, a := range htmlx.All(pg.Doc, "a", "area") {
 		href, ok := htmlx.Attr(a, "href")
-		if !ok {
-			continue
+		if !ok || !UsableHref(href) {
+			continue // an empty, "#" or javascript: link leads nowhere
 		}
 		abs, local := d.sameHost(base, href)
 		if !local {
@@ -273,8 +299,11 @@ func (d *discovery) scan(pg *Page) {
 				text += " " + v
 			}
 		}
-		links = append(links, link{abs: abs, text: htmlx.Fold(text), path: htmlx.Fold(u.Path), local: local})
+		links = append(links, link{abs: abs, text: htmlx.Fold(text), path: htmlx.Fold(u.Path), local: local, nav: inNavigation(a)})
 	}
+	// Navigation first: a menu's "Dịch vụ công trực tuyến" is the catalogue, a news headline
+	// ending in the same words is not.
+	sort.SliceStable(links, func(i, j int) bool { return links[i].nav && !links[j].nav })
 	if len(d.visited) == 1 && len(links) < 5 && len(htmlx.All(pg.Doc, "script")) > 0 {
 		d.notes = append(d.notes, fmt.Sprintf("the home page %s shows %d links and runs scripts: pages a script renders cannot be discovered without a browser; configure the profile", Redact(pg.URL), len(links)))
 	}

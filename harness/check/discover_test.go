@@ -377,3 +377,26 @@ func TestLegacyLevel(t *testing.T) {
 		t.Errorf("levels = %s", got)
 	}
 }
+
+// A news headline ending in "dịch vụ công trực tuyến" comes before the menu in the page; the
+// menu's link is the catalogue. Links that lead nowhere are not candidates at all.
+func TestDiscoverPrefersNavigation(t *testing.T) {
+	p := portaltest.Good()
+	p.Rewrite = func(path, page string) string {
+		if path != "/" {
+			return page
+		}
+		news := `<article><h2><a href="/tin-tuc/so-lieu">Tỉnh đẩy mạnh thủ tục hành chính, dịch vụ công trực tuyến</a></h2></article>` +
+			`<p><a href="#">Liên hệ</a> <a href="javascript:void(0)">Chính sách bảo mật</a></p>`
+		return strings.Replace(page, "<body>", "<body>"+news, 1)
+	}
+	srv := p.Start()
+	defer srv.Close()
+	r := resolve(t, srv, nil)
+	if r.Procedures != srv.URL+"/thu-tuc-hanh-chinh" {
+		t.Errorf("procedures = %q, want the menu's /thu-tuc-hanh-chinh", r.Procedures)
+	}
+	if r.Contact != srv.URL+"/lien-he" || r.Privacy != srv.URL+"/chinh-sach-bao-mat" {
+		t.Errorf("contact %q, privacy %q: a # or javascript: link was taken", r.Contact, r.Privacy)
+	}
+}

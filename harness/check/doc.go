@@ -4,9 +4,10 @@
 // resolved portal [Profile], and the vendor's adapter (the interfaces in adapter.go) and fakes of
 // the national services for assisted checks.
 //
-// Vendors rarely import this package directly: package harness re-exports what they need. It is
-// public so that others (the ministry, a vendor) can write checks for criteria of their own
-// catalogues and run them with the same engine.
+// Package harness re-exports the [Target] type; a vendor imports this package to write an
+// adapter (the interfaces in adapter.go: [Dossiers], [Results], [Warehouse], [WhoAmI],
+// [Assurance], [Login], [BeginLogin], [CompleteLogin], [Logout]) and the ministry or a vendor
+// to write checks for criteria of their own catalogues and run them with the same engine.
 //
 // Checks never call t.Fatal, os.Exit or panic on portal behaviour: whatever the portal does is a
 // Result (fail, or error when the check could not complete).

@@ -22,7 +22,8 @@ import (
 // A fetch fails when it returns an error (a timeout, a reset, a size or depth limit, a parse
 // error, the request budget…), and a fetch of the home page also when the portal answers it
 // with a status of 400 or more (the portal's content was not shown). Not failures: a redirect
-// the session does not follow to another host (what the portal did is seen), an error at another
+// the session does not follow to another host (what the portal did is seen), a request the
+// session refused to send outside the scan's scope (a link to another site), an error at another
 // host the portal redirected to (the national SSO), a request refused because active checks are
 // off, and a profile whose discovery read every page it needed. A check that provokes failures
 // on purpose and judges them itself fetches with the context returned by Tolerate.
@@ -101,7 +102,7 @@ func (s *Session) fetchFailure(method, abs string, resp *Response, err error) er
 		return nil
 	case home:
 		return err
-	case errors.Is(err, ErrOffHostRedirect), errors.As(err, &elsewhere):
+	case errors.Is(err, ErrOffHostRedirect), errors.Is(err, ErrOutOfScope), errors.As(err, &elsewhere):
 		return nil
 	}
 	return err

@@ -176,20 +176,37 @@ var ErrLoginFlow = errors.New("login through the national SSO failed")
 // submitted only with active checks enabled — otherwise the error wraps a NotImplementedError
 // naming BeginLogin, so that checks report not_tested.
 func (s *Session) LoginSSO(ctx context.Context, who ident.Person, mode ssotest.Mode) (*Browser, *LoginTrace, error) {
+	return s.loginSSO(ctx, who, mode, "")
+}
+
+// LoginSSOAt is LoginSSO beginning at the portal URL start (absolute, or relative to the base
+// URL) instead of the adapter's BeginLogin or the profile's Login entry: a login entry with
+// parameters of the check's choosing, such as a return URL.
+func (s *Session) LoginSSOAt(ctx context.Context, who ident.Person, mode ssotest.Mode, start string) (*Browser, *LoginTrace, error) {
+	if start == "" {
+		return nil, nil, fmt.Errorf("%w: LoginSSOAt needs a start URL", ErrLoginFlow)
+	}
+	return s.loginSSO(ctx, who, mode, start)
+}
+
+func (s *Session) loginSSO(ctx context.Context, who ident.Person, mode ssotest.Mode, start string) (*Browser, *LoginTrace, error) {
 	sso := s.target.SSO
 	if sso == nil {
 		return nil, nil, fmt.Errorf("logging in through the national SSO: %w", ErrNoFake)
 	}
 	b := s.ssoBrowser()
 	b.Citizen = who
-	tr := &LoginTrace{}
-	if bl, ok := s.target.Portal.(BeginLogin); ok {
+	tr := &LoginTrace{Start: start}
+	bl, begins := s.target.Portal.(BeginLogin)
+	switch {
+	case start != "": // the check chose where the login begins
+	case begins:
 		start, err := bl.BeginLogin(ctx, b)
 		if err != nil {
 			return nil, tr, fmt.Errorf("%w: the adapter's BeginLogin: %v", ErrLoginFlow, err)
 		}
 		tr.Start = start
-	} else {
+	default:
 		prof, err := s.Profile(ctx)
 		if err != nil {
 			return nil, tr, fmt.Errorf("%w: resolving the profile: %v", ErrLoginFlow, err)

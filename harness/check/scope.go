@@ -209,7 +209,7 @@ func (sc *scope) refuse(method string, u *url.URL) error {
 		sc.refused[len(sc.refused)-1].Count++
 	}
 	sc.mu.Unlock()
-	return fmt.Errorf("%w: %s %s: %s is not the target (%s) nor a host the run names (allow it with AllowHosts)",
+	return fmt.Errorf("%w: %s %s: %s is not the target (%s) nor a host the run names",
 		ErrOutOfScope, method, redacted, host, sc.base)
 }
 

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -95,7 +96,7 @@ type ReportRef struct {
 }
 
 func refOf(r *scoring.Report) ReportRef {
-	return ReportRef{Target: r.Target, Catalogue: r.Catalogue.ID + "@" + r.Catalogue.Version, StartedAt: r.StartedAt}
+	return ReportRef{Target: redact.URL(r.Target), Catalogue: r.Catalogue.ID + "@" + r.Catalogue.Version, StartedAt: r.StartedAt}
 }
 
 func failing(s scoring.Status) bool { return s == scoring.Fail || s == scoring.Error }
@@ -125,7 +126,7 @@ func Compare(old, new *scoring.Report) *Diff {
 	for _, f := range new.Findings {
 		seen[f.Criterion] = true
 		o, ok := before[f.Criterion]
-		c := Change{Criterion: f.Criterion, Group: f.Group, Old: o.Status, New: f.Status, Message: f.Message}
+		c := Change{Criterion: f.Criterion, Group: f.Group, Old: o.Status, New: f.Status, Message: redact.Text(f.Message)}
 		switch {
 		case !ok:
 			d.Added = append(d.Added, c)
@@ -143,7 +144,7 @@ func Compare(old, new *scoring.Report) *Diff {
 	}
 	for _, f := range old.Findings {
 		if !seen[f.Criterion] {
-			d.Removed = append(d.Removed, Change{Criterion: f.Criterion, Group: f.Group, Old: f.Status, Message: f.Message})
+			d.Removed = append(d.Removed, Change{Criterion: f.Criterion, Group: f.Group, Old: f.Status, Message: redact.Text(f.Message)})
 		}
 	}
 	for g, gs := range new.Scores.Groups {

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/p06kit/p06kit/scoring"
@@ -43,17 +45,52 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 type htmlGroup struct {
 	ID, Title string
 	Score     scoring.GroupScore
-	Findings  []htmlFinding
-	Bad       int
+	// Findings are those that need a reader's attention (fail, error, not tested, waived, not
+	// applicable); Passed, collapsed, those met.
+	Findings []htmlFinding
+	Passed   []htmlFinding
+	Other    []htmlFinding
+	Bad      int
+	// Pass, Fail, Error and NotTested count the group's findings.
+	Pass, Fail, Error, NotTested int
+}
+
+// htmlEvRef is a finding's reference to a piece of evidence shown once at the end.
+type htmlEvRef struct {
+	N       int
+	Request string
+	Status  int
+}
+
+// htmlEvBlock is one distinct piece of evidence (status, headers, excerpt, location, note)
+// with the requests (pages) it was seen on and the criteria that cite it.
+type htmlEvBlock struct {
+	N int
+	htmlEvidence
+	Requests []string
+	Criteria []string
+}
+
+// htmlFixAdvice is how many entries of the "fix first" list show their advice inline.
+const htmlFixAdvice = 5
+
+type htmlFix struct {
+	N         int
+	Criterion string
+	Title     string
+	Message   string
+	Advice    string
+	Critical  bool
+	Impact    string
 }
 
 type htmlFinding struct {
 	scoring.Finding
-	Title, Requirement, Advice, StatusLabel, Want string
-	Basis                                         template.HTML
-	Critical, Open                                bool
-	Level                                         string
-	Evidence                                      []htmlEvidence
+	Title, Requirement, Advice, StatusLabel, Want, Doc string
+	Basis                                              template.HTML
+	Critical, Open                                     bool
+	Level                                              string
+	Evidence                                           []htmlEvRef
 }
 
 type htmlEvidence struct {
@@ -87,6 +124,12 @@ type htmlData struct {
 	Catalogue  string
 	OtherLabel string
 	Cov        *scoring.Coverage
+	Fixes      []htmlFix
+	// MetEvidence is true when met criteria have evidence the page leaves to the JSON report.
+	MetEvidence bool
+	// LabelError and LabelNotTested are the status labels of the group counts.
+	LabelError, LabelNotTested string
+	EvBlocks                   []htmlEvBlock
 }
 
 // WriteHTML writes r as a single self-contained HTML page in opt.Lang: the scorecard, a score
@@ -95,10 +138,12 @@ type htmlData struct {
 // styles, fonts or images from anywhere (its Content-Security-Policy forbids it), so it opens
 // offline and can be mailed as an attachment.
 func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
 	d := htmlData{Lang: opt.Lang, W: wd, R: sanitise(r), Grade: gradeLabel(r, opt.Lang), CapGrade: capGrade(r, opt.Lang),
-		Tool: opt.Tool, Version: opt.Version, Catalogue: r.Catalogue.ID + " " + r.Catalogue.Version, Cov: coverageOf(r)}
+		Tool: opt.Tool, Version: opt.Version, Catalogue: r.Catalogue.ID + " " + r.Catalogue.Version, Cov: coverageOf(r),
+		LabelError: wd.Statuses[scoring.Error], LabelNotTested: wd.Statuses[scoring.NotTested]}
 	if opt.Catalogue != nil {
 		d.Catalogue = opt.Catalogue.Title.In(opt.Lang) + " (" + d.Catalogue + ")"
 	}
@@ -108,25 +153,85 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 			d.Counts = append(d.Counts, htmlCount{Status: s, Label: wd.Statuses[s], N: cnt[s]})
 		}
 	}
+	for i, fx := range FixFirst(r, opt) {
+		hf := htmlFix{N: i + 1, Criterion: fx.Finding.Criterion, Title: opt.title(fx.Finding.Criterion)}
+		if fx.Criterion != nil {
+			hf.Critical = fx.Criterion.Critical
+			if i < htmlFixAdvice {
+				// The first few carry their advice here; every one has it in its finding.
+				hf.Advice = fx.Criterion.Advice.In(opt.Lang)
+			}
+		}
+		if fx.Impact > 0 {
+			hf.Impact = fmt.Sprintf("−%.1f", fx.Impact)
+		}
+		d.Fixes = append(d.Fixes, hf)
+	}
+	// Evidence is shown once, at the end, with the criteria that cite it: the same response
+	// headers back many header criteria, and a broken portal's report would repeat them.
+	evIndex := map[string]int{}
 	for _, g := range groupIDs(r, opt) {
 		hg := htmlGroup{ID: g, Title: opt.groupTitle(g), Score: d.R.Scores.Groups[g]}
 		for _, f := range sortedFindings(r, g) {
-			hf := htmlFinding{Finding: f, StatusLabel: wd.Statuses[f.Status], Want: f.Want,
+			hf := htmlFinding{Finding: f, StatusLabel: wd.Statuses[f.Status], Want: f.Want, Doc: docURL(r, f.Criterion),
 				Open: f.Status == scoring.Fail || f.Status == scoring.Error}
 			if c := opt.criterion(f.Criterion); c != nil {
 				hf.Title, hf.Requirement, hf.Advice = c.Title.In(opt.Lang), c.Requirement.In(opt.Lang), c.Advice.In(opt.Lang)
 				hf.Basis, hf.Critical, hf.Level = basisHTML(c, opt.Lang), c.Critical, wd.Levels[c.Level]
 				hf.Want = wantText(f, c, opt.Lang)
 			}
+			met := f.Status == scoring.Pass || f.Status == scoring.Attested
 			for _, ev := range f.Evidence {
-				he := htmlEvidence{Evidence: ev}
-				for _, k := range sortedKeys(ev.Headers) {
-					he.HeaderList = append(he.HeaderList, [2]string{k, ev.Headers[k]})
+				if met {
+					// The page shows the evidence of what needs attention; a met criterion's
+					// evidence stays in the JSON report.
+					d.MetEvidence = true
+					break
 				}
-				hf.Evidence = append(hf.Evidence, he)
+				key := evidenceKey(ev)
+				n, ok := evIndex[key]
+				if !ok {
+					he := htmlEvidence{Evidence: ev}
+					for _, k := range sortedKeys(ev.Headers) {
+						he.HeaderList = append(he.HeaderList, [2]string{k, ev.Headers[k]})
+					}
+					n = len(d.EvBlocks) + 1
+					evIndex[key] = n
+					d.EvBlocks = append(d.EvBlocks, htmlEvBlock{N: n, htmlEvidence: he})
+				}
+				blk := &d.EvBlocks[n-1]
+				if ev.Request != "" && !slices.Contains(blk.Requests, ev.Request) {
+					blk.Requests = append(blk.Requests, ev.Request)
+				}
+				if len(blk.Criteria) == 0 || blk.Criteria[len(blk.Criteria)-1] != f.Criterion {
+					blk.Criteria = append(blk.Criteria, f.Criterion)
+				}
+				if !slices.ContainsFunc(hf.Evidence, func(r htmlEvRef) bool { return r.N == n }) {
+					hf.Evidence = append(hf.Evidence, htmlEvRef{N: n, Request: ev.Request, Status: ev.Status})
+				}
+			}
+			if hf.Got != "" && strings.Contains(hf.Message, hf.Got) {
+				hf.Got = "" // the message already says it
 			}
 			if hf.Open {
 				hg.Bad++
+			}
+			switch f.Status {
+			case scoring.Pass, scoring.Attested:
+				hg.Pass++
+				hg.Passed = append(hg.Passed, hf)
+				continue
+			case scoring.Fail:
+				hg.Fail++
+			case scoring.Error:
+				hg.Error++
+			case scoring.NotTested:
+				hg.NotTested++
+				hg.Other = append(hg.Other, hf)
+				continue
+			default:
+				hg.Other = append(hg.Other, hf)
+				continue
 			}
 			hg.Findings = append(hg.Findings, hf)
 		}
@@ -152,4 +257,15 @@ func scoreColor(score float64) string {
 		return "#b7791f"
 	}
 	return "#c53030"
+}
+
+// evidenceKey identifies a piece of evidence by everything it shows but the request: the same
+// response headers seen on several pages are shown once, listing the pages.
+func evidenceKey(ev scoring.Evidence) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d\x00%s\x00%s\x00%s", ev.Status, ev.Excerpt, ev.Location, ev.Note)
+	for _, k := range sortedKeys(ev.Headers) {
+		fmt.Fprintf(&b, "\x00%s=%s", k, ev.Headers[k])
+	}
+	return b.String()
 }

@@ -60,6 +60,7 @@ type junitProblem struct {
 
 // WriteJUnit writes r as JUnit XML.
 func WriteJUnit(w io.Writer, r *scoring.Report, opt Options) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
 	all := junitSuites{Name: fmt.Sprintf("%s: %s", opt.Tool, r.Target), Time: seconds(r.DurationMS)}

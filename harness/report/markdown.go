@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -12,6 +13,7 @@ import (
 // the group scores, every criterion not met with its message and advice, then the rest folded
 // in <details>.
 func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
 	var b strings.Builder
@@ -31,7 +33,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 	if len(r.Scores.Caps) > 0 {
 		var caps []string
 		for _, cp := range r.Scores.Caps {
-			caps = append(caps, fmt.Sprintf("`%s` (%s)", cp.Criterion, cp.Status))
+			caps = append(caps, fmt.Sprintf("`%s` (%s)", cp.Criterion, wd.Statuses[cp.Status]))
 		}
 		fmt.Fprintf(&b, "> **%s:** %s — %s **%s**.\n\n", wd.Caps, strings.Join(caps, ", "), wd.CapNote, mdInline(capGrade(r, opt.Lang)))
 	}
@@ -95,7 +97,11 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 	}
 	detail := func(f scoring.Finding) {
 		cr := opt.criterion(f.Criterion)
-		fmt.Fprintf(&b, "- %s **`%s`** %s — %s\n", statusEmoji(f.Status), f.Criterion, mdInline(opt.title(f.Criterion)), mdInline(firstLine(f.Message)))
+		id := "**`" + f.Criterion + "`**"
+		if u := docURL(r, f.Criterion); u != "" {
+			id = "[" + id + "](" + u + ")"
+		}
+		fmt.Fprintf(&b, "- %s %s %s — %s\n", statusEmoji(f.Status), id, mdInline(opt.title(f.Criterion)), mdInline(firstLine(f.Message)))
 		if f.Got != "" {
 			fmt.Fprintf(&b, "  - %s: %s\n", wd.Got, mdCode(f.Got))
 		}
@@ -133,6 +139,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 		}
 		b.WriteString("\n")
 	}
+	writeOutOfScopeMarkdown(&b, r, opt.Lang)
 	section := func(title string, fs []scoring.Finding) {
 		if len(fs) == 0 {
 			return
@@ -223,16 +230,4 @@ func mdCode(s string) string {
 	return fence + " " + strings.ReplaceAll(s, "|", "\\|") + " " + fence
 }
 
-func truncateUTF8(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
-	for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
-		s = s[:len(s)-1]
-	}
-	if len(s) > 0 && s[len(s)-1] >= 0xC0 {
-		s = s[:len(s)-1]
-	}
-	return s
-}
+func truncateUTF8(s string, n int) string { return textx.TruncateBytes(s, n, "") }

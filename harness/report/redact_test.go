@@ -94,3 +94,49 @@ func TestNoSecretInAnyFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestWritersRedactForeignReports: a report that did not come from the harness (p06 score over
+// another tool's findings, a file edited by hand) is redacted by the writers themselves.
+func TestWritersRedactForeignReports(t *testing.T) {
+	r := &scoring.Report{Target: "https://admin:Ux71k2pQ@portal.example/?token=Tx82l3qQ",
+		OutOfScope: []scoring.Refusal{{Method: "POST", URL: "https://other.example/login?pass=Ps88w2yQ", Host: "other.example:443", Count: 1}}}
+	for _, c := range redacttest.Catalogue {
+		f := scoring.Finding{Criterion: "P06-POP-08", Group: "population", Status: scoring.Fail, Message: c.Text, Got: c.Text,
+			URL:      "https://portal.example/a?" + strings.TrimPrefix(c.Query, ";"),
+			Evidence: []scoring.Evidence{{Request: "GET https://portal.example/a?" + strings.TrimPrefix(c.Query, ";"), Excerpt: c.Text, Note: c.Text}}}
+		if name, value, ok := strings.Cut(c.Header, ": "); ok {
+			f.Evidence[0].Headers = map[string]string{name: value}
+		}
+		r.Findings = append(r.Findings, f)
+	}
+	before := r.Findings[0].Message
+	for _, lang := range []string{"vi", "en"} {
+		for _, format := range report.Formats {
+			var b bytes.Buffer
+			if err := report.Write(&b, format, r, report.Options{Lang: lang}); err != nil {
+				t.Fatalf("%s %s: %v", lang, format, err)
+			}
+			out := b.String()
+			for _, c := range redacttest.Catalogue {
+				if strings.Contains(out, c.Value) {
+					t.Errorf("%s %s shows %s (%q)", lang, format, c.Name, c.Value)
+				}
+			}
+			for _, v := range []string{"Ux71k2pQ", "Tx82l3qQ"} {
+				if strings.Contains(out, v) {
+					t.Errorf("%s %s shows the target URL's credential %q", lang, format, v)
+				}
+			}
+		}
+	}
+	var md bytes.Buffer
+	if err := report.Write(&md, report.Markdown, r, report.Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "Not sent: requests to other hosts (1)") || !strings.Contains(md.String(), "POST https://other.example/login?pass=[redacted]") {
+		t.Errorf("the Markdown report does not list the refused request:\n%s", md.String())
+	}
+	if r.Findings[0].Message != before {
+		t.Error("writing modified the caller's report")
+	}
+}

@@ -110,6 +110,7 @@ type sarifSuppression struct {
 
 // WriteSARIF writes r as a SARIF 2.1.0 log with one run.
 func WriteSARIF(w io.Writer, r *scoring.Report, opt Options) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{Name: opt.Tool, Version: opt.Version,

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -142,7 +143,7 @@ func NewSurvey(cat *criteria.Catalogue, entries []SurveyEntry) (*Survey, error) 
 	for _, rk := range agg.Ranking {
 		e := entries[byTarget[rk.Target]]
 		r := e.Report
-		p := SurveyPortal{Rank: rk.Rank, Unit: e.Unit, URL: r.Target, Rate: finite(r.Scores.Compliance.Rate),
+		p := SurveyPortal{Rank: rk.Rank, Unit: e.Unit, URL: redact.URL(r.Target), Rate: finite(r.Scores.Compliance.Rate),
 			Met: r.Scores.Compliance.Met, Applicable: r.Scores.Compliance.Applicable, Overall: finite(r.Scores.Overall),
 			Grade: r.Scores.Grade, Grading: r.Scores.Grading, Groups: map[string]float64{},
 			Unreachable: e.Unreachable, Report: e.ReportFile}

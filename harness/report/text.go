@@ -17,6 +17,7 @@ const textFixes = 10
 // and coverage, each group's score and counts (a group nobody assessed says so, never 0), the
 // failed criteria to fix first with their advice, and what could not be assessed.
 func WriteText(w io.Writer, r *scoring.Report, opt Options) error {
+	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
 	var b strings.Builder

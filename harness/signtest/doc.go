@@ -59,8 +59,9 @@
 // Both read the file's structure with a small PDF reader of this package (cross-reference
 // tables and streams, incremental updates, object streams, FlateDecode): a signature is a
 // signature field of the document's form whose byte range leaves out exactly its own /Contents,
-// not any "/ByteRange" text in the file. The interop tests check the files with pdfsig
-// (poppler) and qpdf --check, on files qpdf wrote. [NewPDF] makes a small valid PDF to sign. [VerifyFile] takes a document as a portal receives it — with a detached
+// not any "/ByteRange" text in the file. The interop tests check signed files with pdfsig
+// (poppler) and qpdf --check, sign files qpdf wrote (object streams, linearized), and verify a
+// file pdfsig signed. [NewPDF] makes a small valid PDF to sign. [VerifyFile] takes a document as a portal receives it — with a detached
 // signature, as an attached CMS file or as a signed PDF — and verifies whichever it is.
 //
 // # Not covered

@@ -3,6 +3,7 @@
 package signtest_test
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -91,4 +92,49 @@ func TestInteropPDFSignatures(t *testing.T) {
 			assert.NotContains(t, out, "Total document signed", "pdfsig:\n%s", out)
 		})
 	}
+}
+
+// TestInteropPDFSignedByPoppler: the other way round, a PDF that pdfsig -add-signature (poppler
+// with an NSS key database) signs with the PKI's agency key is read and verified by VerifyPDF,
+// and found tampered once a byte of it changes. RSA keys: pdfsig 22.12 fails to sign with the
+// PKI's ECDSA keys ("unable update signature").
+func TestInteropPDFSignedByPoppler(t *testing.T) {
+	pki, err := signtest.NewPKI(signtest.WithAlgorithm(signtest.RSA2048))
+	require.NoError(t, err)
+	dir := t.TempDir()
+	agency := pki.Agency()
+	key, err := agency.KeyPEM()
+	require.NoError(t, err)
+	keyFile, certFile, p12 := filepath.Join(dir, "key.pem"), filepath.Join(dir, "cert.pem"), filepath.Join(dir, "agency.p12")
+	require.NoError(t, os.WriteFile(keyFile, key, 0o600))
+	require.NoError(t, os.WriteFile(certFile, append(agency.CertPEM(), agency.ChainPEM()...), 0o600))
+	out, err := openssl(t, "pkcs12", "-export", "-inkey", keyFile, "-in", certFile, "-name", "agency", "-passout", "pass:p06", "-out", p12)
+	require.NoError(t, err, "openssl pkcs12:\n%s", out)
+	nss := filepath.Join(dir, "nss")
+	require.NoError(t, os.Mkdir(nss, 0o700))
+	s, err := tool(t, "certutil", "-N", "-d", "sql:"+nss, "--empty-password")
+	require.NoError(t, err, "certutil (apt-get install libnss3-tools):\n%s", s)
+	s, err = tool(t, "pk12util", "-i", p12, "-d", "sql:"+nss, "-W", "p06")
+	require.NoError(t, err, "pk12util:\n%s", s)
+
+	in, signed := filepath.Join(dir, "in.pdf"), filepath.Join(dir, "signed.pdf")
+	require.NoError(t, os.WriteFile(in, signtest.NewPDF("Kết quả giải quyết thủ tục hành chính"), 0o600))
+	s, err = tool(t, "pdfsig", "-nssdir", "sql:"+nss, "-add-signature", "-nick", "agency", in, signed)
+	require.NoError(t, err, "pdfsig -add-signature:\n%s", s)
+	b, err := os.ReadFile(signed)
+	require.NoError(t, err)
+
+	sigs, err := signtest.VerifyPDF(b, pki.VerifyOptions())
+	require.NoError(t, err, "VerifyPDF on poppler's signature")
+	require.Len(t, sigs, 1)
+	assert.Equal(t, signtest.AgencyName, sigs[0].CommonName)
+	assert.True(t, signtest.IsSignedPDF(b))
+
+	// Change one byte the signature covers (in the original document, before the update).
+	at := bytes.Index(b, []byte("/MediaBox"))
+	require.Greater(t, at, 0)
+	tampered := append([]byte(nil), b...)
+	tampered[at+1] = 'm'
+	_, err = signtest.VerifyPDF(tampered, pki.VerifyOptions())
+	assert.ErrorIs(t, err, signtest.ErrTampered)
 }

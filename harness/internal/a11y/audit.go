@@ -2,6 +2,7 @@ package a11y
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/internal/textx"
 )
 
 // Rule is one automated test. IDs are axe-core's rule IDs where axe has the rule, so that
@@ -30,6 +32,7 @@ var Rules = map[string]Rule{
 	"p06-lang-vi":               {"p06-lang-vi", "P06-A11Y-01", "3.1.1", `the page is in Vietnamese: declare lang="vi"`, `trang viết bằng tiếng Việt: khai báo lang="vi"`},
 	"document-title":            {"document-title", "P06-A11Y-02", "2.4.2", "give the page a <title> that names it and the portal", "đặt thẻ <title> nêu tên trang và tên cổng"},
 	"image-alt":                 {"image-alt", "P06-A11Y-03", "1.1.1", `give the image an alt text that says what it shows, or alt="" if it is decorative`, `bổ sung thuộc tính alt mô tả nội dung ảnh, hoặc alt="" nếu ảnh chỉ để trang trí`},
+	"p06-alt-meaningful":        {"p06-alt-meaningful", "P06-A11Y-03", "1.1.1", `replace the file name or generic word in alt with what the image shows or does, or use alt="" if it is decorative`, `thay tên tệp hoặc từ chung chung trong alt bằng nội dung ảnh thể hiện hoặc chức năng của ảnh, hoặc dùng alt="" nếu ảnh chỉ để trang trí`},
 	"input-image-alt":           {"input-image-alt", "P06-A11Y-03", "1.1.1", "give the image button an alt text that says what it does", "bổ sung alt mô tả chức năng của nút hình ảnh"},
 	"area-alt":                  {"area-alt", "P06-A11Y-03", "1.1.1", "give each image-map area an alt text", "bổ sung alt cho từng vùng của bản đồ ảnh"},
 	"role-img-alt":              {"role-img-alt", "P06-A11Y-03", "1.1.1", `give the role="img" element an aria-label or aria-labelledby`, `bổ sung aria-label hoặc aria-labelledby cho phần tử role="img"`},
@@ -173,6 +176,12 @@ func (a *auditor) images(doc *html.Node) {
 				a.add("image-alt", n, "the image's alt is only white space: use alt=\"\" for a decorative image")
 				return
 			}
+			if hasAlt && !named {
+				if why := meaninglessAlt(alt, attr(n, "src")); why != "" {
+					a.add("p06-alt-meaningful", n, "the alt %q is %s, not a text alternative", alt, why)
+				}
+				return
+			}
 			if hasAlt || named || role(n) == "none" || role(n) == "presentation" {
 				return
 			}
@@ -270,13 +279,7 @@ func (a *auditor) labelled(n *html.Node) bool {
 }
 
 // truncateText shortens s to at most n runes, with an ellipsis.
-func truncateText(s string, n int) string {
-	s = strings.TrimSpace(s)
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
-}
+func truncateText(s string, n int) string { return textx.Truncate(strings.TrimSpace(s), n) }
 
 // labelText is the text of a wrapping label without the control's own content (a select's
 // options).
@@ -419,3 +422,46 @@ func (a *auditor) duplicates(doc *html.Node) {
 		}
 	}
 }
+
+// genericAlts are folded alt texts that say an image is there but not what it shows.
+var genericAlts = map[string]bool{"image": true, "img": true, "picture": true, "photo": true, "icon": true, "banner": true,
+	"graphic": true, "untitled": true, "alt": true, "spacer": true, "no image": true, "noimage": true, "thumbnail": true,
+	"anh": true, "hinh": true, "hinh anh": true, "anh minh hoa": true, "hinh minh hoa": true, "hinh anh minh hoa": true,
+	"bieu tuong": true, "anh dai dien": true}
+
+// imageExts are the file name endings of images, for alt texts that are a file name.
+var imageExts = []string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico", ".tif", ".tiff", ".avif"}
+
+// meaninglessAlt says why a non-empty alt is no text alternative: a file name (the image's own
+// or any ending in an image extension, or a camera's IMG_1234/DSC01234), or a generic word
+// ("image", "ảnh", "hình ảnh"). WCAG 1.1.1's failure F30 ("text alternatives that are not
+// alternatives, e.g. filenames or placeholder text"). "" when the alt may be meaningful.
+func meaninglessAlt(alt, src string) string {
+	a := strings.ToLower(strings.TrimSpace(alt))
+	if a == "" {
+		return ""
+	}
+	if i := strings.LastIndexAny(src, "/\\"); i >= 0 {
+		src = src[i+1:]
+	}
+	if q := strings.IndexAny(src, "?#"); q >= 0 {
+		src = src[:q]
+	}
+	if src != "" && (a == strings.ToLower(src) || strings.Contains(src, ".") && a == strings.ToLower(src[:strings.LastIndex(src, ".")]) && len(a) > 3 && !strings.Contains(a, " ")) {
+		return "the image's file name"
+	}
+	for _, ext := range imageExts {
+		if strings.HasSuffix(a, ext) && !strings.Contains(a, " ") {
+			return "a file name"
+		}
+	}
+	if camera.MatchString(a) {
+		return "a camera file name"
+	}
+	if genericAlts[htmlx.Fold(a)] {
+		return "a generic word"
+	}
+	return ""
+}
+
+var camera = regexp.MustCompile(`^(img|dsc|dscn|dcim|pxl|photo|image)[-_ ]?\d{3,}`)

@@ -51,6 +51,10 @@ func TestAudit(t *testing.T) {
 		{"svg title is not the page title", `<html lang="vi"><head></head><body><h1>x</h1><svg><title>icon</title></svg></body></html>`, "document-title"},
 		{"img without alt", page("", `<img src="a.png">`), "image-alt"},
 		{"decorative img", page("", `<img src="a.png" alt="">`), ""},
+		// WCAG failure F30: a file name or a generic word is not a text alternative.
+		{"alt is a file name or a generic word", page("", `<img src="/upload/IMG_20240312.jpg" alt="IMG_20240312.jpg"><img src="/a/banner-tthc.png" alt="banner-tthc">
+<img src="x.png" alt="Image"><img src="y.png" alt="Hình ảnh"><img src="z.png" alt="ảnh"><img src="c.jpg" alt="DSC01234">`), "p06-alt-meaningful p06-alt-meaningful p06-alt-meaningful p06-alt-meaningful p06-alt-meaningful p06-alt-meaningful"},
+		{"meaningful alts", page("", `<img src="/logo.png" alt="Logo Ủy ban nhân dân tỉnh"><img src="/img/so-do.png" alt="Sơ đồ quy trình nộp hồ sơ trực tuyến"><img src="/a.png" alt="Ảnh chụp màn hình bước 2: nhập số định danh">`), ""},
 		{"img named by aria-label, title, role", page("", `<img src="a" aria-label="A"><img src="b" title="B"><img src="c" role="presentation">`), ""},
 		{"img labelled by missing id", page("", `<img src="a" aria-labelledby="nope">`), "image-alt"},
 		{"hidden img", page("", `<div hidden><img src="a"></div><img src="b" aria-hidden="true"><img src="c" style="display: none">`), ""},

@@ -20,7 +20,11 @@
 //     declare "vi".
 //   - P06-A11Y-02: document-title.
 //   - P06-A11Y-03: image-alt (alt="" marks a decorative image and passes; an alt of only white
-//     space fails), input-image-alt, area-alt (areas of an image map), role-img-alt, svg-img-alt.
+//     space fails), input-image-alt, area-alt (areas of an image map), role-img-alt, svg-img-alt,
+//     and p06-alt-meaningful, the catalogue's own (axe-core has no such rule): the requirement
+//     asks informative images to describe their content, so an alt that is a file name
+//     ("IMG_2024.jpg", the image's own name) or a generic word ("Image", "ảnh", "hình ảnh") fails,
+//     as WCAG's failure F30 describes.
 //   - P06-A11Y-04: label (label[for], a wrapping label, aria-label, aria-labelledby, title or a
 //     placeholder, as axe accepts; hidden, image, button, submit and reset inputs are exempt;
 //     role="none"/"presentation" does not exempt a focusable control) and select-name, plus

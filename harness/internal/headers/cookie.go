@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/p06kit/p06kit/internal/textx"
 )
 
 // Cookie is what a Set-Cookie header (RFC 6265 §5.2) says about one cookie.
@@ -82,9 +84,5 @@ func (c Cookie) IsSession() bool {
 	return sessionNames.MatchString(c.Name) || (!c.Persistent && opaque.MatchString(c.Value))
 }
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
+// truncate shortens s to n characters, never inside one (Vietnamese text is mostly multi-byte).
+func truncate(s string, n int) string { return textx.Truncate(s, n) }

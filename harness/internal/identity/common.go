@@ -31,6 +31,7 @@ func Checks() []check.Check {
 		{ID: "P06-AUTH-08", Run: checkAssurance},
 		{ID: "P06-AUTH-09", Run: checkLogout},
 		{ID: "P06-AUTH-10", Run: checkLocalRegistration},
+		{ID: "P06-AUTH-11", Run: checkLoginRedirect},
 		{ID: "P06-SEC-19", Run: checkLoginRateLimit, Active: true},
 	}
 }
@@ -67,6 +68,7 @@ const (
 	slotReplay
 	slotLogout
 	slotAssurance
+	slotRedirect
 )
 
 func fake(s *check.Session) (*ssotest.Server, error) {

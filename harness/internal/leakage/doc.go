@@ -17,7 +17,11 @@
 // configuration and database backups, Spring actuator, ELMAH, Go pprof, debug consoles) and fails
 // only when the body has the content's own signature ("ref: refs/", "[core]", "PK\x03\x04", …)
 // and differs from the not-found answer. Directory listings are looked for in the directories of
-// the home page's own resources and a few usual ones.
+// the home page's own resources and a few usual ones. Database dumps and archives are also
+// looked for under the folders they are left in (db/, database/, backup/, sql/, data/), with
+// usual names and names derived from the host (dichvucong.sql, dichvucong_tinh.sql), at most
+// 72 paths, each asked for with a Range request for its first 8 KiB and judged by its content:
+// dump headers or SQL statements, zip and gzip magic numbers.
 //
 // P06-SEC-14 forces errors with safe GETs only: random missing paths (plain, .php, .aspx) and
 // malformed query values (quotes, backslash, angle brackets, a PHP array key, invalid UTF-8) on

@@ -82,6 +82,14 @@ func TestCheckSensitivePaths(t *testing.T) {
 		{"phpinfo fails", map[string]resource{"/phpinfo.php": {200, "text/html", "<html><head><title>PHP 8.2.7 - phpinfo()</title></head></html>"}}, real404, scoring.Fail, "phpinfo() output"},
 		{"server-status fails", map[string]resource{"/server-status": {200, "text/html", "<html><head><title>Apache Status</title></head><body><h1>Apache Server Status for portal</h1>"}}, real404, scoring.Fail, "Apache server status"},
 		{"backup zip fails", map[string]resource{"/backup.zip": {200, "application/zip", "PK\x03\x04\x14\x00\x00\x00"}}, real404, scoring.Fail, "/backup.zip (backup archive"},
+		// A dump under a folder (the issue's PHP city portal served /database/<name>.sql): judged by its
+		// first bytes, whatever the status.
+		{"dump under /database/ fails", map[string]resource{"/database/database.sql": {200, "application/octet-stream",
+			"-- MariaDB dump 10.19  Distrib 10.11.6-MariaDB\n--\n-- Host: localhost    Database: cityportal\n"}}, real404, scoring.Fail,
+			"/database/database.sql (database dump"},
+		{"dump in /backup/ fails", map[string]resource{"/backup/db.sql.gz": {200, "application/gzip", "\x1f\x8b\x08\x00\x00\x00"}}, soft404, scoring.Fail,
+			"/backup/db.sql.gz (database dump or archive"},
+		{"an HTML page at a dump path passes", map[string]resource{"/db/backup.sql": {200, "text/html", "<!doctype html><p>INSERT INTO is explained here</p>"}}, real404, scoring.Pass, "none of"},
 		{"directory listing of a resource directory fails", map[string]resource{"/": home(""),
 			"/static/": {200, "text/html", "<html><head><title>Index of /static/</title></head><body><h1>Index of /static/</h1><hr><pre><a href=\"../\">../</a>"}},
 			real404, scoring.Fail, "/static/ (directory listing"},
@@ -124,8 +132,29 @@ func TestMaskValues(t *testing.T) {
 	}
 }
 
+func TestDumpProbes(t *testing.T) {
+	got := dumpHostNames("dichvucong.tinhmau.gov.vn:8443")
+	if strings.Join(got, " ") != "dichvucong dichvucong_tinhmau dichvucong.tinhmau.gov.vn" {
+		t.Errorf("dumpHostNames = %q", got)
+	}
+	if n := len(dumpHostNames("127.0.0.1")); n != 0 {
+		t.Errorf("an IP address gave %d names", n)
+	}
+	probes := dumpProbes("dichvucong.tinhmau.gov.vn")
+	if len(probes) == 0 || len(probes) > maxDumpProbes {
+		t.Fatalf("%d probes", len(probes))
+	}
+	want := map[string]bool{"/database/dichvucong.sql": true, "/dichvucong.tinhmau.gov.vn.zip": true, "/backup/db.sql.gz": true, "/sql/dump.sql": true}
+	for _, p := range probes {
+		delete(want, p.path)
+	}
+	if len(want) > 0 {
+		t.Errorf("not probed: %v", want)
+	}
+}
+
 func TestWhatVICoversEveryPath(t *testing.T) {
-	for _, sp := range sensitivePaths {
+	for _, sp := range append(append([]sensitive{}, sensitivePaths...), dumpProbes("a.b.example")...) {
 		if whatVI[sp.what] == "" {
 			t.Errorf("no Vietnamese name for %q (%s)", sp.what, sp.path)
 		}
@@ -290,7 +319,7 @@ func TestCheckMixedContent(t *testing.T) {
 		{"css background over http fails as passive", true, `<style>.banner{background:url(http://img.example.com/b.png)}</style>`, false, scoring.Fail, "0 active and 1 passive"},
 		{"style attribute over http fails as passive", true, `<div style="background-image: url('http://img.example.com/c.png')"></div>`, false, scoring.Fail, "0 active and 1 passive"},
 		{"upgrade-insecure-requests passes", true, `<script src="http://cdn.example.com/a.js"></script>`, true, scoring.Pass, "upgraded"},
-		{"plain http site is not applicable", false, `<script src="http://cdn.example.com/a.js"></script>`, false, scoring.NotApplicable, "not served over HTTPS"},
+		{"plain http site fails", false, `<script src="http://cdn.example.com/a.js"></script>`, false, scoring.Fail, "not served over HTTPS"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -151,8 +151,15 @@ func upgrades(p *check.Page) bool {
 // checkMixedContent judges P06-SEC-16 on the citizen pages.
 func checkMixedContent(ctx context.Context, s *check.Session) check.Result {
 	if s.Base().Scheme != "https" {
-		return check.NotApplicablef("the portal is not served over HTTPS, so there is no mixed content to judge (see P06-SEC-01)").
-			VI("cổng không dùng HTTPS nên không có nội dung hỗn hợp (xem P06-SEC-01)")
+		// Not not_applicable: a plain-HTTP portal loads everything unencrypted, which is what
+		// this criterion guards against, and leaving the denominator would reward it.
+		r := check.Failf("the portal is not served over HTTPS: every script, style and form travels unencrypted (see P06-SEC-01)").
+			VI("cổng không dùng HTTPS: mọi script, style và biểu mẫu đều truyền không mã hoá (xem P06-SEC-01)").
+			GotWant("plain HTTP pages", "HTTPS pages loading nothing over http://").At(s.Base().String())
+		if resp, err := s.Get(ctx, s.Base().String()); err == nil {
+			r = r.With(resp.Evidence("Content-Type"))
+		}
+		return r
 	}
 	want := "no http:// scripts, styles, frames, forms, images or media on HTTPS pages"
 	var found []string

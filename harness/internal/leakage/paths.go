@@ -6,6 +6,8 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"net"
+	"net/http"
 	"net/url"
 	"path"
 	"regexp"
@@ -109,6 +111,83 @@ var sensitivePaths = []sensitive{
 	{"/manager/html", "Tomcat manager", contains("Tomcat Web Application Manager")},
 }
 
+// sqlDump recognises the start of a database dump: the header mysqldump, mariadb-dump and
+// pg_dump write, or the statements of one.
+var sqlDump = notHTML(re(`(?i)(-- MySQL dump|-- MariaDB dump|PostgreSQL database dump|CREATE TABLE|INSERT INTO|DROP TABLE IF EXISTS)`))
+
+// dumpDirs are the folders dumps and archives are left in; dumpNames the file names tried in
+// them, with the portal's own names (dumpHostNames) added; dumpExts their endings.
+var (
+	dumpDirs  = []string{"/db/", "/database/", "/backup/", "/sql/", "/data/"}
+	dumpNames = []string{"db", "database", "dump", "backup", "data"}
+	dumpExts  = []string{".sql", ".sql.gz", ".zip", ".tar.gz"}
+)
+
+// maxDumpProbes bounds the dump and archive probes of one run.
+const maxDumpProbes = 72
+
+// dumpHostNames are file names derived from the portal's host, as people name a site's dump:
+// "dichvucong" and "dichvucong_tinh" for dichvucong.tinh.gov.vn, and the host itself.
+func dumpHostNames(host string) []string {
+	host = strings.ToLower(host)
+	if h, _, ok := strings.Cut(host, ":"); ok {
+		host = h
+	}
+	labels := strings.Split(host, ".")
+	if len(labels) > 0 && labels[0] == "www" {
+		labels = labels[1:]
+	}
+	var out []string
+	if len(labels) > 0 && labels[0] != "" && net.ParseIP(host) == nil {
+		out = append(out, labels[0])
+		if len(labels) > 2 {
+			out = append(out, labels[0]+"_"+labels[1])
+		}
+		out = append(out, strings.Join(labels, "."))
+	}
+	return out
+}
+
+// dumpMatch judges a dump or archive by content: the archive's magic number or SQL statements
+// (a .sql.gz served with Content-Encoding: gzip arrives decompressed, as SQL).
+func dumpMatch(ext string) (string, func([]byte) bool) {
+	switch ext {
+	case ".zip":
+		return "backup archive", prefix("PK\x03\x04")
+	case ".tar.gz", ".sql.gz":
+		return "database dump or archive", anyOf(prefix("\x1f\x8b"), sqlDump)
+	}
+	return "database dump", sqlDump
+}
+
+// dumpProbes are the dump and archive paths of a host: names in the common folders, and the
+// host's names at the root, at most maxDumpProbes.
+func dumpProbes(host string) []sensitive {
+	var out []sensitive
+	hostNames := dumpHostNames(host)
+	add := func(p, ext string) {
+		if len(out) < maxDumpProbes {
+			what, m := dumpMatch(ext)
+			out = append(out, sensitive{p, what, m})
+		}
+	}
+	for _, n := range hostNames {
+		for _, ext := range dumpExts {
+			add("/"+n+ext, ext)
+		}
+	}
+	for _, d := range dumpDirs {
+		for _, n := range append(hostNames[:min(len(hostNames), 2)], dumpNames...) {
+			add(d+n+".sql", ".sql")
+		}
+		for _, n := range []string{"backup", "db"} {
+			add(d+n+".zip", ".zip")
+			add(d+n+".sql.gz", ".sql.gz")
+		}
+	}
+	return out
+}
+
 // whatVI names in Vietnamese what an exposed path holds.
 var whatVI = map[string]string{
 	".NET error log (ELMAH)": "nhật ký lỗi .NET (ELMAH)", ".NET request trace": "vết yêu cầu .NET (trace.axd)",
@@ -126,7 +205,7 @@ var whatVI = map[string]string{
 	"cloud credentials": "thông tin xác thực đám mây", "database dump": "bản kết xuất cơ sở dữ liệu",
 	"environment file with secrets": "tệp biến môi trường chứa bí mật", "macOS directory index": "tệp chỉ mục thư mục macOS",
 	"nginx status": "trạng thái nginx", "password file": "tệp mật khẩu", "phpinfo() output": "trang phpinfo()",
-	"directory listing": "liệt kê thư mục",
+	"directory listing": "liệt kê thư mục", "database dump or archive": "bản kết xuất cơ sở dữ liệu hoặc tệp nén",
 }
 
 // listingRe recognises directory listings of Apache, nginx, IIS, Tomcat, lighttpd, Python and Node.
@@ -213,14 +292,22 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 			at = r.URL
 		}
 	}
-	// Fetch side by side (a slow portal must not take 40 × its latency), judge in order.
-	resps := make([]*check.Response, len(sensitivePaths))
-	s.Each(ctx, len(sensitivePaths), func(i int) {
-		if r, err := s.Get(ctx, sensitivePaths[i].path); err == nil {
+	// Fetch side by side (a slow portal must not take 40 × its latency), judge in order. Dumps
+	// and archives are judged by their first bytes, asked for with a Range request: a portal
+	// need not send a 1 GB dump for the scan to see that it is one.
+	probes := append(append([]sensitive{}, sensitivePaths...), dumpProbes(s.Base().Host)...)
+	resps := make([]*check.Response, len(probes))
+	s.Each(ctx, len(probes), func(i int) {
+		if i >= len(sensitivePaths) {
+			resps[i] = head(ctx, s, probes[i].path)
+			return
+		}
+		// A file over the body bound is judged on what was read.
+		if r, err := s.Get(ctx, probes[i].path); err == nil || r != nil && r.Truncated {
 			resps[i] = r
 		}
 	})
-	for i, sp := range sensitivePaths {
+	for i, sp := range probes {
 		r := resps[i]
 		if r == nil {
 			continue
@@ -274,6 +361,25 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 	}
 	return check.Passf("none of %d sensitive paths and directories is exposed (judged by content; the not-found answer is HTTP %d)", probed, baseline.StatusCode).
 		VI("không lộ đường dẫn nhạy cảm nào trong %d đường dẫn đã thử", probed).GotWant("nothing exposed", want)
+}
+
+// head fetches the first 8 KiB of a path (a Range request; a server that ignores Range sends the
+// whole body, cut at the body bound). nil when nothing came back.
+func head(ctx context.Context, s *check.Session, p string) *check.Response {
+	abs, err := s.Resolve(p)
+	if err != nil {
+		return nil
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
+	if err != nil {
+		return nil
+	}
+	req.Header.Set("Range", "bytes=0-8191")
+	r, err := s.Do(ctx, req)
+	if err != nil && (r == nil || !r.Truncated) {
+		return nil
+	}
+	return r // 206 Partial Content: the file is served; the range is how the scan asked
 }
 
 var (

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/internal/textx"
 )
 
 // SecurityTxt is a parsed security.txt (RFC 9116).
@@ -127,12 +128,8 @@ func checkURI(v string) string {
 	return ""
 }
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
+// truncate shortens s to n characters, never inside one (Vietnamese text is mostly multi-byte).
+func truncate(s string, n int) string { return textx.Truncate(s, n) }
 
 // now is the clock of the Expires check; tests replace it.
 var now = time.Now

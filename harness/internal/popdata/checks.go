@@ -11,6 +11,7 @@ import (
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
+	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -275,13 +276,7 @@ func isCitizen(id string, p ident.Person) bool {
 	return id != "" && (id == p.ID || (p.OldID != "" && id == p.OldID))
 }
 
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}
+func truncate(s string, n int) string { return textx.Truncate(s, n) }
 
 func maskAll(ids []string) string {
 	out := make([]string, len(ids))

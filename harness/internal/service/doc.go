@@ -20,8 +20,12 @@
 //   - P06-SVC-03: the look-up template answers an unknown code (000.00.00.H00-991231-9999) with a
 //     status below 500 and a clear "not found" ("Không tìm thấy", "Không tồn tại", "Không có hồ
 //     sơ", …) that is not an error page (exception, stack trace, "Lỗi hệ thống"), and shows the
-//     profile's sample_dossier, when one is given, without a valid personal identification number
-//     (ident.ValidPIN) on the page.
+//     profile's sample_dossier without its owner's personal data: no full name next to an
+//     identity, licence or telephone number, no mobile number in full, no valid personal
+//     identification number (ident.ValidPIN). Both are read from the result (the page's <main>,
+//     else the body without header, navigation and footer), not from help text around it.
+//     Without a sample_dossier the criterion is not_tested: what it requires of a found dossier
+//     cannot be seen.
 //   - P06-SVC-04: a sampled procedure page of a fee-bearing procedure offered online (CoPhiLePhi,
 //     data-co-phi, or a "Phí, lệ phí" label whose value is not "Không"/"Miễn phí") links to online
 //     payment in its content — a link, button or form saying "Thanh toán" / "Nộp phí", or leading to

@@ -44,7 +44,7 @@ func offersForm(pg *check.Page, field, host string, phrases []string) bool {
 	for _, a := range htmlx.All(pg.Doc, "a") {
 		href, _ := htmlx.Attr(a, "href")
 		u, err := url.Parse(strings.TrimSpace(href))
-		if err != nil {
+		if err != nil || !check.UsableHref(href) {
 			continue
 		}
 		abs := base.ResolveReference(u)

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 
+	"golang.org/x/net/html"
+
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -59,6 +61,108 @@ func exposedPINs(text string) []string {
 	return out
 }
 
+// Personal data of the dossier's owner that a public look-up must not show. A name alone is
+// not flagged (a look-up may greet its user); a name next to an identifier is.
+var (
+	// nameLabel introduces a person's full name: "Họ tên: Nguyễn Văn An", "Chủ hồ sơ: …".
+	nameLabel = regexp.MustCompile(`(?i:họ và tên|họ tên|chủ hồ sơ|người nộp(?: hồ sơ)?|người đứng tên|tên công dân|công dân|full name|applicant)\s*[:：]\s*((?:\p{Lu}[\p{L}]*\s+){1,5}\p{Lu}[\p{L}]*)`)
+	// idLabel introduces an identifier: citizen or identity card, passport, driving licence,
+	// telephone, with its number (a masked number, with * or x, is not shown).
+	idLabel = regexp.MustCompile(`(?i)(số định danh|căn cước|cccd|cmnd|cmtnd|chứng minh(?: nhân dân)?|hộ chiếu|giấy phép lái xe|gplx|bằng lái|số điện thoại|điện thoại|sđt|mobile|phone)[^0-9*\n]{0,24}([0-9][0-9 .\-]{6,16}[0-9])`)
+	// mobile is a Vietnamese mobile number shown in full.
+	mobile = regexp.MustCompile(`(?:^|[^0-9])(0[35789][0-9]{8})(?:$|[^0-9])`)
+)
+
+// otherPersonalData returns what a look-up result shows of its owner beyond the status: a full
+// name next to an identity, licence or telephone number (masked for messages), or a mobile
+// number in full. Numbers already masked (with * or x) are not counted.
+func otherPersonalData(text string) []string {
+	var out []string
+	name := nameLabel.FindStringSubmatch(text)
+	ids := idLabel.FindAllStringSubmatch(text, 8)
+	if name != nil && len(ids) > 0 {
+		for _, m := range ids {
+			out = append(out, fmt.Sprintf("a full name (%s) with a %s number (%s)", maskName(name[1]), strings.ToLower(m[1]), maskDigits(m[2])))
+		}
+	}
+	if name == nil {
+		for _, m := range mobile.FindAllStringSubmatch(text, 4) {
+			out = append(out, "a mobile number in full ("+maskDigits(m[1])+")")
+		}
+	}
+	return out
+}
+
+// labelWords start the next label after a name when a page's lines run together in its text
+// ("Họ và tên: Trần Thị Ngọc Số giấy phép: …").
+var labelWords = map[string]bool{"số": true, "ngày": true, "địa": true, "điện": true, "mã": true, "trạng": true,
+	"cccd": true, "cmnd": true, "giấy": true, "nơi": true, "quê": true, "tình": true, "kết": true, "hồ": true, "sđt": true}
+
+// maskName keeps the initials of a name, which ends before a following label's first word.
+func maskName(n string) string {
+	var parts []string
+	for _, w := range strings.Fields(n) {
+		if len(parts) >= 2 && labelWords[strings.ToLower(w)] {
+			break
+		}
+		r := []rune(w)
+		parts = append(parts, string(r[0])+strings.Repeat("*", len(r)-1))
+	}
+	return strings.Join(parts, " ")
+}
+
+// maskDigits keeps the last three digits of a number.
+func maskDigits(d string) string {
+	d = strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, d)
+	if len(d) <= 3 {
+		return strings.Repeat("*", len(d))
+	}
+	return strings.Repeat("*", len(d)-3) + d[len(d)-3:]
+}
+
+// resultText is the text of a look-up's result: the page's <main> (or role="main") when it
+// has one, else the body without its header, navigation, footer and asides. A "Không tìm thấy
+// hồ sơ? Liên hệ…" line in the footer is not the answer.
+func resultText(pg *check.Page) string {
+	if pg.Doc == nil {
+		return string(pg.Body)
+	}
+	var main *html.Node
+	htmlx.Walk(pg.Doc, func(n *html.Node) bool {
+		if r, _ := htmlx.Attr(n, "role"); n.Data == "main" || strings.EqualFold(r, "main") {
+			main = n
+			return false
+		}
+		return true
+	})
+	if main != nil {
+		return htmlx.Text(main)
+	}
+	body := htmlx.First(pg.Doc, "body")
+	if body == nil {
+		return htmlx.Text(pg.Doc)
+	}
+	var b strings.Builder
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if r, _ := htmlx.Attr(c, "role"); c.Data == "header" || c.Data == "nav" || c.Data == "footer" || c.Data == "aside" ||
+				strings.EqualFold(r, "navigation") || strings.EqualFold(r, "contentinfo") || strings.EqualFold(r, "banner") {
+				continue
+			}
+			b.WriteString(htmlx.Text(c))
+		} else if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
 // lookupURL puts a dossier code into the look-up template.
 func lookupURL(template, code string) string {
 	return strings.ReplaceAll(template, "{code}", url.QueryEscape(code))
@@ -98,12 +202,7 @@ func lookupCheck(ctx context.Context, s *check.Session) check.Result {
 			VI("tra cứu một mã hồ sơ không tồn tại trả về mã lỗi %d thay vì thông báo \"không tìm thấy\" rõ ràng", pg.StatusCode).
 			At(u).With(ev...).GotWant(fmt.Sprintf("status %d", pg.StatusCode), "a clear \"not found\" message")
 	}
-	folded := ""
-	if pg.Doc != nil {
-		folded = htmlx.Fold(htmlx.Text(pg.Doc))
-	} else {
-		folded = htmlx.Fold(string(pg.Body))
-	}
+	folded := htmlx.Fold(resultText(pg))
 	if sig := showsError(folded); sig != "" {
 		return check.Failf("looking up an unknown dossier code (status %d) gives an error page (%q) instead of a clear \"not found\"", pg.StatusCode, sig).
 			VI("tra cứu một mã hồ sơ không tồn tại (mã trạng thái %d) trả về trang lỗi (%q) thay vì thông báo \"không tìm thấy\"", pg.StatusCode, sig).
@@ -115,8 +214,10 @@ func lookupCheck(ctx context.Context, s *check.Session) check.Result {
 			At(u).With(ev...).GotWant("no not-found message", "a clear \"not found\" message")
 	}
 	if r.SampleDossier == "" {
-		return check.Passf("the status look-up works and answers an unknown code with a clear \"not found\"; finding a real dossier was not checked (set sample_dossier in the profile)").
-			VI("chức năng tra cứu hoạt động và báo rõ \"không tìm thấy\" với mã không tồn tại; chưa kiểm tra tra cứu hồ sơ có thật (cấu hình sample_dossier)").
+		// The requirement is that a dossier's status and appointment date come back without its
+		// owner's personal data: neither can be seen without a dossier to look up.
+		return check.NotTestedf("the status look-up answers an unknown code with a clear \"not found\", but whether it returns a dossier's status and appointment date without its owner's personal data needs a dossier: set sample_dossier in the profile").
+			VI("tra cứu báo rõ \"không tìm thấy\" với mã không tồn tại, nhưng cần một hồ sơ mẫu để kiểm tra việc trả về trạng thái, ngày hẹn trả mà không lộ dữ liệu cá nhân: cấu hình sample_dossier").
 			At(r.StatusLookup).With(ev...)
 	}
 	u2 := lookupURL(r.StatusLookup, r.SampleDossier)
@@ -125,15 +226,16 @@ func lookupCheck(ctx context.Context, s *check.Session) check.Result {
 		return check.FromError("looking up the sample dossier", err)
 	}
 	ev = append(ev, pg2.Evidence("Content-Type"))
-	body := string(pg2.Body)
-	text := body
-	if pg2.Doc != nil {
-		text = htmlx.Text(pg2.Doc)
-	}
+	text := resultText(pg2)
 	if pg2.StatusCode != 200 || !strings.Contains(text, r.SampleDossier) || showsNotFound(htmlx.Fold(text)) {
 		return check.Failf("looking up the sample dossier %s (status %d) does not show it", r.SampleDossier, pg2.StatusCode).
 			VI("tra cứu hồ sơ mẫu %s (mã trạng thái %d) không hiển thị hồ sơ", r.SampleDossier, pg2.StatusCode).
 			At(u2).With(ev...).GotWant("dossier not shown", "the dossier's status")
+	}
+	if pd := otherPersonalData(text); len(pd) > 0 {
+		return check.Failf("the look-up of the sample dossier %s shows its owner's personal data to anyone who knows the dossier code: %s; show the status and appointment date only", r.SampleDossier, strings.Join(pd, ", ")).
+			VI("kết quả tra cứu hồ sơ mẫu %s hiển thị dữ liệu cá nhân của chủ hồ sơ cho bất kỳ ai biết mã hồ sơ: %s; chỉ hiển thị trạng thái và ngày hẹn trả", r.SampleDossier, strings.Join(pd, ", ")).
+			At(u2).With(ev...).GotWant("personal data shown", "status without the owner's personal data")
 	}
 	if pins := exposedPINs(text); len(pins) > 0 {
 		return check.Failf("the look-up of the sample dossier %s shows personal identification numbers to anyone who knows the dossier code: %s; show the status and appointment date without the owner's personal data", r.SampleDossier, strings.Join(pins, ", ")).

@@ -111,7 +111,7 @@ func paymentCheck(ctx context.Context, s *check.Session) check.Result {
 		return check.Failf("no procedure page to examine: none configured (procedure_pages) and the catalogue links to none").
 			VI("không có trang thủ tục nào để kiểm tra").GotWant("no procedure pages", "fee-bearing procedures with online payment")
 	}
-	var feeBearing int
+	var feeBearing, read int
 	s.Prefetch(ctx, r.ProcedurePages...)
 	var bad []string
 	for _, ref := range r.ProcedurePages {
@@ -122,6 +122,7 @@ func paymentCheck(ctx context.Context, s *check.Session) check.Result {
 		if pg.StatusCode != 200 || pg.Doc == nil {
 			continue // P06-SVC-02 reports pages that do not answer
 		}
+		read++
 		abs, _ := s.Resolve(ref)
 		p, inCatalogue := byURL[abs]
 		if inCatalogue && p.LevelStated && !p.Online() {
@@ -136,6 +137,11 @@ func paymentCheck(ctx context.Context, s *check.Session) check.Result {
 		if !offersPayment(pg.Doc, base, r.Payment) {
 			bad = append(bad, check.Redact(pg.URL))
 		}
+	}
+	if read == 0 {
+		// Nothing seen proves the criterion does not apply: no procedure page could be read.
+		return check.Errorf("none of the %d procedure pages examined answered 200 with HTML, so whether fee-bearing procedures offer online payment could not be seen (P06-SVC-02 reports the pages)", len(r.ProcedurePages)).
+			VI("không trang thủ tục nào trong %d trang trả về 200 với HTML nên chưa thấy được việc thanh toán trực tuyến", len(r.ProcedurePages))
 	}
 	if feeBearing == 0 {
 		return check.NotApplicablef("none of the %d procedure pages examined is of a fee-bearing procedure offered online", len(r.ProcedurePages)).

@@ -141,7 +141,32 @@ func TestLookup(t *testing.T) {
 	runCases(t, []tcase{
 		{name: "good with sample", id: "P06-SVC-03", profile: &check.Profile{SampleDossier: "000.00.30.H55-250101-0001"},
 			status: scoring.Pass, msg: []string{"finds the sample dossier 000.00.30.H55-250101-0001"}},
-		{name: "good without sample", id: "P06-SVC-03", status: scoring.Pass, msg: []string{"set sample_dossier"}},
+		// Without a dossier, neither the status nor the owner's data can be seen: not a pass.
+		{name: "good without sample", id: "P06-SVC-03", status: scoring.NotTested, msg: []string{"set sample_dossier"}},
+		// The issue's public look-up: another person's full name and driving-licence number.
+		{name: "sample shows a name and a licence number", id: "P06-SVC-03", profile: &check.Profile{SampleDossier: "000.00.30.H55-250101-0001"},
+			mutate: func(p *portaltest.Portal) {
+				p.LookupExtra = "<p>Họ và tên: Trần Thị Bích Ngọc</p><p>Số giấy phép lái xe: 790123456789</p>"
+			},
+			status: scoring.Fail, msg: []string{"a full name (T*** T** B*** N***) with a giấy phép lái xe number (*********789)"}},
+		{name: "sample shows a mobile number", id: "P06-SVC-03", profile: &check.Profile{SampleDossier: "000.00.30.H55-250101-0001"},
+			mutate: func(p *portaltest.Portal) { p.LookupExtra = "<p>Liên hệ người nộp: 0912345678</p>" },
+			status: scoring.Fail, msg: []string{"a mobile number in full (*******678)"}},
+		{name: "masked data is fine", id: "P06-SVC-03", profile: &check.Profile{SampleDossier: "000.00.30.H55-250101-0001"},
+			mutate: func(p *portaltest.Portal) {
+				p.LookupExtra = "<p>Họ và tên: T*** T** B*** N***</p><p>Số CCCD: *********789</p>"
+			},
+			status: scoring.Pass},
+		// "Không tìm thấy hồ sơ?" outside the result (a help box in the footer) is not the answer.
+		{name: "not-found phrase only in the footer", id: "P06-SVC-03", mutate: func(p *portaltest.Portal) {
+			p.LookupNotFound = ""
+			p.Rewrite = func(path, page string) string {
+				if path != "/tra-cuu-ho-so" {
+					return page
+				}
+				return strings.Replace(page, "</body>", "<footer><p>Không tìm thấy hồ sơ? Gọi 1900 1234.</p></footer></body>", 1)
+			}
+		}, status: scoring.Fail, msg: []string{"no clear \"not found\""}},
 		{name: "sample shows the owner's number", id: "P06-SVC-03", profile: &check.Profile{SampleDossier: "000.00.30.H55-250101-0001"},
 			mutate: func(p *portaltest.Portal) { p.LookupOwner = ident.Synthetic(1, 1)[0].ID },
 			status: scoring.Fail, msg: []string{"shows personal identification numbers", "*******"}},
@@ -176,6 +201,12 @@ func TestPayment(t *testing.T) {
 				p.Procedures[i].Fee = false
 			}
 		}, status: scoring.NotApplicable, msg: []string{"none of the 10 procedure pages"}},
+		// Missing evidence does not shrink the denominator: no procedure page seen is error.
+		{name: "no procedure page readable", id: "P06-SVC-04", mutate: func(p *portaltest.Portal) {
+			for _, pr := range p.Procedures {
+				p.Files[pr.Path()] = portaltest.File{Type: "application/octet-stream", Body: "x"}
+			}
+		}, status: scoring.Error, msg: []string{"could not be seen"}},
 		{name: "fee flagged in JSON only", id: "P06-SVC-04", mutate: func(p *portaltest.Portal) {
 			p.Files["/api.json"] = portaltest.File{Type: "application/json", Body: `{"procedures":[{"MaTTHC":"1.000009","Ten":"X","MucDo":"mot_phan","CoPhiLePhi":true,"URL":"/x"}]}`}
 			p.Pages["/x"] = portaltest.Layout("X", `<h1>X</h1><p>Nộp hồ sơ</p>`)

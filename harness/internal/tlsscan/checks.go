@@ -150,7 +150,7 @@ func checkHTTPS(ctx context.Context, s *check.Session) check.Result {
 func checkVersions(ctx context.Context, s *check.Session) check.Result {
 	addr, _, https := endpoint(s)
 	if !https {
-		return notHTTPS(s)
+		return notHTTPS(ctx, s)
 	}
 	res, err := sessionScan(ctx, s, proberFor(s))
 	if err != nil {
@@ -185,7 +185,7 @@ func checkVersions(ctx context.Context, s *check.Session) check.Result {
 func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 	addr, _, https := endpoint(s)
 	if !https {
-		return notHTTPS(s)
+		return notHTTPS(ctx, s)
 	}
 	p := proberFor(s)
 	res, err := sessionScan(ctx, s, p)
@@ -256,7 +256,7 @@ func weakRefusals(addr string, versions []uint16, offered int) []scoring.Evidenc
 func checkExpiry(ctx context.Context, s *check.Session) check.Result {
 	addr, _, https := endpoint(s)
 	if !https {
-		return notHTTPS(s)
+		return notHTTPS(ctx, s)
 	}
 	info, err := certFor(ctx, s)
 	if err != nil {

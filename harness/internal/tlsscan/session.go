@@ -96,9 +96,19 @@ func proberFor(s *check.Session) *Prober {
 
 // notHTTPS is the result of SEC-03 … SEC-05 for a target served over plain HTTP: there is no
 // TLS to judge, and P06-SEC-01 fails instead.
-func notHTTPS(s *check.Session) check.Result {
-	return check.NotApplicablef("the portal %s is not served over HTTPS, so there is no TLS to assess (see P06-SEC-01)", s.Base()).
-		VI("cổng %s không dùng HTTPS nên không có TLS để đánh giá (xem P06-SEC-01)", s.Base())
+//
+// A portal without HTTPS fails the TLS criteria rather than leaving them (not_applicable would
+// take them out of the denominator, so that a plain-HTTP portal lost fewer points than one
+// offering TLS 1.0): what they protect is not protected. The evidence is the home page read
+// over plain HTTP; when it cannot be read the engine makes the result error.
+func notHTTPS(ctx context.Context, s *check.Session) check.Result {
+	r := check.Failf("the portal %s is not served over HTTPS: no TLS protects citizens' data (see P06-SEC-01)", s.Base()).
+		VI("cổng %s không dùng HTTPS: dữ liệu của công dân không được TLS bảo vệ (xem P06-SEC-01)", s.Base()).
+		GotWant("plain HTTP, no TLS", "HTTPS").At(s.Base().String())
+	if resp, err := s.Get(ctx, s.Base().String()); err == nil {
+		r = r.With(resp.Evidence("Content-Type"))
+	}
+	return r
 }
 
 func versionList(vs []uint16) string {

@@ -42,6 +42,9 @@ func findContact(doc *html.Node) contactFacts {
 		if h := strings.TrimSpace(href); strings.HasPrefix(strings.ToLower(h), "mailto:") && f.email == "" {
 			f.email = strings.SplitN(h[len("mailto:"):], "?", 2)[0]
 		}
+		if !check.UsableHref(href) {
+			continue // an empty, "#" or javascript: link is no guidance
+		}
 		t := htmlx.Fold(htmlx.Text(a))
 		for _, l := range guidanceLabels {
 			if f.guidance == "" && htmlx.FoldedContains(t, l) {

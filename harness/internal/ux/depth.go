@@ -50,13 +50,27 @@ func crawl(ctx context.Context, s *check.Session, home string, targets map[strin
 	for d := 0; d < maxDepth && len(level) > 0; d++ {
 		var next []string
 		var hinted, plain []string
-		for _, u := range level {
+		for i, u := range level {
 			if seen() {
 				res.explored = maxDepth
 				return res
 			}
 			if ctx.Err() != nil || res.fetched >= budget {
 				return res
+			}
+			if i%s.Config().MaxInFlight == 0 {
+				// The next pages of the level side by side: at most a slot's worth fetched
+				// beyond where the crawl may stop.
+				var ahead []string
+				for _, v := range level[i:] {
+					if len(ahead) >= min(s.Config().MaxInFlight, budget-res.fetched) {
+						break
+					}
+					if !targets[v] || d == 0 {
+						ahead = append(ahead, v)
+					}
+				}
+				s.Prefetch(ctx, ahead...)
 			}
 			if targets[u] && d > 0 {
 				continue

@@ -28,8 +28,8 @@ func linksToPrivacy(pg *check.Page, privacy *url.URL) bool {
 	}
 	for _, a := range htmlx.All(pg.Doc, "a") {
 		href, ok := htmlx.Attr(a, "href")
-		if !ok {
-			continue
+		if !ok || !check.UsableHref(href) {
+			continue // an empty, "#" or javascript: link leads nowhere
 		}
 		if u, err := url.Parse(strings.TrimSpace(href)); err == nil && privacy != nil {
 			abs := base.ResolveReference(u)

@@ -235,6 +235,14 @@ func TestPrivacy(t *testing.T) {
 		{name: "one page without the link", id: "P06-UX-09", mutate: func(p *portaltest.Portal) {
 			p.Pages["/thu-tuc/1.001004"] = `<html lang="vi"><head><title>x</title></head><body><h1>x</h1></body></html>`
 		}, status: scoring.Fail, msg: []string{"1 of 16 pages do not link to the privacy notice", "/thu-tuc/1.001004"}},
+		{name: "privacy link that leads nowhere", id: "P06-UX-09", mutate: func(p *portaltest.Portal) {
+			p.Rewrite = func(path, page string) string {
+				if path != "/thu-tuc/1.001004" {
+					return page
+				}
+				return strings.ReplaceAll(page, `<a href="/chinh-sach-bao-mat">Chính sách bảo mật</a>`, `<a href="javascript:void(0)">Chính sách bảo mật</a>`)
+			}
+		}, status: scoring.Fail, msg: []string{"1 of 16 pages do not link to the privacy notice", "/thu-tuc/1.001004"}},
 		{name: "no privacy notice", id: "P06-UX-09", mutate: without(`<a href="/chinh-sach-bao-mat">Chính sách bảo mật</a>`),
 			status: scoring.Fail, msg: []string{"no privacy notice"}},
 		{name: "notice without personal data", id: "P06-UX-09", mutate: func(p *portaltest.Portal) {
@@ -266,5 +274,11 @@ func TestContact(t *testing.T) {
 				return strings.ReplaceAll(page, `<li><a href="/huong-dan">Hướng dẫn</a></li>`, "")
 			}
 		}, status: scoring.Fail, msg: []string{"do not publish an address", "a link to user guidance"}, msgVI: "chưa công bố địa chỉ liên hệ"},
+		// Links that lead nowhere are not guidance.
+		{name: "guidance links that lead nowhere", id: "P06-UX-10", mutate: func(p *portaltest.Portal) {
+			p.Rewrite = func(_, page string) string {
+				return strings.ReplaceAll(page, `<li><a href="/huong-dan">Hướng dẫn</a></li>`, `<li><a href="#">Hướng dẫn</a></li><li><a href="">Hỏi đáp</a></li><li><a href="javascript:void(0)">Câu hỏi thường gặp</a></li>`)
+			}
+		}, status: scoring.Fail, msg: []string{"a link to user guidance"}},
 	})
 }

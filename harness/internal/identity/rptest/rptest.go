@@ -70,6 +70,13 @@ type Defects struct {
 	// SessionFixation gives the browser its session cookie when the login begins and, at the
 	// callback, logs that same session in instead of issuing a new ID.
 	SessionFixation bool
+	// OpenRedirect sends the browser, after the login, wherever the login entry's return URL
+	// (returnUrl, ReturnUrl or next) said, another site included; the correct portal follows
+	// local paths only.
+	OpenRedirect bool
+	// NaiveLocalRedirect follows a return URL that starts with "/" but not "//", so "/\\host"
+	// (which browsers read as "//host") gets through.
+	NaiveLocalRedirect bool
 	// OneSessionPerCitizen is a policy, not a defect: a new login ends the citizen's older
 	// sessions, as some portals do.
 	OneSessionPerCitizen bool
@@ -77,6 +84,8 @@ type Defects struct {
 
 type pending struct {
 	browser, state, nonce, verifier string
+	// returnTo is where the citizen asked to go back to after the login.
+	returnTo string
 }
 
 type session struct {
@@ -204,6 +213,12 @@ func (rp *Portal) home(w http.ResponseWriter, r *http.Request) {
 
 func (rp *Portal) begin(w http.ResponseWriter, r *http.Request) {
 	p := &pending{browser: rnd(), state: rnd(), nonce: rnd(), verifier: rnd() + rnd()}
+	for _, name := range []string{"returnUrl", "ReturnUrl", "next"} {
+		if v := r.URL.Query().Get(name); v != "" {
+			p.returnTo = v
+			break
+		}
+	}
 	if rp.d.ConstantState {
 		p.state, p.nonce = "co-dinh", "co-dinh"
 	}
@@ -323,6 +338,14 @@ func (rp *Portal) callback(w http.ResponseWriter, r *http.Request) {
 	}
 	http.SetCookie(w, cookie)
 	landing := "/"
+	switch {
+	case p.returnTo != "" && rp.d.OpenRedirect:
+		landing = p.returnTo
+	case rp.d.NaiveLocalRedirect && strings.HasPrefix(p.returnTo, "/") && !strings.HasPrefix(p.returnTo, "//"):
+		landing = p.returnTo
+	case strings.HasPrefix(p.returnTo, "/") && !strings.HasPrefix(p.returnTo, "//") && !strings.HasPrefix(p.returnTo, "/\\"):
+		landing = p.returnTo // a local path only
+	}
 	switch {
 	case rp.d.TokenInLandingURL:
 		landing = "/?access_token=" + url.QueryEscape(tok.AccessToken)

@@ -44,6 +44,9 @@ type Portal struct {
 	// LookupOwner, when set, is a personal identification number the look-up shows with the
 	// sample dossier (a leak).
 	LookupOwner string
+	// LookupExtra is HTML the look-up result of the sample dossier adds (another person's data,
+	// a "not found" line outside the result, …).
+	LookupExtra string
 	// LookupStatus is the status code of a look-up of an unknown dossier (default 200).
 	LookupStatus int
 	// LookupNotFound is the text shown for an unknown dossier.
@@ -227,7 +230,7 @@ func (p *Portal) generate(r *http.Request) (string, int) {
 			if p.LookupOwner != "" {
 				owner = "<p>Chủ hồ sơ: số định danh " + p.LookupOwner + "</p>"
 			}
-			return Layout("Tra cứu hồ sơ", form+`<h2>Kết quả</h2><p>Hồ sơ `+html.EscapeString(code)+`: Đang giải quyết. Ngày hẹn trả: 15/01/2025.</p>`+owner), 200
+			return Layout("Tra cứu hồ sơ", form+`<h2>Kết quả</h2><p>Hồ sơ `+html.EscapeString(code)+`: Đang giải quyết. Ngày hẹn trả: 15/01/2025.</p>`+owner+p.LookupExtra), 200
 		default:
 			st := p.LookupStatus
 			if st == 0 {

@@ -1,0 +1,5 @@
+//go:build !race
+
+package brokenportal_test
+
+const raceEnabled = false

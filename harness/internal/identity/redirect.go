@@ -1,0 +1,140 @@
+package identity
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/ssotest"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// probeHost is the site the return-URL parameters point at: a name that never resolves (.invalid,
+// RFC 2606), and the harness never sends a request there anyway (it is outside the scan's scope).
+const probeHost = "p06kit-redirect-probe.invalid"
+
+// returnParams are the names portals and frameworks give the return URL of a login (ASP.NET's
+// ReturnUrl, Spring's redirect and continue, Django's next, …).
+var returnParams = []string{"ReturnUrl", "returnUrl", "return_url", "returnTo", "return_to", "redirect", "redirect_url",
+	"redirectUrl", "redirect_to", "next", "url", "continue", "backUrl", "callbackUrl", "goto", "target", "from"}
+
+// P06-AUTH-11: after a login, the portal does not send the browser to another site named in the
+// login's return-URL parameter (an open redirect, OWASP ASVS 4.0.3 V5.1.5): a phishing link to
+// the real portal's login would otherwise deliver the freshly logged-in citizen to the attacker.
+//
+// The check begins three logins at the profile's Login entry with every usual return-URL
+// parameter (and any parameter of the entry whose value is a path or a URL) set to
+// https://probeHost/, then //probeHost/, then /\\probeHost/ (which browsers read as //probeHost/,
+// past a check for one leading "/"), logs in through the fake SSO each time and looks where the
+// portal sends the browser: a redirect to the probe host fails (it is not followed: the harness
+// never contacts a host it was not given); landing on the portal each time passes, naming the
+// parameters tried. A login that does not complete, or whose callback the adapter's
+// CompleteLogin delivers, shows nothing: error.
+func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
+	sso, err := fake(s)
+	if err != nil {
+		return fromErr("checking the redirect after login", err)
+	}
+	prof, err := s.Profile(ctx)
+	if err != nil {
+		return fromErr("resolving the profile", err)
+	}
+	if prof.Login == "" {
+		return fromErr("checking the redirect after login", &check.NotImplementedError{Method: "a profile Login entry (where the login begins, to add a return URL to)"})
+	}
+	abs, err := s.Resolve(prof.Login)
+	if err != nil {
+		return fromErr("resolving the Login entry", err)
+	}
+	entry, err := url.Parse(abs)
+	if err != nil {
+		return fromErr("resolving the Login entry", err)
+	}
+	q := entry.Query()
+	tried := map[string]bool{}
+	for name, vals := range q {
+		if len(vals) > 0 && (strings.HasPrefix(vals[0], "/") || strings.HasPrefix(vals[0], "http")) {
+			tried[name] = true
+		}
+	}
+	for _, name := range returnParams {
+		tried[name] = true
+	}
+	names := make([]string, 0, len(tried))
+	for name := range tried {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	who, err := citizen(sso, slotRedirect)
+	if err != nil {
+		return fromErr("checking the redirect after login", err)
+	}
+	want := "after the login the browser stays on the portal (a return URL to another site is ignored or refused)"
+	var ev []scoring.Evidence
+	var landed []string
+	// The absolute URL, and the two forms that slip past a check for a leading "/": a
+	// protocol-relative URL, and "/\" which browsers read as "//".
+	for _, probe := range []string{"https://" + probeHost + "/", "//" + probeHost + "/", "/\\" + probeHost + "/"} {
+		for _, name := range names {
+			q.Set(name, probe)
+		}
+		entry.RawQuery = q.Encode()
+		b, tr, err := s.LoginSSOAt(ctx, who, ssotest.Normal, entry.String())
+		ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(entry.Scheme+"://"+entry.Host+entry.Path) + "?…",
+			Note: fmt.Sprintf("login begun with %d return-URL parameter(s) set to %s: %s", len(names), probe, strings.Join(names, ", "))})
+		ev = append(ev, tr.Evidence()...)
+		fail := func(how string) check.Result {
+			return check.Failf("after a login begun with a return URL pointing at another site (%s), the portal %s: an open redirect", probe, how).
+				VI("Sau khi đăng nhập bắt đầu với URL trả về trỏ tới trang khác (%s), cổng chuyển hướng trình duyệt tới trang đó: lỗ hổng chuyển hướng mở", probe).
+				GotWant("redirect to "+probeHost, want).At(check.Redact(prof.Login)).With(ev...)
+		}
+		if err != nil {
+			if strings.Contains(err.Error(), probeHost) {
+				ev = append(ev, scoring.Evidence{Note: "redirect to " + probeHost + " refused by the harness: " + truncate(check.Redact(err.Error()), 160)})
+				return fail("redirected the browser there (not followed)")
+			}
+			return fromErr("logging in with return-URL parameters", err).With(ev...)
+		}
+		if tr.Final == nil {
+			return check.Errorf("the adapter's CompleteLogin delivered the SSO's callback, so where the portal sends the browser after the login was not seen").
+				VI("Bộ điều hợp CompleteLogin chuyển tiếp callback của SSO nên chưa thấy cổng đưa trình duyệt tới đâu sau khi đăng nhập").With(ev...)
+		}
+		// Go resolves "/\host/" as a path of the portal; a browser goes to host.
+		for _, u := range tr.Chain {
+			if pu, err := url.Parse(u); err == nil && backslashHost(pu.Path) {
+				ev = append(ev, scoring.Evidence{Request: "GET " + maskURL(u), Note: "a Location of the form /\\host: browsers go to " + probeHost})
+				return fail("redirected the browser to /\\" + probeHost + "/, which browsers follow to that host")
+			}
+		}
+		as, err := whoAmI(ctx, s, b)
+		if err != nil {
+			return fromErr("asking who is logged in after the login with return-URL parameters", err).With(ev...)
+		}
+		if as != who.ID {
+			return check.Errorf("a login begun with return-URL parameters did not log the browser in as %s (%s), so the redirect after a login was not seen", check.Redact(who.ID), orNone(as)).
+				VI("Đăng nhập bắt đầu với tham số URL trả về không tạo phiên cho %s nên chưa thấy việc chuyển hướng sau đăng nhập", check.Redact(who.ID)).With(ev...)
+		}
+		landed = append(landed, maskURL(tr.Final.FinalURL))
+	}
+	return check.Passf("after logins begun with a return URL pointing at another site (absolute, //host and /\\host; parameters %s), the portal sent the browser to its own pages (%s)",
+		strings.Join(names, ", "), strings.Join(landed, ", ")).
+		VI("Sau khi đăng nhập bắt đầu với URL trả về trỏ tới trang khác, cổng đưa trình duyệt về trang của chính cổng (%s)", strings.Join(landed, ", ")).
+		GotWant("landed on "+strings.Join(landed, ", "), want).With(ev...)
+}
+
+// backslashHost reports whether a path is "/\probeHost…" (raw or escaped), which browsers read
+// as a protocol-relative URL to probeHost.
+func backslashHost(path string) bool {
+	p := strings.ToLower(path)
+	return strings.HasPrefix(p, "/\\"+probeHost) || strings.HasPrefix(p, "/%5c"+probeHost)
+}
+
+func truncate(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

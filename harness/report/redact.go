@@ -1,0 +1,82 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/p06kit/p06kit/internal/redact"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// redacted returns r with p06kit's redaction policy applied to every text a portal could have
+// put in it: the target, and the message, got, want, URL and evidence of every finding. The
+// harness redacts findings as it makes them; the writers apply the policy again, where output
+// is made, so that a report from elsewhere (p06 score over another tool's findings, a report
+// file edited by hand) cannot carry a secret into any format either.
+// Redaction is idempotent: text masked once is unchanged. r itself is not modified.
+func redacted(r *scoring.Report) *scoring.Report {
+	if r == nil {
+		return nil
+	}
+	c := *r
+	c.Target = redact.URL(r.Target)
+	c.Findings = make([]scoring.Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		f.Message, f.Got, f.Want, f.URL = redact.Text(f.Message), redact.Text(f.Got), redact.Text(f.Want), redact.URL(f.URL)
+		if len(f.Evidence) > 0 {
+			ev := make([]scoring.Evidence, len(f.Evidence))
+			for j, e := range f.Evidence {
+				e.Request, e.Excerpt, e.Location, e.Note = redactRequest(e.Request), redact.Text(e.Excerpt), redact.Text(e.Location), redact.Text(e.Note)
+				if len(e.Headers) > 0 {
+					h := make(map[string]string, len(e.Headers))
+					for k, v := range e.Headers {
+						h[k] = redact.Header(k, v)
+					}
+					e.Headers = h
+				}
+				ev[j] = e
+			}
+			f.Evidence = ev
+		}
+		c.Findings[i] = f
+	}
+	if len(r.OutOfScope) > 0 {
+		c.OutOfScope = make([]scoring.Refusal, len(r.OutOfScope))
+		for i, rf := range r.OutOfScope {
+			rf.URL = redact.URL(rf.URL)
+			c.OutOfScope[i] = rf
+		}
+	}
+	return &c
+}
+
+// redactRequest redacts a request line "METHOD URL" (or any text).
+func redactRequest(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			return s[:i+1] + redact.URL(s[i+1:])
+		}
+	}
+	return redact.Text(s)
+}
+
+// writeOutOfScopeMarkdown lists the requests the harness refused because they would have left
+// the target: the portal tried to send the scanner elsewhere, and nothing was sent.
+func writeOutOfScopeMarkdown(b *strings.Builder, r *scoring.Report, lang string) {
+	if len(r.OutOfScope) == 0 {
+		return
+	}
+	title, note := "Not sent: requests to other hosts", "The portal's redirects, forms or links led outside the assessed origin; the scanner refused them before sending anything (widen the scope with --allow-host)."
+	if lang == "vi" {
+		title, note = "Không gửi: yêu cầu tới máy chủ khác", "Chuyển hướng, biểu mẫu hoặc liên kết của cổng dẫn ra ngoài nguồn được đánh giá; công cụ đã từ chối trước khi gửi bất cứ gì (mở rộng phạm vi bằng --allow-host)."
+	}
+	fmt.Fprintf(b, "### %s (%d)\n\n_%s_\n\n", title, len(r.OutOfScope), note)
+	for i, rf := range r.OutOfScope {
+		if i == 10 {
+			fmt.Fprintf(b, "- … (+%d)\n", len(r.OutOfScope)-10)
+			break
+		}
+		fmt.Fprintf(b, "- %s ×%d\n", mdCode(rf.Method+" "+rf.URL), rf.Count)
+	}
+	b.WriteString("\n")
+}
