@@ -86,11 +86,11 @@ type htmlFix struct {
 
 type htmlFinding struct {
 	scoring.Finding
-	Title, Requirement, Advice, StatusLabel, Want string
-	Basis                                         template.HTML
-	Critical, Open                                bool
-	Level                                         string
-	Evidence                                      []htmlEvRef
+	Title, Requirement, Advice, StatusLabel, Want, Doc string
+	Basis                                              template.HTML
+	Critical, Open                                     bool
+	Level                                              string
+	Evidence                                           []htmlEvRef
 }
 
 type htmlEvidence struct {
@@ -173,7 +173,7 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	for _, g := range groupIDs(r, opt) {
 		hg := htmlGroup{ID: g, Title: opt.groupTitle(g), Score: d.R.Scores.Groups[g]}
 		for _, f := range sortedFindings(r, g) {
-			hf := htmlFinding{Finding: f, StatusLabel: wd.Statuses[f.Status], Want: f.Want,
+			hf := htmlFinding{Finding: f, StatusLabel: wd.Statuses[f.Status], Want: f.Want, Doc: docURL(r, f.Criterion),
 				Open: f.Status == scoring.Fail || f.Status == scoring.Error}
 			if c := opt.criterion(f.Criterion); c != nil {
 				hf.Title, hf.Requirement, hf.Advice = c.Title.In(opt.Lang), c.Requirement.In(opt.Lang), c.Advice.In(opt.Lang)

@@ -97,7 +97,11 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 	}
 	detail := func(f scoring.Finding) {
 		cr := opt.criterion(f.Criterion)
-		fmt.Fprintf(&b, "- %s **`%s`** %s — %s\n", statusEmoji(f.Status), f.Criterion, mdInline(opt.title(f.Criterion)), mdInline(firstLine(f.Message)))
+		id := "**`" + f.Criterion + "`**"
+		if u := docURL(r, f.Criterion); u != "" {
+			id = "[" + id + "](" + u + ")"
+		}
+		fmt.Fprintf(&b, "- %s %s %s — %s\n", statusEmoji(f.Status), id, mdInline(opt.title(f.Criterion)), mdInline(firstLine(f.Message)))
 		if f.Got != "" {
 			fmt.Fprintf(&b, "  - %s: %s\n", wd.Got, mdCode(f.Got))
 		}
