@@ -48,12 +48,30 @@
 // gives an error finding: the run never hangs or crashes because of a check. Findings are then
 // scored by [scoring.Score] with the waivers ([Waivers], [WaiverFile]) as of the run's start day.
 //
+// # Verdicts are earned
+//
+// The engine, not each check, makes sure that a pass or a fail rests on what the harness saw
+// (the statuses table of package scoring says what each status means). Every check runs with a
+// ledger in its context ([check.Ledger]): the session records the responses the check got and
+// the fetches that failed. Whatever the check returned, a pass, fail or not_applicable becomes
+// error when it arrived after the check's deadline, rests on a page the harness could not read
+// (a timeout, a reset, a size or depth limit, a parse error, the home page answering an error
+// status, discovery that could not read the pages it needed), or was made while the request
+// budget refused the check's requests; the message says why and what would make it assessable
+// (an untrusted certificate: --ca). A pass or fail with no evidence takes the responses the
+// check got as its evidence, or becomes error. Reachability is decided once: the engine reads
+// the home page before the checks; an unreachable target makes every finding error and Check
+// return [ErrUnreachable], a home page that cannot be read makes Check return [ErrUnreadable]
+// (p06 scan exits 2 on both). An http:// target whose home page redirects to HTTPS is assessed
+// over HTTPS, its plain-HTTP address judged for the redirect. In go test, [Strict] makes
+// not_tested fail too, and the run logs what was assessed and what was not, by cause.
+//
 // # Options
 //
 // Options are sealed values (like go-cmp's): [Catalogue], [Only] (IDs, groups, tags), [Skip],
 // [Waivers], [WaiverFile], [EvidenceFile], [Parallel], [CheckTimeout], [RequestTimeout],
 // [Limits], [MaxRequests], [Active], [AllowHosts], [Lang], [Checks], [NoBuiltin], [Grading],
-// [UserAgent], [Observe]. [New] and [Check] validate them first and fail with one message
+// [UserAgent], [Observe], [Strict]. [New] and [Check] validate them first and fail with one message
 // listing every problem (an [Only] selector that matches nothing is an error, so that a typo
 // does not silently assess nothing).
 //

@@ -210,3 +210,22 @@ func (s *Survey) NeverAssessed() []CriterionRate {
 	}
 	return out
 }
+
+// Subtotal adds up the mandatory criteria of the survey that the selectors choose in cat (a
+// dimension, a group of weak criteria): met and applicable across portals, and their rate.
+func (s *Survey) Subtotal(cat *criteria.Catalogue, sel ...criteria.Selector) (met, applicable int, rate float64) {
+	keep := map[string]bool{}
+	for _, c := range cat.Select(sel...) {
+		keep[c.ID] = true
+	}
+	for _, cr := range s.Criteria {
+		if keep[cr.Criterion] {
+			met += cr.Met
+			applicable += cr.Applicable
+		}
+	}
+	if applicable > 0 {
+		rate = float64(met) / float64(applicable)
+	}
+	return met, applicable, rate
+}

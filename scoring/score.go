@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -22,6 +23,10 @@ type Config struct {
 	AsOf time.Time
 	// Bands is the grading scheme; nil means Decision766.
 	Bands *Bands
+	// Level is the level of government of the assessed unit (ministry, province, commune); when
+	// set, a criterion whose scope does not include it is not_applicable. Empty: scope is not
+	// applied.
+	Level criteria.Scope
 	// View, when set, weighs the overall score by another scheme's groups; the catalogue's own
 	// groups are still reported. When nil and Bands is Decision 473's (qd473) on the
 	// p06-technical catalogue, Decision473View is used: a Decision 473 grade is computed from
@@ -127,6 +132,11 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 				cfg.AsOf.Format(time.DateOnly), c.EffectiveFrom, orOpen(c.EffectiveUntil), f.Status, f.Message))
 			f.Status = NotApplicable
 		}
+		if cfg.Level != "" && len(c.Scope) > 0 && !slices.Contains(c.Scope, cfg.Level) && f.Status != NotApplicable {
+			f.Message = strings.TrimSpace(fmt.Sprintf("not in scope for a %s unit (scope: %s); was %s. %s",
+				cfg.Level, scopeList(c.Scope), f.Status, f.Message))
+			f.Status = NotApplicable
+		}
 		if w, ok := applied[c.ID]; ok && f.Status != NotApplicable {
 			f.Message = strings.TrimSpace(fmt.Sprintf("waived until %s by %s: %s (was %s) %s", w.Expires, w.ApprovedBy, w.Reason, f.Status, f.Message))
 			f.Status = Waived
@@ -206,6 +216,14 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 	}
 	sort.Slice(r.Waivers.Applied, func(i, j int) bool { return r.Waivers.Applied[i].Criterion < r.Waivers.Applied[j].Criterion })
 	return r, nil
+}
+
+func scopeList(sc []criteria.Scope) string {
+	parts := make([]string, len(sc))
+	for i, x := range sc {
+		parts[i] = string(x)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func orOpen(s string) string {

@@ -3,6 +3,7 @@ package scoring_test
 import (
 	"encoding/json"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -409,4 +410,30 @@ func TestDecision473View(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, r.Scores.View)
 	assert.Greater(t, r.Scores.Overall, 80.0)
+}
+
+// A unit's level applies the criteria's scope: a criterion whose scope leaves the level out is
+// not applicable, and says why.
+func TestLevelAppliesScope(t *testing.T) {
+	cat := criteria.P06Technical()
+	var ministryOnlyOut string
+	for _, c := range cat.Criteria {
+		if !slices.Contains(c.Scope, criteria.Commune) {
+			ministryOnlyOut = c.ID
+			break
+		}
+	}
+	require.NotEmpty(t, ministryOnlyOut, "a criterion whose scope leaves out communes")
+	in := scoring.Findings{Catalogue: cat.ID, Findings: []scoring.Finding{{Criterion: ministryOnlyOut, Status: scoring.Fail}}}
+	r, err := scoring.Score(cat, in, scoring.Config{Level: criteria.Commune})
+	require.NoError(t, err)
+	for _, f := range r.Findings {
+		if f.Criterion == ministryOnlyOut {
+			assert.Equal(t, scoring.NotApplicable, f.Status)
+			assert.Contains(t, f.Message, "not in scope for a commune unit")
+		}
+	}
+	r, err = scoring.Score(cat, in, scoring.Config{Level: criteria.Province})
+	require.NoError(t, err)
+	assert.Equal(t, scoring.Fail, r.Findings[slices.IndexFunc(r.Findings, func(f scoring.Finding) bool { return f.Criterion == ministryOnlyOut })].Status)
 }

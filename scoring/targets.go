@@ -29,13 +29,13 @@ const (
 var seedTargets = map[string]Target{
 	TargetProceduresOnline: {ID: TargetProceduresOnline, Threshold: 0.80,
 		Title:  criteria.Text{VI: "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến", EN: "Procedures offered as online public services"},
-		Source: "MIC 2023 conference report (seed article), target for 7/2023 [U]"},
+		Source: "MIC 2023 conference report (seed article), target for 7/2023 set for provincial People's Committees (UBND cấp tỉnh) [U]"},
 	TargetOnlineFullProcess: {ID: TargetOnlineFullProcess, Threshold: 0.80,
 		Title:  criteria.Text{VI: "Tỷ lệ DVCTT toàn trình trên tổng số DVCTT", EN: "Online services provided full-process"},
-		Source: "MIC 2023 conference report (seed article), target for 7/2023 [U]"},
+		Source: "MIC 2023 conference report (seed article), target for 7/2023 set for provincial People's Committees (UBND cấp tỉnh) [U]"},
 	TargetDossiersOnline: {ID: TargetDossiersOnline, Threshold: 0.85,
 		Title:  criteria.Text{VI: "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình", EN: "Dossiers processed fully online"},
-		Source: "MIC 2023 conference report (seed article), target for 2025 [U]"},
+		Source: "MIC 2023 conference report (seed article), target for 2025 set for provincial People's Committees (UBND cấp tỉnh) [U]"},
 }
 
 // SeedTarget returns the seed target id measured as numerator / denominator.

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -140,4 +143,46 @@ func TestRenderAndSurveyRefuseTheirInput(t *testing.T) {
 	assert.Equal(t, before, after, "the report is intact")
 	surveyAfter, _ := os.ReadFile(survey)
 	assert.Equal(t, surveyBefore, surveyAfter, "the survey file is intact")
+}
+
+// TestSurveyReportsNeverOverwrite: units whose names fold to the same file name ("UBND A!",
+// "UBND A?", and "UBND A 2" which numbering used to collide with) get a report file each, and the
+// survey says which file holds which unit's report.
+func TestSurveyReportsNeverOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	golden, err := os.ReadFile("testdata/score/report.golden.json")
+	require.NoError(t, err)
+	var portals []string
+	for i, unit := range []string{"UBND A!", "UBND A 2", "UBND A?"} {
+		target := fmt.Sprintf("https://dvc%d.example/", i)
+		name := fmt.Sprintf("stored%d.json", i)
+		body := bytes.Replace(golden, []byte(`"https://dichvucong.tinhmau.example/"`), []byte(`"`+target+`"`), 1)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), body, 0o644))
+		portals = append(portals, fmt.Sprintf(`{"unit":%q,"report":%q}`, unit, name))
+	}
+	input := filepath.Join(dir, "portals.json")
+	require.NoError(t, os.WriteFile(input, []byte(`{"portals":[`+strings.Join(portals, ",")+`]}`), 0o644))
+	reports := filepath.Join(dir, "reports")
+	var stdout, stderr bytes.Buffer
+	run([]string{"survey", input, "--reports", reports, "--format", "json", "--quiet"}, &stdout, &stderr)
+	require.Empty(t, stderr.String())
+	var s struct {
+		Portals []struct {
+			Unit   string `json:"unit"`
+			URL    string `json:"url"`
+			Report string `json:"report"`
+		} `json:"portals"`
+	}
+	require.NoError(t, json.Unmarshal(stdout.Bytes(), &s), stdout.String())
+	require.Len(t, s.Portals, 3)
+	files := map[string]string{}
+	for _, p := range s.Portals {
+		require.NotEmpty(t, p.Report, "the survey lists %s's report file", p.Unit)
+		assert.NotContains(t, files, p.Report, "%s and %s share a report file", p.Unit, files[p.Report])
+		files[p.Report] = p.Unit
+		b, err := os.ReadFile(filepath.Join(reports, p.Report))
+		require.NoError(t, err)
+		assert.Contains(t, string(b), p.URL, "%s holds %s's report", p.Report, p.Unit)
+	}
+	assert.Len(t, dirFiles(t, reports), 3)
 }

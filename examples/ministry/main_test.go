@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 func TestSurveys(t *testing.T) {
@@ -16,8 +18,40 @@ func TestSurveys(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 83, s23.Portals, "20 ministries + 63 provinces")
 	assert.Len(t, reports, 83)
-	// The 2023 simulation is calibrated to land near the reported 20.48%.
-	assert.InDelta(t, 0.2048, s23.Rate, 0.08, "simulated national rate %.4f", s23.Rate)
+	// Scored as of 2023-03-31: criteria that took effect later are not applicable, so they add
+	// nothing to the denominator; scored on today's catalogue the denominator is larger.
+	sc := Survey2023()
+	sc.AsOf = time.Time{}
+	sAll, _, err := sc.Run(cat)
+	require.NoError(t, err)
+	assert.Less(t, s23.Applicable, sAll.Applicable, "as of 2023-03-31 fewer criteria apply")
+	for _, r := range reports {
+		for _, f := range r.Findings {
+			c, _ := cat.Criterion(f.Criterion)
+			if !c.InForce(Survey2023AsOf) {
+				assert.Equal(t, scoring.NotApplicable, f.Status, "%s %s", r.Target, f.Criterion)
+			}
+		}
+	}
+	// Ministries and provinces apart add up to the national figure.
+	m, err := Survey2023().ByLevel(cat, reports, criteria.Ministry)
+	require.NoError(t, err)
+	p, err := Survey2023().ByLevel(cat, reports, criteria.Province)
+	require.NoError(t, err)
+	assert.Equal(t, 20, m.Portals)
+	assert.Equal(t, 63, p.Portals)
+	assert.Equal(t, s23.Met, m.Met+p.Met)
+	assert.Equal(t, s23.Applicable, m.Applicable+p.Applicable)
+	// Every mandatory criterion falls in exactly one of the five dimensions.
+	sum, assessed := 0, 0
+	for _, d := range Dimensions {
+		_, app, _ := s23.Subtotal(cat, criteria.ByTag(d.Tag))
+		sum += app
+	}
+	for _, cr := range s23.Criteria {
+		assessed += cr.Applicable
+	}
+	assert.Equal(t, assessed, sum)
 	s25, _, err := Survey2025().Run(cat)
 	require.NoError(t, err)
 	assert.Equal(t, 34, s25.Portals)
@@ -39,4 +73,9 @@ func TestReportDeterministic(t *testing.T) {
 	assert.Equal(t, a.String(), b.String())
 	assert.Contains(t, a.String(), "requirements met nationally")
 	assert.Contains(t, a.String(), "weakest criteria")
+	assert.Contains(t, a.String(), "as of 2023-03-31")
+	assert.Contains(t, a.String(), "published 2023 figure: 20.48%")
+	assert.Contains(t, a.String(), "not a reproduction")
+	assert.Contains(t, a.String(), "ministries  ")
+	assert.Contains(t, a.String(), "three weak groups")
 }

@@ -3,17 +3,38 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"time"
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/scoring"
 )
 
-// Scenario is a simulated national survey: which units, and how mature their portals are.
+// Unit is an assessed unit and its level of government; a criterion whose scope leaves the
+// level out is not applicable to it.
+type Unit struct {
+	Name  string
+	Level criteria.Scope
+}
+
+// Scenario is a simulated national survey: which units, on which day, and how mature their
+// portals are.
+//
+// The simulation method: each unit draws a maturity m = Maturity × U(0.6, 1.4); each criterion
+// is met with probability m × ease(group) (ease below 1 for the groups the 2023 survey found
+// weakest); an attested criterion not met has no evidence (not_tested). The findings are then
+// scored by the library exactly as real findings would be: scoring.Score per unit with the
+// survey's as-of day (criteria not yet in force are not applicable) and the unit's level
+// (criteria outside its scope are not applicable), scoring.Aggregate over the units. Maturity
+// and ease are two hand-set parameters chosen to be of the order of the published figure; they
+// are not fitted, and the 2023 survey's own data and requirement list are not available, so
+// the result is a model of the survey, not a reproduction of it.
 type Scenario struct {
 	Name string
 	// Units are the assessed units (ministries and provinces).
-	Units []string
+	Units []Unit
+	// AsOf is the survey's day; zero scores every criterion whatever its effective dates.
+	AsOf time.Time
 	// Maturity scales every unit's chance of meeting a criterion (0–1).
 	Maturity float64
 	Seed     uint64
@@ -37,18 +58,34 @@ var provinces34 = []string{
 	"Đắk Lắk", "TP. Hồ Chí Minh", "Đồng Nai", "Tây Ninh", "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
 }
 
-// Survey2023 simulates the 2023 survey: 20 ministries and 63 provinces, early in Project 06.
+// Survey2023AsOf is the day the 2023 simulation is scored on: the end of the first quarter of
+// 2023, before the survey's results were reported.
+var Survey2023AsOf = time.Date(2023, 3, 31, 0, 0, 0, 0, time.UTC)
+
+// Published2023 is the share of requirements met that the 2023 survey reported (20.48%), from
+// the ministry's 2023 conference report only [U].
+const Published2023 = 0.2048
+
+// Survey2023 simulates the 2023 survey: 20 ministries and 63 provinces, early in Project 06,
+// scored as of 2023-03-31.
 func Survey2023() Scenario {
-	units := append([]string(nil), ministries...)
-	for _, p := range ident.Provinces() {
-		units = append(units, p.Name)
+	var units []Unit
+	for _, m := range ministries {
+		units = append(units, Unit{Name: m, Level: criteria.Ministry})
 	}
-	return Scenario{Name: "2023: 20 ministries + 63 provinces", Units: units, Maturity: 0.27, Seed: 2023}
+	for _, p := range ident.Provinces() {
+		units = append(units, Unit{Name: p.Name, Level: criteria.Province})
+	}
+	return Scenario{Name: "2023: 20 ministries + 63 provinces", Units: units, AsOf: Survey2023AsOf, Maturity: 0.27, Seed: 2023}
 }
 
 // Survey2025 simulates a survey of the 34 provinces after July 2025, two years on.
 func Survey2025() Scenario {
-	return Scenario{Name: "2025: 34 provinces", Units: provinces34, Maturity: 0.85, Seed: 2025}
+	var units []Unit
+	for _, p := range provinces34 {
+		units = append(units, Unit{Name: p, Level: criteria.Province})
+	}
+	return Scenario{Name: "2025: 34 provinces", Units: units, AsOf: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), Maturity: 0.85, Seed: 2025}
 }
 
 // ease is how often, relative to a unit's maturity, a group's criteria are met. The three groups
@@ -67,7 +104,7 @@ func (s Scenario) Run(cat *criteria.Catalogue) (*scoring.Survey, []*scoring.Repo
 	var reports []*scoring.Report
 	for _, unit := range s.Units {
 		maturity := s.Maturity * (0.6 + 0.8*rng.Float64())
-		in := scoring.Findings{Catalogue: cat.ID, Target: unit}
+		in := scoring.Findings{Catalogue: cat.ID, Target: unit.Name}
 		for _, c := range cat.Criteria {
 			e, ok := ease[c.Group]
 			if !ok {
@@ -86,12 +123,49 @@ func (s Scenario) Run(cat *criteria.Catalogue) (*scoring.Survey, []*scoring.Repo
 			}
 			in.Findings = append(in.Findings, scoring.Finding{Criterion: c.ID, Status: st})
 		}
-		r, err := scoring.Score(cat, in, scoring.Config{})
+		r, err := scoring.Score(cat, in, scoring.Config{AsOf: s.AsOf, Level: unit.Level})
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", unit, err)
+			return nil, nil, fmt.Errorf("%s: %w", unit.Name, err)
 		}
 		reports = append(reports, r)
 	}
 	sv, err := scoring.Aggregate(cat, reports)
 	return sv, reports, err
+}
+
+// ByLevel aggregates the reports of the units of one level apart (ministries, provinces).
+func (s Scenario) ByLevel(cat *criteria.Catalogue, reports []*scoring.Report, level criteria.Scope) (*scoring.Survey, error) {
+	var sub []*scoring.Report
+	for i, u := range s.Units {
+		if u.Level == level {
+			sub = append(sub, reports[i])
+		}
+	}
+	if len(sub) == 0 {
+		return nil, nil
+	}
+	return scoring.Aggregate(cat, sub)
+}
+
+// Dimensions are the 2023 survey's five dimensions as catalogue tags. Which criterion falls in
+// which dimension is p06kit's assignment (the survey's criteria are not available).
+var Dimensions = []struct{ Tag, VI, EN string }{
+	{"dim-function", "Chức năng", "Functions"},
+	{"dim-performance", "Hiệu năng", "Performance"},
+	{"dim-provision", "Khả năng cung cấp", "Service provision"},
+	{"dim-access", "Khả năng tiếp cận", "Accessibility and reach"},
+	{"dim-usability", "Thuận tiện sử dụng", "Ease of use"},
+}
+
+// WeakGroups are the three groups the 2023 survey found weakest, as selections of the
+// catalogue: digital signatures; the electronic data warehouse; network security of portals
+// connected to the population database (the Circular 46/2022/TT-BCA family and the gateway's
+// TLS check).
+var WeakGroups = []struct {
+	EN  string
+	Sel criteria.Selector
+}{
+	{"digital signatures", criteria.ByGroup("signature")},
+	{"electronic data warehouse", criteria.ByGroup("data-warehouse")},
+	{"security of the link to the population database", criteria.AnyOf(criteria.ByTag("circular-46"), criteria.ByID("P06-POP-04"))},
 }

@@ -3,7 +3,6 @@ package referenceportal
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/harness/ssotest"
+	"github.com/p06kit/p06kit/internal/safefile"
 )
 
 // Env is a running portal wired to its own fakes of the national services: the national SSO
@@ -125,5 +125,5 @@ func WriteEvidence(dir string, now time.Time) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(dir, "evidence.json")
-	return path, os.WriteFile(path, b, 0o644)
+	return path, safefile.WriteBytes(path, b)
 }

@@ -102,6 +102,34 @@ type link struct {
 	nav bool
 }
 
+// maxFormPages bounds the service-form pages discovery adds to the sampled pages.
+const maxFormPages = 6
+
+// serviceForm reports whether a page holds a form a citizen fills in: at least two fields to
+// type or choose in (text, e-mail, telephone, number, date, select, textarea) and no password
+// (a login form is the login entry's).
+func serviceForm(doc *html.Node) bool {
+	for _, f := range htmlx.All(doc, "form") {
+		fields, password := 0, false
+		for _, c := range htmlx.All(f, "input", "select", "textarea") {
+			t, _ := htmlx.Attr(c, "type")
+			switch strings.ToLower(strings.TrimSpace(t)) {
+			case "", "text", "email", "tel", "number", "date":
+				fields++
+			case "password":
+				password = true
+			}
+			if c.Data != "input" {
+				fields++
+			}
+		}
+		if fields >= 2 && !password {
+			return true
+		}
+	}
+	return false
+}
+
 // inNavigation reports whether an element sits in the page's navigation: a <nav>, <header> or
 // role="navigation" ancestor, or a list whose id or class names a menu.
 func inNavigation(n *html.Node) bool {
@@ -278,6 +306,9 @@ func (d *discovery) scan(pg *Page) {
 	base, err := url.Parse(pg.FinalURL)
 	if err != nil {
 		return
+	}
+	if len(d.r.forms) < maxFormPages && serviceForm(pg.Doc) && d.s.onHost(pg.FinalURL) {
+		d.r.forms = append(d.r.forms, pg.FinalURL)
 	}
 	var links []link
 	for _, a := range htmlx.All(pg.Doc, "a", "area") {
@@ -749,7 +780,9 @@ func (r *Resolved) LookupPage() string { return r.lookupPage }
 
 // Pages returns the pages checks sample, absolute and without duplicates, at most max: the home
 // page, the procedure catalogue, the login entry, the status look-up page, the privacy and
-// contact pages, the procedure pages and the configured samples, in that order.
+// contact pages, the procedure pages (two clicks: home, catalogue, procedure), the configured
+// samples, then the pages with a service form that discovery met within two clicks of the home
+// page (serviceForm), in that order.
 func (r *Resolved) Pages(s *Session, max int) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -774,6 +807,10 @@ func (r *Resolved) Pages(s *Session, max int) []string {
 		add(p)
 	}
 	for _, p := range r.Samples {
+		add(p)
+	}
+	// Service forms discovery met within two clicks of the home page, when the budget allows.
+	for _, p := range r.forms {
 		add(p)
 	}
 	return out

@@ -118,7 +118,10 @@ type Resolved struct {
 	procs      *ProcedureList
 	procErr    error
 	lookupPage string
-	login      *loginProbe
+	// forms are pages within two clicks of the home page that hold a service form (see
+	// serviceForm), which the content criteria audit after the named pages.
+	forms []string
+	login *loginProbe
 	// unread are the failures (in the sense of Ledger) of the pages discovery crawled, kept
 	// when something discoverable was not found: what was not found may be on those pages.
 	unread []error

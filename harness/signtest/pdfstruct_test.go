@@ -136,3 +136,31 @@ func errorsIsAny(err error, targets ...error) bool {
 	}
 	return false
 }
+
+// FuzzSignPDF: SignPDF and IsSignedPDF never panic on hostile files, and whatever SignPDF
+// accepts and signs, VerifyPDF verifies, with the new signature last.
+func FuzzSignPDF(f *testing.F) {
+	pki := testPKI(f)
+	f.Add(signtest.NewPDF("kết quả"))
+	f.Add([]byte(minimalPDF))
+	f.Add([]byte("%PDF-1.7\n1 0 obj\n<</Type/Catalog/Pages 2 0 R/AcroForm<</Fields[3 0 R]>>>>\nendobj\n2 0 obj\n<</Type/Pages/Kids[]/Count 0>>\nendobj\n3 0 obj\n<</FT/Sig/T(a)/Kids[3 0 R]>>\nendobj\ntrailer\n<</Root 1 0 R/Size 4>>\n"))
+	opts := pki.VerifyOptions()
+	f.Fuzz(func(t *testing.T, pdf []byte) {
+		_ = signtest.IsSignedPDF(pdf)
+		signed, err := signtest.SignPDF(pdf, pki.Agency(), signtest.SignOptions{})
+		if err != nil {
+			return
+		}
+		sigs, err := signtest.VerifyPDF(signed, opts)
+		if err != nil {
+			if errors.Is(err, signtest.ErrTampered) || errors.Is(err, signtest.ErrMalformed) {
+				// An earlier signature of the input may itself be broken; the new one must not be.
+				return
+			}
+			t.Fatalf("SignPDF made a file VerifyPDF refuses: %v", err)
+		}
+		if sigs[len(sigs)-1].CommonName != signtest.AgencyName {
+			t.Fatalf("the last signature is %q, not the one just made", sigs[len(sigs)-1].CommonName)
+		}
+	})
+}

@@ -128,7 +128,7 @@ func TestChecksOnPortal(t *testing.T) {
 	for _, id := range ids {
 		t.Run(id+"/good", func(t *testing.T) {
 			r := runCheck(t, id, portaltest.Good(), nil)
-			if r.Status != scoring.Pass || !strings.Contains(r.Message, "no violation on the 16 pages audited") {
+			if r.Status != scoring.Pass || !strings.Contains(r.Message, "no violation on the 17 pages audited") {
 				t.Errorf("%s: %s", r.Status, r.Message)
 			}
 		})
@@ -152,12 +152,12 @@ func TestChecksOnPortal(t *testing.T) {
 			if r.Status != scoring.Fail {
 				t.Fatalf("%s: %s", r.Status, r.Message)
 			}
-			for _, want := range []string{"1 violations on 1 of 16 pages", d.rule + " ×1 (WCAG", "at " + d.path} {
+			for _, want := range []string{"1 violations on 1 of 17 pages", d.rule + " ×1 (WCAG", "at " + d.path} {
 				if !strings.Contains(r.Message, want) {
 					t.Errorf("message %q lacks %q", r.Message, want)
 				}
 			}
-			if !strings.Contains(r.MessageVI, "1 lỗi trên 1/16 trang") || r.URL == "" || len(r.Evidence) != 1 || r.Evidence[0].Location != d.path {
+			if !strings.Contains(r.MessageVI, "1 lỗi trên 1/17 trang") || r.URL == "" || len(r.Evidence) != 1 || r.Evidence[0].Location != d.path {
 				t.Errorf("VI %q, URL %q, evidence %+v", r.MessageVI, r.URL, r.Evidence)
 			}
 		})
@@ -223,7 +223,7 @@ func TestChecksSkipOffHostLogin(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := Checks()[2].Run(context.Background(), s)
-	if r.Status != scoring.Pass || !strings.Contains(r.Message, "15 pages audited") || !strings.Contains(r.Message, "the login entry redirects to "+sso.URL+"/authorize") {
+	if r.Status != scoring.Pass || !strings.Contains(r.Message, "16 pages audited") || !strings.Contains(r.Message, "the login entry redirects to "+sso.URL+"/authorize") {
 		t.Errorf("%s: %s", r.Status, r.Message)
 	}
 }

@@ -183,6 +183,13 @@ func TestCheckRedirect(t *testing.T) {
 		{"no plain listener passes", closed, scoring.Pass, "does not serve plain HTTP"},
 		{"plain 200 fails", plainHandler(func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte("hi")) }),
 			scoring.Fail, "answers 200 without redirecting"},
+		// The requirement says permanently: a temporary redirect fails.
+		{"temporary redirect to https fails", plainHandler(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, secure.URL+r.URL.Path, http.StatusFound)
+		}), scoring.Fail, "with 302, a temporary redirect"},
+		{"308 to https passes", plainHandler(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, secure.URL+r.URL.Path, http.StatusPermanentRedirect)
+		}), scoring.Pass, "redirects to HTTPS"},
 		{"redirect to another host fails", plainHandler(func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "https://sso.example/", http.StatusFound)
 		}), scoring.Fail, "another host sso.example"},

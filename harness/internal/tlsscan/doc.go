@@ -46,7 +46,9 @@
 //
 // P06-SEC-02 follows the HTTP Observatory's redirection test: a portal that does not listen on
 // plain HTTP passes (nothing to redirect); otherwise the first redirect must go to HTTPS on the
-// same host (so that the HSTS of that host applies) and the chain must end on HTTPS. "Does not
+// same host (so that the HSTS of that host applies), with a permanent redirect (301 or 308, as
+// the requirement says; the Observatory accepts a temporary one), and the chain must end on
+// HTTPS. "Does not
 // listen" is what the connection attempt shows: refused, or never answered (a filtered port). A
 // port that accepts the connection and then stays silent, resets or closes it is a listener whose
 // answer was not seen, so the finding is an error there, where the Observatory (which counts any

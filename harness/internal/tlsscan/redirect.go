@@ -40,10 +40,11 @@ func plainURL(ctx context.Context, s *check.Session) string {
 
 // checkRedirect judges P06-SEC-02 as the HTTP Observatory's "redirection" test does: a portal
 // that does not listen on plain HTTP passes (nothing to redirect); one that does must redirect,
-// first to HTTPS on the same host (so HSTS can be set), and end on HTTPS.
+// first to HTTPS on the same host (so HSTS can be set), and end on HTTPS. Stricter than the
+// Observatory, as the requirement says "permanently": the first redirect is a 301 or a 308.
 func checkRedirect(ctx context.Context, s *check.Session) check.Result {
 	start := plainURL(ctx, s)
-	want := "plain HTTP answers with a redirect to https:// on the same host"
+	want := "plain HTTP answers with a permanent redirect (301 or 308) to https:// on the same host"
 	c := &http.Client{
 		Transport:     s.Transport(),
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -119,6 +120,14 @@ func checkRedirect(ctx context.Context, s *check.Session) check.Result {
 				return check.Failf("plain HTTP %s first redirects to another host %s; redirect to https://%s first so that its HSTS applies", start, next.Host, startHost).
 					VI("HTTP thường %s chuyển hướng đầu tiên sang máy chủ khác %s", start, next.Host).
 					GotWant(start+" → "+next.String(), want).At(start).With(ev...)
+			}
+			// The requirement says permanently (301 or 308): a browser remembers those and goes
+			// to HTTPS directly next time; a temporary redirect is asked again on plain HTTP.
+			// The HTTP Observatory accepts any redirect.
+			if resp.StatusCode != http.StatusMovedPermanently && resp.StatusCode != http.StatusPermanentRedirect {
+				return check.Failf("plain HTTP %s redirects to HTTPS with %d, a temporary redirect; the requirement is a permanent one (301 or 308)", start, resp.StatusCode).
+					VI("HTTP thường %s chuyển hướng sang HTTPS bằng mã %d (tạm thời); yêu cầu là chuyển hướng vĩnh viễn (301 hoặc 308)", start, resp.StatusCode).
+					GotWant(fmt.Sprintf("%d → %s", resp.StatusCode, next), "301 or 308 to https:// on the same host").At(start).With(ev...)
 			}
 		}
 		cur = next.String()

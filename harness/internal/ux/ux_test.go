@@ -70,10 +70,10 @@ func home(body string) func(p *portaltest.Portal) {
 func TestCharset(t *testing.T) {
 	layout := portaltest.Layout("Trang chủ", "<h1>Trang chủ</h1>")
 	runCases(t, []tcase{
-		{name: "good", id: "P06-UX-01", status: scoring.Pass, msg: []string{"all 16 pages examined declare UTF-8"}},
+		{name: "good", id: "P06-UX-01", status: scoring.Pass, msg: []string{"all 17 pages examined declare UTF-8"}},
 		{name: "header declares windows-1258", id: "P06-UX-01", mutate: func(p *portaltest.Portal) {
 			p.Files["/"] = portaltest.File{Type: "text/html; charset=windows-1258", Body: layout}
-		}, status: scoring.Fail, msg: []string{"1 of 16 pages", "Content-Type declares charset=windows-1258"}, msgVI: "Content-Type khai báo charset=windows-1258"},
+		}, status: scoring.Fail, msg: []string{"1 of 17 pages", "Content-Type declares charset=windows-1258"}, msgVI: "Content-Type khai báo charset=windows-1258"},
 		{name: "meta declares iso-8859-1", id: "P06-UX-01", mutate: func(p *portaltest.Portal) {
 			p.Files["/"] = portaltest.File{Type: "text/html", Body: strings.Replace(layout, `<meta charset="utf-8">`, `<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">`, 1)}
 		}, status: scoring.Fail, msg: []string{"<meta> declares charset iso-8859-1"}},
@@ -92,7 +92,7 @@ var tcvn3Page = "<html><head><title>x</title></head><body><h1>" + tcvn3Text + "<
 
 func TestNFC(t *testing.T) {
 	runCases(t, []tcase{
-		{name: "good", id: "P06-UX-02", status: scoring.Pass, msg: []string{"all 16 pages examined is Unicode NFC"}},
+		{name: "good", id: "P06-UX-02", status: scoring.Pass, msg: []string{"all 17 pages examined is Unicode NFC"}},
 		{name: "decomposed", id: "P06-UX-02", mutate: home(portaltest.Layout("Trang chủ", "<h1>Thu\u0309 tu\u0323c ha\u0300nh chi\u0301nh</h1>")),
 			status: scoring.Fail, msg: []string{"4 decomposed combining marks", "Thủ"}, msgVI: "dấu thanh, dấu phụ viết tách rời"},
 		{name: "TCVN3 font", id: "P06-UX-02", mutate: home(portaltest.Layout("Trang chủ", `<h1 style="font-family: '.VnTimeH', serif">Thñ tôc</h1>`)),
@@ -127,11 +127,22 @@ func TestViewport(t *testing.T) {
 	layout := portaltest.Layout("Trang chủ", "<h1>Trang chủ</h1>")
 	vp := `<meta name="viewport" content="width=device-width, initial-scale=1">`
 	runCases(t, []tcase{
-		{name: "good", id: "P06-UX-03", status: scoring.Pass, msg: []string{"all 16 pages"}},
+		{name: "good", id: "P06-UX-03", status: scoring.Pass, msg: []string{"all 17 pages"}},
 		{name: "missing", id: "P06-UX-03", mutate: home(strings.Replace(layout, vp, "", 1)), status: scoring.Fail, msg: []string{`no <meta name="viewport">`}},
 		{name: "fixed width", id: "P06-UX-03", mutate: home(strings.Replace(layout, vp, `<meta name="viewport" content="width=1024">`, 1)), status: scoring.Fail, msg: []string{"lacks width=device-width"}},
 		{name: "zoom disabled", id: "P06-UX-03", mutate: home(strings.Replace(layout, vp, `<meta name="viewport" content="width=device-width; user-scalable=no">`, 1)), status: scoring.Fail, msg: []string{"disables zoom (user-scalable=no)"}},
 		{name: "zoom limited", id: "P06-UX-03", mutate: home(strings.Replace(layout, vp, `<meta name="viewport" content="width=device-width, maximum-scale=1.0">`, 1)), status: scoring.Fail, msg: []string{"maximum-scale=1.0 (< 2)"}},
+		// The service form one click from the home page is audited although no profile names it.
+		{name: "service form one click away", id: "P06-UX-03", mutate: func(p *portaltest.Portal) {
+			p.Pages["/nop-ho-so-truc-tuyen"] = strings.Replace(portaltest.Layout("Nộp hồ sơ", `<h1>Nộp hồ sơ trực tuyến</h1><form><label>Họ tên <input name="ho_ten"></label><label>Số định danh <input name="so_dinh_danh"></label><button>Gửi</button></form>`),
+				vp, `<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">`, 1)
+			p.Rewrite = func(path, page string) string {
+				if path != "/" {
+					return page
+				}
+				return strings.Replace(page, "</main>", `<p><a href="/nop-ho-so-truc-tuyen">Nộp hồ sơ trực tuyến</a></p></main>`, 1)
+			}
+		}, status: scoring.Fail, msg: []string{"/nop-ho-so-truc-tuyen", "maximum-scale=1"}},
 		{name: "zoom to 2 is enough", id: "P06-UX-03", mutate: home(strings.Replace(layout, vp, `<meta name="viewport" content="width=device-width, maximum-scale=2">`, 1)), status: scoring.Pass},
 	})
 }
@@ -231,10 +242,10 @@ func TestWeight(t *testing.T) {
 
 func TestPrivacy(t *testing.T) {
 	runCases(t, []tcase{
-		{name: "good", id: "P06-UX-09", status: scoring.Pass, msg: []string{"every page examined (16) links to the privacy notice"}},
+		{name: "good", id: "P06-UX-09", status: scoring.Pass, msg: []string{"every page examined (17) links to the privacy notice"}},
 		{name: "one page without the link", id: "P06-UX-09", mutate: func(p *portaltest.Portal) {
 			p.Pages["/thu-tuc/1.001004"] = `<html lang="vi"><head><title>x</title></head><body><h1>x</h1></body></html>`
-		}, status: scoring.Fail, msg: []string{"1 of 16 pages do not link to the privacy notice", "/thu-tuc/1.001004"}},
+		}, status: scoring.Fail, msg: []string{"1 of 17 pages do not link to the privacy notice", "/thu-tuc/1.001004"}},
 		{name: "privacy link that leads nowhere", id: "P06-UX-09", mutate: func(p *portaltest.Portal) {
 			p.Rewrite = func(path, page string) string {
 				if path != "/thu-tuc/1.001004" {
@@ -242,7 +253,7 @@ func TestPrivacy(t *testing.T) {
 				}
 				return strings.ReplaceAll(page, `<a href="/chinh-sach-bao-mat">Chính sách bảo mật</a>`, `<a href="javascript:void(0)">Chính sách bảo mật</a>`)
 			}
-		}, status: scoring.Fail, msg: []string{"1 of 16 pages do not link to the privacy notice", "/thu-tuc/1.001004"}},
+		}, status: scoring.Fail, msg: []string{"1 of 17 pages do not link to the privacy notice", "/thu-tuc/1.001004"}},
 		{name: "no privacy notice", id: "P06-UX-09", mutate: without(`<a href="/chinh-sach-bao-mat">Chính sách bảo mật</a>`),
 			status: scoring.Fail, msg: []string{"no privacy notice"}},
 		{name: "notice without personal data", id: "P06-UX-09", mutate: func(p *portaltest.Portal) {
