@@ -14,7 +14,7 @@ import (
 )
 
 const reportUsage = `p06 report diff OLD.json NEW.json [--format text|md|json] [--lang vi|en]
-p06 report render REPORT.json [--format json|junit|sarif|md|html] [--lang vi|en] [--out FILE]
+p06 report render REPORT.json [--format json|junit|sarif|md|html|text] [--lang vi|en] [--out FILE]
 
 diff compares two JSON reports of a portal: criteria newly failing, fixed, still failing,
 changed, and the score deltas. Exit status 0 when nothing newly fails, 1 when something does,
@@ -100,7 +100,7 @@ func runReportDiff(args []string, stdout, stderr io.Writer) int {
 
 func runReportRender(args []string, stdout, stderr io.Writer) int {
 	fs := cliFlagSet("p06 report render", reportUsage, stderr)
-	format := fs.String("format", "html", "output: json, junit, sarif, md or html")
+	format := fs.String("format", "html", "output: json, junit, sarif, md, html or text")
 	lang := fs.String("lang", "vi", "language: vi or en")
 	out := fs.String("out", "", "write to this file (atomically) instead of stdout")
 	catRef := fs.String("catalogue", "", "catalogue for titles and advice (default: the report's, if built in)")
