@@ -166,7 +166,7 @@ func (e *engine) deselected() map[string]bool {
 // criteria were assessed (pass, fail, attested or not_applicable), how many erred, and what
 // was not tested grouped by cause, most frequent first, each with its groups and count:
 //
-//	assessed 30 of 61 criteria (2 error); not tested: identity ×9, population-data ×7: the target has no SSO fake (Target.SSO); …
+//	score 61.2 / 100, grade Average, 20/40 mandatory met; assessed 30 of 61 criteria (2 error); not tested: identity ×9, population-data ×7: the target has no SSO fake (Target.SSO); …
 //
 // Criteria in left (those the Only options leave out) are not counted.
 func Summary(r *scoring.Report, left map[string]bool, lang string) string {
@@ -210,6 +210,17 @@ func Summary(r *scoring.Report, left map[string]bool, lang string) string {
 		return a.first - b.first
 	})
 	var b strings.Builder
+	// The one-line result: score and grade first (not for a partial run, whose score is not
+	// the portal's), then the coverage they rest on.
+	if r.Partial == nil {
+		if lang == "en" {
+			fmt.Fprintf(&b, "score %.1f / 100, grade %s, %d/%d mandatory met; ", r.Scores.Overall, scoring.GradeLabel(r.Scores, lang),
+				r.Scores.Compliance.Met, r.Scores.Compliance.Applicable)
+		} else {
+			fmt.Fprintf(&b, "điểm %.1f / 100, xếp loại %s, %d/%d tiêu chí bắt buộc đạt; ", r.Scores.Overall, scoring.GradeLabel(r.Scores, lang),
+				r.Scores.Compliance.Met, r.Scores.Compliance.Applicable)
+		}
+	}
 	if lang == "en" {
 		fmt.Fprintf(&b, "assessed %d of %d criteria", assessed, total)
 		if errs > 0 {

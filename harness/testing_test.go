@@ -174,6 +174,7 @@ func TestStrictAndSummary(t *testing.T) {
 	summary := ft.lines("assessed ")
 	require.Len(t, summary, 1)
 	assert.Contains(t, summary[0], "assessed 1 of 6 criteria; not tested: ")
+	assert.Regexp(t, `LOG score \d+\.\d / 100, grade \S+.*, \d+/\d+ mandatory met; assessed`, summary[0], "the one-line result starts with score and grade")
 	assert.Contains(t, summary[0], "security ×2, accessibility ×1: no check is built for this criterion")
 	assert.Contains(t, summary[0], "attested criterion: no evidence file given")
 

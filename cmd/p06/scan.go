@@ -56,15 +56,17 @@ type scanOpts struct {
 	active       bool
 	strict       bool
 	quiet        bool
-	evidence     string
-	waivers      string
-	profile      *harness.Profile
-	cat          *criteria.Catalogue
-	grading      *scoring.Bands
-	allow        []string
-	roots        *x509.CertPool
-	names        map[string]string // the report file of each URL in the --out directory
-	renderer     harness.Renderer  // --render: pages rendered in headless Chromium
+	// observe is called with each check's finding as it completes (progress), or nil.
+	observe  func(u string, f scoring.Finding)
+	evidence string
+	waivers  string
+	profile  *harness.Profile
+	cat      *criteria.Catalogue
+	grading  *scoring.Bands
+	allow    []string
+	roots    *x509.CertPool
+	names    map[string]string // the report file of each URL in the --out directory
+	renderer harness.Renderer  // --render: pages rendered in headless Chromium
 }
 
 func runScan(args []string, stdout, stderr io.Writer) int {
@@ -199,6 +201,14 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 	var mu sync.Mutex // serialises stderr progress, stdout reports and the exit code
 	done, code := 0, exitOK
 	several := len(urls) > 1
+	live := newLiveProgress(stderr, len(urls), o.lang)
+	if !o.quiet {
+		o.observe = func(u string, f scoring.Finding) {
+			mu.Lock()
+			defer mu.Unlock()
+			live.check(f)
+		}
+	}
 	sem := make(chan struct{}, o.portals)
 	var wg sync.WaitGroup
 	for _, u := range urls {
@@ -236,6 +246,8 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			if c == exitCantRun || (c == exitNotMet && code == exitOK) {
 				code = c
 			}
+			live.clear()
+			live.portalDone()
 			switch {
 			case !o.quiet && (several || err != nil):
 				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(urls), scanProgress(u, r, err, d, o))
@@ -252,6 +264,7 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 		}()
 	}
 	wg.Wait()
+	live.clear()
 	return code
 }
 
@@ -275,6 +288,9 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.timeout),
 		harness.CheckTimeout(o.checkTimeout), harness.Grading(*o.grading)}
 	opts = append(opts, harness.Parallel(o.parallel), harness.MaxConnsPerHost(o.connsPerHost)) // < 1 is rejected with a clear message
+	if o.observe != nil {
+		opts = append(opts, harness.Observe(func(f scoring.Finding) { o.observe(u, f) }))
+	}
 	if len(o.only) > 0 {
 		opts = append(opts, harness.Only(o.only...))
 	}
