@@ -265,7 +265,7 @@ func hostileCases() []hostileCase {
 				case <-time.After(5 * time.Second):
 				}
 			})},
-		{name: "headers trickled one byte at a time", status: scoring.Error, msg: "did not complete the response within "+hostileRequestTimeout.String()+"",
+		{name: "headers trickled one byte at a time", status: scoring.Error, msg: "did not complete the response within " + hostileRequestTimeout.String() + "",
 			serve: raw(func(c net.Conn) {
 				readRequest(c)
 				for _, b := range []byte("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n") {
