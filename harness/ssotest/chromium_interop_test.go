@@ -171,6 +171,9 @@ func TestInteropChromiumLogin(t *testing.T) {
 
 	c.call(t, "Page.navigate", map[string]any{"url": portal.URL + "/login"}, nil)
 	c.waitFor(t, "location.pathname", ssotest.LoginPath)
+	// The path changes when navigation commits, before the page is parsed: wait for the form
+	// itself, or a click on a loaded machine finds nothing to click.
+	c.waitFor(t, fmt.Sprintf(`document.readyState !== "loading" && document.querySelector('input[name=account][value="%s"]') && document.querySelector('button[type=submit]') ? "ready" : ""`, who.ID), "ready")
 	c.eval(t, fmt.Sprintf(`document.querySelector('input[name=account][value="%s"]').click(); document.querySelector('button[type=submit]').click(); "ok"`, who.ID))
 	body := c.waitFor(t, "document.body ? document.body.innerText : ''", "Xin chào")
 	if !strings.Contains(body, "state s1") {
