@@ -82,6 +82,14 @@ func Text(s string) string {
 	if strings.Contains(s, "<") && containsFold(s, "<input") {
 		s = inputRe.ReplaceAllStringFunc(s, redactInput)
 	}
+	// The two-word Vietnamese key runs before the one-word keys: a value masked by those
+	// ("pass=|MẬT KHẨU = x" masks "|MẬT") must not hide the phrase that names the next secret.
+	if (strings.Contains(s, ":") || strings.Contains(s, "=")) && containsFold(s, "kh") {
+		s = viPasswordRe.ReplaceAllStringFunc(s, func(m string) string {
+			sub := viPasswordRe.FindStringSubmatch(m)
+			return sub[1] + sub[2] + maskValue(sub[3], Credential)
+		})
+	}
 	if strings.Contains(s, "=") {
 		s = kvRe.ReplaceAllStringFunc(s, func(m string) string {
 			sub := kvRe.FindStringSubmatch(m)
@@ -105,16 +113,8 @@ func Text(s string) string {
 			return sub[1] + sub[2] + sub[3] + sub[4] + maskValue(sub[5], kd)
 		})
 	}
-	if strings.Contains(s, ":") || strings.Contains(s, "=") {
-		if containsFold(s, "kh") {
-			s = viPasswordRe.ReplaceAllStringFunc(s, func(m string) string {
-				sub := viPasswordRe.FindStringSubmatch(m)
-				return sub[1] + sub[2] + maskValue(sub[3], Credential)
-			})
-		}
-		if strings.Contains(s, ":") {
-			s = redactColon(s)
-		}
+	if strings.Contains(s, ":") {
+		s = redactColon(s)
 	}
 	return PINs(s)
 }

@@ -134,6 +134,12 @@ func FuzzText(f *testing.F) {
 	}
 	f.Add(uint8(0), "\xff\xfe", `"a": "`)
 	f.Add(uint8(3), "<input", strings.Repeat("1", 40))
+	// Found by the fuzz smoke in CI: "pAss=" masked "|MẬT" and hid the phrase "MẬT KHẨU".
+	for i, c := range redacttest.Catalogue {
+		if c.Name == "MẬT KHẨU upper case" {
+			f.Add(uint8(i), "pAss=", "pp>")
+		}
+	}
 	f.Fuzz(func(t *testing.T, i uint8, prefix, suffix string) {
 		c := redacttest.Catalogue[int(i)%len(redacttest.Catalogue)]
 		if strings.Contains(prefix, c.Value) || strings.Contains(suffix, c.Value) {
