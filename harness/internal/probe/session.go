@@ -330,9 +330,6 @@ func (s *Session) client(jar http.CookieJar) *http.Client {
 	}
 }
 
-// hostAllowed reports whether the session may contact u (see InScope).
-func (s *Session) hostAllowed(u *url.URL) bool { return s.scope.allows(u) }
-
 // isFake reports whether host:port is one of the fakes of the national services the target
 // runs with: requests to them are the harness talking to itself, not probing the target.
 func (s *Session) isFake(host string) bool {
