@@ -1,5 +1,7 @@
 package scoring
 
+import "github.com/p06kit/p06kit/criteria"
+
 // Status is the outcome of assessing one criterion.
 type Status string
 
@@ -162,11 +164,14 @@ type Report struct {
 	StartedAt string `json:"started_at,omitempty"`
 	// AsOf (YYYY-MM-DD) is the day effective dates and waivers were judged against; reports
 	// cite the legal bases in force that day.
-	AsOf       string        `json:"as_of,omitempty"`
-	DurationMS int64         `json:"duration_ms"`
-	Findings   []Finding     `json:"findings"`
-	Scores     Scores        `json:"scores"`
-	Waivers    WaiverSummary `json:"waivers"`
+	AsOf string `json:"as_of,omitempty"`
+	// Level is the assessed unit's level of government (ministry, province, commune) that the
+	// criteria's scope was applied for; empty when scope was not applied.
+	Level      criteria.Scope `json:"level,omitempty"`
+	DurationMS int64          `json:"duration_ms"`
+	Findings   []Finding      `json:"findings"`
+	Scores     Scores         `json:"scores"`
+	Waivers    WaiverSummary  `json:"waivers"`
 	// Coverage says how much of the catalogue the findings assessed. Reports written before
 	// scoring model 2 have none; [CoverageOf] computes it from the findings.
 	Coverage *Coverage `json:"coverage,omitempty"`
