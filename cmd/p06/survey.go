@@ -755,6 +755,7 @@ func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.Survey
 		opts = append(opts, harness.Active())
 	}
 	r, err := harness.Check(pctx, target, opts...)
+	stampTool(r)
 	e := report.SurveyEntry{Unit: p.unit, Report: r, Err: err, Unreachable: errors.Is(err, harness.ErrUnreachable)}
 	switch {
 	case r == nil:

@@ -208,7 +208,7 @@ func newSurveyView(s *Survey, opt Options) (*surveyView, error) {
 		opt.Tool = "p06kit"
 	}
 	if opt.Version == "" {
-		opt.Version = "dev"
+		opt.Version = ToolVersion()
 	}
 	w := surveyWordsVI
 	if opt.Lang == "en" {
