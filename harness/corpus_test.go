@@ -47,7 +47,10 @@ type corpusExpected struct {
 	Findings   []corpusFinding `json:"findings"`
 	// Rendered lists the findings that differ when the pages are rendered in Chromium
 	// (harness/render; TestInteropCorpusRendered): every other finding must be as in Findings.
-	Rendered []corpusFinding   `json:"rendered"`
+	Rendered []corpusFinding `json:"rendered"`
+	// AxePages are the pages (paths under site/) TestInteropCorpusAxe audits with axe-core: those
+	// the harness audits (default: every .html file).
+	AxePages []string          `json:"axe_pages,omitempty"`
 	Notes    map[string]string `json:"notes,omitempty"`
 }
 
