@@ -541,6 +541,10 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 		if r.Adapter.Interfaces == nil {
 			r.Adapter.Interfaces = []string{}
 		}
+		// What the vendor declared, so that a verdict resting on it says so (P06-AUTH-08).
+		if as, ok := e.target.Portal.(check.Assurance); ok {
+			r.Adapter.Level2Procedures = append([]string(nil), as.Level2Procedures()...)
+		}
 	}
 	if len(e.cfg.only) > 0 {
 		p := &scoring.Partial{Selected: append([]string(nil), e.cfg.only...), Criteria: []string{}}

@@ -37,13 +37,18 @@ the compliance rate (mandatory criteria met / applicable, over all portals), the
 fully compliant, the mean score, the rate per group and per criterion, the weakest criteria and
 the ranking. Progress goes to stderr.
 
-FILE is JSON, {"portals":[{"url":"https://…","unit":"UBND tỉnh …","profile":"FILE or {…}","ca":"PEM file"}]}
+FILE is JSON, {"portals":[{"url":"https://…","unit":"UBND tỉnh …","level":"province","profile":"FILE or {…}","ca":"PEM file"}]}
 (schema: harness/report/schema/survey-input.schema.json), or CSV with the header url,unit and
-optionally profile, ca and report (comma or semicolon separated; '#' starts a comment line). "-" reads
+optionally level, profile, ca and report (comma or semicolon separated; '#' starts a comment line). "-" reads
 standard input. Relative paths inside FILE are relative to FILE's directory. URLs and units must
 be unique. Instead of being assessed, a portal may bring its report: "report":"FILE" (a report
 JSON, harness/report/schema/report.schema.json, of the same catalogue version), so that reports
 produced elsewhere (p06 scan, a vendor's go test) are aggregated with the rest.
+
+Every portal's report is scored as of one day, --as-of (default: today, UTC), which the survey
+states: criteria not yet in force that day do not count, and neither do criteria whose scope
+leaves out the unit's level (ministry, province or commune; no level: scope is not applied).
+Units with a level are also reported by level.
 
 A portal that cannot be reached is reported as such and still counted: every criterion assessed
 is an error for it.
@@ -67,6 +72,7 @@ type surveyOpts struct {
 	cat            *criteria.Catalogue
 	grading        *scoring.Bands
 	caPEM          []byte
+	asOf           time.Time // every report is (re)scored as of this day
 }
 
 // surveyPortal is one portal of the input file, validated.
@@ -74,6 +80,7 @@ type surveyPortal struct {
 	where   string // "portals[2]" or "line 5", for messages
 	url     string
 	unit    string
+	level   criteria.Scope // empty: scope not applied
 	profile *harness.Profile
 	caPEM   []byte
 	// stored is the portal's report, when the input names one instead of asking for an
@@ -96,6 +103,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
 	reports := fs.String("reports", "", "also write each portal's JSON report into this directory")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	asOf := fs.String("as-of", "", "day (YYYY-MM-DD) the portals are judged as of: criteria not in force that day do not count (default: today, UTC)")
 	active := fs.Bool("active", false, "enable active checks (POST requests, rate-limit probing): only for portals you may test so")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -143,6 +151,9 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	}
 	if o.requestTimeout <= 0 {
 		return fail("--request-timeout %s: must be positive", o.requestTimeout)
+	}
+	if o.asOf, err = surveyAsOfDay(*asOf, time.Now()); err != nil {
+		return fail("--as-of: %v", err)
 	}
 	if b, ok := scoring.BandsByID(*grading); ok {
 		o.grading = &b
@@ -369,6 +380,7 @@ func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
 		Portals []struct {
 			URL     string          `json:"url"`
 			Unit    string          `json:"unit"`
+			Level   string          `json:"level"`
 			Profile json.RawMessage `json:"profile"`
 			CA      string          `json:"ca"`
 			Report  string          `json:"report"`
@@ -381,7 +393,7 @@ func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
 	var problems []string
 	for i, e := range in.Portals {
 		where := fmt.Sprintf("portals[%d]", i)
-		p, probs := surveyEntry(where, e.URL, e.Unit, e.Profile, e.CA, e.Report, base)
+		p, probs := surveyEntry(where, e.URL, e.Unit, e.Level, e.Profile, e.CA, e.Report, base)
 		problems = append(problems, probs...)
 		portals = append(portals, p)
 	}
@@ -408,13 +420,13 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		switch h {
-		case "url", "unit", "profile", "ca", "report":
+		case "url", "unit", "level", "profile", "ca", "report":
 			if _, dup := col[h]; dup {
 				problems = append(problems, fmt.Sprintf("line 1: column %q appears twice", h))
 			}
 			col[h] = i
 		default:
-			problems = append(problems, fmt.Sprintf("line 1: unknown column %q (want url, unit, profile, ca, report)", h))
+			problems = append(problems, fmt.Sprintf("line 1: unknown column %q (want url, unit, level, profile, ca, report)", h))
 		}
 	}
 	for _, need := range []string{"url", "unit"} {
@@ -463,7 +475,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 				prof, _ = json.Marshal(v)
 			}
 		}
-		p, probs := surveyEntry(where, get(rec, "url"), get(rec, "unit"), prof, get(rec, "ca"), get(rec, "report"), base)
+		p, probs := surveyEntry(where, get(rec, "url"), get(rec, "unit"), get(rec, "level"), prof, get(rec, "ca"), get(rec, "report"), base)
 		problems = append(problems, probs...)
 		portals = append(portals, p)
 	}
@@ -472,7 +484,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 
 // surveyEntry checks one portal: its URL, unit, profile (a file or the profile itself) and CA,
 // or the report it brings.
-func surveyEntry(where, rawURL, unit string, profile json.RawMessage, ca, reportPath, base string) (surveyPortal, []string) {
+func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca, reportPath, base string) (surveyPortal, []string) {
 	unit = strings.Join(strings.Fields(unit), " ")
 	p := surveyPortal{where: where, url: strings.TrimSpace(rawURL), unit: unit}
 	label := where
@@ -485,6 +497,11 @@ func surveyEntry(where, rawURL, unit string, profile json.RawMessage, ca, report
 	}
 	if unit == "" {
 		bad("unit", "missing: name the unit the portal belongs to")
+	}
+	if lv, err := surveyLevel(level); err != nil {
+		bad("level", "%v", err)
+	} else {
+		p.level = lv
 	}
 	if reportPath != "" {
 		r, err := surveyReadReport(surveyPath(base, reportPath))
@@ -676,6 +693,7 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			defer func() { <-sem }()
 			start := time.Now()
 			e, hard := surveyOne(ctx, p, o)
+			hard = surveyRescore(&e, p, o) || hard
 			var werr error
 			if o.reports != "" && e.Report != nil {
 				path := filepath.Join(o.reports, names[i])
@@ -737,6 +755,7 @@ func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.Survey
 		opts = append(opts, harness.Active())
 	}
 	r, err := harness.Check(pctx, target, opts...)
+	stampTool(r)
 	e := report.SurveyEntry{Unit: p.unit, Report: r, Err: err, Unreachable: errors.Is(err, harness.ErrUnreachable)}
 	switch {
 	case r == nil:

@@ -208,7 +208,7 @@ func newSurveyView(s *Survey, opt Options) (*surveyView, error) {
 		opt.Tool = "p06kit"
 	}
 	if opt.Version == "" {
-		opt.Version = "dev"
+		opt.Version = ToolVersion()
 	}
 	w := surveyWordsVI
 	if opt.Lang == "en" {
@@ -325,6 +325,9 @@ func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
 	if p := s.period(); p != "" {
 		fmt.Fprintf(&b, "%s: %s (UTC)\n", wd.Assessed, p)
 	}
+	if l := v.asOfLine(); l != "" {
+		fmt.Fprintf(&b, "%s\n", l)
+	}
 	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s:\t%s\t(%d/%d %s)\n", wd.NationalRate, surveyPct(sv.Rate), sv.Met, sv.Applicable, wd.MandatoryMet)
@@ -335,6 +338,7 @@ func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
 		fmt.Fprintf(tw, "%s:\t%d\t%s\n", wd.Incomplete, s.Incomplete, v.listUnits(func(p SurveyPortal) bool { return !p.Unreachable && p.Error != "" }))
 	}
 	tw.Flush()
+	b.WriteString(v.levelsText())
 
 	fmt.Fprintf(&b, "\n%s\n", wd.ByGroup)
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
@@ -440,9 +444,13 @@ func WriteSurveyMarkdown(w io.Writer, s *Survey, opt Options) error {
 		fmt.Fprintf(&b, " · **%s:** %s (UTC)", wd.Assessed, p)
 	}
 	b.WriteString("\n\n")
+	if l := v.asOfLine(); l != "" {
+		fmt.Fprintf(&b, "%s\n\n", mdCell(l))
+	}
 	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---:|---:|---:|---:|\n", wd.NationalRate, wd.FullyCompliant, wd.MeanOverall, wd.NotReached)
 	fmt.Fprintf(&b, "| **%s** (%d / %d) | %s (%d / %d) | %.1f | %d |\n\n", surveyPct(sv.Rate), sv.Met, sv.Applicable,
 		surveyPct(sv.FullyCompliantShare), sv.FullyCompliant, sv.Portals, finite(sv.MeanOverall), s.Unreachable)
+	b.WriteString(v.levelsMarkdown())
 
 	fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s |\n|:---|---:|---:|---:|\n", wd.ByGroup, wd.Group, wd.Rate, wd.MetApplicable, wd.MeanScore)
 	for _, g := range v.groups() {

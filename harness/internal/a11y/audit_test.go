@@ -169,7 +169,7 @@ func TestChecksNoPage(t *testing.T) {
 	p := portaltest.Good()
 	p.Files["/"] = portaltest.File{Type: "application/json", Body: "{}"}
 	r := runCheck(t, "P06-A11Y-02", p, nil)
-	if r.Status != scoring.Error || !strings.Contains(r.Message, "no page could be audited") {
+	if r.Status != scoring.Error || !strings.Contains(r.Message, "no page could be read") {
 		t.Errorf("%s: %s", r.Status, r.Message)
 	}
 }

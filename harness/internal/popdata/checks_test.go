@@ -112,7 +112,7 @@ func TestPOP05Degrade(t *testing.T) {
 func TestPOP05Hang(t *testing.T) {
 	f := newFixture(t, defects{ignoreTimeout: true, retries: 2})
 	f.timeout = 500 * time.Millisecond
-	r := checkDegrade(context.Background(), f.session(t))
+	r := assisted(judgeDegrade)(context.Background(), f.session(t))
 	assert.Equal(t, scoring.Fail, r.Status)
 	assert.Contains(t, r.Message, "when the database hung without answering: the portal did not answer the citizen within 500ms")
 }

@@ -206,7 +206,7 @@ func TestProcedureChoice(t *testing.T) {
 	s, err := probe.NewSession(check.Target{BaseURL: f.srv.URL, Portal: namingAdapter{adapter{base: f.srv.URL}, "9.999999"}, PopDB: f.gw}, check.Config{})
 	require.NoError(t, err)
 	assert.Equal(t, "9.999999", procedure(context.Background(), s), "the adapter's choice first")
-	r := checkLookup(context.Background(), s)
+	r := assisted(judgeLookup)(context.Background(), s)
 	assert.Equal(t, scoring.Pass, r.Status, r.Message)
 	assert.Equal(t, []string{"9.999999"}, f.procs)
 
