@@ -61,6 +61,8 @@ type Session struct {
 
 const maxResolved = 4096
 
+var _ check.Backend = (*Session)(nil)
+
 // flight is one shared fetch: the first caller starts it, every caller waits for it (or for its
 // own context).
 type flight struct {
