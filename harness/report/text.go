@@ -90,7 +90,7 @@ func WriteText(w io.Writer, r *scoring.Report, opt Options) error {
 			}
 		}
 	}
-	fmt.Fprintf(&b, "\n%s · %s %s\n", scoring.Model, opt.Tool, opt.Version)
+	fmt.Fprintf(&b, "\n%s %s · %s · %s %s\n", textSafe(r.Catalogue.ID), textSafe(r.Catalogue.Version), scoring.Model, opt.Tool, opt.Version)
 	lines := strings.Split(b.String(), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
