@@ -43,9 +43,31 @@ type corpusExpected struct {
 	Discovery map[string]string `json:"discovery"`
 	// OutOfScope lists URL prefixes the harness must have refused to request (links to
 	// other hosts).
-	OutOfScope []string          `json:"out_of_scope"`
-	Findings   []corpusFinding   `json:"findings"`
-	Notes      map[string]string `json:"notes,omitempty"`
+	OutOfScope []string        `json:"out_of_scope"`
+	Findings   []corpusFinding `json:"findings"`
+	// Rendered lists the findings that differ when the pages are rendered in Chromium
+	// (harness/render; TestInteropCorpusRendered): every other finding must be as in Findings.
+	Rendered []corpusFinding `json:"rendered"`
+	// AxePages are the pages (paths under site/) TestInteropCorpusAxe audits with axe-core: those
+	// the harness audits (default: every .html file).
+	AxePages []string          `json:"axe_pages,omitempty"`
+	Notes    map[string]string `json:"notes,omitempty"`
+}
+
+// withRendered returns the expected findings of a rendered scan.
+func (e corpusExpected) withRendered() []corpusFinding {
+	over := map[string]corpusFinding{}
+	for _, f := range e.Rendered {
+		over[f.Criterion] = f
+	}
+	out := make([]corpusFinding, 0, len(e.Findings))
+	for _, f := range e.Findings {
+		if o, ok := over[f.Criterion]; ok {
+			f = o
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 type corpusFinding struct {
@@ -122,50 +144,56 @@ func TestRealPortalCorpus(t *testing.T) {
 				writeCorpusDraft(t, dir, srv.URL, r)
 			}
 
-			byID := map[string]scoring.Finding{}
-			for _, f := range r.Findings {
-				byID[f.Criterion] = f
-			}
-			for _, w := range want.Findings {
-				got, ok := byID[w.Criterion]
-				if !assert.True(t, ok, "%s: no finding", w.Criterion) {
-					continue
-				}
-				msg := got.Message
-				assert.Equal(t, w.Status, string(got.Status), "%s: status (message: %s)", w.Criterion, msg)
-				for _, c := range w.Contains {
-					assert.Contains(t, msg, c, "%s: message", w.Criterion)
-				}
-				if w.Path != "" {
-					assert.Equal(t, w.Path, pathOfURL(got.URL, srv.URL), "%s: URL of the finding", w.Criterion)
-				}
-				if w.Status != "pass" && w.Status != "not_tested" && w.Why == "" && w.KnownBug == "" && len(w.Contains) == 0 {
-					t.Errorf("%s: a %s verdict in the golden needs a key phrase or a why", w.Criterion, w.Status)
-				}
-			}
-			listed := map[string]bool{}
-			for _, w := range want.Findings {
-				listed[w.Criterion] = true
-			}
-			for _, f := range r.Findings {
-				if f.Status == scoring.NotTested && strings.Contains(f.Message, "not selected") {
-					continue
-				}
-				assert.True(t, listed[f.Criterion], "%s (%s: %s) is assessed but has no reviewed verdict in %s", f.Criterion, f.Status, f.Message, exp)
-			}
-			for field, src := range want.Discovery {
-				assert.Equal(t, src, r.Discovery[field], "discovery of %s", field)
-			}
-			for _, prefix := range want.OutOfScope {
-				found := false
-				for _, ref := range r.OutOfScope {
-					if strings.HasPrefix(ref.URL, prefix) {
-						found = true
-					}
-				}
-				assert.True(t, found, "the harness should have refused %s (another host), refused: %v", prefix, r.OutOfScope)
-			}
+			assertCorpusReport(t, exp, want, want.Findings, r, srv.URL)
 		})
+	}
+}
+
+// assertCorpusReport compares a report with the expected findings of a corpus project.
+func assertCorpusReport(t *testing.T, exp string, want corpusExpected, findings []corpusFinding, r *scoring.Report, base string) {
+	t.Helper()
+	byID := map[string]scoring.Finding{}
+	for _, f := range r.Findings {
+		byID[f.Criterion] = f
+	}
+	for _, w := range findings {
+		got, ok := byID[w.Criterion]
+		if !assert.True(t, ok, "%s: no finding", w.Criterion) {
+			continue
+		}
+		msg := got.Message
+		assert.Equal(t, w.Status, string(got.Status), "%s: status (message: %s)", w.Criterion, msg)
+		for _, c := range w.Contains {
+			assert.Contains(t, msg, c, "%s: message", w.Criterion)
+		}
+		if w.Path != "" {
+			assert.Equal(t, w.Path, pathOfURL(got.URL, base), "%s: URL of the finding", w.Criterion)
+		}
+		if w.Status != "pass" && w.Status != "not_tested" && w.Why == "" && w.KnownBug == "" && len(w.Contains) == 0 {
+			t.Errorf("%s: a %s verdict in the golden needs a key phrase or a why", w.Criterion, w.Status)
+		}
+	}
+	listed := map[string]bool{}
+	for _, w := range findings {
+		listed[w.Criterion] = true
+	}
+	for _, f := range r.Findings {
+		if f.Status == scoring.NotTested && strings.Contains(f.Message, "not selected") {
+			continue
+		}
+		assert.True(t, listed[f.Criterion], "%s (%s: %s) is assessed but has no reviewed verdict in %s", f.Criterion, f.Status, f.Message, exp)
+	}
+	for field, src := range want.Discovery {
+		assert.Equal(t, src, r.Discovery[field], "discovery of %s", field)
+	}
+	for _, prefix := range want.OutOfScope {
+		found := false
+		for _, ref := range r.OutOfScope {
+			if strings.HasPrefix(ref.URL, prefix) {
+				found = true
+			}
+		}
+		assert.True(t, found, "the harness should have refused %s (another host), refused: %v", prefix, r.OutOfScope)
 	}
 }
 
