@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/p06kit/p06kit/criteria"
@@ -11,7 +12,10 @@ import (
 // reports nationally (the 2023 survey's "20.48% of requirements met" is Rate).
 type Survey struct {
 	Catalogue CatalogueRef `json:"catalogue"`
-	Portals   int          `json:"portals"`
+	// AsOf is the day (YYYY-MM-DD) every report was scored as of, when they all were scored as
+	// of the same day; empty when they differ or carry none.
+	AsOf    string `json:"as_of,omitempty"`
+	Portals int    `json:"portals"`
 	// Met and Applicable add up every portal's mandatory criteria; Rate is Met / Applicable.
 	Met        int     `json:"met"`
 	Applicable int     `json:"applicable"`
@@ -22,6 +26,10 @@ type Survey struct {
 	FullyCompliantShare float64 `json:"fully_compliant_share"`
 	// MeanOverall is the mean of the portals' overall scores.
 	MeanOverall float64 `json:"mean_overall"`
+	// Levels are the same national figures for the units of each level of government apart
+	// (ministries, provinces, communes, then units of no stated level), when any report was
+	// scored for a level (Report.Level); levels with no unit are left out.
+	Levels []LevelRate `json:"levels,omitempty"`
 	// Criteria are the rates per mandatory criterion across portals, in catalogue order.
 	Criteria []CriterionRate `json:"criteria"`
 	// Groups are the rates and mean scores per group, in catalogue order.
@@ -52,6 +60,63 @@ type GroupRate struct {
 	Rate       float64 `json:"rate"`
 	MeanScore  float64 `json:"mean_score"`
 	Scored     int     `json:"scored"`
+}
+
+// LevelRate is the national figures of the units of one level of government.
+type LevelRate struct {
+	// Level is ministry, province or commune, or "unspecified" for reports of no level.
+	Level               string  `json:"level"`
+	Portals             int     `json:"portals"`
+	Met                 int     `json:"met"`
+	Applicable          int     `json:"applicable"`
+	Rate                float64 `json:"rate"`
+	FullyCompliant      int     `json:"fully_compliant"`
+	FullyCompliantShare float64 `json:"fully_compliant_share"`
+	MeanOverall         float64 `json:"mean_overall"`
+}
+
+// Unspecified is LevelRate.Level for units whose report was scored for no level.
+const Unspecified = "unspecified"
+
+// levelRates splits the (sorted) reports by level; nil when none has a level.
+func levelRates(sorted []*Report) []LevelRate {
+	if !slices.ContainsFunc(sorted, func(r *Report) bool { return r.Level != "" }) {
+		return nil
+	}
+	by := map[string]*LevelRate{}
+	order := []string{string(criteria.Ministry), string(criteria.Province), string(criteria.Commune)}
+	overall := map[string]float64{}
+	for _, r := range sorted {
+		lv := string(r.Level)
+		if lv == "" {
+			lv = Unspecified
+		}
+		l, ok := by[lv]
+		if !ok {
+			l = &LevelRate{Level: lv}
+			by[lv] = l
+			if lv != Unspecified && !slices.Contains(order, lv) {
+				order = append(order, lv)
+			}
+		}
+		l.Portals++
+		l.Met += r.Scores.Compliance.Met
+		l.Applicable += r.Scores.Compliance.Applicable
+		if r.Scores.Compliance.Applicable > 0 && r.Scores.Compliance.Met == r.Scores.Compliance.Applicable {
+			l.FullyCompliant++
+		}
+		overall[lv] += r.Scores.Overall
+	}
+	var out []LevelRate
+	for _, lv := range append(order, Unspecified) {
+		if l, ok := by[lv]; ok {
+			l.Rate = ratio(l.Met, l.Applicable)
+			l.FullyCompliantShare = ratio(l.FullyCompliant, l.Portals)
+			l.MeanOverall = overall[lv] / float64(l.Portals)
+			out = append(out, *l)
+		}
+	}
+	return out
 }
 
 // Rank is one portal's place.
@@ -141,6 +206,15 @@ func Aggregate(cat *criteria.Catalogue, reports []*Report) (*Survey, error) {
 			Assessed: cov.Assessed, Total: cov.Total})
 	}
 	s.Rate = ratio(s.Met, s.Applicable)
+	s.Levels = levelRates(sorted)
+	for i, r := range sorted {
+		if i == 0 {
+			s.AsOf = r.AsOf
+		} else if r.AsOf != s.AsOf {
+			s.AsOf = ""
+			break
+		}
+	}
 	s.FullyCompliantShare = ratio(s.FullyCompliant, s.Portals)
 	if s.Portals > 0 {
 		s.MeanOverall = overall / float64(s.Portals)

@@ -76,7 +76,12 @@
 //
 // [Aggregate] adds up many portals' reports: total met / total applicable (the national rate),
 // the share of portals meeting every applicable mandatory criterion, the rate per criterion and
-// per group, the mean scores, and a ranking with deterministic ties.
+// per group, the mean scores, and a ranking with deterministic ties. When the reports were
+// scored for a unit's level (Config.Level: ministry, province, commune), the same national
+// figures are given for each level apart (Survey.Levels), and Survey.AsOf is the day every
+// report was scored as of. [Rescore] scores a report again under another Config (a survey's
+// as-of day, the unit's level, another grading) by the same rules, restoring first what an
+// earlier scoring set aside, so that every portal of a survey is judged on one day.
 //
 // # Targets
 //

@@ -118,6 +118,7 @@ func Score(cat *criteria.Catalogue, in Findings, cfg Config) (*Report, error) {
 	if !cfg.AsOf.IsZero() {
 		r.AsOf = cfg.AsOf.Format(time.DateOnly)
 	}
+	r.Level = cfg.Level
 	lowest := bands.Bands[len(bands.Bands)-1]
 	scored := map[string]bool{}
 	for i := range cat.Criteria {

@@ -35,18 +35,27 @@ const surveyUsage = `p06 survey [flags] FILE
 Assess every portal listed in FILE (safe GET/HEAD requests only, unless --active) and print the national figures:
 the compliance rate (mandatory criteria met / applicable, over all portals), the share of units
 fully compliant, the mean score, the rate per group and per criterion, the weakest criteria and
-the ranking. Progress goes to stderr.
+the ranking.
 
-FILE is JSON, {"portals":[{"url":"https://…","unit":"UBND tỉnh …","profile":"FILE or {…}","ca":"PEM file"}]}
+FILE is JSON, {"portals":[{"url":"https://…","unit":"UBND tỉnh …","level":"province","profile":"FILE or {…}","ca":"PEM file"}]}
 (schema: harness/report/schema/survey-input.schema.json), or CSV with the header url,unit and
-optionally profile, ca and report (comma or semicolon separated; '#' starts a comment line). "-" reads
+optionally level, profile, ca and report (comma or semicolon separated; '#' starts a comment line). "-" reads
 standard input. Relative paths inside FILE are relative to FILE's directory. URLs and units must
 be unique. Instead of being assessed, a portal may bring its report: "report":"FILE" (a report
 JSON, harness/report/schema/report.schema.json, of the same catalogue version), so that reports
 produced elsewhere (p06 scan, a vendor's go test) are aggregated with the rest.
 
-A portal that cannot be reached is reported as such and still counted: every criterion assessed
-is an error for it.
+Every portal's report is scored as of one day, --as-of (default: today, UTC), which the survey
+states: criteria not yet in force that day do not count, and neither do criteria whose scope
+leaves out the unit's level (ministry, province or commune; no level: scope is not applied).
+Units with a level are also reported by level.
+
+A portal that cannot be reached, or whose home page cannot be read (an untrusted certificate: give
+its CA with "ca" or --ca; garbage; a response past the limits), is reported as such, without a
+grade, and still counted: every criterion that needed what could not be seen is an error for it.
+
+Progress goes to stderr: a line when each portal starts and when it is done (on a terminal, a
+live count of the checks in between); --quiet silences it but never why a portal failed.
 
 Exit status: 0 every portal meets every applicable mandatory criterion; 1 the survey ran and some
 portal does not (an unreachable one does not); 2 could not run (usage, an unreadable or invalid
@@ -67,6 +76,9 @@ type surveyOpts struct {
 	cat            *criteria.Catalogue
 	grading        *scoring.Bands
 	caPEM          []byte
+	asOf           time.Time // every report is (re)scored as of this day
+	// observe is called with each check's finding as it completes (progress), or nil.
+	observe func(scoring.Finding)
 }
 
 // surveyPortal is one portal of the input file, validated.
@@ -74,6 +86,7 @@ type surveyPortal struct {
 	where   string // "portals[2]" or "line 5", for messages
 	url     string
 	unit    string
+	level   criteria.Scope // empty: scope not applied
 	profile *harness.Profile
 	caPEM   []byte
 	// stored is the portal's report, when the input names one instead of asking for an
@@ -96,6 +109,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
 	reports := fs.String("reports", "", "also write each portal's JSON report into this directory")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	asOf := fs.String("as-of", "", "day (YYYY-MM-DD) the portals are judged as of: criteria not in force that day do not count (default: today, UTC)")
 	active := fs.Bool("active", false, "enable active checks (POST requests, rate-limit probing): only for portals you may test so")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -143,6 +157,9 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	}
 	if o.requestTimeout <= 0 {
 		return fail("--request-timeout %s: must be positive", o.requestTimeout)
+	}
+	if o.asOf, err = surveyAsOfDay(*asOf, time.Now()); err != nil {
+		return fail("--as-of: %v", err)
 	}
 	if b, ok := scoring.BandsByID(*grading); ok {
 		o.grading = &b
@@ -249,8 +266,11 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	}
 	if !o.quiet {
 		sv := s.Survey
-		fmt.Fprintf(stderr, "p06 survey: %d portals, national rate %.1f%% (%d/%d mandatory met), %d fully compliant, %d not reached\n",
-			sv.Portals, 100*sv.Rate, sv.Met, sv.Applicable, sv.FullyCompliant, s.Unreachable)
+		f := "p06 survey: %d portals, national rate %.1f%% (%d/%d mandatory met), %d fully compliant, %d not reached or unreadable\n"
+		if o.lang != "en" {
+			f = "p06 survey: %d cổng, tỷ lệ đáp ứng toàn quốc %.1f%% (%d/%d tiêu chí bắt buộc đạt), %d đáp ứng đầy đủ, %d không truy cập hoặc không đọc được\n"
+		}
+		fmt.Fprintf(stderr, f, sv.Portals, 100*sv.Rate, sv.Met, sv.Applicable, sv.FullyCompliant, s.Unreachable)
 	}
 	switch {
 	case broken > 0 || ctx.Err() != nil:
@@ -369,6 +389,7 @@ func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
 		Portals []struct {
 			URL     string          `json:"url"`
 			Unit    string          `json:"unit"`
+			Level   string          `json:"level"`
 			Profile json.RawMessage `json:"profile"`
 			CA      string          `json:"ca"`
 			Report  string          `json:"report"`
@@ -381,7 +402,7 @@ func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
 	var problems []string
 	for i, e := range in.Portals {
 		where := fmt.Sprintf("portals[%d]", i)
-		p, probs := surveyEntry(where, e.URL, e.Unit, e.Profile, e.CA, e.Report, base)
+		p, probs := surveyEntry(where, e.URL, e.Unit, e.Level, e.Profile, e.CA, e.Report, base)
 		problems = append(problems, probs...)
 		portals = append(portals, p)
 	}
@@ -408,13 +429,13 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		switch h {
-		case "url", "unit", "profile", "ca", "report":
+		case "url", "unit", "level", "profile", "ca", "report":
 			if _, dup := col[h]; dup {
 				problems = append(problems, fmt.Sprintf("line 1: column %q appears twice", h))
 			}
 			col[h] = i
 		default:
-			problems = append(problems, fmt.Sprintf("line 1: unknown column %q (want url, unit, profile, ca, report)", h))
+			problems = append(problems, fmt.Sprintf("line 1: unknown column %q (want url, unit, level, profile, ca, report)", h))
 		}
 	}
 	for _, need := range []string{"url", "unit"} {
@@ -463,7 +484,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 				prof, _ = json.Marshal(v)
 			}
 		}
-		p, probs := surveyEntry(where, get(rec, "url"), get(rec, "unit"), prof, get(rec, "ca"), get(rec, "report"), base)
+		p, probs := surveyEntry(where, get(rec, "url"), get(rec, "unit"), get(rec, "level"), prof, get(rec, "ca"), get(rec, "report"), base)
 		problems = append(problems, probs...)
 		portals = append(portals, p)
 	}
@@ -472,7 +493,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 
 // surveyEntry checks one portal: its URL, unit, profile (a file or the profile itself) and CA,
 // or the report it brings.
-func surveyEntry(where, rawURL, unit string, profile json.RawMessage, ca, reportPath, base string) (surveyPortal, []string) {
+func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca, reportPath, base string) (surveyPortal, []string) {
 	unit = strings.Join(strings.Fields(unit), " ")
 	p := surveyPortal{where: where, url: strings.TrimSpace(rawURL), unit: unit}
 	label := where
@@ -485,6 +506,11 @@ func surveyEntry(where, rawURL, unit string, profile json.RawMessage, ca, report
 	}
 	if unit == "" {
 		bad("unit", "missing: name the unit the portal belongs to")
+	}
+	if lv, err := surveyLevel(level); err != nil {
+		bad("level", "%v", err)
+	} else {
+		p.level = lv
 	}
 	if reportPath != "" {
 		r, err := surveyReadReport(surveyPath(base, reportPath))
@@ -665,7 +691,18 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 	entries := make([]report.SurveyEntry, len(portals))
 	names := surveyReportNames(portals)
 	var mu sync.Mutex
-	done, broken := 0, 0
+	done, started, broken := 0, 0, 0
+	// Progress as scan gives it: a line when a portal starts and when it is done, and on a
+	// terminal a live counter of the checks done in between.
+	live := newLiveProgress(stderr, len(portals), o.lang)
+	live.cmd = "p06 survey"
+	if !o.quiet && live.terminal { // plain logs get the start and done lines only
+		o.observe = func(f scoring.Finding) {
+			mu.Lock()
+			defer mu.Unlock()
+			live.check(f)
+		}
+	}
 	sem := make(chan struct{}, o.parallel)
 	var wg sync.WaitGroup
 	for i, p := range portals {
@@ -675,7 +712,15 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			defer wg.Done()
 			defer func() { <-sem }()
 			start := time.Now()
+			if !o.quiet && p.stored == nil {
+				mu.Lock()
+				started++
+				live.clear()
+				fmt.Fprintln(stderr, redact.Text(surveyStarted(p, started, len(portals), o.lang)))
+				mu.Unlock()
+			}
 			e, hard := surveyOne(ctx, p, o)
+			hard = surveyRescore(&e, p, o) || hard
 			var werr error
 			if o.reports != "" && e.Report != nil {
 				path := filepath.Join(o.reports, names[i])
@@ -691,11 +736,13 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			if hard {
 				broken++
 			}
+			live.clear()
+			live.portalDone()
 			if !o.quiet {
-				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start))))
+				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start), o.lang)))
 			} else if hard {
 				// --quiet hides progress, never why the survey is incomplete.
-				fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start))))
+				fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start), o.lang)))
 			}
 			if werr != nil {
 				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
@@ -704,6 +751,7 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 		}()
 	}
 	wg.Wait()
+	live.clear()
 	return entries, broken
 }
 
@@ -736,8 +784,15 @@ func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.Survey
 	if o.active {
 		opts = append(opts, harness.Active())
 	}
+	if o.observe != nil {
+		opts = append(opts, harness.Observe(o.observe))
+	}
 	r, err := harness.Check(pctx, target, opts...)
-	e := report.SurveyEntry{Unit: p.unit, Report: r, Err: err, Unreachable: errors.Is(err, harness.ErrUnreachable)}
+	stampTool(r)
+	// A home page that could not be read (untrusted certificate, garbage, limits) leaves the
+	// portal unassessed as surely as one that never answered: counted apart, never graded.
+	e := report.SurveyEntry{Unit: p.unit, Report: r, Err: err, Unreachable: errors.Is(err, harness.ErrUnreachable),
+		Unreadable: errors.Is(err, harness.ErrUnreadable)}
 	switch {
 	case r == nil:
 		if err == nil {
@@ -769,21 +824,42 @@ func surveyErrorReport(o surveyOpts, target string, cause error) *scoring.Report
 	return r
 }
 
-// surveyProgress is one line of progress: "UBND tỉnh X: 54.3% (33/61), score 49.6, Yếu (1.2s)".
-func surveyProgress(p surveyPortal, e report.SurveyEntry, d time.Duration) string {
+// surveyProgress is the line of progress of a portal done, in lang: "UBND tỉnh X: 54.3% (33/61
+// tiêu chí bắt buộc đạt), điểm 49.6, Yếu (1.2s)"; a portal not reached or unreadable has no
+// grade and says why.
+func surveyProgress(p surveyPortal, e report.SurveyEntry, d time.Duration, lang string) string {
 	r := e.Report
 	c := r.Scores.Compliance
-	line := fmt.Sprintf("%s: %.1f%% (%d/%d mandatory met), score %.1f, %s (%.1fs)", p.unit, 100*c.Rate, c.Met, c.Applicable,
-		r.Scores.Overall, scoring.GradeLabel(r.Scores, "en"), d.Seconds())
+	f := "%s: %.1f%% (%d/%d mandatory met), score %.1f, %s (%.1fs)"
+	stored, notReached, unreadable := " — from its report ", " — NOT REACHED: ", " — HOME PAGE UNREADABLE, not graded: "
+	if lang != "en" {
+		f = "%s: %.1f%% (%d/%d tiêu chí bắt buộc đạt), điểm %.1f, %s (%.1fs)"
+		stored, notReached, unreadable = " — từ báo cáo ", " — KHÔNG TRUY CẬP ĐƯỢC: ", " — KHÔNG ĐỌC ĐƯỢC TRANG CHỦ, không xếp loại: "
+	}
+	grade := scoring.GradeLabel(r.Scores, lang)
+	if e.Unreachable || e.Unreadable {
+		grade = "—"
+	}
+	line := fmt.Sprintf(f, p.unit, 100*c.Rate, c.Met, c.Applicable, r.Scores.Overall, grade, d.Seconds())
 	switch {
 	case p.stored != nil:
-		line += " — from its report " + p.storedPath
+		line += stored + p.storedPath
+	case e.Unreadable:
+		line += unreadable + e.Err.Error()
 	case e.Unreachable:
-		line += " — NOT REACHED: " + e.Err.Error()
+		line += notReached + e.Err.Error()
 	case e.Err != nil:
 		line += " — " + e.Err.Error()
 	}
 	return line
+}
+
+// surveyStarted is the line of progress of a portal whose assessment starts.
+func surveyStarted(p surveyPortal, started, total int, lang string) string {
+	if lang == "en" {
+		return fmt.Sprintf("[start %d/%d] %s: %s", started, total, p.unit, p.url)
+	}
+	return fmt.Sprintf("[bắt đầu %d/%d] %s: %s", started, total, p.unit, p.url)
 }
 
 // surveyReportNames gives each portal a file name for --reports: the unit written in ASCII

@@ -34,14 +34,15 @@ func TestSurveys(t *testing.T) {
 		}
 	}
 	// Ministries and provinces apart add up to the national figure.
-	m, err := Survey2023().ByLevel(cat, reports, criteria.Ministry)
-	require.NoError(t, err)
-	p, err := Survey2023().ByLevel(cat, reports, criteria.Province)
-	require.NoError(t, err)
+	require.Len(t, s23.Levels, 2, "every unit has a level: ministries, then provinces")
+	m, p := s23.Levels[0], s23.Levels[1]
+	assert.Equal(t, "ministry", m.Level)
+	assert.Equal(t, "province", p.Level)
 	assert.Equal(t, 20, m.Portals)
 	assert.Equal(t, 63, p.Portals)
 	assert.Equal(t, s23.Met, m.Met+p.Met)
 	assert.Equal(t, s23.Applicable, m.Applicable+p.Applicable)
+	assert.Equal(t, "2023-03-31", s23.AsOf)
 	// Every mandatory criterion falls in exactly one of the five dimensions.
 	sum, assessed := 0, 0
 	for _, d := range Dimensions {

@@ -133,20 +133,6 @@ func (s Scenario) Run(cat *criteria.Catalogue) (*scoring.Survey, []*scoring.Repo
 	return sv, reports, err
 }
 
-// ByLevel aggregates the reports of the units of one level apart (ministries, provinces).
-func (s Scenario) ByLevel(cat *criteria.Catalogue, reports []*scoring.Report, level criteria.Scope) (*scoring.Survey, error) {
-	var sub []*scoring.Report
-	for i, u := range s.Units {
-		if u.Level == level {
-			sub = append(sub, reports[i])
-		}
-	}
-	if len(sub) == 0 {
-		return nil, nil
-	}
-	return scoring.Aggregate(cat, sub)
-}
-
 // Dimensions are the 2023 survey's five dimensions as catalogue tags. Which criterion falls in
 // which dimension is p06kit's assignment (the survey's criteria are not available).
 var Dimensions = []struct{ Tag, VI, EN string }{

@@ -91,6 +91,9 @@ type surveyHTMLData struct {
 	Catalogue string
 	Grading   string
 	Period    string
+	AsOf      string
+	Levels    []SurveyLevelRow
+	LevelW    map[string]string
 	Rate      string
 	RateColor string
 	RateArc   string
@@ -142,7 +145,11 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	sv, wd := s.Survey, v.w
 	d := surveyHTMLData{Lang: v.opt.Lang, W: wd, S: s, Rate: surveyPct(sv.Rate), RateColor: surveyColor(100 * sv.Rate),
 		RateArc: surveyArc(100 * sv.Rate), Share: surveyPct(sv.FullyCompliantShare), Mean: fmt.Sprintf("%.1f", finite(sv.MeanOverall)),
-		Catalogue: sv.Catalogue.ID + " " + sv.Catalogue.Version, Period: s.period(), Footer: scoring.Model + " · " + v.opt.Tool + " " + v.opt.Version}
+		Catalogue: sv.Catalogue.ID + " " + sv.Catalogue.Version, Period: s.period(), Footer: scoring.Model + " · " + v.opt.Tool + " " + v.opt.Version,
+		AsOf: v.asOfLine(), Levels: v.levelRows()}
+	if lw := levelWords(v.opt.Lang); len(d.Levels) > 0 {
+		d.LevelW = map[string]string{"ByLevel": lw.ByLevel, "Level": lw.Level, "Units": lw.Units}
+	}
 	if v.cat != nil {
 		d.Catalogue = v.cat.Title.In(v.opt.Lang) + " (" + d.Catalogue + ")"
 	}

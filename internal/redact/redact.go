@@ -1,9 +1,11 @@
 package redact
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -26,12 +28,12 @@ var (
 	// kvRe matches key=value pairs (query strings, form bodies, path parameters, cookies,
 	// connection strings, environment files, free text, markup: "<p>key=value</p>"): the key
 	// starts wherever a key character follows one that is not.
-	kvRe = regexp.MustCompile(`(^|[^\p{L}\p{N}_.\-])([\p{L}\p{N}_.\-]{2,40})(\s*=\s*)("[^"]*"|'[^']*'|[^&\s"';,<>)]+)`)
+	kvRe = regexp.MustCompile(`(^|[^\p{L}\p{N}_.\-])([\p{L}\p{N}_.\-]{2,40})(\s*=\s*)`)
 	// quotedRe matches "key": value and 'key': value members (JSON, JavaScript, Python reprs).
 	quotedRe = regexp.MustCompile(`(["'])([^"'\\\s]{1,40})(["'])(\s*:\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|-?[0-9][0-9.\-*]*)`)
 	// colonRe matches "key: value" in prose and header values; only credential and identity
 	// keys are masked there ("status code: 404" stays).
-	colonRe = regexp.MustCompile(`(^|[^\p{L}\p{N}_.\-])([\p{L}\p{N}_.\-]{2,40})(\s*:\s*)([^\s,;"'<>&]+)`)
+	colonRe = regexp.MustCompile(`(^|[^\p{L}\p{N}_.\-])([\p{L}\p{N}_.\-]{2,40})(\s*:\s*)`)
 	// viPasswordRe matches the Vietnamese "mật khẩu" (two words) followed by a value.
 	viPasswordRe = regexp.MustCompile(`(?i)(m[aậâ]t[ \t]+kh[aẩâ]u(?:[ \t]+m[oớ]i)?)(\s*[:=]\s*)([^\s,;"'<>&]+)`)
 	// inputRe matches an HTML input element (or its start, in a cut excerpt); valueAttrRe its
@@ -82,51 +84,110 @@ func Text(s string) string {
 	if strings.Contains(s, "<") && containsFold(s, "<input") {
 		s = inputRe.ReplaceAllStringFunc(s, redactInput)
 	}
-	// The two-word Vietnamese key runs before the one-word keys: a value masked by those
-	// ("pass=|MẬT KHẨU = x" masks "|MẬT") must not hide the phrase that names the next secret.
+	// The pairs of every notation are found on the same text and masked together, so that a
+	// value masked for one notation cannot hide the key of another ("pass=|MẬT KHẨU = x",
+	// "sid=|X-Api-Key: x").
+	var spans []span
 	if (strings.Contains(s, ":") || strings.Contains(s, "=")) && containsFold(s, "kh") {
-		s = viPasswordRe.ReplaceAllStringFunc(s, func(m string) string {
-			sub := viPasswordRe.FindStringSubmatch(m)
-			return sub[1] + sub[2] + maskValue(sub[3], Credential)
-		})
+		for _, m := range viPasswordRe.FindAllStringSubmatchIndex(s, -1) {
+			spans = append(spans, span{m[6], m[7], Credential})
+		}
 	}
 	if strings.Contains(s, "=") {
-		s = kvRe.ReplaceAllStringFunc(s, func(m string) string {
-			sub := kvRe.FindStringSubmatch(m)
-			kd := KindOf(sub[2])
-			if kd == Plain || strings.HasPrefix(sub[4], Mask) || strings.HasPrefix(sub[4], "[redacted-jwt]") {
-				return m // not a secret, or masked already (";jsessionid=[redacted]/next/segment")
-			}
-			return sub[1] + sub[2] + sub[3] + maskValue(sub[4], kd)
+		spans = pairSpans(spans, s, kvRe, kvEnd, func(key, val string) (Kind, bool) {
+			kd := KindOf(key)
+			// Not a secret, or masked already (";jsessionid=[redacted]/next/segment").
+			return kd, kd != Plain && !strings.HasPrefix(val, Mask) && !strings.HasPrefix(val, "[redacted-jwt]")
 		})
 	}
 	if strings.Contains(s, `"`) || strings.Contains(s, "'") {
-		s = quotedRe.ReplaceAllStringFunc(s, func(m string) string {
-			sub := quotedRe.FindStringSubmatch(m)
-			if sub[1] != sub[3] {
-				return m
+		for _, m := range quotedRe.FindAllStringSubmatchIndex(s, -1) {
+			if s[m[2]:m[3]] != s[m[6]:m[7]] {
+				continue
 			}
-			kd := KindOf(sub[2])
-			if kd == Plain {
-				return m
+			if kd := KindOf(s[m[4]:m[5]]); kd != Plain {
+				spans = append(spans, span{m[10], m[11], kd})
 			}
-			return sub[1] + sub[2] + sub[3] + sub[4] + maskValue(sub[5], kd)
-		})
+		}
 	}
 	if strings.Contains(s, ":") {
-		s = redactColon(s)
+		spans = colonSpans(spans, s)
 	}
+	s = maskSpans(s, spans)
 	return PINs(s)
 }
 
-// redactColon masks the values of "key: value" pairs of credential and identity keys. A pair
-// whose key is not one is skipped from its value on, not after it, so that in
-// "seen: token: X" the pair "token: X" is still found.
-func redactColon(s string) string {
-	var b strings.Builder
+// colonSpans adds the values of "key: value" pairs of credential and identity keys.
+func colonSpans(spans []span, s string) []span {
+	return pairSpans(spans, s, colonRe, colonEnd, func(key, val string) (Kind, bool) {
+		kd := KindOf(key)
+		if kd != Credential && kd != Identity {
+			return kd, false
+		}
+		if strings.HasPrefix(val, "//") { // a URL's scheme or a host:port, not a value
+			return kd, false
+		}
+		switch strings.ToLower(val) {
+		case "bearer", "basic", "digest", Mask: // "Authorization: Bearer [redacted]": masked already
+			return kd, false
+		}
+		return kd, true
+	})
+}
+
+// The characters that end an unquoted value: of a key=value pair (kvEnd; a value may also be
+// quoted) and of a "key: value" pair (colonEnd).
+const (
+	kvEnd    = "&\t\n\f\r \"';,<>)"
+	colonEnd = "\t\n\f\r ,;\"'<>&"
+)
+
+// pairSpans adds the values of the pairs keyRe finds (groups: what precedes the key, the
+// key, the separator) for which mask says so; a value runs to the first byte of end, or is
+// quoted when end excludes quotes. A pair that is not masked is skipped from its value on, not
+// after it: in "seen: token: X" the pair "token: X" is still found, and in
+// "00=|#access_token=X" the value of the plain key "00" does not hide "access_token=X".
+//
+// mask sees at most the first 64 bytes of a value. Values are measured by hand, not by the
+// key's regexp: a value is read to its end only when it is masked, and the scan then goes on
+// after it, so the work stays linear in the text however its pairs nest ("a=a=a=…").
+func pairSpans(spans []span, s string, keyRe *regexp.Regexp, end string, mask func(key, val string) (Kind, bool)) []span {
+	quoted := end == kvEnd // "key: value" values are never quoted
+	// next[q] caches where the next '"' (q=0) or '\'' (q=1) stands after offset from (-1: none),
+	// so that many keys inside one long quoted run do not search for its end again and again.
+	type found struct{ from, at int }
+	next := [2]found{{len(s) + 1, -1}, {len(s) + 1, -1}}
+	valueLen := func(v int, limit int) int {
+		if v >= len(s) {
+			return 0
+		}
+		if c := s[v]; quoted && (c == '"' || c == '\'') {
+			q := 0
+			if c == '\'' {
+				q = 1
+			}
+			from := v + 1
+			if f := next[q]; !(from >= f.from && (f.at < 0 || from <= f.at)) {
+				at := strings.IndexByte(s[from:], c)
+				if at >= 0 {
+					at += from
+				}
+				next[q] = found{from, at}
+			}
+			if next[q].at < 0 {
+				return 0 // an unterminated quote is not a value
+			}
+			return next[q].at - v + 1
+		}
+		n := 0
+		for v+n < len(s) && n < limit && strings.IndexByte(end, s[v+n]) < 0 {
+			n++
+		}
+		return n
+	}
 	at := 0 // s[:at] is done
 	for at < len(s) {
-		loc := colonRe.FindStringSubmatchIndex(s[at:])
+		loc := keyRe.FindStringSubmatchIndex(s[at:])
 		if loc == nil {
 			break
 		}
@@ -135,30 +196,45 @@ func redactColon(s string) string {
 				loc[i] += at
 			}
 		}
-		key, sep, val := s[loc[4]:loc[5]], s[loc[6]:loc[7]], s[loc[8]:loc[9]]
-		kd := KindOf(key)
-		masked := kd == Credential || kd == Identity
-		switch {
-		case !masked:
-		case strings.HasPrefix(val, "//"): // a URL's scheme or a host:port, not a value
-			masked = false
-		default:
-			switch strings.ToLower(val) {
-			case "bearer", "basic", "digest", Mask: // "Authorization: Bearer [redacted]": masked already
-				masked = false
-			}
-		}
-		if !masked {
-			b.WriteString(s[at:loc[8]])
-			at = loc[8]
+		key, v := s[loc[4]:loc[5]], loc[7]
+		head := s[v : v+min(valueLen(v, 64), 64)]
+		kd, ok := mask(key, head)
+		if !ok || head == "" {
+			at = v
 			continue
 		}
-		b.WriteString(s[at:loc[4]])
-		b.WriteString(key + sep + maskValue(val, kd))
-		at = loc[9]
+		n := valueLen(v, len(s))
+		spans = append(spans, span{v, v + n, kd})
+		at = v + n
 	}
-	if at == 0 {
+	return spans
+}
+
+// A span is a value to mask: s[start:end], of kind kd.
+type span struct {
+	start, end int
+	kd         Kind
+}
+
+// maskSpans masks the spans of s; spans that overlap are masked as one credential.
+func maskSpans(s string, spans []span) string {
+	if len(spans) == 0 {
 		return s
+	}
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end)) })
+	var b strings.Builder
+	at := 0
+	for i := 0; i < len(spans); {
+		cur := spans[i]
+		for i++; i < len(spans) && spans[i].start < cur.end; i++ {
+			if spans[i].end > cur.end || spans[i].kd != cur.kd {
+				cur.kd = Credential
+			}
+			cur.end = max(cur.end, spans[i].end)
+		}
+		b.WriteString(s[at:cur.start])
+		b.WriteString(maskValue(s[cur.start:cur.end], cur.kd))
+		at = cur.end
 	}
 	b.WriteString(s[at:])
 	return b.String()

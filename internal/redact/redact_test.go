@@ -164,3 +164,30 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+// TestPairsNest: a pair whose key is not a secret does not hide a secret pair inside its value.
+func TestPairsNest(t *testing.T) {
+	cases := map[string]string{
+		"00=|#access_token=At66u7dQ&token_type=bearer": "00=|#access_token=[redacted]&token_type=bearer",
+		`note="password=hunter22x"`:                    `note="password=[redacted]"`,
+		"seen: token: X12345":                          "seen: token: [redacted]",
+		`a='b="c=token=Q1w2e3r4'`:                      `a='b="c=token=[redacted]'`,
+	}
+	for in, want := range cases {
+		if got := redact.Text(in); got != want {
+			t.Errorf("Text(%q)\n got %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// TestPairsLinear: nested and unterminated pairs over a megabyte are masked in one pass (a
+// quadratic scan would not finish within the test binary's timeout).
+func TestPairsLinear(t *testing.T) {
+	for _, unit := range []string{"a=", "a:", `a="`, "token=[redacted]", `x='token=`} {
+		in := strings.Repeat(unit, (1<<20)/len(unit)) + " password=Zz9Zz9Zz9"
+		out := redact.Text(in)
+		if strings.Contains(out, "Zz9Zz9Zz9") {
+			t.Errorf("%q × many: the trailing password survives", unit)
+		}
+	}
+}
