@@ -195,6 +195,15 @@ type Report struct {
 	// Traffic is what the harness sent the portal and the politeness limits it kept, when a
 	// harness assessed a live portal.
 	Traffic *Traffic `json:"traffic,omitempty"`
+	// Tool names the program that made the report and its version, as `p06 --version` prints
+	// it, when the writer knows it (reports written before it was recorded have none).
+	Tool *Tool `json:"tool,omitempty"`
+}
+
+// Tool identifies the program that made a report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
 }
 
 // Refusal is a request refused because its host was outside the assessment's scope.
@@ -215,6 +224,11 @@ type Adapter struct {
 	// Warnings name near misses: a method with an adapter method's name but another signature,
 	// an interface only partly implemented, a pointer-receiver method on a value.
 	Warnings []string `json:"warnings,omitempty"`
+	// Level2Procedures are the procedure codes the adapter declares reserved to level-2
+	// accounts (check.Assurance): a verdict resting on them rests on the vendor's declaration.
+	// Empty when it names none, or does not implement check.Assurance (then Interfaces does not
+	// list "Assurance").
+	Level2Procedures []string `json:"level2_procedures,omitempty"`
 }
 
 // Partial describes a run that assessed part of the catalogue.

@@ -306,7 +306,16 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 	if len(o.allow) > 0 {
 		opts = append(opts, harness.AllowHosts(o.allow...))
 	}
-	return harness.Check(ctx, target, opts...)
+	r, err := harness.Check(ctx, target, opts...)
+	stampTool(r)
+	return r, err
+}
+
+// stampTool records in r that this p06 made it.
+func stampTool(r *scoring.Report) {
+	if r != nil && r.Tool == nil {
+		r.Tool = &scoring.Tool{Name: "p06kit", Version: version()}
+	}
 }
 
 // emit writes one portal's report where the flags say.
@@ -422,19 +431,7 @@ func selectedSet(r *scoring.Report) map[string]bool {
 // partialCompliance counts, among the criteria a partial run selected, the mandatory ones met
 // and those that count (as scoring counts them: not not_applicable, not waived).
 func partialCompliance(r *scoring.Report, cat *criteria.Catalogue) (met, applicable int) {
-	sel := selectedSet(r)
-	for _, f := range r.Findings {
-		c, ok := cat.Criterion(f.Criterion)
-		if !ok || c.Level != criteria.Mandatory || (sel != nil && !sel[f.Criterion]) ||
-			f.Status == scoring.NotApplicable || f.Status == scoring.Waived {
-			continue
-		}
-		applicable++
-		if f.Status == scoring.Pass || f.Status == scoring.Attested {
-			met++
-		}
-	}
-	return met, applicable
+	return report.PartialCompliance(r, cat)
 }
 
 func splitScanList(s string) []string {

@@ -6,6 +6,8 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+
+	"github.com/p06kit/p06kit/harness/report"
 )
 
 // isTerminal reports whether w is a terminal (a character device), where people rather than
@@ -33,36 +35,10 @@ var versionOnce = sync.OnceValue(func() string {
 // tree had uncommitted changes, e.g. "v0.4.0" or "dev (3f2c1ab, dirty)".
 func version() string { return versionOnce() }
 
-// versionFrom builds the version from an -ldflags override and the build information.
+// versionFrom builds the version from an -ldflags override and the build information: the
+// reports' own rule (report.VersionFrom), so that `p06 --version` and every report agree.
 func versionFrom(override string, bi *debug.BuildInfo) string {
-	v := override
-	var rev, modified string
-	if bi != nil {
-		if v == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-			v = bi.Main.Version
-		}
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				rev = s.Value
-			case "vcs.modified":
-				modified = s.Value
-			}
-		}
-	}
-	if v == "" {
-		v = "dev"
-	}
-	if len(rev) > 12 {
-		rev = rev[:12]
-	}
-	switch {
-	case rev != "" && modified == "true":
-		v += " (" + rev + ", dirty)"
-	case rev != "":
-		v += " (" + rev + ")"
-	}
-	return v
+	return report.VersionFrom(override, bi)
 }
 
 const versionUsage = "p06 version   (also: p06 --version)"

@@ -59,6 +59,9 @@ func TestScanMarkdownIsVietnamese(t *testing.T) {
 	require.Contains(t, []int{exitOK, exitNotMet}, code, stderr)
 	b, err := os.ReadFile(out)
 	require.NoError(t, err)
+	// The sections beside the findings are counted too: the traffic the scan sent, the tool.
+	assert.Contains(t, string(b), "Lưu lượng gửi tới cổng")
+	assert.Contains(t, string(b), "p06kit "+version())
 	words := englishWords(string(b))
 	n := 0
 	var list []string

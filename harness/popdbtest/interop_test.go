@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 )
 
@@ -23,8 +24,7 @@ import (
 // verifies the gateway, and that a client refusing the untrusted certificate is recorded as
 // having refused it.
 func TestInteropOpenSSLTrust(t *testing.T) {
-	bin, err := exec.LookPath("openssl")
-	require.NoError(t, err, "openssl is required (apt-get install openssl)")
+	bin := interoptest.Program(t, "apt-get install openssl", "openssl")
 	gw := popdbtest.NewServer()
 	defer gw.Close()
 	ca := filepath.Join(t.TempDir(), "gateway-ca.pem")

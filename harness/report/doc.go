@@ -18,6 +18,12 @@
 //     group drawn as inline SVG and every finding with its evidence and advice. It loads nothing
 //     from anywhere. For the assessor and the vendor's manager.
 //
+// Every human format (Markdown, HTML, text) and, where they mean something, SARIF and JUnit also
+// show what the report records about the run beside its findings: a partial run (--only; its
+// selection, and no grade as if it were the portal's), what the vendor's adapter implements and
+// declares, the requests refused because they would have left the target, the traffic sent and
+// the politeness limits kept, and the tool and version that made the report ([ToolVersion]).
+//
 // Every writer is deterministic: the same report gives the same bytes. Text in reports comes
 // from findings the harness has already redacted (cookies, tokens, credentials, personal
 // identification numbers).

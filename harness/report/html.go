@@ -130,6 +130,10 @@ type htmlData struct {
 	// LabelError and LabelNotTested are the status labels of the group counts.
 	LabelError, LabelNotTested string
 	EvBlocks                   []htmlEvBlock
+	// F are the run facts (partial selection, adapter, refused requests, traffic).
+	F runFacts
+	// ToolLine names the program that made the report (and the one that rendered it).
+	ToolLine string
 }
 
 // WriteHTML writes r as a single self-contained HTML page in opt.Lang: the scorecard, a score
@@ -141,7 +145,8 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	r = redacted(r) // the redaction policy applies where output is made
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
-	d := htmlData{Lang: opt.Lang, W: wd, R: sanitise(r), Grade: gradeLabel(r, opt.Lang), CapGrade: capGrade(r, opt.Lang),
+	d := htmlData{Lang: opt.Lang, W: wd, R: sanitise(r), Grade: gradeShown(r, opt.Lang), CapGrade: capGrade(r, opt.Lang),
+		F: factsOf(r, opt), ToolLine: toolLine(r, opt),
 		Tool: opt.Tool, Version: opt.Version, Catalogue: r.Catalogue.ID + " " + r.Catalogue.Version, Cov: coverageOf(r),
 		LabelError: wd.Statuses[scoring.Error], LabelNotTested: wd.Statuses[scoring.NotTested]}
 	if opt.Catalogue != nil {

@@ -64,6 +64,13 @@ func WriteJUnit(w io.Writer, r *scoring.Report, opt Options) error {
 	opt = opt.withDefaults(r)
 	wd := wordsFor(opt.Lang)
 	all := junitSuites{Name: fmt.Sprintf("%s: %s", opt.Tool, r.Target), Time: seconds(r.DurationMS)}
+	// Every suite carries the run's properties (the root element has none in the common
+	// schema): the tool's version and, for a partial run, what it selected.
+	run := []junitProperty{{Name: "tool", Value: xmlSafe(toolLine(r, opt))}}
+	if r.Partial != nil {
+		run = append(run, junitProperty{Name: "partial", Value: xmlSafe(strings.Join(r.Partial.Selected, ","))},
+			junitProperty{Name: "partial.criteria", Value: strings.Join(r.Partial.Criteria, ",")})
+	}
 	for _, g := range groupIDs(r, opt) {
 		s := junitSuite{Name: g, Timestamp: r.StartedAt}
 		gs := r.Scores.Groups[g]
@@ -73,6 +80,7 @@ func WriteJUnit(w io.Writer, r *scoring.Report, opt Options) error {
 			{Name: "earned", Value: fmt.Sprintf("%g", gs.Earned)},
 			{Name: "available", Value: fmt.Sprintf("%g", gs.Available)},
 		}
+		s.Properties = append(s.Properties, run...)
 		var ms int64
 		for _, f := range r.Findings {
 			if f.Group != g {

@@ -24,13 +24,26 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 		fmt.Fprintf(&b, "**%s:** %s (%s)  \n", wd.Started, r.StartedAt, seconds(r.DurationMS)+" s")
 	}
 	b.WriteString("\n")
+	facts := factsOf(r, opt)
 	c := r.Scores.Compliance
 	cov := coverageOf(r)
+	compliance := fmt.Sprintf("%d / %d %s (%s)", c.Met, c.Applicable, wd.MandatoryMet, fmtRate(c.Rate))
+	if facts.Partial {
+		fmt.Fprintf(&b, "> **%s:** %s  \n> %s\n\n", facts.W.Partial, mdPartialNote(facts), mdIDList(facts.Criteria, 30))
+		compliance = "—"
+		if facts.ComplianceKnown {
+			compliance = fmt.Sprintf("%d / %d %s", facts.Met, facts.Applicable, facts.W.SelectedMet)
+		}
+	}
 	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---:|:---:|:---|:---|\n", wd.Score, wd.Grade, wd.Compliance, wd.Coverage)
-	fmt.Fprintf(&b, "| **%s** / 100 | **%s** | %d / %d %s (%s) | %d / %d %s (%s) |\n\n", fmtScore(r.Scores.Overall),
-		mdInline(gradeLabel(r, opt.Lang)), c.Met, c.Applicable, wd.MandatoryMet, fmtRate(c.Rate),
+	score := "**" + fmtScore(r.Scores.Overall) + "** / 100"
+	if facts.Partial {
+		score += " (" + facts.W.ScorePartial + ")"
+	}
+	fmt.Fprintf(&b, "| %s | **%s** | %s | %d / %d %s (%s) |\n\n", score,
+		mdInline(gradeShown(r, opt.Lang)), compliance,
 		cov.Assessed, cov.Total, wd.CoverageOf, fmtRate(cov.Share()))
-	if len(r.Scores.Caps) > 0 {
+	if len(r.Scores.Caps) > 0 && !facts.Partial {
 		var caps []string
 		for _, cp := range r.Scores.Caps {
 			caps = append(caps, fmt.Sprintf("`%s` (%s)", cp.Criterion, wd.Statuses[cp.Status]))
@@ -139,7 +152,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 		}
 		b.WriteString("\n")
 	}
-	writeOutOfScopeMarkdown(&b, r, opt.Lang)
+	writeFactsMarkdown(&b, facts)
 	section := func(title string, fs []scoring.Finding) {
 		if len(fs) == 0 {
 			return
@@ -166,7 +179,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "<sub>%s · %s</sub>\n", mdInline(r.ScoringModel), opt.Tool+" "+opt.Version)
+	fmt.Fprintf(&b, "<sub>%s · %s</sub>\n", mdInline(r.ScoringModel), mdInline(toolLine(r, opt)))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -231,3 +244,68 @@ func mdCode(s string) string {
 }
 
 func truncateUTF8(s string, n int) string { return textx.TruncateBytes(s, n, "") }
+
+// mdPartialNote is the partial-run note with its --only selection in a code span.
+func mdPartialNote(f runFacts) string {
+	sel := "--only " + strings.Join(f.Selected, ",")
+	return strings.Replace(mdInline(f.PartialNote), mdInline(sel), mdCode(sel), 1)
+}
+
+// mdIDList lists IDs in code spans, at most n of them.
+func mdIDList(ids []string, n int) string {
+	var parts []string
+	for i, id := range ids {
+		if i == n {
+			parts = append(parts, fmt.Sprintf("… (+%d)", len(ids)-n))
+			break
+		}
+		parts = append(parts, mdCode(id))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// writeFactsMarkdown writes what the report records about the run beside its findings: the
+// vendor's adapter, the requests refused because they would have left the target, the traffic.
+func writeFactsMarkdown(b *strings.Builder, f runFacts) {
+	w := f.W
+	if f.Adapter {
+		fmt.Fprintf(b, "### %s\n\n", w.Adapter)
+		ifs := w.NoInterfaces
+		if len(f.Interfaces) > 0 {
+			ifs = mdIDList(f.Interfaces, len(f.Interfaces))
+		}
+		fmt.Fprintf(b, "- %s: %s\n", w.Interfaces, ifs)
+		if f.Level2Declared {
+			l2 := w.Level2None
+			if len(f.Level2) > 0 {
+				l2 = mdIDList(f.Level2, 30)
+			}
+			fmt.Fprintf(b, "- %s: %s — _%s_\n", w.Level2, l2, w.Level2Note)
+		}
+		if len(f.AdapterWarnings) > 0 {
+			fmt.Fprintf(b, "- %s (%d): _%s_\n", w.AdapterWarnings, len(f.AdapterWarnings), w.AdapterWarningsNote)
+			for _, aw := range f.AdapterWarnings {
+				fmt.Fprintf(b, "  - %s\n", mdCode(aw))
+			}
+		}
+		b.WriteString("\n")
+	}
+	if len(f.OutOfScope) > 0 {
+		fmt.Fprintf(b, "### %s (%d)\n\n_%s_\n\n", w.OutOfScope, len(f.OutOfScope), strings.Replace(mdInline(w.OutOfScopeNote), "--allow-host", "`--allow-host`", 1))
+		for i, rf := range f.OutOfScope {
+			if i == 10 {
+				fmt.Fprintf(b, "- … (+%d)\n", len(f.OutOfScope)-10)
+				break
+			}
+			fmt.Fprintf(b, "- %s ×%d\n", mdCode(rf.Method+" "+rf.URL), rf.Count)
+		}
+		b.WriteString("\n")
+	}
+	if f.HasTraffic {
+		fmt.Fprintf(b, "### %s\n\n%s", w.Traffic, mdInline(f.Traffic))
+		if f.Waits != "" {
+			b.WriteString(" " + strings.Replace(mdInline(f.Waits), "Retry-After", "`Retry-After`", 1))
+		}
+		b.WriteString("\n\n")
+	}
+}

@@ -1,9 +1,6 @@
 package report
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -47,6 +44,7 @@ func redacted(r *scoring.Report) *scoring.Report {
 			c.OutOfScope[i] = rf
 		}
 	}
+	redactFacts(&c, r)
 	return &c
 }
 
@@ -58,25 +56,4 @@ func redactRequest(s string) string {
 		}
 	}
 	return redact.Text(s)
-}
-
-// writeOutOfScopeMarkdown lists the requests the harness refused because they would have left
-// the target: the portal tried to send the scanner elsewhere, and nothing was sent.
-func writeOutOfScopeMarkdown(b *strings.Builder, r *scoring.Report, lang string) {
-	if len(r.OutOfScope) == 0 {
-		return
-	}
-	title, note := "Not sent: requests to other hosts", "The portal's redirects, forms or links led outside the assessed origin; the scanner refused them before sending anything (widen the scope with --allow-host)."
-	if lang == "vi" {
-		title, note = "Không gửi: yêu cầu tới máy chủ khác", "Chuyển hướng, biểu mẫu hoặc liên kết của cổng dẫn ra ngoài nguồn được đánh giá; công cụ đã từ chối trước khi gửi bất cứ gì (mở rộng phạm vi bằng --allow-host)."
-	}
-	fmt.Fprintf(b, "### %s (%d)\n\n_%s_\n\n", title, len(r.OutOfScope), note)
-	for i, rf := range r.OutOfScope {
-		if i == 10 {
-			fmt.Fprintf(b, "- … (+%d)\n", len(r.OutOfScope)-10)
-			break
-		}
-		fmt.Fprintf(b, "- %s ×%d\n", mdCode(rf.Method+" "+rf.URL), rf.Count)
-	}
-	b.WriteString("\n")
 }

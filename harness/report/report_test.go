@@ -84,6 +84,10 @@ func sampleReport() *scoring.Report {
 		},
 		Discovery: map[string]string{"home": "default", "procedures": "discovered", "search": "missing"},
 		Targets:   []scoring.Target{scoring.SeedTarget(scoring.TargetProceduresOnline, 41, 50)},
+		Adapter: &scoring.Adapter{Interfaces: []string{"Assurance", "Dossiers"}, Level2Procedures: []string{"1.001234"},
+			Warnings: []string{"portal.Results has signature func(string) string, but check.Results needs func(context.Context, string) (check.Result, error): the harness ignores it"}},
+		OutOfScope: []scoring.Refusal{{Method: "POST", URL: "http://other.example/login?token=[redacted]", Host: "other.example:80", Count: 2}},
+		Traffic:    &scoring.Traffic{Requests: 137, BytesRead: 512000, MaxInFlight: 8, MaxConnsPerHost: 6, Backoffs: 1, WaitedMS: 2000},
 	}
 }
 

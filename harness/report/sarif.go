@@ -76,6 +76,18 @@ type sarifInvocation struct {
 	ExecutionSuccessful bool   `json:"executionSuccessful"`
 	StartTimeUTC        string `json:"startTimeUtc,omitempty"`
 	EndTimeUTC          string `json:"endTimeUtc,omitempty"`
+	// ToolExecutionNotifications are the requests refused because they would have left the
+	// target; ToolConfigurationNotifications the adapter methods the harness ignored.
+	ToolExecutionNotifications     []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	ToolConfigurationNotifications []sarifNotification `json:"toolConfigurationNotifications,omitempty"`
+	Properties                     map[string]any      `json:"properties,omitempty"`
+}
+
+// sarifNotification is a SARIF notification (§3.58): something the tool reports about its run
+// rather than about the portal.
+type sarifNotification struct {
+	Message sarifText `json:"message"`
+	Level   string    `json:"level"`
 }
 
 type sarifResult struct {
@@ -129,6 +141,37 @@ func WriteSARIF(w io.Writer, r *scoring.Report, opt Options) error {
 	if t, err := time.Parse(time.RFC3339, r.StartedAt); err == nil {
 		inv.StartTimeUTC = t.UTC().Format(time.RFC3339)
 		inv.EndTimeUTC = t.Add(time.Duration(r.DurationMS) * time.Millisecond).UTC().Format(time.RFC3339)
+	}
+	facts := factsOf(r, opt)
+	if r.Partial != nil {
+		// A partial run's grade is not the portal's: the log says so instead of giving one.
+		delete(run.Properties, "grade")
+		run.Properties["partial"] = map[string]any{"selected": r.Partial.Selected, "criteria": r.Partial.Criteria, "graded": false}
+		if facts.ComplianceKnown {
+			run.Properties["compliance"] = fmt.Sprintf("%d/%d", facts.Met, facts.Applicable)
+		}
+	}
+	if r.Tool != nil {
+		run.Properties["madeBy"] = r.Tool.Name + " " + r.Tool.Version
+	}
+	if a := r.Adapter; a != nil {
+		ad := map[string]any{"interfaces": a.Interfaces}
+		if facts.Level2Declared {
+			ad["level2Procedures"] = append([]string{}, a.Level2Procedures...)
+		}
+		run.Properties["adapter"] = ad
+		for _, w := range a.Warnings {
+			inv.ToolConfigurationNotifications = append(inv.ToolConfigurationNotifications,
+				sarifNotification{Message: sarifText{Text: facts.W.AdapterWarnings + ": " + w}, Level: "warning"})
+		}
+	}
+	for _, rf := range r.OutOfScope {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
+			sarifNotification{Message: sarifText{Text: fmt.Sprintf("%s: %s %s ×%d", facts.W.OutOfScope, rf.Method, rf.URL, rf.Count)}, Level: "note"})
+	}
+	if t := r.Traffic; t != nil {
+		inv.Properties = map[string]any{"traffic": map[string]any{"requests": t.Requests, "bytesRead": t.BytesRead,
+			"maxInFlight": t.MaxInFlight, "maxConnsPerHost": t.MaxConnsPerHost, "backoffs": t.Backoffs, "waitedMs": t.WaitedMS}}
 	}
 	run.Invocations = []sarifInvocation{inv}
 

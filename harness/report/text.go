@@ -23,10 +23,21 @@ func WriteText(w io.Writer, r *scoring.Report, opt Options) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s\n", wd.Report, textSafe(r.Target))
 	c, cov := r.Scores.Compliance, coverageOf(r)
-	fmt.Fprintf(&b, "%s %s / 100 · %s %s · %d / %d %s (%s) · %d / %d %s (%s)\n", wd.Score, fmtScore(r.Scores.Overall),
-		wd.Grade, gradeLabel(r, opt.Lang), c.Met, c.Applicable, wd.MandatoryMet, fmtRate(c.Rate),
-		cov.Assessed, cov.Total, wd.CoverageOf, fmtRate(cov.Share()))
-	if len(r.Scores.Caps) > 0 {
+	facts := factsOf(r, opt)
+	if facts.Partial {
+		fmt.Fprintf(&b, "(!) %s: %s\n    %s\n", facts.W.Partial, textSafe(facts.PartialNote), textCut(strings.Join(facts.Criteria, ", "), 300))
+		compliance := ""
+		if facts.ComplianceKnown {
+			compliance = fmt.Sprintf(" · %d / %d %s", facts.Met, facts.Applicable, facts.W.SelectedMet)
+		}
+		fmt.Fprintf(&b, "%s %s / 100 (%s) · %s: %s%s · %d / %d %s (%s)\n", wd.Score, fmtScore(r.Scores.Overall), facts.W.ScorePartial,
+			wd.Grade, gradeShown(r, opt.Lang), compliance, cov.Assessed, cov.Total, wd.CoverageOf, fmtRate(cov.Share()))
+	} else {
+		fmt.Fprintf(&b, "%s %s / 100 · %s %s · %d / %d %s (%s) · %d / %d %s (%s)\n", wd.Score, fmtScore(r.Scores.Overall),
+			wd.Grade, gradeLabel(r, opt.Lang), c.Met, c.Applicable, wd.MandatoryMet, fmtRate(c.Rate),
+			cov.Assessed, cov.Total, wd.CoverageOf, fmtRate(cov.Share()))
+	}
+	if len(r.Scores.Caps) > 0 && !facts.Partial {
 		var ids []string
 		for _, cp := range r.Scores.Caps {
 			ids = append(ids, cp.Criterion)
@@ -90,7 +101,8 @@ func WriteText(w io.Writer, r *scoring.Report, opt Options) error {
 			}
 		}
 	}
-	fmt.Fprintf(&b, "\n%s %s · %s · %s %s\n", textSafe(r.Catalogue.ID), textSafe(r.Catalogue.Version), scoring.Model, opt.Tool, opt.Version)
+	writeFactsText(&b, facts)
+	fmt.Fprintf(&b, "\n%s %s · %s · %s\n", textSafe(r.Catalogue.ID), textSafe(r.Catalogue.Version), scoring.Model, textSafe(toolLine(r, opt)))
 	lines := strings.Split(b.String(), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
@@ -120,4 +132,47 @@ func textSafe(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// writeFactsText writes the run facts for a terminal: the adapter, the refused requests, the
+// traffic.
+func writeFactsText(b *strings.Builder, f runFacts) {
+	w := f.W
+	if f.Adapter {
+		ifs := w.NoInterfaces
+		if len(f.Interfaces) > 0 {
+			ifs = strings.Join(f.Interfaces, ", ")
+		}
+		fmt.Fprintf(b, "\n%s\n  %s: %s\n", w.Adapter, w.Interfaces, textCut(ifs, 200))
+		if f.Level2Declared {
+			l2 := w.Level2None
+			if len(f.Level2) > 0 {
+				l2 = strings.Join(f.Level2, ", ")
+			}
+			fmt.Fprintf(b, "  %s: %s (%s)\n", w.Level2, textCut(l2, 200), strings.TrimSuffix(w.Level2Note, "."))
+		}
+		if len(f.AdapterWarnings) > 0 {
+			fmt.Fprintf(b, "  %s (%d): %s\n", w.AdapterWarnings, len(f.AdapterWarnings), w.AdapterWarningsNote)
+			for _, aw := range f.AdapterWarnings {
+				fmt.Fprintf(b, "    %s\n", textCut(aw, 300))
+			}
+		}
+	}
+	if len(f.OutOfScope) > 0 {
+		fmt.Fprintf(b, "\n%s (%d)\n  %s\n", w.OutOfScope, len(f.OutOfScope), w.OutOfScopeNote)
+		for i, rf := range f.OutOfScope {
+			if i == 10 {
+				fmt.Fprintf(b, "  … (+%d)\n", len(f.OutOfScope)-10)
+				break
+			}
+			fmt.Fprintf(b, "  %s ×%d\n", textCut(rf.Method+" "+rf.URL, 200), rf.Count)
+		}
+	}
+	if f.HasTraffic {
+		fmt.Fprintf(b, "\n%s: %s", w.Traffic, f.Traffic)
+		if f.Waits != "" {
+			b.WriteString(" " + f.Waits)
+		}
+		b.WriteString("\n")
+	}
 }

@@ -13,14 +13,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/harness/signtest"
 )
 
 // tool runs a program the PDF interop tests compare with and returns its combined output.
 func tool(t *testing.T, name string, args ...string) (string, error) {
 	t.Helper()
-	bin, err := exec.LookPath(name)
-	require.NoError(t, err, "%s is required for the PDF interop tests (apt-get install poppler-utils qpdf)", name)
+	bin := interoptest.Program(t, "apt-get install poppler-utils qpdf", name)
 	out, err := exec.Command(bin, args...).CombinedOutput()
 	return string(out), err
 }

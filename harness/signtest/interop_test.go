@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/ident"
 )
@@ -24,8 +25,7 @@ import (
 // openssl runs openssl with args and returns its combined output.
 func openssl(t *testing.T, args ...string) ([]byte, error) {
 	t.Helper()
-	bin, err := exec.LookPath("openssl")
-	require.NoError(t, err, "openssl is required for interop tests (apt-get install openssl)")
+	bin := interoptest.Program(t, "apt-get install openssl", "openssl")
 	return exec.Command(bin, args...).CombinedOutput()
 }
 

@@ -8,15 +8,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 )
 
 // TestInteropOpenSSLVerifiesTimestamp: openssl ts -verify accepts the RFC 3161 token signtest puts
 // on a signature, over that signature's value, and refuses it over another value.
 func TestInteropOpenSSLVerifiesTimestamp(t *testing.T) {
-	bin, err := exec.LookPath("openssl")
-	if err != nil {
-		t.Fatalf("openssl is required for interop tests (apt-get install openssl): %v", err)
-	}
+	bin := interoptest.Program(t, "apt-get install openssl", "openssl")
 	pki, err := NewPKI()
 	if err != nil {
 		t.Fatal(err)

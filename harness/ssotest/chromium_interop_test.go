@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/net/websocket"
 
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/harness/ssotest"
 )
 
@@ -85,10 +86,7 @@ func (c *cdp) waitFor(t *testing.T, expr, want string) string {
 // A real browser logs in through the fake's login page: the page a vendor's manual browser test
 // clicks works in Chromium, TLS, redirects and form post included.
 func TestInteropChromiumLogin(t *testing.T) {
-	bin, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatalf("chromium is required by this interop test (apt-get install chromium): %v", err)
-	}
+	bin := interoptest.Program(t, "apt-get install chromium", "chromium")
 	sso := ssotest.NewServer()
 	defer sso.Close()
 	who, _ := sso.AccountWithLevel(2)

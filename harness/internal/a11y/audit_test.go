@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -110,7 +111,7 @@ func runCheck(t *testing.T, id string, p *portaltest.Portal, prof *check.Profile
 	t.Helper()
 	srv := p.Start()
 	defer srv.Close()
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(), Profile: prof}, check.Config{})
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(), Profile: prof}, check.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +169,7 @@ func TestChecksNoPage(t *testing.T) {
 	p := portaltest.Good()
 	p.Files["/"] = portaltest.File{Type: "application/json", Body: "{}"}
 	r := runCheck(t, "P06-A11Y-02", p, nil)
-	if r.Status != scoring.Error || !strings.Contains(r.Message, "no page could be audited") {
+	if r.Status != scoring.Error || !strings.Contains(r.Message, "no page could be read") {
 		t.Errorf("%s: %s", r.Status, r.Message)
 	}
 }
@@ -218,7 +219,7 @@ func TestChecksSkipOffHostLogin(t *testing.T) {
 	front := httptest.NewServer(mux)
 	defer front.Close()
 	u, _ := url.Parse(sso.URL)
-	s, err := check.NewSession(check.Target{BaseURL: front.URL, Client: front.Client()}, check.Config{AllowedHosts: []string{u.Host}})
+	s, err := probe.NewSession(check.Target{BaseURL: front.URL, Client: front.Client()}, check.Config{AllowedHosts: []string{u.Host}})
 	if err != nil {
 		t.Fatal(err)
 	}

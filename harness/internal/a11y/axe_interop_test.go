@@ -4,9 +4,7 @@ package a11y
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,6 +12,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 )
 
 // axeNode is one element axe-core reports.
@@ -65,29 +65,12 @@ func keyOfHTML(t *testing.T, src string) string {
 // have no axe counterpart and are left out; axe's duplicate-id-active and duplicate-id-aria count
 // as duplicate-id.
 func TestInteropAxe(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is not installed: install node 20 and run .ci/install-interop")
-	}
-	script, _ := filepath.Abs("../../../.ci/axe/run.js")
-	if _, err := os.Stat(filepath.Join(filepath.Dir(script), "node_modules", "axe-core")); err != nil {
-		t.Fatal("axe-core is not installed: run .ci/install-interop (npm install in .ci/axe)")
-	}
 	files, _ := filepath.Glob("testdata/*.html")
 	if len(files) < 5 {
 		t.Fatalf("want the testdata pages, found %v", files)
 	}
-	var stderr bytes.Buffer
-	cmd := exec.Command(node, append([]string{script}, files...)...)
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("axe: %v\n%s", err, stderr.String())
-	}
 	var axe map[string]map[string][]axeNode
-	if err := json.Unmarshal(out, &axe); err != nil {
-		t.Fatalf("axe output: %v\n%s", err, out)
-	}
+	interoptest.Axe(t, &axe, nil, files...)
 	defects := 0
 	for _, f := range files {
 		name := filepath.Base(f)

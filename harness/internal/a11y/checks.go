@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -26,24 +27,6 @@ func Checks() []check.Check {
 // maxEvidence bounds the evidence items of one finding; the message counts the rest.
 const maxEvidence = 20
 
-// sampled holds the parsed pages a run audits and what could not be audited.
-type sampled struct {
-	pages   []*check.Page
-	skipped []string
-}
-
-// samplePages fetches the pages the checks audit: the resolved profile's pages (home,
-// catalogue, login, look-up, privacy, contact, procedure pages, samples), at most
-// Config.MaxPages. Pages that do not answer 200 with HTML, or that redirect to another host (a
-// national SSO login), are skipped and named.
-func samplePages(ctx context.Context, s *check.Session) (*sampled, error) {
-	pages, skipped, err := s.SamplePages(ctx, s.Config().MaxPages)
-	if err != nil {
-		return nil, err
-	}
-	return &sampled{pages: pages, skipped: skipped}, nil
-}
-
 type auditKey struct{}
 
 // audit is Audit of a sampled page, computed once per page for the seven criteria that read it.
@@ -55,20 +38,22 @@ func audit(pg *check.Page) []Violation {
 // criterion returns the check of one criterion: the rules of that criterion on every sampled page.
 func criterion(id, what, whatVI string) check.Func {
 	return func(ctx context.Context, s *check.Session) check.Result {
-		sp, err := samplePages(ctx, s)
+		// The pages audited: the resolved profile's sample (home, catalogue, login, look-up,
+		// privacy, contact, procedure pages, samples), at most Config.MaxPages; those not read
+		// (not 200 HTML, another host such as a national SSO login) are named.
+		sp, err := pagejudge.Sample(ctx, s, s.Config().MaxPages)
 		if err != nil {
 			return check.FromError("resolving the portal profile", err)
 		}
-		if len(sp.pages) == 0 {
-			return check.Errorf("no page could be audited: %s", strings.Join(sp.skipped, "; ")).
-				VI("không kiểm tra được trang nào: %s", strings.Join(sp.skipped, "; "))
+		if len(sp.Pages) == 0 {
+			return sp.NoneRead()
 		}
 		var ev []scoring.Evidence
 		var total, pagesBad int
 		var perPage []string
 		perRule := map[string]int{}
 		first := ""
-		for _, pg := range sp.pages {
+		for _, pg := range sp.Pages {
 			n := 0
 			for _, v := range audit(pg) {
 				rule := Rules[v.Rule]
@@ -96,14 +81,10 @@ func criterion(id, what, whatVI string) check.Func {
 				}
 			}
 		}
-		skipped, skippedVI := "", ""
-		if len(sp.skipped) > 0 {
-			skipped = fmt.Sprintf(" (%d pages not audited: %s)", len(sp.skipped), strings.Join(sp.skipped, "; "))
-			skippedVI = fmt.Sprintf(" (%d trang không kiểm tra được: %s)", len(sp.skipped), strings.Join(sp.skipped, "; "))
-		}
+		skipped, skippedVI := sp.UnreadNote()
 		if total == 0 {
-			return check.Passf("%s: no violation on the %d pages audited%s", what, len(sp.pages), skipped).
-				VI("%s: không có lỗi trên %d trang được kiểm tra%s", whatVI, len(sp.pages), skippedVI)
+			return check.Passf("%s: no violation on the %d pages audited%s", what, len(sp.Pages), skipped).
+				VI("%s: không có lỗi trên %d trang được kiểm tra%s", whatVI, len(sp.Pages), skippedVI)
 		}
 		var rules []string
 		for r := range perRule {
@@ -118,9 +99,9 @@ func criterion(id, what, whatVI string) check.Func {
 		}
 		e := ev[0]
 		return check.Failf("%s: %d violations on %d of %d pages audited: %s. First: %s at %s. Pages: %s. Fix: %s%s",
-			what, total, pagesBad, len(sp.pages), strings.Join(parts, ", "), e.Note, e.Location, strings.Join(perPage, ", "), strings.Join(advice, "; "), skipped).
+			what, total, pagesBad, len(sp.Pages), strings.Join(parts, ", "), e.Note, e.Location, strings.Join(perPage, ", "), strings.Join(advice, "; "), skipped).
 			VI("%s: %d lỗi trên %d/%d trang được kiểm tra: %s. Trang: %s. Khắc phục: %s%s",
-				whatVI, total, pagesBad, len(sp.pages), strings.Join(parts, ", "), strings.Join(perPage, ", "), strings.Join(adviceVI, "; "), skippedVI).
+				whatVI, total, pagesBad, len(sp.Pages), strings.Join(parts, ", "), strings.Join(perPage, ", "), strings.Join(adviceVI, "; "), skippedVI).
 			At(first).With(ev...).
 			GotWant(fmt.Sprintf("%d violations", total), "no violation of "+strings.Join(rules, ", "))
 	}

@@ -3,14 +3,8 @@
 package headers
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -18,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 )
 
 // corpus are header sets judged by both p06 and the HTTP Observatory's own test functions
@@ -147,43 +142,16 @@ var judges = map[string]func(*check.Page) verdict{
 // TestInteropObservatoryCorpus judges every header set of the corpus with p06's rules and with
 // the Observatory's own test functions, and fails on any difference not documented in the corpus.
 func TestInteropObservatoryCorpus(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is not installed (Node.js 20+); run .ci/install-interop")
-	}
-	dir, _ := filepath.Abs(filepath.Join("..", "..", "..", ".ci", "observatory"))
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@mdn", "mdn-http-observatory")); err != nil {
-		t.Fatal("the HTTP Observatory is not installed: run .ci/install-interop (npm install --ignore-scripts --prefix .ci/observatory)")
-	}
 	const url = "https://portal.example.gov.vn/"
-	var in bytes.Buffer
-	for _, c := range corpus {
-		b, _ := json.Marshal(map[string]any{"url": url, "headers": c.headers, "html": corpusHTML[c.name]})
-		in.Write(append(b, '\n'))
+	cases := make([]interoptest.ObservatoryCase, len(corpus))
+	for i, c := range corpus {
+		cases[i] = interoptest.ObservatoryCase{URL: url, Headers: c.headers, HTML: corpusHTML[c.name]}
 	}
-	cmd := exec.Command(node, filepath.Join(dir, "judge-headers.mjs"))
-	cmd.Stdin = &in
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("judge-headers.mjs: %v\n%s", err, stderr.String())
-	}
-	sc := bufio.NewScanner(bytes.NewReader(out))
+	answers := interoptest.JudgeWithObservatory(t, cases)
 	agree, differ, absent := 0, 0, 0
 	var rows []string
-	for i := 0; sc.Scan(); i++ {
-		if i >= len(corpus) {
-			t.Fatalf("more answers than cases: %s", sc.Text())
-		}
+	for i, theirs := range answers {
 		c := corpus[i]
-		var theirs map[string]struct {
-			Pass   bool   `json:"pass"`
-			Result string `json:"result"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &theirs); err != nil {
-			t.Fatalf("case %q: %v in %s", c.name, err, sc.Text())
-		}
 		page := &check.Page{Response: &check.Response{URL: url, FinalURL: url, StatusCode: 200, Header: c.headers}}
 		if h := corpusHTML[c.name]; h != "" {
 			doc, err := html.Parse(strings.NewReader(h))
@@ -211,27 +179,18 @@ func TestInteropObservatoryCorpus(t *testing.T) {
 				absent++
 			case ours != o.Pass:
 				differ++
-				rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s (%s) | %s |", c.name, test, yesNo(ours), yesNo(o.Pass), o.Result, why))
+				rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s (%s) | %s |", c.name, test, interoptest.PassFail(ours), interoptest.PassFail(o.Pass), o.Result, why))
 			default:
 				agree++
 			}
 		}
 	}
-	if got := strings.Count(string(out), "\n"); got != len(corpus) {
-		t.Fatalf("%d answers for %d cases", got, len(corpus))
-	}
 	if absent > 0 {
 		rows = append(rows, fmt.Sprintf("| every set without Referrer-Policy (%d) | referrer-policy | fail | pass (referrer-policy-not-implemented) | %s |", absent, referrerAbsent))
 	}
 	t.Logf("%d verdicts agree, %d differ by design", agree, differ)
-	if path := os.Getenv("P06_INTEROP_RESULTS"); path != "" {
-		f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-		if err == nil {
-			fmt.Fprintf(f, "### Header corpus: p06's rules vs the Observatory's test functions\n\n%d header sets × %d tests: %d verdicts agree, %d differ by design:\n\n"+
-				"| header set | Observatory test | p06 | Observatory | why |\n|---|---|---|---|---|\n%s\n\n", len(corpus), len(judges), agree, differ, strings.Join(rows, "\n"))
-			f.Close()
-		}
-	}
+	interoptest.Results(t, fmt.Sprintf("### Header corpus: p06's rules vs the Observatory's test functions\n\n%d header sets × %d tests: %d verdicts agree, %d differ by design:\n\n"+
+		"| header set | Observatory test | p06 | Observatory | why |\n|---|---|---|---|---|\n%s\n", len(corpus), len(judges), agree, differ, strings.Join(rows, "\n")))
 }
 
 func sortedTests() []string {
@@ -241,11 +200,4 @@ func sortedTests() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "pass"
-	}
-	return "fail"
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/identity/rptest"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -38,7 +39,7 @@ func TestCookiesSetAtLogin(t *testing.T) {
 			if tc.sso != nil {
 				target.SSO = tc.sso
 			}
-			s, err := check.NewSession(target, check.Config{Lang: "en"})
+			s, err := probe.NewSession(target, check.Config{Lang: "en"})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -117,98 +118,51 @@ func leavesHost(ctx context.Context, s *check.Session, u string) (string, bool) 
 }
 
 // verdict is the judgement of one page.
-type verdict struct {
-	// Problem is empty when the page meets the criterion.
-	Problem string
-	// Got is what the page sent, for the message.
-	Got string
-	// ProblemVI is Problem in Vietnamese; when empty the English is shown.
-	ProblemVI string
-	// Note is an observation on a passing page.
-	Note string
-}
+type verdict = pagejudge.Verdict
 
-// judgePages fetches each citizen page and judges it; the result fails when any page fails,
-// naming each failing page, and is an error when no page could be fetched. headers names the
-// response headers to keep as evidence.
+// judgePages judges each citizen page with judge (pagejudge: fail when a page read fails, naming
+// each failing page; error when no page could be read). headers names the response headers kept
+// as evidence of every page.
 func judgePages(ctx context.Context, s *check.Session, want, wantVI string, headers []string,
 	judge func(p *check.Page) verdict) check.Result {
-	var fails, failsVI, passes, notes []string
-	var failURL string
-	var ev []scoring.Evidence
-	var errs []string
-	var gots []string
 	pages, skipped := citizenPages(ctx, s)
-	s.Prefetch(ctx, pages...)
-	for _, u := range pages {
-		p, err := s.Page(ctx, u)
-		if err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", check.Redact(u), err))
-			continue
+	j := pagejudge.Fetch(ctx, s, pages, skipped).Judge(pagejudge.Options{Headers: headers, AllEvidence: true}, judge)
+	// The pages that meet it, with what was noted: once when every page noted the same.
+	var passes, notes []string
+	seen := map[string]bool{}
+	for _, p := range j.Passed {
+		passes = append(passes, check.Redact(p.FinalURL))
+		if !seen[p.Note] {
+			seen[p.Note] = true
+			notes = append(notes, p.Note)
 		}
-		v := judge(p)
-		e := p.Evidence(headers...)
-		if v.Problem != "" {
-			e.Note = v.Problem
-			fails = append(fails, fmt.Sprintf("%s: %s", check.Redact(p.FinalURL), v.Problem))
-			vi := v.ProblemVI
-			if vi == "" {
-				vi = v.Problem
-			}
-			failsVI = append(failsVI, fmt.Sprintf("%s: %s", check.Redact(p.FinalURL), vi))
-			gots = append(gots, v.Got)
-			if failURL == "" {
-				failURL = p.FinalURL
-			}
-		} else {
-			e.Note = v.Note
-			passes = append(passes, check.Redact(p.FinalURL))
-			notes = append(notes, v.Note)
-		}
-		ev = append(ev, e)
 	}
-	total := len(fails) + len(passes)
+	pass := "all %d page(s) meet it"
 	switch {
-	case total == 0:
-		return check.Errorf("no page could be fetched: %s", strings.Join(errs, "; ")).
-			VI("không tải được trang nào: %s", strings.Join(errs, "; "))
-	case len(fails) > 0:
-		return check.Failf("%d of %d page(s) fail: %s", len(fails), total, strings.Join(fails, "; ")).
-			VI("%d/%d trang không đạt (%s): %s", len(fails), total, wantVI, strings.Join(failsVI, "; ")).
-			GotWant(strings.Join(dedupe(gots), "; "), want).At(failURL).With(ev...)
-	}
-	msg := fmt.Sprintf("all %d page(s) meet it: %s", total, strings.Join(passes, ", "))
-	if d := dedupe(notes); len(d) == 1 && d[0] != "" {
-		msg = fmt.Sprintf("all %d page(s) meet it (%s): %s", total, d[0], strings.Join(passes, ", "))
-	} else if len(d) > 1 {
-		for i := range passes {
-			if notes[i] != "" {
-				passes[i] += " (" + notes[i] + ")"
+	case len(notes) == 1 && notes[0] != "":
+		pass += " (" + esc(notes[0]) + ")"
+	case len(notes) > 1:
+		for i, p := range j.Passed {
+			if p.Note != "" {
+				passes[i] += " (" + p.Note + ")"
 			}
 		}
-		msg = fmt.Sprintf("all %d page(s) meet it: %s", total, strings.Join(passes, ", "))
 	}
-	if len(skipped) > 0 {
-		msg += fmt.Sprintf(" (not judged: %s)", strings.Join(skipped, "; "))
+	r := j.Result(pagejudge.Messages{
+		Pass:   pass + ": " + esc(strings.Join(passes, ", ")),
+		PassVI: "cả %d trang đều đạt (" + esc(wantVI) + ")",
+		Fail:   "%d of %d page(s) fail: %s",
+		FailVI: "%d/%d trang không đạt (" + esc(wantVI) + "): %s",
+		Want:   want,
+	})
+	if r.Status == scoring.Pass {
+		r = r.GotWant("as required on every page", want)
 	}
-	if len(errs) > 0 {
-		msg += fmt.Sprintf(" (%d page(s) could not be fetched: %s)", len(errs), strings.Join(errs, "; "))
-	}
-	return check.Passf("%s", msg).VI("cả %d trang đều đạt (%s)", total, wantVI).
-		GotWant("as required on every page", want).With(ev...)
+	return r
 }
 
-func dedupe(in []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range in {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
-}
+// esc escapes s for use in a format string.
+func esc(s string) string { return strings.ReplaceAll(s, "%", "%%") }
 
 // metaEquiv returns the content of <meta http-equiv="name"> elements of the page (for CSP; the
 // Referrer-Policy meta is <meta name="referrer">).

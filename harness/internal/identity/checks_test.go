@@ -7,6 +7,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/identity/rptest"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -22,7 +23,7 @@ func newBenchSession(t testing.TB, rp *rptest.Portal, sso *ssotest.Server, porta
 		p = portal[0]
 	}
 	target := check.Target{BaseURL: rp.URL, Client: rp.Client(), Portal: p, Profile: rp.Profile(), SSO: sso}
-	s, err := check.NewSession(target, check.Config{Active: true, Lang: "en"})
+	s, err := probe.NewSession(target, check.Config{Active: true, Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +236,7 @@ func TestLogoutLinkFoundWhenLoggedIn(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rp := rptest.New(sso, tc.d)
 			t.Cleanup(rp.Close)
-			s, err := check.NewSession(check.Target{BaseURL: rp.URL, Client: rp.Client(), SSO: sso,
+			s, err := probe.NewSession(check.Target{BaseURL: rp.URL, Client: rp.Client(), SSO: sso,
 				Profile: &check.Profile{Login: "/dang-nhap"}}, check.Config{Lang: "en"})
 			if err != nil {
 				t.Fatal(err)

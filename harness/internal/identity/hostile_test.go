@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -39,7 +40,7 @@ func TestHostilePortals(t *testing.T) {
 			t.Parallel()
 			srv := httptest.NewTLSServer(tc.h)
 			t.Cleanup(srv.Close)
-			s, err := check.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(), SSO: sso, Profile: &check.Profile{Login: "/dang-nhap"}},
+			s, err := probe.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(), SSO: sso, Profile: &check.Profile{Login: "/dang-nhap"}},
 				check.Config{RequestTimeout: 300 * time.Millisecond, Lang: "en"})
 			if err != nil {
 				t.Fatal(err)

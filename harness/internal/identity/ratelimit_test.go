@@ -8,6 +8,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/identity/rptest"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -45,7 +46,7 @@ func TestLoginRateLimitEarnsItsVerdict(t *testing.T) {
 			t.Cleanup(rp.Close)
 			cfg := tc.cfg
 			cfg.Active, cfg.Lang = true, "en"
-			s, err := check.NewSession(check.Target{BaseURL: rp.URL, Client: rp.Client(), Profile: rp.Profile(), SSO: sso}, cfg)
+			s, err := probe.NewSession(check.Target{BaseURL: rp.URL, Client: rp.Client(), Profile: rp.Profile(), SSO: sso}, cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,7 +88,7 @@ func TestLoginRateLimitDeadline(t *testing.T) {
 	t.Cleanup(sso.Close)
 	rp := rptest.New(sso, rptest.Defects{PasswordLogin: true, SlowLoginAfter: 2})
 	t.Cleanup(rp.Close)
-	s, err := check.NewSession(check.Target{BaseURL: rp.URL, Client: rp.Client(), Profile: rp.Profile(), SSO: sso},
+	s, err := probe.NewSession(check.Target{BaseURL: rp.URL, Client: rp.Client(), Profile: rp.Profile(), SSO: sso},
 		check.Config{Active: true, Lang: "en", RequestTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)

@@ -3,15 +3,11 @@
 package leakage
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 )
 
 // sriCorpus are pages whose Subresource Integrity both p06 (P06-SEC-17) and the HTTP
@@ -37,41 +33,16 @@ var sriCorpus = []struct{ name, html, differs string }{
 // TestInteropObservatorySRI compares P06-SEC-17's page verdicts with the Observatory's
 // subresource-integrity test over the corpus.
 func TestInteropObservatorySRI(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is not installed (Node.js 20+); run .ci/install-interop")
-	}
-	dir, _ := filepath.Abs(filepath.Join("..", "..", "..", ".ci", "observatory"))
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@mdn", "mdn-http-observatory")); err != nil {
-		t.Fatal("the HTTP Observatory is not installed: run .ci/install-interop (npm install --ignore-scripts --prefix .ci/observatory)")
-	}
 	const url = "https://portal.gov.vn/"
-	var in bytes.Buffer
-	for _, c := range sriCorpus {
-		b, _ := json.Marshal(map[string]any{"url": url, "headers": map[string][]string{"Content-Type": {"text/html; charset=utf-8"}}, "html": c.html})
-		in.Write(append(b, '\n'))
+	cases := make([]interoptest.ObservatoryCase, len(sriCorpus))
+	for i, c := range sriCorpus {
+		cases[i] = interoptest.ObservatoryCase{URL: url, Headers: map[string][]string{"Content-Type": {"text/html; charset=utf-8"}}, HTML: c.html}
 	}
-	cmd := exec.Command(node, filepath.Join(dir, "judge-headers.mjs"))
-	cmd.Stdin = &in
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("judge-headers.mjs: %v\n%s", err, stderr.String())
-	}
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	i, agree := 0, 0
+	answers := interoptest.JudgeWithObservatory(t, cases)
+	agree := 0
 	var rows []string
-	for ; sc.Scan(); i++ {
+	for i, theirs := range answers {
 		c := sriCorpus[i]
-		var theirs map[string]struct {
-			Pass   bool   `json:"pass"`
-			Result string `json:"result"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &theirs); err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
 		_, bad := ThirdPartySRI(parse(t, c.html), url)
 		ours := len(bad) == 0
 		o := theirs["subresource-integrity"]
@@ -87,24 +58,9 @@ func TestInteropObservatorySRI(t *testing.T) {
 		if ours != o.Pass {
 			verdict = "differs by design: " + c.differs
 		}
-		rows = append(rows, fmt.Sprintf("| %s | %s | %s (%s) | %s |", c.name, passFail(ours), passFail(o.Pass), o.Result, verdict))
-	}
-	if i != len(sriCorpus) {
-		t.Fatalf("%d answers for %d pages", i, len(sriCorpus))
+		rows = append(rows, fmt.Sprintf("| %s | %s | %s (%s) | %s |", c.name, interoptest.PassFail(ours), interoptest.PassFail(o.Pass), o.Result, verdict))
 	}
 	t.Logf("%d of %d SRI verdicts agree; the others differ by design", agree, len(sriCorpus))
-	if path := os.Getenv("P06_INTEROP_RESULTS"); path != "" {
-		if f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644); err == nil {
-			fmt.Fprintf(f, "### Subresource Integrity: P06-SEC-17 vs the Observatory's subresource-integrity test\n\n"+
-				"| page | p06 | Observatory | verdict |\n|---|---|---|---|\n%s\n\n", strings.Join(rows, "\n"))
-			f.Close()
-		}
-	}
-}
-
-func passFail(b bool) string {
-	if b {
-		return "pass"
-	}
-	return "fail"
+	interoptest.Results(t, "### Subresource Integrity: P06-SEC-17 vs the Observatory's subresource-integrity test\n\n"+
+		"| page | p06 | Observatory | verdict |\n|---|---|---|---|\n"+strings.Join(rows, "\n")+"\n")
 }

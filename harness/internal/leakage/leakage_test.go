@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -46,7 +47,7 @@ func fixture(t *testing.T, tlsOn bool, paths map[string]resource, notFound resou
 		srv = httptest.NewServer(h)
 	}
 	t.Cleanup(srv.Close)
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
 		Profile: &check.Profile{Login: "/", ProcedurePages: []string{"/"}}}, check.Config{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
@@ -343,7 +344,7 @@ func fixtureCSP(t *testing.T, page resource) *check.Session {
 		_, _ = w.Write([]byte(page.body))
 	}))
 	t.Cleanup(srv.Close)
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(), Profile: &check.Profile{Login: "/", ProcedurePages: []string{"/"}}}, check.Config{})
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(), Profile: &check.Profile{Login: "/", ProcedurePages: []string{"/"}}}, check.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -458,7 +459,7 @@ func TestCheckErrorPagesJSON(t *testing.T) {
 		_, _ = w.Write([]byte("<html><body>Cổng</body></html>"))
 	}))
 	defer srv.Close()
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(), Profile: &check.Profile{}}, check.Config{})
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(), Profile: &check.Profile{}}, check.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

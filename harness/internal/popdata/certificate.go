@@ -14,19 +14,11 @@ import (
 // connections it opened before the certificate changed.
 const maxCertAttempts = 5
 
-// checkCertificate is P06-POP-04: with the gateway presenting a certificate from a CA the portal
+// judgeCertificate is P06-POP-04: with the gateway presenting a certificate from a CA the portal
 // does not trust, the portal refuses it: no request completes, and the TLS handshake was aborted
 // by the portal after it received the certificate. A handshake that failed otherwise (the portal
 // never sent its hello, or the handshake timed out) shows no refusal and is an error.
-func checkCertificate(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(ctx, s)
-	if res != nil {
-		return *res
-	}
-	b, res := e.login(ctx)
-	if res != nil {
-		return *res
-	}
+func judgeCertificate(ctx context.Context, e *env, b *check.Browser) check.Result {
 	restore := e.gw.Inject(popdbtest.Faults{UntrustedCert: true})
 	// The gateway presents the untrusted certificate on new connections only: a look-up the
 	// portal sends over a connection it kept alive is answered with the trusted one, and that

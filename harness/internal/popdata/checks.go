@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/fakes"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -18,13 +19,13 @@ import (
 // Checks returns the checks of this family.
 func Checks() []check.Check {
 	return []check.Check{
-		{ID: "P06-POP-01", Run: checkLookup, Exclusive: true},
-		{ID: "P06-POP-02", Run: checkPrefill, Exclusive: true},
-		{ID: "P06-POP-03", Run: checkWellFormed, Exclusive: true},
-		{ID: "P06-POP-04", Run: checkCertificate, Exclusive: true},
-		{ID: "P06-POP-05", Run: checkDegrade, Exclusive: true},
-		{ID: "P06-POP-06", Run: checkMinimal, Exclusive: true},
-		{ID: "P06-POP-07", Run: checkInvalid, Exclusive: true},
+		{ID: "P06-POP-01", Run: assisted(judgeLookup), Exclusive: true},
+		{ID: "P06-POP-02", Run: assisted(judgePrefill), Exclusive: true},
+		{ID: "P06-POP-03", Run: assisted(judgeWellFormed), Exclusive: true},
+		{ID: "P06-POP-04", Run: assisted(judgeCertificate), Exclusive: true},
+		{ID: "P06-POP-05", Run: assisted(judgeDegrade), Exclusive: true},
+		{ID: "P06-POP-06", Run: assisted(judgeMinimal), Exclusive: true},
+		{ID: "P06-POP-07", Run: assisted(judgeInvalid), Exclusive: true},
 		{ID: "P06-POP-08", Run: checkURLs},
 	}
 }
@@ -48,7 +49,7 @@ type env struct {
 // missing.
 func setup(ctx context.Context, s *check.Session) (*env, *check.Result) {
 	t := s.Target()
-	if t.PopDB == nil {
+	if fakes.PopDB(t) == nil {
 		r := check.NotTestedf("the target has no population-database fake: set Target.PopDB to a popdbtest.Server the portal is configured to use").
 			VI("Đối tượng kiểm tra chưa có giả lập CSDL quốc gia về dân cư: hãy đặt Target.PopDB là một popdbtest.Server mà cổng được cấu hình để dùng")
 		return nil, &r
@@ -59,13 +60,31 @@ func setup(ctx context.Context, s *check.Session) (*env, *check.Result) {
 			VI("Bộ điều hợp (adapter) chưa cài đặt Dossiers.StartDossier nên không thể bắt đầu hồ sơ")
 		return nil, &r
 	}
-	e := &env{s: s, gw: t.PopDB, portal: d, proc: procedure(ctx, s)}
-	e.who = pickCitizen(t.PopDB.People)
+	e := &env{s: s, gw: fakes.PopDB(t), portal: d, proc: procedure(ctx, s)}
+	e.who = pickCitizen(fakes.PopDB(t).People)
 	if e.who.ID == "" {
 		r := check.Errorf("the population-database fake knows no citizen (popdbtest.Server.People is empty)")
 		return nil, &r
 	}
 	return e, nil
+}
+
+// assisted makes an assisted check of judge: it finds the gateway fake and the adapter (setup),
+// logs the citizen in and hands both to judge. A step that cannot be done ends the check with the
+// result saying why (not_tested for a missing fake, error for an adapter or login that failed),
+// so every assisted check reports a missing prerequisite the same way.
+func assisted(judge func(ctx context.Context, e *env, b *check.Browser) check.Result) check.Func {
+	return func(ctx context.Context, s *check.Session) check.Result {
+		e, res := setup(ctx, s)
+		if res != nil {
+			return *res
+		}
+		b, res := e.login(ctx)
+		if res != nil {
+			return *res
+		}
+		return judge(ctx, e, b)
+	}
 }
 
 // procedureNamer is implemented by an adapter that names the procedure whose dossiers the

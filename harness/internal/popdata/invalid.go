@@ -25,17 +25,9 @@ var invalidIDs = []invalidCase{
 	{"0793 0500123", "a space", "có khoảng trắng"},
 }
 
-// checkInvalid is P06-POP-07: identifiers that are not valid personal identification numbers are
+// judgeInvalid is P06-POP-07: identifiers that are not valid personal identification numbers are
 // rejected by the portal before any look-up: none reaches the gateway, and the citizen is told.
-func checkInvalid(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(ctx, s)
-	if res != nil {
-		return *res
-	}
-	b, res := e.login(ctx)
-	if res != nil {
-		return *res
-	}
+func judgeInvalid(ctx context.Context, e *env, b *check.Browser) check.Result {
 	var sent, accepted, sentVI, acceptedVI []string
 	var all []popdbtest.Request
 	for _, c := range invalidIDs {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/identity/rptest"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -32,7 +33,7 @@ func TestPOP08LandingURL(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rp := rptest.New(sso, tc.d)
 			t.Cleanup(rp.Close)
-			s, err := check.NewSession(check.Target{BaseURL: rp.URL, Client: rp.Client(), Profile: rp.Profile(), SSO: sso}, check.Config{Lang: "en"})
+			s, err := probe.NewSession(check.Target{BaseURL: rp.URL, Client: rp.Client(), Profile: rp.Profile(), SSO: sso}, check.Config{Lang: "en"})
 			require.NoError(t, err)
 			r := checkURLs(context.Background(), s)
 			require.Equal(t, tc.status, r.Status, r.Message)

@@ -8,17 +8,9 @@ import (
 	"github.com/p06kit/p06kit/ident"
 )
 
-// checkLookup is P06-POP-01: starting a dossier looks up the logged-in citizen in the population
+// judgeLookup is P06-POP-01: starting a dossier looks up the logged-in citizen in the population
 // database (service 037), authenticated with the portal's credentials.
-func checkLookup(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(ctx, s)
-	if res != nil {
-		return *res
-	}
-	b, res := e.login(ctx)
-	if res != nil {
-		return *res
-	}
+func judgeLookup(ctx context.Context, e *env, b *check.Browser) check.Result {
 	a := e.start(ctx, b, check.DossierRequest{})
 	if a.err != nil {
 		return dossierError("starting a dossier", a.err)

@@ -11,17 +11,9 @@ import (
 	"github.com/p06kit/p06kit/ident"
 )
 
-// checkMinimal is P06-POP-06: for a dossier about the citizen and other people (its subjects),
+// judgeMinimal is P06-POP-06: for a dossier about the citizen and other people (its subjects),
 // the portal looks up nobody else, and each of them at most once.
-func checkMinimal(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(ctx, s)
-	if res != nil {
-		return *res
-	}
-	b, res := e.login(ctx)
-	if res != nil {
-		return *res
-	}
+func judgeMinimal(ctx context.Context, e *env, b *check.Browser) check.Result {
 	in := map[string]bool{}
 	for _, p := range e.gw.People {
 		in[p.ID] = true

@@ -37,20 +37,12 @@ var prefillFields = []field{
 	{"QuocTich", false, func(c popdbtest.CongDan) string { return c.QuocTich }, sameNationality},
 }
 
-// checkPrefill is P06-POP-02: the dossier form comes back pre-filled with the citizen's record;
+// judgePrefill is P06-POP-02: the dossier form comes back pre-filled with the citizen's record;
 // the citizen is not asked again for what the population database holds (declare once).
-func checkPrefill(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(ctx, s)
-	if res != nil {
-		return *res
-	}
+func judgePrefill(ctx context.Context, e *env, b *check.Browser) check.Result {
 	rec, ok := e.gw.Record(e.who.ID)
 	if !ok {
 		return check.Errorf("the population-database fake does not know the citizen %s", ident.Mask(e.who.ID))
-	}
-	b, res := e.login(ctx)
-	if res != nil {
-		return *res
 	}
 	a := e.start(ctx, b, check.DossierRequest{})
 	if a.err != nil {

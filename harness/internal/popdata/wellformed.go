@@ -10,19 +10,11 @@ import (
 	"github.com/p06kit/p06kit/harness/popdbtest"
 )
 
-// checkWellFormed is P06-POP-03: the portal's gateway requests are well-formed and authenticated:
+// judgeWellFormed is P06-POP-03: the portal's gateway requests are well-formed and authenticated:
 // the operation and its namespace, service code 037, a request ID unique to each request, the
 // officer and unit codes, and the gateway headers. Two dossiers are started so that a constant
 // request ID shows.
-func checkWellFormed(ctx context.Context, s *check.Session) check.Result {
-	e, res := setup(ctx, s)
-	if res != nil {
-		return *res
-	}
-	b, res := e.login(ctx)
-	if res != nil {
-		return *res
-	}
+func judgeWellFormed(ctx context.Context, e *env, b *check.Browser) check.Result {
 	before := e.gw.Requests()
 	var entries []popdbtest.Request
 	for i := 0; i < 2; i++ {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/scoring"
@@ -15,7 +16,7 @@ func runCheck(t *testing.T, id string, p *portaltest.Portal, prof *check.Profile
 	t.Helper()
 	srv := p.Start()
 	defer srv.Close()
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(), Profile: prof}, check.Config{})
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(), Profile: prof}, check.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

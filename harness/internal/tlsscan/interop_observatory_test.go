@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -48,24 +48,10 @@ type observatoryResult struct {
 
 func runObservatory(t testing.TB, n *nginxServer) observatoryResult {
 	t.Helper()
-	node := needProgram(t, "node", "nodejs")
-	script, err := filepath.Abs(filepath.Join("..", "..", "..", ".ci", "observatory", "scan-loopback.mjs"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(script), "node_modules", "@mdn", "mdn-http-observatory")); err != nil {
-		t.Fatalf("the HTTP Observatory is not installed: run .ci/install-interop (npm install --ignore-scripts --prefix .ci/observatory)")
-	}
+	node, script := interoptest.NodeTool(t, "observatory", "scan-loopback.mjs", "@mdn/mdn-http-observatory")
 	cmd := exec.Command(node, script, "127.0.0.1", strconv.Itoa(n.TLSPort), strconv.Itoa(n.PlainPort))
 	cmd.Env = append(os.Environ(), "NODE_EXTRA_CA_CERTS="+n.PKI.caFile)
-	out, err := cmd.Output()
-	if err != nil {
-		var stderr []byte
-		if ee, ok := err.(*exec.ExitError); ok {
-			stderr = ee.Stderr
-		}
-		t.Fatalf("observatory: %v\n%s\n%s", err, out, stderr)
-	}
+	out := interoptest.Output(t, cmd, nil)
 	var r observatoryResult
 	if err := json.Unmarshal(out, &r); err != nil || r.Error != "" {
 		t.Fatalf("observatory output %q: %v %s", out, err, r.Error)
@@ -105,12 +91,12 @@ func TestInteropCompareObservatory(t *testing.T) {
 				yesNo(o.Pass, "pass", "fail"), o.Result, verdict))
 		}
 	}
-	results(t, "### Headers: p06 vs the MDN HTTP Observatory ("+observatoryVersion()+")\n\n"+
+	interoptest.Results(t, "### Headers: p06 vs the MDN HTTP Observatory ("+observatoryVersion(t)+")\n\n"+
 		"| nginx | criterion | Observatory test | p06 | Observatory | verdict |\n|---|---|---|---|---|---|\n"+strings.Join(rows, "\n")+"\n")
 }
 
-func observatoryVersion() string {
-	b, err := os.ReadFile(filepath.Join("..", "..", "..", ".ci", "observatory", "node_modules", "@mdn", "mdn-http-observatory", "package.json"))
+func observatoryVersion(t testing.TB) string {
+	b, err := os.ReadFile(interoptest.Repo(t, ".ci/observatory/node_modules/@mdn/mdn-http-observatory/package.json"))
 	if err != nil {
 		return "@mdn/mdn-http-observatory"
 	}

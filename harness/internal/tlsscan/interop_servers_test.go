@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 )
 
 // The servers of the interop tests: Debian's nginx and openssl s_server, in weak and strong
@@ -93,16 +95,8 @@ func freePort(t testing.TB) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-func needProgram(t testing.TB, name string, candidates ...string) string {
-	t.Helper()
-	for _, c := range append(candidates, name) {
-		if p, err := exec.LookPath(c); err == nil {
-			return p
-		}
-	}
-	t.Fatalf("%s is not installed: run .ci/install-interop (Debian: apt-get install nginx-light openssl testssl.sh)", name)
-	return ""
-}
+// installServers says how to install the servers and scanners the tests compare with.
+const installServers = "run .ci/install-interop (Debian: apt-get install nginx-light openssl testssl.sh)"
 
 // startProcess runs cmd until the test ends and waits until addr accepts connections.
 func startProcess(t testing.TB, cmd *exec.Cmd, addr, logFile string) {
@@ -159,7 +153,7 @@ const (
 
 func startNginx(t testing.TB, mode string) *nginxServer {
 	t.Helper()
-	bin := needProgram(t, "nginx", "/usr/sbin/nginx")
+	bin := interoptest.Program(t, installServers, "nginx", "/usr/sbin/nginx")
 	dir := t.TempDir()
 	pki := newPEMPKI(t, dir)
 	n := &nginxServer{TLSPort: freePort(t), PlainPort: freePort(t), PKI: pki}
@@ -277,7 +271,7 @@ http {
 // and returns its https:// URL.
 func startSServer(t testing.TB, args ...string) (string, pemPKI) {
 	t.Helper()
-	bin := needProgram(t, "openssl")
+	bin := interoptest.Program(t, installServers, "openssl")
 	dir := t.TempDir()
 	pki := newPEMPKI(t, dir)
 	port := freePort(t)

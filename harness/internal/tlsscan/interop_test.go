@@ -19,7 +19,9 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/headers"
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/harness/internal/leakage"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -36,7 +38,7 @@ func securityChecks() map[string]check.Check {
 
 func runChecks(t testing.TB, n *nginxServer, ids ...string) map[string]check.Result {
 	t.Helper()
-	s, err := check.NewSession(check.Target{BaseURL: n.HTTPS,
+	s, err := probe.NewSession(check.Target{BaseURL: n.HTTPS,
 		Client:  &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: n.PKI.pool}}},
 		Profile: &check.Profile{PlainHTTP: n.Plain}}, check.Config{Lang: "en"})
 	if err != nil {
@@ -81,7 +83,7 @@ func TestInteropNginxDemonstration(t *testing.T) {
 	}
 	var rows []string
 	defer func() {
-		results(t, "### The issue's demonstration: every security check on the weak and strong nginx\n\n"+
+		interoptest.Results(t, "### The issue's demonstration: every security check on the weak and strong nginx\n\n"+
 			"| criterion | weak nginx | strong nginx |\n|---|---|---|\n"+strings.Join(rows, "\n")+"\n")
 	}()
 	got := map[string]map[string]check.Result{}
@@ -144,13 +146,13 @@ func TestInteropOpenSSLServer(t *testing.T) {
 	}
 	var rows []string
 	defer func() {
-		results(t, "### Protocol and suite probes against openssl s_server ("+opensslVersion()+")\n\n"+
+		interoptest.Results(t, "### Protocol and suite probes against openssl s_server ("+opensslVersion()+")\n\n"+
 			"| s_server options | P06-SEC-03 | P06-SEC-04 |\n|---|---|---|\n"+strings.Join(rows, "\n")+"\n")
 	}()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			u, pki := startSServer(t, tc.args...)
-			s, err := check.NewSession(check.Target{BaseURL: u,
+			s, err := probe.NewSession(check.Target{BaseURL: u,
 				Client: &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pki.pool}}}}, check.Config{})
 			if err != nil {
 				t.Fatal(err)
@@ -175,22 +177,6 @@ func TestInteropOpenSSLServer(t *testing.T) {
 	}
 }
 
-// results appends a Markdown section to the file named by P06_INTEROP_RESULTS, when set: the
-// comparison scripts collect these into .ci/interop-results.md.
-func results(t testing.TB, section string) {
-	t.Helper()
-	path := os.Getenv("P06_INTEROP_RESULTS")
-	if path == "" {
-		return
-	}
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	_, _ = f.WriteString(section + "\n")
-}
-
 // testsslFinding is one entry of testssl.sh's --jsonfile output.
 type testsslFinding struct {
 	ID       string `json:"id"`
@@ -200,7 +186,7 @@ type testsslFinding struct {
 
 func runTestssl(t testing.TB, target string, flags ...string) map[string]testsslFinding {
 	t.Helper()
-	bin := needProgram(t, "testssl", "/usr/bin/testssl", "testssl.sh")
+	bin := interoptest.Program(t, installServers, "testssl", "/usr/bin/testssl", "testssl.sh")
 	out := filepath.Join(t.TempDir(), "testssl.json")
 	args := append([]string{"--quiet", "--color", "0", "--warnings", "off", "--jsonfile", out, "--ip", "one"}, flags...)
 	cmd := exec.Command(bin, append(args, target)...)
@@ -287,7 +273,7 @@ func TestInteropCompareTestssl(t *testing.T) {
 				fam.theirs, truncateCell(f.Finding), f.Severity, yesNo(agree, "agree", "**DISAGREE**")))
 		}
 	}
-	results(t, "### Protocols and weak suites: p06 vs testssl.sh ("+testsslVersion()+")\n\n"+
+	interoptest.Results(t, "### Protocols and weak suites: p06 vs testssl.sh ("+testsslVersion()+")\n\n"+
 		"| nginx | criterion | what | p06 | testssl.sh | verdict |\n|---|---|---|---|---|---|\n"+strings.Join(rows, "\n")+"\n")
 }
 

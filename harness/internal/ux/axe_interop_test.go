@@ -6,12 +6,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/internal/interoptest"
 )
 
 // TestInteropAxeViewport runs axe-core's meta-viewport rule (node, jsdom; .ci/axe) on the
@@ -19,29 +20,12 @@ import (
 // flags. (UX-03 also requires width=device-width, which axe does not check; every testdata page
 // has it.)
 func TestInteropAxeViewport(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is not installed: install node 20 and run .ci/install-interop")
-	}
-	script, _ := filepath.Abs("../../../.ci/axe/run.js")
-	if _, err := os.Stat(filepath.Join(filepath.Dir(script), "node_modules", "axe-core")); err != nil {
-		t.Fatal("axe-core is not installed: run .ci/install-interop (npm install in .ci/axe)")
-	}
 	files, _ := filepath.Glob("testdata/viewport-*.html")
 	if len(files) < 6 {
 		t.Fatalf("want the viewport testdata pages, found %v", files)
 	}
-	var stderr bytes.Buffer
-	cmd := exec.Command(node, append([]string{script, "--rules", "meta-viewport"}, files...)...)
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("axe: %v\n%s", err, stderr.String())
-	}
 	var axe map[string]map[string][]json.RawMessage
-	if err := json.Unmarshal(out, &axe); err != nil {
-		t.Fatalf("axe output: %v\n%s", err, out)
-	}
+	interoptest.Axe(t, &axe, []string{"--rules", "meta-viewport"}, files...)
 	flagged := 0
 	for _, f := range files {
 		name := filepath.Base(f)

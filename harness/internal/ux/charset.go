@@ -10,8 +10,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/internal/htmlx"
-	"github.com/p06kit/p06kit/scoring"
 )
 
 // utf8Labels are the WHATWG Encoding labels of UTF-8.
@@ -62,47 +62,33 @@ func invalidUTF8(b []byte, truncated bool) int {
 // charsetCheck is P06-UX-01: every sampled page declares UTF-8 (Content-Type charset or meta) and
 // its body is valid UTF-8 (Circular 39/2017, item 2.7).
 func charsetCheck(ctx context.Context, s *check.Session) check.Result {
-	_, sp, err := samplePages(ctx, s, s.Config().MaxPages)
+	set, err := pagejudge.Sample(ctx, s, s.Config().MaxPages)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)
 	}
-	if len(sp.pages) == 0 {
-		return noPages(sp)
+	return set.Judge(pagejudge.Options{Headers: []string{"Content-Type"}}, charsetVerdict).Result(pagejudge.Messages{
+		Pass:   "all %d pages examined declare UTF-8 and are valid UTF-8",
+		PassVI: "cả %d trang được kiểm tra đều khai báo và dùng đúng bảng mã UTF-8",
+		Fail:   "%d of %d pages do not declare or use UTF-8: %s",
+		FailVI: "%d/%d trang không khai báo hoặc không dùng UTF-8: %s",
+		Got:    "%d pages not UTF-8",
+		Want:   "UTF-8 declared (Content-Type charset or <meta charset>) and used",
+	})
+}
+
+// charsetVerdict judges one page for P06-UX-01.
+func charsetVerdict(pg *check.Page) pagejudge.Verdict {
+	hdr, meta := headerCharset(pg.Header.Get("Content-Type")), metaCharset(pg.Doc)
+	switch {
+	case hdr != "" && !utf8Labels[hdr]:
+		return pagejudge.Verdict{Problem: fmt.Sprintf("Content-Type declares charset=%s", hdr), ProblemVI: fmt.Sprintf("Content-Type khai báo charset=%s", hdr)}
+	case meta != "" && !utf8Labels[meta]:
+		return pagejudge.Verdict{Problem: fmt.Sprintf("<meta> declares charset %s", meta), ProblemVI: fmt.Sprintf("thẻ <meta> khai báo bảng mã %s", meta)}
+	case hdr == "" && meta == "":
+		return pagejudge.Verdict{Problem: "no charset declared (neither Content-Type nor <meta charset>)", ProblemVI: "không khai báo bảng mã (Content-Type hoặc <meta charset>)"}
 	}
-	var bad, badVI []string
-	var ev []scoring.Evidence
-	for _, pg := range sp.pages {
-		hdr, meta := headerCharset(pg.Header.Get("Content-Type")), metaCharset(pg.Doc)
-		var problem, problemVI string
-		switch {
-		case hdr != "" && !utf8Labels[hdr]:
-			problem, problemVI = fmt.Sprintf("Content-Type declares charset=%s", hdr), fmt.Sprintf("Content-Type khai báo charset=%s", hdr)
-		case meta != "" && !utf8Labels[meta]:
-			problem, problemVI = fmt.Sprintf("<meta> declares charset %s", meta), fmt.Sprintf("thẻ <meta> khai báo bảng mã %s", meta)
-		case hdr == "" && meta == "":
-			problem, problemVI = "no charset declared (neither Content-Type nor <meta charset>)", "không khai báo bảng mã (Content-Type hoặc <meta charset>)"
-		default:
-			if at := invalidUTF8(pg.Body, pg.Truncated); at >= 0 {
-				problem = fmt.Sprintf("declares UTF-8 but byte %d is not valid UTF-8", at)
-				problemVI = fmt.Sprintf("khai báo UTF-8 nhưng byte thứ %d không hợp lệ", at)
-			}
-		}
-		if problem != "" {
-			bad = append(bad, check.Redact(pg.URL)+": "+problem)
-			badVI = append(badVI, check.Redact(pg.URL)+": "+problemVI)
-			if len(ev) < maxListed {
-				e := pg.Evidence("Content-Type")
-				e.Note = problem
-				ev = append(ev, e)
-			}
-		}
+	if at := invalidUTF8(pg.Body, pg.Truncated); at >= 0 {
+		return pagejudge.Verdict{Problem: fmt.Sprintf("declares UTF-8 but byte %d is not valid UTF-8", at), ProblemVI: fmt.Sprintf("khai báo UTF-8 nhưng byte thứ %d không hợp lệ", at)}
 	}
-	skip, skipVI := sp.note()
-	if len(bad) == 0 {
-		return check.Passf("all %d pages examined declare UTF-8 and are valid UTF-8%s", len(sp.pages), skip).
-			VI("cả %d trang được kiểm tra đều khai báo và dùng đúng bảng mã UTF-8%s", len(sp.pages), skipVI)
-	}
-	return check.Failf("%d of %d pages do not declare or use UTF-8: %s%s", len(bad), len(sp.pages), en(bad), skip).
-		VI("%d/%d trang không khai báo hoặc không dùng UTF-8: %s%s", len(bad), len(sp.pages), vi(badVI), skipVI).
-		With(ev...).GotWant(fmt.Sprintf("%d pages not UTF-8", len(bad)), "UTF-8 declared (Content-Type charset or <meta charset>) and used")
+	return pagejudge.Verdict{}
 }

@@ -10,8 +10,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/internal/htmlx"
-	"github.com/p06kit/p06kit/scoring"
 )
 
 // textReport is what the NFC check finds in a page's text.
@@ -179,52 +179,40 @@ func legacyMarks(t string) (encoding, evidence string) {
 // nfcCheck is P06-UX-02: Vietnamese text is Unicode NFC (precomposed), not decomposed and not in
 // a legacy encoding (TCVN3/ABC, VNI), detected by font names and characteristic characters.
 func nfcCheck(ctx context.Context, s *check.Session) check.Result {
-	_, sp, err := samplePages(ctx, s, s.Config().MaxPages)
+	set, err := pagejudge.Sample(ctx, s, s.Config().MaxPages)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)
 	}
-	if len(sp.pages) == 0 {
-		return noPages(sp)
-	}
-	var bad, badVI []string
-	var ev []scoring.Evidence
-	first := ""
-	for _, pg := range sp.pages {
-		rep := analyseText(pg.Doc)
-		if rep.Legacy == "" && invalidUTF8(pg.Body, pg.Truncated) >= 0 {
-			// Not UTF-8 at all (P06-UX-01 says so): read the bytes as Latin-1 to name the encoding.
-			if enc, why := legacyMarks(latin1(pg.Body)); enc != "" {
-				rep.Legacy, rep.Evidence = enc, why+" (the bytes are not UTF-8; read as Latin-1)"
-			}
-		}
-		var problems, problemsVI []string
-		if rep.Decomposed > 0 {
-			problems = append(problems, fmt.Sprintf("%d decomposed combining marks (first in %q)", rep.Decomposed, rep.Sample))
-			problemsVI = append(problemsVI, fmt.Sprintf("%d dấu thanh, dấu phụ viết tách rời (Unicode tổ hợp, chưa chuẩn hóa NFC), đầu tiên ở %q", rep.Decomposed, rep.Sample))
-		}
-		if rep.Legacy != "" {
-			problems = append(problems, fmt.Sprintf("legacy %s encoding: %s", rep.Legacy, rep.Evidence))
-			problemsVI = append(problemsVI, fmt.Sprintf("dùng bảng mã cũ %s: %s", rep.Legacy, rep.Evidence))
-		}
-		if len(problems) > 0 {
-			if first == "" {
-				first = pg.URL
-			}
-			bad = append(bad, check.Redact(pg.URL)+": "+strings.Join(problems, ", "))
-			badVI = append(badVI, check.Redact(pg.URL)+": "+strings.Join(problemsVI, ", "))
-			if len(ev) < maxListed {
-				e := pg.Evidence()
-				e.Excerpt, e.Note = rep.Sample, strings.Join(problems, ", ")
-				ev = append(ev, e)
-			}
+	return set.Judge(pagejudge.Options{}, nfcVerdict).Result(pagejudge.Messages{
+		Pass:   "the text of all %d pages examined is Unicode NFC, with no legacy encoding",
+		PassVI: "văn bản của cả %d trang được kiểm tra đều là Unicode dựng sẵn (NFC), không dùng bảng mã cũ",
+		Fail:   "%d of %d pages have Vietnamese text that is not Unicode NFC: %s. Normalise text to NFC when storing and serving it",
+		FailVI: "%d/%d trang có văn bản tiếng Việt không ở dạng Unicode dựng sẵn (NFC): %s. Chuẩn hóa NFC khi lưu và hiển thị",
+		Got:    "%d pages not NFC",
+		Want:   "Unicode NFC (TCVN 6909:2001)",
+	})
+}
+
+// nfcVerdict judges one page for P06-UX-02.
+func nfcVerdict(pg *check.Page) pagejudge.Verdict {
+	rep := analyseText(pg.Doc)
+	if rep.Legacy == "" && invalidUTF8(pg.Body, pg.Truncated) >= 0 {
+		// Not UTF-8 at all (P06-UX-01 says so): read the bytes as Latin-1 to name the encoding.
+		if enc, why := legacyMarks(latin1(pg.Body)); enc != "" {
+			rep.Legacy, rep.Evidence = enc, why+" (the bytes are not UTF-8; read as Latin-1)"
 		}
 	}
-	skip, skipVI := sp.note()
-	if len(bad) == 0 {
-		return check.Passf("the text of all %d pages examined is Unicode NFC, with no legacy encoding%s", len(sp.pages), skip).
-			VI("văn bản của cả %d trang được kiểm tra đều là Unicode dựng sẵn (NFC), không dùng bảng mã cũ%s", len(sp.pages), skipVI)
+	var problems, problemsVI []string
+	if rep.Decomposed > 0 {
+		problems = append(problems, fmt.Sprintf("%d decomposed combining marks (first in %q)", rep.Decomposed, rep.Sample))
+		problemsVI = append(problemsVI, fmt.Sprintf("%d dấu thanh, dấu phụ viết tách rời (Unicode tổ hợp, chưa chuẩn hóa NFC), đầu tiên ở %q", rep.Decomposed, rep.Sample))
 	}
-	return check.Failf("%d of %d pages have Vietnamese text that is not Unicode NFC: %s. Normalise text to NFC when storing and serving it%s", len(bad), len(sp.pages), en(bad), skip).
-		VI("%d/%d trang có văn bản tiếng Việt không ở dạng Unicode dựng sẵn (NFC): %s. Chuẩn hóa NFC khi lưu và hiển thị%s", len(bad), len(sp.pages), vi(badVI), skipVI).
-		At(first).With(ev...).GotWant(fmt.Sprintf("%d pages not NFC", len(bad)), "Unicode NFC (TCVN 6909:2001)")
+	if rep.Legacy != "" {
+		problems = append(problems, fmt.Sprintf("legacy %s encoding: %s", rep.Legacy, rep.Evidence))
+		problemsVI = append(problemsVI, fmt.Sprintf("dùng bảng mã cũ %s: %s", rep.Legacy, rep.Evidence))
+	}
+	if len(problems) == 0 {
+		return pagejudge.Verdict{}
+	}
+	return pagejudge.Verdict{Problem: strings.Join(problems, ", "), ProblemVI: strings.Join(problemsVI, ", "), Excerpt: rep.Sample}
 }

@@ -2,58 +2,29 @@ package ux
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
 // maxListed bounds how many items a message lists; the rest are counted.
-const maxListed = 8
+const maxListed = pagejudge.MaxListed
 
-func list(items []string, more string) string {
-	if len(items) <= maxListed {
-		return strings.Join(items, "; ")
-	}
-	return strings.Join(items[:maxListed], "; ") + fmt.Sprintf("; %s %d", more, len(items)-maxListed)
-}
+func en(items []string) string { return pagejudge.List(items, "and") }
+func vi(items []string) string { return pagejudge.List(items, "và") }
 
-func en(items []string) string { return list(items, "and") }
-func vi(items []string) string { return list(items, "và") }
-
-// sampled holds the pages a check examines and those it could not.
-type sampled struct {
-	pages   []*check.Page
-	skipped []string
-}
-
-// samplePages fetches the resolved profile's pages (home, catalogue, login, look-up, privacy,
-// contact, procedure pages, samples; at most max), keeping the HTML pages that answer 200.
-func samplePages(ctx context.Context, s *check.Session, max int) (*check.Resolved, *sampled, error) {
+// samplePages returns the resolved profile and its sample of at most max pages (see
+// pagejudge.Sample).
+func samplePages(ctx context.Context, s *check.Session, max int) (*check.Resolved, pagejudge.Set, error) {
 	r, err := s.Profile(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, pagejudge.Set{}, err
 	}
-	pages, skipped, err := s.SamplePages(ctx, max)
-	if err != nil {
-		return nil, nil, err
-	}
-	return r, &sampled{pages: pages, skipped: skipped}, nil
-}
-
-func (sp *sampled) note() (string, string) {
-	if len(sp.skipped) == 0 {
-		return "", ""
-	}
-	return fmt.Sprintf(" (%d pages not examined: %s)", len(sp.skipped), en(sp.skipped)),
-		fmt.Sprintf(" (%d trang không kiểm tra được: %s)", len(sp.skipped), vi(sp.skipped))
-}
-
-// noPages is the result when no sampled page could be examined.
-func noPages(sp *sampled) check.Result {
-	return check.Errorf("no page could be examined: %s", en(sp.skipped)).VI("không kiểm tra được trang nào: %s", vi(sp.skipped))
+	sp, err := pagejudge.Sample(ctx, s, max)
+	return r, sp, err
 }
 
 // sameHost resolves href against base and reports whether it stays on host.

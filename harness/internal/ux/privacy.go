@@ -86,7 +86,7 @@ func privacyCheck(ctx context.Context, s *check.Session) check.Result {
 	}
 	privacy, _ := url.Parse(pp.URL)
 	var without []string
-	for _, pg := range sp.pages {
+	for _, pg := range sp.Pages {
 		if pg.URL == pp.URL {
 			continue
 		}
@@ -94,12 +94,12 @@ func privacyCheck(ctx context.Context, s *check.Session) check.Result {
 			without = append(without, check.Redact(pg.URL))
 		}
 	}
-	skip, skipVI := sp.note()
+	skip, skipVI := sp.UnreadNote()
 	if len(without) > 0 {
-		return check.Failf("%d of %d pages do not link to the privacy notice %s: %s%s", len(without), len(sp.pages), check.Redact(pp.URL), en(without), skip).
-			VI("%d/%d trang không có liên kết tới chính sách bảo mật %s: %s%s", len(without), len(sp.pages), check.Redact(pp.URL), vi(without), skipVI).
+		return check.Failf("%d of %d pages do not link to the privacy notice %s: %s%s", len(without), len(sp.Pages), check.Redact(pp.URL), en(without), skip).
+			VI("%d/%d trang không có liên kết tới chính sách bảo mật %s: %s%s", len(without), len(sp.Pages), check.Redact(pp.URL), vi(without), skipVI).
 			At(without[0]).With(ev...).GotWant(fmt.Sprintf("%d pages without the link", len(without)), "the privacy notice linked from every page")
 	}
-	return check.Passf("every page examined (%d) links to the privacy notice %s%s", len(sp.pages), check.Redact(pp.URL), skip).
-		VI("cả %d trang được kiểm tra đều liên kết tới chính sách bảo mật %s%s", len(sp.pages), check.Redact(pp.URL), skipVI).With(ev...)
+	return check.Passf("every page examined (%d) links to the privacy notice %s%s", len(sp.Pages), check.Redact(pp.URL), skip).
+		VI("cả %d trang được kiểm tra đều liên kết tới chính sách bảo mật %s%s", len(sp.Pages), check.Redact(pp.URL), skipVI).With(ev...)
 }

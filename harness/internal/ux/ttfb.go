@@ -56,7 +56,7 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 	// The pages that answered 200 with HTML on the portal's host, and the configured samples.
 	var pages []string
 	seen := map[string]bool{}
-	for _, pg := range sp.pages {
+	for _, pg := range sp.Pages {
 		if !seen[pg.URL] {
 			seen[pg.URL] = true
 			pages = append(pages, pg.URL)
@@ -68,7 +68,7 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 			pages = append(pages, abs)
 		}
 	}
-	skip, skipVI := sp.note()
+	skip, skipVI := sp.UnreadNote()
 	type pageStat struct {
 		url string
 		ds  []time.Duration

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -32,7 +33,7 @@ func runCases(t *testing.T, cases []tcase) {
 			}
 			srv := p.Start()
 			defer srv.Close()
-			s, err := check.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(), Profile: c.profile}, c.cfg)
+			s, err := probe.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(), Profile: c.profile}, c.cfg)
 			if err != nil {
 				t.Fatal(err)
 			}

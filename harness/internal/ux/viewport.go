@@ -9,8 +9,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/internal/htmlx"
-	"github.com/p06kit/p06kit/scoring"
 )
 
 // parseViewport reads the content of a viewport meta: "width=device-width, initial-scale=1".
@@ -76,41 +76,23 @@ func viewportProblem(doc *html.Node) (string, string, *html.Node) {
 
 // viewportCheck is P06-UX-03: every sampled page declares a mobile viewport that lets users zoom.
 func viewportCheck(ctx context.Context, s *check.Session) check.Result {
-	_, sp, err := samplePages(ctx, s, s.Config().MaxPages)
+	set, err := pagejudge.Sample(ctx, s, s.Config().MaxPages)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)
 	}
-	if len(sp.pages) == 0 {
-		return noPages(sp)
-	}
-	var bad, badVI []string
-	var ev []scoring.Evidence
-	first := ""
-	for _, pg := range sp.pages {
+	return set.Judge(pagejudge.Options{}, func(pg *check.Page) pagejudge.Verdict {
 		p, pVI, meta := viewportProblem(pg.Doc)
-		if p == "" {
-			continue
+		v := pagejudge.Verdict{Problem: p, ProblemVI: pVI}
+		if p != "" && meta != nil {
+			v.Location, v.Excerpt = htmlx.Path(meta), htmlx.Outer(meta, 200)
 		}
-		if first == "" {
-			first = pg.URL
-		}
-		bad = append(bad, check.Redact(pg.URL)+": "+p)
-		badVI = append(badVI, check.Redact(pg.URL)+": "+pVI)
-		if len(ev) < maxListed {
-			e := pg.Evidence()
-			e.Note = p
-			if meta != nil {
-				e.Location, e.Excerpt = htmlx.Path(meta), htmlx.Outer(meta, 200)
-			}
-			ev = append(ev, e)
-		}
-	}
-	skip, skipVI := sp.note()
-	if len(bad) == 0 {
-		return check.Passf("all %d pages examined declare a mobile viewport (width=device-width) that allows zoom%s", len(sp.pages), skip).
-			VI("cả %d trang được kiểm tra đều khai báo viewport cho thiết bị di động (width=device-width) và cho phép phóng to%s", len(sp.pages), skipVI)
-	}
-	return check.Failf("%d of %d pages lack a usable mobile viewport: %s. Use <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">%s", len(bad), len(sp.pages), en(bad), skip).
-		VI("%d/%d trang không có viewport phù hợp cho di động: %s. Dùng <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">%s", len(bad), len(sp.pages), vi(badVI), skipVI).
-		At(first).With(ev...).GotWant(fmt.Sprintf("%d pages without a usable viewport", len(bad)), "width=device-width, zoom allowed")
+		return v
+	}).Result(pagejudge.Messages{
+		Pass:   "all %d pages examined declare a mobile viewport (width=device-width) that allows zoom",
+		PassVI: "cả %d trang được kiểm tra đều khai báo viewport cho thiết bị di động (width=device-width) và cho phép phóng to",
+		Fail:   "%d of %d pages lack a usable mobile viewport: %s. Use <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+		FailVI: "%d/%d trang không có viewport phù hợp cho di động: %s. Dùng <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+		Got:    "%d pages without a usable viewport",
+		Want:   "width=device-width, zoom allowed",
+	})
 }

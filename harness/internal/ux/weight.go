@@ -111,7 +111,7 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 	var unknown, unknownVI []string // under the budget only because a body was cut at the bound
 	var ev []scoring.Evidence
 	heaviest, heaviestURL, measured := int64(0), "", 0
-	for _, pg := range sp.pages {
+	for _, pg := range sp.Pages {
 		measured++
 		if pg.Rendered && pg.Render != nil {
 			// Rendered: everything the browser received, as it counted it (transfer sizes),
@@ -195,9 +195,9 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 			ev = append(ev, e)
 		}
 	}
-	skip, skipVI := sp.note()
+	skip, skipVI := sp.UnreadNote()
 	if measured == 0 {
-		return noPages(sp)
+		return sp.NoneRead()
 	}
 	if len(heavy) > 0 {
 		return check.Failf("%d of %d pages weigh more than the budget of %d bytes: %s%s", len(heavy), measured, budget, en(heavy), skip).

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/signtest"
 )
 
@@ -61,7 +62,7 @@ func Run(t testing.TB, checks []check.Check, id string, d Defects, adapter func(
 	if noPKI {
 		target.PKI = nil
 	}
-	s, err := check.NewSession(target, check.Config{Active: true})
+	s, err := probe.NewSession(target, check.Config{Active: true})
 	if err != nil {
 		t.Fatalf("session: %v", err)
 	}

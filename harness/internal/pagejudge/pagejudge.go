@@ -1,0 +1,204 @@
+// Package pagejudge is the one way a per-page criterion judges pages: it takes the pages a check
+// samples, judges each page that was read with the criterion's own verdict function, and turns
+// the verdicts into one finding.
+//
+// What "could not read this page" means is decided here, once: a page is unread when fetching it
+// failed, or when the sampling policy left it out (not HTML, not 200, another host, a single-page
+// app shell...); each unread page is named with its reason. Pass and fail rest only on the pages
+// read: when none was read the finding is an error naming every page and why it could not be
+// read; otherwise the finding passes or fails on the pages read and names the unread ones, so a
+// reader sees what the verdict did not cover.
+package pagejudge
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// MaxListed bounds how many items a message lists and how many failing pages keep evidence
+// (unless Options.AllEvidence); the rest are counted.
+const MaxListed = 8
+
+// List joins items for a message, at most MaxListed of them, the rest counted after more ("and"
+// in English, "và" in Vietnamese).
+func List(items []string, more string) string {
+	if len(items) <= MaxListed {
+		return strings.Join(items, "; ")
+	}
+	return strings.Join(items[:MaxListed], "; ") + fmt.Sprintf("; %s %d", more, len(items)-MaxListed)
+}
+
+// Set is what a check judges: the pages read and the pages that could not be, each of the latter
+// as "URL (reason)", redacted.
+type Set struct {
+	Pages  []*check.Page
+	Unread []string
+}
+
+// Sample returns the session's sample of at most max pages (Session.SamplePages): the pages that
+// answered 200 with HTML on the portal's host are read; the others are unread, with the reason.
+// The error is the profile's, when it could not be resolved.
+func Sample(ctx context.Context, s *check.Session, max int) (Set, error) {
+	pages, skipped, err := s.SamplePages(ctx, max)
+	if err != nil {
+		return Set{}, err
+	}
+	return Set{Pages: pages, Unread: skipped}, nil
+}
+
+// Fetch reads urls whatever their status (for criteria on what every response sends, such as
+// its headers); a URL that could not be fetched is unread, with the error. skipped are pages the
+// caller's policy already left out, with their reasons.
+func Fetch(ctx context.Context, s *check.Session, urls, skipped []string) Set {
+	set := Set{Unread: append([]string(nil), skipped...)}
+	s.Prefetch(ctx, urls...)
+	for _, u := range urls {
+		p, err := s.Page(ctx, u)
+		if err != nil {
+			set.Unread = append(set.Unread, fmt.Sprintf("%s (%v)", check.Redact(u), err))
+			continue
+		}
+		set.Pages = append(set.Pages, p)
+	}
+	return set
+}
+
+// Verdict is the judgement of one page read.
+type Verdict struct {
+	// Problem is empty when the page meets the criterion; ProblemVI is it in Vietnamese (the
+	// English is shown when empty).
+	Problem, ProblemVI string
+	// Got is what the page sent, for the finding's got (see Messages.Got).
+	Got string
+	// Note is an observation on a page, kept in its evidence.
+	Note string
+	// Location and Excerpt point into the page at what was judged, for the evidence.
+	Location, Excerpt string
+}
+
+// Options say what evidence a judgement keeps.
+type Options struct {
+	// Headers are the response headers kept as evidence (all relevant ones when empty).
+	Headers []string
+	// AllEvidence keeps evidence of every page read; otherwise of the failing pages, at most
+	// MaxListed.
+	AllEvidence bool
+}
+
+// Page is one page read and its verdict.
+type Page struct {
+	*check.Page
+	Verdict
+}
+
+// Judged is the judgement of a Set.
+type Judged struct {
+	Set
+	// Failed and Passed are the pages read, in order, by verdict.
+	Failed, Passed []Page
+	Evidence       []scoring.Evidence
+}
+
+// Judge judges every page read with judge.
+func (set Set) Judge(o Options, judge func(p *check.Page) Verdict) *Judged {
+	j := &Judged{Set: set}
+	for _, p := range set.Pages {
+		v := Page{Page: p, Verdict: judge(p)}
+		if v.ProblemVI == "" {
+			v.ProblemVI = v.Problem
+		}
+		failed := v.Problem != ""
+		if failed {
+			j.Failed = append(j.Failed, v)
+		} else {
+			j.Passed = append(j.Passed, v)
+		}
+		if !o.AllEvidence && (!failed || len(j.Failed) > MaxListed) {
+			continue
+		}
+		e := p.Evidence(o.Headers...)
+		if failed {
+			e.Note = v.Problem
+		} else if v.Note != "" {
+			e.Note = v.Note
+		}
+		if v.Location != "" {
+			e.Location = v.Location
+		}
+		if v.Excerpt != "" {
+			e.Excerpt = v.Excerpt
+		}
+		j.Evidence = append(j.Evidence, e)
+	}
+	return j
+}
+
+// UnreadNote is the note a finding ends with when some pages could not be read, in English and
+// Vietnamese; "" when every page was read.
+func (set Set) UnreadNote() (string, string) {
+	if len(set.Unread) == 0 {
+		return "", ""
+	}
+	return fmt.Sprintf(" (%d page(s) not judged: %s)", len(set.Unread), List(set.Unread, "and")),
+		fmt.Sprintf(" (%d trang không kiểm tra được: %s)", len(set.Unread), List(set.Unread, "và"))
+}
+
+// NoneRead is the error finding when no page was read, naming each page and why.
+func (set Set) NoneRead() check.Result {
+	if len(set.Unread) == 0 {
+		return check.Errorf("no page could be read: the sample is empty").VI("không đọc được trang nào: không có trang nào để kiểm tra")
+	}
+	return check.Errorf("no page could be read: %s", List(set.Unread, "and")).
+		VI("không đọc được trang nào: %s", List(set.Unread, "và"))
+}
+
+// Messages are a criterion's words for its finding. The format strings are given, in order:
+// Pass and PassVI the number of pages read; Fail and FailVI the number failing, the number read
+// and the list of failing pages with their problems; Got the number failing.
+type Messages struct {
+	Pass, PassVI string
+	Fail, FailVI string
+	// Got is the finding's got when it fails; when empty, the distinct Got of the failing
+	// verdicts (else their problems).
+	Got, Want string
+}
+
+// Result is the finding: an error when no page was read (NoneRead), a fail when a page read
+// fails, else a pass; each ends with UnreadNote. A fail points at the first failing page.
+func (j *Judged) Result(m Messages) check.Result {
+	if len(j.Pages) == 0 {
+		return j.NoneRead()
+	}
+	skip, skipVI := j.UnreadNote()
+	read := len(j.Pages)
+	if len(j.Failed) == 0 {
+		return check.Passf(m.Pass+"%s", read, skip).VI(m.PassVI+"%s", read, skipVI).With(j.Evidence...)
+	}
+	var bad, badVI, gots []string
+	seen := map[string]bool{}
+	for _, f := range j.Failed {
+		u := check.Redact(f.FinalURL)
+		bad = append(bad, u+": "+f.Problem)
+		badVI = append(badVI, u+": "+f.ProblemVI)
+		g := f.Got
+		if g == "" {
+			g = f.Problem
+		}
+		if !seen[g] {
+			seen[g] = true
+			gots = append(gots, g)
+		}
+	}
+	got := List(gots, "and")
+	if m.Got != "" {
+		got = fmt.Sprintf(m.Got, len(j.Failed))
+	}
+	n := len(j.Failed)
+	return check.Failf(m.Fail+"%s", n, read, List(bad, "and"), skip).
+		VI(m.FailVI+"%s", n, read, List(badVI, "và"), skipVI).
+		At(j.Failed[0].FinalURL).With(j.Evidence...).GotWant(got, m.Want)
+}
