@@ -92,10 +92,10 @@ type htmlFinding struct {
 	scoring.Finding
 	Title, Requirement, Advice, StatusLabel, Want, Doc string
 	// Basis refers to the report's list of legal sources, where each is written out once.
-	Basis []htmlSourceRef
-	Critical, Open                                     bool
-	Level                                              string
-	Evidence                                           []htmlEvRef
+	Basis          []htmlSourceRef
+	Critical, Open bool
+	Level          string
+	Evidence       []htmlEvRef
 }
 
 type htmlEvidence struct {
