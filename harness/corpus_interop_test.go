@@ -48,7 +48,7 @@ func TestInteropCorpusRendered(t *testing.T) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			want := readCorpusExpected(t, exp)
 			srv := corpusServer(t, filepath.Join(dir, "site"), want.SPAFallback)
-			rep, err := harness.Check(ctx, harness.Target{BaseURL: srv.URL, Renderer: r}, harness.Only(corpusGroups...), harness.Lang("en"))
+			rep, err := harness.Check(ctx, harness.Target{BaseURL: srv.URL, Renderer: r}, corpusOptions()...)
 			require.NoError(t, err)
 			assertCorpusReport(t, exp, want, want.withRendered(), rep, srv.URL)
 		})
