@@ -294,3 +294,16 @@ func TestContact(t *testing.T) {
 		}, status: scoring.Fail, msg: []string{"a link to user guidance"}},
 	})
 }
+
+// TestContactIconAddress: an address marked by a map-marker icon instead of a label counts,
+// as in the footer of the OpenCPS Liferay theme (harness/testdata/corpus/opencps-portal).
+func TestContactIconAddress(t *testing.T) {
+	runCases(t, []tcase{
+		{name: "address after a map-marker icon", id: "P06-UX-10", mutate: func(p *portaltest.Portal) {
+			p.Rewrite = func(_, page string) string {
+				return strings.ReplaceAll(page, "<address>Địa chỉ: Số 1 đường Hùng Vương, phường Ba Đình, Hà Nội</address>",
+					`<p><i class="fa fa-map-marker"></i> Số 1 đường Hùng Vương, phường Ba Đình, Hà Nội</p><p>Giờ làm việc: 7h30 - 17h00</p>`)
+			}
+		}, status: scoring.Pass, msg: []string{`address "Số 1 đường Hùng Vương, phường Ba Đình, Hà Nội"`}},
+	})
+}
