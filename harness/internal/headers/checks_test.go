@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -126,17 +127,7 @@ func TestHeaderChecks(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, s := portal(t, tc.tls, tc.home, tc.login, tc.body)
 			r := tc.run(context.Background(), s)
-			if r.Status != tc.status {
-				t.Fatalf("status = %s, want %s: %s", r.Status, tc.status, r.Message)
-			}
-			for _, m := range tc.msg {
-				if !strings.Contains(r.Message, m) {
-					t.Errorf("message %q lacks %q", r.Message, m)
-				}
-			}
-			if r.MessageVI == "" {
-				t.Error("no Vietnamese message")
-			}
+			checktest.Expect(t, r, tc.status, tc.msg...)
 			if r.Status == scoring.Fail && (r.Got == "" || r.Want == "" || r.URL == "") {
 				t.Errorf("a failure must say got, want and where: %+v", r)
 			}
