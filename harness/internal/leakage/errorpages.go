@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
-	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/harness/internal/headers"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 )
 
 // leak is a signature of internal detail in an error page.

@@ -10,8 +10,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
-	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/harness/internal/headers"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
