@@ -3,7 +3,6 @@ package service
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/criteria"
@@ -27,22 +26,12 @@ func essentialLinks(ctx context.Context, s *check.Session, r *check.Resolved) []
 		if err != nil || pg.Doc == nil || pg.StatusCode != 200 {
 			continue
 		}
-		base, err := url.Parse(pg.FinalURL)
-		if err != nil {
-			continue
-		}
-		for _, a := range htmlx.All(pg.Doc, "a") {
-			href, _ := htmlx.Attr(a, "href")
-			u, err := url.Parse(strings.TrimSpace(href))
-			if err != nil || strings.TrimSpace(href) == "" || strings.HasPrefix(strings.TrimSpace(href), "#") {
+		for _, l := range htmlx.Links(pg.Doc, pg.FinalURL) {
+			if l.Href == "" || strings.HasPrefix(l.Href, "#") || !l.Web() {
 				continue
 			}
-			abs := base.ResolveReference(u)
-			if abs.Scheme != "http" && abs.Scheme != "https" {
-				continue
-			}
-			title, _ := htmlx.Attr(a, "title")
-			out = append(out, essentialLink{text: htmlx.Text(a) + " " + title, href: abs.String()})
+			title, _ := htmlx.Attr(l.Node, "title")
+			out = append(out, essentialLink{text: htmlx.Text(l.Node) + " " + title, href: l.URL.String()})
 		}
 	}
 	return out

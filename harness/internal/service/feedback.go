@@ -3,7 +3,6 @@ package service
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -37,21 +36,11 @@ func offersForm(pg *check.Page, field, host string, phrases []string) bool {
 			return true
 		}
 	}
-	base, err := url.Parse(pg.FinalURL)
-	if err != nil {
-		return false
-	}
-	for _, a := range htmlx.All(pg.Doc, "a") {
-		href, _ := htmlx.Attr(a, "href")
-		u, err := url.Parse(strings.TrimSpace(href))
-		if err != nil || !check.UsableHref(href) {
+	for _, l := range htmlx.Links(pg.Doc, pg.FinalURL) {
+		if !check.UsableHref(l.Href) || !l.Web() || l.URL.Host == "" || strings.EqualFold(l.URL.Host, host) {
 			continue
 		}
-		abs := base.ResolveReference(u)
-		if abs.Host == "" || strings.EqualFold(abs.Host, host) || (abs.Scheme != "http" && abs.Scheme != "https") {
-			continue
-		}
-		t := htmlx.Fold(htmlx.Text(a))
+		t := l.Folded()
 		for _, p := range phrases {
 			if htmlx.FoldedContains(t, p) {
 				return true

@@ -40,18 +40,8 @@ func linksTo(pg *check.Page, target string) bool {
 	if err != nil {
 		return false
 	}
-	base, err := url.Parse(pg.FinalURL)
-	if err != nil {
-		return false
-	}
-	for _, a := range htmlx.All(pg.Doc, "a") {
-		href, _ := htmlx.Attr(a, "href")
-		u, err := url.Parse(strings.TrimSpace(href))
-		if err != nil {
-			continue
-		}
-		abs := base.ResolveReference(u)
-		if strings.EqualFold(abs.Host, t.Host) && abs.Path == t.Path && abs.RawQuery == t.RawQuery {
+	for _, l := range htmlx.Links(pg.Doc, pg.FinalURL) {
+		if l.URL != nil && strings.EqualFold(l.URL.Host, t.Host) && l.URL.Path == t.Path && l.URL.RawQuery == t.RawQuery {
 			return true
 		}
 	}
