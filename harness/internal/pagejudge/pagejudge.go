@@ -252,3 +252,20 @@ func (t *Tally) Result(m TallyMessages) check.Result {
 	}
 	return check.Passf(m.Pass, t.Read).VI(m.PassVI, t.Read).GotWant(m.PassGot, m.Want)
 }
+
+// OnProfile makes a check of the portal's pages from judge, which is given the resolved profile.
+// A single-page app whose home page is an unrendered shell gives Session.HomeShell's finding
+// (nothing to judge), and a profile that cannot be resolved is an error, the same way for every
+// such check.
+func OnProfile(judge func(ctx context.Context, s *check.Session, r *check.Resolved) check.Result) check.Func {
+	return func(ctx context.Context, s *check.Session) check.Result {
+		if res, shell := s.HomeShell(ctx); shell {
+			return res // a single-page app not rendered: nothing to judge
+		}
+		r, err := s.Profile(ctx)
+		if err != nil {
+			return check.FromError("resolving the portal profile", err)
+		}
+		return judge(ctx, s, r)
+	}
+}

@@ -46,14 +46,7 @@ var scopeVI = map[criteria.Scope]string{criteria.Ministry: "bộ", criteria.Prov
 // missing from the catalogue counts as offered when the home or catalogue page links to it by
 // name. For a ministry portal, whose share of the 25 depends on the ministry, the services checked
 // are those its catalogue lists.
-func essentialCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	r, err := s.Profile(ctx)
-	if err != nil {
-		return check.FromError("resolving the portal profile", err)
-	}
+func essentialCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	pl, res := procedures(ctx, s)
 	if res != nil {
 		return *res

@@ -54,14 +54,7 @@ func offersForm(pg *check.Page, field, host string, phrases []string) bool {
 // (đánh giá mức độ hài lòng) are offered online: both pages exist, answer 200, say what they are,
 // and offer a form (a text box to write feedback; choices to rate) or a link to the national
 // system that takes them.
-func feedbackCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	r, err := s.Profile(ctx)
-	if err != nil {
-		return check.FromError("resolving the portal profile", err)
-	}
+func feedbackCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	type want struct {
 		field, ref, what, whatVI string
 		phrases                  []string
