@@ -6,6 +6,8 @@ package checktest
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -24,6 +26,18 @@ func Session(t testing.TB, target check.Target, cfg check.Config) *check.Session
 		t.Fatal(err)
 	}
 	return s
+}
+
+// Serve serves h on loopback, over TLS when tls is set, until the test ends.
+func Serve(t testing.TB, h http.Handler, tls bool) *httptest.Server {
+	var srv *httptest.Server
+	if tls {
+		srv = httptest.NewTLSServer(h)
+	} else {
+		srv = httptest.NewServer(h)
+	}
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 // Run runs the check id of checks on s, failing the test when checks has none.

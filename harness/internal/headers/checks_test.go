@@ -44,18 +44,9 @@ func portal(t *testing.T, tlsOn bool, home, login map[string][]string, body stri
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_, _ = w.Write([]byte("<!doctype html><html lang=vi><head><title>Cổng</title>" + body + `</head><body><a href="/login">Đăng nhập</a></body></html>`))
 	})
-	var srv *httptest.Server
-	if tlsOn {
-		srv = httptest.NewTLSServer(h)
-	} else {
-		srv = httptest.NewServer(h)
-	}
-	t.Cleanup(srv.Close)
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
+	srv := checktest.Serve(t, h, tlsOn)
+	s := checktest.Session(t, check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
 		Profile: &check.Profile{Login: "/login", ProcedurePages: []string{"/"}}}, check.Config{Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return srv, s
 }
 
