@@ -104,16 +104,38 @@ func Expect(t testing.TB, r check.Result, status scoring.Status, want ...string)
 // ExpectIn is Expect with want looked for in text instead of the message alone.
 func ExpectIn(t testing.TB, r check.Result, text string, status scoring.Status, want ...string) {
 	t.Helper()
+	Status(t, r, status, text, want...)
+	if r.MessageVI == "" {
+		t.Error("no Vietnamese message")
+	}
+}
+
+// Status fails the test unless r has the status (stopping it) and text says every one of want.
+func Status(t testing.TB, r check.Result, status scoring.Status, text string, want ...string) {
+	t.Helper()
 	if r.Status != status {
 		t.Fatalf("status %s, want %s: %s", r.Status, status, r.Message)
 	}
+	Contains(t, text, want...)
+}
+
+// Contains fails the test for each of want that text does not say.
+func Contains(t testing.TB, text string, want ...string) {
+	t.Helper()
 	for _, w := range want {
 		if !strings.Contains(text, w) {
-			t.Errorf("message %q lacks %q", text, w)
+			t.Errorf("%q lacks %q", text, w)
 		}
 	}
-	if r.MessageVI == "" {
-		t.Error("no Vietnamese message")
+}
+
+// Lacks fails the test for each of unwanted that text says.
+func Lacks(t testing.TB, text string, unwanted ...string) {
+	t.Helper()
+	for _, w := range unwanted {
+		if strings.Contains(text, w) {
+			t.Errorf("%q says %q", text, w)
+		}
 	}
 }
 
@@ -152,14 +174,8 @@ func RunPortalCases(t *testing.T, checks []check.Check, cases []PortalCase) {
 			if r.Status != c.Status {
 				t.Fatalf("status = %q, want %s; message: %s", r.Status, c.Status, r.Message)
 			}
-			for _, m := range c.Msg {
-				if !strings.Contains(r.Message, m) {
-					t.Errorf("message %q does not contain %q", r.Message, m)
-				}
-			}
-			if c.MsgVI != "" && !strings.Contains(r.MessageVI, c.MsgVI) {
-				t.Errorf("Vietnamese message %q does not contain %q", r.MessageVI, c.MsgVI)
-			}
+			Contains(t, r.Message, c.Msg...)
+			Contains(t, r.MessageVI, c.MsgVI)
 		})
 	}
 }

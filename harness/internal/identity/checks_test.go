@@ -136,22 +136,8 @@ func TestChecks(t *testing.T) {
 				portal = rptest.WhoAmIAdapter{Adapter: rptest.Adapter{Portal: rp}}
 			}
 			r := runCheck(t, tc.id, newSession(t, rp, sso, portal))
-			if r.Status != tc.status {
-				t.Fatalf("status %s, want %s: %s", r.Status, tc.status, r.Message)
-			}
-			for _, w := range tc.want {
-				if !strings.Contains(r.Message, w) {
-					t.Errorf("message %q lacks %q", r.Message, w)
-				}
-			}
-			for _, w := range tc.notWant {
-				if strings.Contains(r.Message, w) {
-					t.Errorf("message %q has %q", r.Message, w)
-				}
-			}
-			if r.MessageVI == "" {
-				t.Errorf("no Vietnamese message")
-			}
+			checktest.Expect(t, r, tc.status, tc.want...)
+			checktest.Lacks(t, r.Message, tc.notWant...)
 		})
 	}
 }
