@@ -48,7 +48,7 @@ func TestInteropCorpusRendered(t *testing.T) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			want := readCorpusExpected(t, exp)
 			srv := corpusServer(t, filepath.Join(dir, "site"), want.SPAFallback)
-			rep, err := harness.Check(ctx, harness.Target{BaseURL: srv.URL, Renderer: r}, harness.Only(corpusGroups...), harness.Lang("en"))
+			rep, err := harness.Check(ctx, harness.Target{BaseURL: srv.URL, Renderer: r}, corpusOptions()...)
 			require.NoError(t, err)
 			assertCorpusReport(t, exp, want, want.withRendered(), rep, srv.URL)
 		})
@@ -86,12 +86,17 @@ func TestInteropCorpusAxe(t *testing.T) {
 		}
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			var pages []string
-			require.NoError(t, filepath.WalkDir(filepath.Join(dir, "site"), func(p string, d os.DirEntry, err error) error {
-				if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-					pages = append(pages, p)
-				}
-				return err
-			}))
+			for _, p := range want.AxePages {
+				pages = append(pages, filepath.Join(dir, "site", filepath.FromSlash(p)))
+			}
+			if len(pages) == 0 {
+				require.NoError(t, filepath.WalkDir(filepath.Join(dir, "site"), func(p string, d os.DirEntry, err error) error {
+					if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+						pages = append(pages, p)
+					}
+					return err
+				}))
+			}
 			axeTotals := map[string]int{}
 			for _, p := range pages { // one page at a time: run.js keys its output by base name
 				var stdout, stderr bytes.Buffer

@@ -14,6 +14,8 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/adapterinfo"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -107,7 +109,7 @@ type engine struct {
 func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error) {
 	e := &engine{cfg: cfg, target: target, started: cfg.now(), t0: time.Now()}
 	e.ctx, e.cancel = context.WithCancel(ctx)
-	sess, err := check.NewSessionContext(e.ctx, target, cfg.Config)
+	sess, err := probe.NewSessionContext(e.ctx, target, cfg.Config)
 	if err != nil {
 		e.cancel()
 		return nil, fmt.Errorf("harness: %w", err)
@@ -327,7 +329,7 @@ func (e *engine) rebase(to string) bool {
 		p.PlainHTTP = e.target.BaseURL
 	}
 	t.Profile = &p
-	sess, err := check.NewSessionContext(e.ctx, t, e.cfg.Config)
+	sess, err := probe.NewSessionContext(e.ctx, t, e.cfg.Config)
 	if err != nil {
 		return false
 	}
@@ -455,10 +457,10 @@ func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration
 // misses found in the target's adapter for that interface (a method with the right name and
 // the wrong signature), so that a vendor sees why the harness ignored their method.
 func (e *engine) adapterHint(msg string) string {
-	e.adapterOnce.Do(func() { _, e.adapterWarn = check.AdapterReport(e.target.Portal) })
+	e.adapterOnce.Do(func() { _, e.adapterWarn = adapterinfo.AdapterReport(e.target.Portal) })
 	var out []string
 	for _, w := range e.adapterWarn {
-		for _, name := range check.AdapterInterfaceNames() {
+		for _, name := range adapterinfo.AdapterInterfaceNames() {
 			mark := "check." + name
 			if (strings.Contains(w, mark+" ") || strings.HasSuffix(w, mark)) && strings.Contains(msg, name) {
 				out = append(out, w)
@@ -534,7 +536,7 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	if p := e.sess.ResolvedProfile(); e.unreach == nil && p != nil && len(p.Sources) > 0 {
 		r.Discovery = p.Sources
 	}
-	if found, warn := check.AdapterReport(e.target.Portal); len(found)+len(warn) > 0 {
+	if found, warn := adapterinfo.AdapterReport(e.target.Portal); len(found)+len(warn) > 0 {
 		r.Adapter = &scoring.Adapter{Interfaces: found, Warnings: warn}
 		if r.Adapter.Interfaces == nil {
 			r.Adapter.Interfaces = []string{}

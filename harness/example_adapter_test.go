@@ -42,11 +42,11 @@ func (a myAdapter) SubmitDossier(ctx context.Context, b *check.Browser, d *check
 	return d, nil
 }
 
-// An adapter goes in Target.Portal. check.AdapterReport (which the harness logs at the start of
+// An adapter goes in Target.Portal. harness.AdapterReport (which the harness logs at the start of
 // a run) says which interfaces it implements and warns about near misses.
 func ExampleTarget_adapter() {
 	target := harness.Target{BaseURL: "https://portal.example/", Portal: myAdapter{base: "https://portal.example"}}
-	found, warnings := check.AdapterReport(target.Portal)
+	found, warnings := harness.AdapterReport(target.Portal)
 	fmt.Println("adapter:", strings.Join(found, ", "))
 	fmt.Println("warnings:", len(warnings))
 	// Output:

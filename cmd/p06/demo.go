@@ -19,7 +19,7 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const demoUsage = "p06 demo [--out DIR] [--lang vi|en]"
+const demoUsage = "p06 demo [--out DIR] [--lang vi|en] [--quiet]"
 
 // runDemo is the main job with an embedded default: it starts the reference portal and the broken
 // portal, each wired to its own fakes of the national services, on loopback; assesses both with
@@ -31,6 +31,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "p06-demo", "directory for the reports")
 	lang := fs.String("lang", "vi", "language of the scorecards and reports: vi or en")
 	timeout := fs.Duration("timeout", 3*time.Minute, "deadline for both assessments")
+	quiet := fs.Bool("quiet", false, "no progress on stderr")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitCantRun
@@ -60,7 +61,9 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "p06 demo: %v\n", err)
 		return exitCantRun
 	}
-	fmt.Fprintf(stderr, "p06 demo: starting the reference and broken portals with fakes of the national SSO, population database and PKI on 127.0.0.1…\n")
+	progress := newDemoProgress(stderr, *lang, *quiet, len(runs))
+	progress.phase("starting the reference and broken portals with fakes of the national SSO, population database and PKI on 127.0.0.1…",
+		"khởi động cổng tham chiếu và cổng lỗi cùng dịch vụ giả lập xác thực quốc gia, CSDL dân cư và PKI trên 127.0.0.1…")
 	var wg sync.WaitGroup
 	for _, r := range runs {
 		wg.Add(1)
@@ -77,7 +80,11 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 			if r.name == "reference" {
 				target.Evidence = evidence // the broken portal has no evidence for the attested criteria
 			}
-			r.report, r.err = harness.Check(ctx, target, harness.Active(), harness.Lang(*lang))
+			progress.phase("assessing %s (%s), every automated and assisted check…", "đang đánh giá %s (%s), mọi phép kiểm tra tự động và bán tự động…",
+				progress.portalName(r.name), r.url)
+			t0 := time.Now()
+			r.report, r.err = harness.Check(ctx, target, harness.Active(), harness.Lang(*lang), harness.Observe(progress.observe))
+			progress.assessed(r.name, r.report, r.err, time.Since(t0))
 		}()
 	}
 	wg.Wait()
@@ -90,7 +97,8 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	cat := criteria.P06Technical()
 	printScorecards(stdout, cat, *lang, runs[0].report, runs[1].report)
 
-	opt := report.Options{Lang: *lang, Catalogue: cat}
+	opt := report.Options{Lang: *lang, Catalogue: cat, Version: version()}
+	progress.phase("writing the reports into %s…", "ghi báo cáo vào %s…", *out)
 	var written []string
 	for _, r := range runs {
 		for _, f := range []report.Format{report.JSON, report.HTML} {

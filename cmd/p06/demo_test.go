@@ -26,6 +26,12 @@ func TestDemo(t *testing.T) {
 	assert.Contains(t, stdout, "BROKEN PORTAL")
 	assert.Contains(t, stdout, "Caps applied to the broken portal")
 	assert.Contains(t, stdout, "Top findings of the broken portal")
+	// Progress: each phase on stderr.
+	for _, want := range []string{"p06 demo: starting the reference and broken portals", "p06 demo: assessing the reference portal (https://127.0.0.1:",
+		"p06 demo: assessing the broken portal (", "p06 demo: the reference portal assessed in", "p06 demo: the broken portal assessed in",
+		"p06 demo: writing the reports into " + out} {
+		assert.Contains(t, stderr, want)
+	}
 
 	cat := criteria.P06Technical()
 	reports := map[string]*scoring.Report{}
@@ -71,4 +77,29 @@ func TestDemo(t *testing.T) {
 	}
 	assert.NotEmpty(t, broken.Scores.Caps)
 	assert.Equal(t, "yeu", broken.Scores.Grade)
+}
+
+// The demo's progress speaks the demo's language, counts the checks, and --quiet silences it.
+func TestDemoProgress(t *testing.T) {
+	var b strings.Builder
+	p := newDemoProgress(&b, "vi", false, 2)
+	p.phase("assessing %s…", "đang đánh giá %s…", p.portalName("broken"))
+	for range liveEvery {
+		p.observe(scoring.Finding{Status: scoring.Fail})
+	}
+	r := &scoring.Report{Scores: scoring.Scores{Overall: 30, Grade: "yeu", Grading: "qd766", Compliance: scoring.Compliance{Met: 3, Applicable: 60}}}
+	p.assessed("broken", r, nil, 0)
+	out := b.String()
+	assert.Contains(t, out, "p06 demo: đang đánh giá cổng lỗi…\n")
+	assert.Contains(t, out, "p06 demo: đã xong 20 phép kiểm tra (20 không đạt), 0/2 cổng\n")
+	assert.Contains(t, out, "p06 demo: đã đánh giá cổng lỗi trong 0.0s: điểm 30.0, xếp loại Yếu, 3/60 tiêu chí bắt buộc đạt\n")
+
+	b.Reset()
+	p = newDemoProgress(&b, "en", true, 2)
+	p.phase("assessing %s…", "đang đánh giá %s…", p.portalName("reference"))
+	for range liveEvery {
+		p.observe(scoring.Finding{Status: scoring.Pass})
+	}
+	p.assessed("reference", r, nil, 0)
+	assert.Empty(t, b.String(), "--quiet")
 }

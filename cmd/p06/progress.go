@@ -19,6 +19,7 @@ type liveProgress struct {
 	failed   int
 	lang     string
 	shown    bool
+	cmd      string // "p06 scan" (default) or "p06 survey"
 }
 
 const liveEvery = 20
@@ -28,10 +29,14 @@ func newLiveProgress(w io.Writer, portals int, lang string) *liveProgress {
 }
 
 func (p *liveProgress) line() string {
-	if p.lang == "en" {
-		return fmt.Sprintf("p06 scan: %d checks done (%d fail), %d/%d portals", p.checks, p.failed, p.done, p.portals)
+	cmd := p.cmd
+	if cmd == "" {
+		cmd = "p06 scan"
 	}
-	return fmt.Sprintf("p06 scan: đã xong %d phép kiểm tra (%d không đạt), %d/%d cổng", p.checks, p.failed, p.done, p.portals)
+	if p.lang == "en" {
+		return fmt.Sprintf("%s: %d checks done (%d fail), %d/%d portals", cmd, p.checks, p.failed, p.done, p.portals)
+	}
+	return fmt.Sprintf("%s: đã xong %d phép kiểm tra (%d không đạt), %d/%d cổng", cmd, p.checks, p.failed, p.done, p.portals)
 }
 
 // check records a completed check.

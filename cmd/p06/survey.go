@@ -35,7 +35,7 @@ const surveyUsage = `p06 survey [flags] FILE
 Assess every portal listed in FILE (safe GET/HEAD requests only, unless --active) and print the national figures:
 the compliance rate (mandatory criteria met / applicable, over all portals), the share of units
 fully compliant, the mean score, the rate per group and per criterion, the weakest criteria and
-the ranking. Progress goes to stderr.
+the ranking.
 
 FILE is JSON, {"portals":[{"url":"https://…","unit":"UBND tỉnh …","level":"province","profile":"FILE or {…}","ca":"PEM file"}]}
 (schema: harness/report/schema/survey-input.schema.json), or CSV with the header url,unit and
@@ -50,8 +50,12 @@ states: criteria not yet in force that day do not count, and neither do criteria
 leaves out the unit's level (ministry, province or commune; no level: scope is not applied).
 Units with a level are also reported by level.
 
-A portal that cannot be reached is reported as such and still counted: every criterion assessed
-is an error for it.
+A portal that cannot be reached, or whose home page cannot be read (an untrusted certificate: give
+its CA with "ca" or --ca; garbage; a response past the limits), is reported as such, without a
+grade, and still counted: every criterion that needed what could not be seen is an error for it.
+
+Progress goes to stderr: a line when each portal starts and when it is done (on a terminal, a
+live count of the checks in between); --quiet silences it but never why a portal failed.
 
 Exit status: 0 every portal meets every applicable mandatory criterion; 1 the survey ran and some
 portal does not (an unreachable one does not); 2 could not run (usage, an unreadable or invalid
@@ -73,6 +77,8 @@ type surveyOpts struct {
 	grading        *scoring.Bands
 	caPEM          []byte
 	asOf           time.Time // every report is (re)scored as of this day
+	// observe is called with each check's finding as it completes (progress), or nil.
+	observe func(scoring.Finding)
 }
 
 // surveyPortal is one portal of the input file, validated.
@@ -260,8 +266,11 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	}
 	if !o.quiet {
 		sv := s.Survey
-		fmt.Fprintf(stderr, "p06 survey: %d portals, national rate %.1f%% (%d/%d mandatory met), %d fully compliant, %d not reached\n",
-			sv.Portals, 100*sv.Rate, sv.Met, sv.Applicable, sv.FullyCompliant, s.Unreachable)
+		f := "p06 survey: %d portals, national rate %.1f%% (%d/%d mandatory met), %d fully compliant, %d not reached or unreadable\n"
+		if o.lang != "en" {
+			f = "p06 survey: %d cổng, tỷ lệ đáp ứng toàn quốc %.1f%% (%d/%d tiêu chí bắt buộc đạt), %d đáp ứng đầy đủ, %d không truy cập hoặc không đọc được\n"
+		}
+		fmt.Fprintf(stderr, f, sv.Portals, 100*sv.Rate, sv.Met, sv.Applicable, sv.FullyCompliant, s.Unreachable)
 	}
 	switch {
 	case broken > 0 || ctx.Err() != nil:
@@ -682,7 +691,18 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 	entries := make([]report.SurveyEntry, len(portals))
 	names := surveyReportNames(portals)
 	var mu sync.Mutex
-	done, broken := 0, 0
+	done, started, broken := 0, 0, 0
+	// Progress as scan gives it: a line when a portal starts and when it is done, and on a
+	// terminal a live counter of the checks done in between.
+	live := newLiveProgress(stderr, len(portals), o.lang)
+	live.cmd = "p06 survey"
+	if !o.quiet && live.terminal { // plain logs get the start and done lines only
+		o.observe = func(f scoring.Finding) {
+			mu.Lock()
+			defer mu.Unlock()
+			live.check(f)
+		}
+	}
 	sem := make(chan struct{}, o.parallel)
 	var wg sync.WaitGroup
 	for i, p := range portals {
@@ -692,6 +712,13 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			defer wg.Done()
 			defer func() { <-sem }()
 			start := time.Now()
+			if !o.quiet && p.stored == nil {
+				mu.Lock()
+				started++
+				live.clear()
+				fmt.Fprintln(stderr, redact.Text(surveyStarted(p, started, len(portals), o.lang)))
+				mu.Unlock()
+			}
 			e, hard := surveyOne(ctx, p, o)
 			hard = surveyRescore(&e, p, o) || hard
 			var werr error
@@ -709,11 +736,13 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			if hard {
 				broken++
 			}
+			live.clear()
+			live.portalDone()
 			if !o.quiet {
-				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start))))
+				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start), o.lang)))
 			} else if hard {
 				// --quiet hides progress, never why the survey is incomplete.
-				fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start))))
+				fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start), o.lang)))
 			}
 			if werr != nil {
 				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
@@ -722,6 +751,7 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 		}()
 	}
 	wg.Wait()
+	live.clear()
 	return entries, broken
 }
 
@@ -754,9 +784,15 @@ func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.Survey
 	if o.active {
 		opts = append(opts, harness.Active())
 	}
+	if o.observe != nil {
+		opts = append(opts, harness.Observe(o.observe))
+	}
 	r, err := harness.Check(pctx, target, opts...)
 	stampTool(r)
-	e := report.SurveyEntry{Unit: p.unit, Report: r, Err: err, Unreachable: errors.Is(err, harness.ErrUnreachable)}
+	// A home page that could not be read (untrusted certificate, garbage, limits) leaves the
+	// portal unassessed as surely as one that never answered: counted apart, never graded.
+	e := report.SurveyEntry{Unit: p.unit, Report: r, Err: err, Unreachable: errors.Is(err, harness.ErrUnreachable),
+		Unreadable: errors.Is(err, harness.ErrUnreadable)}
 	switch {
 	case r == nil:
 		if err == nil {
@@ -788,21 +824,42 @@ func surveyErrorReport(o surveyOpts, target string, cause error) *scoring.Report
 	return r
 }
 
-// surveyProgress is one line of progress: "UBND tỉnh X: 54.3% (33/61), score 49.6, Yếu (1.2s)".
-func surveyProgress(p surveyPortal, e report.SurveyEntry, d time.Duration) string {
+// surveyProgress is the line of progress of a portal done, in lang: "UBND tỉnh X: 54.3% (33/61
+// tiêu chí bắt buộc đạt), điểm 49.6, Yếu (1.2s)"; a portal not reached or unreadable has no
+// grade and says why.
+func surveyProgress(p surveyPortal, e report.SurveyEntry, d time.Duration, lang string) string {
 	r := e.Report
 	c := r.Scores.Compliance
-	line := fmt.Sprintf("%s: %.1f%% (%d/%d mandatory met), score %.1f, %s (%.1fs)", p.unit, 100*c.Rate, c.Met, c.Applicable,
-		r.Scores.Overall, scoring.GradeLabel(r.Scores, "en"), d.Seconds())
+	f := "%s: %.1f%% (%d/%d mandatory met), score %.1f, %s (%.1fs)"
+	stored, notReached, unreadable := " — from its report ", " — NOT REACHED: ", " — HOME PAGE UNREADABLE, not graded: "
+	if lang != "en" {
+		f = "%s: %.1f%% (%d/%d tiêu chí bắt buộc đạt), điểm %.1f, %s (%.1fs)"
+		stored, notReached, unreadable = " — từ báo cáo ", " — KHÔNG TRUY CẬP ĐƯỢC: ", " — KHÔNG ĐỌC ĐƯỢC TRANG CHỦ, không xếp loại: "
+	}
+	grade := scoring.GradeLabel(r.Scores, lang)
+	if e.Unreachable || e.Unreadable {
+		grade = "—"
+	}
+	line := fmt.Sprintf(f, p.unit, 100*c.Rate, c.Met, c.Applicable, r.Scores.Overall, grade, d.Seconds())
 	switch {
 	case p.stored != nil:
-		line += " — from its report " + p.storedPath
+		line += stored + p.storedPath
+	case e.Unreadable:
+		line += unreadable + e.Err.Error()
 	case e.Unreachable:
-		line += " — NOT REACHED: " + e.Err.Error()
+		line += notReached + e.Err.Error()
 	case e.Err != nil:
 		line += " — " + e.Err.Error()
 	}
 	return line
+}
+
+// surveyStarted is the line of progress of a portal whose assessment starts.
+func surveyStarted(p surveyPortal, started, total int, lang string) string {
+	if lang == "en" {
+		return fmt.Sprintf("[start %d/%d] %s: %s", started, total, p.unit, p.url)
+	}
+	return fmt.Sprintf("[bắt đầu %d/%d] %s: %s", started, total, p.unit, p.url)
 }
 
 // surveyReportNames gives each portal a file name for --reports: the unit written in ASCII

@@ -106,14 +106,20 @@ func TestSurveyLoopbackPortals(t *testing.T) {
 	require.Equal(t, exitNotMet, code, "portals miss mandatory criteria (and one is down): exit 1\n%s", stderr)
 
 	// Progress: one line per portal, numbered, the unreachable one said so.
-	progress := regexp.MustCompile(`(?m)^\[(\d)/4\] (.+?): (\d+\.\d)% \((\d+)/(\d+) mandatory met\)`).FindAllStringSubmatch(stderr, -1)
+	// A line when each portal starts and when it is done, in the survey's language (vi).
+	starts := regexp.MustCompile(`(?m)^\[bắt đầu (\d)/4\] (.+?): https://`).FindAllStringSubmatch(stderr, -1)
+	require.Len(t, starts, 4, stderr)
+	for i, m := range starts {
+		assert.Equal(t, fmt.Sprint(i+1), m[1], "starts count up")
+	}
+	progress := regexp.MustCompile(`(?m)^\[(\d)/4\] (.+?): (\d+\.\d)% \((\d+)/(\d+) tiêu chí bắt buộc đạt\)`).FindAllStringSubmatch(stderr, -1)
 	require.Len(t, progress, 4, stderr)
 	for i, m := range progress {
 		assert.Equal(t, fmt.Sprint(i+1), m[1], "progress counts up")
 	}
-	assert.Regexp(t, `UBND tỉnh Không Tới: 0\.0% \(0/\d+ mandatory met\).*NOT REACHED: .*connection refused`, stderr)
-	assert.Contains(t, stderr, "4 portals, national rate")
-	assert.Contains(t, stderr, "1 not reached")
+	assert.Regexp(t, `UBND tỉnh Không Tới: 0\.0% \(0/\d+ tiêu chí bắt buộc đạt\), điểm \d+\.\d, — .*KHÔNG TRUY CẬP ĐƯỢC: .*connection refused`, stderr)
+	assert.Contains(t, stderr, "4 cổng, tỷ lệ đáp ứng toàn quốc")
+	assert.Contains(t, stderr, "1 không truy cập hoặc không đọc được")
 
 	_, err := report.ReadSurveyJSON(strings.NewReader(stdout))
 	require.NoError(t, err, "the survey JSON validates against the published schema")
@@ -193,7 +199,8 @@ func TestSurveyLoopbackPortals(t *testing.T) {
 	require.NoError(t, os.WriteFile(again, b, 0o600))
 	code, stdout, stderr = surveyRun(again, "--format", "json")
 	assert.Equal(t, exitNotMet, code, stderr)
-	assert.Contains(t, stderr, "from its report reports/ubnd-tinh-tham-chieu.json")
+	assert.Contains(t, stderr, "từ báo cáo reports/ubnd-tinh-tham-chieu.json")
+	assert.NotContains(t, stderr, "[bắt đầu", "a stored report is not assessed: no start line")
 	var out2 surveyJSON
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out2))
 	assert.Equal(t, out.Survey, out2.Survey, "stored reports aggregate to the same national figures")
@@ -249,7 +256,7 @@ func TestSurveyOutputs(t *testing.T) {
 		code, stdout, _ := surveyRun(input, "--lang", "en", "--quiet")
 		assert.Equal(t, exitNotMet, code)
 		for _, want := range []string{"Project 06 survey — p06-technical", "National compliance rate:", "Units fully compliant:",
-			"Mean overall score:", "Portals not reached:       1  UBND tỉnh Không Tới", "By group", "The 10 weakest criteria", "Ranking",
+			"Mean overall score:", "Portals not reached or unreadable:  1  UBND tỉnh Không Tới", "By group", "The 10 weakest criteria", "Ranking",
 			"capped by P06-SEC-03"} {
 			assert.Contains(t, stdout, want)
 		}
@@ -321,7 +328,7 @@ func TestSurveyExitCodes(t *testing.T) {
 	down, _ := surveyFixture(t, surveyUnits[3:])
 	code, stdout, _ = surveyRun(down, "--quiet")
 	assert.Equal(t, exitNotMet, code, "an unreachable portal is surveyed (exit 1), not a failure to run")
-	assert.Contains(t, stdout, "Cổng không truy cập được:  1")
+	assert.Contains(t, stdout, "Cổng không truy cập hoặc không đọc được:  1")
 
 	code, stdout, stderr = runCLI("survey", "--help")
 	assert.Equal(t, exitOK, code)

@@ -2,28 +2,29 @@ package referenceportal
 
 import (
 	"context"
-	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/p06kit/p06kit/internal/jose"
+	"github.com/coreos/go-oidc/v3/oidc"
+	"golang.org/x/oauth2"
 )
 
-// The portal is an OpenID Connect relying party of the national SSO: authorization-code flow
-// with PKCE (S256), state bound to the browser by a cookie, nonce checked in the ID token, ID
-// token verified against the provider's JWKS (re-fetched on an unknown kid, for key rotation),
-// codes and states single-use, the userinfo subject checked against the ID token's, and sessions
-// kept on the server so that logout really ends them.
+// The portal is an OpenID Connect relying party of the national SSO, written on the field's
+// public libraries: github.com/coreos/go-oidc/v3 discovers the provider and verifies ID tokens
+// (signature against the provider's JWKS, re-fetched when a token names a key it has not seen,
+// for key rotation; issuer, audience, expiry), golang.org/x/oauth2 builds the authorization
+// request and redeems the code. Around them the portal does what the libraries leave to it:
+// PKCE (S256), state bound to the browser by a cookie, the nonce compared with the one it sent,
+// the issue time checked, codes and states single-use, the userinfo subject checked against the
+// ID token's, and sessions kept on the server so that logout really ends them.
 
 // pendingLogin is one authorization request in flight.
 type pendingLogin struct {
@@ -32,21 +33,14 @@ type pendingLogin struct {
 	created                      time.Time
 }
 
-type oidcProvider struct {
-	Issuer                string `json:"issuer"`
-	AuthorizationEndpoint string `json:"authorization_endpoint"`
-	TokenEndpoint         string `json:"token_endpoint"`
-	UserinfoEndpoint      string `json:"userinfo_endpoint"`
-	JWKSURI               string `json:"jwks_uri"`
-	EndSessionEndpoint    string `json:"end_session_endpoint"`
-}
-
+// ssoClient is the portal's connection to the national SSO: its HTTP client, and the provider
+// and ID token verifier once discovery has succeeded.
 type ssoClient struct {
-	once sync.Once
-	http *http.Client
-	mu   sync.Mutex
-	prov *oidcProvider
-	keys *jose.JWKSet
+	once     sync.Once
+	http     *http.Client
+	mu       sync.Mutex
+	prov     *oidc.Provider
+	verifier *oidc.IDTokenVerifier
 }
 
 func httpClient(roots *x509.CertPool) *http.Client {
@@ -61,6 +55,12 @@ func (p *Portal) sso() *ssoClient {
 	return &p.ssoC
 }
 
+// ssoContext makes go-oidc and x/oauth2 talk to the SSO through the portal's own client (its
+// trust roots and timeout).
+func (p *Portal) ssoContext(ctx context.Context) context.Context {
+	return oidc.ClientContext(ctx, p.sso().http)
+}
+
 func (p *Portal) ssoOrigin() string {
 	u, err := url.Parse(p.cfg.SSO.Issuer)
 	if err != nil || u.Host == "" {
@@ -69,78 +69,53 @@ func (p *Portal) ssoOrigin() string {
 	return u.Scheme + "://" + u.Host
 }
 
-func getJSON(ctx context.Context, c *http.Client, u string, bearer string, v any) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return err
-	}
-	if bearer != "" {
-		req.Header.Set("Authorization", "Bearer "+bearer)
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s: %s", u, resp.Status)
-	}
-	return json.Unmarshal(body, v)
-}
+// shortcutClaims reports whether the portal skips the ID token's claim checks (issuer,
+// audience, expiry, issue time): the broken portal's shortcut, taken for any of the defects
+// that switch off part of the verification.
+func (d Defects) shortcutClaims() bool { return d.SkipSignature || d.AnyAudience || d.IgnoreExpiry }
 
-// provider returns the discovery document, fetched once.
-func (p *Portal) provider(ctx context.Context) (*oidcProvider, error) {
+// provider returns the discovered provider and the ID token verifier, discovering once. A
+// failed discovery is tried again at the next login. go-oidc refuses a discovery document whose
+// issuer is not the configured one.
+func (p *Portal) provider(ctx context.Context) (*oidc.Provider, *oidc.IDTokenVerifier, error) {
 	s := p.sso()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.prov != nil {
-		return s.prov, nil
+		return s.prov, s.verifier, nil
 	}
 	if p.cfg.SSO.Issuer == "" {
-		return nil, errors.New("no national SSO configured")
+		return nil, nil, errors.New("no national SSO configured")
 	}
-	var prov oidcProvider
-	if err := getJSON(ctx, s.http, strings.TrimRight(p.cfg.SSO.Issuer, "/")+"/.well-known/openid-configuration", "", &prov); err != nil {
-		return nil, fmt.Errorf("discovery: %w", err)
+	prov, err := oidc.NewProvider(p.ssoContext(ctx), p.cfg.SSO.Issuer)
+	if err != nil {
+		return nil, nil, fmt.Errorf("discovery: %w", err)
 	}
-	if prov.Issuer != p.cfg.SSO.Issuer {
-		return nil, fmt.Errorf("discovery: issuer %q is not the configured %q", prov.Issuer, p.cfg.SSO.Issuer)
-	}
-	s.prov = &prov
-	return s.prov, nil
+	d := p.cfg.Defects
+	// The algorithms are those the discovery document lists (go-oidc never accepts "none" unless
+	// signature checks are off); keys come from jwks_uri and are fetched again when a token's
+	// signature does not verify with the cached ones (a rotated key).
+	s.verifier = prov.Verifier(&oidc.Config{
+		ClientID:                   p.cfg.SSO.ClientID,
+		Now:                        p.now,
+		InsecureSkipSignatureCheck: d.SkipSignature,
+		SkipIssuerCheck:            d.shortcutClaims(),
+		SkipClientIDCheck:          d.shortcutClaims(),
+		SkipExpiryCheck:            d.shortcutClaims(),
+	})
+	s.prov = prov
+	return s.prov, s.verifier, nil
 }
 
-// jwks returns the provider's keys; refresh re-fetches them (after a key rotation).
-func (p *Portal) jwks(ctx context.Context, prov *oidcProvider, refresh bool) (*jose.JWKSet, error) {
-	s := p.sso()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.keys != nil && !refresh {
-		return s.keys, nil
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, prov.JWKSURI, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := s.http.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if err != nil {
-		return nil, err
-	}
-	keys, err := jose.ParseJWKS(body)
-	if err != nil {
-		return nil, err
-	}
-	s.keys = keys
-	return keys, nil
+// oauthConfig is the portal's OAuth 2.0 client registration for one request: the callback is on
+// the origin the browser used.
+func (p *Portal) oauthConfig(prov *oidc.Provider, redirect string) *oauth2.Config {
+	ep := prov.Endpoint()
+	// client_secret_basic, and only that: auto-detection would retry a refused code with the
+	// secret in the body, redeeming it twice.
+	ep.AuthStyle = oauth2.AuthStyleInHeader
+	return &oauth2.Config{ClientID: p.cfg.SSO.ClientID, ClientSecret: p.cfg.SSO.ClientSecret, Endpoint: ep,
+		RedirectURL: redirect, Scopes: []string{oidc.ScopeOpenID, "profile"}}
 }
 
 func (p *Portal) routesAuth(mux *http.ServeMux) {
@@ -153,17 +128,15 @@ func (p *Portal) routesAuth(mux *http.ServeMux) {
 	}
 }
 
-func b64(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
-
 // login starts the authorization-code flow at the national SSO.
 func (p *Portal) login(w http.ResponseWriter, r *http.Request) {
-	prov, err := p.provider(r.Context())
+	prov, _, err := p.provider(r.Context())
 	if err != nil {
 		p.logf("login: %v", err)
 		p.render(w, r, http.StatusServiceUnavailable, "text", page{Title: "Không đăng nhập được", Message: "Hệ thống đăng nhập quốc gia tạm thời không phản hồi. Vui lòng thử lại sau."})
 		return
 	}
-	pl := &pendingLogin{state: randomID(16), nonce: randomID(16), verifier: randomID(32), next: safeNext(r.URL.Query().Get("next")), level: 1, created: p.now()}
+	pl := &pendingLogin{state: randomID(16), nonce: randomID(16), verifier: oauth2.GenerateVerifier(), next: safeNext(r.URL.Query().Get("next")), level: 1, created: p.now()}
 	if r.URL.Query().Get("muc-do") == "2" {
 		pl.level = 2
 	}
@@ -172,21 +145,11 @@ func (p *Portal) login(w http.ResponseWriter, r *http.Request) {
 	p.logins[pl.state] = pl
 	p.mu.Unlock()
 	http.SetCookie(w, &http.Cookie{Name: "__Host-dn", Value: pl.state, Path: "/", Secure: true, HttpOnly: true, SameSite: http.SameSiteLaxMode, MaxAge: 600})
-	q := url.Values{
-		"response_type": {"code"},
-		"client_id":     {p.cfg.SSO.ClientID},
-		"redirect_uri":  {p.origin(r) + "/signin-oidc"},
-		"scope":         {"openid profile"},
-		"state":         {pl.state},
-		"nonce":         {pl.nonce},
-		"acr_values":    {fmt.Sprintf("LoA%d", pl.level)},
-	}
+	opts := []oauth2.AuthCodeOption{oidc.Nonce(pl.nonce), oauth2.SetAuthURLParam("acr_values", fmt.Sprintf("LoA%d", pl.level))}
 	if !p.cfg.Defects.NoPKCE {
-		sum := sha256.Sum256([]byte(pl.verifier))
-		q.Set("code_challenge", b64(sum[:]))
-		q.Set("code_challenge_method", "S256")
+		opts = append(opts, oauth2.S256ChallengeOption(pl.verifier))
 	}
-	http.Redirect(w, r, prov.AuthorizationEndpoint+"?"+q.Encode(), http.StatusFound)
+	http.Redirect(w, r, p.oauthConfig(prov, p.origin(r)+"/signin-oidc").AuthCodeURL(pl.state, opts...), http.StatusFound)
 }
 
 // safeNext keeps a return path local: one leading "/", not "//" nor "/\\" (which browsers read
@@ -242,38 +205,46 @@ func (p *Portal) callback(w http.ResponseWriter, r *http.Request) {
 		p.loginFailed(w, r, "provider error "+e, nil)
 		return
 	}
-	prov, err := p.provider(ctx)
+	prov, verifier, err := p.provider(ctx)
 	if err != nil {
 		p.loginFailed(w, r, "discovery", err)
 		return
 	}
-	tok, err := p.exchange(ctx, prov, q.Get("code"), p.origin(r)+"/signin-oidc", pl.verifier)
+	sctx := p.ssoContext(ctx)
+	var exopts []oauth2.AuthCodeOption
+	if !d.NoPKCE {
+		exopts = append(exopts, oauth2.VerifierOption(pl.verifier))
+	}
+	tok, err := p.oauthConfig(prov, p.origin(r)+"/signin-oidc").Exchange(sctx, q.Get("code"), exopts...)
 	if err != nil {
 		p.loginFailed(w, r, "token", err)
 		return
 	}
-	claims, err := p.verifyIDToken(ctx, prov, tok.IDToken, pl.nonce)
+	rawID, _ := tok.Extra("id_token").(string)
+	idt, acr, err := p.verifyIDToken(sctx, verifier, rawID, pl.nonce)
 	if err != nil {
 		p.loginFailed(w, r, "id token", err)
 		return
 	}
-	var info map[string]any
-	if err := getJSON(ctx, p.sso().http, prov.UserinfoEndpoint, tok.AccessToken, &info); err != nil {
+	ui, err := prov.UserInfo(sctx, oauth2.StaticTokenSource(tok))
+	if err != nil {
 		p.loginFailed(w, r, "userinfo", err)
 		return
 	}
-	if sub, _ := info["sub"].(string); sub != claims.Subject {
-		p.loginFailed(w, r, "userinfo sub differs from the ID token's", fmt.Errorf("%q vs %q", sub, claims.Subject))
+	if ui.Subject != idt.Subject {
+		p.loginFailed(w, r, "userinfo sub differs from the ID token's", fmt.Errorf("%q vs %q", ui.Subject, idt.Subject))
 		return
 	}
-	id, _ := info["SoDinhDanh"].(string)
-	name, _ := info["HoVaTen"].(string)
-	if id == "" {
-		p.loginFailed(w, r, "userinfo has no SoDinhDanh", nil)
+	var info struct {
+		ID   string `json:"SoDinhDanh"`
+		Name string `json:"HoVaTen"`
+	}
+	if err := ui.Claims(&info); err != nil || info.ID == "" {
+		p.loginFailed(w, r, "userinfo has no SoDinhDanh", err)
 		return
 	}
 	level := 1
-	if claims.ACR == "LoA2" {
+	if acr == "LoA2" {
 		level = 2
 	}
 	if pl.level == 2 && level < 2 && !d.IgnoreLevel {
@@ -281,7 +252,7 @@ func (p *Portal) callback(w http.ResponseWriter, r *http.Request) {
 			Message: "Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2. Vui lòng nâng mức tài khoản VNeID."})
 		return
 	}
-	c := &citizen{ID: id, Name: name, Level: level, sid: randomID(24)}
+	c := &citizen{ID: info.ID, Name: info.Name, Level: level, sid: randomID(24)}
 	p.mu.Lock()
 	p.sessions[c.sid] = c
 	p.mu.Unlock()
@@ -290,80 +261,43 @@ func (p *Portal) callback(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, pl.next, http.StatusFound)
 }
 
-type tokenResponse struct {
-	AccessToken string `json:"access_token"`
-	IDToken     string `json:"id_token"`
-	TokenType   string `json:"token_type"`
-}
+// clockSkew is the tolerance on the ID token's issue time.
+const clockSkew = time.Minute
 
-func (p *Portal) exchange(ctx context.Context, prov *oidcProvider, code, redirect, verifier string) (*tokenResponse, error) {
-	form := url.Values{"grant_type": {"authorization_code"}, "code": {code}, "redirect_uri": {redirect}}
-	if !p.cfg.Defects.NoPKCE {
-		form.Set("code_verifier", verifier)
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, prov.TokenEndpoint, strings.NewReader(form.Encode()))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.SetBasicAuth(url.QueryEscape(p.cfg.SSO.ClientID), url.QueryEscape(p.cfg.SSO.ClientSecret))
-	resp, err := p.sso().http.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("token endpoint: %s: %s", resp.Status, body)
-	}
-	var t tokenResponse
-	if err := json.Unmarshal(body, &t); err != nil {
-		return nil, err
-	}
-	return &t, nil
-}
-
-func (p *Portal) verifyIDToken(ctx context.Context, prov *oidcProvider, token, nonce string) (*jose.Claims, error) {
+// verifyIDToken verifies the ID token with go-oidc (signature, and issuer, audience and expiry
+// unless the defects switch them off) and checks what go-oidc leaves to the relying party: the
+// nonce, a subject, an issue time not in the future, and azp when there are several audiences
+// (OpenID Connect Core §3.1.3.7). It returns the token and its acr.
+func (p *Portal) verifyIDToken(ctx context.Context, v *oidc.IDTokenVerifier, raw, nonce string) (*oidc.IDToken, string, error) {
 	d := p.cfg.Defects
-	if d.IgnoreState {
-		nonce = ""
-	}
-	keys, err := p.jwks(ctx, prov, false)
+	idt, err := v.Verify(ctx, raw)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	if d.SkipSignature || d.AnyAudience || d.IgnoreExpiry {
-		// The broken portal's shortcuts: decode without the checks its defects switch off.
-		jws, err := jose.Parse(token)
-		if err != nil {
-			return nil, err
-		}
-		if !d.SkipSignature {
-			if _, err := jws.VerifySet(keys); err != nil {
-				return nil, err
-			}
-		}
-		var c jose.Claims
-		if err := json.Unmarshal(jws.Payload, &c); err != nil {
-			return nil, err
-		}
-		if !d.IgnoreState && nonce != "" && c.Nonce != nonce {
-			return nil, errors.New("nonce mismatch")
-		}
-		return &c, nil
+	var extra struct {
+		ACR string `json:"acr"`
+		AZP string `json:"azp"`
 	}
-	e := jose.Expected{Issuer: prov.Issuer, Audience: p.cfg.SSO.ClientID, Nonce: nonce, Now: p.now()}
-	claims, _, err := jose.VerifyIDToken(token, keys, e)
-	if errors.Is(err, jose.ErrKey) || (err != nil && strings.Contains(err.Error(), "kid")) {
-		// Perhaps the provider rotated its key: fetch the set again, once.
-		if keys, err2 := p.jwks(ctx, prov, true); err2 == nil {
-			claims, _, err = jose.VerifyIDToken(token, keys, e)
-		}
+	if err := idt.Claims(&extra); err != nil {
+		return nil, "", err
 	}
-	return claims, err
+	if !d.IgnoreState && idt.Nonce != nonce {
+		return nil, "", errors.New("nonce mismatch")
+	}
+	if d.shortcutClaims() {
+		return idt, extra.ACR, nil
+	}
+	switch {
+	case idt.Subject == "":
+		return nil, "", errors.New("no sub")
+	case idt.IssuedAt.IsZero():
+		return nil, "", errors.New("no iat")
+	case idt.IssuedAt.After(p.now().Add(clockSkew)):
+		return nil, "", fmt.Errorf("iat %s is in the future", idt.IssuedAt.UTC().Format(time.RFC3339))
+	case len(idt.Audience) > 1 && extra.AZP != p.cfg.SSO.ClientID:
+		return nil, "", fmt.Errorf("aud has %d values and azp is %q", len(idt.Audience), extra.AZP)
+	}
+	return idt, extra.ACR, nil
 }
 
 // logout ends the session on the server, not only in the browser.

@@ -3,6 +3,7 @@ package referenceportal
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -10,7 +11,6 @@ import (
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/harness/ssotest"
-	"github.com/p06kit/p06kit/internal/safefile"
 )
 
 // Env is a running portal wired to its own fakes of the national services: the national SSO
@@ -125,5 +125,36 @@ func WriteEvidence(dir string, now time.Time) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(dir, "evidence.json")
-	return path, safefile.WriteBytes(path, b)
+	return path, writeFileAtomic(path, b)
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same directory renamed
+// over path, so that a write cut short (a full disk, a killed process) leaves the previous file
+// whole rather than a truncated one: `p06 demo --out DIR` rewrites evidence.json in a
+// directory the user keeps and passes again to `p06 scan --evidence`.
+func writeFileAtomic(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			err = fmt.Errorf("writing %s: %w", path, err)
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil { // CreateTemp makes it 0600; the file is not secret
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }

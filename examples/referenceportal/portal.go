@@ -21,7 +21,6 @@ type Portal struct {
 	mu       sync.Mutex
 	sessions map[string]*citizen // session ID -> who
 	logins   map[string]*pendingLogin
-	usedCode map[string]bool
 	dossiers map[string]*dossier
 	items    map[string]*item // warehouse items by ID
 	seq      int
@@ -39,7 +38,7 @@ type citizen struct {
 // New returns a portal configured by cfg.
 func New(cfg Config) *Portal {
 	p := &Portal{cfg: cfg, sessions: map[string]*citizen{}, logins: map[string]*pendingLogin{},
-		usedCode: map[string]bool{}, dossiers: map[string]*dossier{}, items: map[string]*item{}}
+		dossiers: map[string]*dossier{}, items: map[string]*item{}}
 	// A sample dossier anyone can look up by its code (the portal profile's SampleDossier).
 	p.dossiers[SampleDossier] = &dossier{ID: SampleDossier, Procedure: procedures[0], Status: "processing", Created: time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)}
 	return p

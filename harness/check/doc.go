@@ -12,6 +12,16 @@
 // Checks never call t.Fatal, os.Exit or panic on portal behaviour: whatever the portal does is a
 // Result (fail, or error when the check could not complete).
 //
+// # What is here, and what is not
+//
+// This package is only the contract, so that a check author compiles nothing else: the engine
+// makes each [Session] over a [Backend], the machinery in harness/internal/probe (the bounded
+// transport, scope, politeness, shared cache and ledger), which runs discovery
+// (harness/internal/discover) and login automation (harness/internal/login). The fakes of the
+// national services appear in [Target] only as the small interfaces [SSOFake], [PopDBFake] and
+// [PKIFake] that *ssotest.Server, *popdbtest.Server and *signtest.PKI implement; this package
+// imports none of them (harness/arch_test.go keeps it so, and under 1,500 lines).
+//
 // # Portal discovery
 //
 // [Session.Profile] completes the vendor's [Profile] by crawling the portal from its home page

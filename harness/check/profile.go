@@ -114,15 +114,4 @@ type Resolved struct {
 	// Notes say what discovery saw that a reader of the report should know: the catalogue read and
 	// its size, pages it could not fetch, a look-up page without a form.
 	Notes []string `json:"notes,omitempty"`
-
-	procs      *ProcedureList
-	procErr    error
-	lookupPage string
-	// forms are pages within two clicks of the home page that hold a service form (see
-	// serviceForm), which the content criteria audit after the named pages.
-	forms []string
-	login *loginProbe
-	// unread are the failures (in the sense of Ledger) of the pages discovery crawled, kept
-	// when something discoverable was not found: what was not found may be on those pages.
-	unread []error
 }

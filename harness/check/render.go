@@ -2,10 +2,7 @@ package check
 
 import (
 	"context"
-	"fmt"
 	"net/url"
-	"strings"
-	"sync/atomic"
 )
 
 // Renderer loads a page in a real browser and returns the document it built. The check package
@@ -59,41 +56,4 @@ func (r *Rendered) ThirdPartyHosts() []string {
 		}
 	}
 	return out
-}
-
-// renderPage replaces the parsed response of an HTML page on the portal's host by the DOM the
-// renderer built, within the render budget (Config.MaxPages pages). A page that could not be
-// rendered keeps its response's document and records why in RenderErr.
-func (s *Session) renderPage(ctx context.Context, p *Page) {
-	r := s.target.Renderer
-	if r == nil || p.Doc == nil || p.StatusCode != 200 || !s.onHost(p.FinalURL) {
-		return
-	}
-	if n := s.renders.Add(1); n > int64(s.cfg.MaxPages) {
-		p.RenderErr = fmt.Errorf("not rendered: the render budget of %d pages (MaxPages) is spent", s.cfg.MaxPages)
-		return
-	}
-	out, err := r.Render(ctx, p.FinalURL)
-	if err != nil {
-		p.RenderErr = fmt.Errorf("rendering %s: %w", RedactURL(p.FinalURL), err)
-		return
-	}
-	d, err := DecodeHTML([]byte(out.HTML), "text/html; charset=utf-8", false)
-	if err != nil {
-		p.RenderErr = fmt.Errorf("parsing the rendered DOM of %s: %w", RedactURL(p.FinalURL), err)
-		return
-	}
-	p.Doc, p.Rendered, p.Render = d.Doc, true, out
-}
-
-// renderCounter counts pages sent to the renderer.
-type renderCounter = atomic.Int64
-
-// shellNote is how a skipped shell is named in a finding.
-func shellNote(p *Page, why string) string {
-	s := fmt.Sprintf("%s (rendered by JavaScript: %s; assess it with --render)", Redact(p.URL), why)
-	if p.RenderErr != nil {
-		s = fmt.Sprintf("%s (rendered by JavaScript: %s; %s)", Redact(p.URL), why, strings.TrimSpace(p.RenderErr.Error()))
-	}
-	return s
 }

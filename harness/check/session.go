@@ -2,26 +2,18 @@ package check
 
 import (
 	"context"
-	"crypto/tls"
-	"errors"
-	"fmt"
-	"mime"
 	"net/http"
-	"net/http/cookiejar"
-	"net/http/httptrace"
 	"net/url"
-	"strings"
 	"sync"
 	"time"
 
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
-	"golang.org/x/net/publicsuffix"
-
-	"github.com/p06kit/p06kit/scoring"
+	"github.com/p06kit/p06kit/ident"
 )
 
-// Session is one assessment run of one target. It is safe for concurrent use by checks.
+// Session is one assessment run of one target, as checks see it. It is safe for concurrent use
+// by checks. The engine makes it (the machinery behind it, the [Backend], lives in
+// harness/internal/probe with discovery and login automation beside it); a check only calls
+// its methods.
 //
 // # The probe
 //
@@ -30,85 +22,69 @@ import (
 // decompression (Config.MaxBodyBytes, gzip and deflate with a ratio bound), headers by
 // Config.MaxHeaderBytes, redirect chains by Config.MaxRedirects; no request of any method leaves
 // the session's scope (the target's origin, its HTTP↔HTTPS pair, the hosts the run names: see
-// ErrOutOfScope and Refused); the session sends at most Config.MaxRequests
-// requests. Methods other than GET and HEAD to the target are refused unless active checks are
-// enabled (requests to the fakes the harness runs are not limited). Errors say what the portal
-// did ("stalled while waiting for the response headers", "certificate not valid for host …") and
-// wrap the sentinel errors of this package (ErrTimeout, ErrBodyTooLarge, …).
+// ErrOutOfScope and Refused); the session sends at most Config.MaxRequests requests. Methods
+// other than GET and HEAD to the target are refused unless active checks are enabled (requests
+// to the fakes the harness runs are not limited). Errors say what the portal did ("stalled
+// while waiting for the response headers", "certificate not valid for host …") and wrap the
+// sentinel errors of this package (ErrTimeout, ErrBodyTooLarge, …).
+//
+// # Politeness
+//
+// The scanner is a guest: a session keeps at most Config.MaxInFlight requests in flight to all
+// hosts together, opens at most Config.MaxConnsPerHost connections to one host, runs TLS
+// probes (Acquire) at most two at a time, and backs off from a host that answers 429 or 503
+// (its Retry-After, else 1 s, 2 s, 4 s, 8 s). It never resends a request on its own. Waiting
+// for a turn is part neither of a request's timeout nor of the response time measured.
 type Session struct {
 	target Target
 	cfg    Config
-	base   *url.URL
-	rt     http.RoundTripper // the target's own, unbounded: never used to send
-	brt    http.RoundTripper // bounded
-	raw    http.RoundTripper // the same connections and limits, without the body bound
-	lim    *limiter
-	close  func()
-	ctx    context.Context // lifetime of the run, for fetches shared between checks
-	stats  stats
-	scope  *scope
-
-	mu    sync.Mutex
-	cache map[string]*flight
-
-	// resolved caches Resolve's successful results: checks resolve the same few references
-	// (the profile's pages, the links of shared pages) over and over. At most maxResolved
-	// entries, so a portal with endless distinct links cannot grow it without bound.
-	resolvedMu sync.RWMutex
-	renders    renderCounter
-	resolved   map[string]string
-
-	timings timings
+	b      Backend
 
 	memoMu sync.Mutex
 	memo   map[any]*memoEntry // see Memo
 }
 
-const maxResolved = 4096
-
-// flight is one shared fetch: the first caller starts it, every caller waits for it (or for its
-// own context).
-type flight struct {
-	done chan struct{}
-	val  any
-	err  error
+// Backend is the machinery behind a [Session]: the bounded transport, discovery and login
+// automation. harness/internal/probe implements it; checks never use it directly. The methods
+// are those of Session of the same name (see there), but for LoginSSO, which begins at start
+// when it is not "", and Pages, which serves Resolved.Pages.
+type Backend interface {
+	Close()
+	Stats() Stats
+	Base() *url.URL
+	Resolve(ref string) (string, error)
+	Transport() http.RoundTripper
+	Get(ctx context.Context, ref string) (*Response, error)
+	Page(ctx context.Context, ref string) (*Page, error)
+	Do(ctx context.Context, req *http.Request) (*Response, error)
+	NewBrowser() *Browser
+	Fetch(ctx context.Context, b *Browser, req *http.Request) (*Response, error)
+	Profile(ctx context.Context) (*Resolved, error)
+	ResolvedProfile() *Resolved
+	Procedures(ctx context.Context) (*ProcedureList, error)
+	Pages(r *Resolved, max int) []string
+	SamplePages(ctx context.Context, max int) (pages []*Page, skipped []string, err error)
+	Login(ctx context.Context, who ident.Person) (*Browser, error)
+	LoginSSO(ctx context.Context, who ident.Person, mode SSOMode, start string) (*Browser, *LoginTrace, error)
+	Limits() Limits
+	Acquire(ctx context.Context, addr string) (release func(), err error)
+	Each(ctx context.Context, n int, f func(i int))
+	Timings(u string) []time.Duration
+	Refused() []Refusal
+	InScope(u *url.URL) bool
 }
 
-// NewSession prepares a session; the engine calls it once per target.
-func NewSession(t Target, cfg Config) (*Session, error) {
-	return NewSessionContext(context.Background(), t, cfg)
-}
-
-// NewSessionContext is NewSession with the context of the run: fetches shared between checks
-// are bound to it rather than to the context of the check that started them, so that one
-// check's timeout does not poison the cache for the others. Call Close when the run is over.
-func NewSessionContext(ctx context.Context, t Target, cfg Config) (*Session, error) {
-	cfg = cfg.WithDefaults()
-	u, err := url.Parse(t.BaseURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("target: base URL %q is not an absolute http(s) URL", t.BaseURL)
-	}
-	if u.Path == "" {
-		u.Path = "/"
-	}
-	var rt http.RoundTripper = http.DefaultTransport
-	if t.Client != nil && t.Client.Transport != nil {
-		rt = t.Client.Transport
-	}
-	sc := newScope(u, t, cfg)
-	s := &Session{target: t, cfg: cfg, base: u, rt: &scopedRT{next: rt, scope: sc}, ctx: ctx, cache: map[string]*flight{}, scope: sc,
-		lim: newLimiter(cfg.MaxInFlight, cfg.MaxConnsPerHost)}
-	s.brt, s.raw, s.close = newBoundedTransport(rt, cfg, &s.stats, sc, s.lim)
-	return s, nil
+// NewBackedSession returns the session of target t run with cfg (defaults applied) over b. The
+// engine's session maker (harness/internal/probe) calls it; checks never do.
+func NewBackedSession(t Target, cfg Config, b Backend) *Session {
+	return &Session{target: t, cfg: cfg.WithDefaults(), b: b}
 }
 
 // Close releases the session's idle connections. The session must not be used afterwards.
-func (s *Session) Close() { s.close() }
+func (s *Session) Close() { s.b.Close() }
 
 // Stats returns the counters of the session's traffic so far.
-func (s *Session) Stats() Stats {
-	return Stats{Requests: s.stats.requests.Load(), BytesRead: s.stats.bytes.Load()}
-}
+func (s *Session) Stats() Stats { return s.b.Stats() }
 
 // Target returns the target.
 func (s *Session) Target() Target { return s.target }
@@ -120,42 +96,11 @@ func (s *Session) Config() Config { return s.cfg }
 func (s *Session) Lang() string { return s.cfg.Lang }
 
 // Base returns the target's base URL.
-func (s *Session) Base() *url.URL { u := *s.base; return &u }
+func (s *Session) Base() *url.URL { return s.b.Base() }
 
 // Resolve makes ref absolute against the base URL, percent-encoding its path and query and
-// turning an internationalised host into ASCII as a browser does (ResolveURL).
-func (s *Session) Resolve(ref string) (string, error) {
-	s.resolvedMu.RLock()
-	abs, ok := s.resolved[ref]
-	s.resolvedMu.RUnlock()
-	if ok {
-		return abs, nil
-	}
-	abs, err := s.resolve(ref)
-	if err != nil {
-		return "", err
-	}
-	s.resolvedMu.Lock()
-	if s.resolved == nil {
-		s.resolved = map[string]string{}
-	}
-	if len(s.resolved) < maxResolved {
-		s.resolved[ref] = abs
-	}
-	s.resolvedMu.Unlock()
-	return abs, nil
-}
-
-func (s *Session) resolve(ref string) (string, error) {
-	abs, err := ResolveURL(s.base, ref)
-	if err != nil {
-		return "", fmt.Errorf("bad URL %q: %w", Redact(ref), err)
-	}
-	if abs.Scheme != "http" && abs.Scheme != "https" {
-		return "", fmt.Errorf("bad URL %q: scheme %q is not http(s)", Redact(ref), abs.Scheme)
-	}
-	return abs.String(), nil
-}
+// turning an internationalised host into ASCII as a browser does.
+func (s *Session) Resolve(ref string) (string, error) { return s.b.Resolve(ref) }
 
 // Transport returns the round tripper that reaches the target on the session's connections,
 // within its scope (a request to a host outside it fails with ErrOutOfScope, unsent), request
@@ -163,457 +108,180 @@ func (s *Session) resolve(ref string) (string, error) {
 // must see raw behaviour (a redirect not followed, TLS probing). Such checks must bound their
 // own reads and deadlines. Its TLSClientConfig method gives the TLS configuration of the
 // target's transport (trust roots), when it has one.
-func (s *Session) Transport() http.RoundTripper { return s.raw }
-
-// Response is a bounded HTTP response.
-type Response struct {
-	// Method and URL of the request; FinalURL after redirects.
-	Method, URL, FinalURL string
-	StatusCode            int
-	Proto                 string
-	Header                http.Header
-	// Body is the decompressed body, at most Config.MaxBodyBytes; Truncated says it was cut.
-	Body      []byte
-	Truncated bool
-	// Redirects is the chain of URLs that redirected, in order, before FinalURL.
-	Redirects []string
-	TLS       *tls.ConnectionState
-	// TTFB is the portal's time to first byte: from each request written to its first response
-	// byte, summed over the redirect hops (connection set-up and waiting for a connection or a
-	// request slot are not the portal's answer time and are left out). Duration is the time
-	// to the end of the body, everything included.
-	TTFB, Duration time.Duration
-}
-
-// Evidence summarises the response, with the named headers (all relevant ones when none named).
-// Secrets are redacted.
-func (r *Response) Evidence(headers ...string) scoring.Evidence {
-	ev := scoring.Evidence{Request: r.Method + " " + RedactURL(r.URL), Status: r.StatusCode}
-	if r.FinalURL != "" && r.FinalURL != r.URL {
-		ev.Note = "redirected to " + RedactURL(r.FinalURL)
-	}
-	if len(headers) == 0 {
-		headers = relevantHeaders
-	}
-	for _, h := range headers {
-		if v := r.Header.Values(h); len(v) > 0 {
-			if ev.Headers == nil {
-				ev.Headers = map[string]string{}
-			}
-			ev.Headers[http.CanonicalHeaderKey(h)] = RedactHeader(h, strings.Join(v, ", "))
-		}
-	}
-	return ev
-}
-
-// relevantHeaders are the headers Evidence shows when none is named: those the checks judge.
-var relevantHeaders = []string{
-	"Content-Type", "Location", "Server", "X-Powered-By", "Strict-Transport-Security",
-	"Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy",
-	"Set-Cookie", "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
-}
-
-// Excerpt returns up to n bytes of the body as redacted text, cut at a UTF-8 boundary.
-func (r *Response) Excerpt(n int) string {
-	b := r.Body
-	if len(b) > n {
-		b = b[:n]
-		for len(b) > 0 && b[len(b)-1]&0xC0 == 0x80 {
-			b = b[:len(b)-1]
-		}
-		if len(b) > 0 && b[len(b)-1] >= 0xC0 {
-			b = b[:len(b)-1]
-		}
-	}
-	return RedactBody(strings.ToValidUTF8(string(b), "\uFFFD"))
-}
-
-// Page is a response with its HTML parsed, shared between checks: treat it as read-only.
-type Page struct {
-	*Response
-	// Doc is the parsed document, or nil when the response is not HTML.
-	Doc *html.Node
-	// Charset is the name of the encoding the page was decoded with ("utf-8", "windows-1258",
-	// …), determined as browsers do from the Content-Type, a byte-order mark or a <meta> (see
-	// DecodeHTML).
-	Charset string
-	// CharsetSource says how Charset was chosen (see Decoded.Source).
-	CharsetSource string
-	// DeclaredCharset is the charset label of the Content-Type header, as sent ("" if none).
-	DeclaredCharset string
-	// Rendered says Doc is the DOM a browser built after running the page's scripts
-	// (Target.Renderer), not the parsed response; Render holds what the browser did.
-	Rendered bool
-	Render   *Rendered
-	// RenderErr says why a page was not rendered although a Renderer was set.
-	RenderErr error
-
-	memoMu sync.Mutex
-	memo   map[any]*memoEntry
-}
-
-type memoEntry struct {
-	once sync.Once
-	val  any
-}
-
-// Memo returns what compute returns for this page and key, computing it at most once per page:
-// checks that derive the same thing from a shared page (an accessibility audit, the labels of
-// a procedure page) share it instead of each walking the document again. compute must depend
-// on nothing but the page, and callers must not modify what it returns. Keys should be values
-// of an unexported type of the caller's package, as with context.WithValue.
-func (p *Page) Memo(key any, compute func() any) any {
-	p.memoMu.Lock()
-	if p.memo == nil {
-		p.memo = map[any]*memoEntry{}
-	}
-	e, ok := p.memo[key]
-	if !ok {
-		e = &memoEntry{}
-		p.memo[key] = e
-	}
-	p.memoMu.Unlock()
-	e.once.Do(func() { e.val = compute() })
-	return e.val
-}
+func (s *Session) Transport() http.RoundTripper { return s.b.Transport() }
 
 // Get fetches ref (absolute, or relative to the base URL) with GET, following allowed redirects.
 // Responses are cached for the session: checks share them, and concurrent callers wait for one
 // fetch. On ErrBodyTooLarge the truncated response is returned with the error.
-func (s *Session) Get(ctx context.Context, ref string) (*Response, error) {
-	abs, err := s.Resolve(ref)
-	if err != nil {
-		return nil, err
-	}
-	v, err := s.shared(ctx, "GET "+abs, func(ctx context.Context) (any, error) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
-		if err != nil {
-			return nil, err
-		}
-		return s.Do(ctx, req)
-	})
-	r, _ := v.(*Response)
-	s.note(ctx, http.MethodGet, abs, r, err, true)
-	return r, err
-}
+func (s *Session) Get(ctx context.Context, ref string) (*Response, error) { return s.b.Get(ctx, ref) }
 
 // Page fetches ref like Get and parses it as HTML, once per session, decoding it from the
 // charset the page declares. A page that is not HTML has a nil Doc. A page the parser refuses
-// (elements nested more than 512 deep) is an error.
-func (s *Session) Page(ctx context.Context, ref string) (*Page, error) {
-	abs, err := s.Resolve(ref)
-	if err != nil {
-		return nil, err
-	}
-	v, err := s.shared(ctx, "PAGE "+abs, func(ctx context.Context) (any, error) {
-		resp, err := s.Get(ctx, abs)
-		if err != nil {
-			return nil, err
-		}
-		p, err := parsePage(resp)
-		if err == nil {
-			s.renderPage(ctx, p)
-		}
-		return p, err
-	})
-	p, _ := v.(*Page)
-	var resp *Response
-	if p != nil {
-		resp = p.Response
-	}
-	s.note(ctx, http.MethodGet, abs, resp, err, true)
-	return p, err
-}
-
-func parsePage(resp *Response) (*Page, error) {
-	p := &Page{Response: resp}
-	ct := resp.Header.Get("Content-Type")
-	if _, params, err := mime.ParseMediaType(ct); err == nil {
-		p.DeclaredCharset = params["charset"]
-	}
-	if !isHTML(ct, resp.Body) {
-		return p, nil
-	}
-	if p.DeclaredCharset != "" {
-		if e, _ := charset.Lookup(p.DeclaredCharset); e == nil {
-			return p, fmt.Errorf("%s: the page declares an unknown charset %q in its Content-Type",
-				RedactURL(resp.FinalURL), p.DeclaredCharset)
-		}
-	}
-	d, err := DecodeHTML(resp.Body, ct, resp.Truncated)
-	p.Charset, p.CharsetSource = d.Charset, d.Source
-	if err != nil {
-		if strings.Contains(err.Error(), "deeper than the parser allows") {
-			return p, fmt.Errorf("%s: %w", RedactURL(resp.FinalURL), err)
-		}
-		return p, fmt.Errorf("%s: parsing the page as %s HTML: %w", RedactURL(resp.FinalURL), d.Charset, err)
-	}
-	doc := d.Doc
-	p.Doc = doc
-	return p, nil
-}
-
-func isHTML(ct string, body []byte) bool {
-	if ct == "" {
-		return strings.HasPrefix(http.DetectContentType(body), "text/html")
-	}
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil {
-		return strings.Contains(strings.ToLower(ct), "html")
-	}
-	return mt == "text/html" || mt == "application/xhtml+xml"
-}
-
-// shared runs fetch once per key for the session. The fetch runs with the session's context
-// (not the caller's), and the caller waits for it or for its own context.
-func (s *Session) shared(ctx context.Context, key string, fetch func(context.Context) (any, error)) (any, error) {
-	s.mu.Lock()
-	f, ok := s.cache[key]
-	if !ok {
-		f = &flight{done: make(chan struct{})}
-		s.cache[key] = f
-		go func() {
-			defer close(f.done)
-			defer func() {
-				if p := recover(); p != nil {
-					f.err = fmt.Errorf("internal error fetching %s: %v", Redact(key), p)
-				}
-			}()
-			f.val, f.err = fetch(s.ctx)
-		}()
-	}
-	s.mu.Unlock()
-	select {
-	case <-f.done:
-		return f.val, f.err
-	case <-ctx.Done():
-		return nil, fmt.Errorf("waiting for %s: %w", RedactURL(strings.TrimPrefix(strings.TrimPrefix(key, "GET "), "PAGE ")), ctx.Err())
-	}
-}
-
-// ErrUnsafeMethod is returned when a request other than GET or HEAD is attempted while active
-// checks are disabled.
-var ErrUnsafeMethod = errors.New("only GET and HEAD are allowed unless active checks are enabled")
+// (elements nested more than 512 deep) is an error. With a Target.Renderer, an HTML page of the
+// portal's host is the DOM the browser built (Page.Rendered).
+func (s *Session) Page(ctx context.Context, ref string) (*Page, error) { return s.b.Page(ctx, ref) }
 
 // Do sends req through the session's bounded client (not cached). Methods other than GET and
-// HEAD to the target are refused unless active checks are enabled.
+// HEAD to the target are refused unless active checks are enabled (ErrUnsafeMethod).
 func (s *Session) Do(ctx context.Context, req *http.Request) (*Response, error) {
-	r, err := s.do(ctx, s.client(nil), req)
-	s.noteReq(ctx, req, r, err)
-	return r, err
-}
-
-func (s *Session) noteReq(ctx context.Context, req *http.Request, r *Response, err error) {
-	if req != nil && req.URL != nil {
-		s.note(ctx, req.Method, req.URL.String(), r, err, false)
-	}
+	return s.b.Do(ctx, req)
 }
 
 // NewBrowser returns a fresh anonymous browser with its own cookie jar (with the public suffix
 // list, so a portal cannot set cookies for a whole public suffix). Its client carries the
 // session's bounds: per-request timeout, header and raw body size, request budget, redirect
 // policy.
-func (s *Session) NewBrowser() *Browser {
-	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
-	return &Browser{Client: s.client(jar)}
-}
+func (s *Session) NewBrowser() *Browser { return s.b.NewBrowser() }
 
 // Fetch sends req with browser b's client, with the session's bounds (used by adapters and
 // assisted checks that need the bounded Response).
 func (s *Session) Fetch(ctx context.Context, b *Browser, req *http.Request) (*Response, error) {
-	if b == nil || b.Client == nil {
-		return nil, errors.New("fetch: nil browser")
-	}
-	r, err := s.do(ctx, b.Client, req)
-	s.noteReq(ctx, req, r, err)
-	return r, err
+	return s.b.Fetch(ctx, b, req)
 }
 
-func (s *Session) client(jar http.CookieJar) *http.Client {
-	return &http.Client{
-		Transport: s.brt,
-		Jar:       jar,
-		Timeout:   s.cfg.RequestTimeout,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) > s.cfg.MaxRedirects {
-				return fmt.Errorf("%w: stopped after %d redirects (last to %s)", ErrTooManyRedirects, s.cfg.MaxRedirects, RedactURL(req.URL.String()))
-			}
-			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("%w: redirect to scheme %q", ErrOffHostRedirect, req.URL.Scheme)
-			}
-			if !s.scope.allows(req.URL) {
-				s.scope.refuse(req.Method, req.URL) // recorded; the error below says it
-				return &scopeErr{msg: fmt.Sprintf("%v: the portal redirected to %s, another host (not followed: allow it with AllowHosts)",
-					ErrOffHostRedirect, req.URL.Host), is: []error{ErrOffHostRedirect, ErrOutOfScope}}
-			}
-			return nil
-		},
-	}
-}
-
-// hostAllowed reports whether the session may contact u (see InScope).
-func (s *Session) hostAllowed(u *url.URL) bool { return s.scope.allows(u) }
-
-// isFake reports whether host:port is one of the fakes of the national services the target
-// runs with: requests to them are the harness talking to itself, not probing the target.
-func (s *Session) isFake(host string) bool {
-	for _, raw := range s.fakeURLs() {
-		if u, err := url.Parse(raw); err == nil && u.Host != "" && strings.EqualFold(u.Host, host) {
-			return true
-		}
-	}
-	return false
-}
-
-func (s *Session) fakeURLs() []string {
-	var out []string
-	if s.target.SSO != nil {
-		out = append(out, s.target.SSO.URL)
-	}
-	if s.target.PopDB != nil {
-		out = append(out, s.target.PopDB.URL)
-	}
-	return out
-}
-
-func hostname(host string) string {
-	if h, _, err := splitHostPort(host); err == nil {
-		return h
-	}
-	return strings.Trim(host, "[]")
-}
-
-func splitHostPort(host string) (string, string, error) {
-	u := url.URL{Host: host}
-	if u.Port() == "" {
-		return "", "", errors.New("no port")
-	}
-	return u.Hostname(), u.Port(), nil
-}
-
-func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*Response, error) {
-	if req == nil || req.URL == nil {
-		return nil, errors.New("nil request")
-	}
-	target := RedactURL(req.URL.String())
-	if req.Method != http.MethodGet && req.Method != http.MethodHead && !s.cfg.Active && !s.isFake(req.URL.Host) {
-		return nil, fmt.Errorf("%s %s: %w", req.Method, target, ErrUnsafeMethod)
-	}
-	fake := s.isFake(req.URL.Host)
-	if n := s.stats.timeouts.Load(); !fake && n >= int64(s.cfg.MaxConsecutiveTimeouts) {
-		return nil, fmt.Errorf("%s %s: %w: not sent, the portal stopped responding (the last %d requests timed out after %s each)",
-			req.Method, target, ErrTimeout, n, s.cfg.RequestTimeout)
-	}
-	// Wait for a turn (see "Politeness") before the request's own timeout starts: waiting is not
-	// the portal's slowness.
-	release, err := s.lim.acquire(ctx, hostKey(req.URL), true)
-	if err != nil {
-		return nil, fmt.Errorf("%s %s: waiting for a request slot: %w", req.Method, target, err)
-	}
-	defer release()
-	ctx = context.WithValue(ctx, slotKey{}, true)
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
-	defer cancel()
-	var st stage
-	req = req.Clone(httptrace.WithClientTrace(ctx, st.trace()))
-	browserRequestURL(req.URL)
-	if req.Header.Get("User-Agent") == "" {
-		req.Header.Set("User-Agent", s.cfg.UserAgent)
-	}
-	if req.Header.Get("Accept-Encoding") == "" {
-		// Set explicitly, so that Go's transparent decompression (which has no ratio bound)
-		// stays off and the session decompresses with its bounds.
-		req.Header.Set("Accept-Encoding", "gzip, deflate")
-	}
-	var chain []string
-	cc := *c
-	orig := c.CheckRedirect
-	next := "" // host of the last redirect followed
-	cc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
-		chain = append(chain, via[len(via)-1].URL.String())
-		browserRequestURL(r.URL)
-		if orig != nil {
-			if err := orig(r, via); err != nil {
-				return err
-			}
-		}
-		next = r.URL.Host
-		return nil
-	}
-	start := time.Now()
-	resp, err := cc.Do(req)
-	if err != nil {
-		err = describe(err, &st, s.cfg)
-		s.noteTimeout(fake, err)
-		if next != "" && !errors.Is(err, ErrOffHostRedirect) && (s.isFake(next) || !strings.EqualFold(hostname(next), req.URL.Hostname())) {
-			err = &elsewhereError{host: next, err: err}
-		}
-		return nil, fmt.Errorf("%s %s: %w", req.Method, target, err)
-	}
-	defer resp.Body.Close()
-	r := &Response{Method: req.Method, URL: req.URL.String(), FinalURL: resp.Request.URL.String(),
-		StatusCode: resp.StatusCode, Proto: resp.Proto, Header: resp.Header, Redirects: chain,
-		TLS: resp.TLS, TTFB: st.serverTime(time.Since(start))}
-	st.v.Store(stageBody)
-	r.Body, r.Truncated, err = decodedBody(resp, s.cfg)
-	r.Duration = time.Since(start)
-	if err != nil {
-		err = describe(err, &st, s.cfg)
-		s.noteTimeout(fake, err)
-		return r, fmt.Errorf("%s %s: %w", req.Method, target, err)
-	}
-	s.noteTimeout(fake, nil)
-	if req.Method == http.MethodGet && r.StatusCode == http.StatusOK && !fake {
-		s.timings.note(r.URL, r.TTFB)
-	}
-	return r, nil
-}
-
-// noteTimeout feeds the circuit breaker of Config.MaxConsecutiveTimeouts.
-func (s *Session) noteTimeout(fake bool, err error) {
-	switch {
-	case fake:
-	case errors.Is(err, ErrTimeout):
-		s.stats.timeouts.Add(1)
-	case err == nil || !errors.Is(err, context.Canceled):
-		s.stats.timeouts.Store(0)
-	}
-}
+// Profile returns the resolved profile: the configured one with what it leaves out discovered
+// (see the package documentation, "Portal discovery"). It is resolved once per session.
+func (s *Session) Profile(ctx context.Context) (*Resolved, error) { return s.b.Profile(ctx) }
 
 // ResolvedProfile returns the resolved profile if some check has resolved it already (nil
 // otherwise), without sending anything: for reports that show what discovery found, when
 // discovery ran.
-func (s *Session) ResolvedProfile() *Resolved {
-	s.mu.Lock()
-	f, ok := s.cache["PROFILE"]
-	s.mu.Unlock()
-	if !ok {
-		return nil
-	}
-	select {
-	case <-f.done:
-		r, _ := f.val.(*Resolved)
-		return r
-	default:
-		return nil
-	}
+func (s *Session) ResolvedProfile() *Resolved { return s.b.ResolvedProfile() }
+
+// Procedures returns the portal's procedure catalogue as discovery read it (from procedures_json,
+// else the procedures page); the error wraps ErrNoCatalogue when there is none. The list is
+// shared: treat it as read-only.
+func (s *Session) Procedures(ctx context.Context) (*ProcedureList, error) {
+	return s.b.Procedures(ctx)
 }
 
-// Profile returns the resolved profile: the configured one with what it leaves out discovered.
-// It is resolved once per session.
-func (s *Session) Profile(ctx context.Context) (*Resolved, error) {
-	v, err := s.shared(ctx, "PROFILE", func(ctx context.Context) (any, error) {
-		var p Profile
-		if s.target.Profile != nil {
-			p = *s.target.Profile
-		}
-		return resolveProfile(ctx, s, p)
-	})
-	r, _ := v.(*Resolved)
-	if r != nil {
-		for _, e := range r.unread {
-			noteFailure(ctx, fmt.Errorf("discovering the portal's pages: %w", e))
-		}
+// Pages returns the pages checks sample, absolute and without duplicates, at most max: the home
+// page, the procedure catalogue, the login entry, the status look-up page, the privacy and
+// contact pages, the procedure pages (two clicks: home, catalogue, procedure), the configured
+// samples, then the pages with a service form that discovery met within two clicks of the home
+// page, in that order. r is the session's resolved profile.
+func (r *Resolved) Pages(s *Session, max int) []string { return s.b.Pages(r, max) }
+
+// SamplePages fetches the pages checks sample (Resolved.Pages, at most max) and keeps those that
+// answer 200 with HTML on the portal's host. The others are named in skipped with the reason: a
+// login entry that redirects to another host (the national SSO) is recognised from its first
+// response and not followed, since that page is not the portal's to judge; a single-page app's
+// shell (Page.Shell) or fallback is not judged either.
+func (s *Session) SamplePages(ctx context.Context, max int) (pages []*Page, skipped []string, err error) {
+	return s.b.SamplePages(ctx, max)
+}
+
+// Login returns a new browser logged in to the portal as who: through the adapter's Login when
+// the adapter implements it, otherwise through the fake national SSO (Target.SSO) with
+// [Session.LoginSSO], as a browser would.
+func (s *Session) Login(ctx context.Context, who ident.Person) (*Browser, error) {
+	return s.b.Login(ctx, who)
+}
+
+// LoginSSO logs who in through the fake national SSO (Target.SSO) as a browser would, with the
+// fake misbehaving as mode for this login only, and returns the browser and the trace. It does
+// not judge whether the portal accepted the login: callers ask the portal (WhoAmI). A citizen
+// the fake does not know is added to its accounts first.
+//
+// The browser begins at the adapter's BeginLogin URL, or else at the profile's Login entry,
+// following redirects and, when a page stands in the way, up to two links or forms that lead to
+// the SSO or are labelled VNeID / "Dịch vụ công quốc gia" / "Đăng nhập", until it reaches the
+// fake's login page; it logs in there, then visits the callback (or hands it to the adapter's
+// CompleteLogin). Requests to the fake are not subject to the GET-only policy; requests to the
+// portal are GETs, except a login form that posts (ASP.NET's external-login button), which is
+// submitted only with active checks enabled — otherwise the error wraps a NotImplementedError
+// naming BeginLogin, so that checks report not_tested. Errors of the flow wrap ErrLoginFlow.
+func (s *Session) LoginSSO(ctx context.Context, who ident.Person, mode SSOMode) (*Browser, *LoginTrace, error) {
+	return s.b.LoginSSO(ctx, who, mode, "")
+}
+
+// LoginSSOAt is LoginSSO beginning at the portal URL start (absolute, or relative to the base
+// URL) instead of the adapter's BeginLogin or the profile's Login entry: a login entry with
+// parameters of the check's choosing, such as a return URL.
+func (s *Session) LoginSSOAt(ctx context.Context, who ident.Person, mode SSOMode, start string) (*Browser, *LoginTrace, error) {
+	if start == "" {
+		return nil, nil, errorf("%w: LoginSSOAt needs a start URL", ErrLoginFlow)
 	}
-	return r, err
+	return s.b.LoginSSO(ctx, who, mode, start)
+}
+
+// Limits returns the session's politeness bounds and what they cost so far.
+func (s *Session) Limits() Limits { return s.b.Limits() }
+
+// Acquire takes one of the session's probe slots (at most 2 at once) for work that reaches addr
+// (host:port) on a connection of its own rather than through the session's transport (a TLS
+// probe's handshake), waiting for the host's back-off like a request would. Call the returned
+// function when the connection is closed.
+func (s *Session) Acquire(ctx context.Context, addr string) (release func(), err error) {
+	return s.b.Acquire(ctx, addr)
+}
+
+// Prefetch fetches refs as pages (Session.Page), up to Config.MaxInFlight at once, and returns
+// when all have been fetched or ctx is done. The pages land in the session's cache, so that a
+// check that reads them one after another afterwards does not wait a round trip for each:
+// results, errors included, are the same as those of sequential Page calls.
+func (s *Session) Prefetch(ctx context.Context, refs ...string) {
+	s.Each(ctx, len(refs), func(i int) { _, _ = s.Page(ctx, refs[i]) })
+}
+
+// Each calls f(0) … f(n-1), up to Config.MaxInFlight at once, and returns when all have
+// returned: for a check's independent requests (probes of many paths, many pages), which then
+// cost a few round trips rather than one each. f must be safe to run concurrently; a check
+// that collects results into a slice indexed by i and judges them in order afterwards gives
+// the same verdict at any concurrency. Calls not yet started when ctx is done are skipped.
+func (s *Session) Each(ctx context.Context, n int, f func(i int)) { s.b.Each(ctx, n, f) }
+
+// Timings returns the answer times (Response.TTFB) of the successful GETs (status 200) the session
+// has sent to u (absolute, as requested) so far, in the order they completed, at most 16.
+func (s *Session) Timings(u string) []time.Duration { return s.b.Timings(u) }
+
+// Refused lists the requests the session refused to send because they left its scope.
+func (s *Session) Refused() []Refusal { return s.b.Refused() }
+
+// InScope reports whether the session may contact u: the target's origin, its HTTP↔HTTPS pair,
+// or a host the run names. Checks use it to decide, before building a request, that a form or a
+// link leads elsewhere; the transport enforces it anyway.
+func (s *Session) InScope(u *url.URL) bool { return s.b.InScope(u) }
+
+// HomeShell returns an error result when the home page is a single-page app's shell, for
+// content criteria whose discovery starts at the home page: on a shell, what was not found was
+// never there to find. ok is false when the home page is not a shell, or could not be read
+// (the criterion reports that itself).
+func (s *Session) HomeShell(ctx context.Context) (res Result, ok bool) {
+	pg, err := s.Page(ctx, s.Base().String())
+	if err != nil || pg.StatusCode != 200 {
+		return Result{}, false
+	}
+	if pg.Shell() != "" {
+		return NeedsRender(pg), true
+	}
+	return Result{}, false
+}
+
+// Stats are the counters of a session's traffic.
+type Stats struct {
+	// Requests is the number of requests sent (each redirect hop counts).
+	Requests int64
+	// BytesRead is the number of body bytes read off the wire, before decompression.
+	BytesRead int64
+}
+
+// Limits are a session's politeness bounds and what they cost.
+type Limits struct {
+	// MaxInFlight and MaxConnsPerHost are the configured bounds.
+	MaxInFlight, MaxConnsPerHost int
+	// Backoffs counts the 429/503 answers after which the session paused a host; Waited is
+	// the time requests spent waiting for a host's back-off to end.
+	Backoffs int64
+	Waited   time.Duration
+}
+
+// Refusal is a request the session refused to send because it left the scan's scope.
+type Refusal struct {
+	// Method and URL (redacted) of the refused request.
+	Method, URL string
+	// Host is the host:port it would have contacted.
+	Host string
+	// Count is how many times it was attempted.
+	Count int
 }

@@ -3,10 +3,6 @@ package check
 import (
 	"net/http"
 	"time"
-
-	"github.com/p06kit/p06kit/harness/popdbtest"
-	"github.com/p06kit/p06kit/harness/signtest"
-	"github.com/p06kit/p06kit/harness/ssotest"
 )
 
 // Target is the portal under assessment. Every field but BaseURL may be left zero.
@@ -24,12 +20,14 @@ type Target struct {
 	// package (Login, Dossiers, Results, Warehouse, …). May be nil: assisted checks whose
 	// interface is missing report not_tested, naming the missing method.
 	Portal any
-	// SSO is the fake national SSO the portal is configured to use in this test.
-	SSO *ssotest.Server
-	// PopDB is the fake population-database gateway the portal is configured to use.
-	PopDB *popdbtest.Server
-	// PKI is the test PKI whose trust list the portal is configured with.
-	PKI *signtest.PKI
+	// SSO is the fake national SSO the portal is configured to use in this test: an
+	// *ssotest.Server (the checks that drive it assert that type).
+	SSO SSOFake
+	// PopDB is the fake population-database gateway the portal is configured to use: a
+	// *popdbtest.Server.
+	PopDB PopDBFake
+	// PKI is the test PKI whose trust list the portal is configured with: a *signtest.PKI.
+	PKI PKIFake
 	// Evidence is the path of an evidence file for attested criteria (see package harness).
 	Evidence string
 	// Renderer, when set, renders the portal's HTML pages in a browser (harness/render) and the
@@ -37,6 +35,19 @@ type Target struct {
 	// recognised as a shell and its content criteria are error (see ShellReason).
 	Renderer Renderer
 }
+
+// The fakes of the national services as this package sees them, so that a check author's
+// build does not compile them: the session needs only where a fake listens (its requests there
+// are the harness talking to itself) and, for the SSO, a client that trusts it. A nil pointer
+// of the fake's type counts as no fake.
+type (
+	SSOFake interface {
+		FakeURL() string
+		Client() *http.Client
+	}
+	PopDBFake interface{ FakeURL() string }
+	PKIFake   interface{ Now() time.Time }
+)
 
 // Config is the engine configuration a session runs with. The zero value is completed with the
 // defaults documented on each field.

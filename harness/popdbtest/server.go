@@ -169,6 +169,15 @@ func (s *Server) Close() {
 // Endpoint is the absolute URL of the look-up endpoint: URL + Path.
 func (s *Server) Endpoint() string { return s.URL + s.Path }
 
+// FakeURL is the server's URL (s.URL), "" for a nil server: the harness session uses it to know
+// its requests there are the harness talking to its own fake (see check.Target).
+func (s *Server) FakeURL() string {
+	if s == nil {
+		return ""
+	}
+	return s.URL
+}
+
 // CertPool returns a pool with the gateway's CA: what the portal should trust.
 func (s *Server) CertPool() *x509.CertPool {
 	if s.trusted == nil {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/render"
 	"github.com/p06kit/p06kit/internal/spatest"
 )
@@ -31,7 +32,7 @@ func BenchmarkInteropPlainPage(b *testing.B) {
 	defer srv.Close()
 	for b.Loop() {
 		// A new session per page: the session caches pages, the browser does not.
-		s, err := check.NewSession(check.Target{BaseURL: srv.URL}, check.Config{})
+		s, err := probe.NewSession(check.Target{BaseURL: srv.URL}, check.Config{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/a11y"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/ux"
 	"github.com/p06kit/p06kit/harness/render"
 	"github.com/p06kit/p06kit/internal/spatest"
@@ -50,7 +51,7 @@ func TestInteropRenderSinglePageApp(t *testing.T) {
 		t.Errorf("resources %d (%v), %d bytes", n, types, total)
 	}
 
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL, Renderer: r}, check.Config{RequestTimeout: time.Minute})
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL, Renderer: r}, check.Config{RequestTimeout: time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}

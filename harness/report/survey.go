@@ -35,8 +35,9 @@ type Survey struct {
 	Survey *scoring.Survey `json:"survey"`
 	// Portals are in ranking order (compliance rate, then overall score, descending; ties by URL).
 	Portals []SurveyPortal `json:"portals"`
-	// Unreachable counts the portals that could not be reached. They are still counted in every
-	// figure: their reports have an error finding for every criterion assessed.
+	// Unreachable counts the portals that could not be reached or whose home page could not be
+	// read. They are still counted in every figure: their reports have an error finding for
+	// every criterion that needed what could not be seen.
 	Unreachable int `json:"unreachable"`
 	// Incomplete counts the portals whose assessment did not complete for another reason (the
 	// per-portal time limit, an interruption); they are counted too.
@@ -68,8 +69,11 @@ type SurveyPortal struct {
 	Caps []string `json:"caps,omitempty"`
 	// Groups are the portal's group scores (0–100), for the groups with anything available.
 	Groups map[string]float64 `json:"groups"`
-	// Unreachable is set when the portal could not be reached at all.
+	// Unreachable is set when the portal could not be reached at all, or answered but its home
+	// page could not be read (Unreadable is then set too): either way it was not assessed as a
+	// portal and has no grade.
 	Unreachable bool `json:"unreachable,omitempty"`
+	Unreadable  bool `json:"unreadable,omitempty"`
 	// Error says why the assessment did not complete (empty when it did).
 	Error string `json:"error,omitempty"`
 	// Report is the file the portal's own report was written to, when one was.
@@ -82,8 +86,11 @@ type SurveyEntry struct {
 	Unit string
 	// Report is the portal's report; its Target is the portal's URL and must be unique.
 	Report *scoring.Report
-	// Unreachable marks a portal that could not be reached (Report holds error findings).
+	// Unreachable marks a portal that could not be reached (Report holds error findings), or
+	// whose home page could not be read (set Unreadable too: untrusted certificate, garbage,
+	// limits; the content checks are errors).
 	Unreachable bool
+	Unreadable  bool
 	// Err is why the assessment did not complete, if it did not (Report is still counted).
 	Err error
 	// ReportFile is where the portal's report was written, if anywhere.
@@ -146,7 +153,7 @@ func NewSurvey(cat *criteria.Catalogue, entries []SurveyEntry) (*Survey, error) 
 		p := SurveyPortal{Rank: rk.Rank, Unit: e.Unit, URL: redact.URL(r.Target), Rate: finite(r.Scores.Compliance.Rate),
 			Met: r.Scores.Compliance.Met, Applicable: r.Scores.Compliance.Applicable, Overall: finite(r.Scores.Overall),
 			Grade: r.Scores.Grade, Grading: r.Scores.Grading, Groups: map[string]float64{},
-			Unreachable: e.Unreachable, Report: e.ReportFile}
+			Unreachable: e.Unreachable || e.Unreadable, Unreadable: e.Unreadable, Report: e.ReportFile}
 		for _, c := range r.Scores.Caps {
 			p.Caps = append(p.Caps, c.Criterion)
 		}
@@ -159,7 +166,7 @@ func NewSurvey(cat *criteria.Catalogue, entries []SurveyEntry) (*Survey, error) 
 			p.Error = e.Err.Error()
 		}
 		switch {
-		case e.Unreachable:
+		case e.Unreachable || e.Unreadable:
 			s.Unreachable++
 		case e.Err != nil:
 			s.Incomplete++
@@ -225,6 +232,9 @@ func (v *surveyView) criterionTitle(id string) string {
 }
 
 func (v *surveyView) grade(p SurveyPortal) string {
+	if p.Unreachable {
+		return "—" // not assessed as a portal: no grade
+	}
 	return scoring.GradeLabel(scoring.Scores{Grade: p.Grade, Grading: p.Grading}, v.opt.Lang)
 }
 
@@ -242,6 +252,8 @@ func (v *surveyView) groups() []scoring.GroupRate {
 // note is what the survey says about a portal beside its figures: unreachable, incomplete, caps.
 func (v *surveyView) note(p SurveyPortal) string {
 	switch {
+	case p.Unreadable:
+		return v.w.Unreadable1
 	case p.Unreachable:
 		return v.w.Unreachable1
 	case p.Error != "":
@@ -503,7 +515,7 @@ func WriteSurveyMarkdown(w io.Writer, s *Survey, opt Options) error {
 type surveyWords struct {
 	Title, PortalsWord, PortalsCap, Units, NationalRate, MandatoryMet, FullyCompliant, MeanOverall, NotReached,
 	Incomplete, ByGroup, Group, Rate, MetApplicable, MeanScore, WeakestN, NeverN, NoneApplicable, Ranking, Unit, Score,
-	Grade, URL, Note, Unreachable1, Incomplete1, CappedBy, AndMore, Catalogue, Criterion, Title1, Problems,
+	Grade, URL, Note, Unreachable1, Unreadable1, Incomplete1, CappedBy, AndMore, Catalogue, Criterion, Title1, Problems,
 	ByUnit, ByUnitDesc, ByCriterion, ByCriterionDesc, Heatmap, HeatmapDesc, ShowTable, GroupDesc, WeakestDesc,
 	Advice, NotScored, Contents, Only, Figures, Assessed string
 }
@@ -511,11 +523,11 @@ type surveyWords struct {
 var surveyWordsEN = surveyWords{
 	Title: "Project 06 survey", PortalsWord: "portals", PortalsCap: "Portals", Units: "units",
 	NationalRate: "National compliance rate", MandatoryMet: "mandatory criteria met",
-	FullyCompliant: "Units fully compliant", MeanOverall: "Mean overall score", NotReached: "Portals not reached",
+	FullyCompliant: "Units fully compliant", MeanOverall: "Mean overall score", NotReached: "Portals not reached or unreadable",
 	Incomplete: "Assessments incomplete", ByGroup: "By group", Group: "Group", Rate: "Rate", MetApplicable: "Met/applicable",
 	MeanScore: "Mean score", WeakestN: "The %d weakest criteria", NeverN: "Never assessed (%d): not tested or error on every portal, which says nothing about compliance", NoneApplicable: "No mandatory criterion applied.",
 	Ranking: "Ranking", Unit: "Unit", Score: "Score", Grade: "Grade", URL: "URL", Note: "Note",
-	Unreachable1: "not reached", Incomplete1: "incomplete", CappedBy: "capped by", AndMore: "and %d more",
+	Unreachable1: "not reached", Unreadable1: "home page unreadable", Incomplete1: "incomplete", CappedBy: "capped by", AndMore: "and %d more",
 	Catalogue: "Catalogue", Criterion: "Criterion", Title1: "Title", Problems: "Portals not fully assessed",
 	ByUnit: "Compliance per unit", ByUnitDesc: "Mandatory criteria met / applicable, per unit, in ranking order.",
 	ByCriterion: "Rate per criterion", ByCriterionDesc: "Share of the units where each mandatory criterion applied that meet it.",
@@ -529,11 +541,11 @@ var surveyWordsEN = surveyWords{
 var surveyWordsVI = surveyWords{
 	Title: "Khảo sát theo Đề án 06", PortalsWord: "cổng", PortalsCap: "Số cổng", Units: "đơn vị",
 	NationalRate: "Tỷ lệ đáp ứng toàn quốc", MandatoryMet: "tiêu chí bắt buộc đạt",
-	FullyCompliant: "Đơn vị đáp ứng đầy đủ", MeanOverall: "Điểm tổng bình quân", NotReached: "Cổng không truy cập được",
+	FullyCompliant: "Đơn vị đáp ứng đầy đủ", MeanOverall: "Điểm tổng bình quân", NotReached: "Cổng không truy cập hoặc không đọc được",
 	Incomplete: "Đánh giá chưa hoàn tất", ByGroup: "Theo nhóm", Group: "Nhóm", Rate: "Tỷ lệ", MetApplicable: "Đạt/áp dụng",
 	MeanScore: "Điểm bình quân", WeakestN: "%d tiêu chí yếu nhất", NeverN: "Chưa đánh giá được (%d): chưa kiểm tra hoặc lỗi ở mọi cổng, chưa cho biết cổng đạt hay không", NoneApplicable: "Không có tiêu chí bắt buộc nào được áp dụng.",
 	Ranking: "Xếp hạng", Unit: "Đơn vị", Score: "Điểm", Grade: "Xếp loại", URL: "Địa chỉ", Note: "Ghi chú",
-	Unreachable1: "không truy cập được", Incomplete1: "chưa hoàn tất", CappedBy: "bị giới hạn bởi", AndMore: "và %d đơn vị khác",
+	Unreachable1: "không truy cập được", Unreadable1: "không đọc được trang chủ", Incomplete1: "chưa hoàn tất", CappedBy: "bị giới hạn bởi", AndMore: "và %d đơn vị khác",
 	Catalogue: "Bộ tiêu chí", Criterion: "Tiêu chí", Title1: "Tên tiêu chí", Problems: "Cổng chưa được đánh giá đầy đủ",
 	ByUnit: "Mức đáp ứng theo đơn vị", ByUnitDesc: "Số tiêu chí bắt buộc đạt / áp dụng của từng đơn vị, theo thứ hạng.",
 	ByCriterion: "Tỷ lệ theo tiêu chí", ByCriterionDesc: "Tỷ lệ đơn vị đạt mỗi tiêu chí bắt buộc, trong số đơn vị áp dụng tiêu chí đó.",

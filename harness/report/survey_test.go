@@ -205,10 +205,10 @@ func TestSurveyText(t *testing.T) {
 	require.NoError(t, WriteSurveyText(&b, s, Options{Lang: "en", Catalogue: cat}))
 	out := b.String()
 	for _, want := range []string{
-		"National compliance rate:  52.2%",
+		"National compliance rate:           52.2%",
 		"(12/23 mandatory criteria met)",
-		"Units fully compliant:     25.0%",
-		"Portals not reached:       1  UBND tỉnh Không Tới",
+		"Units fully compliant:              25.0%",
+		"Portals not reached or unreadable:  1  UBND tỉnh Không Tới",
 		"S-A11Y-02    50.0%  1/2  Images have alt text", // the third portal could not assess it
 		"capped by S-ID-01, S-SEC-01",
 		"UBND tỉnh Không Tới (https://127.0.0.1:1/): target unreachable: connection refused",

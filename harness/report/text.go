@@ -102,7 +102,7 @@ func WriteText(w io.Writer, r *scoring.Report, opt Options) error {
 		}
 	}
 	writeFactsText(&b, facts)
-	fmt.Fprintf(&b, "\n%s · %s\n", scoring.Model, textSafe(toolLine(r, opt)))
+	fmt.Fprintf(&b, "\n%s %s · %s · %s\n", textSafe(r.Catalogue.ID), textSafe(r.Catalogue.Version), scoring.Model, textSafe(toolLine(r, opt)))
 	lines := strings.Split(b.String(), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")

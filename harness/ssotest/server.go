@@ -145,6 +145,15 @@ func (s *Server) Close() { s.ts.Close() }
 // Client returns an HTTP client that trusts the server's certificate.
 func (s *Server) Client() *http.Client { return s.ts.Client() }
 
+// FakeURL is the server's URL (s.URL), "" for a nil server: the harness session uses it to know
+// its requests there are the harness talking to its own fake (see check.Target).
+func (s *Server) FakeURL() string {
+	if s == nil {
+		return ""
+	}
+	return s.URL
+}
+
 // Certificate returns the server's TLS certificate: configure the portal under test to trust it
 // (see CertPool and CertificatePEM).
 func (s *Server) Certificate() *x509.Certificate { return s.ts.Certificate() }

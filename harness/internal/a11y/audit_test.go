@@ -13,6 +13,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/checktest"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -207,7 +208,7 @@ func TestChecksSkipOffHostLogin(t *testing.T) {
 	front := httptest.NewServer(mux)
 	defer front.Close()
 	u, _ := url.Parse(sso.URL)
-	s, err := check.NewSession(check.Target{BaseURL: front.URL, Client: front.Client()}, check.Config{AllowedHosts: []string{u.Host}})
+	s, err := probe.NewSession(check.Target{BaseURL: front.URL, Client: front.Client()}, check.Config{AllowedHosts: []string{u.Host}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/identity/rptest"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
@@ -21,7 +22,7 @@ import (
 // Session opens a session on target with cfg, failing the test when it cannot.
 func Session(t testing.TB, target check.Target, cfg check.Config) *check.Session {
 	t.Helper()
-	s, err := check.NewSession(target, cfg)
+	s, err := probe.NewSession(target, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

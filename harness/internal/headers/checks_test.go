@@ -9,6 +9,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/checktest"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -134,7 +135,7 @@ func TestCORSReflection(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	s, _ := check.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client()}, check.Config{})
+	s, _ := probe.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client()}, check.Config{})
 	r := checkCORS(context.Background(), s)
 	if r.Status != scoring.Fail || !strings.Contains(r.Message, "reflects Origin https://p06kit-cors-probe.example") ||
 		!strings.Contains(r.Message, "reflects Origin null") {
@@ -152,7 +153,7 @@ func TestLoginEntryOnTheNationalSSOIsNotJudged(t *testing.T) {
 		_, _ = w.Write([]byte("<html><body>Cổng</body></html>"))
 	}))
 	defer srv.Close()
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
 		Profile: &check.Profile{Login: "/dang-nhap"}}, check.Config{})
 	if err != nil {
 		t.Fatal(err)
@@ -176,7 +177,7 @@ func TestCookiesSetOnARedirect(t *testing.T) {
 		_, _ = w.Write([]byte("<html><body>Chọn cách đăng nhập</body></html>"))
 	}))
 	defer srv.Close()
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
 		Profile: &check.Profile{Login: "/dang-nhap"}}, check.Config{})
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/fakes"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -171,7 +172,7 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 func loginCookies(ctx context.Context, s *check.Session) (lines []check.SetCookie, tried bool, err error) {
 	t := s.Target()
 	_, hasLogin := t.Portal.(check.Login)
-	if !hasLogin && t.SSO == nil {
+	if !hasLogin && fakes.SSO(t) == nil {
 		return nil, false, nil
 	}
 	who := loginCitizen(s)
@@ -192,8 +193,8 @@ func loginCookies(ctx context.Context, s *check.Session) (lines []check.SetCooki
 // per citizen does not end theirs.
 func loginCitizen(s *check.Session) ident.Person {
 	t := s.Target()
-	if t.SSO != nil {
-		acc := t.SSO.Accounts()
+	if fakes.SSO(t) != nil {
+		acc := fakes.SSO(t).Accounts()
 		for i := len(acc) - 1; i >= 0; i-- {
 			if acc[i].Level != 2 {
 				return acc[i]
@@ -203,8 +204,8 @@ func loginCitizen(s *check.Session) ident.Person {
 			return acc[len(acc)-1]
 		}
 	}
-	if t.PopDB != nil && len(t.PopDB.People) > 0 {
-		return t.PopDB.People[len(t.PopDB.People)-1]
+	if fakes.PopDB(t) != nil && len(fakes.PopDB(t).People) > 0 {
+		return fakes.PopDB(t).People[len(fakes.PopDB(t).People)-1]
 	}
 	people := ident.DefaultPeople()
 	return people[len(people)-1]

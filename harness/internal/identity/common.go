@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/fakes"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -72,7 +73,7 @@ const (
 )
 
 func fake(s *check.Session) (*ssotest.Server, error) {
-	if sso := s.Target().SSO; sso != nil {
+	if sso := fakes.SSO(s.Target()); sso != nil {
 		return sso, nil
 	}
 	return nil, errNoSSO
@@ -120,7 +121,7 @@ func whoAmI(ctx context.Context, s *check.Session, b *check.Browser) (string, er
 		anonFolded = htmlx.Fold(anon)
 	}
 	var people []ident.Person
-	if sso := s.Target().SSO; sso != nil {
+	if sso := fakes.SSO(s.Target()); sso != nil {
 		people = sso.Accounts()
 	}
 	for _, p := range people {
@@ -156,7 +157,7 @@ func login(ctx context.Context, s *check.Session, who ident.Person, mode ssotest
 	a := attempt{mode: mode}
 	a.b, a.trace, a.err = s.LoginSSO(ctx, who, mode)
 	if a.trace != nil && a.trace.Flow != "" {
-		a.flow, _ = s.Target().SSO.Flow(a.trace.Flow)
+		a.flow, _ = fakes.SSO(s.Target()).Flow(a.trace.Flow)
 	}
 	if a.err != nil && (a.trace == nil || a.trace.Callback == nil) {
 		return a
@@ -168,7 +169,7 @@ func login(ctx context.Context, s *check.Session, who ident.Person, mode ssotest
 	}
 	a.as, a.err = whoAmI(ctx, s, a.b)
 	if a.trace != nil && a.trace.Flow != "" {
-		a.flow, _ = s.Target().SSO.Flow(a.trace.Flow)
+		a.flow, _ = fakes.SSO(s.Target()).Flow(a.trace.Flow)
 	}
 	return a
 }

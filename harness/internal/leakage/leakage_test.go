@@ -10,6 +10,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/checktest"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -327,7 +328,7 @@ func fixtureCSP(t *testing.T, page resource) *check.Session {
 		_, _ = w.Write([]byte(page.body))
 	}))
 	t.Cleanup(srv.Close)
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(), Profile: &check.Profile{Login: "/", ProcedurePages: []string{"/"}}}, check.Config{})
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(), Profile: &check.Profile{Login: "/", ProcedurePages: []string{"/"}}}, check.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -442,7 +443,7 @@ func TestCheckErrorPagesJSON(t *testing.T) {
 		_, _ = w.Write([]byte("<html><body>Cổng</body></html>"))
 	}))
 	defer srv.Close()
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(), Profile: &check.Profile{}}, check.Config{})
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(), Profile: &check.Profile{}}, check.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

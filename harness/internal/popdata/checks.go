@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/fakes"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -48,7 +49,7 @@ type env struct {
 // missing.
 func setup(ctx context.Context, s *check.Session) (*env, *check.Result) {
 	t := s.Target()
-	if t.PopDB == nil {
+	if fakes.PopDB(t) == nil {
 		r := check.NotTestedf("the target has no population-database fake: set Target.PopDB to a popdbtest.Server the portal is configured to use").
 			VI("Đối tượng kiểm tra chưa có giả lập CSDL quốc gia về dân cư: hãy đặt Target.PopDB là một popdbtest.Server mà cổng được cấu hình để dùng")
 		return nil, &r
@@ -59,8 +60,8 @@ func setup(ctx context.Context, s *check.Session) (*env, *check.Result) {
 			VI("Bộ điều hợp (adapter) chưa cài đặt Dossiers.StartDossier nên không thể bắt đầu hồ sơ")
 		return nil, &r
 	}
-	e := &env{s: s, gw: t.PopDB, portal: d, proc: procedure(ctx, s)}
-	e.who = pickCitizen(t.PopDB.People)
+	e := &env{s: s, gw: fakes.PopDB(t), portal: d, proc: procedure(ctx, s)}
+	e.who = pickCitizen(fakes.PopDB(t).People)
 	if e.who.ID == "" {
 		r := check.Errorf("the population-database fake knows no citizen (popdbtest.Server.People is empty)")
 		return nil, &r

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -142,9 +143,9 @@ func TestPOP08URLs(t *testing.T) {
 
 func TestNotTested(t *testing.T) {
 	f := newFixture(t, defects{})
-	noPop, err := check.NewSession(check.Target{BaseURL: f.srv.URL, Portal: adapter{base: f.srv.URL}}, check.Config{})
+	noPop, err := probe.NewSession(check.Target{BaseURL: f.srv.URL, Portal: adapter{base: f.srv.URL}}, check.Config{})
 	require.NoError(t, err)
-	noAdapter, err := check.NewSession(check.Target{BaseURL: f.srv.URL, PopDB: f.gw}, check.Config{})
+	noAdapter, err := probe.NewSession(check.Target{BaseURL: f.srv.URL, PopDB: f.gw}, check.Config{})
 	require.NoError(t, err)
 	for _, c := range Checks() {
 		if c.ID == "P06-POP-08" {
@@ -158,7 +159,7 @@ func TestNotTested(t *testing.T) {
 		assert.Contains(t, r.Message, "Dossiers.StartDossier", c.ID)
 	}
 	// P06-POP-08 is automated: it runs without either.
-	bare, err := check.NewSession(check.Target{BaseURL: f.srv.URL}, check.Config{})
+	bare, err := probe.NewSession(check.Target{BaseURL: f.srv.URL}, check.Config{})
 	require.NoError(t, err)
 	r := Checks()[7].Run(context.Background(), bare)
 	assert.Equal(t, scoring.Pass, r.Status, r.Message)

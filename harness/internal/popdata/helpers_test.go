@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/redact/redacttest"
@@ -202,7 +203,7 @@ func TestMinimalProblems(t *testing.T) {
 
 func TestProcedureChoice(t *testing.T) {
 	f := newFixture(t, defects{})
-	s, err := check.NewSession(check.Target{BaseURL: f.srv.URL, Portal: namingAdapter{adapter{base: f.srv.URL}, "9.999999"}, PopDB: f.gw}, check.Config{})
+	s, err := probe.NewSession(check.Target{BaseURL: f.srv.URL, Portal: namingAdapter{adapter{base: f.srv.URL}, "9.999999"}, PopDB: f.gw}, check.Config{})
 	require.NoError(t, err)
 	assert.Equal(t, "9.999999", procedure(context.Background(), s), "the adapter's choice first")
 	r := assisted(judgeLookup)(context.Background(), s)

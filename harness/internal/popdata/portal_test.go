@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 )
@@ -318,7 +319,7 @@ func (a adapter) SubmitDossier(ctx context.Context, b *check.Browser, d *check.D
 // session is a harness session over the fixture.
 func (f *fixture) session(t *testing.T) *check.Session {
 	t.Helper()
-	s, err := check.NewSession(check.Target{BaseURL: f.srv.URL, Portal: adapter{base: f.srv.URL, idInURL: f.d.idInLoginURL}, PopDB: f.gw},
+	s, err := probe.NewSession(check.Target{BaseURL: f.srv.URL, Portal: adapter{base: f.srv.URL, idInURL: f.d.idInLoginURL}, PopDB: f.gw},
 		check.Config{RequestTimeout: f.timeout})
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/fakes"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -59,7 +60,7 @@ func checkURLs(ctx context.Context, s *check.Session) check.Result {
 			VI("Không đọc được trang nào trong %d trang mẫu nên không kiểm tra được URL", len(pages))
 	}
 	flows := c.flows(ctx, s)
-	if gw := s.Target().PopDB; gw != nil {
+	if gw := fakes.PopDB(s.Target()); gw != nil {
 		for _, r := range gw.Requests() {
 			c.add(r.URL, fmt.Sprintf("the portal's gateway request #%d", r.Seq), fmt.Sprintf("yêu cầu #%d của cổng tới trục tích hợp", r.Seq))
 		}
@@ -168,12 +169,12 @@ func (c *urlCollector) form(f *html.Node, page string) {
 func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 	t := s.Target()
 	_, hasLogin := t.Portal.(check.Login)
-	if !hasLogin && t.SSO == nil {
+	if !hasLogin && fakes.SSO(t) == nil {
 		return ""
 	}
 	var who ident.Person
-	if t.PopDB != nil {
-		who = pickCitizen(t.PopDB.People)
+	if fakes.PopDB(t) != nil {
+		who = pickCitizen(fakes.PopDB(t).People)
 	} else {
 		who = pickCitizen(ident.DefaultPeople())
 	}
@@ -189,7 +190,7 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 			return "; logging in failed: " + truncate(check.Redact(err.Error()), 120)
 		}
 		b = br
-	} else if t.SSO == nil {
+	} else if fakes.SSO(t) == nil {
 		// The adapter logs in by the portal's own means: record the URLs it visits.
 		br := s.NewBrowser()
 		br.Citizen = who
@@ -213,7 +214,7 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 	}
 	note := ", logging in"
 	d, ok := t.Portal.(check.Dossiers)
-	if !ok || t.PopDB == nil {
+	if !ok || fakes.PopDB(t) == nil {
 		return note
 	}
 	rec := &recorder{next: b.Client.Transport, c: c, where: "a request while starting a dossier", whereVI: "yêu cầu khi bắt đầu hồ sơ"}
@@ -228,7 +229,7 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 	if _, err := d.StartDossier(sctx, b, check.DossierRequest{Procedure: procedure(ctx, s)}); err == nil {
 		note += ", starting a dossier"
 	}
-	t.PopDB.WaitIdle(settle)
+	fakes.PopDB(t).WaitIdle(settle)
 	return note
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/a11y"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
 	"github.com/p06kit/p06kit/harness/internal/ux"
@@ -52,7 +53,7 @@ func TestHostilePortalIsBounded(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client()}, check.Config{MaxPages: 30})
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client()}, check.Config{MaxPages: 30})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +95,7 @@ func BenchmarkFamilies(b *testing.B) {
 	checks = append(checks, ux.Checks()...)
 	b.ReportAllocs()
 	for b.Loop() {
-		s, err := check.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client()}, check.Config{})
+		s, err := probe.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client()}, check.Config{})
 		if err != nil {
 			b.Fatal(err)
 		}

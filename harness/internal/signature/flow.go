@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/fakes"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/ident"
 )
@@ -29,7 +30,7 @@ func Other() ident.Person { return ident.DefaultPeople()[1] }
 
 // PKI returns the target's test PKI, or an error that makes the check not_tested.
 func PKI(s *check.Session) (*signtest.PKI, error) {
-	if p := s.Target().PKI; p != nil {
+	if p := fakes.PKI(s.Target()); p != nil {
 		return p, nil
 	}
 	return nil, fmt.Errorf("Target.PKI (a signtest PKI whose trust list the portal uses): %w", check.ErrNoFake)

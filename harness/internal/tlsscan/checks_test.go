@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -260,7 +261,7 @@ func TestCheckRedirectSilentListener(t *testing.T) {
 			}()
 			// The silent listener holds the request until the session's timeout; nothing here
 			// asserts on time.
-			s, err := check.NewSession(check.Target{BaseURL: secure.URL, Client: secure.Client(),
+			s, err := probe.NewSession(check.Target{BaseURL: secure.URL, Client: secure.Client(),
 				Profile: &check.Profile{PlainHTTP: "http://" + l.Addr().String() + "/"}},
 				check.Config{Lang: "en", RequestTimeout: 300 * time.Millisecond})
 			if err != nil {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -77,7 +78,7 @@ func tlsServer(t testing.TB, cfg *tls.Config, h http.Handler) *httptest.Server {
 
 func session(t testing.TB, base string, client *http.Client, prof *check.Profile) *check.Session {
 	t.Helper()
-	s, err := check.NewSession(check.Target{BaseURL: base, Client: client, Profile: prof}, check.Config{Lang: "en"})
+	s, err := probe.NewSession(check.Target{BaseURL: base, Client: client, Profile: prof}, check.Config{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/p06kit/p06kit/harness/internal/headers"
 	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/harness/internal/leakage"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -37,7 +38,7 @@ func securityChecks() map[string]check.Check {
 
 func runChecks(t testing.TB, n *nginxServer, ids ...string) map[string]check.Result {
 	t.Helper()
-	s, err := check.NewSession(check.Target{BaseURL: n.HTTPS,
+	s, err := probe.NewSession(check.Target{BaseURL: n.HTTPS,
 		Client:  &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: n.PKI.pool}}},
 		Profile: &check.Profile{PlainHTTP: n.Plain}}, check.Config{Lang: "en"})
 	if err != nil {
@@ -151,7 +152,7 @@ func TestInteropOpenSSLServer(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			u, pki := startSServer(t, tc.args...)
-			s, err := check.NewSession(check.Target{BaseURL: u,
+			s, err := probe.NewSession(check.Target{BaseURL: u,
 				Client: &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pki.pool}}}}, check.Config{})
 			if err != nil {
 				t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/headers"
 	"github.com/p06kit/p06kit/harness/internal/leakage"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -39,7 +40,7 @@ func TestSecurityChecksAreSafe(t *testing.T) {
 	defer srv.Close()
 	plain := httptest.NewServer(record(http.RedirectHandler(srv.URL, http.StatusMovedPermanently)))
 	defer plain.Close()
-	s, err := check.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
 		Profile: &check.Profile{PlainHTTP: plain.URL, Login: "/dang-nhap"}}, check.Config{})
 	if err != nil {
 		t.Fatal(err)

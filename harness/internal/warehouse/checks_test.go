@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/signature/fakeportal"
 	"github.com/p06kit/p06kit/harness/internal/warehouse"
 	"github.com/p06kit/p06kit/harness/signtest"
@@ -94,7 +95,7 @@ func TestPersonalNumbersMasked(t *testing.T) {
 	p := testPKI(t)
 	portal := fakeportal.New(p, fakeportal.Defects{IDORByID: true})
 	defer portal.Close()
-	s, err := check.NewSession(check.Target{BaseURL: portal.URL, Client: portal.Client(), Portal: portal.Adapter(), PKI: p}, check.Config{Active: true})
+	s, err := probe.NewSession(check.Target{BaseURL: portal.URL, Client: portal.Client(), Portal: portal.Adapter(), PKI: p}, check.Config{Active: true})
 	require.NoError(t, err)
 	r := byID(t, "P06-WH-04").Run(context.Background(), s)
 	require.Equal(t, scoring.Fail, r.Status)

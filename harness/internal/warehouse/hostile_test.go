@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/signature"
 	"github.com/p06kit/p06kit/harness/internal/signature/fakeportal"
 	"github.com/p06kit/p06kit/harness/internal/warehouse"
@@ -137,7 +138,7 @@ func TestHostileAdapter(t *testing.T) {
 			portal := fakeportal.New(pki, fakeportal.Defects{})
 			defer portal.Close()
 			adapter := broken{a: portal.Adapter(), fail: tc.fail, slow: tc.slow}
-			s, err := check.NewSession(check.Target{BaseURL: portal.URL, Client: portal.Client(), Portal: adapter, PKI: pki}, check.Config{Active: true})
+			s, err := probe.NewSession(check.Target{BaseURL: portal.URL, Client: portal.Client(), Portal: adapter, PKI: pki}, check.Config{Active: true})
 			require.NoError(t, err)
 			for _, c := range checks {
 				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/checktest"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -64,7 +65,7 @@ func Run(t testing.TB, checks []check.Check, id string, d Defects, adapter func(
 	if noPKI {
 		target.PKI = nil
 	}
-	s, err := check.NewSession(target, check.Config{Active: true})
+	s, err := probe.NewSession(target, check.Config{Active: true})
 	if err != nil {
 		t.Fatalf("session: %v", err)
 	}

@@ -1,0 +1,80 @@
+package probe_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/a11y"
+	"github.com/p06kit/p06kit/harness/internal/probe"
+	"github.com/p06kit/p06kit/harness/internal/service"
+	"github.com/p06kit/p06kit/harness/internal/ux"
+	"github.com/p06kit/p06kit/internal/spatest"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+func run(t *testing.T, s *check.Session, id string) check.Result {
+	t.Helper()
+	for _, fam := range [][]check.Check{a11y.Checks(), ux.Checks(), service.Checks()} {
+		for _, c := range fam {
+			if c.ID == id {
+				return c.Run(context.Background(), s)
+			}
+		}
+	}
+	t.Fatalf("no check %s", id)
+	return check.Result{}
+}
+
+// A single-page app's shell is never judged: the content criteria are error and say why.
+func TestShellIsNotJudged(t *testing.T) {
+	srv := spatest.Start()
+	defer srv.Close()
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL}, check.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, id := range []string{"P06-A11Y-01", "P06-A11Y-02", "P06-A11Y-03", "P06-A11Y-07", "P06-UX-02", "P06-UX-09", "P06-UX-10", "P06-SVC-01", "P06-SVC-03", "P06-SVC-05"} {
+		r := run(t, s, id)
+		if r.Status != scoring.Error || !strings.Contains(r.Message, "rendered by JavaScript") || !strings.Contains(r.Message, "--render") {
+			t.Errorf("%s: %s: %s", id, r.Status, r.Message)
+		}
+		if !strings.Contains(r.MessageVI, "JavaScript") {
+			t.Errorf("%s: Vietnamese message %q", id, r.MessageVI)
+		}
+	}
+}
+
+func TestShellReason(t *testing.T) {
+	for _, c := range []struct {
+		name, doc string
+		shell     bool
+	}{
+		{"react root", `<div id="root"></div><script src="/static/js/main.4f2a.js"></script>`, true},
+		{"vue app with loading text", `<div id="app"></div><p>Đang tải…</p><script type="module" src="/src/main.ts"></script>`, true},
+		{"angular", `<app-root></app-root><script src="runtime.js"></script><script src="main.js"></script>`, true},
+		{"almost empty body", `<div class="wrapper"><span>Loading</span></div><script src="/bundle.js"></script>`, true},
+		{"server-rendered page with scripts", `<div id="app"><h1>Cổng dịch vụ công</h1><p>` + strings.Repeat("Thủ tục hành chính trực tuyến. ", 10) + `</p></div><script src="/jquery.js"></script>`, false},
+		{"empty root without script", `<div id="root"></div><p>Trang tĩnh</p>`, false},
+		{"short login page", `<form><label>Tên đăng nhập <input name=u></label><button>Đăng nhập</button></form><script src="/login.js"></script>`, false},
+	} {
+		doc, err := check.DecodeHTML([]byte("<!doctype html><html><head><title>x</title></head><body>"+c.doc+"</body></html>"), "text/html; charset=utf-8", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := check.ShellReason(doc.Doc); (got != "") != c.shell {
+			t.Errorf("%s: ShellReason = %q, want shell %v", c.name, got, c.shell)
+		}
+	}
+}
+
+func TestUsableHref(t *testing.T) {
+	for h, want := range map[string]bool{"": false, " ": false, "#": false, "#top": false, "javascript:void(0)": false,
+		" JavaScript:alert(1)": false, "java\nscript:x": false, "/huong-dan": true, "huong-dan.html#muc-1": true, "tel:18001096": true} {
+		if got := check.UsableHref(h); got != want {
+			t.Errorf("UsableHref(%q) = %v", h, got)
+		}
+	}
+}
