@@ -185,7 +185,7 @@ func (d *Diff) WriteJSON(w io.Writer) error {
 // diffWords are the labels of [Diff.WriteText], by language.
 type diffWords struct {
 	Title, Old, New, Score, Compliance, Points, Grade, Unchanged, NotScored, TargetsDiffer, CataloguesDiffer, Partial, Whole string
-	NewlyFailing, Fixed, StillFailing, Changed, Added, Removed                                               string
+	NewlyFailing, Fixed, StillFailing, Changed, Added, Removed                                                               string
 }
 
 var diffEN = diffWords{Title: "p06kit report diff", Old: "old", New: "new", Score: "score", Compliance: "compliance",
