@@ -1,7 +1,6 @@
 package report
 
 import (
-	"html/template"
 	"net/url"
 	"strings"
 
@@ -82,20 +81,6 @@ func basisMarkdown(c *criteria.Criterion, lang string) string {
 		parts = append(parts, t+" "+mdInline(b.label()))
 	}
 	return strings.Join(parts, "; ")
-}
-
-// basisHTML is the bases as HTML, each document linked to its source (a plain link: the
-// report still loads nothing by itself).
-func basisHTML(c *criteria.Criterion, lang string) template.HTML {
-	var parts []string
-	for _, b := range basisItems(c, lang) {
-		t := template.HTMLEscapeString(b.Text)
-		if b.URL != "" {
-			t = `<a href="` + template.HTMLEscapeString(b.URL) + `" rel="noreferrer noopener">` + t + `</a>`
-		}
-		parts = append(parts, t+` <span class="kind">`+template.HTMLEscapeString(b.label())+`</span>`)
-	}
-	return template.HTML(strings.Join(parts, "; "))
 }
 
 // safeURL returns u when it is an absolute http(s) URL, "" otherwise (a catalogue file could

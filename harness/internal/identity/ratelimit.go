@@ -295,23 +295,13 @@ func findPasswordLogin(ctx context.Context, s *check.Session, refs ...string) (s
 		if i >= len(refs) {
 			continue // links are followed from the entry pages only
 		}
-		base, err := url.Parse(p.FinalURL)
-		if err != nil {
-			continue
-		}
-		for _, a := range htmlx.All(p.Doc, "a") {
-			href, _ := htmlx.Attr(a, "href")
-			text := htmlx.Fold(htmlx.Text(a))
+		for _, l := range htmlx.Links(p.Doc, p.FinalURL) {
+			text := l.Folded()
 			if !htmlx.FoldedContains(text, "dang nhap") && !htmlx.FoldedContains(text, "login") && !htmlx.FoldedContains(text, "sign in") {
 				continue
 			}
-			ref, err := url.Parse(strings.TrimSpace(href))
-			if err != nil {
-				continue
-			}
-			u := base.ResolveReference(ref)
-			if (u.Scheme == "http" || u.Scheme == "https") && strings.EqualFold(u.Hostname(), s.Base().Hostname()) {
-				queue = append(queue, u.String())
+			if l.OnHost(s.Base().Hostname()) {
+				queue = append(queue, l.URL.String())
 			}
 		}
 	}

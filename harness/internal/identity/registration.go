@@ -3,7 +3,6 @@ package identity
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -63,22 +62,12 @@ func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result 
 		if i >= 2 && len(pages) > 2 { // only the home page and the login entry are searched for links
 			continue
 		}
-		base, _ := url.Parse(p.FinalURL)
-		for _, a := range htmlx.All(p.Doc, "a") {
-			href, _ := htmlx.Attr(a, "href")
-			if !isRegistrationLink(htmlx.Fold(htmlx.Text(a)), strings.ToLower(href)) {
-				continue
-			}
-			ref, err := url.Parse(strings.TrimSpace(href))
-			if err != nil || base == nil {
-				continue
-			}
-			u := base.ResolveReference(ref)
-			if (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Hostname(), s.Base().Hostname()) {
+		for _, l := range htmlx.Links(p.Doc, p.FinalURL) {
+			if !isRegistrationLink(l.Folded(), strings.ToLower(l.Href)) || !l.OnHost(s.Base().Hostname()) {
 				continue
 			}
 			if len(pages) < 2+maxRegistrationPages {
-				pages = append(pages, u.String())
+				pages = append(pages, l.URL.String())
 			}
 		}
 	}
