@@ -63,7 +63,7 @@ func checkBanners(ctx context.Context, s *check.Session) check.Result {
 	var ev []scoring.Evidence
 	var at string
 	pages := CitizenPages(ctx, s)
-	random := notFoundPath()
+	random := NotFoundPath(s)
 	if abs, err := s.Resolve(random); err == nil {
 		pages = append(pages, abs)
 	}
