@@ -141,7 +141,7 @@ func main() {
 	for _, r := range rows {
 		p, o := median(r.p06), median(r.observatory)
 		trips := func(d, d0 time.Duration) string {
-			if r.rtt == 0 {
+			if r.rtt == 0 || d == 0 {
 				return "–"
 			}
 			return fmt.Sprintf("%.1f", float64(d-d0)/float64(r.rtt))
