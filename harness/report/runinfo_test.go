@@ -240,3 +240,20 @@ func englishFunctionWords(md string) []string {
 	}
 	return out
 }
+
+// report diff warns when a partial run is compared: its score and grade do not compare.
+func TestDiffWarnsOnPartial(t *testing.T) {
+	d := Compare(sampleReport(), partialReport())
+	require.Len(t, d.Warnings, 1)
+	assert.Equal(t, Warning{Code: "partial", Old: "", New: "security"}, d.Warnings[0])
+	for lang, want := range map[string]string{
+		"vi": "cảnh báo: có báo cáo đánh giá một phần (--only) (trước: toàn bộ danh mục, sau: security)",
+		"en": "warning: a partial run (--only) is compared (old: whole catalogue, new: security)",
+	} {
+		d.Lang = lang
+		var b bytes.Buffer
+		require.NoError(t, d.WriteText(&b, false))
+		assert.Contains(t, b.String(), want)
+	}
+	assert.Empty(t, Compare(sampleReport(), sampleReport()).Warnings)
+}
