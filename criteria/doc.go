@@ -34,6 +34,25 @@
 // effective_until. The package tests keep a golden list (testdata/ids.golden) so that an ID
 // cannot disappear unnoticed.
 //
+// # Catalogue versions
+//
+// A catalogue's version is a semantic version, and reports carry it beside the catalogue's ID,
+// so that a figure can be traced to the criteria it was computed against. The rules:
+//
+//   - major: a criterion removed, or a change that makes earlier reports unreadable against the
+//     catalogue (IDs never change meaning, so this should not happen);
+//   - minor: criteria added; a criterion's requirement, level, points, method, scope, effective
+//     dates or tags changed; legal bases added, re-dated, superseded or relabelled; a
+//     computed criterion's formula changed — anything that can change a result or what a
+//     report cites;
+//   - patch: wording, advice, titles or notes changed in a way that changes no result.
+//
+// Every version has an entry in CHANGELOG.md (criteria/CHANGELOG.md) listing what changed.
+// catalogues/versions.txt records, for each built-in catalogue, its version and the SHA-256 of
+// its canonical JSON with the version left empty; a test fails when the content changes while
+// the version does not, and `go test ./criteria -update` records a new hash only together with
+// a new version that has a changelog entry.
+//
 // # Loading and validation
 //
 // [Load] reads at most [MaxCatalogueSize] bytes, validates them against the draft-07 JSON

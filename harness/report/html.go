@@ -6,10 +6,12 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"net/url"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -69,6 +71,8 @@ type htmlEvBlock struct {
 	htmlEvidence
 	Requests []string
 	Criteria []string
+	// HeaderSet is the number of the shared header set that replaces HeaderList, or 0.
+	HeaderSet int
 }
 
 // htmlFixAdvice is how many entries of the "fix first" list show their advice inline.
@@ -87,10 +91,11 @@ type htmlFix struct {
 type htmlFinding struct {
 	scoring.Finding
 	Title, Requirement, Advice, StatusLabel, Want, Doc string
-	Basis                                              template.HTML
-	Critical, Open                                     bool
-	Level                                              string
-	Evidence                                           []htmlEvRef
+	// Basis refers to the report's list of legal sources, where each is written out once.
+	Basis          []htmlSourceRef
+	Critical, Open bool
+	Level          string
+	Evidence       []htmlEvRef
 }
 
 type htmlEvidence struct {
@@ -130,10 +135,19 @@ type htmlData struct {
 	// LabelError and LabelNotTested are the status labels of the group counts.
 	LabelError, LabelNotTested string
 	EvBlocks                   []htmlEvBlock
+	// EvItems are EvBlocks as the page shows them: the blocks with headers, an excerpt or a
+	// location one by one, the others (a status and a note) as rows of a table per request.
+	EvItems []htmlEvItem
 	// F are the run facts (partial selection, adapter, refused requests, traffic).
 	F runFacts
 	// ToolLine names the program that made the report (and the one that rendered it).
 	ToolLine string
+	// Sources are the legal bases cited, each written out once.
+	Sources []htmlSource
+	// HeaderSets are response-header sets seen in more than one piece of evidence, shown once.
+	HeaderSets []htmlHeaderSet
+	// Origin is the portal's origin when evidence requests are written relative to it.
+	Origin string
 }
 
 // WriteHTML writes r as a single self-contained HTML page in opt.Lang: the scorecard, a score
@@ -167,7 +181,7 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 				hf.Advice = fx.Criterion.Advice.In(opt.Lang)
 			}
 		}
-		if fx.Impact > 0 {
+		if fx.Impact > 0 && r.Partial == nil { // a partial run has no score to win points of
 			hf.Impact = fmt.Sprintf("−%.1f", fx.Impact)
 		}
 		d.Fixes = append(d.Fixes, hf)
@@ -175,14 +189,21 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	// Evidence is shown once, at the end, with the criteria that cite it: the same response
 	// headers back many header criteria, and a broken portal's report would repeat them.
 	evIndex := map[string]int{}
+	sources := &htmlSources{index: map[basisItem]int{}}
+	d.Origin = originOf(r.Target)
 	for _, g := range groupIDs(r, opt) {
 		hg := htmlGroup{ID: g, Title: opt.groupTitle(g), Score: d.R.Scores.Groups[g]}
 		for _, f := range sortedFindings(r, g) {
 			hf := htmlFinding{Finding: f, StatusLabel: wd.Statuses[f.Status], Want: f.Want, Doc: docURL(r, f.Criterion),
 				Open: f.Status == scoring.Fail || f.Status == scoring.Error}
+			hf.Message = compactMessage(relativeTo(f.Message, d.Origin))
+			hf.Got = relativeTo(f.Got, d.Origin)
 			if c := opt.criterion(f.Criterion); c != nil {
 				hf.Title, hf.Requirement, hf.Advice = c.Title.In(opt.Lang), c.Requirement.In(opt.Lang), c.Advice.In(opt.Lang)
-				hf.Basis, hf.Critical, hf.Level = basisHTML(c, opt.Lang), c.Critical, wd.Levels[c.Level]
+				hf.Critical, hf.Level = c.Critical, wd.Levels[c.Level]
+				if hf.Open { // what the page details; the rest shows no basis
+					hf.Basis = sources.refs(c, opt.Lang)
+				}
 				hf.Want = wantText(f, c, opt.Lang)
 			}
 			met := f.Status == scoring.Pass || f.Status == scoring.Attested
@@ -196,6 +217,7 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 				key := evidenceKey(ev)
 				n, ok := evIndex[key]
 				if !ok {
+					ev.Note, ev.Location = relativeTo(ev.Note, d.Origin), relativeTo(ev.Location, d.Origin)
 					he := htmlEvidence{Evidence: ev}
 					for _, k := range sortedKeys(ev.Headers) {
 						he.HeaderList = append(he.HeaderList, [2]string{k, ev.Headers[k]})
@@ -242,6 +264,10 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 		}
 		d.Groups = append(d.Groups, hg)
 	}
+	d.Sources = sources.list
+	d.HeaderSets = shareHeaders(d.EvBlocks)
+	relativeRequests(d.EvBlocks, d.Origin)
+	d.EvItems = evidenceItems(d.EvBlocks)
 	for _, tg := range r.Targets {
 		d.Targets = append(d.Targets, htmlTarget{T: tg, Title: tg.Title.In(opt.Lang)})
 	}
@@ -273,4 +299,151 @@ func evidenceKey(ev scoring.Evidence) string {
 		fmt.Fprintf(&b, "\x00%s=%s", k, ev.Headers[k])
 	}
 	return b.String()
+}
+
+// htmlSource is one legal basis cited by the report, written out once in its list of sources.
+type htmlSource struct {
+	N int
+	basisItem
+	Label string
+}
+
+// htmlSourceRef is a finding's reference to a source: its number and a short name.
+type htmlSourceRef struct {
+	N     int
+	Short string
+}
+
+// htmlSources numbers the legal bases in the order the report first cites them.
+type htmlSources struct {
+	index map[basisItem]int
+	list  []htmlSource
+}
+
+func (s *htmlSources) refs(c *criteria.Criterion, lang string) []htmlSourceRef {
+	var out []htmlSourceRef
+	for _, b := range basisItems(c, lang) {
+		n, ok := s.index[b]
+		if !ok {
+			n = len(s.list) + 1
+			s.index[b] = n
+			s.list = append(s.list, htmlSource{N: n, basisItem: b, Label: b.label()})
+		}
+		out = append(out, htmlSourceRef{N: n, Short: shortDocument(b.Text)})
+	}
+	return out
+}
+
+// shortDocument is a document's name cut after its number ("Nghị định 85/2016/NĐ-CP ngày …" →
+// "Nghị định 85/2016/NĐ-CP", "RFC 7636 …" → "RFC 7636"), or its first 48 characters.
+func shortDocument(doc string) string {
+	words := strings.Fields(doc)
+	for i, w := range words {
+		if i < 6 && strings.ContainsAny(w, "0123456789") {
+			return strings.TrimRight(strings.Join(words[:i+1], " "), ",;:")
+		}
+	}
+	if utf8.RuneCountInString(doc) <= 48 {
+		return doc
+	}
+	return string([]rune(doc)[:47]) + "…"
+}
+
+// htmlHeaderSet is a set of response headers shown once for the pieces of evidence that share it.
+type htmlHeaderSet struct {
+	N    int
+	List [][2]string
+}
+
+// shareHeaders moves the header lists that several evidence blocks show into shared sets, so
+// that the same response headers seen with different notes or statuses are printed once.
+func shareHeaders(blocks []htmlEvBlock) []htmlHeaderSet {
+	key := func(l [][2]string) string {
+		var b strings.Builder
+		for _, kv := range l {
+			b.WriteString(kv[0] + "\x00" + kv[1] + "\x00")
+		}
+		return b.String()
+	}
+	uses := map[string]int{}
+	for _, bl := range blocks {
+		if len(bl.HeaderList) > 0 {
+			uses[key(bl.HeaderList)]++
+		}
+	}
+	var sets []htmlHeaderSet
+	num := map[string]int{}
+	for i := range blocks {
+		bl := &blocks[i]
+		k := key(bl.HeaderList)
+		if len(bl.HeaderList) == 0 || uses[k] < 2 {
+			continue
+		}
+		n, ok := num[k]
+		if !ok {
+			n = len(sets) + 1
+			num[k] = n
+			sets = append(sets, htmlHeaderSet{N: n, List: bl.HeaderList})
+		}
+		bl.HeaderSet, bl.HeaderList = n, nil
+	}
+	return sets
+}
+
+// relativeRequests writes the evidence requests to the portal's own origin as paths
+// ("GET /thu-tuc").
+func relativeRequests(blocks []htmlEvBlock, origin string) {
+	if origin == "" {
+		return
+	}
+	for i := range blocks {
+		for j, q := range blocks[i].Requests {
+			blocks[i].Requests[j] = relativeTo(q, origin)
+		}
+	}
+}
+
+// originOf is the scheme and host of the portal's URL, "" when it has none.
+func originOf(target string) string {
+	u, err := url.Parse(target)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
+
+// htmlEvItem is a piece of evidence shown alone (Block), or a table of the notes seen on the
+// same requests for the same criteria (Group).
+type htmlEvItem struct {
+	Block *htmlEvBlock
+	Group *htmlEvGroup
+}
+
+type htmlEvGroup struct {
+	Requests, Criteria []string
+	Rows               []*htmlEvBlock
+}
+
+// evidenceItems lays the blocks out: a block that is only a status and a note joins the table
+// of the blocks with the same requests and criteria (a fake service's request log, the same
+// page seen by several checks), placed where the first of them was.
+func evidenceItems(blocks []htmlEvBlock) []htmlEvItem {
+	var items []htmlEvItem
+	groups := map[string]int{}
+	for i := range blocks {
+		bl := &blocks[i]
+		if len(bl.HeaderList) > 0 || bl.HeaderSet > 0 || bl.Excerpt != "" || bl.Location != "" {
+			items = append(items, htmlEvItem{Block: bl})
+			continue
+		}
+		key := strings.Join(bl.Requests, "\x00") + "\x01" + strings.Join(bl.Criteria, "\x00")
+		j, ok := groups[key]
+		if !ok {
+			j = len(items)
+			groups[key] = j
+			items = append(items, htmlEvItem{Group: &htmlEvGroup{Requests: bl.Requests, Criteria: bl.Criteria}})
+		}
+		items[j].Group.Rows = append(items[j].Group.Rows, bl)
+	}
+	return items
 }

@@ -260,7 +260,7 @@ func (d *discovery) crawl(ctx context.Context) {
 		d.visited[u] = true
 		d.budget--
 		pg, err := d.s.Page(ctx, u)
-		var resp *Response
+		var resp *check.Response
 		if pg != nil {
 			resp = pg.Response
 		}
@@ -268,7 +268,7 @@ func (d *discovery) crawl(ctx context.Context) {
 			d.unread = append(d.unread, f)
 		}
 		if err != nil {
-			d.notes = append(d.notes, fmt.Sprintf("discovery could not fetch %s: %v", Redact(u), err))
+			d.notes = append(d.notes, fmt.Sprintf("discovery could not fetch %s: %v", check.Redact(u), err))
 			continue
 		}
 		if pg.Doc == nil || pg.StatusCode >= 400 {
@@ -300,7 +300,7 @@ func (d *discovery) prefetch(ctx context.Context) {
 
 // scan takes what one page shows: labelled links, the search form, a dossier look-up form and a
 // JSON catalogue link; then queues the pages most likely to hold what is still missing.
-func (d *discovery) scan(pg *Page) {
+func (d *discovery) scan(pg *check.Page) {
 	base, err := url.Parse(pg.FinalURL)
 	if err != nil {
 		return
@@ -311,7 +311,7 @@ func (d *discovery) scan(pg *Page) {
 	var links []link
 	for _, a := range htmlx.All(pg.Doc, "a", "area") {
 		href, ok := htmlx.Attr(a, "href")
-		if !ok || !UsableHref(href) {
+		if !ok || !check.UsableHref(href) {
 			continue // an empty, "#" or javascript: link leads nowhere
 		}
 		abs, local := d.sameHost(base, href)
@@ -334,7 +334,7 @@ func (d *discovery) scan(pg *Page) {
 	// ending in the same words is not.
 	sort.SliceStable(links, func(i, j int) bool { return links[i].nav && !links[j].nav })
 	if len(d.visited) == 1 && len(links) < 5 && len(htmlx.All(pg.Doc, "script")) > 0 {
-		d.notes = append(d.notes, fmt.Sprintf("the home page %s shows %d links and runs scripts: pages a script renders cannot be discovered without a browser; configure the profile", Redact(pg.URL), len(links)))
+		d.notes = append(d.notes, fmt.Sprintf("the home page %s shows %d links and runs scripts: pages a script renders cannot be discovered without a browser; configure the profile", check.Redact(pg.URL), len(links)))
 	}
 	for _, l := range labels {
 		if d.found[l.field] != "" {
@@ -590,7 +590,7 @@ func (d *discovery) fill() {
 			// A look-up page without a usable form: SVC-03 says so.
 			*v = d.lookupPg
 			d.r.Sources[f] = SourceDiscovered
-			d.notes = append(d.notes, "status look-up page "+Redact(d.lookupPg)+" has no GET form with a dossier-code field")
+			d.notes = append(d.notes, "status look-up page "+check.Redact(d.lookupPg)+" has no GET form with a dossier-code field")
 		default:
 			d.r.Sources[f] = SourceMissing
 		}
@@ -661,16 +661,16 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			return
 		}
 		if resp.StatusCode != 200 {
-			r.procErr = fmt.Errorf("%w: %s answers status %d", ErrNoCatalogue, Redact(abs), resp.StatusCode)
+			r.procErr = fmt.Errorf("%w: %s answers status %d", check.ErrNoCatalogue, check.Redact(abs), resp.StatusCode)
 			return
 		}
 		if resp.Truncated {
-			r.procErr = fmt.Errorf("procedure catalogue %s: larger than %d bytes", Redact(abs), s.Config().MaxBodyBytes)
+			r.procErr = fmt.Errorf("procedure catalogue %s: larger than %d bytes", check.Redact(abs), s.Config().MaxBodyBytes)
 			return
 		}
 		ps, err := ParseProceduresJSON(resp.Body)
 		if err != nil {
-			r.procErr = fmt.Errorf("%s: %w", Redact(abs), err)
+			r.procErr = fmt.Errorf("%s: %w", check.Redact(abs), err)
 			return
 		}
 		base, _ := url.Parse(resp.FinalURL)
@@ -679,7 +679,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 				ps[i].URL = resolveRef(base, ps[i].URL)
 			}
 		}
-		r.procs = &ProcedureList{URL: abs, Format: "json", Procedures: ps}
+		r.procs = &check.ProcedureList{URL: abs, Format: "json", Procedures: ps}
 	case r.Procedures != "":
 		pg, err := s.Page(ctx, r.Procedures)
 		if err != nil {
@@ -687,14 +687,14 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			return
 		}
 		if pg.StatusCode != 200 || pg.Doc == nil {
-			r.procErr = fmt.Errorf("%w: %s answers status %d, content type %q", ErrNoCatalogue, Redact(pg.URL), pg.StatusCode, pg.Header.Get("Content-Type"))
+			r.procErr = fmt.Errorf("%w: %s answers status %d, content type %q", check.ErrNoCatalogue, check.Redact(pg.URL), pg.StatusCode, pg.Header.Get("Content-Type"))
 			return
 		}
 		base, _ := url.Parse(pg.FinalURL)
-		list := &ProcedureList{URL: pg.URL, Format: "html"}
+		list := &check.ProcedureList{URL: pg.URL, Format: "html"}
 		seen := map[string]bool{pg.URL: true, pg.FinalURL: true}
 		have := map[string]bool{}
-		add := func(ps []Procedure) {
+		add := func(ps []check.Procedure) {
 			for _, p := range ps {
 				k := p.Code + "\x00" + p.URL
 				if !have[k] && len(list.Procedures) < maxProcedures {
@@ -710,7 +710,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			seen[next] = true
 			np, err := s.Page(ctx, next)
 			if err != nil || np.StatusCode != 200 || np.Doc == nil {
-				d.notes = append(d.notes, "procedure catalogue: could not read the next page "+Redact(next))
+				d.notes = append(d.notes, "procedure catalogue: could not read the next page "+check.Redact(next))
 				break
 			}
 			pages++
@@ -723,10 +723,10 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 		}
 		r.procs = list
 	default:
-		r.procErr = fmt.Errorf("%w: the profile has neither procedures nor procedures_json and no link labelled \"Thủ tục hành chính\" or \"Danh mục thủ tục\" was found from the home page", ErrNoCatalogue)
+		r.procErr = fmt.Errorf("%w: the profile has neither procedures nor procedures_json and no link labelled \"Thủ tục hành chính\" or \"Danh mục thủ tục\" was found from the home page", check.ErrNoCatalogue)
 	}
 	if r.procs != nil {
-		d.notes = append(d.notes, fmt.Sprintf("procedure catalogue %s (%s): %d procedures", Redact(r.procs.URL), r.procs.Format, len(r.procs.Procedures)))
+		d.notes = append(d.notes, fmt.Sprintf("procedure catalogue %s (%s): %d procedures", check.Redact(r.procs.URL), r.procs.Format, len(r.procs.Procedures)))
 	}
 }
 
@@ -828,20 +828,20 @@ func (r *Found) SamplePages(ctx context.Context, s *check.Session, max int) (pag
 	s.Prefetch(ctx, ahead...)
 	for _, u := range urls {
 		if u == login && r.login != nil {
-			r.login.once.Do(func() { r.login.to, r.login.off = leavesHost(ctx, s, u) })
+			r.login.once.Do(func() { r.login.to, r.login.off = LeavesHost(ctx, s, u) })
 			if to, off := r.login.to, r.login.off; off {
-				skipped = append(skipped, fmt.Sprintf("%s (the login entry redirects to %s)", Redact(u), Redact(to)))
+				skipped = append(skipped, fmt.Sprintf("%s (the login entry redirects to %s)", check.Redact(u), check.Redact(to)))
 				continue
 			}
 		}
 		pg, err := s.Page(ctx, u)
 		switch {
 		case err != nil:
-			skipped = append(skipped, fmt.Sprintf("%s (%v)", Redact(u), err))
+			skipped = append(skipped, fmt.Sprintf("%s (%v)", check.Redact(u), err))
 		case !onHost(s, pg.FinalURL):
-			skipped = append(skipped, fmt.Sprintf("%s (ends on another host: %s)", Redact(u), Redact(pg.FinalURL)))
+			skipped = append(skipped, fmt.Sprintf("%s (ends on another host: %s)", check.Redact(u), check.Redact(pg.FinalURL)))
 		case pg.StatusCode != 200 || pg.Doc == nil:
-			skipped = append(skipped, fmt.Sprintf("%s (status %d, %s)", Redact(u), pg.StatusCode, pg.Header.Get("Content-Type")))
+			skipped = append(skipped, fmt.Sprintf("%s (status %d, %s)", check.Redact(u), pg.StatusCode, pg.Header.Get("Content-Type")))
 		case pg.Shell() != "":
 			skipped = append(skipped, shellNote(pg, pg.Shell()))
 		default:
@@ -857,14 +857,14 @@ func (r *Found) SamplePages(ctx context.Context, s *check.Session, max int) (pag
 // with its one shell (the "SPA fallback"), and judging it once per URL would judge the same
 // shell as many pages. Two paths are allowed to share a document ("/" and "/index.html").
 // Rendered pages are not compared.
-func dropFallbacks(pages []*Page, skipped []string) ([]*Page, []string) {
-	groups := map[string][]*Page{}
+func dropFallbacks(pages []*check.Page, skipped []string) ([]*check.Page, []string) {
+	groups := map[string][]*check.Page{}
 	for _, p := range pages {
 		if !p.Rendered && len(p.Body) > 0 {
 			groups[string(p.Body)] = append(groups[string(p.Body)], p)
 		}
 	}
-	dup := map[*Page]int{}
+	dup := map[*check.Page]int{}
 	for _, g := range groups {
 		paths := map[string]bool{}
 		for _, p := range g {
@@ -879,7 +879,7 @@ func dropFallbacks(pages []*Page, skipped []string) ([]*Page, []string) {
 	if len(dup) == 0 {
 		return pages, skipped
 	}
-	var kept []*Page
+	var kept []*check.Page
 	for _, p := range pages {
 		if n, ok := dup[p]; ok {
 			skipped = append(skipped, shellNote(p, fmt.Sprintf("the same document answers %d different paths, as a single-page app's fallback does", n)))
@@ -909,9 +909,10 @@ func onHost(s *check.Session, raw string) bool {
 	return err == nil && strings.EqualFold(u.Host, s.Base().Host)
 }
 
-// leavesHost sends one GET without following redirects and reports whether it redirects to
-// another host, and where.
-func leavesHost(ctx context.Context, s *check.Session, u string) (string, bool) {
+// LeavesHost sends one GET to u without following redirects and reports whether it redirects
+// to another host, and where (without the query). Sampling policies use it to leave out a login
+// entry that redirects to the national SSO: that page is not the portal's to judge.
+func LeavesHost(ctx context.Context, s *check.Session, u string) (string, bool) {
 	ctx, cancel := context.WithTimeout(ctx, s.Config().RequestTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)

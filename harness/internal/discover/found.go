@@ -13,30 +13,6 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 )
 
-// The names of the contract this package works with.
-type (
-	Page          = check.Page
-	Profile       = check.Profile
-	Procedure     = check.Procedure
-	ProcedureList = check.ProcedureList
-	Response      = check.Response
-)
-
-var (
-	Redact             = check.Redact
-	RedactURL          = check.RedactURL
-	ErrNoCatalogue     = check.ErrNoCatalogue
-	UsableHref         = check.UsableHref
-	FindProcedureCode  = check.FindProcedureCode
-	ValidProcedureCode = check.ValidProcedureCode
-)
-
-const (
-	LevelFull    = check.LevelFull
-	LevelPartial = check.LevelPartial
-	LevelOffline = check.LevelOffline
-)
-
 // FailureFunc says whether a fetch of abs that gave resp and err failed in the sense of
 // check.Ledger, and why (nil if not).
 type FailureFunc func(method, abs string, resp *check.Response, err error) error
@@ -49,7 +25,7 @@ const maxUnread = 8
 type Found struct {
 	*check.Resolved
 
-	procs      *ProcedureList
+	procs      *check.ProcedureList
 	procErr    error
 	lookupPage string
 	// forms are pages within two clicks of the home page that hold a service form (see
@@ -62,10 +38,10 @@ type Found struct {
 }
 
 // shellNote is how a skipped shell is named in a finding.
-func shellNote(p *Page, why string) string {
-	s := fmt.Sprintf("%s (rendered by JavaScript: %s; assess it with --render)", Redact(p.URL), why)
+func shellNote(p *check.Page, why string) string {
+	s := fmt.Sprintf("%s (rendered by JavaScript: %s; assess it with --render)", check.Redact(p.URL), why)
 	if p.RenderErr != nil {
-		s = fmt.Sprintf("%s (rendered by JavaScript: %s; %s)", Redact(p.URL), why, strings.TrimSpace(p.RenderErr.Error()))
+		s = fmt.Sprintf("%s (rendered by JavaScript: %s; %s)", check.Redact(p.URL), why, strings.TrimSpace(p.RenderErr.Error()))
 	}
 	return s
 }

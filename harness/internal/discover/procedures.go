@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
@@ -26,13 +27,13 @@ func ParseLevel(s string) (level string, ok bool) {
 	switch {
 	case f == "" || f == "truc tiep" || f == "khong truc tuyen" || f == "muc do 1" || f == "muc do 2" ||
 		f == "offline" || f == "dvc truc tuyen muc do 2":
-		return LevelOffline, true
+		return check.LevelOffline, true
 	case f == "toan trinh" || f == "muc do 4" || f == "dvc truc tuyen toan trinh" || f == "dich vu cong truc tuyen toan trinh" || f == "full":
-		return LevelFull, true
+		return check.LevelFull, true
 	case f == "mot phan" || f == "muc do 3" || f == "dvc truc tuyen mot phan" || f == "dich vu cong truc tuyen mot phan" || f == "partial":
-		return LevelPartial, true
+		return check.LevelPartial, true
 	}
-	return LevelOffline, false
+	return check.LevelOffline, false
 }
 
 // legacyLevel reports whether a level is written in the pre-2022 wording ("Mức độ 1".."4").
@@ -46,14 +47,14 @@ func legacyLevel(s string) bool {
 func levelInText(folded string) (string, bool) {
 	switch {
 	case htmlx.FoldedContains(folded, "toan trinh") || htmlx.FoldedContains(folded, "muc do 4"):
-		return LevelFull, true
+		return check.LevelFull, true
 	case htmlx.FoldedContains(folded, "mot phan") || htmlx.FoldedContains(folded, "muc do 3"):
-		return LevelPartial, true
+		return check.LevelPartial, true
 	case htmlx.FoldedContains(folded, "truc tiep") || htmlx.FoldedContains(folded, "khong truc tuyen") ||
 		htmlx.FoldedContains(folded, "muc do 2") || htmlx.FoldedContains(folded, "muc do 1"):
-		return LevelOffline, true
+		return check.LevelOffline, true
 	}
-	return LevelOffline, false
+	return check.LevelOffline, false
 }
 
 // jsonProcedure is one entry as written; pointers tell a missing key from an empty value.
@@ -69,7 +70,7 @@ type jsonProcedure struct {
 // ParseProceduresJSON reads a procedure catalogue in JSON: {"procedures":[{"MaTTHC","Ten",
 // "MucDo","CoPhiLePhi","ThietYeu","URL"}, …]}, or the bare array. An error names the JSON path
 // and the reason; nothing is half-read. URLs are returned as written.
-func ParseProceduresJSON(data []byte) ([]Procedure, error) {
+func ParseProceduresJSON(data []byte) ([]check.Procedure, error) {
 	data = bytes.TrimSpace(data)
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var raw []json.RawMessage
@@ -93,14 +94,14 @@ func ParseProceduresJSON(data []byte) ([]Procedure, error) {
 	if len(raw) > maxProcedures {
 		return nil, fmt.Errorf("procedure catalogue %s: %d entries, more than the %d the harness reads", path, len(raw), maxProcedures)
 	}
-	out := make([]Procedure, 0, len(raw))
+	out := make([]check.Procedure, 0, len(raw))
 	for i, r := range raw {
 		at := path + "[" + strconv.Itoa(i) + "]"
 		var e jsonProcedure
 		if err := json.Unmarshal(r, &e); err != nil {
 			return nil, fmt.Errorf("procedure catalogue %s: %w", at, jsonReason(err))
 		}
-		p := Procedure{Where: at}
+		p := check.Procedure{Where: at}
 		if e.Code != nil {
 			p.Code = strings.TrimSpace(*e.Code)
 		}
@@ -155,8 +156,8 @@ func jsonReason(err error) error {
 //     the level.
 //
 // The innermost matching element is one procedure; base resolves relative links (may be nil).
-func ProceduresFromHTML(doc *html.Node, base *url.URL) []Procedure {
-	var out []Procedure
+func ProceduresFromHTML(doc *html.Node, base *url.URL) []check.Procedure {
+	var out []check.Procedure
 	var tagged []*html.Node
 	htmlx.Walk(doc, func(n *html.Node) bool {
 		if _, ok := htmlx.Attr(n, "data-ma-tthc"); ok {
@@ -179,7 +180,7 @@ func ProceduresFromHTML(doc *html.Node, base *url.URL) []Procedure {
 	})
 	entries := map[*html.Node]bool{}
 	for _, r := range rows {
-		if FindProcedureCode(htmlx.Text(r)) != "" && htmlx.First(r, "a") != nil {
+		if check.FindProcedureCode(htmlx.Text(r)) != "" && htmlx.First(r, "a") != nil {
 			entries[r] = true
 		}
 	}
@@ -199,8 +200,8 @@ func ProceduresFromHTML(doc *html.Node, base *url.URL) []Procedure {
 	return out
 }
 
-func procedureFromEntry(n *html.Node, base *url.URL, tagged bool) Procedure {
-	p := Procedure{Where: htmlx.Path(n)}
+func procedureFromEntry(n *html.Node, base *url.URL, tagged bool) check.Procedure {
+	p := check.Procedure{Where: htmlx.Path(n)}
 	text := htmlx.Text(n)
 	if tagged {
 		p.Code, _ = htmlx.Attr(n, "data-ma-tthc")
@@ -218,7 +219,7 @@ func procedureFromEntry(n *html.Node, base *url.URL, tagged bool) Procedure {
 			}
 		}
 	} else {
-		p.Code = FindProcedureCode(text)
+		p.Code = check.FindProcedureCode(text)
 	}
 	if !p.LevelStated {
 		f := htmlx.Fold(text)

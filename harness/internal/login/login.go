@@ -27,47 +27,47 @@ func Login(ctx context.Context, s *check.Session, who ident.Person) (*check.Brow
 		b := ssoBrowser(s)
 		b.Citizen = who
 		if err := l.Login(ctx, b, who); err != nil {
-			return nil, fmt.Errorf("logging in as %s through the adapter: %w", Redact(who.ID), err)
+			return nil, fmt.Errorf("logging in as %s through the adapter: %w", check.Redact(who.ID), err)
 		}
 		return b, nil
 	}
 	if ssoOf(s) == nil {
-		return nil, &NotImplementedError{Method: "Login.Login (or a Target.SSO fake to log in through)"}
+		return nil, &check.NotImplementedError{Method: "Login.Login (or a Target.SSO fake to log in through)"}
 	}
 	b, _, err := SSO(ctx, s, who, ssotest.Normal, "")
 	return b, err
 }
 
-func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMode, start string) (*check.Browser, *LoginTrace, error) {
+func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMode, start string) (*check.Browser, *check.LoginTrace, error) {
 	sso := ssoOf(s)
 	if sso == nil {
-		return nil, nil, fmt.Errorf("logging in through the national SSO: %w", ErrNoFake)
+		return nil, nil, fmt.Errorf("logging in through the national SSO: %w", check.ErrNoFake)
 	}
 	b := ssoBrowser(s)
 	b.Citizen = who
-	tr := &LoginTrace{Start: start}
-	bl, begins := s.Target().Portal.(BeginLogin)
+	tr := &check.LoginTrace{Start: start}
+	bl, begins := s.Target().Portal.(check.BeginLogin)
 	switch {
 	case start != "": // the check chose where the login begins
 	case begins:
 		start, err := bl.BeginLogin(ctx, b)
 		if err != nil {
-			return nil, tr, fmt.Errorf("%w: the adapter's BeginLogin: %v", ErrLoginFlow, err)
+			return nil, tr, fmt.Errorf("%w: the adapter's BeginLogin: %v", check.ErrLoginFlow, err)
 		}
 		tr.Start = start
 	default:
 		prof, err := s.Profile(ctx)
 		if err != nil {
-			return nil, tr, fmt.Errorf("%w: resolving the profile: %v", ErrLoginFlow, err)
+			return nil, tr, fmt.Errorf("%w: resolving the profile: %v", check.ErrLoginFlow, err)
 		}
 		if prof.Login == "" {
-			return nil, tr, &NotImplementedError{Method: "BeginLogin.BeginLogin (or a profile Login entry, which discovery did not find)"}
+			return nil, tr, &check.NotImplementedError{Method: "BeginLogin.BeginLogin (or a profile Login entry, which discovery did not find)"}
 		}
 		tr.Start = prof.Login
 	}
 	mode, err := modeOf(m)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrLoginFlow, err)
+		return nil, nil, fmt.Errorf("%w: %v", check.ErrLoginFlow, err)
 	}
 	flow, err := reachSSO(ctx, s, sso, b, tr)
 	if err != nil {
@@ -81,24 +81,24 @@ func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMod
 	}
 	cb, err := sso.Authenticate(ctx, b.Client, flow, who, mode)
 	if err != nil {
-		return nil, tr, fmt.Errorf("%w: at the SSO's login page: %v", ErrLoginFlow, err)
+		return nil, tr, fmt.Errorf("%w: at the SSO's login page: %v", check.ErrLoginFlow, err)
 	}
 	tr.Callback = cb
 	tr.Chain = append(tr.Chain, cb.String())
 	if b.Client.Jar != nil {
 		tr.PreLogin = b.Client.Jar.Cookies(cb)
 	}
-	if cl, ok := s.Target().Portal.(CompleteLogin); ok {
+	if cl, ok := s.Target().Portal.(check.CompleteLogin); ok {
 		err := cl.CompleteLogin(ctx, b, cb.String())
 		tr.SetCookies = b.SetCookies()
 		if err != nil {
-			return b, tr, fmt.Errorf("%w: the adapter's CompleteLogin: %v", ErrLoginFlow, err)
+			return b, tr, fmt.Errorf("%w: the adapter's CompleteLogin: %v", check.ErrLoginFlow, err)
 		}
 		return b, tr, nil
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, cb.String(), nil)
 	if err != nil {
-		return nil, tr, fmt.Errorf("%w: callback URL: %v", ErrLoginFlow, err)
+		return nil, tr, fmt.Errorf("%w: callback URL: %v", check.ErrLoginFlow, err)
 	}
 	resp, err := s.Fetch(ctx, b, req)
 	if resp != nil {
@@ -110,20 +110,20 @@ func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMod
 	}
 	tr.SetCookies = b.SetCookies()
 	if err != nil {
-		return b, tr, fmt.Errorf("%w: visiting the callback: %v", ErrLoginFlow, err)
+		return b, tr, fmt.Errorf("%w: visiting the callback: %v", check.ErrLoginFlow, err)
 	}
 	return b, tr, nil
 }
 
 // reachSSO follows the login entry to the fake's login page and returns the flow ID.
-func reachSSO(ctx context.Context, s *check.Session, sso *ssotest.Server, b *check.Browser, tr *LoginTrace) (string, error) {
+func reachSSO(ctx context.Context, s *check.Session, sso *ssotest.Server, b *check.Browser, tr *check.LoginTrace) (string, error) {
 	abs, err := s.Resolve(tr.Start)
 	if err != nil {
-		return "", fmt.Errorf("%w: %v", ErrLoginFlow, err)
+		return "", fmt.Errorf("%w: %v", check.ErrLoginFlow, err)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
 	if err != nil {
-		return "", fmt.Errorf("%w: %v", ErrLoginFlow, err)
+		return "", fmt.Errorf("%w: %v", check.ErrLoginFlow, err)
 	}
 	for hop := 0; hop < 3; hop++ {
 		resp, err := s.Fetch(ctx, b, req)
@@ -137,7 +137,7 @@ func reachSSO(ctx context.Context, s *check.Session, sso *ssotest.Server, b *che
 			}
 		}
 		if err != nil {
-			return "", fmt.Errorf("%w: following the login entry: %v", ErrLoginFlow, err)
+			return "", fmt.Errorf("%w: following the login entry: %v", check.ErrLoginFlow, err)
 		}
 		final, _ := url.Parse(resp.FinalURL)
 		if id, ok := sso.FlowID(final); ok {
@@ -149,23 +149,23 @@ func reachSSO(ctx context.Context, s *check.Session, sso *ssotest.Server, b *che
 		e := ssoEntry(resp, sso.URL)
 		if e == nil {
 			return "", fmt.Errorf("%w: the login entry %s led to %s (status %d), not to the national SSO, and no link or form on it leads there",
-				ErrLoginFlow, redact.LoginURL(tr.Start), redact.LoginURL(resp.FinalURL), resp.StatusCode)
+				check.ErrLoginFlow, redact.LoginURL(tr.Start), redact.LoginURL(resp.FinalURL), resp.StatusCode)
 		}
 		if e.method == http.MethodPost && !s.Config().Active && !sameHost(e.target(final).Host, sso.URL) {
 			return "", fmt.Errorf("%w: the login entry %s starts the SSO login with a form post, which the harness sends only with active checks enabled; enable them or implement BeginLogin.BeginLogin: %w",
-				ErrLoginFlow, redact.LoginURL(resp.FinalURL), &NotImplementedError{Method: "BeginLogin.BeginLogin"})
+				check.ErrLoginFlow, redact.LoginURL(resp.FinalURL), &check.NotImplementedError{Method: "BeginLogin.BeginLogin"})
 		}
 		req, err = e.request(ctx, final)
 		if err != nil {
-			return "", fmt.Errorf("%w: %v", ErrLoginFlow, err)
+			return "", fmt.Errorf("%w: %v", check.ErrLoginFlow, err)
 		}
 	}
-	return "", fmt.Errorf("%w: the login entry %s did not reach the national SSO within 3 pages", ErrLoginFlow, redact.LoginURL(tr.Start))
+	return "", fmt.Errorf("%w: the login entry %s did not reach the national SSO within 3 pages", check.ErrLoginFlow, redact.LoginURL(tr.Start))
 }
 
 // refused explains why the browser passed the SSO's authorization endpoint without staying at
 // its login page.
-func refused(sso *ssotest.Server, tr *LoginTrace, final *url.URL) error {
+func refused(sso *ssotest.Server, tr *check.LoginTrace, final *url.URL) error {
 	f := sso.Flows()
 	reason := ""
 	for i := len(f) - 1; i >= 0; i-- {
@@ -178,7 +178,7 @@ func refused(sso *ssotest.Server, tr *LoginTrace, final *url.URL) error {
 		}
 		if f[i].Account != "" {
 			return fmt.Errorf("%w: the fake SSO logged %s in without showing its login page (SetAutoLogin is on); the harness needs the login page to choose the account and the misbehaviour",
-				ErrLoginFlow, Redact(f[i].Account))
+				check.ErrLoginFlow, check.Redact(f[i].Account))
 		}
 	}
 	if reason == "" && final != nil {
@@ -191,7 +191,7 @@ func refused(sso *ssotest.Server, tr *LoginTrace, final *url.URL) error {
 	if strings.Contains(reason, "state is required") || strings.Contains(reason, "nonce is required") {
 		reason += " (P06-AUTH-01 reports it; set StateNonceOptional on the ssotest.Server to assess the rest of the login)"
 	}
-	return fmt.Errorf("%w: the national SSO refused the portal's authorization request: %s", ErrLoginFlow, reason)
+	return fmt.Errorf("%w: the national SSO refused the portal's authorization request: %s", check.ErrLoginFlow, reason)
 }
 
 func sameHost(host, rawURL string) bool {
@@ -233,7 +233,7 @@ func (e *entry) request(ctx context.Context, base *url.URL) (*http.Request, erro
 }
 
 // ssoLink is the href of the link ssoEntry picks, or "" (for tests).
-func ssoLink(resp *Response, ssoURL string) string {
+func ssoLink(resp *check.Response, ssoURL string) string {
 	if e := ssoEntry(resp, ssoURL); e != nil && e.form == nil {
 		return e.href
 	}
@@ -243,7 +243,7 @@ func ssoLink(resp *Response, ssoURL string) string {
 // ssoEntry finds, on an HTML page, how a citizen would go on to log in with the national SSO:
 // a link pointing at the SSO itself, else a link whose text names VNeID, the national portal's
 // account or "Đăng nhập", else a form whose button says so (ASP.NET's external-login form).
-func ssoEntry(resp *Response, ssoURL string) *entry {
+func ssoEntry(resp *check.Response, ssoURL string) *entry {
 	if ct := resp.Header.Get("Content-Type"); ct != "" && !strings.Contains(ct, "html") {
 		return nil
 	}

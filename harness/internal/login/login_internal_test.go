@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/internal/redact"
 )
 
@@ -18,7 +19,7 @@ func TestSSOLink(t *testing.T) {
 		{"nothing", `<p>Xin chào</p>`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := &Response{Header: http.Header{"Content-Type": {"text/html"}}, Body: []byte(tc.page)}
+			r := &check.Response{Header: http.Header{"Content-Type": {"text/html"}}, Body: []byte(tc.page)}
 			if got := ssoLink(r, sso); got != tc.want {
 				t.Errorf("ssoLink = %q, want %q", got, tc.want)
 			}
@@ -38,6 +39,6 @@ func FuzzSSOLink(f *testing.F) {
 	f.Add(`<a href="/vneid">VNeID</a>` + strings.Repeat("<b>", 3000))
 	f.Add(`<a href="%zz">Đăng nhập</a>`)
 	f.Fuzz(func(t *testing.T, page string) {
-		_ = ssoLink(&Response{Header: http.Header{}, Body: []byte(page)}, "https://127.0.0.1:9443")
+		_ = ssoLink(&check.Response{Header: http.Header{}, Body: []byte(page)}, "https://127.0.0.1:9443")
 	})
 }

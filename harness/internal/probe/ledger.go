@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/ledger"
 )
 
@@ -37,20 +38,20 @@ func (s *Session) isHome(abs string) bool {
 
 // fetchFailure says whether a fetch of abs that gave resp and err failed in the ledger's sense,
 // and why (nil if not).
-func (s *Session) fetchFailure(method, abs string, resp *Response, err error) error {
+func (s *Session) fetchFailure(method, abs string, resp *check.Response, err error) error {
 	home := s.isHome(abs)
 	var elsewhere *elsewhereError
 	switch {
 	case err == nil:
 		if home && resp != nil && resp.StatusCode >= 400 {
-			return fmt.Errorf("%s %s: the home page answered HTTP %d %s", method, RedactURL(abs), resp.StatusCode, http.StatusText(resp.StatusCode))
+			return fmt.Errorf("%s %s: the home page answered HTTP %d %s", method, check.RedactURL(abs), resp.StatusCode, http.StatusText(resp.StatusCode))
 		}
 		return nil
-	case errors.Is(err, ErrUnsafeMethod):
+	case errors.Is(err, check.ErrUnsafeMethod):
 		return nil
 	case home:
 		return err
-	case errors.Is(err, ErrOffHostRedirect), errors.Is(err, ErrOutOfScope), errors.As(err, &elsewhere):
+	case errors.Is(err, check.ErrOffHostRedirect), errors.Is(err, check.ErrOutOfScope), errors.As(err, &elsewhere):
 		return nil
 	}
 	return err
@@ -59,7 +60,7 @@ func (s *Session) fetchFailure(method, abs string, resp *Response, err error) er
 // note records, in the ledger of ctx if any, a fetch of method and abs that gave resp and err.
 // cached says whether the fetch went through the session cache (Get, Page), whose requests
 // are sent with the session's context and so are not seen by the transport as the check's.
-func (s *Session) note(ctx context.Context, method, abs string, resp *Response, err error, cached bool) {
+func (s *Session) note(ctx context.Context, method, abs string, resp *check.Response, err error, cached bool) {
 	if ledger.Of(ctx) == nil {
 		return
 	}
@@ -67,7 +68,7 @@ func (s *Session) note(ctx context.Context, method, abs string, resp *Response, 
 	if cached && resp != nil && err == nil {
 		ledger.NoteSeen(ctx, method, abs, resp.StatusCode)
 	}
-	if errors.Is(err, ErrRequestBudget) {
+	if errors.Is(err, check.ErrRequestBudget) {
 		ledger.NoteBudget(ctx)
 	}
 	ledger.NoteFailure(ctx, fail)

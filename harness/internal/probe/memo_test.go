@@ -4,6 +4,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/p06kit/p06kit/harness/check"
 )
 
 type memoKeyA struct{}
@@ -12,8 +14,8 @@ type memoKeyB struct{}
 // TestSessionMemo: init runs once per session and key, however many checks ask at once; another
 // key or another session gets its own value.
 func TestSessionMemo(t *testing.T) {
-	s1 := newTestSession(t, "http://127.0.0.1:1/", Config{})
-	s2 := newTestSession(t, "http://127.0.0.1:1/", Config{})
+	s1 := newTestSession(t, "http://127.0.0.1:1/", check.Config{})
+	s2 := newTestSession(t, "http://127.0.0.1:1/", check.Config{})
 	var calls atomic.Int32
 	init := func() any { calls.Add(1); return new(int) }
 

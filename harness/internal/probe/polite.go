@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/p06kit/p06kit/harness/check"
 )
 
 // # Politeness
@@ -210,8 +212,8 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 }
 
 // Limits returns the session's politeness limits and back-off counters.
-func (s *Session) Limits() Limits {
-	return Limits{MaxInFlight: s.cfg.MaxInFlight, MaxConnsPerHost: s.cfg.MaxConnsPerHost,
+func (s *Session) Limits() check.Limits {
+	return check.Limits{MaxInFlight: s.cfg.MaxInFlight, MaxConnsPerHost: s.cfg.MaxConnsPerHost,
 		Backoffs: s.lim.backoffs.Load(), Waited: time.Duration(s.lim.waited.Load())}
 }
 

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -80,8 +81,8 @@ func TestRequestSlotsBoundTheLoad(t *testing.T) {
 					close(bp.release)
 				}
 			})
-			s, err := NewSessionContext(t.Context(), Target{BaseURL: srv.URL, Client: srv.Client()},
-				Config{MaxInFlight: tc.inFlight, MaxConnsPerHost: tc.perHost, RequestTimeout: time.Minute})
+			s, err := NewSessionContext(t.Context(), check.Target{BaseURL: srv.URL, Client: srv.Client()},
+				check.Config{MaxInFlight: tc.inFlight, MaxConnsPerHost: tc.perHost, RequestTimeout: time.Minute})
 			require.NoError(t, err)
 			t.Cleanup(s.Close)
 			if tc.h2 {
@@ -197,7 +198,7 @@ func TestBackoffWaitsAndIsCancellable(t *testing.T) {
 		fmt.Fprint(w, "ok")
 	}))
 	t.Cleanup(srv.Close)
-	s := newTestSession(t, srv.URL, Config{})
+	s := newTestSession(t, srv.URL, check.Config{})
 	r, err := s.Get(t.Context(), "/busy")
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusTooManyRequests, r.StatusCode, "the 429 itself is returned, not retried")
@@ -221,7 +222,7 @@ func TestBackoffWaitsAndIsCancellable(t *testing.T) {
 }
 
 func TestEachRunsAllWithinTheBound(t *testing.T) {
-	s := newTestSession(t, "https://portal.example/", Config{MaxInFlight: 3})
+	s := newTestSession(t, "https://portal.example/", check.Config{MaxInFlight: 3})
 	var cur, most atomic.Int64
 	ran := make([]bool, 50)
 	var mu sync.Mutex
@@ -253,7 +254,7 @@ func TestRawTransportSharesBudgetAndLimits(t *testing.T) {
 		http.Redirect(w, r, "https://elsewhere.example/", http.StatusFound)
 	}))
 	t.Cleanup(srv.Close)
-	s, err := NewSessionContext(t.Context(), Target{BaseURL: srv.URL, Client: srv.Client()}, Config{MaxRequests: 2})
+	s, err := NewSessionContext(t.Context(), check.Target{BaseURL: srv.URL, Client: srv.Client()}, check.Config{MaxRequests: 2})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
 	rt := s.Transport()
@@ -270,7 +271,7 @@ func TestRawTransportSharesBudgetAndLimits(t *testing.T) {
 			resp.Body.Close()
 			continue
 		}
-		assert.ErrorIs(t, err, ErrRequestBudget)
+		assert.ErrorIs(t, err, check.ErrRequestBudget)
 	}
 }
 
@@ -282,7 +283,7 @@ func TestTTFBIsThePortalsTime(t *testing.T) {
 		fmt.Fprint(w, "ok")
 	}))
 	t.Cleanup(srv.Close)
-	s := newTestSession(t, srv.URL, Config{})
+	s := newTestSession(t, srv.URL, check.Config{})
 	r, err := s.Get(t.Context(), "/")
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, r.TTFB, 30*time.Millisecond)

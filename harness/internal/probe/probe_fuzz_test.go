@@ -5,12 +5,14 @@ import (
 	"io"
 	"net/http"
 	"testing"
+
+	"github.com/p06kit/p06kit/harness/check"
 )
 
 // FuzzDecodedBody: response bodies and their Content-Encoding are outside input. Decoding must
 // never panic or exceed the size bound, whatever the bytes claim to be.
 func FuzzDecodedBody(f *testing.F) {
-	cfg := Config{MaxBodyBytes: 64 << 10}.WithDefaults()
+	cfg := check.Config{MaxBodyBytes: 64 << 10}.WithDefaults()
 	f.Add("gzip", []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff})
 	f.Add("deflate", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})
 	f.Add("deflate", []byte{0x4b, 0x4c, 0x4a, 0x06, 0x00})
@@ -40,7 +42,7 @@ func FuzzParsePage(f *testing.F) {
 	f.Add("application/json", []byte(`{"a":1}`))
 	f.Add("text/html;;;charset", bytes.Repeat([]byte("<div>"), 600))
 	f.Fuzz(func(t *testing.T, ct string, body []byte) {
-		resp := &Response{Header: http.Header{"Content-Type": {ct}}, Body: body, FinalURL: "https://portal.example/"}
+		resp := &check.Response{Header: http.Header{"Content-Type": {ct}}, Body: body, FinalURL: "https://portal.example/"}
 		p, err := parsePage(resp)
 		if p == nil {
 			t.Fatal("nil page")

@@ -6,12 +6,15 @@ import (
 	"net/url"
 	"strings"
 	"sync/atomic"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/htmldoc"
 )
 
 // renderPage replaces the parsed response of an HTML page on the portal's host by the DOM the
 // renderer built, within the render budget (Config.MaxPages pages). A page that could not be
 // rendered keeps its response's document and records why in RenderErr.
-func (s *Session) renderPage(ctx context.Context, p *Page) {
+func (s *Session) renderPage(ctx context.Context, p *check.Page) {
 	r := s.target.Renderer
 	if r == nil || p.Doc == nil || p.StatusCode != 200 || !s.onHost(p.FinalURL) {
 		return
@@ -22,12 +25,12 @@ func (s *Session) renderPage(ctx context.Context, p *Page) {
 	}
 	out, err := r.Render(ctx, p.FinalURL)
 	if err != nil {
-		p.RenderErr = fmt.Errorf("rendering %s: %w", RedactURL(p.FinalURL), err)
+		p.RenderErr = fmt.Errorf("rendering %s: %w", check.RedactURL(p.FinalURL), err)
 		return
 	}
-	d, err := DecodeHTML([]byte(out.HTML), "text/html; charset=utf-8", false)
+	d, err := htmldoc.DecodeHTML([]byte(out.HTML), "text/html; charset=utf-8", false)
 	if err != nil {
-		p.RenderErr = fmt.Errorf("parsing the rendered DOM of %s: %w", RedactURL(p.FinalURL), err)
+		p.RenderErr = fmt.Errorf("parsing the rendered DOM of %s: %w", check.RedactURL(p.FinalURL), err)
 		return
 	}
 	p.Doc, p.Rendered, p.Render = d.Doc, true, out

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/p06kit/p06kit/harness/check"
 )
 
 // # Scope
@@ -45,14 +47,14 @@ type scope struct {
 	literals map[string]bool // IP literals the caller gave (target, allowed hosts, fakes)
 
 	mu      sync.Mutex
-	refused []Refusal
+	refused []check.Refusal
 	seen    map[string]int // index in refused by method+URL, to count repeats
 }
 
 // maxRefusals bounds the distinct refusals recorded; further ones are counted in the last.
 const maxRefusals = 200
 
-func newScope(base *url.URL, t Target, cfg Config) *scope {
+func newScope(base *url.URL, t check.Target, cfg check.Config) *scope {
 	sc := &scope{origins: map[string]bool{}, anyPort: map[string]bool{}, literals: map[string]bool{}, seen: map[string]int{}}
 	sc.base = originOf(base)
 	sc.addURL(base)
@@ -113,7 +115,7 @@ func (sc *scope) addLiteral(host string) {
 
 // profileURLs lists the string fields of a profile (and of its string lists): the URLs the
 // caller configured.
-func profileURLs(p *Profile) []string {
+func profileURLs(p *check.Profile) []string {
 	var out []string
 	v := reflect.ValueOf(*p)
 	for i := 0; i < v.NumField(); i++ {
@@ -175,7 +177,7 @@ func (sc *scope) allows(u *url.URL) bool {
 
 // refuse records a refused request and returns the error saying so.
 func (sc *scope) refuse(method string, u *url.URL) error {
-	redacted := RedactURL(u.String())
+	redacted := check.RedactURL(u.String())
 	host := u.Host
 	if u.Scheme == "http" || u.Scheme == "https" {
 		host = originOf(u)
@@ -186,19 +188,19 @@ func (sc *scope) refuse(method string, u *url.URL) error {
 		sc.refused[i].Count++
 	} else if len(sc.refused) < maxRefusals {
 		sc.seen[key] = len(sc.refused)
-		sc.refused = append(sc.refused, Refusal{Method: method, URL: redacted, Host: host, Count: 1})
+		sc.refused = append(sc.refused, check.Refusal{Method: method, URL: redacted, Host: host, Count: 1})
 	} else {
 		sc.refused[len(sc.refused)-1].Count++
 	}
 	sc.mu.Unlock()
 	return fmt.Errorf("%w: %s %s: %s is not the target (%s) nor a host the run names",
-		ErrOutOfScope, method, redacted, host, sc.base)
+		check.ErrOutOfScope, method, redacted, host, sc.base)
 }
 
 // list returns the refusals, most attempted first.
-func (sc *scope) list() []Refusal {
+func (sc *scope) list() []check.Refusal {
 	sc.mu.Lock()
-	out := append([]Refusal(nil), sc.refused...)
+	out := append([]check.Refusal(nil), sc.refused...)
 	sc.mu.Unlock()
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
 	return out
@@ -207,7 +209,7 @@ func (sc *scope) list() []Refusal {
 // Refused lists the requests the session refused to send because their host was outside the
 // scope (redirects, form actions, links, discovered URLs to other hosts), at most 200 distinct
 // ones. Nothing was sent for any of them.
-func (s *Session) Refused() []Refusal { return s.scope.list() }
+func (s *Session) Refused() []check.Refusal { return s.scope.list() }
 
 // InScope reports whether the session may contact u: the target's origin, its HTTP↔HTTPS pair,
 // or a host the run names. Checks use it to decide, before building a request, that a form or a
@@ -267,7 +269,7 @@ func (sc *scope) forbiddenIP(ip net.IP) bool {
 
 // errForbiddenAddr is returned when a connection to a forbidden address is refused.
 func (sc *scope) errForbiddenAddr(addr string) error {
-	return fmt.Errorf("%w: connection to %s refused: a link-local or cloud metadata address the run does not name", ErrOutOfScope, addr)
+	return fmt.Errorf("%w: connection to %s refused: a link-local or cloud metadata address the run does not name", check.ErrOutOfScope, addr)
 }
 
 // control is the net.Dialer hook that refuses a forbidden address before connecting; address is

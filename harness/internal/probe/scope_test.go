@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/p06kit/p06kit/harness/check"
 )
 
 // counter is a loopback server that counts the requests it receives: another host, for the
@@ -46,7 +48,7 @@ func TestScopeRefusesOtherHostsUnsent(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	s, err := NewSessionContext(t.Context(), Target{BaseURL: srv.URL}, Config{Active: true})
+	s, err := NewSessionContext(t.Context(), check.Target{BaseURL: srv.URL}, check.Config{Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +58,7 @@ func TestScopeRefusesOtherHostsUnsent(t *testing.T) {
 	// Every method, every client the session hands out.
 	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodOptions} {
 		req, _ := http.NewRequestWithContext(ctx, m, other.URL+"/login?pass=Pw1", strings.NewReader("user=a&password=Pw2"))
-		if _, err := s.Do(ctx, req); !errors.Is(err, ErrOutOfScope) {
+		if _, err := s.Do(ctx, req); !errors.Is(err, check.ErrOutOfScope) {
 			t.Errorf("Do %s to another port: err = %v, want ErrOutOfScope", m, err)
 		} else if strings.Contains(err.Error(), "Pw1") {
 			t.Errorf("the refusal shows the secret: %v", err)
@@ -64,29 +66,29 @@ func TestScopeRefusesOtherHostsUnsent(t *testing.T) {
 	}
 	b := s.NewBrowser()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, other.URL+"/login", strings.NewReader("password=x"))
-	if _, err := s.Fetch(ctx, b, req); !errors.Is(err, ErrOutOfScope) {
+	if _, err := s.Fetch(ctx, b, req); !errors.Is(err, check.ErrOutOfScope) {
 		t.Errorf("Fetch: err = %v, want ErrOutOfScope", err)
 	}
-	if resp, err := b.Client.Get(other.URL + "/"); err == nil || !errors.Is(err, ErrOutOfScope) {
+	if resp, err := b.Client.Get(other.URL + "/"); err == nil || !errors.Is(err, check.ErrOutOfScope) {
 		if resp != nil {
 			resp.Body.Close()
 		}
 		t.Errorf("browser client: err = %v, want ErrOutOfScope", err)
 	}
 	raw := &http.Client{Transport: s.Transport()}
-	if resp, err := raw.Get(other.URL + "/"); err == nil || !errors.Is(err, ErrOutOfScope) {
+	if resp, err := raw.Get(other.URL + "/"); err == nil || !errors.Is(err, check.ErrOutOfScope) {
 		if resp != nil {
 			resp.Body.Close()
 		}
 		t.Errorf("raw transport: err = %v, want ErrOutOfScope", err)
 	}
-	if _, err := s.Get(ctx, other.URL+"/page"); !errors.Is(err, ErrOutOfScope) {
+	if _, err := s.Get(ctx, other.URL+"/page"); !errors.Is(err, check.ErrOutOfScope) {
 		t.Errorf("Get of an absolute URL on another port: err = %v", err)
 	}
-	if _, err := s.Get(ctx, "/go-away"); !errors.Is(err, ErrOffHostRedirect) || !errors.Is(err, ErrOutOfScope) {
+	if _, err := s.Get(ctx, "/go-away"); !errors.Is(err, check.ErrOffHostRedirect) || !errors.Is(err, check.ErrOutOfScope) {
 		t.Errorf("redirect to another port: err = %v, want ErrOffHostRedirect and ErrOutOfScope", err)
 	}
-	if _, err := s.Get(ctx, "/meta"); !errors.Is(err, ErrOutOfScope) {
+	if _, err := s.Get(ctx, "/meta"); !errors.Is(err, check.ErrOutOfScope) {
 		t.Errorf("redirect to the metadata address: err = %v", err)
 	}
 	// The target itself is reachable, and was the only one contacted.
@@ -120,9 +122,9 @@ func TestScopeRefusesOtherHostsUnsent(t *testing.T) {
 
 func TestScopeMembers(t *testing.T) {
 	sso := "http://127.0.0.1:7001"
-	p := &Profile{PlainHTTP: "http://portal.example:8080/", Login: "/dang-nhap", Samples: []string{"https://cdn.portal.example/a"}}
-	sc := newScope(mustURL(t, "https://portal.example/"), Target{Profile: p},
-		Config{AllowedHosts: []string{"sso.example:8443", "static.example", "https://pay.example/"}})
+	p := &check.Profile{PlainHTTP: "http://portal.example:8080/", Login: "/dang-nhap", Samples: []string{"https://cdn.portal.example/a"}}
+	sc := newScope(mustURL(t, "https://portal.example/"), check.Target{Profile: p},
+		check.Config{AllowedHosts: []string{"sso.example:8443", "static.example", "https://pay.example/"}})
 	sc.addRaw(sso)
 	cases := map[string]bool{
 		"https://portal.example/x":           true,
@@ -150,7 +152,7 @@ func TestScopeMembers(t *testing.T) {
 		}
 	}
 	// An http:// target pairs with https on 443.
-	sc = newScope(mustURL(t, "http://portal.example:8080/"), Target{}, Config{})
+	sc = newScope(mustURL(t, "http://portal.example:8080/"), check.Target{}, check.Config{})
 	for raw, want := range map[string]bool{"http://portal.example:8080/": true, "https://portal.example/": true, "http://portal.example/": false} {
 		if got := sc.allows(mustURL(t, raw)); got != want {
 			t.Errorf("http target: allows(%s) = %v, want %v", raw, got, want)
@@ -159,9 +161,9 @@ func TestScopeMembers(t *testing.T) {
 }
 
 func TestScopeRefusesMetadataAddresses(t *testing.T) {
-	sc := newScope(mustURL(t, "https://portal.example/"), Target{}, Config{AllowedHosts: []string{"meta.example"}})
+	sc := newScope(mustURL(t, "https://portal.example/"), check.Target{}, check.Config{AllowedHosts: []string{"meta.example"}})
 	for _, a := range []string{"169.254.169.254:80", "[fe80::1]:80", "[fd00:ec2::254]:80", "100.100.100.200:80"} {
-		if err := sc.control(context.Background(), "tcp", a, nil); !errors.Is(err, ErrOutOfScope) {
+		if err := sc.control(context.Background(), "tcp", a, nil); !errors.Is(err, check.ErrOutOfScope) {
 			t.Errorf("control(%s) = %v, want ErrOutOfScope", a, err)
 		}
 	}
@@ -171,7 +173,7 @@ func TestScopeRefusesMetadataAddresses(t *testing.T) {
 		}
 	}
 	// Given by the caller, the address is allowed.
-	sc = newScope(mustURL(t, "http://169.254.169.254/"), Target{}, Config{})
+	sc = newScope(mustURL(t, "http://169.254.169.254/"), check.Target{}, check.Config{})
 	if err := sc.control(context.Background(), "tcp", "169.254.169.254:80", nil); err != nil {
 		t.Errorf("a target at a link-local address: %v", err)
 	}
@@ -185,7 +187,7 @@ func TestScopeRefusesMetadataAddresses(t *testing.T) {
 	sc.literals = map[string]bool{}
 	sc.guardDialer(tr)
 	req, _ := http.NewRequest(http.MethodGet, "http://meta.example/latest/meta-data/", nil)
-	if _, err := tr.RoundTrip(req); !errors.Is(err, ErrOutOfScope) {
+	if _, err := tr.RoundTrip(req); !errors.Is(err, check.ErrOutOfScope) {
 		t.Errorf("dial steered to the metadata address: err = %v, want ErrOutOfScope", err)
 	}
 	if wrote.Load() != 0 {

@@ -23,23 +23,15 @@ import (
 	"golang.org/x/net/publicsuffix"
 )
 
-// Session is one assessment run of one target. It is safe for concurrent use by checks.
-//
-// # The probe
-//
-// Get, Page, Do and Fetch are the harness's probe: every request has a deadline covering the
-// connection, the headers and the body (Config.RequestTimeout); bodies are bounded after
-// decompression (Config.MaxBodyBytes, gzip and deflate with a ratio bound), headers by
-// Config.MaxHeaderBytes, redirect chains by Config.MaxRedirects; no request of any method leaves
-// the session's scope (the target's origin, its HTTP↔HTTPS pair, the hosts the run names: see
-// ErrOutOfScope and Refused); the session sends at most Config.MaxRequests
-// requests. Methods other than GET and HEAD to the target are refused unless active checks are
-// enabled (requests to the fakes the harness runs are not limited). Errors say what the portal
-// did ("stalled while waiting for the response headers", "certificate not valid for host …") and
-// wrap the sentinel errors of this package (ErrTimeout, ErrBodyTooLarge, …).
+// Session is the machinery behind one check.Session (it implements check.Backend): one
+// assessment run of one target, safe for concurrent use by checks. The contract it keeps is
+// documented on check.Session: every request bounded in time and size, none outside the
+// session's scope, at most Config.MaxRequests of them, politeness limits (polite.go), methods
+// other than GET and HEAD only with active checks, errors that say what the portal did and wrap
+// the sentinel errors of package check.
 type Session struct {
-	target Target
-	cfg    Config
+	target check.Target
+	cfg    check.Config
 	base   *url.URL
 	rt     http.RoundTripper // the target's own, unbounded: never used to send
 	brt    http.RoundTripper // bounded
@@ -69,6 +61,8 @@ type Session struct {
 
 const maxResolved = 4096
 
+var _ check.Backend = (*Session)(nil)
+
 // flight is one shared fetch: the first caller starts it, every caller waits for it (or for its
 // own context).
 type flight struct {
@@ -78,14 +72,14 @@ type flight struct {
 }
 
 // NewSession prepares a session; the engine calls it once per target.
-func NewSession(t Target, cfg Config) (*check.Session, error) {
+func NewSession(t check.Target, cfg check.Config) (*check.Session, error) {
 	return NewSessionContext(context.Background(), t, cfg)
 }
 
 // NewSessionContext is NewSession with the context of the run: fetches shared between checks
 // are bound to it rather than to the context of the check that started them, so that one
 // check's timeout does not poison the cache for the others. Call Close when the run is over.
-func NewSessionContext(ctx context.Context, t Target, cfg Config) (*check.Session, error) {
+func NewSessionContext(ctx context.Context, t check.Target, cfg check.Config) (*check.Session, error) {
 	cfg = cfg.WithDefaults()
 	u, err := url.Parse(t.BaseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -110,8 +104,8 @@ func NewSessionContext(ctx context.Context, t Target, cfg Config) (*check.Sessio
 func (s *Session) Close() { s.close() }
 
 // Stats returns the counters of the session's traffic so far.
-func (s *Session) Stats() Stats {
-	return Stats{Requests: s.stats.requests.Load(), BytesRead: s.stats.bytes.Load()}
+func (s *Session) Stats() check.Stats {
+	return check.Stats{Requests: s.stats.requests.Load(), BytesRead: s.stats.bytes.Load()}
 }
 
 // Base returns the target's base URL.
@@ -142,12 +136,12 @@ func (s *Session) Resolve(ref string) (string, error) {
 }
 
 func (s *Session) resolve(ref string) (string, error) {
-	abs, err := ResolveURL(s.base, ref)
+	abs, err := htmldoc.ResolveURL(s.base, ref)
 	if err != nil {
-		return "", fmt.Errorf("bad URL %q: %w", Redact(ref), err)
+		return "", fmt.Errorf("bad URL %q: %w", check.Redact(ref), err)
 	}
 	if abs.Scheme != "http" && abs.Scheme != "https" {
-		return "", fmt.Errorf("bad URL %q: scheme %q is not http(s)", Redact(ref), abs.Scheme)
+		return "", fmt.Errorf("bad URL %q: scheme %q is not http(s)", check.Redact(ref), abs.Scheme)
 	}
 	return abs.String(), nil
 }
@@ -163,7 +157,7 @@ func (s *Session) Transport() http.RoundTripper { return s.raw }
 // Get fetches ref (absolute, or relative to the base URL) with GET, following allowed redirects.
 // Responses are cached for the session: checks share them, and concurrent callers wait for one
 // fetch. On ErrBodyTooLarge the truncated response is returned with the error.
-func (s *Session) Get(ctx context.Context, ref string) (*Response, error) {
+func (s *Session) Get(ctx context.Context, ref string) (*check.Response, error) {
 	abs, err := s.Resolve(ref)
 	if err != nil {
 		return nil, err
@@ -175,7 +169,7 @@ func (s *Session) Get(ctx context.Context, ref string) (*Response, error) {
 		}
 		return s.Do(ctx, req)
 	})
-	r, _ := v.(*Response)
+	r, _ := v.(*check.Response)
 	s.note(ctx, http.MethodGet, abs, r, err, true)
 	return r, err
 }
@@ -183,7 +177,7 @@ func (s *Session) Get(ctx context.Context, ref string) (*Response, error) {
 // Page fetches ref like Get and parses it as HTML, once per session, decoding it from the
 // charset the page declares. A page that is not HTML has a nil Doc. A page the parser refuses
 // (elements nested more than 512 deep) is an error.
-func (s *Session) Page(ctx context.Context, ref string) (*Page, error) {
+func (s *Session) Page(ctx context.Context, ref string) (*check.Page, error) {
 	abs, err := s.Resolve(ref)
 	if err != nil {
 		return nil, err
@@ -199,8 +193,8 @@ func (s *Session) Page(ctx context.Context, ref string) (*Page, error) {
 		}
 		return p, err
 	})
-	p, _ := v.(*Page)
-	var resp *Response
+	p, _ := v.(*check.Page)
+	var resp *check.Response
 	if p != nil {
 		resp = p.Response
 	}
@@ -208,8 +202,8 @@ func (s *Session) Page(ctx context.Context, ref string) (*Page, error) {
 	return p, err
 }
 
-func parsePage(resp *Response) (*Page, error) {
-	p := &Page{Response: resp}
+func parsePage(resp *check.Response) (*check.Page, error) {
+	p := &check.Page{Response: resp}
 	ct := resp.Header.Get("Content-Type")
 	if _, params, err := mime.ParseMediaType(ct); err == nil {
 		p.DeclaredCharset = params["charset"]
@@ -220,16 +214,16 @@ func parsePage(resp *Response) (*Page, error) {
 	if p.DeclaredCharset != "" {
 		if e, _ := charset.Lookup(p.DeclaredCharset); e == nil {
 			return p, fmt.Errorf("%s: the page declares an unknown charset %q in its Content-Type",
-				RedactURL(resp.FinalURL), p.DeclaredCharset)
+				check.RedactURL(resp.FinalURL), p.DeclaredCharset)
 		}
 	}
-	d, err := DecodeHTML(resp.Body, ct, resp.Truncated)
+	d, err := htmldoc.DecodeHTML(resp.Body, ct, resp.Truncated)
 	p.Charset, p.CharsetSource = d.Charset, d.Source
 	if err != nil {
 		if strings.Contains(err.Error(), "deeper than the parser allows") {
-			return p, fmt.Errorf("%s: %w", RedactURL(resp.FinalURL), err)
+			return p, fmt.Errorf("%s: %w", check.RedactURL(resp.FinalURL), err)
 		}
-		return p, fmt.Errorf("%s: parsing the page as %s HTML: %w", RedactURL(resp.FinalURL), d.Charset, err)
+		return p, fmt.Errorf("%s: parsing the page as %s HTML: %w", check.RedactURL(resp.FinalURL), d.Charset, err)
 	}
 	doc := d.Doc
 	p.Doc = doc
@@ -259,7 +253,7 @@ func (s *Session) shared(ctx context.Context, key string, fetch func(context.Con
 			defer close(f.done)
 			defer func() {
 				if p := recover(); p != nil {
-					f.err = fmt.Errorf("internal error fetching %s: %v", Redact(key), p)
+					f.err = fmt.Errorf("internal error fetching %s: %v", check.Redact(key), p)
 				}
 			}()
 			f.val, f.err = fetch(s.ctx)
@@ -270,19 +264,19 @@ func (s *Session) shared(ctx context.Context, key string, fetch func(context.Con
 	case <-f.done:
 		return f.val, f.err
 	case <-ctx.Done():
-		return nil, fmt.Errorf("waiting for %s: %w", RedactURL(strings.TrimPrefix(strings.TrimPrefix(key, "GET "), "PAGE ")), ctx.Err())
+		return nil, fmt.Errorf("waiting for %s: %w", check.RedactURL(strings.TrimPrefix(strings.TrimPrefix(key, "GET "), "PAGE ")), ctx.Err())
 	}
 }
 
 // Do sends req through the session's bounded client (not cached). Methods other than GET and
 // HEAD to the target are refused unless active checks are enabled.
-func (s *Session) Do(ctx context.Context, req *http.Request) (*Response, error) {
+func (s *Session) Do(ctx context.Context, req *http.Request) (*check.Response, error) {
 	r, err := s.do(ctx, s.client(nil), req)
 	s.noteReq(ctx, req, r, err)
 	return r, err
 }
 
-func (s *Session) noteReq(ctx context.Context, req *http.Request, r *Response, err error) {
+func (s *Session) noteReq(ctx context.Context, req *http.Request, r *check.Response, err error) {
 	if req != nil && req.URL != nil {
 		s.note(ctx, req.Method, req.URL.String(), r, err, false)
 	}
@@ -292,14 +286,14 @@ func (s *Session) noteReq(ctx context.Context, req *http.Request, r *Response, e
 // list, so a portal cannot set cookies for a whole public suffix). Its client carries the
 // session's bounds: per-request timeout, header and raw body size, request budget, redirect
 // policy.
-func (s *Session) NewBrowser() *Browser {
+func (s *Session) NewBrowser() *check.Browser {
 	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
-	return &Browser{Client: s.client(jar)}
+	return &check.Browser{Client: s.client(jar)}
 }
 
 // Fetch sends req with browser b's client, with the session's bounds (used by adapters and
 // assisted checks that need the bounded Response).
-func (s *Session) Fetch(ctx context.Context, b *Browser, req *http.Request) (*Response, error) {
+func (s *Session) Fetch(ctx context.Context, b *check.Browser, req *http.Request) (*check.Response, error) {
 	if b == nil || b.Client == nil {
 		return nil, errors.New("fetch: nil browser")
 	}
@@ -315,15 +309,15 @@ func (s *Session) client(jar http.CookieJar) *http.Client {
 		Timeout:   s.cfg.RequestTimeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) > s.cfg.MaxRedirects {
-				return fmt.Errorf("%w: stopped after %d redirects (last to %s)", ErrTooManyRedirects, s.cfg.MaxRedirects, RedactURL(req.URL.String()))
+				return fmt.Errorf("%w: stopped after %d redirects (last to %s)", check.ErrTooManyRedirects, s.cfg.MaxRedirects, check.RedactURL(req.URL.String()))
 			}
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("%w: redirect to scheme %q", ErrOffHostRedirect, req.URL.Scheme)
+				return fmt.Errorf("%w: redirect to scheme %q", check.ErrOffHostRedirect, req.URL.Scheme)
 			}
 			if !s.scope.allows(req.URL) {
 				s.scope.refuse(req.Method, req.URL) // recorded; the error below says it
 				return &scopeErr{msg: fmt.Sprintf("%v: the portal redirected to %s, another host (not followed: allow it with AllowHosts)",
-					ErrOffHostRedirect, req.URL.Host), is: []error{ErrOffHostRedirect, ErrOutOfScope}}
+					check.ErrOffHostRedirect, req.URL.Host), is: []error{check.ErrOffHostRedirect, check.ErrOutOfScope}}
 			}
 			return nil
 		},
@@ -344,7 +338,7 @@ func (s *Session) isFake(host string) bool {
 func (s *Session) fakeURLs() []string { return fakeURLs(s.target) }
 
 // fakeURLs are the URLs of the fakes t names (a nil pointer of a fake's type is no fake).
-func fakeURLs(t Target) []string {
+func fakeURLs(t check.Target) []string {
 	var out []string
 	if t.SSO != nil && t.SSO.FakeURL() != "" {
 		out = append(out, t.SSO.FakeURL())
@@ -370,18 +364,18 @@ func splitHostPort(host string) (string, string, error) {
 	return u.Hostname(), u.Port(), nil
 }
 
-func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*Response, error) {
+func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*check.Response, error) {
 	if req == nil || req.URL == nil {
 		return nil, errors.New("nil request")
 	}
-	target := RedactURL(req.URL.String())
+	target := check.RedactURL(req.URL.String())
 	if req.Method != http.MethodGet && req.Method != http.MethodHead && !s.cfg.Active && !s.isFake(req.URL.Host) {
-		return nil, fmt.Errorf("%s %s: %w", req.Method, target, ErrUnsafeMethod)
+		return nil, fmt.Errorf("%s %s: %w", req.Method, target, check.ErrUnsafeMethod)
 	}
 	fake := s.isFake(req.URL.Host)
 	if n := s.stats.timeouts.Load(); !fake && n >= int64(s.cfg.MaxConsecutiveTimeouts) {
 		return nil, fmt.Errorf("%s %s: %w: not sent, the portal stopped responding (the last %d requests timed out after %s each)",
-			req.Method, target, ErrTimeout, n, s.cfg.RequestTimeout)
+			req.Method, target, check.ErrTimeout, n, s.cfg.RequestTimeout)
 	}
 	// Wait for a turn (see "Politeness") before the request's own timeout starts: waiting is not
 	// the portal's slowness.
@@ -424,13 +418,13 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 	if err != nil {
 		err = describe(err, &st, s.cfg)
 		s.noteTimeout(fake, err)
-		if next != "" && !errors.Is(err, ErrOffHostRedirect) && (s.isFake(next) || !strings.EqualFold(hostname(next), req.URL.Hostname())) {
+		if next != "" && !errors.Is(err, check.ErrOffHostRedirect) && (s.isFake(next) || !strings.EqualFold(hostname(next), req.URL.Hostname())) {
 			err = &elsewhereError{host: next, err: err}
 		}
 		return nil, fmt.Errorf("%s %s: %w", req.Method, target, err)
 	}
 	defer resp.Body.Close()
-	r := &Response{Method: req.Method, URL: req.URL.String(), FinalURL: resp.Request.URL.String(),
+	r := &check.Response{Method: req.Method, URL: req.URL.String(), FinalURL: resp.Request.URL.String(),
 		StatusCode: resp.StatusCode, Proto: resp.Proto, Header: resp.Header, Redirects: chain,
 		TLS: resp.TLS, TTFB: st.serverTime(time.Since(start))}
 	st.v.Store(stageBody)
@@ -452,7 +446,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*R
 func (s *Session) noteTimeout(fake bool, err error) {
 	switch {
 	case fake:
-	case errors.Is(err, ErrTimeout):
+	case errors.Is(err, check.ErrTimeout):
 		s.stats.timeouts.Add(1)
 	case err == nil || !errors.Is(err, context.Canceled):
 		s.stats.timeouts.Store(0)
@@ -460,7 +454,7 @@ func (s *Session) noteTimeout(fake bool, err error) {
 }
 
 // ResolvedProfile returns the resolved profile if discovery has run (nil otherwise).
-func (s *Session) ResolvedProfile() *Resolved {
+func (s *Session) ResolvedProfile() *check.Resolved {
 	s.mu.Lock()
 	f, ok := s.cache["PROFILE"]
 	s.mu.Unlock()
@@ -482,7 +476,7 @@ func (s *Session) ResolvedProfile() *Resolved {
 // it could not read go into the ledger of ctx.
 func (s *Session) found(ctx context.Context) (*discover.Found, error) {
 	v, err := s.shared(ctx, "PROFILE", func(ctx context.Context) (any, error) {
-		var p Profile
+		var p check.Profile
 		if s.target.Profile != nil {
 			p = *s.target.Profile
 		}
@@ -498,7 +492,7 @@ func (s *Session) found(ctx context.Context) (*discover.Found, error) {
 }
 
 // Profile implements check.Backend.
-func (s *Session) Profile(ctx context.Context) (*Resolved, error) {
+func (s *Session) Profile(ctx context.Context) (*check.Resolved, error) {
 	d, err := s.found(ctx)
 	if d == nil {
 		return nil, err
@@ -517,7 +511,7 @@ func (s *Session) Procedures(ctx context.Context) (*check.ProcedureList, error) 
 
 // Pages implements check.Backend: the pages of the session's discovery when r is its profile,
 // else the pages r names.
-func (s *Session) Pages(r *Resolved, max int) []string {
+func (s *Session) Pages(r *check.Resolved, max int) []string {
 	s.mu.Lock()
 	f, ok := s.cache["PROFILE"]
 	s.mu.Unlock()
@@ -534,7 +528,7 @@ func (s *Session) Pages(r *Resolved, max int) []string {
 }
 
 // SamplePages implements check.Backend.
-func (s *Session) SamplePages(ctx context.Context, max int) ([]*Page, []string, error) {
+func (s *Session) SamplePages(ctx context.Context, max int) ([]*check.Page, []string, error) {
 	d, err := s.found(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -543,11 +537,11 @@ func (s *Session) SamplePages(ctx context.Context, max int) ([]*Page, []string, 
 }
 
 // Login implements check.Backend.
-func (s *Session) Login(ctx context.Context, who ident.Person) (*Browser, error) {
+func (s *Session) Login(ctx context.Context, who ident.Person) (*check.Browser, error) {
 	return login.Login(ctx, s.sess, who)
 }
 
 // LoginSSO implements check.Backend.
-func (s *Session) LoginSSO(ctx context.Context, who ident.Person, mode check.SSOMode, start string) (*Browser, *check.LoginTrace, error) {
+func (s *Session) LoginSSO(ctx context.Context, who ident.Person, mode check.SSOMode, start string) (*check.Browser, *check.LoginTrace, error) {
 	return login.SSO(ctx, s.sess, who, mode, start)
 }

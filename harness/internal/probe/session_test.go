@@ -19,9 +19,9 @@ import (
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
-func newTestSession(t *testing.T, url string, cfg Config) *check.Session {
+func newTestSession(t *testing.T, url string, cfg check.Config) *check.Session {
 	t.Helper()
-	s, err := NewSessionContext(t.Context(), Target{BaseURL: url}, cfg)
+	s, err := NewSessionContext(t.Context(), check.Target{BaseURL: url}, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,8 +64,8 @@ func TestGetDecompresses(t *testing.T) {
 		{"gzip", "gzip", compress(t, "gzip", page), nil},
 		{"deflate zlib", "deflate", compress(t, "zlib", page), nil},
 		{"deflate raw", "deflate", compress(t, "flate", page), nil},
-		{"gzip header but plain body", "gzip", page, ErrBadEncoding},
-		{"brotli not offered", "br", page, ErrBadEncoding},
+		{"gzip header but plain body", "gzip", page, check.ErrBadEncoding},
+		{"brotli not offered", "br", page, check.ErrBadEncoding},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,7 +78,7 @@ func TestGetDecompresses(t *testing.T) {
 				_, _ = w.Write(tc.body)
 			}))
 			defer srv.Close()
-			s := newTestSession(t, srv.URL, Config{})
+			s := newTestSession(t, srv.URL, check.Config{})
 			resp, err := s.Get(t.Context(), "/")
 			if gotAE != "gzip, deflate" {
 				t.Errorf("Accept-Encoding sent = %q, want %q", gotAE, "gzip, deflate")
@@ -116,17 +116,17 @@ func TestGetBounds(t *testing.T) {
 	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
-	s := newTestSession(t, srv.URL, Config{MaxBodyBytes: 1 << 20, MaxRedirects: 5, MaxDecompressionRatio: 100})
+	s := newTestSession(t, srv.URL, check.Config{MaxBodyBytes: 1 << 20, MaxRedirects: 5, MaxDecompressionRatio: 100})
 	cases := []struct {
 		path string
 		err  error
 		msg  string
 	}{
-		{"/big", ErrBodyTooLarge, "more than 1 MiB"},
-		{"/bomb", ErrDecompressionBomb, "expanded to more than"},
-		{"/loop", ErrTooManyRedirects, "stopped after 5 redirects"},
-		{"/away", ErrOffHostRedirect, "redirected to evil.example"},
-		{"/headers", ErrHeaderTooLarge, "header"},
+		{"/big", check.ErrBodyTooLarge, "more than 1 MiB"},
+		{"/bomb", check.ErrDecompressionBomb, "expanded to more than"},
+		{"/loop", check.ErrTooManyRedirects, "stopped after 5 redirects"},
+		{"/away", check.ErrOffHostRedirect, "redirected to evil.example"},
+		{"/headers", check.ErrHeaderTooLarge, "header"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.path, func(t *testing.T) {
@@ -158,10 +158,10 @@ func TestMethodPolicy(t *testing.T) {
 	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
 	defer fake.Close()
 	for _, active := range []bool{false, true} {
-		s := newTestSession(t, srv.URL, Config{Active: active})
+		s := newTestSession(t, srv.URL, check.Config{Active: active})
 		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/login", strings.NewReader("u=1"))
 		_, err := s.Do(t.Context(), req)
-		if active != (err == nil) || (!active && !errors.Is(err, ErrUnsafeMethod)) {
+		if active != (err == nil) || (!active && !errors.Is(err, check.ErrUnsafeMethod)) {
 			t.Errorf("active=%v: POST to the target: err = %v", active, err)
 		}
 	}
@@ -181,9 +181,9 @@ func TestSharedFetch(t *testing.T) {
 		_, _ = w.Write([]byte("<html><head><title>Caf\xe9</title></head><body><p>x</p></body></html>"))
 	}))
 	defer srv.Close()
-	s := newTestSession(t, srv.URL, Config{})
+	s := newTestSession(t, srv.URL, check.Config{})
 	var wg sync.WaitGroup
-	pages := make([]*Page, 16)
+	pages := make([]*check.Page, 16)
 	for i := range pages {
 		wg.Add(1)
 		go func() {
@@ -220,7 +220,7 @@ func TestSharedFetchSurvivesCallerCancel(t *testing.T) {
 		_, _ = w.Write([]byte("ok"))
 	}))
 	defer srv.Close()
-	s := newTestSession(t, srv.URL, Config{})
+	s := newTestSession(t, srv.URL, check.Config{})
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	if _, err := s.Get(ctx, "/"); !errors.Is(err, context.Canceled) {
@@ -240,10 +240,10 @@ func TestTimeoutCircuitBreaker(t *testing.T) {
 		<-r.Context().Done()
 	}))
 	defer srv.Close()
-	s := newTestSession(t, srv.URL, Config{RequestTimeout: 50 * time.Millisecond, MaxConsecutiveTimeouts: 2})
+	s := newTestSession(t, srv.URL, check.Config{RequestTimeout: 50 * time.Millisecond, MaxConsecutiveTimeouts: 2})
 	for i := range 5 {
 		_, err := s.Get(t.Context(), "/p"+string(rune('a'+i)))
-		if !errors.Is(err, ErrTimeout) {
+		if !errors.Is(err, check.ErrTimeout) {
 			t.Fatalf("request %d: err = %v, want ErrTimeout", i, err)
 		}
 		if i == 0 && !strings.Contains(err.Error(), "stalled while waiting for the response headers") {
@@ -259,7 +259,7 @@ func TestTimeoutCircuitBreaker(t *testing.T) {
 }
 
 func TestResolveRejectsOtherSchemes(t *testing.T) {
-	s := newTestSession(t, "https://portal.example/", Config{})
+	s := newTestSession(t, "https://portal.example/", check.Config{})
 	for _, ref := range []string{"javascript:alert(1)", "file:///etc/passwd"} {
 		if _, err := s.Resolve(ref); err == nil {
 			t.Errorf("Resolve(%q) accepted", ref)

@@ -21,6 +21,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/ledger"
 )
 
@@ -31,7 +32,7 @@ import (
 //
 // It also returns raw: the same connections, scope and limits, but without the body bound, for
 // checks that must see the portal's raw behaviour (Session.Transport).
-func newBoundedTransport(rt http.RoundTripper, cfg Config, stats *stats, sc *scope, lim *limiter) (bounded, raw http.RoundTripper, closeIdle func()) {
+func newBoundedTransport(rt http.RoundTripper, cfg check.Config, stats *stats, sc *scope, lim *limiter) (bounded, raw http.RoundTripper, closeIdle func()) {
 	closeIdle = func() {}
 	var tr http.RoundTripper
 	if rt == nil {
@@ -58,7 +59,7 @@ func newBoundedTransport(rt http.RoundTripper, cfg Config, stats *stats, sc *sco
 		&boundedRT{next: tr, cfg: cfg, stats: stats, scope: sc, lim: lim, raw: true}, closeIdle
 }
 
-func tuneTransport(t *http.Transport, cfg Config) {
+func tuneTransport(t *http.Transport, cfg check.Config) {
 	t.MaxResponseHeaderBytes = cfg.MaxHeaderBytes
 	// The session decompresses itself, with a ratio bound, so that a gzip bomb is caught.
 	t.DisableCompression = true
@@ -101,7 +102,7 @@ type stats struct {
 // unless its context says the caller holds one already; raw skips the body bound.
 type boundedRT struct {
 	next  http.RoundTripper
-	cfg   Config
+	cfg   check.Config
 	stats *stats
 	scope *scope
 	lim   *limiter
@@ -134,7 +135,7 @@ func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
 			req.Body.Close()
 		}
 		ledger.NoteBudget(req.Context())
-		return nil, fmt.Errorf("%w: %d requests sent", ErrRequestBudget, b.cfg.MaxRequests)
+		return nil, fmt.Errorf("%w: %d requests sent", check.ErrRequestBudget, b.cfg.MaxRequests)
 	}
 	if b.lim != nil && !holdsSlot(req.Context()) {
 		release, err := b.lim.acquire(req.Context(), hostKey(req.URL), true)
@@ -160,7 +161,7 @@ func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
 	if _, ok := b.next.(*http.Transport); !ok {
 		if n := headerSize(resp.Header); n > b.cfg.MaxHeaderBytes {
 			resp.Body.Close()
-			return nil, fmt.Errorf("%w: %d bytes of headers, limit %d", ErrHeaderTooLarge, n, b.cfg.MaxHeaderBytes)
+			return nil, fmt.Errorf("%w: %d bytes of headers, limit %d", check.ErrHeaderTooLarge, n, b.cfg.MaxHeaderBytes)
 		}
 	}
 	// Raw bytes are bounded at the decompression limit too: a compressed body larger than the
@@ -193,7 +194,7 @@ func (l *limitedBody) Read(p []byte) (int, error) {
 		var one [1]byte
 		n, err := l.rc.Read(one[:])
 		if n > 0 {
-			return 0, ErrBodyTooLarge
+			return 0, check.ErrBodyTooLarge
 		}
 		return 0, err
 	}
@@ -222,7 +223,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 
 // decodedBody reads a response body, decompressing gzip and deflate with the size and ratio
 // bounds. It returns what it could read even with an error.
-func decodedBody(resp *http.Response, cfg Config) (body []byte, truncated bool, err error) {
+func decodedBody(resp *http.Response, cfg check.Config) (body []byte, truncated bool, err error) {
 	raw := &countingReader{r: resp.Body}
 	var r io.Reader = raw
 	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
@@ -235,7 +236,7 @@ func decodedBody(resp *http.Response, cfg Config) (body []byte, truncated bool, 
 		}
 		zr, zerr := gzip.NewReader(br)
 		if zerr != nil {
-			return nil, false, fmt.Errorf("%w: Content-Encoding gzip but the body is not gzip data (%v)", ErrBadEncoding, zerr)
+			return nil, false, fmt.Errorf("%w: Content-Encoding gzip but the body is not gzip data (%v)", check.ErrBadEncoding, zerr)
 		}
 		defer zr.Close()
 		r = zr
@@ -249,7 +250,7 @@ func decodedBody(resp *http.Response, cfg Config) (body []byte, truncated bool, 
 		if hdr[0]&0x0f == 8 && (uint16(hdr[0])<<8|uint16(hdr[1]))%31 == 0 {
 			zr, zerr := zlib.NewReader(br)
 			if zerr != nil {
-				return nil, false, fmt.Errorf("%w: Content-Encoding deflate but the body is not zlib data (%v)", ErrBadEncoding, zerr)
+				return nil, false, fmt.Errorf("%w: Content-Encoding deflate but the body is not zlib data (%v)", check.ErrBadEncoding, zerr)
 			}
 			defer zr.Close()
 			r = zr
@@ -261,7 +262,7 @@ func decodedBody(resp *http.Response, cfg Config) (body []byte, truncated bool, 
 	default:
 		// Only gzip and deflate were offered in Accept-Encoding.
 		b, _ := io.ReadAll(io.LimitReader(raw, 512))
-		return b, true, fmt.Errorf("%w: Content-Encoding %q was not offered (Accept-Encoding: gzip, deflate)", ErrBadEncoding, enc)
+		return b, true, fmt.Errorf("%w: Content-Encoding %q was not offered (Accept-Encoding: gzip, deflate)", check.ErrBadEncoding, enc)
 	}
 	limit := cfg.MaxBodyBytes
 	// Read straight into a buffer sized from Content-Length (bounded: the header may lie), so
@@ -283,8 +284,8 @@ func decodedBody(resp *http.Response, cfg Config) (body []byte, truncated bool, 
 			// At the limit: one more byte tells a body of exactly the limit from a longer one.
 			var one [1]byte
 			n, rerr := r.Read(one[:])
-			if n > 0 || errors.Is(rerr, ErrBodyTooLarge) {
-				return buf, true, fmt.Errorf("%w: more than %s", ErrBodyTooLarge, byteSize(limit))
+			if n > 0 || errors.Is(rerr, check.ErrBodyTooLarge) {
+				return buf, true, fmt.Errorf("%w: more than %s", check.ErrBodyTooLarge, byteSize(limit))
 			}
 			if rerr == io.EOF {
 				return buf, false, nil
@@ -300,18 +301,18 @@ func decodedBody(resp *http.Response, cfg Config) (body []byte, truncated bool, 
 			// The ratio is judged first: a bomb is a more precise diagnosis than a big body.
 			if r != io.Reader(raw) && int64(len(buf)) >= min(1<<20, limit) && int64(len(buf)) > int64(cfg.MaxDecompressionRatio)*max(raw.n, 1) {
 				return buf, true, fmt.Errorf("%w: %s of %s data expanded to more than %s (ratio limit %d)",
-					ErrDecompressionBomb, byteSize(raw.n), enc, byteSize(int64(len(buf))), cfg.MaxDecompressionRatio)
+					check.ErrDecompressionBomb, byteSize(raw.n), enc, byteSize(int64(len(buf))), cfg.MaxDecompressionRatio)
 			}
 		}
 		if rerr == io.EOF {
 			return buf, false, nil
 		}
 		if rerr != nil {
-			if errors.Is(rerr, ErrBodyTooLarge) {
-				return buf, true, fmt.Errorf("%w: more than %s on the wire", ErrBodyTooLarge, byteSize(limit))
+			if errors.Is(rerr, check.ErrBodyTooLarge) {
+				return buf, true, fmt.Errorf("%w: more than %s on the wire", check.ErrBodyTooLarge, byteSize(limit))
 			}
 			if enc != "" && enc != "identity" && !isNetErr(rerr) {
-				return buf, false, fmt.Errorf("%w: corrupt %s data (%v)", ErrBadEncoding, enc, rerr)
+				return buf, false, fmt.Errorf("%w: corrupt %s data (%v)", check.ErrBadEncoding, enc, rerr)
 			}
 			return buf, false, rerr
 		}
@@ -434,7 +435,7 @@ func (s *stage) doing() string {
 
 // describe turns a transport error into a message that says what the portal did, wrapping the
 // probe's sentinel where one applies.
-func describe(err error, st *stage, cfg Config) error {
+func describe(err error, st *stage, cfg check.Config) error {
 	timeout := cfg.RequestTimeout
 	if err == nil {
 		return nil
@@ -454,23 +455,23 @@ func describe(err error, st *stage, cfg Config) error {
 	)
 	reached := st.v.Load() >= stageConnected
 	switch {
-	case errors.Is(err, ErrBodyTooLarge), errors.Is(err, ErrHeaderTooLarge), errors.Is(err, ErrTooManyRedirects),
-		errors.Is(err, ErrOffHostRedirect), errors.Is(err, ErrRequestBudget), errors.Is(err, ErrUnsafeMethod),
-		errors.Is(err, ErrDecompressionBomb), errors.Is(err, ErrBadEncoding), errors.Is(err, ErrOutOfScope):
+	case errors.Is(err, check.ErrBodyTooLarge), errors.Is(err, check.ErrHeaderTooLarge), errors.Is(err, check.ErrTooManyRedirects),
+		errors.Is(err, check.ErrOffHostRedirect), errors.Is(err, check.ErrRequestBudget), errors.Is(err, check.ErrUnsafeMethod),
+		errors.Is(err, check.ErrDecompressionBomb), errors.Is(err, check.ErrBadEncoding), errors.Is(err, check.ErrOutOfScope):
 		return err
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
 		if !reached {
-			return fmt.Errorf("%w: could not connect within %s (%w)", ErrUnreachable, timeout, ErrTimeout)
+			return fmt.Errorf("%w: could not connect within %s (%w)", check.ErrUnreachable, timeout, check.ErrTimeout)
 		}
-		return fmt.Errorf("%w: the portal did not complete the response within %s; it stalled while %s", ErrTimeout, timeout, st.doing())
+		return fmt.Errorf("%w: the portal did not complete the response within %s; it stalled while %s", check.ErrTimeout, timeout, st.doing())
 	case errors.Is(err, context.Canceled):
 		return fmt.Errorf("request cancelled while %s: %w", st.doing(), err)
 	case errors.As(err, &dns):
-		return fmt.Errorf("%w: host %s not found in DNS (%v)", ErrUnreachable, dns.Name, dns.Err)
+		return fmt.Errorf("%w: host %s not found in DNS (%v)", check.ErrUnreachable, dns.Name, dns.Err)
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return fmt.Errorf("%w: connection refused: nothing listens on the port", ErrUnreachable)
+		return fmt.Errorf("%w: connection refused: nothing listens on the port", check.ErrUnreachable)
 	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH):
-		return fmt.Errorf("%w: no route to the host", ErrUnreachable)
+		return fmt.Errorf("%w: no route to the host", check.ErrUnreachable)
 	case errors.As(err, &verify):
 		return fmt.Errorf("TLS: the portal's certificate is not valid: %s", certReason(verify.Err))
 	case errors.As(err, &unknown), errors.As(err, &host), errors.As(err, &invalid):
@@ -482,7 +483,7 @@ func describe(err error, st *stage, cfg Config) error {
 	case strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
 		return errors.New("TLS: the portal did not answer with TLS: it answered plain HTTP on an https:// URL")
 	case strings.Contains(err.Error(), "server response headers exceeded"):
-		return fmt.Errorf("%w: the portal sent more than %s of headers (1xx responses included)", ErrHeaderTooLarge, byteSize(cfg.MaxHeaderBytes))
+		return fmt.Errorf("%w: the portal sent more than %s of headers (1xx responses included)", check.ErrHeaderTooLarge, byteSize(cfg.MaxHeaderBytes))
 	case errors.Is(err, syscall.ECONNRESET):
 		return fmt.Errorf("the portal reset the connection while %s", st.doing())
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), strings.Contains(err.Error(), "unexpected EOF"):

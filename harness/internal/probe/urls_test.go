@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/p06kit/p06kit/harness/check"
 )
 
 // A portal served by Node or Tomcat answers 400 to a request line holding a raw space or raw
@@ -33,7 +35,7 @@ func TestRequestsArePercentEncoded(t *testing.T) {
 		fmt.Fprint(w, "ok")
 	}))
 	defer srv.Close()
-	s := newTestSession(t, srv.URL, Config{})
+	s := newTestSession(t, srv.URL, check.Config{})
 	ctx := t.Context()
 	// Through Session.Get (Resolve).
 	if r, err := s.Get(ctx, "/góp ý?ten=Góp ý&x=a'b"); err != nil || r.StatusCode != 200 {

@@ -1,0 +1,75 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/p06kit/p06kit/scoring"
+)
+
+func TestCompactMessage(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"4/4 pages fail: /: no CSP; /a: no CSP; /b: weak CSP; weak too", "4/4 pages fail: no CSP (/, /a); /b: weak CSP; weak too"},
+		{"pages: /a reflects Origin x; /b reflects Origin x; /c reflects Origin y", "pages: reflects Origin x (/a, /b); /c reflects Origin y"},
+		{"3 pages: https://h/a: missing; https://h/b: missing; and 1 more", "3 pages: https://h/a: missing; https://h/b: missing; and 1 more"},
+		{"no pages here; at all", "no pages here; at all"},
+		{"one: /a: x", "one: /a: x"},
+		{"ends with a page: /a", "ends with a page: /a"},
+	} {
+		assert.Equal(t, tt.want, compactMessage(tt.in), tt.in)
+	}
+	assert.Equal(t, "/x and https://other.example/y and /z and https://h:10/w",
+		relativeTo("https://h:1/x and https://other.example/y and https://h:1/z and https://h:10/w", "https://h:1"))
+	assert.Equal(t, "https://h:1/x", relativeTo("https://h:1/x", ""))
+}
+
+// The HTML page shows each thing once: response headers shared by several pieces of evidence
+// in one table, notes seen on the same request as rows of one table, each legal source in one
+// list, and a message's identical per-page details once with their pages; nothing is lost.
+func TestHTMLShowsEachThingOnce(t *testing.T) {
+	r := sampleReport()
+	hdr := map[string]string{"Server": "nginx", "Content-Security-Policy": "default-src *"}
+	origin := "https://dichvucong.example.gov.vn"
+	r.Findings[0].Message = "2/2 pages fail: " + origin + "/: weak CSP; " + origin + "/thu-tuc: weak CSP"
+	r.Findings[0].Evidence = []scoring.Evidence{
+		{Request: "GET " + origin + "/", Status: 200, Headers: hdr, Note: "home"},
+		{Request: "GET " + origin + "/thu-tuc", Status: 200, Headers: hdr, Note: "procedures"},
+		{Request: "POST https://gateway.example/lookup", Status: 200, Note: "request #1 → found"},
+		{Request: "POST https://gateway.example/lookup", Status: 503, Note: "request #2 → server_error"},
+	}
+	// T-SEC-03 (error) cites the same basis as T-SEC-01.
+	cat := testCatalogue()
+	cat.Criteria[2].Basis = cat.Criteria[0].Basis
+	var b bytes.Buffer
+	require.NoError(t, WriteHTML(&b, r, Options{Lang: "en", Catalogue: cat, Version: "test"}))
+	out := b.String()
+
+	assert.Equal(t, 1, strings.Count(out, "<th>Content-Security-Policy</th>"), "the shared headers are one table")
+	assert.Contains(t, out, `<div class="ev" id="hdr-1"><b>Headers H1</b>`)
+	assert.Equal(t, 2, strings.Count(out, `<a href="#hdr-1">H1</a>`), "both pieces of evidence refer to it")
+	assert.Contains(t, out, "<code>GET /thu-tuc</code>", "requests to the portal are paths")
+	assert.Contains(t, out, "Paths are relative to <code>"+origin+"</code>")
+	assert.Equal(t, 1, strings.Count(out, "<code>POST https://gateway.example/lookup</code>"), "the gateway's request once")
+	assert.Regexp(t, `<tr id="ev-3"><th>#3</th><td>200</td><td>request #1 → found</td></tr><tr id="ev-4"><th>#4</th><td>503</td><td>request #2 → server_error</td></tr>`, out)
+	assert.Contains(t, out, "2/2 pages fail: weak CSP (/, /thu-tuc)")
+
+	assert.Equal(t, 1, strings.Count(out, "Decree 85/2016/NĐ-CP, Art. 9"), "the source is written out once")
+	assert.Equal(t, 2, strings.Count(out, `<a href="#src-1">[1] Decree 85/2016/NĐ-CP</a>`), "and cited by both findings")
+	assert.Contains(t, out, `<li id="src-1"><a href="https://example.gov.vn/85" rel="noreferrer noopener">Decree 85/2016/NĐ-CP, Art. 9</a> <span class="kind">(derived control)</span></li>`)
+}
+
+func TestShortDocument(t *testing.T) {
+	for in, want := range map[string]string{
+		"Nghị định 85/2016/NĐ-CP ngày 01/7/2016 về bảo đảm an toàn hệ thống thông tin theo cấp độ, Điều 9": "Nghị định 85/2016/NĐ-CP",
+		"RFC 6749 (OAuth 2.0), §4.1.2": "RFC 6749",
+		"Thực tiễn tích hợp đăng nhập một lần của Cổng Dịch vụ công quốc gia (DVCQG)": "Thực tiễn tích hợp đăng nhập một lần của Cổng D…",
+		"OWASP ASVS":   "OWASP ASVS",
+		"Decree 13, x": "Decree 13",
+	} {
+		assert.Equal(t, want, shortDocument(in), in)
+	}
+}
