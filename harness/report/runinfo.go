@@ -118,10 +118,10 @@ type runWords struct {
 
 var runWordsEN = runWords{
 	Partial:      "Partial assessment",
-	PartialNote:  "only the criteria selected with %s were assessed (%d): the score covers them alone, and the run gives the portal no grade.",
+	PartialNote:  "only the criteria selected with %s were assessed (%d): the run gives the portal neither a score nor a grade, only the results of these criteria.",
 	NotGraded:    "not graded (partial assessment)",
 	SelectedMet:  "selected mandatory criteria met",
-	ScorePartial: "score of the selected criteria only",
+	ScorePartial: "not scored (partial assessment)",
 	Adapter:      "The vendor's adapter", Interfaces: "Adapter interfaces implemented", NoInterfaces: "none",
 	Level2:              "Procedures the vendor declares reserved to level-2 accounts",
 	Level2None:          "none declared",
@@ -137,10 +137,10 @@ var runWordsEN = runWords{
 
 var runWordsVI = runWords{
 	Partial:      "Đánh giá một phần",
-	PartialNote:  "chỉ đánh giá các tiêu chí được chọn bằng %s (%d tiêu chí): điểm chỉ tính trên các tiêu chí này, và lần đánh giá này không xếp loại cổng.",
+	PartialNote:  "chỉ đánh giá các tiêu chí được chọn bằng %s (%d tiêu chí): lần đánh giá này không tính điểm và không xếp loại cổng, chỉ cho kết quả của các tiêu chí này.",
 	NotGraded:    "không xếp loại (đánh giá một phần)",
 	SelectedMet:  "tiêu chí bắt buộc được chọn đạt",
-	ScorePartial: "điểm riêng của các tiêu chí được chọn",
+	ScorePartial: "không tính điểm (đánh giá một phần)",
 	Adapter:      "Bộ điều hợp của nhà cung cấp", Interfaces: "Giao diện bộ điều hợp đã cài đặt", NoInterfaces: "không có",
 	Level2:              "Thủ tục nhà cung cấp khai báo chỉ dành cho tài khoản mức 2",
 	Level2None:          "không khai báo thủ tục nào",
@@ -236,6 +236,15 @@ func gradeShown(r *scoring.Report, lang string) string {
 		return runWordsFor(lang).NotGraded
 	}
 	return gradeLabel(r, lang)
+}
+
+// groupScoreShown is a group's score as the human formats print it: "—" in a partial run,
+// where the criteria left out weigh in the number.
+func groupScoreShown(r *scoring.Report, g scoring.GroupScore, wd words) string {
+	if r.Partial != nil {
+		return "—"
+	}
+	return fmtGroupScore(g, wd)
 }
 
 // PartialCompliance counts, among the criteria a partial run selected (all criteria when r is

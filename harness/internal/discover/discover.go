@@ -918,10 +918,10 @@ type leaves struct {
 	off bool
 }
 
-// LeavesHost sends one GET of u without following redirects and reports whether it redirects to
-// another host, and where (without the query: an authorization request's parameters are noise
-// in a message). It asks once per session and URL: discovery and the header checks both ask it
-// of the login entry.
+// LeavesHost sends one GET to u without following redirects and reports whether it redirects
+// to another host, and where (without the query). Sampling policies use it to leave out a login
+// entry that redirects to the national SSO: that page is not the portal's to judge. It asks once
+// per session and URL: discovery and the header checks both ask it of the login entry.
 func LeavesHost(ctx context.Context, s *check.Session, u string) (string, bool) {
 	l := s.Memo(leavesKey{u}, func() any {
 		to, off := leavesHost(ctx, s, u)
