@@ -119,3 +119,18 @@ func TestLinks(t *testing.T) {
 		t.Errorf("a bad base resolves nothing: %+v", ls[0].URL)
 	}
 }
+
+func TestVisitSkipsSubtrees(t *testing.T) {
+	doc := parse(t, `<div id=a><p>x</p><script>y</script></div><p id=b>z</p>`)
+	var seen []string
+	Visit(doc, func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			seen = append(seen, n.Data)
+		}
+		return n.Data != "script"
+	})
+	if strings.Join(seen, ",") != "x,z" {
+		t.Errorf("Visit saw %v, want x and z (the script's text skipped)", seen)
+	}
+	Visit(nil, func(*html.Node) bool { t.Error("called on nil"); return true })
+}

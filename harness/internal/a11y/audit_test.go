@@ -24,10 +24,7 @@ func page(head, body string) string {
 
 func rulesOf(t *testing.T, src string) string {
 	t.Helper()
-	doc, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := checktest.HTML(t, src)
 	var ids []string
 	for _, v := range Audit(doc) {
 		if _, ok := Rules[v.Rule]; !ok {

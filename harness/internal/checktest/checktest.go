@@ -8,8 +8,11 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/identity/rptest"
@@ -179,4 +182,24 @@ func RunPortalCases(t *testing.T, checks []check.Check, cases []PortalCase) {
 			Contains(t, r.MessageVI, c.MsgVI)
 		})
 	}
+}
+
+// HTML parses src as a whole document, failing the test when it cannot.
+func HTML(t testing.TB, src string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// HTMLFile reads and parses the document in the file, failing the test when it cannot.
+func HTMLFile(t testing.TB, file string) *html.Node {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return HTML(t, string(b))
 }

@@ -40,13 +40,9 @@ var throttleWords = []string{"captcha", "ma xac nhan", "ma kiem tra", "tam khoa"
 // not given: the finding is an error that names the host and shows the form as evidence, since
 // where the passwords go is then outside the assessment (allow the host to assess it there).
 func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
-	prof, err := s.Profile(ctx)
+	prof, home, err := profileHome(ctx, s)
 	if err != nil {
 		return fromErr("resolving the profile", err)
-	}
-	home := prof.Home
-	if home == "" {
-		home = s.Base().String()
 	}
 	pageURL, read := findPasswordLogin(ctx, s, prof.Login, home)
 	if pageURL == "" {

@@ -20,13 +20,9 @@ const maxRegistrationPages = 5
 // Registration links to the national SSO or VNeID (another host) are what a compliant portal
 // offers and are not followed.
 func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result {
-	prof, err := s.Profile(ctx)
+	prof, home, err := profileHome(ctx, s)
 	if err != nil {
 		return fromErr("resolving the profile", err)
-	}
-	home := prof.Home
-	if home == "" {
-		home = s.Base().String()
 	}
 	pages := []string{home}
 	if prof.Login != "" {
