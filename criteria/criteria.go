@@ -74,8 +74,11 @@ const (
 type Basis struct {
 	// Document names the text, e.g. "Decision 766/QĐ-TTg".
 	Document string `json:"document"`
-	// Article is the article, clause or section, where known.
-	Article string `json:"article,omitempty"`
+	// Article is the article, clause or section, where known; ArticleVI the same in Vietnamese.
+	// Both are p06kit's wording of the provision — a summary in the project's words, not a
+	// verbatim quotation of the text — unless the text is in quotation marks.
+	Article   string `json:"article,omitempty"`
+	ArticleVI string `json:"article_vi,omitempty"`
 	// Kind is quoted only where the text really says what the criterion requires.
 	Kind Kind `json:"kind"`
 	// URL of a copy of the text, where known.
@@ -83,8 +86,10 @@ type Basis struct {
 	// Reliability is the source label of docs/README.md: P (primary), S (secondary),
 	// R (reverse-engineered), U (unverified).
 	Reliability string `json:"reliability,omitempty"`
-	// Note records uncertainty: what is NOT FOUND or unverified about this basis.
-	Note string `json:"note,omitempty"`
+	// Note records uncertainty: what is NOT FOUND or unverified about this basis; NoteVI is
+	// the same note in Vietnamese.
+	Note   string `json:"note,omitempty"`
+	NoteVI string `json:"note_vi,omitempty"`
 	// DocumentVI is the document's name in Vietnamese, in full.
 	DocumentVI string `json:"document_vi,omitempty"`
 	// Issuer is the body that issued the text; IssuerNow, where it differs, the body that holds
@@ -108,9 +113,11 @@ type Successor struct {
 	Document      string `json:"document"`
 	DocumentVI    string `json:"document_vi,omitempty"`
 	Article       string `json:"article,omitempty"`
+	ArticleVI     string `json:"article_vi,omitempty"`
 	EffectiveFrom string `json:"effective_from,omitempty"`
 	Reliability   string `json:"reliability,omitempty"`
 	Note          string `json:"note,omitempty"`
+	NoteVI        string `json:"note_vi,omitempty"`
 }
 
 // InForce reports whether the cited text was in force on day t, as far as its dates say: a
@@ -130,6 +137,24 @@ func (b *Basis) Name(lang string) string {
 		return b.DocumentVI
 	}
 	return b.Document
+}
+
+// ArticleIn is the provision in lang: the Vietnamese where there is one and lang is "vi", else
+// the English.
+func (b *Basis) ArticleIn(lang string) string {
+	if lang == "vi" && b.ArticleVI != "" {
+		return b.ArticleVI
+	}
+	return b.Article
+}
+
+// NoteIn is the note in lang: the Vietnamese where there is one and lang is "vi", else the
+// English.
+func (b *Basis) NoteIn(lang string) string {
+	if lang == "vi" && b.NoteVI != "" {
+		return b.NoteVI
+	}
+	return b.Note
 }
 
 // BasesAt returns the bases of the criterion that were in force on day t.

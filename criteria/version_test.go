@@ -138,3 +138,44 @@ func TestContentHashSeesEveryChange(t *testing.T) {
 	_, err := os.Stat(filepath.Join("catalogues", "versions.txt"))
 	require.NoError(t, err)
 }
+
+// Every basis and successor of the built-in catalogues that has an article or a note has it in
+// Vietnamese too, so that a Vietnamese report shows no untranslated provision or note.
+func TestBasesBilingual(t *testing.T) {
+	for _, id := range criteria.Builtins() {
+		c, err := criteria.Builtin(id)
+		require.NoError(t, err)
+		check := func(where, article, articleVI, note, noteVI string) {
+			if article != "" {
+				assert.NotEmpty(t, articleVI, "%s %s: article %q has no article_vi", id, where, article)
+			}
+			if note != "" {
+				assert.NotEmpty(t, noteVI, "%s %s: note has no note_vi", id, where)
+			}
+		}
+		bases := map[string][]criteria.Basis{"catalogue": c.Basis}
+		for _, cr := range c.Criteria {
+			bases[cr.ID] = cr.Basis
+		}
+		for where, bs := range bases {
+			for i, b := range bs {
+				w := fmt.Sprintf("%s basis[%d] (%s)", where, i, b.Document)
+				check(w, b.Article, b.ArticleVI, b.Note, b.NoteVI)
+				for j, s := range b.SupersededBy {
+					check(fmt.Sprintf("%s superseded_by[%d]", w, j), s.Article, s.ArticleVI, s.Note, s.NoteVI)
+				}
+			}
+		}
+	}
+}
+
+func TestArticleAndNoteIn(t *testing.T) {
+	b := criteria.Basis{Article: "Art. 8(2)", ArticleVI: "Điều 8 khoản 2", Note: "n", NoteVI: "ghi chú"}
+	assert.Equal(t, "Điều 8 khoản 2", b.ArticleIn("vi"))
+	assert.Equal(t, "Art. 8(2)", b.ArticleIn("en"))
+	assert.Equal(t, "ghi chú", b.NoteIn("vi"))
+	assert.Equal(t, "n", b.NoteIn("en"))
+	b.ArticleVI, b.NoteVI = "", ""
+	assert.Equal(t, "Art. 8(2)", b.ArticleIn("vi"), "no Vietnamese: the English")
+	assert.Equal(t, "n", b.NoteIn("vi"))
+}

@@ -84,11 +84,13 @@ func TestScanTextSummary(t *testing.T) {
 	for _, want := range []string{"Báo cáo đánh giá theo Đề án 06", "Xếp loại", "tiêu chí đã đánh giá", "Cần sửa trước (1)",
 		"P06-SEC-09", "Cách khắc phục:", "Chữ ký số", "chưa kiểm tra",
 		// an --only run says it is partial and gives no grade; the traffic it sent is stated
-		"Đánh giá một phần", "--only P06-SEC-09", "Xếp loại: không xếp loại", "0 / 1 tiêu chí bắt buộc được chọn đạt",
+		"Đánh giá một phần", "--only P06-SEC-09", "Điểm: không tính điểm", "Xếp loại: không xếp loại", "0 / 1 tiêu chí bắt buộc được chọn đạt",
 		"Lưu lượng gửi tới cổng", "p06kit " + version()} {
 		assert.Contains(t, stdout, want)
 	}
 	assert.NotContains(t, stdout, "{", "a summary, not JSON")
+	assert.Contains(t, stderr, "ĐÁNH GIÁ MỘT PHẦN 1 tiêu chí (P06-SEC-09): 0/1 tiêu chí bắt buộc được chọn đạt", "progress in Vietnamese too")
+	assert.Contains(t, stderr, "không tính điểm, không xếp loại")
 	// Not a terminal and no --format: JSON, as before.
 	_, stdout, _ = p06("scan", "--only", "P06-SEC-09", "--ca", ca, srv.URL+"/")
 	assert.True(t, strings.HasPrefix(stdout, "{"), "JSON when stdout is not a terminal")

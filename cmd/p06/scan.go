@@ -405,10 +405,15 @@ func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o
 		cov.Assessed, cov.Total, n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
 	if r.Partial != nil {
 		met, applicable := partialCompliance(r, o.cat)
-		line = fmt.Sprintf("%s: PARTIAL run of %d criteria (%s): %d/%d selected mandatory met; %d pass, %d fail, %d error, %d not tested; score %.1f and grade %s are not the portal's (%.1fs)",
-			u, len(r.Partial.Criteria), strings.Join(r.Partial.Selected, ","), met, applicable,
+		// The criteria left out weigh in the report's score: a partial run shows neither a score
+		// nor a grade, only the selected criteria's results.
+		f := "%s: PARTIAL run of %d criteria (%s): %d/%d selected mandatory met; %d pass, %d fail, %d error, %d not tested; not scored, not graded (%.1fs)"
+		if o.lang != "en" {
+			f = "%s: ĐÁNH GIÁ MỘT PHẦN %d tiêu chí (%s): %d/%d tiêu chí bắt buộc được chọn đạt; %d đạt, %d không đạt, %d lỗi, %d chưa kiểm tra; không tính điểm, không xếp loại (%.1fs)"
+		}
+		line = fmt.Sprintf(f, u, len(r.Partial.Criteria), strings.Join(r.Partial.Selected, ","), met, applicable,
 			n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested]-(len(r.Findings)-len(r.Partial.Criteria)),
-			r.Scores.Overall, r.Scores.Grade, d.Seconds())
+			d.Seconds())
 	}
 	if err != nil {
 		line += ": " + err.Error()

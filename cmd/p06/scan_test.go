@@ -304,6 +304,8 @@ func TestScanOnlyIsPartial(t *testing.T) {
 	code, out, stderr := p06("scan", "--only", "P06-SEC-09", "--strict", "--ca", ca, "--timeout", "2s", "--lang", "en", srv.URL)
 	assert.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stderr, "PARTIAL run of 1 criteria (P06-SEC-09): 1/1 selected mandatory met")
+	assert.Contains(t, stderr, "not scored, not graded")
+	assert.NotRegexp(t, `score \d`, stderr, "no score for a partial run")
 	var r scoring.Report
 	require.NoError(t, json.Unmarshal([]byte(out), &r))
 	require.NotNil(t, r.Partial)

@@ -244,6 +244,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 	s.Only = o.only
+	s.Tool = &scoring.Tool{Name: "p06kit", Version: version()}
 	write := func(w io.Writer) error {
 		opt := report.Options{Lang: o.lang, Catalogue: o.cat, Version: version()}
 		switch o.format {

@@ -26,6 +26,7 @@ func TestSurveyUnreadablePortalIsNotGraded(t *testing.T) {
 	var out struct {
 		Unreachable int `json:"unreachable"`
 		Incomplete  int `json:"incomplete"`
+		Tool        struct{ Name, Version string }
 		Portals     []struct {
 			Unreachable bool   `json:"unreachable"`
 			Unreadable  bool   `json:"unreadable"`
@@ -34,6 +35,8 @@ func TestSurveyUnreadablePortalIsNotGraded(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out), stdout)
 	require.Len(t, out.Portals, 1)
+	assert.Equal(t, "p06kit", out.Tool.Name, "the survey names the tool that made it")
+	assert.Equal(t, version(), out.Tool.Version)
 	assert.Equal(t, 1, out.Unreachable, "counted with the portals not reached")
 	assert.Zero(t, out.Incomplete)
 	assert.True(t, out.Portals[0].Unreachable)

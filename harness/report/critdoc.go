@@ -41,6 +41,12 @@ var methodText = map[string]map[criteria.Method]string{
 	},
 }
 
+// renderingNote says whose words the provisions are in.
+var renderingNote = map[string]string{
+	"vi": "Điều khoản được ghi bằng lời của p06kit (tóm tắt bằng tiếng Việt và tiếng Anh), không phải trích nguyên văn, trừ phần trong ngoặc kép.",
+	"en": "Provisions are given in p06kit's own words (a summary in Vietnamese and in English), not quoted verbatim, except where in quotation marks.",
+}
+
 // WriteCriterionPage writes the documentation page of criterion c of cat as Markdown, in
 // Vietnamese then English: what it requires, its legal basis (linked, with quoted law told
 // apart from derived controls and the sources' reliability), how it is checked, and how to fix
@@ -79,10 +85,12 @@ func WriteCriterionPage(w io.Writer, cat *criteria.Catalogue, c *criteria.Criter
 			fmt.Fprintf(&b, "- %s %s\n", t, mdInline(it.label()))
 		}
 		for _, bs := range c.Basis {
-			if bs.Note != "" && lang == "en" {
-				fmt.Fprintf(&b, "- _%s_: %s\n", wd.Note, mdInline(bs.Note))
+			// A note shows in the Vietnamese section only where the catalogue has it in Vietnamese.
+			if n := bs.NoteIn(lang); n != "" && (lang == "en" || bs.NoteVI != "") {
+				fmt.Fprintf(&b, "- _%s_: %s\n", wd.Note, mdInline(n))
 			}
 		}
+		fmt.Fprintf(&b, "\n_%s_\n", renderingNote[lang])
 		fmt.Fprintf(&b, "\n### %s\n\n%s", h[2], methodText[lang][c.Method])
 		if c.Formula != nil {
 			fmt.Fprintf(&b, " %s", mdInline(c.Formula.In(lang)))

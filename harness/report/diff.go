@@ -82,7 +82,8 @@ type Diff struct {
 
 // Warning is a reason two reports may not be comparable, by code with its two values.
 type Warning struct {
-	// Code is "targets_differ" or "catalogues_differ".
+	// Code is "targets_differ", "catalogues_differ" or "partial" (a report of a --only run; Old
+	// and New are each run's selection, "" for a whole run).
 	Code string `json:"code"`
 	Old  string `json:"old"`
 	New  string `json:"new"`
@@ -117,6 +118,15 @@ func Compare(old, new *scoring.Report) *Diff {
 	}
 	if old.Catalogue.ID != new.Catalogue.ID {
 		d.Warnings = append(d.Warnings, Warning{Code: "catalogues_differ", Old: old.Catalogue.ID, New: new.Catalogue.ID})
+	}
+	if old.Partial != nil || new.Partial != nil {
+		sel := func(r *scoring.Report) string {
+			if r.Partial == nil {
+				return ""
+			}
+			return strings.Join(r.Partial.Selected, ",")
+		}
+		d.Warnings = append(d.Warnings, Warning{Code: "partial", Old: sel(old), New: sel(new)})
 	}
 	before := map[string]scoring.Finding{}
 	for _, f := range old.Findings {
@@ -174,14 +184,16 @@ func (d *Diff) WriteJSON(w io.Writer) error {
 
 // diffWords are the labels of [Diff.WriteText], by language.
 type diffWords struct {
-	Title, Old, New, Score, Compliance, Points, Grade, Unchanged, NotScored, TargetsDiffer, CataloguesDiffer string
-	NewlyFailing, Fixed, StillFailing, Changed, Added, Removed                                               string
+	Title, Old, New, Score, Compliance, Points, Grade, Unchanged, NotScored, TargetsDiffer, CataloguesDiffer, Partial, Whole string
+	NewlyFailing, Fixed, StillFailing, Changed, Added, Removed                                                               string
 }
 
 var diffEN = diffWords{Title: "p06kit report diff", Old: "old", New: "new", Score: "score", Compliance: "compliance",
 	Points: "points", Grade: "grade", Unchanged: "unchanged", NotScored: "not tested",
 	TargetsDiffer:    "warning: the reports are of different portals (%s, %s): the diff compares two portals, not two runs",
 	CataloguesDiffer: "warning: the reports use different catalogues (%s, %s)",
+	Partial:          "warning: a partial run (--only) is compared (old: %s, new: %s): its score and grade are not the portal's and do not compare; the criteria it left out show as changed",
+	Whole:            "whole catalogue",
 	NewlyFailing:     "Newly failing", Fixed: "Fixed", StillFailing: "Still failing", Changed: "Changed",
 	Added: "Added criteria", Removed: "Removed criteria"}
 
@@ -189,6 +201,8 @@ var diffVI = diffWords{Title: "So sánh hai báo cáo p06kit", Old: "trước", 
 	Points: "điểm phần trăm", Grade: "xếp loại", Unchanged: "không đổi", NotScored: "chưa kiểm tra",
 	TargetsDiffer:    "cảnh báo: hai báo cáo thuộc hai cổng khác nhau (%s, %s): đây là so sánh hai cổng, không phải hai lần chạy",
 	CataloguesDiffer: "cảnh báo: hai báo cáo dùng hai bộ tiêu chí khác nhau (%s, %s)",
+	Partial:          "cảnh báo: có báo cáo đánh giá một phần (--only) (trước: %s, sau: %s): điểm và xếp loại của nó không phải của cổng và không so sánh được; các tiêu chí không được chọn hiện như đã thay đổi",
+	Whole:            "toàn bộ danh mục",
 	NewlyFailing:     "Mới không đạt", Fixed: "Đã khắc phục", StillFailing: "Vẫn không đạt", Changed: "Thay đổi khác",
 	Added: "Tiêu chí mới", Removed: "Tiêu chí bị bỏ"}
 
@@ -238,13 +252,24 @@ func (d *Diff) WriteText(w io.Writer, markdown bool) error {
 	}
 	for _, wn := range d.Warnings {
 		f := dw.TargetsDiffer
-		if wn.Code == "catalogues_differ" {
+		o, n := wn.Old, wn.New
+		switch wn.Code {
+		case "catalogues_differ":
 			f = dw.CataloguesDiffer
+		case "partial":
+			f = dw.Partial
+			if o == "" {
+				o = dw.Whole
+			}
+			if n == "" {
+				n = dw.Whole
+			}
 		}
 		if markdown {
 			b.WriteString("> ⚠️ ")
+			o, n = mdInline(o), mdInline(n)
 		}
-		fmt.Fprintf(&b, f+"\n", wn.Old, wn.New)
+		fmt.Fprintf(&b, f+"\n", o, n)
 	}
 	fmt.Fprintf(&b, "%s: %s (%s) %s\n%s: %s (%s) %s\n", dw.Old, d.Old.Target, d.Old.Catalogue, d.Old.StartedAt, dw.New, d.New.Target, d.New.Catalogue, d.New.StartedAt)
 	if markdown {

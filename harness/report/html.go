@@ -181,7 +181,7 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 				hf.Advice = fx.Criterion.Advice.In(opt.Lang)
 			}
 		}
-		if fx.Impact > 0 {
+		if fx.Impact > 0 && r.Partial == nil { // a partial run has no score to win points of
 			hf.Impact = fmt.Sprintf("−%.1f", fx.Impact)
 		}
 		d.Fixes = append(d.Fixes, hf)

@@ -38,7 +38,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---:|:---:|:---|:---|\n", wd.Score, wd.Grade, wd.Compliance, wd.Coverage)
 	score := "**" + fmtScore(r.Scores.Overall) + "** / 100"
 	if facts.Partial {
-		score += " (" + facts.W.ScorePartial + ")"
+		score = facts.W.ScorePartial // the unselected criteria weigh in the number: it is not the portal's
 	}
 	fmt.Fprintf(&b, "| %s | **%s** | %s | %d / %d %s (%s) |\n\n", score,
 		mdInline(gradeShown(r, opt.Lang)), compliance,
@@ -70,7 +70,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 				other++
 			}
 		}
-		fmt.Fprintf(&b, "| %s | %s | %g / %g | %d | %d | %d | %d |\n", mdCell(opt.groupTitle(g)), fmtGroupScore(gs, wd),
+		fmt.Fprintf(&b, "| %s | %s | %g / %g | %d | %d | %d | %d |\n", mdCell(opt.groupTitle(g)), groupScoreShown(r, gs, wd),
 			gs.Earned, gs.Available, pass, fail, errs, other)
 	}
 	b.WriteString("\n")
@@ -291,7 +291,8 @@ func writeFactsMarkdown(b *strings.Builder, f runFacts) {
 		b.WriteString("\n")
 	}
 	if len(f.OutOfScope) > 0 {
-		fmt.Fprintf(b, "### %s (%d)\n\n_%s_\n\n", w.OutOfScope, len(f.OutOfScope), strings.Replace(mdInline(w.OutOfScopeNote), "--allow-host", "`--allow-host`", 1))
+		fmt.Fprintf(b, "### %s (%d)\n\n_%s_ %d %s.\n\n", w.OutOfScope, len(f.OutOfScope), strings.Replace(mdInline(w.OutOfScopeNote), "--allow-host", "`--allow-host`", 1),
+			f.RefusedRequests, w.RefusedTotal)
 		for i, rf := range f.OutOfScope {
 			if i == 10 {
 				fmt.Fprintf(b, "- … (+%d)\n", len(f.OutOfScope)-10)

@@ -112,16 +112,16 @@ func toolLine(r *scoring.Report, opt Options) string {
 type runWords struct {
 	Partial, PartialNote, NotGraded, SelectedMet, ScorePartial,
 	Adapter, Interfaces, NoInterfaces, Level2, Level2None, Level2Note, AdapterWarnings, AdapterWarningsNote,
-	OutOfScope, OutOfScopeNote,
+	OutOfScope, OutOfScopeNote, RefusedTotal,
 	Traffic, TrafficLine, TrafficWaits string
 }
 
 var runWordsEN = runWords{
 	Partial:      "Partial assessment",
-	PartialNote:  "only the criteria selected with %s were assessed (%d): the score covers them alone, and the run gives the portal no grade.",
+	PartialNote:  "only the criteria selected with %s were assessed (%d): the run gives the portal neither a score nor a grade, only the results of these criteria.",
 	NotGraded:    "not graded (partial assessment)",
 	SelectedMet:  "selected mandatory criteria met",
-	ScorePartial: "score of the selected criteria only",
+	ScorePartial: "not scored (partial assessment)",
 	Adapter:      "The vendor's adapter", Interfaces: "Adapter interfaces implemented", NoInterfaces: "none",
 	Level2:              "Procedures the vendor declares reserved to level-2 accounts",
 	Level2None:          "none declared",
@@ -129,6 +129,7 @@ var runWordsEN = runWords{
 	AdapterWarnings:     "Ignored adapter methods",
 	AdapterWarningsNote: "methods named like adapter methods whose signature differs; the harness ignores them, so the criteria that need them are not tested",
 	OutOfScope:          "Not sent: requests to other hosts",
+	RefusedTotal:        "requests refused in all",
 	OutOfScopeNote:      "The portal's redirects, forms or links led outside the assessed origin; the scanner refused them before sending anything (widen the scope with --allow-host).",
 	Traffic:             "Traffic sent to the portal",
 	TrafficLine:         "%d HTTP requests, %s read; at most %d requests in flight and %d connections per host.",
@@ -137,10 +138,10 @@ var runWordsEN = runWords{
 
 var runWordsVI = runWords{
 	Partial:      "Đánh giá một phần",
-	PartialNote:  "chỉ đánh giá các tiêu chí được chọn bằng %s (%d tiêu chí): điểm chỉ tính trên các tiêu chí này, và lần đánh giá này không xếp loại cổng.",
+	PartialNote:  "chỉ đánh giá các tiêu chí được chọn bằng %s (%d tiêu chí): lần đánh giá này không tính điểm và không xếp loại cổng, chỉ cho kết quả của các tiêu chí này.",
 	NotGraded:    "không xếp loại (đánh giá một phần)",
 	SelectedMet:  "tiêu chí bắt buộc được chọn đạt",
-	ScorePartial: "điểm riêng của các tiêu chí được chọn",
+	ScorePartial: "không tính điểm (đánh giá một phần)",
 	Adapter:      "Bộ điều hợp của nhà cung cấp", Interfaces: "Giao diện bộ điều hợp đã cài đặt", NoInterfaces: "không có",
 	Level2:              "Thủ tục nhà cung cấp khai báo chỉ dành cho tài khoản mức 2",
 	Level2None:          "không khai báo thủ tục nào",
@@ -148,6 +149,7 @@ var runWordsVI = runWords{
 	AdapterWarnings:     "Phương thức bộ điều hợp bị bỏ qua",
 	AdapterWarningsNote: "phương thức trùng tên với phương thức của bộ điều hợp nhưng khác chữ ký; công cụ bỏ qua chúng, nên các tiêu chí cần chúng chưa được kiểm tra",
 	OutOfScope:          "Không gửi: yêu cầu tới máy chủ khác",
+	RefusedTotal:        "yêu cầu bị từ chối tổng cộng",
 	OutOfScopeNote:      "Chuyển hướng, biểu mẫu hoặc liên kết của cổng dẫn ra ngoài nguồn được đánh giá; công cụ đã từ chối trước khi gửi bất cứ gì (mở rộng phạm vi bằng --allow-host).",
 	Traffic:             "Lưu lượng gửi tới cổng",
 	TrafficLine:         "%d yêu cầu HTTP, đọc %s; tối đa %d yêu cầu đồng thời và %d kết nối tới mỗi máy chủ.",
@@ -236,6 +238,15 @@ func gradeShown(r *scoring.Report, lang string) string {
 		return runWordsFor(lang).NotGraded
 	}
 	return gradeLabel(r, lang)
+}
+
+// groupScoreShown is a group's score as the human formats print it: "—" in a partial run,
+// where the criteria left out weigh in the number.
+func groupScoreShown(r *scoring.Report, g scoring.GroupScore, wd words) string {
+	if r.Partial != nil {
+		return "—"
+	}
+	return fmtGroupScore(g, wd)
 }
 
 // PartialCompliance counts, among the criteria a partial run selected (all criteria when r is

@@ -50,6 +50,11 @@ func TestPartialRunRendersEverywhere(t *testing.T) {
 				assert.NotContains(t, out, ">"+grade+"<", "the band label is not shown as the portal's grade")
 				assert.NotContains(t, out, "**"+grade+"**")
 				assert.NotContains(t, out, wordsFor(lang).CapNote, "no cap on a grade the run does not give")
+				// Nor a score: the criteria left out weigh in the report's numbers.
+				assert.Contains(t, out, w.ScorePartial)
+				for _, score := range []string{"37.5", "25.0"} { // (50.0 is the coverage)
+					assert.NotContains(t, out, score)
+				}
 			})
 		}
 		// The whole report still shows the grade.
@@ -59,6 +64,7 @@ func TestPartialRunRendersEverywhere(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(render(t, SARIF, partialReport(), "en")), &sarif))
 	props := sarif["runs"].([]any)[0].(map[string]any)["properties"].(map[string]any)
 	assert.NotContains(t, props, "grade")
+	assert.NotContains(t, props, "score")
 	assert.Equal(t, map[string]any{"selected": []any{"security"}, "criteria": []any{"T-SEC-01", "T-SEC-03"}, "graded": false}, props["partial"])
 	assert.Equal(t, "0/2", props["compliance"])
 
@@ -82,6 +88,10 @@ func TestRunFactsRenderEverywhere(t *testing.T) {
 					assert.Contains(t, out, escapeFor(f, want))
 				}
 			})
+		}
+		// The refused requests are counted: 2 attempts of 1 request.
+		for _, f := range []Format{Markdown, HTML, Text} {
+			assert.Contains(t, render(t, f, sampleReport(), lang), " 2 "+w.RefusedTotal+".")
 		}
 		// An adapter that implements Assurance and names nothing says so; one without it is silent.
 		r := sampleReport()
@@ -233,4 +243,21 @@ func englishFunctionWords(md string) []string {
 		}
 	}
 	return out
+}
+
+// report diff warns when a partial run is compared: its score and grade do not compare.
+func TestDiffWarnsOnPartial(t *testing.T) {
+	d := Compare(sampleReport(), partialReport())
+	require.Len(t, d.Warnings, 1)
+	assert.Equal(t, Warning{Code: "partial", Old: "", New: "security"}, d.Warnings[0])
+	for lang, want := range map[string]string{
+		"vi": "cảnh báo: có báo cáo đánh giá một phần (--only) (trước: toàn bộ danh mục, sau: security)",
+		"en": "warning: a partial run (--only) is compared (old: whole catalogue, new: security)",
+	} {
+		d.Lang = lang
+		var b bytes.Buffer
+		require.NoError(t, d.WriteText(&b, false))
+		assert.Contains(t, b.String(), want)
+	}
+	assert.Empty(t, Compare(sampleReport(), sampleReport()).Warnings)
 }

@@ -144,8 +144,9 @@ func WriteSARIF(w io.Writer, r *scoring.Report, opt Options) error {
 	}
 	facts := factsOf(r, opt)
 	if r.Partial != nil {
-		// A partial run's grade is not the portal's: the log says so instead of giving one.
+		// A partial run's score and grade are not the portal's: the log says so instead.
 		delete(run.Properties, "grade")
+		delete(run.Properties, "score")
 		run.Properties["partial"] = map[string]any{"selected": r.Partial.Selected, "criteria": r.Partial.Criteria, "graded": false}
 		if facts.ComplianceKnown {
 			run.Properties["compliance"] = fmt.Sprintf("%d/%d", facts.Met, facts.Applicable)

@@ -49,6 +49,8 @@ type Survey struct {
 	// reports (RFC 3339), when the reports carry one: when the survey's data were collected.
 	AssessedFrom string `json:"assessed_from,omitempty"`
 	AssessedTo   string `json:"assessed_to,omitempty"`
+	// Tool names the program that made the survey and its version (`p06 --version`).
+	Tool *scoring.Tool `json:"tool,omitempty"`
 }
 
 // SurveyPortal is one portal of a survey.
@@ -132,7 +134,7 @@ func NewSurvey(cat *criteria.Catalogue, entries []SurveyEntry) (*Survey, error) 
 	if err != nil {
 		return nil, fmt.Errorf("report: survey: %w", err)
 	}
-	s := &Survey{Survey: agg, Portals: make([]SurveyPortal, 0, len(entries))}
+	s := &Survey{Survey: agg, Portals: make([]SurveyPortal, 0, len(entries)), Tool: &scoring.Tool{Name: "p06kit", Version: ToolVersion()}}
 	for _, r := range reports {
 		t, err := time.Parse(time.RFC3339, r.StartedAt)
 		if err != nil {
@@ -351,6 +353,7 @@ func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
 	}
 	tw.Flush()
 	b.WriteString(v.levelsText())
+	b.WriteString(v.viewsText())
 
 	fmt.Fprintf(&b, "\n%s\n", wd.ByGroup)
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
@@ -463,6 +466,7 @@ func WriteSurveyMarkdown(w io.Writer, s *Survey, opt Options) error {
 	fmt.Fprintf(&b, "| **%s** (%d / %d) | %s (%d / %d) | %.1f | %d |\n\n", surveyPct(sv.Rate), sv.Met, sv.Applicable,
 		surveyPct(sv.FullyCompliantShare), sv.FullyCompliant, sv.Portals, finite(sv.MeanOverall), s.Unreachable)
 	b.WriteString(v.levelsMarkdown())
+	b.WriteString(v.viewsMarkdown())
 
 	fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s |\n|:---|---:|---:|---:|\n", wd.ByGroup, wd.Group, wd.Rate, wd.MetApplicable, wd.MeanScore)
 	for _, g := range v.groups() {

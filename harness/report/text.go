@@ -30,7 +30,7 @@ func WriteText(w io.Writer, r *scoring.Report, opt Options) error {
 		if facts.ComplianceKnown {
 			compliance = fmt.Sprintf(" · %d / %d %s", facts.Met, facts.Applicable, facts.W.SelectedMet)
 		}
-		fmt.Fprintf(&b, "%s %s / 100 (%s) · %s: %s%s · %d / %d %s (%s)\n", wd.Score, fmtScore(r.Scores.Overall), facts.W.ScorePartial,
+		fmt.Fprintf(&b, "%s: %s · %s: %s%s · %d / %d %s (%s)\n", wd.Score, facts.W.ScorePartial,
 			wd.Grade, gradeShown(r, opt.Lang), compliance, cov.Assessed, cov.Total, wd.CoverageOf, fmtRate(cov.Share()))
 	} else {
 		fmt.Fprintf(&b, "%s %s / 100 · %s %s · %d / %d %s (%s) · %d / %d %s (%s)\n", wd.Score, fmtScore(r.Scores.Overall),
@@ -64,7 +64,7 @@ func WriteText(w io.Writer, r *scoring.Report, opt Options) error {
 				nt++
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\n", textCut(opt.groupTitle(g), 44), fmtGroupScore(r.Scores.Groups[g], wd), pass, fail, errs, nt)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\n", textCut(opt.groupTitle(g), 44), groupScoreShown(r, r.Scores.Groups[g], wd), pass, fail, errs, nt)
 	}
 	tw.Flush()
 
@@ -159,7 +159,7 @@ func writeFactsText(b *strings.Builder, f runFacts) {
 		}
 	}
 	if len(f.OutOfScope) > 0 {
-		fmt.Fprintf(b, "\n%s (%d)\n  %s\n", w.OutOfScope, len(f.OutOfScope), w.OutOfScopeNote)
+		fmt.Fprintf(b, "\n%s (%d)\n  %s %d %s.\n", w.OutOfScope, len(f.OutOfScope), w.OutOfScopeNote, f.RefusedRequests, w.RefusedTotal)
 		for i, rf := range f.OutOfScope {
 			if i == 10 {
 				fmt.Fprintf(b, "  … (+%d)\n", len(f.OutOfScope)-10)

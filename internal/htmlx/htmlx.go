@@ -35,6 +35,28 @@ func Walk(n *html.Node, f func(*html.Node) bool) {
 	}
 }
 
+// Visit calls f for every node under n (n included; text and comments too) in document order,
+// without recursion, and does not descend into a node for which f returns false.
+func Visit(n *html.Node, f func(*html.Node) bool) {
+	if n == nil {
+		return
+	}
+	cur := n
+	for {
+		if f(cur) && cur.FirstChild != nil {
+			cur = cur.FirstChild
+			continue
+		}
+		for cur != n && cur.NextSibling == nil {
+			cur = cur.Parent
+		}
+		if cur == n {
+			return
+		}
+		cur = cur.NextSibling
+	}
+}
+
 // All returns the elements under n with one of the given tag names (lower case); every element
 // when no name is given.
 func All(n *html.Node, tags ...string) []*html.Node {
@@ -85,25 +107,13 @@ func Text(n *html.Node) string {
 		return ""
 	}
 	var b strings.Builder
-	cur := n
-	for {
-		skip := cur.Type == html.ElementNode && (cur.Data == "script" || cur.Data == "style")
-		if cur.Type == html.TextNode {
-			b.WriteString(cur.Data)
+	Visit(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
 			b.WriteByte(' ')
 		}
-		if !skip && cur.FirstChild != nil {
-			cur = cur.FirstChild
-			continue
-		}
-		for cur != n && cur.NextSibling == nil {
-			cur = cur.Parent
-		}
-		if cur == n {
-			break
-		}
-		cur = cur.NextSibling
-	}
+		return c.Type != html.ElementNode || (c.Data != "script" && c.Data != "style")
+	})
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 

@@ -96,3 +96,41 @@ func BenchmarkWalk(b *testing.B) {
 		Walk(doc, func(*html.Node) bool { n++; return true })
 	}
 }
+
+func TestLinks(t *testing.T) {
+	doc := parse(t, `<a href=" /a?x=1#top ">Đăng nhập</a><a href="https://SSO.example/x" title="Cổng">SSO</a><a href="javascript:void(0)">j</a><a>none</a><a href="%zz">bad</a>`)
+	ls := Links(doc, "https://portal.example:8443/dir/page")
+	if len(ls) != 5 {
+		t.Fatalf("got %d links, want 5", len(ls))
+	}
+	if ls[0].Href != "/a?x=1#top" || ls[0].URL.String() != "https://portal.example:8443/a?x=1" || !ls[0].OnHost("portal.example") || ls[0].Folded() != "dang nhap" {
+		t.Errorf("first link: %+v %q", ls[0], ls[0].Folded())
+	}
+	if !ls[1].Web() || ls[1].OnHost("portal.example") || !ls[1].OnHost("sso.example") || ls[1].Folded("title") != "sso cong" {
+		t.Errorf("second link: %+v %q", ls[1].URL, ls[1].Folded("title"))
+	}
+	if ls[2].Web() || ls[2].URL == nil {
+		t.Errorf("javascript: link: %+v", ls[2].URL)
+	}
+	if ls[3].Href != "" || ls[4].URL != nil {
+		t.Errorf("links without or with a bad href: %+v %+v", ls[3], ls[4])
+	}
+	if ls := Links(doc, "%zz"); ls[0].URL != nil {
+		t.Errorf("a bad base resolves nothing: %+v", ls[0].URL)
+	}
+}
+
+func TestVisitSkipsSubtrees(t *testing.T) {
+	doc := parse(t, `<div id=a><p>x</p><script>y</script></div><p id=b>z</p>`)
+	var seen []string
+	Visit(doc, func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			seen = append(seen, n.Data)
+		}
+		return n.Data != "script"
+	})
+	if strings.Join(seen, ",") != "x,z" {
+		t.Errorf("Visit saw %v, want x and z (the script's text skipped)", seen)
+	}
+	Visit(nil, func(*html.Node) bool { t.Error("called on nil"); return true })
+}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
 	"github.com/p06kit/p06kit/scoring"
@@ -23,10 +24,7 @@ func page(head, body string) string {
 
 func rulesOf(t *testing.T, src string) string {
 	t.Helper()
-	doc, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := checktest.HTML(t, src)
 	var ids []string
 	for _, v := range Audit(doc) {
 		if _, ok := Rules[v.Rule]; !ok {
@@ -109,19 +107,7 @@ func TestValidLang(t *testing.T) {
 
 func runCheck(t *testing.T, id string, p *portaltest.Portal, prof *check.Profile) check.Result {
 	t.Helper()
-	srv := p.Start()
-	defer srv.Close()
-	s, err := probe.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(), Profile: prof}, check.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range Checks() {
-		if c.ID == id {
-			return c.Run(context.Background(), s)
-		}
-	}
-	t.Fatalf("no check %s", id)
-	return check.Result{}
+	return checktest.RunOn(t, Checks(), id, p, prof, check.Config{})
 }
 
 func TestChecksOnPortal(t *testing.T) {

@@ -3,8 +3,6 @@
 package a11y
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/interoptest"
 )
 
@@ -84,14 +83,7 @@ func TestInteropAxe(t *testing.T) {
 					want[rule] = append(want[rule], keyOfHTML(t, n.HTML))
 				}
 			}
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := html.Parse(bytes.NewReader(b))
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := checktest.HTMLFile(t, f)
 			got := map[string][]string{}
 			for _, v := range Audit(doc) {
 				if !strings.HasPrefix(v.Rule, "p06-") {

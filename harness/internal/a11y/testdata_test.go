@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 )
 
 // TestTestdata pins the violations of the testdata pages: the counts axe-core 4.14 reports for
@@ -26,14 +28,7 @@ func TestTestdata(t *testing.T) {
 	}
 	for file, w := range want {
 		t.Run(file, func(t *testing.T) {
-			b, err := os.ReadFile("testdata/" + file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := html.Parse(bytes.NewReader(b))
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := checktest.HTMLFile(t, "testdata/"+file)
 			n := map[string]int{}
 			for _, v := range Audit(doc) {
 				n[v.Rule]++

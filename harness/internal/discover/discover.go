@@ -828,7 +828,7 @@ func (r *Found) SamplePages(ctx context.Context, s *check.Session, max int) (pag
 	s.Prefetch(ctx, ahead...)
 	for _, u := range urls {
 		if u == login && r.login != nil {
-			r.login.once.Do(func() { r.login.to, r.login.off = leavesHost(ctx, s, u) })
+			r.login.once.Do(func() { r.login.to, r.login.off = LeavesHost(ctx, s, u) })
 			if to, off := r.login.to, r.login.off; off {
 				skipped = append(skipped, fmt.Sprintf("%s (the login entry redirects to %s)", check.Redact(u), check.Redact(to)))
 				continue
@@ -909,8 +909,27 @@ func onHost(s *check.Session, raw string) bool {
 	return err == nil && strings.EqualFold(u.Host, s.Base().Host)
 }
 
-// leavesHost sends one GET without following redirects and reports whether it redirects to
-// another host, and where.
+// leavesKey is the key, in the session's memo, of LeavesHost's answer for one URL.
+type leavesKey struct{ url string }
+
+// leaves is LeavesHost's answer.
+type leaves struct {
+	to  string
+	off bool
+}
+
+// LeavesHost sends one GET to u without following redirects and reports whether it redirects
+// to another host, and where (without the query). Sampling policies use it to leave out a login
+// entry that redirects to the national SSO: that page is not the portal's to judge. It asks once
+// per session and URL: discovery and the header checks both ask it of the login entry.
+func LeavesHost(ctx context.Context, s *check.Session, u string) (string, bool) {
+	l := s.Memo(leavesKey{u}, func() any {
+		to, off := leavesHost(ctx, s, u)
+		return leaves{to, off}
+	}).(leaves)
+	return l.to, l.off
+}
+
 func leavesHost(ctx context.Context, s *check.Session, u string) (string, bool) {
 	ctx, cancel := context.WithTimeout(ctx, s.Config().RequestTimeout)
 	defer cancel()

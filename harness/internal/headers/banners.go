@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/internal/htmlx"
-	"github.com/p06kit/p06kit/scoring"
 )
 
 // bannerHeaders are response headers in which servers and frameworks announce themselves.
@@ -59,15 +59,12 @@ var signatureRe = regexp.MustCompile(`(?i)\b(nginx|apache|microsoft-iis|lighttpd
 // the server's own error page (the 404 of a random path), where default server signatures live.
 func checkBanners(ctx context.Context, s *check.Session) check.Result {
 	want := "no version numbers in Server, X-Powered-By, X-AspNet-Version, X-Generator or generator tags, nor in the server's error pages"
-	var found []string
-	var ev []scoring.Evidence
-	var at string
+	var tally pagejudge.Tally
 	pages := CitizenPages(ctx, s)
-	random := notFoundPath()
+	random := NotFoundPath(s)
 	if abs, err := s.Resolve(random); err == nil {
 		pages = append(pages, abs)
 	}
-	fetched := 0
 	for i, u := range pages {
 		var p *check.Page
 		var err error
@@ -83,7 +80,7 @@ func checkBanners(ctx context.Context, s *check.Session) check.Result {
 		if err != nil {
 			continue
 		}
-		fetched++
+		tally.Read++
 		var here []string
 		for _, h := range bannerHeaders {
 			for _, v := range p.Header.Values(h) {
@@ -108,23 +105,15 @@ func checkBanners(ctx context.Context, s *check.Session) check.Result {
 			}
 		}
 		if len(here) > 0 {
-			found = append(found, fmt.Sprintf("%s: %s", check.Redact(p.URL), strings.Join(here, ", ")))
 			e := p.Evidence(bannerHeaders...)
 			e.Note = strings.Join(here, "; ")
-			ev = append(ev, e)
-			if at == "" {
-				at = p.URL
-			}
+			tally.Add(p.URL, fmt.Sprintf("%s: %s", check.Redact(p.URL), strings.Join(here, ", ")), e)
 		}
 	}
-	if fetched == 0 {
-		return check.Errorf("no page could be fetched").VI("không tải được trang nào")
-	}
-	if len(found) > 0 {
-		return check.Failf("software versions are announced: %s", strings.Join(found, "; ")).
-			VI("lộ phiên bản phần mềm: %s", strings.Join(found, "; ")).
-			GotWant(strings.Join(found, "; "), want).At(at).With(ev...)
-	}
-	return check.Passf("no software version in the headers of %d response(s), generator tags or the error page", fetched).
-		VI("không lộ phiên bản phần mềm trong %d phản hồi", fetched).GotWant("no version banners", want)
+	return tally.Result(pagejudge.TallyMessages{
+		NoneRead: "no page could be fetched", NoneReadVI: "không tải được trang nào",
+		Fail: "software versions are announced: %[2]s", FailVI: "lộ phiên bản phần mềm: %[2]s",
+		Pass: "no software version in the headers of %d response(s), generator tags or the error page", PassVI: "không lộ phiên bản phần mềm trong %d phản hồi",
+		PassGot: "no version banners", Want: want,
+	})
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -44,18 +45,9 @@ func portal(t *testing.T, tlsOn bool, home, login map[string][]string, body stri
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_, _ = w.Write([]byte("<!doctype html><html lang=vi><head><title>Cổng</title>" + body + `</head><body><a href="/login">Đăng nhập</a></body></html>`))
 	})
-	var srv *httptest.Server
-	if tlsOn {
-		srv = httptest.NewTLSServer(h)
-	} else {
-		srv = httptest.NewServer(h)
-	}
-	t.Cleanup(srv.Close)
-	s, err := probe.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
+	srv := checktest.Serve(t, h, tlsOn)
+	s := checktest.Session(t, check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
 		Profile: &check.Profile{Login: "/login", ProcedurePages: []string{"/"}}}, check.Config{Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return srv, s
 }
 
@@ -127,17 +119,7 @@ func TestHeaderChecks(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, s := portal(t, tc.tls, tc.home, tc.login, tc.body)
 			r := tc.run(context.Background(), s)
-			if r.Status != tc.status {
-				t.Fatalf("status = %s, want %s: %s", r.Status, tc.status, r.Message)
-			}
-			for _, m := range tc.msg {
-				if !strings.Contains(r.Message, m) {
-					t.Errorf("message %q lacks %q", r.Message, m)
-				}
-			}
-			if r.MessageVI == "" {
-				t.Error("no Vietnamese message")
-			}
+			checktest.Expect(t, r, tc.status, tc.msg...)
 			if r.Status == scoring.Fail && (r.Got == "" || r.Want == "" || r.URL == "") {
 				t.Errorf("a failure must say got, want and where: %+v", r)
 			}

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
-	"github.com/p06kit/p06kit/scoring"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 )
 
 // probeOrigin is the foreign origin the CORS probe claims to come from.
@@ -19,6 +19,17 @@ func notFoundPath() string {
 	var b [8]byte
 	_, _ = rand.Read(b[:])
 	return "/p06kit-no-such-page-" + hex.EncodeToString(b[:])
+}
+
+// notFoundKey is the key of the session's not-found path in its memo.
+type notFoundKey struct{}
+
+// NotFoundPath returns the session's path that cannot exist on the portal, random and the same
+// for every check of the session: the checks that need the portal's answer to a missing page
+// (P06-SEC-12 its error page's signature, P06-SEC-13 its not-found baseline, P06-SEC-14 a forced
+// 404) fetch it with Session.Get and share one request through the session's cache.
+func NotFoundPath(s *check.Session) string {
+	return s.Memo(notFoundKey{}, func() any { return notFoundPath() }).(string)
 }
 
 // checkCORS judges P06-SEC-18: a GET with a foreign Origin (and one with Origin: null) must not
@@ -34,10 +45,7 @@ func checkCORS(ctx context.Context, s *check.Session) check.Result {
 			urls = append(urls, abs)
 		}
 	}
-	var bad []string
-	var ev []scoring.Evidence
-	var at string
-	sent := 0
+	var tally pagejudge.Tally
 	var errs []string
 	// Sent side by side, judged in order.
 	origins := []string{probeOrigin, "null"}
@@ -66,7 +74,7 @@ func checkCORS(ctx context.Context, s *check.Session) check.Result {
 				continue
 			}
 			r := a.r
-			sent++
+			tally.Read++
 			acao := strings.TrimSpace(r.Header.Get("Access-Control-Allow-Origin"))
 			acac := strings.EqualFold(strings.TrimSpace(r.Header.Get("Access-Control-Allow-Credentials")), "true")
 			if acao == "" || !acac {
@@ -82,23 +90,15 @@ func checkCORS(ctx context.Context, s *check.Session) check.Result {
 			if why == "" {
 				continue
 			}
-			bad = append(bad, fmt.Sprintf("%s %s", check.Redact(u), why))
 			e := r.Evidence("Access-Control-Allow-Origin", "Access-Control-Allow-Credentials")
 			e.Note = "request sent with Origin: " + origin
-			ev = append(ev, e)
-			if at == "" {
-				at = u
-			}
+			tally.Add(u, fmt.Sprintf("%s %s", check.Redact(u), why), e)
 		}
 	}
-	if sent == 0 {
-		return check.Errorf("no CORS probe could be sent: %s", strings.Join(errs, "; ")).VI("không gửi được yêu cầu CORS nào")
-	}
-	if len(bad) > 0 {
-		return check.Failf("any website may read these pages with the citizen's cookies: %s", strings.Join(bad, "; ")).
-			VI("mọi trang web đều có thể đọc các trang này bằng cookie của công dân: %s", strings.Join(bad, "; ")).
-			GotWant(strings.Join(bad, "; "), want).At(at).With(ev...)
-	}
-	return check.Passf("%d request(s) with a foreign or null Origin got no credentialed CORS access", sent).
-		VI("%d yêu cầu với Origin lạ không được cấp quyền CORS kèm thông tin xác thực", sent).GotWant("no credentialed CORS for foreign origins", want)
+	return tally.Result(pagejudge.TallyMessages{
+		NoneRead: "no CORS probe could be sent: " + strings.Join(errs, "; "), NoneReadVI: "không gửi được yêu cầu CORS nào",
+		Fail: "any website may read these pages with the citizen's cookies: %[2]s", FailVI: "mọi trang web đều có thể đọc các trang này bằng cookie của công dân: %[2]s",
+		Pass: "%d request(s) with a foreign or null Origin got no credentialed CORS access", PassVI: "%d yêu cầu với Origin lạ không được cấp quyền CORS kèm thông tin xác thực",
+		PassGot: "no credentialed CORS for foreign origins", Want: want,
+	})
 }

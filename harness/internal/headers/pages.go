@@ -3,8 +3,6 @@ package headers
 import (
 	"context"
 	"fmt"
-	"io"
-	"net/http"
 	"net/url"
 	"strings"
 	"sync"
@@ -12,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/discover"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
@@ -77,7 +76,7 @@ func resolvePages(ctx context.Context, s *check.Session) (out, skipped []string)
 		}
 	}
 	if login := add(prof.Login); login != "" {
-		if to, off := leavesHost(ctx, s, login); off {
+		if to, off := discover.LeavesHost(ctx, s, login); off {
 			out = out[:len(out)-1]
 			skipped = append(skipped, fmt.Sprintf("%s (the login entry redirects to %s)", check.Redact(login), check.Redact(to)))
 		}
@@ -89,32 +88,6 @@ func resolvePages(ctx context.Context, s *check.Session) (out, skipped []string)
 		add(p)
 	}
 	return out, skipped
-}
-
-// leavesHost reports whether u answers with a redirect to another host, without following it.
-func leavesHost(ctx context.Context, s *check.Session, u string) (string, bool) {
-	ctx, cancel := context.WithTimeout(ctx, s.Config().RequestTimeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return "", false
-	}
-	req.Header.Set("User-Agent", s.Config().UserAgent)
-	c := &http.Client{Transport: s.Transport(), CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := c.Do(req)
-	if err != nil {
-		return "", false
-	}
-	_, _ = io.CopyN(io.Discard, resp.Body, 64<<10)
-	resp.Body.Close()
-	if resp.StatusCode < 300 || resp.StatusCode > 399 {
-		return "", false
-	}
-	to, err := req.URL.Parse(resp.Header.Get("Location"))
-	if err != nil || to.Host == "" || strings.EqualFold(to.Host, s.Base().Host) {
-		return "", false
-	}
-	return to.String(), true
 }
 
 // verdict is the judgement of one page.

@@ -117,7 +117,7 @@ func PartialShellReason(doc *html.Node) string {
 	var mount string
 	var text strings.Builder
 	solid := false // something in the content region besides text: a control, an image, a table, a heading
-	walkSkip(region, func(n *html.Node) bool {
+	htmlx.Visit(region, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
 			text.WriteString(n.Data)
 			text.WriteByte(' ')
@@ -146,7 +146,7 @@ func PartialShellReason(doc *html.Node) string {
 	})
 	if region != body {
 		// <main> is the content region; the chrome is what lies outside it.
-		walkSkip(body, func(n *html.Node) bool {
+		htmlx.Visit(body, func(n *html.Node) bool {
 			if n == region {
 				return false
 			}

@@ -38,7 +38,7 @@ func ShellReason(doc *html.Node) string {
 	}
 	var scripts, links, controls int
 	var bundle, mount string
-	walkSkip(doc, func(n *html.Node) bool {
+	htmlx.Visit(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
 		}
@@ -90,25 +90,6 @@ func ShellReason(doc *html.Node) string {
 	return ""
 }
 
-// walkSkip calls f for every node under n (n included) in document order, without recursion,
-// and does not descend into a node for which f returns false.
-func walkSkip(n *html.Node, f func(*html.Node) bool) {
-	cur := n
-	for cur != nil {
-		if f(cur) && cur.FirstChild != nil {
-			cur = cur.FirstChild
-			continue
-		}
-		for cur != n && cur.NextSibling == nil {
-			cur = cur.Parent
-		}
-		if cur == n {
-			return
-		}
-		cur = cur.NextSibling
-	}
-}
-
 // empty reports whether an element has no element children and no text but white space.
 func empty(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -122,7 +103,7 @@ func empty(n *html.Node) bool {
 // visibleText is the text of n outside scripts, styles, noscript and template.
 func visibleText(n *html.Node) string {
 	var b strings.Builder
-	walkSkip(n, func(c *html.Node) bool {
+	htmlx.Visit(n, func(c *html.Node) bool {
 		switch {
 		case c.Type == html.ElementNode && (c.Data == "script" || c.Data == "style" || c.Data == "noscript" || c.Data == "template"):
 			return false

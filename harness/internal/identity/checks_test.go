@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/identity/rptest"
-	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -18,27 +18,16 @@ func newSession(t *testing.T, rp *rptest.Portal, sso *ssotest.Server, portal any
 
 func newBenchSession(t testing.TB, rp *rptest.Portal, sso *ssotest.Server, portal ...any) *check.Session {
 	t.Helper()
-	var p any
+	target := checktest.RPTarget(rp, sso)
 	if len(portal) > 0 {
-		p = portal[0]
+		target.Portal = portal[0]
 	}
-	target := check.Target{BaseURL: rp.URL, Client: rp.Client(), Portal: p, Profile: rp.Profile(), SSO: sso}
-	s, err := probe.NewSession(target, check.Config{Active: true, Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return checktest.Session(t, target, check.Config{Active: true, Lang: "en"})
 }
 
 func runCheck(t *testing.T, id string, s *check.Session) check.Result {
 	t.Helper()
-	for _, c := range Checks() {
-		if c.ID == id {
-			return c.Run(context.Background(), s)
-		}
-	}
-	t.Fatalf("no check %s", id)
-	return check.Result{}
+	return checktest.Run(t, Checks(), id, s)
 }
 
 type adapterKind int
@@ -147,22 +136,8 @@ func TestChecks(t *testing.T) {
 				portal = rptest.WhoAmIAdapter{Adapter: rptest.Adapter{Portal: rp}}
 			}
 			r := runCheck(t, tc.id, newSession(t, rp, sso, portal))
-			if r.Status != tc.status {
-				t.Fatalf("status %s, want %s: %s", r.Status, tc.status, r.Message)
-			}
-			for _, w := range tc.want {
-				if !strings.Contains(r.Message, w) {
-					t.Errorf("message %q lacks %q", r.Message, w)
-				}
-			}
-			for _, w := range tc.notWant {
-				if strings.Contains(r.Message, w) {
-					t.Errorf("message %q has %q", r.Message, w)
-				}
-			}
-			if r.MessageVI == "" {
-				t.Errorf("no Vietnamese message")
-			}
+			checktest.Expect(t, r, tc.status, tc.want...)
+			checktest.Lacks(t, r.Message, tc.notWant...)
 		})
 	}
 }
@@ -223,27 +198,15 @@ func TestNameOnAnonymousPageIsNotALogin(t *testing.T) {
 // Without a profile Logout entry, P06-AUTH-09 finds the "Đăng xuất" link a logged-in citizen
 // sees.
 func TestLogoutLinkFoundWhenLoggedIn(t *testing.T) {
-	sso := ssotest.NewServer()
-	t.Cleanup(sso.Close)
-	for _, tc := range []struct {
-		name   string
-		d      rptest.Defects
-		status scoring.Status
-	}{
-		{"correct", rptest.Defects{}, scoring.Pass},
-		{"keeps sessions", rptest.Defects{KeepSessionAfterLogout: true}, scoring.Fail},
+	sso := checktest.SSO(t)
+	for _, tc := range []checktest.Case{
+		{Name: "correct", Status: scoring.Pass},
+		{Name: "keeps sessions", D: rptest.Defects{KeepSessionAfterLogout: true}, Status: scoring.Fail},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			rp := rptest.New(sso, tc.d)
-			t.Cleanup(rp.Close)
-			s, err := probe.NewSession(check.Target{BaseURL: rp.URL, Client: rp.Client(), SSO: sso,
-				Profile: &check.Profile{Login: "/dang-nhap"}}, check.Config{Lang: "en"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if r := runCheck(t, "P06-AUTH-09", s); r.Status != tc.status {
-				t.Errorf("status %s, want %s: %s", r.Status, tc.status, r.Message)
-			}
+		t.Run(tc.Name, func(t *testing.T) {
+			target := checktest.RPTarget(checktest.RP(t, sso, tc.D), sso)
+			target.Profile = &check.Profile{Login: "/dang-nhap"}
+			checktest.Expect(t, runCheck(t, "P06-AUTH-09", checktest.Session(t, target, check.Config{Lang: "en"})), tc.Status)
 		})
 	}
 }

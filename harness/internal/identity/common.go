@@ -82,6 +82,19 @@ func fake(s *check.Session) (*ssotest.Server, error) {
 // errNoSSO is why the identity checks cannot run without the SSO fake.
 var errNoSSO = fmt.Errorf("Target.SSO is nil (the portal must be configured to log in through an ssotest.Server): %w", check.ErrNoFake)
 
+// profileHome returns the resolved profile and the portal's home page: the profile's, else the
+// base URL.
+func profileHome(ctx context.Context, s *check.Session) (*check.Resolved, string, error) {
+	prof, err := s.Profile(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	if prof.Home != "" {
+		return prof, prof.Home, nil
+	}
+	return prof, s.Base().String(), nil
+}
+
 // whoAmI returns the personal identification number of the citizen the portal believes b is,
 // or "" when b is not logged in.
 func whoAmI(ctx context.Context, s *check.Session, b *check.Browser) (string, error) {
@@ -92,13 +105,9 @@ func whoAmI(ctx context.Context, s *check.Session, b *check.Browser) (string, er
 		}
 		return id, err
 	}
-	prof, err := s.Profile(ctx)
+	_, home, err := profileHome(ctx, s)
 	if err != nil {
 		return "", err
-	}
-	home := prof.Home
-	if home == "" {
-		home = s.Base().String()
 	}
 	abs, err := s.Resolve(home)
 	if err != nil {

@@ -8,16 +8,14 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
-	"github.com/p06kit/p06kit/harness/internal/probe"
-	"github.com/p06kit/p06kit/harness/ssotest"
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/scoring"
 )
 
 // Hostile or broken portals give error findings that say what happened; they never hang or
 // pass.
 func TestHostilePortals(t *testing.T) {
-	sso := ssotest.NewServer()
-	t.Cleanup(sso.Close)
+	sso := checktest.SSO(t)
 	for _, tc := range []struct {
 		name string
 		h    http.HandlerFunc
@@ -40,11 +38,8 @@ func TestHostilePortals(t *testing.T) {
 			t.Parallel()
 			srv := httptest.NewTLSServer(tc.h)
 			t.Cleanup(srv.Close)
-			s, err := probe.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(), SSO: sso, Profile: &check.Profile{Login: "/dang-nhap"}},
+			s := checktest.Session(t, check.Target{BaseURL: srv.URL, Client: srv.Client(), SSO: sso, Profile: &check.Profile{Login: "/dang-nhap"}},
 				check.Config{RequestTimeout: 300 * time.Millisecond, Lang: "en"})
-			if err != nil {
-				t.Fatal(err)
-			}
 			for _, id := range []string{"P06-AUTH-01", "P06-AUTH-03", "P06-AUTH-07"} {
 				r := runCheck(t, id, s)
 				if r.Status != scoring.Error || !strings.Contains(r.Message, tc.want) {

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
-
-	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -132,26 +129,15 @@ func findLogoutLink(ctx context.Context, s *check.Session, b *check.Browser, hom
 	if err != nil {
 		return ""
 	}
-	base, err := url.Parse(resp.FinalURL)
-	if err != nil {
-		return ""
-	}
-	for _, a := range htmlx.All(doc, "a") {
-		text := htmlx.Fold(htmlx.Text(a) + " " + attrOf(a, "title") + " " + attrOf(a, "aria-label"))
+	for _, l := range htmlx.Links(doc, resp.FinalURL) {
+		text := l.Folded("title", "aria-label")
 		if !htmlx.FoldedContains(text, "dang xuat") && !htmlx.FoldedContains(text, "thoat") &&
 			!htmlx.FoldedContains(text, "logout") && !htmlx.FoldedContains(text, "log out") && !htmlx.FoldedContains(text, "sign out") {
 			continue
 		}
-		ref, err := url.Parse(strings.TrimSpace(attrOf(a, "href")))
-		if err != nil {
-			continue
-		}
-		u := base.ResolveReference(ref)
-		if (u.Scheme == "http" || u.Scheme == "https") && strings.EqualFold(u.Hostname(), s.Base().Hostname()) {
-			return u.String()
+		if l.OnHost(s.Base().Hostname()) {
+			return l.URL.String()
 		}
 	}
 	return ""
 }
-
-func attrOf(n *html.Node, key string) string { v, _ := htmlx.Attr(n, key); return v }

@@ -40,13 +40,9 @@ var throttleWords = []string{"captcha", "ma xac nhan", "ma kiem tra", "tam khoa"
 // not given: the finding is an error that names the host and shows the form as evidence, since
 // where the passwords go is then outside the assessment (allow the host to assess it there).
 func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
-	prof, err := s.Profile(ctx)
+	prof, home, err := profileHome(ctx, s)
 	if err != nil {
 		return fromErr("resolving the profile", err)
-	}
-	home := prof.Home
-	if home == "" {
-		home = s.Base().String()
 	}
 	pageURL, read := findPasswordLogin(ctx, s, prof.Login, home)
 	if pageURL == "" {
@@ -295,23 +291,13 @@ func findPasswordLogin(ctx context.Context, s *check.Session, refs ...string) (s
 		if i >= len(refs) {
 			continue // links are followed from the entry pages only
 		}
-		base, err := url.Parse(p.FinalURL)
-		if err != nil {
-			continue
-		}
-		for _, a := range htmlx.All(p.Doc, "a") {
-			href, _ := htmlx.Attr(a, "href")
-			text := htmlx.Fold(htmlx.Text(a))
+		for _, l := range htmlx.Links(p.Doc, p.FinalURL) {
+			text := l.Folded()
 			if !htmlx.FoldedContains(text, "dang nhap") && !htmlx.FoldedContains(text, "login") && !htmlx.FoldedContains(text, "sign in") {
 				continue
 			}
-			ref, err := url.Parse(strings.TrimSpace(href))
-			if err != nil {
-				continue
-			}
-			u := base.ResolveReference(ref)
-			if (u.Scheme == "http" || u.Scheme == "https") && strings.EqualFold(u.Hostname(), s.Base().Hostname()) {
-				queue = append(queue, u.String())
+			if l.OnHost(s.Base().Hostname()) {
+				queue = append(queue, l.URL.String())
 			}
 		}
 	}

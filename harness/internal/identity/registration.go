@@ -3,7 +3,6 @@ package identity
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -21,13 +20,9 @@ const maxRegistrationPages = 5
 // Registration links to the national SSO or VNeID (another host) are what a compliant portal
 // offers and are not followed.
 func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result {
-	prof, err := s.Profile(ctx)
+	prof, home, err := profileHome(ctx, s)
 	if err != nil {
 		return fromErr("resolving the profile", err)
-	}
-	home := prof.Home
-	if home == "" {
-		home = s.Base().String()
 	}
 	pages := []string{home}
 	if prof.Login != "" {
@@ -63,22 +58,12 @@ func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result 
 		if i >= 2 && len(pages) > 2 { // only the home page and the login entry are searched for links
 			continue
 		}
-		base, _ := url.Parse(p.FinalURL)
-		for _, a := range htmlx.All(p.Doc, "a") {
-			href, _ := htmlx.Attr(a, "href")
-			if !isRegistrationLink(htmlx.Fold(htmlx.Text(a)), strings.ToLower(href)) {
-				continue
-			}
-			ref, err := url.Parse(strings.TrimSpace(href))
-			if err != nil || base == nil {
-				continue
-			}
-			u := base.ResolveReference(ref)
-			if (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Hostname(), s.Base().Hostname()) {
+		for _, l := range htmlx.Links(p.Doc, p.FinalURL) {
+			if !isRegistrationLink(l.Folded(), strings.ToLower(l.Href)) || !l.OnHost(s.Base().Hostname()) {
 				continue
 			}
 			if len(pages) < 2+maxRegistrationPages {
-				pages = append(pages, u.String())
+				pages = append(pages, l.URL.String())
 			}
 		}
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/headers"
-	"github.com/p06kit/p06kit/scoring"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 )
 
 // leak is a signature of internal detail in an error page.
@@ -65,12 +65,13 @@ func Leak(body []byte) (what, text string, ok bool) {
 // angle brackets, and a PHP array key.
 const malformed = `'"\<>`
 
-// errorProbes are the safe requests that force errors: a path that cannot exist, malformed query
-// values on the home page and the first procedure page, and, when the profile has them, the site
-// search and the dossier look-up with the malformed value.
+// errorProbes are the safe requests that force errors: a path that cannot exist (the session's,
+// whose answer other checks read too), two more ending in .php and .aspx, malformed query values
+// on the home page and the first procedure page, and, when the profile has them, the site search
+// and the dossier look-up with the malformed value.
 func errorProbes(ctx context.Context, s *check.Session) []string {
 	q := "id=" + urlEscape(malformed) + "&page[]=1&p06kit=%ff%fe"
-	out := []string{randomPath(), randomPath() + ".php", randomPath() + ".aspx", "/?" + q}
+	out := []string{headers.NotFoundPath(s), randomPath() + ".php", randomPath() + ".aspx", "/?" + q}
 	prof, err := s.Profile(ctx)
 	if err != nil || prof == nil {
 		return out
@@ -113,10 +114,7 @@ func mustResolve(s *check.Session, ref string) string {
 // checkErrorPages judges P06-SEC-14.
 func checkErrorPages(ctx context.Context, s *check.Session) check.Result {
 	want := "error pages with a plain message: no stack trace, exception, SQL error or debug page"
-	var found []string
-	var ev []scoring.Evidence
-	var at string
-	fetched := 0
+	var tally pagejudge.Tally
 	probes := errorProbes(ctx, s)
 	// The last probe asks for JSON, as an API client would: APIs often answer errors with the
 	// exception serialised.
@@ -144,27 +142,19 @@ func checkErrorPages(ctx context.Context, s *check.Session) check.Result {
 		if r == nil {
 			continue
 		}
-		fetched++
+		tally.Read++
 		what, text, ok := Leak(r.Body)
 		if !ok {
 			continue
 		}
-		found = append(found, fmt.Sprintf("%s answers HTTP %d with a %s (%q)", check.Redact(r.URL), r.StatusCode, what, excerpt([]byte(text), 100)))
 		e := r.Evidence("Content-Type")
 		e.Excerpt, e.Note = excerpt([]byte(text), 200), what
-		ev = append(ev, e)
-		if at == "" {
-			at = r.URL
-		}
+		tally.Add(r.URL, fmt.Sprintf("%s answers HTTP %d with a %s (%q)", check.Redact(r.URL), r.StatusCode, what, excerpt([]byte(text), 100)), e)
 	}
-	if fetched == 0 {
-		return check.Errorf("none of the error probes could be fetched").VI("không gửi được yêu cầu gây lỗi nào")
-	}
-	if len(found) > 0 {
-		return check.Failf("error pages leak internal details: %s", strings.Join(found, "; ")).
-			VI("trang lỗi làm lộ thông tin nội bộ: %s", strings.Join(found, "; ")).
-			GotWant(strings.Join(found, "; "), want).At(at).With(ev...)
-	}
-	return check.Passf("%d forced errors (missing paths, malformed queries) showed no stack trace, exception or SQL error", fetched).
-		VI("%d yêu cầu gây lỗi không làm lộ dấu vết ngăn xếp hay lỗi SQL", fetched).GotWant("no internal details", want)
+	return tally.Result(pagejudge.TallyMessages{
+		NoneRead: "none of the error probes could be fetched", NoneReadVI: "không gửi được yêu cầu gây lỗi nào",
+		Fail: "error pages leak internal details: %[2]s", FailVI: "trang lỗi làm lộ thông tin nội bộ: %[2]s",
+		Pass: "%d forced errors (missing paths, malformed queries) showed no stack trace, exception or SQL error", PassVI: "%d yêu cầu gây lỗi không làm lộ dấu vết ngăn xếp hay lỗi SQL",
+		PassGot: "no internal details", Want: want,
+	})
 }

@@ -1,17 +1,14 @@
 package leakage
 
 import (
-	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 )
 
 func parse(t testing.TB, s string) *html.Node {
 	t.Helper()
-	doc, err := html.Parse(strings.NewReader(s))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
+	return checktest.HTML(t, s)
 }

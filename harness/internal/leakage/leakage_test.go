@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -40,18 +41,9 @@ func fixture(t *testing.T, tlsOn bool, paths map[string]resource, notFound resou
 		w.WriteHeader(res.status)
 		_, _ = w.Write([]byte(res.body))
 	})
-	var srv *httptest.Server
-	if tlsOn {
-		srv = httptest.NewTLSServer(h)
-	} else {
-		srv = httptest.NewServer(h)
-	}
-	t.Cleanup(srv.Close)
-	s, err := probe.NewSession(check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
+	srv := checktest.Serve(t, h, tlsOn)
+	s := checktest.Session(t, check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
 		Profile: &check.Profile{Login: "/", ProcedurePages: []string{"/"}}}, check.Config{Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return s
 }
 
@@ -102,9 +94,7 @@ func TestCheckSensitivePaths(t *testing.T) {
 				paths[k] = v
 			}
 			r := checkSensitivePaths(context.Background(), fixture(t, true, paths, tc.notFound))
-			if r.Status != tc.status || !strings.Contains(r.Message, tc.msg) {
-				t.Fatalf("got %s %q; want %s containing %q", r.Status, r.Message, tc.status, tc.msg)
-			}
+			checktest.Expect(t, r, tc.status, tc.msg)
 			if r.Status == scoring.Fail && strings.Contains(r.Message, "/.git/HEAD") && !strings.Contains(r.MessageVI, "siêu dữ liệu kho mã Git") {
 				t.Errorf("Vietnamese message %q", r.MessageVI)
 			}
@@ -223,9 +213,7 @@ func TestCheckErrorPages(t *testing.T) {
 				paths[k] = v
 			}
 			r := checkErrorPages(context.Background(), fixture(t, true, paths, tc.notFound))
-			if r.Status != tc.status || !strings.Contains(r.Message, tc.msg) {
-				t.Fatalf("got %s %q; want %s containing %q", r.Status, r.Message, tc.status, tc.msg)
-			}
+			checktest.Expect(t, r, tc.status, tc.msg)
 		})
 	}
 }
@@ -296,9 +284,7 @@ func TestCheckSecurityTxt(t *testing.T) {
 				paths["/security.txt"] = resource{200, "text/plain", good}
 			}
 			r := checkSecurityTxt(context.Background(), fixture(t, tc.tls, paths, real404))
-			if r.Status != tc.status || !strings.Contains(r.Message, tc.msg) {
-				t.Fatalf("got %s %q; want %s containing %q", r.Status, r.Message, tc.status, tc.msg)
-			}
+			checktest.Expect(t, r, tc.status, tc.msg)
 		})
 	}
 }
@@ -330,9 +316,7 @@ func TestCheckMixedContent(t *testing.T) {
 				s = fixtureCSP(t, h)
 			}
 			r := checkMixedContent(context.Background(), s)
-			if r.Status != tc.status || !strings.Contains(r.Message, tc.msg) {
-				t.Fatalf("got %s %q; want %s containing %q", r.Status, r.Message, tc.status, tc.msg)
-			}
+			checktest.Expect(t, r, tc.status, tc.msg)
 		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/headers"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -162,17 +163,14 @@ func checkMixedContent(ctx context.Context, s *check.Session) check.Result {
 		return r
 	}
 	want := "no http:// scripts, styles, frames, forms, images or media on HTTPS pages"
-	var found []string
-	var ev []scoring.Evidence
-	var at string
+	var tally pagejudge.Tally
 	var notes []string
-	fetched := 0
 	for _, u := range headers.CitizenPages(ctx, s) {
 		p, err := s.Page(ctx, u)
 		if err != nil || p.Doc == nil {
 			continue
 		}
-		fetched++
+		tally.Read++
 		if pu, err := url.Parse(p.FinalURL); err != nil || pu.Scheme != "https" {
 			continue
 		}
@@ -186,6 +184,7 @@ func checkMixedContent(ctx context.Context, s *check.Session) check.Result {
 		}
 		active, passive := 0, 0
 		var list []string
+		var ev []scoring.Evidence
 		for _, m := range mixed {
 			kind := "passive"
 			if m.Active {
@@ -199,22 +198,16 @@ func checkMixedContent(ctx context.Context, s *check.Session) check.Result {
 			}
 			ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Location: m.Path, Excerpt: check.Redact(m.URL), Note: kind + " mixed content"})
 		}
-		found = append(found, fmt.Sprintf("%s loads %d active and %d passive http:// subresource(s): %s", check.Redact(p.FinalURL), active, passive, strings.Join(list, "; ")))
-		if at == "" {
-			at = p.FinalURL
-		}
+		tally.Add(p.FinalURL, fmt.Sprintf("%s loads %d active and %d passive http:// subresource(s): %s", check.Redact(p.FinalURL), active, passive, strings.Join(list, "; ")), ev...)
 	}
-	if fetched == 0 {
-		return check.Errorf("no HTML page could be fetched").VI("không tải được trang HTML nào")
-	}
-	if len(found) > 0 {
-		return check.Failf("mixed content: %s", strings.Join(found, " | ")).
-			VI("nội dung hỗn hợp (tài nguyên http:// trên trang HTTPS): %s", strings.Join(found, " | ")).
-			GotWant(strings.Join(found, " | "), want).At(at).With(ev...)
-	}
-	msg := fmt.Sprintf("no http:// subresources on the %d HTTPS page(s) checked", fetched)
+	pass := "no http:// subresources on the %d HTTPS page(s) checked"
 	if len(notes) > 0 {
-		msg += " (" + strings.Join(notes, "; ") + ")"
+		pass += " (" + strings.ReplaceAll(strings.Join(notes, "; "), "%", "%%") + ")"
 	}
-	return check.Passf("%s", msg).VI("không có tài nguyên http:// trên %d trang HTTPS", fetched).GotWant("no mixed content", want)
+	return tally.Result(pagejudge.TallyMessages{
+		NoneRead: "no HTML page could be fetched", NoneReadVI: "không tải được trang HTML nào",
+		Fail: "mixed content: %[2]s", FailVI: "nội dung hỗn hợp (tài nguyên http:// trên trang HTTPS): %[2]s", Sep: " | ",
+		Pass: pass, PassVI: "không có tài nguyên http:// trên %d trang HTTPS",
+		PassGot: "no mixed content", Want: want,
+	})
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/headers"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -126,38 +127,30 @@ func ThirdPartySRI(doc *html.Node, pageURL string) (all, bad []Subresource) {
 // checkSRI judges P06-SEC-17 on the citizen pages.
 func checkSRI(ctx context.Context, s *check.Session) check.Result {
 	want := "every third-party script and stylesheet with integrity=\"sha384-…\" (or sha256/sha512) and crossorigin"
-	var found []string
-	var ev []scoring.Evidence
-	var at string
-	fetched, third := 0, 0
+	var tally pagejudge.Tally
+	third := 0
 	for _, u := range headers.CitizenPages(ctx, s) {
 		p, err := s.Page(ctx, u)
 		if err != nil || p.Doc == nil {
 			continue
 		}
-		fetched++
+		tally.Read++
 		all, bad := ThirdPartySRI(p.Doc, p.FinalURL)
 		third += len(all)
 		for _, b := range bad {
-			found = append(found, fmt.Sprintf("%s loads %s: %s", check.Redact(p.FinalURL), check.Redact(b.URL), b.Problem))
-			ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Location: b.Path, Excerpt: check.Redact(b.URL), Note: b.Problem})
-			if at == "" {
-				at = p.FinalURL
-			}
+			tally.Add(p.FinalURL, fmt.Sprintf("%s loads %s: %s", check.Redact(p.FinalURL), check.Redact(b.URL), b.Problem),
+				scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Location: b.Path, Excerpt: check.Redact(b.URL), Note: b.Problem})
 		}
 	}
-	if fetched == 0 {
-		return check.Errorf("no HTML page could be fetched").VI("không tải được trang HTML nào")
+	m := pagejudge.TallyMessages{
+		NoneRead: "no HTML page could be fetched", NoneReadVI: "không tải được trang HTML nào",
+		Fail: "%d third-party script(s)/stylesheet(s) lack valid Subresource Integrity: %s", FailVI: "%d script/stylesheet của bên thứ ba thiếu SRI hợp lệ: %s",
+		Pass: "no third-party scripts or stylesheets on the %d page(s) checked", PassVI: "không có script/stylesheet của bên thứ ba trên %d trang",
+		PassGot: "no third-party scripts", Want: want,
 	}
-	if len(found) > 0 {
-		return check.Failf("%d third-party script(s)/stylesheet(s) lack valid Subresource Integrity: %s", len(found), strings.Join(found, "; ")).
-			VI("%d script/stylesheet của bên thứ ba thiếu SRI hợp lệ: %s", len(found), strings.Join(found, "; ")).
-			GotWant(strings.Join(found, "; "), want).At(at).With(ev...)
+	if tally.Read > 0 && len(tally.Found) == 0 && third > 0 {
+		return check.Passf("all %d third-party script(s)/stylesheet(s) carry valid integrity and crossorigin", third).
+			VI("cả %d script/stylesheet của bên thứ ba đều có SRI hợp lệ", third).GotWant("all with SRI", want)
 	}
-	if third == 0 {
-		return check.Passf("no third-party scripts or stylesheets on the %d page(s) checked", fetched).
-			VI("không có script/stylesheet của bên thứ ba trên %d trang", fetched).GotWant("no third-party scripts", want)
-	}
-	return check.Passf("all %d third-party script(s)/stylesheet(s) carry valid integrity and crossorigin", third).
-		VI("cả %d script/stylesheet của bên thứ ba đều có SRI hợp lệ", third).GotWant("all with SRI", want)
+	return tally.Result(m)
 }

@@ -202,3 +202,70 @@ func (j *Judged) Result(m Messages) check.Result {
 		VI(m.FailVI+"%s", n, read, List(badVI, "và"), skipVI).
 		At(j.Failed[0].FinalURL).With(j.Evidence...).GotWant(got, m.Want)
 }
+
+// Tally is what a check found over the responses it read when its verdict rests on all of them
+// together (probes sent, pages scanned for one thing): how many were read, each thing found, its
+// evidence and where the first was seen. As with Judged, pass and fail rest only on what was
+// read, and nothing read is an error.
+type Tally struct {
+	Read     int
+	Found    []string
+	Evidence []scoring.Evidence
+	At       string
+}
+
+// Add records a thing found at the URL at, with its evidence.
+func (t *Tally) Add(at, found string, ev ...scoring.Evidence) {
+	t.Found = append(t.Found, found)
+	t.Evidence = append(t.Evidence, ev...)
+	if t.At == "" {
+		t.At = at
+	}
+}
+
+// TallyMessages are a criterion's words for a Tally's finding.
+type TallyMessages struct {
+	// NoneRead and NoneReadVI say what could not be read (the finding is then an error).
+	NoneRead, NoneReadVI string
+	// Fail and FailVI are given the number of things found and their list, joined by Sep ("; "
+	// when empty): a format that names only the list refers to it as %[2]s.
+	Fail, FailVI, Sep string
+	// Pass and PassVI are given the number of responses read; PassGot is the got of a pass.
+	Pass, PassVI, PassGot string
+	Want                  string
+}
+
+// Result is the finding: an error when nothing was read, a fail naming what was found (at the
+// first place it was seen), else a pass.
+func (t *Tally) Result(m TallyMessages) check.Result {
+	if t.Read == 0 {
+		return check.Errorf("%s", m.NoneRead).VI("%s", m.NoneReadVI)
+	}
+	if len(t.Found) > 0 {
+		sep := m.Sep
+		if sep == "" {
+			sep = "; "
+		}
+		list := strings.Join(t.Found, sep)
+		return check.Failf(m.Fail, len(t.Found), list).VI(m.FailVI, len(t.Found), list).
+			GotWant(list, m.Want).At(t.At).With(t.Evidence...)
+	}
+	return check.Passf(m.Pass, t.Read).VI(m.PassVI, t.Read).GotWant(m.PassGot, m.Want)
+}
+
+// OnProfile makes a check of the portal's pages from judge, which is given the resolved profile.
+// A single-page app whose home page is an unrendered shell gives Session.HomeShell's finding
+// (nothing to judge), and a profile that cannot be resolved is an error, the same way for every
+// such check.
+func OnProfile(judge func(ctx context.Context, s *check.Session, r *check.Resolved) check.Result) check.Func {
+	return func(ctx context.Context, s *check.Session) check.Result {
+		if res, shell := s.HomeShell(ctx); shell {
+			return res // a single-page app not rendered: nothing to judge
+		}
+		r, err := s.Profile(ctx)
+		if err != nil {
+			return check.FromError("resolving the portal profile", err)
+		}
+		return judge(ctx, s, r)
+	}
+}

@@ -84,3 +84,24 @@ func TestFailNamesFailingPagesAndBoundsEvidence(t *testing.T) {
 		t.Errorf("Messages.Got: got %q", r.Got)
 	}
 }
+
+func TestTally(t *testing.T) {
+	m := TallyMessages{NoneRead: "nothing read", NoneReadVI: "không đọc được", Fail: "leaks: %[2]s", FailVI: "%d lỗi: %s",
+		Pass: "%d probes clean", PassVI: "%d yêu cầu sạch", PassGot: "clean", Want: "no leaks"}
+	var none Tally
+	if r := none.Result(m); r.Status != scoring.Error || r.Message != "nothing read" {
+		t.Errorf("nothing read: got %s %q", r.Status, r.Message)
+	}
+	clean := Tally{Read: 3}
+	if r := clean.Result(m); r.Status != scoring.Pass || r.Message != "3 probes clean" || r.Got != "clean" {
+		t.Errorf("clean: got %s %q got=%q", r.Status, r.Message, r.Got)
+	}
+	leaky := Tally{Read: 3}
+	leaky.Add("https://p.example/a", "a leaks", scoring.Evidence{Note: "a"})
+	leaky.Add("https://p.example/b", "b leaks")
+	r := leaky.Result(m)
+	if r.Status != scoring.Fail || r.Message != "leaks: a leaks; b leaks" || r.MessageVI != "2 lỗi: a leaks; b leaks" ||
+		r.URL != "https://p.example/a" || len(r.Evidence) != 1 || r.Got != "a leaks; b leaks" {
+		t.Errorf("leaky: got %+v", r)
+	}
+}

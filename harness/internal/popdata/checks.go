@@ -204,56 +204,51 @@ func (e *env) start(ctx context.Context, b *check.Browser, req check.DossierRequ
 	return a
 }
 
-// describe says what a gateway request was, for messages: masked identifier, request ID, user and
-// outcome.
-func describe(r popdbtest.Request) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "request #%d", r.Seq)
-	if r.Subject != "" {
-		fmt.Fprintf(&b, " looking up %s", ident.Mask(r.Subject))
-	} else if r.Operation != "" {
-		fmt.Fprintf(&b, " operation %s", r.Operation)
-	}
-	if r.MaYeuCau != "" {
-		fmt.Fprintf(&b, " (MaYeuCau %s)", truncate(r.MaYeuCau, 40))
-	}
-	if r.Username != "" {
-		fmt.Fprintf(&b, " as %q", truncate(r.Username, 40))
-	}
-	fmt.Fprintf(&b, " → %s", r.Outcome)
-	if r.Status != 0 && r.Status != 200 {
-		fmt.Fprintf(&b, " (HTTP %d", r.Status)
-		if r.Fault != "" {
-			fmt.Fprintf(&b, ", %s", r.Fault)
-		}
-		if r.AuthError != "" {
-			fmt.Fprintf(&b, ": %s", r.AuthError)
-		}
-		b.WriteString(")")
-	}
-	return b.String()
+// words are the words of a language describe uses.
+type words struct {
+	request, lookingUp, operation, as, more string
+	outcome                                 func(popdbtest.Outcome) string
+	// authError says whether the gateway's authentication error is quoted (English only: it
+	// is the gateway's own text).
+	authError bool
 }
 
+var (
+	wordsEN = words{request: "request", lookingUp: "looking up", operation: "operation", as: "as", more: "and %d more",
+		outcome: func(o popdbtest.Outcome) string { return fmt.Sprint(o) }, authError: true}
+	wordsVI = words{request: "yêu cầu", lookingUp: "tra cứu", operation: "thao tác", as: "bằng tài khoản", more: "và %d yêu cầu khác",
+		outcome: func(o popdbtest.Outcome) string { return outcomeVI[o] }}
+)
+
+// describe says what a gateway request was, for messages: masked identifier, request ID, user and
+// outcome.
+func describe(r popdbtest.Request) string { return describeIn(r, wordsEN) }
+
 // describeVI is describe in Vietnamese.
-func describeVI(r popdbtest.Request) string {
+func describeVI(r popdbtest.Request) string { return describeIn(r, wordsVI) }
+
+func describeIn(r popdbtest.Request, w words) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "yêu cầu #%d", r.Seq)
+	fmt.Fprintf(&b, "%s #%d", w.request, r.Seq)
 	if r.Subject != "" {
-		fmt.Fprintf(&b, " tra cứu %s", ident.Mask(r.Subject))
+		fmt.Fprintf(&b, " %s %s", w.lookingUp, ident.Mask(r.Subject))
 	} else if r.Operation != "" {
-		fmt.Fprintf(&b, " thao tác %s", r.Operation)
+		fmt.Fprintf(&b, " %s %s", w.operation, r.Operation)
 	}
 	if r.MaYeuCau != "" {
 		fmt.Fprintf(&b, " (MaYeuCau %s)", truncate(r.MaYeuCau, 40))
 	}
 	if r.Username != "" {
-		fmt.Fprintf(&b, " bằng tài khoản %q", truncate(r.Username, 40))
+		fmt.Fprintf(&b, " %s %q", w.as, truncate(r.Username, 40))
 	}
-	fmt.Fprintf(&b, " → %s", outcomeVI[r.Outcome])
+	fmt.Fprintf(&b, " → %s", w.outcome(r.Outcome))
 	if r.Status != 0 && r.Status != 200 {
 		fmt.Fprintf(&b, " (HTTP %d", r.Status)
 		if r.Fault != "" {
 			fmt.Fprintf(&b, ", %s", r.Fault)
+		}
+		if w.authError && r.AuthError != "" {
+			fmt.Fprintf(&b, ": %s", r.AuthError)
 		}
 		b.WriteString(")")
 	}
@@ -266,26 +261,19 @@ var outcomeVI = map[popdbtest.Outcome]string{
 	popdbtest.Abandoned: "bị bỏ dở", popdbtest.Pending: "đang xử lý",
 }
 
-func describeAllVI(rs []popdbtest.Request, max int) string {
-	var parts []string
-	for i, r := range rs {
-		if i == max {
-			parts = append(parts, fmt.Sprintf("và %d yêu cầu khác", len(rs)-max))
-			break
-		}
-		parts = append(parts, describeVI(r))
-	}
-	return strings.Join(parts, "; ")
-}
+// describeAll describes at most max requests and counts the others; describeAllVI in Vietnamese.
+func describeAll(rs []popdbtest.Request, max int) string { return describeAllIn(rs, max, wordsEN) }
 
-func describeAll(rs []popdbtest.Request, max int) string {
+func describeAllVI(rs []popdbtest.Request, max int) string { return describeAllIn(rs, max, wordsVI) }
+
+func describeAllIn(rs []popdbtest.Request, max int, w words) string {
 	var parts []string
 	for i, r := range rs {
 		if i == max {
-			parts = append(parts, fmt.Sprintf("and %d more", len(rs)-max))
+			parts = append(parts, fmt.Sprintf(w.more, len(rs)-max))
 			break
 		}
-		parts = append(parts, describe(r))
+		parts = append(parts, describeIn(r, w))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -335,17 +323,17 @@ type Problem struct {
 
 // joinEN and joinVI join problems for a message.
 func joinEN(ps []Problem, sep string) string {
-	out := make([]string, len(ps))
-	for i, p := range ps {
-		out[i] = p.EN
-	}
-	return strings.Join(out, sep)
+	return join(ps, sep, func(p Problem) string { return p.EN })
 }
 
 func joinVI(ps []Problem, sep string) string {
+	return join(ps, sep, func(p Problem) string { return p.VI })
+}
+
+func join(ps []Problem, sep string, text func(Problem) string) string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
-		out[i] = p.VI
+		out[i] = text(p)
 	}
 	return strings.Join(out, sep)
 }

@@ -1,7 +1,6 @@
 package service
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -11,14 +10,7 @@ import (
 
 // catalogueCheck is P06-SVC-01: the catalogue lists each procedure with a valid code (MaTTHC) and
 // its level (toàn trình / một phần, or stated as not online).
-func catalogueCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	pl, res := procedures(ctx, s)
-	if res != nil {
-		return *res
-	}
+func catalogueCheck(pl *check.ProcedureList) check.Result {
 	var noCode, noLevel, legacy []string
 	for _, p := range pl.Procedures {
 		switch {
@@ -57,14 +49,7 @@ func catalogueCheck(ctx context.Context, s *check.Session) check.Result {
 }
 
 // onlineRateCheck is P06-SVC-06: at least 80% of procedures are offered online.
-func onlineRateCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	pl, res := procedures(ctx, s)
-	if res != nil {
-		return *res
-	}
+func onlineRateCheck(pl *check.ProcedureList) check.Result {
 	var online, unstated int64
 	var offline []string
 	for _, p := range pl.Procedures {
@@ -84,14 +69,7 @@ func onlineRateCheck(ctx context.Context, s *check.Session) check.Result {
 }
 
 // fullProcessRateCheck is P06-SVC-07: at least 80% of online procedures are full-process.
-func fullProcessRateCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	pl, res := procedures(ctx, s)
-	if res != nil {
-		return *res
-	}
+func fullProcessRateCheck(pl *check.ProcedureList) check.Result {
 	var online, full int64
 	var partial []string
 	for _, p := range pl.Procedures {

@@ -29,14 +29,7 @@ var components = []component{
 }
 
 // componentsCheck is P06-SVC-02: each sampled procedure page shows all mandatory components.
-func componentsCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	r, err := s.Profile(ctx)
-	if err != nil {
-		return check.FromError("resolving the portal profile", err)
-	}
+func componentsCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	if len(r.ProcedurePages) == 0 {
 		return check.Failf("no procedure page to examine: none configured (procedure_pages) and the catalogue links to none").
 			VI("không có trang thủ tục nào để kiểm tra: chưa cấu hình procedure_pages và danh mục không liên kết tới trang thủ tục").

@@ -3,7 +3,6 @@ package service
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/criteria"
@@ -27,22 +26,12 @@ func essentialLinks(ctx context.Context, s *check.Session, r *check.Resolved) []
 		if err != nil || pg.Doc == nil || pg.StatusCode != 200 {
 			continue
 		}
-		base, err := url.Parse(pg.FinalURL)
-		if err != nil {
-			continue
-		}
-		for _, a := range htmlx.All(pg.Doc, "a") {
-			href, _ := htmlx.Attr(a, "href")
-			u, err := url.Parse(strings.TrimSpace(href))
-			if err != nil || strings.TrimSpace(href) == "" || strings.HasPrefix(strings.TrimSpace(href), "#") {
+		for _, l := range htmlx.Links(pg.Doc, pg.FinalURL) {
+			if l.Href == "" || strings.HasPrefix(l.Href, "#") || !l.Web() {
 				continue
 			}
-			abs := base.ResolveReference(u)
-			if abs.Scheme != "http" && abs.Scheme != "https" {
-				continue
-			}
-			title, _ := htmlx.Attr(a, "title")
-			out = append(out, essentialLink{text: htmlx.Text(a) + " " + title, href: abs.String()})
+			title, _ := htmlx.Attr(l.Node, "title")
+			out = append(out, essentialLink{text: htmlx.Text(l.Node) + " " + title, href: l.URL.String()})
 		}
 	}
 	return out
@@ -57,14 +46,7 @@ var scopeVI = map[criteria.Scope]string{criteria.Ministry: "bộ", criteria.Prov
 // missing from the catalogue counts as offered when the home or catalogue page links to it by
 // name. For a ministry portal, whose share of the 25 depends on the ministry, the services checked
 // are those its catalogue lists.
-func essentialCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	r, err := s.Profile(ctx)
-	if err != nil {
-		return check.FromError("resolving the portal profile", err)
-	}
+func essentialCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	pl, res := procedures(ctx, s)
 	if res != nil {
 		return *res

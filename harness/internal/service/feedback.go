@@ -3,7 +3,6 @@ package service
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -37,21 +36,11 @@ func offersForm(pg *check.Page, field, host string, phrases []string) bool {
 			return true
 		}
 	}
-	base, err := url.Parse(pg.FinalURL)
-	if err != nil {
-		return false
-	}
-	for _, a := range htmlx.All(pg.Doc, "a") {
-		href, _ := htmlx.Attr(a, "href")
-		u, err := url.Parse(strings.TrimSpace(href))
-		if err != nil || !check.UsableHref(href) {
+	for _, l := range htmlx.Links(pg.Doc, pg.FinalURL) {
+		if !check.UsableHref(l.Href) || !l.Web() || l.URL.Host == "" || strings.EqualFold(l.URL.Host, host) {
 			continue
 		}
-		abs := base.ResolveReference(u)
-		if abs.Host == "" || strings.EqualFold(abs.Host, host) || (abs.Scheme != "http" && abs.Scheme != "https") {
-			continue
-		}
-		t := htmlx.Fold(htmlx.Text(a))
+		t := l.Folded()
 		for _, p := range phrases {
 			if htmlx.FoldedContains(t, p) {
 				return true
@@ -65,14 +54,7 @@ func offersForm(pg *check.Page, field, host string, phrases []string) bool {
 // (đánh giá mức độ hài lòng) are offered online: both pages exist, answer 200, say what they are,
 // and offer a form (a text box to write feedback; choices to rate) or a link to the national
 // system that takes them.
-func feedbackCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	r, err := s.Profile(ctx)
-	if err != nil {
-		return check.FromError("resolving the portal profile", err)
-	}
+func feedbackCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	type want struct {
 		field, ref, what, whatVI string
 		phrases                  []string

@@ -25,6 +25,22 @@ func en(items []string) string { return list(items, "and") }
 func vi(items []string) string { return list(items, "và") }
 
 // procedures reads the catalogue; a result is returned when there is none to work with.
+// onCatalogue makes a check of the procedure catalogue from judge: a single-page app whose home
+// page is an unrendered shell gives Session.HomeShell's finding, and a catalogue that cannot be
+// read, or lists nothing, gives procedures' finding.
+func onCatalogue(judge func(pl *check.ProcedureList) check.Result) check.Func {
+	return func(ctx context.Context, s *check.Session) check.Result {
+		if res, shell := s.HomeShell(ctx); shell {
+			return res // a single-page app not rendered: nothing to judge
+		}
+		pl, res := procedures(ctx, s)
+		if res != nil {
+			return *res
+		}
+		return judge(pl)
+	}
+}
+
 func procedures(ctx context.Context, s *check.Session) (*check.ProcedureList, *check.Result) {
 	pl, err := s.Procedures(ctx)
 	if errors.Is(err, check.ErrNoCatalogue) {

@@ -172,14 +172,7 @@ func lookupURL(template, code string) string {
 // must exist, an unknown code must get a clear "not found" (not an error page), and the profile's
 // sample dossier, when given, must be found without showing the owner's personal identification
 // number.
-func lookupCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	r, err := s.Profile(ctx)
-	if err != nil {
-		return check.FromError("resolving the portal profile", err)
-	}
+func lookupCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	if r.StatusLookup == "" {
 		return check.Failf("no dossier status look-up: none configured (status_lookup) and no link labelled \"Tra cứu hồ sơ\" or form with a dossier-code field was found").
 			VI("không có chức năng tra cứu hồ sơ: chưa cấu hình status_lookup và không tìm thấy liên kết \"Tra cứu hồ sơ\" hay biểu mẫu nhập mã hồ sơ").

@@ -5,15 +5,13 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 )
 
 func mustParse(t *testing.T, s string) *html.Node {
 	t.Helper()
-	n, err := html.Parse(strings.NewReader(s))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
+	return checktest.HTML(t, s)
 }
 
 func FuzzPageFee(f *testing.F) {

@@ -93,14 +93,7 @@ func offersPayment(doc *html.Node, base *url.URL, payment string) bool {
 // paymentCheck is P06-SVC-04: fee-bearing procedures offered online offer online payment. A
 // procedure is fee-bearing when the catalogue says so (CoPhiLePhi, data-co-phi) or its page states
 // a fee; each sampled fee-bearing page must link to online payment.
-func paymentCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	r, err := s.Profile(ctx)
-	if err != nil {
-		return check.FromError("resolving the portal profile", err)
-	}
+func paymentCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	byURL := map[string]check.Procedure{}
 	if pl, err := s.Procedures(ctx); err == nil {
 		for _, p := range pl.Procedures {

@@ -57,6 +57,27 @@ type Prober struct {
 }
 
 // turn waits for Acquire, if set.
+// connect takes a turn and opens a connection to the target, bounded by timeout; done closes it
+// and gives the turn back. The context returned carries the bound.
+func (p *Prober) connect(ctx context.Context, timeout time.Duration) (_ context.Context, _ net.Conn, done func(), _ error) {
+	release, err := p.turn(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	dial := p.Dial
+	if dial == nil {
+		dial = (&net.Dialer{}).DialContext
+	}
+	conn, err := dial(ctx, "tcp", p.Addr)
+	if err != nil {
+		cancel()
+		release()
+		return nil, nil, nil, fmt.Errorf("connecting to %s: %w", p.Addr, err)
+	}
+	return ctx, conn, func() { conn.Close(); cancel(); release() }, nil
+}
+
 func (p *Prober) turn(ctx context.Context) (func(), error) {
 	if p.Acquire == nil {
 		return func() {}, nil
@@ -102,22 +123,11 @@ func (p *Prober) exchange(ctx context.Context, v uint16, suites []uint16, wantCe
 	if err != nil {
 		return Outcome{}, nil, err
 	}
-	release, err := p.turn(ctx)
+	ctx, conn, done, err := p.connect(ctx, probeTimeout)
 	if err != nil {
 		return Outcome{}, nil, err
 	}
-	defer release()
-	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
-	defer cancel()
-	dial := p.Dial
-	if dial == nil {
-		dial = (&net.Dialer{}).DialContext
-	}
-	conn, err := dial(ctx, "tcp", p.Addr)
-	if err != nil {
-		return Outcome{}, nil, fmt.Errorf("connecting to %s: %w", p.Addr, err)
-	}
-	defer conn.Close()
+	defer done()
 	if d, ok := ctx.Deadline(); ok {
 		_ = conn.SetDeadline(d)
 	}

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"fmt"
 	"io"
-	"net"
 	"time"
 )
 
@@ -67,22 +66,11 @@ func (p *Prober) ProbeSSLv2(ctx context.Context) (VersionResult, error) {
 	_, _ = rand.Read(ch[:])
 	// Servers that do not speak SSL 2.0 often wait for more bytes rather than refuse: a shorter
 	// bound than other probes keeps that from costing 5 seconds per scan.
-	release, err := p.turn(ctx)
+	ctx, conn, done, err := p.connect(ctx, sslv2Timeout)
 	if err != nil {
 		return VersionResult{}, err
 	}
-	defer release()
-	ctx, cancel := context.WithTimeout(ctx, sslv2Timeout)
-	defer cancel()
-	dial := p.Dial
-	if dial == nil {
-		dial = (&net.Dialer{}).DialContext
-	}
-	conn, err := dial(ctx, "tcp", p.Addr)
-	if err != nil {
-		return VersionResult{}, fmt.Errorf("connecting to %s: %w", p.Addr, err)
-	}
-	defer conn.Close()
+	defer done()
 	if d, ok := ctx.Deadline(); ok {
 		_ = conn.SetDeadline(d)
 	}

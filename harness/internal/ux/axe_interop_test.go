@@ -3,15 +3,12 @@
 package ux
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"golang.org/x/net/html"
-
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/interoptest"
 )
 
@@ -30,14 +27,7 @@ func TestInteropAxeViewport(t *testing.T) {
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := html.Parse(bytes.NewReader(b))
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := checktest.HTMLFile(t, f)
 			problem, _, _ := viewportProblem(doc)
 			axeFlags := len(axe[name]["meta-viewport"]) > 0
 			if axeFlags {

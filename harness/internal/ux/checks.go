@@ -1,6 +1,9 @@
 package ux
 
-import "github.com/p06kit/p06kit/harness/check"
+import (
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+)
 
 // Checks returns the checks of this family.
 func Checks() []check.Check {
@@ -8,12 +11,12 @@ func Checks() []check.Check {
 		{ID: "P06-UX-01", Run: charsetCheck},
 		{ID: "P06-UX-02", Run: nfcCheck},
 		{ID: "P06-UX-03", Run: viewportCheck},
-		{ID: "P06-UX-04", Run: depthCheck},
-		{ID: "P06-UX-05", Run: searchCheck},
+		{ID: "P06-UX-04", Run: pagejudge.OnProfile(depthCheck)},
+		{ID: "P06-UX-05", Run: pagejudge.OnProfile(searchCheck)},
 		{ID: "P06-UX-06", Run: indexableCheck},
 		{ID: "P06-UX-07", Run: ttfbCheck},
 		{ID: "P06-UX-08", Run: weightCheck},
 		{ID: "P06-UX-09", Run: privacyCheck},
-		{ID: "P06-UX-10", Run: contactCheck},
+		{ID: "P06-UX-10", Run: pagejudge.OnProfile(contactCheck)},
 	}
 }

@@ -186,14 +186,7 @@ func iconAddress(doc *html.Node) string {
 // contactCheck is P06-UX-10: guidance and contact are published: a hotline or telephone number,
 // an address, an e-mail address and a link to user guidance, on the contact page or the home
 // page.
-func contactCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	r, err := s.Profile(ctx)
-	if err != nil {
-		return check.FromError("resolving the portal profile", err)
-	}
+func contactCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	var f contactFacts
 	var ev []scoring.Evidence
 	var where []string

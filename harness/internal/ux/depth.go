@@ -122,14 +122,7 @@ func crawl(ctx context.Context, s *check.Session, home string, targets map[strin
 
 // depthCheck is P06-UX-04: every sampled procedure page is reachable in at most 3 clicks from the
 // home page, following same-host links.
-func depthCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	r, err := s.Profile(ctx)
-	if err != nil {
-		return check.FromError("resolving the portal profile", err)
-	}
+func depthCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	if len(r.ProcedurePages) == 0 {
 		return check.Failf("no procedure page to look for: none configured (procedure_pages) and the catalogue links to none").
 			VI("không có trang thủ tục nào để kiểm tra").GotWant("no procedure pages", "every procedure page within 3 clicks of the home page")

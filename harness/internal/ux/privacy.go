@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"strings"
 
-	"golang.org/x/net/html"
-
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
@@ -22,22 +20,17 @@ var privacyTopics = []string{"du lieu ca nhan", "13 2023", "bao ve du lieu", "pe
 // linksToPrivacy reports whether the page has a link to the privacy notice: to its URL, or with
 // a privacy label as its text.
 func linksToPrivacy(pg *check.Page, privacy *url.URL) bool {
-	base, err := url.Parse(pg.FinalURL)
-	if err != nil {
+	if _, err := url.Parse(pg.FinalURL); err != nil {
 		return false
 	}
-	for _, a := range htmlx.All(pg.Doc, "a") {
-		href, ok := htmlx.Attr(a, "href")
-		if !ok || !check.UsableHref(href) {
+	for _, l := range htmlx.Links(pg.Doc, pg.FinalURL) {
+		if !check.UsableHref(l.Href) {
 			continue // an empty, "#" or javascript: link leads nowhere
 		}
-		if u, err := url.Parse(strings.TrimSpace(href)); err == nil && privacy != nil {
-			abs := base.ResolveReference(u)
-			if strings.EqualFold(abs.Host, privacy.Host) && abs.Path == privacy.Path {
-				return true
-			}
+		if l.URL != nil && privacy != nil && strings.EqualFold(l.URL.Host, privacy.Host) && l.URL.Path == privacy.Path {
+			return true
 		}
-		f := htmlx.Fold(htmlx.Text(a) + " " + attr(a, "aria-label") + " " + attr(a, "title"))
+		f := l.Folded("aria-label", "title")
 		for _, l := range privacyLabels {
 			if htmlx.FoldedContains(f, l) {
 				return true
@@ -46,8 +39,6 @@ func linksToPrivacy(pg *check.Page, privacy *url.URL) bool {
 	}
 	return false
 }
-
-func attr(n *html.Node, name string) string { v, _ := htmlx.Attr(n, name); return v }
 
 // privacyCheck is P06-UX-09: a privacy notice (Decree 13/2023 on personal data protection)
 // exists, speaks of personal data, and every sampled page links to it.

@@ -40,18 +40,8 @@ func linksTo(pg *check.Page, target string) bool {
 	if err != nil {
 		return false
 	}
-	base, err := url.Parse(pg.FinalURL)
-	if err != nil {
-		return false
-	}
-	for _, a := range htmlx.All(pg.Doc, "a") {
-		href, _ := htmlx.Attr(a, "href")
-		u, err := url.Parse(strings.TrimSpace(href))
-		if err != nil {
-			continue
-		}
-		abs := base.ResolveReference(u)
-		if strings.EqualFold(abs.Host, t.Host) && abs.Path == t.Path && abs.RawQuery == t.RawQuery {
+	for _, l := range htmlx.Links(pg.Doc, pg.FinalURL) {
+		if l.URL != nil && strings.EqualFold(l.URL.Host, t.Host) && l.URL.Path == t.Path && l.URL.RawQuery == t.RawQuery {
 			return true
 		}
 	}
@@ -62,14 +52,7 @@ func linksTo(pg *check.Page, target string) bool {
 // of up to three procedures of the catalogue and expects each result page to link to the
 // procedure's page. It also searches for the first name without diacritics and says whether that
 // works (advice, not a requirement).
-func searchCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	r, err := s.Profile(ctx)
-	if err != nil {
-		return check.FromError("resolving the portal profile", err)
-	}
+func searchCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	if r.Search == "" || !strings.Contains(r.Search, "{q}") {
 		return check.Failf("no site search: none configured (search, a URL with {q}) and no search form (role=search, or an input named q, keyword, tukhoa…) found on the home page").
 			VI("không có chức năng tìm kiếm: chưa cấu hình search và không tìm thấy ô tìm kiếm trên trang chủ").

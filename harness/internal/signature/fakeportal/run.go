@@ -2,13 +2,16 @@ package fakeportal
 
 import (
 	"context"
+	"regexp"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/signtest"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 var (
@@ -69,4 +72,54 @@ func Run(t testing.TB, checks []check.Check, id string, d Defects, adapter func(
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	return Find(t, checks, id).Run(ctx, s)
+}
+
+// Case is a test of a check against the fake portal: with Defects (and Adapter, NoPKI as for
+// Run), the finding has Status, its message says every one of Msg and none of Absent, its
+// Vietnamese message every one of MsgVI, and its first evidence note every one of Evidence.
+type Case struct {
+	Name     string
+	Defects  Defects
+	Adapter  func(*Adapter) any
+	NoPKI    bool
+	Status   scoring.Status
+	Msg      []string
+	MsgVI    []string
+	Absent   []string
+	Evidence []string
+}
+
+// pin is a personal identification number in full: findings show them masked.
+var pin = regexp.MustCompile(`\b\d{12}\b`)
+
+// RunCases runs each case as a subtest with check id of checks. Every failing finding must
+// show evidence, and so must a passing one when evidenceOnPass; no finding may show a personal
+// identification number in full.
+func RunCases(t *testing.T, checks []check.Check, id string, cases []Case, evidenceOnPass bool) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			r := Run(t, checks, id, c.Defects, c.Adapter, c.NoPKI)
+			t.Logf("%s: %s\n%s", r.Status, r.Message, r.MessageVI)
+			// Not Expect: a not_tested finding from check.FromError has no Vietnamese message.
+			checktest.Status(t, r, c.Status, r.Message, c.Msg...)
+			checktest.Lacks(t, r.Message, c.Absent...)
+			checktest.Contains(t, r.MessageVI, c.MsgVI...)
+			if len(r.Evidence) == 0 && (c.Status == scoring.Fail || c.Status == scoring.Pass && evidenceOnPass || len(c.Evidence) > 0) {
+				t.Fatal("no evidence: a finding shows what was seen")
+			}
+			texts := []string{r.Message, r.MessageVI, r.Got, r.Want}
+			for _, e := range r.Evidence {
+				texts = append(texts, e.Note)
+			}
+			for _, text := range texts {
+				if pin.MatchString(text) {
+					t.Errorf("a personal identification number in full: %q", text)
+				}
+			}
+			if len(c.Evidence) > 0 {
+				checktest.Contains(t, r.Evidence[0].Note, c.Evidence...)
+			}
+		})
+	}
 }
