@@ -11,7 +11,7 @@ import (
 
 // What a page whose content is drawn by JavaScript can support. A check reads a shell or a
 // partial shell (server-rendered chrome around an empty mount element, see
-// check.Page.PartialShell; or an app still empty after rendering) when the portal was not
+// htmldoc.PartialShellReason; or an app still empty after rendering) when the portal was not
 // rendered, or its scripts did not run: the chrome was seen, the content was not. The session
 // records such pages in the check's ledger (check.Ledger), and the engine keeps only the
 // verdicts the seen part can earn, by what the criterion asks:

@@ -147,30 +147,14 @@ func (p *Page) Shell() string {
 	return v
 }
 
-// PartialShell reports why the page is a partial shell, or "": server-rendered chrome around an
-// empty mount element in the main content region, which the page's scripts fill. The chrome's
-// page-level properties can be judged; its content cannot. See htmldoc.PartialShellReason.
-func (p *Page) PartialShell() string {
-	if p == nil || p.Doc == nil {
-		return ""
-	}
-	v, _ := p.Memo(partialShellKey{}, func() any { return htmldoc.PartialShellReason(p.Doc) }).(string)
-	return v
-}
-
 type shellKey struct{}
-type partialShellKey struct{}
 
-// ErrStillEmpty is wrapped by Page.RenderErr when a page was rendered but its DOM is still a
-// (partial) shell: the app never drew its content.
+// ErrStillEmpty, wrapped by RenderErr: the rendered DOM is still a (partial) shell.
 var ErrStillEmpty = errors.New("still empty after rendering: its scripts did not run or were blocked (off-host bundles are blocked by design)")
 
 // NeedsRender is the result of a content criterion examined on a shell.
 func NeedsRender(p *Page) Result {
 	url, reason := p.URL, p.Shell()
-	if reason == "" {
-		reason = p.PartialShell()
-	}
 	if p.Rendered && p.RenderErr != nil {
 		return Errorf("%s is rendered by JavaScript, but %s (%s); what a citizen would see was never drawn, so it cannot be judged: make the page's scripts load from the portal's host and run in the renderer, then render again", Redact(url), p.RenderErr.Error(), reason).
 			VI("%s được dựng bằng JavaScript nhưng vẫn rỗng sau khi dựng (%s; %s): mã JavaScript của trang không chạy hoặc bị chặn (tệp ở máy chủ khác bị chặn theo thiết kế), nên không đánh giá được nội dung người dân thấy", Redact(url), p.RenderErr.Error(), reason)

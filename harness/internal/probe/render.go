@@ -86,7 +86,7 @@ func noteShell(ctx context.Context, p *check.Page) {
 	}
 	why := p.Shell()
 	if why == "" {
-		why = p.PartialShell()
+		why, _ = p.Memo(partialShellKey{}, func() any { return htmldoc.PartialShellReason(p.Doc) }).(string)
 	}
 	if why == "" {
 		return
@@ -101,6 +101,8 @@ func noteShell(ctx context.Context, p *check.Page) {
 	}
 	ledger.NoteShell(ctx, check.RedactURL(u), why)
 }
+
+type partialShellKey struct{}
 
 // renderCounter counts pages sent to the renderer.
 type renderCounter = atomic.Int64
