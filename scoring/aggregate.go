@@ -30,6 +30,11 @@ type Survey struct {
 	// (ministries, provinces, communes, then units of no stated level), when any report was
 	// scored for a level (Report.Level); levels with no unit are left out.
 	Levels []LevelRate `json:"levels,omitempty"`
+	// Dimensions are the figures over each of the 2023 survey's five dimensions
+	// ([Dimensions2023], by the catalogue's dim-* tags), and WeakGroups over its three weak
+	// groups ([WeakGroups2023], p06-technical only); absent when the catalogue has none.
+	Dimensions []ViewRate `json:"dimensions,omitempty"`
+	WeakGroups []ViewRate `json:"weak_groups,omitempty"`
 	// Criteria are the rates per mandatory criterion across portals, in catalogue order.
 	Criteria []CriterionRate `json:"criteria"`
 	// Groups are the rates and mean scores per group, in catalogue order.
@@ -228,6 +233,10 @@ func Aggregate(cat *criteria.Catalogue, reports []*Report) (*Survey, error) {
 		if g.Scored > 0 {
 			g.MeanScore /= float64(g.Scored)
 		}
+	}
+	s.Dimensions = s.viewRates(cat, Dimensions2023)
+	if cat.ID == criteria.P06TechnicalID {
+		s.WeakGroups = s.viewRates(cat, WeakGroups2023)
 	}
 	sort.SliceStable(s.Ranking, func(i, j int) bool {
 		a, b := s.Ranking[i], s.Ranking[j]

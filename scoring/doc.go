@@ -79,7 +79,8 @@
 // per group, the mean scores, and a ranking with deterministic ties. When the reports were
 // scored for a unit's level (Config.Level: ministry, province, commune), the same national
 // figures are given for each level apart (Survey.Levels), and Survey.AsOf is the day every
-// report was scored as of. [Rescore] scores a report again under another Config (a survey's
+// report was scored as of. Survey.Dimensions and Survey.WeakGroups add the figures up over the
+// 2023 survey's five dimensions ([Dimensions2023]) and three weak groups ([WeakGroups2023]). [Rescore] scores a report again under another Config (a survey's
 // as-of day, the unit's level, another grading) by the same rules, restoring first what an
 // earlier scoring set aside, so that every portal of a survey is judged on one day.
 //

@@ -146,3 +146,41 @@ func TestAggregateLevelsAndAsOf(t *testing.T) {
 	assert.Nil(t, sv.Levels)
 	assert.Empty(t, sv.AsOf)
 }
+
+func TestAggregateDimensionsAndWeakGroups(t *testing.T) {
+	cat := criteria.P06Technical()
+	in := scoring.Findings{Catalogue: cat.ID, Target: "https://p.example/"}
+	for _, c := range cat.Criteria {
+		st := scoring.Fail
+		if c.Group == "signature" {
+			st = scoring.Pass
+		}
+		in.Findings = append(in.Findings, scoring.Finding{Criterion: c.ID, Status: st})
+	}
+	r, err := scoring.Score(cat, in, scoring.Config{AsOf: asOf})
+	require.NoError(t, err)
+	sv, err := scoring.Aggregate(cat, []*scoring.Report{r})
+	require.NoError(t, err)
+	require.Len(t, sv.Dimensions, len(scoring.Dimensions2023))
+	sum := 0
+	for _, d := range sv.Dimensions {
+		sum += d.Applicable
+		met, app, _ := sv.Subtotal(cat, criteria.ByTag(d.ID))
+		assert.Equal(t, met, d.Met, d.ID)
+		assert.Equal(t, app, d.Applicable, d.ID)
+	}
+	assert.Equal(t, sv.Applicable, sum, "every mandatory criterion is in exactly one dimension")
+	require.Len(t, sv.WeakGroups, 3)
+	assert.Equal(t, "signature", sv.WeakGroups[0].ID)
+	assert.InDelta(t, 1, sv.WeakGroups[0].Rate, 1e-9, "every signature criterion passed")
+	assert.Zero(t, sv.WeakGroups[1].Met)
+
+	// Another catalogue: no dimension tags, no weak groups.
+	d := demo()
+	dr, err := scoring.Score(d, scoring.Findings{Catalogue: d.ID, Target: "x"}, scoring.Config{})
+	require.NoError(t, err)
+	dsv, err := scoring.Aggregate(d, []*scoring.Report{dr})
+	require.NoError(t, err)
+	assert.Nil(t, dsv.Dimensions)
+	assert.Nil(t, dsv.WeakGroups)
+}

@@ -299,8 +299,8 @@ func writeCriteriaMarkdown(w io.Writer, cat *criteria.Catalogue, lang string) {
 
 func basisLine(b criteria.Basis, lang string) string {
 	s := b.Name(lang)
-	if b.Article != "" {
-		s += ", " + b.Article
+	if art := b.ArticleIn(lang); art != "" {
+		s += ", " + art
 	}
 	if b.URL != "" {
 		s = "[" + mdEscape(s) + "](" + b.URL + ")"
@@ -331,8 +331,8 @@ func basisLine(b criteria.Basis, lang string) string {
 	if b.IssuerNow != "" {
 		s += "; " + label(lang, "issuer_now") + " " + mdEscape(b.IssuerNow)
 	}
-	if b.Note != "" {
-		s += ". " + mdEscape(b.Note)
+	if n := b.NoteIn(lang); n != "" {
+		s += ". " + mdEscape(n)
 	}
 	return s
 }

@@ -56,18 +56,16 @@ func report(w io.Writer, cat *criteria.Catalogue, scenarios ...Scenario) error {
 			fmt.Fprintf(w, "  %-10s %3d units: %d of %d = %.2f%%\n", names[l.Level], l.Portals, l.Met, l.Applicable, 100*l.Rate)
 		}
 		fmt.Fprintln(w, "by dimension of the 2023 survey (p06kit's assignment of criteria):")
-		for _, d := range Dimensions {
-			met, app, rate := sv.Subtotal(cat, criteria.ByTag(d.Tag))
-			if app == 0 {
-				fmt.Fprintf(w, "  %-30s    —   (no mandatory criterion assessed: its criteria are recommended)\n", d.VI+" / "+d.EN)
+		for _, d := range sv.Dimensions {
+			if d.Applicable == 0 {
+				fmt.Fprintf(w, "  %-30s    —   (no mandatory criterion assessed: its criteria are recommended)\n", d.Title.VI+" / "+d.Title.EN)
 				continue
 			}
-			fmt.Fprintf(w, "  %-30s %5.1f%%  (%d of %d)\n", d.VI+" / "+d.EN, 100*rate, met, app)
+			fmt.Fprintf(w, "  %-30s %5.1f%%  (%d of %d)\n", d.Title.VI+" / "+d.Title.EN, 100*d.Rate, d.Met, d.Applicable)
 		}
 		fmt.Fprintln(w, "the 2023 survey's three weak groups:")
-		for _, g := range WeakGroups {
-			met, app, rate := sv.Subtotal(cat, g.Sel)
-			fmt.Fprintf(w, "  %-50s %5.1f%%  (%d of %d)\n", g.EN, 100*rate, met, app)
+		for _, g := range sv.WeakGroups {
+			fmt.Fprintf(w, "  %-50s %5.1f%%  (%d of %d)\n", g.Title.EN, 100*g.Rate, g.Met, g.Applicable)
 		}
 		fmt.Fprintf(w, "units meeting every mandatory requirement: %d of %d (%.2f%%); mean overall score %.2f\n",
 			sv.FullyCompliant, sv.Portals, 100*sv.FullyCompliantShare, sv.MeanOverall)

@@ -132,26 +132,3 @@ func (s Scenario) Run(cat *criteria.Catalogue) (*scoring.Survey, []*scoring.Repo
 	sv, err := scoring.Aggregate(cat, reports)
 	return sv, reports, err
 }
-
-// Dimensions are the 2023 survey's five dimensions as catalogue tags. Which criterion falls in
-// which dimension is p06kit's assignment (the survey's criteria are not available).
-var Dimensions = []struct{ Tag, VI, EN string }{
-	{"dim-function", "Chức năng", "Functions"},
-	{"dim-performance", "Hiệu năng", "Performance"},
-	{"dim-provision", "Khả năng cung cấp", "Service provision"},
-	{"dim-access", "Khả năng tiếp cận", "Accessibility and reach"},
-	{"dim-usability", "Thuận tiện sử dụng", "Ease of use"},
-}
-
-// WeakGroups are the three groups the 2023 survey found weakest, as selections of the
-// catalogue: digital signatures; the electronic data warehouse; network security of portals
-// connected to the population database (the Circular 46/2022/TT-BCA family and the gateway's
-// TLS check).
-var WeakGroups = []struct {
-	EN  string
-	Sel criteria.Selector
-}{
-	{"digital signatures", criteria.ByGroup("signature")},
-	{"electronic data warehouse", criteria.ByGroup("data-warehouse")},
-	{"security of the link to the population database", criteria.AnyOf(criteria.ByTag("circular-46"), criteria.ByID("P06-POP-04"))},
-}

@@ -353,6 +353,7 @@ func WriteSurveyText(w io.Writer, s *Survey, opt Options) error {
 	}
 	tw.Flush()
 	b.WriteString(v.levelsText())
+	b.WriteString(v.viewsText())
 
 	fmt.Fprintf(&b, "\n%s\n", wd.ByGroup)
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
@@ -465,6 +466,7 @@ func WriteSurveyMarkdown(w io.Writer, s *Survey, opt Options) error {
 	fmt.Fprintf(&b, "| **%s** (%d / %d) | %s (%d / %d) | %.1f | %d |\n\n", surveyPct(sv.Rate), sv.Met, sv.Applicable,
 		surveyPct(sv.FullyCompliantShare), sv.FullyCompliant, sv.Portals, finite(sv.MeanOverall), s.Unreachable)
 	b.WriteString(v.levelsMarkdown())
+	b.WriteString(v.viewsMarkdown())
 
 	fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s |\n|:---|---:|---:|---:|\n", wd.ByGroup, wd.Group, wd.Rate, wd.MetApplicable, wd.MeanScore)
 	for _, g := range v.groups() {

@@ -93,6 +93,7 @@ type surveyHTMLData struct {
 	Period    string
 	AsOf      string
 	Levels    []SurveyLevelRow
+	Views     []SurveyViewTable
 	LevelW    map[string]string
 	Rate      string
 	RateColor string
@@ -146,7 +147,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	d := surveyHTMLData{Lang: v.opt.Lang, W: wd, S: s, Rate: surveyPct(sv.Rate), RateColor: surveyColor(100 * sv.Rate),
 		RateArc: surveyArc(100 * sv.Rate), Share: surveyPct(sv.FullyCompliantShare), Mean: fmt.Sprintf("%.1f", finite(sv.MeanOverall)),
 		Catalogue: sv.Catalogue.ID + " " + sv.Catalogue.Version, Period: s.period(), Footer: scoring.Model + " · " + v.opt.Tool + " " + v.opt.Version,
-		AsOf: v.asOfLine(), Levels: v.levelRows()}
+		AsOf: v.asOfLine(), Levels: v.levelRows(), Views: v.viewTables()}
 	if lw := levelWords(v.opt.Lang); len(d.Levels) > 0 {
 		d.LevelW = map[string]string{"ByLevel": lw.ByLevel, "Level": lw.Level, "Units": lw.Units}
 	}

@@ -93,3 +93,77 @@ func (v *surveyView) levelRows() []SurveyLevelRow {
 	}
 	return out
 }
+
+// What the survey writers say about the 2023 survey's views (scoring.Survey.Dimensions and
+// .WeakGroups).
+var surveyViewWords = map[string][2]string{
+	"en": {"By dimension of the 2023 survey (p06kit's assignment of criteria to dimensions)", "The 2023 survey's three weak groups"},
+	"vi": {"Theo khía cạnh của khảo sát năm 2023 (việc xếp tiêu chí vào khía cạnh là của p06kit)", "Ba nhóm yếu của khảo sát năm 2023"},
+}
+
+func (v *surveyView) viewWords() [2]string {
+	if v.opt.Lang == "en" {
+		return surveyViewWords["en"]
+	}
+	return surveyViewWords["vi"]
+}
+
+// viewsText is the dimension and weak-group tables of the text form, or "".
+func (v *surveyView) viewsText() string {
+	var b strings.Builder
+	for i, rows := range [][]scoring.ViewRate{v.s.Survey.Dimensions, v.s.Survey.WeakGroups} {
+		if len(rows) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s\n", v.viewWords()[i])
+		for _, r := range rows {
+			fmt.Fprintf(&b, "  %-55s %7s  (%d/%d)\n", r.Title.In(v.opt.Lang), v.viewPct(r), r.Met, r.Applicable)
+		}
+	}
+	return b.String()
+}
+
+// viewsMarkdown is the dimension and weak-group tables of the Markdown form, or "".
+func (v *surveyView) viewsMarkdown() string {
+	var b strings.Builder
+	for i, rows := range [][]scoring.ViewRate{v.s.Survey.Dimensions, v.s.Survey.WeakGroups} {
+		if len(rows) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s |\n|:---|---:|---:|\n", v.viewWords()[i], v.w.Group, v.w.Rate, v.w.MetApplicable)
+		for _, r := range rows {
+			fmt.Fprintf(&b, "| %s | %s | %d / %d |\n", mdCell(r.Title.In(v.opt.Lang)), v.viewPct(r), r.Met, r.Applicable)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// viewPct is the view's rate, or "—" when none of its mandatory criteria applied anywhere.
+func (v *surveyView) viewPct(r scoring.ViewRate) string {
+	if r.Applicable == 0 {
+		return "—"
+	}
+	return surveyPct(r.Rate)
+}
+
+// SurveyViewTable is one view table of the HTML form.
+type SurveyViewTable struct {
+	Title string
+	Rows  []SurveyLevelRow // Name, Rate, Met and Applicable are used
+}
+
+func (v *surveyView) viewTables() []SurveyViewTable {
+	var out []SurveyViewTable
+	for i, rows := range [][]scoring.ViewRate{v.s.Survey.Dimensions, v.s.Survey.WeakGroups} {
+		if len(rows) == 0 {
+			continue
+		}
+		t := SurveyViewTable{Title: v.viewWords()[i]}
+		for _, r := range rows {
+			t.Rows = append(t.Rows, SurveyLevelRow{Name: r.Title.In(v.opt.Lang), Rate: v.viewPct(r), Met: r.Met, Applicable: r.Applicable})
+		}
+		out = append(out, t)
+	}
+	return out
+}
