@@ -3,9 +3,10 @@
 // contact pages) from Debian's nginx on 127.0.0.1, puts a delay proxy (internal/delayproxy) in
 // front of it for each RTT, and times both tools through it, run after run in turn, so that both
 // meet the same machine load. It prints a Markdown table: medians, round trips per scan (the
-// time beyond the loopback run divided by the RTT), the ratio p06 ÷ Observatory, the connections
-// p06 opened and the most it had open at once, and whether p06's findings were the same as on
-// loopback. Run it through .ci/bench-latency, which builds p06 and installs what it needs.
+// time beyond the loopback run divided by the RTT), the ratio p06 ÷ Observatory, the HTTP
+// requests p06 sent (counted in nginx's access log; -keep keeps each RTT's last list), the
+// connections p06 opened and the most it had open at once, and whether p06's findings were the
+// same as on loopback. Run it through .ci/bench-latency, which builds p06 and installs what it needs.
 package main
 
 import (
@@ -24,6 +25,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,7 +42,7 @@ func main() {
 	parallel := flag.String("parallel", "", "p06 scan --parallel value (empty: the default)")
 	extra := flag.String("args", "", "more p06 scan flags, space-separated (e.g. \"--conns-per-host 8\")")
 	h2 := flag.Bool("http2", false, "nginx speaks HTTP/2 (default: HTTP/1.1 only, as many portals do)")
-	keep := flag.String("keep", "", "a directory to keep each RTT's last p06 report in (report-<RTT>ms.json)")
+	keep := flag.String("keep", "", "a directory to keep each RTT's last p06 report and request list in (report-<RTT>ms.json, requests-<RTT>ms.log)")
 	flag.Parse()
 	if *p06 == "" {
 		fail(errors.New("-p06 is required"))
@@ -65,6 +67,7 @@ func main() {
 		rtt                 time.Duration
 		p06, observatory    []time.Duration
 		conns, maxOpen      int64
+		requests            []int
 		same                bool
 		pass, fail, errored int
 	}
@@ -83,6 +86,12 @@ func main() {
 		r := row{rtt: rtt, same: true}
 		for i := 0; i < *runs; i++ {
 			px.ResetStats()
+			// nginx appends to its access log: emptied before each scan, read after it, so that
+			// the Observatory's requests are not counted.
+			logPath := filepath.Join(dir, "access.log")
+			if err := os.Truncate(logPath, 0); err != nil && !os.IsNotExist(err) {
+				fail(err)
+			}
 			d, findings, err := scan(*p06, dir, px.Addr(), *parallel, strings.Fields(*extra))
 			if err != nil {
 				px.Close()
@@ -99,8 +108,16 @@ func main() {
 				r.same = false
 			}
 			r.pass, r.fail, r.errored = count(findings)
+			reqs, err := os.ReadFile(logPath)
+			if err != nil {
+				fail(fmt.Errorf("nginx access log: %w", err))
+			}
+			r.requests = append(r.requests, strings.Count(string(reqs), "\n"))
 			if *keep != "" {
 				if err := keepReport(dir, *keep, rtt); err != nil {
+					fail(err)
+				}
+				if err := os.WriteFile(filepath.Join(*keep, fmt.Sprintf("requests-%dms.log", rtt.Milliseconds())), reqs, 0o644); err != nil {
 					fail(err)
 				}
 			}
@@ -118,13 +135,13 @@ func main() {
 		fmt.Fprintf(os.Stderr, "RTT %v: p06 %v, observatory %v\n", rtt, median(r.p06), median(r.observatory))
 	}
 
-	fmt.Printf("| RTT | p06 scan (median of %d) | round trips | Observatory | round trips | p06 ÷ Observatory | p06 connections (most open at once) | findings as on loopback |\n", *runs)
-	fmt.Println("|---|---|---|---|---|---|---|---|")
+	fmt.Printf("| RTT | p06 scan (median of %d) | round trips | Observatory | round trips | p06 ÷ Observatory | p06 requests | p06 connections (most open at once) | findings as on loopback |\n", *runs)
+	fmt.Println("|---|---|---|---|---|---|---|---|---|")
 	p0, o0 := median(rows[0].p06), median(rows[0].observatory)
 	for _, r := range rows {
 		p, o := median(r.p06), median(r.observatory)
 		trips := func(d, d0 time.Duration) string {
-			if r.rtt == 0 {
+			if r.rtt == 0 || d == 0 {
 				return "–"
 			}
 			return fmt.Sprintf("%.1f", float64(d-d0)/float64(r.rtt))
@@ -137,8 +154,8 @@ func main() {
 		if !r.same {
 			same = "**no**"
 		}
-		fmt.Printf("| %d ms | %.2f s | %s | %s | %s | %s | %d (%d) | %s (%d pass, %d fail, %d error) |\n",
-			r.rtt.Milliseconds(), p.Seconds(), trips(p, p0), secs(o), trips(o, o0), ratio, r.conns, r.maxOpen, same, r.pass, r.fail, r.errored)
+		fmt.Printf("| %d ms | %.2f s | %s | %s | %s | %s | %s | %d (%d) | %s (%d pass, %d fail, %d error) |\n",
+			r.rtt.Milliseconds(), p.Seconds(), trips(p, p0), secs(o), trips(o, o0), ratio, span(r.requests), r.conns, r.maxOpen, same, r.pass, r.fail, r.errored)
 	}
 }
 
@@ -152,6 +169,15 @@ func keepReport(dir, keep string, rtt time.Duration) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(keep, fmt.Sprintf("report-%dms.json", rtt.Milliseconds())), b, 0o644)
+}
+
+// span is "n" when every run sent n requests, else "min–max".
+func span(ns []int) string {
+	lo, hi := slices.Min(ns), slices.Max(ns)
+	if lo == hi {
+		return strconv.Itoa(lo)
+	}
+	return fmt.Sprintf("%d–%d", lo, hi)
 }
 
 func secs(d time.Duration) string {
@@ -280,7 +306,8 @@ pid %[1]s/nginx.pid;
 error_log %[1]s/error.log;
 events { worker_connections 256; }
 http {
-  access_log off;
+  log_format p06 '$request_method $request_uri $status';
+  access_log %[1]s/access.log p06;
   client_body_temp_path %[1]s/tmp;
   proxy_temp_path %[1]s/tmp;
   fastcgi_temp_path %[1]s/tmp;

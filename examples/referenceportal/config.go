@@ -75,7 +75,9 @@ type Defects struct {
 	// Online service.
 	MissingComponents bool // P06-SVC-02: procedure pages lack "Thành phần, số lượng hồ sơ"
 	NoOnlinePayment   bool // P06-SVC-04
-	// Identity.
+	// Identity. SkipSignature, AnyAudience and IgnoreExpiry each switch off every claim check
+	// of the ID token (issuer, audience, expiry, issue time), the shortcut a portal takes when it
+	// decodes the token itself; SkipSignature also skips the signature.
 	LocalRegistration   bool // P06-AUTH-10: local registration with a password
 	NoPKCE              bool // P06-AUTH-01 (critical): authorization request without PKCE
 	SkipSignature       bool // P06-AUTH-03 (critical): ID token signature not verified

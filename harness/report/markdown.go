@@ -291,7 +291,8 @@ func writeFactsMarkdown(b *strings.Builder, f runFacts) {
 		b.WriteString("\n")
 	}
 	if len(f.OutOfScope) > 0 {
-		fmt.Fprintf(b, "### %s (%d)\n\n_%s_\n\n", w.OutOfScope, len(f.OutOfScope), strings.Replace(mdInline(w.OutOfScopeNote), "--allow-host", "`--allow-host`", 1))
+		fmt.Fprintf(b, "### %s (%d)\n\n_%s_ %d %s.\n\n", w.OutOfScope, len(f.OutOfScope), strings.Replace(mdInline(w.OutOfScopeNote), "--allow-host", "`--allow-host`", 1),
+			f.RefusedRequests, w.RefusedTotal)
 		for i, rf := range f.OutOfScope {
 			if i == 10 {
 				fmt.Fprintf(b, "- … (+%d)\n", len(f.OutOfScope)-10)

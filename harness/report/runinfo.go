@@ -112,7 +112,7 @@ func toolLine(r *scoring.Report, opt Options) string {
 type runWords struct {
 	Partial, PartialNote, NotGraded, SelectedMet, ScorePartial,
 	Adapter, Interfaces, NoInterfaces, Level2, Level2None, Level2Note, AdapterWarnings, AdapterWarningsNote,
-	OutOfScope, OutOfScopeNote,
+	OutOfScope, OutOfScopeNote, RefusedTotal,
 	Traffic, TrafficLine, TrafficWaits string
 }
 
@@ -129,6 +129,7 @@ var runWordsEN = runWords{
 	AdapterWarnings:     "Ignored adapter methods",
 	AdapterWarningsNote: "methods named like adapter methods whose signature differs; the harness ignores them, so the criteria that need them are not tested",
 	OutOfScope:          "Not sent: requests to other hosts",
+	RefusedTotal:        "requests refused in all",
 	OutOfScopeNote:      "The portal's redirects, forms or links led outside the assessed origin; the scanner refused them before sending anything (widen the scope with --allow-host).",
 	Traffic:             "Traffic sent to the portal",
 	TrafficLine:         "%d HTTP requests, %s read; at most %d requests in flight and %d connections per host.",
@@ -148,6 +149,7 @@ var runWordsVI = runWords{
 	AdapterWarnings:     "Phương thức bộ điều hợp bị bỏ qua",
 	AdapterWarningsNote: "phương thức trùng tên với phương thức của bộ điều hợp nhưng khác chữ ký; công cụ bỏ qua chúng, nên các tiêu chí cần chúng chưa được kiểm tra",
 	OutOfScope:          "Không gửi: yêu cầu tới máy chủ khác",
+	RefusedTotal:        "yêu cầu bị từ chối tổng cộng",
 	OutOfScopeNote:      "Chuyển hướng, biểu mẫu hoặc liên kết của cổng dẫn ra ngoài nguồn được đánh giá; công cụ đã từ chối trước khi gửi bất cứ gì (mở rộng phạm vi bằng --allow-host).",
 	Traffic:             "Lưu lượng gửi tới cổng",
 	TrafficLine:         "%d yêu cầu HTTP, đọc %s; tối đa %d yêu cầu đồng thời và %d kết nối tới mỗi máy chủ.",

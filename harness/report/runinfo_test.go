@@ -89,6 +89,10 @@ func TestRunFactsRenderEverywhere(t *testing.T) {
 				}
 			})
 		}
+		// The refused requests are counted: 2 attempts of 1 request.
+		for _, f := range []Format{Markdown, HTML, Text} {
+			assert.Contains(t, render(t, f, sampleReport(), lang), " 2 "+w.RefusedTotal+".")
+		}
 		// An adapter that implements Assurance and names nothing says so; one without it is silent.
 		r := sampleReport()
 		r.Adapter.Level2Procedures = nil

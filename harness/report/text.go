@@ -159,7 +159,7 @@ func writeFactsText(b *strings.Builder, f runFacts) {
 		}
 	}
 	if len(f.OutOfScope) > 0 {
-		fmt.Fprintf(b, "\n%s (%d)\n  %s\n", w.OutOfScope, len(f.OutOfScope), w.OutOfScopeNote)
+		fmt.Fprintf(b, "\n%s (%d)\n  %s %d %s.\n", w.OutOfScope, len(f.OutOfScope), w.OutOfScopeNote, f.RefusedRequests, w.RefusedTotal)
 		for i, rf := range f.OutOfScope {
 			if i == 10 {
 				fmt.Fprintf(b, "  … (+%d)\n", len(f.OutOfScope)-10)

@@ -909,10 +909,28 @@ func onHost(s *check.Session, raw string) bool {
 	return err == nil && strings.EqualFold(u.Host, s.Base().Host)
 }
 
+// leavesKey is the key, in the session's memo, of LeavesHost's answer for one URL.
+type leavesKey struct{ url string }
+
+// leaves is LeavesHost's answer.
+type leaves struct {
+	to  string
+	off bool
+}
+
 // LeavesHost sends one GET to u without following redirects and reports whether it redirects
 // to another host, and where (without the query). Sampling policies use it to leave out a login
-// entry that redirects to the national SSO: that page is not the portal's to judge.
+// entry that redirects to the national SSO: that page is not the portal's to judge. It asks once
+// per session and URL: discovery and the header checks both ask it of the login entry.
 func LeavesHost(ctx context.Context, s *check.Session, u string) (string, bool) {
+	l := s.Memo(leavesKey{u}, func() any {
+		to, off := leavesHost(ctx, s, u)
+		return leaves{to, off}
+	}).(leaves)
+	return l.to, l.off
+}
+
+func leavesHost(ctx context.Context, s *check.Session, u string) (string, bool) {
 	ctx, cancel := context.WithTimeout(ctx, s.Config().RequestTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)

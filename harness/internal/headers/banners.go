@@ -61,7 +61,7 @@ func checkBanners(ctx context.Context, s *check.Session) check.Result {
 	want := "no version numbers in Server, X-Powered-By, X-AspNet-Version, X-Generator or generator tags, nor in the server's error pages"
 	var tally pagejudge.Tally
 	pages := CitizenPages(ctx, s)
-	random := notFoundPath()
+	random := NotFoundPath(s)
 	if abs, err := s.Resolve(random); err == nil {
 		pages = append(pages, abs)
 	}

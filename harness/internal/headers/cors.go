@@ -21,6 +21,17 @@ func notFoundPath() string {
 	return "/p06kit-no-such-page-" + hex.EncodeToString(b[:])
 }
 
+// notFoundKey is the key of the session's not-found path in its memo.
+type notFoundKey struct{}
+
+// NotFoundPath returns the session's path that cannot exist on the portal, random and the same
+// for every check of the session: the checks that need the portal's answer to a missing page
+// (P06-SEC-12 its error page's signature, P06-SEC-13 its not-found baseline, P06-SEC-14 a forced
+// 404) fetch it with Session.Get and share one request through the session's cache.
+func NotFoundPath(s *check.Session) string {
+	return s.Memo(notFoundKey{}, func() any { return notFoundPath() }).(string)
+}
+
 // checkCORS judges P06-SEC-18: a GET with a foreign Origin (and one with Origin: null) must not
 // be answered with that origin, or a wildcard, together with Access-Control-Allow-Credentials:
 // true, which would let any site read a logged-in citizen's pages. The HTTP Observatory fails

@@ -65,12 +65,13 @@ func Leak(body []byte) (what, text string, ok bool) {
 // angle brackets, and a PHP array key.
 const malformed = `'"\<>`
 
-// errorProbes are the safe requests that force errors: a path that cannot exist, malformed query
-// values on the home page and the first procedure page, and, when the profile has them, the site
-// search and the dossier look-up with the malformed value.
+// errorProbes are the safe requests that force errors: a path that cannot exist (the session's,
+// whose answer other checks read too), two more ending in .php and .aspx, malformed query values
+// on the home page and the first procedure page, and, when the profile has them, the site search
+// and the dossier look-up with the malformed value.
 func errorProbes(ctx context.Context, s *check.Session) []string {
 	q := "id=" + urlEscape(malformed) + "&page[]=1&p06kit=%ff%fe"
-	out := []string{randomPath(), randomPath() + ".php", randomPath() + ".aspx", "/?" + q}
+	out := []string{headers.NotFoundPath(s), randomPath() + ".php", randomPath() + ".aspx", "/?" + q}
 	prof, err := s.Profile(ctx)
 	if err != nil || prof == nil {
 		return out

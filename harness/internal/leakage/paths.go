@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/headers"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -264,8 +265,9 @@ func resourceDirs(p *check.Page) []string {
 func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 	want := "no version-control metadata, secrets, status or debug pages, backups or directory listings served"
 	// The answer to a path that cannot exist: a portal that answers everything with the same
-	// page must not fail because that page happens to match.
-	baseline, err := s.Get(ctx, randomPath())
+	// page must not fail because that page happens to match. The path is the session's (shared
+	// with P06-SEC-12 and P06-SEC-14, one request).
+	baseline, err := s.Get(ctx, headers.NotFoundPath(s))
 	if err != nil {
 		return check.Errorf("fetching a random path to learn the not-found answer: %v", err).VI("không tải được trang ngẫu nhiên: %v", err)
 	}

@@ -38,12 +38,30 @@ func percentile(ds []time.Duration, p float64) time.Duration {
 	return s[rank-1]
 }
 
+// countOwn counts the samples of ds that are among own, the times of the check's own requests
+// (matched by value: the times are to the nanosecond).
+func countOwn(ds, own []time.Duration) int {
+	left := map[time.Duration]int{}
+	for _, d := range own {
+		left[d]++
+	}
+	n := 0
+	for _, d := range ds {
+		if left[d] > 0 {
+			left[d]--
+			n++
+		}
+	}
+	return n
+}
+
 func ms(d time.Duration) string { return fmt.Sprintf("%d ms", d.Milliseconds()) }
 
 // ttfbCheck is P06-UX-07: the 95th percentile of time to first byte over the sampled pages, five
-// samples each (the GETs the session already sent the page, then fresh requests not from the
-// session's cache, with Cache-Control: no-cache), is within the profile's budget (default
-// 1000 ms).
+// samples each (the GETs the session sent the page, whichever check sent them, and as many fresh
+// requests not from the session's cache, with Cache-Control: no-cache, as are still missing), is
+// within the profile's budget (default 1000 ms). The evidence says how many samples each kind
+// gave.
 func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 	r, sp, err := samplePages(ctx, s, min(ttfbPages, s.Config().MaxPages))
 	if err != nil {
@@ -70,10 +88,11 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 	}
 	skip, skipVI := sp.UnreadNote()
 	type pageStat struct {
-		url string
-		ds  []time.Duration
-		err error
-		p95 time.Duration
+		url    string
+		ds     []time.Duration
+		others int // samples that are GETs other checks sent the page
+		err    error
+		p95    time.Duration
 	}
 	// The pages are timed side by side, each page's samples one after another (so that a
 	// page's samples do not compete with each other); the session's request slots bound the
@@ -85,11 +104,16 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 		go func() {
 			defer wg.Done()
 			st := pageStat{url: u}
-			// The GETs the session already sent this page count (the fetch that read it, other
-			// checks' probes): each is a full answer of the portal, timed the same way.
-			st.ds = s.Timings(u)
-			st.ds = st.ds[:min(len(st.ds), ttfbRuns)]
-			for len(st.ds) < ttfbRuns {
+			// The GETs the session sent this page count (the fetch that read it, other checks'
+			// probes, this check's own samples): each is a full answer of the portal, timed the
+			// same way. The record is read again before each new sample, so that a GET another
+			// check sends the page meanwhile spares one.
+			before := s.Timings(u)
+			var own []time.Duration
+			for len(before)+len(own) < ttfbRuns {
+				if len(s.Timings(u)) >= ttfbRuns {
+					break
+				}
 				req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 				if err != nil {
 					st.err = err
@@ -101,19 +125,29 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 					st.err = err
 					break
 				}
-				st.ds = append(st.ds, resp.TTFB)
+				own = append(own, resp.TTFB)
 			}
+			if rec := s.Timings(u); len(rec) >= ttfbRuns {
+				st.ds = rec[:ttfbRuns]
+			} else {
+				// This check's samples the session did not record (an answer other than 200).
+				st.ds = append(before, own...)
+				st.ds = st.ds[:min(len(st.ds), ttfbRuns)]
+			}
+			st.others = len(st.ds) - countOwn(st.ds, own)
 			st.p95 = percentile(st.ds, 0.95)
 			stats[i] = st
 		}()
 	}
 	wg.Wait()
 	var all []time.Duration
+	others := 0
 	for _, st := range stats {
 		if st.err != nil {
 			return check.FromError("timing "+check.Redact(st.url), st.err)
 		}
 		all = append(all, st.ds...)
+		others += st.others
 	}
 	if len(all) == 0 {
 		return check.Errorf("no page to time%s", skip).VI("không có trang nào để đo thời gian phản hồi%s", skipVI)
@@ -127,8 +161,8 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 		}
 	}
 	ev := scoring.Evidence{Request: "GET " + check.Redact(stats[0].url),
-		Note: fmt.Sprintf("%d requests over %d pages; p50 %s, p95 %s, max %s; slowest page %s (p95 %s)",
-			len(all), len(pages), ms(percentile(all, 0.5)), ms(p95), ms(percentile(all, 1)), check.Redact(stats[0].url), ms(stats[0].p95))}
+		Note: fmt.Sprintf("%d requests over %d pages (%d sent by this check with Cache-Control: no-cache, %d the GETs other checks sent the same pages); p50 %s, p95 %s, max %s; slowest page %s (p95 %s)",
+			len(all), len(pages), len(all)-others, others, ms(percentile(all, 0.5)), ms(p95), ms(percentile(all, 1)), check.Redact(stats[0].url), ms(stats[0].p95))}
 	got, want := "p95 TTFB "+ms(p95), "≤ "+ms(budget)
 	if p95 > budget {
 		return check.Failf("p95 time to first byte is %s over %d requests to %d pages, above the budget of %s; slow pages: %s%s",

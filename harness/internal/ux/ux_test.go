@@ -1,12 +1,16 @@
 package ux
 
 import (
+	"context"
+	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/checktest"
+	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -246,4 +250,70 @@ func TestContact(t *testing.T) {
 			}
 		}, Status: scoring.Fail, Msg: []string{"a link to user guidance"}},
 	})
+}
+
+// TestContactIconAddress: an address marked by a map-marker icon instead of a label counts,
+// as in the footer of the OpenCPS Liferay theme (harness/testdata/corpus/opencps-portal).
+func TestContactIconAddress(t *testing.T) {
+	checktest.RunPortalCases(t, Checks(), []checktest.PortalCase{
+		{Name: "address after a map-marker icon", ID: "P06-UX-10", Mutate: func(p *portaltest.Portal) {
+			p.Rewrite = func(_, page string) string {
+				return strings.ReplaceAll(page, "<address>Địa chỉ: Số 1 đường Hùng Vương, phường Ba Đình, Hà Nội</address>",
+					`<p><i class="fa fa-map-marker"></i> Số 1 đường Hùng Vương, phường Ba Đình, Hà Nội</p><p>Giờ làm việc: 7h30 - 17h00</p>`)
+			}
+		}, Status: scoring.Pass, Msg: []string{`address "Số 1 đường Hùng Vương, phường Ba Đình, Hà Nội"`}},
+	})
+}
+
+// TestTTFBCountsOtherChecksGETs: GETs another check sent a sampled page (here three with an
+// Origin header, as the CORS check sends) are samples, and spare as many fresh requests; the
+// evidence says how many samples each kind gave.
+func TestTTFBCountsOtherChecksGETs(t *testing.T) {
+	run := func(presend int) (sent int64, note string) {
+		t.Helper()
+		srv := portaltest.Good().Start()
+		defer srv.Close()
+		s, err := probe.NewSession(check.Target{BaseURL: srv.URL, Client: srv.Client(),
+			Profile: &check.Profile{Budgets: check.Budgets{TTFBp95Ms: 10000}}}, check.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		if _, err := s.Profile(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for range presend {
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL, nil) // the home page, as the session names it
+			req.Header.Set("Origin", "https://elsewhere.example")
+			if _, err := s.Do(ctx, req); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before := s.Stats().Requests
+		var r check.Result
+		for _, ch := range Checks() {
+			if ch.ID == "P06-UX-07" {
+				r = ch.Run(ctx, s)
+			}
+		}
+		if r.Status != scoring.Pass || len(r.Evidence) == 0 {
+			t.Fatalf("status %s, evidence %v: %s", r.Status, r.Evidence, r.Message)
+		}
+		return s.Stats().Requests - before, r.Evidence[0].Note
+	}
+	plain, plainNote := run(0)
+	fewer, note := run(3)
+	if plain-fewer != 3 {
+		t.Errorf("with 3 GETs of the home page already sent, the check sent %d requests, want %d (%d without them)", fewer, plain-3, plain)
+	}
+	var own, others, own0, others0 int
+	if _, err := fmt.Sscanf(note[strings.Index(note, "("):], "(%d sent by this check with Cache-Control: no-cache, %d the GETs other checks sent", &own, &others); err != nil {
+		t.Fatalf("note %q: %v", note, err)
+	}
+	if _, err := fmt.Sscanf(plainNote[strings.Index(plainNote, "("):], "(%d sent by this check with Cache-Control: no-cache, %d the GETs other checks sent", &own0, &others0); err != nil {
+		t.Fatalf("note %q: %v", plainNote, err)
+	}
+	if own+others != 40 || others != others0+3 || own != own0-3 {
+		t.Errorf("note %q: want 40 samples, 3 more from other checks and 3 fewer sent by the check than %q", note, plainNote)
+	}
 }
