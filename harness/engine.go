@@ -392,7 +392,7 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 				r.MessageVI = fmt.Sprintf("phép kiểm tra vượt quá thời hạn %s: %s", timeout, r.MessageVI)
 			}
 		}
-		return earned(r, ledger, cctx.Err(), timeout)
+		return shellEarned(c.ID, earned(r, ledger, cctx.Err(), timeout), ledger.Shells())
 	case <-timer.C:
 		return check.Errorf("the check did not return within its time limit of %s and was abandoned (it does not honour its context)", timeout).
 			VI("phép kiểm tra không kết thúc trong thời hạn %s và đã bị bỏ (không tuân theo context)", timeout)

@@ -2,6 +2,7 @@ package check
 
 import (
 	"crypto/tls"
+	"errors"
 	"net/http"
 	"strings"
 	"sync"
@@ -135,10 +136,11 @@ func (r *Response) HTML() (*html.Node, error) {
 	return d.Doc, nil
 }
 
-// Shell reports why the page is a single-page app's shell that needs rendering, or "": always
-// "" for a page rendered in a browser (Rendered). See ShellReason.
+// Shell reports why the page is a single-page app's shell, or "". On a page rendered in a browser
+// (Rendered) the test is applied to the rendered DOM: a shell there is an app that stayed empty
+// (its scripts failed or were blocked), and RenderErr says what is known of why. See ShellReason.
 func (p *Page) Shell() string {
-	if p == nil || p.Doc == nil || p.Rendered {
+	if p == nil || p.Doc == nil {
 		return ""
 	}
 	v, _ := p.Memo(shellKey{}, func() any { return ShellReason(p.Doc) }).(string)
@@ -147,9 +149,16 @@ func (p *Page) Shell() string {
 
 type shellKey struct{}
 
+// ErrStillEmpty, wrapped by RenderErr: the rendered DOM is still a (partial) shell.
+var ErrStillEmpty = errors.New("still empty after rendering: its scripts did not run or were blocked (off-host bundles are blocked by design)")
+
 // NeedsRender is the result of a content criterion examined on a shell.
 func NeedsRender(p *Page) Result {
 	url, reason := p.URL, p.Shell()
+	if p.Rendered && p.RenderErr != nil {
+		return Errorf("%s is rendered by JavaScript, but %s (%s); what a citizen would see was never drawn, so it cannot be judged: make the page's scripts load from the portal's host and run in the renderer, then render again", Redact(url), p.RenderErr.Error(), reason).
+			VI("%s được dựng bằng JavaScript nhưng vẫn rỗng sau khi dựng (%s; %s): mã JavaScript của trang không chạy hoặc bị chặn (tệp ở máy chủ khác bị chặn theo thiết kế), nên không đánh giá được nội dung người dân thấy", Redact(url), p.RenderErr.Error(), reason)
+	}
 	if p.RenderErr != nil {
 		reason += "; " + p.RenderErr.Error()
 	}

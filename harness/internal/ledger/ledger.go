@@ -33,6 +33,8 @@ type Ledger struct {
 	failures []error
 	nfail    int
 	budget   bool
+	// shells are the shells the check read, in order, unique.
+	shells []Shell
 }
 
 // maxLedger bounds what a ledger keeps of each kind; the rest is counted.
@@ -139,4 +141,38 @@ func (l *Ledger) Seen() ([]scoring.Evidence, int) {
 		out = append(out, scoring.Evidence{Note: fmt.Sprintf("and %d more responses fetched by the check", l.nseen-len(l.seen))})
 	}
 	return out, l.nseen
+}
+
+// Shell is a page a check read whose content is rendered by JavaScript and was not drawn.
+type Shell struct {
+	URL string // redacted
+	Why string // the shell test's reason, and why rendering did not draw it
+}
+
+// NoteShell records, in the ledger of ctx if any, that the check read a page whose content is
+// rendered by JavaScript and was not drawn (a shell, a partial shell, or an app still empty
+// after rendering): url (redacted) and why. The engine decides, per criterion, which verdicts
+// such a page can support.
+func NoteShell(ctx context.Context, url, why string) {
+	l := Of(ctx)
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, s := range l.shells {
+		if s.URL == url {
+			return
+		}
+	}
+	if len(l.shells) < maxLedger {
+		l.shells = append(l.shells, Shell{URL: url, Why: why})
+	}
+}
+
+// Shells returns the shells the check read (NoteShell).
+func (l *Ledger) Shells() []Shell {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]Shell(nil), l.shells...)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/htmldoc"
+	"github.com/p06kit/p06kit/harness/internal/ledger"
 )
 
 // renderPage replaces the parsed response of an HTML page on the portal's host by the DOM the
@@ -34,7 +35,74 @@ func (s *Session) renderPage(ctx context.Context, p *check.Page) {
 		return
 	}
 	p.Doc, p.Rendered, p.Render = d.Doc, true, out
+	// The shell tests apply to the rendered DOM too: an app whose scripts failed, or were
+	// blocked because they live on another host, leaves its mount element empty, and judging
+	// that emptiness would judge something no citizen is meant to see.
+	if htmldoc.ShellReason(d.Doc) != "" || htmldoc.PartialShellReason(d.Doc) != "" {
+		p.RenderErr = fmt.Errorf("%w: %s", check.ErrStillEmpty, scriptTrouble(out))
+	}
 }
+
+// scriptTrouble says which of a rendering's requests were blocked or failed, as far as the
+// renderer reported them.
+func scriptTrouble(out *check.Rendered) string {
+	var parts []string
+	for _, r := range out.Resources {
+		if r.Status >= 400 || r.Status == 0 && r.Type != "" && r.Type != "Document" {
+			what := r.Type
+			if what == "" {
+				what = "request"
+			}
+			st := fmt.Sprintf("answered %d", r.Status)
+			if r.Status == 0 {
+				st = "got no answer"
+			}
+			parts = append(parts, fmt.Sprintf("%s %s %s", strings.ToLower(what), check.RedactURL(r.URL), st))
+		}
+	}
+	if len(out.Blocked) > 0 {
+		parts = append(parts, "blocked (another host): "+strings.Join(capList(out.Blocked, 5), ", "))
+	}
+	if len(parts) == 0 {
+		return "no request failed and none was blocked, so a script error is likely (check the browser console)"
+	}
+	return strings.Join(capList(parts, 8), "; ")
+}
+
+// capList returns at most n items of list, the rest counted.
+func capList(list []string, n int) []string {
+	if len(list) <= n {
+		return list
+	}
+	return append(append([]string(nil), list[:n]...), fmt.Sprintf("and %d more", len(list)-n))
+}
+
+// noteShell records in the check's ledger a page read whose content is drawn by JavaScript and
+// was not drawn (a shell or partial shell, rendered or not), so that the engine does not let a
+// content criterion pass or fail on what the app would have drawn (harness/shellpolicy.go).
+func noteShell(ctx context.Context, p *check.Page) {
+	if p == nil || p.StatusCode != 200 || p.Doc == nil || ledger.Of(ctx) == nil {
+		return
+	}
+	why := p.Shell()
+	if why == "" {
+		why, _ = p.Memo(partialShellKey{}, func() any { return htmldoc.PartialShellReason(p.Doc) }).(string)
+	}
+	if why == "" {
+		return
+	}
+	if p.RenderErr != nil {
+		why += "; " + p.RenderErr.Error()
+	}
+	u := p.FinalURL
+	if pu, err := url.Parse(u); err == nil && pu.Path == "" {
+		pu.Path = "/"
+		u = pu.String()
+	}
+	ledger.NoteShell(ctx, check.RedactURL(u), why)
+}
+
+type partialShellKey struct{}
 
 // renderCounter counts pages sent to the renderer.
 type renderCounter = atomic.Int64

@@ -199,6 +199,7 @@ func (s *Session) Page(ctx context.Context, ref string) (*check.Page, error) {
 		resp = p.Response
 	}
 	s.note(ctx, http.MethodGet, abs, resp, err, true)
+	noteShell(ctx, p)
 	return p, err
 }
 

@@ -2,6 +2,7 @@ package probe_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -36,7 +37,7 @@ func TestShellIsNotJudged(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	for _, id := range []string{"P06-A11Y-01", "P06-A11Y-02", "P06-A11Y-03", "P06-A11Y-07", "P06-UX-02", "P06-UX-09", "P06-UX-10", "P06-SVC-01", "P06-SVC-03", "P06-SVC-05"} {
+	for _, id := range []string{"P06-A11Y-01", "P06-A11Y-02", "P06-A11Y-03", "P06-A11Y-07", "P06-UX-02", "P06-UX-06", "P06-UX-09", "P06-UX-10", "P06-SVC-01", "P06-SVC-03", "P06-SVC-05"} {
 		r := run(t, s, id)
 		if r.Status != scoring.Error || !strings.Contains(r.Message, "rendered by JavaScript") || !strings.Contains(r.Message, "--render") {
 			t.Errorf("%s: %s: %s", id, r.Status, r.Message)
@@ -75,6 +76,48 @@ func TestUsableHref(t *testing.T) {
 		" JavaScript:alert(1)": false, "java\nscript:x": false, "/huong-dan": true, "huong-dan.html#muc-1": true, "tel:18001096": true} {
 		if got := check.UsableHref(h); got != want {
 			t.Errorf("UsableHref(%q) = %v", h, got)
+		}
+	}
+}
+
+// stillEmpty is a renderer whose browser ran nothing: the app's bundle answered 404, an analytics
+// script on another host was blocked, and the DOM is the shell it was served.
+type stillEmpty struct{ base string }
+
+func (r stillEmpty) Render(_ context.Context, pageURL string) (*check.Rendered, error) {
+	return &check.Rendered{URL: pageURL, HTML: spatest.Shell,
+		Resources: []check.Resource{{URL: pageURL, Type: "Document", Status: 200, Bytes: 500},
+			{URL: r.base + "/assets/index-4f2a.js", Type: "Script", Status: 404, Bytes: 20}},
+		Blocked: []string{"https://analytics.example.com/track.js"}}, nil
+}
+
+// An app still empty after rendering is not judged either: the criteria are error, say it
+// stayed empty, and name the requests that failed or were blocked.
+func TestStillEmptyAfterRendering(t *testing.T) {
+	srv := spatest.Start()
+	defer srv.Close()
+	s, err := probe.NewSession(check.Target{BaseURL: srv.URL, Renderer: stillEmpty{srv.URL}}, check.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	pg, err := s.Page(context.Background(), srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pg.Rendered || !errors.Is(pg.RenderErr, check.ErrStillEmpty) || pg.Shell() == "" {
+		t.Fatalf("rendered %v, RenderErr %v, Shell %q", pg.Rendered, pg.RenderErr, pg.Shell())
+	}
+	for _, id := range []string{"P06-A11Y-01", "P06-A11Y-03", "P06-A11Y-07", "P06-UX-02", "P06-UX-06", "P06-UX-09", "P06-UX-10", "P06-SVC-01", "P06-SVC-03", "P06-SVC-05"} {
+		r := run(t, s, id)
+		for _, want := range []string{"rendered by JavaScript", "still empty after rendering", "/assets/index-4f2a.js answered 404", "analytics.example.com"} {
+			if r.Status != scoring.Error || !strings.Contains(r.Message, want) {
+				t.Errorf("%s: %s: %s (want %q)", id, r.Status, r.Message, want)
+				break
+			}
+		}
+		if strings.Contains(r.Message, "assess it with --render") {
+			t.Errorf("%s: a rendered page is not sent back to --render: %s", id, r.Message)
 		}
 	}
 }

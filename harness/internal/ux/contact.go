@@ -65,11 +65,122 @@ func findContact(doc *html.Node) contactFacts {
 		f.address = htmlx.Text(ad)
 	}
 	if f.address == "" {
-		if m := addressLabel.FindStringSubmatch(text); m != nil && len(strings.Fields(m[1])) >= 3 {
-			f.address = strings.TrimSpace(m[1])
-		}
+		f.address = labelledAddress(doc)
+	}
+	if f.address == "" {
+		f.address = iconAddress(doc)
 	}
 	return f
+}
+
+// blockTags are the elements whose text is read on its own when looking for an address: a
+// quoted address ends where its paragraph, list item or cell ends, not in the next one.
+var blockTags = map[string]bool{"p": true, "li": true, "div": true, "td": true, "th": true, "dd": true, "dt": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "section": true, "footer": true,
+	"header": true, "article": true, "aside": true, "ul": true, "ol": true, "table": true, "tr": true, "address": true, "br": true}
+
+// lineText is the text of n outside its block descendants, one line per stretch between them
+// (and between <br>s), white space collapsed within a line: the lines an address label or
+// icon sits on. It walks without recursion (see htmlx.Walk).
+func lineText(n *html.Node) string {
+	var b strings.Builder
+	cur := n.FirstChild
+	for cur != nil {
+		descend := false
+		switch {
+		case cur.Type == html.TextNode:
+			b.WriteString(strings.Join(strings.Fields(cur.Data), " "))
+			b.WriteByte(' ')
+		case cur.Type == html.ElementNode && (blockTags[cur.Data] || cur.Data == "script" || cur.Data == "style"):
+			b.WriteByte('\n')
+		case cur.Type == html.ElementNode:
+			descend = cur.FirstChild != nil
+		}
+		if descend {
+			cur = cur.FirstChild
+			continue
+		}
+		for cur != nil && cur.NextSibling == nil {
+			cur = cur.Parent
+			if cur == n {
+				cur = nil
+			}
+		}
+		if cur != nil {
+			cur = cur.NextSibling
+		}
+	}
+	return b.String()
+}
+
+// labelledAddress is an address introduced by its label ("Địa chỉ: …"), read from the line that
+// holds the label, or "".
+func labelledAddress(doc *html.Node) string {
+	found := ""
+	htmlx.Walk(doc, func(n *html.Node) bool {
+		if n.Data != "body" && !blockTags[n.Data] {
+			return true
+		}
+		for _, line := range strings.Split(lineText(n), "\n") {
+			if m := addressLabel.FindStringSubmatch(line); m != nil && len(strings.Fields(m[1])) >= 3 {
+				found = strings.TrimSpace(m[1])
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// addressIcons are class-name fragments of the icons portals put before an address instead of a
+// label: Font Awesome fa-map-marker(-alt), fa-location-dot, Bootstrap Icons bi-geo-alt,
+// Glyphicons glyphicon-map-marker.
+var addressIcons = []string{"map-marker", "map-pin", "fa-location", "geo-alt", "icon-location"}
+
+// iconAddress is the text that follows an address icon (<i class="fa fa-map-marker"></i> …) in
+// its block, when it is long enough to be an address (at least three words), or "".
+func iconAddress(doc *html.Node) string {
+	for _, icon := range htmlx.All(doc, "i", "span", "em", "svg") {
+		if icon.FirstChild != nil && strings.TrimSpace(htmlx.Text(icon)) != "" {
+			continue // an icon has no text of its own
+		}
+		class, _ := htmlx.Attr(icon, "class")
+		class = strings.ToLower(class)
+		hit := false
+		for _, c := range addressIcons {
+			for _, tok := range strings.Fields(class) {
+				if strings.Contains(tok, c) {
+					hit = true
+				}
+			}
+		}
+		if !hit {
+			continue
+		}
+		start := icon // an icon wrapped in an inline element (<span><i …></i></span> text)
+		for start.NextSibling == nil && start.Parent != nil && start.Parent.Type == html.ElementNode && !blockTags[start.Parent.Data] && start.Parent.Data != "body" {
+			start = start.Parent
+		}
+		var b strings.Builder
+		for c := start.NextSibling; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && blockTags[c.Data] {
+				break
+			}
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			} else if c.Type == html.ElementNode {
+				b.WriteString(" " + htmlx.Text(c) + " ")
+			}
+		}
+		t := strings.Trim(strings.Join(strings.Fields(b.String()), " "), " :-–")
+		if len(strings.Fields(t)) >= 3 {
+			if len(t) > 200 {
+				t = t[:strings.LastIndex(t[:200], " ")]
+			}
+			return t
+		}
+	}
+	return ""
 }
 
 // contactCheck is P06-UX-10: guidance and contact are published: a hotline or telephone number,
@@ -114,7 +225,7 @@ func contactCheck(ctx context.Context, s *check.Session, r *check.Resolved) chec
 		missing, missingVI = append(missing, "a hotline or telephone number"), append(missingVI, "số điện thoại đường dây nóng")
 	}
 	if f.address == "" {
-		missing, missingVI = append(missing, "an address (<address> or \"Địa chỉ: …\")"), append(missingVI, "địa chỉ liên hệ")
+		missing, missingVI = append(missing, "an address (<address>, \"Địa chỉ: …\" or after a map-marker icon)"), append(missingVI, "địa chỉ liên hệ")
 	}
 	if f.email == "" {
 		missing, missingVI = append(missing, "an e-mail address"), append(missingVI, "địa chỉ thư điện tử")

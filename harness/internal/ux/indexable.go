@@ -136,14 +136,23 @@ func metaNoindex(doc *html.Node) string {
 // indexableCheck is P06-UX-06: procedure pages can be found through search engines: robots.txt
 // does not disallow them for Google, Bing, Cốc Cốc or any crawler, they carry no noindex (meta or
 // X-Robots-Tag), and a sitemap (robots.txt Sitemap lines, else /sitemap.xml) lists them.
+//
+// With no procedure page, configured or linked from the catalogue, it fails as P06-SVC-02 and
+// P06-SVC-04 do for the same cause, with what discovery saw as evidence: a portal whose
+// catalogue lists no procedure has none a search engine could index. On a single-page app's
+// shell that was not rendered the catalogue was never seen, so the finding is error.
 func indexableCheck(ctx context.Context, s *check.Session) check.Result {
+	if res, shell := s.HomeShell(ctx); shell {
+		return res // a single-page app not rendered: nothing to judge
+	}
 	r, err := s.Profile(ctx)
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)
 	}
 	if len(r.ProcedurePages) == 0 {
 		return check.Failf("no procedure page to examine: none configured (procedure_pages) and the catalogue links to none").
-			VI("không có trang thủ tục nào để kiểm tra").GotWant("no procedure pages", "procedure pages indexable and in the sitemap")
+			VI("không có trang thủ tục nào để kiểm tra: chưa cấu hình procedure_pages và danh mục không liên kết tới trang thủ tục").
+			GotWant("no procedure pages", "procedure pages indexable and in the sitemap").With(discoveryEvidence(ctx, s, r)...)
 	}
 	base := s.Base()
 	robotsURL := base.ResolveReference(&url.URL{Path: "/robots.txt"}).String()
@@ -278,4 +287,19 @@ func sitemapURLs(ctx context.Context, s *check.Session, robots *Robots) (map[str
 		return nil, from + ": " + strings.Join(errs, "; "), from + ": " + strings.Join(errs, "; ")
 	}
 	return listed, fmt.Sprintf("%d URLs from %s", len(listed), from), fmt.Sprintf("%d URL từ %s", len(listed), from)
+}
+
+// discoveryEvidence is the evidence of a finding that rests on what discovery found: the home
+// page it started from, and its notes (the catalogue it read, the pages it could not fetch).
+func discoveryEvidence(ctx context.Context, s *check.Session, r *check.Resolved) []scoring.Evidence {
+	var ev []scoring.Evidence
+	if home, err := s.Page(ctx, r.Home); err == nil {
+		e := home.Evidence()
+		e.Note = "discovery started here; procedures: " + r.Sources["procedures"] + ", procedure pages: " + r.Sources["procedure_pages"]
+		ev = append(ev, e)
+	}
+	for _, n := range r.Notes {
+		ev = append(ev, scoring.Evidence{Note: "discovery: " + n})
+	}
+	return ev
 }

@@ -252,6 +252,19 @@ func TestContact(t *testing.T) {
 	})
 }
 
+// TestContactIconAddress: an address marked by a map-marker icon instead of a label counts,
+// as in the footer of the OpenCPS Liferay theme (harness/testdata/corpus/opencps-portal).
+func TestContactIconAddress(t *testing.T) {
+	checktest.RunPortalCases(t, Checks(), []checktest.PortalCase{
+		{Name: "address after a map-marker icon", ID: "P06-UX-10", Mutate: func(p *portaltest.Portal) {
+			p.Rewrite = func(_, page string) string {
+				return strings.ReplaceAll(page, "<address>Địa chỉ: Số 1 đường Hùng Vương, phường Ba Đình, Hà Nội</address>",
+					`<p><i class="fa fa-map-marker"></i> Số 1 đường Hùng Vương, phường Ba Đình, Hà Nội</p><p>Giờ làm việc: 7h30 - 17h00</p>`)
+			}
+		}, Status: scoring.Pass, Msg: []string{`address "Số 1 đường Hùng Vương, phường Ba Đình, Hà Nội"`}},
+	})
+}
+
 // TestTTFBCountsOtherChecksGETs: GETs another check sent a sampled page (here three with an
 // Origin header, as the CORS check sends) are samples, and spare as many fresh requests; the
 // evidence says how many samples each kind gave.

@@ -1,0 +1,90 @@
+package harness
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/ledger"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// What a page whose content is drawn by JavaScript can support. A check reads a shell or a
+// partial shell (server-rendered chrome around an empty mount element, see
+// htmldoc.PartialShellReason; or an app still empty after rendering) when the portal was not
+// rendered, or its scripts did not run: the chrome was seen, the content was not. The session
+// records such pages in the check's ledger (check.Ledger), and the engine keeps only the
+// verdicts the seen part can earn, by what the criterion asks:
+//
+//   - presence criteria ask for something to be there (a catalogue, a look-up form, a privacy
+//     link, contact details): a pass rests on what was found in the chrome and stands; a fail
+//     says it is not there, which the unseen content may contradict, and becomes error;
+//   - audit criteria ask for no violation on the page (images with alt, labelled controls, no
+//     identification number in a URL): a violation in the chrome is a fail whatever the app
+//     draws and stands; a pass would vouch for content not seen, and becomes error;
+//   - content criteria judge the page's content as a whole (its heading structure): both
+//     become error.
+//
+// Criteria not listed judge properties of the document or the response (its language, title,
+// charset, viewport, weight, headers), which the chrome has whatever the app draws.
+var shellPolicy = map[string]shellRule{
+	"P06-SVC-01": presence, "P06-SVC-02": presence, "P06-SVC-03": presence, "P06-SVC-04": presence,
+	"P06-SVC-05": presence, "P06-SVC-06": presence, "P06-SVC-07": presence, "P06-SVC-08": presence,
+	"P06-UX-04": presence, "P06-UX-05": presence, "P06-UX-06": presence, "P06-UX-09": presence, "P06-UX-10": presence,
+	"P06-A11Y-03": audit, "P06-A11Y-04": audit, "P06-A11Y-05": audit, "P06-A11Y-07": audit,
+	"P06-UX-02": audit, "P06-POP-08": audit, "P06-AUTH-10": audit,
+	"P06-A11Y-06": content,
+}
+
+type shellRule int
+
+const (
+	presence shellRule = iota + 1
+	audit
+	content
+)
+
+// shellEarned applies shellPolicy to the result r of criterion id, given the shells the check
+// read (from its ledger).
+func shellEarned(id string, r check.Result, shells []ledger.Shell) check.Result {
+	if len(shells) == 0 || (r.Status != scoring.Pass && r.Status != scoring.Fail) {
+		return r
+	}
+	rule := shellPolicy[id]
+	switch {
+	case rule == 0,
+		rule == presence && r.Status == scoring.Pass,
+		rule == audit && r.Status == scoring.Fail:
+		return r
+	}
+	// Pages that share a reason (the theme's mount element on every page) are named together.
+	var order []string
+	pages := map[string][]string{}
+	for _, s := range shells {
+		if _, ok := pages[s.Why]; !ok {
+			order = append(order, s.Why)
+		}
+		pages[s.Why] = append(pages[s.Why], s.URL)
+	}
+	var parts []string
+	for _, why := range order {
+		parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(pages[why], ", "), why))
+	}
+	list := strings.Join(parts, "; ")
+	what := "a fail says something is missing that the app may draw"
+	whatVI := "không đạt, trong khi điều cần tìm có thể do ứng dụng vẽ ra"
+	if r.Status == scoring.Pass {
+		what = "a pass would vouch for content the harness did not see"
+		whatVI = "đạt, trong khi nội dung chưa được xem"
+	}
+	out := check.Result{Status: scoring.Error, URL: r.URL,
+		Message: fmt.Sprintf("not assessed: the content of %s is rendered by JavaScript and was not seen, so the check's result is not earned (%s); assess it with `p06 scan --render` (harness: a Target.Renderer such as render.Chromium), with the page's scripts served from the portal's host. The check said: %s",
+			list, what, r.Message),
+		MessageVI: fmt.Sprintf("không đánh giá được: nội dung của %s được dựng bằng JavaScript và chưa được xem, nên kết quả của phép kiểm tra (%s) không có căn cứ; đánh giá lại với `p06 scan --render` (trong harness: Target.Renderer, ví dụ render.Chromium)",
+			list, whatVI)}
+	out.Evidence = append(out.Evidence, r.Evidence...)
+	for _, s := range shells {
+		out.Evidence = append(out.Evidence, scoring.Evidence{Request: "GET " + s.URL, Note: "content rendered by JavaScript, not seen: " + s.Why})
+	}
+	return out
+}
