@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"unicode/utf16"
+
+	"github.com/p06kit/p06kit/internal/textx"
 )
 
 // A small PDF reader (ISO 32000-1 §7): the object syntax, cross-reference tables and streams,
@@ -151,12 +153,7 @@ func (l *pdfLexer) object(depth int) (any, error) {
 	}
 }
 
-func truncateBytes(s string, n int) string {
-	if len(s) > n {
-		return s[:n] + "…"
-	}
-	return s
-}
+func truncateBytes(s string, n int) string { return textx.TruncateBytes(s, n, textx.Ellipsis) }
 
 func (l *pdfLexer) name() (pdfName, error) {
 	var b []byte

@@ -9,6 +9,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/ssotest"
+	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -132,9 +133,4 @@ func backslashHost(path string) bool {
 	return strings.HasPrefix(p, "/\\"+probeHost) || strings.HasPrefix(p, "/%5c"+probeHost)
 }
 
-func truncate(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
-}
+func truncate(s string, n int) string { return textx.Truncate(s, n) }

@@ -11,11 +11,6 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-func runCheck(t *testing.T, id string, p *portaltest.Portal, prof *check.Profile) check.Result {
-	t.Helper()
-	return checktest.RunOn(t, Checks(), id, p, prof, check.Config{})
-}
-
 func setProcedures(ps ...portaltest.Procedure) func(p *portaltest.Portal) {
 	return func(p *portaltest.Portal) { p.Procedures = append([]portaltest.Procedure(nil), ps...) }
 }

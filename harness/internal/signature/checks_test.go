@@ -12,12 +12,6 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-// run runs check id against a fake portal with the given defects; adapter, when not nil,
-// replaces the portal's full adapter, and noPKI leaves the target without a PKI.
-func run(t *testing.T, id string, d fakeportal.Defects, adapter func(*fakeportal.Adapter) any, noPKI bool) check.Result {
-	return fakeportal.Run(t, signature.Checks(), id, d, adapter, noPKI)
-}
-
 func dossiersOnly(a *fakeportal.Adapter) any { return fakeportal.DossiersOnly{A: a} }
 func nothing(*fakeportal.Adapter) any        { return struct{}{} }
 
@@ -103,12 +97,4 @@ func TestChecksListed(t *testing.T) {
 		assert.NotNil(t, c.Run)
 	}
 	assert.Equal(t, []string{"P06-SIG-01", "P06-SIG-02", "P06-SIG-03"}, ids)
-}
-
-func notes(r check.Result) []string {
-	var out []string
-	for _, e := range r.Evidence {
-		out = append(out, e.Note, e.Excerpt)
-	}
-	return out
 }

@@ -10,9 +10,6 @@ import (
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
-// maxListed bounds how many items a message lists; the rest are counted.
-const maxListed = pagejudge.MaxListed
-
 func en(items []string) string { return pagejudge.List(items, "and") }
 func vi(items []string) string { return pagejudge.List(items, "và") }
 

@@ -110,7 +110,7 @@ func RunCases(t *testing.T, checks []check.Check, id string, cases []Case, evide
 			}
 			texts := []string{r.Message, r.MessageVI, r.Got, r.Want}
 			for _, e := range r.Evidence {
-				texts = append(texts, e.Note)
+				texts = append(texts, e.Note, e.Excerpt)
 			}
 			for _, text := range texts {
 				if pin.MatchString(text) {
