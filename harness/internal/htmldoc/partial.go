@@ -80,6 +80,11 @@ func PartialShellReason(doc *html.Node) string {
 	if doc == nil || ShellReason(doc) != "" {
 		return ""
 	}
+	return partialReason(doc)
+}
+
+// partialReason is PartialShellReason without the whole-shell test.
+func partialReason(doc *html.Node) string {
 	body := htmlx.First(doc, "body")
 	if body == nil {
 		return ""

@@ -86,3 +86,22 @@ func TestPartialShellCorpus(t *testing.T) {
 		}
 	}
 }
+
+// A short theme (under the whole-shell text bound) around an empty mount element is a partial
+// shell, not a whole one: its chrome stays judged. Without the chrome it is a whole shell.
+func TestShortChromeIsPartial(t *testing.T) {
+	short := `<!doctype html><html lang="vi"><head><title>Cổng</title></head><body><header><a href="/">Cổng dịch vụ công</a></header>
+<nav><a href="/">Trang chủ</a> <a href="/thu-tuc">Thủ tục</a> <a href="/huong-dan">Hướng dẫn</a></nav>
+<div id="app"></div><script src="/js/app.js"></script><footer><p>Điện thoại: 0200 3800 000</p></footer></body></html>`
+	doc := parse(t, short)
+	if got := ShellReason(doc); got != "" {
+		t.Errorf("ShellReason = %q, want none (a partial shell)", got)
+	}
+	if got := PartialShellReason(doc); !strings.Contains(got, `<div id="app">`) {
+		t.Errorf("PartialShellReason = %q", got)
+	}
+	bare := parse(t, `<!doctype html><html><body><p>Đang tải…</p><div id="app"></div><script src="/js/app.js"></script></body></html>`)
+	if ShellReason(bare) == "" || PartialShellReason(bare) != "" {
+		t.Errorf("a bare mount: ShellReason %q, PartialShellReason %q", ShellReason(bare), PartialShellReason(bare))
+	}
+}

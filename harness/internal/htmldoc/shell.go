@@ -82,6 +82,10 @@ func ShellReason(doc *html.Node) string {
 	text := visibleText(body)
 	n := utf8.RuneCountInString(text)
 	switch {
+	case mount != "" && n <= shellTextMax && partialReason(doc) != "":
+		// A short page whose chrome (header, menu, footer) is server-rendered around the
+		// empty mount element: a partial shell, whose chrome can be judged.
+		return ""
 	case mount != "" && n <= shellTextMax:
 		return fmt.Sprintf("an empty %s, %d characters of text and scripts (%s)", mount, n, redact.Text(bundle))
 	case n < 40 && controls == 0 && links < 3:
