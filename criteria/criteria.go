@@ -95,8 +95,9 @@ type Basis struct {
 	// Issuer is the body that issued the text; IssuerNow, where it differs, the body that holds
 	// that remit today (the Ministry of Information and Communications was merged into the
 	// Ministry of Science and Technology in 2025).
-	Issuer    string `json:"issuer,omitempty"`
-	IssuerNow string `json:"issuer_now,omitempty"`
+	Issuer      string `json:"issuer,omitempty"`
+	IssuerNow   string `json:"issuer_now,omitempty"`
+	IssuerNowVI string `json:"issuer_now_vi,omitempty"`
 	// EffectiveFrom and EffectiveUntil (YYYY-MM-DD) bound the days the cited text was in force:
 	// EffectiveUntil is the first day it no longer was. Either is empty where the sources give
 	// no date; Note then says so.
@@ -146,6 +147,15 @@ func (b *Basis) ArticleIn(lang string) string {
 		return b.ArticleVI
 	}
 	return b.Article
+}
+
+// IssuerNowIn is IssuerNow in lang: the Vietnamese where there is one and lang is "vi", else
+// the English.
+func (b *Basis) IssuerNowIn(lang string) string {
+	if lang == "vi" && b.IssuerNowVI != "" {
+		return b.IssuerNowVI
+	}
+	return b.IssuerNow
 }
 
 // NoteIn is the note in lang: the Vietnamese where there is one and lang is "vi", else the

@@ -161,6 +161,9 @@ func TestBasesBilingual(t *testing.T) {
 			for i, b := range bs {
 				w := fmt.Sprintf("%s basis[%d] (%s)", where, i, b.Document)
 				check(w, b.Article, b.ArticleVI, b.Note, b.NoteVI)
+				if b.IssuerNow != "" {
+					assert.NotEmpty(t, b.IssuerNowVI, "%s: issuer_now has no issuer_now_vi", w)
+				}
 				for j, s := range b.SupersededBy {
 					check(fmt.Sprintf("%s superseded_by[%d]", w, j), s.Article, s.ArticleVI, s.Note, s.NoteVI)
 				}

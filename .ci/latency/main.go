@@ -306,7 +306,7 @@ pid %[1]s/nginx.pid;
 error_log %[1]s/error.log;
 events { worker_connections 256; }
 http {
-  log_format p06 '$request_method $request_uri $status';
+  log_format p06 '$msec $request_method $request_uri $status';
   access_log %[1]s/access.log p06;
   client_body_temp_path %[1]s/tmp;
   proxy_temp_path %[1]s/tmp;

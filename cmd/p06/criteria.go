@@ -328,8 +328,8 @@ func basisLine(b criteria.Basis, lang string) string {
 			s += " [" + sb.Reliability + "]"
 		}
 	}
-	if b.IssuerNow != "" {
-		s += "; " + label(lang, "issuer_now") + " " + mdEscape(b.IssuerNow)
+	if now := b.IssuerNowIn(lang); now != "" {
+		s += "; " + label(lang, "issuer_now") + " " + mdEscape(now)
 	}
 	if n := b.NoteIn(lang); n != "" {
 		s += ". " + mdEscape(n)
