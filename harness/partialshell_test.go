@@ -101,3 +101,28 @@ func TestIndexableWithoutProcedures(t *testing.T) {
 	}
 	assert.Contains(t, f["P06-UX-06"].Evidence[0].Note, "discovery started here")
 }
+
+// A server-rendered home page whose catalogue is a partial shell: what discovery did not find in
+// the catalogue (procedure pages) was never drawn, so the criteria resting on it are error.
+func TestPartialShellCatalogue(t *testing.T) {
+	home := `<!doctype html><html lang="vi"><head><title>Cổng dịch vụ công tỉnh Mẫu</title></head><body>
+<header><a href="/">Cổng dịch vụ công tỉnh Mẫu</a></header><nav><a href="/thu-tuc-hanh-chinh">Thủ tục hành chính</a></nav>
+<main><h1>Tin tức</h1><p>` + strings.Repeat("Tỉnh Mẫu triển khai dịch vụ công trực tuyến toàn trình. ", 10) + `</p></main></body></html>`
+	f := scanOf(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/":
+			_, _ = w.Write([]byte(home))
+		case "/thu-tuc-hanh-chinh":
+			_, _ = w.Write([]byte(partialPage))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	for _, id := range []string{"P06-SVC-02", "P06-SVC-04", "P06-UX-04", "P06-UX-06"} {
+		got := f[id]
+		assert.Equal(t, scoring.Error, got.Status, "%s: %s", id, got.Message)
+		assert.Contains(t, got.Message, "/thu-tuc-hanh-chinh (", id)
+		assert.Contains(t, got.Message, "rendered by JavaScript and was not seen", id)
+	}
+}

@@ -104,6 +104,38 @@ func noteShell(ctx context.Context, p *check.Page) {
 
 type partialShellKey struct{}
 
+// noteDiscoveredShells records in the check's ledger the catalogue and look-up pages discovery
+// read, when they are shells: what discovery found there (or did not find: "the catalogue links
+// to no procedure page") rests on content that was not drawn. Only pages already in the
+// session's cache are looked at; nothing is fetched.
+func (s *Session) noteDiscoveredShells(ctx context.Context, r *check.Resolved) {
+	if r == nil || ledger.Of(ctx) == nil {
+		return
+	}
+	for _, ref := range []string{r.Procedures, r.StatusLookup} {
+		if ref == "" {
+			continue
+		}
+		abs, err := s.Resolve(ref)
+		if err != nil {
+			continue
+		}
+		s.mu.Lock()
+		f, ok := s.cache["PAGE "+abs]
+		s.mu.Unlock()
+		if !ok {
+			continue
+		}
+		select {
+		case <-f.done:
+			if p, _ := f.val.(*check.Page); p != nil {
+				noteShell(ctx, p)
+			}
+		default:
+		}
+	}
+}
+
 // renderCounter counts pages sent to the renderer.
 type renderCounter = atomic.Int64
 

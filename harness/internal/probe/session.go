@@ -488,6 +488,7 @@ func (s *Session) found(ctx context.Context) (*discover.Found, error) {
 		for _, e := range d.Unread {
 			ledger.NoteFailure(ctx, fmt.Errorf("discovering the portal's pages: %w", e))
 		}
+		s.noteDiscoveredShells(ctx, d.Resolved)
 	}
 	return d, err
 }

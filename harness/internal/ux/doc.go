@@ -32,7 +32,9 @@
 //     procedure page to Googlebot, Bingbot, coccocbot-web and "*"; no noindex/none in a robots,
 //     googlebot, bingbot or coccocbot meta or in X-Robots-Tag; and a sitemap (same-host Sitemap
 //     lines of robots.txt, else /sitemap.xml; an index is followed, at most 6 sitemaps, gzip
-//     accepted) must list every procedure page.
+//     accepted) must list every procedure page. With no procedure page (none configured, none
+//     linked from the catalogue) it fails, as P06-SVC-02 does, with the home page and discovery's
+//     notes as evidence; on a single-page app's shell it is error.
 //   - P06-UX-07: time to first byte (the portal's answer time: request written to first
 //     response byte, connection set-up left out) of 5 GETs of each of up to 8 sampled pages plus
 //     the configured samples: the GETs the session sent the page (the fetch that read it, other
@@ -50,7 +52,8 @@
 //     liệu cá nhân, Decree 13/2023), and every sampled page links to it (by URL or by a label such
 //     as "Chính sách bảo mật").
 //   - P06-UX-10: the contact page or the home page publishes a telephone number (tel: link, 1900/
-//     1800 hotline, 0… or +84… number), an address (<address> or "Địa chỉ: …"), an e-mail address
+//     1800 hotline, 0… or +84… number), an address (<address>, "Địa chỉ: …" read to the end of
+//     its line, or the text after a map-marker icon such as <i class="fa fa-map-marker">), an e-mail address
 //     (mailto: or in the text) and a link to user guidance ("Hướng dẫn", "Câu hỏi thường gặp",
 //     "Hỏi đáp", "FAQ", "Hỗ trợ").
 package ux
