@@ -24,6 +24,22 @@ func Rescore(cat *criteria.Catalogue, r *Report, cfg Config) (*Report, error) {
 	if r == nil {
 		return nil, &InputError{Problems: []string{"no report to rescore"}}
 	}
+	in, waivers := FindingsOf(r)
+	c := cfg
+	c.Waivers = append(waivers, cfg.Waivers...)
+	out, err := Score(cat, in, c)
+	if err != nil {
+		return nil, err
+	}
+	out.StartedAt, out.DurationMS, out.Targets, out.Discovery = r.StartedAt, r.DurationMS, r.Targets, r.Discovery
+	out.OutOfScope, out.Adapter, out.Partial, out.Traffic = r.OutOfScope, r.Adapter, r.Partial, r.Traffic
+	return out, nil
+}
+
+// FindingsOf returns the findings a report was scored from (what Score set aside as not in
+// force, out of scope or waived gets its earlier status back; see unscore) and the waivers the
+// report lists, applied and stale.
+func FindingsOf(r *Report) (Findings, []Waiver) {
 	applied := map[string]Waiver{}
 	for _, w := range r.Waivers.Applied {
 		applied[w.Criterion] = w
@@ -32,15 +48,7 @@ func Rescore(cat *criteria.Catalogue, r *Report, cfg Config) (*Report, error) {
 	for _, f := range r.Findings {
 		in.Findings = append(in.Findings, unscore(f, applied))
 	}
-	c := cfg
-	c.Waivers = append(append(append([]Waiver(nil), r.Waivers.Applied...), r.Waivers.Stale...), cfg.Waivers...)
-	out, err := Score(cat, in, c)
-	if err != nil {
-		return nil, err
-	}
-	out.StartedAt, out.DurationMS, out.Targets, out.Discovery = r.StartedAt, r.DurationMS, r.Targets, r.Discovery
-	out.OutOfScope, out.Adapter, out.Partial, out.Traffic = r.OutOfScope, r.Adapter, r.Partial, r.Traffic
-	return out, nil
+	return in, append(append([]Waiver(nil), r.Waivers.Applied...), r.Waivers.Stale...)
 }
 
 // unscore undoes what Score did to a finding's status and message (see Score: "not in force

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/p06kit/p06kit/harness/report"
@@ -171,38 +170,11 @@ func decodeScanReport(data []byte) (*scoring.Report, error) {
 }
 
 // findingsOfReport returns the findings a report was scored from, and the waivers it applied
-// and found stale, so that scoring them again gives the report's own scores: a waived finding
-// gets back the status and message it had before its waiver.
+// or found stale: what the earlier scoring set aside (not in force on its day, out of the unit's
+// scope, waived) gets its earlier status back, so that scoring again on another day or with
+// other waivers judges it anew (scoring.FindingsOf, the same rule p06 survey --as-of uses).
 func findingsOfReport(r *scoring.Report) (scoring.Findings, []scoring.Waiver) {
-	in := scoring.Findings{Catalogue: r.Catalogue.ID, Target: r.Target, Findings: make([]scoring.Finding, 0, len(r.Findings))}
-	applied := map[string]scoring.Waiver{}
-	for _, w := range r.Waivers.Applied {
-		applied[w.Criterion] = w
-	}
-	for _, f := range r.Findings {
-		if f.Status == scoring.Waived {
-			f.Status, f.Message = unwaive(f, applied[f.Criterion])
-		}
-		in.Findings = append(in.Findings, f)
-	}
-	waivers := append(append([]scoring.Waiver(nil), r.Waivers.Applied...), r.Waivers.Stale...)
-	return in, waivers
-}
-
-// unwaive undoes what scoring.Score does to a waived finding's status and message ("waived
-// until E by A: R (was S) M"). A message not in that form gives not_tested: the status before
-// the waiver is unknown.
-func unwaive(f scoring.Finding, w scoring.Waiver) (scoring.Status, string) {
-	prefix := fmt.Sprintf("waived until %s by %s: %s (was ", w.Expires, w.ApprovedBy, w.Reason)
-	rest, ok := strings.CutPrefix(f.Message, prefix)
-	if !ok {
-		return scoring.NotTested, "waived in the report, status before the waiver unknown: " + f.Message
-	}
-	st, msg, ok := strings.Cut(rest, ")")
-	if !ok {
-		return scoring.NotTested, "waived in the report, status before the waiver unknown: " + f.Message
-	}
-	return scoring.Status(st), strings.TrimSpace(msg)
+	return scoring.FindingsOf(r)
 }
 
 func writeScoreReport(w io.Writer, r *scoring.Report, format, lang string) error {

@@ -234,3 +234,44 @@ func TestScoreCommandGradingQD473View(t *testing.T) {
 	}
 	assert.Equal(t, 100.0, weights)
 }
+
+// A report scored on a day a criterion was not yet in force, scored again on a later day: the
+// criterion counts with the status its finding had (scoring.FindingsOf restores it), not as
+// not_applicable.
+func TestScoreReportAsOfLater(t *testing.T) {
+	cat := criteria.P06Technical()
+	in := scoring.Findings{Catalogue: cat.ID, Target: "https://dichvucong.tinh.example/"}
+	for _, c := range cat.Criteria {
+		st := scoring.NotTested
+		if c.ID == "P06-SVC-06" {
+			st = scoring.Pass
+		}
+		in.Findings = append(in.Findings, scoring.Finding{Criterion: c.ID, Status: st, Message: "seen"})
+	}
+	dir := t.TempDir()
+	findings := filepath.Join(dir, "findings.json")
+	writeJSON(t, findings, in)
+	code, early, stderr := p06("score", "--as-of", "2023-03-31", findings)
+	require.NotEqual(t, exitCantRun, code, stderr)
+	status := func(out string) (scoring.Status, string) {
+		var r scoring.Report
+		require.NoError(t, json.Unmarshal([]byte(out), &r))
+		for _, f := range r.Findings {
+			if f.Criterion == "P06-SVC-06" {
+				return f.Status, f.Message
+			}
+		}
+		t.Fatal("P06-SVC-06 missing from the report")
+		return "", ""
+	}
+	st, msg := status(early)
+	require.Equal(t, scoring.NotApplicable, st, "the fixture needs a criterion not in force on 2023-03-31: %s", msg)
+	report := filepath.Join(dir, "early.json")
+	require.NoError(t, os.WriteFile(report, []byte(early), 0o600))
+
+	code, later, stderr := p06("score", "--as-of", "2025-06-30", report)
+	require.NotEqual(t, exitCantRun, code, stderr)
+	st, msg = status(later)
+	assert.Equal(t, scoring.Pass, st, msg)
+	assert.Equal(t, "seen", msg)
+}

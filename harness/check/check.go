@@ -114,7 +114,8 @@ func (e *NotImplementedError) Unwrap() error { return ErrNotImplemented }
 func FromError(context string, err error) Result {
 	var ni *NotImplementedError
 	if errors.As(err, &ni) || errors.Is(err, ErrNotImplemented) || errors.Is(err, ErrNoFake) {
-		return NotTestedf("%s: %v", context, err)
+		return NotTestedf("%s: %v", context, err).
+			VI("chưa kiểm tra: thiếu bộ điều hợp hoặc dịch vụ giả lập cần cho phép kiểm tra (%s: %v)", context, err)
 	}
 	if errors.Is(err, ErrUnsafeMethod) {
 		// A request the run's options forbid is a configuration matter, not the portal's fault.

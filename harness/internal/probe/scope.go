@@ -37,7 +37,12 @@ import (
 // Session.Refused). On the wire, connections to link-local and cloud metadata addresses
 // (169.254.0.0/16, fe80::/10, fd00:ec2::254, 100.100.100.200) are refused unless the caller
 // gave that address itself, so that a host name in scope cannot be turned (by DNS) into a
-// request to the metadata service of the assessor's network.
+// request to the metadata service of the assessor's network. A host name whose first
+// connection of the session went to a public address is pinned to public addresses: a later
+// answer of its DNS that points it at a loopback, private or unspecified address (DNS
+// rebinding, to reach the assessor's own network) is refused the same way. A name that
+// resolved to such an address from the start is the portal's own (an intranet portal, a test
+// server) and is not refused.
 
 // scope is the set of origins a session may contact, with the record of what it refused.
 type scope struct {
@@ -47,6 +52,7 @@ type scope struct {
 	literals map[string]bool // IP literals the caller gave (target, allowed hosts, fakes)
 
 	mu      sync.Mutex
+	public  map[string]bool // host name → its first connection went to a public address
 	refused []check.Refusal
 	seen    map[string]int // index in refused by method+URL, to count repeats
 }
@@ -272,17 +278,52 @@ func (sc *scope) errForbiddenAddr(addr string) error {
 	return fmt.Errorf("%w: connection to %s refused: a link-local or cloud metadata address the run does not name", check.ErrOutOfScope, addr)
 }
 
-// control is the net.Dialer hook that refuses a forbidden address before connecting; address is
-// the resolved ip:port.
-func (sc *scope) control(_ context.Context, _, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
+// inside reports whether ip is an address of the assessor's own side: loopback, private
+// (RFC 1918, fc00::/7) or unspecified (0.0.0.0 reaches the local host).
+func inside(ip net.IP) bool {
+	return ip.IsLoopback() || ip.IsPrivate() || ip.IsUnspecified()
+}
+
+// checkAddr decides a connection to the resolved address addr (ip:port) made for host name
+// name (empty when unknown): link-local and metadata addresses the caller did not give are
+// refused; so is an inside address for a name whose first connection went to a public one.
+func (sc *scope) checkAddr(name, addr string) error {
+	h, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return nil
 	}
-	if sc.forbiddenIP(net.ParseIP(host)) {
-		return sc.errForbiddenAddr(address)
+	ip := net.ParseIP(h)
+	if sc.forbiddenIP(ip) {
+		return sc.errForbiddenAddr(addr)
+	}
+	if ip == nil || name == "" || net.ParseIP(name) != nil || sc.literals[ip.String()] {
+		return nil
+	}
+	name = normHost(name)
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if sc.public == nil {
+		sc.public = map[string]bool{}
+	}
+	pub, seen := sc.public[name]
+	if !seen {
+		sc.public[name] = !inside(ip)
+		return nil
+	}
+	if pub && inside(ip) {
+		return fmt.Errorf("%w: connection to %s for %s refused: the name first resolved to a public address and now points inside the assessor's network (DNS rebinding)", check.ErrOutOfScope, addr, name)
 	}
 	return nil
+}
+
+// dialName carries the host name being dialled to the dialer's control hook.
+type dialName struct{}
+
+// control is the net.Dialer hook that refuses a forbidden address before connecting; address is
+// the resolved ip:port, and the context carries the name dialled (see guardDialer).
+func (sc *scope) control(ctx context.Context, _, address string, _ syscall.RawConn) error {
+	name, _ := ctx.Value(dialName{}).(string)
+	return sc.checkAddr(name, address)
 }
 
 // guardDialer makes t refuse connections to forbidden addresses: before connecting when t dials
@@ -292,7 +333,10 @@ func (sc *scope) guardDialer(t *http.Transport) {
 	//lint:ignore SA1019 Dial is checked so as not to override it
 	if t.DialContext == nil && t.Dial == nil {
 		d := &net.Dialer{Timeout: defaultDialTimeout, KeepAlive: defaultDialTimeout, ControlContext: sc.control}
-		t.DialContext = d.DialContext
+		t.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+			name, _, _ := net.SplitHostPort(addr)
+			return d.DialContext(context.WithValue(ctx, dialName{}, name), network, addr)
+		}
 		return
 	}
 	dial := t.DialContext
@@ -306,9 +350,12 @@ func (sc *scope) guardDialer(t *http.Transport) {
 		if err != nil {
 			return nil, err
 		}
-		if ta, ok := c.RemoteAddr().(*net.TCPAddr); ok && sc.forbiddenIP(ta.IP) {
-			c.Close()
-			return nil, sc.errForbiddenAddr(ta.String())
+		if ta, ok := c.RemoteAddr().(*net.TCPAddr); ok {
+			name, _, _ := net.SplitHostPort(addr)
+			if err := sc.checkAddr(name, ta.String()); err != nil {
+				c.Close()
+				return nil, err
+			}
 		}
 		return c, nil
 	}

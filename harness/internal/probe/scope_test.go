@@ -195,6 +195,71 @@ func TestScopeRefusesMetadataAddresses(t *testing.T) {
 	}
 }
 
+// TestScopeRefusesRebinding: a name whose first connection went to a public address is not
+// let inside the assessor's network later; a name inside from the start is the portal's own.
+func TestScopeRefusesRebinding(t *testing.T) {
+	sc := newScope(mustURL(t, "https://portal.example/"), check.Target{}, check.Config{AllowedHosts: []string{"sso.intranet.example"}})
+	dial := func(name, addr string) error {
+		return sc.control(context.WithValue(context.Background(), dialName{}, name), "tcp", addr, nil)
+	}
+	steps := []struct {
+		name, addr string
+		refused    bool
+	}{
+		{"portal.example", "203.0.113.5:443", false},
+		{"portal.example", "203.0.113.6:443", false}, // another public address: a load balancer
+		{"portal.example", "10.0.0.5:443", true},
+		{"PORTAL.example", "127.0.0.1:443", true},
+		{"portal.example", "0.0.0.0:443", true},
+		{"portal.example", "[::1]:443", true},
+		{"sso.intranet.example", "10.1.1.1:443", false}, // inside from the start
+		{"sso.intranet.example", "10.1.1.2:443", false},
+		{"sso.intranet.example", "198.51.100.9:443", false},
+		{"", "10.0.0.9:443", false}, // no name: nothing to pin
+	}
+	for _, st := range steps {
+		err := dial(st.name, st.addr)
+		if st.refused != errors.Is(err, check.ErrOutOfScope) {
+			t.Errorf("dial %s at %s: err = %v, want refused = %v", st.name, st.addr, err, st.refused)
+		}
+	}
+	if err := dial("portal.example", "10.0.0.5:443"); err == nil || !strings.Contains(err.Error(), "DNS rebinding") {
+		t.Errorf("the refusal says why: %v", err)
+	}
+
+	// Through a transport with its own dialer, checked once connected, before anything is sent.
+	var conns []*atomic.Int64 // bytes written to each connection the transport dialled
+	remote := net.ParseIP("203.0.113.5")
+	tr := &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		n := new(atomic.Int64)
+		conns = append(conns, n)
+		return &fakeConn{remote: &net.TCPAddr{IP: remote, Port: 80}, wrote: n}, nil
+	}}
+	sc = newScope(mustURL(t, "http://portal.example/"), check.Target{}, check.Config{})
+	sc.guardDialer(tr)
+	get := func(raw string) error {
+		req, _ := http.NewRequest(http.MethodGet, raw, nil)
+		resp, err := tr.RoundTrip(req)
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err
+	}
+	if err := get("http://portal.example/"); errors.Is(err, check.ErrOutOfScope) {
+		t.Fatalf("first connection, to a public address: %v", err)
+	}
+	remote = net.ParseIP("192.168.1.1")
+	if err := get("http://portal.example/again"); !errors.Is(err, check.ErrOutOfScope) {
+		t.Errorf("rebound to a private address: err = %v, want ErrOutOfScope", err)
+	}
+	if len(conns) != 2 {
+		t.Fatalf("%d connections dialled, want 2", len(conns))
+	}
+	if n := conns[1].Load(); n != 0 {
+		t.Errorf("%d bytes were written to the rebound address", n)
+	}
+}
+
 // fakeConn is a connection that claims a remote address and counts what is written to it.
 type fakeConn struct {
 	net.Conn

@@ -37,11 +37,12 @@
 //     notes as evidence; on a single-page app's shell it is error.
 //   - P06-UX-07: time to first byte (the portal's answer time: request written to first
 //     response byte, connection set-up left out) of 5 GETs of each of up to 8 sampled pages plus
-//     the configured samples: the GETs the session already sent the page (the fetch that read
-//     it, other checks' probes) and fresh GETs (Cache-Control: no-cache, not from the session
-//     cache); pages side by side, each page's GETs one after
-//     another; the 95th percentile (nearest rank) over all requests must be within
-//     budgets.ttfb_p95_ms (default 1000 ms).
+//     the configured samples: the GETs the session sent the page (the fetch that read it, other
+//     checks' probes, before or while the check samples) and as many fresh GETs as are still
+//     missing (Cache-Control: no-cache, not from the session cache; the evidence says how many
+//     of each); pages side by side, the check's GETs of a page one after another; the 95th
+//     percentile (nearest rank) over all requests must be within budgets.ttfb_p95_ms (default
+//     1000 ms).
 //   - P06-UX-08: each of up to 5 sampled pages, with its same-host scripts, style sheets, images,
 //     icons, preloads and media, and the fonts, images and sheets their style sheets reference
 //     (url(), @import; at most 60 each), must weigh at most budgets.page_weight_bytes

@@ -13,8 +13,8 @@ import (
 )
 
 // The timing sample: ttfbPages pages (home, catalogue, login, look-up, … and the configured
-// samples), ttfbRuns samples each: the GETs the session already sent the page, then fresh
-// requests.
+// samples), ttfbRuns samples each: the GETs the session sent the page, whichever check sent them,
+// and fresh requests for the rest.
 const (
 	ttfbPages   = 8
 	ttfbRuns    = 5
