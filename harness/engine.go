@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/adapterinfo"
+	"github.com/p06kit/p06kit/harness/internal/ledger"
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
@@ -104,6 +106,29 @@ type engine struct {
 
 	targetsMu sync.Mutex
 	targets   map[string]scoring.Target // measured by checks, by target ID
+	shells    map[string]*scoring.Shell // pages not seen drawn, by URL (under targetsMu)
+}
+
+// noteShells records the shells the check of criterion id read, for the report's list.
+func (e *engine) noteShells(id string, shells []ledger.Shell) {
+	if len(shells) == 0 {
+		return
+	}
+	e.targetsMu.Lock()
+	defer e.targetsMu.Unlock()
+	if e.shells == nil {
+		e.shells = map[string]*scoring.Shell{}
+	}
+	for _, sh := range shells {
+		s := e.shells[sh.URL]
+		if s == nil {
+			s = &scoring.Shell{URL: sh.URL, Reason: sh.Why}
+			e.shells[sh.URL] = s
+		}
+		if !slices.Contains(s.Criteria, id) {
+			s.Criteria = append(s.Criteria, id)
+		}
+	}
 }
 
 func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error) {
@@ -349,7 +374,8 @@ func (e *engine) runItem(i int) scoring.Finding {
 	if err := e.ctx.Err(); err != nil {
 		return e.finding(it.cr, check.Errorf("run cancelled before the check started: %v", err), 0)
 	}
-	r := runCheck(e.ctx, e.sess, *it.check, e.cfg.checkTimeout)
+	r, shells := runCheck(e.ctx, e.sess, *it.check, e.cfg.checkTimeout)
+	e.noteShells(it.cr.ID, shells)
 	if len(r.Targets) > 0 && r.Status != scoring.Error {
 		e.targetsMu.Lock()
 		if e.targets == nil {
@@ -368,7 +394,7 @@ func (e *engine) runItem(i int) scoring.Finding {
 // runCheck runs c with a deadline. A check that panics gives an error result; a check that
 // ignores its context and runs on past the deadline is abandoned (its goroutine is left to
 // finish on its own) with an error result.
-func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time.Duration) check.Result {
+func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time.Duration) (check.Result, []ledger.Shell) {
 	cctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cctx, ledger := check.WithLedger(cctx)
@@ -392,12 +418,13 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 				r.MessageVI = fmt.Sprintf("phép kiểm tra vượt quá thời hạn %s: %s", timeout, r.MessageVI)
 			}
 		}
-		return shellEarned(c.ID, earned(r, ledger, cctx.Err(), timeout), ledger.Shells())
+		shells := ledger.Shells()
+		return shellEarned(c.ID, earned(r, ledger, cctx.Err(), timeout), shells), shells
 	case <-timer.C:
 		return check.Errorf("the check did not return within its time limit of %s and was abandoned (it does not honour its context)", timeout).
-			VI("phép kiểm tra không kết thúc trong thời hạn %s và đã bị bỏ (không tuân theo context)", timeout)
+			VI("phép kiểm tra không kết thúc trong thời hạn %s và đã bị bỏ (không tuân theo context)", timeout), nil
 	case <-ctx.Done():
-		return check.Errorf("run cancelled while the check was running: %v", ctx.Err())
+		return check.Errorf("run cancelled while the check was running: %v", ctx.Err()), nil
 	}
 }
 
@@ -523,8 +550,13 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	for _, t := range e.targets {
 		r.Targets = append(r.Targets, t)
 	}
+	for _, sh := range e.shells {
+		sort.Strings(sh.Criteria)
+		r.Shells = append(r.Shells, *sh)
+	}
 	e.targetsMu.Unlock()
 	sort.Slice(r.Targets, func(i, j int) bool { return r.Targets[i].ID < r.Targets[j].ID })
+	sort.Slice(r.Shells, func(i, j int) bool { return r.Shells[i].URL < r.Shells[j].URL })
 	r.StartedAt = e.started.UTC().Format(time.RFC3339)
 	r.DurationMS = time.Since(e.t0).Milliseconds()
 	st, lim := e.sess.Stats(), e.sess.Limits()

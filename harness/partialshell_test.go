@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -125,4 +127,47 @@ func TestPartialShellCatalogue(t *testing.T) {
 		assert.Contains(t, got.Message, "/thu-tuc-hanh-chinh (", id)
 		assert.Contains(t, got.Message, "rendered by JavaScript and was not seen", id)
 	}
+}
+
+// The report lists the pages that were (partial) shells, once each, with the criteria that met
+// them, so a reader sees at a glance what --render would change.
+func TestReportListsShells(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" && r.URL.Path != "/thu-tuc-hanh-chinh" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(partialPage))
+	}))
+	t.Cleanup(srv.Close)
+	r, err := harness.Check(context.Background(), harness.Target{BaseURL: srv.URL},
+		harness.Only("accessibility", "online-service"), harness.Lang("en"))
+	require.NoError(t, err)
+	require.NotEmpty(t, r.Shells)
+	seen := map[string]bool{}
+	for _, sh := range r.Shells {
+		assert.False(t, seen[sh.URL], "%s listed twice", sh.URL)
+		seen[sh.URL] = true
+		assert.Contains(t, sh.Reason, `an empty <div id="app"> in the main content`)
+		assert.NotEmpty(t, sh.Criteria)
+		assert.True(t, sort.StringsAreSorted(sh.Criteria))
+	}
+	assert.True(t, seen[srv.URL+"/"] || seen[srv.URL], "the home page is listed: %v", r.Shells)
+	var withSVC01 bool
+	for _, sh := range r.Shells {
+		withSVC01 = withSVC01 || slices.Contains(sh.Criteria, "P06-SVC-01")
+	}
+	assert.True(t, withSVC01, "P06-SVC-01 read a shell: %v", r.Shells)
+
+	// A server-rendered page lists none.
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(`<!doctype html><html lang="vi"><head><title>Xã Mẫu</title></head><body><h1>Xã Mẫu</h1><p>` + strings.Repeat("Tin tức của xã. ", 30) + `</p></body></html>`))
+	}))
+	t.Cleanup(plain.Close)
+	r, err = harness.Check(context.Background(), harness.Target{BaseURL: plain.URL},
+		harness.Only("accessibility", "online-service"), harness.Lang("en"))
+	require.NoError(t, err)
+	assert.Empty(t, r.Shells)
 }

@@ -32,7 +32,7 @@ func Rescore(cat *criteria.Catalogue, r *Report, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	out.StartedAt, out.DurationMS, out.Targets, out.Discovery = r.StartedAt, r.DurationMS, r.Targets, r.Discovery
-	out.OutOfScope, out.Adapter, out.Partial, out.Traffic = r.OutOfScope, r.Adapter, r.Partial, r.Traffic
+	out.OutOfScope, out.Adapter, out.Partial, out.Traffic, out.Shells = r.OutOfScope, r.Adapter, r.Partial, r.Traffic, r.Shells
 	return out, nil
 }
 

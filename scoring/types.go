@@ -185,6 +185,11 @@ type Report struct {
 	// the target (redirects, form actions, links and discovered URLs to other hosts), when a
 	// harness assessed a live portal. Nothing was sent for any of them.
 	OutOfScope []Refusal `json:"out_of_scope,omitempty"`
+	// Shells lists the pages the checks read whose content a script draws and which the harness
+	// did not see drawn (a single-page-app shell, a partial shell around an empty mount element,
+	// an app still empty after rendering), with the criteria that met each: content verdicts
+	// about such a page are errors, not pass or fail.
+	Shells []Shell `json:"shells,omitempty"`
 	// Adapter says which adapter interfaces the assessed target's adapter implements, and warns
 	// about methods named like adapter methods whose signature differs (the harness ignores
 	// them), when a harness assessed a live portal with an adapter.
@@ -236,6 +241,14 @@ type Partial struct {
 	// Selected are the selectors the run was limited to (criterion IDs, groups, tags).
 	Selected []string `json:"selected"`
 	// Criteria lists the criteria selected, in catalogue order.
+	Criteria []string `json:"criteria"`
+}
+
+// Shell is a page whose content the harness could not see drawn, the reason, and the criteria
+// whose checks read it.
+type Shell struct {
+	URL      string   `json:"url"`
+	Reason   string   `json:"reason"`
 	Criteria []string `json:"criteria"`
 }
 

@@ -119,7 +119,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	if from != nil {
 		// What the assessment recorded beside its findings stays with them.
 		r.StartedAt, r.DurationMS, r.Targets, r.Discovery = from.StartedAt, from.DurationMS, from.Targets, from.Discovery
-		r.Adapter, r.Partial, r.Traffic, r.OutOfScope = from.Adapter, from.Partial, from.Traffic, from.OutOfScope
+		r.Adapter, r.Partial, r.Traffic, r.OutOfScope, r.Shells = from.Adapter, from.Partial, from.Traffic, from.OutOfScope, from.Shells
 	}
 	r.Tool = &scoring.Tool{Name: "p06kit", Version: version()} // the scores are this p06's
 	if err := writeScoreReport(stdout, r, *format, *lang); err != nil {

@@ -302,6 +302,17 @@ func writeFactsMarkdown(b *strings.Builder, f runFacts) {
 		}
 		b.WriteString("\n")
 	}
+	if len(f.Shells) > 0 {
+		fmt.Fprintf(b, "### %s (%d)\n\n_%s_\n\n", w.Shells, len(f.Shells), strings.Replace(mdInline(w.ShellsNote), "--render", "`--render`", 1))
+		for i, sh := range f.Shells {
+			if i == 20 {
+				fmt.Fprintf(b, "- … (+%d)\n", len(f.Shells)-20)
+				break
+			}
+			fmt.Fprintf(b, "- %s — %s: %s — %s\n", mdCode(sh.URL), w.ShellCriteria, mdIDList(sh.Criteria, 30), mdCode(sh.Reason))
+		}
+		b.WriteString("\n")
+	}
 	if f.HasTraffic {
 		fmt.Fprintf(b, "### %s\n\n%s", w.Traffic, mdInline(f.Traffic))
 		if f.Waits != "" {

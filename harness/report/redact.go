@@ -44,6 +44,13 @@ func redacted(r *scoring.Report) *scoring.Report {
 			c.OutOfScope[i] = rf
 		}
 	}
+	if len(r.Shells) > 0 {
+		c.Shells = make([]scoring.Shell, len(r.Shells))
+		for i, sh := range r.Shells {
+			sh.URL, sh.Reason = redact.URL(sh.URL), redact.Text(sh.Reason)
+			c.Shells[i] = sh
+		}
+	}
 	redactFacts(&c, r)
 	return &c
 }

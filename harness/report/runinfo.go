@@ -113,6 +113,7 @@ type runWords struct {
 	Partial, PartialNote, NotGraded, SelectedMet, ScorePartial,
 	Adapter, Interfaces, NoInterfaces, Level2, Level2None, Level2Note, AdapterWarnings, AdapterWarningsNote,
 	OutOfScope, OutOfScopeNote, RefusedTotal,
+	Shells, ShellsNote, ShellCriteria,
 	Traffic, TrafficLine, TrafficWaits string
 }
 
@@ -131,6 +132,9 @@ var runWordsEN = runWords{
 	OutOfScope:          "Not sent: requests to other hosts",
 	RefusedTotal:        "requests refused in all",
 	OutOfScopeNote:      "The portal's redirects, forms or links led outside the assessed origin; the scanner refused them before sending anything (widen the scope with --allow-host).",
+	Shells:              "Pages drawn by JavaScript that the harness did not see drawn",
+	ShellsNote:          "Their content is drawn by scripts; content criteria about them are errors, not failures. Assess them with --render (headless Chromium).",
+	ShellCriteria:       "criteria",
 	Traffic:             "Traffic sent to the portal",
 	TrafficLine:         "%d HTTP requests, %s read; at most %d requests in flight and %d connections per host.",
 	TrafficWaits:        "Pauses after 429/503 answers (honouring Retry-After): %d, %s s of waiting in all.",
@@ -151,6 +155,9 @@ var runWordsVI = runWords{
 	OutOfScope:          "Không gửi: yêu cầu tới máy chủ khác",
 	RefusedTotal:        "yêu cầu bị từ chối tổng cộng",
 	OutOfScopeNote:      "Chuyển hướng, biểu mẫu hoặc liên kết của cổng dẫn ra ngoài nguồn được đánh giá; công cụ đã từ chối trước khi gửi bất cứ gì (mở rộng phạm vi bằng --allow-host).",
+	Shells:              "Trang do JavaScript dựng mà công cụ chưa thấy nội dung",
+	ShellsNote:          "Nội dung các trang này do mã kịch bản dựng; các tiêu chí về nội dung của chúng là lỗi đánh giá, không phải không đạt. Hãy đánh giá lại với --render (Chromium không giao diện).",
+	ShellCriteria:       "tiêu chí",
 	Traffic:             "Lưu lượng gửi tới cổng",
 	TrafficLine:         "%d yêu cầu HTTP, đọc %s; tối đa %d yêu cầu đồng thời và %d kết nối tới mỗi máy chủ.",
 	TrafficWaits:        "Số lần tạm dừng sau phản hồi 429/503 (tuân theo Retry-After): %d, chờ tổng cộng %s giây.",
@@ -181,6 +188,7 @@ type runFacts struct {
 	Level2          []string
 	AdapterWarnings []string
 	OutOfScope      []scoring.Refusal
+	Shells          []scoring.Shell
 	Traffic, Waits  string
 	HasTraffic      bool
 	RefusedRequests int
@@ -207,6 +215,7 @@ func factsOf(r *scoring.Report, opt Options) runFacts {
 		f.AdapterWarnings = a.Warnings
 	}
 	f.OutOfScope = r.OutOfScope
+	f.Shells = r.Shells
 	for _, rf := range r.OutOfScope {
 		f.RefusedRequests += rf.Count
 	}

@@ -261,3 +261,29 @@ func TestDiffWarnsOnPartial(t *testing.T) {
 	}
 	assert.Empty(t, Compare(sampleReport(), sampleReport()).Warnings)
 }
+
+// TestShellsRenderEverywhere: the pages the harness did not see drawn are listed, with the
+// criteria that met them, in every human format and both languages, redacted; the JSON
+// validates against the report schema.
+func TestShellsRenderEverywhere(t *testing.T) {
+	r := sampleReport()
+	r.Shells = []scoring.Shell{{URL: "https://portal.example/dvc?token=SECRET123456", Reason: "an empty #app element with module scripts and 12 characters of text",
+		Criteria: []string{"P06-SVC-01", "P06-UX-10"}}}
+	for _, lang := range []string{"vi", "en"} {
+		w := runWordsFor(lang)
+		for _, f := range []Format{Markdown, HTML, Text} {
+			out := render(t, f, r, lang)
+			for _, want := range []string{w.Shells, "portal.example/dvc?token=[redacted]", "P06-SVC-01", "P06-UX-10", "empty #app element"} {
+				assert.Contains(t, out, escapeFor(f, want), "%s %s", f, lang)
+			}
+			assert.NotContains(t, out, "SECRET123456")
+		}
+		r2 := sampleReport()
+		for _, f := range []Format{Markdown, HTML, Text} {
+			assert.NotContains(t, render(t, f, r2, lang), escapeFor(f, w.Shells))
+		}
+	}
+	out := render(t, JSON, r, "en")
+	assert.NotContains(t, out, "SECRET123456")
+	assert.NoError(t, Validate("report.schema.json", []byte(out)))
+}

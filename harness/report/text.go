@@ -168,6 +168,16 @@ func writeFactsText(b *strings.Builder, f runFacts) {
 			fmt.Fprintf(b, "  %s ×%d\n", textCut(rf.Method+" "+rf.URL, 200), rf.Count)
 		}
 	}
+	if len(f.Shells) > 0 {
+		fmt.Fprintf(b, "\n%s (%d)\n  %s\n", w.Shells, len(f.Shells), w.ShellsNote)
+		for i, sh := range f.Shells {
+			if i == 20 {
+				fmt.Fprintf(b, "  … (+%d)\n", len(f.Shells)-20)
+				break
+			}
+			fmt.Fprintf(b, "  %s (%s: %s): %s\n", textCut(sh.URL, 200), w.ShellCriteria, strings.Join(sh.Criteria, ", "), textCut(sh.Reason, 300))
+		}
+	}
 	if f.HasTraffic {
 		fmt.Fprintf(b, "\n%s: %s", w.Traffic, f.Traffic)
 		if f.Waits != "" {
