@@ -5,7 +5,10 @@ package render_test
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -123,4 +126,49 @@ func descendantsRSS(pid int) int64 {
 		}
 	}
 	return total
+}
+
+// BenchmarkInteropLighthouse times the peer on the same page: Lighthouse (accessibility
+// category only, the part of its audit that overlaps p06's content criteria), which starts a
+// browser of its own for every page. Installed by `cd .ci/lighthouse && npm ci`; without it the
+// benchmark says so and stops (it is a measurement, not a test CI runs).
+func BenchmarkInteropLighthouse(b *testing.B) {
+	lh, err := filepath.Abs("../../.ci/lighthouse/node_modules/.bin/lighthouse")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(lh); err != nil {
+		b.Skip("Lighthouse is not installed: cd .ci/lighthouse && npm ci")
+	}
+	chrome, err := exec.LookPath("chromium")
+	if err != nil {
+		b.Skip("chromium is not on PATH")
+	}
+	srv := spatest.Start()
+	defer srv.Close()
+	out := filepath.Join(b.TempDir(), "lh.json")
+	for b.Loop() {
+		cmd := exec.Command(lh, srv.URL+"/", "--only-categories=accessibility", "--output=json", "--output-path="+out,
+			"--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu")
+		cmd.Env = append(os.Environ(), "CHROME_PATH="+chrome)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("lighthouse: %v\n%s", err, msg)
+		}
+	}
+	b.StopTimer()
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var rep struct {
+		Categories map[string]struct {
+			Score *float64 `json:"score"`
+		} `json:"categories"`
+	}
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		b.Fatal(err)
+	}
+	if a, ok := rep.Categories["accessibility"]; !ok || a.Score == nil {
+		b.Fatalf("Lighthouse produced no accessibility score: %.200s", raw)
+	}
 }
