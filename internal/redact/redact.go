@@ -149,14 +149,15 @@ const (
 // "00=|#access_token=X" the value of the plain key "00" does not hide "access_token=X".
 //
 // mask sees at most the first 64 bytes of a value. Values are measured by hand, not by the
-// key's regexp: a value is read to its end only when it is masked, and the scan then goes on
-// after it, so the work stays linear in the text however its pairs nest ("a=a=a=…").
+// key's regexp, and the end of a quoted or unquoted run is found once however many keys stand
+// inside it, so the work stays linear in the text however its pairs nest ("a=a=a=…").
 func pairSpans(spans []span, s string, keyRe *regexp.Regexp, end string, mask func(key, val string) (Kind, bool)) []span {
 	quoted := end == kvEnd // "key: value" values are never quoted
 	// next[q] caches where the next '"' (q=0) or '\'' (q=1) stands after offset from (-1: none),
 	// so that many keys inside one long quoted run do not search for its end again and again.
 	type found struct{ from, at int }
 	next := [2]found{{len(s) + 1, -1}, {len(s) + 1, -1}}
+	termFrom, termAt := len(s)+1, -1 // s[termFrom:termAt] holds no byte of end; s[termAt] is one (or termAt is len(s))
 	valueLen := func(v int, limit int) int {
 		if v >= len(s) {
 			return 0
@@ -179,11 +180,16 @@ func pairSpans(spans []span, s string, keyRe *regexp.Regexp, end string, mask fu
 			}
 			return next[q].at - v + 1
 		}
-		n := 0
-		for v+n < len(s) && n < limit && strings.IndexByte(end, s[v+n]) < 0 {
-			n++
+		// An unquoted value runs to the next byte of end; every position of one run shares that
+		// end, so it is found once per run, however many keys stand inside the run.
+		if v < termFrom || v > termAt {
+			termFrom = v
+			termAt = v
+			for termAt < len(s) && strings.IndexByte(end, s[termAt]) < 0 {
+				termAt++
+			}
 		}
-		return n
+		return min(termAt-v, limit)
 	}
 	at := 0 // s[:at] is done
 	for at < len(s) {
@@ -205,7 +211,9 @@ func pairSpans(spans []span, s string, keyRe *regexp.Regexp, end string, mask fu
 		}
 		n := valueLen(v, len(s))
 		spans = append(spans, span{v, v + n, kd})
-		at = v + n
+		// Go on from the value, not after it: a masked value can end in the key of the next
+		// secret ("apikey:0|X-Api-Key: x"); overlapping spans are masked as one.
+		at = v
 	}
 	return spans
 }
@@ -304,14 +312,39 @@ func PINs(s string) string {
 		if n == 12 || n%12 == 0 {
 			return maskDigits(run)
 		}
-		// A longer run: mask the 12-digit groups in it ("tel 0912 001203004545").
-		parts := strings.FieldsFunc(run, func(r rune) bool { return r == ' ' || r == '.' || r == '-' })
-		for _, p := range parts {
-			if len(p) == 12 {
-				run = strings.Replace(run, p, maskDigits(p), 1)
+		// A longer run: mask every window of whole groups that holds exactly 12 digits, each as
+		// a number of its own ("tel 0912 001203004545", "5 0012 0300 4545"): which window is
+		// the number cannot be told, so all of them are masked.
+		type group struct{ start, end int }
+		var groups []group
+		for i := 0; i < len(run); {
+			if run[i] < '0' || run[i] > '9' {
+				i++
+				continue
+			}
+			j := i
+			for j < len(run) && run[j] >= '0' && run[j] <= '9' {
+				j++
+			}
+			groups = append(groups, group{i, j})
+			i = j
+		}
+		b := []byte(run)
+		for i := range groups {
+			digits := 0
+			for j := i; j < len(groups) && digits < 12; j++ {
+				digits += groups[j].end - groups[j].start
+				if digits == 12 {
+					m := maskDigits(run[groups[i].start:groups[j].end])
+					for k := 0; k < len(m); k++ {
+						if m[k] == '*' {
+							b[groups[i].start+k] = '*'
+						}
+					}
+				}
 			}
 		}
-		return run
+		return string(b)
 	})
 }
 

@@ -172,6 +172,7 @@ func TestPairsNest(t *testing.T) {
 		`note="password=hunter22x"`:                    `note="password=[redacted]"`,
 		"seen: token: X12345":                          "seen: token: [redacted]",
 		`a='b="c=token=Q1w2e3r4'`:                      `a='b="c=token=[redacted]'`,
+		"ApiKeY:0|X-Api-Key: Xk88j9fQ":                 "ApiKeY:[redacted] [redacted]",
 	}
 	for in, want := range cases {
 		if got := redact.Text(in); got != want {
@@ -188,6 +189,22 @@ func TestPairsLinear(t *testing.T) {
 		out := redact.Text(in)
 		if strings.Contains(out, "Zz9Zz9Zz9") {
 			t.Errorf("%q × many: the trailing password survives", unit)
+		}
+	}
+}
+
+// TestPINsInLongerRuns: a 12-digit number written in groups inside a longer digit run is masked
+// whichever groups it spans.
+func TestPINsInLongerRuns(t *testing.T) {
+	for in, want := range map[string]string{
+		"5 0012 0300 4545":          "5 001* **** **45",
+		"tel 0912 001203004545":     "tel 0912 001*******45",
+		"2024 0012 0300 4545":       "202* **** **** **45",
+		"0912 345 678":              "0912 345 678",
+		"001203004545 001203004546": "001*******45 001*******46",
+	} {
+		if got := redact.PINs(in); got != want {
+			t.Errorf("PINs(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
