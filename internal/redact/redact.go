@@ -312,9 +312,10 @@ func PINs(s string) string {
 		if n == 12 || n%12 == 0 {
 			return maskDigits(run)
 		}
-		// A longer run: mask every window of whole groups that holds exactly 12 digits, each as
-		// a number of its own ("tel 0912 001203004545", "5 0012 0300 4545"): which window is
-		// the number cannot be told, so all of them are masked.
+		// A longer run: mask every window of whole groups that holds exactly 12 digits, in one
+		// group or in groups of 3 or 4 digits, each as a number of its own ("tel 0912
+		// 001203004545", "5 0012 0300 4545"): which window is the number cannot be told, so all
+		// of them are masked.
 		type group struct{ start, end int }
 		var groups []group
 		for i := 0; i < len(run); {
@@ -333,7 +334,11 @@ func PINs(s string) string {
 		for i := range groups {
 			digits := 0
 			for j := i; j < len(groups) && digits < 12; j++ {
-				digits += groups[j].end - groups[j].start
+				n := groups[j].end - groups[j].start
+				if n != 12 && (n < 3 || n > 4) {
+					break // a number is written in one group or in groups of 3 or 4, not like a procedure code (2.001234.000.00.00)
+				}
+				digits += n
 				if digits == 12 {
 					m := maskDigits(run[groups[i].start:groups[j].end])
 					for k := 0; k < len(m); k++ {
