@@ -54,24 +54,9 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 	fmt.Fprintf(&b, "| %s | %s | %s | ✅ | ❌ | ⚠️ | ⏭️ |\n|:---|---:|---:|---:|---:|---:|---:|\n", wd.Group, wd.Score, wd.PointsHdr)
 	for _, g := range groupIDs(r, opt) {
 		gs := r.Scores.Groups[g]
-		var pass, fail, errs, other int
-		for _, f := range r.Findings {
-			if f.Group != g {
-				continue
-			}
-			switch f.Status {
-			case scoring.Pass, scoring.Attested:
-				pass++
-			case scoring.Fail:
-				fail++
-			case scoring.Error:
-				errs++
-			default:
-				other++
-			}
-		}
+		c := countGroup(r, g)
 		fmt.Fprintf(&b, "| %s | %s | %g / %g | %d | %d | %d | %d |\n", mdCell(opt.groupTitle(g)), groupScoreShown(r, gs, wd),
-			gs.Earned, gs.Available, pass, fail, errs, other)
+			gs.Earned, gs.Available, c.pass, c.fail, c.errs, c.other)
 	}
 	b.WriteString("\n")
 
@@ -320,4 +305,32 @@ func writeFactsMarkdown(b *strings.Builder, f runFacts) {
 		}
 		b.WriteString("\n\n")
 	}
+}
+
+// groupCount counts a group's findings for the per-group tables of the Markdown and text
+// reports: passed (attested counts as passed), failed, error, not tested, and other (every
+// status but pass, attested, fail and error: not tested, not applicable, waived).
+type groupCount struct{ pass, fail, errs, notTested, other int }
+
+func countGroup(r *scoring.Report, g string) groupCount {
+	var c groupCount
+	for _, f := range r.Findings {
+		if f.Group != g {
+			continue
+		}
+		switch f.Status {
+		case scoring.Pass, scoring.Attested:
+			c.pass++
+		case scoring.Fail:
+			c.fail++
+		case scoring.Error:
+			c.errs++
+		default:
+			c.other++
+			if f.Status == scoring.NotTested {
+				c.notTested++
+			}
+		}
+	}
+	return c
 }

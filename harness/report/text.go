@@ -48,23 +48,8 @@ func WriteText(w io.Writer, r *scoring.Report, opt Options) error {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", wd.Group, wd.Score, wd.Passed, wd.NotMet, wd.Statuses[scoring.Error], wd.Statuses[scoring.NotTested])
 	for _, g := range groupIDs(r, opt) {
-		var pass, fail, errs, nt int
-		for _, f := range r.Findings {
-			if f.Group != g {
-				continue
-			}
-			switch f.Status {
-			case scoring.Pass, scoring.Attested:
-				pass++
-			case scoring.Fail:
-				fail++
-			case scoring.Error:
-				errs++
-			case scoring.NotTested:
-				nt++
-			}
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\n", textCut(opt.groupTitle(g), 44), groupScoreShown(r, r.Scores.Groups[g], wd), pass, fail, errs, nt)
+		c := countGroup(r, g)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\n", textCut(opt.groupTitle(g), 44), groupScoreShown(r, r.Scores.Groups[g], wd), c.pass, c.fail, c.errs, c.notTested)
 	}
 	tw.Flush()
 
