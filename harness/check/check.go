@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -34,6 +35,10 @@ type Result struct {
 	Message string
 	// MessageVI is the same in Vietnamese; when empty the English message is used.
 	MessageVI string
+	// MsgID and Args are the catalogue message (package msg) and the values Message and MessageVI
+	// were rendered from, for tests to assert and tools to group by; empty for prose results.
+	MsgID string
+	Args  []any
 	// Got is what the portal did; Want is what the criterion requires.
 	Got, Want string
 	// URL is where it was seen.
@@ -44,30 +49,30 @@ type Result struct {
 	Targets []scoring.Target
 }
 
-// Passf is a passing result.
-func Passf(format string, a ...any) Result {
-	return Result{Status: scoring.Pass, Message: fmt.Sprintf(format, a...)}
+// Pass, Fail, Error, NotApplicable and NotTested are results whose message is t, from the
+// catalogue (package msg), with args: the way checks say what they saw.
+func Pass(t msg.Text, args ...any) Result          { return Say(scoring.Pass, t, args...) }
+func Fail(t msg.Text, args ...any) Result          { return Say(scoring.Fail, t, args...) }
+func Error(t msg.Text, args ...any) Result         { return Say(scoring.Error, t, args...) }
+func NotApplicable(t msg.Text, args ...any) Result { return Say(scoring.NotApplicable, t, args...) }
+func NotTested(t msg.Text, args ...any) Result     { return Say(scoring.NotTested, t, args...) }
+
+// Say is a result with status s and the message t rendered with args in both languages.
+func Say(s scoring.Status, t msg.Text, args ...any) Result {
+	return Result{Status: s, Message: t.Render(msg.EN, args...), MessageVI: t.Render(msg.VI, args...), MsgID: t.ID(), Args: args}
 }
 
-// Failf is a failing result.
-func Failf(format string, a ...any) Result {
-	return Result{Status: scoring.Fail, Message: fmt.Sprintf(format, a...)}
-}
+// Passf, Failf, Errorf, NotApplicablef and NotTestedf are results with a message in English only:
+// prose, for a vendor's own checks. p06kit's checks use Pass, Fail… and the catalogue (package msg).
+// NotTested is for a criterion that could not be assessed for want of an adapter, a fake or an option.
+func Passf(format string, a ...any) Result          { return sayf(scoring.Pass, format, a) }
+func Failf(format string, a ...any) Result          { return sayf(scoring.Fail, format, a) }
+func Errorf(format string, a ...any) Result         { return sayf(scoring.Error, format, a) }
+func NotApplicablef(format string, a ...any) Result { return sayf(scoring.NotApplicable, format, a) }
+func NotTestedf(format string, a ...any) Result     { return sayf(scoring.NotTested, format, a) }
 
-// Errorf is the result of a check that could not complete.
-func Errorf(format string, a ...any) Result {
-	return Result{Status: scoring.Error, Message: fmt.Sprintf(format, a...)}
-}
-
-// NotApplicablef is the result for a criterion that does not apply to this target.
-func NotApplicablef(format string, a ...any) Result {
-	return Result{Status: scoring.NotApplicable, Message: fmt.Sprintf(format, a...)}
-}
-
-// NotTestedf is the result for a criterion that could not be assessed for want of an adapter,
-// a fake or an option.
-func NotTestedf(format string, a ...any) Result {
-	return Result{Status: scoring.NotTested, Message: fmt.Sprintf(format, a...)}
+func sayf(s scoring.Status, format string, a []any) Result {
+	return Result{Status: s, Message: fmt.Sprintf(format, a...)}
 }
 
 // GotWant returns r with Got and Want set.
@@ -113,44 +118,44 @@ func (e *NotImplementedError) Unwrap() error { return ErrNotImplemented }
 // happened; context names the step, e.g. "fetching the home page".
 func FromError(context string, err error) Result {
 	var ni *NotImplementedError
-	if errors.As(err, &ni) || errors.Is(err, ErrNotImplemented) || errors.Is(err, ErrNoFake) {
-		return NotTestedf("%s: %v", context, err).
-			VI("chưa kiểm tra: thiếu bộ điều hợp hoặc dịch vụ giả lập cần cho phép kiểm tra (%s: %v)", context, err)
+	switch {
+	case errors.As(err, &ni) || errors.Is(err, ErrNotImplemented) || errors.Is(err, ErrNoFake):
+		return NotTested(mMissing, context, err)
+	case errors.Is(err, ErrUnsafeMethod): // a configuration matter, not the portal's fault
+		return NotTested(mUnsafe, context, err)
 	}
-	if errors.Is(err, ErrUnsafeMethod) {
-		// A request the run's options forbid is a configuration matter, not the portal's fault.
-		return NotTestedf("%s: %v (enable active checks to assess this)", context, err).
-			VI("%s: %v (bật kiểm tra chủ động để đánh giá)", context, err)
+	for _, e := range errorMessages {
+		if errors.Is(err, e.err) {
+			return Error(e.text, context, err)
+		}
 	}
-	return Errorf("%s: %v", context, err).VI("%s (%s: %v)", errorGistVI(err), context, err)
+	if strings.Contains(err.Error(), "TLS") {
+		return Error(mTLS, context, err)
+	}
+	return Error(mFailed, context, err)
 }
 
-// errorGistVI says in Vietnamese what went wrong, for readers of Vietnamese reports; the English
-// detail follows it.
-func errorGistVI(err error) string {
-	switch {
-	case errors.Is(err, ErrUnreachable):
-		return "không kết nối được tới cổng"
-	case errors.Is(err, ErrTimeout):
-		return "cổng không trả lời đầy đủ trong thời hạn"
-	case errors.Is(err, ErrBodyTooLarge):
-		return "nội dung trả về vượt giới hạn kích thước"
-	case errors.Is(err, ErrHeaderTooLarge):
-		return "phần tiêu đề HTTP vượt giới hạn kích thước"
-	case errors.Is(err, ErrDecompressionBomb):
-		return "dữ liệu nén giãn nở bất thường (bom nén)"
-	case errors.Is(err, ErrTooManyRedirects):
-		return "cổng chuyển hướng quá nhiều lần"
-	case errors.Is(err, ErrOffHostRedirect):
-		return "cổng chuyển hướng sang máy chủ khác"
-	case errors.Is(err, ErrBadEncoding):
-		return "mã hóa nội dung (Content-Encoding) không hợp lệ"
-	case errors.Is(err, ErrRequestBudget):
-		return "đã dùng hết số yêu cầu cho phép của lượt đánh giá"
-	case strings.Contains(err.Error(), "TLS"):
-		return "lỗi TLS hoặc chứng thư số của cổng"
-	}
-	return "không hoàn thành được phép kiểm tra"
+var (
+	mMissing = msg.New("check.not-tested.missing", "%s: %v", "chưa kiểm tra: thiếu bộ điều hợp hoặc dịch vụ giả lập cần cho phép kiểm tra (%s: %v)")
+	mUnsafe  = msg.New("check.not-tested.unsafe", "%s: %v (enable active checks to assess this)", "%s: %v (bật kiểm tra chủ động để đánh giá)")
+	mTLS     = msg.New("check.error.tls", "%s: %v", "lỗi TLS hoặc chứng thư số của cổng (%s: %v)")
+	mFailed  = msg.New("check.error.other", "%s: %v", "không hoàn thành được phép kiểm tra (%s: %v)")
+)
+
+// errorMessages say what went wrong, for the errors of the session; the detail follows.
+var errorMessages = []struct {
+	err  error
+	text msg.Text
+}{
+	{ErrUnreachable, msg.New("check.error.unreachable", "%s: %v", "không kết nối được tới cổng (%s: %v)")},
+	{ErrTimeout, msg.New("check.error.timeout", "%s: %v", "cổng không trả lời đầy đủ trong thời hạn (%s: %v)")},
+	{ErrBodyTooLarge, msg.New("check.error.body-too-large", "%s: %v", "nội dung trả về vượt giới hạn kích thước (%s: %v)")},
+	{ErrHeaderTooLarge, msg.New("check.error.header-too-large", "%s: %v", "phần tiêu đề HTTP vượt giới hạn kích thước (%s: %v)")},
+	{ErrDecompressionBomb, msg.New("check.error.decompression-bomb", "%s: %v", "dữ liệu nén giãn nở bất thường (bom nén) (%s: %v)")},
+	{ErrTooManyRedirects, msg.New("check.error.redirects", "%s: %v", "cổng chuyển hướng quá nhiều lần (%s: %v)")},
+	{ErrOffHostRedirect, msg.New("check.error.off-host-redirect", "%s: %v", "cổng chuyển hướng sang máy chủ khác (%s: %v)")},
+	{ErrBadEncoding, msg.New("check.error.encoding", "%s: %v", "mã hóa nội dung (Content-Encoding) không hợp lệ (%s: %v)")},
+	{ErrRequestBudget, msg.New("check.error.budget", "%s: %v", "đã dùng hết số yêu cầu cho phép của lượt đánh giá (%s: %v)")},
 }
 
 // ErrNoFake is returned when an assisted check needs a fake national service the target lacks.
