@@ -69,10 +69,61 @@ func (t Text) Format(lang string) string {
 	return t.vi
 }
 
-// Render is the message in lang with args.
+// Render is the message in lang with args. An argument that is itself a message with its values
+// (a Phrase, or a List of them) is rendered in the same language.
 func (t Text) Render(lang string, args ...any) string {
+	cloned := false // the caller's slice (kept in check.Result.Args) keeps the parts
+	for i, a := range args {
+		part, ok := a.(interface{ Render(string) string })
+		if !ok {
+			continue
+		}
+		if !cloned {
+			args, cloned = slices.Clone(args), true
+		}
+		args[i] = part.Render(lang)
+	}
 	return fmt.Sprintf(t.Format(lang), args...)
 }
+
+// Phrase is a message with its values, used as a part of another message: a problem in a list,
+// the name of what was checked. It renders in the language of the message it is part of.
+type Phrase struct {
+	Text Text
+	Args []any
+}
+
+// P is the phrase t with args.
+func P(t Text, args ...any) Phrase { return Phrase{Text: t, Args: args} }
+
+// Render is the phrase in lang.
+func (p Phrase) Render(lang string) string { return p.Text.Render(lang, p.Args...) }
+
+// String is the phrase in English (for logs and %v in tests).
+func (p Phrase) String() string { return p.Render(EN) }
+
+// List is phrases joined by Sep ("; " when empty), rendered in the language of the message they
+// are part of.
+type List struct {
+	Items []Phrase
+	Sep   string
+}
+
+// Render is the list in lang.
+func (l List) Render(lang string) string {
+	parts := make([]string, len(l.Items))
+	for i, p := range l.Items {
+		parts[i] = p.Render(lang)
+	}
+	sep := l.Sep
+	if sep == "" {
+		sep = "; "
+	}
+	return strings.Join(parts, sep)
+}
+
+// String is the list in English.
+func (l List) String() string { return l.Render(EN) }
 
 // IsZero reports whether t is the zero Text (declared by no one).
 func (t Text) IsZero() bool { return t.id == "" }

@@ -57,3 +57,14 @@ func TestEnglishWords(t *testing.T) {
 	assert.Equal(t, "x gửi 3 lần, đúng: true", New("msgtest.sample", "%s sent %d times, right: %t", "%s gửi %d lần, đúng: %t").Sample(VI))
 	assert.True(t, strings.HasPrefix(New("msgtest.float", "%.1f s", "%.1f giây").Sample(EN), "1.5"))
 }
+
+func TestPartsRenderInTheMessagesLanguage(t *testing.T) {
+	problem := New("msgtest.part.problem", "no %s header", "thiếu tiêu đề %s")
+	whole := New("msgtest.part.whole", "%s: %s", "%s: %s")
+	args := []any{"/home", List{Items: []Phrase{P(problem, "HSTS"), P(problem, "CSP")}}}
+	assert.Equal(t, "/home: no HSTS header; no CSP header", whole.Render(EN, args...))
+	assert.Equal(t, "/home: thiếu tiêu đề HSTS; thiếu tiêu đề CSP", whole.Render(VI, args...))
+	assert.IsType(t, List{}, args[1], "rendering leaves the caller's values as they were")
+	assert.Equal(t, "thiếu tiêu đề HSTS", whole.Render(VI, "", P(problem, "HSTS"))[2:])
+	assert.Equal(t, "a, b", List{Items: []Phrase{P(New("msgtest.part.a", "a", "a")), P(New("msgtest.part.b", "b", "b"))}, Sep: ", "}.Render(VI))
+}

@@ -6,6 +6,7 @@ package checktest
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -18,6 +19,7 @@ import (
 	"github.com/p06kit/p06kit/harness/internal/identity/rptest"
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -123,6 +125,19 @@ func Status(t testing.TB, r check.Result, status scoring.Status, text string, wa
 	Contains(t, text, want...)
 }
 
+// Says fails the test unless r's message is the catalogue message m and, when args are given, was
+// rendered from those values (compared as %v prints them, so a Phrase compares by its English).
+func Says(t testing.TB, r check.Result, m msg.Text, args ...any) {
+	t.Helper()
+	if r.MsgID != m.ID() {
+		t.Errorf("message %q (%s), want %q", r.MsgID, r.Message, m.ID())
+		return
+	}
+	if len(args) > 0 && fmt.Sprint(r.Args...) != fmt.Sprint(args...) {
+		t.Errorf("message %s has values %v, want %v", m.ID(), r.Args, args)
+	}
+}
+
 // Contains fails the test for each of want that text does not say.
 func Contains(t testing.TB, text string, want ...string) {
 	t.Helper()
@@ -163,6 +178,8 @@ type PortalCase struct {
 	Status   scoring.Status
 	Msg      []string
 	MsgVI    string
+	// Says, when set, is the catalogue message the result must carry.
+	Says msg.Text
 }
 
 // RunPortalCases runs each case as a subtest named ID/Name.
@@ -180,6 +197,9 @@ func RunPortalCases(t *testing.T, checks []check.Check, cases []PortalCase) {
 			}
 			Contains(t, r.Message, c.Msg...)
 			Contains(t, r.MessageVI, c.MsgVI)
+			if !c.Says.IsZero() {
+				Says(t, r, c.Says)
+			}
 		})
 	}
 }
