@@ -454,6 +454,9 @@ func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration
 	if e.cfg.Lang == "vi" && r.MessageVI != "" {
 		msg = r.MessageVI
 	}
+	if e.cfg.Lang == "vi" && r.GotVI != "" {
+		r.Got, r.Want = r.GotVI, r.WantVI
+	}
 	if r.Status == scoring.NotTested {
 		msg += e.adapterHint(r.Message)
 	}

@@ -39,8 +39,8 @@ type Result struct {
 	// were rendered from, for tests to assert and tools to group by; empty for prose results.
 	MsgID string
 	Args  []any
-	// Got is what the portal did; Want is what the criterion requires.
-	Got, Want string
+	// Got is what the portal did; Want is what the criterion requires (GotVI, WantVI: in Vietnamese).
+	Got, Want, GotVI, WantVI string
 	// URL is where it was seen.
 	URL      string
 	Evidence []scoring.Evidence
@@ -77,6 +77,12 @@ func sayf(s scoring.Status, format string, a []any) Result {
 
 // GotWant returns r with Got and Want set.
 func (r Result) GotWant(got, want string) Result { r.Got, r.Want = got, want; return r }
+
+// Saw returns r with Got and Want as catalogue phrases, rendered in both languages.
+func (r Result) Saw(got, want msg.Phrase) Result {
+	r.Got, r.Want, r.GotVI, r.WantVI = got.Render(msg.EN), want.Render(msg.EN), got.Render(msg.VI), want.Render(msg.VI)
+	return r
+}
 
 // At returns r with URL set.
 func (r Result) At(url string) Result { r.URL = url; return r }
