@@ -57,8 +57,6 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 
 		"popdata": true,
 
-		"service": true,
-
 		"signature": true,
 
 		"tlsscan": true,
