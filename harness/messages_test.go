@@ -59,8 +59,6 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 
 		"signature": true,
 
-		"tlsscan": true,
-
 		"ux": true,
 
 		"warehouse": true,
