@@ -330,7 +330,10 @@ func TestHTMLSelfContained(t *testing.T) {
 		assert.NotContains(t, out, "@import")
 		assert.Contains(t, out, `default-src 'none'`)
 		assert.GreaterOrEqual(t, svgs, 2, "score ring and group bars")
-		assert.Equal(t, 6, details, "every finding")
+		assert.Equal(t, 3, details, "each open finding, and one list of the criteria met or not assessed")
+		for _, f := range sampleReport().Findings {
+			assert.Contains(t, out, `id="`+f.Criterion+`"`, "every finding has its place")
+		}
 		assert.NotContains(t, out, "<script>alert(1)</script>", "excerpts are escaped")
 		assert.Contains(t, out, "&lt;script&gt;alert(1)&lt;/script&gt;")
 	}
