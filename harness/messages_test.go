@@ -61,8 +61,6 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 
 		"signature": true,
 
-		"tlsscan": true,
-
 		"ux": true,
 
 		"warehouse": true,
