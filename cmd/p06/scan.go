@@ -209,61 +209,53 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			live.check(f)
 		}
 	}
-	sem := make(chan struct{}, o.portals)
-	var wg sync.WaitGroup
-	for _, u := range urls {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			start := time.Now()
-			r, err := scanOne(ctx, u, o)
-			d := time.Since(start)
-			mu.Lock()
-			defer mu.Unlock()
-			done++
-			c := exitOK
-			var werr error
-			if r != nil {
-				werr = emit(u, r, o, several, stdout)
+	forEachPortal(len(urls), o.portals, func(i int) {
+		u := urls[i]
+		start := time.Now()
+		r, err := scanOne(ctx, u, o)
+		d := time.Since(start)
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		c := exitOK
+		var werr error
+		if r != nil {
+			werr = emit(u, r, o, several, stdout)
+		}
+		switch {
+		case r == nil:
+			c = exitCantRun
+		case werr != nil:
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), werr)))
+			c = exitCantRun
+		case err != nil:
+			// unreachable or unreadable: the report is written, but the portal could not be
+			// assessed; the progress line says why and what would help (--ca).
+			c = exitCantRun
+		case ctx.Err() != nil:
+			c = exitCantRun // interrupted: the report is written with the checks cut short
+		default:
+			c = verdict(r, o)
+		}
+		if c == exitCantRun || (c == exitNotMet && code == exitOK) {
+			code = c
+		}
+		live.clear()
+		live.portalDone()
+		switch {
+		case !o.quiet && (several || err != nil):
+			fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(urls), scanProgress(u, r, err, d, o))
+		case !o.quiet:
+			fmt.Fprintln(stderr, scanProgress(u, r, nil, d, o))
+		case c == exitCantRun && werr == nil:
+			// --quiet hides progress, never why the run failed.
+			why := err
+			if why == nil {
+				why = ctx.Err()
 			}
-			switch {
-			case r == nil:
-				c = exitCantRun
-			case werr != nil:
-				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), werr)))
-				c = exitCantRun
-			case err != nil:
-				// unreachable or unreadable: the report is written, but the portal could not be
-				// assessed; the progress line says why and what would help (--ca).
-				c = exitCantRun
-			case ctx.Err() != nil:
-				c = exitCantRun // interrupted: the report is written with the checks cut short
-			default:
-				c = verdict(r, o)
-			}
-			if c == exitCantRun || (c == exitNotMet && code == exitOK) {
-				code = c
-			}
-			live.clear()
-			live.portalDone()
-			switch {
-			case !o.quiet && (several || err != nil):
-				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(urls), scanProgress(u, r, err, d, o))
-			case !o.quiet:
-				fmt.Fprintln(stderr, scanProgress(u, r, nil, d, o))
-			case c == exitCantRun && werr == nil:
-				// --quiet hides progress, never why the run failed.
-				why := err
-				if why == nil {
-					why = ctx.Err()
-				}
-				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), why)))
-			}
-		}()
-	}
-	wg.Wait()
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), why)))
+		}
+	})
 	live.clear()
 	return code
 }

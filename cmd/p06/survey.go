@@ -704,54 +704,46 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			live.check(f)
 		}
 	}
-	sem := make(chan struct{}, o.parallel)
-	var wg sync.WaitGroup
-	for i, p := range portals {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			start := time.Now()
-			if !o.quiet && p.stored == nil {
-				mu.Lock()
-				started++
-				live.clear()
-				fmt.Fprintln(stderr, redact.Text(surveyStarted(p, started, len(portals), o.lang)))
-				mu.Unlock()
-			}
-			e, hard := surveyOne(ctx, p, o)
-			hard = surveyRescore(&e, p, o) || hard
-			var werr error
-			if o.reports != "" && e.Report != nil {
-				path := filepath.Join(o.reports, names[i])
-				werr = report.AtomicWrite(path, func(w io.Writer) error { return report.WriteJSON(w, e.Report) })
-				if werr == nil {
-					e.ReportFile = names[i]
-				}
-			}
-			entries[i] = e
+	forEachPortal(len(portals), o.parallel, func(i int) {
+		p := portals[i]
+		start := time.Now()
+		if !o.quiet && p.stored == nil {
 			mu.Lock()
-			defer mu.Unlock()
-			done++
-			if hard {
-				broken++
-			}
+			started++
 			live.clear()
-			live.portalDone()
-			if !o.quiet {
-				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start), o.lang)))
-			} else if hard {
-				// --quiet hides progress, never why the survey is incomplete.
-				fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start), o.lang)))
+			fmt.Fprintln(stderr, redact.Text(surveyStarted(p, started, len(portals), o.lang)))
+			mu.Unlock()
+		}
+		e, hard := surveyOne(ctx, p, o)
+		hard = surveyRescore(&e, p, o) || hard
+		var werr error
+		if o.reports != "" && e.Report != nil {
+			path := filepath.Join(o.reports, names[i])
+			werr = report.AtomicWrite(path, func(w io.Writer) error { return report.WriteJSON(w, e.Report) })
+			if werr == nil {
+				e.ReportFile = names[i]
 			}
-			if werr != nil {
-				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
-				broken++
-			}
-		}()
-	}
-	wg.Wait()
+		}
+		entries[i] = e
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		if hard {
+			broken++
+		}
+		live.clear()
+		live.portalDone()
+		if !o.quiet {
+			fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start), o.lang)))
+		} else if hard {
+			// --quiet hides progress, never why the survey is incomplete.
+			fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start), o.lang)))
+		}
+		if werr != nil {
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
+			broken++
+		}
+	})
 	live.clear()
 	return entries, broken
 }
