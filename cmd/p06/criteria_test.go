@@ -163,7 +163,7 @@ func TestCriteriaErrors(t *testing.T) {
 			}
 		})
 	}
-	code, stdout, stderr := runCLI("criteria", "--help")
+	code, stdout, stderr := p06("criteria", "--help")
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, stdout, "usage: p06 criteria", "help goes to stdout")
 	assert.Empty(t, stderr)

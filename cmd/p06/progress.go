@@ -51,10 +51,7 @@ func (p *liveProgress) line() string {
 	if cmd == "" {
 		cmd = "p06 scan"
 	}
-	if p.lang == "en" {
-		return fmt.Sprintf("%s: %d checks done (%d fail), %d/%d portals", cmd, p.checks, p.failed, p.done, p.portals)
-	}
-	return fmt.Sprintf("%s: đã xong %d phép kiểm tra (%d không đạt), %d/%d cổng", cmd, p.checks, p.failed, p.done, p.portals)
+	return mLiveLine.Render(p.lang, cmd, p.checks, p.failed, p.done, p.portals)
 }
 
 // check records a completed check.

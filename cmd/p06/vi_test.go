@@ -3,7 +3,9 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -49,4 +51,22 @@ func TestScanMarkdownIsVietnamese(t *testing.T) {
 		_ = os.WriteFile(os.Getenv("P06_DUMP_MD"), b, 0o644)
 	}
 	assert.LessOrEqual(t, n, 10, "English function words in the Vietnamese report: %v", words)
+}
+
+var flagName = regexp.MustCompile(`--[a-z][a-z0-9-]*`)
+
+// Every message of the command line reads as Vietnamese in Vietnamese: no English function word
+// outside its values.
+func TestCLIMessagesAreVietnamese(t *testing.T) {
+	n := 0
+	for _, m := range msg.All() {
+		if !strings.HasPrefix(m.ID(), "cli.") {
+			continue
+		}
+		n++
+		// Flag names (--only) are the command's words in every language.
+		vi := flagName.ReplaceAllString(m.Sample(msg.VI), "--")
+		assert.Empty(t, msg.EnglishWords(vi), "%s: %q", m.ID(), m.Sample(msg.VI))
+	}
+	assert.Greater(t, n, 50, "the command line's messages are in the catalogue")
 }
