@@ -266,6 +266,10 @@ type Traffic struct {
 	// in flight at once, and connections the scan's HTTP client keeps to one host.
 	MaxInFlight     int `json:"max_in_flight"`
 	MaxConnsPerHost int `json:"max_conns_per_host"`
+	// Depth is how far the probing checks went: "standard" (the highest-yield paths) or "deep"
+	// (every path they know; harness.Deep, p06 scan --deep). Empty in reports made before it was
+	// recorded.
+	Depth string `json:"depth,omitempty"`
 	// Backoffs counts the 429/503 answers after which the scan paused before asking that host
 	// again; WaitedMS is the time requests spent waiting for such pauses to end.
 	Backoffs int64 `json:"backoffs,omitempty"`
