@@ -113,6 +113,11 @@ var (
 	mSurveyIncomplete = msg.New("cli.survey.incomplete",
 		"%d portal(s) could not be fully processed (interrupted, a harness failure or a report not written; see above): the figures are incomplete",
 		"%d cổng chưa xử lý trọn vẹn (bị ngắt, công cụ gặp sự cố hoặc không ghi được báo cáo; xem ở trên): số liệu chưa đầy đủ")
+	mSurveyNoReport    = msg.New("cli.survey.no-report", "the harness returned no report", "công cụ không trả về báo cáo")
+	mSurveyInterrupted = msg.New("cli.survey.interrupted", "interrupted: %w", "bị ngắt: %w")
+	mSurveyTimeout     = msg.New("cli.survey.timeout",
+		"the assessment did not finish within --timeout %s: checks still running were cut short and count as errors",
+		"đánh giá chưa xong trong --timeout %s: các phép kiểm tra còn đang chạy bị dừng và tính là lỗi")
 	mSurveyOneFile = msg.New("cli.survey.one-file", "want exactly one FILE of portals, got %d\nusage: %s",
 		"cần đúng một TỆP danh sách cổng, nhận được %d\ncách dùng: %s")
 	mSurveyStaleOnly = msg.New("cli.survey.stale-only", "%s (%s): report: --only cannot narrow a stored report; survey it without --only",

@@ -795,16 +795,16 @@ func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.Survey
 	switch {
 	case r == nil:
 		if err == nil {
-			err = errors.New("the harness returned no report")
+			err = errors.New(mSurveyNoReport.Render(o.lang))
 		}
 		e.Err = err
 		e.Report = surveyErrorReport(o, p.url, err)
 		return e, true
 	case err == nil && ctx.Err() != nil:
-		e.Err = fmt.Errorf("interrupted: %w", ctx.Err())
+		e.Err = fmt.Errorf(mSurveyInterrupted.Format(o.lang), ctx.Err())
 		return e, true
 	case err == nil && pctx.Err() != nil:
-		e.Err = fmt.Errorf("the assessment did not finish within --timeout %s: checks still running were cut short and count as errors", o.timeout)
+		e.Err = errors.New(mSurveyTimeout.Render(o.lang, o.timeout))
 	}
 	return e, false
 }
