@@ -55,11 +55,7 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 
 		"popdata": true,
 
-		"service": true,
-
 		"signature": true,
-
-		"tlsscan": true,
 
 		"ux": true,
 

@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // CertInfo is what the certificate check learned from one handshake.
@@ -151,29 +154,29 @@ func allGoSuites() []uint16 {
 }
 
 // describeVerifyErr says in plain words why a chain does not verify.
-func describeVerifyErr(err error, host string) string {
+func describeVerifyErr(err error, host string) msg.Phrase {
 	var ua x509.UnknownAuthorityError
 	var he x509.HostnameError
 	var ci x509.CertificateInvalidError
 	switch {
 	case errors.As(err, &he):
-		names := he.Certificate.DNSNames
+		names := slices.Clone(he.Certificate.DNSNames)
 		for _, ip := range he.Certificate.IPAddresses {
 			names = append(names, ip.String())
 		}
 		if len(names) == 0 && he.Certificate.Subject.CommonName != "" {
-			names = []string{"CN=" + he.Certificate.Subject.CommonName + " (no SAN)"}
+			return msg.P(mWrongHostCN, host, he.Certificate.Subject.CommonName)
 		}
-		return fmt.Sprintf("the certificate is not valid for host %s (it names %s)", host, strings.Join(names, ", "))
+		return msg.P(mWrongHost, host, strings.Join(names, ", "))
 	case errors.As(err, &ua):
-		return fmt.Sprintf("the chain does not lead to a trusted root (issuer %q is not trusted; self-signed or missing intermediate)", ua.Cert.Issuer.String())
+		return msg.P(mUntrusted, ua.Cert.Issuer.String())
 	case errors.As(err, &ci):
 		switch ci.Reason {
 		case x509.Expired:
-			return "a certificate in the chain is expired or not yet valid: " + ci.Detail
+			return msg.P(mExpiredInChain, ci.Detail)
 		default:
-			return "the chain is invalid: " + err.Error()
+			return msg.P(mInvalidChain, err)
 		}
 	}
-	return err.Error()
+	return msg.P(mVerifyFailed, err)
 }

@@ -19,38 +19,35 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/probe"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
 func TestCheckVersions(t *testing.T) {
 	tests := []struct {
-		name    string
-		cfg     *tls.Config
-		status  scoring.Status
-		message []string
+		name   string
+		cfg    *tls.Config
+		status scoring.Status
+		says   msg.Text
+		// versions are the versions the message names: the accepted ones when passing, the
+		// deprecated ones accepted when failing.
+		versions string
 	}{
-		{"modern server passes", &tls.Config{MinVersion: tls.VersionTLS12}, scoring.Pass,
-			[]string{"accepts only TLS 1.2, TLS 1.3", "refused"}},
-		{"tls13 only passes", &tls.Config{MinVersion: tls.VersionTLS13}, scoring.Pass,
-			[]string{"accepts only TLS 1.3"}},
-		{"tls10 accepted fails", &tls.Config{MinVersion: tls.VersionTLS10}, scoring.Fail,
-			[]string{"accepts TLS 1.0, TLS 1.1", "RFC 8996"}},
-		{"tls11 accepted fails", &tls.Config{MinVersion: tls.VersionTLS11, MaxVersion: tls.VersionTLS12}, scoring.Fail,
-			[]string{"accepts TLS 1.1 (deprecated"}},
+		{"modern server passes", &tls.Config{MinVersion: tls.VersionTLS12}, scoring.Pass, mVersionsOK, "TLS 1.2, TLS 1.3"},
+		{"tls13 only passes", &tls.Config{MinVersion: tls.VersionTLS13}, scoring.Pass, mVersionsOK, "TLS 1.3"},
+		{"tls10 accepted fails", &tls.Config{MinVersion: tls.VersionTLS10}, scoring.Fail, mLegacyVersions, "TLS 1.0, TLS 1.1"},
+		{"tls11 accepted fails", &tls.Config{MinVersion: tls.VersionTLS11, MaxVersion: tls.VersionTLS12}, scoring.Fail, mLegacyVersions, "TLS 1.1"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := tlsServer(t, tc.cfg, nil)
 			r := checkVersions(context.Background(), session(t, srv.URL, srv.Client(), nil))
 			wantStatus(t, r, tc.status)
-			for _, m := range tc.message {
-				if !strings.Contains(r.Message, m) {
-					t.Errorf("message %q does not contain %q", r.Message, m)
-				}
-			}
-			if r.MessageVI == "" || len(r.Evidence) != len(Versions)+1 {
-				t.Errorf("want a Vietnamese message and one evidence per version (SSLv2 included), got %q and %d", r.MessageVI, len(r.Evidence))
+			checktest.Says(t, r, tc.says, strings.TrimPrefix(srv.URL, "https://"), tc.versions)
+			if len(r.Evidence) != len(Versions)+1 {
+				t.Errorf("want one evidence per version (SSLv2 included), got %d", len(r.Evidence))
 			}
 		})
 	}
@@ -62,36 +59,41 @@ func TestCheckVersionsNotTLS(t *testing.T) {
 	defer srv.Close()
 	r := checkVersions(context.Background(), session(t, strings.Replace(srv.URL, "http:", "https:", 1), nil, nil))
 	wantStatus(t, r, scoring.Error)
-	if !strings.Contains(r.Message, "accepted none") {
-		t.Errorf("message %q", r.Message)
-	}
+	checktest.Says(t, r, mNoVersion, strings.TrimPrefix(srv.URL, "http://"))
 	// A plain-HTTP portal fails (it does not leave the denominator).
-	wantStatus(t, checkVersions(context.Background(), session(t, srv.URL, nil, nil)), scoring.Fail)
+	r = checkVersions(context.Background(), session(t, srv.URL, nil, nil))
+	wantStatus(t, r, scoring.Fail)
+	checktest.Says(t, r, mNotHTTPS, srv.URL+"/")
 }
 
 func TestCheckWeakSuites(t *testing.T) {
 	tests := []struct {
-		name    string
-		cfg     *tls.Config
-		status  scoring.Status
-		message string
+		name   string
+		cfg    *tls.Config
+		status scoring.Status
+		says   msg.Text
+		// value is what the message says was probed (versions) or accepted (suites), in English;
+		// vi is the list of suites accepted, rendered in Vietnamese.
+		value, vi string
 	}{
-		{"strong suites pass", &tls.Config{MinVersion: tls.VersionTLS12}, scoring.Pass, "refused all"},
-		{"tls13 only passes", &tls.Config{MinVersion: tls.VersionTLS13}, scoring.Pass, "only TLS 1.3"},
+		{"strong suites pass", &tls.Config{MinVersion: tls.VersionTLS12}, scoring.Pass, mWeakRefused, "at TLS 1.2", "ở TLS 1.2"},
+		{"tls13 only passes", &tls.Config{MinVersion: tls.VersionTLS13}, scoring.Pass, mTLS13OnlyOK, "", ""},
 		{"3DES fails", &tls.Config{MinVersion: tls.VersionTLS12, MaxVersion: tls.VersionTLS12,
 			CipherSuites: []uint16{tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA}},
-			scoring.Fail, "TLS_RSA_WITH_3DES_EDE_CBC_SHA (3DES) at TLS 1.2"},
+			scoring.Fail, mWeakAccepts, "TLS_RSA_WITH_3DES_EDE_CBC_SHA (3DES) at TLS 1.2", "TLS_RSA_WITH_3DES_EDE_CBC_SHA (3DES) ở TLS 1.2"},
 		{"RC4 at TLS 1.0 fails", &tls.Config{MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS12,
 			CipherSuites: []uint16{tls.TLS_RSA_WITH_AES_128_CBC_SHA, tls.TLS_RSA_WITH_RC4_128_SHA, tls.TLS_ECDHE_RSA_WITH_RC4_128_SHA}},
-			scoring.Fail, "TLS_ECDHE_RSA_WITH_RC4_128_SHA (RC4) at TLS 1.0, TLS 1.1, TLS 1.2"},
+			scoring.Fail, mWeakAccepts, "TLS_ECDHE_RSA_WITH_RC4_128_SHA (RC4) at TLS 1.0, TLS 1.1, TLS 1.2", "TLS_ECDHE_RSA_WITH_RC4_128_SHA (RC4) ở TLS 1.0, TLS 1.1, TLS 1.2"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := tlsServer(t, tc.cfg, nil)
 			r := checkWeakSuites(context.Background(), session(t, srv.URL, srv.Client(), nil))
 			wantStatus(t, r, tc.status)
-			if !strings.Contains(r.Message, tc.message) {
-				t.Errorf("message %q does not contain %q", r.Message, tc.message)
+			checktest.Says(t, r, tc.says)
+			checktest.Contains(t, r.Message, tc.value)
+			if tc.says == mWeakAccepts {
+				checktest.Contains(t, r.Args[2].(msg.List).Render(msg.VI), tc.vi)
 			}
 		})
 	}
@@ -102,16 +104,19 @@ func TestCheckHTTPS(t *testing.T) {
 	wrongHost := newPKI(t, []string{"other.example"}, time.Now().Add(200*24*time.Hour))
 	expired := newPKI(t, []string{"127.0.0.1"}, time.Now().Add(-24*time.Hour))
 	tests := []struct {
-		name    string
-		pki     testPKI
-		trust   bool
-		status  scoring.Status
-		message string
+		name   string
+		pki    testPKI
+		trust  bool
+		status scoring.Status
+		says   msg.Text
+		// why is the reason a chain does not verify, and its values.
+		why     msg.Text
+		whyArgs []any
 	}{
-		{"chain valid for host passes", good, true, scoring.Pass, "verifies for host 127.0.0.1"},
-		{"untrusted root fails", good, false, scoring.Fail, "does not lead to a trusted root"},
-		{"wrong host fails", wrongHost, true, scoring.Fail, "not valid for host 127.0.0.1 (it names other.example)"},
-		{"expired fails", expired, true, scoring.Fail, "expired or not yet valid"},
+		{"chain valid for host passes", good, true, scoring.Pass, mHTTPSOK, msg.Text{}, nil},
+		{"untrusted root fails", good, false, scoring.Fail, mNotVerified, mUntrusted, []any{"CN=p06 test root"}},
+		{"wrong host fails", wrongHost, true, scoring.Fail, mNotVerified, mWrongHost, []any{"127.0.0.1", "other.example"}},
+		{"expired fails", expired, true, scoring.Fail, mNotVerified, mExpiredInChain, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -122,8 +127,21 @@ func TestCheckHTTPS(t *testing.T) {
 			}
 			r := checkHTTPS(context.Background(), session(t, srv.URL, client, nil))
 			wantStatus(t, r, tc.status)
-			if !strings.Contains(r.Message, tc.message) {
-				t.Errorf("message %q does not contain %q", r.Message, tc.message)
+			addr := strings.TrimPrefix(srv.URL, "https://")
+			if tc.why.IsZero() {
+				checktest.Says(t, r, tc.says, addr, "CN=127.0.0.1", "p06 test root", "127.0.0.1")
+				return
+			}
+			checktest.Says(t, r, tc.says)
+			why, ok := r.Args[len(r.Args)-1].(msg.Phrase)
+			if !ok || why.Text.ID() != tc.why.ID() {
+				t.Fatalf("reason %v, want %s", r.Args[len(r.Args)-1], tc.why.ID())
+			}
+			if tc.whyArgs != nil {
+				checktest.Says(t, check.Result{MsgID: why.Text.ID(), Args: why.Args}, tc.why, tc.whyArgs...)
+			}
+			if r.Got != why.String() || !strings.Contains(r.Want, "host 127.0.0.1") {
+				t.Errorf("got/want %q/%q", r.Got, r.Want)
 			}
 		})
 	}
@@ -131,30 +149,48 @@ func TestCheckHTTPS(t *testing.T) {
 	defer plain.Close()
 	r := checkHTTPS(context.Background(), session(t, plain.URL, nil, nil))
 	wantStatus(t, r, scoring.Fail)
-	if !strings.Contains(r.Message, "plain HTTP") {
-		t.Errorf("message %q", r.Message)
-	}
+	checktest.Says(t, r, mPlainHTTP, plain.URL+"/")
 }
 
 func TestCheckExpiry(t *testing.T) {
 	tests := []struct {
-		name    string
-		left    time.Duration
-		status  scoring.Status
-		message string
+		name   string
+		left   time.Duration
+		status scoring.Status
+		says   msg.Text
+		// got is the certificate's state the message gives (nil when passing), days the days left.
+		got  msg.Text
+		days int
 	}{
-		{"200 days left passes", 200 * 24 * time.Hour, scoring.Pass, "199 days from now"},
-		{"10 days left fails", 10*24*time.Hour - time.Hour, scoring.Fail, "(9 days left)"},
-		{"expired fails", -48 * time.Hour, scoring.Fail, "expired"},
+		{"200 days left passes", 200 * 24 * time.Hour, scoring.Pass, mExpiryOK, msg.Text{}, 199},
+		{"10 days left fails", 10*24*time.Hour - time.Hour, scoring.Fail, mExpiring, mCertExpires, 9},
+		{"expired fails", -48 * time.Hour, scoring.Fail, mExpiring, mCertExpired, -1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			pki := newPKI(t, []string{"127.0.0.1"}, time.Now().Add(tc.left))
+			notAfter := time.Now().Add(tc.left)
+			pki := newPKI(t, []string{"127.0.0.1"}, notAfter)
 			srv := tlsServer(t, &tls.Config{Certificates: []tls.Certificate{pki.leaf}}, nil)
 			r := checkExpiry(context.Background(), session(t, srv.URL, clientTrusting(pki.pool), nil))
 			wantStatus(t, r, tc.status)
-			if !strings.Contains(r.Message, tc.message) {
-				t.Errorf("message %q does not contain %q", r.Message, tc.message)
+			addr, date := strings.TrimPrefix(srv.URL, "https://"), notAfter.UTC().Format(time.DateOnly)
+			if tc.got.IsZero() {
+				checktest.Says(t, r, tc.says, addr, "CN=127.0.0.1", date, tc.days)
+				return
+			}
+			checktest.Says(t, r, tc.says)
+			got, ok := r.Args[1].(msg.Phrase)
+			if !ok {
+				t.Fatalf("the certificate's state is %T", r.Args[1])
+			}
+			leaf := msg.P(mRoleLeaf)
+			if tc.got == mCertExpired {
+				checktest.Says(t, check.Result{MsgID: got.Text.ID(), Args: got.Args}, tc.got, leaf, "CN=127.0.0.1", date)
+			} else {
+				checktest.Says(t, check.Result{MsgID: got.Text.ID(), Args: got.Args}, tc.got, leaf, "CN=127.0.0.1", date, tc.days)
+			}
+			if r.Args[2] != minDaysLeft {
+				t.Errorf("threshold %v, want %d", r.Args[2], minDaysLeft)
 			}
 		})
 	}
@@ -173,34 +209,36 @@ func TestCheckRedirect(t *testing.T) {
 	l.Close()
 
 	tests := []struct {
-		name    string
-		plain   string
-		status  scoring.Status
-		message string
+		name   string
+		plain  string
+		status scoring.Status
+		says   msg.Text
+		// value is what the message must say beside the plain-HTTP address (a status code, a host).
+		value string
 	}{
 		{"redirect to https passes", plainHandler(func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, secure.URL+r.URL.Path, http.StatusMovedPermanently)
-		}), scoring.Pass, "redirects to HTTPS"},
-		{"no plain listener passes", closed, scoring.Pass, "does not serve plain HTTP"},
+		}), scoring.Pass, mRedirectOK, secure.URL},
+		{"no plain listener passes", closed, scoring.Pass, mNoPlainHTTP, "connection refused"},
 		{"plain 200 fails", plainHandler(func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte("hi")) }),
-			scoring.Fail, "answers 200 without redirecting"},
+			scoring.Fail, mNoRedirect, "200"},
 		// The requirement says permanently: a temporary redirect fails.
 		{"temporary redirect to https fails", plainHandler(func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, secure.URL+r.URL.Path, http.StatusFound)
-		}), scoring.Fail, "with 302, a temporary redirect"},
+		}), scoring.Fail, mTemporary, "302"},
 		{"308 to https passes", plainHandler(func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, secure.URL+r.URL.Path, http.StatusPermanentRedirect)
-		}), scoring.Pass, "redirects to HTTPS"},
+		}), scoring.Pass, mRedirectOK, secure.URL},
 		{"redirect to another host fails", plainHandler(func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "https://sso.example/", http.StatusFound)
-		}), scoring.Fail, "another host sso.example"},
+		}), scoring.Fail, mOtherHost, "sso.example"},
 		{"redirect to plain http fails", plainHandler(func(w http.ResponseWriter, r *http.Request) {
 			if r.URL.Path == "/" {
 				http.Redirect(w, r, "/home", http.StatusFound)
 				return
 			}
 			_, _ = w.Write([]byte("home"))
-		}), scoring.Fail, "not to HTTPS"},
+		}), scoring.Fail, mFirstNotHTTPS, "/home"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -210,9 +248,8 @@ func TestCheckRedirect(t *testing.T) {
 			if len(r.Evidence) == 0 {
 				t.Errorf("a %s without evidence", r.Status)
 			}
-			if !strings.Contains(r.Message, tc.message) {
-				t.Errorf("message %q does not contain %q", r.Message, tc.message)
-			}
+			checktest.Says(t, r, tc.says)
+			checktest.Contains(t, r.Message, tc.value)
 		})
 	}
 }
@@ -226,8 +263,8 @@ func TestCheckRedirectSilentListener(t *testing.T) {
 		conn func(net.Conn)
 		want string
 	}{
-		{"silent", func(c net.Conn) { _, _ = io.Copy(io.Discard, c) }, "connection was accepted"},
-		{"closes", func(c net.Conn) { c.Close() }, "connection was accepted"},
+		{"silent", func(c net.Conn) { _, _ = io.Copy(io.Discard, c) }, "GET http://"},
+		{"closes", func(c net.Conn) { c.Close() }, "GET http://"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -269,9 +306,8 @@ func TestCheckRedirectSilentListener(t *testing.T) {
 			}
 			r := checkRedirect(context.Background(), s)
 			wantStatus(t, r, scoring.Error)
-			if !strings.Contains(r.Message, tc.want) {
-				t.Errorf("message %q does not contain %q", r.Message, tc.want)
-			}
+			checktest.Says(t, r, mSilentPlain)
+			checktest.Contains(t, r.Message, tc.want+l.Addr().String())
 			if len(r.Evidence) == 0 {
 				t.Error("no evidence of the accepted connection")
 			}
@@ -345,9 +381,7 @@ func TestSSLv2(t *testing.T) {
 	}()
 	r := checkVersions(context.Background(), session(t, "https://"+l.Addr().String()+"/", nil, nil))
 	wantStatus(t, r, scoring.Fail)
-	if !strings.Contains(r.Message, "accepts SSLv2") {
-		t.Errorf("message %q", r.Message)
-	}
+	checktest.Says(t, r, mLegacyVersions, l.Addr().String(), "SSLv2")
 }
 
 func FuzzParseSSLv2Reply(f *testing.F) {
@@ -379,9 +413,8 @@ func TestCheckHTTPSWeakKey(t *testing.T) {
 	srv := tlsServer(t, &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der, ca.Raw}, PrivateKey: key}}}, nil)
 	r := checkHTTPS(context.Background(), session(t, srv.URL, clientTrusting(pki.pool), nil))
 	wantStatus(t, r, scoring.Fail)
-	if !strings.Contains(r.Message, "RSA key of 1024 bits") {
-		t.Errorf("message %q", r.Message)
-	}
+	checktest.Says(t, r, mWeakKey, strings.TrimPrefix(srv.URL, "https://"), msg.P(mWeakRSA, 1024))
+	checktest.Contains(t, r.Got, "RSA key of 1024 bits")
 }
 
 // The A-label was computed independently (Python's "idna" codec).

@@ -3,7 +3,6 @@ package tlsscan
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -44,7 +44,7 @@ func plainURL(ctx context.Context, s *check.Session) string {
 // Observatory, as the requirement says "permanently": the first redirect is a 301 or a 308.
 func checkRedirect(ctx context.Context, s *check.Session) check.Result {
 	start := plainURL(ctx, s)
-	want := "plain HTTP answers with a permanent redirect (301 or 308) to https:// on the same host"
+	want := msg.P(mWantRedirect)
 	c := &http.Client{
 		Transport:     s.Transport(),
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -59,83 +59,73 @@ func checkRedirect(ctx context.Context, s *check.Session) check.Result {
 	for hop := 0; ; hop++ {
 		u, err := url.Parse(cur)
 		if err != nil {
-			return check.Failf("redirect to an unparsable URL %q", cur).VI("chuyển hướng tới URL sai %q", cur).At(start)
+			return check.Fail(mBadURL, cur).At(start)
 		}
 		if u.Scheme == "https" {
 			if hop == 0 {
-				return check.Errorf("the plain-HTTP address %s is an https:// URL; set the profile's plain_http to an http:// URL", start).
-					VI("địa chỉ HTTP %s lại là https://", start)
+				return check.Error(mPlainIsHTTPS, start)
 			}
 			break
 		}
 		if hop >= maxPlainHops {
-			return check.Failf("%s: more than %d redirects without reaching HTTPS: %s", start, maxPlainHops, strings.Join(chain, " → ")).
-				VI("%s: quá %d lần chuyển hướng mà chưa tới HTTPS", start, maxPlainHops).GotWant(strings.Join(chain, " → "), want).At(start).With(ev...)
+			return check.Fail(mTooManyHops, start, maxPlainHops, strings.Join(chain, " → ")).
+				Saw(msg.P(mChain, strings.Join(chain, " → ")), want).At(start).With(ev...)
 		}
 		resp, conn, err := get(ctx, c, cur, s.Config().RequestTimeout, s.Config().UserAgent)
 		if err != nil {
 			if hop == 0 {
-				if why := notListening(conn, err); why != "" {
-					return check.Passf("the portal does not serve plain HTTP at %s (%s): nothing to redirect", start, why).
-						VI("cổng không phục vụ HTTP thường tại %s: không cần chuyển hướng", start).
-						GotWant("no plain-HTTP listener", want).At(start).
-						With(scoring.Evidence{Request: "GET " + check.Redact(start), Note: why})
+				if why, ok := notListening(conn, err); ok {
+					return check.Pass(mNoPlainHTTP, start, why).
+						Saw(msg.P(mGotNoPlain), want).At(start).
+						With(scoring.Evidence{Request: "GET " + check.Redact(start), Note: why.String()})
 				}
 			}
 			if conn.connected {
 				// Something listens and accepted the connection, then said nothing usable:
 				// whether it would redirect is unseen.
-				return check.Errorf("GET %s: the connection was accepted but no HTTP answer came (%v); whether plain HTTP redirects to HTTPS could not be seen: retry, or set the profile's plain_http to the address citizens reach",
-					check.Redact(cur), err).
-					VI("GET %s: máy chủ nhận kết nối nhưng không trả lời HTTP (%v); chưa thấy được việc chuyển hướng sang HTTPS", check.Redact(cur), err).
+				return check.Error(mSilentPlain, check.Redact(cur), err).
 					At(check.Redact(cur)).With(append(ev, scoring.Evidence{Request: "GET " + check.Redact(cur), Note: "connection accepted, no HTTP answer: " + err.Error()})...)
 			}
-			return check.Errorf("GET %s: %v", check.Redact(cur), err).VI("GET %s: %v", check.Redact(cur), err).At(check.Redact(cur)).With(ev...)
+			return check.Error(mGetFailed, check.Redact(cur), err).At(check.Redact(cur)).With(ev...)
 		}
 		ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(cur), Status: resp.StatusCode,
 			Headers: map[string]string{"Location": check.Redact(resp.Header.Get("Location"))}})
 		loc := resp.Header.Get("Location")
 		if resp.StatusCode < 300 || resp.StatusCode > 399 || loc == "" {
 			if hop == 0 {
-				return check.Failf("plain HTTP %s answers %d without redirecting to HTTPS", start, resp.StatusCode).
-					VI("HTTP thường %s trả về %d mà không chuyển hướng sang HTTPS", start, resp.StatusCode).
-					GotWant(fmt.Sprintf("%d, no Location", resp.StatusCode), want).At(start).With(ev...)
+				return check.Fail(mNoRedirect, start, resp.StatusCode).
+					Saw(msg.P(mGotNoLocation, resp.StatusCode), want).At(start).With(ev...)
 			}
-			return check.Failf("the redirect chain from %s ends on plain HTTP %s (%d): %s", start, cur, resp.StatusCode, strings.Join(chain, " → ")).
-				VI("chuỗi chuyển hướng từ %s dừng ở HTTP thường %s", start, cur).
-				GotWant(strings.Join(append(chain, cur), " → "), want).At(start).With(ev...)
+			return check.Fail(mEndsPlain, start, cur, resp.StatusCode, strings.Join(chain, " → ")).
+				Saw(msg.P(mChain, strings.Join(append(chain, cur), " → ")), want).At(start).With(ev...)
 		}
 		next, err := u.Parse(loc)
 		if err != nil {
-			return check.Failf("%s redirects to an unparsable Location %q", cur, loc).VI("%s chuyển hướng tới Location sai %q", cur, loc).At(cur).With(ev...)
+			return check.Fail(mBadLocation, cur, loc).At(cur).With(ev...)
 		}
 		chain = append(chain, cur)
 		if hop == 0 {
 			if next.Scheme != "https" {
-				return check.Failf("plain HTTP %s first redirects to %s, not to HTTPS", start, next).
-					VI("HTTP thường %s chuyển hướng đầu tiên tới %s, không phải HTTPS", start, next).
-					GotWant(start+" → "+next.String(), want).At(start).With(ev...)
+				return check.Fail(mFirstNotHTTPS, start, next.String()).
+					Saw(msg.P(mChain, start+" → "+next.String()), want).At(start).With(ev...)
 			}
 			if !strings.EqualFold(next.Hostname(), startHost) {
-				return check.Failf("plain HTTP %s first redirects to another host %s; redirect to https://%s first so that its HSTS applies", start, next.Host, startHost).
-					VI("HTTP thường %s chuyển hướng đầu tiên sang máy chủ khác %s", start, next.Host).
-					GotWant(start+" → "+next.String(), want).At(start).With(ev...)
+				return check.Fail(mOtherHost, start, next.Host, startHost).
+					Saw(msg.P(mChain, start+" → "+next.String()), want).At(start).With(ev...)
 			}
 			// The requirement says permanently (301 or 308): a browser remembers those and goes
 			// to HTTPS directly next time; a temporary redirect is asked again on plain HTTP.
 			// The HTTP Observatory accepts any redirect.
 			if resp.StatusCode != http.StatusMovedPermanently && resp.StatusCode != http.StatusPermanentRedirect {
-				return check.Failf("plain HTTP %s redirects to HTTPS with %d, a temporary redirect; the requirement is a permanent one (301 or 308)", start, resp.StatusCode).
-					VI("HTTP thường %s chuyển hướng sang HTTPS bằng mã %d (tạm thời); yêu cầu là chuyển hướng vĩnh viễn (301 hoặc 308)", start, resp.StatusCode).
-					GotWant(fmt.Sprintf("%d → %s", resp.StatusCode, next), "301 or 308 to https:// on the same host").At(start).With(ev...)
+				return check.Fail(mTemporary, start, resp.StatusCode).
+					Saw(msg.P(mGotStatusTo, resp.StatusCode, next.String()), msg.P(mWantPermanentTLS)).At(start).With(ev...)
 			}
 		}
 		cur = next.String()
 	}
 	chain = append(chain, cur)
-	return check.Passf("plain HTTP redirects to HTTPS: %s", strings.Join(chain, " → ")).
-		VI("HTTP thường được chuyển hướng sang HTTPS: %s", strings.Join(chain, " → ")).
-		GotWant(strings.Join(chain, " → "), want).At(start).With(ev...)
+	return check.Pass(mRedirectOK, strings.Join(chain, " → ")).
+		Saw(msg.P(mChain, strings.Join(chain, " → ")), want).At(start).With(ev...)
 }
 
 // connState is what a request to the plain-HTTP address got to: a connection attempt begun,
@@ -176,21 +166,21 @@ func get(ctx context.Context, c *http.Client, u string, timeout time.Duration, u
 	return resp, state(), nil
 }
 
-// notListening says why nothing answers plain HTTP there, or "" when err does not show it:
+// notListening says why nothing answers plain HTTP there; ok is false when err does not show it:
 // the connection was refused, or the connection attempt itself got no answer (a filtered port,
 // as a browser finds it too). A connection that was accepted and then stayed silent, was reset
 // or closed shows a listener whose behaviour is unseen; a DNS failure or a refused scope shows
 // nothing about the port.
-func notListening(st connState, err error) string {
+func notListening(st connState, err error) (why msg.Phrase, ok bool) {
 	if st.connected {
-		return ""
+		return msg.Phrase{}, false
 	}
 	if errors.Is(err, syscall.ECONNREFUSED) {
-		return "connection refused"
+		return msg.P(mRefused), true
 	}
 	var ne net.Error
 	if st.connecting && (errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())) {
-		return "the connection attempt got no answer"
+		return msg.P(mNoAnswer), true
 	}
-	return ""
+	return msg.Phrase{}, false
 }

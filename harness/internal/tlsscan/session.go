@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/idna"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // scan is the shared protocol scan of one session: SEC-03 and SEC-04 both need it, and it is
@@ -102,9 +103,8 @@ func proberFor(s *check.Session) *Prober {
 // offering TLS 1.0): what they protect is not protected. The evidence is the home page read
 // over plain HTTP; when it cannot be read the engine makes the result error.
 func notHTTPS(ctx context.Context, s *check.Session) check.Result {
-	r := check.Failf("the portal %s is not served over HTTPS: no TLS protects citizens' data (see P06-SEC-01)", s.Base()).
-		VI("cổng %s không dùng HTTPS: dữ liệu của công dân không được TLS bảo vệ (xem P06-SEC-01)", s.Base()).
-		GotWant("plain HTTP, no TLS", "HTTPS").At(s.Base().String())
+	r := check.Fail(mNotHTTPS, s.Base().String()).
+		Saw(msg.P(mGotNoTLS), msg.P(mWantHTTPS)).At(s.Base().String())
 	if resp, err := s.Get(ctx, s.Base().String()); err == nil {
 		r = r.With(resp.Evidence("Content-Type"))
 	}

@@ -1,6 +1,10 @@
 package tlsscan
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/p06kit/p06kit/harness/msg"
+)
 
 // Weakness classes of a cipher suite, as testssl.sh's "-s" (standard cipher categories) and the
 // criterion P06-SEC-04 name them.
@@ -151,6 +155,21 @@ func weakness(id uint16) string {
 		}
 	}
 	return out
+}
+
+// weaknessPhrase is weakness(id) as a catalogue phrase, rendered in the language of the message.
+func weaknessPhrase(id uint16) msg.List {
+	l := msg.List{Sep: ", "}
+	s, ok := suiteByID[id]
+	if !ok {
+		return l
+	}
+	for _, w := range weakNames {
+		if s.weak&w.bit != 0 {
+			l.Items = append(l.Items, msg.P(mWeakness[w.bit]))
+		}
+	}
+	return l
 }
 
 // legacySuites are the suites the version probes of SSL 3.0 … TLS 1.2 offer: all of them, so that
