@@ -18,6 +18,7 @@ import (
 	"github.com/p06kit/p06kit/harness/internal/adapterinfo"
 	"github.com/p06kit/p06kit/harness/internal/ledger"
 	"github.com/p06kit/p06kit/harness/internal/probe"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -413,16 +414,13 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 	select {
 	case r := <-res:
 		if r.Status == scoring.Error && errors.Is(cctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil {
-			r.Message = fmt.Sprintf("the check exceeded its time limit of %s: %s", timeout, r.Message)
-			if r.MessageVI != "" {
-				r.MessageVI = fmt.Sprintf("phép kiểm tra vượt quá thời hạn %s: %s", timeout, r.MessageVI)
-			}
+			over := check.Error(mOverTime, timeout, said(r))
+			r.Message, r.MessageVI, r.MsgID, r.Args = over.Message, over.MessageVI, over.MsgID, over.Args
 		}
 		shells := ledger.Shells()
 		return shellEarned(c.ID, earned(r, ledger, cctx.Err(), timeout), shells), shells
 	case <-timer.C:
-		return check.Errorf("the check did not return within its time limit of %s and was abandoned (it does not honour its context)", timeout).
-			VI("phép kiểm tra không kết thúc trong thời hạn %s và đã bị bỏ (không tuân theo context)", timeout), nil
+		return check.Error(mAbandoned, timeout), nil
 	case <-ctx.Done():
 		return check.Errorf("run cancelled while the check was running: %v", ctx.Err()), nil
 	}
@@ -597,7 +595,7 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)
 	}
 	if e.home != nil {
-		hint, _ := assessHint(e.home)
+		hint := assessHint(e.home).Render(msg.EN)
 		return r, fmt.Errorf("harness: %s: %w: %v.%s", check.RedactURL(e.target.BaseURL), ErrUnreadable, check.Redact(e.home.Error()), hint)
 	}
 	return r, nil
