@@ -24,6 +24,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
@@ -120,12 +121,16 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitCantRun
 	}
-	fail := func(format string, a ...any) int {
-		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: "+format, a...)))
+	fail := func(m msg.Text, a ...any) int {
+		fmt.Fprintln(stderr, redact.Text("p06 survey: "+m.Render(*lang, a...)))
+		return exitCantRun
+	}
+	failErr := func(err error) int {
+		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %v", err)))
 		return exitCantRun
 	}
 	if len(files) != 1 {
-		return fail("want exactly one FILE of portals, got %d\nusage: %s", len(files), strings.SplitN(surveyUsage, "\n", 2)[0])
+		return fail(mSurveyOneFile, len(files), strings.SplitN(surveyUsage, "\n", 2)[0])
 	}
 	formatSet := false
 	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
@@ -146,45 +151,45 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	case "markdown":
 		o.format = "md"
 	default:
-		return fail("--format %q: want text, json, md or html", o.format)
+		return fail(mFlagWant, "--format", o.format, msg.P(mOr, "text, json, md", "html"))
 	}
 	if o.lang != "vi" && o.lang != "en" {
-		return fail("--lang %q: want vi or en", o.lang)
+		return fail(mFlagLang, o.lang)
 	}
 	if o.parallel < 1 {
-		return fail("--parallel %d: must be at least 1", o.parallel)
+		return fail(mFlagAtLeast1, "--parallel", o.parallel)
 	}
 	if o.timeout <= 0 {
-		return fail("--timeout %s: must be positive", o.timeout)
+		return fail(mFlagPositive, "--timeout", o.timeout)
 	}
 	if o.requestTimeout <= 0 {
-		return fail("--request-timeout %s: must be positive", o.requestTimeout)
+		return fail(mFlagPositive, "--request-timeout", o.requestTimeout)
 	}
 	if o.asOf, err = surveyAsOfDay(*asOf, time.Now()); err != nil {
-		return fail("--as-of: %v", err)
+		return fail(mFlagErr, "--as-of", err)
 	}
 	if b, ok := scoring.BandsByID(*grading); ok {
 		o.grading = &b
 	} else {
-		return fail("--grading %q: want qd766 or qd473", *grading)
+		return fail(mFlagGrading, *grading)
 	}
 	if o.cat, err = catalogueFromRef(*catRef); err != nil {
-		return fail("--catalogue: %v", err)
+		return fail(mFlagErr, "--catalogue", err)
 	}
 	if *only != "" {
 		o.only = splitScanList(*only)
 		if o.cat, err = surveySelect(o.cat, o.only); err != nil {
-			return fail("--only: %v", err)
+			return fail(mFlagErr, "--only", err)
 		}
 	}
 	if *ca != "" {
 		if o.caPEM, err = surveyReadPEM(*ca); err != nil {
-			return fail("--ca: %v", err)
+			return fail(mFlagErr, "--ca", err)
 		}
 	}
 	data, err := slurpInput(files[0])
 	if err != nil {
-		return fail("%v", err)
+		return failErr(err)
 	}
 	base := "."
 	if files[0] != "-" {
@@ -192,37 +197,37 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	}
 	portals, err := surveyParse(files[0], data, base)
 	if err != nil {
-		return fail("%v", err)
+		return failErr(err)
 	}
 	var stale []string
 	for _, p := range portals {
 		switch r := p.stored; {
 		case r == nil:
 		case len(o.only) > 0:
-			stale = append(stale, fmt.Sprintf("%s (%s): report: --only cannot narrow a stored report; survey it without --only", p.where, p.unit))
+			stale = append(stale, mSurveyStaleOnly.Render(*lang, p.where, p.unit))
 		case r.Catalogue.ID != o.cat.ID || r.Catalogue.Version != o.cat.Version:
-			stale = append(stale, fmt.Sprintf("%s (%s): report: %s is scored against %s %s, the survey uses %s %s",
+			stale = append(stale, mSurveyStaleCatalogue.Render(*lang,
 				p.where, p.unit, p.storedPath, r.Catalogue.ID, r.Catalogue.Version, o.cat.ID, o.cat.Version))
 		}
 	}
 	if len(stale) > 0 {
-		return fail("%s:\n  %s", files[0], strings.Join(stale, "\n  "))
+		return failErr(fmt.Errorf("%s:\n  %s", files[0], strings.Join(stale, "\n  ")))
 	}
 	if o.reports != "" {
 		if err := os.MkdirAll(o.reports, 0o755); err != nil {
-			return fail("--reports: %v", err)
+			return fail(mFlagErr, "--reports", err)
 		}
 		if err := safefile.CheckWritable(filepath.Join(o.reports, "portal.json")); err != nil {
-			return fail("--reports: %v", err)
+			return fail(mFlagErr, "--reports", err)
 		}
 	}
 	if o.out != "" {
 		// Checked before the portals are assessed, so that a long survey is not lost at the end.
 		if st, err := os.Stat(o.out); err == nil && st.IsDir() {
-			return fail("--out %s is a directory: give a file name", o.out)
+			return fail(mSurveyOutDir, o.out)
 		}
 		if st, err := os.Stat(filepath.Dir(o.out)); err != nil || !st.IsDir() {
-			return fail("--out %s: the directory %s does not exist", o.out, filepath.Dir(o.out))
+			return fail(mSurveyOutNoDir, o.out, filepath.Dir(o.out))
 		}
 		inputs := []string{files[0], *ca, *catRef}
 		for _, p := range portals {
@@ -231,10 +236,10 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		if err := safefile.Refuse(o.out, inputs...); err != nil {
-			return fail("--out: %v", err)
+			return fail(mFlagErr, "--out", err)
 		}
 		if err := safefile.CheckWritable(o.out); err != nil {
-			return fail("--out: %v", err)
+			return fail(mFlagErr, "--out", err)
 		}
 	}
 
@@ -243,7 +248,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	entries, broken := surveyAssess(ctx, portals, o, stderr)
 	s, err := report.NewSurvey(o.cat, entries)
 	if err != nil {
-		return fail("%v", err)
+		return failErr(err)
 	}
 	s.Only = o.only
 	s.Tool = &scoring.Tool{Name: "p06kit", Version: version()}
@@ -265,19 +270,15 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		err = write(stdout)
 	}
 	if err != nil {
-		return fail("%v", err)
+		return failErr(err)
 	}
 	if !o.quiet {
 		sv := s.Survey
-		f := "p06 survey: %d portals, national rate %.1f%% (%d/%d mandatory met), %d fully compliant, %d not reached or unreadable\n"
-		if o.lang != "en" {
-			f = "p06 survey: %d cổng, tỷ lệ đáp ứng toàn quốc %.1f%% (%d/%d tiêu chí bắt buộc đạt), %d đáp ứng đầy đủ, %d không truy cập hoặc không đọc được\n"
-		}
-		fmt.Fprintf(stderr, f, sv.Portals, 100*sv.Rate, sv.Met, sv.Applicable, sv.FullyCompliant, s.Unreachable)
+		say(stderr, "p06 survey", o.lang, mSurveySummary, sv.Portals, 100*sv.Rate, sv.Met, sv.Applicable, sv.FullyCompliant, s.Unreachable)
 	}
 	switch {
 	case broken > 0 || ctx.Err() != nil:
-		return fail("%d portal(s) could not be fully processed (interrupted, a harness failure or a report not written; see above): the figures are incomplete", max(broken, 1))
+		return fail(mSurveyIncomplete, max(broken, 1))
 	case s.Compliant():
 		return exitOK
 	}
@@ -706,54 +707,46 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			live.check(f)
 		}
 	}
-	sem := make(chan struct{}, o.parallel)
-	var wg sync.WaitGroup
-	for i, p := range portals {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			start := time.Now()
-			if !o.quiet && p.stored == nil {
-				mu.Lock()
-				started++
-				live.clear()
-				fmt.Fprintln(stderr, redact.Text(surveyStarted(p, started, len(portals), o.lang)))
-				mu.Unlock()
-			}
-			e, hard := surveyOne(ctx, p, o)
-			hard = surveyRescore(&e, p, o) || hard
-			var werr error
-			if o.reports != "" && e.Report != nil {
-				path := filepath.Join(o.reports, names[i])
-				werr = report.AtomicWrite(path, func(w io.Writer) error { return report.WriteJSON(w, e.Report) })
-				if werr == nil {
-					e.ReportFile = names[i]
-				}
-			}
-			entries[i] = e
+	forEachPortal(len(portals), o.parallel, func(i int) {
+		p := portals[i]
+		start := time.Now()
+		if !o.quiet && p.stored == nil {
 			mu.Lock()
-			defer mu.Unlock()
-			done++
-			if hard {
-				broken++
-			}
+			started++
 			live.clear()
-			live.portalDone()
-			if !o.quiet {
-				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start), o.lang)))
-			} else if hard {
-				// --quiet hides progress, never why the survey is incomplete.
-				fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start), o.lang)))
+			fmt.Fprintln(stderr, redact.Text(surveyStarted(p, started, len(portals), o.lang)))
+			mu.Unlock()
+		}
+		e, hard := surveyOne(ctx, p, o)
+		hard = surveyRescore(&e, p, o) || hard
+		var werr error
+		if o.reports != "" && e.Report != nil {
+			path := filepath.Join(o.reports, names[i])
+			werr = report.AtomicWrite(path, func(w io.Writer) error { return report.WriteJSON(w, e.Report) })
+			if werr == nil {
+				e.ReportFile = names[i]
 			}
-			if werr != nil {
-				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
-				broken++
-			}
-		}()
-	}
-	wg.Wait()
+		}
+		entries[i] = e
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		if hard {
+			broken++
+		}
+		live.clear()
+		live.portalDone()
+		if !o.quiet {
+			fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start), o.lang)))
+		} else if hard {
+			// --quiet hides progress, never why the survey is incomplete.
+			fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start), o.lang)))
+		}
+		if werr != nil {
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
+			broken++
+		}
+	})
 	live.clear()
 	return entries, broken
 }
@@ -836,24 +829,18 @@ func surveyErrorReport(o surveyOpts, target string, cause error) *scoring.Report
 func surveyProgress(p surveyPortal, e report.SurveyEntry, d time.Duration, lang string) string {
 	r := e.Report
 	c := r.Scores.Compliance
-	f := "%s: %.1f%% (%d/%d mandatory met), score %.1f, %s (%.1fs)"
-	stored, notReached, unreadable := " — from its report ", " — NOT REACHED: ", " — HOME PAGE UNREADABLE, not graded: "
-	if lang != "en" {
-		f = "%s: %.1f%% (%d/%d tiêu chí bắt buộc đạt), điểm %.1f, %s (%.1fs)"
-		stored, notReached, unreadable = " — từ báo cáo ", " — KHÔNG TRUY CẬP ĐƯỢC: ", " — KHÔNG ĐỌC ĐƯỢC TRANG CHỦ, không xếp loại: "
-	}
 	grade := scoring.GradeLabel(r.Scores, lang)
 	if e.Unreachable || e.Unreadable {
 		grade = "—"
 	}
-	line := fmt.Sprintf(f, p.unit, 100*c.Rate, c.Met, c.Applicable, r.Scores.Overall, grade, d.Seconds())
+	line := mSurveyDone.Render(lang, p.unit, 100*c.Rate, c.Met, c.Applicable, r.Scores.Overall, grade, d.Seconds())
 	switch {
 	case p.stored != nil:
-		line += stored + p.storedPath
+		line += mSurveyStored.Render(lang, p.storedPath)
 	case e.Unreadable:
-		line += unreadable + e.Err.Error()
+		line += mSurveyUnreadable.Render(lang, e.Err)
 	case e.Unreachable:
-		line += notReached + e.Err.Error()
+		line += mSurveyNotReached.Render(lang, e.Err)
 	case e.Err != nil:
 		line += " — " + e.Err.Error()
 	}
@@ -862,10 +849,7 @@ func surveyProgress(p surveyPortal, e report.SurveyEntry, d time.Duration, lang 
 
 // surveyStarted is the line of progress of a portal whose assessment starts.
 func surveyStarted(p surveyPortal, started, total int, lang string) string {
-	if lang == "en" {
-		return fmt.Sprintf("[start %d/%d] %s: %s", started, total, p.unit, p.url)
-	}
-	return fmt.Sprintf("[bắt đầu %d/%d] %s: %s", started, total, p.unit, p.url)
+	return mSurveyStarted.Render(lang, started, total, p.unit, p.url)
 }
 
 // surveyReportNames gives each portal a file name for --reports: the unit written in ASCII

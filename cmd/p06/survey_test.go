@@ -24,9 +24,7 @@ import (
 )
 
 func surveyRun(args ...string) (code int, stdout, stderr string) {
-	var o, e bytes.Buffer
-	code = run(append([]string{"survey"}, args...), &o, &e)
-	return code, o.String(), e.String()
+	return p06(append([]string{"survey"}, args...)...)
 }
 
 // surveyUnit is one loopback portal of the survey fixture.
@@ -236,8 +234,8 @@ func TestSurveyStoredReportProblems(t *testing.T) {
 		{"missing report", `{"portals":[{"unit":"A","report":"none.json"}]}`, nil, "portals[0] (A): report: open "},
 		{"neither url nor report", `{"portals":[{"unit":"A"}]}`, nil, "$.portals[0]"},
 		{"other catalogue version", `{"portals":[{"unit":"A","report":"old.json"}]}`, nil,
-			"portals[0] (A): report: old.json is scored against p06-technical 0.9.0, the survey uses p06-technical " + cat.Version},
-		{"only", `{"portals":[{"unit":"A","report":"a.json"}]}`, []string{"--only", "security"}, "--only cannot narrow a stored report"},
+			"portals[0] (A): báo cáo: old.json được chấm theo p06-technical 0.9.0, cuộc khảo sát dùng p06-technical " + cat.Version},
+		{"only", `{"portals":[{"unit":"A","report":"a.json"}]}`, []string{"--only", "security"}, "--only không thu hẹp được báo cáo đã lưu"},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -330,7 +328,7 @@ func TestSurveyExitCodes(t *testing.T) {
 	assert.Equal(t, exitNotMet, code, "an unreachable portal is surveyed (exit 1), not a failure to run")
 	assert.Contains(t, stdout, "Cổng không truy cập hoặc không đọc được:  1")
 
-	code, stdout, stderr = runCLI("survey", "--help")
+	code, stdout, stderr = p06("survey", "--help")
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, stdout, "usage: p06 survey [flags] FILE", "help goes to stdout")
 	assert.Empty(t, stderr)
@@ -438,13 +436,13 @@ func TestSurveyBadInput(t *testing.T) {
 			want: []string{"line 2 (A): url: ", "carries credentials"}},
 		{name: "csv header only", file: "p.csv", content: "url,unit\n", want: []string{"no portals to survey"}},
 		{name: "empty file", file: "p.json", content: "  \n", want: []string{"empty: no portals to survey"}},
-		{name: "no file", want: []string{"want exactly one FILE of portals, got 0"}},
+		{name: "no file", want: []string{"cần đúng một TỆP danh sách cổng, nhận được 0"}},
 		{name: "missing file", args: []string{filepath.Join(dir, "absent.json")}, want: []string{"absent.json"}},
 		{name: "bad format", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--format", "pdf"},
-			want: []string{`--format "pdf": want text, json, md or html`}},
+			want: []string{`--format "pdf": cần text, json, md hoặc html`}},
 		{name: "bad lang", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--lang", "fr"}, want: []string{"--lang"}},
 		{name: "bad parallel", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--parallel", "0"},
-			want: []string{"--parallel 0: must be at least 1"}},
+			want: []string{"--parallel 0: phải từ 1 trở lên"}},
 		{name: "bad timeout", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--timeout", "0s"}, want: []string{"--timeout 0s"}},
 		{name: "only selects nothing", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--only", "security,P06-NOPE-01"},
 			want: []string{"--only: P06-NOPE-01 selects no criterion of p06-technical"}},
@@ -453,9 +451,9 @@ func TestSurveyBadInput(t *testing.T) {
 		{name: "bad global ca", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--ca", notPEM},
 			want: []string{"--ca: ", "no PEM certificate found"}},
 		{name: "out in a missing directory", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--out", filepath.Join(dir, "no", "s.html")},
-			want: []string{"does not exist"}},
+			want: []string{"không tồn tại"}},
 		{name: "out is a directory", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--out", dir},
-			want: []string{"is a directory"}},
+			want: []string{"là thư mục"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

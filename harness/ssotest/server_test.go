@@ -93,6 +93,22 @@ func (r *rp) redeem(code string, basic bool, verifier string) (int, tokens) {
 	return resp.StatusCode, tk
 }
 
+// userInfo calls the userinfo endpoint with an access token and returns the status and the
+// claims it sent (nil when the body is not a JSON object).
+func (r *rp) userInfo(accessToken string) (int, map[string]any) {
+	r.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, r.s.URL+ssotest.UserInfoPath, nil)
+	req.Header.Set("Authorization", "Bearer "+accessToken)
+	resp, err := r.c.Do(req)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var ui map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&ui)
+	return resp.StatusCode, ui
+}
+
 func (r *rp) verify(idToken string) (*jose.Claims, error) {
 	return verifyWith(r.s, idToken, r.nonce)
 }
@@ -130,15 +146,7 @@ func TestNormalFlow(t *testing.T) {
 	if c.Subject != ssotest.Subject(who) || c.ACR != "LoA2" || c.Nonce != "n-1" {
 		t.Errorf("claims %+v", c)
 	}
-	req, _ := http.NewRequest(http.MethodGet, s.URL+ssotest.UserInfoPath, nil)
-	req.Header.Set("Authorization", "Bearer "+tk.AccessToken)
-	resp, err := r.c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ui map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&ui)
-	resp.Body.Close()
+	_, ui := r.userInfo(tk.AccessToken)
 	for _, name := range ssotest.ClaimNames() {
 		if _, ok := ui[name]; !ok {
 			t.Errorf("userinfo lacks %s", name)
@@ -209,15 +217,7 @@ func TestUserinfoSubMismatch(t *testing.T) {
 	who := level(t, s, 2)
 	_, cb := r.login(who, ssotest.UserinfoSubMismatch)
 	_, tk := r.redeem(cb.Query().Get("code"), true, r.verifier)
-	req, _ := http.NewRequest(http.MethodGet, s.URL+ssotest.UserInfoPath, nil)
-	req.Header.Set("Authorization", "Bearer "+tk.AccessToken)
-	resp, err := r.c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var ui map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&ui)
+	_, ui := r.userInfo(tk.AccessToken)
 	if ui["sub"] == ssotest.Subject(who) || ui["SoDinhDanh"] == who.ID {
 		t.Errorf("userinfo is the same citizen's: %v", ui)
 	}
@@ -384,15 +384,8 @@ func TestReusedCodeRevokesTokens(t *testing.T) {
 	if st, _ := r.redeem(cb.Query().Get("code"), true, r.verifier); st != 400 {
 		t.Fatalf("reuse: %d", st)
 	}
-	req, _ := http.NewRequest(http.MethodGet, s.URL+ssotest.UserInfoPath, nil)
-	req.Header.Set("Authorization", "Bearer "+tk.AccessToken)
-	resp, err := r.c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != 401 {
-		t.Errorf("userinfo with a token of a reused code: %d, want 401", resp.StatusCode)
+	if st, _ := r.userInfo(tk.AccessToken); st != 401 {
+		t.Errorf("userinfo with a token of a reused code: %d, want 401", st)
 	}
 }
 
