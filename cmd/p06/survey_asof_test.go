@@ -74,8 +74,8 @@ func TestSurveyAsOf(t *testing.T) {
 	assert.Equal(t, ministry+commune, sv.Applicable)
 	assert.Equal(t, ministry+commune, sv.Met)
 	require.Len(t, sv.Levels, 2)
-	assert.Equal(t, scoring.LevelRate{Level: "ministry", Portals: 1, Met: ministry, Applicable: ministry, Rate: 1, FullyCompliant: 1,
-		FullyCompliantShare: 1, MeanOverall: sv.Levels[0].MeanOverall}, sv.Levels[0])
+	assert.Equal(t, scoring.LevelRate{Level: "ministry", Figures: scoring.Figures{Portals: 1, Met: ministry, Applicable: ministry, Rate: 1, FullyCompliant: 1,
+		FullyCompliantShare: 1, MeanOverall: sv.Levels[0].MeanOverall}}, sv.Levels[0])
 	assert.Equal(t, "commune", sv.Levels[1].Level)
 	assert.Equal(t, commune, sv.Levels[1].Applicable)
 	for _, c := range sv.Criteria {

@@ -285,7 +285,8 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	return htmlTmpl.Execute(w, d)
 }
 
-// scoreColor is the colour of a score: green from 90, teal from 70, amber from 50, red below.
+// scoreColor is the colour of a 0–100 figure (a score, a rate in percent) in the assessment
+// and survey reports: green from 90, teal from 70, amber from 50, red below.
 func scoreColor(score float64) string {
 	switch {
 	case score >= 90:

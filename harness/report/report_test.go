@@ -99,7 +99,7 @@ func golden(t *testing.T, name string, got []byte) {
 		return
 	}
 	want, err := os.ReadFile(path)
-	require.NoError(t, err, "golden file missing: run go test -update")
+	require.NoError(t, err, "golden file missing: run go test ./harness/report -update")
 	if !bytes.Equal(want, got) {
 		t.Errorf("%s differs from the golden file (run go test ./harness/report -update to accept):\n%s", name, firstDiff(string(want), string(got)))
 	}
