@@ -113,6 +113,11 @@ var (
 	mSurveyIncomplete = msg.New("cli.survey.incomplete",
 		"%d portal(s) could not be fully processed (interrupted, a harness failure or a report not written; see above): the figures are incomplete",
 		"%d cổng chưa xử lý trọn vẹn (bị ngắt, công cụ gặp sự cố hoặc không ghi được báo cáo; xem ở trên): số liệu chưa đầy đủ")
+	mSurveyNoReport    = msg.New("cli.survey.no-report", "the harness returned no report", "công cụ không trả về báo cáo")
+	mSurveyInterrupted = msg.New("cli.survey.interrupted", "interrupted: %w", "bị ngắt: %w")
+	mSurveyTimeout     = msg.New("cli.survey.timeout",
+		"the assessment did not finish within --timeout %s: checks still running were cut short and count as errors",
+		"đánh giá chưa xong trong --timeout %s: các phép kiểm tra còn đang chạy bị dừng và tính là lỗi")
 	mSurveyOneFile = msg.New("cli.survey.one-file", "want exactly one FILE of portals, got %d\nusage: %s",
 		"cần đúng một TỆP danh sách cổng, nhận được %d\ncách dùng: %s")
 	mSurveyStaleOnly = msg.New("cli.survey.stale-only", "%s (%s): report: --only cannot narrow a stored report; survey it without --only",
@@ -173,3 +178,34 @@ var criteriaLabels = map[string]msg.Text{
 	"province":      msg.New("cli.criteria.province", "province", "cấp tỉnh"),
 	"commune":       msg.New("cli.criteria.commune", "commune", "cấp xã"),
 }
+
+// Problems of a p06 survey input file.
+var (
+	mInputEmpty    = msg.New("cli.survey.input.empty", "%s: empty: no portals to survey", "%s: trống: không có cổng nào để khảo sát")
+	mInputNone     = msg.New("cli.survey.input.none", "no portals to survey", "không có cổng nào để khảo sát")
+	mInputMore     = msg.New("cli.survey.input.more", "… and %d more", "… và %d vấn đề khác")
+	mInputProblem  = msg.New("cli.survey.input.problem", "%s: %d problem:\n  %s", "%s: %d vấn đề:\n  %s")
+	mInputProblems = msg.New("cli.survey.input.problems", "%s: %d problems:\n  %s", "%s: %d vấn đề:\n  %s")
+	mInputHeader   = msg.New("cli.survey.input.header", "header: %v", "dòng tiêu đề: %v")
+	mInputLine     = msg.New("cli.survey.input.line", "line %d", "dòng %d")
+	mInputFields   = msg.New("cli.survey.input.fields", "%s: %d fields, the header has %d", "%s: %d trường, dòng tiêu đề có %d")
+
+	mInputColumnTwice   = msg.New("cli.survey.input.column-twice", "line 1: column %q appears twice", "dòng 1: cột %q xuất hiện hai lần")
+	mInputColumnUnknown = msg.New("cli.survey.input.column-unknown", "line 1: unknown column %q (want url, unit, level, profile, ca, report)",
+		"dòng 1: cột %q không dùng được (các cột: url, unit, level, profile, ca, report)")
+	mInputColumnMissing = msg.New("cli.survey.input.column-missing", "line 1: no %q column (the header must name url and unit, e.g. url,unit,profile)",
+		"dòng 1: thiếu cột %q (dòng tiêu đề phải có url và unit, ví dụ url,unit,profile)")
+
+	mEntryNoUnit           = msg.New("cli.survey.entry.no-unit", "missing: name the unit the portal belongs to", "thiếu: hãy ghi tên đơn vị sở hữu cổng")
+	mEntryLevel            = msg.New("cli.survey.entry.level", "%q: want ministry, province or commune (or leave it empty)", "%q: cần ministry, province hoặc commune (hoặc để trống)")
+	mEntryOtherReport      = msg.New("cli.survey.entry.other-report", "%s is the report of %s, not of %s", "%s là báo cáo của %s, không phải của %s")
+	mEntryReportAndProfile = msg.New("cli.survey.entry.report-and-profile",
+		"profile and ca are for assessing the portal; this portal's figures come from its report",
+		"profile và ca dùng để đánh giá cổng; số liệu của cổng này lấy từ báo cáo của nó")
+	mEntryNoURL       = msg.New("cli.survey.entry.no-url", "missing (give the portal's address, or its report)", "thiếu (hãy ghi địa chỉ của cổng, hoặc báo cáo của cổng)")
+	mEntryNotURL      = msg.New("cli.survey.entry.not-url", "%q is not a URL: %v", "%q không phải địa chỉ URL: %v")
+	mEntryCredentials = msg.New("cli.survey.entry.credentials", "%q carries credentials: give the portal's public address",
+		"%q chứa thông tin đăng nhập: hãy ghi địa chỉ công khai của cổng")
+	mDupURL  = msg.New("cli.survey.dup-url", "%s (%s): url: %s repeats %s (%s)", "%s (%s): url: %s trùng với %s (%s)")
+	mDupUnit = msg.New("cli.survey.dup-unit", "%s: unit: %q repeats %s (%s)", "%s: unit: %q trùng với %s (%s)")
+)

@@ -195,7 +195,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	if files[0] != "-" {
 		base = filepath.Dir(files[0])
 	}
-	portals, err := surveyParse(files[0], data, base)
+	portals, err := surveyParse(files[0], data, base, *lang)
 	if err != nil {
 		return failErr(err)
 	}
@@ -330,7 +330,7 @@ func surveySelect(cat *criteria.Catalogue, sels []string) (*criteria.Catalogue, 
 }
 
 // surveyParse reads the portals file: JSON or CSV, by extension, else by content.
-func surveyParse(name string, data []byte, base string) ([]surveyPortal, error) {
+func surveyParse(name string, data []byte, base, lang string) ([]surveyPortal, error) {
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	isJSON := false
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -342,7 +342,7 @@ func surveyParse(name string, data []byte, base string) ([]surveyPortal, error) 
 		isJSON = len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%s: empty: no portals to survey", name)
+		return nil, errors.New(mInputEmpty.Render(lang, name))
 	}
 	// Unit names go into every output: text that is not UTF-8 is refused with its place, the
 	// same for JSON (whose decoder would silently replace it) and CSV.
@@ -352,32 +352,32 @@ func surveyParse(name string, data []byte, base string) ([]surveyPortal, error) 
 	var portals []surveyPortal
 	var problems []string
 	if isJSON {
-		portals, problems = surveyParseJSON(data, base)
+		portals, problems = surveyParseJSON(data, base, lang)
 	} else {
-		portals, problems = surveyParseCSV(data, base)
+		portals, problems = surveyParseCSV(data, base, lang)
 	}
 	if len(problems) == 0 && len(portals) == 0 {
-		problems = append(problems, "no portals to survey")
+		problems = append(problems, mInputNone.Render(lang))
 	}
-	problems = append(problems, surveyDuplicates(portals)...)
+	problems = append(problems, surveyDuplicates(portals, lang)...)
 	if len(problems) > 0 {
 		const most = 30
 		more := ""
 		if len(problems) > most {
-			more = fmt.Sprintf("\n  … and %d more", len(problems)-most)
+			more = "\n  " + mInputMore.Render(lang, len(problems)-most)
 			problems = problems[:most]
 		}
-		noun := "problem"
-		if len(problems) > 1 {
-			noun = "problems"
+		m := mInputProblems
+		if len(problems) == 1 {
+			m = mInputProblem
 		}
-		return nil, fmt.Errorf("%s: %d %s:\n  %s%s", name, len(problems), noun, strings.Join(problems, "\n  "), more)
+		return nil, errors.New(m.Render(lang, name, len(problems), strings.Join(problems, "\n  ")+more))
 	}
 	return portals, nil
 }
 
 // surveyParseJSON reads the JSON form, validated against the published schema.
-func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
+func surveyParseJSON(data []byte, base, lang string) ([]surveyPortal, []string) {
 	if err := report.Validate(report.SurveyInputSchemaName, data); err != nil {
 		var ve *report.ValidationError
 		if !errors.As(err, &ve) {
@@ -406,7 +406,7 @@ func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
 	var problems []string
 	for i, e := range in.Portals {
 		where := fmt.Sprintf("portals[%d]", i)
-		p, probs := surveyEntry(where, e.URL, e.Unit, e.Level, e.Profile, e.CA, e.Report, base)
+		p, probs := surveyEntry(where, e.URL, e.Unit, e.Level, e.Profile, e.CA, e.Report, base, lang)
 		problems = append(problems, probs...)
 		portals = append(portals, p)
 	}
@@ -415,7 +415,7 @@ func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
 
 // surveyParseCSV reads the CSV form: a header naming the columns (url, unit, profile, ca, in any
 // order), then one portal per line.
-func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
+func surveyParseCSV(data []byte, base, lang string) ([]surveyPortal, []string) {
 	first, _, _ := bytes.Cut(data, []byte("\n"))
 	r := csv.NewReader(bytes.NewReader(data))
 	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
@@ -426,7 +426,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
 	if err != nil {
-		return nil, []string{fmt.Sprintf("header: %v", err)}
+		return nil, []string{mInputHeader.Render(lang, err)}
 	}
 	col := map[string]int{}
 	var problems []string
@@ -435,16 +435,16 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 		switch h {
 		case "url", "unit", "level", "profile", "ca", "report":
 			if _, dup := col[h]; dup {
-				problems = append(problems, fmt.Sprintf("line 1: column %q appears twice", h))
+				problems = append(problems, mInputColumnTwice.Render(lang, h))
 			}
 			col[h] = i
 		default:
-			problems = append(problems, fmt.Sprintf("line 1: unknown column %q (want url, unit, level, profile, ca, report)", h))
+			problems = append(problems, mInputColumnUnknown.Render(lang, h))
 		}
 	}
 	for _, need := range []string{"url", "unit"} {
 		if _, ok := col[need]; !ok {
-			problems = append(problems, fmt.Sprintf("line 1: no %q column (the header must name url and unit, e.g. url,unit,profile)", need))
+			problems = append(problems, mInputColumnMissing.Render(lang, need))
 		}
 	}
 	if len(problems) > 0 {
@@ -465,7 +465,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				problems = append(problems, fmt.Sprintf("line %d: %v", pe.Line, pe.Err))
+				problems = append(problems, mInputLine.Render(lang, pe.Line)+": "+pe.Err.Error())
 				if errors.Is(pe.Err, csv.ErrBareQuote) || errors.Is(pe.Err, csv.ErrQuote) {
 					continue
 				}
@@ -475,9 +475,9 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 			break
 		}
 		line, _ := r.FieldPos(0)
-		where := fmt.Sprintf("line %d", line)
+		where := mInputLine.Render(lang, line)
 		if len(rec) != len(header) {
-			problems = append(problems, fmt.Sprintf("%s: %d fields, the header has %d", where, len(rec), len(header)))
+			problems = append(problems, mInputFields.Render(lang, where, len(rec), len(header)))
 			continue
 		}
 		var prof json.RawMessage
@@ -488,7 +488,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 				prof, _ = json.Marshal(v)
 			}
 		}
-		p, probs := surveyEntry(where, get(rec, "url"), get(rec, "unit"), get(rec, "level"), prof, get(rec, "ca"), get(rec, "report"), base)
+		p, probs := surveyEntry(where, get(rec, "url"), get(rec, "unit"), get(rec, "level"), prof, get(rec, "ca"), get(rec, "report"), base, lang)
 		problems = append(problems, probs...)
 		portals = append(portals, p)
 	}
@@ -497,7 +497,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 
 // surveyEntry checks one portal: its URL, unit, profile (a file or the profile itself) and CA,
 // or the report it brings.
-func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca, reportPath, base string) (surveyPortal, []string) {
+func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca, reportPath, base, lang string) (surveyPortal, []string) {
 	unit = strings.Join(strings.Fields(unit), " ")
 	p := surveyPortal{where: where, url: strings.TrimSpace(rawURL), unit: unit}
 	label := where
@@ -505,14 +505,14 @@ func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca,
 		label = fmt.Sprintf("%s (%s)", where, unit)
 	}
 	var problems []string
-	bad := func(field, format string, a ...any) {
-		problems = append(problems, fmt.Sprintf("%s: %s: %s", label, field, fmt.Sprintf(format, a...)))
+	bad := func(field, why string) {
+		problems = append(problems, label+": "+field+": "+why)
 	}
 	if unit == "" {
-		bad("unit", "missing: name the unit the portal belongs to")
+		bad("unit", mEntryNoUnit.Render(lang))
 	}
-	if lv, err := surveyLevel(level); err != nil {
-		bad("level", "%v", err)
+	if lv, err := surveyLevel(level, lang); err != nil {
+		bad("level", err.Error())
 	} else {
 		p.level = lv
 	}
@@ -520,38 +520,38 @@ func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca,
 		r, err := surveyReadReport(surveyPath(base, reportPath))
 		switch {
 		case err != nil:
-			bad("report", "%v", err)
+			bad("report", err.Error())
 		case p.url == "":
 			p.url = r.Target
 		case surveyURLKey(p.url) != surveyURLKey(r.Target):
-			bad("report", "%s is the report of %s, not of %s", reportPath, r.Target, p.url)
+			bad("report", mEntryOtherReport.Render(lang, reportPath, r.Target, p.url))
 		}
 		p.stored, p.storedPath = r, reportPath
 		if len(bytes.TrimSpace(profile)) > 0 || ca != "" {
-			bad("report", "profile and ca are for assessing the portal; this portal's figures come from its report")
+			bad("report", mEntryReportAndProfile.Render(lang))
 		}
 	}
 	switch u, err := url.Parse(p.url); {
 	case p.url == "":
-		bad("url", "missing (give the portal's address, or its report)")
+		bad("url", mEntryNoURL.Render(lang))
 	case err != nil:
-		bad("url", "%q is not a URL: %v", p.url, err)
+		bad("url", mEntryNotURL.Render(lang, p.url, err))
 	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
-		bad("url", "%q is not an absolute http(s) URL", p.url)
+		bad("url", mNotAbsURL.Render(lang, p.url))
 	case u.User != nil:
-		bad("url", "%q carries credentials: give the portal's public address", p.url)
+		bad("url", mEntryCredentials.Render(lang, p.url))
 	}
 	if len(bytes.TrimSpace(profile)) > 0 && string(bytes.TrimSpace(profile)) != "null" {
 		prof, err := surveyProfile(profile, base)
 		if err != nil {
-			bad("profile", "%v", err)
+			bad("profile", err.Error())
 		}
 		p.profile = prof
 	}
 	if ca != "" {
 		pemBytes, err := surveyReadPEM(surveyPath(base, ca))
 		if err != nil {
-			bad("ca", "%v", err)
+			bad("ca", err.Error())
 		}
 		p.caPEM = pemBytes
 	}
@@ -652,14 +652,14 @@ func surveyReadFile(path string) ([]byte, error) {
 
 // surveyDuplicates lists portals that repeat an earlier URL (compared without case in the scheme
 // and host, and without a trailing slash) or unit.
-func surveyDuplicates(portals []surveyPortal) []string {
+func surveyDuplicates(portals []surveyPortal, lang string) []string {
 	var problems []string
 	urls, units := map[string]int{}, map[string]int{}
 	for i, p := range portals {
 		if p.url != "" {
 			k := surveyURLKey(p.url)
 			if j, ok := urls[k]; ok {
-				problems = append(problems, fmt.Sprintf("%s (%s): url: %s repeats %s (%s)", p.where, p.unit, p.url, portals[j].where, portals[j].unit))
+				problems = append(problems, mDupURL.Render(lang, p.where, p.unit, p.url, portals[j].where, portals[j].unit))
 			} else {
 				urls[k] = i
 			}
@@ -667,7 +667,7 @@ func surveyDuplicates(portals []surveyPortal) []string {
 		if p.unit != "" {
 			k := strings.ToLower(p.unit)
 			if j, ok := units[k]; ok {
-				problems = append(problems, fmt.Sprintf("%s: unit: %q repeats %s (%s)", p.where, p.unit, portals[j].where, portals[j].url))
+				problems = append(problems, mDupUnit.Render(lang, p.where, p.unit, portals[j].where, portals[j].url))
 			} else {
 				units[k] = i
 			}
@@ -795,16 +795,16 @@ func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.Survey
 	switch {
 	case r == nil:
 		if err == nil {
-			err = errors.New("the harness returned no report")
+			err = errors.New(mSurveyNoReport.Render(o.lang))
 		}
 		e.Err = err
 		e.Report = surveyErrorReport(o, p.url, err)
 		return e, true
 	case err == nil && ctx.Err() != nil:
-		e.Err = fmt.Errorf("interrupted: %w", ctx.Err())
+		e.Err = fmt.Errorf(mSurveyInterrupted.Format(o.lang), ctx.Err())
 		return e, true
 	case err == nil && pctx.Err() != nil:
-		e.Err = fmt.Errorf("the assessment did not finish within --timeout %s: checks still running were cut short and count as errors", o.timeout)
+		e.Err = errors.New(mSurveyTimeout.Render(o.lang, o.timeout))
 	}
 	return e, false
 }

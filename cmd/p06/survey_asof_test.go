@@ -147,7 +147,7 @@ func TestSurveyAsOfAndLevelErrors(t *testing.T) {
 	assert.Contains(t, stderr, "$.portals[0].level")
 	code, _, stderr = surveyRun(write("lv.csv", "url,unit,level,report\nhttps://a.example/,A,huyện,a.json\n"))
 	assert.Equal(t, exitCantRun, code)
-	assert.Contains(t, stderr, `line 2 (A): level: "huyện": want ministry, province or commune`)
+	assert.Contains(t, stderr, `dòng 2 (A): level: "huyện": cần ministry, province hoặc commune`)
 	code, stdout, stderr := surveyRun(write("ok.csv", "url;unit;level;report\nhttps://a.example/;A;Province;a.json\n"), "--format", "json", "--quiet", "--as-of", "2024-01-01")
 	require.Equal(t, exitOK, code, stderr)
 	s, err := report.ReadSurveyJSON(strings.NewReader(stdout))

@@ -118,6 +118,24 @@ func verifyWith(s *ssotest.Server, idToken, nonce string) (*jose.Claims, error) 
 	return c, err
 }
 
+// startRP starts the fake SSO, closed when the test ends, and returns it with a relying party
+// and a level-2 account.
+func startRP(t *testing.T) (*ssotest.Server, *rp, ident.Person) {
+	t.Helper()
+	s := ssotest.NewServer()
+	t.Cleanup(s.Close)
+	return s, newRP(t, s), level(t, s, 2)
+}
+
+// signIn logs who in with the SSO in mode and redeems the code (client_secret_basic, PKCE); it
+// returns the callback URL and the tokens.
+func (r *rp) signIn(who ident.Person, mode ssotest.Mode) (*url.URL, tokens) {
+	r.t.Helper()
+	_, cb := r.login(who, mode)
+	_, tk := r.redeem(cb.Query().Get("code"), true, r.verifier)
+	return cb, tk
+}
+
 func level(t testing.TB, s *ssotest.Server, l int) ident.Person {
 	p, ok := s.AccountWithLevel(l)
 	if !ok {
@@ -211,12 +229,8 @@ func TestModes(t *testing.T) {
 }
 
 func TestUserinfoSubMismatch(t *testing.T) {
-	s := ssotest.NewServer()
-	defer s.Close()
-	r := newRP(t, s)
-	who := level(t, s, 2)
-	_, cb := r.login(who, ssotest.UserinfoSubMismatch)
-	_, tk := r.redeem(cb.Query().Get("code"), true, r.verifier)
+	_, r, who := startRP(t)
+	_, tk := r.signIn(who, ssotest.UserinfoSubMismatch)
 	_, ui := r.userInfo(tk.AccessToken)
 	if ui["sub"] == ssotest.Subject(who) || ui["SoDinhDanh"] == who.ID {
 		t.Errorf("userinfo is the same citizen's: %v", ui)
@@ -376,11 +390,8 @@ func TestTokenErrors(t *testing.T) {
 }
 
 func TestReusedCodeRevokesTokens(t *testing.T) {
-	s := ssotest.NewServer()
-	defer s.Close()
-	r := newRP(t, s)
-	_, cb := r.login(level(t, s, 2), ssotest.Normal)
-	_, tk := r.redeem(cb.Query().Get("code"), true, r.verifier)
+	_, r, who := startRP(t)
+	cb, tk := r.signIn(who, ssotest.Normal)
 	if st, _ := r.redeem(cb.Query().Get("code"), true, r.verifier); st != 400 {
 		t.Fatalf("reuse: %d", st)
 	}
@@ -390,12 +401,8 @@ func TestReusedCodeRevokesTokens(t *testing.T) {
 }
 
 func TestRotate(t *testing.T) {
-	s := ssotest.NewServer()
-	defer s.Close()
-	r := newRP(t, s)
-	who := level(t, s, 2)
-	_, cb := r.login(who, ssotest.Normal)
-	_, before := r.redeem(cb.Query().Get("code"), true, r.verifier)
+	s, r, who := startRP(t)
+	_, before := r.signIn(who, ssotest.Normal)
 	old := s.KeyID()
 	for i := 0; i < 2; i++ {
 		kid := s.Rotate()
@@ -412,8 +419,7 @@ func TestRotate(t *testing.T) {
 	if _, err := r.verify(before.IDToken); !errors.Is(err, jose.ErrUnknownKey) {
 		t.Errorf("token of a withdrawn key: %v", err)
 	}
-	_, cb = r.login(who, ssotest.Normal)
-	_, after := r.redeem(cb.Query().Get("code"), true, r.verifier)
+	_, after := r.signIn(who, ssotest.Normal)
 	if _, err := r.verify(after.IDToken); err != nil {
 		t.Errorf("token of the new key: %v", err)
 	}
