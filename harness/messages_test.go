@@ -54,8 +54,6 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 		"popdata": true,
 
 		"signature": true,
-
-		"warehouse": true,
 	}
 	families, err := os.ReadDir("internal")
 	if err != nil {

@@ -29,6 +29,10 @@ var (
 	mFlagWant       = msg.New("cli.flag.want", "%s %q: want %s", "%s %q: cần %s")
 	mUnknownFormat  = msg.New("cli.flag.unknown-format", "unknown format %q (want %s)", "không có định dạng %q (cần %s)")
 	mNotADate       = msg.New("cli.flag.not-a-date", "%s %q is not a date YYYY-MM-DD", "%s %q không phải ngày dạng YYYY-MM-DD")
+	mNoPEM          = msg.New("cli.file.no-pem", "%s: no PEM certificate found", "%s: không có chứng thư PEM nào")
+	mNotRegular     = msg.New("cli.file.not-regular", "%s: not a regular file", "%s: không phải tệp thông thường")
+	mReading        = msg.New("cli.file.reading", "reading %s: %w", "đọc %s: %w")
+	mTooLarge       = msg.New("cli.file.too-large", "%s: larger than %d MiB", "%s: lớn hơn %d MiB")
 	mNotAbsURL      = msg.New("cli.scan.not-absolute", "%q is not an absolute http(s) URL", "%q không phải địa chỉ http(s) đầy đủ")
 	mSeveralNeedOut = msg.New("cli.scan.several-need-out", "several URLs in format %s need --out DIR (one file per portal)",
 		"nhiều địa chỉ với định dạng %s cần --out THƯ_MỤC (mỗi cổng một tệp)")

@@ -149,7 +149,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *ca != "" {
-		if o.roots, err = readRoots(*ca); err != nil {
+		if o.roots, err = readRoots(*ca, *lang); err != nil {
 			return fail(mFlagErr, "--ca", err)
 		}
 	}
@@ -458,7 +458,7 @@ func readProfile(path string) (*harness.Profile, error) {
 }
 
 // readRoots returns the system roots plus the PEM certificates of path.
-func readRoots(path string) (*x509.CertPool, error) {
+func readRoots(path, lang string) (*x509.CertPool, error) {
 	b, err := safefile.ReadFile(path, maxCABytes)
 	if err != nil {
 		return nil, err
@@ -468,7 +468,7 @@ func readRoots(path string) (*x509.CertPool, error) {
 		pool = x509.NewCertPool()
 	}
 	if !pool.AppendCertsFromPEM(b) {
-		return nil, fmt.Errorf("%s: no PEM certificate found", path)
+		return nil, errors.New(mNoPEM.Render(lang, path))
 	}
 	return pool, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -55,7 +56,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg.Bands = &bands
 
-	data, err := slurpInput(pos[0])
+	data, err := slurpInput(pos[0], *lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "p06 score: %v\n", err)
 		return exitCantRun
@@ -191,7 +192,7 @@ func writeScoreReport(w io.Writer, r *scoring.Report, format, lang string) error
 }
 
 // slurpInput reads a file, or standard input for "-", bounded to 256 MiB.
-func slurpInput(name string) ([]byte, error) {
+func slurpInput(name, lang string) ([]byte, error) {
 	var r io.Reader = os.Stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -201,13 +202,18 @@ func slurpInput(name string) ([]byte, error) {
 		defer f.Close()
 		r = f
 	}
-	const limit = 256 << 20
+	return readAtMost(r, name, 256<<20, lang)
+}
+
+// readAtMost reads r, named name in errors, refusing more than limit bytes (a whole number of
+// MiB).
+func readAtMost(r io.Reader, name string, limit int64, lang string) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+		return nil, fmt.Errorf(mReading.Format(lang), name, err)
 	}
-	if len(b) > limit {
-		return nil, fmt.Errorf("%s: larger than %d MiB", name, limit>>20)
+	if int64(len(b)) > limit {
+		return nil, errors.New(mTooLarge.Render(lang, name, limit>>20))
 	}
 	return b, nil
 }

@@ -183,11 +183,11 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *ca != "" {
-		if o.caPEM, err = surveyReadPEM(*ca); err != nil {
+		if o.caPEM, err = surveyReadPEM(*ca, *lang); err != nil {
 			return fail(mFlagErr, "--ca", err)
 		}
 	}
-	data, err := slurpInput(files[0])
+	data, err := slurpInput(files[0], *lang)
 	if err != nil {
 		return failErr(err)
 	}
@@ -517,7 +517,7 @@ func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca,
 		p.level = lv
 	}
 	if reportPath != "" {
-		r, err := surveyReadReport(surveyPath(base, reportPath))
+		r, err := surveyReadReport(surveyPath(base, reportPath), lang)
 		switch {
 		case err != nil:
 			bad("report", err.Error())
@@ -542,14 +542,14 @@ func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca,
 		bad("url", mEntryCredentials.Render(lang, p.url))
 	}
 	if len(bytes.TrimSpace(profile)) > 0 && string(bytes.TrimSpace(profile)) != "null" {
-		prof, err := surveyProfile(profile, base)
+		prof, err := surveyProfile(profile, base, lang)
 		if err != nil {
 			bad("profile", err.Error())
 		}
 		p.profile = prof
 	}
 	if ca != "" {
-		pemBytes, err := surveyReadPEM(surveyPath(base, ca))
+		pemBytes, err := surveyReadPEM(surveyPath(base, ca), lang)
 		if err != nil {
 			bad("ca", err.Error())
 		}
@@ -560,10 +560,10 @@ func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca,
 
 // surveyProfile reads a profile given as a file name (a JSON string) or inline (an object),
 // validated against the published profile schema.
-func surveyProfile(raw json.RawMessage, base string) (*harness.Profile, error) {
+func surveyProfile(raw json.RawMessage, base, lang string) (*harness.Profile, error) {
 	var path string
 	if json.Unmarshal(raw, &path) == nil {
-		b, err := surveyReadFile(surveyPath(base, path))
+		b, err := surveyReadFile(surveyPath(base, path), lang)
 		if err != nil {
 			return nil, err
 		}
@@ -590,8 +590,8 @@ func surveyDecodeProfile(b []byte) (*harness.Profile, error) {
 }
 
 // surveyReadReport reads a stored report, validated against the published report schema.
-func surveyReadReport(path string) (*scoring.Report, error) {
-	b, err := surveyReadFile(path)
+func surveyReadReport(path, lang string) (*scoring.Report, error) {
+	b, err := surveyReadFile(path, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -611,13 +611,13 @@ func surveyPath(base, p string) string {
 }
 
 // surveyReadPEM reads a PEM file that must hold at least one certificate.
-func surveyReadPEM(path string) ([]byte, error) {
-	b, err := surveyReadFile(path)
+func surveyReadPEM(path, lang string) ([]byte, error) {
+	b, err := surveyReadFile(path, lang)
 	if err != nil {
 		return nil, err
 	}
 	if !x509.NewCertPool().AppendCertsFromPEM(b) {
-		return nil, fmt.Errorf("%s: no PEM certificate found", path)
+		return nil, errors.New(mNoPEM.Render(lang, path))
 	}
 	return b, nil
 }
@@ -627,7 +627,7 @@ const surveyMaxFile = 4 << 20
 
 // surveyReadFile reads a regular file of at most surveyMaxFile bytes (a path to a device or a
 // FIFO would never end).
-func surveyReadFile(path string) ([]byte, error) {
+func surveyReadFile(path, lang string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -638,16 +638,9 @@ func surveyReadFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
+		return nil, errors.New(mNotRegular.Render(lang, path))
 	}
-	b, err := io.ReadAll(io.LimitReader(f, surveyMaxFile+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	if len(b) > surveyMaxFile {
-		return nil, fmt.Errorf("%s: larger than %d MiB", path, surveyMaxFile>>20)
-	}
-	return b, nil
+	return readAtMost(f, path, surveyMaxFile, lang)
 }
 
 // surveyDuplicates lists portals that repeat an earlier URL (compared without case in the scheme
