@@ -463,6 +463,7 @@ func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration
 		Group:      cr.Group,
 		Status:     r.Status,
 		Message:    check.Redact(msg),
+		MessageID:  r.MsgID,
 		Got:        check.Redact(r.Got),
 		Want:       check.Redact(r.Want),
 		URL:        check.RedactURL(r.URL),

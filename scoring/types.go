@@ -46,6 +46,9 @@ type Finding struct {
 	Status    Status `json:"status"`
 	// Message says in one or a few lines what was seen.
 	Message string `json:"message,omitempty"`
+	// MessageID names the message in p06kit's catalogue (package harness/msg), for tools that
+	// group findings by what was said, whatever the report's language; empty for prose.
+	MessageID string `json:"message_id,omitempty"`
 	// Got and Want state what was seen and what the criterion requires.
 	Got  string `json:"got,omitempty"`
 	Want string `json:"want,omitempty"`
