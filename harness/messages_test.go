@@ -47,8 +47,6 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 	notYet := map[string]bool{
 		"a11y": true,
 
-		"identity": true,
-
 		"leakage": true,
 
 		"pagejudge": true,
