@@ -463,6 +463,7 @@ func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration
 		Group:      cr.Group,
 		Status:     r.Status,
 		Message:    check.Redact(msg),
+		MessageID:  r.MsgID,
 		Got:        check.Redact(r.Got),
 		Want:       check.Redact(r.Want),
 		URL:        check.RedactURL(r.URL),
@@ -562,7 +563,7 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	r.DurationMS = time.Since(e.t0).Milliseconds()
 	st, lim := e.sess.Stats(), e.sess.Limits()
 	r.Traffic = &scoring.Traffic{Requests: st.Requests, BytesRead: st.BytesRead,
-		MaxInFlight: lim.MaxInFlight, MaxConnsPerHost: lim.MaxConnsPerHost,
+		MaxInFlight: lim.MaxInFlight, MaxConnsPerHost: lim.MaxConnsPerHost, Depth: depthName(e.cfg.Config.Deep),
 		Backoffs: lim.Backoffs, WaitedMS: lim.Waited.Milliseconds()}
 	// What discovery found, when a check needed it: a run of checks that need no profile (--only
 	// the TLS checks) does not crawl the portal for the report's sake.
@@ -599,4 +600,12 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 		return r, fmt.Errorf("harness: %s: %w: %v.%s", check.RedactURL(e.target.BaseURL), ErrUnreadable, check.Redact(e.home.Error()), hint)
 	}
 	return r, nil
+}
+
+// depthName is the probe depth a report records (scoring.Traffic.Depth).
+func depthName(deep bool) string {
+	if deep {
+		return "deep"
+	}
+	return "standard"
 }
