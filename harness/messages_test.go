@@ -59,8 +59,6 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 
 		"service": true,
 
-		"signature": true,
-
 		"ux": true,
 
 		"warehouse": true,
