@@ -16,6 +16,7 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -59,19 +60,25 @@ func walkCatalogue(t *testing.T, entry string) (*criteria.Catalogue, error) {
 }
 
 // Step 2: the check. It judges what it saw, and says where it could not see.
+// The check's messages, in the catalogue (package msg): an ID, the English and the Vietnamese text.
+var (
+	mPolicySent   = msg.New("contrib.permissions-policy.sent", "Permissions-Policy: %s", "có Permissions-Policy: %s")
+	mPolicyAbsent = msg.New("contrib.permissions-policy.absent", "no Permissions-Policy header", "thiếu tiêu đề Permissions-Policy")
+	mAbsent       = msg.New("contrib.permissions-policy.got", "(absent)", "(không có)")
+	mWantHeader   = msg.New("contrib.permissions-policy.want", "a Permissions-Policy header", "có tiêu đề Permissions-Policy")
+)
+
 var permissionsPolicy = check.Check{ID: "P06-SEC-90", Run: func(ctx context.Context, s *check.Session) check.Result {
 	resp, err := s.Get(ctx, "/")
 	if err != nil {
 		return check.FromError("fetching the home page", err)
 	}
 	if v := resp.Header.Get("Permissions-Policy"); v != "" {
-		return check.Passf("Permissions-Policy: %s", v).VI("có Permissions-Policy: %s", v).At(s.Base().String())
+		return check.Pass(mPolicySent, v).At(s.Base().String())
 	}
-	return check.Failf("no Permissions-Policy header").VI("thiếu tiêu đề Permissions-Policy").
-		GotWant("(absent)", "a Permissions-Policy header").At(s.Base().String())
+	return check.Fail(mPolicyAbsent).Saw(msg.P(mAbsent), msg.P(mWantHeader)).At(s.Base().String())
 }}
 
-// Step 3: the test vectors, against portals on loopback.
 func TestContributingWalk(t *testing.T) {
 	cat, err := walkCatalogue(t, walkEntry)
 	require.NoError(t, err, "the new entry is a valid catalogue entry")
@@ -101,10 +108,11 @@ func TestContributingWalk(t *testing.T) {
 		name   string
 		url    string
 		status scoring.Status
-		msg    string
+		says   msg.Text
+		en, vi string
 	}{
-		{"header sent", portal("camera=(), microphone=()"), scoring.Pass, "Permissions-Policy: camera=()"},
-		{"header absent", portal(""), scoring.Fail, "no Permissions-Policy header"},
+		{"header sent", portal("camera=(), microphone=()"), scoring.Pass, mPolicySent, "Permissions-Policy: camera=()", "có Permissions-Policy: camera=()"},
+		{"header absent", portal(""), scoring.Fail, mPolicyAbsent, "no Permissions-Policy header", "thiếu tiêu đề Permissions-Policy"},
 	}
 	_, err = harness.Check(t.Context(), harness.Target{BaseURL: closed},
 		harness.Catalogue(cat), harness.Checks(permissionsPolicy), harness.Only("P06-SEC-90"))
@@ -112,20 +120,27 @@ func TestContributingWalk(t *testing.T) {
 	assert.Contains(t, err.Error(), "unreachable")
 
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			r, err := harness.Check(t.Context(), harness.Target{BaseURL: tc.url},
-				harness.Catalogue(cat), harness.Checks(permissionsPolicy), harness.Only("P06-SEC-90"), harness.Lang("en"))
-			require.NoError(t, err)
-			var f *scoring.Finding
-			for i := range r.Findings {
-				if r.Findings[i].Criterion == "P06-SEC-90" {
-					f = &r.Findings[i]
+		for lang, want := range map[string]string{"en": tc.en, "vi": tc.vi} {
+			t.Run(tc.name+"/"+lang, func(t *testing.T) {
+				r, err := harness.Check(t.Context(), harness.Target{BaseURL: tc.url},
+					harness.Catalogue(cat), harness.Checks(permissionsPolicy), harness.Only("P06-SEC-90"), harness.Lang(lang))
+				require.NoError(t, err)
+				var f *scoring.Finding
+				for i := range r.Findings {
+					if r.Findings[i].Criterion == "P06-SEC-90" {
+						f = &r.Findings[i]
+					}
 				}
-			}
-			require.NotNil(t, f, "the report has a finding for the new criterion")
-			assert.Equal(t, tc.status, f.Status, f.Message)
-			assert.Contains(t, f.Message, tc.msg)
-		})
+				require.NotNil(t, f, "the report has a finding for the new criterion")
+				assert.Equal(t, tc.status, f.Status, f.Message)
+				assert.Equal(t, tc.says.ID(), f.MessageID, "the finding names its message, whatever the language")
+				assert.Contains(t, f.Message, want)
+				if tc.status == scoring.Fail {
+					assert.Equal(t, mAbsent.Render(lang), f.Got)
+					assert.Equal(t, mWantHeader.Render(lang), f.Want)
+				}
+			})
+		}
 	}
 }
 

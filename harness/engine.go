@@ -18,6 +18,7 @@ import (
 	"github.com/p06kit/p06kit/harness/internal/adapterinfo"
 	"github.com/p06kit/p06kit/harness/internal/ledger"
 	"github.com/p06kit/p06kit/harness/internal/probe"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -413,16 +414,13 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 	select {
 	case r := <-res:
 		if r.Status == scoring.Error && errors.Is(cctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil {
-			r.Message = fmt.Sprintf("the check exceeded its time limit of %s: %s", timeout, r.Message)
-			if r.MessageVI != "" {
-				r.MessageVI = fmt.Sprintf("phép kiểm tra vượt quá thời hạn %s: %s", timeout, r.MessageVI)
-			}
+			over := check.Error(mOverTime, timeout, said(r))
+			r.Message, r.MessageVI, r.MsgID, r.Args = over.Message, over.MessageVI, over.MsgID, over.Args
 		}
 		shells := ledger.Shells()
 		return shellEarned(c.ID, earned(r, ledger, cctx.Err(), timeout), shells), shells
 	case <-timer.C:
-		return check.Errorf("the check did not return within its time limit of %s and was abandoned (it does not honour its context)", timeout).
-			VI("phép kiểm tra không kết thúc trong thời hạn %s và đã bị bỏ (không tuân theo context)", timeout), nil
+		return check.Error(mAbandoned, timeout), nil
 	case <-ctx.Done():
 		return check.Errorf("run cancelled while the check was running: %v", ctx.Err()), nil
 	}
@@ -465,6 +463,7 @@ func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration
 		Group:      cr.Group,
 		Status:     r.Status,
 		Message:    check.Redact(msg),
+		MessageID:  r.MsgID,
 		Got:        check.Redact(r.Got),
 		Want:       check.Redact(r.Want),
 		URL:        check.RedactURL(r.URL),
@@ -564,7 +563,7 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	r.DurationMS = time.Since(e.t0).Milliseconds()
 	st, lim := e.sess.Stats(), e.sess.Limits()
 	r.Traffic = &scoring.Traffic{Requests: st.Requests, BytesRead: st.BytesRead,
-		MaxInFlight: lim.MaxInFlight, MaxConnsPerHost: lim.MaxConnsPerHost,
+		MaxInFlight: lim.MaxInFlight, MaxConnsPerHost: lim.MaxConnsPerHost, Depth: depthName(e.cfg.Config.Deep),
 		Backoffs: lim.Backoffs, WaitedMS: lim.Waited.Milliseconds()}
 	// What discovery found, when a check needed it: a run of checks that need no profile (--only
 	// the TLS checks) does not crawl the portal for the report's sake.
@@ -597,8 +596,16 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)
 	}
 	if e.home != nil {
-		hint, _ := assessHint(e.home)
+		hint := assessHint(e.home).Render(msg.EN)
 		return r, fmt.Errorf("harness: %s: %w: %v.%s", check.RedactURL(e.target.BaseURL), ErrUnreadable, check.Redact(e.home.Error()), hint)
 	}
 	return r, nil
+}
+
+// depthName is the probe depth a report records (scoring.Traffic.Depth).
+func depthName(deep bool) string {
+	if deep {
+		return "deep"
+	}
+	return "standard"
 }

@@ -62,7 +62,7 @@ func ExampleFailureText() {
 	//     got:     (absent)
 	//     want:    max-age ≥ 15552000
 	//     url:     https://dichvucong.example.gov.vn/
-	//     basis:   RFC 6797 (derived)
+	//     basis:   RFC 6797 (derived control)
 	//     advice:  Add Strict-Transport-Security: max-age=31536000
 }
 

@@ -212,6 +212,15 @@ func Active() Option {
 	return optionFunc(func(c *config) { c.Config.Active = true })
 }
 
+// Deep makes probing checks send their full lists: P06-SEC-13 probes every dump and archive
+// name it knows (47 paths on a portal reached by IP address, 65 to 69 with a host name)
+// instead of the standard depth's highest-yield 8 to 13. Off by default, so that a scan stays
+// short on a slow network; a standard-depth pass says how many more paths Deep would probe, and
+// the report's traffic line records the depth used.
+func Deep() Option {
+	return optionFunc(func(c *config) { c.Config.Deep = true })
+}
+
 // AllowHosts widens the scan's scope to these hosts besides the target's origin: redirects,
 // links and forms may lead there. A host:port allows that port only; a bare host allows all
 // of its ports. Everything else is refused unsent (see check.ErrOutOfScope).

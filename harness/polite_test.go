@@ -14,6 +14,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 // TestPoliteAtEveryConcurrency scans a complete portal, over HTTP/1.1 and over HTTP/2, one
@@ -56,9 +57,46 @@ func TestPoliteAtEveryConcurrency(t *testing.T) {
 				assert.Equal(t, check.DefaultMaxConnsPerHost, r.Traffic.MaxConnsPerHost)
 				assert.Greater(t, r.Traffic.Requests, int64(20), "a full scan of the portal")
 				assert.Zero(t, r.Traffic.Backoffs)
+				assert.Equal(t, "standard", r.Traffic.Depth)
 			}
 		}
 	}
+}
+
+// Deep reaches the probing checks and the report: P06-SEC-13 sends its whole dump and archive
+// list, says so, and the report's traffic records the depth; the verdict is the same.
+func TestDeepProbesMore(t *testing.T) {
+	srv := httptest.NewUnstartedServer(benchPortal())
+	srv.Config.ErrorLog = quietLogger()
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	scan := func(opts ...harness.Option) *scoring.Report {
+		r, err := harness.Check(t.Context(), harness.Target{BaseURL: srv.URL, Client: srv.Client()},
+			append([]harness.Option{harness.Lang("en"), harness.Only("P06-SEC-13")}, opts...)...)
+		require.NoError(t, err)
+		require.NotNil(t, r.Traffic)
+		return r
+	}
+	std, deep := scan(), scan(harness.Deep())
+	assert.Equal(t, "standard", std.Traffic.Depth)
+	assert.Equal(t, "deep", deep.Traffic.Depth)
+	// The loopback portal has an IP address: 8 dump and archive names at standard depth, 47 deep.
+	assert.Equal(t, std.Traffic.Requests+39, deep.Traffic.Requests)
+	finding := func(r *scoring.Report) *scoring.Finding {
+		for i := range r.Findings {
+			if r.Findings[i].Criterion == "P06-SEC-13" {
+				return &r.Findings[i]
+			}
+		}
+		t.Fatal("no finding of P06-SEC-13")
+		return nil
+	}
+	fs, fd := finding(std), finding(deep)
+	assert.Equal(t, scoring.Pass, fs.Status)
+	assert.Equal(t, fs.Status, fd.Status)
+	assert.Contains(t, fs.Message, "standard depth: 8 dump and archive names of the 47 known")
+	assert.Contains(t, fs.Message, "--deep checks 39 more")
+	assert.Contains(t, fd.Message, "deep: all 47 dump and archive names known")
 }
 
 // countingDialer dials TCP and counts the connections open at once, as the client sees them.

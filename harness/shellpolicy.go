@@ -6,6 +6,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/ledger"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -71,17 +72,11 @@ func shellEarned(id string, r check.Result, shells []ledger.Shell) check.Result 
 		parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(pages[why], ", "), why))
 	}
 	list := strings.Join(parts, "; ")
-	what := "a fail says something is missing that the app may draw"
-	whatVI := "không đạt, trong khi điều cần tìm có thể do ứng dụng vẽ ra"
+	what := msg.P(mShellFail)
 	if r.Status == scoring.Pass {
-		what = "a pass would vouch for content the harness did not see"
-		whatVI = "đạt, trong khi nội dung chưa được xem"
+		what = msg.P(mShellPass)
 	}
-	out := check.Result{Status: scoring.Error, URL: r.URL,
-		Message: fmt.Sprintf("not assessed: the content of %s is rendered by JavaScript and was not seen, so the check's result is not earned (%s); assess it with `p06 scan --render` (harness: a Target.Renderer such as render.Chromium), with the page's scripts served from the portal's host. The check said: %s",
-			list, what, r.Message),
-		MessageVI: fmt.Sprintf("không đánh giá được: nội dung của %s được dựng bằng JavaScript và chưa được xem, nên kết quả của phép kiểm tra (%s) không có căn cứ; đánh giá lại với `p06 scan --render` (trong harness: Target.Renderer, ví dụ render.Chromium)",
-			list, whatVI)}
+	out := check.Error(mShell, list, what, said(r)).At(r.URL)
 	out.Evidence = append(out.Evidence, r.Evidence...)
 	for _, s := range shells {
 		out.Evidence = append(out.Evidence, scoring.Evidence{Request: "GET " + s.URL, Note: "content rendered by JavaScript, not seen: " + s.Why})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -305,53 +306,46 @@ func reportFinding(t TB, cr *criteria.Criterion, f scoring.Finding, lang string,
 // basis and the advice, in lang ("vi" or "en"). When the check did not say what is required,
 // the criterion's requirement is used.
 func FailureText(cr *criteria.Criterion, f scoring.Finding, lang string) string {
-	l := labelsEN
-	if lang != "en" {
-		l = labelsVI
-	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s\n", cr.ID, cr.Title.In(lang))
-	line := func(label, v string) {
+	line := func(label msg.Text, v string) {
 		if v = strings.TrimSpace(v); v != "" {
 			v = strings.ReplaceAll(v, "\n", "\n"+strings.Repeat(" ", 12))
-			fmt.Fprintf(&b, "    %-8s %s\n", label+":", v)
+			fmt.Fprintf(&b, "    %-8s %s\n", label.Render(lang)+":", v)
 		}
 	}
-	line(l.status, string(f.Status)+": "+f.Message)
-	line(l.got, f.Got)
+	line(mLabelResult, statusWord(f.Status).Render(lang)+": "+f.Message)
+	line(mLabelGot, f.Got)
 	want := f.Want
 	if want == "" {
 		want = cr.Requirement.In(lang)
 	}
-	line(l.want, want)
-	line(l.url, f.URL)
+	line(mLabelWant, want)
+	line(mLabelURL, f.URL)
 	var basis []string
 	for _, bs := range cr.Basis {
 		s := bs.Document
 		if bs.Article != "" {
 			s += ", " + bs.Article
 		}
-		s += " (" + string(bs.Kind) + ")"
+		kind := mBasisQuoted
+		if bs.Kind != criteria.Quoted {
+			kind = mBasisDerived
+		}
+		s += " (" + kind.Render(lang) + ")"
 		basis = append(basis, s)
 	}
-	line(l.basis, strings.Join(basis, "; "))
-	line(l.advice, cr.Advice.In(lang))
+	line(mLabelBasis, strings.Join(basis, "; "))
+	line(mLabelAdvice, cr.Advice.In(lang))
 	for i, ev := range f.Evidence {
 		if i == 3 {
-			fmt.Fprintf(&b, "    %s\n", fmt.Sprintf(l.more, len(f.Evidence)-3))
+			fmt.Fprintf(&b, "    %s\n", mLabelMore.Render(lang, len(f.Evidence)-3))
 			break
 		}
-		line(l.evidence, evidenceLine(ev))
+		line(mLabelEvidence, evidenceLine(ev))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
-
-type labels struct{ status, got, want, url, basis, advice, evidence, more string }
-
-var (
-	labelsEN = labels{"result", "got", "want", "url", "basis", "advice", "evidence", "(%d more items of evidence in the report)"}
-	labelsVI = labels{"kết quả", "thấy", "yêu cầu", "địa chỉ", "căn cứ", "khắc phục", "minh chứng", "(còn %d minh chứng khác trong báo cáo)"}
-)
 
 func evidenceLine(ev scoring.Evidence) string {
 	var parts []string

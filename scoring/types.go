@@ -46,6 +46,9 @@ type Finding struct {
 	Status    Status `json:"status"`
 	// Message says in one or a few lines what was seen.
 	Message string `json:"message,omitempty"`
+	// MessageID names the message in p06kit's catalogue (package harness/msg), for tools that
+	// group findings by what was said, whatever the report's language; empty for prose.
+	MessageID string `json:"message_id,omitempty"`
 	// Got and Want state what was seen and what the criterion requires.
 	Got  string `json:"got,omitempty"`
 	Want string `json:"want,omitempty"`
@@ -263,6 +266,10 @@ type Traffic struct {
 	// in flight at once, and connections the scan's HTTP client keeps to one host.
 	MaxInFlight     int `json:"max_in_flight"`
 	MaxConnsPerHost int `json:"max_conns_per_host"`
+	// Depth is how far the probing checks went: "standard" (the highest-yield paths) or "deep"
+	// (every path they know; harness.Deep, p06 scan --deep). Empty in reports made before it was
+	// recorded.
+	Depth string `json:"depth,omitempty"`
 	// Backoffs counts the 429/503 answers after which the scan paused before asking that host
 	// again; WaitedMS is the time requests spent waiting for such pauses to end.
 	Backoffs int64 `json:"backoffs,omitempty"`

@@ -54,6 +54,7 @@ type scanOpts struct {
 	checkTimeout time.Duration
 	deadline     time.Duration
 	active       bool
+	deep         bool
 	strict       bool
 	quiet        bool
 	// observe is called with each check's finding as it completes (progress), or nil.
@@ -84,6 +85,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	checkTimeout := fs.Duration("check-timeout", harness.DefaultCheckTimeout, "timeout of each check")
 	deadline := fs.Duration("deadline", 0, "overall deadline per portal (0: none beyond the check timeouts)")
 	active := fs.Bool("active", false, "enable active checks (POST requests, rate-limit probing): only against portals you may test so")
+	deep := fs.Bool("deep", false, "probe every sensitive path known (P06-SEC-13: all dump and archive names, about 40–60 more requests) instead of the highest-yield ones")
 	strict := fs.Bool("strict", false, "exit 1 also when a mandatory criterion is not tested")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
 	evidence := fs.String("evidence", "", "evidence file for the attested criteria (JSON, harness/report/schema/attestations.schema.json)")
@@ -109,7 +111,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		return fail("no URL given\nusage: %s", strings.SplitN(scanUsage, "\n", 2)[0])
 	}
 	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, connsPerHost: *connsPerHost, portals: *portals, timeout: *timeout,
-		checkTimeout: *checkTimeout, deadline: *deadline, active: *active, strict: *strict, quiet: *quiet,
+		checkTimeout: *checkTimeout, deadline: *deadline, active: *active, deep: *deep, strict: *strict, quiet: *quiet,
 		evidence: *evidence, waivers: *waivers}
 	if *format == "" {
 		*format = "json"
@@ -296,6 +298,9 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 	}
 	if o.active {
 		opts = append(opts, harness.Active())
+	}
+	if o.deep {
+		opts = append(opts, harness.Deep())
 	}
 	if o.evidence != "" {
 		opts = append(opts, harness.EvidenceFile(o.evidence))

@@ -72,6 +72,7 @@ type surveyOpts struct {
 	requestTimeout time.Duration
 	quiet          bool
 	active         bool
+	deep           bool
 	reports        string
 	cat            *criteria.Catalogue
 	grading        *scoring.Bands
@@ -111,6 +112,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
 	asOf := fs.String("as-of", "", "day (YYYY-MM-DD) the portals are judged as of: criteria not in force that day do not count (default: today, UTC)")
 	active := fs.Bool("active", false, "enable active checks (POST requests, rate-limit probing): only for portals you may test so")
+	deep := fs.Bool("deep", false, "probe every sensitive path known (P06-SEC-13: all dump and archive names, about 40–60 more requests a portal) instead of the highest-yield ones")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -138,7 +140,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	o := surveyOpts{format: *format, out: *out, lang: *lang, parallel: *parallel, timeout: *timeout,
-		requestTimeout: *requestTimeout, quiet: *quiet, reports: *reports, active: *active}
+		requestTimeout: *requestTimeout, quiet: *quiet, reports: *reports, active: *active, deep: *deep}
 	switch o.format {
 	case "text", "json", "md", "html":
 	case "markdown":
@@ -784,6 +786,9 @@ func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.Survey
 		harness.Grading(*o.grading)}
 	if o.active {
 		opts = append(opts, harness.Active())
+	}
+	if o.deep {
+		opts = append(opts, harness.Deep())
 	}
 	if o.observe != nil {
 		opts = append(opts, harness.Observe(o.observe))

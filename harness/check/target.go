@@ -53,9 +53,9 @@ type (
 // defaults documented on each field.
 type Config struct {
 	// Lang is the language of messages: "vi" (default) or "en".
-	Lang string
-	// Active enables checks that send requests other than GET and HEAD. Default false.
-	Active bool
+	Lang   string
+	Active bool // enables checks that send requests other than GET and HEAD. Default false.
+	Deep   bool // makes probing checks (P06-SEC-13) send their full lists. Default false: standard.
 	// AllowedHosts are hosts, besides the target's, that redirects may lead to.
 	AllowedHosts []string
 	// RequestTimeout bounds each request, headers and body included. Default 10s.

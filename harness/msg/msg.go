@@ -102,6 +102,18 @@ func (p Phrase) Render(lang string) string { return p.Text.Render(lang, p.Args..
 // String is the phrase in English (for logs and %v in tests).
 func (p Phrase) String() string { return p.Render(EN) }
 
+// Rendered is a part already rendered in both languages, such as a check's own message that the
+// engine quotes; it renders as the text in the language asked for (English when that is empty).
+type Rendered struct{ EN, VI string }
+
+// Render is the text in lang.
+func (r Rendered) Render(lang string) string {
+	if lang != EN && r.VI != "" {
+		return r.VI
+	}
+	return r.EN
+}
+
 // List is phrases joined by Sep ("; " when empty), rendered in the language of the message they
 // are part of.
 type List struct {

@@ -115,6 +115,9 @@ type runWords struct {
 	OutOfScope, OutOfScopeNote, RefusedTotal,
 	Shells, ShellsNote, ShellCriteria,
 	Traffic, TrafficLine, TrafficWaits string
+	// TrafficDepth follows TrafficLine when the report records the probe depth; DepthStandard
+	// and DepthDeep name it.
+	TrafficDepth, DepthStandard, DepthDeep string
 }
 
 var runWordsEN = runWords{
@@ -138,6 +141,9 @@ var runWordsEN = runWords{
 	Traffic:             "Traffic sent to the portal",
 	TrafficLine:         "%d HTTP requests, %s read; at most %d requests in flight and %d connections per host.",
 	TrafficWaits:        "Pauses after 429/503 answers (honouring Retry-After): %d, %s s of waiting in all.",
+	TrafficDepth:        " Probe depth: %s.",
+	DepthStandard:       "standard (the highest-yield sensitive paths; --deep probes every dump and archive name known)",
+	DepthDeep:           "deep (every dump and archive name known)",
 }
 
 var runWordsVI = runWords{
@@ -161,6 +167,9 @@ var runWordsVI = runWords{
 	Traffic:             "Lưu lượng gửi tới cổng",
 	TrafficLine:         "%d yêu cầu HTTP, đọc %s; tối đa %d yêu cầu đồng thời và %d kết nối tới mỗi máy chủ.",
 	TrafficWaits:        "Số lần tạm dừng sau phản hồi 429/503 (tuân theo Retry-After): %d, chờ tổng cộng %s giây.",
+	TrafficDepth:        " Mức dò: %s.",
+	DepthStandard:       "tiêu chuẩn (các đường dẫn nhạy cảm hay bị lộ nhất; --deep thử mọi tên bản kết xuất và tệp nén đã biết)",
+	DepthDeep:           "sâu (mọi tên bản kết xuất và tệp nén đã biết)",
 }
 
 func runWordsFor(lang string) runWords {
@@ -222,6 +231,12 @@ func factsOf(r *scoring.Report, opt Options) runFacts {
 	if t := r.Traffic; t != nil {
 		f.HasTraffic = true
 		f.Traffic = fmt.Sprintf(w.TrafficLine, t.Requests, fmtBytes(t.BytesRead), t.MaxInFlight, t.MaxConnsPerHost)
+		switch t.Depth {
+		case "standard":
+			f.Traffic += fmt.Sprintf(w.TrafficDepth, w.DepthStandard)
+		case "deep":
+			f.Traffic += fmt.Sprintf(w.TrafficDepth, w.DepthDeep)
+		}
 		if t.Backoffs > 0 || t.WaitedMS > 0 {
 			f.Waits = fmt.Sprintf(w.TrafficWaits, t.Backoffs, fmt.Sprintf("%.1f", float64(t.WaitedMS)/1000))
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"regexp"
 	"runtime/debug"
@@ -286,4 +287,20 @@ func TestShellsRenderEverywhere(t *testing.T) {
 	out := render(t, JSON, r, "en")
 	assert.NotContains(t, out, "SECRET123456")
 	assert.NoError(t, Validate("report.schema.json", []byte(out)))
+}
+
+// The probe depth a report records shows beside the politeness limits, in the reader's
+// language; a report made before it was recorded says nothing about it.
+func TestRunFactsDepth(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		w := runWordsFor(lang)
+		for depth, want := range map[string]string{"standard": w.DepthStandard, "deep": w.DepthDeep} {
+			r := sampleReport()
+			r.Traffic.Depth = depth
+			assert.Contains(t, render(t, Text, r, lang), fmt.Sprintf(w.TrafficDepth, want))
+		}
+		out := render(t, Text, sampleReport(), lang)
+		assert.NotContains(t, out, w.DepthStandard)
+		assert.NotContains(t, out, w.DepthDeep)
+	}
 }

@@ -2,13 +2,13 @@ package headers
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
@@ -58,7 +58,6 @@ var signatureRe = regexp.MustCompile(`(?i)\b(nginx|apache|microsoft-iis|lighttpd
 // checkBanners judges P06-SEC-12 on the citizen pages' headers and meta generator tags, and on
 // the server's own error page (the 404 of a random path), where default server signatures live.
 func checkBanners(ctx context.Context, s *check.Session) check.Result {
-	want := "no version numbers in Server, X-Powered-By, X-AspNet-Version, X-Generator or generator tags, nor in the server's error pages"
 	var tally pagejudge.Tally
 	pages := CitizenPages(ctx, s)
 	random := NotFoundPath(s)
@@ -81,11 +80,11 @@ func checkBanners(ctx context.Context, s *check.Session) check.Result {
 			continue
 		}
 		tally.Read++
-		var here []string
+		var here []msg.Phrase
 		for _, h := range bannerHeaders {
 			for _, v := range p.Header.Values(h) {
 				if ver, ok := hasVersion(h, v); ok {
-					here = append(here, fmt.Sprintf("%s: %s (version %s)", http.CanonicalHeaderKey(h), truncate(v, 80), ver))
+					here = append(here, msg.P(mBannerHeader, http.CanonicalHeaderKey(h), truncate(v, 80), ver))
 				}
 			}
 		}
@@ -94,26 +93,24 @@ func checkBanners(ctx context.Context, s *check.Session) check.Result {
 				if n, _ := htmlx.Attr(m, "name"); strings.EqualFold(n, "generator") {
 					c, _ := htmlx.Attr(m, "content")
 					if ver, ok := hasVersion("generator", c); ok {
-						here = append(here, fmt.Sprintf(`<meta name="generator" content=%q> (version %s)`, truncate(c, 80), ver))
+						here = append(here, msg.P(mBannerGenerator, truncate(c, 80), ver))
 					}
 				}
 			}
 		}
 		if i == len(pages)-1 {
 			if m := signatureRe.Find(p.Body); m != nil {
-				here = append(here, fmt.Sprintf("error page signature %q", string(m)))
+				here = append(here, msg.P(mBannerSignature, string(m)))
 			}
 		}
 		if len(here) > 0 {
 			e := p.Evidence(bannerHeaders...)
-			e.Note = strings.Join(here, "; ")
-			tally.Add(p.URL, fmt.Sprintf("%s: %s", check.Redact(p.URL), strings.Join(here, ", ")), e)
+			e.Note = msg.List{Items: here}.String()
+			tally.Record(p.URL, msg.P(mBannersAt, check.Redact(p.URL), msg.List{Items: here, Sep: ", "}), e)
 		}
 	}
-	return tally.Result(pagejudge.TallyMessages{
-		NoneRead: "no page could be fetched", NoneReadVI: "không tải được trang nào",
-		Fail: "software versions are announced: %[2]s", FailVI: "lộ phiên bản phần mềm: %[2]s",
-		Pass: "no software version in the headers of %d response(s), generator tags or the error page", PassVI: "không lộ phiên bản phần mềm trong %d phản hồi",
-		PassGot: "no version banners", Want: want,
+	return tally.Finding(pagejudge.TallyTexts{
+		NoneRead: msg.P(mBannersNoneRead), Fail: mBannersFail,
+		Pass: mBannersPass, PassGot: msg.P(mBannersPassGot), Want: msg.P(mBannersWant),
 	})
 }

@@ -12,44 +12,39 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/fakes"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/scoring"
 )
 
-// judgeCookie lists what is wrong with one cookie set over https (or not), in English and in
-// Vietnamese.
-func judgeCookie(c Cookie, https bool) (p, vi []string) {
+// judgeCookie lists what is wrong with one cookie set over https (or not).
+func judgeCookie(c Cookie, https bool) (p []msg.Phrase) {
 	if !c.Secure {
 		if https {
-			p, vi = append(p, "not Secure"), append(vi, "thiếu Secure")
+			p = append(p, msg.P(mCookieNotSecure))
 		} else {
-			p, vi = append(p, "not Secure (and set over plain HTTP)"), append(vi, "thiếu Secure (và được đặt qua HTTP)")
+			p = append(p, msg.P(mCookieNotSecureHTTP))
 		}
 	}
 	if c.IsSession() && !c.HttpOnly {
-		p = append(p, "a session cookie without HttpOnly (scripts can read it)")
-		vi = append(vi, "cookie phiên thiếu HttpOnly (script đọc được)")
+		p = append(p, msg.P(mCookieNoHttpOnly))
 	}
 	// Cookie prefixes (RFC 6265bis §4.1.3): browsers reject cookies that break them.
 	switch {
 	case strings.HasPrefix(c.Name, "__Host-") && (!c.Secure || c.Path != "/" || c.Domain != ""):
-		p = append(p, "a __Host- cookie needs Secure, Path=/ and no Domain (browsers reject it)")
-		vi = append(vi, "cookie __Host- phải có Secure, Path=/ và không có Domain (trình duyệt từ chối)")
+		p = append(p, msg.P(mCookieHostPrefix))
 	case strings.HasPrefix(c.Name, "__Secure-") && !c.Secure:
-		p = append(p, "a __Secure- cookie without Secure (browsers reject it)")
-		vi = append(vi, "cookie __Secure- thiếu Secure (trình duyệt từ chối)")
+		p = append(p, msg.P(mCookieSecurePrefix))
 	}
 	switch {
 	case c.SameSite == "":
-		p, vi = append(p, "no SameSite"), append(vi, "thiếu SameSite")
+		p = append(p, msg.P(mCookieNoSameSite))
 	case !c.SameSiteValid:
-		p = append(p, fmt.Sprintf("SameSite=%q is not Strict, Lax or None", c.SameSite))
-		vi = append(vi, fmt.Sprintf("SameSite=%q không phải Strict, Lax hay None", c.SameSite))
+		p = append(p, msg.P(mCookieBadSameSite, c.SameSite))
 	case strings.EqualFold(c.SameSite, "none") && !c.Secure:
-		p = append(p, "SameSite=None without Secure (browsers reject it)")
-		vi = append(vi, "SameSite=None mà thiếu Secure (trình duyệt từ chối)")
+		p = append(p, msg.P(mCookieNoneNotSecure))
 	}
-	return p, vi
+	return p
 }
 
 // checkCookies judges P06-SEC-11 on the cookies the citizen pages set, and on those the portal
@@ -62,12 +57,11 @@ func judgeCookie(c Cookie, https bool) (p, vi []string) {
 // login fails and no cookie seen is unsafe, the result is an error: the cookies set at login,
 // which the requirement names, were not seen.
 func checkCookies(ctx context.Context, s *check.Session) check.Result {
-	want := "every cookie Secure and with SameSite (Strict, Lax, or None with Secure); session cookies HttpOnly"
+	want := msg.P(mCookiesWant)
 	type seen struct {
 		name, page string
 		login      bool
-		problems   []string
-		problemsVI []string
+		problems   []msg.Phrase
 	}
 	var cookies []seen
 	keys := map[string]bool{}
@@ -85,14 +79,14 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 		}
 		keys[key] = true
 		u, _ := url.Parse(page)
-		probs, probsVI := judgeCookie(c, u != nil && u.Scheme == "https")
-		cookies = append(cookies, seen{name: c.Name, page: page, login: login, problems: probs, problemsVI: probsVI})
+		probs := judgeCookie(c, u != nil && u.Scheme == "https")
+		cookies = append(cookies, seen{name: c.Name, page: page, login: login, problems: probs})
 		note := "cookie " + c.Name + ": " + describeCookie(c)
 		if login {
 			note += "; set while logging in"
 		}
 		if len(probs) > 0 {
-			note += " — " + strings.Join(probs, ", ")
+			note += " — " + commas(probs).String()
 		}
 		ev = append(ev, scoring.Evidence{Request: "GET " + page, Status: status, Note: note})
 	}
@@ -114,56 +108,49 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 		}
 	}
 	if len(pages) == 0 {
-		return check.Errorf("no page could be fetched: %s", strings.Join(errs, "; ")).VI("không tải được trang nào")
+		return check.Error(mCookiesNoneRead, strings.Join(errs, "; "))
 	}
 	login, tried, loginErr := loginCookies(ctx, s)
 	for _, l := range login {
 		judge(l.Line, noQuery(l.URL), 0, true)
 	}
-	var bad, badVI []string
+	var bad []msg.Phrase
 	var at string
 	for _, c := range cookies {
 		if len(c.problems) == 0 {
 			continue
 		}
-		by, byVI := "set by "+c.page, "đặt bởi "+c.page
+		by := msg.P(mCookieSetBy, c.page)
 		if c.login {
-			by, byVI = "set at login by "+c.page, "đặt khi đăng nhập bởi "+c.page
+			by = msg.P(mCookieSetAtLogin, c.page)
 		}
-		bad = append(bad, fmt.Sprintf("%s (%s): %s", c.name, by, strings.Join(c.problems, ", ")))
-		badVI = append(badVI, fmt.Sprintf("%s (%s): %s", c.name, byVI, strings.Join(c.problemsVI, ", ")))
+		bad = append(bad, msg.P(mCookieBad, c.name, by, commas(c.problems)))
 		if at == "" {
 			at = c.page
 		}
 	}
 	if len(bad) > 0 {
-		return check.Failf("%d of %d cookie(s) are unsafe: %s", len(bad), len(cookies), strings.Join(bad, "; ")).
-			VI("%d/%d cookie không an toàn: %s", len(bad), len(cookies), strings.Join(badVI, "; ")).
-			GotWant(strings.Join(bad, "; "), want).At(at).With(ev...)
+		list := msg.List{Items: bad}
+		return check.Fail(mCookiesUnsafe, len(bad), len(cookies), list).
+			Saw(msg.P(mCookiesUnsafeGot, list), want).At(at).With(ev...)
 	}
 	if loginErr != nil {
-		return check.Errorf("the %d cookie(s) of the %d page(s) visited are safe, but logging in failed (%s), so the cookies the portal sets at login (the session cookie) were not seen",
-			len(cookies), len(pages), truncate(check.Redact(loginErr.Error()), 200)).
-			VI("%d cookie của %d trang đã xem đều an toàn, nhưng đăng nhập không thành công nên chưa thấy cookie cổng đặt khi đăng nhập (cookie phiên)", len(cookies), len(pages)).
-			With(ev...)
+		return check.Error(mCookiesLoginError, len(cookies), len(pages), truncate(check.Redact(loginErr.Error()), 200)).With(ev...)
 	}
-	scope, scopeVI := fmt.Sprintf("the %d page(s) visited and the login", len(pages)), fmt.Sprintf("%d trang đã xem và khi đăng nhập", len(pages))
+	scope := msg.P(mCookiesScope, len(pages))
 	if !tried {
-		scope = fmt.Sprintf("the %d page(s) visited (no login: with Target.SSO or a Login adapter, and BeginLogin or active checks for a login that begins with a form post, the cookies set at login are judged too)", len(pages))
-		scopeVI = fmt.Sprintf("%d trang đã xem (không đăng nhập: cần Target.SSO hoặc adapter Login, và BeginLogin hoặc bật kiểm tra chủ động nếu đăng nhập bắt đầu bằng biểu mẫu POST, để đánh giá cookie đặt khi đăng nhập)", len(pages))
+		scope = msg.P(mCookiesScopeAnon, len(pages))
 	}
 	if len(cookies) == 0 {
-		return check.Passf("no cookies are set by %s", scope).
-			VI("không có cookie nào được đặt bởi %s", scopeVI).GotWant("no cookies", want).With(ev...)
+		return check.Pass(mCookiesNone, scope).Saw(msg.P(mCookiesNoneGot), want).With(ev...)
 	}
 	names := make([]string, 0, len(cookies))
 	for _, c := range cookies {
 		names = append(names, c.name)
 	}
 	sort.Strings(names)
-	return check.Passf("all %d cookie(s) set by %s are Secure with SameSite, session cookies HttpOnly: %s", len(cookies), scope, strings.Join(names, ", ")).
-		VI("cả %d cookie đặt bởi %s đều có Secure, SameSite; cookie phiên có HttpOnly", len(cookies), scopeVI).
-		GotWant("all cookies safe", want).With(ev...)
+	return check.Pass(mCookiesSafe, len(cookies), scope, strings.Join(names, ", ")).
+		Saw(msg.P(mCookiesSafeGot), want).With(ev...)
 }
 
 // loginCookies logs a citizen in when the target can (an adapter's Login, or the fake national
@@ -224,25 +211,29 @@ func noQuery(raw string) string {
 
 // judgeCookies judges the cookies one response sets (the per-response view of P06-SEC-11).
 func judgeCookies(p *check.Page) verdict {
-	var bad, names []string
+	var bad []msg.Phrase
+	var names []string
 	for _, line := range p.Header.Values("Set-Cookie") {
 		c, err := ParseSetCookie(line)
 		if err != nil {
 			continue
 		}
 		names = append(names, c.Name)
-		if probs, _ := judgeCookie(c, isHTTPS(p)); len(probs) > 0 {
-			bad = append(bad, c.Name+": "+strings.Join(probs, ", "))
+		if probs := judgeCookie(c, isHTTPS(p)); len(probs) > 0 {
+			bad = append(bad, msg.P(mCookieResponseFaults, c.Name, commas(probs)))
 		}
 	}
 	if len(bad) > 0 {
-		return verdict{Problem: strings.Join(bad, "; "), Got: strings.Join(bad, "; ")}
+		return verdict{Fault: msg.P(mCookieResponseList, msg.List{Items: bad})}
 	}
 	if len(names) == 0 {
 		return verdict{Note: "no cookies"}
 	}
 	return verdict{Note: "cookies " + strings.Join(names, ", ") + " safe"}
 }
+
+// commas joins what is wrong with a cookie.
+func commas(p []msg.Phrase) msg.List { return msg.List{Items: p, Sep: ", "} }
 
 // maxHops bounds the redirect responses re-fetched for their cookies, per page.
 const maxHops = 4

@@ -4,12 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // probeOrigin is the foreign origin the CORS probe claims to come from.
@@ -38,7 +38,6 @@ func NotFoundPath(s *check.Session) string {
 // the reflected origin; it passes "*" with credentials (browsers refuse that combination), which
 // the criterion, "no CORS wildcard with credentials", still counts as a failure.
 func checkCORS(ctx context.Context, s *check.Session) check.Result {
-	want := "no Access-Control-Allow-Origin reflecting a foreign origin (or *) together with Access-Control-Allow-Credentials: true"
 	urls := CitizenPages(ctx, s)
 	if prof, err := s.Profile(ctx); err == nil && prof != nil && prof.ProceduresJSON != "" {
 		if abs, err := s.Resolve(prof.ProceduresJSON); err == nil {
@@ -80,25 +79,22 @@ func checkCORS(ctx context.Context, s *check.Session) check.Result {
 			if acao == "" || !acac {
 				continue
 			}
-			var why string
+			var why msg.Phrase
 			switch {
 			case acao == "*":
-				why = "Access-Control-Allow-Origin: * with credentials"
+				why = msg.P(mCORSWildcard, check.Redact(u))
 			case acao == origin:
-				why = fmt.Sprintf("reflects Origin %s with credentials", origin)
-			}
-			if why == "" {
+				why = msg.P(mCORSReflects, check.Redact(u), origin)
+			default:
 				continue
 			}
 			e := r.Evidence("Access-Control-Allow-Origin", "Access-Control-Allow-Credentials")
 			e.Note = "request sent with Origin: " + origin
-			tally.Add(u, fmt.Sprintf("%s %s", check.Redact(u), why), e)
+			tally.Record(u, why, e)
 		}
 	}
-	return tally.Result(pagejudge.TallyMessages{
-		NoneRead: "no CORS probe could be sent: " + strings.Join(errs, "; "), NoneReadVI: "không gửi được yêu cầu CORS nào",
-		Fail: "any website may read these pages with the citizen's cookies: %[2]s", FailVI: "mọi trang web đều có thể đọc các trang này bằng cookie của công dân: %[2]s",
-		Pass: "%d request(s) with a foreign or null Origin got no credentialed CORS access", PassVI: "%d yêu cầu với Origin lạ không được cấp quyền CORS kèm thông tin xác thực",
-		PassGot: "no credentialed CORS for foreign origins", Want: want,
+	return tally.Finding(pagejudge.TallyTexts{
+		NoneRead: msg.P(mCORSNoneRead, strings.Join(errs, "; ")), Fail: mCORSFail,
+		Pass: mCORSPass, PassGot: msg.P(mCORSPassGot), Want: msg.P(mCORSWant),
 	})
 }

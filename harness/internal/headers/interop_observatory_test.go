@@ -162,7 +162,7 @@ func TestInteropObservatoryCorpus(t *testing.T) {
 		}
 		for _, test := range sortedTests() {
 			v := judges[test](page)
-			ours := v.Problem == ""
+			ours := v.Fault.Text.IsZero()
 			o := theirs[test]
 			why, documented := c.differs[test]
 			systematic := !documented && test == "referrer-policy" && o.Result == "referrer-policy-not-implemented"
@@ -173,7 +173,7 @@ func TestInteropObservatoryCorpus(t *testing.T) {
 			case ours == o.Pass && documented:
 				t.Errorf("%s / %s: documented difference (%s) but both say pass=%v", c.name, test, why, ours)
 			case ours != o.Pass && !documented:
-				t.Errorf("%s / %s: p06 pass=%v (%s), Observatory pass=%v (%s)", c.name, test, ours, v.Problem, o.Pass, o.Result)
+				t.Errorf("%s / %s: p06 pass=%v (%s), Observatory pass=%v (%s)", c.name, test, ours, v.Fault, o.Pass, o.Result)
 			case ours != o.Pass && systematic:
 				differ++
 				absent++

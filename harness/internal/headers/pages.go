@@ -12,8 +12,8 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/discover"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
-	"github.com/p06kit/p06kit/scoring"
 )
 
 // maxProcedurePages bounds the procedure pages whose headers are checked: portals serve every
@@ -94,48 +94,40 @@ func resolvePages(ctx context.Context, s *check.Session) (out, skipped []string)
 type verdict = pagejudge.Verdict
 
 // judgePages judges each citizen page with judge (pagejudge: fail when a page read fails, naming
-// each failing page; error when no page could be read). headers names the response headers kept
-// as evidence of every page.
-func judgePages(ctx context.Context, s *check.Session, want, wantVI string, headers []string,
+// each failing page; error when no page could be read). pass takes the number of pages read, what
+// they noted (when all noted the same), the pages and pagejudge's NotJudged; fail is
+// pagejudge.Texts.Fail. headers names the response headers kept as evidence of every page.
+func judgePages(ctx context.Context, s *check.Session, pass, fail msg.Text, want msg.Phrase, headers []string,
 	judge func(p *check.Page) verdict) check.Result {
 	pages, skipped := citizenPages(ctx, s)
 	j := pagejudge.Fetch(ctx, s, pages, skipped).Judge(pagejudge.Options{Headers: headers, AllEvidence: true}, judge)
-	// The pages that meet it, with what was noted: once when every page noted the same.
-	var passes, notes []string
+	if len(j.Pages) == 0 || len(j.Failed) > 0 {
+		return j.Finding(pagejudge.Texts{Fail: fail, Want: want})
+	}
+	// The pages that meet it, with what was noted (the evidence notes, values such as
+	// max-age=31536000): once when every page noted the same.
+	var notes []string
 	seen := map[string]bool{}
 	for _, p := range j.Passed {
-		passes = append(passes, check.Redact(p.FinalURL))
 		if !seen[p.Note] {
 			seen[p.Note] = true
 			notes = append(notes, p.Note)
 		}
 	}
-	pass := "all %d page(s) meet it"
-	switch {
-	case len(notes) == 1 && notes[0] != "":
-		pass += " (" + esc(notes[0]) + ")"
-	case len(notes) > 1:
-		for i, p := range j.Passed {
-			if p.Note != "" {
-				passes[i] += " (" + p.Note + ")"
-			}
+	noted := ""
+	passes := msg.List{Sep: ", "}
+	for _, p := range j.Passed {
+		u := pagejudge.Datum(check.Redact(p.FinalURL))
+		if len(notes) > 1 && p.Note != "" {
+			u = msg.P(mPassedPage, check.Redact(p.FinalURL), p.Note)
 		}
+		passes.Items = append(passes.Items, u)
 	}
-	r := j.Result(pagejudge.Messages{
-		Pass:   pass + ": " + esc(strings.Join(passes, ", ")),
-		PassVI: "cả %d trang đều đạt (" + esc(wantVI) + ")",
-		Fail:   "%d of %d page(s) fail: %s",
-		FailVI: "%d/%d trang không đạt (" + esc(wantVI) + "): %s",
-		Want:   want,
-	})
-	if r.Status == scoring.Pass {
-		r = r.GotWant("as required on every page", want)
+	if len(notes) == 1 && notes[0] != "" {
+		noted = " (" + notes[0] + ")"
 	}
-	return r
+	return check.Pass(pass, len(j.Pages), noted, passes, j.NotJudged()).With(j.Evidence...).Saw(msg.P(mAsRequired), want)
 }
-
-// esc escapes s for use in a format string.
-func esc(s string) string { return strings.ReplaceAll(s, "%", "%%") }
 
 // metaEquiv returns the content of <meta http-equiv="name"> elements of the page (for CSP; the
 // Referrer-Policy meta is <meta name="referrer">).

@@ -262,7 +262,7 @@ func FuzzReferrerPolicy(f *testing.F) {
 	f.Add(",,,")
 	f.Fuzz(func(t *testing.T, s string) {
 		p, ok := ReferrerPolicy([]string{s})
-		if ok != (privateReferrer[p] || leakyReferrer[p] != "") {
+		if ok != (privateReferrer[p] || !leakyReferrer[p].IsZero()) {
 			t.Fatalf("ReferrerPolicy(%q) = %q, %v", s, p, ok)
 		}
 	})

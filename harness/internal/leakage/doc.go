@@ -17,11 +17,21 @@
 // configuration and database backups, Spring actuator, ELMAH, Go pprof, debug consoles) and fails
 // only when the body has the content's own signature ("ref: refs/", "[core]", "PK\x03\x04", …)
 // and differs from the not-found answer. Directory listings are looked for in the directories of
-// the home page's own resources and a few usual ones. Database dumps and archives are also
-// looked for under the folders they are left in (db/, database/, backup/, sql/, data/), with
-// usual names and names derived from the host (dichvucong.sql, dichvucong_tinh.sql), at most
-// 72 paths, each asked for with a Range request for its first 8 KiB and judged by its content:
-// dump headers or SQL statements, zip and gzip magic numbers.
+// the home page's own resources and a few usual ones. Database dumps and archives are looked for
+// at two depths, each path asked for with a Range request for its first 8 KiB and judged by its
+// content (dump headers or SQL statements, zip and gzip magic numbers):
+//
+//   - standard (the default): the highest-yield names only, 8 on a portal reached by IP address
+//     and 13 with a host name (/database.sql, /backup.sql.gz, the portal's own names such as
+//     /dichvucong.sql and /dichvucong.tinh.gov.vn.zip, /database/database.sql, /db/db.sql and
+//     the backup/ folder's backups), so that a scan costs few round trips on a slow network;
+//   - deep (harness.Deep, p06 scan --deep): every name known, under the folders dumps are left
+//     in (db/, database/, backup/, sql/, data/), with usual names and names derived from the host
+//     (dichvucong.sql, dichvucong_tinh.sql), 47 paths by IP address and 65 to 69 with a host name.
+//
+// The finding says how many paths it probed and at which depth, and a pass at the standard depth
+// how many more paths --deep would probe: a pass covers what was sent, no more. The report's
+// traffic line records the depth.
 //
 // P06-SEC-14 forces errors with safe GETs only: random missing paths (plain, .php, .aspx) and
 // malformed query values (quotes, backslash, angle brackets, a PHP array key, invalid UTF-8) on

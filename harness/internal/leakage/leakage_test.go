@@ -11,6 +11,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/probe"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -24,6 +25,12 @@ const homeHTML = `<!doctype html><html lang="vi"><head><title>Cổng dịch vụ
 
 // fixture serves the given paths; any other path gets notFound (a real 404 or a soft 404).
 func fixture(t *testing.T, tlsOn bool, paths map[string]resource, notFound resource) *check.Session {
+	t.Helper()
+	return fixtureWith(t, check.Config{Lang: "en"}, tlsOn, paths, notFound)
+}
+
+// fixtureWith is fixture with a session of configuration cfg (Deep, for P06-SEC-13).
+func fixtureWith(t *testing.T, cfg check.Config, tlsOn bool, paths map[string]resource, notFound resource) *check.Session {
 	t.Helper()
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		res, ok := paths[r.URL.Path]
@@ -43,7 +50,7 @@ func fixture(t *testing.T, tlsOn bool, paths map[string]resource, notFound resou
 	})
 	srv := checktest.Serve(t, h, tlsOn)
 	s := checktest.Session(t, check.Target{BaseURL: srv.URL + "/", Client: srv.Client(),
-		Profile: &check.Profile{Login: "/", ProcedurePages: []string{"/"}}}, check.Config{Lang: "en"})
+		Profile: &check.Profile{Login: "/", ProcedurePages: []string{"/"}}}, cfg)
 	return s
 }
 
@@ -63,29 +70,37 @@ func TestCheckSensitivePaths(t *testing.T) {
 		notFound resource
 		status   scoring.Status
 		msg      string
+		deep     bool // at deep depth (Config.Deep); standard otherwise
 	}{
-		{"clean with real 404s passes", nil, real404, scoring.Pass, "none of"},
-		{"clean with soft 404s passes", nil, soft404, scoring.Pass, "none of"},
-		{"everything answers the home page passes", nil, home(""), scoring.Pass, "none of"},
+		{"clean with real 404s passes", nil, real404, scoring.Pass, "none of", false},
+		{"clean with soft 404s passes", nil, soft404, scoring.Pass, "none of", false},
+		{"everything answers the home page passes", nil, home(""), scoring.Pass, "none of", false},
 		{"git HEAD exposed fails", map[string]resource{"/.git/HEAD": {200, "text/plain", "ref: refs/heads/main\n"}}, soft404, scoring.Fail,
-			"/.git/HEAD (Git repository metadata, HTTP 200)"},
+			"/.git/HEAD (Git repository metadata, HTTP 200)", false},
 		{"env file behind 403 still fails by content", map[string]resource{"/.env": {403, "text/plain", "APP_KEY=base64:abc\nDB_PASSWORD=secret\n"}}, real404, scoring.Fail,
-			"/.env (environment file with secrets, HTTP 403)"},
-		{"git HEAD as an HTML page passes", map[string]resource{"/.git/HEAD": {200, "text/html", "<!doctype html><p>ref: refs/heads/main</p>"}}, real404, scoring.Pass, "none of"},
-		{"phpinfo fails", map[string]resource{"/phpinfo.php": {200, "text/html", "<html><head><title>PHP 8.2.7 - phpinfo()</title></head></html>"}}, real404, scoring.Fail, "phpinfo() output"},
-		{"server-status fails", map[string]resource{"/server-status": {200, "text/html", "<html><head><title>Apache Status</title></head><body><h1>Apache Server Status for portal</h1>"}}, real404, scoring.Fail, "Apache server status"},
-		{"backup zip fails", map[string]resource{"/backup.zip": {200, "application/zip", "PK\x03\x04\x14\x00\x00\x00"}}, real404, scoring.Fail, "/backup.zip (backup archive"},
+			"/.env (environment file with secrets, HTTP 403)", false},
+		{"git HEAD as an HTML page passes", map[string]resource{"/.git/HEAD": {200, "text/html", "<!doctype html><p>ref: refs/heads/main</p>"}}, real404, scoring.Pass, "none of", false},
+		{"phpinfo fails", map[string]resource{"/phpinfo.php": {200, "text/html", "<html><head><title>PHP 8.2.7 - phpinfo()</title></head></html>"}}, real404, scoring.Fail, "phpinfo() output", false},
+		{"server-status fails", map[string]resource{"/server-status": {200, "text/html", "<html><head><title>Apache Status</title></head><body><h1>Apache Server Status for portal</h1>"}}, real404, scoring.Fail, "Apache server status", false},
+		{"backup zip fails", map[string]resource{"/backup.zip": {200, "application/zip", "PK\x03\x04\x14\x00\x00\x00"}}, real404, scoring.Fail, "/backup.zip (backup archive", false},
 		// A dump under a folder (the issue's PHP city portal served /database/<name>.sql): judged by its
 		// first bytes, whatever the status.
 		{"dump under /database/ fails", map[string]resource{"/database/database.sql": {200, "application/octet-stream",
 			"-- MariaDB dump 10.19  Distrib 10.11.6-MariaDB\n--\n-- Host: localhost    Database: cityportal\n"}}, real404, scoring.Fail,
-			"/database/database.sql (database dump"},
+			"/database/database.sql (database dump", false},
 		{"dump in /backup/ fails", map[string]resource{"/backup/db.sql.gz": {200, "application/gzip", "\x1f\x8b\x08\x00\x00\x00"}}, soft404, scoring.Fail,
-			"/backup/db.sql.gz (database dump or archive"},
-		{"an HTML page at a dump path passes", map[string]resource{"/db/backup.sql": {200, "text/html", "<!doctype html><p>INSERT INTO is explained here</p>"}}, real404, scoring.Pass, "none of"},
+			"/backup/db.sql.gz (database dump or archive", false},
+		{"an HTML page at a dump path passes", map[string]resource{"/db/backup.sql": {200, "text/html", "<!doctype html><p>INSERT INTO is explained here</p>"}}, real404, scoring.Pass, "none of", true},
+		// /data/data.sql is on the deep list only: the standard depth does not send it and says so.
+		{"a dump only the deep list names passes at standard depth", map[string]resource{"/data/data.sql": {200, "application/sql", "-- MySQL dump 10.13\nCREATE TABLE `congdan` (\n"}}, real404, scoring.Pass,
+			"(standard depth: 8 dump and archive names of the 47 known;", false},
+		{"a dump only the deep list names fails at deep depth", map[string]resource{"/data/data.sql": {200, "application/sql", "-- MySQL dump 10.13\nCREATE TABLE `congdan` (\n"}}, real404, scoring.Fail,
+			"/data/data.sql (database dump, HTTP 200)", true},
+		{"a root-level database.sql fails at standard depth", map[string]resource{"/database.sql": {200, "application/sql", "-- MySQL dump 10.13\nCREATE TABLE `congdan` (\n"}}, soft404, scoring.Fail,
+			"/database.sql (database dump, HTTP 200)", false},
 		{"directory listing of a resource directory fails", map[string]resource{"/": home(""),
 			"/static/": {200, "text/html", "<html><head><title>Index of /static/</title></head><body><h1>Index of /static/</h1><hr><pre><a href=\"../\">../</a>"}},
-			real404, scoring.Fail, "/static/ (directory listing"},
+			real404, scoring.Fail, "/static/ (directory listing", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -93,8 +108,31 @@ func TestCheckSensitivePaths(t *testing.T) {
 			for k, v := range tc.paths {
 				paths[k] = v
 			}
-			r := checkSensitivePaths(context.Background(), fixture(t, true, paths, tc.notFound))
+			r := checkSensitivePaths(context.Background(), fixtureWith(t, check.Config{Lang: "en", Deep: tc.deep}, true, paths, tc.notFound))
 			checktest.Expect(t, r, tc.status, tc.msg)
+			// The verdict says what was sent: how many paths, at which depth, and at the standard
+			// depth how many more the deep list has.
+			switch {
+			case r.Status == scoring.Fail:
+				checktest.Says(t, r, mPathsExposed)
+			case tc.deep:
+				checktest.Says(t, r, mPathsPassDeep)
+				checktest.Contains(t, r.Message, "(deep: all 47 dump and archive names known;")
+			default:
+				checktest.Says(t, r, mPathsPassStandard)
+				checktest.Contains(t, r.Message, "(standard depth: 8 dump and archive names of the 47 known;", "; --deep checks 39 more dump and archive paths")
+				checktest.Contains(t, r.MessageVI, "mức tiêu chuẩn: 8 tên", "`--deep` thử thêm 39 đường dẫn")
+			}
+			probed, sent := r.Args[0], len(sensitivePaths)+8
+			if r.Status == scoring.Fail {
+				probed = r.Args[1]
+			}
+			if tc.deep {
+				sent = len(sensitivePaths) + 47
+			}
+			if n, ok := probed.(int); !ok || n < sent {
+				t.Errorf("%v paths probed, want at least the %d sent (and the directories): %v", probed, sent, r.Args)
+			}
 			if r.Status == scoring.Fail && strings.Contains(r.Message, "/.git/HEAD") && !strings.Contains(r.MessageVI, "siêu dữ liệu kho mã Git") {
 				t.Errorf("Vietnamese message %q", r.MessageVI)
 			}
@@ -132,7 +170,7 @@ func TestDumpProbes(t *testing.T) {
 		t.Errorf("an IP address gave %d names", n)
 	}
 	probes := dumpProbes("dichvucong.tinhmau.gov.vn")
-	if len(probes) == 0 || len(probes) > maxDumpProbes {
+	if len(probes) == 0 || len(probes) > maxDumpProbes+2 {
 		t.Fatalf("%d probes", len(probes))
 	}
 	want := map[string]bool{"/database/dichvucong.sql": true, "/dichvucong.tinhmau.gov.vn.zip": true, "/backup/db.sql.gz": true, "/sql/dump.sql": true}
@@ -144,10 +182,47 @@ func TestDumpProbes(t *testing.T) {
 	}
 }
 
-func TestWhatVICoversEveryPath(t *testing.T) {
+// The standard depth is the deep list's highest-yield part: a few names, each in the deep list,
+// the portal's own names among them when it has a host name.
+func TestStandardDumps(t *testing.T) {
+	for host, want := range map[string][]string{
+		"127.0.0.1:8443": {"/database.sql", "/backup.sql.gz", "/database/database.sql", "/db/db.sql",
+			"/backup/backup.sql", "/backup/db.sql", "/backup/db.sql.gz", "/backup/backup.zip"},
+		"dichvucong.tinhmau.gov.vn": {"/database.sql", "/backup.sql.gz", "/dichvucong.sql", "/dichvucong.zip", "/dichvucong.tar.gz",
+			"/dichvucong.tinhmau.gov.vn.zip", "/database/dichvucong.sql", "/database/database.sql", "/db/db.sql",
+			"/backup/backup.sql", "/backup/db.sql", "/backup/db.sql.gz", "/backup/backup.zip"},
+	} {
+		var got []string
+		for _, sp := range standardDumps(host) {
+			got = append(got, sp.path)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: standard depth %q, want %q", host, got, want)
+		}
+		deep := map[string]bool{}
+		for _, sp := range dumpProbes(host) {
+			if deep[sp.path] {
+				t.Errorf("%s: %s probed twice at deep depth", host, sp.path)
+			}
+			deep[sp.path] = true
+		}
+		for _, p := range got {
+			if !deep[p] {
+				t.Errorf("%s: %s is probed at standard depth but not at deep depth", host, p)
+			}
+		}
+		std, known := dumpsAt(host, false)
+		all, known2 := dumpsAt(host, true)
+		if len(std) != len(want) || known != len(deep) || len(all) != len(deep) || known2 != known {
+			t.Errorf("%s: dumpsAt gave %d of %d (standard), %d of %d (deep); want %d of %d", host, len(std), known, len(all), known2, len(want), len(deep))
+		}
+	}
+}
+
+func TestEveryPathSaysWhatItHolds(t *testing.T) {
 	for _, sp := range append(append([]sensitive{}, sensitivePaths...), dumpProbes("a.b.example")...) {
-		if whatVI[sp.what] == "" {
-			t.Errorf("no Vietnamese name for %q (%s)", sp.what, sp.path)
+		if sp.what.IsZero() || sp.what.Render(msg.EN) == sp.what.Render(msg.VI) {
+			t.Errorf("no English and Vietnamese name for %q (%s)", sp.what.ID(), sp.path)
 		}
 	}
 }

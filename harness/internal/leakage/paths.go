@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
 	"net"
 	"net/http"
 	"net/url"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/headers"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -25,7 +25,7 @@ import (
 // failing, and those that answer 403 with the file from passing.
 type sensitive struct {
 	path string
-	what string
+	what msg.Text
 	// match reports whether body is the sensitive content.
 	match func(body []byte) bool
 }
@@ -74,42 +74,42 @@ func notHTML(f func([]byte) bool) func([]byte) bool {
 // sensitivePaths is the bounded list P06-SEC-13 probes: version-control metadata, environment
 // and configuration files, server status and debug endpoints, and backups.
 var sensitivePaths = []sensitive{
-	{"/.git/HEAD", "Git repository metadata", notHTML(re(`^(ref: refs/|[0-9a-f]{40}\s*$)`))},
-	{"/.git/config", "Git repository configuration", notHTML(contains("[core]", "repositoryformatversion"))},
-	{"/.svn/entries", "Subversion metadata", notHTML(re(`^(\d+\s*\n|<\?xml[^>]*>\s*<wc-entries)`))},
-	{"/.svn/wc.db", "Subversion working copy database", prefix("SQLite format 3\x00")},
-	{"/.hg/hgrc", "Mercurial configuration", notHTML(re(`(?m)^\[(paths|ui)\]`))},
-	{"/.env", "environment file with secrets", notHTML(re(`(?m)^[A-Z][A-Z0-9_]{1,64}=.*\n(?:.*\n)*?[A-Z][A-Z0-9_]{1,64}=`))},
-	{"/.env.production", "environment file with secrets", notHTML(re(`(?m)^[A-Z][A-Z0-9_]{1,64}=.*\n(?:.*\n)*?[A-Z][A-Z0-9_]{1,64}=`))},
-	{"/.aws/credentials", "cloud credentials", notHTML(contains("aws_access_key_id"))},
-	{"/.htpasswd", "password file", notHTML(re(`(?m)^[^:\s<]+:(\$apr1\$|\$2[aby]\$|\{SHA\}|\$[156]\$)`))},
-	{"/.DS_Store", "macOS directory index", func(b []byte) bool { return len(b) >= 8 && bytes.Equal(b[4:8], []byte("Bud1")) }},
-	{"/server-status", "Apache server status", contains("Apache Server Status")},
-	{"/server-info", "Apache server configuration", contains("Apache Server Information")},
-	{"/nginx_status", "nginx status", notHTML(re(`^Active connections: \d+`))},
-	{"/phpinfo.php", "phpinfo() output", anyOf(contains("<title>PHP ", "phpinfo()"), contains("PHP Version", "PHP License"))},
-	{"/info.php", "phpinfo() output", anyOf(contains("<title>PHP ", "phpinfo()"), contains("PHP Version", "PHP License"))},
-	{"/web.config.bak", "IIS configuration backup", notHTML(contains("<configuration"))},
-	{"/web.config", "IIS configuration", notHTML(contains("<configuration"))},
-	{"/WEB-INF/web.xml", "Java web application descriptor", notHTML(contains("<web-app"))},
-	{"/wp-config.php.bak", "WordPress configuration backup", contains("DB_PASSWORD")},
-	{"/config.php.bak", "PHP configuration backup", re(`<\?php`)},
-	{"/backup.zip", "backup archive", prefix("PK\x03\x04")},
-	{"/backup.tar.gz", "backup archive", prefix("\x1f\x8b")},
-	{"/backup.sql", "database dump", notHTML(re(`(?i)(CREATE TABLE|INSERT INTO|-- MySQL dump|PostgreSQL database dump)`))},
-	{"/db.sql", "database dump", notHTML(re(`(?i)(CREATE TABLE|INSERT INTO|-- MySQL dump|PostgreSQL database dump)`))},
-	{"/dump.sql", "database dump", notHTML(re(`(?i)(CREATE TABLE|INSERT INTO|-- MySQL dump|PostgreSQL database dump)`))},
-	{"/actuator/env", "Spring Boot environment (secrets)", contains("propertySources")},
-	{"/actuator/heapdump", "Spring Boot heap dump", prefix("JAVA PROFILE")},
-	{"/actuator", "Spring Boot actuator index", re(`"_links"\s*:\s*\{[^}]*"(env|heapdump|beans)"`)},
-	{"/elmah.axd", ".NET error log (ELMAH)", contains("Error Log for")},
-	{"/trace.axd", ".NET request trace", contains("Application Trace")},
-	{"/debug/pprof/", "Go profiler", contains("/debug/pprof/", "goroutine")},
-	{"/debug/vars", "Go expvar", notHTML(re(`^\{\s*"cmdline"`))},
-	{"/_profiler/", "Symfony profiler", contains("Symfony Profiler")},
-	{"/console", "Werkzeug debugger console", contains("Werkzeug", "console")},
-	{"/jmx-console/", "JBoss JMX console", contains("JMX Agent View")},
-	{"/manager/html", "Tomcat manager", contains("Tomcat Web Application Manager")},
+	{"/.git/HEAD", wGitRepositoryMetadata, notHTML(re(`^(ref: refs/|[0-9a-f]{40}\s*$)`))},
+	{"/.git/config", wGitRepositoryConfiguration, notHTML(contains("[core]", "repositoryformatversion"))},
+	{"/.svn/entries", wSubversionMetadata, notHTML(re(`^(\d+\s*\n|<\?xml[^>]*>\s*<wc-entries)`))},
+	{"/.svn/wc.db", wSubversionWorkingCopyDatabase, prefix("SQLite format 3\x00")},
+	{"/.hg/hgrc", wMercurialConfiguration, notHTML(re(`(?m)^\[(paths|ui)\]`))},
+	{"/.env", wEnvironmentFileWithSecrets, notHTML(re(`(?m)^[A-Z][A-Z0-9_]{1,64}=.*\n(?:.*\n)*?[A-Z][A-Z0-9_]{1,64}=`))},
+	{"/.env.production", wEnvironmentFileWithSecrets, notHTML(re(`(?m)^[A-Z][A-Z0-9_]{1,64}=.*\n(?:.*\n)*?[A-Z][A-Z0-9_]{1,64}=`))},
+	{"/.aws/credentials", wCloudCredentials, notHTML(contains("aws_access_key_id"))},
+	{"/.htpasswd", wPasswordFile, notHTML(re(`(?m)^[^:\s<]+:(\$apr1\$|\$2[aby]\$|\{SHA\}|\$[156]\$)`))},
+	{"/.DS_Store", wMacOSDirectoryIndex, func(b []byte) bool { return len(b) >= 8 && bytes.Equal(b[4:8], []byte("Bud1")) }},
+	{"/server-status", wApacheServerStatus, contains("Apache Server Status")},
+	{"/server-info", wApacheServerConfiguration, contains("Apache Server Information")},
+	{"/nginx_status", wNginxStatus, notHTML(re(`^Active connections: \d+`))},
+	{"/phpinfo.php", wPhpinfoOutput, anyOf(contains("<title>PHP ", "phpinfo()"), contains("PHP Version", "PHP License"))},
+	{"/info.php", wPhpinfoOutput, anyOf(contains("<title>PHP ", "phpinfo()"), contains("PHP Version", "PHP License"))},
+	{"/web.config.bak", wIISConfigurationBackup, notHTML(contains("<configuration"))},
+	{"/web.config", wIISConfiguration, notHTML(contains("<configuration"))},
+	{"/WEB-INF/web.xml", wJavaWebApplicationDescriptor, notHTML(contains("<web-app"))},
+	{"/wp-config.php.bak", wWordPressConfigurationBackup, contains("DB_PASSWORD")},
+	{"/config.php.bak", wPHPConfigurationBackup, re(`<\?php`)},
+	{"/backup.zip", wBackupArchive, prefix("PK\x03\x04")},
+	{"/backup.tar.gz", wBackupArchive, prefix("\x1f\x8b")},
+	{"/backup.sql", wDatabaseDump, notHTML(re(`(?i)(CREATE TABLE|INSERT INTO|-- MySQL dump|PostgreSQL database dump)`))},
+	{"/db.sql", wDatabaseDump, notHTML(re(`(?i)(CREATE TABLE|INSERT INTO|-- MySQL dump|PostgreSQL database dump)`))},
+	{"/dump.sql", wDatabaseDump, notHTML(re(`(?i)(CREATE TABLE|INSERT INTO|-- MySQL dump|PostgreSQL database dump)`))},
+	{"/actuator/env", wSpringBootEnvironmentSecrets, contains("propertySources")},
+	{"/actuator/heapdump", wSpringBootHeapDump, prefix("JAVA PROFILE")},
+	{"/actuator", wSpringBootActuatorIndex, re(`"_links"\s*:\s*\{[^}]*"(env|heapdump|beans)"`)},
+	{"/elmah.axd", wNETErrorLogELMAH, contains("Error Log for")},
+	{"/trace.axd", wNETRequestTrace, contains("Application Trace")},
+	{"/debug/pprof/", wGoProfiler, contains("/debug/pprof/", "goroutine")},
+	{"/debug/vars", wGoExpvar, notHTML(re(`^\{\s*"cmdline"`))},
+	{"/_profiler/", wSymfonyProfiler, contains("Symfony Profiler")},
+	{"/console", wWerkzeugDebuggerConsole, contains("Werkzeug", "console")},
+	{"/jmx-console/", wJBossJMXConsole, contains("JMX Agent View")},
+	{"/manager/html", wTomcatManager, contains("Tomcat Web Application Manager")},
 }
 
 // sqlDump recognises the start of a database dump: the header mysqldump, mariadb-dump and
@@ -151,23 +151,34 @@ func dumpHostNames(host string) []string {
 
 // dumpMatch judges a dump or archive by content: the archive's magic number or SQL statements
 // (a .sql.gz served with Content-Encoding: gzip arrives decompressed, as SQL).
-func dumpMatch(ext string) (string, func([]byte) bool) {
+func dumpMatch(ext string) (msg.Text, func([]byte) bool) {
 	switch ext {
 	case ".zip":
-		return "backup archive", prefix("PK\x03\x04")
+		return wBackupArchive, prefix("PK\x03\x04")
 	case ".tar.gz", ".sql.gz":
-		return "database dump or archive", anyOf(prefix("\x1f\x8b"), sqlDump)
+		return wDatabaseDumpOrArchive, anyOf(prefix("\x1f\x8b"), sqlDump)
 	}
-	return "database dump", sqlDump
+	return wDatabaseDump, sqlDump
 }
 
-// dumpProbes are the dump and archive paths of a host: names in the common folders, and the
-// host's names at the root, at most maxDumpProbes.
+// dumpProbes are the dump and archive paths of a host at deep depth: names in the common
+// folders, and the host's names at the root, at most maxDumpProbes, after the standard depth's
+// (standardDumps), so that deep is standard and more.
 func dumpProbes(host string) []sensitive {
-	var out []sensitive
+	out := standardDumps(host)
+	seen := map[string]bool{}
+	for _, sp := range out {
+		seen[sp.path] = true
+	}
 	hostNames := dumpHostNames(host)
+	count := 0 // the cap counts the full list's own paths, as before the standard depth existed
 	add := func(p, ext string) {
-		if len(out) < maxDumpProbes {
+		if count >= maxDumpProbes {
+			return
+		}
+		count++
+		if !seen[p] {
+			seen[p] = true
 			what, m := dumpMatch(ext)
 			out = append(out, sensitive{p, what, m})
 		}
@@ -189,24 +200,55 @@ func dumpProbes(host string) []sensitive {
 	return out
 }
 
-// whatVI names in Vietnamese what an exposed path holds.
-var whatVI = map[string]string{
-	".NET error log (ELMAH)": "nhật ký lỗi .NET (ELMAH)", ".NET request trace": "vết yêu cầu .NET (trace.axd)",
-	"Apache server configuration": "cấu hình máy chủ Apache", "Apache server status": "trạng thái máy chủ Apache",
-	"Git repository configuration": "cấu hình kho mã Git", "Git repository metadata": "siêu dữ liệu kho mã Git",
-	"Go expvar": "biến nội bộ Go (expvar)", "Go profiler": "trình phân tích hiệu năng Go (pprof)",
-	"IIS configuration backup": "bản sao cấu hình IIS", "IIS configuration": "cấu hình IIS",
-	"JBoss JMX console": "bảng điều khiển JMX của JBoss", "Java web application descriptor": "tệp mô tả ứng dụng web Java",
-	"Mercurial configuration": "cấu hình kho mã Mercurial", "PHP configuration backup": "bản sao cấu hình PHP",
-	"Spring Boot actuator index": "danh mục actuator của Spring Boot", "Spring Boot environment (secrets)": "biến môi trường Spring Boot (chứa bí mật)",
-	"Spring Boot heap dump": "bản kết xuất bộ nhớ Spring Boot", "Subversion metadata": "siêu dữ liệu Subversion",
-	"Subversion working copy database": "cơ sở dữ liệu bản làm việc Subversion", "Symfony profiler": "trình phân tích Symfony",
-	"Tomcat manager": "trang quản trị Tomcat", "Werkzeug debugger console": "bảng gỡ lỗi Werkzeug",
-	"WordPress configuration backup": "bản sao cấu hình WordPress", "backup archive": "tệp nén sao lưu",
-	"cloud credentials": "thông tin xác thực đám mây", "database dump": "bản kết xuất cơ sở dữ liệu",
-	"environment file with secrets": "tệp biến môi trường chứa bí mật", "macOS directory index": "tệp chỉ mục thư mục macOS",
-	"nginx status": "trạng thái nginx", "password file": "tệp mật khẩu", "phpinfo() output": "trang phpinfo()",
-	"directory listing": "liệt kê thư mục", "database dump or archive": "bản kết xuất cơ sở dữ liệu hoặc tệp nén",
+// standardDumps are the dump and archive paths the standard depth probes: the highest-yield
+// few, 8 on a portal reached by IP address and 13 with a host name, beside the fixed list's
+// root-level /backup.sql, /backup.zip, /backup.tar.gz, /db.sql and /dump.sql. Each is a name
+// people actually leave on web servers:
+func standardDumps(host string) []sensitive {
+	var out []sensitive
+	add := func(p, ext string) {
+		what, m := dumpMatch(ext)
+		out = append(out, sensitive{p, what, m})
+	}
+	// The root-level dump names the fixed list lacks: database.sql is what phpMyAdmin and
+	// Adminer offer to save a whole database as, and a compressed backup.sql.gz is what
+	// "mysqldump | gzip" in a cron job leaves beside the site.
+	add("/database.sql", ".sql")
+	add("/backup.sql.gz", ".sql.gz")
+	// The portal's own name: a site's dump and archive are named after it (dichvucong.sql, the
+	// site zipped or tarred before a move as dichvucong.zip or .tar.gz, and the whole host name
+	// as hosting panels name a site's backup: dichvucong.tinh.gov.vn.zip).
+	if names := dumpHostNames(host); len(names) > 0 {
+		site, full := names[0], names[len(names)-1]
+		add("/"+site+".sql", ".sql")
+		add("/"+site+".zip", ".zip")
+		add("/"+site+".tar.gz", ".tar.gz")
+		if full != site {
+			add("/"+full+".zip", ".zip")
+		}
+		// The schema shipped with the source in a PHP project's database/ folder, named after
+		// the site (the PHP city portal behind this check served /database/<its name>.sql).
+		add("/database/"+site+".sql", ".sql")
+	}
+	// The most common folder and name pairs: the same project folder's generic name, the
+	// db/ folder's db.sql, and a backup/ folder's backups, plain, compressed and zipped.
+	add("/database/database.sql", ".sql")
+	add("/db/db.sql", ".sql")
+	add("/backup/backup.sql", ".sql")
+	add("/backup/db.sql", ".sql")
+	add("/backup/db.sql.gz", ".sql.gz")
+	add("/backup/backup.zip", ".zip")
+	return out
+}
+
+// dumpsAt are the dump and archive probes of a host at the session's depth, and how many the
+// other depth would send in all.
+func dumpsAt(host string, deep bool) (probes []sensitive, known int) {
+	all := dumpProbes(host)
+	if deep {
+		return all, len(all)
+	}
+	return standardDumps(host), len(all)
 }
 
 // listingRe recognises directory listings of Apache, nginx, IIS, Tomcat, lighttpd, Python and Node.
@@ -261,34 +303,37 @@ func resourceDirs(p *check.Page) []string {
 	return out
 }
 
-// checkSensitivePaths judges P06-SEC-13.
+// checkSensitivePaths judges P06-SEC-13. It earns its verdict on what it sent: the message
+// says how many paths were probed and at which depth (Config.Deep), and a pass at the standard
+// depth how many more dump and archive paths --deep would probe.
 func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
-	want := "no version-control metadata, secrets, status or debug pages, backups or directory listings served"
+	want := msg.P(mPathsWant)
 	// The answer to a path that cannot exist: a portal that answers everything with the same
 	// page must not fail because that page happens to match. The path is the session's (shared
 	// with P06-SEC-12 and P06-SEC-14, one request).
 	baseline, err := s.Get(ctx, headers.NotFoundPath(s))
 	if err != nil {
-		return check.Errorf("fetching a random path to learn the not-found answer: %v", err).VI("không tải được trang ngẫu nhiên: %v", err)
+		return check.Error(mPathsNoBaseline, err)
 	}
-	var found, foundVI []string
+	deep := s.Config().Deep
+	dumps, known := dumpsAt(s.Base().Host, deep)
+	depth := msg.P(mPathsStandard, len(dumps), known)
+	if deep {
+		depth = msg.P(mPathsDeep, known)
+	}
+	var found []msg.Phrase
 	var ev []scoring.Evidence
 	var at string
 	probed := 0
-	record := func(r *check.Response, what string) {
-		found = append(found, fmt.Sprintf("%s (%s, HTTP %d)", pathOf(r.URL), what, r.StatusCode))
-		vi := whatVI[what]
-		if vi == "" {
-			vi = what
-		}
-		foundVI = append(foundVI, fmt.Sprintf("%s (%s, HTTP %d)", pathOf(r.URL), vi, r.StatusCode))
+	record := func(r *check.Response, what msg.Text) {
+		found = append(found, msg.P(mPathsFound, pathOf(r.URL), msg.P(what), r.StatusCode))
 		e := r.Evidence("Content-Type")
 		e.Excerpt = excerpt(r.Body, 120)
-		if what != "Git repository metadata" && what != "directory listing" {
+		if what != wGitRepositoryMetadata && what != wDirectoryListing {
 			// The file may hold secrets: the evidence shows its shape, not its values.
 			e.Excerpt = maskValues(e.Excerpt)
 		}
-		e.Note = what
+		e.Note = what.Render(msg.EN)
 		ev = append(ev, e)
 		if at == "" {
 			at = r.URL
@@ -297,7 +342,7 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 	// Fetch side by side (a slow portal must not take 40 × its latency), judge in order. Dumps
 	// and archives are judged by their first bytes, asked for with a Range request: a portal
 	// need not send a 1 GB dump for the scan to see that it is one.
-	probes := append(append([]sensitive{}, sensitivePaths...), dumpProbes(s.Base().Host)...)
+	probes := append(append([]sensitive{}, sensitivePaths...), dumps...)
 	resps := make([]*check.Response, len(probes))
 	s.Each(ctx, len(probes), func(i int) {
 		if i >= len(sensitivePaths) {
@@ -350,19 +395,21 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 		}
 		probed++
 		if r.StatusCode == 200 && listingRe.Match(r.Body) && !listingRe.Match(baseline.Body) {
-			record(r, "directory listing")
+			record(r, wDirectoryListing)
 		}
 	}
 	if probed == 0 {
-		return check.Errorf("none of the %d sensitive paths could be fetched", len(sensitivePaths)).VI("không kiểm tra được đường dẫn nhạy cảm nào")
+		return check.Error(mPathsNoneFetched, len(probes)+len(probeDirs), depth)
 	}
 	if len(found) > 0 {
-		return check.Failf("%d sensitive path(s) are exposed: %s", len(found), strings.Join(found, "; ")).
-			VI("lộ %d đường dẫn nhạy cảm: %s", len(found), strings.Join(foundVI, "; ")).
-			GotWant(strings.Join(found, "; "), want).At(at).With(ev...)
+		list := msg.List{Items: found}
+		return check.Fail(mPathsExposed, len(found), probed, depth, list).
+			Saw(msg.P(mPathsList, list), want).At(at).With(ev...)
 	}
-	return check.Passf("none of %d sensitive paths and directories is exposed (judged by content; the not-found answer is HTTP %d)", probed, baseline.StatusCode).
-		VI("không lộ đường dẫn nhạy cảm nào trong %d đường dẫn đã thử", probed).GotWant("nothing exposed", want)
+	if deep {
+		return check.Pass(mPathsPassDeep, probed, depth, baseline.StatusCode).Saw(msg.P(mPathsNothing), want)
+	}
+	return check.Pass(mPathsPassStandard, probed, depth, baseline.StatusCode, known-len(dumps)).Saw(msg.P(mPathsNothing), want)
 }
 
 // head fetches the first 8 KiB of a path (a Range request; a server that ignores Range sends the

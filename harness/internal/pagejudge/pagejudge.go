@@ -8,6 +8,11 @@
 // read: when none was read the finding is an error naming every page and why it could not be
 // read; otherwise the finding passes or fails on the pages read and names the unread ones, so a
 // reader sees what the verdict did not cover.
+//
+// A criterion says what it found with catalogue messages (package msg): a verdict's Fault and
+// Got are phrases, Judged.Finding and Tally.Finding take the criterion's Texts and TallyTexts,
+// and NotJudged, Phrases and Data are the parts those messages take. Messages, TallyMessages,
+// UnreadNote, List and Verdict.Problem are the older prose form, kept while the families move.
 package pagejudge
 
 import (
@@ -16,7 +21,17 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
+)
+
+var (
+	mMore      = msg.New("pagejudge.list.more", "and %d", "và %d")
+	mItem      = msg.New("pagejudge.list.item", "%s", "%s")
+	mNotJudged = msg.New("pagejudge.not-judged", " (%d page(s) not judged: %s)", " (%d trang không kiểm tra được: %s)")
+	mEmpty     = msg.New("pagejudge.none-read.empty", "no page could be read: the sample is empty", "không đọc được trang nào: không có trang nào để kiểm tra")
+	mNoneRead  = msg.New("pagejudge.none-read", "no page could be read: %s", "không đọc được trang nào: %s")
+	mFailing   = msg.New("pagejudge.failing-page", "%s: %s", "%s: %s")
 )
 
 // MaxListed bounds how many items a message lists and how many failing pages keep evidence
@@ -31,6 +46,27 @@ func List(items []string, more string) string {
 	}
 	return strings.Join(items[:MaxListed], "; ") + fmt.Sprintf("; %s %d", more, len(items)-MaxListed)
 }
+
+// Phrases are items as one part of a message, at most MaxListed of them, the rest counted after
+// them ("and 3", "và 3"), joined by "; ".
+func Phrases(items []msg.Phrase) msg.List {
+	if len(items) <= MaxListed {
+		return msg.List{Items: items}
+	}
+	return msg.List{Items: append(items[:MaxListed:MaxListed], msg.P(mMore, len(items)-MaxListed))}
+}
+
+// Data is Phrases of values shown as they are in both languages (URLs, header values, errors).
+func Data(items []string) msg.List {
+	ps := make([]msg.Phrase, len(items))
+	for i, it := range items {
+		ps[i] = Datum(it)
+	}
+	return Phrases(ps)
+}
+
+// Datum is a value shown as it is in both languages, as a phrase.
+func Datum(s string) msg.Phrase { return msg.P(mItem, s) }
 
 // Set is what a check judges: the pages read and the pages that could not be, each of the latter
 // as "URL (reason)", redacted.
@@ -69,11 +105,14 @@ func Fetch(ctx context.Context, s *check.Session, urls, skipped []string) Set {
 
 // Verdict is the judgement of one page read.
 type Verdict struct {
-	// Problem is empty when the page meets the criterion; ProblemVI is it in Vietnamese (the
-	// English is shown when empty).
+	// Fault is what is wrong with the page, a catalogue phrase; zero when the page meets the
+	// criterion.
+	Fault msg.Phrase
+	// Problem is the older prose form of Fault, for Result: empty when the page meets the
+	// criterion; ProblemVI is it in Vietnamese (the English is shown when empty).
 	Problem, ProblemVI string
-	// Got is what the page sent, for the finding's got (see Messages.Got).
-	Got string
+	// Got is what the page sent, for the finding's got (see Texts.Got); zero for its Fault.
+	Got msg.Phrase
 	// Note is an observation on a page, kept in its evidence.
 	Note string
 	// Location and Excerpt point into the page at what was judged, for the evidence.
@@ -108,6 +147,9 @@ func (set Set) Judge(o Options, judge func(p *check.Page) Verdict) *Judged {
 	j := &Judged{Set: set}
 	for _, p := range set.Pages {
 		v := Page{Page: p, Verdict: judge(p)}
+		if !v.Fault.Text.IsZero() && v.Problem == "" {
+			v.Problem, v.ProblemVI = v.Fault.Render(msg.EN), v.Fault.Render(msg.VI)
+		}
 		if v.ProblemVI == "" {
 			v.ProblemVI = v.Problem
 		}
@@ -147,13 +189,70 @@ func (set Set) UnreadNote() (string, string) {
 		fmt.Sprintf(" (%d trang không kiểm tra được: %s)", len(set.Unread), List(set.Unread, "và"))
 }
 
+// NotJudged is the part a finding's message ends with (a %s) when some pages could not be read,
+// naming them; it renders empty when every page was read.
+func (set Set) NotJudged() msg.List {
+	if len(set.Unread) == 0 {
+		return msg.List{}
+	}
+	return msg.List{Items: []msg.Phrase{msg.P(mNotJudged, len(set.Unread), Data(set.Unread))}}
+}
+
 // NoneRead is the error finding when no page was read, naming each page and why.
 func (set Set) NoneRead() check.Result {
 	if len(set.Unread) == 0 {
-		return check.Errorf("no page could be read: the sample is empty").VI("không đọc được trang nào: không có trang nào để kiểm tra")
+		return check.Error(mEmpty)
 	}
-	return check.Errorf("no page could be read: %s", List(set.Unread, "and")).
-		VI("không đọc được trang nào: %s", List(set.Unread, "và"))
+	return check.Error(mNoneRead, Data(set.Unread))
+}
+
+// Texts are a criterion's catalogue messages for a Judged finding.
+type Texts struct {
+	// Pass takes the number of pages read and NotJudged (a %d, then a %s ending the message).
+	Pass msg.Text
+	// Fail takes the number of pages failing, the number read, the failing pages with their
+	// faults (a msg.List) and NotJudged.
+	Fail msg.Text
+	// Got, when set, is the got of a fail and takes the number of pages failing; otherwise the
+	// got is the failing verdicts' distinct Got (else their Fault).
+	Got msg.Text
+	// Want is what the criterion requires, the want of a fail.
+	Want msg.Phrase
+}
+
+// Finding is the finding: an error when no page was read (NoneRead), a fail when a page read
+// fails, else a pass. A fail points at the first failing page and has a got and a want.
+func (j *Judged) Finding(t Texts) check.Result {
+	if len(j.Pages) == 0 {
+		return j.NoneRead()
+	}
+	read, note := len(j.Pages), j.NotJudged()
+	if len(j.Failed) == 0 {
+		return check.Pass(t.Pass, read, note).With(j.Evidence...)
+	}
+	var bad, gots []msg.Phrase
+	seen := map[string]bool{}
+	for _, f := range j.Failed {
+		fault := f.Fault
+		if fault.Text.IsZero() { // a verdict in the older prose form
+			fault = Datum(f.Problem)
+		}
+		bad = append(bad, msg.P(mFailing, check.Redact(f.FinalURL), fault))
+		g := f.Got
+		if g.Text.IsZero() {
+			g = fault
+		}
+		if k := g.Render(msg.EN); !seen[k] {
+			seen[k] = true
+			gots = append(gots, g)
+		}
+	}
+	n := len(j.Failed)
+	got := msg.P(mItem, Phrases(gots))
+	if !t.Got.IsZero() {
+		got = msg.P(t.Got, n)
+	}
+	return check.Fail(t.Fail, n, read, Phrases(bad), note).At(j.Failed[0].FinalURL).With(j.Evidence...).Saw(got, t.Want)
 }
 
 // Messages are a criterion's words for its finding. The format strings are given, in order:
@@ -184,7 +283,7 @@ func (j *Judged) Result(m Messages) check.Result {
 		u := check.Redact(f.FinalURL)
 		bad = append(bad, u+": "+f.Problem)
 		badVI = append(badVI, u+": "+f.ProblemVI)
-		g := f.Got
+		g := f.Got.Render(msg.EN)
 		if g == "" {
 			g = f.Problem
 		}
@@ -208,10 +307,53 @@ func (j *Judged) Result(m Messages) check.Result {
 // evidence and where the first was seen. As with Judged, pass and fail rest only on what was
 // read, and nothing read is an error.
 type Tally struct {
-	Read     int
+	Read int
+	// Things are what Record recorded; Found what Add did (the older prose form).
+	Things   []msg.Phrase
 	Found    []string
 	Evidence []scoring.Evidence
 	At       string
+}
+
+// Record records a thing found at the URL at, with its evidence.
+func (t *Tally) Record(at string, thing msg.Phrase, ev ...scoring.Evidence) {
+	t.Things = append(t.Things, thing)
+	t.Evidence = append(t.Evidence, ev...)
+	if t.At == "" {
+		t.At = at
+	}
+}
+
+// TallyTexts are a criterion's catalogue messages for a Tally's finding.
+type TallyTexts struct {
+	// NoneRead says what could not be read (the finding is then an error with its message).
+	NoneRead msg.Phrase
+	// Fail takes the things found (a msg.List joined by Sep, "; " when empty); Counted, when set
+	// instead, takes their number and the list.
+	Fail, Counted msg.Text
+	Sep           string
+	// Pass takes the number of responses read; PassGot is the got of a pass.
+	Pass    msg.Text
+	PassGot msg.Phrase
+	// Want is what the criterion requires.
+	Want msg.Phrase
+}
+
+// Finding is the finding on what Record recorded: an error when nothing was read, a fail naming
+// every thing found (at the first place it was seen), else a pass.
+func (t *Tally) Finding(m TallyTexts) check.Result {
+	if t.Read == 0 {
+		return check.Error(m.NoneRead.Text, m.NoneRead.Args...)
+	}
+	if len(t.Things) > 0 {
+		list := msg.List{Items: t.Things, Sep: m.Sep}
+		r := check.Fail(m.Fail, list)
+		if !m.Counted.IsZero() {
+			r = check.Fail(m.Counted, len(t.Things), list)
+		}
+		return r.Saw(msg.P(mItem, list), m.Want).At(t.At).With(t.Evidence...)
+	}
+	return check.Pass(m.Pass, t.Read).Saw(m.PassGot, m.Want)
 }
 
 // Add records a thing found at the URL at, with its evidence.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -37,8 +38,28 @@ func essentialLinks(ctx context.Context, s *check.Session, r *check.Resolved) []
 	return out
 }
 
-// scopeVI names a level of government in Vietnamese messages.
-var scopeVI = map[criteria.Scope]string{criteria.Ministry: "bộ", criteria.Province: "tỉnh", criteria.Commune: "xã"}
+// scopeName names a level of government in a message (an unknown one as it was given).
+func scopeName(scope criteria.Scope) msg.Phrase {
+	if t, ok := scopes[scope]; ok {
+		return msg.P(t)
+	}
+	return msg.P(mItem, string(scope))
+}
+
+// serviceName is an essential service's name in a message: as reported (Vietnamese), with its
+// English rendering in English messages.
+type serviceName criteria.Text
+
+// Render is the name in lang.
+func (n serviceName) Render(lang string) string {
+	if lang == msg.EN {
+		return n.VI + " (" + n.EN + ")"
+	}
+	return n.VI
+}
+
+// String is the name in English.
+func (n serviceName) String() string { return n.Render(msg.EN) }
 
 // essentialCheck is P06-SVC-08: the Project 06 essential services within the portal's scope are
 // offered online, on the portal or linked to the national portal. Services are matched to
@@ -75,15 +96,15 @@ func essentialCheck(ctx context.Context, s *check.Session, r *check.Resolved) ch
 		}
 	}
 	if len(services) == 0 {
-		return check.NotApplicablef("no essential service is within the scope of this %s portal (its catalogue lists none of the 25)", scope).
-			VI("không có dịch vụ công thiết yếu nào thuộc phạm vi của cổng cấp %s này", scopeVI[scope])
+		return check.NotApplicable(mEssentialNone, scopeName(scope))
 	}
 	links := essentialLinks(ctx, s, r)
 	foldedLinks := make([]string, len(links))
 	for i, l := range links {
 		foldedLinks[i] = htmlx.Fold(l.text)
 	}
-	var missing, offline, missingVI, offlineVI, linked []string
+	var missing, offline, linked []msg.Phrase
+	var linkedNote []string
 	for _, es := range services {
 		var match *check.Procedure
 		for i, p := range pl.Procedures {
@@ -105,41 +126,35 @@ func essentialCheck(ctx context.Context, s *check.Session, r *check.Resolved) ch
 		}
 		switch {
 		case match == nil && link != "":
-			linked = append(linked, fmt.Sprintf("#%d → %s", es.Number, check.Redact(link)))
+			linked = append(linked, msg.P(mEssentialLinked, es.Number, check.Redact(link)))
+			linkedNote = append(linkedNote, fmt.Sprintf("#%d → %s", es.Number, check.Redact(link)))
 		case match == nil:
-			missing = append(missing, fmt.Sprintf("#%d %s (%s)", es.Number, es.Name.VI, es.Name.EN))
-			missingVI = append(missingVI, label)
+			missing = append(missing, msg.P(mEssentialService, es.Number, serviceName(es.Name)))
 		case !match.Online():
-			offline = append(offline, fmt.Sprintf("%s as %s, not online", label, match.Label()))
-			offlineVI = append(offlineVI, fmt.Sprintf("%s (%s) chưa trực tuyến", label, match.Label()))
+			offline = append(offline, msg.P(mEssentialOffline, label, match.Label()))
 		}
 	}
 	src := criteria.Essential()
 	note := "essential services: " + src.Source + ". " + src.Note
 	if len(linked) > 0 {
-		note += " Offered through a link rather than the catalogue: " + strings.Join(linked, "; ") + "."
+		note += " Offered through a link rather than the catalogue: " + strings.Join(linkedNote, "; ") + "."
 	}
 	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL), Note: note}
 	offered := len(services) - len(missing) - len(offline)
 	if len(missing) == 0 && len(offline) == 0 {
-		via, viaVI := "", ""
+		var via msg.Phrase // renders as nothing when every service is in the catalogue
 		if len(linked) > 0 {
-			via = fmt.Sprintf(" (%d through a link, not the catalogue: %s)", len(linked), en(linked))
-			viaVI = fmt.Sprintf(" (%d qua liên kết, không có trong danh mục: %s)", len(linked), vi(linked))
+			via = msg.P(mEssentialVia, len(linked), list(linked))
 		}
-		return check.Passf("all %d essential services within a %s portal's scope are offered online%s", len(services), scope, via).
-			VI("cả %d dịch vụ công thiết yếu thuộc phạm vi cổng cấp %s đều được cung cấp trực tuyến%s", len(services), scopeVI[scope], viaVI).At(pl.URL).With(ev)
+		return check.Pass(mEssentialPass, len(services), scopeName(scope), via).At(pl.URL).With(ev)
 	}
-	msg := fmt.Sprintf("%d of %d essential services within a %s portal's scope are offered online.", offered, len(services), scope)
-	msgVI := fmt.Sprintf("%d/%d dịch vụ công thiết yếu thuộc phạm vi cổng cấp %s được cung cấp trực tuyến.", offered, len(services), scopeVI[scope])
+	var notListed, notOnline msg.Phrase
 	if len(missing) > 0 {
-		msg += " Not in the catalogue: " + en(missing) + "."
-		msgVI += " Không có trong danh mục: " + vi(missingVI) + "."
+		notListed = msg.P(mEssentialMissing, list(missing))
 	}
 	if len(offline) > 0 {
-		msg += " Listed but not online: " + en(offline) + "."
-		msgVI += " Có trong danh mục nhưng chưa trực tuyến: " + vi(offlineVI) + "."
+		notOnline = msg.P(mEssentialListed, list(offline))
 	}
-	return check.Failf("%s", msg).VI("%s", msgVI).At(pl.URL).With(ev).
-		GotWant(fmt.Sprintf("%d/%d online", offered, len(services)), "every essential service within the portal's scope offered online")
+	return check.Fail(mEssentialFail, offered, len(services), scopeName(scope), notListed, notOnline).At(pl.URL).With(ev).
+		Saw(msg.P(mEssentialGot, offered, len(services)), msg.P(mEssentialWant))
 }

@@ -2,10 +2,10 @@ package service
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -56,19 +56,19 @@ func offersForm(pg *check.Page, field, host string, phrases []string) bool {
 // system that takes them.
 func feedbackCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	type want struct {
-		field, ref, what, whatVI string
-		phrases                  []string
+		field, ref string
+		what       msg.Phrase
+		phrases    []string
 	}
 	wants := []want{
-		{"feedback", r.Feedback, "feedback / petitions (phản ánh, kiến nghị)", "phản ánh, kiến nghị", []string{"phan anh", "kien nghi", "gop y", "feedback"}},
-		{"rating", r.Rating, "satisfaction rating (đánh giá mức độ hài lòng)", "đánh giá mức độ hài lòng", []string{"danh gia", "hai long", "khao sat", "rating"}},
+		{"feedback", r.Feedback, msg.P(mFeedbackWhat, feedbackWords), []string{"phan anh", "kien nghi", "gop y", "feedback"}},
+		{"rating", r.Rating, msg.P(mRatingWhat, ratingWords), []string{"danh gia", "hai long", "khao sat", "rating"}},
 	}
-	var bad, badVI []string
+	var bad []msg.Phrase
 	var ev []scoring.Evidence
 	for _, w := range wants {
 		if w.ref == "" {
-			bad = append(bad, fmt.Sprintf("no %s page found (profile field %s)", w.what, w.field))
-			badVI = append(badVI, fmt.Sprintf("không tìm thấy trang %s", w.whatVI))
+			bad = append(bad, msg.P(mFeedbackNone, w.what, w.field))
 			continue
 		}
 		pg, err := s.Page(ctx, w.ref)
@@ -89,20 +89,16 @@ func feedbackCheck(ctx context.Context, s *check.Session, r *check.Resolved) che
 		offered := pg.Doc != nil && offersForm(pg, w.field, s.Base().Host, w.phrases)
 		switch {
 		case pg.StatusCode != 200:
-			bad = append(bad, fmt.Sprintf("the %s page %s answers status %d", w.what, check.Redact(pg.URL), pg.StatusCode))
-			badVI = append(badVI, fmt.Sprintf("trang %s %s trả về mã %d", w.whatVI, check.Redact(pg.URL), pg.StatusCode))
+			bad = append(bad, msg.P(mFeedbackStatus, w.what, check.Redact(pg.URL), pg.StatusCode))
 		case !said:
-			bad = append(bad, fmt.Sprintf("the %s page %s does not mention it", w.what, check.Redact(pg.URL)))
-			badVI = append(badVI, fmt.Sprintf("trang %s %s không có nội dung tương ứng", w.whatVI, check.Redact(pg.URL)))
+			bad = append(bad, msg.P(mFeedbackSilent, w.what, check.Redact(pg.URL)))
 		case !offered:
-			bad = append(bad, fmt.Sprintf("the %s page %s offers no form to use it online, nor a link to the national system", w.what, check.Redact(pg.URL)))
-			badVI = append(badVI, fmt.Sprintf("trang %s %s không có biểu mẫu gửi trực tuyến hay liên kết tới hệ thống quốc gia", w.whatVI, check.Redact(pg.URL)))
+			bad = append(bad, msg.P(mFeedbackNoForm, w.what, check.Redact(pg.URL)))
 		}
 	}
 	if len(bad) > 0 {
-		return check.Failf("%s", en(bad)).VI("%s", vi(badVI)).With(ev...).
-			GotWant(fmt.Sprintf("%d of 2 missing", len(bad)), "feedback / petitions and satisfaction rating offered")
+		return check.Fail(mFeedbackFail, list(bad)).With(ev...).
+			Saw(msg.P(mFeedbackGot, len(bad)), msg.P(mFeedbackWant))
 	}
-	return check.Passf("feedback / petitions (%s) and satisfaction rating (%s) are offered", check.Redact(r.Feedback), check.Redact(r.Rating)).
-		VI("có chức năng phản ánh, kiến nghị (%s) và đánh giá mức độ hài lòng (%s)", check.Redact(r.Feedback), check.Redact(r.Rating)).With(ev...)
+	return check.Pass(mFeedbackPass, check.Redact(r.Feedback), check.Redact(r.Rating)).With(ev...)
 }

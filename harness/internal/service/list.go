@@ -4,25 +4,30 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // maxListed bounds how many items a message lists; the rest are counted.
 const maxListed = 8
 
-// list joins items for a message, at most maxListed of them, then "and N more".
-func list(items []string, more string) string {
-	if len(items) <= maxListed {
-		return strings.Join(items, "; ")
+// list is items for a message, at most maxListed of them, then "and N".
+func list(items []msg.Phrase) msg.List {
+	if len(items) > maxListed {
+		items = append(items[:maxListed:maxListed], msg.P(mMore, len(items)-maxListed))
 	}
-	return strings.Join(items[:maxListed], "; ") + fmt.Sprintf("; %s %d", more, len(items)-maxListed)
+	return msg.List{Items: items}
 }
 
-// en and vi list in each language.
-func en(items []string) string { return list(items, "and") }
-func vi(items []string) string { return list(items, "và") }
+// data is values (URLs, names) listed as they are, in either language.
+func data(items []string) []msg.Phrase {
+	out := make([]msg.Phrase, len(items))
+	for i, s := range items {
+		out[i] = msg.P(mItem, s)
+	}
+	return out
+}
 
 // procedures reads the catalogue; a result is returned when there is none to work with.
 // onCatalogue makes a check of the procedure catalogue from judge: a single-page app whose home
@@ -44,9 +49,7 @@ func onCatalogue(judge func(pl *check.ProcedureList) check.Result) check.Func {
 func procedures(ctx context.Context, s *check.Session) (*check.ProcedureList, *check.Result) {
 	pl, err := s.Procedures(ctx)
 	if errors.Is(err, check.ErrNoCatalogue) {
-		r := check.Failf("no procedure catalogue: %v", err).
-			VI("không tìm thấy danh mục thủ tục hành chính: %v", err).
-			GotWant("no catalogue", "a catalogue of procedures with code and level")
+		r := check.Fail(mNoCatalogue, err).Saw(msg.P(mNoCatalogueGot), msg.P(mNoCatalogueWant))
 		return nil, &r
 	}
 	if err != nil {
@@ -54,9 +57,8 @@ func procedures(ctx context.Context, s *check.Session) (*check.ProcedureList, *c
 		return nil, &r
 	}
 	if len(pl.Procedures) == 0 {
-		r := check.Failf("the procedure catalogue %s lists no procedures that the harness recognises (see package check: a code such as 1.000123 in each row, or data-ma-tthc)", check.Redact(pl.URL)).
-			VI("danh mục thủ tục %s không có thủ tục nào nhận diện được (mỗi dòng cần mã thủ tục, ví dụ 1.000123, hoặc thuộc tính data-ma-tthc)", check.Redact(pl.URL)).
-			At(pl.URL).GotWant("0 procedures", "every procedure listed with its code and level")
+		r := check.Fail(mEmptyCatalogue, check.Redact(pl.URL)).
+			At(pl.URL).Saw(msg.P(mEmptyCatalogueGot), msg.P(mEmptyCatalogueWant))
 		return nil, &r
 	}
 	return pl, nil

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
@@ -76,18 +76,18 @@ var (
 // otherPersonalData returns what a look-up result shows of its owner beyond the status: a full
 // name next to an identity, licence or telephone number (masked for messages), or a mobile
 // number in full. Numbers already masked (with * or x) are not counted.
-func otherPersonalData(text string) []string {
-	var out []string
+func otherPersonalData(text string) []msg.Phrase {
+	var out []msg.Phrase
 	name := nameLabel.FindStringSubmatch(text)
 	ids := idLabel.FindAllStringSubmatch(text, 8)
 	if name != nil && len(ids) > 0 {
 		for _, m := range ids {
-			out = append(out, fmt.Sprintf("a full name (%s) with a %s number (%s)", maskName(name[1]), strings.ToLower(m[1]), maskDigits(m[2])))
+			out = append(out, msg.P(mLookupNameWithID, maskName(name[1]), strings.ToLower(m[1]), maskDigits(m[2])))
 		}
 	}
 	if name == nil {
 		for _, m := range mobile.FindAllStringSubmatch(text, 4) {
-			out = append(out, "a mobile number in full ("+maskDigits(m[1])+")")
+			out = append(out, msg.P(mLookupMobile, maskDigits(m[1])))
 		}
 	}
 	return out
@@ -174,14 +174,11 @@ func lookupURL(template, code string) string {
 // number.
 func lookupCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	if r.StatusLookup == "" {
-		return check.Failf("no dossier status look-up: none configured (status_lookup) and no link labelled \"Tra cứu hồ sơ\" or form with a dossier-code field was found").
-			VI("không có chức năng tra cứu hồ sơ: chưa cấu hình status_lookup và không tìm thấy liên kết \"Tra cứu hồ sơ\" hay biểu mẫu nhập mã hồ sơ").
-			GotWant("no look-up", "a look-up of dossier status by dossier code")
+		return check.Fail(mLookupNone, lookupLink).Saw(msg.P(mLookupNoneGot), msg.P(mLookupNoneWant))
 	}
 	if !strings.Contains(r.StatusLookup, "{code}") {
-		return check.Failf("the status look-up page %s has no GET form with a dossier-code field; set status_lookup to a URL with {code} if it uses another mechanism", check.Redact(r.StatusLookup)).
-			VI("trang tra cứu %s không có biểu mẫu (GET) nhập mã hồ sơ", check.Redact(r.StatusLookup)).
-			At(r.StatusLookup).GotWant("no dossier-code form", "a form that looks a dossier up by its code")
+		return check.Fail(mLookupNoForm, check.Redact(r.StatusLookup)).
+			At(r.StatusLookup).Saw(msg.P(mLookupNoFormGot), msg.P(mLookupNoFormWant))
 	}
 	// An unknown code: a clear "not found", not an error page.
 	u := lookupURL(r.StatusLookup, unknownDossier)
@@ -191,27 +188,22 @@ func lookupCheck(ctx context.Context, s *check.Session, r *check.Resolved) check
 	}
 	ev := []scoring.Evidence{pg.Evidence("Content-Type")}
 	if pg.StatusCode >= 500 {
-		return check.Failf("looking up an unknown dossier code gives status %d, an error page, instead of a clear \"not found\"", pg.StatusCode).
-			VI("tra cứu một mã hồ sơ không tồn tại trả về mã lỗi %d thay vì thông báo \"không tìm thấy\" rõ ràng", pg.StatusCode).
-			At(u).With(ev...).GotWant(fmt.Sprintf("status %d", pg.StatusCode), "a clear \"not found\" message")
+		return check.Fail(mLookupServerError, pg.StatusCode).
+			At(u).With(ev...).Saw(msg.P(mLookupStatusGot, pg.StatusCode), msg.P(mLookupNotFoundWant))
 	}
 	folded := htmlx.Fold(resultText(pg))
 	if sig := showsError(folded); sig != "" {
-		return check.Failf("looking up an unknown dossier code (status %d) gives an error page (%q) instead of a clear \"not found\"", pg.StatusCode, sig).
-			VI("tra cứu một mã hồ sơ không tồn tại (mã trạng thái %d) trả về trang lỗi (%q) thay vì thông báo \"không tìm thấy\"", pg.StatusCode, sig).
-			At(u).With(ev...).GotWant("an error page", "a clear \"not found\" message")
+		return check.Fail(mLookupErrorPage, pg.StatusCode, sig).
+			At(u).With(ev...).Saw(msg.P(mLookupErrorPageGot), msg.P(mLookupNotFoundWant))
 	}
 	if !showsNotFound(folded) {
-		return check.Failf("looking up an unknown dossier code (status %d) shows no clear \"not found\" message (e.g. \"Không tìm thấy hồ sơ\")", pg.StatusCode).
-			VI("tra cứu một mã hồ sơ không tồn tại (mã trạng thái %d) không hiển thị thông báo rõ ràng như \"Không tìm thấy hồ sơ\"", pg.StatusCode).
-			At(u).With(ev...).GotWant("no not-found message", "a clear \"not found\" message")
+		return check.Fail(mLookupNoNotFound, pg.StatusCode, notFoundText).
+			At(u).With(ev...).Saw(msg.P(mLookupNoNotFoundGot), msg.P(mLookupNotFoundWant))
 	}
 	if r.SampleDossier == "" {
 		// The requirement is that a dossier's status and appointment date come back without its
 		// owner's personal data: neither can be seen without a dossier to look up.
-		return check.NotTestedf("the status look-up answers an unknown code with a clear \"not found\", but whether it returns a dossier's status and appointment date without its owner's personal data needs a dossier: set sample_dossier in the profile").
-			VI("tra cứu báo rõ \"không tìm thấy\" với mã không tồn tại, nhưng cần một hồ sơ mẫu để kiểm tra việc trả về trạng thái, ngày hẹn trả mà không lộ dữ liệu cá nhân: cấu hình sample_dossier").
-			At(r.StatusLookup).With(ev...)
+		return check.NotTested(mLookupNoSample).At(r.StatusLookup).With(ev...)
 	}
 	u2 := lookupURL(r.StatusLookup, r.SampleDossier)
 	pg2, err := s.Page(ctx, u2)
@@ -221,21 +213,16 @@ func lookupCheck(ctx context.Context, s *check.Session, r *check.Resolved) check
 	ev = append(ev, pg2.Evidence("Content-Type"))
 	text := resultText(pg2)
 	if pg2.StatusCode != 200 || !strings.Contains(text, r.SampleDossier) || showsNotFound(htmlx.Fold(text)) {
-		return check.Failf("looking up the sample dossier %s (status %d) does not show it", r.SampleDossier, pg2.StatusCode).
-			VI("tra cứu hồ sơ mẫu %s (mã trạng thái %d) không hiển thị hồ sơ", r.SampleDossier, pg2.StatusCode).
-			At(u2).With(ev...).GotWant("dossier not shown", "the dossier's status")
+		return check.Fail(mLookupSampleMissing, r.SampleDossier, pg2.StatusCode).
+			At(u2).With(ev...).Saw(msg.P(mLookupSampleMissingGot), msg.P(mLookupSampleMissingWant))
 	}
 	if pd := otherPersonalData(text); len(pd) > 0 {
-		return check.Failf("the look-up of the sample dossier %s shows its owner's personal data to anyone who knows the dossier code: %s; show the status and appointment date only", r.SampleDossier, strings.Join(pd, ", ")).
-			VI("kết quả tra cứu hồ sơ mẫu %s hiển thị dữ liệu cá nhân của chủ hồ sơ cho bất kỳ ai biết mã hồ sơ: %s; chỉ hiển thị trạng thái và ngày hẹn trả", r.SampleDossier, strings.Join(pd, ", ")).
-			At(u2).With(ev...).GotWant("personal data shown", "status without the owner's personal data")
+		return check.Fail(mLookupPersonalData, r.SampleDossier, msg.List{Items: pd, Sep: ", "}).
+			At(u2).With(ev...).Saw(msg.P(mLookupPersonalDataGot), msg.P(mLookupNoPersonalWant))
 	}
 	if pins := exposedPINs(text); len(pins) > 0 {
-		return check.Failf("the look-up of the sample dossier %s shows personal identification numbers to anyone who knows the dossier code: %s; show the status and appointment date without the owner's personal data", r.SampleDossier, strings.Join(pins, ", ")).
-			VI("kết quả tra cứu hồ sơ mẫu %s hiển thị số định danh cá nhân cho bất kỳ ai biết mã hồ sơ: %s; chỉ hiển thị trạng thái và ngày hẹn trả", r.SampleDossier, strings.Join(pins, ", ")).
-			At(u2).With(ev...).GotWant("personal identification numbers shown", "status without the owner's personal data")
+		return check.Fail(mLookupPINs, r.SampleDossier, strings.Join(pins, ", ")).
+			At(u2).With(ev...).Saw(msg.P(mLookupPINsGot), msg.P(mLookupNoPersonalWant))
 	}
-	return check.Passf("the status look-up finds the sample dossier %s and answers an unknown code with a clear \"not found\"", r.SampleDossier).
-		VI("tra cứu tìm thấy hồ sơ mẫu %s và báo rõ \"không tìm thấy\" với mã không tồn tại", r.SampleDossier).
-		At(r.StatusLookup).With(ev...)
+	return check.Pass(mLookupPass, r.SampleDossier).At(r.StatusLookup).With(ev...)
 }

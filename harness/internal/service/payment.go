@@ -2,13 +2,13 @@ package service
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
@@ -101,8 +101,7 @@ func paymentCheck(ctx context.Context, s *check.Session, r *check.Resolved) chec
 		}
 	}
 	if len(r.ProcedurePages) == 0 {
-		return check.Failf("no procedure page to examine: none configured (procedure_pages) and the catalogue links to none").
-			VI("không có trang thủ tục nào để kiểm tra").GotWant("no procedure pages", "fee-bearing procedures with online payment")
+		return check.Fail(mPaymentNoPages).Saw(msg.P(mNoPagesGot), msg.P(mPaymentWant))
 	}
 	var feeBearing, read int
 	s.Prefetch(ctx, r.ProcedurePages...)
@@ -133,18 +132,14 @@ func paymentCheck(ctx context.Context, s *check.Session, r *check.Resolved) chec
 	}
 	if read == 0 {
 		// Nothing seen proves the criterion does not apply: no procedure page could be read.
-		return check.Errorf("none of the %d procedure pages examined answered 200 with HTML, so whether fee-bearing procedures offer online payment could not be seen (P06-SVC-02 reports the pages)", len(r.ProcedurePages)).
-			VI("không trang thủ tục nào trong %d trang trả về 200 với HTML nên chưa thấy được việc thanh toán trực tuyến", len(r.ProcedurePages))
+		return check.Error(mPaymentNoneRead, len(r.ProcedurePages))
 	}
 	if feeBearing == 0 {
-		return check.NotApplicablef("none of the %d procedure pages examined is of a fee-bearing procedure offered online", len(r.ProcedurePages)).
-			VI("không có thủ tục có phí, lệ phí trong %d trang thủ tục được kiểm tra", len(r.ProcedurePages))
+		return check.NotApplicable(mPaymentNoFees, len(r.ProcedurePages))
 	}
 	if len(bad) > 0 {
-		return check.Failf("%d of %d fee-bearing procedures offer no online payment (no \"Thanh toán\" link, button or form): %s", len(bad), feeBearing, en(bad)).
-			VI("%d/%d thủ tục có phí, lệ phí không có chức năng thanh toán trực tuyến: %s", len(bad), feeBearing, vi(bad)).
-			At(bad[0]).GotWant(fmt.Sprintf("%d without payment", len(bad)), "online payment on every fee-bearing procedure")
+		return check.Fail(mPaymentFail, len(bad), feeBearing, payWord, list(data(bad))).
+			At(bad[0]).Saw(msg.P(mPaymentFailGot, len(bad)), msg.P(mPaymentFailWant))
 	}
-	return check.Passf("all %d fee-bearing procedures examined offer online payment", feeBearing).
-		VI("cả %d thủ tục có phí, lệ phí được kiểm tra đều có thanh toán trực tuyến", feeBearing)
+	return check.Pass(mPaymentPass, feeBearing)
 }
