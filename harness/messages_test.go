@@ -55,8 +55,6 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 
 		"popdata": true,
 
-		"ux": true,
-
 		"warehouse": true,
 	}
 	families, err := os.ReadDir("internal")

@@ -2,7 +2,6 @@ package ux
 
 import (
 	"context"
-	"fmt"
 	"mime"
 	"strings"
 	"unicode/utf8"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
@@ -66,13 +66,8 @@ func charsetCheck(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)
 	}
-	return set.Judge(pagejudge.Options{Headers: []string{"Content-Type"}}, charsetVerdict).Result(pagejudge.Messages{
-		Pass:   "all %d pages examined declare UTF-8 and are valid UTF-8",
-		PassVI: "cả %d trang được kiểm tra đều khai báo và dùng đúng bảng mã UTF-8",
-		Fail:   "%d of %d pages do not declare or use UTF-8: %s",
-		FailVI: "%d/%d trang không khai báo hoặc không dùng UTF-8: %s",
-		Got:    "%d pages not UTF-8",
-		Want:   "UTF-8 declared (Content-Type charset or <meta charset>) and used",
+	return set.Judge(pagejudge.Options{Headers: []string{"Content-Type"}}, charsetVerdict).Finding(pagejudge.Texts{
+		Pass: mCharsetPass, Fail: mCharsetFail, Got: mCharsetGot, Want: msg.P(mCharsetWant),
 	})
 }
 
@@ -81,14 +76,14 @@ func charsetVerdict(pg *check.Page) pagejudge.Verdict {
 	hdr, meta := headerCharset(pg.Header.Get("Content-Type")), metaCharset(pg.Doc)
 	switch {
 	case hdr != "" && !utf8Labels[hdr]:
-		return pagejudge.Verdict{Problem: fmt.Sprintf("Content-Type declares charset=%s", hdr), ProblemVI: fmt.Sprintf("Content-Type khai báo charset=%s", hdr)}
+		return pagejudge.Verdict{Fault: msg.P(mCharsetHeader, hdr)}
 	case meta != "" && !utf8Labels[meta]:
-		return pagejudge.Verdict{Problem: fmt.Sprintf("<meta> declares charset %s", meta), ProblemVI: fmt.Sprintf("thẻ <meta> khai báo bảng mã %s", meta)}
+		return pagejudge.Verdict{Fault: msg.P(mCharsetMeta, meta)}
 	case hdr == "" && meta == "":
-		return pagejudge.Verdict{Problem: "no charset declared (neither Content-Type nor <meta charset>)", ProblemVI: "không khai báo bảng mã (Content-Type hoặc <meta charset>)"}
+		return pagejudge.Verdict{Fault: msg.P(mCharsetNone)}
 	}
 	if at := invalidUTF8(pg.Body, pg.Truncated); at >= 0 {
-		return pagejudge.Verdict{Problem: fmt.Sprintf("declares UTF-8 but byte %d is not valid UTF-8", at), ProblemVI: fmt.Sprintf("khai báo UTF-8 nhưng byte thứ %d không hợp lệ", at)}
+		return pagejudge.Verdict{Fault: msg.P(mCharsetInvalid, at)}
 	}
 	return pagejudge.Verdict{}
 }

@@ -2,13 +2,13 @@ package ux
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -218,26 +218,28 @@ func contactCheck(ctx context.Context, s *check.Session, r *check.Resolved) chec
 		}
 	}
 	if len(where) == 0 {
-		return check.Errorf("neither the contact page nor the home page could be read").VI("không đọc được trang liên hệ và trang chủ")
+		return check.Error(mContactNoneRead)
 	}
-	var missing, missingVI []string
+	var missing []msg.Phrase
 	if f.phone == "" {
-		missing, missingVI = append(missing, "a hotline or telephone number"), append(missingVI, "số điện thoại đường dây nóng")
+		missing = append(missing, msg.P(mContactPhone))
 	}
 	if f.address == "" {
-		missing, missingVI = append(missing, "an address (<address>, \"Địa chỉ: …\" or after a map-marker icon)"), append(missingVI, "địa chỉ liên hệ")
+		missing = append(missing, msg.P(mContactAddress, addressPrompt))
 	}
 	if f.email == "" {
-		missing, missingVI = append(missing, "an e-mail address"), append(missingVI, "địa chỉ thư điện tử")
+		missing = append(missing, msg.P(mContactEmail))
 	}
 	if f.guidance == "" {
-		missing, missingVI = append(missing, "a link to user guidance (\"Hướng dẫn\", \"Câu hỏi thường gặp\")"), append(missingVI, "liên kết hướng dẫn sử dụng")
+		missing = append(missing, msg.P(mContactGuidance, guidanceLabel, faqLabel))
 	}
 	if len(missing) > 0 {
-		return check.Failf("%s do not publish %s", strings.Join(where, " and "), strings.Join(missing, ", ")).
-			VI("%s chưa công bố %s", strings.Join(where, " và "), strings.Join(missingVI, ", ")).
-			With(ev...).GotWant(fmt.Sprintf("%d of 4 missing", len(missing)), "hotline, address, e-mail and guidance published")
+		pages := msg.P(mItem, where[0])
+		if len(where) > 1 { // the contact page and the home page
+			pages = msg.P(mContactBoth, where[0], where[1])
+		}
+		return check.Fail(mContactFail, pages, msg.List{Items: missing, Sep: ", "}).
+			With(ev...).Saw(msg.P(mContactFailGot, len(missing)), msg.P(mContactWant))
 	}
-	return check.Passf("contact and guidance are published: telephone %s, address %q, e-mail %s, guidance %q", f.phone, f.address, f.email, f.guidance).
-		VI("đã công bố thông tin liên hệ và hướng dẫn: điện thoại %s, địa chỉ %q, thư điện tử %s, hướng dẫn %q", f.phone, f.address, f.email, f.guidance).With(ev...)
+	return check.Pass(mContactPass, f.phone, f.address, f.email, f.guidance).With(ev...)
 }

@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
-	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -124,8 +125,7 @@ func crawl(ctx context.Context, s *check.Session, home string, targets map[strin
 // home page, following same-host links.
 func depthCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	if len(r.ProcedurePages) == 0 {
-		return check.Failf("no procedure page to look for: none configured (procedure_pages) and the catalogue links to none").
-			VI("không có trang thủ tục nào để kiểm tra").GotWant("no procedure pages", "every procedure page within 3 clicks of the home page")
+		return check.Fail(mDepthNoPages).Saw(msg.P(mNoPagesGot), msg.P(mDepthNoPagesWant))
 	}
 	home, err := s.Resolve(r.Home)
 	if err != nil {
@@ -138,7 +138,12 @@ func depthCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.
 		}
 	}
 	res := crawl(ctx, s, home, targets, s.Config().MaxPages, reportClicks)
-	var deep, unseen []string
+	type deepPage struct {
+		url    string
+		clicks int
+	}
+	var deepPages []deepPage
+	var unseen []string
 	deepest := 0
 	for t := range targets {
 		d, ok := res.depth[t]
@@ -146,41 +151,36 @@ func depthCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.
 		case !ok:
 			unseen = append(unseen, check.Redact(t))
 		case d > maxClicks:
-			deep = append(deep, fmt.Sprintf("%s (%d clicks)", check.Redact(t), d))
+			deepPages = append(deepPages, deepPage{check.Redact(t), d})
 		default:
 			deepest = max(deepest, d)
 		}
 	}
-	sort.Strings(deep)
+	sort.Slice(deepPages, func(i, j int) bool { return deepPages[i].url < deepPages[j].url })
 	sort.Strings(unseen)
+	deep := make([]msg.Phrase, len(deepPages))
+	for i, p := range deepPages {
+		deep[i] = msg.P(mDepthClicks, p.url, p.clicks)
+	}
 	ev := scoring.Evidence{Request: "GET " + check.Redact(home), Note: fmt.Sprintf("breadth-first crawl: %d pages read, %d links seen, every link within %d clicks seen", res.fetched, len(res.depth), res.explored)}
 	if len(deep) == 0 && len(unseen) == 0 {
-		return check.Passf("all %d procedure pages examined are reachable from the home page in at most %d clicks (deepest: %d)", len(targets), maxClicks, deepest).
-			VI("cả %d trang thủ tục được kiểm tra đều truy cập được từ trang chủ trong tối đa %d lần nhấp (sâu nhất: %d)", len(targets), maxClicks, deepest).
-			At(home).With(ev)
+		return check.Pass(mDepthPass, len(targets), maxClicks, deepest).At(home).With(ev)
 	}
 	if len(deep) == 0 && res.explored < maxClicks {
-		return check.Errorf("the crawl stopped at its budget of %d pages before seeing every link within %d clicks; %d of %d procedure pages not reached yet: %s. Raise Config.MaxPages",
-			s.Config().MaxPages, maxClicks, len(unseen), len(targets), en(unseen)).
-			VI("quá trình duyệt dừng ở giới hạn %d trang trước khi hoàn tất; %d/%d trang thủ tục chưa tới được: %s", s.Config().MaxPages, len(unseen), len(targets), vi(unseen)).
+		return check.Error(mDepthBudget, s.Config().MaxPages, maxClicks, len(unseen), len(targets), pagejudge.Data(unseen)).
 			At(home).With(ev)
 	}
-	far := append(deep, unseen...)
-	var parts, partsVI []string
+	far := len(deep) + len(unseen)
+	var parts []msg.Phrase
 	if len(deep) > 0 {
-		parts = append(parts, "deeper: "+en(deep))
-		partsVI = append(partsVI, "sâu hơn: "+vi(deep))
+		parts = append(parts, msg.P(mDepthDeeper, pagejudge.Phrases(deep)))
 	}
 	if len(unseen) > 0 && res.explored < maxClicks {
 		// Only possible with deep pages found: the budget ran out, the rest may be anywhere.
-		parts = append(parts, "not reached before the crawl budget ran out: "+en(unseen))
-		partsVI = append(partsVI, "chưa tới được khi hết giới hạn duyệt: "+vi(unseen))
+		parts = append(parts, msg.P(mDepthOverRun, pagejudge.Data(unseen)))
 	} else if len(unseen) > 0 {
-		parts = append(parts, fmt.Sprintf("not reached within %d clicks: %s", res.explored, en(unseen)))
-		partsVI = append(partsVI, fmt.Sprintf("không tới được trong %d lần nhấp: %s", res.explored, vi(unseen)))
+		parts = append(parts, msg.P(mDepthUnreached, res.explored, pagejudge.Data(unseen)))
 	}
-	return check.Failf("%d of %d procedure pages are not reachable from the home page within %d clicks; %s. Link the catalogue from the home page and each procedure from the catalogue",
-		len(far), len(targets), maxClicks, strings.Join(parts, "; ")).
-		VI("%d/%d trang thủ tục không truy cập được từ trang chủ trong %d lần nhấp; %s", len(far), len(targets), maxClicks, strings.Join(partsVI, "; ")).
-		At(home).With(ev).GotWant(fmt.Sprintf("%d pages deeper than %d clicks or unreachable", len(far), maxClicks), "every procedure page within 3 clicks")
+	return check.Fail(mDepthFail, far, len(targets), maxClicks, msg.List{Items: parts}).
+		At(home).With(ev).Saw(msg.P(mDepthGot, far, maxClicks), msg.P(mDepthWant))
 }

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -150,9 +152,7 @@ func indexableCheck(ctx context.Context, s *check.Session) check.Result {
 		return check.FromError("resolving the portal profile", err)
 	}
 	if len(r.ProcedurePages) == 0 {
-		return check.Failf("no procedure page to examine: none configured (procedure_pages) and the catalogue links to none").
-			VI("không có trang thủ tục nào để kiểm tra: chưa cấu hình procedure_pages và danh mục không liên kết tới trang thủ tục").
-			GotWant("no procedure pages", "procedure pages indexable and in the sitemap").With(discoveryEvidence(ctx, s, r)...)
+		return check.Fail(mIndexNoPages).Saw(msg.P(mNoPagesGot), msg.P(mIndexNoPagesWant)).With(discoveryEvidence(ctx, s, r)...)
 	}
 	base := s.Base()
 	robotsURL := base.ResolveReference(&url.URL{Path: "/robots.txt"}).String()
@@ -163,13 +163,12 @@ func indexableCheck(ctx context.Context, s *check.Session) check.Result {
 	var ev []scoring.Evidence
 	ev = append(ev, resp.Evidence("Content-Type"))
 	robots := &Robots{}
-	var problems, problemsVI []string
+	var problems []msg.Phrase
 	switch {
 	case resp.StatusCode == 200:
 		robots = ParseRobots(resp.Body)
 	case resp.StatusCode >= 500:
-		problems = append(problems, fmt.Sprintf("robots.txt answers status %d, which crawlers take as \"disallow everything\" (RFC 9309 §2.3.1.4)", resp.StatusCode))
-		problemsVI = append(problemsVI, fmt.Sprintf("robots.txt trả về mã %d, máy tìm kiếm coi như cấm toàn bộ", resp.StatusCode))
+		problems = append(problems, msg.P(mIndexRobotsStatus, resp.StatusCode))
 	}
 	s.Prefetch(ctx, r.ProcedurePages...)
 	// Pages: robots rules, noindex.
@@ -185,8 +184,7 @@ func indexableCheck(ctx context.Context, s *check.Session) check.Result {
 		}
 		for _, c := range crawlers {
 			if !robots.Allowed(c, pathQ) {
-				problems = append(problems, fmt.Sprintf("robots.txt disallows %s for %s", check.Redact(abs), c))
-				problemsVI = append(problemsVI, fmt.Sprintf("robots.txt cấm %s truy cập %s", c, check.Redact(abs)))
+				problems = append(problems, msg.P(mIndexDisallowed, check.Redact(abs), c))
 				break
 			}
 		}
@@ -196,23 +194,20 @@ func indexableCheck(ctx context.Context, s *check.Session) check.Result {
 		}
 		for _, v := range pg.Header.Values("X-Robots-Tag") {
 			if noindex(v) {
-				problems = append(problems, fmt.Sprintf("%s sends X-Robots-Tag: %s", check.Redact(abs), v))
-				problemsVI = append(problemsVI, fmt.Sprintf("%s gửi X-Robots-Tag: %s", check.Redact(abs), v))
+				problems = append(problems, msg.P(mIndexRobotsTag, check.Redact(abs), v))
 				ev = append(ev, pg.Evidence("X-Robots-Tag"))
 			}
 		}
 		if pg.Doc != nil {
 			if m := metaNoindex(pg.Doc); m != "" {
-				problems = append(problems, fmt.Sprintf("%s has %s", check.Redact(abs), m))
-				problemsVI = append(problemsVI, fmt.Sprintf("%s có %s", check.Redact(abs), m))
+				problems = append(problems, msg.P(mIndexMeta, check.Redact(abs), m))
 			}
 		}
 	}
 	// Sitemaps.
-	listed, smNote, smNoteVI := sitemapURLs(ctx, s, robots)
+	listed, smNote := sitemapURLs(ctx, s, robots)
 	if listed == nil {
-		problems = append(problems, "no sitemap: "+smNote)
-		problemsVI = append(problemsVI, "không có sơ đồ trang (sitemap): "+smNoteVI)
+		problems = append(problems, msg.P(mIndexNoSitemap, smNote))
 	} else {
 		var unlisted []string
 		for _, ref := range r.ProcedurePages {
@@ -222,22 +217,20 @@ func indexableCheck(ctx context.Context, s *check.Session) check.Result {
 			}
 		}
 		if len(unlisted) > 0 {
-			problems = append(problems, fmt.Sprintf("the sitemap (%s) does not list %d of %d procedure pages: %s", smNote, len(unlisted), len(r.ProcedurePages), en(unlisted)))
-			problemsVI = append(problemsVI, fmt.Sprintf("sitemap (%s) thiếu %d/%d trang thủ tục: %s", smNote, len(unlisted), len(r.ProcedurePages), vi(unlisted)))
+			problems = append(problems, msg.P(mIndexUnlisted, smNote, len(unlisted), len(r.ProcedurePages), pagejudge.Data(unlisted)))
 		}
 	}
 	if len(problems) > 0 {
-		return check.Failf("procedure pages are not fully indexable: %s", en(problems)).
-			VI("trang thủ tục chưa sẵn sàng cho máy tìm kiếm: %s", vi(problemsVI)).
-			With(ev...).GotWant(fmt.Sprintf("%d problems", len(problems)), "procedure pages crawlable, without noindex, listed in a sitemap")
+		return check.Fail(mIndexFail, pagejudge.Phrases(problems)).
+			With(ev...).Saw(msg.P(mIndexFailGot, len(problems)), msg.P(mIndexFailWant))
 	}
-	return check.Passf("all %d procedure pages examined are allowed by robots.txt, carry no noindex and are listed in the sitemap (%s)", len(r.ProcedurePages), smNote).
-		VI("cả %d trang thủ tục được kiểm tra đều được robots.txt cho phép, không có noindex và có trong sitemap (%s)", len(r.ProcedurePages), smNoteVI).With(ev...)
+	return check.Pass(mIndexPass, len(r.ProcedurePages), smNote).With(ev...)
 }
 
 // sitemapURLs reads the sitemaps robots.txt names (same host only), else /sitemap.xml, following
-// a sitemap index one level, and returns the listed URLs; nil when there is no usable sitemap.
-func sitemapURLs(ctx context.Context, s *check.Session, robots *Robots) (map[string]bool, string, string) {
+// a sitemap index one level, and returns the listed URLs (nil when there is no usable sitemap)
+// and a note saying where they came from, or why none could be read.
+func sitemapURLs(ctx context.Context, s *check.Session, robots *Robots) (map[string]bool, msg.Phrase) {
 	base := s.Base()
 	queue := []string{}
 	for _, sm := range robots.Sitemaps {
@@ -251,7 +244,7 @@ func sitemapURLs(ctx context.Context, s *check.Session, robots *Robots) (map[str
 		from = "/sitemap.xml"
 	}
 	var listed map[string]bool
-	var errs []string
+	var errs []msg.Phrase
 	read := 0
 	for len(queue) > 0 && read < maxSitemaps {
 		u := queue[0]
@@ -259,16 +252,16 @@ func sitemapURLs(ctx context.Context, s *check.Session, robots *Robots) (map[str
 		read++
 		resp, err := s.Get(ctx, u)
 		if err != nil {
-			errs = append(errs, err.Error())
+			errs = append(errs, pagejudge.Datum(err.Error()))
 			continue
 		}
 		if resp.StatusCode != 200 {
-			errs = append(errs, fmt.Sprintf("%s answers status %d", check.Redact(u), resp.StatusCode))
+			errs = append(errs, msg.P(mSitemapStatus, check.Redact(u), resp.StatusCode))
 			continue
 		}
 		urls, children, err := ParseSitemap(resp.Body, s.Config().MaxBodyBytes)
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", check.Redact(u), err))
+			errs = append(errs, msg.P(mSitemapError, check.Redact(u), err))
 			continue
 		}
 		if listed == nil {
@@ -284,9 +277,9 @@ func sitemapURLs(ctx context.Context, s *check.Session, robots *Robots) (map[str
 		}
 	}
 	if listed == nil {
-		return nil, from + ": " + strings.Join(errs, "; "), from + ": " + strings.Join(errs, "; ")
+		return nil, msg.P(mSitemapFailed, from, msg.List{Items: errs})
 	}
-	return listed, fmt.Sprintf("%d URLs from %s", len(listed), from), fmt.Sprintf("%d URL từ %s", len(listed), from)
+	return listed, msg.P(mSitemapRead, len(listed), from)
 }
 
 // discoveryEvidence is the evidence of a finding that rests on what discovery found: the home

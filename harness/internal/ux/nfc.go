@@ -2,7 +2,6 @@ package ux
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"unicode"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
@@ -23,7 +23,8 @@ type textReport struct {
 	Sample     string
 	// Legacy names a legacy Vietnamese encoding the page appears to use: "TCVN3 (ABC)" or "VNI",
 	// with Evidence saying why.
-	Legacy, Evidence string
+	Legacy   string
+	Evidence msg.Phrase
 }
 
 // legacyFonts are font-family prefixes of the legacy Vietnamese encodings.
@@ -110,7 +111,7 @@ func analyseText(doc *html.Node) textReport {
 				fam = strings.ToLower(strings.Trim(strings.TrimSpace(fam), `"'`))
 				for _, lf := range legacyFonts {
 					if strings.HasPrefix(fam, lf.prefix) {
-						rep.Legacy, rep.Evidence = lf.encoding, fmt.Sprintf("font %q on <%s>", fam, n.Data)
+						rep.Legacy, rep.Evidence = lf.encoding, msg.P(mNFCFont, fam, n.Data)
 					}
 				}
 			}
@@ -152,7 +153,7 @@ func latin1(b []byte) string {
 
 // legacyMarks looks for the characters TCVN3 or VNI text shows when read as Unicode: at least 10,
 // and at least 1% of the letters.
-func legacyMarks(t string) (encoding, evidence string) {
+func legacyMarks(t string) (encoding string, evidence msg.Phrase) {
 	{
 		letters, tcvn, vni := 0, 0, 0
 		for _, r := range t {
@@ -168,12 +169,12 @@ func legacyMarks(t string) (encoding, evidence string) {
 		}
 		switch {
 		case tcvn >= 10 && tcvn*100 >= letters:
-			return "TCVN3 (ABC)", fmt.Sprintf("%d characters such as ¸ µ ® Ö that TCVN3 text shows when read as Unicode", tcvn)
+			return "TCVN3 (ABC)", msg.P(mNFCTCVN3Marks, tcvn)
 		case vni >= 10 && vni*100 >= letters:
-			return "VNI", fmt.Sprintf("%d characters such as ø û ï ä that VNI text shows when read as Unicode", vni)
+			return "VNI", msg.P(mNFCVNIMarks, vni)
 		}
 	}
-	return "", ""
+	return "", msg.Phrase{}
 }
 
 // nfcCheck is P06-UX-02: Vietnamese text is Unicode NFC (precomposed), not decomposed and not in
@@ -183,13 +184,8 @@ func nfcCheck(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return check.FromError("resolving the portal profile", err)
 	}
-	return set.Judge(pagejudge.Options{}, nfcVerdict).Result(pagejudge.Messages{
-		Pass:   "the text of all %d pages examined is Unicode NFC, with no legacy encoding",
-		PassVI: "văn bản của cả %d trang được kiểm tra đều là Unicode dựng sẵn (NFC), không dùng bảng mã cũ",
-		Fail:   "%d of %d pages have Vietnamese text that is not Unicode NFC: %s. Normalise text to NFC when storing and serving it",
-		FailVI: "%d/%d trang có văn bản tiếng Việt không ở dạng Unicode dựng sẵn (NFC): %s. Chuẩn hóa NFC khi lưu và hiển thị",
-		Got:    "%d pages not NFC",
-		Want:   "Unicode NFC (TCVN 6909:2001)",
+	return set.Judge(pagejudge.Options{}, nfcVerdict).Finding(pagejudge.Texts{
+		Pass: mNFCPass, Fail: mNFCFail, Got: mNFCGot, Want: msg.P(mNFCWant),
 	})
 }
 
@@ -199,20 +195,18 @@ func nfcVerdict(pg *check.Page) pagejudge.Verdict {
 	if rep.Legacy == "" && invalidUTF8(pg.Body, pg.Truncated) >= 0 {
 		// Not UTF-8 at all (P06-UX-01 says so): read the bytes as Latin-1 to name the encoding.
 		if enc, why := legacyMarks(latin1(pg.Body)); enc != "" {
-			rep.Legacy, rep.Evidence = enc, why+" (the bytes are not UTF-8; read as Latin-1)"
+			rep.Legacy, rep.Evidence = enc, msg.P(mNFCNotUTF8, why)
 		}
 	}
-	var problems, problemsVI []string
+	var problems []msg.Phrase
 	if rep.Decomposed > 0 {
-		problems = append(problems, fmt.Sprintf("%d decomposed combining marks (first in %q)", rep.Decomposed, rep.Sample))
-		problemsVI = append(problemsVI, fmt.Sprintf("%d dấu thanh, dấu phụ viết tách rời (Unicode tổ hợp, chưa chuẩn hóa NFC), đầu tiên ở %q", rep.Decomposed, rep.Sample))
+		problems = append(problems, msg.P(mNFCDecomposed, rep.Decomposed, rep.Sample))
 	}
 	if rep.Legacy != "" {
-		problems = append(problems, fmt.Sprintf("legacy %s encoding: %s", rep.Legacy, rep.Evidence))
-		problemsVI = append(problemsVI, fmt.Sprintf("dùng bảng mã cũ %s: %s", rep.Legacy, rep.Evidence))
+		problems = append(problems, msg.P(mNFCLegacy, rep.Legacy, rep.Evidence))
 	}
 	if len(problems) == 0 {
 		return pagejudge.Verdict{}
 	}
-	return pagejudge.Verdict{Problem: strings.Join(problems, ", "), ProblemVI: strings.Join(problemsVI, ", "), Excerpt: rep.Sample}
+	return pagejudge.Verdict{Fault: msg.P(mItem, msg.List{Items: problems, Sep: ", "}), Excerpt: rep.Sample}
 }

@@ -10,9 +10,6 @@ import (
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
-func en(items []string) string { return pagejudge.List(items, "and") }
-func vi(items []string) string { return pagejudge.List(items, "và") }
-
 // samplePages returns the resolved profile and its sample of at most max pages (see
 // pagejudge.Sample).
 func samplePages(ctx context.Context, s *check.Session, max int) (*check.Resolved, pagejudge.Set, error) {

@@ -2,11 +2,12 @@ package ux
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -51,9 +52,8 @@ func privacyCheck(ctx context.Context, s *check.Session) check.Result {
 		return check.FromError("resolving the portal profile", err)
 	}
 	if r.Privacy == "" {
-		return check.Failf("no privacy notice: none configured (privacy) and no link labelled \"Chính sách bảo mật\", \"Quyền riêng tư\" or \"Bảo vệ dữ liệu cá nhân\" found").
-			VI("không có chính sách bảo vệ dữ liệu cá nhân: chưa cấu hình privacy và không tìm thấy liên kết \"Chính sách bảo mật\" hay \"Bảo vệ dữ liệu cá nhân\"").
-			GotWant("no privacy notice", "a privacy notice (Decree 13/2023) linked from every page")
+		return check.Fail(mPrivacyNone, privacyLabel, privateLabel, dataLabel).
+			Saw(msg.P(mPrivacyNoneGot), msg.P(mPrivacyNoneWant))
 	}
 	pp, err := s.Page(ctx, r.Privacy)
 	if err != nil {
@@ -61,9 +61,8 @@ func privacyCheck(ctx context.Context, s *check.Session) check.Result {
 	}
 	ev := []scoring.Evidence{pp.Evidence("Content-Type")}
 	if pp.StatusCode != 200 || pp.Doc == nil {
-		return check.Failf("the privacy notice %s answers status %d", check.Redact(pp.URL), pp.StatusCode).
-			VI("trang chính sách bảo mật %s trả về mã %d", check.Redact(pp.URL), pp.StatusCode).
-			At(pp.URL).With(ev...).GotWant(fmt.Sprintf("status %d", pp.StatusCode), "a privacy notice page")
+		return check.Fail(mPrivacyStatus, check.Redact(pp.URL), pp.StatusCode).
+			At(pp.URL).With(ev...).Saw(msg.P(mPrivacyStatusGot, pp.StatusCode), msg.P(mPrivacyStatusWant))
 	}
 	text := htmlx.Fold(htmlx.Text(pp.Doc))
 	topical := false
@@ -71,9 +70,8 @@ func privacyCheck(ctx context.Context, s *check.Session) check.Result {
 		topical = topical || htmlx.FoldedContains(text, t)
 	}
 	if !topical {
-		return check.Failf("the privacy notice %s does not speak of personal data (dữ liệu cá nhân, Decree 13/2023)", check.Redact(pp.URL)).
-			VI("trang %s không đề cập tới dữ liệu cá nhân (Nghị định 13/2023)", check.Redact(pp.URL)).
-			At(pp.URL).With(ev...).GotWant("no personal-data notice", "a notice on the processing of personal data")
+		return check.Fail(mPrivacyOffTopic, check.Redact(pp.URL), personalDataWord).
+			At(pp.URL).With(ev...).Saw(msg.P(mPrivacyOffTopicGot), msg.P(mPrivacyOffTopicWant))
 	}
 	privacy, _ := url.Parse(pp.URL)
 	var without []string
@@ -85,12 +83,10 @@ func privacyCheck(ctx context.Context, s *check.Session) check.Result {
 			without = append(without, check.Redact(pg.URL))
 		}
 	}
-	skip, skipVI := sp.UnreadNote()
+	skip := sp.NotJudged()
 	if len(without) > 0 {
-		return check.Failf("%d of %d pages do not link to the privacy notice %s: %s%s", len(without), len(sp.Pages), check.Redact(pp.URL), en(without), skip).
-			VI("%d/%d trang không có liên kết tới chính sách bảo mật %s: %s%s", len(without), len(sp.Pages), check.Redact(pp.URL), vi(without), skipVI).
-			At(without[0]).With(ev...).GotWant(fmt.Sprintf("%d pages without the link", len(without)), "the privacy notice linked from every page")
+		return check.Fail(mPrivacyFail, len(without), len(sp.Pages), check.Redact(pp.URL), pagejudge.Data(without), skip).
+			At(without[0]).With(ev...).Saw(msg.P(mPrivacyFailGot, len(without)), msg.P(mPrivacyFailWant))
 	}
-	return check.Passf("every page examined (%d) links to the privacy notice %s%s", len(sp.Pages), check.Redact(pp.URL), skip).
-		VI("cả %d trang được kiểm tra đều liên kết tới chính sách bảo mật %s%s", len(sp.Pages), check.Redact(pp.URL), skipVI).With(ev...)
+	return check.Pass(mPrivacyPass, len(sp.Pages), check.Redact(pp.URL), skip).With(ev...)
 }

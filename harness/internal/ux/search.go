@@ -2,11 +2,12 @@ package ux
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -54,9 +55,7 @@ func linksTo(pg *check.Page, target string) bool {
 // works (advice, not a requirement).
 func searchCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	if r.Search == "" || !strings.Contains(r.Search, "{q}") {
-		return check.Failf("no site search: none configured (search, a URL with {q}) and no search form (role=search, or an input named q, keyword, tukhoa…) found on the home page").
-			VI("không có chức năng tìm kiếm: chưa cấu hình search và không tìm thấy ô tìm kiếm trên trang chủ").
-			GotWant("no search", "a site search that finds procedures by name")
+		return check.Fail(mSearchNone).Saw(msg.P(mSearchNoneGot), msg.P(mSearchNoneWant))
 	}
 	pl, err := s.Procedures(ctx)
 	if err != nil {
@@ -64,10 +63,9 @@ func searchCheck(ctx context.Context, s *check.Session, r *check.Resolved) check
 	}
 	samples := pick(pl.Procedures, searchSamples)
 	if len(samples) == 0 {
-		return check.Failf("the catalogue has no procedure with a name and a page to search for").
-			VI("danh mục không có thủ tục nào có tên và trang để tìm kiếm").GotWant("nothing to search for", "procedures found by name")
+		return check.Fail(mSearchNothing).Saw(msg.P(mSearchNothingGot), msg.P(mSearchNothingWant))
 	}
-	var missed, missedVI []string
+	var missed []msg.Phrase
 	var ev []scoring.Evidence
 	for _, p := range samples {
 		u := strings.ReplaceAll(r.Search, "{q}", url.QueryEscape(p.Name))
@@ -78,33 +76,28 @@ func searchCheck(ctx context.Context, s *check.Session, r *check.Resolved) check
 		ev = append(ev, pg.Evidence("Content-Type"))
 		switch {
 		case pg.StatusCode != 200 || pg.Doc == nil:
-			missed = append(missed, fmt.Sprintf("%q: status %d", p.Name, pg.StatusCode))
-			missedVI = append(missedVI, fmt.Sprintf("%q: mã trạng thái %d", p.Name, pg.StatusCode))
+			missed = append(missed, msg.P(mSearchStatus, p.Name, pg.StatusCode))
 		case !linksTo(pg, p.URL):
-			missed = append(missed, fmt.Sprintf("%q: the results do not link to %s", p.Name, check.Redact(p.URL)))
-			missedVI = append(missedVI, fmt.Sprintf("%q: kết quả không có liên kết tới %s", p.Name, check.Redact(p.URL)))
+			missed = append(missed, msg.P(mSearchNoLink, p.Name, check.Redact(p.URL)))
 		}
 	}
 	// People often type without diacritics: try the first name folded, and say what happens.
-	plain, plainVI := "", ""
+	var plain msg.Phrase // says nothing when the name has no diacritics
 	if len(missed) == 0 {
 		p := samples[0]
 		folded := htmlx.Fold(p.Name)
 		if folded != strings.ToLower(p.Name) {
 			u := strings.ReplaceAll(r.Search, "{q}", url.QueryEscape(folded))
 			if pg, err := s.Page(ctx, u); err == nil && pg.StatusCode == 200 && pg.Doc != nil && linksTo(pg, p.URL) {
-				plain, plainVI = "; also without diacritics", "; tìm được cả khi gõ không dấu"
+				plain = msg.P(mSearchPlain)
 			} else {
-				plain = fmt.Sprintf("; typed without diacritics (%q) it is not found, which users often do", folded)
-				plainVI = fmt.Sprintf("; gõ không dấu (%q) thì không tìm thấy, trong khi người dùng thường gõ như vậy", folded)
+				plain = msg.P(mSearchNotPlain, folded)
 			}
 		}
 	}
 	if len(missed) > 0 {
-		return check.Failf("site search misses %d of %d procedures searched by name: %s", len(missed), len(samples), en(missed)).
-			VI("tìm kiếm không tìm thấy %d/%d thủ tục theo tên: %s", len(missed), len(samples), vi(missedVI)).
-			With(ev...).GotWant(fmt.Sprintf("%d of %d not found", len(missed), len(samples)), "every procedure found by its name")
+		return check.Fail(mSearchFail, len(missed), len(samples), pagejudge.Phrases(missed)).
+			With(ev...).Saw(msg.P(mSearchFailGot, len(missed), len(samples)), msg.P(mSearchFailWant))
 	}
-	return check.Passf("site search finds all %d procedures searched by name%s", len(samples), plain).
-		VI("tìm kiếm tìm thấy cả %d thủ tục theo tên%s", len(samples), plainVI).With(ev...)
+	return check.Pass(mSearchPass, len(samples), plain).With(ev...)
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -86,7 +87,7 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 			pages = append(pages, abs)
 		}
 	}
-	skip, skipVI := sp.UnreadNote()
+	skip := sp.NotJudged()
 	type pageStat struct {
 		url    string
 		ds     []time.Duration
@@ -150,7 +151,7 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 		others += st.others
 	}
 	if len(all) == 0 {
-		return check.Errorf("no page to time%s", skip).VI("không có trang nào để đo thời gian phản hồi%s", skipVI)
+		return check.Error(mTTFBNone, skip)
 	}
 	sort.Slice(stats, func(i, j int) bool { return stats[i].p95 > stats[j].p95 })
 	p95 := percentile(all, 0.95)
@@ -165,13 +166,8 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 			len(all), len(pages), len(all)-others, others, ms(percentile(all, 0.5)), ms(p95), ms(percentile(all, 1)), check.Redact(stats[0].url), ms(stats[0].p95))}
 	got, want := "p95 TTFB "+ms(p95), "≤ "+ms(budget)
 	if p95 > budget {
-		return check.Failf("p95 time to first byte is %s over %d requests to %d pages, above the budget of %s; slow pages: %s%s",
-			ms(p95), len(all), len(pages), ms(budget), en(slow), skip).
-			VI("thời gian phản hồi byte đầu tiên (p95) là %s qua %d lượt truy cập %d trang, vượt ngưỡng %s; trang chậm: %s%s",
-				ms(p95), len(all), len(pages), ms(budget), vi(slow), skipVI).
+		return check.Fail(mTTFBFail, ms(p95), len(all), len(pages), ms(budget), pagejudge.Data(slow), skip).
 			At(stats[0].url).With(ev).GotWant(got, want)
 	}
-	return check.Passf("p95 time to first byte is %s over %d requests to %d pages, within the budget of %s%s", ms(p95), len(all), len(pages), ms(budget), skip).
-		VI("thời gian phản hồi byte đầu tiên (p95) là %s qua %d lượt truy cập %d trang, trong ngưỡng %s%s", ms(p95), len(all), len(pages), ms(budget), skipVI).
-		With(ev).GotWant(got, want)
+	return check.Pass(mTTFBPass, ms(p95), len(all), len(pages), ms(budget), skip).With(ev).GotWant(got, want)
 }

@@ -2,7 +2,6 @@ package ux
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
@@ -42,10 +42,11 @@ func viewportNumber(v string) (float64, bool) {
 	return f, err == nil
 }
 
-// viewportProblem says what is wrong with a page's viewport, or "" when it is right: declared,
+// viewportProblem says what is wrong with a page's viewport, or nothing (a zero phrase) when it
+// is right: declared,
 // width=device-width, zoom not disabled (user-scalable=no/0) nor limited below 2×
 // (maximum-scale < 2, as axe-core's meta-viewport rule, WCAG 1.4.4).
-func viewportProblem(doc *html.Node) (string, string, *html.Node) {
+func viewportProblem(doc *html.Node) (msg.Phrase, *html.Node) {
 	var meta *html.Node
 	for _, m := range htmlx.All(doc, "meta") {
 		if n, _ := htmlx.Attr(m, "name"); strings.EqualFold(strings.TrimSpace(n), "viewport") {
@@ -54,7 +55,7 @@ func viewportProblem(doc *html.Node) (string, string, *html.Node) {
 		}
 	}
 	if meta == nil {
-		return "no <meta name=\"viewport\">", "không có thẻ <meta name=\"viewport\">", nil
+		return msg.P(mViewportNone), nil
 	}
 	c, _ := htmlx.Attr(meta, "content")
 	vp := parseViewport(c)
@@ -62,16 +63,16 @@ func viewportProblem(doc *html.Node) (string, string, *html.Node) {
 	usv, usOK := viewportNumber(us)
 	switch {
 	case vp["width"] != "device-width":
-		return fmt.Sprintf("viewport %q lacks width=device-width", c), fmt.Sprintf("viewport %q thiếu width=device-width", c), meta
+		return msg.P(mViewportWidth, c), meta
 	case hasUS && usOK && usv > -1 && usv < 1:
-		return fmt.Sprintf("viewport %q disables zoom (user-scalable=%s)", c, us), fmt.Sprintf("viewport %q chặn phóng to (user-scalable=%s)", c, us), meta
+		return msg.P(mViewportNoZoom, c, us), meta
 	}
 	if ms, ok := vp["maximum-scale"]; ok {
 		if f, ok := viewportNumber(ms); ok && f < 2 {
-			return fmt.Sprintf("viewport %q limits zoom to maximum-scale=%s (< 2)", c, ms), fmt.Sprintf("viewport %q giới hạn phóng to maximum-scale=%s (< 2)", c, ms), meta
+			return msg.P(mViewportZoomLimit, c, ms), meta
 		}
 	}
-	return "", "", meta
+	return msg.Phrase{}, meta
 }
 
 // viewportCheck is P06-UX-03: every sampled page declares a mobile viewport that lets users zoom.
@@ -81,18 +82,13 @@ func viewportCheck(ctx context.Context, s *check.Session) check.Result {
 		return check.FromError("resolving the portal profile", err)
 	}
 	return set.Judge(pagejudge.Options{}, func(pg *check.Page) pagejudge.Verdict {
-		p, pVI, meta := viewportProblem(pg.Doc)
-		v := pagejudge.Verdict{Problem: p, ProblemVI: pVI}
-		if p != "" && meta != nil {
+		fault, meta := viewportProblem(pg.Doc)
+		v := pagejudge.Verdict{Fault: fault}
+		if !fault.Text.IsZero() && meta != nil {
 			v.Location, v.Excerpt = htmlx.Path(meta), htmlx.Outer(meta, 200)
 		}
 		return v
-	}).Result(pagejudge.Messages{
-		Pass:   "all %d pages examined declare a mobile viewport (width=device-width) that allows zoom",
-		PassVI: "cả %d trang được kiểm tra đều khai báo viewport cho thiết bị di động (width=device-width) và cho phép phóng to",
-		Fail:   "%d of %d pages lack a usable mobile viewport: %s. Use <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-		FailVI: "%d/%d trang không có viewport phù hợp cho di động: %s. Dùng <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-		Got:    "%d pages without a usable viewport",
-		Want:   "width=device-width, zoom allowed",
+	}).Finding(pagejudge.Texts{
+		Pass: mViewportPass, Fail: mViewportFail, Got: mViewportGot, Want: msg.P(mViewportWant),
 	})
 }

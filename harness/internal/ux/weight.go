@@ -12,6 +12,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -107,8 +109,7 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 		budget = r.Budgets.PageWeightBytes
 	}
 	host := s.Base().Host
-	var heavy, heavyVI []string
-	var unknown, unknownVI []string // under the budget only because a body was cut at the bound
+	var heavy, unknown []msg.Phrase // unknown: under the budget only because a body was cut at the bound
 	var ev []scoring.Evidence
 	heaviest, heaviestURL, measured := int64(0), "", 0
 	for _, pg := range sp.Pages {
@@ -121,10 +122,9 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 				heaviest, heaviestURL = total, pg.URL
 			}
 			if total > budget {
-				heavy = append(heavy, fmt.Sprintf("%s weighs %d B as rendered (%d responses the browser received)", check.Redact(pg.URL), total, n))
-				heavyVI = append(heavyVI, fmt.Sprintf("%s nặng %d byte khi hiển thị (%d phản hồi trình duyệt nhận)", check.Redact(pg.URL), total, n))
+				heavy = append(heavy, msg.P(mWeightRendered, check.Redact(pg.URL), total, n))
 				e := pg.Evidence("Content-Type")
-				e.Note = heavy[len(heavy)-1]
+				e.Note = heavy[len(heavy)-1].Render(msg.EN)
 				if tp := pg.Render.ThirdPartyHosts(); len(tp) > 0 {
 					e.Note += "; blocked third-party hosts, not counted: " + strings.Join(tp, ", ")
 				}
@@ -172,8 +172,7 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 		}
 		sort.Slice(res, func(i, j int) bool { return res[i].bytes > res[j].bytes })
 		if atLeast && total <= budget {
-			unknown = append(unknown, fmt.Sprintf("%s weighs at least %d B (a response exceeds the body bound of %d B)", check.Redact(pg.URL), total, s.Config().MaxBodyBytes))
-			unknownVI = append(unknownVI, fmt.Sprintf("%s nặng ít nhất %d byte (một phản hồi vượt giới hạn %d byte)", check.Redact(pg.URL), total, s.Config().MaxBodyBytes))
+			unknown = append(unknown, msg.P(mWeightAtLeast, check.Redact(pg.URL), total, s.Config().MaxBodyBytes))
 			continue
 		}
 		if total > heaviest {
@@ -184,31 +183,27 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 			for _, x := range res[:min(3, len(res))] {
 				top = append(top, fmt.Sprintf("%s %d B", check.Redact(x.url), x.bytes))
 			}
-			qual := ""
+			var qual msg.Phrase // says nothing when every response was read in full
 			if atLeast {
-				qual = "at least "
+				qual = msg.P(mWeightLowerBound)
 			}
-			heavy = append(heavy, fmt.Sprintf("%s weighs %s%d B (HTML %d B + %d resources; largest: %s)", check.Redact(pg.URL), qual, total, len(pg.Body), len(res), strings.Join(top, ", ")))
-			heavyVI = append(heavyVI, fmt.Sprintf("%s nặng %d byte (HTML %d byte + %d tài nguyên)", check.Redact(pg.URL), total, len(pg.Body), len(res)))
+			heavy = append(heavy, msg.P(mWeightHeavy, check.Redact(pg.URL), qual, total, len(pg.Body), len(res), strings.Join(top, ", ")))
 			e := pg.Evidence("Content-Type")
-			e.Note = heavy[len(heavy)-1]
+			e.Note = heavy[len(heavy)-1].Render(msg.EN)
 			ev = append(ev, e)
 		}
 	}
-	skip, skipVI := sp.UnreadNote()
+	skip := sp.NotJudged()
 	if measured == 0 {
 		return sp.NoneRead()
 	}
 	if len(heavy) > 0 {
-		return check.Failf("%d of %d pages weigh more than the budget of %d bytes: %s%s", len(heavy), measured, budget, en(heavy), skip).
-			VI("%d/%d trang nặng hơn ngưỡng %d byte: %s%s", len(heavy), measured, budget, vi(heavyVI), skipVI).
-			At(heaviestURL).With(ev...).GotWant(fmt.Sprintf("heaviest %d B", heaviest), fmt.Sprintf("≤ %d B per page", budget))
+		return check.Fail(mWeightFail, len(heavy), measured, budget, pagejudge.Phrases(heavy), skip).
+			At(heaviestURL).With(ev...).Saw(msg.P(mWeightGot, heaviest), msg.P(mWeightWant, budget))
 	}
 	if len(unknown) > 0 {
-		return check.Errorf("%d of %d pages could not be weighed in full: %s; raise the body bound (MaxBodyBytes) or assess with --render, which counts what the browser receives%s", len(unknown), measured, en(unknown), skip).
-			VI("%d/%d trang không đo được đầy đủ: %s; tăng giới hạn kích thước (MaxBodyBytes) hoặc đánh giá với --render%s", len(unknown), measured, vi(unknownVI), skipVI)
+		return check.Error(mWeightUnknown, len(unknown), measured, pagejudge.Phrases(unknown), skip)
 	}
-	return check.Passf("all %d pages weighed are within the budget of %d bytes (heaviest: %s, %d B)%s", measured, budget, check.Redact(heaviestURL), heaviest, skip).
-		VI("cả %d trang được đo đều trong ngưỡng %d byte (nặng nhất: %s, %d byte)%s", measured, budget, check.Redact(heaviestURL), heaviest, skipVI).
-		GotWant(fmt.Sprintf("heaviest %d B", heaviest), fmt.Sprintf("≤ %d B per page", budget))
+	return check.Pass(mWeightPass, measured, budget, check.Redact(heaviestURL), heaviest, skip).
+		Saw(msg.P(mWeightGot, heaviest), msg.P(mWeightWant, budget))
 }
