@@ -166,6 +166,29 @@ func fleet(b *testing.B, n, parallel int) {
 	handler := benchPortal()
 	cert, pool := benchCert(b)
 
+	m := scanFleet(b, n, parallel, pool, func(int) (string, func()) {
+		srv := startPortal(handler, cert)
+		return srv.URL, srv.Close
+	})
+	elapsed, cpu := m.elapsed, m.cpu
+	b.ReportMetric(float64(n)/elapsed.Seconds(), "portals/s")
+	b.ReportMetric(float64(m.peakHeap)/(1<<20), "peak-heap-MB")
+	// CPU time per portal (harness and in-process portals together) is what the machine's load
+	// does not change: 2 cores / cpu-ms-per-portal bounds portals/s on a dedicated machine.
+	b.ReportMetric(float64(cpu.Milliseconds())/float64(n), "cpu-ms/portal")
+	b.ReportMetric(peakRSSMB(), "peak-rss-MB")
+}
+
+// fleetMeasure is what scanFleet measured.
+type fleetMeasure struct {
+	elapsed, cpu time.Duration // wall clock and CPU time (user and system) of the whole fleet
+	peakHeap     uint64        // peak heap in use, in bytes
+}
+
+// scanFleet scans n portals, parallel at once, each what `p06 scan URL` runs, trusting pool, while
+// it samples the peak heap; portal(i) gives the i-th portal's URL and what to call when its scan is
+// done. It fails b when a portal could not be scanned.
+func scanFleet(b *testing.B, n, parallel int, pool *x509.CertPool, portal func(i int) (url string, done func())) fleetMeasure {
 	var peak atomic.Uint64
 	stop := make(chan struct{})
 	var mwg sync.WaitGroup
@@ -194,17 +217,17 @@ func fleet(b *testing.B, n, parallel int) {
 	sem := make(chan struct{}, parallel)
 	var wg sync.WaitGroup
 	var failed atomic.Int64
-	for range n {
+	for i := range n {
 		sem <- struct{}{}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			srv := startPortal(handler, cert)
-			defer srv.Close()
+			u, done := portal(i)
+			defer done()
 			tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}, ForceAttemptHTTP2: true}
 			defer tr.CloseIdleConnections()
-			r, err := harness.Check(context.Background(), harness.Target{BaseURL: srv.URL, Client: &http.Client{Transport: tr}},
+			r, err := harness.Check(context.Background(), harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}},
 				harness.Lang("en"), harness.Parallel(8))
 			if err != nil || r == nil {
 				failed.Add(1)
@@ -212,19 +235,14 @@ func fleet(b *testing.B, n, parallel int) {
 		}()
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
-	cpu := cpuTime() - cpu0
+	m := fleetMeasure{elapsed: time.Since(start), cpu: cpuTime() - cpu0}
 	close(stop)
 	mwg.Wait()
 	if failed.Load() > 0 {
 		b.Fatalf("%d of %d portals could not be scanned", failed.Load(), n)
 	}
-	b.ReportMetric(float64(n)/elapsed.Seconds(), "portals/s")
-	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
-	// CPU time per portal (harness and in-process portals together) is what the machine's load
-	// does not change: 2 cores / cpu-ms-per-portal bounds portals/s on a dedicated machine.
-	b.ReportMetric(float64(cpu.Milliseconds())/float64(n), "cpu-ms/portal")
-	b.ReportMetric(peakRSSMB(), "peak-rss-MB")
+	m.peakHeap = peak.Load()
+	return m
 }
 
 // cpuTime is the CPU time (user and system) the process has used.

@@ -135,7 +135,7 @@ func (e *engine) noteShells(id string, shells []ledger.Shell) {
 func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error) {
 	e := &engine{cfg: cfg, target: target, started: cfg.now(), t0: time.Now()}
 	e.ctx, e.cancel = context.WithCancel(ctx)
-	sess, err := probe.NewSessionContext(e.ctx, target, cfg.Config)
+	sess, err := probe.NewRunSession(e.ctx, target, cfg.Config)
 	if err != nil {
 		e.cancel()
 		return nil, fmt.Errorf("harness: %w", err)
@@ -355,7 +355,7 @@ func (e *engine) rebase(to string) bool {
 		p.PlainHTTP = e.target.BaseURL
 	}
 	t.Profile = &p
-	sess, err := probe.NewSessionContext(e.ctx, t, e.cfg.Config)
+	sess, err := probe.NewRunSession(e.ctx, t, e.cfg.Config)
 	if err != nil {
 		return false
 	}

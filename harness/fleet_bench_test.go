@@ -2,26 +2,17 @@ package harness_test
 
 import (
 	"bufio"
-	"context"
-	"crypto/tls"
 	"crypto/x509"
 	"encoding/pem"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
-	"runtime/metrics"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
-
-	"net/http"
-
-	"github.com/p06kit/p06kit/harness"
 )
 
 // The fleet with the portals in another process: what the harness itself costs when it surveys
@@ -120,64 +111,15 @@ func externalFleet(b *testing.B, n, parallel int) {
 		b.Fatalf("helper process: %d URLs, certificate ok %v", len(urls), pool != nil)
 	}
 
-	var peak atomic.Uint64
-	stop := make(chan struct{})
-	var mwg sync.WaitGroup
-	mwg.Add(1)
-	go func() {
-		defer mwg.Done()
-		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-		t := time.NewTicker(20 * time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			if v := sample[0].Value.Uint64(); v > peak.Load() {
-				peak.Store(v)
-			}
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-
-	cpu0 := cpuTime()
-	start := time.Now()
-	sem := make(chan struct{}, parallel)
-	var wg sync.WaitGroup
-	var failed atomic.Int64
-	for _, u := range urls {
-		sem <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}, ForceAttemptHTTP2: true}
-			defer tr.CloseIdleConnections()
-			r, err := harness.Check(context.Background(), harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}},
-				harness.Lang("en"), harness.Parallel(8))
-			if err != nil || r == nil {
-				failed.Add(1)
-			}
-		}()
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	cpu := cpuTime() - cpu0
-	close(stop)
-	mwg.Wait()
+	m := scanFleet(b, n, parallel, pool, func(i int) (string, func()) { return urls[i], func() {} })
 	_ = stdin.Close()
 	_ = cmd.Wait()
-	if failed.Load() > 0 {
-		b.Fatalf("%d of %d portals could not be scanned", failed.Load(), n)
-	}
 	// The portals' CPU while they served the scans (their start-up excluded).
 	portalCPU := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime() - startCPU
-	b.ReportMetric(float64(n)/elapsed.Seconds(), "portals/s")
-	b.ReportMetric(float64(cpu.Milliseconds())/float64(n), "harness-cpu-ms/portal")
+	b.ReportMetric(float64(n)/m.elapsed.Seconds(), "portals/s")
+	b.ReportMetric(float64(m.cpu.Milliseconds())/float64(n), "harness-cpu-ms/portal")
 	b.ReportMetric(float64(portalCPU.Milliseconds())/float64(n), "portal-cpu-ms/portal")
-	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(m.peakHeap)/(1<<20), "peak-heap-MB")
 	// Peak resident memory from the OS: the harness's process (everything it has run so far, so
 	// run one fleet size per process) and the helper's.
 	b.ReportMetric(peakRSSMB(), "peak-rss-MB")

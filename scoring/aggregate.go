@@ -14,18 +14,9 @@ type Survey struct {
 	Catalogue CatalogueRef `json:"catalogue"`
 	// AsOf is the day (YYYY-MM-DD) every report was scored as of, when they all were scored as
 	// of the same day; empty when they differ or carry none.
-	AsOf    string `json:"as_of,omitempty"`
-	Portals int    `json:"portals"`
-	// Met and Applicable add up every portal's mandatory criteria; Rate is Met / Applicable.
-	Met        int     `json:"met"`
-	Applicable int     `json:"applicable"`
-	Rate       float64 `json:"rate"`
-	// FullyCompliant counts portals that meet every applicable mandatory criterion (and have at
-	// least one); FullyCompliantShare is FullyCompliant / Portals.
-	FullyCompliant      int     `json:"fully_compliant"`
-	FullyCompliantShare float64 `json:"fully_compliant_share"`
-	// MeanOverall is the mean of the portals' overall scores.
-	MeanOverall float64 `json:"mean_overall"`
+	AsOf string `json:"as_of,omitempty"`
+	// The figures of all the portals.
+	Figures
 	// Levels are the same national figures for the units of each level of government apart
 	// (ministries, provinces, communes, then units of no stated level), when any report was
 	// scored for a level (Report.Level); levels with no unit are left out.
@@ -67,17 +58,47 @@ type GroupRate struct {
 	Scored     int     `json:"scored"`
 }
 
+// Figures are the national figures of a set of portals, all of them or the units of one level.
+type Figures struct {
+	Portals int `json:"portals"`
+	// Met and Applicable add up every portal's mandatory criteria; Rate is Met / Applicable.
+	Met        int     `json:"met"`
+	Applicable int     `json:"applicable"`
+	Rate       float64 `json:"rate"`
+	// FullyCompliant counts portals that meet every applicable mandatory criterion (and have at
+	// least one); FullyCompliantShare is FullyCompliant / Portals.
+	FullyCompliant      int     `json:"fully_compliant"`
+	FullyCompliantShare float64 `json:"fully_compliant_share"`
+	// MeanOverall is the mean of the portals' overall scores.
+	MeanOverall float64 `json:"mean_overall"`
+}
+
+// add counts r in; MeanOverall holds the sum of the overall scores until finish.
+func (f *Figures) add(r *Report) {
+	c := r.Scores.Compliance
+	f.Portals++
+	f.Met += c.Met
+	f.Applicable += c.Applicable
+	if c.Applicable > 0 && c.Met == c.Applicable {
+		f.FullyCompliant++
+	}
+	f.MeanOverall += r.Scores.Overall
+}
+
+// finish turns the counts and sums into rates and the mean.
+func (f *Figures) finish() {
+	f.Rate = ratio(f.Met, f.Applicable)
+	f.FullyCompliantShare = ratio(f.FullyCompliant, f.Portals)
+	if f.Portals > 0 {
+		f.MeanOverall /= float64(f.Portals)
+	}
+}
+
 // LevelRate is the national figures of the units of one level of government.
 type LevelRate struct {
 	// Level is ministry, province or commune, or "unspecified" for reports of no level.
-	Level               string  `json:"level"`
-	Portals             int     `json:"portals"`
-	Met                 int     `json:"met"`
-	Applicable          int     `json:"applicable"`
-	Rate                float64 `json:"rate"`
-	FullyCompliant      int     `json:"fully_compliant"`
-	FullyCompliantShare float64 `json:"fully_compliant_share"`
-	MeanOverall         float64 `json:"mean_overall"`
+	Level string `json:"level"`
+	Figures
 }
 
 // Unspecified is LevelRate.Level for units whose report was scored for no level.
@@ -90,7 +111,6 @@ func levelRates(sorted []*Report) []LevelRate {
 	}
 	by := map[string]*LevelRate{}
 	order := []string{string(criteria.Ministry), string(criteria.Province), string(criteria.Commune)}
-	overall := map[string]float64{}
 	for _, r := range sorted {
 		lv := string(r.Level)
 		if lv == "" {
@@ -104,20 +124,12 @@ func levelRates(sorted []*Report) []LevelRate {
 				order = append(order, lv)
 			}
 		}
-		l.Portals++
-		l.Met += r.Scores.Compliance.Met
-		l.Applicable += r.Scores.Compliance.Applicable
-		if r.Scores.Compliance.Applicable > 0 && r.Scores.Compliance.Met == r.Scores.Compliance.Applicable {
-			l.FullyCompliant++
-		}
-		overall[lv] += r.Scores.Overall
+		l.Figures.add(r)
 	}
 	var out []LevelRate
 	for _, lv := range append(order, Unspecified) {
 		if l, ok := by[lv]; ok {
-			l.Rate = ratio(l.Met, l.Applicable)
-			l.FullyCompliantShare = ratio(l.FullyCompliant, l.Portals)
-			l.MeanOverall = overall[lv] / float64(l.Portals)
+			l.Figures.finish()
 			out = append(out, *l)
 		}
 	}
@@ -139,7 +151,7 @@ type Rank struct {
 // Aggregate combines reports scored against cat. Every report must be of that catalogue. The
 // result does not depend on the order of the reports.
 func Aggregate(cat *criteria.Catalogue, reports []*Report) (*Survey, error) {
-	s := &Survey{Catalogue: CatalogueRef{ID: cat.ID, Version: cat.Version}, Portals: len(reports),
+	s := &Survey{Catalogue: CatalogueRef{ID: cat.ID, Version: cat.Version},
 		Criteria: []CriterionRate{}, Groups: []GroupRate{}, Ranking: []Rank{}}
 	crit := map[string]*CriterionRate{}
 	for _, c := range cat.Criteria {
@@ -170,17 +182,11 @@ func Aggregate(cat *criteria.Catalogue, reports []*Report) (*Survey, error) {
 		}
 		return sorted[i].Scores.Overall < sorted[j].Scores.Overall
 	})
-	var overall float64
 	for i, r := range sorted {
 		if r.Catalogue.ID != cat.ID {
 			return nil, fmt.Errorf("scoring: reports[%d] (%s) is scored against catalogue %q, not %q", i, r.Target, r.Catalogue.ID, cat.ID)
 		}
-		s.Met += r.Scores.Compliance.Met
-		s.Applicable += r.Scores.Compliance.Applicable
-		if r.Scores.Compliance.Applicable > 0 && r.Scores.Compliance.Met == r.Scores.Compliance.Applicable {
-			s.FullyCompliant++
-		}
-		overall += r.Scores.Overall
+		s.Figures.add(r)
 		for _, f := range r.Findings {
 			cr, ok := crit[f.Criterion]
 			if !ok || f.Status == NotApplicable || f.Status == Waived {
@@ -210,7 +216,7 @@ func Aggregate(cat *criteria.Catalogue, reports []*Report) (*Survey, error) {
 		s.Ranking = append(s.Ranking, Rank{Target: r.Target, Rate: r.Scores.Compliance.Rate, Overall: r.Scores.Overall, Grade: r.Scores.Grade,
 			Assessed: cov.Assessed, Total: cov.Total})
 	}
-	s.Rate = ratio(s.Met, s.Applicable)
+	s.Figures.finish()
 	s.Levels = levelRates(sorted)
 	for i, r := range sorted {
 		if i == 0 {
@@ -219,10 +225,6 @@ func Aggregate(cat *criteria.Catalogue, reports []*Report) (*Survey, error) {
 			s.AsOf = ""
 			break
 		}
-	}
-	s.FullyCompliantShare = ratio(s.FullyCompliant, s.Portals)
-	if s.Portals > 0 {
-		s.MeanOverall = overall / float64(s.Portals)
 	}
 	for i := range s.Criteria {
 		s.Criteria[i].Rate = ratio(s.Criteria[i].Met, s.Criteria[i].Applicable)

@@ -149,34 +149,9 @@ func knownTags(ref string) []string {
 	return tags
 }
 
-// labels of the table and Markdown, per language.
-var criteriaLabels = map[string]map[string]string{
-	"vi": {
-		"id": "Mã", "group": "Nhóm", "method": "Phương thức", "level": "Mức", "points": "Điểm", "title": "Tiêu chí",
-		"automated": "tự động", "assisted": "hỗ trợ", "attested": "chứng minh", "computed": "tính toán",
-		"mandatory": "bắt buộc", "recommended": "khuyến nghị", "informational": "tham khảo",
-		"requirement": "Yêu cầu", "advice": "Khuyến nghị khắc phục", "basis": "Căn cứ", "in_force": "hiệu lực", "superseded_by": "được thay thế/sửa đổi bởi", "issuer_now": "cơ quan hiện nay:", "tags": "Nhãn",
-		"formula": "Công thức", "threshold": "Ngưỡng", "effective": "Hiệu lực từ", "until": "đến",
-		"version": "Phiên bản", "critical": "trọng yếu: không đạt thì bị giới hạn xếp loại",
-		"quoted": "trích dẫn", "derived": "suy ra", "scope": "Phạm vi", "reliability": "độ tin cậy",
-		"summary":  "%d tiêu chí, %d trọng yếu (!)",
-		"ministry": "cấp bộ", "province": "cấp tỉnh", "commune": "cấp xã",
-	},
-	"en": {
-		"id": "ID", "group": "Group", "method": "Method", "level": "Level", "points": "Pts", "title": "Criterion",
-		"automated": "automated", "assisted": "assisted", "attested": "attested", "computed": "computed",
-		"mandatory": "mandatory", "recommended": "recommended", "informational": "informational",
-		"requirement": "Requirement", "advice": "Advice", "basis": "Basis", "in_force": "in force", "superseded_by": "replaced or amended by", "issuer_now": "now:", "tags": "Tags",
-		"formula": "Formula", "threshold": "Threshold", "effective": "In force from", "until": "until",
-		"version": "Version", "critical": "critical: a failure caps the grade",
-		"quoted": "quoted", "derived": "derived", "scope": "Scope", "reliability": "reliability",
-		"summary": "%d criteria, %d critical (!)",
-	},
-}
-
 func label(lang, key string) string {
-	if s, ok := criteriaLabels[lang][key]; ok {
-		return s
+	if m, ok := criteriaLabels[key]; ok {
+		return m.Format(lang)
 	}
 	return key
 }

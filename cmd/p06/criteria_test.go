@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,16 +13,10 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 )
 
-func criteriaCmd(args ...string) (code int, stdout, stderr string) {
-	var out, errOut bytes.Buffer
-	code = run(append([]string{"criteria"}, args...), &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func TestCriteriaJSONRoundTrip(t *testing.T) {
 	for _, id := range criteria.Builtins() {
 		t.Run(id, func(t *testing.T) {
-			code, out, stderr := criteriaCmd("--catalogue", id, "--format", "json")
+			code, out, stderr := p06("criteria", "--catalogue", id, "--format", "json")
 			require.Equal(t, exitOK, code, stderr)
 			published, err := criteria.BuiltinJSON(id)
 			require.NoError(t, err)
@@ -36,7 +29,7 @@ func TestCriteriaJSONRoundTrip(t *testing.T) {
 			// and a file written from it loads through --catalogue FILE to the same output
 			file := filepath.Join(t.TempDir(), "cat.json")
 			require.NoError(t, os.WriteFile(file, []byte(out), 0o644))
-			code, again, stderr := criteriaCmd("--catalogue", file, "--format", "json")
+			code, again, stderr := p06("criteria", "--catalogue", file, "--format", "json")
 			require.Equal(t, exitOK, code, stderr)
 			assert.Equal(t, out, again)
 		})
@@ -44,7 +37,7 @@ func TestCriteriaJSONRoundTrip(t *testing.T) {
 }
 
 func TestCriteriaQD766SumsTo100(t *testing.T) {
-	code, out, _ := criteriaCmd("--catalogue", "qd766", "--format=json")
+	code, out, _ := p06("criteria", "--catalogue", "qd766", "--format=json")
 	require.Equal(t, exitOK, code)
 	c, err := criteria.Load(strings.NewReader(out))
 	require.NoError(t, err)
@@ -57,7 +50,7 @@ func TestCriteriaQD766SumsTo100(t *testing.T) {
 }
 
 func TestCriteriaSelection(t *testing.T) {
-	code, out, stderr := criteriaCmd("--group", "security", "--tag", "tls,cookies", "--format", "json")
+	code, out, stderr := p06("criteria", "--group", "security", "--tag", "tls,cookies", "--format", "json")
 	require.Equal(t, exitOK, code, stderr)
 	c, err := criteria.Load(strings.NewReader(out))
 	require.NoError(t, err, "a selection is still a valid catalogue")
@@ -81,7 +74,7 @@ func TestCriteriaTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, stderr := criteriaCmd(append(tt.args, "--width", "100")...)
+			code, out, stderr := p06(append([]string{"criteria"}, append(tt.args, "--width", "100")...)...)
 			require.Equal(t, exitOK, code, stderr)
 			lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 			var header string
@@ -121,7 +114,7 @@ func prefixBefore(line string, cols int) string {
 }
 
 func TestCriteriaMarkdown(t *testing.T) {
-	code, out, stderr := criteriaCmd("--format", "md", "--lang", "en", "--group", "signature")
+	code, out, stderr := p06("criteria", "--format", "md", "--lang", "en", "--group", "signature")
 	require.Equal(t, exitOK, code, stderr)
 	assert.True(t, strings.HasPrefix(out, "# Project 06 technical requirements"), out[:80])
 	assert.Contains(t, out, "## Digital signatures (`signature`)")
@@ -130,7 +123,7 @@ func TestCriteriaMarkdown(t *testing.T) {
 	assert.Contains(t, out, "critical: a failure caps the grade")
 	assert.NotContains(t, out, "P06-SEC-01")
 
-	code, out, _ = criteriaCmd("--format", "md", "--catalogue", "qd766", "--group", "online-service")
+	code, out, _ = p06("criteria", "--format", "md", "--catalogue", "qd766", "--group", "online-service")
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "- Ngưỡng: 80%")
 	assert.Contains(t, out, "- Công thức: ")
@@ -162,7 +155,7 @@ func TestCriteriaErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, stderr := criteriaCmd(tt.args...)
+			code, out, stderr := p06(append([]string{"criteria"}, tt.args...)...)
 			assert.Equal(t, exitCantRun, code)
 			assert.Empty(t, out)
 			for _, want := range tt.stderr {
@@ -170,7 +163,7 @@ func TestCriteriaErrors(t *testing.T) {
 			}
 		})
 	}
-	code, stdout, stderr := runCLI("criteria", "--help")
+	code, stdout, stderr := p06("criteria", "--help")
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, stdout, "usage: p06 criteria", "help goes to stdout")
 	assert.Empty(t, stderr)

@@ -37,11 +37,11 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	if len(pos) > 0 || (*lang != "en" && *lang != "vi") {
-		fmt.Fprintf(stderr, "usage: %s\n", demoUsage)
+		fmt.Fprintln(stderr, mUsage.Render(*lang, demoUsage))
 		return exitCantRun
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "p06 demo: %v\n", err)
+		fmt.Fprintf(stderr, "p06 demo: %v\n", err) // the error names the directory
 		return exitCantRun
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
@@ -62,8 +62,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	progress := newDemoProgress(stderr, *lang, *quiet, len(runs))
-	progress.phase("starting the reference and broken portals with fakes of the national SSO, population database and PKI on 127.0.0.1…",
-		"khởi động cổng tham chiếu và cổng lỗi cùng dịch vụ giả lập xác thực quốc gia, CSDL dân cư và PKI trên 127.0.0.1…")
+	progress.phase(mDemoStarting)
 	var wg sync.WaitGroup
 	for _, r := range runs {
 		wg.Add(1)
@@ -80,8 +79,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 			if r.name == "reference" {
 				target.Evidence = evidence // the broken portal has no evidence for the attested criteria
 			}
-			progress.phase("assessing %s (%s), every automated and assisted check…", "đang đánh giá %s (%s), mọi phép kiểm tra tự động và bán tự động…",
-				progress.portalName(r.name), r.url)
+			progress.phase(mDemoAssessing, progress.portalName(r.name), r.url)
 			t0 := time.Now()
 			r.report, r.err = harness.Check(ctx, target, harness.Active(), harness.Lang(*lang), harness.Observe(progress.observe))
 			progress.assessed(r.name, r.report, r.err, time.Since(t0))
@@ -90,7 +88,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	wg.Wait()
 	for _, r := range runs {
 		if r.err != nil {
-			fmt.Fprintf(stderr, "p06 demo: assessing the %s portal: %v\n", r.name, r.err)
+			say(stderr, "p06 demo", *lang, mDemoFailedPortal, progress.portalName(r.name), r.err)
 			return exitCantRun
 		}
 	}
@@ -98,65 +96,65 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	printScorecards(stdout, cat, *lang, runs[0].report, runs[1].report)
 
 	opt := report.Options{Lang: *lang, Catalogue: cat, Version: version()}
-	progress.phase("writing the reports into %s…", "ghi báo cáo vào %s…", *out)
+	progress.phase(mDemoWriting, *out)
 	var written []string
 	for _, r := range runs {
 		for _, f := range []report.Format{report.JSON, report.HTML} {
 			path := filepath.Join(*out, r.name+"."+string(f))
 			if err := report.WriteFile(path, f, r.report, opt); err != nil {
-				fmt.Fprintf(stderr, "p06 demo: writing %s: %v\n", path, err)
+				say(stderr, "p06 demo", *lang, mDemoWriteFailed, path, err)
 				return exitCantRun
 			}
 			written = append(written, path)
 		}
 	}
-	fmt.Fprintf(stdout, "\nReports: %s (evidence file: %s)\n", strings.Join(written, ", "), evidence)
-	fmt.Fprintf(stdout, "Both assessments ran in %.1fs. Open the HTML reports in a browser; compare the two with: p06 report diff %s %s\n",
-		time.Since(start).Seconds(), filepath.Join(*out, "reference.json"), filepath.Join(*out, "broken.json"))
+	printDemoSummary(stdout, *lang, written, evidence, *out, time.Since(start))
 	return exitOK
+}
+
+// printDemoSummary prints the demo's closing lines: the files written, how long it took and how
+// to compare the two reports.
+func printDemoSummary(w io.Writer, lang string, written []string, evidence, out string, took time.Duration) {
+	fmt.Fprintf(w, "\n%s\n", mDemoReports.Render(lang, strings.Join(written, ", "), evidence))
+	fmt.Fprintln(w, mDemoRanIn.Render(lang, took.Seconds(),
+		"p06 report diff "+filepath.Join(out, "reference.json")+" "+filepath.Join(out, "broken.json")))
 }
 
 // printScorecards prints two reports side by side, then the broken portal's top findings.
 func printScorecards(w io.Writer, cat *criteria.Catalogue, lang string, a, b *scoring.Report) {
-	tr := func(en, vi string) string {
-		if lang == "vi" {
-			return vi
-		}
-		return en
-	}
 	const left = 34
 	row := func(label, x, y string) {
 		fmt.Fprintf(w, "%s%s  %s%s  %s\n", label, demoPad(left-demoWidth(label)), x, demoPad(30-demoWidth(x)), y)
 	}
-	fmt.Fprintf(w, "\n%s — %s %s\n\n", tr("Project 06 assessment", "Đánh giá Đề án 06"), cat.ID, cat.Version)
-	row("", tr("REFERENCE PORTAL", "CỔNG THAM CHIẾU"), tr("BROKEN PORTAL", "CỔNG LỖI"))
+	fmt.Fprintf(w, "\n%s — %s %s\n\n", mCardTitle.Render(lang), cat.ID, cat.Version)
+	row("", mCardReference.Render(lang), mCardBroken.Render(lang))
 	pct := func(r *scoring.Report) string {
 		c := r.Scores.Compliance
 		return fmt.Sprintf("%.2f%% (%d/%d)", 100*c.Rate, c.Met, c.Applicable)
 	}
-	row(tr("Compliance (mandatory met)", "Tỷ lệ đáp ứng (bắt buộc)"), pct(a), pct(b))
-	row(tr("Overall score", "Điểm tổng"), fmt.Sprintf("%.1f / 100", a.Scores.Overall), fmt.Sprintf("%.1f / 100", b.Scores.Overall))
-	row(tr("Grade", "Xếp loại"), scoring.GradeLabel(a.Scores, lang), scoring.GradeLabel(b.Scores, lang))
+	row(mCardCompliance.Render(lang), pct(a), pct(b))
+	row(mCardOverall.Render(lang), fmt.Sprintf("%.1f / 100", a.Scores.Overall), fmt.Sprintf("%.1f / 100", b.Scores.Overall))
+	row(mCardGrade.Render(lang), scoring.GradeLabel(a.Scores, lang), scoring.GradeLabel(b.Scores, lang))
 	caps := func(r *scoring.Report) string {
 		if len(r.Scores.Caps) == 0 {
-			return tr("none", "không")
+			return mCardNone.Render(lang)
 		}
-		return fmt.Sprintf(tr("%d (critical failures)", "%d (tiêu chí trọng yếu)"), len(r.Scores.Caps))
+		return mCardCapsN.Render(lang, len(r.Scores.Caps))
 	}
-	row(tr("Grade caps", "Giới hạn xếp loại"), caps(a), caps(b))
+	row(mCardCaps.Render(lang), caps(a), caps(b))
 	fmt.Fprintln(w)
 	for _, g := range cat.Groups {
 		ga, gb := a.Scores.Groups[g.ID], b.Scores.Groups[g.ID]
-		row(demoLine(g.Title.In(lang), left-1), demoBar(ga, tr("not tested", "chưa kiểm tra")), demoBar(gb, tr("not tested", "chưa kiểm tra")))
+		row(demoLine(g.Title.In(lang), left-1), demoBar(ga, lang), demoBar(gb, lang))
 	}
 	if len(b.Scores.Caps) > 0 {
-		fmt.Fprintf(w, "\n%s\n", tr("Caps applied to the broken portal (a failed critical criterion caps the grade):", "Giới hạn xếp loại của cổng lỗi (tiêu chí trọng yếu không đạt):"))
+		fmt.Fprintf(w, "\n%s\n", mCardCapsOf.Render(lang))
 		for _, c := range b.Scores.Caps {
 			title := ""
 			if cr, ok := cat.Criterion(c.Criterion); ok {
 				title = cr.Title.In(lang)
 			}
-			fmt.Fprintf(w, "  %-12s %-6s %s\n", c.Criterion, c.Status, title)
+			fmt.Fprintf(w, "  %-12s %s%s %s\n", c.Criterion, statusWord(string(c.Status), lang), demoPad(9-demoWidth(statusWord(string(c.Status), lang))), title)
 		}
 	}
 	// Top findings: failures of mandatory criteria, critical first, in catalogue order.
@@ -171,25 +169,25 @@ func printScorecards(w io.Writer, cat *criteria.Catalogue, lang string, a, b *sc
 		cj, _ := cat.Criterion(top[j].Criterion)
 		return ci.Critical && !cj.Critical
 	})
-	fmt.Fprintf(w, "\n%s (%d %s)\n", tr("Top findings of the broken portal", "Các lỗi chính của cổng lỗi"), len(top), tr("failing", "không đạt"))
+	fmt.Fprintf(w, "\n%s\n", mCardTop.Render(lang, len(top)))
 	for i, f := range top {
 		if i == 10 {
-			fmt.Fprintf(w, "  … %d %s\n", len(top)-10, tr("more in broken.html", "lỗi khác trong broken.html"))
+			fmt.Fprintf(w, "  %s\n", mCardMore.Render(lang, len(top)-10, "broken.html"))
 			break
 		}
 		cr, _ := cat.Criterion(f.Criterion)
 		fmt.Fprintf(w, "  %s  %s\n", f.Criterion, cr.Title.In(lang))
-		fmt.Fprintf(w, "      %s %s\n", tr("seen:", "thấy:"), demoLine(f.Message, 110))
-		fmt.Fprintf(w, "      %s %s\n", tr("fix: ", "sửa: "), demoLine(cr.Advice.In(lang), 110))
+		fmt.Fprintf(w, "      %s %s\n", mCardSeen.Render(lang), demoLine(f.Message, 110))
+		fmt.Fprintf(w, "      %s %s\n", mCardFix.Render(lang), demoLine(cr.Advice.In(lang), 110))
 	}
 }
 
-func demoBar(g scoring.GroupScore, notTested string) string {
+func demoBar(g scoring.GroupScore, lang string) string {
 	if g.Available == 0 {
-		return "n/a"
+		return mCardNA.Render(lang)
 	}
 	if !g.Scored() {
-		return notTested
+		return mCardNotTested.Render(lang)
 	}
 	n := int(g.Value()/10 + 0.5)
 	return fmt.Sprintf("%s%s %5.1f", strings.Repeat("█", n), strings.Repeat("░", 10-n), g.Value())

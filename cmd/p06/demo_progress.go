@@ -1,11 +1,11 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"sync"
 	"time"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -28,18 +28,14 @@ func newDemoProgress(w io.Writer, lang string, quiet bool, portals int) *demoPro
 }
 
 // phase prints one line, in the demo's language.
-func (p *demoProgress) phase(en, vi string, a ...any) {
+func (p *demoProgress) phase(m msg.Text, a ...any) {
 	if p.quiet {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.live.clear()
-	f := vi
-	if p.lang == "en" {
-		f = en
-	}
-	fmt.Fprintf(p.w, "p06 demo: "+f+"\n", a...)
+	say(p.w, "p06 demo", p.lang, m, a...)
 }
 
 // observe counts a check done (harness.Observe).
@@ -54,13 +50,10 @@ func (p *demoProgress) observe(f scoring.Finding) {
 
 // portalName is the demo portal's name in the demo's language.
 func (p *demoProgress) portalName(name string) string {
-	switch {
-	case p.lang == "en":
-		return "the " + name + " portal"
-	case name == "reference":
-		return "cổng tham chiếu"
+	if name == "reference" {
+		return mDemoReference.Render(p.lang)
 	}
-	return "cổng lỗi"
+	return mDemoBroken.Render(p.lang)
 }
 
 // assessed reports a portal assessed: its score and grade, or the error.
@@ -72,8 +65,6 @@ func (p *demoProgress) assessed(name string, r *scoring.Report, err error, d tim
 	case err != nil || r == nil:
 		return // the caller prints the error, quiet or not
 	}
-	p.phase("%s assessed in %.1fs: score %.1f, grade %s, %d/%d mandatory criteria met",
-		"đã đánh giá %s trong %.1fs: điểm %.1f, xếp loại %s, %d/%d tiêu chí bắt buộc đạt",
-		p.portalName(name), d.Seconds(), r.Scores.Overall, scoring.GradeLabel(r.Scores, p.lang),
+	p.phase(mDemoAssessed, p.portalName(name), d.Seconds(), r.Scores.Overall, scoring.GradeLabel(r.Scores, p.lang),
 		r.Scores.Compliance.Met, r.Scores.Compliance.Applicable)
 }

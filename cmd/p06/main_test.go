@@ -20,22 +20,22 @@ func TestHelpOnStdoutForEveryCommand(t *testing.T) {
 	for _, c := range cmds {
 		for _, h := range []string{"--help", "-h", "-help"} {
 			args := append(append([]string{}, c...), h)
-			code, stdout, stderr := runCLI(args...)
+			code, stdout, stderr := p06(args...)
 			assert.Equal(t, exitOK, code, "%v", args)
 			assert.Contains(t, strings.ToLower(stdout), "usage", "%v", args)
 			assert.Empty(t, stderr, "%v", args)
 		}
 	}
 	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}, {"help", "scan"}} {
-		code, stdout, stderr := runCLI(args...)
+		code, stdout, stderr := p06(args...)
 		assert.Equal(t, exitOK, code, "%v", args)
 		assert.NotEmpty(t, stdout, "%v", args)
 		assert.Empty(t, stderr, "%v", args)
 	}
-	_, stdout, _ := runCLI("help", "scan")
+	_, stdout, _ := p06("help", "scan")
 	assert.Contains(t, stdout, "p06 scan")
 	// Without arguments p06 is a usage error: usage on stderr, exit 2.
-	code, stdout, stderr := runCLI()
+	code, stdout, stderr := p06()
 	assert.Equal(t, exitCantRun, code)
 	assert.Empty(t, stdout)
 	assert.Contains(t, stderr, "Commands:")
@@ -43,12 +43,12 @@ func TestHelpOnStdoutForEveryCommand(t *testing.T) {
 
 func TestVersion(t *testing.T) {
 	for _, args := range [][]string{{"--version"}, {"version"}, {"-version"}} {
-		code, stdout, stderr := runCLI(args...)
+		code, stdout, stderr := p06(args...)
 		assert.Equal(t, exitOK, code, "%v", args)
 		assert.Regexp(t, `^p06kit \S+`, stdout)
 		assert.Empty(t, stderr)
 	}
-	code, _, stderr := runCLI("version", "extra")
+	code, _, stderr := p06("version", "extra")
 	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr, "unexpected argument")
 
@@ -64,13 +64,13 @@ func TestVersion(t *testing.T) {
 }
 
 func TestSuggestions(t *testing.T) {
-	code, _, stderr := runCLI("sacn", "https://x.example/")
+	code, _, stderr := p06("sacn", "https://x.example/")
 	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr, `unknown command "sacn" (did you mean scan?)`)
-	code, _, stderr = runCLI("criteria", "--lnag", "en")
+	code, _, stderr = p06("criteria", "--lnag", "en")
 	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr, "did you mean --lang?")
-	code, _, stderr = runCLI("report", "diff", "a.json", "b.json", "--fromat", "json")
+	code, _, stderr = p06("report", "diff", "a.json", "b.json", "--fromat", "json")
 	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr, "did you mean --format?")
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
@@ -23,7 +24,7 @@ changed, and the score deltas. Exit status 0 when nothing newly fails, 1 when so
 render writes a JSON report (validated against its schema) in another format.`
 
 func runReport(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 || isHelp(args[0]) {
 		fmt.Fprintf(stderr, "usage: %s\n", reportUsage)
 		if len(args) == 0 {
 			return exitCantRun
@@ -36,7 +37,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	case "render":
 		return runReportRender(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "p06 report: unknown subcommand %q\nusage: %s\n", args[0], reportUsage)
+	say(stderr, "p06 report", msg.VI, mReportUnknownSub, args[0], reportUsage)
 	return exitCantRun
 }
 
@@ -52,11 +53,11 @@ func runReportDiff(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	if *lang != "vi" && *lang != "en" {
-		fmt.Fprintf(stderr, "p06 report diff: --lang %q: want vi or en\n", *lang)
+		say(stderr, "p06 report diff", *lang, mFlagLang, *lang)
 		return exitCantRun
 	}
 	if len(pos) != 2 {
-		fmt.Fprintf(stderr, "p06 report diff: want OLD.json and NEW.json, got %d files\n", len(pos))
+		say(stderr, "p06 report diff", *lang, mReportTwoFiles, len(pos))
 		return exitCantRun
 	}
 	old, err := readReport(pos[0])
@@ -74,7 +75,7 @@ func runReportDiff(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		// The text formats carry the warnings; JSON keeps stdout machine-readable.
 		for _, wn := range d.Warnings {
-			fmt.Fprintf(stderr, "p06 report diff: warning: %s (%s, %s)\n", strings.ReplaceAll(wn.Code, "_", " "), wn.Old, wn.New)
+			say(stderr, "p06 report diff", *lang, mReportWarning, strings.ReplaceAll(wn.Code, "_", " "), wn.Old, wn.New)
 		}
 	}
 	switch *format {
@@ -85,7 +86,7 @@ func runReportDiff(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		err = d.WriteJSON(stdout)
 	default:
-		fmt.Fprintf(stderr, "p06 report diff: unknown format %q (want text, md or json)\n", *format)
+		say(stderr, "p06 report diff", *lang, mUnknownFormat, *format, msg.P(mOr, "text, md", "json"))
 		return exitCantRun
 	}
 	if err != nil {
@@ -112,7 +113,7 @@ func runReportRender(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	if len(pos) != 1 {
-		fmt.Fprintf(stderr, "p06 report render: want one REPORT.json, got %d\n", len(pos))
+		say(stderr, "p06 report render", *lang, mReportOneFile, len(pos))
 		return exitCantRun
 	}
 	f, err := report.ParseFormat(*format)
@@ -125,7 +126,7 @@ func runReportRender(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	if *lang != "vi" && *lang != "en" {
-		fmt.Fprintf(stderr, "p06 report render: --lang %q: want vi or en\n", *lang)
+		say(stderr, "p06 report render", *lang, mFlagLang, *lang)
 		return exitCantRun
 	}
 	r, err := readReport(pos[0])

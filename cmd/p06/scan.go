@@ -22,6 +22,7 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/render"
 	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/internal/redact"
@@ -102,13 +103,13 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitCantRun
 	}
-	fail := func(format string, a ...any) int {
+	fail := func(m msg.Text, a ...any) int {
 		// Messages may quote the URLs given (credentials, tokens): masked like every output.
-		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: "+format, a...)))
+		fmt.Fprintln(stderr, redact.Text("p06 scan: "+m.Render(*lang, a...)))
 		return exitCantRun
 	}
 	if len(urls) == 0 {
-		return fail("no URL given\nusage: %s", strings.SplitN(scanUsage, "\n", 2)[0])
+		return fail(mNoURL, strings.SplitN(scanUsage, "\n", 2)[0])
 	}
 	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, connsPerHost: *connsPerHost, portals: *portals, timeout: *timeout,
 		checkTimeout: *checkTimeout, deadline: *deadline, active: *active, deep: *deep, strict: *strict, quiet: *quiet,
@@ -120,13 +121,13 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if o.format, err = report.ParseFormat(*format); err != nil {
-		return fail("--format: %v", err)
+		return fail(mFlagErr, "--format", err)
 	}
 	if o.lang != "vi" && o.lang != "en" {
-		return fail("--lang %q: want vi or en", o.lang)
+		return fail(mFlagLang, o.lang)
 	}
 	if o.portals < 1 {
-		return fail("--portals %d: must be at least 1", o.portals)
+		return fail(mFlagAtLeast1, "--portals", o.portals)
 	}
 	if *only != "" {
 		o.only = splitScanList(*only)
@@ -137,47 +138,47 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	if b, ok := scoring.BandsByID(*grading); ok {
 		o.grading = &b
 	} else {
-		return fail("--grading %q: want qd766 or qd473", *grading)
+		return fail(mFlagGrading, *grading)
 	}
 	if o.cat, err = catalogueFromRef(*catRef); err != nil {
-		return fail("--catalogue: %v", err)
+		return fail(mFlagErr, "--catalogue", err)
 	}
 	if *profile != "" {
 		if o.profile, err = readProfile(*profile); err != nil {
-			return fail("--profile: %v", err)
+			return fail(mFlagErr, "--profile", err)
 		}
 	}
 	if *ca != "" {
-		if o.roots, err = readRoots(*ca); err != nil {
-			return fail("--ca: %v", err)
+		if o.roots, err = readRoots(*ca, *lang); err != nil {
+			return fail(mFlagErr, "--ca", err)
 		}
 	}
 	for _, u := range urls {
 		if pu, err := url.Parse(u); err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
-			return fail("%q is not an absolute http(s) URL", u)
+			return fail(mNotAbsURL, u)
 		}
 	}
 	several := len(urls) > 1
 	if several && o.out == "" && o.format != report.JSON && o.format != report.Markdown && o.format != report.Text {
-		return fail("several URLs in format %s need --out DIR (one file per portal)", o.format)
+		return fail(mSeveralNeedOut, o.format)
 	}
 	if several && o.out != "" {
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
-			return fail("--out: %v", err)
+			return fail(mFlagErr, "--out", err)
 		}
 		o.names = reportNames(urls, o.format)
 		if err := safefile.CheckWritable(filepath.Join(o.out, o.names[urls[0]])); err != nil {
-			return fail("--out: %v", err)
+			return fail(mFlagErr, "--out", err)
 		}
 	}
 	// No file lost: an --out that is an input file is refused, and one that cannot be written
 	// is found before the scan rather than after it.
 	if o.out != "" && !several {
 		if err := safefile.Refuse(o.out, *profile, *ca, o.evidence, o.waivers, *catRef); err != nil {
-			return fail("--out: %v", err)
+			return fail(mFlagErr, "--out", err)
 		}
 		if err := safefile.CheckWritable(o.out); err != nil {
-			return fail("--out: %v", err)
+			return fail(mFlagErr, "--out", err)
 		}
 	}
 
@@ -188,7 +189,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 			// The portal's certificate was verified by the scan against --ca; Chromium does not read it.
 			IgnoreCertErrors: o.roots != nil})
 		if err != nil {
-			return fail("--render: %v", err)
+			return fail(mFlagErr, "--render", err)
 		}
 		defer r.Close()
 		o.renderer = r
@@ -211,61 +212,53 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			live.check(f)
 		}
 	}
-	sem := make(chan struct{}, o.portals)
-	var wg sync.WaitGroup
-	for _, u := range urls {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			start := time.Now()
-			r, err := scanOne(ctx, u, o)
-			d := time.Since(start)
-			mu.Lock()
-			defer mu.Unlock()
-			done++
-			c := exitOK
-			var werr error
-			if r != nil {
-				werr = emit(u, r, o, several, stdout)
+	forEachPortal(len(urls), o.portals, func(i int) {
+		u := urls[i]
+		start := time.Now()
+		r, err := scanOne(ctx, u, o)
+		d := time.Since(start)
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		c := exitOK
+		var werr error
+		if r != nil {
+			werr = emit(u, r, o, several, stdout)
+		}
+		switch {
+		case r == nil:
+			c = exitCantRun
+		case werr != nil:
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), werr)))
+			c = exitCantRun
+		case err != nil:
+			// unreachable or unreadable: the report is written, but the portal could not be
+			// assessed; the progress line says why and what would help (--ca).
+			c = exitCantRun
+		case ctx.Err() != nil:
+			c = exitCantRun // interrupted: the report is written with the checks cut short
+		default:
+			c = verdict(r, o)
+		}
+		if c == exitCantRun || (c == exitNotMet && code == exitOK) {
+			code = c
+		}
+		live.clear()
+		live.portalDone()
+		switch {
+		case !o.quiet && (several || err != nil):
+			fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(urls), scanProgress(u, r, err, d, o))
+		case !o.quiet:
+			fmt.Fprintln(stderr, scanProgress(u, r, nil, d, o))
+		case c == exitCantRun && werr == nil:
+			// --quiet hides progress, never why the run failed.
+			why := err
+			if why == nil {
+				why = ctx.Err()
 			}
-			switch {
-			case r == nil:
-				c = exitCantRun
-			case werr != nil:
-				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), werr)))
-				c = exitCantRun
-			case err != nil:
-				// unreachable or unreadable: the report is written, but the portal could not be
-				// assessed; the progress line says why and what would help (--ca).
-				c = exitCantRun
-			case ctx.Err() != nil:
-				c = exitCantRun // interrupted: the report is written with the checks cut short
-			default:
-				c = verdict(r, o)
-			}
-			if c == exitCantRun || (c == exitNotMet && code == exitOK) {
-				code = c
-			}
-			live.clear()
-			live.portalDone()
-			switch {
-			case !o.quiet && (several || err != nil):
-				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(urls), scanProgress(u, r, err, d, o))
-			case !o.quiet:
-				fmt.Fprintln(stderr, scanProgress(u, r, nil, d, o))
-			case c == exitCantRun && werr == nil:
-				// --quiet hides progress, never why the run failed.
-				why := err
-				if why == nil {
-					why = ctx.Err()
-				}
-				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), why)))
-			}
-		}()
-	}
-	wg.Wait()
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), why)))
+		}
+	})
 	live.clear()
 	return code
 }
@@ -398,25 +391,17 @@ func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o
 	for _, f := range r.Findings {
 		n[f.Status]++
 	}
-	f := "%s: score %.1f, grade %s, %d/%d mandatory met, %d/%d criteria assessed; %d pass, %d fail, %d error, %d not tested (%.1fs)"
-	if o.lang != "en" {
-		f = "%s: điểm %.1f, xếp loại %s, %d/%d tiêu chí bắt buộc đạt, đã đánh giá %d/%d tiêu chí; %d đạt, %d không đạt, %d lỗi, %d chưa kiểm tra (%.1fs)"
-	}
 	cov := r.Coverage
 	if cov == nil {
 		cov = scoring.CoverageOf(r.Findings)
 	}
-	line := fmt.Sprintf(f, u, r.Scores.Overall, scoring.GradeLabel(r.Scores, o.lang), r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
+	line := mScanDone.Render(o.lang, u, r.Scores.Overall, scoring.GradeLabel(r.Scores, o.lang), r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
 		cov.Assessed, cov.Total, n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
 	if r.Partial != nil {
 		met, applicable := partialCompliance(r, o.cat)
 		// The criteria left out weigh in the report's score: a partial run shows neither a score
 		// nor a grade, only the selected criteria's results.
-		f := "%s: PARTIAL run of %d criteria (%s): %d/%d selected mandatory met; %d pass, %d fail, %d error, %d not tested; not scored, not graded (%.1fs)"
-		if o.lang != "en" {
-			f = "%s: ĐÁNH GIÁ MỘT PHẦN %d tiêu chí (%s): %d/%d tiêu chí bắt buộc được chọn đạt; %d đạt, %d không đạt, %d lỗi, %d chưa kiểm tra; không tính điểm, không xếp loại (%.1fs)"
-		}
-		line = fmt.Sprintf(f, u, len(r.Partial.Criteria), strings.Join(r.Partial.Selected, ","), met, applicable,
+		line = mScanPartial.Render(o.lang, u, len(r.Partial.Criteria), strings.Join(r.Partial.Selected, ","), met, applicable,
 			n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested]-(len(r.Findings)-len(r.Partial.Criteria)),
 			d.Seconds())
 	}
@@ -473,7 +458,7 @@ func readProfile(path string) (*harness.Profile, error) {
 }
 
 // readRoots returns the system roots plus the PEM certificates of path.
-func readRoots(path string) (*x509.CertPool, error) {
+func readRoots(path, lang string) (*x509.CertPool, error) {
 	b, err := safefile.ReadFile(path, maxCABytes)
 	if err != nil {
 		return nil, err
@@ -483,7 +468,7 @@ func readRoots(path string) (*x509.CertPool, error) {
 		pool = x509.NewCertPool()
 	}
 	if !pool.AppendCertsFromPEM(b) {
-		return nil, fmt.Errorf("%s: no PEM certificate found", path)
+		return nil, errors.New(mNoPEM.Render(lang, path))
 	}
 	return pool, nil
 }

@@ -117,15 +117,15 @@ func TestScanExitCodes(t *testing.T) {
 		{"untrusted certificate", []string{"--only", "P06-SEC-09", bad.URL}, exitCantRun, "give that CA's certificate with --ca"},
 		{"unreachable", []string{"--only", "P06-SEC-09", closed}, exitCantRun, "connection refused"},
 		{"stalled TLS handshake", []string{"--only", "security", "--timeout", "300ms", stalled}, exitCantRun, "stalled while the TLS handshake"},
-		{"bad URL", []string{"ftp://x/"}, exitCantRun, "not an absolute http(s) URL"},
-		{"no URL", nil, exitCantRun, "no URL given"},
+		{"bad URL", []string{"ftp://x/"}, exitCantRun, "không phải địa chỉ http(s) đầy đủ"},
+		{"no URL", nil, exitCantRun, "chưa cho địa chỉ nào"},
 		{"bad format", []string{"--format", "pdf", good.URL}, exitCantRun, `unknown format "pdf"`},
 		{"bad selection", []string{"--only", "P06-SEC-99", good.URL}, exitCantRun, `Only("P06-SEC-99")`},
 		{"bad lang", []string{"--lang", "fr", good.URL}, exitCantRun, "--lang"},
 		{"bad parallel", []string{"--parallel", "0", good.URL}, exitCantRun, "Parallel(0)"},
 		{"bad conns per host", []string{"--conns-per-host", "0", good.URL}, exitCantRun, "MaxConnsPerHost(0)"},
 		{"missing ca", []string{"--ca", "/nonexistent.pem", good.URL}, exitCantRun, "--ca"},
-		{"several html to stdout", []string{"--format", "html", good.URL, bad.URL}, exitCantRun, "need --out DIR"},
+		{"several html to stdout", []string{"--format", "html", good.URL, bad.URL}, exitCantRun, "cần --out THƯ_MỤC"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"time"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
@@ -33,28 +35,28 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	if len(pos) != 1 {
-		fmt.Fprintf(stderr, "p06 score: want one findings file (or - for stdin), got %d\nusage: %s\n", len(pos), scoreUsage)
+		say(stderr, "p06 score", *lang, mScoreOneFile, len(pos), scoreUsage)
 		return exitCantRun
 	}
 	if *format != "json" && *format != "md" {
-		fmt.Fprintf(stderr, "p06 score: unknown format %q (want json or md)\n", *format)
+		say(stderr, "p06 score", *lang, mUnknownFormat, *format, msg.P(mOr, "json", "md"))
 		return exitCantRun
 	}
 	cfg := scoring.Config{AsOf: time.Now().UTC().Truncate(24 * time.Hour)}
 	if *asOf != "" {
 		if cfg.AsOf, err = time.Parse(time.DateOnly, *asOf); err != nil {
-			fmt.Fprintf(stderr, "p06 score: --as-of %q is not a date YYYY-MM-DD\n", *asOf)
+			say(stderr, "p06 score", *lang, mNotADate, "--as-of", *asOf)
 			return exitCantRun
 		}
 	}
 	bands, ok := scoring.BandsByID(*grading)
 	if !ok {
-		fmt.Fprintf(stderr, "p06 score: unknown grading %q (want qd766 or qd473)\n", *grading)
+		say(stderr, "p06 score", *lang, mFlagGrading, *grading)
 		return exitCantRun
 	}
 	cfg.Bands = &bands
 
-	data, err := slurpInput(pos[0])
+	data, err := slurpInput(pos[0], *lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "p06 score: %v\n", err)
 		return exitCantRun
@@ -72,7 +74,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		in, cfg.Waivers = findingsOfReport(from)
 		if from.AsOf != "" && !set["as-of"] {
 			if cfg.AsOf, err = time.Parse(time.DateOnly, from.AsOf); err != nil {
-				fmt.Fprintf(stderr, "p06 score: %s: as_of %q is not a date YYYY-MM-DD\n", pos[0], from.AsOf)
+				say(stderr, "p06 score", *lang, mNotADate, pos[0]+": as_of", from.AsOf)
 				return exitCantRun
 			}
 		}
@@ -80,7 +82,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 			cfg.Bands = &b
 		}
 	case "survey":
-		fmt.Fprintf(stderr, "p06 score: %s is a p06 survey summary, which holds no findings: score each portal's report (p06 survey --reports DIR writes them)\n", pos[0])
+		say(stderr, "p06 score", *lang, mScoreSurvey, pos[0])
 		return exitCantRun
 	default:
 		if in, err = scoring.DecodeFindings(data); err != nil {
@@ -190,7 +192,7 @@ func writeScoreReport(w io.Writer, r *scoring.Report, format, lang string) error
 }
 
 // slurpInput reads a file, or standard input for "-", bounded to 256 MiB.
-func slurpInput(name string) ([]byte, error) {
+func slurpInput(name, lang string) ([]byte, error) {
 	var r io.Reader = os.Stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -200,13 +202,18 @@ func slurpInput(name string) ([]byte, error) {
 		defer f.Close()
 		r = f
 	}
-	const limit = 256 << 20
+	return readAtMost(r, name, 256<<20, lang)
+}
+
+// readAtMost reads r, named name in errors, refusing more than limit bytes (a whole number of
+// MiB).
+func readAtMost(r io.Reader, name string, limit int64, lang string) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+		return nil, fmt.Errorf(mReading.Format(lang), name, err)
 	}
-	if len(b) > limit {
-		return nil, fmt.Errorf("%s: larger than %d MiB", name, limit>>20)
+	if int64(len(b)) > limit {
+		return nil, errors.New(mTooLarge.Render(lang, name, limit>>20))
 	}
 	return b, nil
 }

@@ -21,7 +21,7 @@ func TestScoreGolden(t *testing.T) {
 	dir := filepath.Join("testdata", "score")
 	for _, format := range []string{"json", "md"} {
 		t.Run(format, func(t *testing.T) {
-			code, out, stderr := runCLI("score", filepath.Join(dir, "findings.json"), "--waivers", filepath.Join(dir, "waivers.json"),
+			code, out, stderr := p06("score", filepath.Join(dir, "findings.json"), "--waivers", filepath.Join(dir, "waivers.json"),
 				"--as-of", "2026-11-27", "--format", format, "--lang", "en")
 			require.Equal(t, exitNotMet, code, stderr)
 			golden := filepath.Join(dir, "report.golden."+format)

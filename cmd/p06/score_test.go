@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -67,15 +66,9 @@ func writeJSON(t *testing.T, path string, v any) {
 	require.NoError(t, os.WriteFile(path, b, 0o644))
 }
 
-func runCLI(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
-	return code, out.String(), errb.String()
-}
-
 func TestScoreCommand(t *testing.T) {
 	findings, waivers, ids := scoreFixture(t, false, "2027-12-31")
-	code, out, stderr := runCLI("score", findings, "--waivers", waivers, "--as-of", "2026-11-27")
+	code, out, stderr := p06("score", findings, "--waivers", waivers, "--as-of", "2026-11-27")
 	require.Equal(t, exitNotMet, code, stderr)
 	var r scoring.Report
 	require.NoError(t, json.Unmarshal([]byte(out), &r))
@@ -87,14 +80,14 @@ func TestScoreCommand(t *testing.T) {
 	assert.Empty(t, r.Scores.Caps)
 
 	// Byte-identical output on a second run.
-	code2, out2, _ := runCLI("score", "--as-of", "2026-11-27", "--waivers", waivers, findings)
+	code2, out2, _ := p06("score", "--as-of", "2026-11-27", "--waivers", waivers, findings)
 	assert.Equal(t, code, code2)
 	assert.Equal(t, out, out2)
 }
 
 func TestScoreCommandCap(t *testing.T) {
 	findings, waivers, ids := scoreFixture(t, true, "2027-12-31")
-	_, out, _ := runCLI("score", findings, "--waivers", waivers, "--as-of", "2026-11-27")
+	_, out, _ := p06("score", findings, "--waivers", waivers, "--as-of", "2026-11-27")
 	var r scoring.Report
 	require.NoError(t, json.Unmarshal([]byte(out), &r))
 	assert.Equal(t, "yeu", r.Scores.Grade)
@@ -104,7 +97,7 @@ func TestScoreCommandCap(t *testing.T) {
 
 func TestScoreCommandStaleWaiver(t *testing.T) {
 	findings, waivers, ids := scoreFixture(t, false, "2026-01-31")
-	_, out, _ := runCLI("score", findings, "--waivers", waivers, "--as-of", "2026-11-27")
+	_, out, _ := p06("score", findings, "--waivers", waivers, "--as-of", "2026-11-27")
 	var r scoring.Report
 	require.NoError(t, json.Unmarshal([]byte(out), &r))
 	require.Len(t, r.Waivers.Stale, 1)
@@ -140,14 +133,14 @@ func TestScoreCommandBadInput(t *testing.T) {
 		{"unknown waiver criterion", []string{write("f.json", `{"findings":[]}`), "--as-of", "2026-01-01", "--waivers",
 			write("w2.json", `{"waivers":[{"criterion":"P06-X","reason":"r","approved_by":"a","expires":"2027-01-01"}]}`)},
 			`waivers[0] (P06-X): unknown criterion "P06-X"`},
-		{"no file", nil, "want one findings file"},
-		{"bad format", []string{write("g.json", `{"findings":[]}`), "--format", "xml"}, `unknown format "xml"`},
+		{"no file", nil, "cần một tệp kết quả"},
+		{"bad format", []string{write("g.json", `{"findings":[]}`), "--format", "xml"}, `không có định dạng "xml"`},
 		{"bad date", []string{write("h.json", `{"findings":[]}`), "--as-of", "tomorrow"}, `--as-of "tomorrow"`},
 		{"unknown catalogue", []string{write("i.json", `{"findings":[]}`), "--catalogue", "nope"}, `no built-in catalogue "nope"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, stderr := runCLI(append([]string{"score"}, tc.args...)...)
+			code, out, stderr := p06(append([]string{"score"}, tc.args...)...)
 			assert.Equal(t, exitCantRun, code)
 			assert.Empty(t, out)
 			assert.Contains(t, stderr, tc.want)
@@ -157,11 +150,11 @@ func TestScoreCommandBadInput(t *testing.T) {
 
 func TestScoreCommandMarkdown(t *testing.T) {
 	findings, _, _ := scoreFixture(t, true, "2027-12-31")
-	code, out, stderr := runCLI("score", findings, "--format", "md", "--lang", "en", "--as-of", "2026-11-27")
+	code, out, stderr := p06("score", findings, "--format", "md", "--lang", "en", "--as-of", "2026-11-27")
 	require.Equal(t, exitNotMet, code, stderr)
 	assert.Contains(t, out, "Grade caps")
 	assert.Contains(t, out, "7 / 11 mandatory criteria met", "seven pass; two fail, one is waived and the critical one fails")
-	code, out, _ = runCLI("score", findings, "--format", "md", "--lang", "vi", "--as-of", "2026-11-27")
+	code, out, _ = p06("score", findings, "--format", "md", "--lang", "vi", "--as-of", "2026-11-27")
 	assert.Equal(t, exitNotMet, code)
 	assert.Contains(t, out, "Yếu")
 }
@@ -170,16 +163,16 @@ func TestScoreCommandMarkdown(t *testing.T) {
 // grade_verified: false and the Vietnamese Markdown says so beside the grade.
 func TestScoreCommandGradeUnverified(t *testing.T) {
 	findings, _, _ := scoreFixture(t, false, "2027-12-31")
-	_, out, stderr := runCLI("score", findings, "--as-of", "2026-11-27")
+	_, out, stderr := p06("score", findings, "--as-of", "2026-11-27")
 	var raw struct {
 		Scores map[string]any `json:"scores"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &raw), stderr)
 	require.Equal(t, "tot", raw.Scores["grade"], "the fixture scores 7 of 9 applicable mandatory criteria")
 	assert.Equal(t, false, raw.Scores["grade_verified"])
-	_, out, _ = runCLI("score", findings, "--format", "md", "--lang", "vi", "--as-of", "2026-11-27")
+	_, out, _ = p06("score", findings, "--format", "md", "--lang", "vi", "--as-of", "2026-11-27")
 	assert.Contains(t, out, "Tốt (ranh giới chưa xác minh)")
-	_, out, _ = runCLI("score", findings, "--format", "md", "--lang", "en", "--as-of", "2026-11-27")
+	_, out, _ = p06("score", findings, "--format", "md", "--lang", "en", "--as-of", "2026-11-27")
 	assert.Contains(t, out, "Good (boundary unverified)")
 }
 
@@ -216,13 +209,13 @@ func TestScoreReadsScanReport(t *testing.T) {
 	require.NoError(t, os.WriteFile(survey, []byte(`{"survey":{},"portals":[]}`), 0o600))
 	code, _, stderr = p06("score", survey)
 	assert.Equal(t, exitCantRun, code)
-	assert.Contains(t, stderr, "p06 survey --reports DIR")
+	assert.Contains(t, stderr, "p06 survey --reports THƯ_MỤC")
 }
 
 // --grading qd473 computes the overall score from Decision 473's six weighted groups.
 func TestScoreCommandGradingQD473View(t *testing.T) {
 	findings, _, _ := scoreFixture(t, false, "2027-12-31")
-	_, out, stderr := runCLI("score", findings, "--as-of", "2026-11-27", "--grading", "qd473")
+	_, out, stderr := p06("score", findings, "--as-of", "2026-11-27", "--grading", "qd473")
 	var r scoring.Report
 	require.NoError(t, json.Unmarshal([]byte(out), &r), stderr)
 	assert.Equal(t, "qd473", r.Scores.Grading)

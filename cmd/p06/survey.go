@@ -24,6 +24,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
@@ -120,12 +121,16 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitCantRun
 	}
-	fail := func(format string, a ...any) int {
-		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: "+format, a...)))
+	fail := func(m msg.Text, a ...any) int {
+		fmt.Fprintln(stderr, redact.Text("p06 survey: "+m.Render(*lang, a...)))
+		return exitCantRun
+	}
+	failErr := func(err error) int {
+		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %v", err)))
 		return exitCantRun
 	}
 	if len(files) != 1 {
-		return fail("want exactly one FILE of portals, got %d\nusage: %s", len(files), strings.SplitN(surveyUsage, "\n", 2)[0])
+		return fail(mSurveyOneFile, len(files), strings.SplitN(surveyUsage, "\n", 2)[0])
 	}
 	formatSet := false
 	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
@@ -146,83 +151,83 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	case "markdown":
 		o.format = "md"
 	default:
-		return fail("--format %q: want text, json, md or html", o.format)
+		return fail(mFlagWant, "--format", o.format, msg.P(mOr, "text, json, md", "html"))
 	}
 	if o.lang != "vi" && o.lang != "en" {
-		return fail("--lang %q: want vi or en", o.lang)
+		return fail(mFlagLang, o.lang)
 	}
 	if o.parallel < 1 {
-		return fail("--parallel %d: must be at least 1", o.parallel)
+		return fail(mFlagAtLeast1, "--parallel", o.parallel)
 	}
 	if o.timeout <= 0 {
-		return fail("--timeout %s: must be positive", o.timeout)
+		return fail(mFlagPositive, "--timeout", o.timeout)
 	}
 	if o.requestTimeout <= 0 {
-		return fail("--request-timeout %s: must be positive", o.requestTimeout)
+		return fail(mFlagPositive, "--request-timeout", o.requestTimeout)
 	}
 	if o.asOf, err = surveyAsOfDay(*asOf, time.Now()); err != nil {
-		return fail("--as-of: %v", err)
+		return fail(mFlagErr, "--as-of", err)
 	}
 	if b, ok := scoring.BandsByID(*grading); ok {
 		o.grading = &b
 	} else {
-		return fail("--grading %q: want qd766 or qd473", *grading)
+		return fail(mFlagGrading, *grading)
 	}
 	if o.cat, err = catalogueFromRef(*catRef); err != nil {
-		return fail("--catalogue: %v", err)
+		return fail(mFlagErr, "--catalogue", err)
 	}
 	if *only != "" {
 		o.only = splitScanList(*only)
 		if o.cat, err = surveySelect(o.cat, o.only); err != nil {
-			return fail("--only: %v", err)
+			return fail(mFlagErr, "--only", err)
 		}
 	}
 	if *ca != "" {
-		if o.caPEM, err = surveyReadPEM(*ca); err != nil {
-			return fail("--ca: %v", err)
+		if o.caPEM, err = surveyReadPEM(*ca, *lang); err != nil {
+			return fail(mFlagErr, "--ca", err)
 		}
 	}
-	data, err := slurpInput(files[0])
+	data, err := slurpInput(files[0], *lang)
 	if err != nil {
-		return fail("%v", err)
+		return failErr(err)
 	}
 	base := "."
 	if files[0] != "-" {
 		base = filepath.Dir(files[0])
 	}
-	portals, err := surveyParse(files[0], data, base)
+	portals, err := surveyParse(files[0], data, base, *lang)
 	if err != nil {
-		return fail("%v", err)
+		return failErr(err)
 	}
 	var stale []string
 	for _, p := range portals {
 		switch r := p.stored; {
 		case r == nil:
 		case len(o.only) > 0:
-			stale = append(stale, fmt.Sprintf("%s (%s): report: --only cannot narrow a stored report; survey it without --only", p.where, p.unit))
+			stale = append(stale, mSurveyStaleOnly.Render(*lang, p.where, p.unit))
 		case r.Catalogue.ID != o.cat.ID || r.Catalogue.Version != o.cat.Version:
-			stale = append(stale, fmt.Sprintf("%s (%s): report: %s is scored against %s %s, the survey uses %s %s",
+			stale = append(stale, mSurveyStaleCatalogue.Render(*lang,
 				p.where, p.unit, p.storedPath, r.Catalogue.ID, r.Catalogue.Version, o.cat.ID, o.cat.Version))
 		}
 	}
 	if len(stale) > 0 {
-		return fail("%s:\n  %s", files[0], strings.Join(stale, "\n  "))
+		return failErr(fmt.Errorf("%s:\n  %s", files[0], strings.Join(stale, "\n  ")))
 	}
 	if o.reports != "" {
 		if err := os.MkdirAll(o.reports, 0o755); err != nil {
-			return fail("--reports: %v", err)
+			return fail(mFlagErr, "--reports", err)
 		}
 		if err := safefile.CheckWritable(filepath.Join(o.reports, "portal.json")); err != nil {
-			return fail("--reports: %v", err)
+			return fail(mFlagErr, "--reports", err)
 		}
 	}
 	if o.out != "" {
 		// Checked before the portals are assessed, so that a long survey is not lost at the end.
 		if st, err := os.Stat(o.out); err == nil && st.IsDir() {
-			return fail("--out %s is a directory: give a file name", o.out)
+			return fail(mSurveyOutDir, o.out)
 		}
 		if st, err := os.Stat(filepath.Dir(o.out)); err != nil || !st.IsDir() {
-			return fail("--out %s: the directory %s does not exist", o.out, filepath.Dir(o.out))
+			return fail(mSurveyOutNoDir, o.out, filepath.Dir(o.out))
 		}
 		inputs := []string{files[0], *ca, *catRef}
 		for _, p := range portals {
@@ -231,10 +236,10 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		if err := safefile.Refuse(o.out, inputs...); err != nil {
-			return fail("--out: %v", err)
+			return fail(mFlagErr, "--out", err)
 		}
 		if err := safefile.CheckWritable(o.out); err != nil {
-			return fail("--out: %v", err)
+			return fail(mFlagErr, "--out", err)
 		}
 	}
 
@@ -243,7 +248,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	entries, broken := surveyAssess(ctx, portals, o, stderr)
 	s, err := report.NewSurvey(o.cat, entries)
 	if err != nil {
-		return fail("%v", err)
+		return failErr(err)
 	}
 	s.Only = o.only
 	s.Tool = &scoring.Tool{Name: "p06kit", Version: version()}
@@ -265,19 +270,15 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		err = write(stdout)
 	}
 	if err != nil {
-		return fail("%v", err)
+		return failErr(err)
 	}
 	if !o.quiet {
 		sv := s.Survey
-		f := "p06 survey: %d portals, national rate %.1f%% (%d/%d mandatory met), %d fully compliant, %d not reached or unreadable\n"
-		if o.lang != "en" {
-			f = "p06 survey: %d cổng, tỷ lệ đáp ứng toàn quốc %.1f%% (%d/%d tiêu chí bắt buộc đạt), %d đáp ứng đầy đủ, %d không truy cập hoặc không đọc được\n"
-		}
-		fmt.Fprintf(stderr, f, sv.Portals, 100*sv.Rate, sv.Met, sv.Applicable, sv.FullyCompliant, s.Unreachable)
+		say(stderr, "p06 survey", o.lang, mSurveySummary, sv.Portals, 100*sv.Rate, sv.Met, sv.Applicable, sv.FullyCompliant, s.Unreachable)
 	}
 	switch {
 	case broken > 0 || ctx.Err() != nil:
-		return fail("%d portal(s) could not be fully processed (interrupted, a harness failure or a report not written; see above): the figures are incomplete", max(broken, 1))
+		return fail(mSurveyIncomplete, max(broken, 1))
 	case s.Compliant():
 		return exitOK
 	}
@@ -329,7 +330,7 @@ func surveySelect(cat *criteria.Catalogue, sels []string) (*criteria.Catalogue, 
 }
 
 // surveyParse reads the portals file: JSON or CSV, by extension, else by content.
-func surveyParse(name string, data []byte, base string) ([]surveyPortal, error) {
+func surveyParse(name string, data []byte, base, lang string) ([]surveyPortal, error) {
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	isJSON := false
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -341,7 +342,7 @@ func surveyParse(name string, data []byte, base string) ([]surveyPortal, error) 
 		isJSON = len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%s: empty: no portals to survey", name)
+		return nil, errors.New(mInputEmpty.Render(lang, name))
 	}
 	// Unit names go into every output: text that is not UTF-8 is refused with its place, the
 	// same for JSON (whose decoder would silently replace it) and CSV.
@@ -351,32 +352,32 @@ func surveyParse(name string, data []byte, base string) ([]surveyPortal, error) 
 	var portals []surveyPortal
 	var problems []string
 	if isJSON {
-		portals, problems = surveyParseJSON(data, base)
+		portals, problems = surveyParseJSON(data, base, lang)
 	} else {
-		portals, problems = surveyParseCSV(data, base)
+		portals, problems = surveyParseCSV(data, base, lang)
 	}
 	if len(problems) == 0 && len(portals) == 0 {
-		problems = append(problems, "no portals to survey")
+		problems = append(problems, mInputNone.Render(lang))
 	}
-	problems = append(problems, surveyDuplicates(portals)...)
+	problems = append(problems, surveyDuplicates(portals, lang)...)
 	if len(problems) > 0 {
 		const most = 30
 		more := ""
 		if len(problems) > most {
-			more = fmt.Sprintf("\n  … and %d more", len(problems)-most)
+			more = "\n  " + mInputMore.Render(lang, len(problems)-most)
 			problems = problems[:most]
 		}
-		noun := "problem"
-		if len(problems) > 1 {
-			noun = "problems"
+		m := mInputProblems
+		if len(problems) == 1 {
+			m = mInputProblem
 		}
-		return nil, fmt.Errorf("%s: %d %s:\n  %s%s", name, len(problems), noun, strings.Join(problems, "\n  "), more)
+		return nil, errors.New(m.Render(lang, name, len(problems), strings.Join(problems, "\n  ")+more))
 	}
 	return portals, nil
 }
 
 // surveyParseJSON reads the JSON form, validated against the published schema.
-func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
+func surveyParseJSON(data []byte, base, lang string) ([]surveyPortal, []string) {
 	if err := report.Validate(report.SurveyInputSchemaName, data); err != nil {
 		var ve *report.ValidationError
 		if !errors.As(err, &ve) {
@@ -405,7 +406,7 @@ func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
 	var problems []string
 	for i, e := range in.Portals {
 		where := fmt.Sprintf("portals[%d]", i)
-		p, probs := surveyEntry(where, e.URL, e.Unit, e.Level, e.Profile, e.CA, e.Report, base)
+		p, probs := surveyEntry(where, e.URL, e.Unit, e.Level, e.Profile, e.CA, e.Report, base, lang)
 		problems = append(problems, probs...)
 		portals = append(portals, p)
 	}
@@ -414,7 +415,7 @@ func surveyParseJSON(data []byte, base string) ([]surveyPortal, []string) {
 
 // surveyParseCSV reads the CSV form: a header naming the columns (url, unit, profile, ca, in any
 // order), then one portal per line.
-func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
+func surveyParseCSV(data []byte, base, lang string) ([]surveyPortal, []string) {
 	first, _, _ := bytes.Cut(data, []byte("\n"))
 	r := csv.NewReader(bytes.NewReader(data))
 	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
@@ -425,7 +426,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
 	if err != nil {
-		return nil, []string{fmt.Sprintf("header: %v", err)}
+		return nil, []string{mInputHeader.Render(lang, err)}
 	}
 	col := map[string]int{}
 	var problems []string
@@ -434,16 +435,16 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 		switch h {
 		case "url", "unit", "level", "profile", "ca", "report":
 			if _, dup := col[h]; dup {
-				problems = append(problems, fmt.Sprintf("line 1: column %q appears twice", h))
+				problems = append(problems, mInputColumnTwice.Render(lang, h))
 			}
 			col[h] = i
 		default:
-			problems = append(problems, fmt.Sprintf("line 1: unknown column %q (want url, unit, level, profile, ca, report)", h))
+			problems = append(problems, mInputColumnUnknown.Render(lang, h))
 		}
 	}
 	for _, need := range []string{"url", "unit"} {
 		if _, ok := col[need]; !ok {
-			problems = append(problems, fmt.Sprintf("line 1: no %q column (the header must name url and unit, e.g. url,unit,profile)", need))
+			problems = append(problems, mInputColumnMissing.Render(lang, need))
 		}
 	}
 	if len(problems) > 0 {
@@ -464,7 +465,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				problems = append(problems, fmt.Sprintf("line %d: %v", pe.Line, pe.Err))
+				problems = append(problems, mInputLine.Render(lang, pe.Line)+": "+pe.Err.Error())
 				if errors.Is(pe.Err, csv.ErrBareQuote) || errors.Is(pe.Err, csv.ErrQuote) {
 					continue
 				}
@@ -474,9 +475,9 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 			break
 		}
 		line, _ := r.FieldPos(0)
-		where := fmt.Sprintf("line %d", line)
+		where := mInputLine.Render(lang, line)
 		if len(rec) != len(header) {
-			problems = append(problems, fmt.Sprintf("%s: %d fields, the header has %d", where, len(rec), len(header)))
+			problems = append(problems, mInputFields.Render(lang, where, len(rec), len(header)))
 			continue
 		}
 		var prof json.RawMessage
@@ -487,7 +488,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 				prof, _ = json.Marshal(v)
 			}
 		}
-		p, probs := surveyEntry(where, get(rec, "url"), get(rec, "unit"), get(rec, "level"), prof, get(rec, "ca"), get(rec, "report"), base)
+		p, probs := surveyEntry(where, get(rec, "url"), get(rec, "unit"), get(rec, "level"), prof, get(rec, "ca"), get(rec, "report"), base, lang)
 		problems = append(problems, probs...)
 		portals = append(portals, p)
 	}
@@ -496,7 +497,7 @@ func surveyParseCSV(data []byte, base string) ([]surveyPortal, []string) {
 
 // surveyEntry checks one portal: its URL, unit, profile (a file or the profile itself) and CA,
 // or the report it brings.
-func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca, reportPath, base string) (surveyPortal, []string) {
+func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca, reportPath, base, lang string) (surveyPortal, []string) {
 	unit = strings.Join(strings.Fields(unit), " ")
 	p := surveyPortal{where: where, url: strings.TrimSpace(rawURL), unit: unit}
 	label := where
@@ -504,53 +505,53 @@ func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca,
 		label = fmt.Sprintf("%s (%s)", where, unit)
 	}
 	var problems []string
-	bad := func(field, format string, a ...any) {
-		problems = append(problems, fmt.Sprintf("%s: %s: %s", label, field, fmt.Sprintf(format, a...)))
+	bad := func(field, why string) {
+		problems = append(problems, label+": "+field+": "+why)
 	}
 	if unit == "" {
-		bad("unit", "missing: name the unit the portal belongs to")
+		bad("unit", mEntryNoUnit.Render(lang))
 	}
-	if lv, err := surveyLevel(level); err != nil {
-		bad("level", "%v", err)
+	if lv, err := surveyLevel(level, lang); err != nil {
+		bad("level", err.Error())
 	} else {
 		p.level = lv
 	}
 	if reportPath != "" {
-		r, err := surveyReadReport(surveyPath(base, reportPath))
+		r, err := surveyReadReport(surveyPath(base, reportPath), lang)
 		switch {
 		case err != nil:
-			bad("report", "%v", err)
+			bad("report", err.Error())
 		case p.url == "":
 			p.url = r.Target
 		case surveyURLKey(p.url) != surveyURLKey(r.Target):
-			bad("report", "%s is the report of %s, not of %s", reportPath, r.Target, p.url)
+			bad("report", mEntryOtherReport.Render(lang, reportPath, r.Target, p.url))
 		}
 		p.stored, p.storedPath = r, reportPath
 		if len(bytes.TrimSpace(profile)) > 0 || ca != "" {
-			bad("report", "profile and ca are for assessing the portal; this portal's figures come from its report")
+			bad("report", mEntryReportAndProfile.Render(lang))
 		}
 	}
 	switch u, err := url.Parse(p.url); {
 	case p.url == "":
-		bad("url", "missing (give the portal's address, or its report)")
+		bad("url", mEntryNoURL.Render(lang))
 	case err != nil:
-		bad("url", "%q is not a URL: %v", p.url, err)
+		bad("url", mEntryNotURL.Render(lang, p.url, err))
 	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
-		bad("url", "%q is not an absolute http(s) URL", p.url)
+		bad("url", mNotAbsURL.Render(lang, p.url))
 	case u.User != nil:
-		bad("url", "%q carries credentials: give the portal's public address", p.url)
+		bad("url", mEntryCredentials.Render(lang, p.url))
 	}
 	if len(bytes.TrimSpace(profile)) > 0 && string(bytes.TrimSpace(profile)) != "null" {
-		prof, err := surveyProfile(profile, base)
+		prof, err := surveyProfile(profile, base, lang)
 		if err != nil {
-			bad("profile", "%v", err)
+			bad("profile", err.Error())
 		}
 		p.profile = prof
 	}
 	if ca != "" {
-		pemBytes, err := surveyReadPEM(surveyPath(base, ca))
+		pemBytes, err := surveyReadPEM(surveyPath(base, ca), lang)
 		if err != nil {
-			bad("ca", "%v", err)
+			bad("ca", err.Error())
 		}
 		p.caPEM = pemBytes
 	}
@@ -559,10 +560,10 @@ func surveyEntry(where, rawURL, unit, level string, profile json.RawMessage, ca,
 
 // surveyProfile reads a profile given as a file name (a JSON string) or inline (an object),
 // validated against the published profile schema.
-func surveyProfile(raw json.RawMessage, base string) (*harness.Profile, error) {
+func surveyProfile(raw json.RawMessage, base, lang string) (*harness.Profile, error) {
 	var path string
 	if json.Unmarshal(raw, &path) == nil {
-		b, err := surveyReadFile(surveyPath(base, path))
+		b, err := surveyReadFile(surveyPath(base, path), lang)
 		if err != nil {
 			return nil, err
 		}
@@ -589,8 +590,8 @@ func surveyDecodeProfile(b []byte) (*harness.Profile, error) {
 }
 
 // surveyReadReport reads a stored report, validated against the published report schema.
-func surveyReadReport(path string) (*scoring.Report, error) {
-	b, err := surveyReadFile(path)
+func surveyReadReport(path, lang string) (*scoring.Report, error) {
+	b, err := surveyReadFile(path, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -610,13 +611,13 @@ func surveyPath(base, p string) string {
 }
 
 // surveyReadPEM reads a PEM file that must hold at least one certificate.
-func surveyReadPEM(path string) ([]byte, error) {
-	b, err := surveyReadFile(path)
+func surveyReadPEM(path, lang string) ([]byte, error) {
+	b, err := surveyReadFile(path, lang)
 	if err != nil {
 		return nil, err
 	}
 	if !x509.NewCertPool().AppendCertsFromPEM(b) {
-		return nil, fmt.Errorf("%s: no PEM certificate found", path)
+		return nil, errors.New(mNoPEM.Render(lang, path))
 	}
 	return b, nil
 }
@@ -626,7 +627,7 @@ const surveyMaxFile = 4 << 20
 
 // surveyReadFile reads a regular file of at most surveyMaxFile bytes (a path to a device or a
 // FIFO would never end).
-func surveyReadFile(path string) ([]byte, error) {
+func surveyReadFile(path, lang string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -637,28 +638,21 @@ func surveyReadFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
+		return nil, errors.New(mNotRegular.Render(lang, path))
 	}
-	b, err := io.ReadAll(io.LimitReader(f, surveyMaxFile+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	if len(b) > surveyMaxFile {
-		return nil, fmt.Errorf("%s: larger than %d MiB", path, surveyMaxFile>>20)
-	}
-	return b, nil
+	return readAtMost(f, path, surveyMaxFile, lang)
 }
 
 // surveyDuplicates lists portals that repeat an earlier URL (compared without case in the scheme
 // and host, and without a trailing slash) or unit.
-func surveyDuplicates(portals []surveyPortal) []string {
+func surveyDuplicates(portals []surveyPortal, lang string) []string {
 	var problems []string
 	urls, units := map[string]int{}, map[string]int{}
 	for i, p := range portals {
 		if p.url != "" {
 			k := surveyURLKey(p.url)
 			if j, ok := urls[k]; ok {
-				problems = append(problems, fmt.Sprintf("%s (%s): url: %s repeats %s (%s)", p.where, p.unit, p.url, portals[j].where, portals[j].unit))
+				problems = append(problems, mDupURL.Render(lang, p.where, p.unit, p.url, portals[j].where, portals[j].unit))
 			} else {
 				urls[k] = i
 			}
@@ -666,7 +660,7 @@ func surveyDuplicates(portals []surveyPortal) []string {
 		if p.unit != "" {
 			k := strings.ToLower(p.unit)
 			if j, ok := units[k]; ok {
-				problems = append(problems, fmt.Sprintf("%s: unit: %q repeats %s (%s)", p.where, p.unit, portals[j].where, portals[j].url))
+				problems = append(problems, mDupUnit.Render(lang, p.where, p.unit, portals[j].where, portals[j].url))
 			} else {
 				units[k] = i
 			}
@@ -706,54 +700,46 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			live.check(f)
 		}
 	}
-	sem := make(chan struct{}, o.parallel)
-	var wg sync.WaitGroup
-	for i, p := range portals {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			start := time.Now()
-			if !o.quiet && p.stored == nil {
-				mu.Lock()
-				started++
-				live.clear()
-				fmt.Fprintln(stderr, redact.Text(surveyStarted(p, started, len(portals), o.lang)))
-				mu.Unlock()
-			}
-			e, hard := surveyOne(ctx, p, o)
-			hard = surveyRescore(&e, p, o) || hard
-			var werr error
-			if o.reports != "" && e.Report != nil {
-				path := filepath.Join(o.reports, names[i])
-				werr = report.AtomicWrite(path, func(w io.Writer) error { return report.WriteJSON(w, e.Report) })
-				if werr == nil {
-					e.ReportFile = names[i]
-				}
-			}
-			entries[i] = e
+	forEachPortal(len(portals), o.parallel, func(i int) {
+		p := portals[i]
+		start := time.Now()
+		if !o.quiet && p.stored == nil {
 			mu.Lock()
-			defer mu.Unlock()
-			done++
-			if hard {
-				broken++
-			}
+			started++
 			live.clear()
-			live.portalDone()
-			if !o.quiet {
-				fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start), o.lang)))
-			} else if hard {
-				// --quiet hides progress, never why the survey is incomplete.
-				fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start), o.lang)))
+			fmt.Fprintln(stderr, redact.Text(surveyStarted(p, started, len(portals), o.lang)))
+			mu.Unlock()
+		}
+		e, hard := surveyOne(ctx, p, o)
+		hard = surveyRescore(&e, p, o) || hard
+		var werr error
+		if o.reports != "" && e.Report != nil {
+			path := filepath.Join(o.reports, names[i])
+			werr = report.AtomicWrite(path, func(w io.Writer) error { return report.WriteJSON(w, e.Report) })
+			if werr == nil {
+				e.ReportFile = names[i]
 			}
-			if werr != nil {
-				fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
-				broken++
-			}
-		}()
-	}
-	wg.Wait()
+		}
+		entries[i] = e
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		if hard {
+			broken++
+		}
+		live.clear()
+		live.portalDone()
+		if !o.quiet {
+			fmt.Fprintf(stderr, "[%d/%d] %s\n", done, len(portals), redact.Text(surveyProgress(p, e, time.Since(start), o.lang)))
+		} else if hard {
+			// --quiet hides progress, never why the survey is incomplete.
+			fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start), o.lang)))
+		}
+		if werr != nil {
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
+			broken++
+		}
+	})
 	live.clear()
 	return entries, broken
 }
@@ -802,16 +788,16 @@ func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.Survey
 	switch {
 	case r == nil:
 		if err == nil {
-			err = errors.New("the harness returned no report")
+			err = errors.New(mSurveyNoReport.Render(o.lang))
 		}
 		e.Err = err
 		e.Report = surveyErrorReport(o, p.url, err)
 		return e, true
 	case err == nil && ctx.Err() != nil:
-		e.Err = fmt.Errorf("interrupted: %w", ctx.Err())
+		e.Err = fmt.Errorf(mSurveyInterrupted.Format(o.lang), ctx.Err())
 		return e, true
 	case err == nil && pctx.Err() != nil:
-		e.Err = fmt.Errorf("the assessment did not finish within --timeout %s: checks still running were cut short and count as errors", o.timeout)
+		e.Err = errors.New(mSurveyTimeout.Render(o.lang, o.timeout))
 	}
 	return e, false
 }
@@ -836,24 +822,18 @@ func surveyErrorReport(o surveyOpts, target string, cause error) *scoring.Report
 func surveyProgress(p surveyPortal, e report.SurveyEntry, d time.Duration, lang string) string {
 	r := e.Report
 	c := r.Scores.Compliance
-	f := "%s: %.1f%% (%d/%d mandatory met), score %.1f, %s (%.1fs)"
-	stored, notReached, unreadable := " — from its report ", " — NOT REACHED: ", " — HOME PAGE UNREADABLE, not graded: "
-	if lang != "en" {
-		f = "%s: %.1f%% (%d/%d tiêu chí bắt buộc đạt), điểm %.1f, %s (%.1fs)"
-		stored, notReached, unreadable = " — từ báo cáo ", " — KHÔNG TRUY CẬP ĐƯỢC: ", " — KHÔNG ĐỌC ĐƯỢC TRANG CHỦ, không xếp loại: "
-	}
 	grade := scoring.GradeLabel(r.Scores, lang)
 	if e.Unreachable || e.Unreadable {
 		grade = "—"
 	}
-	line := fmt.Sprintf(f, p.unit, 100*c.Rate, c.Met, c.Applicable, r.Scores.Overall, grade, d.Seconds())
+	line := mSurveyDone.Render(lang, p.unit, 100*c.Rate, c.Met, c.Applicable, r.Scores.Overall, grade, d.Seconds())
 	switch {
 	case p.stored != nil:
-		line += stored + p.storedPath
+		line += mSurveyStored.Render(lang, p.storedPath)
 	case e.Unreadable:
-		line += unreadable + e.Err.Error()
+		line += mSurveyUnreadable.Render(lang, e.Err)
 	case e.Unreachable:
-		line += notReached + e.Err.Error()
+		line += mSurveyNotReached.Render(lang, e.Err)
 	case e.Err != nil:
 		line += " — " + e.Err.Error()
 	}
@@ -862,10 +842,7 @@ func surveyProgress(p surveyPortal, e report.SurveyEntry, d time.Duration, lang 
 
 // surveyStarted is the line of progress of a portal whose assessment starts.
 func surveyStarted(p surveyPortal, started, total int, lang string) string {
-	if lang == "en" {
-		return fmt.Sprintf("[start %d/%d] %s: %s", started, total, p.unit, p.url)
-	}
-	return fmt.Sprintf("[bắt đầu %d/%d] %s: %s", started, total, p.unit, p.url)
+	return mSurveyStarted.Render(lang, started, total, p.unit, p.url)
 }
 
 // surveyReportNames gives each portal a file name for --reports: the unit written in ASCII

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -24,14 +25,14 @@ func surveyAsOfDay(flag string, now time.Time) (time.Time, error) {
 }
 
 // surveyLevel reads a unit's level of government: ministry, province or commune, or nothing.
-func surveyLevel(s string) (criteria.Scope, error) {
+func surveyLevel(s, lang string) (criteria.Scope, error) {
 	switch lv := criteria.Scope(strings.ToLower(strings.TrimSpace(s))); lv {
 	case "":
 		return "", nil
 	case criteria.Ministry, criteria.Province, criteria.Commune:
 		return lv, nil
 	}
-	return "", fmt.Errorf("%q: want ministry, province or commune (or leave it empty)", s)
+	return "", errors.New(mEntryLevel.Render(lang, s))
 }
 
 // surveyRescore scores the entry's report again as of the survey's day and for the unit's

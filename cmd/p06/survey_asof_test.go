@@ -74,8 +74,8 @@ func TestSurveyAsOf(t *testing.T) {
 	assert.Equal(t, ministry+commune, sv.Applicable)
 	assert.Equal(t, ministry+commune, sv.Met)
 	require.Len(t, sv.Levels, 2)
-	assert.Equal(t, scoring.LevelRate{Level: "ministry", Portals: 1, Met: ministry, Applicable: ministry, Rate: 1, FullyCompliant: 1,
-		FullyCompliantShare: 1, MeanOverall: sv.Levels[0].MeanOverall}, sv.Levels[0])
+	assert.Equal(t, scoring.LevelRate{Level: "ministry", Figures: scoring.Figures{Portals: 1, Met: ministry, Applicable: ministry, Rate: 1, FullyCompliant: 1,
+		FullyCompliantShare: 1, MeanOverall: sv.Levels[0].MeanOverall}}, sv.Levels[0])
 	assert.Equal(t, "commune", sv.Levels[1].Level)
 	assert.Equal(t, commune, sv.Levels[1].Applicable)
 	for _, c := range sv.Criteria {
@@ -147,7 +147,7 @@ func TestSurveyAsOfAndLevelErrors(t *testing.T) {
 	assert.Contains(t, stderr, "$.portals[0].level")
 	code, _, stderr = surveyRun(write("lv.csv", "url,unit,level,report\nhttps://a.example/,A,huyện,a.json\n"))
 	assert.Equal(t, exitCantRun, code)
-	assert.Contains(t, stderr, `line 2 (A): level: "huyện": want ministry, province or commune`)
+	assert.Contains(t, stderr, `dòng 2 (A): level: "huyện": cần ministry, province hoặc commune`)
 	code, stdout, stderr := surveyRun(write("ok.csv", "url;unit;level;report\nhttps://a.example/;A;Province;a.json\n"), "--format", "json", "--quiet", "--as-of", "2024-01-01")
 	require.Equal(t, exitOK, code, stderr)
 	s, err := report.ReadSurveyJSON(strings.NewReader(stdout))

@@ -24,9 +24,7 @@ import (
 )
 
 func surveyRun(args ...string) (code int, stdout, stderr string) {
-	var o, e bytes.Buffer
-	code = run(append([]string{"survey"}, args...), &o, &e)
-	return code, o.String(), e.String()
+	return p06(append([]string{"survey"}, args...)...)
 }
 
 // surveyUnit is one loopback portal of the survey fixture.
@@ -229,15 +227,15 @@ func TestSurveyStoredReportProblems(t *testing.T) {
 		want        string
 	}{
 		{"other target", `{"portals":[{"unit":"A","url":"https://b.example","report":"a.json"}]}`, nil,
-			"portals[0] (A): report: a.json is the report of https://a.example/, not of https://b.example"},
+			"portals[0] (A): report: a.json là báo cáo của https://a.example/, không phải của https://b.example"},
 		{"report and ca", `{"portals":[{"unit":"A","report":"a.json","ca":"ca.pem"}]}`, nil,
-			"portals[0] (A): report: profile and ca are for assessing the portal"},
+			"portals[0] (A): report: profile và ca dùng để đánh giá cổng"},
 		{"not a report", `{"portals":[{"unit":"A","report":"bad.json"}]}`, nil, "portals[0] (A): report: "},
 		{"missing report", `{"portals":[{"unit":"A","report":"none.json"}]}`, nil, "portals[0] (A): report: open "},
 		{"neither url nor report", `{"portals":[{"unit":"A"}]}`, nil, "$.portals[0]"},
 		{"other catalogue version", `{"portals":[{"unit":"A","report":"old.json"}]}`, nil,
-			"portals[0] (A): report: old.json is scored against p06-technical 0.9.0, the survey uses p06-technical " + cat.Version},
-		{"only", `{"portals":[{"unit":"A","report":"a.json"}]}`, []string{"--only", "security"}, "--only cannot narrow a stored report"},
+			"portals[0] (A): báo cáo: old.json được chấm theo p06-technical 0.9.0, cuộc khảo sát dùng p06-technical " + cat.Version},
+		{"only", `{"portals":[{"unit":"A","report":"a.json"}]}`, []string{"--only", "security"}, "--only không thu hẹp được báo cáo đã lưu"},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -330,7 +328,7 @@ func TestSurveyExitCodes(t *testing.T) {
 	assert.Equal(t, exitNotMet, code, "an unreachable portal is surveyed (exit 1), not a failure to run")
 	assert.Contains(t, stdout, "Cổng không truy cập hoặc không đọc được:  1")
 
-	code, stdout, stderr = runCLI("survey", "--help")
+	code, stdout, stderr = p06("survey", "--help")
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, stdout, "usage: p06 survey [flags] FILE", "help goes to stdout")
 	assert.Empty(t, stderr)
@@ -387,7 +385,7 @@ func TestSurveyCSV(t *testing.T) {
 	code, stdout, stderr = surveyRun("-", "--format", "json", "--quiet", "--ca", filepath.Join(dir, "certs", "ca.pem"))
 	// From stdin, relative paths resolve against the working directory: certs/ca.pem is not there.
 	assert.Equal(t, exitCantRun, code, stdout)
-	assert.Contains(t, stderr, "line 3 (UBND tỉnh Thử): ca: open certs/ca.pem")
+	assert.Contains(t, stderr, "dòng 3 (UBND tỉnh Thử): ca: open certs/ca.pem")
 }
 
 func TestSurveyBadInput(t *testing.T) {
@@ -400,7 +398,7 @@ func TestSurveyBadInput(t *testing.T) {
 		want                []string
 	}{
 		{name: "json without unit", file: "p.json", content: `{"portals":[{"url":"https://a.example"}]}`,
-			want: []string{"p.json: 1 problem:", "$.portals[0]: ", "unit"}},
+			want: []string{"p.json: 1 vấn đề:", "$.portals[0]: ", "unit"}},
 		{name: "json ftp url", file: "p.json", content: `{"portals":[{"url":"ftp://a.example","unit":"A"}]}`,
 			want: []string{"$.portals[0].url"}},
 		{name: "json unknown field", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","name":"x"}]}`,
@@ -409,53 +407,53 @@ func TestSurveyBadInput(t *testing.T) {
 		{name: "json empty list", file: "p.json", content: `{"portals":[]}`, want: []string{"$.portals"}},
 		{name: "duplicate url", file: "p.json",
 			content: `{"portals":[{"url":"https://a.example","unit":"A"},{"url":"HTTPS://A.example/","unit":"B"}]}`,
-			want:    []string{"portals[1] (B): url: HTTPS://A.example/ repeats portals[0] (A)"}},
+			want:    []string{"portals[1] (B): url: HTTPS://A.example/ trùng với portals[0] (A)"}},
 		{name: "duplicate unit", file: "p.json",
 			content: `{"portals":[{"url":"https://a.example","unit":"UBND tỉnh A"},{"url":"https://b.example","unit":"UBND  tỉnh A"}]}`,
-			want:    []string{`portals[1]: unit: "UBND tỉnh A" repeats portals[0] (https://a.example)`}},
+			want:    []string{`portals[1]: unit: "UBND tỉnh A" trùng với portals[0] (https://a.example)`}},
 		{name: "missing ca", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","ca":"nope.pem"}]}`,
 			want: []string{"portals[0] (A): ca: open ", "nope.pem"}},
 		{name: "ca not pem", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","ca":"` + notPEM + `"}]}`,
-			want: []string{"portals[0] (A): ca: ", "no PEM certificate found"}},
+			want: []string{"portals[0] (A): ca: ", "không có chứng thư PEM nào"}},
 		{name: "ca is a device", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","ca":"/dev/zero"}]}`,
-			want: []string{"portals[0] (A): ca: /dev/zero: not a regular file"}},
+			want: []string{"portals[0] (A): ca: /dev/zero: không phải tệp thông thường"}},
 		{name: "inline profile invalid", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","profile":{"homepage":"/"}}]}`,
 			want: []string{"portals[0] (A): profile: ", "homepage"}},
 		{name: "profile file missing", file: "p.json", content: `{"portals":[{"url":"https://a.example","unit":"A","profile":"none.json"}]}`,
 			want: []string{"portals[0] (A): profile: open ", "none.json"}},
 		{name: "every problem listed", file: "p.json",
 			content: `{"portals":[{"url":"https://a.example","unit":"A","ca":"x.pem"},{"url":"https://a.example","unit":"A"}]}`,
-			want:    []string{"3 problems:", "portals[0] (A): ca:", "portals[1] (A): url:", "portals[1]: unit:"}},
+			want:    []string{"3 vấn đề:", "portals[0] (A): ca:", "portals[1] (A): url:", "portals[1]: unit:"}},
 		{name: "csv without unit column", file: "p.csv", content: "url,name\nhttps://a.example,A\n",
-			want: []string{`line 1: unknown column "name"`, `line 1: no "unit" column`}},
+			want: []string{`dòng 1: cột "name" không dùng được`, `dòng 1: thiếu cột "unit"`}},
 		{name: "csv ragged", file: "p.csv", content: "url,unit\nhttps://a.example,A\nhttps://b.example\n",
-			want: []string{"line 3: 1 fields, the header has 2"}},
+			want: []string{"dòng 3: 1 trường, dòng tiêu đề có 2"}},
 		{name: "csv bad url", file: "p.csv", content: "url,unit\nwww.a.example,A\n",
-			want: []string{`line 2 (A): url: "www.a.example" is not an absolute http(s) URL`}},
+			want: []string{`dòng 2 (A): url: "www.a.example" không phải địa chỉ http(s) đầy đủ`}},
 		{name: "csv missing unit", file: "p.csv", content: "url,unit,profile\nhttps://a.example,,\n",
-			want: []string{"line 2: unit: missing"}},
+			want: []string{"dòng 2: unit: thiếu"}},
 		{name: "csv credentials", file: "p.csv", content: "url,unit\nhttps://u:p@a.example,A\n",
-			want: []string{"line 2 (A): url: ", "carries credentials"}},
-		{name: "csv header only", file: "p.csv", content: "url,unit\n", want: []string{"no portals to survey"}},
-		{name: "empty file", file: "p.json", content: "  \n", want: []string{"empty: no portals to survey"}},
-		{name: "no file", want: []string{"want exactly one FILE of portals, got 0"}},
+			want: []string{"dòng 2 (A): url: ", "chứa thông tin đăng nhập"}},
+		{name: "csv header only", file: "p.csv", content: "url,unit\n", want: []string{"không có cổng nào để khảo sát"}},
+		{name: "empty file", file: "p.json", content: "  \n", want: []string{"trống: không có cổng nào để khảo sát"}},
+		{name: "no file", want: []string{"cần đúng một TỆP danh sách cổng, nhận được 0"}},
 		{name: "missing file", args: []string{filepath.Join(dir, "absent.json")}, want: []string{"absent.json"}},
 		{name: "bad format", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--format", "pdf"},
-			want: []string{`--format "pdf": want text, json, md or html`}},
+			want: []string{`--format "pdf": cần text, json, md hoặc html`}},
 		{name: "bad lang", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--lang", "fr"}, want: []string{"--lang"}},
 		{name: "bad parallel", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--parallel", "0"},
-			want: []string{"--parallel 0: must be at least 1"}},
+			want: []string{"--parallel 0: phải từ 1 trở lên"}},
 		{name: "bad timeout", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--timeout", "0s"}, want: []string{"--timeout 0s"}},
 		{name: "only selects nothing", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--only", "security,P06-NOPE-01"},
 			want: []string{"--only: P06-NOPE-01 selects no criterion of p06-technical"}},
 		{name: "bad catalogue", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--catalogue", "nope.json"},
 			want: []string{"--catalogue"}},
 		{name: "bad global ca", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--ca", notPEM},
-			want: []string{"--ca: ", "no PEM certificate found"}},
+			want: []string{"--ca: ", "không có chứng thư PEM nào"}},
 		{name: "out in a missing directory", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--out", filepath.Join(dir, "no", "s.html")},
-			want: []string{"does not exist"}},
+			want: []string{"không tồn tại"}},
 		{name: "out is a directory", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--out", dir},
-			want: []string{"is a directory"}},
+			want: []string{"là thư mục"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -506,7 +504,7 @@ func FuzzSurveyParse(f *testing.F) {
 	f.Add("p.json", `{"portals":[{"url":"https://a.example","unit":"A","ca":"/dev/null"}]}`)
 	base := f.TempDir()
 	f.Fuzz(func(t *testing.T, name, data string) {
-		portals, err := surveyParse(name, []byte(data), base)
+		portals, err := surveyParse(name, []byte(data), base, "en")
 		if err != nil {
 			return
 		}

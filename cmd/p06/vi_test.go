@@ -10,39 +10,16 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// englishFunctionWords are words that mark an English sentence. Words that are also
-// Vietnamese without diacritics (a, an, to, so, no, do, in, can, may, than) are left out: "an
-// toàn", "phóng to", "in ấn" must not count.
-var englishFunctionWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`the of on at by for with from into onto over under about after before
-	and or but nor not is are was were be been being has have had does did will would could should
-	might must shall this that these those it its they them their there here which who whom whose what
-	when where while then as if such only also any all each every some none other same both either
-	neither very too just more most less least`) {
-		englishFunctionWords[w] = true
-	}
-}
-
-var (
-	mdCode  = regexp.MustCompile("`[^`]*`")
-	mdURL   = regexp.MustCompile(`<https?://[^>]*>|https?://\S+|\(https?://[^)]*\)`)
-	mdWords = regexp.MustCompile(`\p{L}+`)
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // englishWords returns the English function words of a Markdown text outside code spans and
-// URLs, with their counts.
+// URLs (msg.EnglishWords), with their counts.
 func englishWords(md string) map[string]int {
-	md = mdCode.ReplaceAllString(md, " ")
-	md = mdURL.ReplaceAllString(md, " ")
 	out := map[string]int{}
-	for _, w := range mdWords.FindAllString(md, -1) {
-		if englishFunctionWords[strings.ToLower(w)] {
-			out[strings.ToLower(w)]++
-		}
+	for _, w := range msg.EnglishWords(md) {
+		out[w]++
 	}
 	return out
 }
@@ -74,4 +51,22 @@ func TestScanMarkdownIsVietnamese(t *testing.T) {
 		_ = os.WriteFile(os.Getenv("P06_DUMP_MD"), b, 0o644)
 	}
 	assert.LessOrEqual(t, n, 10, "English function words in the Vietnamese report: %v", words)
+}
+
+var flagName = regexp.MustCompile(`--[a-z][a-z0-9-]*`)
+
+// Every message of the command line reads as Vietnamese in Vietnamese: no English function word
+// outside its values.
+func TestCLIMessagesAreVietnamese(t *testing.T) {
+	n := 0
+	for _, m := range msg.All() {
+		if !strings.HasPrefix(m.ID(), "cli.") {
+			continue
+		}
+		n++
+		// Flag names (--only) are the command's words in every language.
+		vi := flagName.ReplaceAllString(m.Sample(msg.VI), "--")
+		assert.Empty(t, msg.EnglishWords(vi), "%s: %q", m.ID(), m.Sample(msg.VI))
+	}
+	assert.Greater(t, n, 50, "the command line's messages are in the catalogue")
 }

@@ -27,6 +27,18 @@ func browser(t *testing.T, env *referenceportal.Env) *http.Client {
 	return &http.Client{Transport: tr, Jar: jar, Timeout: time.Minute}
 }
 
+// startLoginEnv starts the portal with defects d and its fakes, closed when the test ends, and
+// returns it with a context for the test's logins and the first account of the fake SSO.
+func startLoginEnv(t *testing.T, d referenceportal.Defects) (*referenceportal.Env, context.Context, ident.Person) {
+	t.Helper()
+	env, err := referenceportal.StartEnv(d)
+	require.NoError(t, err)
+	t.Cleanup(env.Close)
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	t.Cleanup(cancel)
+	return env, ctx, env.SSO.Accounts()[0]
+}
+
 // login logs the browser in through the portal and the SSO (on auto-login) and returns who the
 // portal says is logged in.
 func login(t *testing.T, ctx context.Context, c *http.Client, env *referenceportal.Env) string {
@@ -53,12 +65,7 @@ func login(t *testing.T, ctx context.Context, c *http.Client, env *referenceport
 // auto-detection would retry a refused code with the secret in the body), and after the SSO
 // rotates its signing key the portal fetches the JWKS again and the next login succeeds.
 func TestLoginThroughTheLibraries(t *testing.T) {
-	env, err := referenceportal.StartEnv(referenceportal.Defects{})
-	require.NoError(t, err)
-	defer env.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	who := env.SSO.Accounts()[0]
+	env, ctx, who := startLoginEnv(t, referenceportal.Defects{})
 	env.SSO.SetAutoLogin(&who)
 
 	require.Equal(t, who.ID, login(t, ctx, browser(t, env), env))
@@ -116,12 +123,7 @@ var forged = []ssotest.Mode{ssotest.BadSignature, ssotest.AlgNone, ssotest.Unkno
 // (the harness's identity checks judge the same through their login automation; this is the
 // portal's own guard).
 func TestLoginRefusesForgedTokens(t *testing.T) {
-	env, err := referenceportal.StartEnv(referenceportal.Defects{})
-	require.NoError(t, err)
-	defer env.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	who := env.SSO.Accounts()[0]
+	env, ctx, who := startLoginEnv(t, referenceportal.Defects{})
 	for _, mode := range forged {
 		status, in := forgedLogin(t, ctx, env, who, mode)
 		require.Equal(t, http.StatusUnauthorized, status, "callback with %s", mode.Describe())
@@ -134,12 +136,7 @@ func TestLoginRefusesForgedTokens(t *testing.T) {
 // nonce comparison left out): the broken portal logs in with every forged ID token. Userinfo of
 // another citizen is refused by no defect of the broken portal.
 func TestBrokenPortalAcceptsForgedTokens(t *testing.T) {
-	env, err := referenceportal.StartEnv(referenceportal.Broken())
-	require.NoError(t, err)
-	defer env.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	who := env.SSO.Accounts()[0]
+	env, ctx, who := startLoginEnv(t, referenceportal.Broken())
 	for _, mode := range forged {
 		status, in := forgedLogin(t, ctx, env, who, mode)
 		if mode == ssotest.UserinfoSubMismatch {

@@ -18,8 +18,7 @@ import (
 type replayGuard struct {
 	mu   sync.Mutex
 	sigs map[string]int64 // accepted Authorization digest -> its Timestamp (epoch ms)
-	ids  map[string]struct{}
-	ring []string // answered request IDs, oldest first, for the bound
+	ids  recent[string]   // answered request IDs
 }
 
 // maxRequestIDs bounds the request IDs remembered; the oldest are forgotten first.
@@ -52,18 +51,10 @@ func (g *replayGuard) useSignature(digest string, ms int64, now time.Time, skew 
 func (g *replayGuard) answer(id string) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.ids == nil {
-		g.ids = map[string]struct{}{}
-	}
-	if _, seen := g.ids[id]; seen {
+	if g.ids.has(id) {
 		return false
 	}
-	if len(g.ring) >= maxRequestIDs {
-		delete(g.ids, g.ring[0])
-		g.ring = g.ring[1:]
-	}
-	g.ids[id] = struct{}{}
-	g.ring = append(g.ring, id)
+	g.ids.add(id, maxRequestIDs)
 	return true
 }
 
@@ -72,8 +63,7 @@ func (g *replayGuard) answer(id string) bool {
 // against a fixed test clock.
 var stamps struct {
 	mu   sync.Mutex
-	used map[int64]struct{}
-	ring []int64
+	used recent[int64]
 }
 
 // maxStamps bounds the stamps remembered.
@@ -84,21 +74,35 @@ const maxStamps = 1 << 16
 func stamp(now time.Time) int64 {
 	stamps.mu.Lock()
 	defer stamps.mu.Unlock()
-	if stamps.used == nil {
-		stamps.used = map[int64]struct{}{}
-	}
 	ms := now.UnixMilli()
-	for {
-		if _, taken := stamps.used[ms]; !taken {
-			break
-		}
+	for stamps.used.has(ms) {
 		ms++
 	}
-	if len(stamps.ring) >= maxStamps {
-		delete(stamps.used, stamps.ring[0])
-		stamps.ring = stamps.ring[1:]
-	}
-	stamps.used[ms] = struct{}{}
-	stamps.ring = append(stamps.ring, ms)
+	stamps.used.add(ms, maxStamps)
 	return ms
+}
+
+// recent is a set that remembers the keys added last, at most a bound of them: the oldest are
+// forgotten first. Its zero value is empty and ready.
+type recent[K comparable] struct {
+	keys map[K]struct{}
+	ring []K // the keys, oldest first
+}
+
+func (r *recent[K]) has(k K) bool {
+	_, ok := r.keys[k]
+	return ok
+}
+
+// add adds k (not in the set), forgetting the oldest key if the set holds bound keys already.
+func (r *recent[K]) add(k K, bound int) {
+	if r.keys == nil {
+		r.keys = map[K]struct{}{}
+	}
+	if len(r.ring) >= bound {
+		delete(r.keys, r.ring[0])
+		r.ring = r.ring[1:]
+	}
+	r.keys[k] = struct{}{}
+	r.ring = append(r.ring, k)
 }

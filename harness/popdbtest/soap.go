@@ -221,16 +221,9 @@ func MarshalRequest(r LookupRequest) []byte {
 		_ = xml.EscapeText(&b, []byte(v))
 		b.WriteString("</dan:" + name + ">")
 	}
-	el("MaYeuCau", r.MaYeuCau)
-	el("MaDVC", r.MaDVC)
-	el("MaTichHop", r.MaTichHop)
-	el("MaCanBo", r.MaCanBo)
-	el("MaDonVi", r.MaDonVi)
-	el("TaiKhoan", r.TaiKhoan)
-	el("SoDienThoai", r.SoDienThoai)
-	el("SoDinhDanh", r.SoDinhDanh)
-	el("SoCMND", r.SoCMND)
-	el("HoVaTen", r.HoVaTen)
+	for _, f := range r.elements() {
+		el(f.name, *f.v)
+	}
 	if r.Nam != "" || r.NgayThangNam != "" {
 		b.WriteString("<dan:NgayThangNamSinh>")
 		el("Nam", r.Nam)
@@ -315,27 +308,27 @@ func ParseRequest(body []byte) (op xml.Name, req LookupRequest, err error) {
 }
 
 func setField(r *LookupRequest, name, v string) {
-	switch name {
-	case "MaYeuCau":
-		r.MaYeuCau = v
-	case "MaDVC":
-		r.MaDVC = v
-	case "MaTichHop":
-		r.MaTichHop = v
-	case "MaCanBo":
-		r.MaCanBo = v
-	case "MaDonVi":
-		r.MaDonVi = v
-	case "TaiKhoan":
-		r.TaiKhoan = v
-	case "SoDienThoai":
-		r.SoDienThoai = v
-	case "SoDinhDanh":
-		r.SoDinhDanh = v
-	case "SoCMND":
-		r.SoCMND = v
-	case "HoVaTen":
-		r.HoVaTen = v
+	for _, f := range r.elements() {
+		if f.name == name {
+			*f.v = v
+			return
+		}
+	}
+}
+
+// requestElement is an element of a look-up and the field that holds its text.
+type requestElement struct {
+	name string
+	v    *string
+}
+
+// elements are the look-up's elements directly under the operation, in the order they are sent
+// (NgayThangNamSinh, which nests two, apart).
+func (r *LookupRequest) elements() []requestElement {
+	return []requestElement{
+		{"MaYeuCau", &r.MaYeuCau}, {"MaDVC", &r.MaDVC}, {"MaTichHop", &r.MaTichHop}, {"MaCanBo", &r.MaCanBo},
+		{"MaDonVi", &r.MaDonVi}, {"TaiKhoan", &r.TaiKhoan}, {"SoDienThoai", &r.SoDienThoai},
+		{"SoDinhDanh", &r.SoDinhDanh}, {"SoCMND", &r.SoCMND}, {"HoVaTen", &r.HoVaTen},
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -75,8 +76,12 @@ type htmlEvBlock struct {
 	HeaderSet int
 }
 
-// htmlFixAdvice is how many entries of the "fix first" list show their advice inline.
-const htmlFixAdvice = 5
+// htmlFixAdvice is how many entries of the "fix first" list show their advice inline, and
+// htmlFixTitled how many show their title; the others follow in rank as IDs with their impact.
+const (
+	htmlFixAdvice = 5
+	htmlFixTitled = 10
+)
 
 type htmlFix struct {
 	N         int
@@ -95,7 +100,14 @@ type htmlFinding struct {
 	Basis          []htmlSourceRef
 	Critical, Open bool
 	Level          string
-	Evidence       []htmlEvRef
+	// URLText is the URL as the page writes it (a path on the portal's origin).
+	URLText string
+	// EvItems are the pieces of evidence first shown with this finding, EvRefs those shown
+	// with an earlier one, EvMore how many more the JSON report has.
+	EvItems []htmlEvItem
+	EvRefs  []htmlEvRef
+	EvMore  int
+	evOwn   []int
 }
 
 type htmlEvidence struct {
@@ -130,14 +142,16 @@ type htmlData struct {
 	OtherLabel string
 	Cov        *scoring.Coverage
 	Fixes      []htmlFix
-	// MetEvidence is true when met criteria have evidence the page leaves to the JSON report.
+	// FixesNext are the rest of the "fix first" list, in rank.
+	FixesNext []htmlFix
+	// MetEvidence is true when the criteria met or not assessed have evidence the page leaves
+	// to the JSON report.
 	MetEvidence bool
+	// Rest counts the criteria met or not assessed, listed one a line after the groups.
+	Rest int
 	// LabelError and LabelNotTested are the status labels of the group counts.
 	LabelError, LabelNotTested string
 	EvBlocks                   []htmlEvBlock
-	// EvItems are EvBlocks as the page shows them: the blocks with headers, an excerpt or a
-	// location one by one, the others (a status and a note) as rows of a table per request.
-	EvItems []htmlEvItem
 	// F are the run facts (partial selection, adapter, refused requests, traffic).
 	F runFacts
 	// ToolLine names the program that made the report (and the one that rendered it).
@@ -150,9 +164,11 @@ type htmlData struct {
 	Origin string
 }
 
-// WriteHTML writes r as a single self-contained HTML page in opt.Lang: the scorecard, a score
-// bar per group drawn as inline SVG, and every finding with its message, what was seen and
-// required, its evidence, the advice and the legal basis. The page loads nothing: no scripts,
+// WriteHTML writes r as a single self-contained HTML page in opt.Lang: the scorecard, the
+// "fix first" list, a score bar per group drawn as inline SVG, every failed or unassessable
+// finding with its message, what was seen and required, its evidence (each piece once, with
+// the pages it applies to; the first few of a long list), the advice and the legal basis, and
+// the criteria met or not assessed one a line (their evidence stays in the JSON report). The page loads nothing: no scripts,
 // styles, fonts or images from anywhere (its Content-Security-Policy forbids it), so it opens
 // offline and can be mailed as an attachment.
 func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
@@ -184,20 +200,25 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 		if fx.Impact > 0 && r.Partial == nil { // a partial run has no score to win points of
 			hf.Impact = fmt.Sprintf("−%.1f", fx.Impact)
 		}
-		d.Fixes = append(d.Fixes, hf)
+		if i < htmlFixTitled {
+			d.Fixes = append(d.Fixes, hf)
+		} else {
+			d.FixesNext = append(d.FixesNext, hf)
+		}
 	}
-	// Evidence is shown once, at the end, with the criteria that cite it: the same response
-	// headers back many header criteria, and a broken portal's report would repeat them.
-	evIndex := map[string]int{}
+	// Evidence is shown once, with the first finding that cites it and the pages it applies
+	// to; the findings met or not assessed show none (it stays in the JSON report).
+	ev := &htmlEvidenceIndex{index: map[string]int{}, origin: originOf(r.Target)}
 	sources := &htmlSources{index: map[basisItem]int{}}
-	d.Origin = originOf(r.Target)
+	d.Origin = ev.origin
 	for _, g := range groupIDs(r, opt) {
 		hg := htmlGroup{ID: g, Title: opt.groupTitle(g), Score: d.R.Scores.Groups[g]}
 		for _, f := range sortedFindings(r, g) {
 			hf := htmlFinding{Finding: f, StatusLabel: wd.Statuses[f.Status], Want: f.Want, Doc: docURL(r, f.Criterion),
 				Open: f.Status == scoring.Fail || f.Status == scoring.Error}
 			hf.Message = compactMessage(relativeTo(f.Message, d.Origin))
-			hf.Got = relativeTo(f.Got, d.Origin)
+			hf.Got = compactMessage(relativeTo(f.Got, d.Origin))
+			hf.URLText = relativeTo(f.URL, d.Origin)
 			if c := opt.criterion(f.Criterion); c != nil {
 				hf.Title, hf.Requirement, hf.Advice = c.Title.In(opt.Lang), c.Requirement.In(opt.Lang), c.Advice.In(opt.Lang)
 				hf.Critical, hf.Level = c.Critical, wd.Levels[c.Level]
@@ -206,42 +227,18 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 				}
 				hf.Want = wantText(f, c, opt.Lang)
 			}
-			met := f.Status == scoring.Pass || f.Status == scoring.Attested
-			for _, ev := range f.Evidence {
-				if met {
-					// The page shows the evidence of what needs attention; a met criterion's
-					// evidence stays in the JSON report.
-					d.MetEvidence = true
-					break
-				}
-				key := evidenceKey(ev)
-				n, ok := evIndex[key]
-				if !ok {
-					ev.Note, ev.Location = relativeTo(ev.Note, d.Origin), relativeTo(ev.Location, d.Origin)
-					he := htmlEvidence{Evidence: ev}
-					for _, k := range sortedKeys(ev.Headers) {
-						he.HeaderList = append(he.HeaderList, [2]string{k, ev.Headers[k]})
-					}
-					n = len(d.EvBlocks) + 1
-					evIndex[key] = n
-					d.EvBlocks = append(d.EvBlocks, htmlEvBlock{N: n, htmlEvidence: he})
-				}
-				blk := &d.EvBlocks[n-1]
-				if ev.Request != "" && !slices.Contains(blk.Requests, ev.Request) {
-					blk.Requests = append(blk.Requests, ev.Request)
-				}
-				if len(blk.Criteria) == 0 || blk.Criteria[len(blk.Criteria)-1] != f.Criterion {
-					blk.Criteria = append(blk.Criteria, f.Criterion)
-				}
-				if !slices.ContainsFunc(hf.Evidence, func(r htmlEvRef) bool { return r.N == n }) {
-					hf.Evidence = append(hf.Evidence, htmlEvRef{N: n, Request: ev.Request, Status: ev.Status})
-				}
-			}
 			if hf.Got != "" && strings.Contains(hf.Message, hf.Got) {
 				hf.Got = "" // the message already says it
 			}
-			if hf.Open {
+			// A long "got" is a list the message details: its start shows what was seen.
+			hf.Got = textx.Truncate(hf.Got, htmlGot)
+			if !hf.Open {
+				// One line: the evidence and the rest of the message are in the JSON report.
+				hf.Message = textx.Truncate(firstLine(hf.Message), htmlLine)
+				d.MetEvidence = d.MetEvidence || len(f.Evidence) > 0
+			} else {
 				hg.Bad++
+				hf.evOwn, hf.EvRefs, hf.EvMore = ev.add(f)
 			}
 			switch f.Status {
 			case scoring.Pass, scoring.Attested:
@@ -263,11 +260,22 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 			hg.Findings = append(hg.Findings, hf)
 		}
 		d.Groups = append(d.Groups, hg)
+		d.Rest += len(hg.Passed) + len(hg.Other)
 	}
-	d.Sources = sources.list
+	d.EvBlocks = ev.blocks
 	d.HeaderSets = shareHeaders(d.EvBlocks)
 	relativeRequests(d.EvBlocks, d.Origin)
-	d.EvItems = evidenceItems(d.EvBlocks)
+	for i := range d.Groups {
+		for j := range d.Groups[i].Findings {
+			hf := &d.Groups[i].Findings[j]
+			var own []*htmlEvBlock
+			for _, n := range hf.evOwn {
+				own = append(own, &d.EvBlocks[n-1])
+			}
+			hf.EvItems = evidenceItems(own)
+		}
+	}
+	d.Sources = sources.list
 	for _, tg := range r.Targets {
 		d.Targets = append(d.Targets, htmlTarget{T: tg, Title: tg.Title.In(opt.Lang)})
 	}
@@ -277,7 +285,8 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	return htmlTmpl.Execute(w, d)
 }
 
-// scoreColor is the colour of a score: green from 90, teal from 70, amber from 50, red below.
+// scoreColor is the colour of a 0–100 figure (a score, a rate in percent) in the assessment
+// and survey reports: green from 90, teal from 70, amber from 50, red below.
 func scoreColor(score float64) string {
 	switch {
 	case score >= 90:
@@ -427,11 +436,10 @@ type htmlEvGroup struct {
 // evidenceItems lays the blocks out: a block that is only a status and a note joins the table
 // of the blocks with the same requests and criteria (a fake service's request log, the same
 // page seen by several checks), placed where the first of them was.
-func evidenceItems(blocks []htmlEvBlock) []htmlEvItem {
+func evidenceItems(blocks []*htmlEvBlock) []htmlEvItem {
 	var items []htmlEvItem
 	groups := map[string]int{}
-	for i := range blocks {
-		bl := &blocks[i]
+	for _, bl := range blocks {
 		if len(bl.HeaderList) > 0 || bl.HeaderSet > 0 || bl.Excerpt != "" || bl.Location != "" {
 			items = append(items, htmlEvItem{Block: bl})
 			continue
@@ -447,3 +455,81 @@ func evidenceItems(blocks []htmlEvBlock) []htmlEvItem {
 	}
 	return items
 }
+
+// htmlEvidenceShown is how many distinct pieces of evidence a finding shows before the page
+// leaves the rest to the JSON report; a piece seen on a page none of the shown ones names is
+// shown all the same, so that every page a finding applies to stays on the page.
+const htmlEvidenceShown = 3
+
+// htmlEvidenceIndex numbers the distinct pieces of evidence in the order the page shows them.
+type htmlEvidenceIndex struct {
+	index  map[string]int
+	blocks []htmlEvBlock
+	origin string
+}
+
+// add files the evidence of an open finding: the numbers of the blocks first shown with it,
+// references to blocks shown earlier, and how many distinct pieces it leaves out.
+func (x *htmlEvidenceIndex) add(f scoring.Finding) (own []int, refs []htmlEvRef, more int) {
+	type piece struct {
+		ev       scoring.Evidence
+		requests []string
+	}
+	var keys []string
+	pieces := map[string]*piece{}
+	for _, ev := range f.Evidence {
+		k := evidenceKey(ev)
+		p, ok := pieces[k]
+		if !ok {
+			p = &piece{ev: ev}
+			pieces[k] = p
+			keys = append(keys, k)
+		}
+		if ev.Request != "" && !slices.Contains(p.requests, ev.Request) {
+			p.requests = append(p.requests, ev.Request)
+		}
+	}
+	seen := map[string]bool{}
+	for i, k := range keys {
+		p := pieces[k]
+		if i >= htmlEvidenceShown && !slices.ContainsFunc(p.requests, func(q string) bool { return !seen[q] }) {
+			more++
+			continue
+		}
+		for _, q := range p.requests {
+			seen[q] = true
+		}
+		n, ok := x.index[k]
+		if !ok {
+			ev := p.ev
+			ev.Note, ev.Location = relativeTo(ev.Note, x.origin), relativeTo(ev.Location, x.origin)
+			he := htmlEvidence{Evidence: ev}
+			for _, h := range sortedKeys(ev.Headers) {
+				he.HeaderList = append(he.HeaderList, [2]string{h, ev.Headers[h]})
+			}
+			n = len(x.blocks) + 1
+			x.index[k] = n
+			x.blocks = append(x.blocks, htmlEvBlock{N: n, htmlEvidence: he})
+			own = append(own, n)
+		} else {
+			refs = append(refs, htmlEvRef{N: n})
+		}
+		blk := &x.blocks[n-1]
+		for _, q := range p.requests {
+			if !slices.Contains(blk.Requests, q) {
+				blk.Requests = append(blk.Requests, q)
+			}
+		}
+		if !slices.Contains(blk.Criteria, f.Criterion) {
+			blk.Criteria = append(blk.Criteria, f.Criterion)
+		}
+	}
+	return own, refs, more
+}
+
+// htmlLine is how many characters of a message a one-line row shows, htmlGot how many of
+// what a finding saw.
+const (
+	htmlLine = 100
+	htmlGot  = 160
+)

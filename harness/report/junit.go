@@ -12,29 +12,43 @@ import (
 // The JUnit XML shape is the de-facto one CI servers read (Jenkins, GitLab, GitHub test
 // reporters): <testsuites> with one <testsuite> per group and one <testcase> per criterion.
 // fail becomes <failure>, error <error>, not_applicable / not_tested / waived <skipped>; pass
-// and attested are plain test cases.
+// and attested are plain test cases. The run's facts (tool, partial selection, adapter,
+// requests refused, pages not seen drawn, traffic) are <property> elements of every suite, the
+// root element having none in the common schema, and are written for people once, as the first
+// suite's <system-out>.
 
 type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Time     string       `xml:"time,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
+	XMLName xml.Name `xml:"testsuites"`
+	Name    string   `xml:"name,attr"`
+	junitCounts
+	Time   string       `xml:"time,attr"`
+	Suites []junitSuite `xml:"testsuite"`
+}
+
+// junitCounts are the counts of a suite, and of all of them.
+type junitCounts struct {
+	Tests    int `xml:"tests,attr"`
+	Failures int `xml:"failures,attr"`
+	Errors   int `xml:"errors,attr"`
+	Skipped  int `xml:"skipped,attr"`
+}
+
+func (c *junitCounts) add(o junitCounts) {
+	c.Tests += o.Tests
+	c.Failures += o.Failures
+	c.Errors += o.Errors
+	c.Skipped += o.Skipped
 }
 
 type junitSuite struct {
-	Name       string          `xml:"name,attr"`
-	Tests      int             `xml:"tests,attr"`
-	Failures   int             `xml:"failures,attr"`
-	Errors     int             `xml:"errors,attr"`
-	Skipped    int             `xml:"skipped,attr"`
+	Name string `xml:"name,attr"`
+	junitCounts
 	Time       string          `xml:"time,attr"`
 	Timestamp  string          `xml:"timestamp,attr,omitempty"`
 	Properties []junitProperty `xml:"properties>property,omitempty"`
 	Cases      []junitCase     `xml:"testcase"`
+	// SystemOut follows the test cases, as the JUnit schema orders a suite's children.
+	SystemOut string `xml:"system-out,omitempty"`
 }
 
 type junitProperty struct {
@@ -71,6 +85,8 @@ func WriteJUnit(w io.Writer, r *scoring.Report, opt Options) error {
 		run = append(run, junitProperty{Name: "partial", Value: xmlSafe(strings.Join(r.Partial.Selected, ","))},
 			junitProperty{Name: "partial.criteria", Value: strings.Join(r.Partial.Criteria, ",")})
 	}
+	facts := factsOf(r, opt)
+	run = append(run, junitRunProperties(r, facts)...)
 	for _, g := range groupIDs(r, opt) {
 		s := junitSuite{Name: g, Timestamp: r.StartedAt}
 		gs := r.Scores.Groups[g]
@@ -112,10 +128,11 @@ func WriteJUnit(w io.Writer, r *scoring.Report, opt Options) error {
 			s.Tests++
 		}
 		s.Time = seconds(ms)
-		all.Tests += s.Tests
-		all.Failures += s.Failures
-		all.Errors += s.Errors
-		all.Skipped += s.Skipped
+		if len(all.Suites) == 0 {
+			// The run's facts for people, once: the first suite's output.
+			s.SystemOut = xmlSafe(junitFactsText(facts))
+		}
+		all.add(s.junitCounts)
 		all.Suites = append(all.Suites, s)
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
@@ -179,6 +196,88 @@ func evidenceText(ev scoring.Evidence) string {
 		parts = append(parts, ev.Note)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// junitRunProperties are the run's adapter, refusals, undrawn pages and traffic as suite
+// properties, named as the SARIF run's properties are.
+func junitRunProperties(r *scoring.Report, f runFacts) []junitProperty {
+	var ps []junitProperty
+	add := func(name, value string) { ps = append(ps, junitProperty{Name: name, Value: xmlSafe(value)}) }
+	if f.Adapter {
+		add("adapter.interfaces", strings.Join(f.Interfaces, ","))
+		if f.Level2Declared {
+			add("adapter.level2_procedures", strings.Join(f.Level2, ","))
+		}
+		for _, w := range f.AdapterWarnings {
+			add("adapter.warning", w)
+		}
+	}
+	if len(f.OutOfScope) > 0 {
+		add("refused.requests", fmt.Sprint(f.RefusedRequests))
+		for _, rf := range f.OutOfScope {
+			add("refused", fmt.Sprintf("%s %s ×%d", rf.Method, rf.URL, rf.Count))
+		}
+	}
+	for _, sh := range f.Shells {
+		add("undrawn", sh.URL+" ("+strings.Join(sh.Criteria, ",")+"): "+sh.Reason)
+	}
+	if t := r.Traffic; t != nil {
+		for _, kv := range []struct {
+			name string
+			n    int64
+		}{{"requests", t.Requests}, {"bytes_read", t.BytesRead}, {"max_in_flight", int64(t.MaxInFlight)},
+			{"max_conns_per_host", int64(t.MaxConnsPerHost)}, {"backoffs", t.Backoffs}, {"waited_ms", t.WaitedMS}} {
+			add("traffic."+kv.name, fmt.Sprint(kv.n))
+		}
+	}
+	return ps
+}
+
+// junitFactsText writes the run's facts as lines in the report's language: the adapter, the
+// requests refused, the pages not seen drawn, the traffic.
+func junitFactsText(f runFacts) string {
+	var b strings.Builder
+	w := f.W
+	if f.Adapter {
+		ifs := w.NoInterfaces
+		if len(f.Interfaces) > 0 {
+			ifs = strings.Join(f.Interfaces, ", ")
+		}
+		fmt.Fprintf(&b, "%s — %s: %s\n", w.Adapter, w.Interfaces, ifs)
+		if f.Level2Declared {
+			l2 := w.Level2None
+			if len(f.Level2) > 0 {
+				l2 = strings.Join(f.Level2, ", ")
+			}
+			fmt.Fprintf(&b, "%s: %s (%s)\n", w.Level2, l2, w.Level2Note)
+		}
+		if len(f.AdapterWarnings) > 0 {
+			fmt.Fprintf(&b, "%s (%d): %s\n", w.AdapterWarnings, len(f.AdapterWarnings), w.AdapterWarningsNote)
+			for _, aw := range f.AdapterWarnings {
+				fmt.Fprintf(&b, "  - %s\n", aw)
+			}
+		}
+	}
+	if len(f.OutOfScope) > 0 {
+		fmt.Fprintf(&b, "%s (%d): %s %d %s.\n", w.OutOfScope, len(f.OutOfScope), w.OutOfScopeNote, f.RefusedRequests, w.RefusedTotal)
+		for _, rf := range f.OutOfScope {
+			fmt.Fprintf(&b, "  - %s %s ×%d\n", rf.Method, rf.URL, rf.Count)
+		}
+	}
+	if len(f.Shells) > 0 {
+		fmt.Fprintf(&b, "%s (%d): %s\n", w.Shells, len(f.Shells), w.ShellsNote)
+		for _, sh := range f.Shells {
+			fmt.Fprintf(&b, "  - %s — %s: %s — %s\n", sh.URL, w.ShellCriteria, strings.Join(sh.Criteria, ", "), sh.Reason)
+		}
+	}
+	if f.HasTraffic {
+		fmt.Fprintf(&b, "%s: %s", w.Traffic, f.Traffic)
+		if f.Waits != "" {
+			b.WriteString(" " + f.Waits)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 func seconds(ms int64) string { return fmt.Sprintf("%.3f", float64(ms)/1000) }

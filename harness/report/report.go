@@ -298,7 +298,7 @@ func counts(r *scoring.Report) map[scoring.Status]int {
 type words struct {
 	Report, Target, Started, Duration, Score, Grade, Compliance, Caps, Group, Criterion, Status, Message,
 	Got, Want, Url, Basis, Advice, Evidence, Requirement, NotMet, Passed, Other, Waivers, Stale, Applied,
-	Discovery, MandatoryMet, CapNote, None, Points, PointsHdr, Catalogue, Level, Critical, Targets, Measured, Threshold, Request, Headers, Excerpt, Location, Note, Summary, NotScored, Coverage, CoverageOf, FixFirst, More, CouldNotAssess, CouldNotAssessNote, MetEvidenceNote, DocPage, RenderedBy, PathsOf string
+	Discovery, MandatoryMet, CapNote, None, Points, PointsHdr, Catalogue, Level, Critical, Targets, Measured, Threshold, Request, Headers, Excerpt, Location, Note, Summary, NotScored, Coverage, CoverageOf, FixFirst, More, CouldNotAssess, CouldNotAssessNote, MetEvidenceNote, MetList, EvMore, DocPage, RenderedBy, PathsOf string
 	Statuses map[scoring.Status]string
 	Levels   map[criteria.Level]string
 }
@@ -312,7 +312,7 @@ var wordsEN = words{
 	Applied: "Applied waivers", Discovery: "Portal profile", MandatoryMet: "mandatory criteria met",
 	CapNote: "a failed critical criterion caps the grade at", None: "none", Points: "points", PointsHdr: "Points", Catalogue: "Catalogue", Level: "Level", Critical: "critical", Targets: "Targets", Measured: "Measured", Threshold: "Target",
 	Request: "Request", Headers: "Headers", Excerpt: "Excerpt", Location: "Location", Note: "Note", Summary: "Summary",
-	NotScored: "not tested", Coverage: "Coverage", CoverageOf: "criteria assessed", FixFirst: "Fix first", More: "more", DocPage: "criterion page", RenderedBy: "rendered by", PathsOf: "Paths are relative to", MetEvidenceNote: "The evidence of the criteria met is in the JSON report.", CouldNotAssess: "Could not be assessed", CouldNotAssessNote: "the harness could not see what these criteria need; they are not failures, and each says what would make it assessable",
+	NotScored: "not tested", Coverage: "Coverage", CoverageOf: "criteria assessed", FixFirst: "Fix first", More: "more", DocPage: "criterion page", RenderedBy: "rendered by", PathsOf: "Paths are relative to", MetEvidenceNote: "One line each; their evidence is in the JSON report.", MetList: "Criteria met or not assessed", EvMore: "and %d more — see the JSON report", CouldNotAssess: "Could not be assessed", CouldNotAssessNote: "the harness could not see what these criteria need; they are not failures, and each says what would make it assessable",
 	Statuses: map[scoring.Status]string{scoring.Pass: "pass", scoring.Fail: "fail", scoring.Error: "error",
 		scoring.NotApplicable: "not applicable", scoring.NotTested: "not tested", scoring.Waived: "waived", scoring.Attested: "attested"},
 	Levels: map[criteria.Level]string{criteria.Mandatory: "mandatory", criteria.Recommended: "recommended", criteria.Informational: "informational"},
@@ -327,7 +327,7 @@ var wordsVI = words{
 	Applied: "Miễn trừ được áp dụng", Discovery: "Hồ sơ cổng", MandatoryMet: "tiêu chí bắt buộc đạt",
 	CapNote: "tiêu chí trọng yếu không đạt giới hạn xếp loại ở mức", None: "không có", Points: "điểm", PointsHdr: "Điểm đạt / tối đa", Catalogue: "Bộ tiêu chí", Level: "Mức độ", Critical: "trọng yếu", Targets: "Chỉ tiêu", Measured: "Đo được", Threshold: "Mục tiêu",
 	Request: "Yêu cầu HTTP", Headers: "Tiêu đề", Excerpt: "Trích đoạn", Location: "Vị trí", Note: "Ghi chú", Summary: "Tóm tắt",
-	NotScored: "chưa kiểm tra", Coverage: "Độ bao phủ", CoverageOf: "tiêu chí đã đánh giá", FixFirst: "Cần sửa trước", More: "còn nữa", DocPage: "trang mô tả tiêu chí", RenderedBy: "hiển thị bằng", PathsOf: "Đường dẫn tính từ", MetEvidenceNote: "Minh chứng của các tiêu chí đạt có trong báo cáo JSON.", CouldNotAssess: "Không đánh giá được", CouldNotAssessNote: "công cụ không quan sát được điều các tiêu chí này cần; đây không phải là không đạt, mỗi mục nói rõ cần gì để đánh giá được",
+	NotScored: "chưa kiểm tra", Coverage: "Độ bao phủ", CoverageOf: "tiêu chí đã đánh giá", FixFirst: "Cần sửa trước", More: "còn nữa", DocPage: "trang mô tả tiêu chí", RenderedBy: "hiển thị bằng", PathsOf: "Đường dẫn tính từ", MetEvidenceNote: "Mỗi tiêu chí một dòng; minh chứng của chúng có trong báo cáo JSON.", MetList: "Tiêu chí đạt hoặc chưa đánh giá", EvMore: "và %d mục khác — xem báo cáo JSON", CouldNotAssess: "Không đánh giá được", CouldNotAssessNote: "công cụ không quan sát được điều các tiêu chí này cần; đây không phải là không đạt, mỗi mục nói rõ cần gì để đánh giá được",
 	Statuses: map[scoring.Status]string{scoring.Pass: "đạt", scoring.Fail: "không đạt", scoring.Error: "lỗi",
 		scoring.NotApplicable: "không áp dụng", scoring.NotTested: "chưa kiểm tra", scoring.Waived: "miễn trừ", scoring.Attested: "có xác nhận"},
 	Levels: map[criteria.Level]string{criteria.Mandatory: "bắt buộc", criteria.Recommended: "khuyến nghị", criteria.Informational: "tham khảo"},

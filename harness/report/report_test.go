@@ -99,7 +99,7 @@ func golden(t *testing.T, name string, got []byte) {
 		return
 	}
 	want, err := os.ReadFile(path)
-	require.NoError(t, err, "golden file missing: run go test -update")
+	require.NoError(t, err, "golden file missing: run go test ./harness/report -update")
 	if !bytes.Equal(want, got) {
 		t.Errorf("%s differs from the golden file (run go test ./harness/report -update to accept):\n%s", name, firstDiff(string(want), string(got)))
 	}
@@ -228,10 +228,15 @@ func TestJUnitParses(t *testing.T) {
 		Skipped  int `xml:"skipped,attr"`
 		Suites   []struct {
 			Name  string `xml:"name,attr"`
+			Props []struct {
+				Name  string `xml:"name,attr"`
+				Value string `xml:"value,attr"`
+			} `xml:"properties>property"`
 			Cases []struct {
 				Name    string    `xml:"name,attr"`
 				Failure *struct{} `xml:"failure"`
 			} `xml:"testcase"`
+			SystemOut string `xml:"system-out"`
 		} `xml:"testsuite"`
 	}
 	require.NoError(t, xml.Unmarshal(b.Bytes(), &doc))
@@ -243,6 +248,27 @@ func TestJUnitParses(t *testing.T) {
 	assert.Equal(t, "security", doc.Suites[0].Name)
 	assert.Equal(t, "T-SEC-01 — Only TLS 1.2 or newer", doc.Suites[0].Cases[0].Name)
 	assert.NotNil(t, doc.Suites[0].Cases[0].Failure)
+
+	// The run's adapter, refusals and traffic, as every suite's properties and once for people.
+	for _, s := range doc.Suites {
+		props := map[string][]string{}
+		for _, p := range s.Props {
+			props[p.Name] = append(props[p.Name], p.Value)
+		}
+		assert.Equal(t, []string{"Assurance,Dossiers"}, props["adapter.interfaces"], s.Name)
+		assert.Equal(t, []string{"1.001234"}, props["adapter.level2_procedures"], s.Name)
+		assert.Len(t, props["adapter.warning"], 1, s.Name)
+		assert.Equal(t, []string{"2"}, props["refused.requests"], s.Name)
+		assert.Equal(t, []string{"POST http://other.example/login?token=[redacted] ×2"}, props["refused"], s.Name)
+		assert.Equal(t, []string{"137"}, props["traffic.requests"], s.Name)
+		assert.Equal(t, []string{"512000"}, props["traffic.bytes_read"], s.Name)
+		assert.Equal(t, []string{"2000"}, props["traffic.waited_ms"], s.Name)
+	}
+	out := doc.Suites[0].SystemOut
+	assert.Contains(t, out, "The vendor's adapter — Adapter interfaces implemented: Assurance, Dossiers\n")
+	assert.Contains(t, out, "  - POST http://other.example/login?token=[redacted] ×2\n")
+	assert.Contains(t, out, "Traffic sent to the portal: 137 HTTP requests, 500.0 KiB read")
+	assert.Empty(t, doc.Suites[1].SystemOut, "once")
 }
 
 func TestSARIFValidates(t *testing.T) {
@@ -330,7 +356,10 @@ func TestHTMLSelfContained(t *testing.T) {
 		assert.NotContains(t, out, "@import")
 		assert.Contains(t, out, `default-src 'none'`)
 		assert.GreaterOrEqual(t, svgs, 2, "score ring and group bars")
-		assert.Equal(t, 6, details, "every finding")
+		assert.Equal(t, 3, details, "each open finding, and one list of the criteria met or not assessed")
+		for _, f := range sampleReport().Findings {
+			assert.Contains(t, out, `id="`+f.Criterion+`"`, "every finding has its place")
+		}
 		assert.NotContains(t, out, "<script>alert(1)</script>", "excerpts are escaped")
 		assert.Contains(t, out, "&lt;script&gt;alert(1)&lt;/script&gt;")
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/jsonschema"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -211,39 +212,8 @@ func TestRunFactsMarkdownIsVietnamese(t *testing.T) {
 	i := strings.Index(md, "### "+runWordsVI.Adapter)
 	j := strings.Index(md, "<details>")
 	require.True(t, i > 0 && j > i, "adapter section before the folded lists")
-	words := englishFunctionWords(md[:strings.Index(md, "\n### ")] + md[i:j])
+	words := msg.EnglishWords(md[:strings.Index(md, "\n### ")] + md[i:j])
 	assert.Empty(t, words)
-}
-
-var (
-	mdCodeSpan = regexp.MustCompile("`[^`]*`")
-	mdURLs     = regexp.MustCompile(`<https?://[^>]*>|https?://\S+|\(https?://[^)]*\)`)
-	mdLetters  = regexp.MustCompile(`\p{L}+`)
-	enFunction = map[string]bool{}
-)
-
-func init() {
-	// The list of cmd/p06's Vietnamese-report test; words also Vietnamese without diacritics
-	// (a, an, to, so, no, do, in, can, may, than) left out.
-	for _, w := range strings.Fields(`the of on at by for with from into onto over under about after before
-	and or but nor not is are was were be been being has have had does did will would could should
-	might must shall this that these those it its they them their there here which who whom whose what
-	when where while then as if such only also any all each every some none other same both either
-	neither very too just more most less least`) {
-		enFunction[w] = true
-	}
-}
-
-func englishFunctionWords(md string) []string {
-	md = mdCodeSpan.ReplaceAllString(md, " ")
-	md = mdURLs.ReplaceAllString(md, " ")
-	var out []string
-	for _, w := range mdLetters.FindAllString(md, -1) {
-		if enFunction[strings.ToLower(w)] {
-			out = append(out, w)
-		}
-	}
-	return out
 }
 
 // report diff warns when a partial run is compared: its score and grade do not compare.

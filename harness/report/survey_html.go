@@ -144,7 +144,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 		return err
 	}
 	sv, wd := s.Survey, v.w
-	d := surveyHTMLData{Lang: v.opt.Lang, W: wd, S: s, Rate: surveyPct(sv.Rate), RateColor: surveyColor(100 * sv.Rate),
+	d := surveyHTMLData{Lang: v.opt.Lang, W: wd, S: s, Rate: surveyPct(sv.Rate), RateColor: scoreColor(100 * sv.Rate),
 		RateArc: surveyArc(100 * sv.Rate), Share: surveyPct(sv.FullyCompliantShare), Mean: fmt.Sprintf("%.1f", finite(sv.MeanOverall)),
 		Catalogue: sv.Catalogue.ID + " " + sv.Catalogue.Version, Period: s.period(), Footer: scoring.Model + " · " + v.opt.Tool + " " + v.opt.Version,
 		AsOf: v.asOfLine(), Levels: v.levelRows(), Views: v.viewTables()}
@@ -165,7 +165,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	for _, p := range s.Portals {
 		r := surveyRow{Label: surveyFit(fmt.Sprintf("%d. %s", p.Rank, oneLine(p.Unit)), 275),
 			Value: fmt.Sprintf("%s · %d/%d", surveyPct(p.Rate), p.Met, p.Applicable), W: p.Rate,
-			Color: surveyColor(100 * p.Rate)}
+			Color: scoreColor(100 * p.Rate)}
 		r.Tip = fmt.Sprintf("%s — %s\n%s: %s (%d/%d)\n%s: %.1f · %s: %s", oneLine(p.Unit), p.URL, wd.Rate, surveyPct(p.Rate),
 			p.Met, p.Applicable, wd.Score, p.Overall, wd.Grade, v.grade(p))
 		if n := v.note(p); n != "" {
@@ -187,7 +187,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	groups := []surveyRow{}
 	for _, g := range v.groups() {
 		t := v.opt.groupTitle(g.Group)
-		groups = append(groups, surveyRow{Label: surveyFit(t, 275), W: g.Rate, Color: surveyColor(100 * g.Rate),
+		groups = append(groups, surveyRow{Label: surveyFit(t, 275), W: g.Rate, Color: scoreColor(100 * g.Rate),
 			Value: fmt.Sprintf("%s · %d/%d", surveyPct(g.Rate), g.Met, g.Applicable),
 			Tip:   fmt.Sprintf("%s\n%s: %s (%d/%d)\n%s: %.1f", t, wd.Rate, surveyPct(g.Rate), g.Met, g.Applicable, wd.MeanScore, finite(g.MeanScore))})
 		d.GroupRows = append(d.GroupRows, surveyGroupRow{Title: t, Rate: surveyPct(g.Rate), MetApplicable: fmt.Sprintf("%d/%d", g.Met, g.Applicable),
@@ -204,7 +204,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 				continue
 			}
 			t := v.criterionTitle(c.Criterion)
-			rows = append(rows, surveyRow{Label: surveyFit(c.Criterion+"  "+t, 395), W: c.Rate, Color: surveyColor(100 * c.Rate),
+			rows = append(rows, surveyRow{Label: surveyFit(c.Criterion+"  "+t, 395), W: c.Rate, Color: scoreColor(100 * c.Rate),
 				Value: fmt.Sprintf("%s · %d/%d", surveyPct(c.Rate), c.Met, c.Applicable),
 				Tip:   fmt.Sprintf("%s %s\n%s: %s (%d/%d)", c.Criterion, t, wd.Rate, surveyPct(c.Rate), c.Met, c.Applicable)})
 			d.CritRows = append(d.CritRows, surveyCritRow{ID: c.Criterion, Title: t, Group: v.opt.groupTitle(g.Group), Rate: surveyPct(c.Rate),
@@ -221,7 +221,7 @@ func WriteSurveyHTML(w io.Writer, s *Survey, opt Options) error {
 	weak := []surveyRow{}
 	for i, c := range v.weak {
 		t := v.criterionTitle(c.Criterion)
-		weak = append(weak, surveyRow{Label: surveyFit(fmt.Sprintf("%d. %s  %s", i+1, c.Criterion, t), 395), W: c.Rate, Color: surveyColor(100 * c.Rate),
+		weak = append(weak, surveyRow{Label: surveyFit(fmt.Sprintf("%d. %s  %s", i+1, c.Criterion, t), 395), W: c.Rate, Color: scoreColor(100 * c.Rate),
 			Value: fmt.Sprintf("%s · %d/%d", surveyPct(c.Rate), c.Met, c.Applicable),
 			Tip:   fmt.Sprintf("%s %s\n%s: %s (%d/%d)", c.Criterion, t, wd.Rate, surveyPct(c.Rate), c.Met, c.Applicable)})
 		wr := surveyWeakRow{N: i + 1, ID: c.Criterion, Title: t, Group: v.opt.groupTitle(c.Group), Rate: surveyPct(c.Rate),
@@ -312,21 +312,7 @@ func (v *surveyView) heat() *surveyHeat {
 	return h
 }
 
-// surveyColor is the colour of a 0–100 figure, the same scale as the assessment report's bars:
-// green from 90, teal from 70, amber from 50, red below.
-func surveyColor(score float64) string {
-	switch {
-	case score >= 90:
-		return "#1a7f37"
-	case score >= 70:
-		return "#2f7d8c"
-	case score >= 50:
-		return "#b7791f"
-	}
-	return "#c53030"
-}
-
-// surveyTint is a light tint of surveyColor, for matrix cells with dark text on them.
+// surveyTint is a light tint of scoreColor, for matrix cells with dark text on them.
 func surveyTint(score float64) string {
 	switch {
 	case score >= 90:

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -177,23 +175,9 @@ func TestSurveyGolden(t *testing.T) {
 				require.NoError(t, write(&b, opt))
 				require.NoError(t, write(&again, opt))
 				assert.Equal(t, b.String(), again.String(), "deterministic")
-				surveyGolden(t, "survey."+lang+"."+ext, b.Bytes())
+				golden(t, "survey."+lang+"."+ext, b.Bytes())
 			})
 		}
-	}
-}
-
-func surveyGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "golden file missing: run go test ./harness/report -update")
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs from the golden file (run go test ./harness/report -update to accept):\n%s", name, firstDiff(string(want), string(got)))
 	}
 }
 
@@ -508,6 +492,10 @@ func mustMarshal(t *testing.T, v any) []byte {
 func surveyFields(t reflect.Type) []string {
 	var out []string
 	for i := range t.NumField() {
+		if f := t.Field(i); f.Anonymous { // encoding/json writes its fields as the outer struct's
+			out = append(out, surveyFields(f.Type)...)
+			continue
+		}
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 		if name != "" && name != "-" {
 			out = append(out, name)

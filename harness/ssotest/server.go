@@ -1,11 +1,13 @@
 package ssotest
 
 import (
+	"bytes"
 	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/hex"
 	"encoding/pem"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -125,6 +127,11 @@ func (s *Server) Start() {
 	}
 	s.keys = []*signingKey{initialKey()}
 	s.mu.Unlock()
+	if s.ts.Config.ErrorLog == nil {
+		// Refused handshakes are expected (a portal that does not trust the test CA, the TLS
+		// checks' probes): they are not printed; other server errors still are.
+		s.ts.Config.ErrorLog = log.New(quietHandshakes{}, "", log.LstdFlags)
+	}
 	s.ts.StartTLS()
 	s.mu.Lock()
 	s.URL = s.ts.URL
@@ -269,4 +276,15 @@ func isLoopback(host string) bool {
 	}
 	ip, err := netip.ParseAddr(h)
 	return err == nil && ip.Zone() == "" && ip.Unmap().IsLoopback()
+}
+
+// quietHandshakes writes the server's log lines to the standard logger's output, except TLS
+// handshake errors.
+type quietHandshakes struct{}
+
+func (quietHandshakes) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("TLS handshake error")) {
+		return len(p), nil
+	}
+	return log.Writer().Write(p)
 }

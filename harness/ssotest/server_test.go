@@ -93,6 +93,22 @@ func (r *rp) redeem(code string, basic bool, verifier string) (int, tokens) {
 	return resp.StatusCode, tk
 }
 
+// userInfo calls the userinfo endpoint with an access token and returns the status and the
+// claims it sent (nil when the body is not a JSON object).
+func (r *rp) userInfo(accessToken string) (int, map[string]any) {
+	r.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, r.s.URL+ssotest.UserInfoPath, nil)
+	req.Header.Set("Authorization", "Bearer "+accessToken)
+	resp, err := r.c.Do(req)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var ui map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&ui)
+	return resp.StatusCode, ui
+}
+
 func (r *rp) verify(idToken string) (*jose.Claims, error) {
 	return verifyWith(r.s, idToken, r.nonce)
 }
@@ -100,6 +116,24 @@ func (r *rp) verify(idToken string) (*jose.Claims, error) {
 func verifyWith(s *ssotest.Server, idToken, nonce string) (*jose.Claims, error) {
 	c, _, err := jose.VerifyIDToken(idToken, s.JWKS(), jose.Expected{Issuer: s.URL, Audience: ssotest.DefaultClientID, Nonce: nonce})
 	return c, err
+}
+
+// startRP starts the fake SSO, closed when the test ends, and returns it with a relying party
+// and a level-2 account.
+func startRP(t *testing.T) (*ssotest.Server, *rp, ident.Person) {
+	t.Helper()
+	s := ssotest.NewServer()
+	t.Cleanup(s.Close)
+	return s, newRP(t, s), level(t, s, 2)
+}
+
+// signIn logs who in with the SSO in mode and redeems the code (client_secret_basic, PKCE); it
+// returns the callback URL and the tokens.
+func (r *rp) signIn(who ident.Person, mode ssotest.Mode) (*url.URL, tokens) {
+	r.t.Helper()
+	_, cb := r.login(who, mode)
+	_, tk := r.redeem(cb.Query().Get("code"), true, r.verifier)
+	return cb, tk
 }
 
 func level(t testing.TB, s *ssotest.Server, l int) ident.Person {
@@ -130,15 +164,7 @@ func TestNormalFlow(t *testing.T) {
 	if c.Subject != ssotest.Subject(who) || c.ACR != "LoA2" || c.Nonce != "n-1" {
 		t.Errorf("claims %+v", c)
 	}
-	req, _ := http.NewRequest(http.MethodGet, s.URL+ssotest.UserInfoPath, nil)
-	req.Header.Set("Authorization", "Bearer "+tk.AccessToken)
-	resp, err := r.c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ui map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&ui)
-	resp.Body.Close()
+	_, ui := r.userInfo(tk.AccessToken)
 	for _, name := range ssotest.ClaimNames() {
 		if _, ok := ui[name]; !ok {
 			t.Errorf("userinfo lacks %s", name)
@@ -203,21 +229,9 @@ func TestModes(t *testing.T) {
 }
 
 func TestUserinfoSubMismatch(t *testing.T) {
-	s := ssotest.NewServer()
-	defer s.Close()
-	r := newRP(t, s)
-	who := level(t, s, 2)
-	_, cb := r.login(who, ssotest.UserinfoSubMismatch)
-	_, tk := r.redeem(cb.Query().Get("code"), true, r.verifier)
-	req, _ := http.NewRequest(http.MethodGet, s.URL+ssotest.UserInfoPath, nil)
-	req.Header.Set("Authorization", "Bearer "+tk.AccessToken)
-	resp, err := r.c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var ui map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&ui)
+	_, r, who := startRP(t)
+	_, tk := r.signIn(who, ssotest.UserinfoSubMismatch)
+	_, ui := r.userInfo(tk.AccessToken)
 	if ui["sub"] == ssotest.Subject(who) || ui["SoDinhDanh"] == who.ID {
 		t.Errorf("userinfo is the same citizen's: %v", ui)
 	}
@@ -376,33 +390,19 @@ func TestTokenErrors(t *testing.T) {
 }
 
 func TestReusedCodeRevokesTokens(t *testing.T) {
-	s := ssotest.NewServer()
-	defer s.Close()
-	r := newRP(t, s)
-	_, cb := r.login(level(t, s, 2), ssotest.Normal)
-	_, tk := r.redeem(cb.Query().Get("code"), true, r.verifier)
+	_, r, who := startRP(t)
+	cb, tk := r.signIn(who, ssotest.Normal)
 	if st, _ := r.redeem(cb.Query().Get("code"), true, r.verifier); st != 400 {
 		t.Fatalf("reuse: %d", st)
 	}
-	req, _ := http.NewRequest(http.MethodGet, s.URL+ssotest.UserInfoPath, nil)
-	req.Header.Set("Authorization", "Bearer "+tk.AccessToken)
-	resp, err := r.c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != 401 {
-		t.Errorf("userinfo with a token of a reused code: %d, want 401", resp.StatusCode)
+	if st, _ := r.userInfo(tk.AccessToken); st != 401 {
+		t.Errorf("userinfo with a token of a reused code: %d, want 401", st)
 	}
 }
 
 func TestRotate(t *testing.T) {
-	s := ssotest.NewServer()
-	defer s.Close()
-	r := newRP(t, s)
-	who := level(t, s, 2)
-	_, cb := r.login(who, ssotest.Normal)
-	_, before := r.redeem(cb.Query().Get("code"), true, r.verifier)
+	s, r, who := startRP(t)
+	_, before := r.signIn(who, ssotest.Normal)
 	old := s.KeyID()
 	for i := 0; i < 2; i++ {
 		kid := s.Rotate()
@@ -419,8 +419,7 @@ func TestRotate(t *testing.T) {
 	if _, err := r.verify(before.IDToken); !errors.Is(err, jose.ErrUnknownKey) {
 		t.Errorf("token of a withdrawn key: %v", err)
 	}
-	_, cb = r.login(who, ssotest.Normal)
-	_, after := r.redeem(cb.Query().Get("code"), true, r.verifier)
+	_, after := r.signIn(who, ssotest.Normal)
 	if _, err := r.verify(after.IDToken); err != nil {
 		t.Errorf("token of the new key: %v", err)
 	}

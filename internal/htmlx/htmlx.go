@@ -13,37 +13,34 @@ import (
 // so that hostile, deeply nested documents cannot exhaust the stack and checks that walk every
 // page many times stay cheap. It stops when f returns false. f must not modify the tree.
 func Walk(n *html.Node, f func(*html.Node) bool) {
-	if n == nil {
-		return
-	}
-	cur := n
-	for {
-		if cur.Type == html.ElementNode && !f(cur) {
-			return
+	walk(n, func(cur *html.Node) (descend, more bool) {
+		if cur.Type != html.ElementNode {
+			return true, true
 		}
-		if cur.FirstChild != nil {
-			cur = cur.FirstChild
-			continue
-		}
-		for cur != n && cur.NextSibling == nil {
-			cur = cur.Parent
-		}
-		if cur == n {
-			return
-		}
-		cur = cur.NextSibling
-	}
+		ok := f(cur)
+		return ok, ok
+	})
 }
 
 // Visit calls f for every node under n (n included; text and comments too) in document order,
 // without recursion, and does not descend into a node for which f returns false.
 func Visit(n *html.Node, f func(*html.Node) bool) {
+	walk(n, func(cur *html.Node) (descend, more bool) { return f(cur), true })
+}
+
+// walk is Walk and Visit: it follows the tree's links from n, and f says for each node whether to
+// descend into it and whether to go on at all.
+func walk(n *html.Node, f func(*html.Node) (descend, more bool)) {
 	if n == nil {
 		return
 	}
 	cur := n
 	for {
-		if f(cur) && cur.FirstChild != nil {
+		descend, more := f(cur)
+		if !more {
+			return
+		}
+		if descend && cur.FirstChild != nil {
 			cur = cur.FirstChild
 			continue
 		}

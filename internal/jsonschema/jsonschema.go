@@ -244,45 +244,40 @@ func contextPath(ctx *gojsonschema.JsonContext) string {
 // so that the message reads well after a path.
 func reason(e gojsonschema.ResultError) string {
 	d := e.Details()
-	switch e.Type() {
-	case "required":
-		return fmt.Sprintf("missing required property %q", fmt.Sprint(d["property"]))
-	case "additional_property_not_allowed":
-		return fmt.Sprintf("unknown property %q", fmt.Sprint(d["property"]))
-	case "invalid_type":
-		return fmt.Sprintf("wrong type: expected %v, got %v", d["expected"], d["given"])
-	case "enum":
-		return fmt.Sprintf("must be one of %v", d["allowed"])
-	case "array_min_items":
-		if fmt.Sprint(d["min"]) == "1" {
-			return "must not be empty"
-		}
-		return fmt.Sprintf("must have at least %v items", d["min"])
-	case "array_max_items":
-		return fmt.Sprintf("must have at most %v items", d["max"])
-	case "unique":
-		return fmt.Sprintf("items must be unique: items %v and %v are equal", d["i"], d["j"])
-	case "string_gte":
-		if fmt.Sprint(d["min"]) == "1" {
-			return "must not be empty"
-		}
-		return fmt.Sprintf("must be at least %v characters long", d["min"])
-	case "string_lte":
-		return fmt.Sprintf("must be at most %v characters long", d["max"])
-	case "pattern":
-		return fmt.Sprintf("does not match the pattern %v", d["pattern"])
-	case "number_gte":
-		return fmt.Sprintf("must be at least %v", d["min"])
-	case "number_gt":
-		return fmt.Sprintf("must be greater than %v", d["min"])
-	case "number_lte":
-		return fmt.Sprintf("must be at most %v", d["max"])
-	case "number_lt":
-		return fmt.Sprintf("must be less than %v", d["max"])
-	case "const":
-		return fmt.Sprintf("must be %v", d["allowed"])
+	if (e.Type() == "array_min_items" || e.Type() == "string_gte") && fmt.Sprint(d["min"]) == "1" {
+		return "must not be empty"
 	}
-	return e.Description()
+	r, ok := reasons[e.Type()]
+	if !ok {
+		return e.Description()
+	}
+	args := make([]any, len(r.details))
+	for i, k := range r.details {
+		args[i] = fmt.Sprint(d[k])
+	}
+	return fmt.Sprintf(r.format, args...)
+}
+
+// reasons are the reworded descriptions by error type: a format and the details it takes.
+var reasons = map[string]struct {
+	format  string
+	details []string
+}{
+	"required":                        {"missing required property %q", []string{"property"}},
+	"additional_property_not_allowed": {"unknown property %q", []string{"property"}},
+	"invalid_type":                    {"wrong type: expected %v, got %v", []string{"expected", "given"}},
+	"enum":                            {"must be one of %v", []string{"allowed"}},
+	"array_min_items":                 {"must have at least %v items", []string{"min"}},
+	"array_max_items":                 {"must have at most %v items", []string{"max"}},
+	"unique":                          {"items must be unique: items %v and %v are equal", []string{"i", "j"}},
+	"string_gte":                      {"must be at least %v characters long", []string{"min"}},
+	"string_lte":                      {"must be at most %v characters long", []string{"max"}},
+	"pattern":                         {"does not match the pattern %v", []string{"pattern"}},
+	"number_gte":                      {"must be at least %v", []string{"min"}},
+	"number_gt":                       {"must be greater than %v", []string{"min"}},
+	"number_lte":                      {"must be at most %v", []string{"max"}},
+	"number_lt":                       {"must be less than %v", []string{"max"}},
+	"const":                           {"must be %v", []string{"allowed"}},
 }
 
 // decode parses exactly one JSON value with numbers as json.Number.

@@ -1,7 +1,6 @@
 package a11y
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/internal/textx"
 )
@@ -21,32 +21,32 @@ type Rule struct {
 	Criterion string
 	// SC is the WCAG 2.0 success criterion.
 	SC string
-	// Advice says how to fix a violation, in English and Vietnamese.
-	Advice, AdviceVI string
+	// Advice says how to fix a violation.
+	Advice msg.Text
 }
 
 // Rules are the rules Audit applies, by ID.
 var Rules = map[string]Rule{
-	"html-has-lang":             {"html-has-lang", "P06-A11Y-01", "3.1.1", `give <html> a lang attribute: lang="vi" for Vietnamese pages`, `khai báo thuộc tính lang cho thẻ <html>: lang="vi" với trang tiếng Việt`},
-	"html-lang-valid":           {"html-lang-valid", "P06-A11Y-01", "3.1.1", `use a valid BCP 47 language tag: "vi", not "vn" (a country code)`, `dùng mã ngôn ngữ hợp lệ: "vi", không phải "vn" (mã quốc gia)`},
-	"p06-lang-vi":               {"p06-lang-vi", "P06-A11Y-01", "3.1.1", `the page is in Vietnamese: declare lang="vi"`, `trang viết bằng tiếng Việt: khai báo lang="vi"`},
-	"document-title":            {"document-title", "P06-A11Y-02", "2.4.2", "give the page a <title> that names it and the portal", "đặt thẻ <title> nêu tên trang và tên cổng"},
-	"image-alt":                 {"image-alt", "P06-A11Y-03", "1.1.1", `give the image an alt text that says what it shows, or alt="" if it is decorative`, `bổ sung thuộc tính alt mô tả nội dung ảnh, hoặc alt="" nếu ảnh chỉ để trang trí`},
-	"p06-alt-meaningful":        {"p06-alt-meaningful", "P06-A11Y-03", "1.1.1", `replace the file name or generic word in alt with what the image shows or does, or use alt="" if it is decorative`, `thay tên tệp hoặc từ chung chung trong alt bằng nội dung ảnh thể hiện hoặc chức năng của ảnh, hoặc dùng alt="" nếu ảnh chỉ để trang trí`},
-	"input-image-alt":           {"input-image-alt", "P06-A11Y-03", "1.1.1", "give the image button an alt text that says what it does", "bổ sung alt mô tả chức năng của nút hình ảnh"},
-	"area-alt":                  {"area-alt", "P06-A11Y-03", "1.1.1", "give each image-map area an alt text", "bổ sung alt cho từng vùng của bản đồ ảnh"},
-	"role-img-alt":              {"role-img-alt", "P06-A11Y-03", "1.1.1", `give the role="img" element an aria-label or aria-labelledby`, `bổ sung aria-label hoặc aria-labelledby cho phần tử role="img"`},
-	"svg-img-alt":               {"svg-img-alt", "P06-A11Y-03", "1.1.1", `give the svg with role="img" a <title>, aria-label or aria-labelledby`, `bổ sung <title>, aria-label hoặc aria-labelledby cho svg role="img"`},
-	"label":                     {"label", "P06-A11Y-04", "1.3.1, 4.1.2", `label the control: <label for="id">, a wrapping <label>, aria-label or aria-labelledby`, `gắn nhãn cho ô nhập: <label for="id">, <label> bao quanh, aria-label hoặc aria-labelledby`},
-	"select-name":               {"select-name", "P06-A11Y-04", "1.3.1, 4.1.2", "label the list box with <label for> or aria-label", "gắn nhãn cho danh sách chọn bằng <label for> hoặc aria-label"},
-	"p06-label-not-placeholder": {"p06-label-not-placeholder", "P06-A11Y-04", "1.3.1, 3.3.2, 4.1.2", `give the control a real label (<label for="id">, a wrapping <label>, aria-label or aria-labelledby); a placeholder or a title alone is not one`, `gắn nhãn thật cho ô nhập (<label for="id">, <label> bao quanh, aria-label hoặc aria-labelledby); chỉ có placeholder hoặc title thì không phải là nhãn`},
-	"link-name":                 {"link-name", "P06-A11Y-05", "2.4.4, 4.1.2", "give the link text (or the alt of its image) that says where it goes", "bổ sung nội dung chữ (hoặc alt của ảnh) cho liên kết, nói rõ liên kết dẫn tới đâu"},
-	"button-name":               {"button-name", "P06-A11Y-05", "4.1.2", "give the button text or an aria-label that says what it does", "bổ sung chữ hoặc aria-label nói rõ chức năng của nút"},
-	"aria-command-name":         {"aria-command-name", "P06-A11Y-05", "4.1.2", "give the element with role link, button or menuitem text or an aria-label", "bổ sung chữ hoặc aria-label cho phần tử có vai trò liên kết, nút hoặc mục trình đơn"},
-	"input-button-name":         {"input-button-name", "P06-A11Y-05", "4.1.2", "give the input button a value that says what it does", "bổ sung thuộc tính value nói rõ chức năng của nút"},
-	"p06-heading-h1":            {"p06-heading-h1", "P06-A11Y-06", "1.3.1", "give the page an <h1> naming it", "bổ sung cho trang một thẻ <h1> nêu tên trang"},
-	"heading-order":             {"heading-order", "P06-A11Y-06", "1.3.1", "do not skip heading levels: follow an <h2> with <h3>, not <h4>", "không bỏ cấp tiêu đề: sau <h2> là <h3>, không phải <h4>"},
-	"duplicate-id":              {"duplicate-id", "P06-A11Y-07", "4.1.1", "make every id unique in the page", "bảo đảm mỗi id chỉ xuất hiện một lần trong trang"},
+	"html-has-lang":             {"html-has-lang", "P06-A11Y-01", "3.1.1", aHTMLHasLang},
+	"html-lang-valid":           {"html-lang-valid", "P06-A11Y-01", "3.1.1", aHTMLLangValid},
+	"p06-lang-vi":               {"p06-lang-vi", "P06-A11Y-01", "3.1.1", aP06LangVietnamese},
+	"document-title":            {"document-title", "P06-A11Y-02", "2.4.2", aDocumentTitle},
+	"image-alt":                 {"image-alt", "P06-A11Y-03", "1.1.1", aImageAlt},
+	"p06-alt-meaningful":        {"p06-alt-meaningful", "P06-A11Y-03", "1.1.1", aP06AltMeaningful},
+	"input-image-alt":           {"input-image-alt", "P06-A11Y-03", "1.1.1", aInputImageAlt},
+	"area-alt":                  {"area-alt", "P06-A11Y-03", "1.1.1", aAreaAlt},
+	"role-img-alt":              {"role-img-alt", "P06-A11Y-03", "1.1.1", aRoleImgAlt},
+	"svg-img-alt":               {"svg-img-alt", "P06-A11Y-03", "1.1.1", aSVGImgAlt},
+	"label":                     {"label", "P06-A11Y-04", "1.3.1, 4.1.2", aLabel},
+	"select-name":               {"select-name", "P06-A11Y-04", "1.3.1, 4.1.2", aSelectName},
+	"p06-label-not-placeholder": {"p06-label-not-placeholder", "P06-A11Y-04", "1.3.1, 3.3.2, 4.1.2", aP06LabelNotPlaceholder},
+	"link-name":                 {"link-name", "P06-A11Y-05", "2.4.4, 4.1.2", aLinkName},
+	"button-name":               {"button-name", "P06-A11Y-05", "4.1.2", aButtonName},
+	"aria-command-name":         {"aria-command-name", "P06-A11Y-05", "4.1.2", aAriaCommandName},
+	"input-button-name":         {"input-button-name", "P06-A11Y-05", "4.1.2", aInputButtonName},
+	"p06-heading-h1":            {"p06-heading-h1", "P06-A11Y-06", "1.3.1", aP06HeadingH1},
+	"heading-order":             {"heading-order", "P06-A11Y-06", "1.3.1", aHeadingOrder},
+	"duplicate-id":              {"duplicate-id", "P06-A11Y-07", "4.1.1", aDuplicateID},
 }
 
 // understanding is the W3C "Understanding WCAG" page of each success criterion the rules cite.
@@ -71,8 +71,8 @@ type Violation struct {
 	Rule string
 	// Path locates the element (htmlx.Path); Excerpt is its start tag.
 	Path, Excerpt string
-	// Detail says what is wrong with this element.
-	Detail string
+	// Detail says what is wrong with this element (its String is the English).
+	Detail msg.Phrase
 
 	node *html.Node
 }
@@ -97,8 +97,8 @@ type auditor struct {
 	out []Violation
 }
 
-func (a *auditor) add(rule string, n *html.Node, format string, args ...any) {
-	a.out = append(a.out, Violation{Rule: rule, Path: htmlx.Path(n), Excerpt: htmlx.Outer(n, 160), Detail: fmt.Sprintf(format, args...), node: n})
+func (a *auditor) add(rule string, n *html.Node, detail msg.Text, args ...any) {
+	a.out = append(a.out, Violation{Rule: rule, Path: htmlx.Path(n), Excerpt: htmlx.Outer(n, 160), Detail: msg.P(detail, args...), node: n})
 }
 
 // elements walks the HTML elements (not SVG or MathML content, not templates) that are not hidden.
@@ -129,11 +129,11 @@ func (a *auditor) lang(doc *html.Node) {
 	xml, hasXML := htmlx.Attr(root, "xml:lang")
 	switch {
 	case strings.TrimSpace(lang) == "" && strings.TrimSpace(xml) == "":
-		a.add("html-has-lang", root, "<html> has no lang attribute")
+		a.add("html-has-lang", root, dNoLang)
 	case hasLang && strings.TrimSpace(lang) != "" && !validLang(lang):
-		a.add("html-lang-valid", root, "lang=%q is not a valid language tag", lang)
+		a.add("html-lang-valid", root, dLangInvalid, lang)
 	case hasXML && strings.TrimSpace(xml) != "" && !validLang(xml):
-		a.add("html-lang-valid", root, "xml:lang=%q is not a valid language tag", xml)
+		a.add("html-lang-valid", root, dXMLLangInvalid, xml)
 	default:
 		l := lang
 		if strings.TrimSpace(l) == "" {
@@ -141,7 +141,7 @@ func (a *auditor) lang(doc *html.Node) {
 		}
 		primary := strings.ToLower(strings.SplitN(strings.TrimSpace(l), "-", 2)[0])
 		if body := htmlx.First(doc, "body"); primary != "vi" && body != nil && looksVietnamese(htmlx.Text(body)) {
-			a.add("p06-lang-vi", root, "the page is in Vietnamese but declares lang=%q", l)
+			a.add("p06-lang-vi", root, dLangNotVietnam, l)
 		}
 	}
 }
@@ -160,9 +160,9 @@ func (a *auditor) title(doc *html.Node) {
 	switch {
 	case root == nil:
 	case t == nil:
-		a.add("document-title", root, "the page has no <title>")
+		a.add("document-title", root, dNoTitle)
 	case strings.TrimSpace(htmlx.Text(t)) == "":
-		a.add("document-title", root, "the <title> is empty")
+		a.add("document-title", root, dEmptyTitle)
 	}
 }
 
@@ -173,34 +173,34 @@ func (a *auditor) images(doc *html.Node) {
 		case n.Data == "img":
 			alt, hasAlt := htmlx.Attr(n, "alt")
 			if hasAlt && alt != "" && strings.TrimSpace(alt) == "" && !named {
-				a.add("image-alt", n, "the image's alt is only white space: use alt=\"\" for a decorative image")
+				a.add("image-alt", n, dBlankAlt)
 				return
 			}
 			if hasAlt && !named {
-				if why := meaninglessAlt(alt, attr(n, "src")); why != "" {
-					a.add("p06-alt-meaningful", n, "the alt %q is %s, not a text alternative", alt, why)
+				if why := meaninglessAlt(alt, attr(n, "src")); !why.IsZero() {
+					a.add("p06-alt-meaningful", n, dMeaninglessAlt, alt, msg.P(why))
 				}
 				return
 			}
 			if hasAlt || named || role(n) == "none" || role(n) == "presentation" {
 				return
 			}
-			a.add("image-alt", n, "the image has no alt attribute")
+			a.add("image-alt", n, dNoAlt)
 		case n.Data == "input" && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "image"):
 			if nonEmpty(n, "alt") || named {
 				return
 			}
-			a.add("input-image-alt", n, "the image button has no text alternative")
+			a.add("input-image-alt", n, dInputImage)
 		case n.Data == "area":
 			if _, ok := htmlx.Attr(n, "href"); !ok || !insideMap(n) || nonEmpty(n, "alt") || nonEmpty(n, "aria-label") || strings.TrimSpace(a.ix.labelledBy(n)) != "" {
 				return
 			}
-			a.add("area-alt", n, "the image-map area has no text alternative")
+			a.add("area-alt", n, dArea)
 		case role(n) == "img" && n.Data != "svg":
 			if named {
 				return
 			}
-			a.add("role-img-alt", n, `the role="img" element has no text alternative`)
+			a.add("role-img-alt", n, dRoleImg)
 		}
 	})
 	// SVG content is in the svg namespace: look for role=img on svg roots.
@@ -214,7 +214,7 @@ func (a *auditor) images(doc *html.Node) {
 					return true
 				}
 			}
-			a.add("svg-img-alt", n, `the svg with role="img" has no text alternative`)
+			a.add("svg-img-alt", n, dSVGImg)
 		}
 		return true
 	})
@@ -248,11 +248,11 @@ func (a *auditor) labels(doc *html.Node) {
 		// label and select-name findings stay comparable with axe's.
 		switch {
 		case nonEmpty(n, "placeholder") && rule == "label":
-			a.add("p06-label-not-placeholder", n, "the %s is named only by its placeholder %q, which is not a label and disappears as the citizen types", controlName(n), truncateText(attr(n, "placeholder"), 40))
+			a.add("p06-label-not-placeholder", n, dPlaceholderOnly, controlName(n), truncateText(attr(n, "placeholder"), 40))
 		case nonEmpty(n, "title"):
-			a.add("p06-label-not-placeholder", n, "the %s is named only by its title attribute %q, which is not a label (it shows only on hover)", controlName(n), truncateText(attr(n, "title"), 40))
+			a.add("p06-label-not-placeholder", n, dTitleOnly, controlName(n), truncateText(attr(n, "title"), 40))
 		default:
-			a.add(rule, n, "the %s has no label", controlName(n))
+			a.add(rule, n, dNoLabel, controlName(n))
 		}
 	})
 }
@@ -304,15 +304,15 @@ func (a *auditor) labelText(label, control *html.Node) string {
 	return strings.TrimSpace(b.String())
 }
 
-func controlName(n *html.Node) string {
+func controlName(n *html.Node) msg.Phrase {
 	if n.Data == "input" {
 		t := strings.ToLower(strings.TrimSpace(attr(n, "type")))
 		if t == "" {
 			t = "text"
 		}
-		return "input of type " + t
+		return msg.P(dControlInput, t)
 	}
-	return n.Data
+	return msg.P(dControlElement, n.Data)
 }
 
 func (a *auditor) names(doc *html.Node) {
@@ -320,15 +320,15 @@ func (a *auditor) names(doc *html.Node) {
 		switch {
 		case n.Data == "a" && hasAttr(n, "href"):
 			if a.ix.name(n) == "" {
-				a.add("link-name", n, "the link has no discernible text")
+				a.add("link-name", n, dLink)
 			}
 		case (role(n) == "link" || role(n) == "button" || role(n) == "menuitem") && n.Data != "a" && n.Data != "button" && n.Data != "input":
 			if a.ix.name(n) == "" {
-				a.add("aria-command-name", n, "the element with role=%q has no accessible name", role(n))
+				a.add("aria-command-name", n, dAriaCommand, role(n))
 			}
 		case n.Data == "button":
 			if a.ix.name(n) == "" {
-				a.add("button-name", n, "the button has no discernible text")
+				a.add("button-name", n, dButton)
 			}
 		case n.Data == "input":
 			t := strings.ToLower(strings.TrimSpace(attr(n, "type")))
@@ -341,7 +341,7 @@ func (a *auditor) names(doc *html.Node) {
 			if _, hasValue := htmlx.Attr(n, "value"); t != "button" && !hasValue {
 				return // submit and reset have a default label
 			}
-			a.add("input-button-name", n, "the %s button has no discernible text", t)
+			a.add("input-button-name", n, dInputButton, t)
 		}
 	})
 }
@@ -387,17 +387,17 @@ func (a *auditor) headings(doc *html.Node) {
 		}
 		h1 = h1 || level == 1
 		if prev > 0 && level > prev+1 {
-			a.add("heading-order", n, "h%d follows h%d: level %d is skipped", level, prev, prev+1)
+			a.add("heading-order", n, dSkippedLvl, level, prev, prev+1)
 		}
 		prev = level
 	})
 	switch {
 	case first == nil:
 		if body := htmlx.First(doc, "body"); body != nil {
-			a.add("p06-heading-h1", body, "the page has no headings, so no h1")
+			a.add("p06-heading-h1", body, dNoHeadings)
 		}
 	case !h1:
-		a.add("p06-heading-h1", first, "the page has no h1 (its first heading is h%d)", firstLevel)
+		a.add("p06-heading-h1", first, dNoH1, firstLevel)
 	}
 }
 
@@ -418,7 +418,7 @@ func (a *auditor) duplicates(doc *html.Node) {
 	})
 	for _, n := range order {
 		if id := attr(n, "id"); count[id] > 1 {
-			a.add("duplicate-id", n, "id %q is used by %d elements", id, count[id])
+			a.add("duplicate-id", n, dDuplicateID, id, count[id])
 		}
 	}
 }
@@ -435,11 +435,12 @@ var imageExts = []string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp
 // meaninglessAlt says why a non-empty alt is no text alternative: a file name (the image's own
 // or any ending in an image extension, or a camera's IMG_1234/DSC01234), or a generic word
 // ("image", "ảnh", "hình ảnh"). WCAG 1.1.1's failure F30 ("text alternatives that are not
-// alternatives, e.g. filenames or placeholder text"). "" when the alt may be meaningful.
-func meaninglessAlt(alt, src string) string {
+// alternatives, e.g. filenames or placeholder text"). The zero Text when the alt may be
+// meaningful.
+func meaninglessAlt(alt, src string) msg.Text {
 	a := strings.ToLower(strings.TrimSpace(alt))
 	if a == "" {
-		return ""
+		return msg.Text{}
 	}
 	if i := strings.LastIndexAny(src, "/\\"); i >= 0 {
 		src = src[i+1:]
@@ -448,20 +449,20 @@ func meaninglessAlt(alt, src string) string {
 		src = src[:q]
 	}
 	if src != "" && (a == strings.ToLower(src) || strings.Contains(src, ".") && a == strings.ToLower(src[:strings.LastIndex(src, ".")]) && len(a) > 3 && !strings.Contains(a, " ")) {
-		return "the image's file name"
+		return dWhyOwnFile
 	}
 	for _, ext := range imageExts {
 		if strings.HasSuffix(a, ext) && !strings.Contains(a, " ") {
-			return "a file name"
+			return dWhyFile
 		}
 	}
 	if camera.MatchString(a) {
-		return "a camera file name"
+		return dWhyCamera
 	}
 	if genericAlts[htmlx.Fold(a)] {
-		return "a generic word"
+		return dWhyGeneric
 	}
-	return ""
+	return msg.Text{}
 }
 
 var camera = regexp.MustCompile(`^(img|dsc|dscn|dcim|pxl|photo|image)[-_ ]?\d{3,}`)

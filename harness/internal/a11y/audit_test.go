@@ -30,7 +30,7 @@ func rulesOf(t *testing.T, src string) string {
 		if _, ok := Rules[v.Rule]; !ok {
 			t.Errorf("violation of unknown rule %q", v.Rule)
 		}
-		if v.Path == "" || v.Detail == "" {
+		if v.Path == "" || v.Detail.Text.IsZero() {
 			t.Errorf("violation without path or detail: %+v", v)
 		}
 		ids = append(ids, v.Rule)
@@ -91,7 +91,7 @@ func TestAudit(t *testing.T) {
 
 func TestRulesComplete(t *testing.T) {
 	for id, r := range Rules {
-		if r.ID != id || r.Criterion == "" || r.SC == "" || r.Advice == "" || r.AdviceVI == "" || r.Help() == "" {
+		if r.ID != id || r.Criterion == "" || r.SC == "" || r.Advice.IsZero() || r.Help() == "" {
 			t.Errorf("rule %s is incomplete: %+v, help %q", id, r, r.Help())
 		}
 	}
@@ -118,6 +118,7 @@ func TestChecksOnPortal(t *testing.T) {
 			if r.Status != scoring.Pass || !strings.Contains(r.Message, "no violation on the 17 pages audited") {
 				t.Errorf("%s: %s", r.Status, r.Message)
 			}
+			checktest.Says(t, r, mPass, r.Args[0], 17, "")
 		})
 	}
 	// One defect per criterion, on a procedure page.
@@ -138,6 +139,10 @@ func TestChecksOnPortal(t *testing.T) {
 			r := runCheck(t, id, p, nil)
 			if r.Status != scoring.Fail {
 				t.Fatalf("%s: %s", r.Status, r.Message)
+			}
+			checktest.Says(t, r, mFail)
+			if len(r.Args) != 10 || r.Args[1] != 1 || r.Args[2] != 1 || r.Args[3] != 17 || r.Args[6] != d.path {
+				t.Errorf("values %v", r.Args)
 			}
 			for _, want := range []string{"1 violations on 1 of 17 pages", d.rule + " ×1 (WCAG", "at " + d.path} {
 				if !strings.Contains(r.Message, want) {

@@ -8,19 +8,20 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
 // Checks returns the checks of this family.
 func Checks() []check.Check {
 	return []check.Check{
-		{ID: "P06-A11Y-01", Run: criterion("P06-A11Y-01", "language of the page", "ngôn ngữ của trang")},
-		{ID: "P06-A11Y-02", Run: criterion("P06-A11Y-02", "page title", "tiêu đề trang")},
-		{ID: "P06-A11Y-03", Run: criterion("P06-A11Y-03", "text alternatives of images", "văn bản thay thế cho hình ảnh")},
-		{ID: "P06-A11Y-04", Run: criterion("P06-A11Y-04", "labels of form controls", "nhãn của ô nhập liệu")},
-		{ID: "P06-A11Y-05", Run: criterion("P06-A11Y-05", "names of links and buttons", "tên của liên kết và nút")},
-		{ID: "P06-A11Y-06", Run: criterion("P06-A11Y-06", "heading structure", "cấu trúc tiêu đề")},
-		{ID: "P06-A11Y-07", Run: criterion("P06-A11Y-07", "unique ids", "id không trùng lặp")},
+		{ID: "P06-A11Y-01", Run: criterion("P06-A11Y-01", mWhatLang)},
+		{ID: "P06-A11Y-02", Run: criterion("P06-A11Y-02", mWhatTitle)},
+		{ID: "P06-A11Y-03", Run: criterion("P06-A11Y-03", mWhatAlt)},
+		{ID: "P06-A11Y-04", Run: criterion("P06-A11Y-04", mWhatLabels)},
+		{ID: "P06-A11Y-05", Run: criterion("P06-A11Y-05", mWhatNames)},
+		{ID: "P06-A11Y-06", Run: criterion("P06-A11Y-06", mWhatHeadings)},
+		{ID: "P06-A11Y-07", Run: criterion("P06-A11Y-07", mWhatIDs)},
 	}
 }
 
@@ -35,8 +36,9 @@ func audit(pg *check.Page) []Violation {
 	return v
 }
 
-// criterion returns the check of one criterion: the rules of that criterion on every sampled page.
-func criterion(id, what, whatVI string) check.Func {
+// criterion returns the check of one criterion, named by what: the rules of that criterion on
+// every sampled page.
+func criterion(id string, what msg.Text) check.Func {
 	return func(ctx context.Context, s *check.Session) check.Result {
 		// The pages audited: the resolved profile's sample (home, catalogue, login, look-up,
 		// privacy, contact, procedure pages, samples), at most Config.MaxPages; those not read
@@ -53,6 +55,7 @@ func criterion(id, what, whatVI string) check.Func {
 		var perPage []string
 		perRule := map[string]int{}
 		first := ""
+		var firstNote msg.Phrase
 		for _, pg := range sp.Pages {
 			n := 0
 			for _, v := range audit(pg) {
@@ -62,13 +65,13 @@ func criterion(id, what, whatVI string) check.Func {
 				}
 				n++
 				perRule[v.Rule]++
+				note := msg.P(mViolation, v.Rule, rule.SC, v.Detail, msg.P(rule.Advice), rule.Help())
 				if first == "" {
-					first = pg.URL
+					first, firstNote = pg.URL, note
 				}
 				if len(ev) < maxEvidence {
 					ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(pg.URL), Status: pg.StatusCode,
-						Location: v.Path, Excerpt: v.Excerpt,
-						Note: fmt.Sprintf("%s (WCAG %s): %s — %s (%s)", v.Rule, rule.SC, v.Detail, rule.Advice, rule.Help())})
+						Location: v.Path, Excerpt: v.Excerpt, Note: note.String()})
 				}
 			}
 			total += n
@@ -81,28 +84,38 @@ func criterion(id, what, whatVI string) check.Func {
 				}
 			}
 		}
-		skipped, skippedVI := sp.UnreadNote()
+		unread := unreadNote(sp)
 		if total == 0 {
-			return check.Passf("%s: no violation on the %d pages audited%s", what, len(sp.Pages), skipped).
-				VI("%s: không có lỗi trên %d trang được kiểm tra%s", whatVI, len(sp.Pages), skippedVI)
+			return check.Pass(mPass, msg.P(what), len(sp.Pages), unread)
 		}
 		var rules []string
 		for r := range perRule {
 			rules = append(rules, r)
 		}
 		sort.Strings(rules)
-		var parts, advice, adviceVI []string
+		var parts []string
+		advice := msg.List{Sep: "; "}
 		for _, r := range rules {
 			parts = append(parts, fmt.Sprintf("%s ×%d (WCAG %s)", r, perRule[r], Rules[r].SC))
-			advice = append(advice, Rules[r].Advice)
-			adviceVI = append(adviceVI, Rules[r].AdviceVI)
+			advice.Items = append(advice.Items, msg.P(Rules[r].Advice))
 		}
-		e := ev[0]
-		return check.Failf("%s: %d violations on %d of %d pages audited: %s. First: %s at %s. Pages: %s. Fix: %s%s",
-			what, total, pagesBad, len(sp.Pages), strings.Join(parts, ", "), e.Note, e.Location, strings.Join(perPage, ", "), strings.Join(advice, "; "), skipped).
-			VI("%s: %d lỗi trên %d/%d trang được kiểm tra: %s. Trang: %s. Khắc phục: %s%s",
-				whatVI, total, pagesBad, len(sp.Pages), strings.Join(parts, ", "), strings.Join(perPage, ", "), strings.Join(adviceVI, "; "), skippedVI).
+		return check.Fail(mFail, msg.P(what), total, pagesBad, len(sp.Pages), strings.Join(parts, ", "), firstNote, ev[0].Location,
+			strings.Join(perPage, ", "), advice, unread).
 			At(first).With(ev...).
-			GotWant(fmt.Sprintf("%d violations", total), "no violation of "+strings.Join(rules, ", "))
+			Saw(msg.P(mGot, total), msg.P(mWant, strings.Join(rules, ", ")))
 	}
+}
+
+// unreadNote is the note a finding ends with when some sampled pages could not be read ("" when
+// every page was read): their number and the first pagejudge.MaxListed of them, the rest
+// counted.
+func unreadNote(sp pagejudge.Set) any {
+	n := len(sp.Unread)
+	if n == 0 {
+		return ""
+	}
+	if n <= pagejudge.MaxListed {
+		return msg.P(mUnread, n, strings.Join(sp.Unread, "; "), "")
+	}
+	return msg.P(mUnread, n, strings.Join(sp.Unread[:pagejudge.MaxListed], "; "), msg.P(mUnreadMore, n-pagejudge.MaxListed))
 }

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -57,6 +58,13 @@ type Session struct {
 	// sess is the check.Session this backend serves: discovery and login read the portal
 	// through it, as checks do.
 	sess *check.Session
+
+	// tr is the transport underneath brt when the session preconnects (NewRunSession; see
+	// "Preconnecting"), else nil; preconnected is set by the first request to the target over
+	// HTTPS, and preconnects counts the connections dialled for it.
+	tr           *http.Transport
+	preconnected atomic.Bool
+	preconnects  atomic.Int64
 }
 
 const maxResolved = 4096
@@ -80,6 +88,25 @@ func NewSession(t check.Target, cfg check.Config) (*check.Session, error) {
 // are bound to it rather than to the context of the check that started them, so that one
 // check's timeout does not poison the cache for the others. Call Close when the run is over.
 func NewSessionContext(ctx context.Context, t check.Target, cfg check.Config) (*check.Session, error) {
+	s, err := newSession(ctx, t, cfg, false)
+	if err != nil {
+		return nil, err
+	}
+	return s.sess, nil
+}
+
+// NewRunSession is NewSessionContext for a run, whose first request is the preflight's GET of
+// the home page: while it is answered, the session opens the other connections to a portal that
+// speaks HTTP/1.1 (see "Preconnecting").
+func NewRunSession(ctx context.Context, t check.Target, cfg check.Config) (*check.Session, error) {
+	s, err := newSession(ctx, t, cfg, true)
+	if err != nil {
+		return nil, err
+	}
+	return s.sess, nil
+}
+
+func newSession(ctx context.Context, t check.Target, cfg check.Config, preconnect bool) (*Session, error) {
 	cfg = cfg.WithDefaults()
 	u, err := url.Parse(t.BaseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -95,9 +122,13 @@ func NewSessionContext(ctx context.Context, t check.Target, cfg check.Config) (*
 	sc := newScope(u, t, cfg)
 	s := &Session{target: t, cfg: cfg, base: u, rt: &scopedRT{next: rt, scope: sc}, ctx: ctx, cache: map[string]*flight{}, scope: sc,
 		lim: newLimiter(cfg.MaxInFlight, cfg.MaxConnsPerHost)}
-	s.brt, s.raw, s.close = newBoundedTransport(rt, cfg, &s.stats, sc, s.lim)
+	var tr *http.Transport
+	s.brt, s.raw, s.close, tr = newBoundedTransport(rt, cfg, &s.stats, sc, s.lim)
+	if preconnect && tr != nil && preconnectDialer(tr) {
+		s.tr = tr
+	}
 	s.sess = check.NewBackedSession(t, cfg, s)
-	return s.sess, nil
+	return s, nil
 }
 
 // Close releases the session's idle connections. The session must not be used afterwards.
@@ -389,6 +420,9 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*c
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
 	defer cancel()
 	var st stage
+	if pt := s.preconnectTrace(ctx, req); pt != nil {
+		ctx = httptrace.WithClientTrace(ctx, pt)
+	}
 	req = req.Clone(httptrace.WithClientTrace(ctx, st.trace()))
 	htmldoc.BrowserRequestURL(req.URL)
 	if req.Header.Get("User-Agent") == "" {

@@ -32,7 +32,9 @@ import (
 //
 // It also returns raw: the same connections, scope and limits, but without the body bound, for
 // checks that must see the portal's raw behaviour (Session.Transport).
-func newBoundedTransport(rt http.RoundTripper, cfg check.Config, stats *stats, sc *scope, lim *limiter) (bounded, raw http.RoundTripper, closeIdle func()) {
+//
+// clone is the clone, nil when rt is not an *http.Transport.
+func newBoundedTransport(rt http.RoundTripper, cfg check.Config, stats *stats, sc *scope, lim *limiter) (bounded, raw http.RoundTripper, closeIdle func(), clone *http.Transport) {
 	closeIdle = func() {}
 	var tr http.RoundTripper
 	if rt == nil {
@@ -46,7 +48,7 @@ func newBoundedTransport(rt http.RoundTripper, cfg check.Config, stats *stats, s
 		}
 		sc.guardDialer(c)
 		tuneTransport(c, cfg)
-		tr, closeIdle = c, c.CloseIdleConnections
+		tr, closeIdle, clone = c, c.CloseIdleConnections, c
 	default:
 		// A custom round tripper (a test double, an instrumented client): bounds that cannot be
 		// set on it are enforced after the fact by boundedRT.
@@ -56,7 +58,7 @@ func newBoundedTransport(rt http.RoundTripper, cfg check.Config, stats *stats, s
 		}
 	}
 	return &boundedRT{next: tr, cfg: cfg, stats: stats, scope: sc, lim: lim},
-		&boundedRT{next: tr, cfg: cfg, stats: stats, scope: sc, lim: lim, raw: true}, closeIdle
+		&boundedRT{next: tr, cfg: cfg, stats: stats, scope: sc, lim: lim, raw: true}, closeIdle, clone
 }
 
 func tuneTransport(t *http.Transport, cfg check.Config) {

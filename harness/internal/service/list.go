@@ -29,7 +29,6 @@ func data(items []string) []msg.Phrase {
 	return out
 }
 
-// procedures reads the catalogue; a result is returned when there is none to work with.
 // onCatalogue makes a check of the procedure catalogue from judge: a single-page app whose home
 // page is an unrendered shell gives Session.HomeShell's finding, and a catalogue that cannot be
 // read, or lists nothing, gives procedures' finding.
@@ -46,6 +45,7 @@ func onCatalogue(judge func(pl *check.ProcedureList) check.Result) check.Func {
 	}
 }
 
+// procedures reads the catalogue; a result is returned when there is none to work with.
 func procedures(ctx context.Context, s *check.Session) (*check.ProcedureList, *check.Result) {
 	pl, err := s.Procedures(ctx)
 	if errors.Is(err, check.ErrNoCatalogue) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/signature"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -108,18 +109,17 @@ func (st *state) find() {
 
 // missing is the failure when no item appeared, for the checks that need one.
 func (st *state) missing(id string) check.Result {
-	return check.Failf("after dossier %s was completed, the citizen's warehouse has no item for its result (%d items before, %d after)%s",
-		st.dossier, len(st.before), len(st.after), seeAlso(id)).
-		VI("sau khi hồ sơ %s hoàn thành, kho dữ liệu của công dân không có kết quả của hồ sơ (%d mục trước, %d mục sau)", st.dossier, len(st.before), len(st.after)).
-		GotWant("no warehouse item for the result", "the result stored in the citizen's warehouse").
+	return check.Fail(mMissing, st.dossier, len(st.before), len(st.after), seeAlso(id)).
+		Saw(msg.P(mMissingGot), msg.P(mMissingWant)).
 		With(scoring.Evidence{Note: fmt.Sprintf("before: %s; after: %s", itemList(st.before), itemList(st.after))})
 }
 
-func seeAlso(id string) string {
+// seeAlso is "" for P06-WH-01 itself, else a pointer to it.
+func seeAlso(id string) any {
 	if id == "P06-WH-01" {
 		return ""
 	}
-	return " (see P06-WH-01)"
+	return msg.P(mSeeWH01)
 }
 
 // errOtherHost is returned for a link to a host the session may not visit.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/signature"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -22,14 +23,11 @@ func resultStored(ctx context.Context, s *check.Session) check.Result {
 	if st.item == nil {
 		return st.missing("P06-WH-01")
 	}
-	how := "it names the dossier"
-	howVI := "mục ghi rõ hồ sơ"
+	how := msg.P(mStoredByDossier)
 	if !st.byDossier {
-		how = "it is the one new item; it does not name its dossier (WarehouseItem.Dossier is empty)"
-		howVI = "là mục mới duy nhất; mục không ghi hồ sơ gốc"
+		how = msg.P(mStoredOneNew)
 	}
-	r := check.Passf("the result of dossier %s is in the citizen's warehouse as item %s %q: %s", st.dossier, st.item.ID, st.item.Name, how).
-		VI("kết quả của hồ sơ %s có trong kho dữ liệu của công dân (mục %s %q): %s", st.dossier, st.item.ID, st.item.Name, howVI)
+	r := check.Pass(mStored, st.dossier, st.item.ID, st.item.Name, how)
 	// The stored item should be the result itself; say so when the adapter lets us compare.
 	if res, ok := s.Target().Portal.(check.Results); ok {
 		stored, err1 := st.w.FetchWarehouseItem(ctx, st.b, st.item.ID)
@@ -56,41 +54,35 @@ func listed(ctx context.Context, s *check.Session) check.Result {
 		return st.missing("P06-WH-02")
 	}
 	it := st.item
-	var problems, problemsVI []string
+	var problems msg.List
 	if strings.TrimSpace(it.Name) == "" {
-		problems, problemsVI = append(problems, "has no name"), append(problemsVI, "không có tên")
+		problems.Items = append(problems.Items, msg.P(mNoName))
 	}
 	var ev []scoring.Evidence
 	size := 0
 	if strings.TrimSpace(it.URL) == "" {
-		problems, problemsVI = append(problems, "has no download link"), append(problemsVI, "không có đường dẫn tải về")
+		problems.Items = append(problems.Items, msg.P(mNoLink))
 	} else {
 		resp, err := get(ctx, s, st.b, it.URL)
 		switch {
-		case errors.Is(err, errOtherHost) && len(problems) == 0:
-			return check.Errorf("the warehouse lists the result of dossier %s as %q with a link on another host (%s), which the harness may not visit: add the host to the allowed hosts to check the link", st.dossier, it.Name, check.Redact(it.URL)).
-				VI("kho dữ liệu liệt kê kết quả hồ sơ %s với đường dẫn tới máy chủ khác (%s); thêm máy chủ này vào danh sách được phép để kiểm tra", st.dossier, check.Redact(it.URL))
+		case errors.Is(err, errOtherHost) && len(problems.Items) == 0:
+			return check.Error(mListedOtherHost, st.dossier, it.Name, check.Redact(it.URL))
 		case err != nil:
-			problems = append(problems, fmt.Sprintf("link %s fails for its owner: %v", check.Redact(it.URL), err))
-			problemsVI = append(problemsVI, fmt.Sprintf("đường dẫn %s lỗi với chính chủ", check.Redact(it.URL)))
+			problems.Items = append(problems.Items, msg.P(mLinkFails, check.Redact(it.URL), err))
 		case !ok2xx(resp) || len(resp.Body) == 0:
 			ev = append(ev, resp.Evidence("Content-Type"))
-			problems = append(problems, fmt.Sprintf("link %s gives its owner status %d with %d bytes", check.Redact(it.URL), resp.StatusCode, len(resp.Body)))
-			problemsVI = append(problemsVI, fmt.Sprintf("đường dẫn %s trả về mã %d cho chính chủ", check.Redact(it.URL), resp.StatusCode))
+			problems.Items = append(problems.Items, msg.P(mLinkStatus, check.Redact(it.URL), resp.StatusCode, len(resp.Body)))
 		default:
 			ev = append(ev, resp.Evidence("Content-Type"))
 			size = len(resp.Body)
 		}
 	}
-	if len(problems) > 0 {
-		return check.Failf("the warehouse lists the result of dossier %s as item %s, but the item %s", st.dossier, it.ID, strings.Join(problems, "; ")).
-			VI("kho dữ liệu liệt kê kết quả hồ sơ %s (mục %s) nhưng mục %s", st.dossier, it.ID, strings.Join(problemsVI, "; ")).
-			GotWant(strings.Join(problems, "; "), "each item listed with a name and a link that downloads it").
+	if len(problems.Items) > 0 {
+		return check.Fail(mListedProblems, st.dossier, it.ID, problems).
+			Saw(msg.P(mList, problems), msg.P(mListedWant)).
 			With(append(ev, scoring.Evidence{Note: fmt.Sprintf("item %+v", *it)})...)
 	}
-	return check.Passf("the citizen's warehouse lists %d item(s); the result of dossier %s is listed as %q with a link that downloads %d bytes", len(st.after), st.dossier, it.Name, size).
-		VI("kho dữ liệu của công dân liệt kê %d mục; kết quả hồ sơ %s hiển thị tên %q và đường dẫn tải về %d byte", len(st.after), st.dossier, it.Name, size).
-		At(it.URL).With(ev...)
+	return check.Pass(mListed, len(st.after), st.dossier, it.Name, size).At(it.URL).With(ev...)
 }
 
 // P06-WH-03: a new dossier can reuse a stored document without uploading it again (Decree
@@ -108,9 +100,8 @@ func reused(ctx context.Context, s *check.Session) check.Result {
 		return check.FromError(fmt.Sprintf("submitting a dossier that reuses item %s", st.item.ID), err)
 	}
 	if !dos.Accepted {
-		return check.Failf("the portal refused a new dossier that reuses warehouse item %s %q instead of an upload: %s", st.item.ID, st.item.Name, quote(dos.Message)).
-			VI("cổng từ chối hồ sơ mới sử dụng lại giấy tờ %s %q từ kho dữ liệu: %s", st.item.ID, st.item.Name, quote(dos.Message)).
-			GotWant("refused: "+dos.Message, "a dossier accepted with the warehouse item and no upload").
+		return check.Fail(mReuseRefused, st.item.ID, st.item.Name, quote(dos.Message)).
+			Saw(msg.P(mReuseRefusedGot, dos.Message), msg.P(mReuseRefusedWant)).
 			With(scoring.Evidence{Note: fmt.Sprintf("DossierRequest{Procedure: %q, Reuse: [%q]} → accepted %v, message %s", signature.Procedure, st.item.ID, dos.Accepted, quote(dos.Message))})
 	}
 	// A reference to an item that does not exist must be refused, or the acceptance above shows
@@ -121,13 +112,11 @@ func reused(ctx context.Context, s *check.Session) check.Result {
 		return check.FromError(fmt.Sprintf("submitting a dossier that reuses the nonexistent item %s", bogus), err)
 	}
 	if neg.Accepted {
-		return check.Failf("the portal accepted dossier %s that reuses warehouse item %s, but also dossier %s that reuses %q, which does not exist: it does not check what is reused", dos.ID, st.item.ID, neg.ID, bogus).
-			VI("cổng tiếp nhận hồ sơ %s sử dụng lại giấy tờ %s, nhưng cũng tiếp nhận hồ sơ %s sử dụng lại giấy tờ không tồn tại %q: cổng không kiểm tra giấy tờ được sử dụng lại", dos.ID, st.item.ID, neg.ID, bogus).
-			GotWant("a nonexistent item accepted", "only the citizen's own stored items accepted for reuse").
+		return check.Fail(mReuseUnchecked, dos.ID, st.item.ID, neg.ID, bogus).
+			Saw(msg.P(mReuseUncheckedGot), msg.P(mReuseUncheckedWant)).
 			With(scoring.Evidence{Note: fmt.Sprintf("DossierRequest{Reuse: [%q]} → accepted as dossier %s, message %s", bogus, neg.ID, quote(neg.Message))})
 	}
-	return check.Passf("the portal accepted dossier %s that reuses warehouse item %s %q with no upload, and refused a reference to a nonexistent item (%s)", dos.ID, st.item.ID, st.item.Name, quote(neg.Message)).
-		VI("cổng tiếp nhận hồ sơ %s sử dụng lại giấy tờ %s %q từ kho dữ liệu, không cần tải lên, và từ chối giấy tờ không tồn tại", dos.ID, st.item.ID, st.item.Name)
+	return check.Pass(mReused, dos.ID, st.item.ID, st.item.Name, quote(neg.Message))
 }
 
 func itemList(items []check.WarehouseItem) string {
