@@ -96,7 +96,7 @@ type htmlFix struct {
 type htmlFinding struct {
 	scoring.Finding
 	Title, Requirement, Advice, StatusLabel, Want, Doc string
-	// Basis refers to the report's list of legal sources, where each is written out once.
+	// Basis are the legal bases, each linked to its source where the catalogue has one.
 	Basis          []htmlSourceRef
 	Critical, Open bool
 	Level          string
@@ -156,8 +156,6 @@ type htmlData struct {
 	F runFacts
 	// ToolLine names the program that made the report (and the one that rendered it).
 	ToolLine string
-	// Sources are the legal bases cited, each written out once.
-	Sources []htmlSource
 	// HeaderSets are response-header sets seen in more than one piece of evidence, shown once.
 	HeaderSets []htmlHeaderSet
 	// Origin is the portal's origin when evidence requests are written relative to it.
@@ -209,7 +207,6 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	// Evidence is shown once, with the first finding that cites it and the pages it applies
 	// to; the findings met or not assessed show none (it stays in the JSON report).
 	ev := &htmlEvidenceIndex{index: map[string]int{}, origin: originOf(r.Target)}
-	sources := &htmlSources{index: map[basisItem]int{}}
 	d.Origin = ev.origin
 	for _, g := range groupIDs(r, opt) {
 		hg := htmlGroup{ID: g, Title: opt.groupTitle(g), Score: d.R.Scores.Groups[g]}
@@ -223,7 +220,7 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 				hf.Title, hf.Requirement, hf.Advice = c.Title.In(opt.Lang), c.Requirement.In(opt.Lang), c.Advice.In(opt.Lang)
 				hf.Critical, hf.Level = c.Critical, wd.Levels[c.Level]
 				if hf.Open { // what the page details; the rest shows no basis
-					hf.Basis = sources.refs(c, opt.Lang)
+					hf.Basis = htmlBasis(c, opt.Lang)
 				}
 				hf.Want = wantText(f, c, opt.Lang)
 			}
@@ -275,7 +272,6 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 			hf.EvItems = evidenceItems(own)
 		}
 	}
-	d.Sources = sources.list
 	for _, tg := range r.Targets {
 		d.Targets = append(d.Targets, htmlTarget{T: tg, Title: tg.Title.In(opt.Lang)})
 	}
@@ -310,52 +306,69 @@ func evidenceKey(ev scoring.Evidence) string {
 	return b.String()
 }
 
-// htmlSource is one legal basis cited by the report, written out once in its list of sources.
-type htmlSource struct {
-	N int
-	basisItem
-	Label string
-}
-
-// htmlSourceRef is a finding's reference to a source: its number and a short name.
+// htmlSourceRef is a finding's legal basis: a short name, linked to a copy of the text when
+// the catalogue has one (the criterion page has the bases written out).
 type htmlSourceRef struct {
-	N     int
-	Short string
+	Short, URL string
 }
 
-// htmlSources numbers the legal bases in the order the report first cites them.
-type htmlSources struct {
-	index map[basisItem]int
-	list  []htmlSource
-}
-
-func (s *htmlSources) refs(c *criteria.Criterion, lang string) []htmlSourceRef {
-	var out []htmlSourceRef
-	for _, b := range basisItems(c, lang) {
-		n, ok := s.index[b]
-		if !ok {
-			n = len(s.list) + 1
-			s.index[b] = n
-			s.list = append(s.list, htmlSource{N: n, basisItem: b, Label: b.label()})
+// htmlBasis returns c's legal bases as a finding shows them: each linked document once by its
+// short name (with its section when two links would read the same), a basis without a link by
+// its whole name when the short one would be cut.
+func htmlBasis(c *criteria.Criterion, lang string) []htmlSourceRef {
+	items := basisItems(c, lang)
+	if lang != "en" {
+		lang = "vi"
+	}
+	out := make([]htmlSourceRef, 0, len(items))
+	short := make([]string, len(items))
+	for i, b := range items {
+		if art := c.Basis[i].ArticleIn(lang); art != "" {
+			short[i] = shortDocument(strings.TrimSuffix(b.Text, ", "+art))
+		} else {
+			short[i] = shortDocument(b.Text)
 		}
-		out = append(out, htmlSourceRef{N: n, Short: shortDocument(b.Text)})
+	}
+	for i, b := range items {
+		ref := htmlSourceRef{Short: short[i], URL: b.URL}
+		if ref.URL == "" && strings.HasSuffix(ref.Short, "…") {
+			ref.Short = b.Text // nothing else on the page names it
+		}
+		same := false // another link of the same name
+		for j, o := range items {
+			same = same || (j != i && short[j] == short[i] && o.URL != "" && o.URL != b.URL)
+		}
+		if ref.URL != "" && same {
+			if sec := strings.Fields(c.Basis[i].ArticleIn(lang)); len(sec) > 0 && strings.HasPrefix(sec[0], "§") {
+				ref.Short += " " + strings.TrimRight(sec[0], ",;:")
+			}
+		}
+		if !slices.Contains(out, ref) {
+			out = append(out, ref)
+		}
 	}
 	return out
 }
 
 // shortDocument is a document's name cut after its number ("Nghị định 85/2016/NĐ-CP ngày …" →
-// "Nghị định 85/2016/NĐ-CP", "RFC 7636 …" → "RFC 7636"), or its first 48 characters.
+// "Nghị định 85/2016/NĐ-CP", "RFC 7636 …" → "RFC 7636"; a number in the first word, as in
+// "W3C", does not count), the whole name when it has no number and is short, or its first
+// words.
 func shortDocument(doc string) string {
 	words := strings.Fields(doc)
 	for i, w := range words {
-		if i < 6 && strings.ContainsAny(w, "0123456789") {
+		if i > 0 && i < 6 && strings.ContainsAny(w, "0123456789") {
 			return strings.TrimRight(strings.Join(words[:i+1], " "), ",;:")
 		}
 	}
-	if utf8.RuneCountInString(doc) <= 48 {
+	if utf8.RuneCountInString(doc) <= 60 {
 		return doc
 	}
-	return string([]rune(doc)[:47]) + "…"
+	cut := string([]rune(doc)[:48])
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, ",;:") + "…"
 }
 
 // htmlHeaderSet is a set of response headers shown once for the pieces of evidence that share it.

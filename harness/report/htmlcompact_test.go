@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -29,8 +30,9 @@ func TestCompactMessage(t *testing.T) {
 }
 
 // The HTML page shows each thing once: response headers shared by several pieces of evidence
-// in one table, notes seen on the same request as rows of one table, each legal source in one
-// list, and a message's identical per-page details once with their pages; nothing is lost.
+// in one table, notes seen on the same request as rows of one table, and a message's identical
+// per-page details once with their pages; nothing is lost. A legal basis is linked to its
+// source where a finding cites it (the criterion page writes it out).
 func TestHTMLShowsEachThingOnce(t *testing.T) {
 	r := sampleReport()
 	hdr := map[string]string{"Server": "nginx", "Content-Security-Policy": "default-src *"}
@@ -60,16 +62,18 @@ func TestHTMLShowsEachThingOnce(t *testing.T) {
 	assert.Contains(t, out, "and 1 more — see the JSON report")
 	assert.Contains(t, out, "2/2 pages fail: weak CSP (/, /thu-tuc)")
 
-	assert.Equal(t, 1, strings.Count(out, "Decree 85/2016/NĐ-CP, Art. 9"), "the source is written out once")
-	assert.Equal(t, 2, strings.Count(out, `<a href="#src-1">[1] Decree 85/2016/NĐ-CP</a>`), "and cited by both findings")
-	assert.Contains(t, out, `<li id="src-1"><a href="https://example.gov.vn/85">Decree 85/2016/NĐ-CP, Art. 9</a> <span class="kind">(derived control)</span></li>`)
+	assert.Equal(t, 2, strings.Count(out, `<dt>Legal basis</dt><dd><a href="https://example.gov.vn/85">Decree 85/2016/NĐ-CP</a></dd>`), "both findings link the basis to its source")
+	assert.NotContains(t, out, "#src-", "there is no list of sources to refer to")
 }
 
 func TestShortDocument(t *testing.T) {
 	for in, want := range map[string]string{
 		"Nghị định 85/2016/NĐ-CP ngày 01/7/2016 về bảo đảm an toàn hệ thống thông tin theo cấp độ, Điều 9": "Nghị định 85/2016/NĐ-CP",
 		"RFC 6749 (OAuth 2.0), §4.1.2": "RFC 6749",
-		"Thực tiễn tích hợp đăng nhập một lần của Cổng Dịch vụ công quốc gia (DVCQG)": "Thực tiễn tích hợp đăng nhập một lần của Cổng D…",
+		"Thực tiễn tích hợp đăng nhập một lần của Cổng Dịch vụ công quốc gia (DVCQG)": "Thực tiễn tích hợp đăng nhập một lần của Cổng…",
+		"W3C Mixed Content":                                      "W3C Mixed Content",
+		"W3C Content Security Policy Level 3, §5":                "W3C Content Security Policy Level 3",
+		"Mozilla HTTP Observatory / MDN web security guidelines": "Mozilla HTTP Observatory / MDN web security guidelines",
 		"OWASP ASVS":   "OWASP ASVS",
 		"Decree 13, x": "Decree 13",
 	} {
@@ -110,4 +114,24 @@ func TestHTMLCutsEvidence(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(out, "minh chứng của chúng có trong báo cáo JSON"))
 	assert.NotContains(t, out, "cuối", "a met criterion's message is cut to one line")
 	assert.Contains(t, out, "đạt …</span>")
+}
+
+// A finding names each basis once: a linked one by its short name (with its section when two
+// links would read the same), one without a link by its whole name when the short one is cut.
+func TestHTMLBasis(t *testing.T) {
+	c := &criteria.Criterion{Basis: []criteria.Basis{
+		{Document: "OpenID Connect Core 1.0", Article: "§3.1.2.1 Authentication Request", Kind: criteria.Derived, URL: "https://openid.net/core#AuthRequest"},
+		{Document: "OpenID Connect Core 1.0", Article: "§3.1.3.7 ID Token Validation", Kind: criteria.Quoted, URL: "https://openid.net/core#IDTokenValidation"},
+		{Document: "Mozilla HTTP Observatory / MDN web security guidelines", Article: "HSTS", Kind: criteria.Derived, URL: "https://developer.mozilla.org/obs"},
+		{Document: "Mozilla HTTP Observatory / MDN web security guidelines", Article: "CSP", Kind: criteria.Derived, URL: "https://developer.mozilla.org/obs"},
+		{Document: "DVCQG single sign-on (xacthuc.dichvucong.gov.vn) integration practice of the national portal", Kind: criteria.Derived},
+		{Document: "Decree 85/2016/NĐ-CP", Article: "Art. 9", Kind: criteria.Derived},
+	}}
+	assert.Equal(t, []htmlSourceRef{
+		{Short: "OpenID Connect Core 1.0 §3.1.2.1", URL: "https://openid.net/core#AuthRequest"},
+		{Short: "OpenID Connect Core 1.0 §3.1.3.7", URL: "https://openid.net/core#IDTokenValidation"},
+		{Short: "Mozilla HTTP Observatory / MDN web security guidelines", URL: "https://developer.mozilla.org/obs"},
+		{Short: "DVCQG single sign-on (xacthuc.dichvucong.gov.vn) integration practice of the national portal"},
+		{Short: "Decree 85/2016/NĐ-CP"},
+	}, htmlBasis(c, "en"))
 }
