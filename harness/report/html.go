@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -95,7 +96,8 @@ type htmlFix struct {
 
 type htmlFinding struct {
 	scoring.Finding
-	Title, Requirement, Advice, StatusLabel, Want, Doc string
+	// Want is what the check wanted; the criterion's requirement is on its page (Doc).
+	Title, Advice, StatusLabel, Want, Doc string
 	// Basis are the legal bases, each linked to its source where the catalogue has one.
 	Basis          []htmlSourceRef
 	Critical, Open bool
@@ -160,6 +162,8 @@ type htmlData struct {
 	HeaderSets []htmlHeaderSet
 	// Origin is the portal's origin when evidence requests are written relative to it.
 	Origin string
+	// DocLabel labels the links to the criterion pages.
+	DocLabel string
 }
 
 // WriteHTML writes r as a single self-contained HTML page in opt.Lang: the scorecard, the
@@ -176,7 +180,10 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	d := htmlData{Lang: opt.Lang, W: wd, R: sanitise(r), Grade: gradeShown(r, opt.Lang), CapGrade: capGrade(r, opt.Lang),
 		F: factsOf(r, opt), ToolLine: toolLine(r, opt),
 		Tool: opt.Tool, Version: opt.Version, Catalogue: r.Catalogue.ID + " " + r.Catalogue.Version, Cov: coverageOf(r),
-		LabelError: wd.Statuses[scoring.Error], LabelNotTested: wd.Statuses[scoring.NotTested]}
+		LabelError: wd.Statuses[scoring.Error], LabelNotTested: wd.Statuses[scoring.NotTested], DocLabel: htmlDocLabel["vi"]}
+	if opt.Lang == "en" {
+		d.DocLabel = htmlDocLabel["en"]
+	}
 	if opt.Catalogue != nil {
 		d.Catalogue = opt.Catalogue.Title.In(opt.Lang) + " (" + d.Catalogue + ")"
 	}
@@ -211,18 +218,17 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	for _, g := range groupIDs(r, opt) {
 		hg := htmlGroup{ID: g, Title: opt.groupTitle(g), Score: d.R.Scores.Groups[g]}
 		for _, f := range sortedFindings(r, g) {
-			hf := htmlFinding{Finding: f, StatusLabel: wd.Statuses[f.Status], Want: f.Want, Doc: docURL(r, f.Criterion),
+			hf := htmlFinding{Finding: f, StatusLabel: wd.Statuses[f.Status], Want: htmlWant(f, opt.Lang), Doc: docURL(r, f.Criterion),
 				Open: f.Status == scoring.Fail || f.Status == scoring.Error}
 			hf.Message = compactMessage(relativeTo(f.Message, d.Origin))
 			hf.Got = compactMessage(relativeTo(f.Got, d.Origin))
 			hf.URLText = relativeTo(f.URL, d.Origin)
 			if c := opt.criterion(f.Criterion); c != nil {
-				hf.Title, hf.Requirement, hf.Advice = c.Title.In(opt.Lang), c.Requirement.In(opt.Lang), c.Advice.In(opt.Lang)
+				hf.Title, hf.Advice = c.Title.In(opt.Lang), c.Advice.In(opt.Lang)
 				hf.Critical, hf.Level = c.Critical, wd.Levels[c.Level]
 				if hf.Open { // what the page details; the rest shows no basis
 					hf.Basis = htmlBasis(c, opt.Lang)
 				}
-				hf.Want = wantText(f, c, opt.Lang)
 			}
 			if hf.Got != "" && strings.Contains(hf.Message, hf.Got) {
 				hf.Got = "" // the message already says it
@@ -280,6 +286,20 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	}
 	return htmlTmpl.Execute(w, d)
 }
+
+// htmlWant is what a finding shows as wanted: the check's own words, not the criterion's
+// requirement (the criterion page, linked from the finding, has it); in Vietnamese nothing when
+// the check said it in English (two English function words or more: one can be a token's part,
+// as "none" in "alg-none").
+func htmlWant(f scoring.Finding, lang string) string {
+	if lang != "en" && len(msg.EnglishWords(f.Want)) > 1 {
+		return ""
+	}
+	return f.Want
+}
+
+// htmlDocLabel is the label of a finding's link to its criterion page, by language.
+var htmlDocLabel = map[string]string{"vi": "yêu cầu và cách kiểm tra", "en": "requirement and how it is checked"}
 
 // scoreColor is the colour of a 0–100 figure (a score, a rate in percent) in the assessment
 // and survey reports: green from 90, teal from 70, amber from 50, red below.

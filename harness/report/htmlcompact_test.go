@@ -135,3 +135,26 @@ func TestHTMLBasis(t *testing.T) {
 		{Short: "Decree 85/2016/NĐ-CP"},
 	}, htmlBasis(c, "en"))
 }
+
+// A failed finding shows what its check wanted, not the criterion's requirement: the criterion
+// page, linked from the finding with a label that says so, has it. In Vietnamese a want the
+// check still states in English is left to that page.
+func TestHTMLFindingLinksItsRequirement(t *testing.T) {
+	r := sampleReport()
+	r.Catalogue.ID = criteria.P06TechnicalID // whose criteria have pages
+	page := CriterionDocURL("T-SEC-01")
+	for lang, label := range map[string]string{"vi": "yêu cầu và cách kiểm tra", "en": "requirement and how it is checked"} {
+		var b bytes.Buffer
+		require.NoError(t, WriteHTML(&b, r, Options{Lang: lang, Catalogue: testCatalogue(), Version: "test"}))
+		out := b.String()
+		assert.NotContains(t, out, "Máy chủ từ chối TLS 1.0 và 1.1", lang)
+		assert.NotContains(t, out, "The server refuses TLS 1.0 and 1.1", lang)
+		assert.Contains(t, out, "<dd>TLS 1.2&#43;</dd>", "%s: the check's want stays", lang)
+		assert.Contains(t, out, ` (<a href="`+page+`">`+label+`</a>)</p>`, lang)
+		assert.Contains(t, out, `<p class="advice"><a href="`+CriterionDocURL("T-SEC-03")+`">`+label+`</a></p>`, "%s: a finding without advice still links its page", lang)
+	}
+	r.Findings[0].Want = "the server refuses TLS 1.0 and 1.1"
+	var b bytes.Buffer
+	require.NoError(t, WriteHTML(&b, r, Options{Lang: "vi", Catalogue: testCatalogue(), Version: "test"}))
+	assert.NotContains(t, b.String(), "the server refuses", "an English want is not shown in Vietnamese")
+}
