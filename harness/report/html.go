@@ -146,9 +146,8 @@ type htmlData struct {
 	Fixes      []htmlFix
 	// FixesNext are the rest of the "fix first" list, in rank.
 	FixesNext []htmlFix
-	// MetEvidence is true when the criteria met or not assessed have evidence the page leaves
-	// to the JSON report.
-	MetEvidence bool
+	// MetNote says what the one-line list of the criteria met or not assessed leaves out.
+	MetNote string
 	// Rest counts the criteria met or not assessed, listed one a line after the groups.
 	Rest int
 	// LabelError and LabelNotTested are the status labels of the group counts.
@@ -180,9 +179,9 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	d := htmlData{Lang: opt.Lang, W: wd, R: sanitise(r), Grade: gradeShown(r, opt.Lang), CapGrade: capGrade(r, opt.Lang),
 		F: factsOf(r, opt), ToolLine: toolLine(r, opt),
 		Tool: opt.Tool, Version: opt.Version, Catalogue: r.Catalogue.ID + " " + r.Catalogue.Version, Cov: coverageOf(r),
-		LabelError: wd.Statuses[scoring.Error], LabelNotTested: wd.Statuses[scoring.NotTested], DocLabel: htmlDocLabel["vi"]}
+		LabelError: wd.Statuses[scoring.Error], LabelNotTested: wd.Statuses[scoring.NotTested], DocLabel: htmlDocLabel["vi"], MetNote: htmlMetNote["vi"]}
 	if opt.Lang == "en" {
-		d.DocLabel = htmlDocLabel["en"]
+		d.DocLabel, d.MetNote = htmlDocLabel["en"], htmlMetNote["en"]
 	}
 	if opt.Catalogue != nil {
 		d.Catalogue = opt.Catalogue.Title.In(opt.Lang) + " (" + d.Catalogue + ")"
@@ -236,9 +235,13 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 			// A long "got" is a list the message details: its start shows what was seen.
 			hf.Got = textx.Truncate(hf.Got, htmlGot)
 			if !hf.Open {
-				// One line: the evidence and the rest of the message are in the JSON report.
-				hf.Message = textx.Truncate(firstLine(hf.Message), htmlLine)
-				d.MetEvidence = d.MetEvidence || len(f.Evidence) > 0
+				// One line: ID, title and status; a criterion not tested keeps the line of its
+				// message that says why (what would make it assessable). The rest is in the JSON
+				// report and on the criterion page.
+				hf.Message = ""
+				if f.Status == scoring.NotTested {
+					hf.Message = textx.Truncate(firstLine(compactMessage(relativeTo(f.Message, d.Origin))), htmlLine)
+				}
 			} else {
 				hg.Bad++
 				hf.evOwn, hf.EvRefs, hf.EvMore = ev.add(f)
@@ -300,6 +303,12 @@ func htmlWant(f scoring.Finding, lang string) string {
 
 // htmlDocLabel is the label of a finding's link to its criterion page, by language.
 var htmlDocLabel = map[string]string{"vi": "yêu cầu và cách kiểm tra", "en": "requirement and how it is checked"}
+
+// htmlMetNote heads the list of the criteria met or not assessed, by language.
+var htmlMetNote = map[string]string{
+	"vi": "Mã, tên và kết quả (tiêu chí chưa kiểm tra: lý do); thông báo và minh chứng có trong báo cáo JSON.",
+	"en": "ID, title and result (not tested: why); their messages and evidence are in the JSON report.",
+}
 
 // scoreColor is the colour of a 0–100 figure (a score, a rate in percent) in the assessment
 // and survey reports: green from 90, teal from 70, amber from 50, red below.

@@ -83,7 +83,8 @@ func TestShortDocument(t *testing.T) {
 
 // A finding shows its first pieces of evidence and every other one seen on a page none of them
 // names; the rest, and all the evidence of the criteria met or not assessed, stay in the JSON
-// report, which the page says once. A met criterion is one line with the start of its message.
+// report, which the page says once. A met criterion is one line without its message; one not
+// tested keeps the start of its message, which says what would make it assessable.
 func TestHTMLCutsEvidence(t *testing.T) {
 	r := sampleReport()
 	r.Findings[0].Evidence = nil
@@ -97,7 +98,7 @@ func TestHTMLCutsEvidence(t *testing.T) {
 			met = i
 		}
 	}
-	r.Findings[met].Message = strings.Repeat("đạt ", 60) + "cuối"
+	r.Findings[met].Message = "tìm thấy thuộc tính lang"
 	r.Findings[met].Evidence = []scoring.Evidence{{Request: "GET https://dichvucong.example.gov.vn/", Status: 200, Note: "met evidence"}}
 	var b bytes.Buffer
 	require.NoError(t, WriteHTML(&b, r, Options{Lang: "vi", Catalogue: testCatalogue(), Version: "test"}))
@@ -111,9 +112,17 @@ func TestHTMLCutsEvidence(t *testing.T) {
 	assert.Contains(t, out, "<code>GET /thu-tuc/9</code>", "every page the finding applies to stays")
 	assert.Contains(t, out, "và 3 mục khác — xem báo cáo JSON")
 	assert.NotContains(t, out, "met evidence")
-	assert.Equal(t, 1, strings.Count(out, "minh chứng của chúng có trong báo cáo JSON"))
-	assert.NotContains(t, out, "cuối", "a met criterion's message is cut to one line")
-	assert.Contains(t, out, "đạt …</span>")
+	assert.Equal(t, 1, strings.Count(out, "thông báo và minh chứng có trong báo cáo JSON"))
+	assert.NotContains(t, out, "tìm thấy thuộc tính lang", "a met criterion is its ID, title and status")
+	assert.NotContains(t, out, "waived until", "so is a waived one (the waivers table has the reason)")
+	assert.Contains(t, out, `<code>T-A11Y-02</code> Ảnh có văn bản thay thế — <span class="m">no check is built for this criterion</span></li>`, "one not tested says why")
+
+	r.Findings[len(r.Findings)-1].Message = strings.Repeat("cần tệp minh chứng ", 10) + "cuối\ndòng hai"
+	b.Reset()
+	require.NoError(t, WriteHTML(&b, r, Options{Lang: "vi", Catalogue: testCatalogue(), Version: "test"}))
+	out = b.String()
+	assert.NotContains(t, out, "cuối", "the reason is cut to one line")
+	assert.Regexp(t, `<span class="m">cần tệp minh chứng [^<]*…</span>`, out)
 }
 
 // A finding names each basis once: a linked one by its short name (with its section when two
