@@ -39,11 +39,6 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 		return fmt.Sprintf("%.2f %.2f", c*s/100, c)
 	},
 	"add": func(a, b int) int { return a + b },
-	"mul": func(a int, b float64) float64 { return float64(a) * b },
-	// longLabel tells a group title too long for the 450 units left of the bars (about 7.5
-	// units a character at font-size 15): the template squeezes it instead of letting it run
-	// under the bars.
-	"longLabel": func(s string) bool { return float64(utf8.RuneCountInString(s))*7.5 > 450 },
 }).Parse(htmlTemplate))
 
 type htmlGroup struct {
