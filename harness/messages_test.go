@@ -51,8 +51,6 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 
 		"pagejudge": true,
 
-		"popdata": true,
-
 		"signature": true,
 	}
 	families, err := os.ReadDir("internal")
