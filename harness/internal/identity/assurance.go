@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -33,8 +34,7 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 	procs := as.Level2Procedures()
 	if len(procs) == 0 {
 		// This rests on the vendor's declaration, not on what the harness saw: say so.
-		return check.NotApplicablef("not applicable by the vendor's declaration: the adapter (Assurance.Level2Procedures) names no procedure that needs assurance level 2; the harness did not verify this").
-			VI("không áp dụng theo khai báo của nhà cung cấp: bộ điều hợp (Assurance.Level2Procedures) không nêu thủ tục nào yêu cầu tài khoản mức 2; bộ kiểm thử không xác minh điều này")
+		return check.NotApplicable(mAssuranceDeclared)
 	}
 	if len(procs) > 3 {
 		procs = procs[:3]
@@ -64,19 +64,18 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 	}
 	var lets []string
 	for _, p := range procs {
-		ok, msg, err := start(high, p)
+		ok, said, err := start(high, p)
 		if err != nil {
 			return fromErr(fmt.Sprintf("starting procedure %s as a level-2 citizen", p), err)
 		}
 		if !ok {
-			return check.Errorf("the portal refused procedure %s to a level-2 citizen too (%q), so the level check cannot be judged", p, msg).
-				VI("Cổng từ chối thủ tục %s cả với công dân mức 2 (%q), không thể đánh giá", p, msg)
+			return check.Error(mAssuranceL2, p, said)
 		}
-		ok, msg, err = start(low, p)
+		ok, said, err = start(low, p)
 		if err != nil {
 			return fromErr(fmt.Sprintf("starting procedure %s as a level-1 citizen", p), err)
 		}
-		ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("procedure %s, level-1 account: accepted=%v %q", p, ok, msg)})
+		ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("procedure %s, level-1 account: accepted=%v %q", p, ok, said)})
 		if ok {
 			lets = append(lets, p)
 		}
@@ -88,10 +87,8 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 		}
 	}
 	if len(lets) > 0 {
-		return check.Failf("a citizen logged in with a level-1 account could start procedure(s) %s, which need assurance level 2", strings.Join(lets, ", ")).
-			VI("Công dân đăng nhập bằng tài khoản mức 1 vẫn bắt đầu được thủ tục %s, vốn yêu cầu mức 2", strings.Join(lets, ", ")).
-			GotWant("level-1 login accepted for "+strings.Join(lets, ", "), "refused, with a prompt to use a level-2 account").With(ev...)
+		return check.Fail(mAssuranceFail, strings.Join(lets, ", ")).
+			Saw(msg.P(mAssuranceGot, strings.Join(lets, ", ")), msg.P(mAssuranceWant)).With(ev...)
 	}
-	return check.Passf("procedures %s refuse a level-1 login and accept a level-2 one", strings.Join(procs, ", ")).
-		VI("Các thủ tục %s từ chối tài khoản mức 1 và chấp nhận tài khoản mức 2", strings.Join(procs, ", ")).With(ev...)
+	return check.Pass(mAssurancePass, strings.Join(procs, ", ")).With(ev...)
 }

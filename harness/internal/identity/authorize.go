@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -33,26 +34,25 @@ func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
 		return fromErr("starting a login", err1).With(tr1.Evidence()...)
 	}
 	q := tr1.Authorize.Query()
-	var problems, problemsVI []string
-	add := func(en, vi string) { problems, problemsVI = append(problems, en), append(problemsVI, vi) }
+	var problems []msg.Phrase
+	add := func(t msg.Text, args ...any) { problems = append(problems, msg.P(t, args...)) }
 	if rt := q.Get("response_type"); rt != "code" {
-		add(fmt.Sprintf("response_type is %q, not the authorization-code flow (code)", rt),
-			fmt.Sprintf("response_type là %q, không phải luồng authorization code", rt))
+		add(mAuthResponseType, rt)
 	}
 	if !contains(strings.Fields(q.Get("scope")), "openid") {
-		add(fmt.Sprintf("scope %q lacks openid", q.Get("scope")), fmt.Sprintf("scope %q thiếu openid", q.Get("scope")))
+		add(mAuthScope, q.Get("scope"))
 	}
 	if q.Get("state") == "" {
-		add("no state parameter (cross-site request forgery protection)", "thiếu tham số state (chống giả mạo yêu cầu)")
+		add(mAuthNoState)
 	}
 	if q.Get("nonce") == "" {
-		add("no nonce parameter (ID token replay protection)", "thiếu tham số nonce (chống phát lại ID token)")
+		add(mAuthNoNonce)
 	}
 	switch m := q.Get("code_challenge_method"); {
 	case q.Get("code_challenge") == "":
-		add("no PKCE code_challenge", "thiếu PKCE code_challenge")
+		add(mAuthNoPKCE)
 	case m != "S256":
-		add(fmt.Sprintf("PKCE code_challenge_method %q, not S256", m), fmt.Sprintf("PKCE code_challenge_method %q, không phải S256", m))
+		add(mAuthPKCEMethod, m)
 	}
 	ev := []scoring.Evidence{{Request: "GET " + maskAuthorize(tr1.Authorize), Note: "the authorization request of the first login"}}
 	// A second login: state and nonce must be fresh, not constants.
@@ -61,10 +61,10 @@ func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
 		if err2 == nil && tr2 != nil && tr2.Authorize != nil {
 			q2 := tr2.Authorize.Query()
 			if q2.Get("state") == q.Get("state") {
-				add("state is the same in two logins (it must be unguessable and fresh per login)", "state giống nhau ở hai lần đăng nhập (phải ngẫu nhiên, mới mỗi lần)")
+				add(mAuthStateReused)
 			}
 			if q.Get("nonce") != "" && q2.Get("nonce") == q.Get("nonce") {
-				add("nonce is the same in two logins", "nonce giống nhau ở hai lần đăng nhập")
+				add(mAuthNonceReused)
 			}
 			if len(q.Get("state")) < 16 {
 				ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("state is only %d characters long; 128 bits of randomness (22+ characters) are advised", len(q.Get("state")))})
@@ -80,14 +80,11 @@ func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
 		}
 	}
 	if len(problems) > 0 {
-		return check.Failf("the portal's authorization request to the national SSO: %s", strings.Join(problems, "; ")).
-			VI("Yêu cầu ủy quyền của cổng gửi tới SSO quốc gia: %s", strings.Join(problemsVI, "; ")).
-			GotWant(strings.Join(problems, "; "), "response_type=code, scope with openid, fresh state and nonce, PKCE S256").
+		list := msg.List{Items: problems}
+		return check.Fail(mAuthFail, list).Saw(msg.P(mAuthGot, list), msg.P(mAuthWant)).
 			At(check.Redact(tr1.Start)).With(ev...)
 	}
-	return check.Passf("the portal starts login at the national SSO with the authorization-code flow, scope openid, fresh state and nonce, and PKCE S256").
-		VI("Cổng bắt đầu đăng nhập tại SSO quốc gia bằng luồng authorization code, scope openid, state và nonce mới mỗi lần, PKCE S256").
-		At(check.Redact(tr1.Start)).With(ev...)
+	return check.Pass(mAuthPass).At(check.Redact(tr1.Start)).With(ev...)
 }
 
 func maskAuthorize(u *url.URL) string {

@@ -8,6 +8,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/identity/rptest"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -39,6 +40,10 @@ const (
 )
 
 func TestChecks(t *testing.T) {
+	notTestedMissing, ok := msg.Lookup("check.not-tested.missing")
+	if !ok {
+		t.Fatal("no message check.not-tested.missing")
+	}
 	sso := ssotest.NewServer()
 	t.Cleanup(sso.Close)
 	for _, tc := range []struct {
@@ -50,79 +55,81 @@ func TestChecks(t *testing.T) {
 		// want are substrings of the message; notWant must not appear.
 		want    []string
 		notWant []string
+		// says is the finding's catalogue message.
+		says msg.Text
 	}{
-		{"correct portal", "P06-AUTH-01", rptest.Defects{}, noAdapter, scoring.Pass, []string{"PKCE S256"}, nil},
-		{"no PKCE", "P06-AUTH-01", rptest.Defects{NoPKCE: true}, noAdapter, scoring.Fail, []string{"no PKCE code_challenge"}, []string{"state", "nonce"}},
-		{"no state", "P06-AUTH-01", rptest.Defects{NoState: true}, noAdapter, scoring.Fail, []string{"no state parameter"}, nil},
-		{"no nonce", "P06-AUTH-01", rptest.Defects{NoNonce: true}, noAdapter, scoring.Fail, []string{"no nonce parameter"}, nil},
+		{"correct portal", "P06-AUTH-01", rptest.Defects{}, noAdapter, scoring.Pass, []string{"PKCE S256"}, nil, mAuthPass},
+		{"no PKCE", "P06-AUTH-01", rptest.Defects{NoPKCE: true}, noAdapter, scoring.Fail, []string{"no PKCE code_challenge"}, []string{"state", "nonce"}, mAuthFail},
+		{"no state", "P06-AUTH-01", rptest.Defects{NoState: true}, noAdapter, scoring.Fail, []string{"no state parameter"}, nil, mAuthFail},
+		{"no nonce", "P06-AUTH-01", rptest.Defects{NoNonce: true}, noAdapter, scoring.Fail, []string{"no nonce parameter"}, nil, mAuthFail},
 		{"implicit flow", "P06-AUTH-01", rptest.Defects{ImplicitFlow: true}, noAdapter, scoring.Fail,
-			[]string{`response_type is "id_token token", not the authorization-code flow`}, nil},
-		{"no openid scope", "P06-AUTH-01", rptest.Defects{NoOpenIDScope: true}, noAdapter, scoring.Fail, []string{`scope "profile" lacks openid`}, nil},
+			[]string{`response_type is "id_token token", not the authorization-code flow`}, nil, mAuthFail},
+		{"no openid scope", "P06-AUTH-01", rptest.Defects{NoOpenIDScope: true}, noAdapter, scoring.Fail, []string{`scope "profile" lacks openid`}, nil, mAuthFail},
 		{"constant state and nonce", "P06-AUTH-01", rptest.Defects{ConstantState: true}, noAdapter, scoring.Fail,
-			[]string{"state is the same in two logins", "nonce is the same"}, nil},
+			[]string{"state is the same in two logins", "nonce is the same"}, nil, mAuthFail},
 
-		{"correct portal", "P06-AUTH-02", rptest.Defects{}, noAdapter, scoring.Pass, []string{"creates a session for that citizen"}, nil},
-		{"correct portal, WhoAmI adapter", "P06-AUTH-02", rptest.Defects{}, withWhoAmI, scoring.Pass, []string{"creates a session"}, nil},
+		{"correct portal", "P06-AUTH-02", rptest.Defects{}, noAdapter, scoring.Pass, []string{"creates a session for that citizen"}, nil, mSessionPass},
+		{"correct portal, WhoAmI adapter", "P06-AUTH-02", rptest.Defects{}, withWhoAmI, scoring.Pass, []string{"creates a session"}, nil, mSessionPass},
 		{"trusts userinfo of another citizen", "P06-AUTH-02", rptest.Defects{TrustUserinfo: true}, noAdapter, scoring.Fail,
-			[]string{"userinfo response whose sub differs"}, nil},
+			[]string{"userinfo response whose sub differs"}, nil, mSessionUserinfo},
 		// Session fixation: the session ID set when the login begins is logged in at the callback.
 		{"keeps the pre-login session ID", "P06-AUTH-02", rptest.Defects{SessionFixation: true}, noAdapter, scoring.Fail,
-			[]string{"session fixation", "cookie(s) rp_session"}, nil},
+			[]string{"session fixation", "cookie(s) rp_session"}, nil, mSessionFixation},
 		{"keeps the pre-login session ID, WhoAmI adapter", "P06-AUTH-02", rptest.Defects{SessionFixation: true}, withWhoAmI, scoring.Fail,
-			[]string{"session fixation"}, nil},
+			[]string{"session fixation"}, nil, mSessionFixation},
 
 		// An open redirect through the login's return URL (OWASP ASVS V5.1.5).
-		{"correct portal", "P06-AUTH-11", rptest.Defects{}, noAdapter, scoring.Pass, []string{"to its own pages", "ReturnUrl", "next", `/\host`}, nil},
+		{"correct portal", "P06-AUTH-11", rptest.Defects{}, noAdapter, scoring.Pass, []string{"to its own pages", "ReturnUrl", "next", `/\host`}, nil, mRedirectPass},
 		{"open redirect after login", "P06-AUTH-11", rptest.Defects{OpenRedirect: true}, noAdapter, scoring.Fail,
-			[]string{"redirected the browser there (not followed): an open redirect", "p06kit-redirect-probe.invalid"}, nil},
+			[]string{"redirected the browser there (not followed): an open redirect", "p06kit-redirect-probe.invalid"}, nil, mRedirectOpen},
 		{"return URL checked for a leading / only", "P06-AUTH-11", rptest.Defects{NaiveLocalRedirect: true}, noAdapter, scoring.Fail,
-			[]string{`redirected the browser to /\p06kit-redirect-probe.invalid/, which browsers follow to that host`}, nil},
+			[]string{`redirected the browser to /\p06kit-redirect-probe.invalid/, which browsers follow to that host`}, nil, mRedirectOpen},
 
-		{"correct portal", "P06-AUTH-03", rptest.Defects{}, noAdapter, scoring.Pass, []string{"bad-signature, alg-none, unknown-kid"}, nil},
+		{"correct portal", "P06-AUTH-03", rptest.Defects{}, noAdapter, scoring.Pass, []string{"bad-signature, alg-none, unknown-kid"}, nil, mForgedRefused},
 		{"skips signature verification", "P06-AUTH-03", rptest.Defects{SkipSignature: true}, noAdapter, scoring.Fail,
-			[]string{"invalid signature", `alg "none"`, "unknown kid", "3 of 3"}, nil},
-		{"accepts alg none", "P06-AUTH-03", rptest.Defects{AcceptNone: true}, noAdapter, scoring.Fail, []string{`alg "none"`, "1 of 3"}, []string{"invalid signature"}},
-		{"skips unknown kid", "P06-AUTH-03", rptest.Defects{SkipUnknownKID: true}, noAdapter, scoring.Fail, []string{"unknown kid", "1 of 3"}, nil},
-		{"skips signature, WhoAmI adapter", "P06-AUTH-03", rptest.Defects{SkipSignature: true}, withWhoAmI, scoring.Fail, []string{"3 of 3"}, nil},
+			[]string{"invalid signature", `alg "none"`, "unknown kid", "3 of 3"}, nil, mForgedAccepted},
+		{"accepts alg none", "P06-AUTH-03", rptest.Defects{AcceptNone: true}, noAdapter, scoring.Fail, []string{`alg "none"`, "1 of 3"}, []string{"invalid signature"}, mForgedAccepted},
+		{"skips unknown kid", "P06-AUTH-03", rptest.Defects{SkipUnknownKID: true}, noAdapter, scoring.Fail, []string{"unknown kid", "1 of 3"}, nil, mForgedAccepted},
+		{"skips signature, WhoAmI adapter", "P06-AUTH-03", rptest.Defects{SkipSignature: true}, withWhoAmI, scoring.Fail, []string{"3 of 3"}, nil, mForgedAccepted},
 
-		{"correct portal", "P06-AUTH-04", rptest.Defects{}, noAdapter, scoring.Pass, nil, nil},
-		{"accepts another issuer", "P06-AUTH-04", rptest.Defects{IgnoreIssuer: true}, noAdapter, scoring.Fail, []string{"another issuer"}, []string{"audience"}},
-		{"accepts another audience", "P06-AUTH-04", rptest.Defects{IgnoreAudience: true}, noAdapter, scoring.Fail, []string{"wrong audience"}, []string{"issuer"}},
+		{"correct portal", "P06-AUTH-04", rptest.Defects{}, noAdapter, scoring.Pass, nil, nil, mForgedRefused},
+		{"accepts another issuer", "P06-AUTH-04", rptest.Defects{IgnoreIssuer: true}, noAdapter, scoring.Fail, []string{"another issuer"}, []string{"audience"}, mForgedAccepted},
+		{"accepts another audience", "P06-AUTH-04", rptest.Defects{IgnoreAudience: true}, noAdapter, scoring.Fail, []string{"wrong audience"}, []string{"issuer"}, mForgedAccepted},
 
-		{"correct portal", "P06-AUTH-05", rptest.Defects{}, noAdapter, scoring.Pass, nil, nil},
-		{"accepts expired tokens", "P06-AUTH-05", rptest.Defects{IgnoreExpiry: true}, noAdapter, scoring.Fail, []string{"an expired ID token"}, []string{"future"}},
-		{"accepts tokens issued in the future", "P06-AUTH-05", rptest.Defects{IgnoreIssuedAt: true}, noAdapter, scoring.Fail, []string{"issued in the future"}, []string{"expired"}},
+		{"correct portal", "P06-AUTH-05", rptest.Defects{}, noAdapter, scoring.Pass, nil, nil, mForgedRefused},
+		{"accepts expired tokens", "P06-AUTH-05", rptest.Defects{IgnoreExpiry: true}, noAdapter, scoring.Fail, []string{"an expired ID token"}, []string{"future"}, mForgedAccepted},
+		{"accepts tokens issued in the future", "P06-AUTH-05", rptest.Defects{IgnoreIssuedAt: true}, noAdapter, scoring.Fail, []string{"issued in the future"}, []string{"expired"}, mForgedAccepted},
 
-		{"correct portal", "P06-AUTH-06", rptest.Defects{}, noAdapter, scoring.Pass, nil, nil},
-		{"ignores state", "P06-AUTH-06", rptest.Defects{IgnoreState: true}, noAdapter, scoring.Fail, []string{"state does not match"}, []string{"nonce does not"}},
-		{"ignores nonce", "P06-AUTH-06", rptest.Defects{IgnoreNonce: true}, noAdapter, scoring.Fail, []string{"nonce does not match"}, []string{"state does not"}},
+		{"correct portal", "P06-AUTH-06", rptest.Defects{}, noAdapter, scoring.Pass, nil, nil, mForgedRefused},
+		{"ignores state", "P06-AUTH-06", rptest.Defects{IgnoreState: true}, noAdapter, scoring.Fail, []string{"state does not match"}, []string{"nonce does not"}, mForgedAccepted},
+		{"ignores nonce", "P06-AUTH-06", rptest.Defects{IgnoreNonce: true}, noAdapter, scoring.Fail, []string{"nonce does not match"}, []string{"state does not"}, mForgedAccepted},
 
-		{"correct portal", "P06-AUTH-07", rptest.Defects{}, noAdapter, scoring.Pass, []string{"created no session"}, nil},
-		{"allows code replay", "P06-AUTH-07", rptest.Defects{AllowReplay: true}, noAdapter, scoring.Fail, []string{"replayed in another browser logged that browser in"}, nil},
+		{"correct portal", "P06-AUTH-07", rptest.Defects{}, noAdapter, scoring.Pass, []string{"created no session"}, nil, mReplayPass},
+		{"allows code replay", "P06-AUTH-07", rptest.Defects{AllowReplay: true}, noAdapter, scoring.Fail, []string{"replayed in another browser logged that browser in"}, nil, mReplayFail},
 
-		{"correct portal", "P06-AUTH-08", rptest.Defects{}, withDossiers, scoring.Pass, []string{"refuse a level-1 login"}, nil},
-		{"ignores the level", "P06-AUTH-08", rptest.Defects{IgnoreLevel: true}, withDossiers, scoring.Fail, []string{"level-1 account could start procedure(s) 1.001234"}, nil},
-		{"no adapter", "P06-AUTH-08", rptest.Defects{}, noAdapter, scoring.NotTested, []string{"Assurance.Level2Procedures"}, nil},
+		{"correct portal", "P06-AUTH-08", rptest.Defects{}, withDossiers, scoring.Pass, []string{"refuse a level-1 login"}, nil, mAssurancePass},
+		{"ignores the level", "P06-AUTH-08", rptest.Defects{IgnoreLevel: true}, withDossiers, scoring.Fail, []string{"level-1 account could start procedure(s) 1.001234"}, nil, mAssuranceFail},
+		{"no adapter", "P06-AUTH-08", rptest.Defects{}, noAdapter, scoring.NotTested, []string{"Assurance.Level2Procedures"}, nil, notTestedMissing},
 
-		{"correct portal", "P06-AUTH-09", rptest.Defects{}, noAdapter, scoring.Pass, []string{"ends the session on the server"}, nil},
+		{"correct portal", "P06-AUTH-09", rptest.Defects{}, noAdapter, scoring.Pass, []string{"ends the session on the server"}, nil, mLogoutPass},
 		{"keeps sessions after logout", "P06-AUTH-09", rptest.Defects{KeepSessionAfterLogout: true}, noAdapter, scoring.Fail,
-			[]string{"did not end the session on the server"}, nil},
+			[]string{"did not end the session on the server"}, nil, mLogoutReplay},
 
-		{"correct portal", "P06-AUTH-10", rptest.Defects{}, noAdapter, scoring.Pass, []string{"no local registration"}, nil},
+		{"correct portal", "P06-AUTH-10", rptest.Defects{}, noAdapter, scoring.Pass, []string{"no local registration"}, nil, mRegistrationPass},
 		{"local registration with a password", "P06-AUTH-10", rptest.Defects{LocalRegistration: true}, noAdapter, scoring.Fail,
-			[]string{"local citizen registration with a password", "/dang-ky"}, nil},
+			[]string{"local citizen registration with a password", "/dang-ky"}, nil, mRegistrationFail},
 
 		{"password login with a CAPTCHA", "P06-SEC-19", rptest.Defects{PasswordLogin: true, Captcha: true}, noAdapter, scoring.Pass,
-			[]string{"CAPTCHA from the first attempt"}, nil},
-		{"no local password login", "P06-SEC-19", rptest.Defects{}, noAdapter, scoring.NotApplicable, []string{"no local password login"}, nil},
+			[]string{"CAPTCHA from the first attempt"}, nil, mRateCaptchaFirst},
+		{"no local password login", "P06-SEC-19", rptest.Defects{}, noAdapter, scoring.NotApplicable, []string{"no local password login"}, nil, mRateNoLocal},
 		{"rate-limited password login", "P06-SEC-19", rptest.Defects{PasswordLogin: true, RateLimit: true}, noAdapter, scoring.Pass,
-			[]string{"after 6 failed logins the portal answered 429 with Retry-After: 300"}, nil},
+			[]string{"after 6 failed logins the portal answered 429 with Retry-After: 300"}, nil, mRateStatus},
 		{"rate-limited password login on a linked page", "P06-SEC-19", rptest.Defects{PasswordLogin: true, PasswordLoginPage: true, RateLimit: true}, noAdapter, scoring.Pass,
-			[]string{"answered 429"}, nil},
+			[]string{"answered 429"}, nil, mRateStatus},
 		{"unlimited password login on a linked page", "P06-SEC-19", rptest.Defects{PasswordLogin: true, PasswordLoginPage: true}, noAdapter, scoring.Fail,
-			[]string{"10 failed logins in a row"}, nil},
+			[]string{"10 failed logins in a row"}, nil, mRateFail},
 		{"unlimited password login", "P06-SEC-19", rptest.Defects{PasswordLogin: true}, noAdapter, scoring.Fail,
-			[]string{"10 failed logins in a row", "no 429, Retry-After, CAPTCHA or lockout"}, nil},
+			[]string{"10 failed logins in a row", "no 429, Retry-After, CAPTCHA or lockout"}, nil, mRateFail},
 	} {
 		t.Run(tc.id+"/"+tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -138,6 +145,7 @@ func TestChecks(t *testing.T) {
 			r := runCheck(t, tc.id, newSession(t, rp, sso, portal))
 			checktest.Expect(t, r, tc.status, tc.want...)
 			checktest.Lacks(t, r.Message, tc.notWant...)
+			checktest.Says(t, r, tc.says)
 		})
 	}
 }
@@ -158,6 +166,9 @@ func TestChecksWithoutFakeAreNotTested(t *testing.T) {
 		}
 		if !strings.Contains(r.Message, "SSO") && !strings.Contains(r.Message, "Assurance") {
 			t.Errorf("%s: message %q does not say what is missing", c.ID, r.Message)
+		}
+		if c.ID != "P06-AUTH-08" { // which first asks the adapter
+			checktest.Says(t, r, mNoSSO)
 		}
 	}
 }
@@ -229,5 +240,20 @@ func TestForgedTokenEvidence(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no evidence of the forged issuer: %+v", r.Evidence)
+	}
+}
+
+// The catalogue says what the fake sends in each forged login as ssotest.Mode.Describe does.
+func TestModesSayWhatTheFakeSends(t *testing.T) {
+	for m, text := range modes {
+		if got := msg.P(text).String(); got != m.Describe() {
+			t.Errorf("%s: catalogue %q, ssotest %q", m, got, m.Describe())
+		}
+		if got := describe(m); got.Text.ID() != text.ID() {
+			t.Errorf("describe(%s) = %s", m, got.Text.ID())
+		}
+	}
+	if got := describe(ssotest.Normal); got.String() != ssotest.Normal.Describe() {
+		t.Errorf("a mode without a message: %q", got)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/fakes"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -189,19 +190,19 @@ func login(ctx context.Context, s *check.Session, who ident.Person, mode ssotest
 func control(ctx context.Context, s *check.Session, who ident.Person) (attempt, *check.Result) {
 	a := login(ctx, s, who, ssotest.Normal)
 	if a.err != nil {
-		r := fromErr("logging in normally through the fake national SSO", a.err).With(a.trace.Evidence()...)
-		r = r.VI("Không đăng nhập được bình thường qua SSO quốc gia giả lập: %v", a.err)
+		r := fromErr("logging in normally through the fake national SSO", a.err)
+		if r.Status == scoring.Error { // the same English as FromError's, in Vietnamese what failed
+			r = check.Error(mControlFailed, a.err)
+		}
+		r = r.With(a.trace.Evidence()...)
 		return a, &r
 	}
 	if a.as != who.ID {
-		got := "not logged in"
+		got := msg.P(mNotLoggedIn)
 		if a.as != "" {
-			got = "logged in as " + check.Redact(a.as)
+			got = msg.P(mLoggedInAs, check.Redact(a.as))
 		}
-		r := check.Errorf("a normal login as %s through the fake national SSO did not log the browser in (%s); the forged logins cannot be judged",
-			check.Redact(who.ID), got).
-			VI("Đăng nhập bình thường với %s qua SSO quốc gia giả lập không tạo phiên (%s); không thể đánh giá các đăng nhập giả mạo", check.Redact(who.ID), got).
-			With(a.trace.Evidence()...)
+		r := check.Error(mControlNoSession, check.Redact(who.ID), got).With(a.trace.Evidence()...)
 		return a, &r
 	}
 	return a, nil
@@ -234,28 +235,33 @@ func variants(ctx context.Context, s *check.Session, who ident.Person, modes ...
 	return accepted, ev, nil
 }
 
-func describeAll(as []attempt, vi bool) string {
-	var out []string
+// describeAll says what the fake sent in the attempts.
+func describeAll(as []attempt) msg.List {
+	var out []msg.Phrase
 	for _, a := range as {
-		if vi {
-			out = append(out, a.mode.DescribeVI())
-		} else {
-			out = append(out, a.mode.Describe())
-		}
+		out = append(out, describe(a.mode))
 	}
-	return strings.Join(out, "; ")
+	return msg.List{Items: out}
+}
+
+// describe says what the fake SSO sends in mode.
+func describe(m ssotest.Mode) msg.Phrase {
+	if t, ok := modes[m]; ok {
+		return msg.P(t)
+	}
+	return msg.P(mModeOther, m.Describe())
 }
 
 // forgedCheck is the shape of P06-AUTH-03 … 06: a control login, then one login per mode, and
 // a failure naming every mode the portal accepted.
-func forgedCheck(ctx context.Context, s *check.Session, slot int, what, whatVI string, modes ...ssotest.Mode) check.Result {
+func forgedCheck(ctx context.Context, s *check.Session, slot int, what msg.Text, modes ...ssotest.Mode) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return fromErr("checking "+what, err)
+		return fromErr("checking "+what.Render(msg.EN), err)
 	}
 	who, err := citizen(sso, slot)
 	if err != nil {
-		return fromErr("checking "+what, err)
+		return fromErr("checking "+what.Render(msg.EN), err)
 	}
 	ctl, r := control(ctx, s, who)
 	if r != nil {
@@ -273,28 +279,21 @@ func forgedCheck(ctx context.Context, s *check.Session, slot int, what, whatVI s
 	for _, m := range modes {
 		names = append(names, m.String())
 	}
-	want := "every forged login refused: " + strings.Join(names, ", ")
+	want := msg.P(mForgedWant, strings.Join(names, ", "))
 	if len(accepted) > 0 {
-		return check.Failf("the portal accepted %s (%d of %d forged logins logged the browser in)",
-			describeAll(accepted, false), len(accepted), len(modes)).
-			VI("Cổng chấp nhận %s (%d/%d đăng nhập giả mạo tạo được phiên)", describeAll(accepted, true), len(accepted), len(modes)).
-			GotWant("accepted: "+describeAll(accepted, false), want).At(start).With(ev...)
+		return check.Fail(mForgedAccepted, describeAll(accepted), len(accepted), len(modes)).
+			Saw(msg.P(mForgedGot, describeAll(accepted)), want).At(start).With(ev...)
 	}
-	return check.Passf("the portal refused %s: %s", what, strings.Join(names, ", ")).
-		VI("Cổng từ chối %s: %s", whatVI, strings.Join(names, ", ")).At(start).With(ev...)
+	return check.Pass(mForgedRefused, msg.P(what), strings.Join(names, ", ")).At(start).With(ev...)
 }
 
-// fromErr is check.FromError with a Vietnamese message: not_tested when an adapter method or
-// the fake is missing, error otherwise.
+// fromErr is check.FromError, except that a missing fake SSO is not_tested with mNoSSO, which
+// says how to give the checks one (the step, what, is the same for every check then: left out).
 func fromErr(what string, err error) check.Result {
-	r := check.FromError(what, err)
-	if r.Status == scoring.NotTested && errors.Is(err, errNoSSO) {
-		return r.VI("Chưa kiểm tra được: cổng chưa được cấu hình đăng nhập qua máy chủ SSO giả lập (cần đặt Target.SSO là một ssotest.Server)")
+	if errors.Is(err, errNoSSO) {
+		return check.NotTested(mNoSSO)
 	}
-	if r.Status == scoring.NotTested {
-		return r.VI("Chưa kiểm tra được (thiếu bộ điều hợp hoặc dịch vụ giả lập) — %s: %v", what, err)
-	}
-	return r.VI("Không hoàn thành được việc kiểm tra — %s: %v", what, err)
+	return check.FromError(what, err)
 }
 
 // maskURL masks the values of OAuth parameters (code, state, tokens) in a URL for evidence.

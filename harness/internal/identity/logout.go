@@ -7,6 +7,7 @@ import (
 	"net/url"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -80,9 +81,8 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 		return fromErr("asking who is logged in after logout", err)
 	}
 	if after != "" {
-		return check.Failf("after logout the browser is still logged in as %s", check.Redact(after)).
-			VI("Sau khi đăng xuất trình duyệt vẫn đăng nhập với %s", check.Redact(after)).
-			GotWant("still logged in", "no session after logout").With(ev...)
+		return check.Fail(mLogoutStill, check.Redact(after)).
+			Saw(msg.P(mLogoutStillGot), msg.P(mLogoutStillWant)).With(ev...)
 	}
 	replay := s.NewBrowser()
 	replay.Client.Jar.SetCookies(base, saved)
@@ -99,12 +99,10 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	}
 	ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("%d cookie(s) from before logout replayed in a new browser: logged in as %s", len(saved), orNone(again))})
 	if again != "" {
-		return check.Failf("the session cookie from before logout still logs in as %s: logout cleared the cookie in the browser but did not end the session on the server", check.Redact(again)).
-			VI("Cookie phiên từ trước khi đăng xuất vẫn đăng nhập được với %s: đăng xuất chỉ xóa cookie ở trình duyệt, không hủy phiên trên máy chủ", check.Redact(again)).
-			GotWant("the old session cookie is still valid", "the session is invalidated on the server").With(ev...)
+		return check.Fail(mLogoutReplay, check.Redact(again)).
+			Saw(msg.P(mLogoutReplayGot), msg.P(mLogoutReplayWant)).With(ev...)
 	}
-	return check.Passf("logout ends the session on the server: the pre-logout session cookie no longer logs in").
-		VI("Đăng xuất hủy phiên trên máy chủ: cookie phiên cũ không còn đăng nhập được").With(ev...)
+	return check.Pass(mLogoutPass).With(ev...)
 }
 
 // findLogoutLink returns the same-host link labelled "Đăng xuất" / "Thoát" / "Logout" on the home

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -46,8 +47,7 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 	}
 	pageURL, read := findPasswordLogin(ctx, s, prof.Login, home)
 	if pageURL == "" {
-		return check.NotApplicablef("the portal has no local password login (%d page(s) read: the home page, the login entry and their same-host login links): citizens log in only through the national SSO", read).
-			VI("Cổng không có đăng nhập bằng mật khẩu cục bộ (đã đọc %d trang: trang chủ, trang đăng nhập và các liên kết đăng nhập): công dân chỉ đăng nhập qua SSO quốc gia", read)
+		return check.NotApplicable(mRateNoLocal, read)
 	}
 	user := "p06kit-probe-" + randHex(4)
 	b := s.NewBrowser()
@@ -57,10 +57,7 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 		resp, err := submitWrongPassword(ctx, s, b, pageURL, user)
 		var off *offHostForm
 		if errors.As(err, &off) {
-			return check.Errorf("the login form on %s sends passwords to %s, another host than the portal's; the harness does not submit it (it sends nothing to a host it was not given), so the rate limit could not be assessed: allow that host to assess it",
-				check.Redact(pageURL), off.host).
-				VI("Biểu mẫu đăng nhập trên %s gửi mật khẩu tới %s, máy chủ khác với cổng; công cụ không gửi biểu mẫu này (không gửi gì tới máy chủ không được giao) nên chưa đánh giá được việc giới hạn đăng nhập sai: hãy cho phép máy chủ đó để đánh giá",
-					check.Redact(pageURL), off.host).
+			return check.Error(mRateOffHost, check.Redact(pageURL), off.host).
 				At(check.Redact(pageURL)).
 				With(append(ev, scoring.Evidence{Request: "GET " + check.Redact(pageURL), Location: off.path,
 					Note: fmt.Sprintf("login form %s %s (another host): not submitted", off.method, check.RedactURL(off.action))})...)
@@ -69,8 +66,7 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 		if errors.As(err, &gone) && first != nil {
 			if w := newThrottleWord(first.Body, gone.page.Body); w != "" {
 				ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(gone.page.FinalURL), Status: gone.page.StatusCode, Note: fmt.Sprintf("login form replaced by %q", w)})
-				return check.Passf("after %d failed logins the login form is replaced by a limiting message (%q)", i-1, w).
-					VI("Sau %d lần đăng nhập sai, biểu mẫu đăng nhập được thay bằng thông báo hạn chế (%q)", i-1, w).With(ev...)
+				return check.Pass(mRateFormReplaced, i-1, w).With(ev...)
 			}
 		}
 		if err != nil {
@@ -84,21 +80,16 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 		}
 		if resp == nil { // the refreshed form now has a CAPTCHA
 			if i == 1 {
-				return check.Passf("the login form asks for a CAPTCHA from the first attempt").
-					VI("Biểu mẫu đăng nhập yêu cầu mã CAPTCHA ngay từ lần đầu").At(check.Redact(pageURL))
+				return check.Pass(mRateCaptchaFirst).At(check.Redact(pageURL))
 			}
-			return check.Passf("after %d failed logins the login form asks for a CAPTCHA", i-1).
-				VI("Sau %d lần đăng nhập sai, biểu mẫu đăng nhập yêu cầu mã CAPTCHA", i-1).With(ev...)
+			return check.Pass(mRateCaptchaAfter, i-1).With(ev...)
 		}
 		ev = append(ev, scoring.Evidence{Request: resp.Method + " " + check.Redact(resp.URL), Status: resp.StatusCode, Note: fmt.Sprintf("failed login %d", i)})
 		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusLocked || resp.Header.Get("Retry-After") != "" {
-			return check.Passf("after %d failed logins the portal answered %d%s", i, resp.StatusCode, retryAfter(resp)).
-				VI("Sau %d lần đăng nhập sai, cổng trả về %d", i, resp.StatusCode).With(ev...)
+			return check.Pass(mRateStatus, i, resp.StatusCode, retryAfter(resp)).With(ev...)
 		}
 		if resp.StatusCode >= 500 {
-			return check.Errorf("wrong password %d of %d was answered %d, a server error: it shows neither a limit (429, 423, Retry-After, CAPTCHA, lockout) nor its absence",
-				i, loginAttempts, resp.StatusCode).
-				VI("Lần đăng nhập sai thứ %d/%d nhận mã %d (lỗi máy chủ): không cho thấy có hay không có giới hạn", i, loginAttempts, resp.StatusCode).
+			return check.Error(mRateServerError, i, loginAttempts, resp.StatusCode).
 				At(check.Redact(pageURL)).With(ev...)
 		}
 		if first == nil {
@@ -106,15 +97,11 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 			continue
 		}
 		if w := newThrottleWord(first.Body, resp.Body); w != "" {
-			return check.Passf("after %d failed logins the portal shows a limiting message (%q)", i, w).
-				VI("Sau %d lần đăng nhập sai, cổng hiển thị thông báo hạn chế (%q)", i, w).With(ev...)
+			return check.Pass(mRateMessage, i, w).With(ev...)
 		}
 	}
-	return check.Failf("%d failed logins in a row for the same account were all answered alike (status %d), with no 429, Retry-After, CAPTCHA or lockout message",
-		loginAttempts, first.StatusCode).
-		VI("%d lần đăng nhập sai liên tiếp cho cùng một tài khoản đều được trả lời như nhau (mã %d), không có mã 429, Retry-After, CAPTCHA hay thông báo khóa tài khoản",
-			loginAttempts, first.StatusCode).
-		GotWant("no limit after "+fmt.Sprint(loginAttempts)+" failures", "429, Retry-After, CAPTCHA or temporary lockout").At(check.Redact(pageURL)).With(ev...)
+	return check.Fail(mRateFail, loginAttempts, first.StatusCode).
+		Saw(msg.P(mRateFailGot, loginAttempts), msg.P(mRateWant)).At(check.Redact(pageURL)).With(ev...)
 }
 
 // formGone is the error of a refreshed login page without its login form.
@@ -139,11 +126,12 @@ func (e *offHostForm) Error() string {
 // origin, its HTTP↔HTTPS pair, the hosts the run names); the transport refuses the rest anyway.
 func inScope(s *check.Session, u *url.URL) bool { return s.InScope(u) }
 
-func retryAfter(r *check.Response) string {
+// retryAfter is the part of a message naming the response's Retry-After ("" when none).
+func retryAfter(r *check.Response) msg.List {
 	if v := r.Header.Get("Retry-After"); v != "" {
-		return " with Retry-After: " + v
+		return msg.List{Items: []msg.Phrase{msg.P(mRateRetryAfter, v)}}
 	}
-	return ""
+	return msg.List{}
 }
 
 func newThrottleWord(first, now []byte) string {

@@ -8,6 +8,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/identity/rptest"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -21,17 +22,18 @@ func TestLoginRateLimitEarnsItsVerdict(t *testing.T) {
 		cfg     check.Config
 		posts   int // failed logins the portal saw, -1 for any
 		evident string
+		says    msg.Text // the finding's catalogue message, when it is the family's
 	}{
 		{Case: checktest.Case{Name: "budget exhausted on an unlimited portal", D: rptest.Defects{PasswordLogin: true},
 			Status: scoring.Error, Want: []string{"request budget", "without any sign of limiting"}}, cfg: check.Config{MaxRequests: 9}, posts: -1},
 		{Case: checktest.Case{Name: "form gone without a message", D: rptest.Defects{PasswordLogin: true, FormGoneAfter: 3},
 			Status: scoring.Error, Want: []string{"login form is gone", "wrong password 4 of 10"}}, posts: 3},
 		{Case: checktest.Case{Name: "form replaced by a lockout message", D: rptest.Defects{PasswordLogin: true, LockoutPageAfter: 3},
-			Status: scoring.Pass, Want: []string{"after 3 failed logins the login form is replaced", "tam khoa"}}, posts: 3},
+			Status: scoring.Pass, Want: []string{"after 3 failed logins the login form is replaced", "tam khoa"}}, posts: 3, says: mRateFormReplaced},
 		{Case: checktest.Case{Name: "off-host POST form", D: rptest.Defects{PasswordLogin: true, OffHostLoginForm: "post"},
-			Status: scoring.Error, Want: []string{"idp.other.invalid", "does not submit it"}}, posts: 0, evident: "not submitted"},
+			Status: scoring.Error, Want: []string{"idp.other.invalid", "does not submit it"}}, posts: 0, evident: "not submitted", says: mRateOffHost},
 		{Case: checktest.Case{Name: "off-host GET form", D: rptest.Defects{PasswordLogin: true, OffHostLoginForm: "get"},
-			Status: scoring.Error, Want: []string{"idp.other.invalid"}}, posts: 0, evident: "GET https://idp.other.invalid"},
+			Status: scoring.Error, Want: []string{"idp.other.invalid"}}, posts: 0, evident: "GET https://idp.other.invalid", says: mRateOffHost},
 	} {
 		t.Run(tc.Name, func(t *testing.T) {
 			t.Parallel()
@@ -40,6 +42,9 @@ func TestLoginRateLimitEarnsItsVerdict(t *testing.T) {
 			cfg.Active, cfg.Lang = true, "en"
 			r := runCheck(t, "P06-SEC-19", checktest.Session(t, checktest.RPTarget(rp, sso), cfg))
 			checktest.Expect(t, r, tc.Status, tc.Want...)
+			if !tc.says.IsZero() {
+				checktest.Says(t, r, tc.says)
+			}
 			if tc.posts >= 0 {
 				if got := rp.FailedLogins(); got != tc.posts {
 					t.Errorf("the portal saw %d failed logins, want %d", got, tc.posts)

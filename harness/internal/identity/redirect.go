@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
@@ -73,7 +74,7 @@ func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return fromErr("checking the redirect after login", err)
 	}
-	want := "after the login the browser stays on the portal (a return URL to another site is ignored or refused)"
+	want := msg.P(mRedirectWant)
 	var ev []scoring.Evidence
 	var landed []string
 	// The absolute URL, and the two forms that slip past a check for a leading "/": a
@@ -87,27 +88,25 @@ func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
 		ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(entry.Scheme+"://"+entry.Host+entry.Path) + "?…",
 			Note: fmt.Sprintf("login begun with %d return-URL parameter(s) set to %s: %s", len(names), probe, strings.Join(names, ", "))})
 		ev = append(ev, tr.Evidence()...)
-		fail := func(how string) check.Result {
-			return check.Failf("after a login begun with a return URL pointing at another site (%s), the portal %s: an open redirect", probe, how).
-				VI("Sau khi đăng nhập bắt đầu với URL trả về trỏ tới trang khác (%s), cổng chuyển hướng trình duyệt tới trang đó: lỗ hổng chuyển hướng mở", probe).
-				GotWant("redirect to "+probeHost, want).At(check.Redact(prof.Login)).With(ev...)
+		fail := func(how msg.Phrase) check.Result {
+			return check.Fail(mRedirectOpen, probe, how).
+				Saw(msg.P(mRedirectGot, probeHost), want).At(check.Redact(prof.Login)).With(ev...)
 		}
 		if err != nil {
 			if strings.Contains(err.Error(), probeHost) {
 				ev = append(ev, scoring.Evidence{Note: "redirect to " + probeHost + " refused by the harness: " + truncate(check.Redact(err.Error()), 160)})
-				return fail("redirected the browser there (not followed)")
+				return fail(msg.P(mRedirectThere))
 			}
 			return fromErr("logging in with return-URL parameters", err).With(ev...)
 		}
 		if tr.Final == nil {
-			return check.Errorf("the adapter's CompleteLogin delivered the SSO's callback, so where the portal sends the browser after the login was not seen").
-				VI("Bộ điều hợp CompleteLogin chuyển tiếp callback của SSO nên chưa thấy cổng đưa trình duyệt tới đâu sau khi đăng nhập").With(ev...)
+			return check.Error(mRedirectCallback).With(ev...)
 		}
 		// Go resolves "/\host/" as a path of the portal; a browser goes to host.
 		for _, u := range tr.Chain {
 			if pu, err := url.Parse(u); err == nil && backslashHost(pu.Path) {
 				ev = append(ev, scoring.Evidence{Request: "GET " + maskURL(u), Note: "a Location of the form /\\host: browsers go to " + probeHost})
-				return fail("redirected the browser to /\\" + probeHost + "/, which browsers follow to that host")
+				return fail(msg.P(mRedirectBackslash, probeHost))
 			}
 		}
 		as, err := whoAmI(ctx, s, b)
@@ -115,15 +114,12 @@ func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
 			return fromErr("asking who is logged in after the login with return-URL parameters", err).With(ev...)
 		}
 		if as != who.ID {
-			return check.Errorf("a login begun with return-URL parameters did not log the browser in as %s (%s), so the redirect after a login was not seen", check.Redact(who.ID), orNone(as)).
-				VI("Đăng nhập bắt đầu với tham số URL trả về không tạo phiên cho %s nên chưa thấy việc chuyển hướng sau đăng nhập", check.Redact(who.ID)).With(ev...)
+			return check.Error(mRedirectNoSession, check.Redact(who.ID), whom(as)).With(ev...)
 		}
 		landed = append(landed, maskURL(tr.Final.FinalURL))
 	}
-	return check.Passf("after logins begun with a return URL pointing at another site (absolute, //host and /\\host; parameters %s), the portal sent the browser to its own pages (%s)",
-		strings.Join(names, ", "), strings.Join(landed, ", ")).
-		VI("Sau khi đăng nhập bắt đầu với URL trả về trỏ tới trang khác, cổng đưa trình duyệt về trang của chính cổng (%s)", strings.Join(landed, ", ")).
-		GotWant("landed on "+strings.Join(landed, ", "), want).With(ev...)
+	return check.Pass(mRedirectPass, strings.Join(names, ", "), strings.Join(landed, ", ")).
+		Saw(msg.P(mRedirectLanded, strings.Join(landed, ", ")), want).With(ev...)
 }
 
 // backslashHost reports whether a path is "/\probeHost…" (raw or escaped), which browsers read

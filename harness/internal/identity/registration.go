@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -68,15 +69,11 @@ func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result 
 		}
 	}
 	if len(found) > 0 {
-		return check.Failf("the portal offers local citizen registration with a password, beside the national e-ID: %d form(s), first at %s",
-			len(found), strings.TrimPrefix(found[0].Request, "GET ")).
-			VI("Cổng cho phép công dân đăng ký tài khoản cục bộ bằng mật khẩu, ngoài định danh điện tử quốc gia: %d biểu mẫu, đầu tiên tại %s",
-				len(found), strings.TrimPrefix(found[0].Request, "GET ")).
-			GotWant("local registration form with a password", "citizen accounts only through the national SSO / VNeID").
+		return check.Fail(mRegistrationFail, len(found), strings.TrimPrefix(found[0].Request, "GET ")).
+			Saw(msg.P(mRegistrationGot), msg.P(mRegistrationWant)).
 			At(strings.TrimPrefix(found[0].Request, "GET ")).With(found...)
 	}
-	return check.Passf("no local registration with a password on %d page(s) (home, login and registration links): citizens register through the national e-ID", len(visited)).
-		VI("Không có đăng ký tài khoản cục bộ bằng mật khẩu trên %d trang (trang chủ, đăng nhập, liên kết đăng ký)", len(visited)).
+	return check.Pass(mRegistrationPass, len(visited)).
 		With(scoring.Evidence{Note: fmt.Sprintf("pages read: %s", check.Redact(strings.Join(visited, ", ")))})
 }
 

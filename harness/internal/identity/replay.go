@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -29,8 +30,7 @@ func checkCodeReplay(ctx context.Context, s *check.Session) check.Result {
 		return fromErr("logging in through the fake national SSO", a.err).With(a.trace.Evidence()...)
 	}
 	if a.as != who.ID {
-		return check.Errorf("the first login as %s did not log the browser in (%s), so a replay cannot be judged", check.Redact(who.ID), orNone(a.as)).
-			VI("Lần đăng nhập đầu với %s không tạo phiên (%s), không thể đánh giá việc dùng lại mã", check.Redact(who.ID), orNone(a.as)).
+		return check.Error(mReplayFirst, check.Redact(who.ID), whom(a.as)).
 			With(a.trace.Evidence()...)
 	}
 	attacker := s.NewBrowser()
@@ -53,16 +53,14 @@ func checkCodeReplay(ctx context.Context, s *check.Session) check.Result {
 		ev.Note += "; the replay request failed: " + ferr.Error()
 	}
 	if as != "" {
-		return check.Failf("a callback (authorization code and state) replayed in another browser logged that browser in as %s", check.Redact(as)).
-			VI("Callback (mã ủy quyền và state) bị dùng lại ở trình duyệt khác đã tạo phiên cho %s", check.Redact(as)).
-			GotWant("the replayed code created a session", "a code is used once, bound to the browser that started the login").With(ev)
+		return check.Fail(mReplayFail, check.Redact(as)).
+			Saw(msg.P(mReplayGot), msg.P(mReplayWant)).With(ev)
 	}
-	note := "the portal did not redeem the code again"
+	note := msg.P(mReplayNotRedeemed)
 	if countOK(f.Redemptions) > countOK(a.flow.Redemptions) {
-		note = "the portal redeemed the code again but created no session"
+		note = msg.P(mReplayRedeemedAgain)
 	}
-	return check.Passf("a callback replayed in another browser created no session (%s)", note).
-		VI("Callback bị dùng lại ở trình duyệt khác không tạo được phiên").With(ev)
+	return check.Pass(mReplayPass, note).With(ev)
 }
 
 func countOK(rs []ssotest.Redemption) int {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/scoring"
@@ -35,13 +36,11 @@ func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 	switch a.as {
 	case who.ID:
 	case "":
-		return check.Failf("after a successful login at the national SSO as %s the portal has no session for the browser", check.Redact(who.ID)).
-			VI("Sau khi đăng nhập thành công tại SSO quốc gia với %s, cổng không tạo phiên cho trình duyệt", check.Redact(who.ID)).
-			GotWant("not logged in", "logged in as "+check.Redact(who.ID)).With(a.trace.Evidence()...)
+		return check.Fail(mSessionNone, check.Redact(who.ID)).
+			Saw(msg.P(mNotLoggedIn), msg.P(mLoggedInAs, check.Redact(who.ID))).With(a.trace.Evidence()...)
 	default:
-		return check.Failf("after a login at the national SSO as %s the portal shows another citizen, %s", check.Redact(who.ID), check.Redact(a.as)).
-			VI("Sau khi đăng nhập tại SSO quốc gia với %s, cổng hiển thị công dân khác, %s", check.Redact(who.ID), check.Redact(a.as)).
-			GotWant("logged in as "+check.Redact(a.as), "logged in as "+check.Redact(who.ID)).With(a.trace.Evidence()...)
+		return check.Fail(mSessionOther, check.Redact(who.ID), check.Redact(a.as)).
+			Saw(msg.P(mLoggedInAs, check.Redact(a.as)), msg.P(mLoggedInAs, check.Redact(who.ID))).With(a.trace.Evidence()...)
 	}
 	// Before any other login of this citizen, which a portal allowing one session per citizen
 	// would end this one for.
@@ -51,11 +50,8 @@ func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 		return fromErr("checking whether the session ID changes at login", err).With(ev...)
 	}
 	if len(fixed) > 0 {
-		return check.Failf("the session ID the browser held before logging in survives the login (session fixation): a browser holding only the cookie(s) %s, with the values the portal set before the login, is logged in as %s; issue a new session ID at login",
-			strings.Join(fixed, ", "), check.Redact(who.ID)).
-			VI("Mã phiên trình duyệt có trước khi đăng nhập vẫn dùng được sau khi đăng nhập (cố định phiên): trình duyệt chỉ giữ cookie %s với giá trị có trước khi đăng nhập được đăng nhập với %s; hãy cấp mã phiên mới khi đăng nhập",
-				strings.Join(fixed, ", "), check.Redact(who.ID)).
-			GotWant("pre-login cookie(s) "+strings.Join(fixed, ", ")+" still log the browser in", "a new session ID issued at login").With(ev...)
+		return check.Fail(mSessionFixation, strings.Join(fixed, ", "), check.Redact(who.ID)).
+			Saw(msg.P(mFixationGot, strings.Join(fixed, ", ")), msg.P(mFixationWant)).With(ev...)
 	}
 	m := login(ctx, s, who, ssotest.UserinfoSubMismatch)
 	if m.err != nil {
@@ -63,13 +59,10 @@ func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 	}
 	ev = append(ev, scoring.Evidence{Note: "userinfo with another citizen's claims: userinfo requests " + strconv.Itoa(m.flow.UserInfo) + ", logged in as " + orNone(m.as)})
 	if m.as != "" && m.as != who.ID {
-		return check.Failf("the portal logged the browser in as %s, the citizen of a userinfo response whose sub differs from the ID token's (the ID token was for %s)",
-			check.Redact(m.as), check.Redact(who.ID)).
-			VI("Cổng tạo phiên cho %s theo userinfo có sub khác ID token (ID token của %s)", check.Redact(m.as), check.Redact(who.ID)).
-			GotWant("logged in as the userinfo's citizen", "the identity of the ID token, or no session").With(ev...)
+		return check.Fail(mSessionUserinfo, check.Redact(m.as), check.Redact(who.ID)).
+			Saw(msg.P(mUserinfoGot), msg.P(mUserinfoWant)).With(ev...)
 	}
-	return check.Passf("a login as %s creates a session for that citizen, with a session ID the browser did not hold before the login, and userinfo claims of another citizen are not used", check.Redact(who.ID)).
-		VI("Đăng nhập với %s tạo phiên đúng công dân đó, với mã phiên mới; thông tin userinfo của công dân khác không được dùng", check.Redact(who.ID)).With(ev...)
+	return check.Pass(mSessionPass, check.Redact(who.ID)).With(ev...)
 }
 
 // fixation tests the login a for session fixation (OWASP WSTG-SESS-03): the portal's cookies
@@ -137,6 +130,14 @@ func listOrNone(names []string) string {
 		return "none"
 	}
 	return strings.Join(names, ", ")
+}
+
+// whom is orNone as a phrase: the redacted ID, or "nobody" in the message's language.
+func whom(id string) msg.Phrase {
+	if id == "" {
+		return msg.P(mNobody)
+	}
+	return msg.P(mID, check.Redact(id))
 }
 
 func orNone(id string) string {

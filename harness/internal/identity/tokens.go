@@ -12,21 +12,21 @@ import (
 // Connect Core §3.1.3.7 items 6–8; the conformance suite's rp-id_token-bad-sig-rs256,
 // rp-id_token-sig-none and rp-id_token-kid-absent tests).
 func checkSignature(ctx context.Context, s *check.Session) check.Result {
-	return forgedCheck(ctx, s, slotSignature, "ID tokens without a valid signature", "ID token không có chữ ký hợp lệ",
+	return forgedCheck(ctx, s, slotSignature, mWhatSignature,
 		ssotest.BadSignature, ssotest.AlgNone, ssotest.UnknownKID)
 }
 
 // P06-AUTH-04: an ID token with the wrong issuer or audience is rejected (Core §3.1.3.7 items
 // 2–3; rp-id_token-iss-mismatch, rp-id_token-aud).
 func checkIssuerAudience(ctx context.Context, s *check.Session) check.Result {
-	return forgedCheck(ctx, s, slotIssuer, "ID tokens of another issuer or for another client", "ID token của bên phát hành khác hoặc cấp cho ứng dụng khác",
+	return forgedCheck(ctx, s, slotIssuer, mWhatIssuer,
 		ssotest.WrongIssuer, ssotest.WrongAudience)
 }
 
 // P06-AUTH-05: an expired ID token, or one issued in the future, is rejected (Core §3.1.3.7
 // items 9–10; rp-id_token-iat).
 func checkLifetime(ctx context.Context, s *check.Session) check.Result {
-	return forgedCheck(ctx, s, slotLifetime, "expired ID tokens and ID tokens issued in the future", "ID token hết hạn hoặc phát hành ở thời điểm tương lai",
+	return forgedCheck(ctx, s, slotLifetime, mWhatLifetime,
 		ssotest.Expired, ssotest.IssuedInFuture)
 }
 
@@ -34,6 +34,6 @@ func checkLifetime(ctx context.Context, s *check.Session) check.Result {
 // does not match the request's, is rejected (RFC 6749 §10.12, Core §3.1.3.7 item 11;
 // rp-id_token-bad-nonce and the state tests).
 func checkStateNonce(ctx context.Context, s *check.Session) check.Result {
-	return forgedCheck(ctx, s, slotStateNonce, "callbacks with a foreign state and ID tokens with a foreign nonce", "callback có state lạ và ID token có nonce lạ",
+	return forgedCheck(ctx, s, slotStateNonce, mWhatStateNonce,
 		ssotest.StateMismatch, ssotest.NonceMismatch)
 }

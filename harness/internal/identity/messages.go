@@ -1,0 +1,123 @@
+package identity
+
+import (
+	"github.com/p06kit/p06kit/harness/msg"
+	"github.com/p06kit/p06kit/harness/ssotest"
+)
+
+// The family's messages (package msg), grouped by check.
+var (
+	// Shared: the fake SSO, the control login, who the portal says is logged in.
+	mNoSSO            = msg.New("identity.no-sso", "Target.SSO is nil (the portal must be configured to log in through an ssotest.Server): the target has no fake of this national service", "Chưa kiểm tra được: cổng chưa được cấu hình đăng nhập qua máy chủ SSO giả lập (cần đặt Target.SSO là một ssotest.Server)")
+	mControlFailed    = msg.New("identity.control.failed", "logging in normally through the fake national SSO: %v", "Không đăng nhập được bình thường qua SSO quốc gia giả lập: %v")
+	mControlNoSession = msg.New("identity.control.no-session", "a normal login as %s through the fake national SSO did not log the browser in (%s); the forged logins cannot be judged", "Đăng nhập bình thường với %s qua SSO quốc gia giả lập không tạo phiên (%s); không thể đánh giá các đăng nhập giả mạo")
+	mNotLoggedIn      = msg.New("identity.not-logged-in", "not logged in", "chưa đăng nhập")
+	mLoggedInAs       = msg.New("identity.logged-in-as", "logged in as %s", "đăng nhập với %s")
+	mNobody           = msg.New("identity.nobody", "nobody", "không ai")
+	mID               = msg.New("identity.id", "%s", "%s")
+
+	// P06-AUTH-03 … 06: forged logins (forgedCheck).
+	mForgedAccepted = msg.New("identity.forged.accepted", "the portal accepted %s (%d of %d forged logins logged the browser in)", "Cổng chấp nhận %s (%d/%d đăng nhập giả mạo tạo được phiên)")
+	mForgedGot      = msg.New("identity.forged.accepted.got", "accepted: %s", "được chấp nhận: %s")
+	mForgedWant     = msg.New("identity.forged.want", "every forged login refused: %s", "mọi đăng nhập giả mạo đều bị từ chối: %s")
+	mForgedRefused  = msg.New("identity.forged.refused", "the portal refused %s: %s", "Cổng từ chối %s: %s")
+	mWhatSignature  = msg.New("identity.forged.signature", "ID tokens without a valid signature", "ID token không có chữ ký hợp lệ")
+	mWhatIssuer     = msg.New("identity.forged.issuer-audience", "ID tokens of another issuer or for another client", "ID token của bên phát hành khác hoặc cấp cho ứng dụng khác")
+	mWhatLifetime   = msg.New("identity.forged.lifetime", "expired ID tokens and ID tokens issued in the future", "ID token hết hạn hoặc phát hành ở thời điểm tương lai")
+	mWhatStateNonce = msg.New("identity.forged.state-nonce", "callbacks with a foreign state and ID tokens with a foreign nonce", "callback có state lạ và ID token có nonce lạ")
+	mModeOther      = msg.New("identity.forged.mode.other", "%s", "%s")
+	// modes say what the fake SSO sent in a forged login (the English is ssotest.Mode.Describe).
+	modes = map[ssotest.Mode]msg.Text{
+		ssotest.BadSignature:   msg.New("identity.forged.mode.bad-signature", "an ID token with an invalid signature", "ID token có chữ ký không hợp lệ"),
+		ssotest.AlgNone:        msg.New("identity.forged.mode.alg-none", `an unsigned ID token (alg "none")`, "ID token không ký (alg `none`)"),
+		ssotest.UnknownKID:     msg.New("identity.forged.mode.unknown-kid", "an ID token signed by a key not in the provider's JWKS (unknown kid)", "ID token ký bằng khóa không có trong JWKS (kid lạ)"),
+		ssotest.WrongIssuer:    msg.New("identity.forged.mode.wrong-issuer", "an ID token from another issuer", "ID token của bên phát hành khác"),
+		ssotest.WrongAudience:  msg.New("identity.forged.mode.wrong-audience", "an ID token for another client (wrong audience)", "ID token cấp cho ứng dụng khác (sai audience)"),
+		ssotest.Expired:        msg.New("identity.forged.mode.expired", "an expired ID token", "ID token đã hết hạn"),
+		ssotest.IssuedInFuture: msg.New("identity.forged.mode.issued-in-future", "an ID token issued in the future", "ID token phát hành ở thời điểm tương lai"),
+		ssotest.NonceMismatch:  msg.New("identity.forged.mode.nonce-mismatch", "an ID token whose nonce does not match the request's", "ID token có nonce không khớp"),
+		ssotest.StateMismatch:  msg.New("identity.forged.mode.state-mismatch", "a callback whose state does not match the request's", "callback có state không khớp"),
+	}
+
+	// P06-AUTH-01: the authorization request.
+	mAuthFail         = msg.New("identity.authorize.fail", "the portal's authorization request to the national SSO: %s", "Yêu cầu ủy quyền của cổng gửi tới SSO quốc gia: %s")
+	mAuthGot          = msg.New("identity.authorize.fail.got", "%s", "%s")
+	mAuthWant         = msg.New("identity.authorize.want", "response_type=code, scope with openid, fresh state and nonce, PKCE S256", "response_type=code, scope có openid, state và nonce mới mỗi lần, PKCE S256")
+	mAuthPass         = msg.New("identity.authorize.pass", "the portal starts login at the national SSO with the authorization-code flow, scope openid, fresh state and nonce, and PKCE S256", "Cổng bắt đầu đăng nhập tại SSO quốc gia bằng luồng authorization code, scope openid, state và nonce mới mỗi lần, PKCE S256")
+	mAuthResponseType = msg.New("identity.authorize.response-type", "response_type is %q, not the authorization-code flow (code)", "response_type là %q, không phải luồng authorization code (`code`)")
+	mAuthScope        = msg.New("identity.authorize.scope", "scope %q lacks openid", "scope %q thiếu openid")
+	mAuthNoState      = msg.New("identity.authorize.no-state", "no state parameter (cross-site request forgery protection)", "thiếu tham số state (chống giả mạo yêu cầu)")
+	mAuthNoNonce      = msg.New("identity.authorize.no-nonce", "no nonce parameter (ID token replay protection)", "thiếu tham số nonce (chống phát lại ID token)")
+	mAuthNoPKCE       = msg.New("identity.authorize.no-pkce", "no PKCE code_challenge", "thiếu PKCE code_challenge")
+	mAuthPKCEMethod   = msg.New("identity.authorize.pkce-method", "PKCE code_challenge_method %q, not S256", "PKCE code_challenge_method %q, không phải S256")
+	mAuthStateReused  = msg.New("identity.authorize.state-reused", "state is the same in two logins (it must be unguessable and fresh per login)", "state giống nhau ở hai lần đăng nhập (phải ngẫu nhiên, mới mỗi lần)")
+	mAuthNonceReused  = msg.New("identity.authorize.nonce-reused", "nonce is the same in two logins", "nonce giống nhau ở hai lần đăng nhập")
+
+	// P06-AUTH-02: the session's identity.
+	mSessionNone     = msg.New("identity.session.none", "after a successful login at the national SSO as %s the portal has no session for the browser", "Sau khi đăng nhập thành công tại SSO quốc gia với %s, cổng không tạo phiên cho trình duyệt")
+	mSessionOther    = msg.New("identity.session.other-citizen", "after a login at the national SSO as %s the portal shows another citizen, %s", "Sau khi đăng nhập tại SSO quốc gia với %s, cổng hiển thị công dân khác, %s")
+	mSessionFixation = msg.New("identity.session.fixation", "the session ID the browser held before logging in survives the login (session fixation): a browser holding only the cookie(s) %s, with the values the portal set before the login, is logged in as %s; issue a new session ID at login", "Mã phiên trình duyệt có trước khi đăng nhập vẫn dùng được sau khi đăng nhập (cố định phiên): trình duyệt chỉ giữ cookie %s với giá trị có trước khi đăng nhập được đăng nhập với %s; hãy cấp mã phiên mới khi đăng nhập")
+	mFixationGot     = msg.New("identity.session.fixation.got", "pre-login cookie(s) %s still log the browser in", "cookie có trước khi đăng nhập (%s) vẫn đăng nhập được")
+	mFixationWant    = msg.New("identity.session.fixation.want", "a new session ID issued at login", "mã phiên mới được cấp khi đăng nhập")
+	mSessionUserinfo = msg.New("identity.session.userinfo", "the portal logged the browser in as %s, the citizen of a userinfo response whose sub differs from the ID token's (the ID token was for %s)", "Cổng tạo phiên cho %s theo userinfo có sub khác ID token (ID token của %s)")
+	mUserinfoGot     = msg.New("identity.session.userinfo.got", "logged in as the userinfo's citizen", "đăng nhập với công dân của userinfo")
+	mUserinfoWant    = msg.New("identity.session.userinfo.want", "the identity of the ID token, or no session", "danh tính trong ID token, hoặc không tạo phiên")
+	mSessionPass     = msg.New("identity.session.pass", "a login as %s creates a session for that citizen, with a session ID the browser did not hold before the login, and userinfo claims of another citizen are not used", "Đăng nhập với %s tạo phiên đúng công dân đó, với mã phiên mới; thông tin userinfo của công dân khác không được dùng")
+
+	// P06-AUTH-07: code replay.
+	mReplayFirst         = msg.New("identity.replay.first-login", "the first login as %s did not log the browser in (%s), so a replay cannot be judged", "Lần đăng nhập đầu với %s không tạo phiên (%s), không thể đánh giá việc dùng lại mã")
+	mReplayFail          = msg.New("identity.replay.fail", "a callback (authorization code and state) replayed in another browser logged that browser in as %s", "Callback (mã ủy quyền và state) bị dùng lại ở trình duyệt khác đã tạo phiên cho %s")
+	mReplayGot           = msg.New("identity.replay.fail.got", "the replayed code created a session", "mã dùng lại đã tạo phiên")
+	mReplayWant          = msg.New("identity.replay.want", "a code is used once, bound to the browser that started the login", "mỗi mã chỉ dùng một lần, gắn với trình duyệt bắt đầu đăng nhập")
+	mReplayPass          = msg.New("identity.replay.pass", "a callback replayed in another browser created no session (%s)", "Callback bị dùng lại ở trình duyệt khác không tạo được phiên (%s)")
+	mReplayNotRedeemed   = msg.New("identity.replay.pass.not-redeemed", "the portal did not redeem the code again", "cổng không đổi mã lần nữa")
+	mReplayRedeemedAgain = msg.New("identity.replay.pass.redeemed", "the portal redeemed the code again but created no session", "cổng đổi mã lần nữa nhưng không tạo phiên")
+
+	// P06-AUTH-08: assurance levels.
+	mAssuranceDeclared = msg.New("identity.assurance.declared", "not applicable by the vendor's declaration: the adapter (Assurance.Level2Procedures) names no procedure that needs assurance level 2; the harness did not verify this", "không áp dụng theo khai báo của nhà cung cấp: bộ điều hợp (Assurance.Level2Procedures) không nêu thủ tục nào yêu cầu tài khoản mức 2; bộ kiểm thử không xác minh điều này")
+	mAssuranceL2       = msg.New("identity.assurance.level-2-refused", "the portal refused procedure %s to a level-2 citizen too (%q), so the level check cannot be judged", "Cổng từ chối thủ tục %s cả với công dân mức 2 (%q), không thể đánh giá")
+	mAssuranceFail     = msg.New("identity.assurance.fail", "a citizen logged in with a level-1 account could start procedure(s) %s, which need assurance level 2", "Công dân đăng nhập bằng tài khoản mức 1 vẫn bắt đầu được thủ tục %s, vốn yêu cầu mức 2")
+	mAssuranceGot      = msg.New("identity.assurance.fail.got", "level-1 login accepted for %s", "tài khoản mức 1 được chấp nhận cho thủ tục %s")
+	mAssuranceWant     = msg.New("identity.assurance.want", "refused, with a prompt to use a level-2 account", "từ chối, kèm hướng dẫn dùng tài khoản mức 2")
+	mAssurancePass     = msg.New("identity.assurance.pass", "procedures %s refuse a level-1 login and accept a level-2 one", "Các thủ tục %s từ chối tài khoản mức 1 và chấp nhận tài khoản mức 2")
+
+	// P06-AUTH-09: logout.
+	mLogoutStill      = msg.New("identity.logout.still-logged-in", "after logout the browser is still logged in as %s", "Sau khi đăng xuất trình duyệt vẫn đăng nhập với %s")
+	mLogoutStillGot   = msg.New("identity.logout.still-logged-in.got", "still logged in", "vẫn đăng nhập")
+	mLogoutStillWant  = msg.New("identity.logout.still-logged-in.want", "no session after logout", "không còn phiên sau khi đăng xuất")
+	mLogoutReplay     = msg.New("identity.logout.cookie-replay", "the session cookie from before logout still logs in as %s: logout cleared the cookie in the browser but did not end the session on the server", "Cookie phiên từ trước khi đăng xuất vẫn đăng nhập được với %s: đăng xuất chỉ xóa cookie ở trình duyệt, không hủy phiên trên máy chủ")
+	mLogoutReplayGot  = msg.New("identity.logout.cookie-replay.got", "the old session cookie is still valid", "cookie phiên cũ vẫn dùng được")
+	mLogoutReplayWant = msg.New("identity.logout.cookie-replay.want", "the session is invalidated on the server", "phiên bị hủy trên máy chủ")
+	mLogoutPass       = msg.New("identity.logout.pass", "logout ends the session on the server: the pre-logout session cookie no longer logs in", "Đăng xuất hủy phiên trên máy chủ: cookie phiên cũ không còn đăng nhập được")
+
+	// P06-AUTH-10: local registration.
+	mRegistrationFail = msg.New("identity.registration.fail", "the portal offers local citizen registration with a password, beside the national e-ID: %d form(s), first at %s", "Cổng cho phép công dân đăng ký tài khoản cục bộ bằng mật khẩu, ngoài định danh điện tử quốc gia: %d biểu mẫu, đầu tiên tại %s")
+	mRegistrationGot  = msg.New("identity.registration.fail.got", "local registration form with a password", "biểu mẫu đăng ký cục bộ có mật khẩu")
+	mRegistrationWant = msg.New("identity.registration.want", "citizen accounts only through the national SSO / VNeID", "tài khoản công dân chỉ qua SSO quốc gia / VNeID")
+	mRegistrationPass = msg.New("identity.registration.pass", "no local registration with a password on %d page(s) (home, login and registration links): citizens register through the national e-ID", "Không có đăng ký tài khoản cục bộ bằng mật khẩu trên %d trang (trang chủ, đăng nhập, liên kết đăng ký): công dân đăng ký qua định danh điện tử quốc gia")
+
+	// P06-AUTH-11: the redirect after login.
+	mRedirectWant      = msg.New("identity.redirect.want", "after the login the browser stays on the portal (a return URL to another site is ignored or refused)", "sau khi đăng nhập trình duyệt ở lại cổng (URL trả về trỏ tới trang khác bị bỏ qua hoặc từ chối)")
+	mRedirectOpen      = msg.New("identity.redirect.open", "after a login begun with a return URL pointing at another site (%s), the portal %s: an open redirect", "Sau khi đăng nhập bắt đầu với URL trả về trỏ tới trang khác (%s), cổng %s: lỗ hổng chuyển hướng mở")
+	mRedirectThere     = msg.New("identity.redirect.open.there", "redirected the browser there (not followed)", "chuyển hướng trình duyệt tới trang đó (công cụ không đi theo)")
+	mRedirectBackslash = msg.New("identity.redirect.open.backslash", "redirected the browser to /\\%s/, which browsers follow to that host", "chuyển hướng trình duyệt tới /\\%s/, trình duyệt sẽ đi tới máy chủ đó")
+	mRedirectGot       = msg.New("identity.redirect.open.got", "redirect to %s", "chuyển hướng tới %s")
+	mRedirectCallback  = msg.New("identity.redirect.adapter-callback", "the adapter's CompleteLogin delivered the SSO's callback, so where the portal sends the browser after the login was not seen", "Bộ điều hợp CompleteLogin chuyển tiếp callback của SSO nên chưa thấy cổng đưa trình duyệt tới đâu sau khi đăng nhập")
+	mRedirectNoSession = msg.New("identity.redirect.no-session", "a login begun with return-URL parameters did not log the browser in as %s (%s), so the redirect after a login was not seen", "Đăng nhập bắt đầu với tham số URL trả về không tạo phiên cho %s (%s) nên chưa thấy việc chuyển hướng sau đăng nhập")
+	mRedirectPass      = msg.New("identity.redirect.pass", "after logins begun with a return URL pointing at another site (absolute, //host and /\\host; parameters %s), the portal sent the browser to its own pages (%s)", "Sau khi đăng nhập bắt đầu với URL trả về trỏ tới trang khác (tuyệt đối, //host và /\\host; tham số %s), cổng đưa trình duyệt về trang của chính cổng (%s)")
+	mRedirectLanded    = msg.New("identity.redirect.pass.got", "landed on %s", "trình duyệt về %s")
+
+	// P06-SEC-19: the login rate limit.
+	mRateNoLocal      = msg.New("identity.ratelimit.no-local-login", "the portal has no local password login (%d page(s) read: the home page, the login entry and their same-host login links): citizens log in only through the national SSO", "Cổng không có đăng nhập bằng mật khẩu cục bộ (đã đọc %d trang: trang chủ, trang đăng nhập và các liên kết đăng nhập): công dân chỉ đăng nhập qua SSO quốc gia")
+	mRateOffHost      = msg.New("identity.ratelimit.off-host-form", "the login form on %s sends passwords to %s, another host than the portal's; the harness does not submit it (it sends nothing to a host it was not given), so the rate limit could not be assessed: allow that host to assess it", "Biểu mẫu đăng nhập trên %s gửi mật khẩu tới %s, máy chủ khác với cổng; công cụ không gửi biểu mẫu này (không gửi gì tới máy chủ không được giao) nên chưa đánh giá được việc giới hạn đăng nhập sai: hãy cho phép máy chủ đó để đánh giá")
+	mRateFormReplaced = msg.New("identity.ratelimit.form-replaced", "after %d failed logins the login form is replaced by a limiting message (%q)", "Sau %d lần đăng nhập sai, biểu mẫu đăng nhập được thay bằng thông báo hạn chế (%q)")
+	mRateCaptchaFirst = msg.New("identity.ratelimit.captcha-first", "the login form asks for a CAPTCHA from the first attempt", "Biểu mẫu đăng nhập yêu cầu mã CAPTCHA ngay từ lần đầu")
+	mRateCaptchaAfter = msg.New("identity.ratelimit.captcha-after", "after %d failed logins the login form asks for a CAPTCHA", "Sau %d lần đăng nhập sai, biểu mẫu đăng nhập yêu cầu mã CAPTCHA")
+	mRateStatus       = msg.New("identity.ratelimit.status", "after %d failed logins the portal answered %d%s", "Sau %d lần đăng nhập sai, cổng trả về %d%s")
+	mRateRetryAfter   = msg.New("identity.ratelimit.status.retry-after", " with Retry-After: %s", " kèm `Retry-After`: %s")
+	mRateServerError  = msg.New("identity.ratelimit.server-error", "wrong password %d of %d was answered %d, a server error: it shows neither a limit (429, 423, Retry-After, CAPTCHA, lockout) nor its absence", "Lần đăng nhập sai thứ %d/%d nhận mã %d (lỗi máy chủ): không cho thấy có hay không có giới hạn (429, 423, `Retry-After`, CAPTCHA, khóa tài khoản)")
+	mRateMessage      = msg.New("identity.ratelimit.message", "after %d failed logins the portal shows a limiting message (%q)", "Sau %d lần đăng nhập sai, cổng hiển thị thông báo hạn chế (%q)")
+	mRateFail         = msg.New("identity.ratelimit.fail", "%d failed logins in a row for the same account were all answered alike (status %d), with no 429, Retry-After, CAPTCHA or lockout message", "%d lần đăng nhập sai liên tiếp cho cùng một tài khoản đều được trả lời như nhau (mã %d), không có mã 429, `Retry-After`, CAPTCHA hay thông báo khóa tài khoản")
+	mRateFailGot      = msg.New("identity.ratelimit.fail.got", "no limit after %d failures", "không giới hạn sau %d lần sai")
+	mRateWant         = msg.New("identity.ratelimit.want", "429, Retry-After, CAPTCHA or temporary lockout", "429, `Retry-After`, CAPTCHA hoặc khóa tạm thời")
+)
