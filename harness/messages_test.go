@@ -47,8 +47,6 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 	notYet := map[string]bool{
 		"leakage": true,
 
-		"pagejudge": true,
-
 		"popdata": true,
 
 		"signature": true,
