@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/harness/ssotest"
@@ -57,7 +58,7 @@ func StartEnv(defects Defects) (*Env, error) {
 					s, err = pki.Verify(data, sig)
 				}
 				if err != nil {
-					return "", fmt.Errorf("%s", signtest.ReasonVI(err))
+					return "", fmt.Errorf("%s", signtest.Reason(err).Render(msg.VI))
 				}
 				return s.Subject, nil
 			},

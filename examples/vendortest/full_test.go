@@ -11,6 +11,7 @@ import (
 
 	"github.com/p06kit/p06kit/examples/referenceportal"
 	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/harness/signtest"
@@ -81,7 +82,7 @@ func startFixture(t require.TestingT) *fixture {
 			Verify: func(data, sig []byte) (string, error) {
 				s, err := pki.Verify(data, sig)
 				if err != nil {
-					return "", fmt.Errorf("%s", signtest.ReasonVI(err))
+					return "", fmt.Errorf("%s", signtest.Reason(err).Render(msg.VI))
 				}
 				return s.Subject, nil
 			},

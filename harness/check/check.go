@@ -120,9 +120,9 @@ func (e *NotImplementedError) Error() string {
 func (e *NotImplementedError) Unwrap() error { return ErrNotImplemented }
 
 // FromError turns an error met while checking into a result: not_tested when something the check
-// needs is missing (adapter method, fake service), error otherwise. The message says what
-// happened; context names the step, e.g. "fetching the home page".
-func FromError(context string, err error) Result {
+// needs is missing (adapter method, fake service), error otherwise. context names the step: a
+// msg.Phrase ("fetching the home page"), rendered in the report's language, or a string as it is.
+func FromError(context any, err error) Result {
 	var ni *NotImplementedError
 	switch {
 	case errors.As(err, &ni) || errors.Is(err, ErrNotImplemented) || errors.Is(err, ErrNoFake):

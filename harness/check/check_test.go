@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 func TestFromErrorClassifies(t *testing.T) {
@@ -32,5 +34,20 @@ func TestFromErrorVietnamese(t *testing.T) {
 	}
 	if r.Message != "fetching the home page: GET x: timed out: stalled" {
 		t.Errorf("Message = %q", r.Message)
+	}
+}
+
+// A step named by a catalogue phrase is said in the report's language; a string as it is.
+func TestFromErrorStepInTheReportsLanguage(t *testing.T) {
+	step := msg.New("checktest.step.home", "fetching the home page", "tải trang chủ")
+	err := fmt.Errorf("GET /: %w", ErrTimeout)
+	r := FromError(msg.P(step), err)
+	if r.MsgID != "check.error.timeout" || !strings.HasPrefix(r.Message, "fetching the home page: GET /") ||
+		!strings.Contains(r.MessageVI, "(tải trang chủ: GET /") {
+		t.Errorf("FromError(phrase) = %s / %q / %q", r.MsgID, r.Message, r.MessageVI)
+	}
+	r = FromError("fetching the home page", err)
+	if !strings.Contains(r.MessageVI, "(fetching the home page: GET /") {
+		t.Errorf("FromError(string) VI = %q", r.MessageVI)
 	}
 }

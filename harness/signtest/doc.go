@@ -43,7 +43,7 @@
 // long-term validation with [VerifyOptions.AtSigningTime]) and revocation against CRLs. A failure
 // is a *[VerifyError] wrapping one sentinel — [ErrTampered], [ErrExpired], [ErrNotYetValid],
 // [ErrRevoked], [ErrUntrusted], [ErrWeakKey], [ErrMalformed], … — so callers branch with
-// errors.Is, and [ReasonVI] names it in Vietnamese. Both interoperate with openssl cms, including
+// errors.Is, and [Reason] names it, in English or Vietnamese (a catalogue phrase of package msg). Both interoperate with openssl cms, including
 // its -cades option (tested with the interop build tag).
 //
 // Circular 15/2025/TT-BKHCN asks signing software to support time-stamps: with
@@ -90,7 +90,7 @@
 //
 //	signed, err := pki.VerifyFile(upload, uploadSig) // uploadSig nil for a .p7m or a signed PDF
 //	if err != nil {
-//		refuse(signtest.ReasonVI(err)) // tampered, expired, revoked, untrusted, …
+//		refuse(signtest.Reason(err).Render(msg.VI)) // tampered, expired, revoked, untrusted, …
 //	}
 //	dossier.Signers = append(dossier.Signers, signed.Subject)
 //

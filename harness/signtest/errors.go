@@ -4,6 +4,8 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // The reasons a signature does not verify. [Verify] returns a *[VerifyError] that wraps exactly
@@ -41,9 +43,14 @@ type VerifyError struct {
 	Reason error
 	// Signer is the signer's certificate, or nil when the signature could not be read that far.
 	Signer *x509.Certificate
-	// Detail says what exactly was wrong, in English.
+	// Why says what exactly was wrong, as a catalogue phrase (package msg): a value of a message,
+	// rendered in its language. It is the zero Phrase when there is nothing to add to Reason.
+	Why msg.Phrase
+	// Detail is Why in English.
 	Detail string
-	// DetailVI is Detail in Vietnamese.
+	// DetailVI is Why in Vietnamese.
+	//
+	// Deprecated: use Why (Why.Render(msg.VI)); DetailVI goes in the next release.
 	DetailVI string
 	// Err is the underlying error, if any.
 	Err error
@@ -63,6 +70,18 @@ func (e *VerifyError) Error() string {
 	return s
 }
 
+// Render is the error as a value of a catalogue message: in English its text (Error), in
+// Vietnamese the reason and what exactly was wrong.
+func (e *VerifyError) Render(lang string) string {
+	if lang == msg.EN {
+		return e.Error()
+	}
+	if e.Why.Text.IsZero() {
+		return Reason(e).Render(lang)
+	}
+	return mReasonDetail.Render(lang, Reason(e), e.Why)
+}
+
 // Unwrap returns the reason and the underlying error, so errors.Is works on both.
 func (e *VerifyError) Unwrap() []error {
 	if e.Err != nil {
@@ -73,36 +92,22 @@ func (e *VerifyError) Unwrap() []error {
 
 // ReasonVI is the Vietnamese name of a verification failure reason, for messages citizens read
 // (Circular 15/2025/TT-BKHCN asks for results in Vietnamese).
-func ReasonVI(err error) string {
-	switch {
-	case errors.Is(err, ErrTampered):
-		return "nội dung đã bị thay đổi sau khi ký"
-	case errors.Is(err, ErrExpired):
-		return "chứng thư số đã hết hạn"
-	case errors.Is(err, ErrNotYetValid):
-		return "chứng thư số chưa có hiệu lực"
-	case errors.Is(err, ErrRevoked):
-		return "chứng thư số đã bị thu hồi"
-	case errors.Is(err, ErrRevocationUnknown):
-		return "không xác định được tình trạng thu hồi"
-	case errors.Is(err, ErrUntrusted):
-		return "chứng thư số không thuộc danh sách tin cậy"
-	case errors.Is(err, ErrWeakKey):
-		return "khóa ký quá yếu"
-	case errors.Is(err, ErrUnsupported):
-		return "thuật toán không được hỗ trợ"
-	case errors.Is(err, ErrUnsigned):
-		return "không có chữ ký"
-	case errors.Is(err, ErrNoContent):
-		return "thiếu nội dung được ký"
-	case errors.Is(err, ErrMalformed):
-		return "chữ ký không đúng định dạng CMS"
-	case err == nil:
-		return "hợp lệ"
-	}
-	return "lỗi kiểm tra chữ ký"
+//
+// Deprecated: use Reason, a catalogue phrase in either language (Reason(err).Render(msg.VI));
+// ReasonVI goes in the next release.
+func ReasonVI(err error) string { return Reason(err).Render(msg.VI) }
+
+// verr is a VerifyError for reason, saying why (the zero Phrase: nothing to add).
+func verr(reason error, signer *x509.Certificate, why msg.Phrase, err error) *VerifyError {
+	e := &VerifyError{Reason: reason, Signer: signer, Err: err}
+	e.explain(why)
+	return e
 }
 
-func verr(reason error, signer *x509.Certificate, detail, detailVI string, err error) *VerifyError {
-	return &VerifyError{Reason: reason, Signer: signer, Detail: detail, DetailVI: detailVI, Err: err}
+// explain sets Why, and Detail and DetailVI from it.
+func (e *VerifyError) explain(why msg.Phrase) {
+	e.Why, e.Detail, e.DetailVI = why, "", ""
+	if !why.Text.IsZero() {
+		e.Detail, e.DetailVI = why.Render(msg.EN), why.Render(msg.VI)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/ident"
 )
@@ -49,7 +50,7 @@ func ExamplePKI_Cases() {
 	}
 	for _, c := range cases {
 		_, err := pki.VerifyFile(c.Data, c.Signature)
-		fmt.Printf("%s: %v, %s\n", c.Name, errors.Is(err, c.Want) || (c.Want == nil && err == nil), signtest.ReasonVI(err))
+		fmt.Printf("%s: %v, %s\n", c.Name, errors.Is(err, c.Want) || (c.Want == nil && err == nil), signtest.Reason(err).Render(msg.VI))
 	}
 	// Output:
 	// valid: true, hợp lệ
@@ -98,7 +99,7 @@ func ExampleNewPKIServer() {
 		RequireRevocation: true,
 		FetchCRL:          signtest.CRLFetcher(context.Background(), srv.Client()),
 	})
-	fmt.Println(errors.Is(err, signtest.ErrRevoked), signtest.ReasonVI(err))
+	fmt.Println(errors.Is(err, signtest.ErrRevoked), signtest.Reason(err).Render(msg.VI))
 	// Output:
 	// /crl/intermediate.crl
 	// true chứng thư số đã bị thu hồi

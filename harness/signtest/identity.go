@@ -8,6 +8,7 @@ import (
 	"encoding/pem"
 	"fmt"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/ident"
 )
 
@@ -30,38 +31,13 @@ const (
 	KindTSA
 )
 
-func (k Kind) String() string {
-	switch k {
-	case KindAgency:
-		return "agency"
-	case KindCitizen:
-		return "citizen"
-	case KindOrganisation:
-		return "organisation"
-	case KindCA:
-		return "certification authority"
-	case KindTSA:
-		return "time-stamping authority"
-	}
-	return "unknown"
-}
+func (k Kind) String() string { return k.Name().Render(msg.EN) }
 
 // VI is the Vietnamese name of the kind.
-func (k Kind) VI() string {
-	switch k {
-	case KindAgency:
-		return "cơ quan nhà nước"
-	case KindCitizen:
-		return "cá nhân"
-	case KindOrganisation:
-		return "tổ chức"
-	case KindCA:
-		return "tổ chức chứng thực"
-	case KindTSA:
-		return "tổ chức cấp dấu thời gian"
-	}
-	return "không xác định"
-}
+//
+// Deprecated: use Name, a catalogue phrase in either language (k.Name().Render(msg.VI)); VI goes
+// in the next release.
+func (k Kind) VI() string { return k.Name().Render(msg.VI) }
 
 // State is what is wrong, on purpose, with an issued certificate.
 type State int

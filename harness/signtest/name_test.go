@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/signtest"
 )
 
@@ -40,6 +41,8 @@ func TestKindAndStateNames(t *testing.T) {
 		signtest.KindTSA: {"time-stamping authority", "tổ chức cấp dấu thời gian"}, signtest.KindUnknown: {"unknown", "không xác định"},
 	} {
 		assert.Equal(t, want[0], k.String())
+		assert.Equal(t, want[0], k.Name().Render(msg.EN))
+		assert.Equal(t, want[1], k.Name().Render(msg.VI))
 		assert.Equal(t, want[1], k.VI())
 	}
 	assert.Equal(t, "revoked", signtest.Revoked.String())

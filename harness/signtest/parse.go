@@ -6,7 +6,8 @@ import (
 	"encoding/asn1"
 	"encoding/pem"
 	"errors"
-	"fmt"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // parsed is a SignedData read from DER.
@@ -20,39 +21,39 @@ type parsed struct {
 // parse reads a CMS ContentInfo holding SignedData, BER or DER, raw or PEM.
 func parse(sig []byte) (*parsed, error) {
 	if len(sig) > MaxSignatureBytes {
-		return nil, verr(ErrMalformed, nil, fmt.Sprintf("%d bytes, more than the %d allowed", len(sig), MaxSignatureBytes), "chữ ký quá lớn", nil)
+		return nil, verr(ErrMalformed, nil, msg.P(mTooLarge, len(sig), MaxSignatureBytes), nil)
 	}
 	if t := bytes.TrimSpace(sig); bytes.HasPrefix(t, []byte("-----BEGIN")) {
 		blk, _ := pem.Decode(t)
 		if blk == nil {
-			return nil, verr(ErrMalformed, nil, "PEM armour without a readable block", "khối PEM không đọc được", nil)
+			return nil, verr(ErrMalformed, nil, msg.P(mBadPEM), nil)
 		}
 		sig = blk.Bytes
 	}
 	if len(sig) == 0 {
-		return nil, verr(ErrMalformed, nil, "empty signature", "chữ ký rỗng", nil)
+		return nil, verr(ErrMalformed, nil, msg.P(mEmpty), nil)
 	}
 	der, err := berToDER(sig)
 	if err != nil {
-		return nil, verr(ErrMalformed, nil, "not a BER/DER value", "không phải dữ liệu ASN.1", err)
+		return nil, verr(ErrMalformed, nil, msg.P(mNotBER), err)
 	}
 	var ci contentInfo
 	rest, err := asn1.Unmarshal(der, &ci)
 	if err != nil {
-		return nil, verr(ErrMalformed, nil, "not a CMS ContentInfo", "không phải ContentInfo CMS", err)
+		return nil, verr(ErrMalformed, nil, msg.P(mNotContentInfo), err)
 	}
 	if len(rest) > 0 {
-		return nil, verr(ErrMalformed, nil, "trailing data after ContentInfo", "dữ liệu thừa sau ContentInfo", nil)
+		return nil, verr(ErrMalformed, nil, msg.P(mTrailing), nil)
 	}
 	if !ci.ContentType.Equal(oidSignedData) {
-		return nil, verr(ErrMalformed, nil, fmt.Sprintf("content type %v is not signedData", ci.ContentType), "không phải SignedData", nil)
+		return nil, verr(ErrMalformed, nil, msg.P(mNotSignedData, ci.ContentType), nil)
 	}
 	p := &parsed{}
 	if rest, err := asn1.Unmarshal(ci.Content.Bytes, &p.sd); err != nil || len(rest) > 0 {
 		if err == nil {
 			err = errors.New("trailing data")
 		}
-		return nil, verr(ErrMalformed, nil, "SignedData does not parse", "SignedData không đọc được", err)
+		return nil, verr(ErrMalformed, nil, msg.P(mBadSignedData), err)
 	}
 	if ec := p.sd.EncapContentInfo.EContent; len(ec.FullBytes) > 0 {
 		var oct []byte
@@ -60,7 +61,7 @@ func parse(sig []byte) (*parsed, error) {
 			if err == nil {
 				err = errors.New("trailing data")
 			}
-			return nil, verr(ErrMalformed, nil, "encapsulated content is not an OCTET STRING", "nội dung đóng gói không hợp lệ", err)
+			return nil, verr(ErrMalformed, nil, msg.P(mBadEncapContent), err)
 		}
 		p.content, p.attached = oct, true
 	}
@@ -69,17 +70,17 @@ func parse(sig []byte) (*parsed, error) {
 		var err error
 		rest, err = asn1.Unmarshal(rest, &rv)
 		if err != nil {
-			return nil, verr(ErrMalformed, nil, "certificate set does not parse", "tập chứng thư không đọc được", err)
+			return nil, verr(ErrMalformed, nil, msg.P(mBadCertSet), err)
 		}
 		if rv.Class != asn1.ClassUniversal || rv.Tag != asn1.TagSequence {
 			continue // other CertificateChoices (attribute certificates) are not used here
 		}
 		if len(p.certs) == maxCertificates {
-			return nil, verr(ErrMalformed, nil, fmt.Sprintf("more than %d certificates", maxCertificates), "quá nhiều chứng thư", nil)
+			return nil, verr(ErrMalformed, nil, msg.P(mTooManyCerts, maxCertificates), nil)
 		}
 		c, err := x509.ParseCertificate(rv.FullBytes)
 		if err != nil {
-			return nil, verr(ErrMalformed, nil, fmt.Sprintf("certificate %d does not parse", len(p.certs)+1), "chứng thư không đọc được", err)
+			return nil, verr(ErrMalformed, nil, msg.P(mBadCert, len(p.certs)+1), err)
 		}
 		p.certs = append(p.certs, c)
 	}

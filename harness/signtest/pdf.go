@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf16"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // PDF signatures. Electronic results are usually signed PDFs: a PAdES (ETSI EN 319 142) or
@@ -381,11 +383,11 @@ type pdfSig struct {
 func VerifyPDF(pdf []byte, opts VerifyOptions) ([]*Signed, error) {
 	doc, err := parsePDF(pdf)
 	if err != nil {
-		return nil, verr(ErrMalformed, nil, fmt.Sprintf("the PDF cannot be read: %v", err), "không đọc được cấu trúc tệp PDF", err)
+		return nil, verr(ErrMalformed, nil, msg.P(mPDFUnreadable, err), err)
 	}
 	fields, err := doc.sigFields()
 	if err != nil {
-		return nil, verr(ErrMalformed, nil, fmt.Sprintf("the PDF's form cannot be read: %v", err), "không đọc được biểu mẫu của tệp PDF", err)
+		return nil, verr(ErrMalformed, nil, msg.P(mPDFForm, err), err)
 	}
 	var sigs []pdfSig
 	for _, f := range fields {
@@ -393,7 +395,7 @@ func VerifyPDF(pdf []byte, opts VerifyOptions) ([]*Signed, error) {
 			continue
 		}
 		if len(sigs) == maxPDFSignatures {
-			return nil, verr(ErrMalformed, nil, fmt.Sprintf("more than %d signatures", maxPDFSignatures), "quá nhiều chữ ký trong PDF", nil)
+			return nil, verr(ErrMalformed, nil, msg.P(mPDFTooMany, maxPDFSignatures), nil)
 		}
 		ps, err := locateSig(doc, f)
 		if err != nil {
@@ -402,7 +404,7 @@ func VerifyPDF(pdf []byte, opts VerifyOptions) ([]*Signed, error) {
 		sigs = append(sigs, ps)
 	}
 	if len(sigs) == 0 {
-		return nil, verr(ErrUnsigned, nil, "the PDF has no signature (no signature field with a value)", "tệp PDF không có chữ ký số", nil)
+		return nil, verr(ErrUnsigned, nil, msg.P(mPDFUnsigned), nil)
 	}
 	sort.SliceStable(sigs, func(i, j int) bool { return sigs[i].r[2]+sigs[i].r[3] < sigs[j].r[2]+sigs[j].r[3] })
 	var out []*Signed
@@ -418,7 +420,7 @@ func VerifyPDF(pdf []byte, opts VerifyOptions) ([]*Signed, error) {
 		s, err := Verify(data, raw, opts)
 		if err != nil {
 			if ve, ok := err.(*VerifyError); ok {
-				ve.Detail = fmt.Sprintf("PDF signature %d (field %q): %s", i+1, ps.field, ve.Detail)
+				ve.explain(msg.P(mPDFSignature, i+1, ps.field, ve.Why))
 			}
 			return nil, err
 		}
@@ -427,8 +429,7 @@ func VerifyPDF(pdf []byte, opts VerifyOptions) ([]*Signed, error) {
 	}
 	last := sigs[len(sigs)-1].r
 	if covered := last[2] + last[3]; covered < len(pdf) && len(bytes.TrimSpace(pdf[covered:])) > 0 {
-		return nil, verr(ErrTampered, out[len(out)-1].Signer, fmt.Sprintf("%d bytes were added after the last signature, which covers bytes up to %d", len(pdf)-covered, covered),
-			"tệp PDF bị thêm nội dung sau chữ ký cuối cùng", nil)
+		return nil, verr(ErrTampered, out[len(out)-1].Signer, msg.P(mPDFAppended, len(pdf)-covered, covered), nil)
 	}
 	return out, nil
 }
@@ -436,35 +437,34 @@ func VerifyPDF(pdf []byte, opts VerifyOptions) ([]*Signed, error) {
 // locateSig checks a signature field's byte range against the file: [0 a b c] with the gap
 // [a, b) exactly the signature dictionary's /Contents hex string, and b+c within the file.
 func locateSig(doc *pdfDoc, f pdfSigField) (pdfSig, error) {
-	bad := func(format string, a ...any) (pdfSig, error) {
-		msg := fmt.Sprintf("signature field %q: ", f.name) + fmt.Sprintf(format, a...)
-		return pdfSig{}, verr(ErrMalformed, nil, msg, "vùng chữ ký trong PDF không hợp lệ", nil)
+	bad := func(t msg.Text, a ...any) (pdfSig, error) {
+		return pdfSig{}, verr(ErrMalformed, nil, msg.P(mPDFField, f.name, msg.P(t, a...)), nil)
 	}
 	arr, _ := doc.resolve(f.sig["ByteRange"])
 	nums, _ := arr.([]any)
 	if len(nums) != 4 {
-		return bad("/ByteRange is not an array of four numbers")
+		return bad(mPDFRangeShape)
 	}
 	var r [4]int
 	for i, v := range nums {
 		n, ok := v.(int64)
 		if !ok || n < 0 || n > int64(len(doc.b)) {
-			return bad("/ByteRange %v does not fit a %d-byte file", nums, len(doc.b))
+			return bad(mPDFRangeFit, nums, len(doc.b))
 		}
 		r[i] = int(n)
 	}
 	if r[0] != 0 || r[1] <= 0 || r[2] <= r[1] || r[2]+r[3] > len(doc.b) {
-		return bad("/ByteRange %v does not fit a %d-byte file", r, len(doc.b))
+		return bad(mPDFRangeFit, r, len(doc.b))
 	}
 	c, ok := f.sig["Contents"].(*pdfString)
 	if !ok || !c.hex {
-		return bad("/Contents is not a hex string")
+		return bad(mPDFContentsHex)
 	}
 	if c.start < 0 {
-		return bad("the signature dictionary is inside a compressed object stream, where no byte range can exclude its /Contents")
+		return bad(mPDFCompressed)
 	}
 	if r[1] != c.start || r[2] != c.end {
-		return bad("/ByteRange %v leaves out bytes %d–%d, but its /Contents is at bytes %d–%d", r, r[1], r[2], c.start, c.end)
+		return bad(mPDFRangeGap, r, r[1], r[2], c.start, c.end)
 	}
 	return pdfSig{field: f.name, r: r, contents: c}, nil
 }

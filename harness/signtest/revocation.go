@@ -3,9 +3,10 @@ package signtest
 import (
 	"bytes"
 	"crypto/x509"
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // checkRevocation checks every certificate of chain but the root against a current CRL signed by
@@ -25,7 +26,7 @@ func checkRevocation(cert *x509.Certificate, chain []*x509.Certificate, signingT
 				crl = l
 			}
 		}
-		var fetchErrs []string
+		var fetchErrs []msg.Phrase
 		if crl == nil && opts.FetchCRL != nil {
 			tried := 0
 			for _, u := range c.CRLDistributionPoints {
@@ -36,11 +37,11 @@ func checkRevocation(cert *x509.Certificate, chain []*x509.Certificate, signingT
 				l, err := opts.FetchCRL(u)
 				switch {
 				case err != nil:
-					fetchErrs = append(fetchErrs, err.Error())
+					fetchErrs = append(fetchErrs, msg.P(mCRLFetch, err))
 				case usable(l):
 					crl = l
 				default:
-					fetchErrs = append(fetchErrs, fmt.Sprintf("the CRL at %s is not a current CRL signed by %q", u, issuer.Subject.CommonName))
+					fetchErrs = append(fetchErrs, msg.P(mCRLStale, u, issuer.Subject.CommonName))
 				}
 				if crl != nil {
 					break
@@ -49,12 +50,11 @@ func checkRevocation(cert *x509.Certificate, chain []*x509.Certificate, signingT
 		}
 		if crl == nil {
 			if opts.RequireRevocation {
-				detail := fmt.Sprintf("no current CRL signed by %q", issuer.Subject.CommonName)
+				why := msg.P(mNoCRL, issuer.Subject.CommonName)
 				if len(fetchErrs) > 0 {
-					detail += " (" + strings.Join(fetchErrs, "; ") + ")"
+					why = msg.P(mNoCRLTried, issuer.Subject.CommonName, msg.List{Items: fetchErrs, Sep: "; "})
 				}
-				return verr(ErrRevocationUnknown, cert, detail,
-					fmt.Sprintf("không có CRL hiện hành của %q", issuer.Subject.CommonName), nil)
+				return verr(ErrRevocationUnknown, cert, why, nil)
 			}
 			continue
 		}
@@ -65,9 +65,7 @@ func checkRevocation(cert *x509.Certificate, chain []*x509.Certificate, signingT
 			if opts.AtSigningTime && !signingTime.IsZero() && e.RevocationTime.After(signingTime) {
 				continue
 			}
-			return verr(ErrRevoked, cert, fmt.Sprintf("%q was revoked on %s (reason %d)", c.Subject.CommonName,
-				e.RevocationTime.UTC().Format(time.RFC3339), e.ReasonCode),
-				fmt.Sprintf("chứng thư %q bị thu hồi ngày %s", c.Subject.CommonName, e.RevocationTime.Format("02/01/2006")), nil)
+			return verr(ErrRevoked, cert, msg.P(mRevoked, c.Subject.CommonName, date(e.RevocationTime), e.ReasonCode), nil)
 		}
 	}
 	return nil

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/ident"
 )
@@ -93,7 +94,10 @@ func TestVerifyCitizenSubject(t *testing.T) {
 	assert.Equal(t, who.FullName(), s.CommonName)
 	assert.Equal(t, "CCCD:"+who.ID, s.Identifier)
 	assert.Contains(t, s.String(), who.FullName())
-	assert.Contains(t, s.StringVI(), "cá nhân")
+	assert.Contains(t, s.Summary().Render(msg.VI), "cá nhân")
+	assert.Contains(t, s.Summary().Render(msg.VI), "nội dung toàn vẹn")
+	assert.Equal(t, s.String(), s.Summary().Render(msg.EN))
+	assert.Equal(t, s.Summary().Render(msg.VI), s.StringVI())
 	again, err := pki.Citizen(who)
 	require.NoError(t, err)
 	assert.Same(t, id, again, "a citizen's certificate is issued once")
@@ -118,7 +122,13 @@ func TestVerifyRejects(t *testing.T) {
 			var ve *signtest.VerifyError
 			require.ErrorAs(t, err, &ve)
 			assert.NotEmpty(t, ve.Detail)
-			assert.NotEmpty(t, signtest.ReasonVI(err))
+			assert.Equal(t, ve.Detail, ve.Why.Render(msg.EN))
+			assert.NotEmpty(t, ve.Why.Render(msg.VI))
+			assert.Equal(t, err.Error(), ve.Render(msg.EN), "in English a VerifyError renders as its text")
+			assert.Contains(t, ve.Render(msg.VI), signtest.Reason(err).Render(msg.VI))
+			assert.Contains(t, ve.Render(msg.VI), ve.Why.Render(msg.VI))
+			assert.Equal(t, c.Name, c.Label.Render(msg.EN))
+			assert.NotEqual(t, c.Label.Render(msg.EN), c.Label.Render(msg.VI))
 			assert.Nil(t, s)
 		})
 	}
@@ -286,10 +296,12 @@ func chunk(b []byte) string {
 	return out.String()
 }
 
-func TestReasonVI(t *testing.T) {
-	assert.Equal(t, "chứng thư số đã bị thu hồi", signtest.ReasonVI(&signtest.VerifyError{Reason: signtest.ErrRevoked}))
-	assert.Equal(t, "hợp lệ", signtest.ReasonVI(nil))
-	assert.Equal(t, "lỗi kiểm tra chữ ký", signtest.ReasonVI(errors.New("x")))
+func TestReason(t *testing.T) {
+	assert.Equal(t, "chứng thư số đã bị thu hồi", signtest.Reason(&signtest.VerifyError{Reason: signtest.ErrRevoked}).Render(msg.VI))
+	assert.Equal(t, "certificate revoked", signtest.Reason(&signtest.VerifyError{Reason: signtest.ErrRevoked}).Render(msg.EN))
+	assert.Equal(t, "hợp lệ", signtest.Reason(nil).Render(msg.VI))
+	assert.Equal(t, "lỗi kiểm tra chữ ký", signtest.Reason(errors.New("x")).Render(msg.VI))
+	assert.Equal(t, "chứng thư số đã bị thu hồi", signtest.ReasonVI(signtest.ErrRevoked))
 }
 
 func base64Std(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
@@ -348,4 +360,28 @@ func TestZeroPKI(t *testing.T) {
 	assert.Error(t, err)
 	_, err = pki.Cases(doc, ident.DefaultPeople()[0])
 	assert.Error(t, err)
+}
+
+// What was wrong reads in both languages, with times as each shows them: RFC 3339 in UTC in
+// English, the date (dd/mm/yyyy) in Vietnamese.
+func TestVerifyErrorInBothLanguages(t *testing.T) {
+	pki := testPKI(t)
+	cases, err := pki.Cases(doc, ident.DefaultPeople()[2])
+	require.NoError(t, err)
+	var expired signtest.Case
+	for _, c := range cases {
+		if c.Want == signtest.ErrExpired {
+			expired = c
+		}
+	}
+	require.NotNil(t, expired.Want, "an expired case")
+	_, err = pki.Verify(expired.Data, expired.Signature)
+	var ve *signtest.VerifyError
+	require.ErrorAs(t, err, &ve)
+	notAfter := ve.Signer.NotAfter.UTC()
+	assert.Contains(t, ve.Why.Render(msg.EN), "(valid until "+notAfter.Format(time.RFC3339)+")")
+	assert.Contains(t, ve.Why.Render(msg.VI), "(hết hạn ngày "+notAfter.Format("02/01/2006")+")")
+	assert.Equal(t, ve.Detail, ve.Why.Render(msg.EN))
+	assert.Equal(t, "chứng thư số đã hết hạn: "+ve.Why.Render(msg.VI), ve.Render(msg.VI))
+	assert.Empty(t, msg.EnglishWords(ve.Render(msg.VI)), ve.Render(msg.VI))
 }

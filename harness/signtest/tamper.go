@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/ident"
 )
 
@@ -73,8 +74,14 @@ func rewrite(sig []byte, edit func(*signedData) error) ([]byte, error) {
 
 // Case is a signed document that a verifier must accept (Want nil) or reject (Want the reason).
 type Case struct {
-	// Name is a short English name, e.g. "tampered document"; NameVI the Vietnamese one.
-	Name, NameVI string
+	// Label names the case as a catalogue phrase (package msg), e.g. "tampered document"; Name is
+	// Label in English.
+	Label msg.Phrase
+	Name  string
+	// NameVI is Label in Vietnamese.
+	//
+	// Deprecated: use Label (Label.Render(msg.VI)); NameVI goes in the next release.
+	NameVI string
 	// Data is the document as uploaded; Signature its detached CMS signature, or nil when Data
 	// is an attached CMS SignedData. [VerifyFile] takes them as they are.
 	Data, Signature []byte
@@ -82,6 +89,12 @@ type Case struct {
 	Signer *Identity
 	// Want is the sentinel error verification must report, or nil for the valid control case.
 	Want error
+}
+
+// label sets Label, Name and NameVI.
+func (c *Case) label(t msg.Text) {
+	c.Label = msg.P(t)
+	c.Name, c.NameVI = c.Label.Render(msg.EN), c.Label.Render(msg.VI)
 }
 
 // Cases returns, for the document data signed by (a certificate of) the citizen who, the valid
@@ -116,7 +129,7 @@ func (p *PKI) cases(data []byte, who ident.Person, attached bool) ([]Case, error
 	if err != nil {
 		return nil, err
 	}
-	control.Name, control.NameVI = "valid", "hợp lệ"
+	control.label(mCaseValid)
 	tamperedDoc, forged := control, control
 	if attached {
 		if tamperedDoc.Data, err = TamperAttached(control.Data); err != nil {
@@ -131,17 +144,19 @@ func (p *PKI) cases(data []byte, who ident.Person, attached bool) ([]Case, error
 			return nil, err
 		}
 	}
-	tamperedDoc.Name, tamperedDoc.NameVI, tamperedDoc.Want = "tampered document", "tài liệu bị sửa sau khi ký", ErrTampered
-	forged.Name, forged.NameVI, forged.Want = "tampered signature", "chữ ký bị sửa", ErrTampered
+	tamperedDoc.label(mCaseTamperedDocument)
+	tamperedDoc.Want = ErrTampered
+	forged.label(mCaseTamperedSignature)
+	forged.Want = ErrTampered
 	cases := []Case{control, tamperedDoc, forged}
 	for _, st := range []struct {
-		state     State
-		name, nvi string
-		want      error
+		state State
+		name  msg.Text
+		want  error
 	}{
-		{Expired, "expired certificate", "chứng thư hết hạn", ErrExpired},
-		{Revoked, "revoked certificate", "chứng thư bị thu hồi", ErrRevoked},
-		{Untrusted, "untrusted issuer", "chứng thư không thuộc danh sách tin cậy", ErrUntrusted},
+		{Expired, mCaseExpired, ErrExpired},
+		{Revoked, mCaseRevoked, ErrRevoked},
+		{Untrusted, mCaseUntrusted, ErrUntrusted},
 	} {
 		id, err := p.Issue(who, st.state)
 		if err != nil {
@@ -151,7 +166,8 @@ func (p *PKI) cases(data []byte, who ident.Person, attached bool) ([]Case, error
 		if err != nil {
 			return nil, err
 		}
-		c.Name, c.NameVI, c.Want = st.name, st.nvi, st.want
+		c.label(st.name)
+		c.Want = st.want
 		cases = append(cases, c)
 	}
 	return cases, nil

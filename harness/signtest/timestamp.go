@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"math/big"
 	"time"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // Time-stamps (RFC 3161). Circular 15/2025/TT-BKHCN asks signing software to support them: a
@@ -68,31 +70,31 @@ func timestampToken(tsa *Identity, sigValue []byte, h crypto.Hash, at time.Time)
 // verifyTimestamp verifies a TimeStampToken over sigValue with opts and returns its time and
 // the authority's certificate.
 func verifyTimestamp(token, sigValue []byte, signer *x509.Certificate, opts VerifyOptions) (time.Time, *x509.Certificate, error) {
-	bad := func(reason error, detail, vi string, err error) (time.Time, *x509.Certificate, error) {
-		return time.Time{}, nil, verr(reason, signer, "time-stamp token: "+detail, "dấu thời gian: "+vi, err)
+	bad := func(reason error, why msg.Phrase, err error) (time.Time, *x509.Certificate, error) {
+		return time.Time{}, nil, verr(reason, signer, msg.P(mTSToken, why), err)
 	}
 	p, err := parse(token)
 	if err != nil {
-		return bad(ErrMalformed, "does not parse", "không đọc được", err)
+		return bad(ErrMalformed, msg.P(mTSUnparsable), err)
 	}
 	if !p.sd.EncapContentInfo.EContentType.Equal(oidTSTInfo) || !p.attached {
-		return bad(ErrMalformed, "its content is not a TSTInfo", "không chứa TSTInfo", nil)
+		return bad(ErrMalformed, msg.P(mTSNotTSTInfo), nil)
 	}
 	if len(p.sd.SignerInfos) != 1 {
-		return bad(ErrMalformed, fmt.Sprintf("%d signers, want 1", len(p.sd.SignerInfos)), "số người ký không hợp lệ", nil)
+		return bad(ErrMalformed, msg.P(mTSSigners, len(p.sd.SignerInfos)), nil)
 	}
 	var info tstInfo
 	if _, err := asn1.Unmarshal(p.content, &info); err != nil {
-		return bad(ErrMalformed, "TSTInfo does not parse", "TSTInfo không đọc được", err)
+		return bad(ErrMalformed, msg.P(mTSBadTSTInfo), err)
 	}
 	h, ok := hashByOID(info.MessageImprint.HashAlgorithm.Algorithm)
 	if !ok {
-		return bad(ErrUnsupported, fmt.Sprintf("message imprint hash %v", info.MessageImprint.HashAlgorithm.Algorithm), "thuật toán băm không được hỗ trợ", nil)
+		return bad(ErrUnsupported, msg.P(mTSImprintHash, info.MessageImprint.HashAlgorithm.Algorithm), nil)
 	}
 	d := h.New()
 	d.Write(sigValue)
 	if string(d.Sum(nil)) != string(info.MessageImprint.HashedMessage) {
-		return bad(ErrTampered, "it stamps another signature (message imprint mismatch)", "dấu thời gian không khớp chữ ký", nil)
+		return bad(ErrTampered, msg.P(mTSOtherSignature), nil)
 	}
 	// The token's own chain is judged now; it must not carry a time-stamp of its own.
 	topts := opts
@@ -100,13 +102,12 @@ func verifyTimestamp(token, sigValue []byte, signer *x509.Certificate, opts Veri
 	s, err := verifySigner(p, &p.sd.SignerInfos[0], p.content, topts, false)
 	if err != nil {
 		if ve, ok := err.(*VerifyError); ok {
-			ve.Detail = "time-stamp token: " + ve.Detail
+			ve.explain(msg.P(mTSToken, ve.Why))
 		}
 		return time.Time{}, nil, err
 	}
 	if !hasTimeStamping(s.Signer) {
-		return bad(ErrUntrusted, fmt.Sprintf("%q is not a time-stamping authority (no critical timeStamping extended key usage)", s.CommonName),
-			"chứng thư không phải của tổ chức cấp dấu thời gian", nil)
+		return bad(ErrUntrusted, msg.P(mTSNotTSA, s.CommonName), nil)
 	}
 	return info.GenTime, s.Signer, nil
 }

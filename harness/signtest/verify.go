@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // MaxSignatureBytes bounds the signatures [Verify] reads: larger input is ErrMalformed.
@@ -80,24 +82,25 @@ type Signed struct {
 	TimestampAuthority *x509.Certificate
 }
 
-// String says who signed and when, in English.
-func (s *Signed) String() string {
-	t := "no signing time"
+// Summary says who signed and when, as a catalogue phrase (package msg): in Vietnamese as
+// Circular 15/2025/TT-BKHCN asks verification software to show (signer, signing time in
+// Vietnam's time and integrity), in English with the time in UTC.
+func (s *Signed) Summary() msg.Phrase {
+	t := msg.P(mNoSigningTime)
 	if !s.SigningTime.IsZero() {
-		t = "at " + s.SigningTime.UTC().Format(time.RFC3339)
+		t = msg.P(mSignedAt, moment(s.SigningTime))
 	}
-	return fmt.Sprintf("signed by %q (%s) %s", s.CommonName, s.Kind, t)
+	return msg.P(mSigned, s.CommonName, s.Kind.Name(), t)
 }
 
-// StringVI says who signed and when, in Vietnamese, as Circular 15/2025/TT-BKHCN asks
-// verification software to show: signer, signing time and integrity.
-func (s *Signed) StringVI() string {
-	t := "không có thời điểm ký"
-	if !s.SigningTime.IsZero() {
-		t = "lúc " + s.SigningTime.In(time.FixedZone("ICT", 7*3600)).Format("15:04:05 ngày 02/01/2006")
-	}
-	return fmt.Sprintf("ký bởi %q (%s) %s; nội dung toàn vẹn", s.CommonName, s.Kind.VI(), t)
-}
+// String says who signed and when, in English.
+func (s *Signed) String() string { return s.Summary().Render(msg.EN) }
+
+// StringVI says who signed and when, in Vietnamese.
+//
+// Deprecated: use Summary, a catalogue phrase in either language (s.Summary().Render(msg.VI));
+// StringVI goes in the next release.
+func (s *Signed) StringVI() string { return s.Summary().Render(msg.VI) }
 
 // Classify says what kind of holder cert was issued to: by the certificate policies of this
 // package first, then by the UID field's prefix ("CCCD:", "CMND:" for citizens, "MST:" for
@@ -154,15 +157,14 @@ func Verify(data, sig []byte, opts VerifyOptions) (*Signed, error) {
 	content := p.content
 	switch {
 	case p.attached && data != nil && !bytes.Equal(data, p.content):
-		return nil, verr(ErrTampered, nil, "the document differs from the content the signature carries",
-			"tài liệu khác nội dung được ký", nil)
+		return nil, verr(ErrTampered, nil, msg.P(mContentDiffers), nil)
 	case !p.attached && data == nil:
-		return nil, verr(ErrNoContent, nil, "", "", nil)
+		return nil, verr(ErrNoContent, nil, msg.Phrase{}, nil)
 	case !p.attached:
 		content = data
 	}
 	if len(p.sd.SignerInfos) == 0 {
-		return nil, verr(ErrUnsigned, nil, "SignedData has no SignerInfo", "không có người ký", nil)
+		return nil, verr(ErrUnsigned, nil, msg.P(mNoSignerInfo), nil)
 	}
 	var first *Signed
 	for i := range p.sd.SignerInfos {
@@ -191,7 +193,7 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions,
 	}
 	h, ok := hashByOID(si.DigestAlgorithm.Algorithm)
 	if !ok {
-		return nil, verr(ErrUnsupported, cert, fmt.Sprintf("digest algorithm %v", si.DigestAlgorithm.Algorithm), "thuật toán băm không được hỗ trợ", nil)
+		return nil, verr(ErrUnsupported, cert, msg.P(mDigestAlg, si.DigestAlgorithm.Algorithm), nil)
 	}
 	dg := h.New()
 	dg.Write(content)
@@ -204,25 +206,23 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions,
 		set[0] = 0x31 // the signature covers the attributes as a SET (RFC 5652 5.4)
 		attrs, err := readAttributes(si.SignedAttrs.Bytes)
 		if err != nil {
-			return nil, verr(ErrMalformed, cert, "signed attributes do not parse", "thuộc tính ký không đọc được", err)
+			return nil, verr(ErrMalformed, cert, msg.P(mSignedAttrs), err)
 		}
 		ct, ok := attrs[oidContentType.String()]
 		var ctOID asn1.ObjectIdentifier
 		if !ok || unmarshalAll(ct, &ctOID) != nil {
-			return nil, verr(ErrMalformed, cert, "the contentType signed attribute is missing or unreadable", "thiếu thuộc tính contentType", nil)
+			return nil, verr(ErrMalformed, cert, msg.P(mContentType), nil)
 		}
 		if !ctOID.Equal(p.sd.EncapContentInfo.EContentType) {
-			return nil, verr(ErrTampered, cert, fmt.Sprintf("signed content type %v differs from the content's %v", ctOID, p.sd.EncapContentInfo.EContentType),
-				"kiểu nội dung đã ký không khớp", nil)
+			return nil, verr(ErrTampered, cert, msg.P(mContentTypeDiffers, ctOID, p.sd.EncapContentInfo.EContentType), nil)
 		}
 		mdv, ok := attrs[oidMessageDigest.String()]
 		var signedMD []byte
 		if !ok || unmarshalAll(mdv, &signedMD) != nil {
-			return nil, verr(ErrMalformed, cert, "the messageDigest signed attribute is missing or unreadable", "thiếu thuộc tính messageDigest", nil)
+			return nil, verr(ErrMalformed, cert, msg.P(mMessageDigest), nil)
 		}
 		if subtle.ConstantTimeCompare(signedMD, md) != 1 {
-			return nil, verr(ErrTampered, cert, "the content's digest differs from the signed messageDigest: the content changed after signing",
-				"giá trị băm của nội dung khác giá trị đã ký: nội dung bị thay đổi sau khi ký", nil)
+			return nil, verr(ErrTampered, cert, msg.P(mDigestDiffers), nil)
 		}
 		if scv, ok := attrs[oidSigningCertificateV2.String()]; ok {
 			if err := checkSigningCertificate(scv, cert); err != nil {
@@ -232,7 +232,7 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions,
 		}
 		if stv, ok := attrs[oidSigningTime.String()]; ok {
 			if err := unmarshalAll(stv, &signingTime); err != nil {
-				return nil, verr(ErrMalformed, cert, "the signingTime attribute is unreadable", "thời điểm ký không đọc được", err)
+				return nil, verr(ErrMalformed, cert, msg.P(mSigningTime), err)
 			}
 		}
 		// With signed attributes the signature covers their digest, not the content's.
@@ -240,7 +240,7 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions,
 		dg.Write(set)
 		md = dg.Sum(nil)
 	} else if !p.sd.EncapContentInfo.EContentType.Equal(oidData) {
-		return nil, verr(ErrMalformed, cert, "content other than id-data without signed attributes", "thiếu thuộc tính ký", nil)
+		return nil, verr(ErrMalformed, cert, msg.P(mNoAttrs), nil)
 	}
 	if err := checkSignatureValue(cert, si, h, md); err != nil {
 		return nil, err
@@ -250,23 +250,21 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions,
 	}
 
 	if !signingTime.IsZero() && signingTime.After(now().Add(maxClockSkew)) {
-		return nil, verr(ErrMalformed, cert, fmt.Sprintf("the signing time %s is in the future", signingTime.UTC().Format(time.RFC3339)),
-			"thời điểm ký ở tương lai", nil)
+		return nil, verr(ErrMalformed, cert, msg.P(mFutureSigning, moment(signingTime)), nil)
 	}
 	var stamped time.Time
 	var tsa *x509.Certificate
 	if timestamps && len(si.UnsignedAttrs.FullBytes) > 0 {
 		unsigned, err := readAttributes(si.UnsignedAttrs.Bytes)
 		if err != nil {
-			return nil, verr(ErrMalformed, cert, "unsigned attributes do not parse", "thuộc tính không ký không đọc được", err)
+			return nil, verr(ErrMalformed, cert, msg.P(mUnsignedAttrs), err)
 		}
 		if token, ok := unsigned[oidTimeStampToken.String()]; ok {
 			if stamped, tsa, err = verifyTimestamp(token, si.Signature, cert, opts); err != nil {
 				return nil, err
 			}
 			if !signingTime.IsZero() && signingTime.After(stamped.Add(maxClockSkew)) {
-				return nil, verr(ErrMalformed, cert, fmt.Sprintf("the claimed signing time %s is after the time-stamp %s",
-					signingTime.UTC().Format(time.RFC3339), stamped.UTC().Format(time.RFC3339)), "thời điểm ký sau dấu thời gian", nil)
+				return nil, verr(ErrMalformed, cert, msg.P(mAfterStamp, moment(signingTime), moment(stamped)), nil)
 			}
 		}
 	}
@@ -287,13 +285,10 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions,
 	if !opts.AtSigningTime {
 		for _, c := range chain {
 			if n.After(c.NotAfter) {
-				return nil, verr(ErrExpired, cert, fmt.Sprintf("%q expired on %s; it is now %s", c.Subject.CommonName,
-					c.NotAfter.UTC().Format(time.RFC3339), n.UTC().Format(time.RFC3339)),
-					fmt.Sprintf("chứng thư %q hết hạn ngày %s", c.Subject.CommonName, c.NotAfter.Format("02/01/2006")), nil)
+				return nil, verr(ErrExpired, cert, msg.P(mExpiredNow, c.Subject.CommonName, date(c.NotAfter), moment(n)), nil)
 			}
 			if n.Before(c.NotBefore) {
-				return nil, verr(ErrNotYetValid, cert, fmt.Sprintf("%q is valid only from %s", c.Subject.CommonName, c.NotBefore.UTC().Format(time.RFC3339)),
-					fmt.Sprintf("chứng thư %q chỉ có hiệu lực từ ngày %s", c.Subject.CommonName, c.NotBefore.Format("02/01/2006")), nil)
+				return nil, verr(ErrNotYetValid, cert, msg.P(mNotYetValidNow, c.Subject.CommonName, date(c.NotBefore)), nil)
 			}
 		}
 	}
@@ -313,21 +308,20 @@ func verifySigner(p *parsed, si *signerInfo, content []byte, opts VerifyOptions,
 func checkSigningCertificate(der []byte, cert *x509.Certificate) error {
 	var sc signingCertificateV2
 	if err := unmarshalAll(der, &sc); err != nil || len(sc.Certs) == 0 {
-		return verr(ErrMalformed, cert, "the signingCertificateV2 attribute is unreadable", "thuộc tính signingCertificateV2 không đọc được", err)
+		return verr(ErrMalformed, cert, msg.P(mSigningCertAttr), err)
 	}
 	id := sc.Certs[0]
 	h := crypto.SHA256
 	if len(id.HashAlgorithm.Algorithm) > 0 {
 		var ok bool
 		if h, ok = hashByOID(id.HashAlgorithm.Algorithm); !ok {
-			return verr(ErrUnsupported, cert, fmt.Sprintf("signingCertificateV2 hash %v", id.HashAlgorithm.Algorithm), "thuật toán băm không được hỗ trợ", nil)
+			return verr(ErrUnsupported, cert, msg.P(mSigningCertHash, id.HashAlgorithm.Algorithm), nil)
 		}
 	}
 	d := h.New()
 	d.Write(cert.Raw)
 	if !bytes.Equal(d.Sum(nil), id.CertHash) {
-		return verr(ErrTampered, cert, "the signed certificate reference (signingCertificateV2) does not match the signer's certificate",
-			"tham chiếu chứng thư đã ký không khớp chứng thư của người ký", nil)
+		return verr(ErrTampered, cert, msg.P(mSigningCertMismatch), nil)
 	}
 	return nil
 }
@@ -380,7 +374,7 @@ func findSigner(sid asn1.RawValue, certs []*x509.Certificate) (*x509.Certificate
 	case sid.Class == asn1.ClassUniversal && sid.Tag == asn1.TagSequence:
 		var ias issuerAndSerial
 		if err := unmarshalAll(sid.FullBytes, &ias); err != nil {
-			return nil, verr(ErrMalformed, nil, "signer identifier does not parse", "định danh người ký không đọc được", err)
+			return nil, verr(ErrMalformed, nil, msg.P(mBadSignerID), err)
 		}
 		for _, c := range certs {
 			serial, err := asn1.Marshal(c.SerialNumber)
@@ -395,23 +389,21 @@ func findSigner(sid asn1.RawValue, certs []*x509.Certificate) (*x509.Certificate
 			}
 		}
 	default:
-		return nil, verr(ErrMalformed, nil, "signer identifier of unknown form", "định danh người ký không hợp lệ", nil)
+		return nil, verr(ErrMalformed, nil, msg.P(mUnknownSignerID), nil)
 	}
-	return nil, verr(ErrUntrusted, nil, "the signer's certificate is neither in the signature nor known to the verifier",
-		"không tìm thấy chứng thư của người ký", nil)
+	return nil, verr(ErrUntrusted, nil, msg.P(mNoSignerCert), nil)
 }
 
 func checkSignatureValue(cert *x509.Certificate, si *signerInfo, h crypto.Hash, digest []byte) error {
 	alg := si.SignatureAlgorithm.Algorithm
 	bad := func(err error) error {
-		return verr(ErrTampered, cert, "the signature value does not verify with the signer's key: the signature or its signed attributes were altered",
-			"giá trị chữ ký không khớp khóa công khai của người ký: chữ ký hoặc thuộc tính ký đã bị thay đổi", err)
+		return verr(ErrTampered, cert, msg.P(mBadValue), err)
 	}
 	switch {
 	case alg.Equal(oidRSAEncryption), alg.Equal(oidSHA256WithRSA), alg.Equal(oidSHA384WithRSA), alg.Equal(oidSHA512WithRSA):
 		pub, ok := cert.PublicKey.(*rsa.PublicKey)
 		if !ok {
-			return verr(ErrMalformed, cert, "RSA signature from a non-RSA key", "khóa không phải RSA", nil)
+			return verr(ErrMalformed, cert, msg.P(mNotRSA), nil)
 		}
 		if err := rsa.VerifyPKCS1v15(pub, h, digest, si.Signature); err != nil {
 			return bad(err)
@@ -419,13 +411,13 @@ func checkSignatureValue(cert *x509.Certificate, si *signerInfo, h crypto.Hash, 
 	case alg.Equal(oidECPublicKey), alg.Equal(oidECDSASHA256), alg.Equal(oidECDSASHA384), alg.Equal(oidECDSASHA512):
 		pub, ok := cert.PublicKey.(*ecdsa.PublicKey)
 		if !ok {
-			return verr(ErrMalformed, cert, "ECDSA signature from a non-ECDSA key", "khóa không phải ECDSA", nil)
+			return verr(ErrMalformed, cert, msg.P(mNotECDSA), nil)
 		}
 		if !ecdsa.VerifyASN1(pub, digest, si.Signature) {
 			return bad(nil)
 		}
 	default:
-		return verr(ErrUnsupported, cert, fmt.Sprintf("signature algorithm %v", alg), "thuật toán ký không được hỗ trợ", nil)
+		return verr(ErrUnsupported, cert, msg.P(mSigAlg, alg), nil)
 	}
 	return nil
 }
@@ -434,11 +426,11 @@ func checkKeySize(cert *x509.Certificate) error {
 	switch k := cert.PublicKey.(type) {
 	case *rsa.PublicKey:
 		if n := k.N.BitLen(); n < 2048 {
-			return verr(ErrWeakKey, cert, fmt.Sprintf("RSA key of %d bits, below 2048", n), fmt.Sprintf("khóa RSA %d bit, dưới 2048", n), nil)
+			return verr(ErrWeakKey, cert, msg.P(mWeakRSA, n), nil)
 		}
 	case *ecdsa.PublicKey:
 		if n := k.Curve.Params().BitSize; n < 256 {
-			return verr(ErrWeakKey, cert, fmt.Sprintf("ECDSA key of %d bits, below 256", n), fmt.Sprintf("khóa ECDSA %d bit, dưới 256", n), nil)
+			return verr(ErrWeakKey, cert, msg.P(mWeakECDSA, n), nil)
 		}
 	}
 	return nil
@@ -462,6 +454,5 @@ func VerifyFile(data, sig []byte, opts VerifyOptions) (*Signed, error) {
 		}
 		return all[len(all)-1], nil
 	}
-	return nil, verr(ErrUnsigned, nil, "the document carries no signature: no detached signature, not a CMS SignedData, not a signed PDF",
-		"tài liệu không có chữ ký số", nil)
+	return nil, verr(ErrUnsigned, nil, msg.P(mNoSignature), nil)
 }

@@ -219,3 +219,13 @@ func TestChecksSkipOffHostLogin(t *testing.T) {
 		t.Errorf("%s: %s", r.Status, r.Message)
 	}
 }
+
+// A check that cannot go on names its step in the report's language.
+func TestChecksStepInVietnamese(t *testing.T) {
+	s := checktest.FailingSession(check.Target{}, check.Config{}, fmt.Errorf("GET /: %w", check.ErrTimeout))
+	r := checktest.Run(t, Checks(), "P06-A11Y-01", s)
+	if r.Status != scoring.Error || !strings.HasPrefix(r.Message, "resolving the portal profile: ") {
+		t.Errorf("%s: %s", r.Status, r.Message)
+	}
+	checktest.SaysStep(t, r, mStepProfile)
+}

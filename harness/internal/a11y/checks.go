@@ -45,7 +45,7 @@ func criterion(id string, what msg.Text) check.Func {
 		// (not 200 HTML, another host such as a national SSO login) are named.
 		sp, err := pagejudge.Sample(ctx, s, s.Config().MaxPages)
 		if err != nil {
-			return check.FromError("resolving the portal profile", err)
+			return check.FromError(msg.P(mStepProfile), err)
 		}
 		if len(sp.Pages) == 0 {
 			return sp.NoneRead()

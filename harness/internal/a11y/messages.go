@@ -130,4 +130,7 @@ var (
 	aDuplicateID = msg.New("a11y.advice.duplicate-id",
 		"make every id unique in the page",
 		"bảo đảm mỗi id chỉ xuất hiện một lần trong trang")
+
+	// The steps a check names when it could not go on (check.FromError).
+	mStepProfile = msg.New("a11y.step.resolve-profile", "resolving the portal profile", "xác định hồ sơ cổng")
 )

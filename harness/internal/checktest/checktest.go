@@ -158,6 +158,19 @@ func Lacks(t testing.TB, text string, unwanted ...string) {
 	}
 }
 
+// Vietnamese is r's message in Vietnamese, to look for words in.
+func Vietnamese(r check.Result) string { return r.MessageVI }
+
+// Texts are the texts of r a person reads, in both languages: its messages, got and want, and
+// its evidence's notes and excerpts (to look for what no finding may show).
+func Texts(r check.Result) []string {
+	texts := []string{r.Message, r.MessageVI, r.Got, r.Want, r.GotVI, r.WantVI}
+	for _, e := range r.Evidence {
+		texts = append(texts, e.Note, e.Excerpt)
+	}
+	return texts
+}
+
 // EvidenceNotes joins the notes of r's evidence, to look for words in.
 func EvidenceNotes(r check.Result) string {
 	var n []string

@@ -5,7 +5,7 @@
 //
 //	st := leakage.ParseSecurityTxt(body)
 //	if len(st.Problems) > 0 {
-//		fmt.Println(strings.Join(st.Problems, "\n")) // e.g. "no Expires field (required, RFC 9116 §2.5.5)"
+//		fmt.Println(msg.List{Items: st.Problems, Sep: "\n"}) // e.g. "no Expires field (required, RFC 9116 §2.5.5)"
 //	}
 //
 // # Judged by content

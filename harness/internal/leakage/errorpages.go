@@ -11,11 +11,12 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/headers"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // leak is a signature of internal detail in an error page.
 type leak struct {
-	what string
+	what msg.Text
 	// hints are lower-case literals of which at least one must be in the page for re to be
 	// tried: a cheap prefilter, so that clean pages cost a few substring searches.
 	hints []string
@@ -24,24 +25,34 @@ type leak struct {
 
 // leaks recognise stack traces of the platforms portals are built on, SQL errors and debug pages.
 var leaks = []leak{
-	{"Java stack trace", []string{".java:"}, regexp.MustCompile(`\bat [a-zA-Z_$][\w$]*(\.[\w$<>]+)+\([\w$]+\.java:\d+\)`)},
-	{"Java exception", []string{"java", "jakarta"}, regexp.MustCompile(`\b(java|javax|jakarta)\.[a-z]+(\.[a-zA-Z]+)*\.[A-Z]\w*(Exception|Error)\b`)},
-	{".NET error page", []string{"server error in", "verbose error"}, regexp.MustCompile(`Server Error in '[^']*' Application|ASP\.NET is configured to show verbose error messages`)},
-	{".NET stack trace", []string{"system.", "microsoft.", ".cs:line"}, regexp.MustCompile(`\bat (System|Microsoft)\.[\w.]+\(|\.cs:line \d+|System\.[A-Z]\w*Exception\b`)},
-	{"PHP error", []string{"on line", "stack trace:"}, regexp.MustCompile(`(?i)<b>(Fatal error|Warning|Parse error|Notice|Deprecated)</b>:.+ on line <b>\d+</b>|\b(PHP )?(Fatal error|Parse error|Warning): .+ in /[^\s<]+\.php on line \d+|Stack trace:\s*(<br />)?\s*#0 `)},
-	{"Python traceback", []string{"traceback", ".py\""}, regexp.MustCompile(`Traceback \(most recent call last\):|File "[^"]+\.py", line \d+`)},
-	{"Django debug page", []string{"debug = true"}, regexp.MustCompile(`You're seeing this error because you have <code>DEBUG = True</code>`)},
-	{"Werkzeug debugger", []string{"werkzeug"}, regexp.MustCompile(`Werkzeug Debugger|werkzeug\.exceptions`)},
-	{"Node.js stack trace", []string{"js:"}, regexp.MustCompile(`\bat (\S+ )?\(?(/[^\s():]+|[A-Za-z]:\\[^\s():]+|node:internal/[^\s():]+)\.?[cm]?js:\d+:\d+\)?`)},
-	{"Go panic", []string{"goroutine", ".go:"}, regexp.MustCompile(`goroutine \d+ \[running\]:|panic: .+\n\s*goroutine|\.go:\d+ \+0x[0-9a-f]+`)},
-	{"Ruby stack trace", []string{".rb:"}, regexp.MustCompile(`\.rb:\d+:in [` + "`" + `']`)},
-	{"Spring error page", []string{"whitelabel"}, regexp.MustCompile(`Whitelabel Error Page[\s\S]{0,400}(Exception|trace)`)},
-	{"SQL error", []string{"sql", "ora-", "quotation mark", "ole db", "pg::", "pg_query", "syntax error at or near", "hibernate"},
+	{lJavaTrace, []string{".java:"}, regexp.MustCompile(`\bat [a-zA-Z_$][\w$]*(\.[\w$<>]+)+\([\w$]+\.java:\d+\)`)},
+	{lJavaExc, []string{"java", "jakarta"}, regexp.MustCompile(`\b(java|javax|jakarta)\.[a-z]+(\.[a-zA-Z]+)*\.[A-Z]\w*(Exception|Error)\b`)},
+	{lDotNetPage, []string{"server error in", "verbose error"}, regexp.MustCompile(`Server Error in '[^']*' Application|ASP\.NET is configured to show verbose error messages`)},
+	{lDotNetTrace, []string{"system.", "microsoft.", ".cs:line"}, regexp.MustCompile(`\bat (System|Microsoft)\.[\w.]+\(|\.cs:line \d+|System\.[A-Z]\w*Exception\b`)},
+	{lPHPError, []string{"on line", "stack trace:"}, regexp.MustCompile(`(?i)<b>(Fatal error|Warning|Parse error|Notice|Deprecated)</b>:.+ on line <b>\d+</b>|\b(PHP )?(Fatal error|Parse error|Warning): .+ in /[^\s<]+\.php on line \d+|Stack trace:\s*(<br />)?\s*#0 `)},
+	{lPythonTrace, []string{"traceback", ".py\""}, regexp.MustCompile(`Traceback \(most recent call last\):|File "[^"]+\.py", line \d+`)},
+	{lDjangoDebug, []string{"debug = true"}, regexp.MustCompile(`You're seeing this error because you have <code>DEBUG = True</code>`)},
+	{lWerkzeug, []string{"werkzeug"}, regexp.MustCompile(`Werkzeug Debugger|werkzeug\.exceptions`)},
+	{lNodeTrace, []string{"js:"}, regexp.MustCompile(`\bat (\S+ )?\(?(/[^\s():]+|[A-Za-z]:\\[^\s():]+|node:internal/[^\s():]+)\.?[cm]?js:\d+:\d+\)?`)},
+	{lGoPanic, []string{"goroutine", ".go:"}, regexp.MustCompile(`goroutine \d+ \[running\]:|panic: .+\n\s*goroutine|\.go:\d+ \+0x[0-9a-f]+`)},
+	{lRubyTrace, []string{".rb:"}, regexp.MustCompile(`\.rb:\d+:in [` + "`" + `']`)},
+	{lSpringError, []string{"whitelabel"}, regexp.MustCompile(`Whitelabel Error Page[\s\S]{0,400}(Exception|trace)`)},
+	{lSQLError, []string{"sql", "ora-", "quotation mark", "ole db", "pg::", "pg_query", "syntax error at or near", "hibernate"},
 		regexp.MustCompile(`(?i)You have an error in your SQL syntax|SQLSTATE\[\w+\]|\bORA-\d{5}\b|Unclosed quotation mark after the character string|Microsoft OLE DB Provider for (SQL Server|ODBC)|PG::SyntaxError|pg_query\(\): Query failed|SQLite3?::SQLException|System\.Data\.SqlClient\.SqlException|syntax error at or near "|org\.hibernate\.\w+Exception|com\.mysql\.jdbc\.exceptions`)},
 }
 
-// Leak returns what kind of internal detail body shows and the text that shows it, or ok false.
+// Leak returns what kind of internal detail body shows (in English) and the text that shows it,
+// or ok false.
 func Leak(body []byte) (what, text string, ok bool) {
+	l, text, ok := findLeak(body)
+	if !ok {
+		return "", "", false
+	}
+	return l.Render(msg.EN), text, true
+}
+
+// findLeak is Leak with what the body shows as a catalogue message.
+func findLeak(body []byte) (what msg.Text, text string, ok bool) {
 	lower := bytes.ToLower(body)
 	for _, l := range leaks {
 		hinted := false
@@ -58,7 +69,7 @@ func Leak(body []byte) (what, text string, ok bool) {
 			return l.what, string(m), true
 		}
 	}
-	return "", "", false
+	return msg.Text{}, "", false
 }
 
 // malformed is the query value that trips naive parameter handling: quotes for SQL, a backslash,
@@ -113,7 +124,6 @@ func mustResolve(s *check.Session, ref string) string {
 
 // checkErrorPages judges P06-SEC-14.
 func checkErrorPages(ctx context.Context, s *check.Session) check.Result {
-	want := "error pages with a plain message: no stack trace, exception, SQL error or debug page"
 	var tally pagejudge.Tally
 	probes := errorProbes(ctx, s)
 	// The last probe asks for JSON, as an API client would: APIs often answer errors with the
@@ -143,18 +153,16 @@ func checkErrorPages(ctx context.Context, s *check.Session) check.Result {
 			continue
 		}
 		tally.Read++
-		what, text, ok := Leak(r.Body)
+		what, text, ok := findLeak(r.Body)
 		if !ok {
 			continue
 		}
 		e := r.Evidence("Content-Type")
-		e.Excerpt, e.Note = excerpt([]byte(text), 200), what
-		tally.Add(r.URL, fmt.Sprintf("%s answers HTTP %d with a %s (%q)", check.Redact(r.URL), r.StatusCode, what, excerpt([]byte(text), 100)), e)
+		e.Excerpt, e.Note = excerpt([]byte(text), 200), what.Render(msg.EN)
+		tally.Record(r.URL, msg.P(mErrorsFound, check.Redact(r.URL), r.StatusCode, msg.P(what), excerpt([]byte(text), 100)), e)
 	}
-	return tally.Result(pagejudge.TallyMessages{
-		NoneRead: "none of the error probes could be fetched", NoneReadVI: "không gửi được yêu cầu gây lỗi nào",
-		Fail: "error pages leak internal details: %[2]s", FailVI: "trang lỗi làm lộ thông tin nội bộ: %[2]s",
-		Pass: "%d forced errors (missing paths, malformed queries) showed no stack trace, exception or SQL error", PassVI: "%d yêu cầu gây lỗi không làm lộ dấu vết ngăn xếp hay lỗi SQL",
-		PassGot: "no internal details", Want: want,
+	return tally.Finding(pagejudge.TallyTexts{
+		NoneRead: msg.P(mErrorsNoneRead), Fail: mErrorsFail,
+		Pass: mErrorsPass, PassGot: msg.P(mErrorsPassGot), Want: msg.P(mErrorsWant),
 	})
 }

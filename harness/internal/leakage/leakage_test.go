@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -289,6 +290,7 @@ func TestCheckErrorPages(t *testing.T) {
 			}
 			r := checkErrorPages(context.Background(), fixture(t, true, paths, tc.notFound))
 			checktest.Expect(t, r, tc.status, tc.msg)
+			checktest.Says(t, r, map[scoring.Status]msg.Text{scoring.Pass: mErrorsPass, scoring.Fail: mErrorsFail}[tc.status])
 		})
 	}
 }
@@ -316,7 +318,7 @@ func TestParseSecurityTxt(t *testing.T) {
 			if len(st.Contacts) != tc.contacts {
 				t.Errorf("contacts = %q, want %d", st.Contacts, tc.contacts)
 			}
-			got := strings.Join(st.Problems, " | ")
+			got := msg.List{Items: st.Problems, Sep: " | "}.String()
 			if len(tc.problems) == 0 && got != "" {
 				t.Errorf("unexpected problems: %s", got)
 			}
@@ -360,6 +362,7 @@ func TestCheckSecurityTxt(t *testing.T) {
 			}
 			r := checkSecurityTxt(context.Background(), fixture(t, tc.tls, paths, real404))
 			checktest.Expect(t, r, tc.status, tc.msg)
+			checktest.Says(t, r, map[scoring.Status]msg.Text{scoring.Pass: mSecTxtPass, scoring.Fail: mSecTxtFail}[tc.status])
 		})
 	}
 }
@@ -392,6 +395,14 @@ func TestCheckMixedContent(t *testing.T) {
 			}
 			r := checkMixedContent(context.Background(), s)
 			checktest.Expect(t, r, tc.status, tc.msg)
+			want := map[scoring.Status]msg.Text{scoring.Pass: mMixedPass, scoring.Fail: mMixedFail}[tc.status]
+			switch {
+			case tc.csp:
+				want = mMixedPassUpgraded
+			case !tc.tls:
+				want = mMixedNotHTTPS
+			}
+			checktest.Says(t, r, want)
 		})
 	}
 }
@@ -439,7 +450,7 @@ func TestThirdPartySRI(t *testing.T) {
 				}
 				return
 			}
-			if len(bad) != 1 || !strings.Contains(bad[0].Problem, tc.bad) {
+			if len(bad) != 1 || !strings.Contains(bad[0].Problem.String(), tc.bad) {
 				t.Errorf("bad = %+v, want %q", bad, tc.bad)
 			}
 		})
@@ -456,12 +467,17 @@ func TestCheckSRI(t *testing.T) {
 	pass := fixture(t, true, map[string]resource{"/": home("")}, real404)
 	if r := checkSRI(context.Background(), pass); r.Status != scoring.Pass || !strings.Contains(r.Message, "no third-party") {
 		t.Errorf("got %s %q", r.Status, r.Message)
+	} else {
+		checktest.Says(t, r, mSRIPass, 1)
 	}
 	fail := fixture(t, true, map[string]resource{"/": home(`<script src="https://cdn.example.com/jquery.js"></script>`)}, real404)
 	r := checkSRI(context.Background(), fail)
 	if r.Status != scoring.Fail || !strings.Contains(r.Message, "https://cdn.example.com/jquery.js: no integrity attribute") {
-		t.Errorf("got %s %q", r.Status, r.Message)
+		t.Fatalf("got %s %q", r.Status, r.Message)
 	}
+	checktest.Says(t, r, mSRIFail, 1, r.Args[1])
+	// The problem is a phrase: Vietnamese reports say it in Vietnamese.
+	checktest.Contains(t, r.MessageVI, "https://cdn.example.com/jquery.js: không có thuộc tính `integrity`")
 }
 
 func FuzzParseSecurityTxt(f *testing.F) {
@@ -470,7 +486,7 @@ func FuzzParseSecurityTxt(f *testing.F) {
 	f.Add([]byte("<html>"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		st := ParseSecurityTxt(b)
-		if len(st.Contacts) == 0 && !strings.Contains(strings.Join(st.Problems, "|"), "no Contact") {
+		if len(st.Contacts) == 0 && !slices.ContainsFunc(st.Problems, func(p msg.Phrase) bool { return p.Text == mSecTxtNoContact }) {
 			t.Fatal("a file without Contact must say so")
 		}
 	})

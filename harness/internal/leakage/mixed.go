@@ -2,7 +2,6 @@ package leakage
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/headers"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -154,17 +154,14 @@ func checkMixedContent(ctx context.Context, s *check.Session) check.Result {
 	if s.Base().Scheme != "https" {
 		// Not not_applicable: a plain-HTTP portal loads everything unencrypted, which is what
 		// this criterion guards against, and leaving the denominator would reward it.
-		r := check.Failf("the portal is not served over HTTPS: every script, style and form travels unencrypted (see P06-SEC-01)").
-			VI("cổng không dùng HTTPS: mọi script, style và biểu mẫu đều truyền không mã hoá (xem P06-SEC-01)").
-			GotWant("plain HTTP pages", "HTTPS pages loading nothing over http://").At(s.Base().String())
+		r := check.Fail(mMixedNotHTTPS).Saw(msg.P(mMixedNotHTTPSGot), msg.P(mMixedNotHTTPSWant)).At(s.Base().String())
 		if resp, err := s.Get(ctx, s.Base().String()); err == nil {
 			r = r.With(resp.Evidence("Content-Type"))
 		}
 		return r
 	}
-	want := "no http:// scripts, styles, frames, forms, images or media on HTTPS pages"
 	var tally pagejudge.Tally
-	var notes []string
+	var notes []msg.Phrase
 	for _, u := range headers.CitizenPages(ctx, s) {
 		p, err := s.Page(ctx, u)
 		if err != nil || p.Doc == nil {
@@ -179,35 +176,32 @@ func checkMixedContent(ctx context.Context, s *check.Session) check.Result {
 			continue
 		}
 		if upgrades(p) {
-			notes = append(notes, fmt.Sprintf("%s has %d http:// subresource(s) upgraded by CSP upgrade-insecure-requests", check.Redact(p.FinalURL), len(mixed)))
+			notes = append(notes, msg.P(mMixedUpgraded, check.Redact(p.FinalURL), len(mixed)))
 			continue
 		}
 		active, passive := 0, 0
-		var list []string
+		var list []msg.Phrase
 		var ev []scoring.Evidence
 		for _, m := range mixed {
-			kind := "passive"
+			kind, item := "passive", mMixedPassive
 			if m.Active {
-				kind = "active"
+				kind, item = "active", mMixedActive
 				active++
 			} else {
 				passive++
 			}
 			if len(list) < 5 {
-				list = append(list, fmt.Sprintf("%s %s at %s", kind, check.Redact(m.URL), m.Path))
+				list = append(list, msg.P(item, check.Redact(m.URL), m.Path))
 			}
 			ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Location: m.Path, Excerpt: check.Redact(m.URL), Note: kind + " mixed content"})
 		}
-		tally.Add(p.FinalURL, fmt.Sprintf("%s loads %d active and %d passive http:// subresource(s): %s", check.Redact(p.FinalURL), active, passive, strings.Join(list, "; ")), ev...)
+		tally.Record(p.FinalURL, msg.P(mMixedAt, check.Redact(p.FinalURL), active, passive, msg.List{Items: list}), ev...)
 	}
-	pass := "no http:// subresources on the %d HTTPS page(s) checked"
-	if len(notes) > 0 {
-		pass += " (" + strings.ReplaceAll(strings.Join(notes, "; "), "%", "%%") + ")"
+	if tally.Read > 0 && len(tally.Things) == 0 && len(notes) > 0 {
+		return check.Pass(mMixedPassUpgraded, tally.Read, msg.List{Items: notes}).Saw(msg.P(mMixedPassGot), msg.P(mMixedWant))
 	}
-	return tally.Result(pagejudge.TallyMessages{
-		NoneRead: "no HTML page could be fetched", NoneReadVI: "không tải được trang HTML nào",
-		Fail: "mixed content: %[2]s", FailVI: "nội dung hỗn hợp (tài nguyên http:// trên trang HTTPS): %[2]s", Sep: " | ",
-		Pass: pass, PassVI: "không có tài nguyên http:// trên %d trang HTTPS",
-		PassGot: "no mixed content", Want: want,
+	return tally.Finding(pagejudge.TallyTexts{
+		NoneRead: msg.P(mMixedNoneRead), Fail: mMixedFail, Sep: " | ",
+		Pass: mMixedPass, PassGot: msg.P(mMixedPassGot), Want: msg.P(mMixedWant),
 	})
 }

@@ -404,7 +404,7 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 	if len(found) > 0 {
 		list := msg.List{Items: found}
 		return check.Fail(mPathsExposed, len(found), probed, depth, list).
-			Saw(msg.P(mPathsList, list), want).At(at).With(ev...)
+			Saw(msg.P(mList, list), want).At(at).With(ev...)
 	}
 	if deep {
 		return check.Pass(mPathsPassDeep, probed, depth, baseline.StatusCode).Saw(msg.P(mPathsNothing), want)

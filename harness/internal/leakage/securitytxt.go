@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"fmt"
 	"mime"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/textx"
 )
 
@@ -24,8 +24,9 @@ type SecurityTxt struct {
 	Fields map[string][]string
 	// Signed is true when the file is an OpenPGP cleartext-signed message.
 	Signed bool
-	// Problems are the violations of RFC 9116, each with its line number.
-	Problems []string
+	// Problems are the violations of RFC 9116, each with its line number, as catalogue phrases
+	// (String gives the English).
+	Problems []msg.Phrase
 }
 
 // maxSecurityTxt bounds the file the parser reads.
@@ -38,7 +39,7 @@ const maxSecurityTxt = 32 << 10
 func ParseSecurityTxt(body []byte) SecurityTxt {
 	st := SecurityTxt{Fields: map[string][]string{}}
 	if len(body) > maxSecurityTxt {
-		st.Problems = append(st.Problems, fmt.Sprintf("file of %d bytes exceeds the %d read", len(body), maxSecurityTxt))
+		st.Problems = append(st.Problems, msg.P(mSecTxtTooLong, len(body), maxSecurityTxt))
 		body = body[:maxSecurityTxt]
 	}
 	sc := bufio.NewScanner(bytes.NewReader(body))
@@ -72,7 +73,7 @@ func ParseSecurityTxt(body []byte) SecurityTxt {
 		if !ok || name == "" || strings.ContainsAny(name, " \t<>") {
 			bad++
 			if bad <= 3 {
-				st.Problems = append(st.Problems, fmt.Sprintf("line %d is neither a field nor a comment: %q", line, truncate(trim, 60)))
+				st.Problems = append(st.Problems, msg.P(mSecTxtBadLine, line, truncate(trim, 60)))
 			}
 			continue
 		}
@@ -82,50 +83,50 @@ func ParseSecurityTxt(body []byte) SecurityTxt {
 		switch key {
 		case "contact":
 			st.Contacts = append(st.Contacts, value)
-			if p := checkURI(value); p != "" {
-				st.Problems = append(st.Problems, fmt.Sprintf("line %d: Contact %s", line, p))
+			if p, bad := checkURI(value); bad {
+				st.Problems = append(st.Problems, msg.P(mSecTxtContactURI, line, p))
 			}
 		case "expires":
 			expiresSeen++
 			if expiresSeen > 1 {
-				st.Problems = append(st.Problems, fmt.Sprintf("line %d: Expires appears more than once", line))
+				st.Problems = append(st.Problems, msg.P(mSecTxtExpiresTwice, line))
 				continue
 			}
 			t, err := time.Parse(time.RFC3339, value)
 			if err != nil {
-				st.Problems = append(st.Problems, fmt.Sprintf("line %d: Expires %q is not an RFC 3339 date-time (e.g. 2027-01-31T17:00:00+07:00)", line, truncate(value, 40)))
+				st.Problems = append(st.Problems, msg.P(mSecTxtExpiresBad, line, truncate(value, 40)))
 				continue
 			}
 			st.Expires = t
 		case "encryption", "acknowledgments", "policy", "hiring", "canonical", "csaf":
-			if p := checkURI(value); p != "" {
-				st.Problems = append(st.Problems, fmt.Sprintf("line %d: %s %s", line, name, p))
+			if p, bad := checkURI(value); bad {
+				st.Problems = append(st.Problems, msg.P(mSecTxtFieldURI, line, name, p))
 			}
 		}
 	}
 done:
 	if bad > 3 {
-		st.Problems = append(st.Problems, fmt.Sprintf("%d lines in all are neither fields nor comments", bad))
+		st.Problems = append(st.Problems, msg.P(mSecTxtBadLines, bad))
 	}
 	if len(st.Contacts) == 0 {
-		st.Problems = append(st.Problems, "no Contact field (required, RFC 9116 §2.5.3)")
+		st.Problems = append(st.Problems, msg.P(mSecTxtNoContact))
 	}
 	if expiresSeen == 0 {
-		st.Problems = append(st.Problems, "no Expires field (required, RFC 9116 §2.5.5)")
+		st.Problems = append(st.Problems, msg.P(mSecTxtNoExpires))
 	}
 	return st
 }
 
-// checkURI says what is wrong with a field's URI value, or "".
-func checkURI(v string) string {
+// checkURI says what is wrong with a field's URI value, bad false when nothing is.
+func checkURI(v string) (p msg.Phrase, bad bool) {
 	u, err := url.Parse(v)
 	if err != nil || u.Scheme == "" {
-		return fmt.Sprintf("%q is not a URI (write mailto:, tel: or https://)", truncate(v, 60))
+		return msg.P(mSecTxtNotURI, truncate(v, 60)), true
 	}
 	if strings.EqualFold(u.Scheme, "http") {
-		return fmt.Sprintf("%q uses http://; web URIs must be https:// (RFC 9116 §2.5)", truncate(v, 60))
+		return msg.P(mSecTxtHTTPURI, truncate(v, 60)), true
 	}
-	return ""
+	return msg.Phrase{}, false
 }
 
 // truncate shortens s to n characters, never inside one (Vietnamese text is mostly multi-byte).
@@ -136,56 +137,58 @@ var now = time.Now
 
 // checkSecurityTxt judges P06-SEC-15.
 func checkSecurityTxt(ctx context.Context, s *check.Session) check.Result {
-	want := "/.well-known/security.txt over HTTPS, text/plain, with Contact and an Expires in the future"
+	want := msg.P(mSecTxtWant)
 	r, err := s.Get(ctx, "/.well-known/security.txt")
 	if err != nil {
-		return check.Errorf("GET /.well-known/security.txt: %v", err).VI("GET /.well-known/security.txt: %v", err)
+		return check.Error(mSecTxtGetFailed, err)
 	}
 	at := r.FinalURL
-	fail := func(got string) check.Result {
-		return check.Failf("%s: %s", check.Redact(at), got).VI("%s: %s", check.Redact(at), got).
-			GotWant(got, want).At(at).With(r.Evidence("Content-Type"))
+	fail := func(got ...msg.Phrase) check.Result {
+		list := msg.List{Items: got}
+		return check.Fail(mSecTxtFail, check.Redact(at), list).
+			Saw(msg.P(mList, list), want).At(at).With(r.Evidence("Content-Type"))
 	}
 	if r.StatusCode != 200 {
-		got := fmt.Sprintf("no security.txt (HTTP %d)", r.StatusCode)
+		got := []msg.Phrase{msg.P(mSecTxtMissing, r.StatusCode)}
 		// RFC 9116 §3 allows /security.txt only as a legacy copy or redirect: say so if that is
 		// where the file is.
 		if legacy, err := s.Get(ctx, "/security.txt"); err == nil && legacy.StatusCode == 200 &&
 			strings.HasPrefix(legacy.Header.Get("Content-Type"), "text/plain") && len(ParseSecurityTxt(legacy.Body).Contacts) > 0 {
-			got += "; a security.txt is served at /security.txt, but RFC 9116 requires /.well-known/security.txt"
+			got = append(got, msg.P(mSecTxtLegacy))
 		}
-		return fail(got)
+		return fail(got...)
 	}
 	if u, err := url.Parse(r.FinalURL); err != nil || u.Scheme != "https" {
-		return fail("security.txt is served over plain HTTP (RFC 9116 §3 requires HTTPS)")
+		return fail(msg.P(mSecTxtPlainHTTP))
 	}
 	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "text/plain" {
-		return fail(fmt.Sprintf("Content-Type is %q, not text/plain (a soft-404 page or misconfigured server)", r.Header.Get("Content-Type")))
+		return fail(msg.P(mSecTxtContentType, r.Header.Get("Content-Type")))
 	}
-	var notes []string
+	var notes []msg.Phrase
 	if cs := params["charset"]; cs != "" && !strings.EqualFold(cs, "utf-8") {
-		return fail(fmt.Sprintf("charset is %q, not utf-8 (RFC 9116 §3)", cs))
+		return fail(msg.P(mSecTxtCharset, cs))
 	} else if cs == "" {
-		notes = append(notes, "Content-Type has no charset=utf-8")
+		notes = append(notes, msg.P(mSecTxtNoCharset))
 	}
 	st := ParseSecurityTxt(r.Body)
 	t := now()
 	if !st.Expires.IsZero() && !st.Expires.After(t) {
-		st.Problems = append(st.Problems, fmt.Sprintf("Expires %s is in the past: the file is stale and must not be trusted", st.Expires.Format(time.RFC3339)))
+		st.Problems = append(st.Problems, msg.P(mSecTxtStale, st.Expires.Format(time.RFC3339)))
 	}
 	if len(st.Problems) > 0 {
-		return fail(strings.Join(st.Problems, "; "))
+		return fail(st.Problems...)
 	}
 	if st.Expires.Sub(t) > 366*24*time.Hour {
-		notes = append(notes, "Expires is more than a year ahead (RFC 9116 recommends less)")
+		notes = append(notes, msg.P(mSecTxtFarExpires))
 	}
 	if st.Signed {
-		notes = append(notes, "OpenPGP-signed (signature not verified)")
+		notes = append(notes, msg.P(mSecTxtSigned))
 	}
-	msg := fmt.Sprintf("%s: Contact %s; Expires %s", check.Redact(at), strings.Join(st.Contacts, ", "), st.Expires.Format(time.DateOnly))
+	var noted msg.List
 	if len(notes) > 0 {
-		msg += " (" + strings.Join(notes, "; ") + ")"
+		noted.Items = []msg.Phrase{msg.P(mSecTxtNotes, msg.List{Items: notes})}
 	}
-	return check.Passf("%s", msg).VI("%s: có Contact và Expires còn hiệu lực", check.Redact(at)).GotWant(msg, want).At(at)
+	pass := msg.P(mSecTxtPass, check.Redact(at), strings.Join(st.Contacts, ", "), st.Expires.Format(time.DateOnly), noted)
+	return check.Pass(pass.Text, pass.Args...).Saw(pass, want).At(at)
 }

@@ -3,7 +3,6 @@ package leakage
 import (
 	"context"
 	"encoding/base64"
-	"fmt"
 	"net"
 	"net/url"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/headers"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -63,7 +63,8 @@ func site(host string) string {
 // Subresource is a third-party script or stylesheet and what is wrong with its SRI.
 type Subresource struct {
 	URL, Path string
-	Problem   string
+	// Problem is what is wrong (a catalogue phrase), zero when nothing is.
+	Problem msg.Phrase
 }
 
 // ThirdPartySRI lists the scripts and stylesheets of a page loaded from another site (another
@@ -110,14 +111,14 @@ func ThirdPartySRI(doc *html.Node, pageURL string) (all, bad []Subresource) {
 		_, cors := htmlx.Attr(e, "crossorigin")
 		switch {
 		case !has || strings.TrimSpace(integrity) == "":
-			sr.Problem = "no integrity attribute"
+			sr.Problem = msg.P(mSRINoIntegrity)
 		case !ValidIntegrity(integrity):
-			sr.Problem = fmt.Sprintf("integrity %q holds no valid sha256/sha384/sha512 digest", truncate(integrity, 60))
+			sr.Problem = msg.P(mSRIBadIntegrity, truncate(integrity, 60))
 		case !cors:
-			sr.Problem = "integrity without crossorigin (the browser cannot verify it and blocks the file)"
+			sr.Problem = msg.P(mSRINoCORS)
 		}
 		all = append(all, sr)
-		if sr.Problem != "" {
+		if !sr.Problem.Text.IsZero() {
 			bad = append(bad, sr)
 		}
 	}
@@ -126,7 +127,6 @@ func ThirdPartySRI(doc *html.Node, pageURL string) (all, bad []Subresource) {
 
 // checkSRI judges P06-SEC-17 on the citizen pages.
 func checkSRI(ctx context.Context, s *check.Session) check.Result {
-	want := "every third-party script and stylesheet with integrity=\"sha384-…\" (or sha256/sha512) and crossorigin"
 	var tally pagejudge.Tally
 	third := 0
 	for _, u := range headers.CitizenPages(ctx, s) {
@@ -138,19 +138,15 @@ func checkSRI(ctx context.Context, s *check.Session) check.Result {
 		all, bad := ThirdPartySRI(p.Doc, p.FinalURL)
 		third += len(all)
 		for _, b := range bad {
-			tally.Add(p.FinalURL, fmt.Sprintf("%s loads %s: %s", check.Redact(p.FinalURL), check.Redact(b.URL), b.Problem),
-				scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Location: b.Path, Excerpt: check.Redact(b.URL), Note: b.Problem})
+			tally.Record(p.FinalURL, msg.P(mSRIAt, check.Redact(p.FinalURL), check.Redact(b.URL), b.Problem),
+				scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Location: b.Path, Excerpt: check.Redact(b.URL), Note: b.Problem.String()})
 		}
 	}
-	m := pagejudge.TallyMessages{
-		NoneRead: "no HTML page could be fetched", NoneReadVI: "không tải được trang HTML nào",
-		Fail: "%d third-party script(s)/stylesheet(s) lack valid Subresource Integrity: %s", FailVI: "%d script/stylesheet của bên thứ ba thiếu SRI hợp lệ: %s",
-		Pass: "no third-party scripts or stylesheets on the %d page(s) checked", PassVI: "không có script/stylesheet của bên thứ ba trên %d trang",
-		PassGot: "no third-party scripts", Want: want,
+	if tally.Read > 0 && len(tally.Things) == 0 && third > 0 {
+		return check.Pass(mSRIAllGood, third).Saw(msg.P(mSRIAllGoodGot), msg.P(mSRIWant))
 	}
-	if tally.Read > 0 && len(tally.Found) == 0 && third > 0 {
-		return check.Passf("all %d third-party script(s)/stylesheet(s) carry valid integrity and crossorigin", third).
-			VI("cả %d script/stylesheet của bên thứ ba đều có SRI hợp lệ", third).GotWant("all with SRI", want)
-	}
-	return tally.Result(m)
+	return tally.Finding(pagejudge.TallyTexts{
+		NoneRead: msg.P(mSRINoneRead), Counted: mSRIFail,
+		Pass: mSRIPass, PassGot: msg.P(mSRIPassGot), Want: msg.P(mSRIWant),
+	})
 }

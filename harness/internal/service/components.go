@@ -40,7 +40,7 @@ func componentsCheck(ctx context.Context, s *check.Session, r *check.Resolved) c
 	for _, ref := range r.ProcedurePages {
 		pg, err := s.Page(ctx, ref)
 		if err != nil {
-			return check.FromError("fetching procedure page "+check.Redact(ref), err)
+			return check.FromError(msg.P(mStepProcedurePage, check.Redact(ref)), err)
 		}
 		checked++
 		if pg.StatusCode != 200 || pg.Doc == nil {

@@ -73,7 +73,7 @@ func feedbackCheck(ctx context.Context, s *check.Session, r *check.Resolved) che
 		}
 		pg, err := s.Page(ctx, w.ref)
 		if err != nil {
-			return check.FromError("fetching the "+w.field+" page", err)
+			return check.FromError(msg.P(mStepFieldPage, w.field), err)
 		}
 		ev = append(ev, pg.Evidence("Content-Type"))
 		text := ""

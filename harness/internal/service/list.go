@@ -53,7 +53,7 @@ func procedures(ctx context.Context, s *check.Session) (*check.ProcedureList, *c
 		return nil, &r
 	}
 	if err != nil {
-		r := check.FromError("reading the procedure catalogue", err)
+		r := check.FromError(msg.P(mStepCatalogue), err)
 		return nil, &r
 	}
 	if len(pl.Procedures) == 0 {

@@ -184,7 +184,7 @@ func lookupCheck(ctx context.Context, s *check.Session, r *check.Resolved) check
 	u := lookupURL(r.StatusLookup, unknownDossier)
 	pg, err := s.Page(ctx, u)
 	if err != nil {
-		return check.FromError("looking up an unknown dossier", err)
+		return check.FromError(msg.P(mStepLookupUnknown), err)
 	}
 	ev := []scoring.Evidence{pg.Evidence("Content-Type")}
 	if pg.StatusCode >= 500 {
@@ -208,7 +208,7 @@ func lookupCheck(ctx context.Context, s *check.Session, r *check.Resolved) check
 	u2 := lookupURL(r.StatusLookup, r.SampleDossier)
 	pg2, err := s.Page(ctx, u2)
 	if err != nil {
-		return check.FromError("looking up the sample dossier", err)
+		return check.FromError(msg.P(mStepLookupSample), err)
 	}
 	ev = append(ev, pg2.Evidence("Content-Type"))
 	text := resultText(pg2)

@@ -254,6 +254,13 @@ var (
 	mEssentialWant = msg.New("service.essential.want",
 		"every essential service within the portal's scope offered online",
 		"mọi dịch vụ công thiết yếu thuộc phạm vi của cổng được cung cấp trực tuyến")
+
+	// The steps a check names when it could not go on (check.FromError).
+	mStepCatalogue     = msg.New("service.step.read-catalogue", "reading the procedure catalogue", "đọc danh mục thủ tục")
+	mStepProcedurePage = msg.New("service.step.fetch-procedure-page", "fetching procedure page %s", "tải trang thủ tục %s")
+	mStepFieldPage     = msg.New("service.step.fetch-field-page", "fetching the %s page", "tải trang %s")
+	mStepLookupUnknown = msg.New("service.step.lookup-unknown", "looking up an unknown dossier", "tra cứu một mã hồ sơ không tồn tại")
+	mStepLookupSample  = msg.New("service.step.lookup-sample", "looking up the sample dossier", "tra cứu hồ sơ mẫu")
 )
 
 // scopes name a level of government.

@@ -109,7 +109,7 @@ func paymentCheck(ctx context.Context, s *check.Session, r *check.Resolved) chec
 	for _, ref := range r.ProcedurePages {
 		pg, err := s.Page(ctx, ref)
 		if err != nil {
-			return check.FromError("fetching procedure page "+check.Redact(ref), err)
+			return check.FromError(msg.P(mStepProcedurePage, check.Redact(ref)), err)
 		}
 		if pg.StatusCode != 200 || pg.Doc == nil {
 			continue // P06-SVC-02 reports pages that do not answer

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -247,5 +248,17 @@ func TestPageFee(t *testing.T) {
 				t.Errorf("pageFee = %v, %v; want %v, %v", fee, known, c.fee, c.known)
 			}
 		})
+	}
+}
+
+// A check that cannot go on names its step in the report's language.
+func TestStepInVietnamese(t *testing.T) {
+	s := checktest.FailingSession(check.Target{}, check.Config{}, fmt.Errorf("GET /: %w", check.ErrTimeout))
+	for _, id := range []string{"P06-SVC-01", "P06-SVC-06", "P06-SVC-07"} {
+		r := checktest.Run(t, Checks(), id, s)
+		if r.Status != scoring.Error || !strings.HasPrefix(r.Message, "reading the procedure catalogue: GET /") {
+			t.Errorf("%s %s: %s", id, r.Status, r.Message)
+		}
+		checktest.SaysStep(t, r, mStepCatalogue)
 	}
 }

@@ -10,8 +10,10 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/fakes"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/scoring"
 )
 
 // The dossier flow shared by the signature and data-warehouse checks.
@@ -143,11 +145,13 @@ func quote(s string) string {
 }
 
 // Redacting wraps a check so that personal identification numbers in its result — certificate
-// subjects carry them in UID "CCCD:…" — are masked in messages, got/want and evidence notes.
+// subjects carry them in UID "CCCD:…" — are masked in its English message, got/want and evidence
+// notes and excerpts. The family's own results mask them where they are made: their messages
+// are given masked values (say, fromError, masked), in both languages.
 func Redacting(f check.Func) check.Func {
 	return func(ctx context.Context, s *check.Session) check.Result {
 		r := f(ctx, s)
-		r.Message, r.MessageVI = check.Redact(r.Message), check.Redact(r.MessageVI)
+		r.Message = check.Redact(r.Message)
 		r.Got, r.Want = check.Redact(r.Got), check.Redact(r.Want)
 		for i := range r.Evidence {
 			r.Evidence[i].Note = check.Redact(r.Evidence[i].Note)
@@ -156,3 +160,56 @@ func Redacting(f check.Func) check.Func {
 		return r
 	}
 }
+
+// say is the result with status st and message t, its values masked.
+func say(st scoring.Status, t msg.Text, args ...any) check.Result {
+	return check.Say(st, t, maskAll(args)...)
+}
+
+// fromError is check.FromError with the error's text masked.
+func fromError(context string, err error) check.Result {
+	return check.FromError(context, maskedError{err})
+}
+
+// masked is the phrase p with its values masked.
+func masked(p msg.Phrase) msg.Phrase { return msg.P(p.Text, maskAll(p.Args)...) }
+
+// maskAll masks the identification numbers in values of messages: texts, errors, and the values
+// of phrases and lists; numbers and values that mask themselves (failure) are left as they are.
+func maskAll(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			out[i] = check.Redact(v)
+		case []string:
+			m := make([]string, len(v))
+			for j, s := range v {
+				m[j] = check.Redact(s)
+			}
+			out[i] = m
+		case msg.Phrase:
+			out[i] = masked(v)
+		case msg.List:
+			l := msg.List{Sep: v.Sep, Items: make([]msg.Phrase, len(v.Items))}
+			for j, p := range v.Items {
+				l.Items[j] = masked(p)
+			}
+			out[i] = l
+		case maskedError, failure:
+			out[i] = v
+		case error:
+			out[i] = maskedError{v}
+		default:
+			out[i] = a
+		}
+	}
+	return out
+}
+
+// maskedError is an error whose text has identification numbers masked; errors.Is and As see
+// the error it wraps.
+type maskedError struct{ err error }
+
+func (e maskedError) Error() string { return check.Redact(e.err.Error()) }
+func (e maskedError) Unwrap() error { return e.err }

@@ -3,10 +3,10 @@ package signature
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -21,27 +21,21 @@ type outcome struct {
 	err      error
 }
 
-func (o outcome) String() string {
+// said is what the portal did with the case, as a phrase of the check's message.
+func (o outcome) said() msg.Phrase {
 	switch {
 	case o.err != nil:
-		return fmt.Sprintf("%s: could not be submitted (%v)", o.c.Name, o.err)
+		return msg.P(mOutcomeFailed, o.c.Label, o.err)
 	case o.accepted && len(o.signers) == 0:
-		return fmt.Sprintf("%s: ACCEPTED as dossier %s with no signer recorded: the signature was ignored, not refused (%s)", o.c.Name, o.dossier, quote(o.message))
+		return msg.P(mOutcomeIgnored, o.c.Label, o.dossier, quote(o.message))
 	case o.accepted:
-		return fmt.Sprintf("%s: ACCEPTED as dossier %s, signer %q recorded (%s)", o.c.Name, o.dossier, strings.Join(o.signers, "; "), quote(o.message))
+		return msg.P(mOutcomeAccepted, o.c.Label, o.dossier, strings.Join(o.signers, "; "), quote(o.message))
 	}
-	return fmt.Sprintf("%s: refused (%s)", o.c.Name, quote(o.message))
+	return msg.P(mOutcomeRefused, o.c.Label, quote(o.message))
 }
 
-func (o outcome) vi() string {
-	switch {
-	case o.err != nil:
-		return fmt.Sprintf("%s: không nộp được (%v)", o.c.NameVI, o.err)
-	case o.accepted:
-		return fmt.Sprintf("%s: ĐƯỢC TIẾP NHẬN thành hồ sơ %s", o.c.NameVI, o.dossier)
-	}
-	return fmt.Sprintf("%s: bị từ chối (%s)", o.c.NameVI, quote(o.message))
-}
+// String is what the portal did with the case, in English.
+func (o outcome) String() string { return o.said().String() }
 
 // P06-SIG-03: tampered, expired, revoked and untrusted signatures are rejected (Circular
 // 15/2025/TT-BKHCN: verification checks certificate validity, the trust path and integrity).
@@ -50,16 +44,16 @@ func (o outcome) vi() string {
 func badSignaturesRejected(ctx context.Context, s *check.Session) check.Result {
 	pki, err := PKI(s)
 	if err != nil {
-		return check.FromError("preparing bad signatures", err)
+		return fromError("preparing bad signatures", err)
 	}
 	d, err := Dossiers(s)
 	if err != nil {
-		return check.FromError("submitting signed documents", err)
+		return fromError("submitting signed documents", err)
 	}
 	who := Citizen()
 	b, err := s.Login(ctx, who)
 	if err != nil {
-		return check.FromError("logging in as the citizen", err)
+		return fromError("logging in as the citizen", err)
 	}
 	base := NewDocument("to-khai-da-ky.pdf")
 	submit := func(c signtest.Case) outcome {
@@ -81,14 +75,14 @@ func badSignaturesRejected(ctx context.Context, s *check.Session) check.Result {
 	// valid detached signature but takes a valid attached one.
 	cases, err := pki.Cases(base.Data, who)
 	if err != nil {
-		return check.Errorf("preparing the signed test documents: %v", err)
+		return say(scoring.Error, mPrepareFailed, err)
 	}
 	control := submit(cases[0])
 	attached := false
 	if control.err == nil && !control.accepted {
 		att, err := pki.AttachedCases(base.Data, who)
 		if err != nil {
-			return check.Errorf("preparing the signed test documents: %v", err)
+			return say(scoring.Error, mPrepareFailed, err)
 		}
 		if c := submit(att[0]); c.err == nil && c.accepted {
 			cases, control, attached = att, c, true
@@ -98,41 +92,36 @@ func badSignaturesRejected(ctx context.Context, s *check.Session) check.Result {
 	for _, c := range cases[1:] {
 		outs = append(outs, submit(c))
 		if ctx.Err() != nil {
-			return check.Errorf("stopped after %d of %d submissions: %v", len(outs), len(cases), ctx.Err())
+			return say(scoring.Error, mStopped, len(outs), len(cases), ctx.Err())
 		}
 	}
-	var lines, linesVI, accepted, failedToSubmit []string
+	summary := msg.List{Sep: "; "}
+	accepted, failedToSubmit := msg.List{Sep: ", "}, msg.List{Sep: ", "}
 	var ev []scoring.Evidence
 	for _, o := range outs[1:] {
-		lines, linesVI = append(lines, o.String()), append(linesVI, o.vi())
+		summary.Items = append(summary.Items, o.said())
 		ev = append(ev, scoring.Evidence{Note: o.String()})
 		switch {
 		case o.err != nil:
-			failedToSubmit = append(failedToSubmit, o.c.Name)
+			failedToSubmit.Items = append(failedToSubmit.Items, o.c.Label)
 		case o.accepted:
-			accepted = append(accepted, o.c.Name)
+			accepted.Items = append(accepted.Items, o.c.Label)
 		}
 	}
-	summary, summaryVI := strings.Join(lines, "; "), strings.Join(linesVI, "; ")
 	switch {
-	case len(accepted) > 0:
-		return check.Failf("the portal accepted %d of %d bad signatures (%s): %s", len(accepted), len(outs)-1, strings.Join(accepted, ", "), summary).
-			VI("cổng tiếp nhận %d trên %d chữ ký không hợp lệ: %s", len(accepted), len(outs)-1, summaryVI).
-			GotWant("accepted: "+strings.Join(accepted, ", "), "every tampered, expired, revoked and untrusted signature refused").With(ev...)
+	case len(accepted.Items) > 0:
+		return say(scoring.Fail, mBadAccepted, len(accepted.Items), len(outs)-1, accepted, summary).
+			Saw(msg.P(mGotAccepted, accepted), msg.P(mWantAllRefused)).With(ev...)
 	case control.err != nil:
 		if errors.Is(control.err, check.ErrNotImplemented) || errors.Is(control.err, check.ErrNoFake) {
-			return check.FromError("submitting the valid control document", control.err)
+			return fromError("submitting the valid control document", control.err)
 		}
-		return check.Errorf("the valid control document could not be submitted (%v), so the refusals prove nothing: %s", control.err, summary).
-			VI("không nộp được tài liệu đối chứng hợp lệ (%v): %s", control.err, summaryVI).With(ev...)
+		return say(scoring.Error, mControlFailed, control.err, summary).With(ev...)
 	case !control.accepted:
-		return check.Errorf("the portal refused the valid control document too (%s), so its refusals do not show that it verifies signatures (see P06-SIG-02): %s", quote(control.message), summary).
-			VI("cổng từ chối cả tài liệu đối chứng ký hợp lệ (%s), nên việc từ chối không chứng tỏ cổng kiểm tra chữ ký: %s", quote(control.message), summaryVI).
-			GotWant("valid control refused", "valid control accepted, bad signatures refused").With(ev...)
-	case len(failedToSubmit) > 0:
-		return check.Errorf("%d bad cases could not be submitted (%s): %s", len(failedToSubmit), strings.Join(failedToSubmit, ", "), summary).
-			VI("%d trường hợp không nộp được: %s", len(failedToSubmit), summaryVI).With(ev...)
+		return say(scoring.Error, mControlRefused, quote(control.message), summary).
+			Saw(msg.P(mGotControlRefused), msg.P(mWantControlAccepted)).With(ev...)
+	case len(failedToSubmit.Items) > 0:
+		return say(scoring.Error, mNotSubmitted, len(failedToSubmit.Items), failedToSubmit, summary).With(ev...)
 	}
-	return check.Passf("the portal accepted the valid control and refused every bad signature (%s): %s", format(attached), summary).
-		VI("cổng tiếp nhận tài liệu đối chứng hợp lệ và từ chối mọi chữ ký không hợp lệ: %s", summaryVI).With(ev...)
+	return say(scoring.Pass, mAllRefused, format(attached), summary).With(ev...)
 }

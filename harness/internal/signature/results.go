@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -17,67 +18,52 @@ import (
 func resultSigned(ctx context.Context, s *check.Session) check.Result {
 	pki, err := PKI(s)
 	if err != nil {
-		return check.FromError("verifying a signed result", err)
+		return fromError("verifying a signed result", err)
 	}
 	r, err := Results(s)
 	if err != nil {
-		return check.FromError("fetching an electronic result", err)
+		return fromError("fetching an electronic result", err)
 	}
 	who := Citizen()
 	submitted := pki.Now()
 	b, id, err := CompletedDossier(ctx, s, who)
 	if err != nil {
-		return check.FromError("obtaining an electronic result", err)
+		return fromError("obtaining an electronic result", err)
 	}
 	doc, err := r.FetchResult(ctx, b, id)
 	if err != nil {
-		return check.FromError(fmt.Sprintf("fetching the result of dossier %s", id), err)
+		return fromError(fmt.Sprintf("fetching the result of dossier %s", id), err)
 	}
 	if doc == nil {
-		return check.Errorf("fetching the result of dossier %s: the adapter's Results.FetchResult returned neither a document nor an error", id).
-			VI("không lấy được kết quả của hồ sơ %s: bộ tiếp hợp không trả về tài liệu", id)
+		return say(scoring.Error, mNoResultDocument, id)
 	}
 	if len(doc.Data) == 0 {
-		return check.Failf("the result of dossier %s is empty", id).
-			VI("kết quả của hồ sơ %s rỗng", id).GotWant("an empty result", "a result signed by the agency")
+		return say(scoring.Fail, mEmptyResult, id).Saw(msg.P(mGotEmpty), msg.P(mWantByAgency))
 	}
 	ev := scoring.Evidence{Note: fmt.Sprintf("result %q of dossier %s: %d bytes, %s", doc.Name, id, len(doc.Data), sigShape(doc))}
 	signed, unsigned, err := VerifyDocument(pki, doc)
 	switch {
 	case unsigned:
-		return check.Failf("the electronic result of dossier %s (%q) carries no digital signature: neither a detached CMS signature, a signed CMS file nor a signed PDF", id, doc.Name).
-			VI("kết quả điện tử của hồ sơ %s (%q) không có chữ ký số", id, doc.Name).
-			GotWant("an unsigned result", "a result signed by the agency with a certificate that chains to the trust list").With(ev)
+		return say(scoring.Fail, mUnsigned, id, doc.Name).Saw(msg.P(mGotUnsigned), msg.P(mWantTrustedSig)).With(ev)
 	case err != nil:
-		var ve *signtest.VerifyError
-		signer, signerVI := "", ""
-		if errors.As(err, &ve) && ve.Signer != nil {
-			signer = fmt.Sprintf(" (signer %q)", ve.Signer.Subject.CommonName)
-			signerVI = fmt.Sprintf(" (người ký %q)", ve.Signer.Subject.CommonName)
+		why := failure{err}
+		r := say(scoring.Fail, mNotVerified, id, why)
+		if ve := (*signtest.VerifyError)(nil); errors.As(err, &ve) && ve.Signer != nil {
+			r = say(scoring.Fail, mNotVerifiedBy, id, ve.Signer.Subject.CommonName, why)
 		}
-		return check.Failf("the signature of the result of dossier %s does not verify against the trust list%s: %v", id, signer, err).
-			VI("chữ ký số trên kết quả của hồ sơ %s không hợp lệ%s: %s", id, signerVI, signtest.ReasonVI(err)).
-			GotWant(err.Error(), "a signature that verifies against the trust list").With(ev)
+		return r.Saw(msg.P(mGotFailure, why), msg.P(mWantVerifes)).With(ev)
 	case signed.Kind != signtest.KindAgency:
-		return check.Failf("the result of dossier %s is %s: a %s certificate, not an agency's", id, signed, signed.Kind).
-			VI("kết quả của hồ sơ %s được %s — chứng thư của %s, không phải của cơ quan nhà nước", id, signed.StringVI(), signed.Kind.VI()).
-			GotWant(fmt.Sprintf("signer %q (%s)", signed.Subject, signed.Kind), "a signer certificate issued to an agency").With(ev)
+		return say(scoring.Fail, mNotAgency, id, signed.Summary(), signed.Kind.Name()).
+			Saw(masked(msg.P(mGotSigner, signed.Subject, signed.Kind.Name())), msg.P(mWantAgencyCert)).With(ev)
 	}
 	// A result signed before its dossier existed was not issued for it: a pre-signed template.
 	if !signed.SigningTime.IsZero() && signed.SigningTime.Before(submitted.Add(-maxSkew)) {
-		return check.Failf("the result of dossier %s is signed by %q at %s, before the dossier was submitted (%s): it was not signed for this dossier",
-			id, signed.CommonName, signed.SigningTime.UTC().Format(time.RFC3339), submitted.UTC().Format(time.RFC3339)).
-			VI("kết quả của hồ sơ %s được ký lúc %s, trước khi hồ sơ được nộp: không phải được ký cho hồ sơ này", id,
-				signed.SigningTime.In(time.FixedZone("ICT", 7*3600)).Format("15:04 02/01/2006")).
-			GotWant("signed "+signed.SigningTime.UTC().Format(time.RFC3339), "signed when the dossier is completed").With(ev)
+		return say(scoring.Fail, mPresigned, id, signed.CommonName, clock(signed.SigningTime), clock(submitted)).
+			Saw(msg.P(mGotSignedAt, clock(signed.SigningTime)), msg.P(mWantSignedNow)).With(ev)
 	}
-	when := "without a signing time"
-	whenVI := "không có thời điểm ký"
-	after := " (no signing time to show it was signed for this dossier)"
+	when, after := msg.P(mNoTime), msg.P(mNoTimeToCheck)
 	if !signed.SigningTime.IsZero() {
-		after = ", signed after the dossier was submitted"
-		when = "at " + signed.SigningTime.UTC().Format(time.RFC3339)
-		whenVI = "lúc " + signed.SigningTime.In(time.FixedZone("ICT", 7*3600)).Format("15:04 02/01/2006")
+		when, after = msg.P(mAt, clock(signed.SigningTime)), msg.P(mAfterSubmit)
 	}
 	root := signed.Chain[len(signed.Chain)-1].Subject.CommonName
 	format := "plain CMS: no signing-certificate attribute, so not CAdES-BES (Circular 15/2025/TT-BKHCN recommends CAdES/PAdES)"
@@ -90,10 +76,7 @@ func resultSigned(ctx context.Context, s *check.Session) check.Result {
 	} else {
 		ev.Note += "; no time-stamp (Circular 15/2025/TT-BKHCN asks signing software to support them)"
 	}
-	return check.Passf("the result of dossier %s is signed by the agency %q %s; the chain to %q verifies, no certificate is revoked and the content is intact%s",
-		id, signed.CommonName, when, root, after).
-		VI("kết quả của hồ sơ %s được cơ quan %q ký %s; chuỗi chứng thư tới %q hợp lệ, không bị thu hồi, nội dung toàn vẹn", id, signed.CommonName, whenVI, root).
-		With(ev)
+	return say(scoring.Pass, mResultSigned, id, signed.CommonName, when, root, after).With(ev)
 }
 
 // maxSkew is the clock difference tolerated between the harness and the portal.

@@ -64,7 +64,7 @@ func invalidUTF8(b []byte, truncated bool) int {
 func charsetCheck(ctx context.Context, s *check.Session) check.Result {
 	set, err := pagejudge.Sample(ctx, s, s.Config().MaxPages)
 	if err != nil {
-		return check.FromError("resolving the portal profile", err)
+		return check.FromError(msg.P(mStepProfile), err)
 	}
 	return set.Judge(pagejudge.Options{Headers: []string{"Content-Type"}}, charsetVerdict).Finding(pagejudge.Texts{
 		Pass: mCharsetPass, Fail: mCharsetFail, Got: mCharsetGot, Want: msg.P(mCharsetWant),

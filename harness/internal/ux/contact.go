@@ -196,7 +196,7 @@ func contactCheck(ctx context.Context, s *check.Session, r *check.Resolved) chec
 		}
 		pg, err := s.Page(ctx, ref)
 		if err != nil {
-			return check.FromError("fetching "+check.Redact(ref), err)
+			return check.FromError(msg.P(mStepFetch, check.Redact(ref)), err)
 		}
 		if pg.StatusCode != 200 || pg.Doc == nil {
 			continue

@@ -129,7 +129,7 @@ func depthCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.
 	}
 	home, err := s.Resolve(r.Home)
 	if err != nil {
-		return check.FromError("resolving the home page", err)
+		return check.FromError(msg.P(mStepHome), err)
 	}
 	targets := map[string]bool{}
 	for _, p := range r.ProcedurePages {

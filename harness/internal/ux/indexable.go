@@ -149,7 +149,7 @@ func indexableCheck(ctx context.Context, s *check.Session) check.Result {
 	}
 	r, err := s.Profile(ctx)
 	if err != nil {
-		return check.FromError("resolving the portal profile", err)
+		return check.FromError(msg.P(mStepProfile), err)
 	}
 	if len(r.ProcedurePages) == 0 {
 		return check.Fail(mIndexNoPages).Saw(msg.P(mNoPagesGot), msg.P(mIndexNoPagesWant)).With(discoveryEvidence(ctx, s, r)...)
@@ -158,7 +158,7 @@ func indexableCheck(ctx context.Context, s *check.Session) check.Result {
 	robotsURL := base.ResolveReference(&url.URL{Path: "/robots.txt"}).String()
 	resp, err := s.Get(ctx, robotsURL)
 	if err != nil {
-		return check.FromError("fetching robots.txt", err)
+		return check.FromError(msg.P(mStepRobots), err)
 	}
 	var ev []scoring.Evidence
 	ev = append(ev, resp.Evidence("Content-Type"))
@@ -190,7 +190,7 @@ func indexableCheck(ctx context.Context, s *check.Session) check.Result {
 		}
 		pg, err := s.Page(ctx, abs)
 		if err != nil {
-			return check.FromError("fetching procedure page "+check.Redact(abs), err)
+			return check.FromError(msg.P(mStepProcedurePage, check.Redact(abs)), err)
 		}
 		for _, v := range pg.Header.Values("X-Robots-Tag") {
 			if noindex(v) {

@@ -254,4 +254,15 @@ var (
 	mContactPass = msg.New("ux.contact.pass",
 		"contact and guidance are published: telephone %s, address %q, e-mail %s, guidance %q",
 		"đã công bố thông tin liên hệ và hướng dẫn: điện thoại %s, địa chỉ %q, thư điện tử %s, hướng dẫn %q")
+
+	// The steps a check names when it could not go on (check.FromError).
+	mStepProfile       = msg.New("ux.step.resolve-profile", "resolving the portal profile", "xác định hồ sơ cổng")
+	mStepHome          = msg.New("ux.step.resolve-home", "resolving the home page", "xác định trang chủ")
+	mStepFetch         = msg.New("ux.step.fetch", "fetching %s", "tải %s")
+	mStepRobots        = msg.New("ux.step.fetch-robots", "fetching robots.txt", "tải `robots.txt`")
+	mStepProcedurePage = msg.New("ux.step.fetch-procedure-page", "fetching procedure page %s", "tải trang thủ tục %s")
+	mStepPrivacy       = msg.New("ux.step.fetch-privacy", "fetching the privacy notice", "tải trang chính sách bảo mật")
+	mStepCatalogue     = msg.New("ux.step.read-catalogue", "reading the procedure catalogue", "đọc danh mục thủ tục")
+	mStepSearch        = msg.New("ux.step.search", "searching for %s", "tìm kiếm %s")
+	mStepTiming        = msg.New("ux.step.timing", "timing %s", "đo thời gian phản hồi của %s")
 )

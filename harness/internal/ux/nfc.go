@@ -182,7 +182,7 @@ func legacyMarks(t string) (encoding string, evidence msg.Phrase) {
 func nfcCheck(ctx context.Context, s *check.Session) check.Result {
 	set, err := pagejudge.Sample(ctx, s, s.Config().MaxPages)
 	if err != nil {
-		return check.FromError("resolving the portal profile", err)
+		return check.FromError(msg.P(mStepProfile), err)
 	}
 	return set.Judge(pagejudge.Options{}, nfcVerdict).Finding(pagejudge.Texts{
 		Pass: mNFCPass, Fail: mNFCFail, Got: mNFCGot, Want: msg.P(mNFCWant),

@@ -49,7 +49,7 @@ func privacyCheck(ctx context.Context, s *check.Session) check.Result {
 	}
 	r, sp, err := samplePages(ctx, s, s.Config().MaxPages)
 	if err != nil {
-		return check.FromError("resolving the portal profile", err)
+		return check.FromError(msg.P(mStepProfile), err)
 	}
 	if r.Privacy == "" {
 		return check.Fail(mPrivacyNone, privacyLabel, privateLabel, dataLabel).
@@ -57,7 +57,7 @@ func privacyCheck(ctx context.Context, s *check.Session) check.Result {
 	}
 	pp, err := s.Page(ctx, r.Privacy)
 	if err != nil {
-		return check.FromError("fetching the privacy notice", err)
+		return check.FromError(msg.P(mStepPrivacy), err)
 	}
 	ev := []scoring.Evidence{pp.Evidence("Content-Type")}
 	if pp.StatusCode != 200 || pp.Doc == nil {

@@ -59,7 +59,7 @@ func searchCheck(ctx context.Context, s *check.Session, r *check.Resolved) check
 	}
 	pl, err := s.Procedures(ctx)
 	if err != nil {
-		return check.FromError("reading the procedure catalogue", err)
+		return check.FromError(msg.P(mStepCatalogue), err)
 	}
 	samples := pick(pl.Procedures, searchSamples)
 	if len(samples) == 0 {
@@ -71,7 +71,7 @@ func searchCheck(ctx context.Context, s *check.Session, r *check.Resolved) check
 		u := strings.ReplaceAll(r.Search, "{q}", url.QueryEscape(p.Name))
 		pg, err := s.Page(ctx, u)
 		if err != nil {
-			return check.FromError("searching for "+p.Name, err)
+			return check.FromError(msg.P(mStepSearch, p.Name), err)
 		}
 		ev = append(ev, pg.Evidence("Content-Type"))
 		switch {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -66,7 +67,7 @@ func ms(d time.Duration) string { return fmt.Sprintf("%d ms", d.Milliseconds()) 
 func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 	r, sp, err := samplePages(ctx, s, min(ttfbPages, s.Config().MaxPages))
 	if err != nil {
-		return check.FromError("resolving the portal profile", err)
+		return check.FromError(msg.P(mStepProfile), err)
 	}
 	budget := defaultTTFB
 	if r.Budgets.TTFBp95Ms > 0 {
@@ -145,7 +146,7 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 	others := 0
 	for _, st := range stats {
 		if st.err != nil {
-			return check.FromError("timing "+check.Redact(st.url), st.err)
+			return check.FromError(msg.P(mStepTiming, check.Redact(st.url)), st.err)
 		}
 		all = append(all, st.ds...)
 		others += st.others

@@ -317,3 +317,15 @@ func TestTTFBCountsOtherChecksGETs(t *testing.T) {
 		t.Errorf("note %q: want 40 samples, 3 more from other checks and 3 fewer sent by the check than %q", note, plainNote)
 	}
 }
+
+// A check that cannot go on names its step in the report's language.
+func TestStepInVietnamese(t *testing.T) {
+	s := checktest.FailingSession(check.Target{}, check.Config{}, fmt.Errorf("GET /: %w", check.ErrTimeout))
+	for _, id := range []string{"P06-UX-01", "P06-UX-02", "P06-UX-03", "P06-UX-06", "P06-UX-07", "P06-UX-08", "P06-UX-09"} {
+		r := checktest.Run(t, Checks(), id, s)
+		if r.Status != scoring.Error || !strings.HasPrefix(r.Message, "resolving the portal profile: GET /") {
+			t.Errorf("%s %s: %s", id, r.Status, r.Message)
+		}
+		checktest.SaysStep(t, r, mStepProfile)
+	}
+}

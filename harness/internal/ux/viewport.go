@@ -79,7 +79,7 @@ func viewportProblem(doc *html.Node) (msg.Phrase, *html.Node) {
 func viewportCheck(ctx context.Context, s *check.Session) check.Result {
 	set, err := pagejudge.Sample(ctx, s, s.Config().MaxPages)
 	if err != nil {
-		return check.FromError("resolving the portal profile", err)
+		return check.FromError(msg.P(mStepProfile), err)
 	}
 	return set.Judge(pagejudge.Options{}, func(pg *check.Page) pagejudge.Verdict {
 		fault, meta := viewportProblem(pg.Doc)

@@ -102,7 +102,7 @@ func appendCSSRefs(queue []string, seen map[string]bool, base *url.URL, host, cs
 func weightCheck(ctx context.Context, s *check.Session) check.Result {
 	r, sp, err := samplePages(ctx, s, min(weightPages, s.Config().MaxPages))
 	if err != nil {
-		return check.FromError("resolving the portal profile", err)
+		return check.FromError(msg.P(mStepProfile), err)
 	}
 	budget := int64(defaultWeight)
 	if r.Budgets.PageWeightBytes > 0 {

@@ -31,11 +31,11 @@ func runTable(t *testing.T, id string, cases []fakeportal.Case) {
 
 func TestResultStored(t *testing.T) {
 	runTable(t, "P06-WH-01", []fakeportal.Case{
-		{Name: "stored", Status: scoring.Pass, Msg: []string{"is in the citizen's warehouse", "it names the dossier"}, MsgVI: []string{"kho dữ liệu"}},
+		{Name: "stored", Status: scoring.Pass, Msg: []string{"is in the citizen's warehouse", "it names the dossier"}, Vietnamese: []string{"kho dữ liệu"}},
 		{Name: "stored without naming the dossier", Defects: fakeportal.Defects{HideDossierOfItem: true}, Status: scoring.Pass,
 			Msg: []string{"the one new item", "does not name its dossier"}},
 		{Name: "not stored", Defects: fakeportal.Defects{NoWarehouse: true}, Status: scoring.Fail,
-			Msg: []string{"has no item for its result", "0 items before, 0 after"}, MsgVI: []string{"không có kết quả"}, Absent: []string{"see P06-WH-01"}},
+			Msg: []string{"has no item for its result", "0 items before, 0 after"}, Vietnamese: []string{"không có kết quả"}, Absent: []string{"see P06-WH-01"}},
 		{Name: "no warehouse adapter", Adapter: noWarehouse, Status: scoring.NotTested, Msg: []string{"Warehouse.ListWarehouse"}},
 		{Name: "no results adapter", Adapter: dossiersOnly, Status: scoring.NotTested, Msg: []string{"Warehouse.ListWarehouse"}},
 	})
@@ -47,7 +47,7 @@ func TestListed(t *testing.T) {
 		{Name: "link on another host", Defects: fakeportal.Defects{ForeignLinks: true}, Status: scoring.Error,
 			Msg: []string{"link on another host", "kho.example.invalid", "allowed hosts"}},
 		{Name: "no name nor link", Defects: fakeportal.Defects{NoItemLinks: true}, Status: scoring.Fail,
-			Msg: []string{"has no name", "has no download link"}, MsgVI: []string{"không có tên"}},
+			Msg: []string{"has no name", "has no download link"}, Vietnamese: []string{"không có tên"}},
 		{Name: "nothing stored", Defects: fakeportal.Defects{NoWarehouse: true}, Status: scoring.Fail, Msg: []string{"see P06-WH-01"}},
 		{Name: "no warehouse adapter", Adapter: noWarehouse, Status: scoring.NotTested, Msg: []string{"Warehouse.ListWarehouse"}},
 	})
@@ -57,9 +57,9 @@ func TestReused(t *testing.T) {
 	runTable(t, "P06-WH-03", []fakeportal.Case{
 		{Name: "reuse accepted", Status: scoring.Pass, Msg: []string{"reuses warehouse item", "with no upload", "refused a reference to a nonexistent item"}},
 		{Name: "any reference accepted", Defects: fakeportal.Defects{ReuseUnchecked: true}, Status: scoring.Fail,
-			Msg: []string{"which does not exist", "does not check what is reused"}, MsgVI: []string{"không tồn tại"}},
+			Msg: []string{"which does not exist", "does not check what is reused"}, Vietnamese: []string{"không tồn tại"}},
 		{Name: "reuse refused", Defects: fakeportal.Defects{RefuseReuse: true}, Status: scoring.Fail,
-			Msg: []string{"refused a new dossier that reuses", "Không hỗ trợ sử dụng lại"}, MsgVI: []string{"cổng từ chối"}},
+			Msg: []string{"refused a new dossier that reuses", "Không hỗ trợ sử dụng lại"}, Vietnamese: []string{"cổng từ chối"}},
 		{Name: "nothing stored", Defects: fakeportal.Defects{NoWarehouse: true}, Status: scoring.Fail, Msg: []string{"see P06-WH-01"}},
 		{Name: "no warehouse adapter", Adapter: noWarehouse, Status: scoring.NotTested, Msg: []string{"Warehouse.ListWarehouse"}},
 	})
@@ -71,7 +71,7 @@ func TestPrivate(t *testing.T) {
 			Msg: []string{"only the owner can read", "by ID through the adapter: refused", "by its URL: refused (status 403)",
 				"in their own warehouse list: absent", "by reusing it in a dossier of their own: refused",
 				"an anonymous visitor by its URL: refused (status 200 with another page"},
-			MsgVI: []string{"bị từ chối"}},
+			Vietnamese: []string{"bị từ chối"}},
 		{Name: "another citizen reads by ID", Defects: fakeportal.Defects{IDORByID: true}, Status: scoring.Fail,
 			Msg: []string{"serves item", "read it by ID through the adapter", "the owner's document"}, Absent: []string{"read it by its URL"}},
 		{Name: "another citizen reads by URL", Defects: fakeportal.Defects{IDORByURL: true}, Status: scoring.Fail,

@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/ident"
 )
@@ -206,7 +207,7 @@ func (p *Portal) submit(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if err != nil && !p.tolerated(err) {
-			writeJSON(w, http.StatusOK, reply{Message: fmt.Sprintf("Chữ ký số của tệp %q không hợp lệ: %s", d.Name, signtest.ReasonVI(err))})
+			writeJSON(w, http.StatusOK, reply{Message: fmt.Sprintf("Chữ ký số của tệp %q không hợp lệ: %s", d.Name, signtest.Reason(err).Render(msg.VI))})
 			return
 		}
 		if p.defects.NoSignerRecord {

@@ -10,6 +10,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/probe"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -75,18 +76,20 @@ func Run(t testing.TB, checks []check.Check, id string, d Defects, adapter func(
 }
 
 // Case is a test of a check against the fake portal: with Defects (and Adapter, NoPKI as for
-// Run), the finding has Status, its message says every one of Msg and none of Absent, its
-// Vietnamese message every one of MsgVI, and its first evidence note every one of Evidence.
+// Run), the finding has Status, its message is the catalogue message Says (when set) and says
+// every one of Msg and none of Absent, its Vietnamese message every one of Vietnamese, and its
+// first evidence note every one of Evidence.
 type Case struct {
-	Name     string
-	Defects  Defects
-	Adapter  func(*Adapter) any
-	NoPKI    bool
-	Status   scoring.Status
-	Msg      []string
-	MsgVI    []string
-	Absent   []string
-	Evidence []string
+	Name       string
+	Defects    Defects
+	Adapter    func(*Adapter) any
+	NoPKI      bool
+	Status     scoring.Status
+	Says       msg.Text
+	Msg        []string
+	Vietnamese []string
+	Absent     []string
+	Evidence   []string
 }
 
 // pin is a personal identification number in full: findings show them masked.
@@ -100,19 +103,17 @@ func RunCases(t *testing.T, checks []check.Check, id string, cases []Case, evide
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			r := Run(t, checks, id, c.Defects, c.Adapter, c.NoPKI)
-			t.Logf("%s: %s\n%s", r.Status, r.Message, r.MessageVI)
-			// Not Expect: a not_tested finding from check.FromError has no Vietnamese message.
+			t.Logf("%s: %s\n%s", r.Status, r.Message, checktest.Vietnamese(r))
 			checktest.Status(t, r, c.Status, r.Message, c.Msg...)
+			if !c.Says.IsZero() {
+				checktest.Says(t, r, c.Says)
+			}
 			checktest.Lacks(t, r.Message, c.Absent...)
-			checktest.Contains(t, r.MessageVI, c.MsgVI...)
+			checktest.Contains(t, checktest.Vietnamese(r), c.Vietnamese...)
 			if len(r.Evidence) == 0 && (c.Status == scoring.Fail || c.Status == scoring.Pass && evidenceOnPass || len(c.Evidence) > 0) {
 				t.Fatal("no evidence: a finding shows what was seen")
 			}
-			texts := []string{r.Message, r.MessageVI, r.Got, r.Want}
-			for _, e := range r.Evidence {
-				texts = append(texts, e.Note, e.Excerpt)
-			}
-			for _, text := range texts {
+			for _, text := range checktest.Texts(r) {
 				if pin.MatchString(text) {
 					t.Errorf("a personal identification number in full: %q", text)
 				}
