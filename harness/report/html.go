@@ -39,11 +39,6 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 		return fmt.Sprintf("%.2f %.2f", c*s/100, c)
 	},
 	"add": func(a, b int) int { return a + b },
-	"mul": func(a int, b float64) float64 { return float64(a) * b },
-	// longLabel tells a group title too long for the 450 units left of the bars (about 7.5
-	// units a character at font-size 15): the template squeezes it instead of letting it run
-	// under the bars.
-	"longLabel": func(s string) bool { return float64(utf8.RuneCountInString(s))*7.5 > 450 },
 }).Parse(htmlTemplate))
 
 type htmlGroup struct {
@@ -146,8 +141,6 @@ type htmlData struct {
 	Fixes      []htmlFix
 	// FixesNext are the rest of the "fix first" list, in rank.
 	FixesNext []htmlFix
-	// MetNote says what the one-line list of the criteria met or not assessed leaves out.
-	MetNote string
 	// Rest counts the criteria met or not assessed, listed one a line after the groups.
 	Rest int
 	// LabelError and LabelNotTested are the status labels of the group counts.
@@ -161,8 +154,8 @@ type htmlData struct {
 	HeaderSets []htmlHeaderSet
 	// Origin is the portal's origin when evidence requests are written relative to it.
 	Origin string
-	// DocLabel labels the links to the criterion pages.
-	DocLabel string
+	// H are the words only the page uses.
+	H htmlWords
 }
 
 // WriteHTML writes r as a single self-contained HTML page in opt.Lang: the scorecard, the
@@ -179,10 +172,7 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	d := htmlData{Lang: opt.Lang, W: wd, R: sanitise(r), Grade: gradeShown(r, opt.Lang), CapGrade: capGrade(r, opt.Lang),
 		F: factsOf(r, opt), ToolLine: toolLine(r, opt),
 		Tool: opt.Tool, Version: opt.Version, Catalogue: r.Catalogue.ID + " " + r.Catalogue.Version, Cov: coverageOf(r),
-		LabelError: wd.Statuses[scoring.Error], LabelNotTested: wd.Statuses[scoring.NotTested], DocLabel: htmlDocLabel["vi"], MetNote: htmlMetNote["vi"]}
-	if opt.Lang == "en" {
-		d.DocLabel, d.MetNote = htmlDocLabel["en"], htmlMetNote["en"]
-	}
+		LabelError: wd.Statuses[scoring.Error], LabelNotTested: wd.Statuses[scoring.NotTested], H: htmlWordsByLang[opt.Lang]}
 	if opt.Catalogue != nil {
 		d.Catalogue = opt.Catalogue.Title.In(opt.Lang) + " (" + d.Catalogue + ")"
 	}
@@ -301,13 +291,23 @@ func htmlWant(f scoring.Finding, lang string) string {
 	return f.Want
 }
 
-// htmlDocLabel is the label of a finding's link to its criterion page, by language.
-var htmlDocLabel = map[string]string{"vi": "yêu cầu và cách kiểm tra", "en": "requirement and how it is checked"}
+// htmlWords are the words only the HTML page uses.
+type htmlWords struct {
+	// DocLabel labels the links to the criterion pages; MetNote says what the one-line list of
+	// the criteria met or not assessed leaves out.
+	DocLabel, MetNote string
+	// HdrTitle heads the response-header sets shown once, HdrRef names them where evidence
+	// refers to one, HdrSet numbers them ("set 1").
+	HdrTitle, HdrRef, HdrSet string
+}
 
-// htmlMetNote heads the list of the criteria met or not assessed, by language.
-var htmlMetNote = map[string]string{
-	"vi": "Mã, tên và kết quả (tiêu chí chưa kiểm tra: lý do); thông báo và minh chứng có trong báo cáo JSON.",
-	"en": "ID, title and result (not tested: why); their messages and evidence are in the JSON report.",
+var htmlWordsByLang = map[string]htmlWords{
+	"vi": {DocLabel: "yêu cầu và cách kiểm tra",
+		MetNote:  "Mã, tên và kết quả (tiêu chí chưa kiểm tra: lý do); thông báo và minh chứng có trong báo cáo JSON.",
+		HdrTitle: "Tiêu đề phản hồi HTTP dùng chung", HdrRef: "Tiêu đề phản hồi", HdrSet: "bộ"},
+	"en": {DocLabel: "requirement and how it is checked",
+		MetNote:  "ID, title and result (not tested: why); their messages and evidence are in the JSON report.",
+		HdrTitle: "Shared response headers", HdrRef: "Response headers", HdrSet: "set"},
 }
 
 // scoreColor is the colour of a 0–100 figure (a score, a rate in percent) in the assessment
