@@ -29,6 +29,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/p06kit/p06kit/internal/delayproxy"
@@ -348,7 +349,9 @@ http {
 	if err := cmd.Start(); err != nil {
 		return 0, nil, fmt.Errorf("nginx: %w", err)
 	}
-	stop := func() { cmd.Process.Kill(); cmd.Wait() }
+	// SIGTERM, not Kill: nginx's master then stops its workers, which a killed master leaves
+	// running (orphaned, one per run of this program).
+	stop := func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }
 	for i := 0; ; i++ {
 		c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 		if err == nil {
