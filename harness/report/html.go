@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -38,11 +39,6 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 		return fmt.Sprintf("%.2f %.2f", c*s/100, c)
 	},
 	"add": func(a, b int) int { return a + b },
-	"mul": func(a int, b float64) float64 { return float64(a) * b },
-	// longLabel tells a group title too long for the 450 units left of the bars (about 7.5
-	// units a character at font-size 15): the template squeezes it instead of letting it run
-	// under the bars.
-	"longLabel": func(s string) bool { return float64(utf8.RuneCountInString(s))*7.5 > 450 },
 }).Parse(htmlTemplate))
 
 type htmlGroup struct {
@@ -95,8 +91,9 @@ type htmlFix struct {
 
 type htmlFinding struct {
 	scoring.Finding
-	Title, Requirement, Advice, StatusLabel, Want, Doc string
-	// Basis refers to the report's list of legal sources, where each is written out once.
+	// Want is what the check wanted; the criterion's requirement is on its page (Doc).
+	Title, Advice, StatusLabel, Want, Doc string
+	// Basis are the legal bases, each linked to its source where the catalogue has one.
 	Basis          []htmlSourceRef
 	Critical, Open bool
 	Level          string
@@ -144,9 +141,6 @@ type htmlData struct {
 	Fixes      []htmlFix
 	// FixesNext are the rest of the "fix first" list, in rank.
 	FixesNext []htmlFix
-	// MetEvidence is true when the criteria met or not assessed have evidence the page leaves
-	// to the JSON report.
-	MetEvidence bool
 	// Rest counts the criteria met or not assessed, listed one a line after the groups.
 	Rest int
 	// LabelError and LabelNotTested are the status labels of the group counts.
@@ -156,12 +150,12 @@ type htmlData struct {
 	F runFacts
 	// ToolLine names the program that made the report (and the one that rendered it).
 	ToolLine string
-	// Sources are the legal bases cited, each written out once.
-	Sources []htmlSource
 	// HeaderSets are response-header sets seen in more than one piece of evidence, shown once.
 	HeaderSets []htmlHeaderSet
 	// Origin is the portal's origin when evidence requests are written relative to it.
 	Origin string
+	// H are the words only the page uses.
+	H htmlWords
 }
 
 // WriteHTML writes r as a single self-contained HTML page in opt.Lang: the scorecard, the
@@ -178,7 +172,7 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	d := htmlData{Lang: opt.Lang, W: wd, R: sanitise(r), Grade: gradeShown(r, opt.Lang), CapGrade: capGrade(r, opt.Lang),
 		F: factsOf(r, opt), ToolLine: toolLine(r, opt),
 		Tool: opt.Tool, Version: opt.Version, Catalogue: r.Catalogue.ID + " " + r.Catalogue.Version, Cov: coverageOf(r),
-		LabelError: wd.Statuses[scoring.Error], LabelNotTested: wd.Statuses[scoring.NotTested]}
+		LabelError: wd.Statuses[scoring.Error], LabelNotTested: wd.Statuses[scoring.NotTested], H: htmlWordsByLang[opt.Lang]}
 	if opt.Catalogue != nil {
 		d.Catalogue = opt.Catalogue.Title.In(opt.Lang) + " (" + d.Catalogue + ")"
 	}
@@ -209,23 +203,21 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	// Evidence is shown once, with the first finding that cites it and the pages it applies
 	// to; the findings met or not assessed show none (it stays in the JSON report).
 	ev := &htmlEvidenceIndex{index: map[string]int{}, origin: originOf(r.Target)}
-	sources := &htmlSources{index: map[basisItem]int{}}
 	d.Origin = ev.origin
 	for _, g := range groupIDs(r, opt) {
 		hg := htmlGroup{ID: g, Title: opt.groupTitle(g), Score: d.R.Scores.Groups[g]}
 		for _, f := range sortedFindings(r, g) {
-			hf := htmlFinding{Finding: f, StatusLabel: wd.Statuses[f.Status], Want: f.Want, Doc: docURL(r, f.Criterion),
+			hf := htmlFinding{Finding: f, StatusLabel: wd.Statuses[f.Status], Want: htmlWant(f, opt.Lang), Doc: docURL(r, f.Criterion),
 				Open: f.Status == scoring.Fail || f.Status == scoring.Error}
 			hf.Message = compactMessage(relativeTo(f.Message, d.Origin))
 			hf.Got = compactMessage(relativeTo(f.Got, d.Origin))
 			hf.URLText = relativeTo(f.URL, d.Origin)
 			if c := opt.criterion(f.Criterion); c != nil {
-				hf.Title, hf.Requirement, hf.Advice = c.Title.In(opt.Lang), c.Requirement.In(opt.Lang), c.Advice.In(opt.Lang)
+				hf.Title, hf.Advice = c.Title.In(opt.Lang), c.Advice.In(opt.Lang)
 				hf.Critical, hf.Level = c.Critical, wd.Levels[c.Level]
 				if hf.Open { // what the page details; the rest shows no basis
-					hf.Basis = sources.refs(c, opt.Lang)
+					hf.Basis = htmlBasis(c, opt.Lang)
 				}
-				hf.Want = wantText(f, c, opt.Lang)
 			}
 			if hf.Got != "" && strings.Contains(hf.Message, hf.Got) {
 				hf.Got = "" // the message already says it
@@ -233,9 +225,13 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 			// A long "got" is a list the message details: its start shows what was seen.
 			hf.Got = textx.Truncate(hf.Got, htmlGot)
 			if !hf.Open {
-				// One line: the evidence and the rest of the message are in the JSON report.
-				hf.Message = textx.Truncate(firstLine(hf.Message), htmlLine)
-				d.MetEvidence = d.MetEvidence || len(f.Evidence) > 0
+				// One line: ID, title and status; a criterion not tested keeps the line of its
+				// message that says why (what would make it assessable). The rest is in the JSON
+				// report and on the criterion page.
+				hf.Message = ""
+				if f.Status == scoring.NotTested {
+					hf.Message = textx.Truncate(firstLine(compactMessage(relativeTo(f.Message, d.Origin))), htmlLine)
+				}
 			} else {
 				hg.Bad++
 				hf.evOwn, hf.EvRefs, hf.EvMore = ev.add(f)
@@ -275,7 +271,6 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 			hf.EvItems = evidenceItems(own)
 		}
 	}
-	d.Sources = sources.list
 	for _, tg := range r.Targets {
 		d.Targets = append(d.Targets, htmlTarget{T: tg, Title: tg.Title.In(opt.Lang)})
 	}
@@ -283,6 +278,36 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 		d.Discovery = append(d.Discovery, [2]string{k, r.Discovery[k]})
 	}
 	return htmlTmpl.Execute(w, d)
+}
+
+// htmlWant is what a finding shows as wanted: the check's own words, not the criterion's
+// requirement (the criterion page, linked from the finding, has it); in Vietnamese nothing when
+// the check said it in English (two English function words or more: one can be a token's part,
+// as "none" in "alg-none").
+func htmlWant(f scoring.Finding, lang string) string {
+	if lang != "en" && len(msg.EnglishWords(f.Want)) > 1 {
+		return ""
+	}
+	return f.Want
+}
+
+// htmlWords are the words only the HTML page uses.
+type htmlWords struct {
+	// DocLabel labels the links to the criterion pages; MetNote says what the one-line list of
+	// the criteria met or not assessed leaves out.
+	DocLabel, MetNote string
+	// HdrTitle heads the response-header sets shown once, HdrRef names them where evidence
+	// refers to one, HdrSet numbers them ("set 1").
+	HdrTitle, HdrRef, HdrSet string
+}
+
+var htmlWordsByLang = map[string]htmlWords{
+	"vi": {DocLabel: "yêu cầu và cách kiểm tra",
+		MetNote:  "Mã, tên và kết quả (tiêu chí chưa kiểm tra: lý do); thông báo và minh chứng có trong báo cáo JSON.",
+		HdrTitle: "Tiêu đề phản hồi HTTP dùng chung", HdrRef: "Tiêu đề phản hồi", HdrSet: "bộ"},
+	"en": {DocLabel: "requirement and how it is checked",
+		MetNote:  "ID, title and result (not tested: why); their messages and evidence are in the JSON report.",
+		HdrTitle: "Shared response headers", HdrRef: "Response headers", HdrSet: "set"},
 }
 
 // scoreColor is the colour of a 0–100 figure (a score, a rate in percent) in the assessment
@@ -310,52 +335,69 @@ func evidenceKey(ev scoring.Evidence) string {
 	return b.String()
 }
 
-// htmlSource is one legal basis cited by the report, written out once in its list of sources.
-type htmlSource struct {
-	N int
-	basisItem
-	Label string
-}
-
-// htmlSourceRef is a finding's reference to a source: its number and a short name.
+// htmlSourceRef is a finding's legal basis: a short name, linked to a copy of the text when
+// the catalogue has one (the criterion page has the bases written out).
 type htmlSourceRef struct {
-	N     int
-	Short string
+	Short, URL string
 }
 
-// htmlSources numbers the legal bases in the order the report first cites them.
-type htmlSources struct {
-	index map[basisItem]int
-	list  []htmlSource
-}
-
-func (s *htmlSources) refs(c *criteria.Criterion, lang string) []htmlSourceRef {
-	var out []htmlSourceRef
-	for _, b := range basisItems(c, lang) {
-		n, ok := s.index[b]
-		if !ok {
-			n = len(s.list) + 1
-			s.index[b] = n
-			s.list = append(s.list, htmlSource{N: n, basisItem: b, Label: b.label()})
+// htmlBasis returns c's legal bases as a finding shows them: each linked document once by its
+// short name (with its section when two links would read the same), a basis without a link by
+// its whole name when the short one would be cut.
+func htmlBasis(c *criteria.Criterion, lang string) []htmlSourceRef {
+	items := basisItems(c, lang)
+	if lang != "en" {
+		lang = "vi"
+	}
+	out := make([]htmlSourceRef, 0, len(items))
+	short := make([]string, len(items))
+	for i, b := range items {
+		if art := c.Basis[i].ArticleIn(lang); art != "" {
+			short[i] = shortDocument(strings.TrimSuffix(b.Text, ", "+art))
+		} else {
+			short[i] = shortDocument(b.Text)
 		}
-		out = append(out, htmlSourceRef{N: n, Short: shortDocument(b.Text)})
+	}
+	for i, b := range items {
+		ref := htmlSourceRef{Short: short[i], URL: b.URL}
+		if ref.URL == "" && strings.HasSuffix(ref.Short, "…") {
+			ref.Short = b.Text // nothing else on the page names it
+		}
+		same := false // another link of the same name
+		for j, o := range items {
+			same = same || (j != i && short[j] == short[i] && o.URL != "" && o.URL != b.URL)
+		}
+		if ref.URL != "" && same {
+			if sec := strings.Fields(c.Basis[i].ArticleIn(lang)); len(sec) > 0 && strings.HasPrefix(sec[0], "§") {
+				ref.Short += " " + strings.TrimRight(sec[0], ",;:")
+			}
+		}
+		if !slices.Contains(out, ref) {
+			out = append(out, ref)
+		}
 	}
 	return out
 }
 
 // shortDocument is a document's name cut after its number ("Nghị định 85/2016/NĐ-CP ngày …" →
-// "Nghị định 85/2016/NĐ-CP", "RFC 7636 …" → "RFC 7636"), or its first 48 characters.
+// "Nghị định 85/2016/NĐ-CP", "RFC 7636 …" → "RFC 7636"; a number in the first word, as in
+// "W3C", does not count), the whole name when it has no number and is short, or its first
+// words.
 func shortDocument(doc string) string {
 	words := strings.Fields(doc)
 	for i, w := range words {
-		if i < 6 && strings.ContainsAny(w, "0123456789") {
+		if i > 0 && i < 6 && strings.ContainsAny(w, "0123456789") {
 			return strings.TrimRight(strings.Join(words[:i+1], " "), ",;:")
 		}
 	}
-	if utf8.RuneCountInString(doc) <= 48 {
+	if utf8.RuneCountInString(doc) <= 60 {
 		return doc
 	}
-	return string([]rune(doc)[:47]) + "…"
+	cut := string([]rune(doc)[:48])
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, ",;:") + "…"
 }
 
 // htmlHeaderSet is a set of response headers shown once for the pieces of evidence that share it.

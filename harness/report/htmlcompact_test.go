@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -29,8 +30,9 @@ func TestCompactMessage(t *testing.T) {
 }
 
 // The HTML page shows each thing once: response headers shared by several pieces of evidence
-// in one table, notes seen on the same request as rows of one table, each legal source in one
-// list, and a message's identical per-page details once with their pages; nothing is lost.
+// in one table, notes seen on the same request as rows of one table, and a message's identical
+// per-page details once with their pages; nothing is lost. A legal basis is linked to its
+// source where a finding cites it (the criterion page writes it out).
 func TestHTMLShowsEachThingOnce(t *testing.T) {
 	r := sampleReport()
 	hdr := map[string]string{"Server": "nginx", "Content-Security-Policy": "default-src *"}
@@ -50,8 +52,9 @@ func TestHTMLShowsEachThingOnce(t *testing.T) {
 	out := b.String()
 
 	assert.Equal(t, 1, strings.Count(out, "<th>Content-Security-Policy</th>"), "the shared headers are one table")
-	assert.Contains(t, out, `<div class="ev" id="hdr-1"><b>Headers H1</b>`)
-	assert.Equal(t, 2, strings.Count(out, `<a href="#hdr-1">H1</a>`), "both pieces of evidence refer to it")
+	assert.Contains(t, out, `<h2>Shared response headers</h2>`)
+	assert.Contains(t, out, `<div class="ev" id="hdr-1"><b>set 1</b>`)
+	assert.Equal(t, 2, strings.Count(out, `<div>Response headers: <a href="#hdr-1">set 1</a></div>`), "both pieces of evidence refer to it")
 	assert.Contains(t, out, "<code>GET /thu-tuc</code>", "requests to the portal are paths")
 	assert.Contains(t, out, "Paths are relative to <code>"+origin+"</code>")
 	assert.Equal(t, 1, strings.Count(out, "<code>POST https://gateway.example/lookup</code>"), "the gateway's request once")
@@ -60,16 +63,18 @@ func TestHTMLShowsEachThingOnce(t *testing.T) {
 	assert.Contains(t, out, "and 1 more — see the JSON report")
 	assert.Contains(t, out, "2/2 pages fail: weak CSP (/, /thu-tuc)")
 
-	assert.Equal(t, 1, strings.Count(out, "Decree 85/2016/NĐ-CP, Art. 9"), "the source is written out once")
-	assert.Equal(t, 2, strings.Count(out, `<a href="#src-1">[1] Decree 85/2016/NĐ-CP</a>`), "and cited by both findings")
-	assert.Contains(t, out, `<li id="src-1"><a href="https://example.gov.vn/85">Decree 85/2016/NĐ-CP, Art. 9</a> <span class="kind">(derived control)</span></li>`)
+	assert.Equal(t, 2, strings.Count(out, `<dt>Legal basis</dt><dd><a href="https://example.gov.vn/85">Decree 85/2016/NĐ-CP</a></dd>`), "both findings link the basis to its source")
+	assert.NotContains(t, out, "#src-", "there is no list of sources to refer to")
 }
 
 func TestShortDocument(t *testing.T) {
 	for in, want := range map[string]string{
 		"Nghị định 85/2016/NĐ-CP ngày 01/7/2016 về bảo đảm an toàn hệ thống thông tin theo cấp độ, Điều 9": "Nghị định 85/2016/NĐ-CP",
 		"RFC 6749 (OAuth 2.0), §4.1.2": "RFC 6749",
-		"Thực tiễn tích hợp đăng nhập một lần của Cổng Dịch vụ công quốc gia (DVCQG)": "Thực tiễn tích hợp đăng nhập một lần của Cổng D…",
+		"Thực tiễn tích hợp đăng nhập một lần của Cổng Dịch vụ công quốc gia (DVCQG)": "Thực tiễn tích hợp đăng nhập một lần của Cổng…",
+		"W3C Mixed Content":                                      "W3C Mixed Content",
+		"W3C Content Security Policy Level 3, §5":                "W3C Content Security Policy Level 3",
+		"Mozilla HTTP Observatory / MDN web security guidelines": "Mozilla HTTP Observatory / MDN web security guidelines",
 		"OWASP ASVS":   "OWASP ASVS",
 		"Decree 13, x": "Decree 13",
 	} {
@@ -79,7 +84,8 @@ func TestShortDocument(t *testing.T) {
 
 // A finding shows its first pieces of evidence and every other one seen on a page none of them
 // names; the rest, and all the evidence of the criteria met or not assessed, stay in the JSON
-// report, which the page says once. A met criterion is one line with the start of its message.
+// report, which the page says once. A met criterion is one line without its message; one not
+// tested keeps the start of its message, which says what would make it assessable.
 func TestHTMLCutsEvidence(t *testing.T) {
 	r := sampleReport()
 	r.Findings[0].Evidence = nil
@@ -93,7 +99,7 @@ func TestHTMLCutsEvidence(t *testing.T) {
 			met = i
 		}
 	}
-	r.Findings[met].Message = strings.Repeat("đạt ", 60) + "cuối"
+	r.Findings[met].Message = "tìm thấy thuộc tính lang"
 	r.Findings[met].Evidence = []scoring.Evidence{{Request: "GET https://dichvucong.example.gov.vn/", Status: 200, Note: "met evidence"}}
 	var b bytes.Buffer
 	require.NoError(t, WriteHTML(&b, r, Options{Lang: "vi", Catalogue: testCatalogue(), Version: "test"}))
@@ -107,7 +113,58 @@ func TestHTMLCutsEvidence(t *testing.T) {
 	assert.Contains(t, out, "<code>GET /thu-tuc/9</code>", "every page the finding applies to stays")
 	assert.Contains(t, out, "và 3 mục khác — xem báo cáo JSON")
 	assert.NotContains(t, out, "met evidence")
-	assert.Equal(t, 1, strings.Count(out, "minh chứng của chúng có trong báo cáo JSON"))
-	assert.NotContains(t, out, "cuối", "a met criterion's message is cut to one line")
-	assert.Contains(t, out, "đạt …</span>")
+	assert.Equal(t, 1, strings.Count(out, "thông báo và minh chứng có trong báo cáo JSON"))
+	assert.NotContains(t, out, "tìm thấy thuộc tính lang", "a met criterion is its ID, title and status")
+	assert.NotContains(t, out, "waived until", "so is a waived one (the waivers table has the reason)")
+	assert.Contains(t, out, `<code>T-A11Y-02</code> Ảnh có văn bản thay thế — <span class="m">no check is built for this criterion</span></li>`, "one not tested says why")
+
+	r.Findings[len(r.Findings)-1].Message = strings.Repeat("cần tệp minh chứng ", 10) + "cuối\ndòng hai"
+	b.Reset()
+	require.NoError(t, WriteHTML(&b, r, Options{Lang: "vi", Catalogue: testCatalogue(), Version: "test"}))
+	out = b.String()
+	assert.NotContains(t, out, "cuối", "the reason is cut to one line")
+	assert.Regexp(t, `<span class="m">cần tệp minh chứng [^<]*…</span>`, out)
+}
+
+// A finding names each basis once: a linked one by its short name (with its section when two
+// links would read the same), one without a link by its whole name when the short one is cut.
+func TestHTMLBasis(t *testing.T) {
+	c := &criteria.Criterion{Basis: []criteria.Basis{
+		{Document: "OpenID Connect Core 1.0", Article: "§3.1.2.1 Authentication Request", Kind: criteria.Derived, URL: "https://openid.net/core#AuthRequest"},
+		{Document: "OpenID Connect Core 1.0", Article: "§3.1.3.7 ID Token Validation", Kind: criteria.Quoted, URL: "https://openid.net/core#IDTokenValidation"},
+		{Document: "Mozilla HTTP Observatory / MDN web security guidelines", Article: "HSTS", Kind: criteria.Derived, URL: "https://developer.mozilla.org/obs"},
+		{Document: "Mozilla HTTP Observatory / MDN web security guidelines", Article: "CSP", Kind: criteria.Derived, URL: "https://developer.mozilla.org/obs"},
+		{Document: "DVCQG single sign-on (xacthuc.dichvucong.gov.vn) integration practice of the national portal", Kind: criteria.Derived},
+		{Document: "Decree 85/2016/NĐ-CP", Article: "Art. 9", Kind: criteria.Derived},
+	}}
+	assert.Equal(t, []htmlSourceRef{
+		{Short: "OpenID Connect Core 1.0 §3.1.2.1", URL: "https://openid.net/core#AuthRequest"},
+		{Short: "OpenID Connect Core 1.0 §3.1.3.7", URL: "https://openid.net/core#IDTokenValidation"},
+		{Short: "Mozilla HTTP Observatory / MDN web security guidelines", URL: "https://developer.mozilla.org/obs"},
+		{Short: "DVCQG single sign-on (xacthuc.dichvucong.gov.vn) integration practice of the national portal"},
+		{Short: "Decree 85/2016/NĐ-CP"},
+	}, htmlBasis(c, "en"))
+}
+
+// A failed finding shows what its check wanted, not the criterion's requirement: the criterion
+// page, linked from the finding with a label that says so, has it. In Vietnamese a want the
+// check still states in English is left to that page.
+func TestHTMLFindingLinksItsRequirement(t *testing.T) {
+	r := sampleReport()
+	r.Catalogue.ID = criteria.P06TechnicalID // whose criteria have pages
+	page := CriterionDocURL("T-SEC-01")
+	for lang, label := range map[string]string{"vi": "yêu cầu và cách kiểm tra", "en": "requirement and how it is checked"} {
+		var b bytes.Buffer
+		require.NoError(t, WriteHTML(&b, r, Options{Lang: lang, Catalogue: testCatalogue(), Version: "test"}))
+		out := b.String()
+		assert.NotContains(t, out, "Máy chủ từ chối TLS 1.0 và 1.1", lang)
+		assert.NotContains(t, out, "The server refuses TLS 1.0 and 1.1", lang)
+		assert.Contains(t, out, "<dd>TLS 1.2&#43;</dd>", "%s: the check's want stays", lang)
+		assert.Contains(t, out, ` (<a href="`+page+`">`+label+`</a>)</p>`, lang)
+		assert.Contains(t, out, `<p class="advice"><a href="`+CriterionDocURL("T-SEC-03")+`">`+label+`</a></p>`, "%s: a finding without advice still links its page", lang)
+	}
+	r.Findings[0].Want = "the server refuses TLS 1.0 and 1.1"
+	var b bytes.Buffer
+	require.NoError(t, WriteHTML(&b, r, Options{Lang: "vi", Catalogue: testCatalogue(), Version: "test"}))
+	assert.NotContains(t, b.String(), "the server refuses", "an English want is not shown in Vietnamese")
 }

@@ -43,7 +43,7 @@ func TestKindAndStateNames(t *testing.T) {
 		assert.Equal(t, want[0], k.String())
 		assert.Equal(t, want[0], k.Name().Render(msg.EN))
 		assert.Equal(t, want[1], k.Name().Render(msg.VI))
-		assert.Equal(t, want[1], k.VI()) //lint:ignore SA1019 the deprecated name stays for one release
+		assert.Equal(t, want[1], k.VI())
 	}
 	assert.Equal(t, "revoked", signtest.Revoked.String())
 	assert.Equal(t, "State(42)", signtest.State(42).String())

@@ -97,7 +97,7 @@ func TestVerifyCitizenSubject(t *testing.T) {
 	assert.Contains(t, s.Summary().Render(msg.VI), "cá nhân")
 	assert.Contains(t, s.Summary().Render(msg.VI), "nội dung toàn vẹn")
 	assert.Equal(t, s.String(), s.Summary().Render(msg.EN))
-	assert.Equal(t, s.Summary().Render(msg.VI), s.StringVI()) //lint:ignore SA1019 the deprecated name stays for one release
+	assert.Equal(t, s.Summary().Render(msg.VI), s.StringVI())
 	again, err := pki.Citizen(who)
 	require.NoError(t, err)
 	assert.Same(t, id, again, "a citizen's certificate is issued once")
@@ -301,7 +301,7 @@ func TestReason(t *testing.T) {
 	assert.Equal(t, "certificate revoked", signtest.Reason(&signtest.VerifyError{Reason: signtest.ErrRevoked}).Render(msg.EN))
 	assert.Equal(t, "hợp lệ", signtest.Reason(nil).Render(msg.VI))
 	assert.Equal(t, "lỗi kiểm tra chữ ký", signtest.Reason(errors.New("x")).Render(msg.VI))
-	assert.Equal(t, "chứng thư số đã bị thu hồi", signtest.ReasonVI(signtest.ErrRevoked)) //lint:ignore SA1019 the deprecated name stays for one release
+	assert.Equal(t, "chứng thư số đã bị thu hồi", signtest.ReasonVI(signtest.ErrRevoked))
 }
 
 func base64Std(b []byte) string { return base64.StdEncoding.EncodeToString(b) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/scoring"
@@ -45,7 +46,7 @@ func judgeCertificate(ctx context.Context, e *env, b *check.Browser) check.Resul
 	restore()
 	// A portal may fail loudly when its gateway is untrusted (a.err): what it sent is still
 	// assessed below.
-	want := "the portal aborts the TLS handshake with a gateway whose certificate it does not trust"
+	want := msg.P(mCertWant)
 	var over []popdbtest.Request
 	for _, r := range a.entries {
 		if r.UntrustedCert {
@@ -54,9 +55,8 @@ func judgeCertificate(ctx context.Context, e *env, b *check.Browser) check.Resul
 	}
 	if len(over) > 0 {
 		got := describeAll(over, 3)
-		return check.Failf("the portal accepted the gateway's certificate from an untrusted CA (\"popdbtest UNTRUSTED CA\") and sent %d request(s) over that connection: %s", len(over), got).
-			VI("Cổng chấp nhận chứng thư của trục tích hợp do CA không tin cậy cấp và đã gửi %d yêu cầu qua kết nối đó: %s", len(over), describeAllVI(over, 3)).
-			GotWant("untrusted certificate accepted: "+got, want).
+		return check.Fail(mCertAccepted, len(over), got).
+			Saw(msg.P(mCertAcceptedGot, got), want).
 			With(append(staleEv, certEvidence(a)...)...)
 	}
 	var refused, other []popdbtest.Handshake
@@ -73,27 +73,24 @@ func judgeCertificate(ctx context.Context, e *env, b *check.Browser) check.Resul
 	}
 	switch {
 	case len(refused) > 0:
-		again := ""
+		var again any = ""
 		if len(staleEv) > 0 {
-			again = fmt.Sprintf(" (the dossier was started %d times: the earlier ones went over connections opened before the certificate changed)", len(staleEv)+1)
+			again = msg.P(mCertAgain, len(staleEv)+1)
 		}
-		return check.Passf("the portal refused the gateway's untrusted certificate: it aborted %d TLS handshake(s) (%s) and no look-up of %s completed%s", len(refused), refused[0].Err, ident.Mask(e.who.ID), again).
-			VI("Cổng từ chối chứng thư không tin cậy của trục tích hợp: hủy %d lần bắt tay TLS, không yêu cầu tra cứu nào hoàn tất", len(refused)).
-			GotWant(fmt.Sprintf("%d handshake(s) aborted by the portal", len(refused)), want).
+		return check.Pass(mCertRefused, len(refused), refused[0].Err, ident.Mask(e.who.ID), again).
+			Saw(msg.P(mCertRefusedGot, len(refused)), want).
 			With(append(staleEv, certEvidence(a)...)...)
 	case len(other) > 0:
 		// A handshake that failed before the portal saw the certificate, or that timed out,
 		// shows no refusal: the portal may as well have been slow or gone.
-		return check.Errorf("the TLS handshake with the gateway's untrusted certificate failed without the portal refusing the certificate (%s): whether the portal checks the gateway's certificate could not be seen", other[0].Err).
-			VI("Bắt tay TLS với chứng thư không tin cậy của trục tích hợp thất bại mà không phải do cổng từ chối chứng thư (%s): chưa thấy được cổng có kiểm tra chứng thư hay không", other[0].Err).
-			GotWant("handshake failed, not refused: "+truncate(other[0].Err, 120), want).
+		return check.Error(mCertOther, other[0].Err).
+			Saw(msg.P(mCertOtherGot, truncate(other[0].Err, 120)), want).
 			With(append(staleEv, certEvidence(a)...)...)
 	default:
 		if a.err != nil {
 			return dossierError("starting a dossier with an untrusted gateway", a.err)
 		}
-		return check.Errorf("the portal made no new connection to the gateway when the dossier started (no look-up, or only look-ups over connections opened before the certificate changed), so its certificate check could not be exercised (see P06-POP-01)").
-			VI("Cổng không kết nối tới trục tích hợp khi bắt đầu hồ sơ nên chưa kiểm tra được việc xác thực chứng thư (xem P06-POP-01)").
+		return check.Error(mCertNoConn).
 			With(append(staleEv, certEvidence(a)...)...)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/fakes"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -50,20 +51,18 @@ type env struct {
 func setup(ctx context.Context, s *check.Session) (*env, *check.Result) {
 	t := s.Target()
 	if fakes.PopDB(t) == nil {
-		r := check.NotTestedf("the target has no population-database fake: set Target.PopDB to a popdbtest.Server the portal is configured to use").
-			VI("Đối tượng kiểm tra chưa có giả lập CSDL quốc gia về dân cư: hãy đặt Target.PopDB là một popdbtest.Server mà cổng được cấu hình để dùng")
+		r := check.NotTested(mNoFake)
 		return nil, &r
 	}
 	d, ok := t.Portal.(check.Dossiers)
 	if !ok {
-		r := check.FromError("starting a dossier", &check.NotImplementedError{Method: "Dossiers.StartDossier"}).
-			VI("Bộ điều hợp (adapter) chưa cài đặt Dossiers.StartDossier nên không thể bắt đầu hồ sơ")
+		r := check.FromError("starting a dossier", &check.NotImplementedError{Method: "Dossiers.StartDossier"})
 		return nil, &r
 	}
 	e := &env{s: s, gw: fakes.PopDB(t), portal: d, proc: procedure(ctx, s)}
 	e.who = pickCitizen(fakes.PopDB(t).People)
 	if e.who.ID == "" {
-		r := check.Errorf("the population-database fake knows no citizen (popdbtest.Server.People is empty)")
+		r := check.Error(mNoCitizen)
 		return nil, &r
 	}
 	return e, nil
@@ -166,8 +165,7 @@ func relatives(p ident.Person, in map[string]bool) []string {
 func (e *env) login(ctx context.Context) (*check.Browser, *check.Result) {
 	b, err := e.s.Login(ctx, e.who)
 	if err != nil {
-		r := check.FromError(fmt.Sprintf("logging in as the citizen %s", ident.Mask(e.who.ID)), err).
-			VI("Không đăng nhập được với tư cách công dân %s: %v", ident.Mask(e.who.ID), err)
+		r := check.FromError(fmt.Sprintf("logging in as the citizen %s", ident.Mask(e.who.ID)), err)
 		return nil, &r
 	}
 	return b, nil
@@ -204,78 +202,52 @@ func (e *env) start(ctx context.Context, b *check.Browser, req check.DossierRequ
 	return a
 }
 
-// words are the words of a language describe uses.
-type words struct {
-	request, lookingUp, operation, as, more string
-	outcome                                 func(popdbtest.Outcome) string
-	// authError says whether the gateway's authentication error is quoted (English only: it
-	// is the gateway's own text).
-	authError bool
-}
-
-var (
-	wordsEN = words{request: "request", lookingUp: "looking up", operation: "operation", as: "as", more: "and %d more",
-		outcome: func(o popdbtest.Outcome) string { return fmt.Sprint(o) }, authError: true}
-	wordsVI = words{request: "yêu cầu", lookingUp: "tra cứu", operation: "thao tác", as: "bằng tài khoản", more: "và %d yêu cầu khác",
-		outcome: func(o popdbtest.Outcome) string { return outcomeVI[o] }}
-)
-
 // describe says what a gateway request was, for messages: masked identifier, request ID, user and
 // outcome.
-func describe(r popdbtest.Request) string { return describeIn(r, wordsEN) }
-
-// describeVI is describe in Vietnamese.
-func describeVI(r popdbtest.Request) string { return describeIn(r, wordsVI) }
-
-func describeIn(r popdbtest.Request, w words) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s #%d", w.request, r.Seq)
+func describe(r popdbtest.Request) msg.Phrase {
+	var what, user any = "", ""
 	if r.Subject != "" {
-		fmt.Fprintf(&b, " %s %s", w.lookingUp, ident.Mask(r.Subject))
+		what = msg.P(mReqLookingUp, ident.Mask(r.Subject))
 	} else if r.Operation != "" {
-		fmt.Fprintf(&b, " %s %s", w.operation, r.Operation)
+		what = msg.P(mReqOperation, r.Operation)
 	}
+	id := ""
 	if r.MaYeuCau != "" {
-		fmt.Fprintf(&b, " (MaYeuCau %s)", truncate(r.MaYeuCau, 40))
+		id = fmt.Sprintf(" (MaYeuCau %s)", truncate(r.MaYeuCau, 40))
 	}
 	if r.Username != "" {
-		fmt.Fprintf(&b, " %s %q", w.as, truncate(r.Username, 40))
+		user = msg.P(mReqAs, truncate(r.Username, 40))
 	}
-	fmt.Fprintf(&b, " → %s", w.outcome(r.Outcome))
+	var outcome any = string(r.Outcome)
+	if t, ok := outcomes[r.Outcome]; ok {
+		outcome = msg.P(t)
+	}
+	// The status, the fault code and the gateway's authentication error are the gateway's own.
+	status := ""
 	if r.Status != 0 && r.Status != 200 {
-		fmt.Fprintf(&b, " (HTTP %d", r.Status)
+		status = fmt.Sprintf(" (HTTP %d", r.Status)
 		if r.Fault != "" {
-			fmt.Fprintf(&b, ", %s", r.Fault)
+			status += ", " + r.Fault
 		}
-		if w.authError && r.AuthError != "" {
-			fmt.Fprintf(&b, ": %s", r.AuthError)
+		if r.AuthError != "" {
+			status += ": " + r.AuthError
 		}
-		b.WriteString(")")
+		status += ")"
 	}
-	return b.String()
+	return msg.P(mReq, r.Seq, what, id, user, outcome, status)
 }
 
-var outcomeVI = map[popdbtest.Outcome]string{
-	popdbtest.Found: "tìm thấy", popdbtest.NotFound: "không tìm thấy", popdbtest.AuthFailed: "bị từ chối xác thực",
-	popdbtest.BadRequest: "yêu cầu sai quy cách", popdbtest.Failed: "lỗi máy chủ", popdbtest.Malformed: "trả dữ liệu hỏng",
-	popdbtest.Abandoned: "bị bỏ dở", popdbtest.Pending: "đang xử lý",
-}
-
-// describeAll describes at most max requests and counts the others; describeAllVI in Vietnamese.
-func describeAll(rs []popdbtest.Request, max int) string { return describeAllIn(rs, max, wordsEN) }
-
-func describeAllVI(rs []popdbtest.Request, max int) string { return describeAllIn(rs, max, wordsVI) }
-
-func describeAllIn(rs []popdbtest.Request, max int, w words) string {
-	var parts []string
+// describeAll describes at most max requests and counts the others.
+func describeAll(rs []popdbtest.Request, max int) msg.List {
+	var l msg.List
 	for i, r := range rs {
 		if i == max {
-			parts = append(parts, fmt.Sprintf(w.more, len(rs)-max))
+			l.Items = append(l.Items, msg.P(mReqMore, len(rs)-max))
 			break
 		}
-		parts = append(parts, describeIn(r, w))
+		l.Items = append(l.Items, describe(r))
 	}
-	return strings.Join(parts, "; ")
+	return l
 }
 
 // isCitizen reports whether the identifier is the person's (personal number or CMND).
@@ -295,9 +267,7 @@ func maskAll(ids []string) string {
 }
 
 // dossierError is the result when the adapter could not drive the portal.
-func dossierError(step string, err error) check.Result {
-	return check.FromError(step, err).VI("%s: không điều khiển được cổng qua bộ điều hợp: %v", step, err)
-}
+func dossierError(step string, err error) check.Result { return check.FromError(step, err) }
 
 // maxEvidence bounds the evidence items of a finding.
 const maxEvidence = 10
@@ -311,29 +281,10 @@ func evidence(entries []popdbtest.Request) []scoring.Evidence {
 			break
 		}
 		ev = append(ev, scoring.Evidence{Request: r.Method + " " + check.RedactURL(r.URL), Status: r.Status,
-			Note: "population-database gateway: " + describe(r)})
+			Note: "population-database gateway: " + describe(r).String()})
 	}
 	return ev
 }
 
-// Problem is one thing wrong, in English and Vietnamese.
-type Problem struct {
-	EN, VI string
-}
-
-// joinEN and joinVI join problems for a message.
-func joinEN(ps []Problem, sep string) string {
-	return join(ps, sep, func(p Problem) string { return p.EN })
-}
-
-func joinVI(ps []Problem, sep string) string {
-	return join(ps, sep, func(p Problem) string { return p.VI })
-}
-
-func join(ps []Problem, sep string, text func(Problem) string) string {
-	out := make([]string, len(ps))
-	for i, p := range ps {
-		out[i] = text(p)
-	}
-	return strings.Join(out, sep)
-}
+// list joins problems for a message with sep.
+func list(ps []msg.Phrase, sep string) msg.List { return msg.List{Items: ps, Sep: sep} }

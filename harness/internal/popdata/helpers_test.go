@@ -13,6 +13,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/probe"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/redact/redacttest"
@@ -22,7 +23,7 @@ import (
 func TestInvalidIDsAreInvalid(t *testing.T) {
 	for _, c := range invalidIDs {
 		_, err := ident.ParsePIN(c.id)
-		assert.Error(t, err, "%s (%s) must be rejected by ident.ParsePIN", c.id, c.why)
+		assert.Error(t, err, "%s (%s) must be rejected by ident.ParsePIN", c.id, c.why.ID())
 	}
 }
 
@@ -54,7 +55,7 @@ func TestURLProblems(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			assert.Equal(t, c.want, ens(URLProblems(c.url)))
 			for _, p := range URLProblems(c.url) {
-				assert.NotEmpty(t, p.VI)
+				assert.NotEmpty(t, p.Render(msg.VI))
 			}
 		})
 	}
@@ -77,8 +78,8 @@ func TestURLProblemsFlagsWhatReportsMask(t *testing.T) {
 			t.Errorf("%s: URLProblems(%q) flags nothing", c.Name, u)
 		}
 		for _, p := range ps {
-			if strings.Contains(p.EN, c.Value) || strings.Contains(p.VI, c.Value) {
-				t.Errorf("%s: the problem quotes the secret: %q", c.Name, p.EN)
+			if strings.Contains(p.String(), c.Value) || strings.Contains(p.Render(msg.VI), c.Value) {
+				t.Errorf("%s: the problem quotes the secret: %q", c.Name, p.String())
 			}
 		}
 		if red := check.RedactURL(u); strings.Contains(red, c.Value) {
@@ -93,7 +94,7 @@ func FuzzURLProblems(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, p := range URLProblems(s) {
-			for _, text := range []string{p.EN, p.VI} {
+			for _, text := range []string{p.String(), p.Render(msg.VI)} {
 				if m := twelveDigits.FindStringSubmatch(text); m != nil && ident.ValidPIN(m[2]) {
 					t.Fatalf("a problem shows a number in full: %q", text)
 				}
@@ -219,10 +220,10 @@ func TestProcedureChoice(t *testing.T) {
 }
 
 // ens returns the English texts of problems, nil for none.
-func ens(ps []Problem) []string {
+func ens(ps []msg.Phrase) []string {
 	var out []string
 	for _, p := range ps {
-		out = append(out, p.EN)
+		out = append(out, p.String())
 	}
 	return out
 }
@@ -262,8 +263,8 @@ func FuzzComparePrefill(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name, id, date, sex, addr string) {
 		form := map[string]string{"HoVaTen": name, "SoDinhDanh": id, "NgayThangNamSinh": date, "GioiTinh": sex, "ThuongTru": addr}
 		for _, p := range ComparePrefill(form, rec) {
-			if strings.Contains(p.EN, rec.SoDinhDanh) || (len(id) >= 12 && ident.ValidPIN(id) && strings.Contains(p.EN, id)) {
-				t.Fatalf("identifier in full: %q", p.EN)
+			if strings.Contains(p.String(), rec.SoDinhDanh) || (len(id) >= 12 && ident.ValidPIN(id) && strings.Contains(p.String(), id)) {
+				t.Fatalf("identifier in full: %q", p.String())
 			}
 		}
 	})

@@ -4,31 +4,32 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 )
 
 // invalidCase is a malformed personal identification number a citizen might type.
 type invalidCase struct {
-	id, why, whyVI string
+	id  string
+	why msg.Text
 }
 
 // invalidIDs are the identifiers P06-POP-07 types as subjects. Each is rejected by
 // ident.ParsePIN (a test asserts it).
 var invalidIDs = []invalidCase{
-	{"07930500123", "11 digits", "11 chữ số"},
-	{"003085123445", "prefix 003 is not a province code", "mã 003 không phải mã tỉnh"},
-	{"07930500123A", "a letter", "có chữ cái"},
-	{"0793 0500123", "a space", "có khoảng trắng"},
+	{"07930500123", mWhy11Digits},
+	{"003085123445", mWhyProvince},
+	{"07930500123A", mWhyLetter},
+	{"0793 0500123", mWhySpace},
 }
 
 // judgeInvalid is P06-POP-07: identifiers that are not valid personal identification numbers are
 // rejected by the portal before any look-up: none reaches the gateway, and the citizen is told.
 func judgeInvalid(ctx context.Context, e *env, b *check.Browser) check.Result {
-	var sent, accepted, sentVI, acceptedVI []string
+	sent, accepted := msg.List{Sep: ", "}, msg.List{Sep: ", "}
 	var all []popdbtest.Request
 	for _, c := range invalidIDs {
 		a := e.start(ctx, b, check.DossierRequest{Subjects: []string{c.id}})
@@ -38,33 +39,26 @@ func judgeInvalid(ctx context.Context, e *env, b *check.Browser) check.Result {
 		}
 		for _, r := range a.entries {
 			if r.Subject == c.id || r.SoDinhDanh == c.id || r.SoCMND == c.id {
-				sent = append(sent, fmt.Sprintf("%s (%s) in request #%d", ident.Mask(c.id), c.why, r.Seq))
-				sentVI = append(sentVI, fmt.Sprintf("%s (%s) ở yêu cầu #%d", ident.Mask(c.id), c.whyVI, r.Seq))
+				sent.Items = append(sent.Items, msg.P(mInvalidInRequest, ident.Mask(c.id), msg.P(c.why), r.Seq))
 				break
 			}
 		}
 		if a.err == nil && a.dossier.Accepted {
-			accepted = append(accepted, fmt.Sprintf("%s (%s)", ident.Mask(c.id), c.why))
-			acceptedVI = append(acceptedVI, fmt.Sprintf("%s (%s)", ident.Mask(c.id), c.whyVI))
+			accepted.Items = append(accepted.Items, msg.P(mInvalidID, ident.Mask(c.id), msg.P(c.why)))
 		}
 	}
-	want := "invalid identifiers rejected with a message, none sent to the gateway"
+	want := msg.P(mInvalidWant)
 	switch {
-	case len(sent) > 0:
-		got := "sent invalid identifier(s) to the population database: " + strings.Join(sent, ", ")
-		return check.Failf("the portal %s instead of rejecting them", got).
-			VI("Cổng gửi số định danh không hợp lệ tới CSDL dân cư thay vì từ chối: %s", strings.Join(sentVI, ", ")).
-			GotWant(got, want).
+	case len(sent.Items) > 0:
+		return check.Fail(mInvalidSent, sent).
+			Saw(msg.P(mInvalidSentGot, sent), want).
 			With(evidence(all)...)
-	case len(accepted) > 0:
-		got := "accepted dossiers whose subject is an invalid identifier: " + strings.Join(accepted, ", ")
-		return check.Failf("the portal %s (it did not look them up, but did not tell the citizen they are invalid)", got).
-			VI("Cổng chấp nhận hồ sơ với số định danh không hợp lệ (không tra cứu nhưng không báo cho công dân): %s", strings.Join(acceptedVI, ", ")).
-			GotWant(got, want).
+	case len(accepted.Items) > 0:
+		return check.Fail(mInvalidAccepted, accepted).
+			Saw(msg.P(mInvalidAcceptedGot, accepted), want).
 			With(evidence(all)...)
 	}
-	return check.Passf("the portal rejected %d invalid identifier(s) (wrong length, unknown province prefix, letters, spaces) without looking any of them up", len(invalidIDs)).
-		VI("Cổng từ chối %d số định danh không hợp lệ (sai độ dài, mã tỉnh không tồn tại, có chữ, có khoảng trắng) mà không tra cứu", len(invalidIDs)).
-		GotWant(fmt.Sprintf("%d rejected, 0 sent", len(invalidIDs)), want).
+	return check.Pass(mInvalidPass, len(invalidIDs)).
+		Saw(msg.P(mInvalidPassGot, len(invalidIDs)), want).
 		With(evidence(all)...)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 )
@@ -27,31 +28,27 @@ func judgeLookup(ctx context.Context, e *env, b *check.Browser) check.Result {
 			refused = append(refused, r)
 		}
 	}
-	want := "starting a dossier sends an authenticated TraCuuThongTinCongDan (037) for the logged-in citizen"
+	want := msg.P(mLookupWant)
 	switch {
 	case len(mine) > 0:
-		return check.Passf("starting a dossier looked up the logged-in citizen %s through the gateway: %s", who, describe(mine[0])).
-			VI("Khi bắt đầu hồ sơ, cổng đã tra cứu công dân đang đăng nhập %s qua trục tích hợp: %s", who, describeVI(mine[0])).
-			GotWant(describe(mine[0]), want).
+		return check.Pass(mLookupPass, who, describe(mine[0])).
+			Saw(describe(mine[0]), want).
 			With(evidence(a.entries)...)
 	case len(refused) > 0:
-		return check.Failf("starting a dossier tried to look up the citizen %s but the gateway did not answer the record: %s", who, describeAll(refused, 3)).
-			VI("Khi bắt đầu hồ sơ, cổng có gửi yêu cầu tra cứu công dân %s nhưng trục tích hợp không trả bản ghi: %s", who, describeAllVI(refused, 3)).
-			GotWant(describeAll(refused, 3), want).
+		return check.Fail(mLookupRefused, who, describeAll(refused, 3)).
+			Saw(msg.P(mPlain, describeAll(refused, 3)), want).
 			With(evidence(a.entries)...)
 	case len(a.entries) > 0:
-		return check.Failf("starting a dossier sent %d request(s) to the population database, none for the logged-in citizen %s: %s", len(a.entries), who, describeAll(a.entries, 3)).
-			VI("Khi bắt đầu hồ sơ, cổng gửi %d yêu cầu tới CSDL dân cư nhưng không yêu cầu nào tra cứu công dân đang đăng nhập %s: %s", len(a.entries), who, describeAllVI(a.entries, 3)).
-			GotWant(describeAll(a.entries, 3), want).
+		return check.Fail(mLookupOthers, len(a.entries), who, describeAll(a.entries, 3)).
+			Saw(msg.P(mPlain, describeAll(a.entries, 3)), want).
 			With(evidence(a.entries)...)
 	default:
-		msg := "starting a dossier sent no request to the population database: the portal did not look up the logged-in citizen " + who
+		var said any = ""
 		if a.dossier != nil && a.dossier.Message != "" {
-			msg += "; the portal said: " + truncate(a.dossier.Message, 200)
+			said = msg.P(mPortalSaid, truncate(a.dossier.Message, 200))
 		}
-		return check.Failf("%s", msg).
-			VI("Khi bắt đầu hồ sơ, cổng không gửi yêu cầu nào tới CSDL quốc gia về dân cư: không tra cứu công dân đang đăng nhập %s", who).
-			GotWant("no gateway request", want).
+		return check.Fail(mLookupNone, who, said).
+			Saw(msg.P(mNoGatewayRequest), want).
 			With(evidence(a.entries)...)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 )
@@ -37,26 +38,20 @@ func judgeMinimal(ctx context.Context, e *env, b *check.Browser) check.Result {
 		}
 	}
 	problems := MinimalProblems(a.entries, allowed, e.gw)
-	want := "look-ups only of the citizen and the dossier's subjects, each at most once per dossier"
-	subj := "no other subject"
+	want := msg.P(mMinimalWant)
+	subj := msg.P(mNoSubject)
 	if len(subjects) > 0 {
-		subj = "subjects " + maskAll(subjects)
-	}
-	subjVI := "không có người liên quan khác"
-	if len(subjects) > 0 {
-		subjVI = "người liên quan " + maskAll(subjects)
+		subj = msg.P(mSubjects, maskAll(subjects))
 	}
 	if len(problems) > 0 {
-		got := joinEN(problems, "; ")
-		return check.Failf("for a dossier of %s (%s) the portal %s", ident.Mask(e.who.ID), subj, got).
-			VI("Với hồ sơ của %s (%s), cổng %s", ident.Mask(e.who.ID), subjVI, joinVI(problems, "; ")).
-			GotWant(got, want).
+		got := list(problems, "; ")
+		return check.Fail(mMinimalFail, ident.Mask(e.who.ID), subj, got).
+			Saw(msg.P(mPlain, got), want).
 			With(evidence(a.entries)...)
 	}
 	counts := popdbtest.Subjects(a.entries)
-	return check.Passf("for a dossier of %s (%s) the portal looked up only them, each at most once (%d look-up(s))", ident.Mask(e.who.ID), subj, sum(counts)).
-		VI("Với hồ sơ của %s (%s), cổng chỉ tra cứu đúng những người này, mỗi người tối đa một lần (%d lượt)", ident.Mask(e.who.ID), subjVI, sum(counts)).
-		GotWant(fmt.Sprintf("%d look-up(s), all allowed", sum(counts)), want).
+	return check.Pass(mMinimalPass, ident.Mask(e.who.ID), subj, sum(counts)).
+		Saw(msg.P(mMinimalPassGot, sum(counts)), want).
 		With(evidence(a.entries)...)
 }
 
@@ -71,7 +66,7 @@ func sum(m map[string]int) int {
 // MinimalProblems lists, from the look-ups of one dossier, the people looked up who are not
 // allowed and the people looked up more than once (an identifier and the same person's CMND count
 // as the same person when gw knows them; gw may be nil).
-func MinimalProblems(entries []popdbtest.Request, allowed map[string]bool, gw *popdbtest.Server) []Problem {
+func MinimalProblems(entries []popdbtest.Request, allowed map[string]bool, gw *popdbtest.Server) []msg.Phrase {
 	var others []string
 	seenOther := map[string]bool{}
 	perPerson := map[string]int{}
@@ -91,23 +86,19 @@ func MinimalProblems(entries []popdbtest.Request, allowed map[string]bool, gw *p
 			others = append(others, fmt.Sprintf("%s (#%d, MaYeuCau %s)", ident.Mask(r.Subject), r.Seq, truncate(r.MaYeuCau, 40)))
 		}
 	}
-	var out []Problem
+	var out []msg.Phrase
 	if len(others) > 0 {
-		list := strings.Join(others, ", ")
-		out = append(out, Problem{fmt.Sprintf("looked up %d person(s) the dossier does not concern: %s", len(others), list),
-			fmt.Sprintf("đã tra cứu %d người không liên quan đến hồ sơ: %s", len(others), list)})
+		out = append(out, msg.P(mMinimalOthers, len(others), strings.Join(others, ", ")))
 	}
-	var dup []string
+	var dup []msg.Phrase
 	for id, n := range perPerson {
 		if n > 1 {
-			dup = append(dup, fmt.Sprintf("%s %d times", ident.Mask(id), n))
+			dup = append(dup, msg.P(mTimes, ident.Mask(id), n))
 		}
 	}
-	sort.Strings(dup)
+	sort.Slice(dup, func(i, j int) bool { return dup[i].String() < dup[j].String() })
 	if len(dup) > 0 {
-		list := strings.Join(dup, ", ")
-		out = append(out, Problem{"looked up the same person more than once for one dossier: " + list,
-			"tra cứu cùng một người nhiều lần cho một hồ sơ: " + strings.ReplaceAll(list, " times", " lần")})
+		out = append(out, msg.P(mMinimalTwice, list(dup, ", ")))
 	}
 	return out
 }

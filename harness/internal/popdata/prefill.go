@@ -2,11 +2,11 @@ package popdata
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -42,17 +42,16 @@ var prefillFields = []field{
 func judgePrefill(ctx context.Context, e *env, b *check.Browser) check.Result {
 	rec, ok := e.gw.Record(e.who.ID)
 	if !ok {
-		return check.Errorf("the population-database fake does not know the citizen %s", ident.Mask(e.who.ID))
+		return check.Error(mPrefillUnknown, ident.Mask(e.who.ID))
 	}
 	a := e.start(ctx, b, check.DossierRequest{})
 	if a.err != nil {
 		return dossierError("starting a dossier", a.err)
 	}
-	want := "the form shows HoVaTen, SoDinhDanh, NgayThangNamSinh, GioiTinh and ThuongTru from the citizen's record"
+	want := msg.P(mPrefillWant)
 	if !a.dossier.Accepted {
-		return check.Failf("the portal refused to start a dossier for the citizen %s: %q", ident.Mask(e.who.ID), truncate(a.dossier.Message, 200)).
-			VI("Cổng từ chối bắt đầu hồ sơ cho công dân %s: %q", ident.Mask(e.who.ID), truncate(a.dossier.Message, 200)).
-			GotWant("dossier refused", want).
+		return check.Fail(mPrefillRefused, ident.Mask(e.who.ID), truncate(a.dossier.Message, 200)).
+			Saw(msg.P(mPrefillRefusedGot), want).
 			With(prefillEvidence(a)...)
 	}
 	problems := ComparePrefill(a.dossier.Form, rec)
@@ -63,16 +62,14 @@ func judgePrefill(ctx context.Context, e *env, b *check.Browser) check.Result {
 		}
 	}
 	if len(problems) > 0 {
-		got := joinEN(problems, "; ")
-		return check.Failf("the dossier form is not pre-filled from the population record of %s: %s", ident.Mask(e.who.ID), got).
-			VI("Biểu mẫu hồ sơ không được điền sẵn từ dữ liệu dân cư của %s: %s", ident.Mask(e.who.ID), joinVI(problems, "; ")).
-			GotWant(got, want).
+		got := list(problems, "; ")
+		return check.Fail(mPrefillFail, ident.Mask(e.who.ID), got).
+			Saw(msg.P(mPlain, got), want).
 			With(prefillEvidence(a)...)
 	}
 	if !looked {
-		return check.Failf("the form shows the citizen's data but the portal did not look the citizen %s up in the population database when the dossier started (see P06-POP-01): the data did not come from the record", ident.Mask(e.who.ID)).
-			VI("Biểu mẫu có dữ liệu của công dân nhưng cổng không tra cứu %s trong CSDL dân cư khi bắt đầu hồ sơ (xem P06-POP-01)", ident.Mask(e.who.ID)).
-			GotWant("pre-filled without a look-up", want).
+		return check.Fail(mPrefillNoLookup, ident.Mask(e.who.ID)).
+			Saw(msg.P(mPrefillNoLookupGot), want).
 			With(prefillEvidence(a)...)
 	}
 	n := 0
@@ -81,9 +78,8 @@ func judgePrefill(ctx context.Context, e *env, b *check.Browser) check.Result {
 			n++
 		}
 	}
-	return check.Passf("the dossier form of %s is pre-filled from the population record: %d field(s) match (%s)", ident.Mask(e.who.ID), n, filledNames(a.dossier.Form)).
-		VI("Biểu mẫu hồ sơ của %s được điền sẵn từ dữ liệu dân cư: %d trường khớp", ident.Mask(e.who.ID), n).
-		GotWant(fmt.Sprintf("%d fields match the record", n), want).
+	return check.Pass(mPrefillPass, ident.Mask(e.who.ID), n, filledNames(a.dossier.Form)).
+		Saw(msg.P(mPrefillPassGot, n), want).
 		With(prefillEvidence(a)...)
 }
 
@@ -102,9 +98,9 @@ func filledNames(form map[string]string) string {
 // Texts are compared accent-, case- and space-insensitively; dates in any of the usual layouts;
 // sex as a code, "Nam"/"Nữ" or "male"/"female"; addresses by their parts. Identifiers are
 // masked in the result.
-func ComparePrefill(form map[string]string, rec popdbtest.CongDan) []Problem {
+func ComparePrefill(form map[string]string, rec popdbtest.CongDan) []msg.Phrase {
 	var missing []string
-	var differ []Problem
+	var differ []msg.Phrase
 	for _, f := range prefillFields {
 		got, present := form[f.name]
 		got = strings.TrimSpace(got)
@@ -123,14 +119,12 @@ func ComparePrefill(form map[string]string, rec popdbtest.CongDan) []Problem {
 			g, w = ident.Mask(got), ident.Mask(want)
 		}
 		g, w = truncate(g, 120), truncate(w, 120)
-		differ = append(differ, Problem{fmt.Sprintf("%s: form shows %q, record has %q", f.name, g, w),
-			fmt.Sprintf("%s: biểu mẫu ghi %q, dữ liệu dân cư ghi %q", f.name, g, w)})
+		differ = append(differ, msg.P(mPrefillDiffers, f.name, g, w))
 	}
-	var out []Problem
+	var out []msg.Phrase
 	if len(missing) > 0 {
 		sort.Strings(missing)
-		out = append(out, Problem{"not pre-filled (the citizen is asked again): " + strings.Join(missing, ", "),
-			"không được điền sẵn (công dân phải khai lại): " + strings.Join(missing, ", ")})
+		out = append(out, msg.P(mPrefillMissing, strings.Join(missing, ", ")))
 	}
 	return append(out, differ...)
 }

@@ -2,7 +2,6 @@ package popdata
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/fakes"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/htmlx"
@@ -45,53 +45,49 @@ func checkURLs(ctx context.Context, s *check.Session) check.Result {
 			continue // another check reports unreachable pages
 		}
 		read++
-		c.add(pg.URL, "page", "trang")
+		c.add(pg.URL, msg.P(mWherePage))
 		for _, r := range pg.Redirects {
-			c.add(r, "redirect from "+check.RedactURL(pg.URL), "chuyển hướng từ "+check.RedactURL(pg.URL))
+			c.add(r, msg.P(mWhereRedirect, check.RedactURL(pg.URL)))
 		}
-		c.add(pg.FinalURL, "page", "trang")
+		c.add(pg.FinalURL, msg.P(mWherePage))
 		if pg.Doc != nil {
 			base, _ := url.Parse(pg.FinalURL)
 			c.links(pg.Doc, base, check.RedactURL(pg.FinalURL))
 		}
 	}
 	if read == 0 {
-		return check.Errorf("none of the %d sampled page(s) could be read, so no URL could be examined", len(pages)).
-			VI("Không đọc được trang nào trong %d trang mẫu nên không kiểm tra được URL", len(pages))
+		return check.Error(mURLsNoneRead, len(pages))
 	}
 	flows := c.flows(ctx, s)
 	if gw := fakes.PopDB(s.Target()); gw != nil {
 		for _, r := range gw.Requests() {
-			c.add(r.URL, fmt.Sprintf("the portal's gateway request #%d", r.Seq), fmt.Sprintf("yêu cầu #%d của cổng tới trục tích hợp", r.Seq))
+			c.add(r.URL, msg.P(mWhereGateway, r.Seq))
 		}
 	}
-	want := "no personal identification number, password, token, secret or API key in any URL"
+	want := msg.P(mURLsWant)
 	if len(c.problems) > 0 {
-		sort.Slice(c.problems, func(i, j int) bool { return c.problems[i].EN < c.problems[j].EN })
-		shown := c.problems[:min(8, len(c.problems))]
-		got, gotVI := joinEN(shown, "; "), joinVI(shown, "; ")
+		sort.Slice(c.problems, func(i, j int) bool { return c.problems[i].String() < c.problems[j].String() })
+		got := list(append([]msg.Phrase(nil), c.problems[:min(8, len(c.problems))]...), "; ")
 		if len(c.problems) > 8 {
-			got += fmt.Sprintf("; and %d more", len(c.problems)-8)
-			gotVI += fmt.Sprintf("; và %d trường hợp khác", len(c.problems)-8)
+			got.Items = append(got.Items, msg.P(mURLsMore, len(c.problems)-8))
 		}
-		return check.Failf("%d URL(s) carry personal identification numbers or credentials: %s", len(c.problems), got).
-			VI("%d URL chứa số định danh cá nhân hoặc thông tin xác thực: %s", len(c.problems), gotVI).
-			GotWant(got, want).
+		return check.Fail(mURLsFail, len(c.problems), got).
+			Saw(msg.P(mPlain, got), want).
 			With(c.evidence...)
 	}
-	return check.Passf("no personal identification number or credential in the %d URL(s) examined (%d page(s), their links and forms%s)", len(c.seen), read, flows).
-		VI("Không có số định danh cá nhân hay thông tin xác thực trong %d URL đã kiểm tra", len(c.seen)).
-		GotWant(fmt.Sprintf("%d URLs clean", len(c.seen)), want)
+	return check.Pass(mURLsPass, len(c.seen), read, flows).
+		Saw(msg.P(mURLsPassGot, len(c.seen)), want)
 }
 
 type urlCollector struct {
 	mu       sync.Mutex
 	seen     map[string]bool
-	problems []Problem
+	problems []msg.Phrase
 	evidence []scoring.Evidence
 }
 
-func (c *urlCollector) add(raw, where, whereVI string) {
+// add examines the URL raw, met where.
+func (c *urlCollector) add(raw string, where msg.Phrase) {
 	if raw == "" {
 		return
 	}
@@ -103,9 +99,9 @@ func (c *urlCollector) add(raw, where, whereVI string) {
 	c.seen[raw] = true
 	for _, p := range URLProblems(raw) {
 		u := check.RedactURL(raw)
-		c.problems = append(c.problems, Problem{fmt.Sprintf("%s in %s (%s)", p.EN, u, where), fmt.Sprintf("%s trong %s (%s)", p.VI, u, whereVI)})
+		c.problems = append(c.problems, msg.P(mInURL, p, u, where))
 		if len(c.evidence) < maxEvidence {
-			c.evidence = append(c.evidence, scoring.Evidence{Request: "GET " + u, Note: p.EN + " (" + where + ")"})
+			c.evidence = append(c.evidence, scoring.Evidence{Request: "GET " + u, Note: p.String() + " (" + where.String() + ")"})
 		}
 	}
 }
@@ -121,7 +117,7 @@ func (c *urlCollector) links(doc *html.Node, base *url.URL, page string) {
 		v, _ := htmlx.Attr(n, a)
 		if v != "" && base != nil {
 			if u, err := base.Parse(strings.TrimSpace(v)); err == nil {
-				c.add(u.String(), "link on "+page, "liên kết trên "+page)
+				c.add(u.String(), msg.P(mWhereLink, page))
 			}
 		}
 		if n.Data == "form" {
@@ -142,22 +138,21 @@ func (c *urlCollector) form(f *html.Node, page string) {
 		if name == "" {
 			continue
 		}
-		why, whyVI := "", ""
+		var why msg.Text
 		switch {
 		case strings.EqualFold(typ, "password"):
-			why, whyVI = "a password field", "trường mật khẩu"
+			why = mFieldPassword
 		case credentialKey(name):
-			why, whyVI = "a credential field", "trường thông tin xác thực"
+			why = mFieldCredential
 		case identityKey(name):
-			why, whyVI = "a personal identification number field", "trường số định danh cá nhân"
+			why = mFieldPIN
 		}
-		if why != "" {
+		if !why.IsZero() {
 			n := truncate(name, 40)
 			c.mu.Lock()
-			c.problems = append(c.problems, Problem{fmt.Sprintf("%s %q sent in the URL by a GET form on %s", why, n, page),
-				fmt.Sprintf("%s %q bị gửi trong URL bởi biểu mẫu GET trên %s", whyVI, n, page)})
+			c.problems = append(c.problems, msg.P(mGetForm, msg.P(why), n, page))
 			if len(c.evidence) < maxEvidence {
-				c.evidence = append(c.evidence, scoring.Evidence{Request: "GET " + page, Location: htmlx.Path(in), Note: why + " in a GET form"})
+				c.evidence = append(c.evidence, scoring.Evidence{Request: "GET " + page, Location: htmlx.Path(in), Note: msg.P(why).String() + " in a GET form"})
 			}
 			c.mu.Unlock()
 		}
@@ -165,12 +160,15 @@ func (c *urlCollector) form(f *html.Node, page string) {
 }
 
 // flows logs in and starts a dossier when the target allows it, recording the URLs the browser
-// visits, and returns a note for the message.
-func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
+// visits, and returns a note for the message: "" or a phrase.
+func (c *urlCollector) flows(ctx context.Context, s *check.Session) any {
 	t := s.Target()
 	_, hasLogin := t.Portal.(check.Login)
 	if !hasLogin && fakes.SSO(t) == nil {
 		return ""
+	}
+	failed := func(err error) msg.Phrase {
+		return msg.P(mFlowLoginFailed, truncate(check.Redact(err.Error()), 120))
 	}
 	var who ident.Person
 	if fakes.PopDB(t) != nil {
@@ -183,11 +181,11 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 		br, tr, err := s.LoginSSO(ctx, who, ssotest.Normal)
 		if tr != nil {
 			for _, u := range tr.Chain {
-				c.add(u, "the login redirect chain", "chuỗi chuyển hướng khi đăng nhập")
+				c.add(u, msg.P(mWhereLoginChain))
 			}
 		}
 		if err != nil {
-			return "; logging in failed: " + truncate(check.Redact(err.Error()), 120)
+			return failed(err)
 		}
 		b = br
 	} else if fakes.SSO(t) == nil {
@@ -199,25 +197,25 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 			rt = http.DefaultTransport
 		}
 		cl := *br.Client
-		cl.Transport = &recorder{next: rt, c: c, where: "a request while logging in", whereVI: "yêu cầu khi đăng nhập"}
+		cl.Transport = &recorder{next: rt, c: c, where: msg.P(mWhereLogin)}
 		br.Client = &cl
 		if err := t.Portal.(check.Login).Login(ctx, br, who); err != nil {
-			return "; logging in failed: " + truncate(check.Redact(err.Error()), 120)
+			return failed(err)
 		}
 		b = br
 	} else {
 		br, err := s.Login(ctx, who)
 		if err != nil {
-			return "; logging in failed: " + truncate(check.Redact(err.Error()), 120)
+			return failed(err)
 		}
 		b = br
 	}
-	note := ", logging in"
+	note := msg.P(mFlowLogin)
 	d, ok := t.Portal.(check.Dossiers)
 	if !ok || fakes.PopDB(t) == nil {
 		return note
 	}
-	rec := &recorder{next: b.Client.Transport, c: c, where: "a request while starting a dossier", whereVI: "yêu cầu khi bắt đầu hồ sơ"}
+	rec := &recorder{next: b.Client.Transport, c: c, where: msg.P(mWhereDossier)}
 	if rec.next == nil {
 		rec.next = http.DefaultTransport
 	}
@@ -227,7 +225,7 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 	sctx, cancel := context.WithTimeout(ctx, s.Config().RequestTimeout)
 	defer cancel()
 	if _, err := d.StartDossier(sctx, b, check.DossierRequest{Procedure: procedure(ctx, s)}); err == nil {
-		note += ", starting a dossier"
+		note = msg.P(mFlowLoginDossier)
 	}
 	fakes.PopDB(t).WaitIdle(settle)
 	return note
@@ -235,13 +233,13 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) string {
 
 // recorder records the URL of every request a browser makes.
 type recorder struct {
-	next           http.RoundTripper
-	c              *urlCollector
-	where, whereVI string
+	next  http.RoundTripper
+	c     *urlCollector
+	where msg.Phrase
 }
 
 func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
-	r.c.add(req.URL.String(), r.where, r.whereVI)
+	r.c.add(req.URL.String(), r.where)
 	return r.next.RoundTrip(req)
 }
 
@@ -252,23 +250,21 @@ var twelveDigits = regexp.MustCompile(`(^|[^0-9])([0-9]{12})($|[^0-9])`)
 // token, secret, API key, session ID) or a password in its user information. The OAuth
 // authorization code and state are not credentials here: the authorization-code flow carries
 // them in the callback URL by design.
-func URLProblems(raw string) []Problem {
+func URLProblems(raw string) []msg.Phrase {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil
 	}
-	var out []Problem
-	add := func(en, vi string, a ...any) {
-		out = append(out, Problem{fmt.Sprintf(en, a...), fmt.Sprintf(vi, a...)})
-	}
+	var out []msg.Phrase
+	add := func(m msg.Text, a ...any) { out = append(out, msg.P(m, a...)) }
 	if u.User != nil {
 		if _, has := u.User.Password(); has {
-			add("a password in the URL's user information", "mật khẩu trong phần thông tin người dùng của URL")
+			add(mURLUserPassword)
 		}
 	}
 	for _, seg := range strings.Split(u.EscapedPath(), "/") {
 		if v, err := url.PathUnescape(seg); err == nil && hasPIN(v) != "" {
-			add("a personal identification number (%s) in the path", "số định danh cá nhân (%s) trong đường dẫn", ident.Mask(hasPIN(v)))
+			add(mURLPINPath, ident.Mask(hasPIN(v)))
 		}
 		// Path parameters: "/app;jsessionid=…" puts the session in every link.
 		params := strings.Split(seg, ";")
@@ -279,13 +275,13 @@ func URLProblems(raw string) []Problem {
 			}
 			switch {
 			case v != "" && credentialKey(k):
-				add("a credential (%s) in a path parameter", "thông tin xác thực (%s) trong tham số đường dẫn", truncate(k, 40))
+				add(mURLCredPathParam, truncate(k, 40))
 			case v != "" && identityKey(k):
-				add("an identification number parameter (%s) in the path", "tham số số định danh (%s) trong đường dẫn", truncate(k, 40))
+				add(mURLIDPathParam, truncate(k, 40))
 			}
 		}
 	}
-	check := func(part, partVI, q string) {
+	check := func(part msg.Text, q string) {
 		vals, err := url.ParseQuery(q)
 		if err != nil {
 			return
@@ -299,23 +295,20 @@ func URLProblems(raw string) []Problem {
 			for _, v := range vals[k] {
 				switch {
 				case credentialKey(k) && v != "":
-					out = append(out, Problem{fmt.Sprintf("a credential (%s) in the %s", truncate(k, 40), part),
-						fmt.Sprintf("thông tin xác thực (%s) trong %s", truncate(k, 40), partVI)})
+					add(mURLCredIn, truncate(k, 40), msg.P(part))
 				case hasPIN(v) != "":
-					out = append(out, Problem{fmt.Sprintf("a personal identification number (%s) in the %s parameter %s", ident.Mask(hasPIN(v)), part, truncate(k, 40)),
-						fmt.Sprintf("số định danh cá nhân (%s) trong tham số %s của %s", ident.Mask(hasPIN(v)), truncate(k, 40), partVI)})
+					add(mURLPINParam, ident.Mask(hasPIN(v)), msg.P(part), truncate(k, 40))
 				case identityKey(k) && v != "":
-					out = append(out, Problem{fmt.Sprintf("an identification number parameter (%s) in the %s", truncate(k, 40), part),
-						fmt.Sprintf("tham số số định danh (%s) trong %s", truncate(k, 40), partVI)})
+					add(mURLIDParam, truncate(k, 40), msg.P(part))
 				}
 			}
 		}
 	}
-	check("query", "chuỗi truy vấn", u.RawQuery)
+	check(mPartQuery, u.RawQuery)
 	if strings.Contains(u.Fragment, "=") {
-		check("fragment", "phân đoạn (#)", u.Fragment)
+		check(mPartFragment, u.Fragment)
 	} else if p := hasPIN(u.Fragment); p != "" {
-		add("a personal identification number (%s) in the fragment", "số định danh cá nhân (%s) trong phân đoạn (#)", ident.Mask(p))
+		add(mURLPINFragment, ident.Mask(p))
 	}
 	return out
 }

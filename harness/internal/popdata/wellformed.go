@@ -2,11 +2,11 @@ package popdata
 
 import (
 	"context"
-	"fmt"
 	"mime"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 )
 
@@ -24,85 +24,80 @@ func judgeWellFormed(ctx context.Context, e *env, b *check.Browser) check.Result
 		}
 		entries = append(entries, a.entries...)
 	}
-	want := "every request authenticated, operation TraCuuThongTinCongDan in http://dancuquocgia.bca, MaTichHop 037, a unique MaYeuCau, MaDVC, MaCanBo and MaDonVi, SOAPAction and text/xml"
+	want := msg.P(mWellFormedWant)
 	if len(entries) == 0 {
-		return check.Failf("starting two dossiers sent no request to the population database, so none could be assessed (see P06-POP-01)").
-			VI("Bắt đầu hai hồ sơ nhưng cổng không gửi yêu cầu nào tới CSDL dân cư nên không có gì để đánh giá (xem P06-POP-01)").
-			GotWant("no gateway request", want).
+		return check.Fail(mWellFormedNone).
+			Saw(msg.P(mNoGatewayRequest), want).
 			With(evidence(entries)...)
 	}
 	problems := WellFormedProblems(entries, before)
 	if len(problems) > 0 {
-		got := joinEN(problems, "; ")
-		return check.Failf("%d of the portal's gateway request(s) are malformed or unauthenticated: %s", countBad(problems), got).
-			VI("%d yêu cầu của cổng tới trục tích hợp không đúng quy cách hoặc không được xác thực: %s", countBad(problems), joinVI(problems, "; ")).
-			GotWant(got, want).
+		got := list(problems, "; ")
+		return check.Fail(mWellFormedFail, countBad(problems), got).
+			Saw(msg.P(mPlain, got), want).
 			With(evidence(entries)...)
 	}
-	return check.Passf("the portal's %d gateway request(s) are well-formed and authenticated as %q (X-Road-Client %q), each with its own MaYeuCau", len(entries), entries[0].Username, entries[0].Client).
-		VI("%d yêu cầu của cổng tới trục tích hợp đúng quy cách và được xác thực, mỗi yêu cầu có MaYeuCau riêng", len(entries)).
-		GotWant(fmt.Sprintf("%d well-formed requests", len(entries)), want).
+	return check.Pass(mWellFormedPass, len(entries), entries[0].Username, entries[0].Client).
+		Saw(msg.P(mWellFormedPassGot, len(entries)), want).
 		With(evidence(entries)...)
 }
 
-func countBad(problems []Problem) int {
-	seen := map[string]bool{}
+// countBad counts the requests problems are about.
+func countBad(problems []msg.Phrase) int {
+	seen := map[any]bool{}
 	for _, p := range problems {
-		if i := strings.Index(p.EN, ":"); i > 0 {
-			seen[p.EN[:i]] = true
+		if len(p.Args) > 0 {
+			seen[p.Args[0]] = true
 		}
 	}
 	return len(seen)
 }
 
-// WellFormedProblems lists what is wrong with each request of entries, one string per problem
-// prefixed with the request ("request #3: MaTichHop is "036", want 037"). earlier are requests
-// seen before, whose MaYeuCau the new ones must not reuse.
-func WellFormedProblems(entries, earlier []popdbtest.Request) []Problem {
+// WellFormedProblems lists what is wrong with each request of entries, one phrase per problem
+// (mReqProblem: the request's number, then the problem: "request #3: MaTichHop "036", want
+// "037""). earlier are requests seen before, whose MaYeuCau the new ones must not reuse.
+func WellFormedProblems(entries, earlier []popdbtest.Request) []msg.Phrase {
 	ids := map[string]int{}
 	for _, r := range earlier {
 		if r.MaYeuCau != "" {
 			ids[r.MaYeuCau] = r.Seq
 		}
 	}
-	var out []Problem
+	var out []msg.Phrase
 	for _, r := range entries {
-		p := func(en, vi string, a ...any) {
-			out = append(out, Problem{fmt.Sprintf("request #%d: ", r.Seq) + fmt.Sprintf(en, a...),
-				fmt.Sprintf("yêu cầu #%d: ", r.Seq) + fmt.Sprintf(vi, a...)})
-		}
+		p := func(m msg.Text, a ...any) { out = append(out, msg.P(mReqProblem, r.Seq, msg.P(m, a...))) }
 		if !r.AuthOK {
-			p("refused by the gateway (HTTP %d %s): %s", "bị trục tích hợp từ chối (HTTP %d %s): %s", r.Status, r.Fault, r.AuthError)
+			p(mWFRefused, r.Status, r.Fault, r.AuthError)
 		}
 		if r.Method != "POST" {
-			p("method %s, want POST", "phương thức %s, cần POST", r.Method)
+			p(mWFMethod, r.Method)
 		}
 		if !r.HasSOAPAction {
-			p("no SOAPAction header", "thiếu header SOAPAction")
+			p(mWFNoSOAPAction)
 		}
 		if mt, _, err := mime.ParseMediaType(r.ContentType); err != nil || mt != "text/xml" {
-			p("Content-Type %q, want text/xml (SOAP 1.1)", "Content-Type %q, cần text/xml (SOAP 1.1)", truncate(r.ContentType, 60))
+			p(mWFContentType, truncate(r.ContentType, 60))
 		}
 		if !r.AuthOK && r.Operation == "" {
 			continue // the body was not read: nothing more to say
 		}
 		if r.Operation != popdbtest.Operation || r.Namespace != popdbtest.NSRequest {
-			p("operation {%s}%s, want {%s}%s", "thao tác {%s}%s, cần {%s}%s", truncate(r.Namespace, 60), truncate(r.Operation, 40), popdbtest.NSRequest, popdbtest.Operation)
+			p(mWFOperation, truncate(r.Namespace, 60), truncate(r.Operation, 40), popdbtest.NSRequest, popdbtest.Operation)
 		}
 		if r.MaTichHop != popdbtest.ServiceCode {
-			p("MaTichHop %q, want %q", "MaTichHop %q, cần %q", truncate(r.MaTichHop, 20), popdbtest.ServiceCode)
+			p(mWFServiceCode, truncate(r.MaTichHop, 20), popdbtest.ServiceCode)
 		}
 		for _, f := range []struct{ name, v string }{{"MaYeuCau", r.MaYeuCau}, {"MaDVC", r.MaDVC}, {"MaCanBo", r.MaCanBo}, {"MaDonVi", r.MaDonVi}} {
 			if strings.TrimSpace(f.v) == "" {
-				p("no %s", "thiếu %s", f.name)
+				p(mWFMissing, f.name)
 			}
 		}
 		if r.Subject == "" {
-			p("neither SoDinhDanh nor SoCMND", "không có SoDinhDanh hay SoCMND")
+			p(mWFNoSubject)
 		}
 		if r.MaYeuCau != "" {
 			if prev, dup := ids[r.MaYeuCau]; dup {
-				p("MaYeuCau %q already used by request #%d", "MaYeuCau %q đã dùng ở yêu cầu #%d", truncate(r.MaYeuCau, 40), prev)
+				p(mWFReusedID, truncate(r.MaYeuCau, 40), prev)
 			} else {
 				ids[r.MaYeuCau] = r.Seq
 			}
