@@ -8,11 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/p06kit/p06kit/harness/check"
-	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/signature/fakeportal"
 	"github.com/p06kit/p06kit/harness/internal/warehouse"
-	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -103,15 +101,4 @@ func TestPersonalNumbersMasked(t *testing.T) {
 	require.Equal(t, scoring.Fail, r.Status)
 	assert.Regexp(t, `\d{3}\*{7}\d{2}`, r.Message, "personal identification numbers are masked")
 	assert.NotRegexp(t, `\b\d{12}\b`, r.Message)
-}
-
-// A check that cannot go on names its step in the report's language.
-func TestStepInVietnamese(t *testing.T) {
-	step, ok := msg.Lookup("warehouse.step.setup")
-	require.True(t, ok)
-	for _, id := range []string{"P06-WH-01", "P06-WH-02", "P06-WH-03", "P06-WH-04"} {
-		r := fakeportal.Run(t, warehouse.Checks(), id, fakeportal.Defects{}, noWarehouse, false)
-		checktest.Status(t, r, scoring.NotTested, r.Message, "completing a dossier and listing the warehouse: ")
-		checktest.SaysStep(t, r, step)
-	}
 }

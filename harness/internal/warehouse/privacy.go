@@ -72,7 +72,7 @@ func private(ctx context.Context, s *check.Session) check.Result {
 	other := signature.Other()
 	b2, err := s.Login(ctx, other)
 	if err != nil {
-		return check.FromError(msg.P(mStepSecondCitizen), err)
+		return check.FromError(msg.P(mStepSecondLogin), err)
 	}
 	visitors := []struct {
 		b   *check.Browser
