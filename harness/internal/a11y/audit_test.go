@@ -15,6 +15,7 @@ import (
 	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -118,7 +119,7 @@ func TestChecksOnPortal(t *testing.T) {
 			if r.Status != scoring.Pass || !strings.Contains(r.Message, "no violation on the 17 pages audited") {
 				t.Errorf("%s: %s", r.Status, r.Message)
 			}
-			checktest.Says(t, r, mPass, r.Args[0], 17, "")
+			checktest.Says(t, r, mPass, r.Args[0], 17, msg.List{})
 		})
 	}
 	// One defect per criterion, on a procedure page.

@@ -84,7 +84,7 @@ func criterion(id string, what msg.Text) check.Func {
 				}
 			}
 		}
-		unread := unreadNote(sp)
+		unread := sp.NotJudged()
 		if total == 0 {
 			return check.Pass(mPass, msg.P(what), len(sp.Pages), unread)
 		}
@@ -104,18 +104,4 @@ func criterion(id string, what msg.Text) check.Func {
 			At(first).With(ev...).
 			Saw(msg.P(mGot, total), msg.P(mWant, strings.Join(rules, ", ")))
 	}
-}
-
-// unreadNote is the note a finding ends with when some sampled pages could not be read ("" when
-// every page was read): their number and the first pagejudge.MaxListed of them, the rest
-// counted.
-func unreadNote(sp pagejudge.Set) any {
-	n := len(sp.Unread)
-	if n == 0 {
-		return ""
-	}
-	if n <= pagejudge.MaxListed {
-		return msg.P(mUnread, n, strings.Join(sp.Unread, "; "), "")
-	}
-	return msg.P(mUnread, n, strings.Join(sp.Unread[:pagejudge.MaxListed], "; "), msg.P(mUnreadMore, n-pagejudge.MaxListed))
 }

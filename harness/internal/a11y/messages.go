@@ -15,7 +15,7 @@ var (
 	mWhatIDs      = msg.New("a11y.what.ids", "unique ids", "id không trùng lặp")
 
 	// The finding of a criterion: what, counts, rules, the first violation, pages, advice, and
-	// the unread note ("" or mUnread).
+	// the pages not judged (pagejudge.Set.NotJudged).
 	mPass = msg.New("a11y.criterion.pass",
 		"%s: no violation on the %d pages audited%s",
 		"%s: không có lỗi trên %d trang được kiểm tra%s")
@@ -26,11 +26,6 @@ var (
 	mWant = msg.New("a11y.criterion.want", "no violation of %s", "không vi phạm quy tắc nào trong %s")
 	// mViolation is one violation: rule, WCAG success criterion, detail, advice, help URL.
 	mViolation = msg.New("a11y.violation", "%s (WCAG %s): %s — %s (%s)", "%s (WCAG %s): %s — %s (%s)")
-	// mUnread names the pages that could not be audited: their number, the first
-	// pagejudge.MaxListed of them, and "" or mUnreadMore.
-	mUnread     = msg.New("a11y.unread", " (%d page(s) not judged: %s%s)", " (%d trang không kiểm tra được: %s%s)")
-	mUnreadMore = msg.New("a11y.unread.more", "; and %d", "; và %d")
-
 	// The detail of a violation.
 	dNoLang          = msg.New("a11y.detail.no-lang", "<html> has no lang attribute", "thẻ <html> không có thuộc tính lang")
 	dLangInvalid     = msg.New("a11y.detail.lang-invalid", "lang=%q is not a valid language tag", "lang=%q không phải mã ngôn ngữ hợp lệ")

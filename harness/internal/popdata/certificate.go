@@ -88,7 +88,7 @@ func judgeCertificate(ctx context.Context, e *env, b *check.Browser) check.Resul
 			With(append(staleEv, certEvidence(a)...)...)
 	default:
 		if a.err != nil {
-			return dossierError("starting a dossier with an untrusted gateway", a.err)
+			return dossierError(msg.P(mStepStartUntrusted), a.err)
 		}
 		return check.Error(mCertNoConn).
 			With(append(staleEv, certEvidence(a)...)...)

@@ -56,7 +56,7 @@ func setup(ctx context.Context, s *check.Session) (*env, *check.Result) {
 	}
 	d, ok := t.Portal.(check.Dossiers)
 	if !ok {
-		r := check.FromError("starting a dossier", &check.NotImplementedError{Method: "Dossiers.StartDossier"})
+		r := check.FromError(msg.P(mStepStart), &check.NotImplementedError{Method: "Dossiers.StartDossier"})
 		return nil, &r
 	}
 	e := &env{s: s, gw: fakes.PopDB(t), portal: d, proc: procedure(ctx, s)}
@@ -165,7 +165,7 @@ func relatives(p ident.Person, in map[string]bool) []string {
 func (e *env) login(ctx context.Context) (*check.Browser, *check.Result) {
 	b, err := e.s.Login(ctx, e.who)
 	if err != nil {
-		r := check.FromError(fmt.Sprintf("logging in as the citizen %s", ident.Mask(e.who.ID)), err)
+		r := check.FromError(msg.P(mStepLogin, ident.Mask(e.who.ID)), err)
 		return nil, &r
 	}
 	return b, nil
@@ -266,8 +266,8 @@ func maskAll(ids []string) string {
 	return strings.Join(out, ", ")
 }
 
-// dossierError is the result when the adapter could not drive the portal.
-func dossierError(step string, err error) check.Result { return check.FromError(step, err) }
+// dossierError is the result when the adapter could not drive the portal at the step.
+func dossierError(step msg.Phrase, err error) check.Result { return check.FromError(step, err) }
 
 // maxEvidence bounds the evidence items of a finding.
 const maxEvidence = 10

@@ -164,6 +164,7 @@ func TestNotTested(t *testing.T) {
 		r = c.Run(context.Background(), noAdapter)
 		assert.Equal(t, scoring.NotTested, r.Status, c.ID)
 		assert.Contains(t, r.Message, "Dossiers.StartDossier", c.ID)
+		checktest.SaysStep(t, r, mStepStart)
 	}
 	// P06-POP-08 is automated: it runs without either.
 	bare, err := probe.NewSession(check.Target{BaseURL: f.srv.URL}, check.Config{})

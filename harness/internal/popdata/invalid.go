@@ -3,7 +3,6 @@ package popdata
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
@@ -35,7 +34,7 @@ func judgeInvalid(ctx context.Context, e *env, b *check.Browser) check.Result {
 		a := e.start(ctx, b, check.DossierRequest{Subjects: []string{c.id}})
 		all = append(all, a.entries...)
 		if a.err != nil && !errors.Is(a.err, check.ErrRefused) {
-			return dossierError(fmt.Sprintf("starting a dossier with the subject %s", ident.Mask(c.id)), a.err)
+			return dossierError(msg.P(mStepStartSubject, ident.Mask(c.id)), a.err)
 		}
 		for _, r := range a.entries {
 			if r.Subject == c.id || r.SoDinhDanh == c.id || r.SoCMND == c.id {

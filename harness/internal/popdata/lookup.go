@@ -14,7 +14,7 @@ import (
 func judgeLookup(ctx context.Context, e *env, b *check.Browser) check.Result {
 	a := e.start(ctx, b, check.DossierRequest{})
 	if a.err != nil {
-		return dossierError("starting a dossier", a.err)
+		return dossierError(msg.P(mStepStart), a.err)
 	}
 	who := ident.Mask(e.who.ID)
 	var mine, refused []popdbtest.Request

@@ -267,6 +267,14 @@ var (
 	mURLPINFragment = msg.New("popdata.urls.pin-fragment", "a personal identification number (%s) in the fragment", "số định danh cá nhân (%s) trong phân đoạn (#)")
 	mPartQuery      = msg.New("popdata.urls.part.query", "query", "chuỗi truy vấn")
 	mPartFragment   = msg.New("popdata.urls.part.fragment", "fragment", "phân đoạn (#)")
+
+	// The steps a check names when it could not go on (check.FromError).
+	mStepStart          = msg.New("popdata.step.start", "starting a dossier", "bắt đầu hồ sơ")
+	mStepStartUntrusted = msg.New("popdata.step.start-untrusted", "starting a dossier with an untrusted gateway", "bắt đầu hồ sơ khi trục tích hợp dùng chứng thư không tin cậy")
+	mStepStartSubject   = msg.New("popdata.step.start-subject", "starting a dossier with the subject %s", "bắt đầu hồ sơ với người liên quan %s")
+	mStepStartSubjects  = msg.New("popdata.step.start-subjects", "starting a dossier with subjects", "bắt đầu hồ sơ có người liên quan")
+	mStepLogin          = msg.New("popdata.step.login", "logging in as the citizen %s", "đăng nhập bằng công dân %s")
+	mStepProfile        = msg.New("popdata.step.resolve-profile", "resolving the portal profile", "xác định hồ sơ cổng")
 )
 
 // outcomes are the gateway's outcomes in a request's description: the code in English, words in

@@ -25,7 +25,7 @@ func judgeMinimal(ctx context.Context, e *env, b *check.Browser) check.Result {
 	}
 	a := e.start(ctx, b, check.DossierRequest{Subjects: subjects})
 	if a.err != nil {
-		return dossierError("starting a dossier with subjects", a.err)
+		return dossierError(msg.P(mStepStartSubjects), a.err)
 	}
 	allowed := map[string]bool{e.who.ID: true}
 	if e.who.OldID != "" {

@@ -46,7 +46,7 @@ func judgePrefill(ctx context.Context, e *env, b *check.Browser) check.Result {
 	}
 	a := e.start(ctx, b, check.DossierRequest{})
 	if a.err != nil {
-		return dossierError("starting a dossier", a.err)
+		return dossierError(msg.P(mStepStart), a.err)
 	}
 	want := msg.P(mPrefillWant)
 	if !a.dossier.Accepted {

@@ -35,7 +35,7 @@ func checkURLs(ctx context.Context, s *check.Session) check.Result {
 	c := &urlCollector{seen: map[string]bool{}}
 	prof, err := s.Profile(ctx)
 	if err != nil {
-		return check.FromError("resolving the portal profile", err)
+		return check.FromError(msg.P(mStepProfile), err)
 	}
 	pages := prof.Pages(s, min(maxURLPages, s.Config().MaxPages))
 	read := 0

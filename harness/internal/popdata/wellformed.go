@@ -20,7 +20,7 @@ func judgeWellFormed(ctx context.Context, e *env, b *check.Browser) check.Result
 	for i := 0; i < 2; i++ {
 		a := e.start(ctx, b, check.DossierRequest{})
 		if a.err != nil {
-			return dossierError("starting a dossier", a.err)
+			return dossierError(msg.P(mStepStart), a.err)
 		}
 		entries = append(entries, a.entries...)
 	}

@@ -29,17 +29,23 @@ import (
 // How a connection is opened without sending a request: Go's transport opens a connection only
 // for a request, and a request whose caller gives up while its connection is being dialled leaves
 // the dialled connection in the pool. A preconnection is such a request: its dial, through the
-// session's dialer, waits once connected until the request has given up (cancelled as soon as its
-// dial starts), so that the connection cannot be handed to it. The preflight's TLS handshake hook
-// waits until each preconnection has started its dial, while the preflight's connection is still
-// being set up: no connection is idle in the pool then, so none is handed to a preconnection.
+// session's dialer, waits once connected until the requests of all preconnections have given up
+// (each is cancelled as soon as its dial starts), so that no connection can be handed to one of
+// them: a request waiting for its dial also waits for the next idle connection. The preflight's
+// TLS handshake hook waits for the same, while the preflight's own connection is still being set
+// up: no connection is idle in the pool until then. Every preconnection may dial at once, since
+// the session's transport is new and the preflight's is its only other connection to the host
+// (at most MaxConnsPerHost − 1 are opened).
 
 // preconnecting marks the context of a preconnection's request; the session's dialer sees it.
 type preconnecting struct {
 	dialing chan struct{} // closed when the dial starts
-	gaveUp  chan struct{} // closed when the request has returned (it was cancelled)
-	once    sync.Once
-	release func() // frees the session slot the handshake holds
+	// allGaveUp is closed when the requests of every preconnection opened with this one have
+	// returned (they were cancelled): until then a connection in the pool could be handed to
+	// one of them, which would send its request.
+	allGaveUp chan struct{}
+	once      sync.Once
+	release   func() // frees the session slot the handshake holds
 }
 
 type preconnectKey struct{}
@@ -66,7 +72,7 @@ func preconnectDialer(t *http.Transport) bool {
 			p.release() // no handshake will follow
 		}
 		select {
-		case <-p.gaveUp:
+		case <-p.allGaveUp:
 		case <-ctx.Done():
 			if c != nil {
 				c.Close()
@@ -80,8 +86,8 @@ func preconnectDialer(t *http.Transport) bool {
 }
 
 // preconnectTrace is the trace of a run's first request to the target over HTTPS: when its TLS
-// handshake negotiated HTTP/1.1, it opens the other connections and returns once each has started
-// its dial (or ctx, the request's, is done). nil when the session does not preconnect, the
+// handshake negotiated HTTP/1.1, it opens the other connections and returns once every one's
+// request has given up, its dial going on (or ctx, the request's, is done). nil when the session does not preconnect, the
 // request is not the first, or it goes through a proxy (whose CONNECT the hook would not see).
 func (s *Session) preconnectTrace(ctx context.Context, req *http.Request) *httptrace.ClientTrace {
 	u := req.URL
@@ -103,15 +109,17 @@ func (s *Session) preconnectTrace(ctx context.Context, req *http.Request) *httpt
 
 // preconnect opens up to min(MaxConnsPerHost, MaxInFlight) − 1 connections to u's host, as many
 // as session slots are free at once (it never waits for one: the preflight holds one), and
-// returns when each has started its dial or given up, or ctx is done.
+// returns when every request has given up (the dials going on), or ctx is done.
 func (s *Session) preconnect(ctx context.Context, u *url.URL) {
 	var started []*preconnecting
+	var returned sync.WaitGroup
+	allGaveUp := make(chan struct{})
 	for range min(s.cfg.MaxConnsPerHost, s.cfg.MaxInFlight) - 1 {
 		release, ok := s.lim.trySlot()
 		if !ok {
 			break
 		}
-		p := &preconnecting{dialing: make(chan struct{}), gaveUp: make(chan struct{}), release: release}
+		p := &preconnecting{dialing: make(chan struct{}), allGaveUp: allGaveUp, release: release}
 		pctx, cancel := context.WithCancel(context.WithValue(s.ctx, preconnectKey{}, p))
 		pctx = httptrace.WithClientTrace(pctx, &httptrace.ClientTrace{
 			TLSHandshakeDone: func(tls.ConnectionState, error) { release() },
@@ -123,22 +131,25 @@ func (s *Session) preconnect(ctx context.Context, u *url.URL) {
 			break
 		}
 		started = append(started, p)
+		gaveUp := make(chan struct{})
 		go func() {
 			// The request gives up as soon as its dial has started: the dial goes on, and its
 			// connection goes to the pool.
 			select {
 			case <-p.dialing:
-			case <-p.gaveUp:
+			case <-gaveUp:
 			case <-pctx.Done():
 			}
 			cancel()
 		}()
+		returned.Add(1)
 		go func() {
+			defer returned.Done()
 			resp, err := s.tr.RoundTrip(req)
-			if err == nil { // not expected: the dial waits for this return (see "Preconnecting")
+			if err == nil { // not expected: no connection is idle until every request has given up
 				resp.Body.Close()
 			}
-			close(p.gaveUp)
+			close(gaveUp)
 			select {
 			case <-p.dialing:
 			default:
@@ -146,12 +157,18 @@ func (s *Session) preconnect(ctx context.Context, u *url.URL) {
 			}
 		}()
 	}
+	go func() {
+		returned.Wait()
+		close(allGaveUp)
+	}()
+	// Wait until every request has given up, not only until each dial has started: a request
+	// still waiting is also queued for the next idle connection.
+	select {
+	case <-allGaveUp:
+	case <-ctx.Done():
+		return
+	}
 	for _, p := range started {
-		select {
-		case <-p.dialing:
-		case <-p.gaveUp:
-		case <-ctx.Done():
-		}
 		select {
 		case <-p.dialing:
 			s.preconnects.Add(1)

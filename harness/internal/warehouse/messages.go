@@ -116,4 +116,11 @@ var (
 	mSawListed    = msg.New("warehouse.private.saw.listed", "%d items listed", "danh sách có %d mục")
 	mSawListedAs  = msg.New("warehouse.private.saw.listed-as", "listed as %q", "có trong danh sách với tên %q")
 	mSawAccepted  = msg.New("warehouse.private.saw.accepted", "dossier %s accepted with the item attached", "hồ sơ %s được tiếp nhận kèm mục này")
+
+	// The steps a check names when it could not go on (check.FromError).
+	mStepSetup       = msg.New("warehouse.step.setup", "completing a dossier and listing the warehouse", "hoàn thành một hồ sơ và liệt kê kho dữ liệu")
+	mStepOwnerFetch  = msg.New("warehouse.step.owner-fetch", "the owner fetching own item %s", "chủ sở hữu tải mục %s của mình")
+	mStepSecondLogin = msg.New("warehouse.step.second-login", "logging in as a second citizen", "đăng nhập bằng công dân thứ hai")
+	mStepReuse       = msg.New("warehouse.step.reuse", "submitting a dossier that reuses item %s", "nộp hồ sơ sử dụng lại mục %s")
+	mStepReuseBogus  = msg.New("warehouse.step.reuse-nonexistent", "submitting a dossier that reuses the nonexistent item %s", "nộp hồ sơ sử dụng lại mục không tồn tại %s")
 )

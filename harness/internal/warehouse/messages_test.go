@@ -63,3 +63,14 @@ func TestLeakNamesProbe(t *testing.T) {
 }
 
 func p0(t msg.Text) string { return msg.P(t).String() }
+
+// Without the warehouse adapter the finding names its step in the report's language.
+func TestStepInVietnamese(t *testing.T) {
+	noWarehouse := func(a *fakeportal.Adapter) any {
+		return fakeportal.NoWarehouse{DossiersOnly: fakeportal.DossiersOnly{A: a}}
+	}
+	for _, c := range Checks() {
+		r := fakeportal.Run(t, Checks(), c.ID, fakeportal.Defects{}, noWarehouse, false)
+		checktest.SaysStep(t, r, mStepSetup)
+	}
+}

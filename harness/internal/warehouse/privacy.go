@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/signature"
@@ -41,7 +40,7 @@ func (p probe) phrase() msg.Phrase {
 func private(ctx context.Context, s *check.Session) check.Result {
 	st, err := setup(ctx, s)
 	if err != nil {
-		return check.FromError("completing a dossier and listing the warehouse", err)
+		return check.FromError(msg.P(mStepSetup), err)
 	}
 	if st.item == nil {
 		return check.Error(mPrivateNoItem, st.dossier)
@@ -53,7 +52,7 @@ func private(ctx context.Context, s *check.Session) check.Result {
 		if err == nil {
 			err = errors.New("the adapter returned no document")
 		}
-		return check.FromError(fmt.Sprintf("the owner fetching own item %s", it.ID), err)
+		return check.FromError(msg.P(mStepOwnerFetch, it.ID), err)
 	}
 	var ownerBody []byte
 	var ev []scoring.Evidence
@@ -73,7 +72,7 @@ func private(ctx context.Context, s *check.Session) check.Result {
 	other := signature.Other()
 	b2, err := s.Login(ctx, other)
 	if err != nil {
-		return check.FromError("logging in as a second citizen", err)
+		return check.FromError(msg.P(mStepSecondLogin), err)
 	}
 	visitors := []struct {
 		b   *check.Browser

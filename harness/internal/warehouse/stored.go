@@ -18,7 +18,7 @@ import (
 func resultStored(ctx context.Context, s *check.Session) check.Result {
 	st, err := setup(ctx, s)
 	if err != nil {
-		return check.FromError("completing a dossier and listing the warehouse", err)
+		return check.FromError(msg.P(mStepSetup), err)
 	}
 	if st.item == nil {
 		return st.missing("P06-WH-01")
@@ -48,7 +48,7 @@ func resultStored(ctx context.Context, s *check.Session) check.Result {
 func listed(ctx context.Context, s *check.Session) check.Result {
 	st, err := setup(ctx, s)
 	if err != nil {
-		return check.FromError("completing a dossier and listing the warehouse", err)
+		return check.FromError(msg.P(mStepSetup), err)
 	}
 	if st.item == nil {
 		return st.missing("P06-WH-02")
@@ -90,14 +90,14 @@ func listed(ctx context.Context, s *check.Session) check.Result {
 func reused(ctx context.Context, s *check.Session) check.Result {
 	st, err := setup(ctx, s)
 	if err != nil {
-		return check.FromError("completing a dossier and listing the warehouse", err)
+		return check.FromError(msg.P(mStepSetup), err)
 	}
 	if st.item == nil {
 		return st.missing("P06-WH-03")
 	}
 	dos, err := signature.Submit(ctx, st.d, st.b, check.DossierRequest{Procedure: signature.Procedure, Reuse: []string{st.item.ID}})
 	if err != nil {
-		return check.FromError(fmt.Sprintf("submitting a dossier that reuses item %s", st.item.ID), err)
+		return check.FromError(msg.P(mStepReuse, st.item.ID), err)
 	}
 	if !dos.Accepted {
 		return check.Fail(mReuseRefused, st.item.ID, st.item.Name, quote(dos.Message)).
@@ -109,7 +109,7 @@ func reused(ctx context.Context, s *check.Session) check.Result {
 	bogus := fmt.Sprintf("%s-p06kit-khong-ton-tai-%d", st.item.ID, len(st.after))
 	neg, err := signature.Submit(ctx, st.d, st.b, check.DossierRequest{Procedure: signature.Procedure, Reuse: []string{bogus}})
 	if err != nil {
-		return check.FromError(fmt.Sprintf("submitting a dossier that reuses the nonexistent item %s", bogus), err)
+		return check.FromError(msg.P(mStepReuseBogus, bogus), err)
 	}
 	if neg.Accepted {
 		return check.Fail(mReuseUnchecked, dos.ID, st.item.ID, neg.ID, bogus).
