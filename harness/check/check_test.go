@@ -37,9 +37,11 @@ func TestFromErrorVietnamese(t *testing.T) {
 	}
 }
 
+var mStepHome = msg.New("checktest.step.home", "fetching the home page", "tải trang chủ")
+
 // A step named by a catalogue phrase is said in the report's language; a string as it is.
 func TestFromErrorStepInTheReportsLanguage(t *testing.T) {
-	step := msg.New("checktest.step.home", "fetching the home page", "tải trang chủ")
+	step := mStepHome
 	err := fmt.Errorf("GET /: %w", ErrTimeout)
 	r := FromError(msg.P(step), err)
 	if r.MsgID != "check.error.timeout" || !strings.HasPrefix(r.Message, "fetching the home page: GET /") ||

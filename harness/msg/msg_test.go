@@ -8,6 +8,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// The test messages are declared once, at package level, like a family's table: a message
+// declared inside a test would be declared again by go test -count=2.
+var (
+	mReorder = New("msgtest.reorder", "%s answered %d", "%[2]d là mã %[1]s trả về")
+	mSample  = New("msgtest.sample", "%s sent %d times, right: %t", "%s gửi %d lần, đúng: %t")
+	mFloat   = New("msgtest.float", "%.1f s", "%.1f giây")
+	mProblem = New("msgtest.part.problem", "no %s header", "thiếu tiêu đề %s")
+	mWhole   = New("msgtest.part.whole", "%s: %s", "%s: %s")
+	mA       = New("msgtest.part.a", "a", "a")
+	mB       = New("msgtest.part.b", "b", "b")
+)
+
 func TestParams(t *testing.T) {
 	for format, want := range map[string][]string{
 		"no parameters, 100%% sure":   nil,
@@ -40,7 +52,7 @@ func TestNewRejectsMismatchedOrDuplicateMessages(t *testing.T) {
 		_, ok := Lookup(args[0])
 		assert.False(t, ok, "%s: a rejected message is not in the catalogue", name)
 	}
-	m := New("msgtest.reorder", "%s answered %d", "%[2]d là mã %[1]s trả về")
+	m := mReorder
 	assert.Equal(t, "cổng answered 404", m.Render(EN, "cổng", 404))
 	assert.Equal(t, "404 là mã cổng trả về", m.Render(VI, "cổng", 404))
 	assert.Equal(t, "404 là mã cổng trả về", m.Render("", "cổng", 404), "Vietnamese is the default")
@@ -54,17 +66,16 @@ func TestNewRejectsMismatchedOrDuplicateMessages(t *testing.T) {
 func TestEnglishWords(t *testing.T) {
 	assert.Empty(t, EnglishWords("Cổng an toàn, phóng to, in ấn; tiêu đề `Strict-Transport-Security` của https://example.vn/the/page"))
 	assert.Equal(t, []string{"the", "is", "not"}, EnglishWords("The header is not sent"))
-	assert.Equal(t, "x gửi 3 lần, đúng: true", New("msgtest.sample", "%s sent %d times, right: %t", "%s gửi %d lần, đúng: %t").Sample(VI))
-	assert.True(t, strings.HasPrefix(New("msgtest.float", "%.1f s", "%.1f giây").Sample(EN), "1.5"))
+	assert.Equal(t, "x gửi 3 lần, đúng: true", mSample.Sample(VI))
+	assert.True(t, strings.HasPrefix(mFloat.Sample(EN), "1.5"))
 }
 
 func TestPartsRenderInTheMessagesLanguage(t *testing.T) {
-	problem := New("msgtest.part.problem", "no %s header", "thiếu tiêu đề %s")
-	whole := New("msgtest.part.whole", "%s: %s", "%s: %s")
+	problem, whole := mProblem, mWhole
 	args := []any{"/home", List{Items: []Phrase{P(problem, "HSTS"), P(problem, "CSP")}}}
 	assert.Equal(t, "/home: no HSTS header; no CSP header", whole.Render(EN, args...))
 	assert.Equal(t, "/home: thiếu tiêu đề HSTS; thiếu tiêu đề CSP", whole.Render(VI, args...))
 	assert.IsType(t, List{}, args[1], "rendering leaves the caller's values as they were")
 	assert.Equal(t, "thiếu tiêu đề HSTS", whole.Render(VI, "", P(problem, "HSTS"))[2:])
-	assert.Equal(t, "a, b", List{Items: []Phrase{P(New("msgtest.part.a", "a", "a")), P(New("msgtest.part.b", "b", "b"))}, Sep: ", "}.Render(VI))
+	assert.Equal(t, "a, b", List{Items: []Phrase{P(mA), P(mB)}, Sep: ", "}.Render(VI))
 }

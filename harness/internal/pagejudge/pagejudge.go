@@ -11,14 +11,12 @@
 //
 // A criterion says what it found with catalogue messages (package msg): a verdict's Fault and
 // Got are phrases, Judged.Finding and Tally.Finding take the criterion's Texts and TallyTexts,
-// and NotJudged, Phrases and Data are the parts those messages take. Messages, TallyMessages,
-// UnreadNote, List and Verdict.Problem are the older prose form, kept while the families move.
+// and NotJudged, Phrases and Data are the parts those messages take.
 package pagejudge
 
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
@@ -37,15 +35,6 @@ var (
 // MaxListed bounds how many items a message lists and how many failing pages keep evidence
 // (unless Options.AllEvidence); the rest are counted.
 const MaxListed = 8
-
-// List joins items for a message, at most MaxListed of them, the rest counted after more ("and"
-// in English, "và" in Vietnamese).
-func List(items []string, more string) string {
-	if len(items) <= MaxListed {
-		return strings.Join(items, "; ")
-	}
-	return strings.Join(items[:MaxListed], "; ") + fmt.Sprintf("; %s %d", more, len(items)-MaxListed)
-}
 
 // Phrases are items as one part of a message, at most MaxListed of them, the rest counted after
 // them ("and 3", "và 3"), joined by "; ".
@@ -108,9 +97,6 @@ type Verdict struct {
 	// Fault is what is wrong with the page, a catalogue phrase; zero when the page meets the
 	// criterion.
 	Fault msg.Phrase
-	// Problem is the older prose form of Fault, for Result: empty when the page meets the
-	// criterion; ProblemVI is it in Vietnamese (the English is shown when empty).
-	Problem, ProblemVI string
 	// Got is what the page sent, for the finding's got (see Texts.Got); zero for its Fault.
 	Got msg.Phrase
 	// Note is an observation on a page, kept in its evidence.
@@ -147,13 +133,7 @@ func (set Set) Judge(o Options, judge func(p *check.Page) Verdict) *Judged {
 	j := &Judged{Set: set}
 	for _, p := range set.Pages {
 		v := Page{Page: p, Verdict: judge(p)}
-		if !v.Fault.Text.IsZero() && v.Problem == "" {
-			v.Problem, v.ProblemVI = v.Fault.Render(msg.EN), v.Fault.Render(msg.VI)
-		}
-		if v.ProblemVI == "" {
-			v.ProblemVI = v.Problem
-		}
-		failed := v.Problem != ""
+		failed := !v.Fault.Text.IsZero()
 		if failed {
 			j.Failed = append(j.Failed, v)
 		} else {
@@ -164,7 +144,7 @@ func (set Set) Judge(o Options, judge func(p *check.Page) Verdict) *Judged {
 		}
 		e := p.Evidence(o.Headers...)
 		if failed {
-			e.Note = v.Problem
+			e.Note = v.Fault.Render(msg.EN)
 		} else if v.Note != "" {
 			e.Note = v.Note
 		}
@@ -177,16 +157,6 @@ func (set Set) Judge(o Options, judge func(p *check.Page) Verdict) *Judged {
 		j.Evidence = append(j.Evidence, e)
 	}
 	return j
-}
-
-// UnreadNote is the note a finding ends with when some pages could not be read, in English and
-// Vietnamese; "" when every page was read.
-func (set Set) UnreadNote() (string, string) {
-	if len(set.Unread) == 0 {
-		return "", ""
-	}
-	return fmt.Sprintf(" (%d page(s) not judged: %s)", len(set.Unread), List(set.Unread, "and")),
-		fmt.Sprintf(" (%d trang không kiểm tra được: %s)", len(set.Unread), List(set.Unread, "và"))
 }
 
 // NotJudged is the part a finding's message ends with (a %s) when some pages could not be read,
@@ -234,9 +204,6 @@ func (j *Judged) Finding(t Texts) check.Result {
 	seen := map[string]bool{}
 	for _, f := range j.Failed {
 		fault := f.Fault
-		if fault.Text.IsZero() { // a verdict in the older prose form
-			fault = Datum(f.Problem)
-		}
 		bad = append(bad, msg.P(mFailing, check.Redact(f.FinalURL), fault))
 		g := f.Got
 		if g.Text.IsZero() {
@@ -255,62 +222,14 @@ func (j *Judged) Finding(t Texts) check.Result {
 	return check.Fail(t.Fail, n, read, Phrases(bad), note).At(j.Failed[0].FinalURL).With(j.Evidence...).Saw(got, t.Want)
 }
 
-// Messages are a criterion's words for its finding. The format strings are given, in order:
-// Pass and PassVI the number of pages read; Fail and FailVI the number failing, the number read
-// and the list of failing pages with their problems; Got the number failing.
-type Messages struct {
-	Pass, PassVI string
-	Fail, FailVI string
-	// Got is the finding's got when it fails; when empty, the distinct Got of the failing
-	// verdicts (else their problems).
-	Got, Want string
-}
-
-// Result is the finding: an error when no page was read (NoneRead), a fail when a page read
-// fails, else a pass; each ends with UnreadNote. A fail points at the first failing page.
-func (j *Judged) Result(m Messages) check.Result {
-	if len(j.Pages) == 0 {
-		return j.NoneRead()
-	}
-	skip, skipVI := j.UnreadNote()
-	read := len(j.Pages)
-	if len(j.Failed) == 0 {
-		return check.Passf(m.Pass+"%s", read, skip).VI(m.PassVI+"%s", read, skipVI).With(j.Evidence...)
-	}
-	var bad, badVI, gots []string
-	seen := map[string]bool{}
-	for _, f := range j.Failed {
-		u := check.Redact(f.FinalURL)
-		bad = append(bad, u+": "+f.Problem)
-		badVI = append(badVI, u+": "+f.ProblemVI)
-		g := f.Got.Render(msg.EN)
-		if g == "" {
-			g = f.Problem
-		}
-		if !seen[g] {
-			seen[g] = true
-			gots = append(gots, g)
-		}
-	}
-	got := List(gots, "and")
-	if m.Got != "" {
-		got = fmt.Sprintf(m.Got, len(j.Failed))
-	}
-	n := len(j.Failed)
-	return check.Failf(m.Fail+"%s", n, read, List(bad, "and"), skip).
-		VI(m.FailVI+"%s", n, read, List(badVI, "và"), skipVI).
-		At(j.Failed[0].FinalURL).With(j.Evidence...).GotWant(got, m.Want)
-}
-
 // Tally is what a check found over the responses it read when its verdict rests on all of them
 // together (probes sent, pages scanned for one thing): how many were read, each thing found, its
 // evidence and where the first was seen. As with Judged, pass and fail rest only on what was
 // read, and nothing read is an error.
 type Tally struct {
 	Read int
-	// Things are what Record recorded; Found what Add did (the older prose form).
+	// Things are what Record recorded.
 	Things   []msg.Phrase
-	Found    []string
 	Evidence []scoring.Evidence
 	At       string
 }
@@ -354,45 +273,6 @@ func (t *Tally) Finding(m TallyTexts) check.Result {
 		return r.Saw(msg.P(mItem, list), m.Want).At(t.At).With(t.Evidence...)
 	}
 	return check.Pass(m.Pass, t.Read).Saw(m.PassGot, m.Want)
-}
-
-// Add records a thing found at the URL at, with its evidence.
-func (t *Tally) Add(at, found string, ev ...scoring.Evidence) {
-	t.Found = append(t.Found, found)
-	t.Evidence = append(t.Evidence, ev...)
-	if t.At == "" {
-		t.At = at
-	}
-}
-
-// TallyMessages are a criterion's words for a Tally's finding.
-type TallyMessages struct {
-	// NoneRead and NoneReadVI say what could not be read (the finding is then an error).
-	NoneRead, NoneReadVI string
-	// Fail and FailVI are given the number of things found and their list, joined by Sep ("; "
-	// when empty): a format that names only the list refers to it as %[2]s.
-	Fail, FailVI, Sep string
-	// Pass and PassVI are given the number of responses read; PassGot is the got of a pass.
-	Pass, PassVI, PassGot string
-	Want                  string
-}
-
-// Result is the finding: an error when nothing was read, a fail naming what was found (at the
-// first place it was seen), else a pass.
-func (t *Tally) Result(m TallyMessages) check.Result {
-	if t.Read == 0 {
-		return check.Errorf("%s", m.NoneRead).VI("%s", m.NoneReadVI)
-	}
-	if len(t.Found) > 0 {
-		sep := m.Sep
-		if sep == "" {
-			sep = "; "
-		}
-		list := strings.Join(t.Found, sep)
-		return check.Failf(m.Fail, len(t.Found), list).VI(m.FailVI, len(t.Found), list).
-			GotWant(list, m.Want).At(t.At).With(t.Evidence...)
-	}
-	return check.Passf(m.Pass, t.Read).VI(m.PassVI, t.Read).GotWant(m.PassGot, m.Want)
 }
 
 // OnProfile makes a check of the portal's pages from judge, which is given the resolved profile.

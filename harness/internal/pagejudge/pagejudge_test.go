@@ -105,29 +105,6 @@ func TestFailNamesFailingPagesAndBoundsEvidence(t *testing.T) {
 	}
 }
 
-// The older prose form (Messages, Verdict.Problem) gives the same findings until its callers move.
-func TestProseMessages(t *testing.T) {
-	msgs := Messages{Pass: "all %d pages good", PassVI: "cả %d trang tốt", Fail: "%d of %d pages bad: %s", FailVI: "%d/%d trang xấu: %s", Want: "good pages"}
-	set := Set{Pages: []*check.Page{page("https://p.example/ok"), page("https://p.example/bad")}}
-	prose := func(p *check.Page) Verdict {
-		if v := bad(p); !v.Fault.Text.IsZero() {
-			return Verdict{Problem: "is bad"}
-		}
-		return Verdict{}
-	}
-	r := set.Judge(Options{}, prose).Result(msgs)
-	if r.Status != scoring.Fail || r.Message != "1 of 2 pages bad: https://p.example/bad: is bad" || r.MessageVI != "1/2 trang xấu: https://p.example/bad: is bad" || r.Got != "is bad" {
-		t.Errorf("got %s %q %q got=%q", r.Status, r.Message, r.MessageVI, r.Got)
-	}
-	r = set.Judge(Options{}, bad).Result(msgs)
-	if r.Message != "1 of 2 pages bad: https://p.example/bad: is bad" || r.MessageVI != "1/2 trang xấu: https://p.example/bad: xấu" || r.Got != "badness" {
-		t.Errorf("a Fault in the prose form: got %q %q got=%q", r.Message, r.MessageVI, r.Got)
-	}
-	if r := set.Judge(Options{}, prose).Finding(texts); r.Status != scoring.Fail || r.Message != "1 of 2 pages bad: https://p.example/bad: is bad" {
-		t.Errorf("a prose verdict in Finding: got %s %q", r.Status, r.Message)
-	}
-}
-
 func TestTally(t *testing.T) {
 	var (
 		mNone    = msg.New("pagejudgetest.tally.none", "nothing read", "không đọc được")
@@ -161,27 +138,5 @@ func TestTally(t *testing.T) {
 	m.Sep, m.Counted = " | ", mCounted
 	if r := leaky.Finding(m); r.Message != "2 leaks: a leaks | b leaks" || r.MessageVI != "2 chỗ rò rỉ: a rò rỉ | b rò rỉ" {
 		t.Errorf("counted, with a separator: got %q, %q", r.Message, r.MessageVI)
-	}
-}
-
-// The older prose form of a Tally (Add, TallyMessages) until its callers move.
-func TestTallyProse(t *testing.T) {
-	m := TallyMessages{NoneRead: "nothing read", NoneReadVI: "không đọc được", Fail: "leaks: %[2]s", FailVI: "%d lỗi: %s",
-		Pass: "%d probes clean", PassVI: "%d yêu cầu sạch", PassGot: "clean", Want: "no leaks"}
-	var none Tally
-	if r := none.Result(m); r.Status != scoring.Error || r.Message != "nothing read" {
-		t.Errorf("nothing read: got %s %q", r.Status, r.Message)
-	}
-	clean := Tally{Read: 3}
-	if r := clean.Result(m); r.Status != scoring.Pass || r.Message != "3 probes clean" || r.Got != "clean" {
-		t.Errorf("clean: got %s %q got=%q", r.Status, r.Message, r.Got)
-	}
-	leaky := Tally{Read: 3}
-	leaky.Add("https://p.example/a", "a leaks", scoring.Evidence{Note: "a"})
-	leaky.Add("https://p.example/b", "b leaks")
-	r := leaky.Result(m)
-	if r.Status != scoring.Fail || r.Message != "leaks: a leaks; b leaks" || r.MessageVI != "2 lỗi: a leaks; b leaks" ||
-		r.URL != "https://p.example/a" || len(r.Evidence) != 1 || r.Got != "a leaks; b leaks" {
-		t.Errorf("leaky: got %+v", r)
 	}
 }
