@@ -82,10 +82,10 @@ func TestCheckStatuses(t *testing.T) {
 	}{
 		{"pass", titleCheck("T-SEC-01"), nil, scoring.Pass, "the home page has a title"},
 		{"fail", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
-			return check.Failf("no HSTS header").VI("không có tiêu đề HSTS").With(scoring.Evidence{Request: "GET /", Status: 200})
+			return check.Fail(mTestNoHSTS).With(scoring.Evidence{Request: "GET /", Status: 200})
 		}}, []Option{Lang("en")}, scoring.Fail, "no HSTS header"},
 		{"vietnamese message", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
-			return check.Failf("no HSTS header").VI("không có tiêu đề HSTS").With(scoring.Evidence{Request: "GET /", Status: 200})
+			return check.Fail(mTestNoHSTS).With(scoring.Evidence{Request: "GET /", Status: 200})
 		}}, nil, scoring.Fail, "không có tiêu đề HSTS"},
 		{"panic becomes error", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
 			var m map[string]int

@@ -9,7 +9,15 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
+)
+
+// A custom check's messages, declared once in the catalogue (package msg) with an ID, the English
+// and the Vietnamese text.
+var (
+	mNoSniff     = msg.New("example.nosniff.missing", "no X-Content-Type-Options: nosniff", "thiếu X-Content-Type-Options: nosniff")
+	mNoSniffSent = msg.New("example.nosniff.sent", "nosniff", "có nosniff")
 )
 
 // Assess a portal outside go test, with one custom check, and read a finding of the report.
@@ -26,9 +34,9 @@ func ExampleCheck() {
 			return check.FromError("fetching the home page", err)
 		}
 		if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
-			return check.Failf("no X-Content-Type-Options: nosniff").VI("thiếu X-Content-Type-Options: nosniff")
+			return check.Fail(mNoSniff)
 		}
-		return check.Passf("nosniff")
+		return check.Pass(mNoSniffSent)
 	}}
 	r, err := harness.Check(context.Background(), harness.Target{BaseURL: portal.URL},
 		harness.Only("P06-SEC-09"), harness.Checks(nosniff), harness.Lang("en"))

@@ -41,10 +41,8 @@ func isVietnameseLetter(r rune) bool {
 var inlineVI = regexp.MustCompile(`\.VI\(|[a-z]VI\b`)
 
 // The checks say what they saw through the catalogue: no inline Vietnamese pairs in the check
-// families. notYet lists the families still being moved; it only shrinks.
+// families.
 func TestChecksUseTheCatalogue(t *testing.T) {
-	// One family a line, a blank line between: families leave the list independently.
-	notYet := map[string]bool{}
 	families, err := os.ReadDir("internal")
 	if err != nil {
 		t.Fatal(err)
@@ -63,11 +61,8 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 				found = append(found, path)
 			}
 		}
-		switch {
-		case len(found) > 0 && !notYet[fam.Name()]:
+		if len(found) > 0 {
 			t.Errorf("%s writes Vietnamese messages inline; declare them in the family's messages.go with msg.New and return check.Pass/Fail/…(message, values): %v", fam.Name(), found)
-		case len(found) == 0 && notYet[fam.Name()]:
-			t.Errorf("%s uses the catalogue now: take it off notYet", fam.Name())
 		}
 	}
 }

@@ -9,7 +9,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
+)
+
+// The test checks' messages, declared once (go test -count=N runs the tests again, not the
+// declarations).
+var (
+	mTestNoSTS       = msg.New("harnesstest.no-sts", "no Strict-Transport-Security header", "không có tiêu đề Strict-Transport-Security")
+	mTestNoHSTSShort = msg.New("harnesstest.no-hsts-short", "no HSTS", "không có HSTS")
+	mTestNoHSTS      = msg.New("harnesstest.no-hsts", "no HSTS header", "không có tiêu đề HSTS")
 )
 
 func TestRunSubtestsAndMessages(t *testing.T) {
@@ -19,7 +28,7 @@ func TestRunSubtestsAndMessages(t *testing.T) {
 		if err != nil {
 			return check.FromError("fetching /", err)
 		}
-		return check.Failf("no Strict-Transport-Security header").VI("không có tiêu đề Strict-Transport-Security").
+		return check.Fail(mTestNoSTS).
 			GotWant("(absent)", "max-age ≥ 15552000").At(p.URL).With(p.Evidence("Strict-Transport-Security", "Content-Type"))
 	}}
 	ft := newFakeT("TestPortal")
@@ -61,7 +70,7 @@ func TestRunSubtestsAndMessages(t *testing.T) {
 func TestRunVietnamese(t *testing.T) {
 	srv := okServer(t)
 	failing := check.Check{ID: "T-SEC-02", Run: func(context.Context, *check.Session) check.Result {
-		return check.Failf("no HSTS").VI("không có HSTS").With(scoring.Evidence{Request: "GET /", Status: 200})
+		return check.Fail(mTestNoHSTSShort).With(scoring.Evidence{Request: "GET /", Status: 200})
 	}}
 	ft := newFakeT("TestPortal")
 	New(ft, Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Checks(failing)).Run()

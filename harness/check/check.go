@@ -99,7 +99,7 @@ func (r Result) Measured(t ...scoring.Target) Result {
 	return r
 }
 
-// VI returns r with the Vietnamese message set.
+// Deprecated: declare the message with msg.New and return Pass, Fail… (VI sets a prose MessageVI).
 func (r Result) VI(format string, a ...any) Result { r.MessageVI = fmt.Sprintf(format, a...); return r }
 
 // ErrNotImplemented is returned (wrapped in a *NotImplementedError) when the adapter lacks a

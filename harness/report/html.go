@@ -297,17 +297,17 @@ type htmlWords struct {
 	// the criteria met or not assessed leaves out.
 	DocLabel, MetNote string
 	// HdrTitle heads the response-header sets shown once, HdrRef names them where evidence
-	// refers to one, HdrSet numbers them ("set 1").
-	HdrTitle, HdrRef, HdrSet string
+	// refers to one, HdrSet numbers them there ("set 1") and HdrSetHead over each ("Set 1").
+	HdrTitle, HdrRef, HdrSet, HdrSetHead string
 }
 
 var htmlWordsByLang = map[string]htmlWords{
 	"vi": {DocLabel: "yêu cầu và cách kiểm tra",
 		MetNote:  "Mã, tên và kết quả (tiêu chí chưa kiểm tra: lý do); thông báo và minh chứng có trong báo cáo JSON.",
-		HdrTitle: "Tiêu đề phản hồi HTTP dùng chung", HdrRef: "Tiêu đề phản hồi", HdrSet: "bộ"},
+		HdrTitle: "Tiêu đề phản hồi HTTP dùng chung", HdrRef: "Tiêu đề phản hồi", HdrSet: "bộ", HdrSetHead: "Bộ"},
 	"en": {DocLabel: "requirement and how it is checked",
 		MetNote:  "ID, title and result (not tested: why); their messages and evidence are in the JSON report.",
-		HdrTitle: "Shared response headers", HdrRef: "Response headers", HdrSet: "set"},
+		HdrTitle: "Shared response headers", HdrRef: "Response headers", HdrSet: "set", HdrSetHead: "Set"},
 }
 
 // scoreColor is the colour of a 0–100 figure (a score, a rate in percent) in the assessment

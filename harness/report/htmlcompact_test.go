@@ -53,7 +53,7 @@ func TestHTMLShowsEachThingOnce(t *testing.T) {
 
 	assert.Equal(t, 1, strings.Count(out, "<th>Content-Security-Policy</th>"), "the shared headers are one table")
 	assert.Contains(t, out, `<h2>Shared response headers</h2>`)
-	assert.Contains(t, out, `<div class="ev" id="hdr-1"><b>set 1</b>`)
+	assert.Contains(t, out, `<div class="ev" id="hdr-1"><b>Set 1</b>`)
 	assert.Equal(t, 2, strings.Count(out, `<div>Response headers: <a href="#hdr-1">set 1</a></div>`), "both pieces of evidence refer to it")
 	assert.Contains(t, out, "<code>GET /thu-tuc</code>", "requests to the portal are paths")
 	assert.Contains(t, out, "Paths are relative to <code>"+origin+"</code>")

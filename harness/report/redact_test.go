@@ -51,8 +51,9 @@ func TestNoSecretInAnyFormat(t *testing.T) {
 			}
 			ev = append(ev, e)
 		}
-		r := check.Failf("the page shows %s", strings.Join(msg, " | ")).VI("trang hiển thị %s", strings.Join(msg, " | ")).
-			GotWant(strings.Join(got, "\n"), "nothing of "+s.Target().BaseURL).At(url).With(ev...)
+		r := check.Failf("the page shows %s", strings.Join(msg, " | "))
+		r.MessageVI = "trang hiển thị " + strings.Join(msg, " | ") // a prose result, as a vendor's check may make one
+		r = r.GotWant(strings.Join(got, "\n"), "nothing of "+s.Target().BaseURL).At(url).With(ev...)
 		return r
 	}
 	const id = "P06-POP-08"

@@ -116,11 +116,21 @@ func TestKindOf(t *testing.T) {
 		"auth": redact.Credential, "X-Auth-Token": redact.Credential, "privateKey": redact.Credential,
 		"code": redact.Protocol, "state": redact.Protocol, "cmnd": redact.Identity, "so_dinh_danh": redact.Identity,
 		"lang": redact.Plain, "bypass": redact.Plain, "q": redact.Plain, "id": redact.Plain,
+		"Access-Control-Allow-Credentials": redact.Plain, "X-Credentials": redact.Credential,
 	}
 	for k, want := range cases {
 		if got := redact.KindOf(k); got != want {
 			t.Errorf("KindOf(%q) = %v, want %v", k, got, want)
 		}
+	}
+}
+
+// A CORS header that says "true" is shown as it is: P06-SEC-18's evidence and want name it.
+func TestCORSCredentialsHeaderIsNotASecret(t *testing.T) {
+	in := "Access-Control-Allow-Credentials: true\nX-Auth-Token: abc123secret"
+	out := redact.Text(in)
+	if !strings.Contains(out, "Access-Control-Allow-Credentials: true") || strings.Contains(out, "abc123secret") {
+		t.Errorf("Text(%q) = %q", in, out)
 	}
 }
 

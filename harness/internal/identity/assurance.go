@@ -21,15 +21,15 @@ import (
 func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return fromErr("checking assurance levels", err)
+		return fromErr(msg.P(mStepAssurance), err)
 	}
 	as, ok := s.Target().Portal.(check.Assurance)
 	if !ok {
-		return fromErr("checking assurance levels", &check.NotImplementedError{Method: "Assurance.Level2Procedures"})
+		return fromErr(msg.P(mStepAssurance), &check.NotImplementedError{Method: "Assurance.Level2Procedures"})
 	}
 	ds, ok := s.Target().Portal.(check.Dossiers)
 	if !ok {
-		return fromErr("checking assurance levels", &check.NotImplementedError{Method: "Dossiers.StartDossier"})
+		return fromErr(msg.P(mStepAssurance), &check.NotImplementedError{Method: "Dossiers.StartDossier"})
 	}
 	procs := as.Level2Procedures()
 	if len(procs) == 0 {
@@ -43,7 +43,7 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 	high, err := citizen(sso, slotAssurance)
 	ok2 := err == nil && high.Level == 2
 	if !ok1 || !ok2 {
-		return fromErr("checking assurance levels", fmt.Errorf("the fake SSO needs an account of level 1 and one of level 2 (AddAccount): %w", check.ErrNoFake))
+		return fromErr(msg.P(mStepAssurance), fmt.Errorf("the fake SSO needs an account of level 1 and one of level 2 (AddAccount): %w", check.ErrNoFake))
 	}
 	var ev []scoring.Evidence
 	start := func(who ident.Person, proc string) (accepted bool, note string, err error) {
@@ -66,14 +66,14 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 	for _, p := range procs {
 		ok, said, err := start(high, p)
 		if err != nil {
-			return fromErr(fmt.Sprintf("starting procedure %s as a level-2 citizen", p), err)
+			return fromErr(msg.P(mStepStartLevel2, p), err)
 		}
 		if !ok {
 			return check.Error(mAssuranceL2, p, said)
 		}
 		ok, said, err = start(low, p)
 		if err != nil {
-			return fromErr(fmt.Sprintf("starting procedure %s as a level-1 citizen", p), err)
+			return fromErr(msg.P(mStepStartLevel1, p), err)
 		}
 		ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("procedure %s, level-1 account: accepted=%v %q", p, ok, said)})
 		if ok {

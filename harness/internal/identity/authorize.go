@@ -20,18 +20,18 @@ import (
 func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return fromErr("checking the authorization request", err)
+		return fromErr(msg.P(mStepAuthorize), err)
 	}
 	who, err := citizen(sso, slotAuthorize)
 	if err != nil {
-		return fromErr("checking the authorization request", err)
+		return fromErr(msg.P(mStepAuthorize), err)
 	}
 	_, tr1, err1 := s.LoginSSO(ctx, who, ssotest.Normal)
 	if tr1 == nil || tr1.Authorize == nil {
 		if err1 == nil {
 			err1 = errors.New("the login did not pass through the SSO's authorization endpoint")
 		}
-		return fromErr("starting a login", err1).With(tr1.Evidence()...)
+		return fromErr(msg.P(mStepStartLogin), err1).With(tr1.Evidence()...)
 	}
 	q := tr1.Authorize.Query()
 	var problems []msg.Phrase

@@ -2,6 +2,7 @@ package identity
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -255,5 +256,20 @@ func TestModesSayWhatTheFakeSends(t *testing.T) {
 	}
 	if got := describe(ssotest.Normal); got.String() != ssotest.Normal.Describe() {
 		t.Errorf("a mode without a message: %q", got)
+	}
+}
+
+// A check that cannot go on names its step in the report's language.
+func TestStepInVietnamese(t *testing.T) {
+	sso := checktest.SSO(t)
+	steps := map[string]msg.Text{"P06-AUTH-01": mStepStartLogin, "P06-AUTH-02": mStepControl, "P06-AUTH-07": mStepLogin,
+		"P06-AUTH-08": mStepAssurance, "P06-AUTH-09": mStepProfile, "P06-AUTH-10": mStepProfile, "P06-AUTH-11": mStepProfile, "P06-SEC-19": mStepProfile}
+	for id, step := range steps {
+		s := checktest.FailingSession(check.Target{SSO: sso}, check.Config{Active: true}, fmt.Errorf("GET /: %w", check.ErrTimeout))
+		r := checktest.Run(t, Checks(), id, s)
+		if !strings.HasPrefix(r.Message, step.Render(msg.EN)+": ") {
+			t.Errorf("%s %s: %s", id, r.Status, r.Message)
+		}
+		checktest.SaysStep(t, r, step)
 	}
 }

@@ -190,7 +190,7 @@ func login(ctx context.Context, s *check.Session, who ident.Person, mode ssotest
 func control(ctx context.Context, s *check.Session, who ident.Person) (attempt, *check.Result) {
 	a := login(ctx, s, who, ssotest.Normal)
 	if a.err != nil {
-		r := fromErr("logging in normally through the fake national SSO", a.err)
+		r := fromErr(msg.P(mStepControl), a.err)
 		if r.Status == scoring.Error { // the same English as FromError's, in Vietnamese what failed
 			r = check.Error(mControlFailed, a.err)
 		}
@@ -214,7 +214,7 @@ func variants(ctx context.Context, s *check.Session, who ident.Person, modes ...
 	for _, m := range modes {
 		a := login(ctx, s, who, m)
 		if a.err != nil {
-			r := fromErr(fmt.Sprintf("logging in with the fake SSO sending %s", m.Describe()), a.err).With(a.trace.Evidence()...)
+			r := fromErr(msg.P(mStepForgedMode, describe(m)), a.err).With(a.trace.Evidence()...)
 			return nil, nil, &r
 		}
 		note := fmt.Sprintf("%s: refused (not logged in afterwards)", m.Describe())
@@ -257,11 +257,11 @@ func describe(m ssotest.Mode) msg.Phrase {
 func forgedCheck(ctx context.Context, s *check.Session, slot int, what msg.Text, modes ...ssotest.Mode) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return fromErr("checking "+what.Render(msg.EN), err)
+		return fromErr(msg.P(mStepChecking, msg.P(what)), err)
 	}
 	who, err := citizen(sso, slot)
 	if err != nil {
-		return fromErr("checking "+what.Render(msg.EN), err)
+		return fromErr(msg.P(mStepChecking, msg.P(what)), err)
 	}
 	ctl, r := control(ctx, s, who)
 	if r != nil {
@@ -289,7 +289,7 @@ func forgedCheck(ctx context.Context, s *check.Session, slot int, what msg.Text,
 
 // fromErr is check.FromError, except that a missing fake SSO is not_tested with mNoSSO, which
 // says how to give the checks one (the step, what, is the same for every check then: left out).
-func fromErr(what string, err error) check.Result {
+func fromErr(what msg.Phrase, err error) check.Result {
 	if errors.Is(err, errNoSSO) {
 		return check.NotTested(mNoSSO)
 	}

@@ -19,16 +19,16 @@ import (
 func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return fromErr("checking logout", err)
+		return fromErr(msg.P(mStepLogout), err)
 	}
 	who, err := citizen(sso, slotLogout)
 	if err != nil {
-		return fromErr("checking logout", err)
+		return fromErr(msg.P(mStepLogout), err)
 	}
 	lo, hasAdapter := s.Target().Portal.(check.Logout)
 	prof, err := s.Profile(ctx)
 	if err != nil {
-		return fromErr("resolving the profile", err)
+		return fromErr(msg.P(mStepProfile), err)
 	}
 	a, r := control(ctx, s, who)
 	if r != nil {
@@ -40,7 +40,7 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 		// anonymously) cannot find it: look for it now, as the citizen would.
 		logoutRef = findLogoutLink(ctx, s, a.b, prof.Home)
 		if logoutRef == "" {
-			return fromErr("checking logout", &check.NotImplementedError{
+			return fromErr(msg.P(mStepLogout), &check.NotImplementedError{
 				Method: `Logout.Logout (or a profile Logout entry: no "Đăng xuất" link on the home page of a logged-in citizen)`})
 		}
 	}
@@ -50,24 +50,24 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	var ev []scoring.Evidence
 	if hasAdapter {
 		if err := lo.Logout(ctx, a.b); err != nil {
-			return fromErr("logging out through the adapter", err)
+			return fromErr(msg.P(mStepLogoutAdapter), err)
 		}
 	} else {
 		abs, err := s.Resolve(logoutRef)
 		if err != nil {
-			return fromErr("logout entry", err)
+			return fromErr(msg.P(mStepLogoutEntry), err)
 		}
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
 		if err != nil {
-			return fromErr("logout entry", err)
+			return fromErr(msg.P(mStepLogoutEntry), err)
 		}
 		resp, err := s.Fetch(ctx, a.b, req)
 		if err != nil {
-			return fromErr("following the logout entry", err)
+			return fromErr(msg.P(mStepFollowLogout), err)
 		}
 		ev = append(ev, resp.Evidence())
 		if resp.StatusCode == http.StatusMethodNotAllowed {
-			return fromErr("following the logout entry", fmt.Errorf("%s answers 405 to GET: logout needs a form post, which the harness does not guess: %w",
+			return fromErr(msg.P(mStepFollowLogout), fmt.Errorf("%s answers 405 to GET: logout needs a form post, which the harness does not guess: %w",
 				check.Redact(abs), &check.NotImplementedError{Method: "Logout.Logout"}))
 		}
 	}
@@ -78,7 +78,7 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	}
 	after, err := whoAmI(ctx, s, a.b)
 	if err != nil {
-		return fromErr("asking who is logged in after logout", err)
+		return fromErr(msg.P(mStepAskAfterLogout), err)
 	}
 	if after != "" {
 		return check.Fail(mLogoutStill, check.Redact(after)).
@@ -95,7 +95,7 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	}
 	again, err := whoAmI(ctx, s, replay)
 	if err != nil {
-		return fromErr("replaying the pre-logout cookies", err)
+		return fromErr(msg.P(mStepReplayCookies), err)
 	}
 	ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("%d cookie(s) from before logout replayed in a new browser: logged in as %s", len(saved), orNone(again))})
 	if again != "" {

@@ -43,7 +43,7 @@ var throttleWords = []string{"captcha", "ma xac nhan", "ma kiem tra", "tam khoa"
 func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 	prof, home, err := profileHome(ctx, s)
 	if err != nil {
-		return fromErr("resolving the profile", err)
+		return fromErr(msg.P(mStepProfile), err)
 	}
 	pageURL, read := findPasswordLogin(ctx, s, prof.Login, home)
 	if pageURL == "" {
@@ -70,11 +70,11 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 			}
 		}
 		if err != nil {
-			what := fmt.Sprintf("submitting wrong password %d of %d", i, loginAttempts)
+			what := msg.P(mStepWrongPassword, i, loginAttempts)
 			if i > 1 {
 				// What stopped the run is not evidence of a limit: a budget, a deadline or a
 				// parse error says nothing about the portal's policy.
-				what += fmt.Sprintf(" (the %d before were answered without any sign of limiting)", i-1)
+				what = msg.P(mStepWrongPasswordAfter, i, loginAttempts, i-1)
 			}
 			return fromErr(what, err).At(check.Redact(pageURL)).With(ev...)
 		}

@@ -38,22 +38,22 @@ var returnParams = []string{"ReturnUrl", "returnUrl", "return_url", "returnTo", 
 func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return fromErr("checking the redirect after login", err)
+		return fromErr(msg.P(mStepRedirect), err)
 	}
 	prof, err := s.Profile(ctx)
 	if err != nil {
-		return fromErr("resolving the profile", err)
+		return fromErr(msg.P(mStepProfile), err)
 	}
 	if prof.Login == "" {
-		return fromErr("checking the redirect after login", &check.NotImplementedError{Method: "a profile Login entry (where the login begins, to add a return URL to)"})
+		return fromErr(msg.P(mStepRedirect), &check.NotImplementedError{Method: "a profile Login entry (where the login begins, to add a return URL to)"})
 	}
 	abs, err := s.Resolve(prof.Login)
 	if err != nil {
-		return fromErr("resolving the Login entry", err)
+		return fromErr(msg.P(mStepLoginEntry), err)
 	}
 	entry, err := url.Parse(abs)
 	if err != nil {
-		return fromErr("resolving the Login entry", err)
+		return fromErr(msg.P(mStepLoginEntry), err)
 	}
 	q := entry.Query()
 	tried := map[string]bool{}
@@ -72,7 +72,7 @@ func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
 	sort.Strings(names)
 	who, err := citizen(sso, slotRedirect)
 	if err != nil {
-		return fromErr("checking the redirect after login", err)
+		return fromErr(msg.P(mStepRedirect), err)
 	}
 	want := msg.P(mRedirectWant)
 	var ev []scoring.Evidence
@@ -97,7 +97,7 @@ func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
 				ev = append(ev, scoring.Evidence{Note: "redirect to " + probeHost + " refused by the harness: " + truncate(check.Redact(err.Error()), 160)})
 				return fail(msg.P(mRedirectThere))
 			}
-			return fromErr("logging in with return-URL parameters", err).With(ev...)
+			return fromErr(msg.P(mStepLoginReturnURL), err).With(ev...)
 		}
 		if tr.Final == nil {
 			return check.Error(mRedirectCallback).With(ev...)
@@ -111,7 +111,7 @@ func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
 		}
 		as, err := whoAmI(ctx, s, b)
 		if err != nil {
-			return fromErr("asking who is logged in after the login with return-URL parameters", err).With(ev...)
+			return fromErr(msg.P(mStepAskAfterReturnURL), err).With(ev...)
 		}
 		if as != who.ID {
 			return check.Error(mRedirectNoSession, check.Redact(who.ID), whom(as)).With(ev...)

@@ -23,7 +23,7 @@ const maxRegistrationPages = 5
 func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result {
 	prof, home, err := profileHome(ctx, s)
 	if err != nil {
-		return fromErr("resolving the profile", err)
+		return fromErr(msg.P(mStepProfile), err)
 	}
 	pages := []string{home}
 	if prof.Login != "" {
@@ -41,7 +41,7 @@ func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result 
 		p, err := s.Page(ctx, abs)
 		if err != nil {
 			if i == 0 {
-				return fromErr("fetching the home page", err)
+				return fromErr(msg.P(mStepHome), err)
 			}
 			continue
 		}

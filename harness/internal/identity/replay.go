@@ -19,15 +19,15 @@ import (
 func checkCodeReplay(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return fromErr("checking code replay", err)
+		return fromErr(msg.P(mStepReplay), err)
 	}
 	who, err := citizen(sso, slotReplay)
 	if err != nil {
-		return fromErr("checking code replay", err)
+		return fromErr(msg.P(mStepReplay), err)
 	}
 	a := login(ctx, s, who, ssotest.ReplayableCode)
 	if a.err != nil {
-		return fromErr("logging in through the fake national SSO", a.err).With(a.trace.Evidence()...)
+		return fromErr(msg.P(mStepLogin), a.err).With(a.trace.Evidence()...)
 	}
 	if a.as != who.ID {
 		return check.Error(mReplayFirst, check.Redact(who.ID), whom(a.as)).
@@ -36,12 +36,12 @@ func checkCodeReplay(ctx context.Context, s *check.Session) check.Result {
 	attacker := s.NewBrowser()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, a.trace.Callback.String(), nil)
 	if err != nil {
-		return fromErr("replaying the callback", err)
+		return fromErr(msg.P(mStepReplayCallback), err)
 	}
 	resp, ferr := s.Fetch(ctx, attacker, req)
 	as, err := whoAmI(ctx, s, attacker)
 	if err != nil {
-		return fromErr("asking who the replaying browser is", err)
+		return fromErr(msg.P(mStepAskReplayer), err)
 	}
 	f, _ := sso.Flow(a.trace.Flow)
 	ev := scoring.Evidence{Request: "GET " + check.Redact(a.trace.Callback.Scheme+"://"+a.trace.Callback.Host+a.trace.Callback.Path) + "?code=[redacted]&state=[redacted]",

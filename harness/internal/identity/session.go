@@ -23,15 +23,15 @@ import (
 func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 	sso, err := fake(s)
 	if err != nil {
-		return fromErr("checking the session identity", err)
+		return fromErr(msg.P(mStepSession), err)
 	}
 	who, err := citizen(sso, slotSession)
 	if err != nil {
-		return fromErr("checking the session identity", err)
+		return fromErr(msg.P(mStepSession), err)
 	}
 	a := login(ctx, s, who, ssotest.Normal)
 	if a.err != nil {
-		return fromErr("logging in normally through the fake national SSO", a.err).With(a.trace.Evidence()...)
+		return fromErr(msg.P(mStepControl), a.err).With(a.trace.Evidence()...)
 	}
 	switch a.as {
 	case who.ID:
@@ -47,7 +47,7 @@ func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 	fixed, fixEv, err := fixation(ctx, s, a, who)
 	ev := append(a.trace.Evidence(), fixEv...)
 	if err != nil {
-		return fromErr("checking whether the session ID changes at login", err).With(ev...)
+		return fromErr(msg.P(mStepSessionID), err).With(ev...)
 	}
 	if len(fixed) > 0 {
 		return check.Fail(mSessionFixation, strings.Join(fixed, ", "), check.Redact(who.ID)).
@@ -55,7 +55,7 @@ func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 	}
 	m := login(ctx, s, who, ssotest.UserinfoSubMismatch)
 	if m.err != nil {
-		return fromErr("logging in with userinfo of another citizen", m.err).With(m.trace.Evidence()...)
+		return fromErr(msg.P(mStepLoginOtherUserinfo), m.err).With(m.trace.Evidence()...)
 	}
 	ev = append(ev, scoring.Evidence{Note: "userinfo with another citizen's claims: userinfo requests " + strconv.Itoa(m.flow.UserInfo) + ", logged in as " + orNone(m.as)})
 	if m.as != "" && m.as != who.ID {

@@ -30,6 +30,9 @@ var (
 	mEmpty     = msg.New("pagejudge.none-read.empty", "no page could be read: the sample is empty", "không đọc được trang nào: không có trang nào để kiểm tra")
 	mNoneRead  = msg.New("pagejudge.none-read", "no page could be read: %s", "không đọc được trang nào: %s")
 	mFailing   = msg.New("pagejudge.failing-page", "%s: %s", "%s: %s")
+
+	// The step OnProfile names when the profile cannot be resolved (check.FromError).
+	mStepProfile = msg.New("pagejudge.step.resolve-profile", "resolving the portal profile", "xác định hồ sơ cổng")
 )
 
 // MaxListed bounds how many items a message lists and how many failing pages keep evidence
@@ -286,7 +289,7 @@ func OnProfile(judge func(ctx context.Context, s *check.Session, r *check.Resolv
 		}
 		r, err := s.Profile(ctx)
 		if err != nil {
-			return check.FromError("resolving the portal profile", err)
+			return check.FromError(msg.P(mStepProfile), err)
 		}
 		return judge(ctx, s, r)
 	}

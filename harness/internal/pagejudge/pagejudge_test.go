@@ -1,6 +1,7 @@
 package pagejudge
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -139,4 +140,18 @@ func TestTally(t *testing.T) {
 	if r := leaky.Finding(m); r.Message != "2 leaks: a leaks | b leaks" || r.MessageVI != "2 chỗ rò rỉ: a rò rỉ | b rò rỉ" {
 		t.Errorf("counted, with a separator: got %q, %q", r.Message, r.MessageVI)
 	}
+}
+
+// A profile that cannot be resolved is an error naming the step in the report's language.
+func TestOnProfileStepInVietnamese(t *testing.T) {
+	s := checktest.FailingSession(check.Target{}, check.Config{}, fmt.Errorf("GET /: %w", check.ErrTimeout))
+	judged := false
+	r := OnProfile(func(context.Context, *check.Session, *check.Resolved) check.Result {
+		judged = true
+		return check.Result{}
+	})(context.Background(), s)
+	if judged || r.Status != scoring.Error || !strings.HasPrefix(r.Message, "resolving the portal profile: GET /") {
+		t.Errorf("judged %v, %s: %s", judged, r.Status, r.Message)
+	}
+	checktest.SaysStep(t, r, mStepProfile)
 }

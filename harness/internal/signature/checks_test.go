@@ -6,8 +6,10 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/signature"
 	"github.com/p06kit/p06kit/harness/internal/signature/fakeportal"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -96,4 +98,19 @@ func TestChecksListed(t *testing.T) {
 		assert.NotNil(t, c.Run)
 	}
 	assert.Equal(t, []string{"P06-SIG-01", "P06-SIG-02", "P06-SIG-03"}, ids)
+}
+
+// A check that cannot go on names its step in the report's language.
+func TestStepInVietnamese(t *testing.T) {
+	for _, c := range []struct {
+		id, step string
+		noPKI    bool
+	}{{"P06-SIG-01", "signature.step.verify-result", true}, {"P06-SIG-01", "signature.step.fetch-result", false}} {
+		step, ok := msg.Lookup(c.step)
+		if !ok {
+			t.Fatalf("no message %s", c.step)
+		}
+		r := fakeportal.Run(t, signature.Checks(), c.id, fakeportal.Defects{}, nothing, c.noPKI)
+		checktest.SaysStep(t, r, step)
+	}
 }

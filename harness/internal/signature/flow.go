@@ -166,9 +166,9 @@ func say(st scoring.Status, t msg.Text, args ...any) check.Result {
 	return check.Say(st, t, maskAll(args)...)
 }
 
-// fromError is check.FromError with the error's text masked.
-func fromError(context string, err error) check.Result {
-	return check.FromError(context, maskedError{err})
+// fromError is check.FromError with the step's values and the error's text masked.
+func fromError(step msg.Phrase, err error) check.Result {
+	return check.FromError(masked(step), maskedError{err})
 }
 
 // masked is the phrase p with its values masked.

@@ -135,6 +135,18 @@ var (
 	mAllRefused = msg.New("signature.rejection.ok",
 		"the portal accepted the valid control and refused every bad signature (%s): %s",
 		"cổng tiếp nhận tài liệu đối chứng hợp lệ và từ chối mọi chữ ký không hợp lệ (%s): %s")
+
+	// The steps a check names when it could not go on (fromError, check.FromError).
+	mStepPrepareBad         = msg.New("signature.step.prepare-bad", "preparing bad signatures", "chuẩn bị các chữ ký không hợp lệ")
+	mStepSubmitSigned       = msg.New("signature.step.submit-signed", "submitting signed documents", "nộp các tài liệu đã ký")
+	mStepLogin              = msg.New("signature.step.login", "logging in as the citizen", "đăng nhập với tư cách công dân")
+	mStepSubmitControl      = msg.New("signature.step.submit-control", "submitting the valid control document", "nộp tài liệu đối chứng hợp lệ")
+	mStepVerifyResult       = msg.New("signature.step.verify-result", "verifying a signed result", "xác minh một kết quả đã ký")
+	mStepFetchResult        = msg.New("signature.step.fetch-result", "fetching an electronic result", "tải một kết quả điện tử")
+	mStepObtainResult       = msg.New("signature.step.obtain-result", "obtaining an electronic result", "lấy một kết quả điện tử")
+	mStepSign               = msg.New("signature.step.sign", "signing a submission", "ký một hồ sơ nộp")
+	mStepSubmitOne          = msg.New("signature.step.submit-one", "submitting a signed document", "nộp một tài liệu đã ký")
+	mStepFetchDossierResult = msg.New("signature.step.fetch-dossier-result", "fetching the result of dossier %s", "tải kết quả của hồ sơ %s")
 )
 
 // clock is a time as the family's messages show it: in English RFC 3339 in UTC, in Vietnamese

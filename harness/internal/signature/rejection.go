@@ -44,16 +44,16 @@ func (o outcome) String() string { return o.said().String() }
 func badSignaturesRejected(ctx context.Context, s *check.Session) check.Result {
 	pki, err := PKI(s)
 	if err != nil {
-		return fromError("preparing bad signatures", err)
+		return fromError(msg.P(mStepPrepareBad), err)
 	}
 	d, err := Dossiers(s)
 	if err != nil {
-		return fromError("submitting signed documents", err)
+		return fromError(msg.P(mStepSubmitSigned), err)
 	}
 	who := Citizen()
 	b, err := s.Login(ctx, who)
 	if err != nil {
-		return fromError("logging in as the citizen", err)
+		return fromError(msg.P(mStepLogin), err)
 	}
 	base := NewDocument("to-khai-da-ky.pdf")
 	submit := func(c signtest.Case) outcome {
@@ -114,7 +114,7 @@ func badSignaturesRejected(ctx context.Context, s *check.Session) check.Result {
 			Saw(msg.P(mGotAccepted, accepted), msg.P(mWantAllRefused)).With(ev...)
 	case control.err != nil:
 		if errors.Is(control.err, check.ErrNotImplemented) || errors.Is(control.err, check.ErrNoFake) {
-			return fromError("submitting the valid control document", control.err)
+			return fromError(msg.P(mStepSubmitControl), control.err)
 		}
 		return say(scoring.Error, mControlFailed, control.err, summary).With(ev...)
 	case !control.accepted:

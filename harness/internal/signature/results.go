@@ -18,21 +18,21 @@ import (
 func resultSigned(ctx context.Context, s *check.Session) check.Result {
 	pki, err := PKI(s)
 	if err != nil {
-		return fromError("verifying a signed result", err)
+		return fromError(msg.P(mStepVerifyResult), err)
 	}
 	r, err := Results(s)
 	if err != nil {
-		return fromError("fetching an electronic result", err)
+		return fromError(msg.P(mStepFetchResult), err)
 	}
 	who := Citizen()
 	submitted := pki.Now()
 	b, id, err := CompletedDossier(ctx, s, who)
 	if err != nil {
-		return fromError("obtaining an electronic result", err)
+		return fromError(msg.P(mStepObtainResult), err)
 	}
 	doc, err := r.FetchResult(ctx, b, id)
 	if err != nil {
-		return fromError(fmt.Sprintf("fetching the result of dossier %s", id), err)
+		return fromError(msg.P(mStepFetchDossierResult, id), err)
 	}
 	if doc == nil {
 		return say(scoring.Error, mNoResultDocument, id)

@@ -17,11 +17,11 @@ import (
 func submissionAccepted(ctx context.Context, s *check.Session) check.Result {
 	pki, err := PKI(s)
 	if err != nil {
-		return fromError("signing a submission", err)
+		return fromError(msg.P(mStepSign), err)
 	}
 	d, err := Dossiers(s)
 	if err != nil {
-		return fromError("submitting a signed document", err)
+		return fromError(msg.P(mStepSubmitOne), err)
 	}
 	who := Citizen()
 	id, err := pki.Citizen(who)
@@ -30,7 +30,7 @@ func submissionAccepted(ctx context.Context, s *check.Session) check.Result {
 	}
 	b, err := s.Login(ctx, who)
 	if err != nil {
-		return fromError("logging in as the citizen", err)
+		return fromError(msg.P(mStepLogin), err)
 	}
 	// A detached signature first (a document and its .p7s), then an attached one (a .p7m): a
 	// portal may take either.
@@ -50,7 +50,7 @@ func submissionAccepted(ctx context.Context, s *check.Session) check.Result {
 		}
 		dos, err = Submit(ctx, d, b, check.DossierRequest{Procedure: Procedure, Documents: []check.Document{doc}})
 		if err != nil {
-			return fromError("submitting a signed document", err)
+			return fromError(msg.P(mStepSubmitOne), err)
 		}
 		if dos.Accepted {
 			break

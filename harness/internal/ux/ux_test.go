@@ -12,6 +12,7 @@ import (
 	"github.com/p06kit/p06kit/harness/internal/checktest"
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service/portaltest"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -327,5 +328,17 @@ func TestStepInVietnamese(t *testing.T) {
 			t.Errorf("%s %s: %s", id, r.Status, r.Message)
 		}
 		checktest.SaysStep(t, r, mStepProfile)
+	}
+	// The checks made by pagejudge.OnProfile name pagejudge's step.
+	step, ok := msg.Lookup("pagejudge.step.resolve-profile")
+	if !ok {
+		t.Fatal("no pagejudge.step.resolve-profile")
+	}
+	for _, id := range []string{"P06-UX-04", "P06-UX-05", "P06-UX-10"} {
+		r := checktest.Run(t, Checks(), id, s)
+		if r.Status != scoring.Error || !strings.HasPrefix(r.Message, "resolving the portal profile: GET /") {
+			t.Errorf("%s %s: %s", id, r.Status, r.Message)
+		}
+		checktest.SaysStep(t, r, step)
 	}
 }
