@@ -1,6 +1,10 @@
 package harness_test
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -84,5 +88,44 @@ func TestEngineUsesTheCatalogue(t *testing.T) {
 			t.Fatal(err)
 		}
 		assert.False(t, built.Match(src), "%s builds a Vietnamese message inline", f)
+	}
+}
+
+// A message declared inside a function is declared again each time the function runs (go test
+// -count=2 runs every test twice) and msg.New panics on the second: messages are declared at
+// package level, in tests too.
+func TestMessagesDeclaredAtPackageLevel(t *testing.T) {
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".") && d.Name() != "..") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+		if err != nil {
+			return err
+		}
+		for _, decl := range f.Decls {
+			fn, ok := decl.(*ast.FuncDecl)
+			if !ok || fn.Body == nil {
+				continue
+			}
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "New" {
+					if id, ok := sel.X.(*ast.Ident); ok && id.Name == "msg" {
+						t.Errorf("%s: %s declares a message inside a function; declare it at package level", path, fn.Name.Name)
+					}
+				}
+				return true
+			})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

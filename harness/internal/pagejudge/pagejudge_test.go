@@ -106,16 +106,18 @@ func TestFailNamesFailingPagesAndBoundsEvidence(t *testing.T) {
 	}
 }
 
+// TestTally's messages, declared once (go test -count=N runs the test again).
+var (
+	mNone    = msg.New("pagejudgetest.tally.none", "nothing read", "không đọc được")
+	mLeaks   = msg.New("pagejudgetest.tally.fail", "leaks: %s", "rò rỉ: %s")
+	mCounted = msg.New("pagejudgetest.tally.counted", "%d leaks: %s", "%d chỗ rò rỉ: %s")
+	mClean   = msg.New("pagejudgetest.tally.pass", "%d probes clean", "%d yêu cầu sạch")
+	mCleanG  = msg.New("pagejudgetest.tally.pass.got", "clean", "sạch")
+	mNoLeaks = msg.New("pagejudgetest.tally.want", "no leaks", "không rò rỉ")
+	mLeak    = msg.New("pagejudgetest.tally.leak", "%s leaks", "%s rò rỉ")
+)
+
 func TestTally(t *testing.T) {
-	var (
-		mNone    = msg.New("pagejudgetest.tally.none", "nothing read", "không đọc được")
-		mLeaks   = msg.New("pagejudgetest.tally.fail", "leaks: %s", "rò rỉ: %s")
-		mCounted = msg.New("pagejudgetest.tally.counted", "%d leaks: %s", "%d chỗ rò rỉ: %s")
-		mClean   = msg.New("pagejudgetest.tally.pass", "%d probes clean", "%d yêu cầu sạch")
-		mCleanG  = msg.New("pagejudgetest.tally.pass.got", "clean", "sạch")
-		mNoLeaks = msg.New("pagejudgetest.tally.want", "no leaks", "không rò rỉ")
-		mLeak    = msg.New("pagejudgetest.tally.leak", "%s leaks", "%s rò rỉ")
-	)
 	m := TallyTexts{NoneRead: msg.P(mNone), Fail: mLeaks, Pass: mClean, PassGot: msg.P(mCleanG), Want: msg.P(mNoLeaks)}
 	var none Tally
 	if r := none.Finding(m); r.Status != scoring.Error || r.Message != "nothing read" || r.MsgID != mNone.ID() {
