@@ -58,6 +58,11 @@ func New(id, en, vi string) Text {
 	return t
 }
 
+// Verbatim is the message that is its one value as it is, in every language: a part that is data
+// (header values, an identifier), or a List passed where a Phrase is wanted (msg.P(Verbatim, list)).
+// Families use it rather than each declaring its own "%s" message.
+var Verbatim = New("msg.verbatim", "%s", "%s")
+
 // ID is the message's ID.
 func (t Text) ID() string { return t.id }
 

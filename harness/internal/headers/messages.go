@@ -67,7 +67,7 @@ var (
 	mCookiesWant       = msg.New("headers.cookies.want", "every cookie Secure and with SameSite (Strict, Lax, or None with Secure); session cookies HttpOnly", "mọi cookie có Secure và SameSite (`Strict`, `Lax`, hoặc `None` kèm Secure); cookie phiên có HttpOnly")
 	mCookiesNoneRead   = msg.New("headers.cookies.none-read", "no page could be fetched: %s", "không tải được trang nào: %s")
 	mCookiesUnsafe     = msg.New("headers.cookies.unsafe", "%d of %d cookie(s) are unsafe: %s", "%d/%d cookie không an toàn: %s")
-	mCookiesUnsafeGot  = msg.New("headers.cookies.unsafe.got", "%s", "%s")
+	mCookiesUnsafeGot  = msg.Verbatim
 	mCookieBad         = msg.New("headers.cookies.unsafe.one", "%s (%s): %s", "%s (%s): %s")
 	mCookieSetBy       = msg.New("headers.cookies.set-by", "set by %s", "đặt bởi %s")
 	mCookieSetAtLogin  = msg.New("headers.cookies.set-at-login", "set at login by %s", "đặt khi đăng nhập bởi %s")

@@ -14,7 +14,7 @@ var (
 	mNotLoggedIn      = msg.New("identity.not-logged-in", "not logged in", "chưa đăng nhập")
 	mLoggedInAs       = msg.New("identity.logged-in-as", "logged in as %s", "đăng nhập với %s")
 	mNobody           = msg.New("identity.nobody", "nobody", "không ai")
-	mID               = msg.New("identity.id", "%s", "%s")
+	mID               = msg.Verbatim
 
 	// P06-AUTH-03 … 06: forged logins (forgedCheck).
 	mForgedAccepted = msg.New("identity.forged.accepted", "the portal accepted %s (%d of %d forged logins logged the browser in)", "Cổng chấp nhận %s (%d/%d đăng nhập giả mạo tạo được phiên)")
@@ -25,7 +25,7 @@ var (
 	mWhatIssuer     = msg.New("identity.forged.issuer-audience", "ID tokens of another issuer or for another client", "ID token của bên phát hành khác hoặc cấp cho ứng dụng khác")
 	mWhatLifetime   = msg.New("identity.forged.lifetime", "expired ID tokens and ID tokens issued in the future", "ID token hết hạn hoặc phát hành ở thời điểm tương lai")
 	mWhatStateNonce = msg.New("identity.forged.state-nonce", "callbacks with a foreign state and ID tokens with a foreign nonce", "callback có state lạ và ID token có nonce lạ")
-	mModeOther      = msg.New("identity.forged.mode.other", "%s", "%s")
+	mModeOther      = msg.Verbatim
 	// modes say what the fake SSO sent in a forged login (the English is ssotest.Mode.Describe).
 	modes = map[ssotest.Mode]msg.Text{
 		ssotest.BadSignature:   msg.New("identity.forged.mode.bad-signature", "an ID token with an invalid signature", "ID token có chữ ký không hợp lệ"),
@@ -41,7 +41,7 @@ var (
 
 	// P06-AUTH-01: the authorization request.
 	mAuthFail         = msg.New("identity.authorize.fail", "the portal's authorization request to the national SSO: %s", "Yêu cầu ủy quyền của cổng gửi tới SSO quốc gia: %s")
-	mAuthGot          = msg.New("identity.authorize.fail.got", "%s", "%s")
+	mAuthGot          = msg.Verbatim
 	mAuthWant         = msg.New("identity.authorize.want", "response_type=code, scope with openid, fresh state and nonce, PKCE S256", "response_type=code, scope có openid, state và nonce mới mỗi lần, PKCE S256")
 	mAuthPass         = msg.New("identity.authorize.pass", "the portal starts login at the national SSO with the authorization-code flow, scope openid, fresh state and nonce, and PKCE S256", "Cổng bắt đầu đăng nhập tại SSO quốc gia bằng luồng authorization code, scope openid, state và nonce mới mỗi lần, PKCE S256")
 	mAuthResponseType = msg.New("identity.authorize.response-type", "response_type is %q, not the authorization-code flow (code)", "response_type là %q, không phải luồng authorization code (`code`)")

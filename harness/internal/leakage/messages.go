@@ -34,7 +34,7 @@ var (
 	mPathsWant    = msg.New("leakage.paths.want",
 		"no version-control metadata, secrets, status or debug pages, backups or directory listings served",
 		"không phục vụ siêu dữ liệu quản lý phiên bản, bí mật, trang trạng thái hay gỡ lỗi, bản sao lưu hoặc liệt kê thư mục")
-	mList = msg.New("leakage.list", "%s", "%s")
+	mList = msg.Verbatim
 )
 
 // What an exposed path holds (P06-SEC-13), a part of its messages.

@@ -25,7 +25,7 @@ import (
 
 var (
 	mMore      = msg.New("pagejudge.list.more", "and %d", "và %d")
-	mItem      = msg.New("pagejudge.list.item", "%s", "%s")
+	mItem      = msg.Verbatim
 	mNotJudged = msg.New("pagejudge.not-judged", " (%d page(s) not judged: %s)", " (%d trang không kiểm tra được: %s)")
 	mEmpty     = msg.New("pagejudge.none-read.empty", "no page could be read: the sample is empty", "không đọc được trang nào: không có trang nào để kiểm tra")
 	mNoneRead  = msg.New("pagejudge.none-read", "no page could be read: %s", "không đọc được trang nào: %s")

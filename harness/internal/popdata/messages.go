@@ -15,7 +15,7 @@ var (
 		"the population-database fake knows no citizen (popdbtest.Server.People is empty)",
 		"giả lập CSDL dân cư không có công dân nào (`popdbtest.Server.People` trống)")
 	// mPlain is a list of phrases as the got of a finding.
-	mPlain = msg.New("popdata.list", "%s", "%s")
+	mPlain = msg.Verbatim
 	// mNoGatewayRequest is the got of a finding when the portal sent the gateway nothing.
 	mNoGatewayRequest = msg.New("popdata.got.no-request", "no gateway request", "không có yêu cầu nào tới trục tích hợp")
 

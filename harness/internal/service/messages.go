@@ -19,7 +19,7 @@ const (
 
 var (
 	// Lists (list.go).
-	mItem = msg.New("service.list.item", "%s", "%s")
+	mItem = msg.Verbatim
 	mMore = msg.New("service.list.more", "and %d", "và %d")
 
 	// The procedure catalogue (list.go), shared by SVC-01, -06, -07, -08.

@@ -67,7 +67,7 @@ var (
 	mWantRedirect = msg.New("tlsscan.redirect.want",
 		"plain HTTP answers with a permanent redirect (301 or 308) to https:// on the same host",
 		"HTTP thường trả lời bằng chuyển hướng vĩnh viễn (301 hoặc 308) tới https:// trên cùng máy chủ")
-	mChain  = msg.New("tlsscan.redirect.chain", "%s", "%s")
+	mChain  = msg.Verbatim
 	mBadURL = msg.New("tlsscan.redirect.bad-url",
 		"redirect to an unparsable URL %q",
 		"chuyển hướng tới URL không phân tích được %q")
@@ -147,7 +147,7 @@ var (
 	mWeakAccepts = msg.New("tlsscan.weak.accepted",
 		"%s accepts %d weak cipher suite(s): %s",
 		"%s chấp nhận %d bộ mã yếu: %s")
-	mWeakList  = msg.New("tlsscan.weak.accepted.got", "%s", "%s")
+	mWeakList  = msg.Verbatim
 	mWeakSuite = msg.New("tlsscan.weak.suite", "%s (%s) at %s", "%s (%s) ở %s")
 	// The weaknesses of a suite, by bit (weakNames).
 	mWeakness = map[int]msg.Text{

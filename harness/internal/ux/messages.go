@@ -14,7 +14,7 @@ const (
 )
 
 var (
-	mItem       = msg.New("ux.item", "%s", "%s")
+	mItem       = msg.Verbatim
 	mNoPagesGot = msg.New("ux.no-procedure-pages-got", "no procedure pages", "không có trang thủ tục")
 
 	// P06-UX-01 (charset.go).

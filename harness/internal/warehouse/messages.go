@@ -13,7 +13,7 @@ var (
 	mMissingGot  = msg.New("warehouse.item.missing.got", "no warehouse item for the result", "kho dữ liệu không có mục nào cho kết quả")
 	mMissingWant = msg.New("warehouse.item.missing.want", "the result stored in the citizen's warehouse", "kết quả được lưu trong kho dữ liệu của công dân")
 	// mList is a list of phrases as the got of a finding.
-	mList = msg.New("warehouse.list", "%s", "%s")
+	mList = msg.Verbatim
 
 	// P06-WH-01: the dossier, the item's ID and name, and how it was found.
 	mStored = msg.New("warehouse.stored.pass",
