@@ -517,6 +517,7 @@ func redactEvidence(ev scoring.Evidence) scoring.Evidence {
 		Excerpt:  check.Redact(truncate(ev.Excerpt, maxExcerpt)),
 		Location: check.Redact(truncate(ev.Location, 512)),
 		Note:     check.Redact(truncate(ev.Note, maxExcerpt)),
+		NoteVI:   check.Redact(truncate(ev.NoteVI, maxExcerpt)),
 	}
 	if len(ev.Headers) > 0 {
 		out.Headers = make(map[string]string, len(ev.Headers))
