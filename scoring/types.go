@@ -55,6 +55,12 @@ func (e Evidence) Noted(m Renderable, args ...any) Evidence {
 	return e
 }
 
+// MapNotes returns e with f applied to its note in each language (to redact them, say).
+func (e Evidence) MapNotes(f func(string) string) Evidence {
+	e.Note, e.NoteVI = f(e.Note), f(e.NoteVI)
+	return e
+}
+
 // NoteIn is the note in lang ("en" for English, Vietnamese otherwise), the English one when
 // there is no Vietnamese.
 func (e Evidence) NoteIn(lang string) string {
