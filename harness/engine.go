@@ -473,7 +473,7 @@ func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration
 		f.Evidence = make([]scoring.Evidence, 0, min(len(r.Evidence), maxEvidence))
 		for _, ev := range r.Evidence {
 			if len(f.Evidence) == maxEvidence {
-				f.Evidence = append(f.Evidence, scoring.Evidence{Note: fmt.Sprintf("%d more items of evidence not shown", len(r.Evidence)-maxEvidence)})
+				f.Evidence = append(f.Evidence, scoring.Evidence{}.Noted(mNoteMoreEvidence, len(r.Evidence)-maxEvidence))
 				break
 			}
 			f.Evidence = append(f.Evidence, redactEvidence(ev))
