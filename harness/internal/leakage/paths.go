@@ -339,19 +339,41 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 			at = r.URL
 		}
 	}
-	// Fetch side by side (a slow portal must not take 40 × its latency), judge in order. Dumps
-	// and archives are judged by their first bytes, asked for with a Range request: a portal
-	// need not send a 1 GB dump for the scan to see that it is one.
+	// The directories probed for listings: those the home page's resources sit in, then the
+	// usual ones.
+	dirs := append([]string{}, listingDirs...)
+	if home, err := s.Page(ctx, s.Base().String()); err == nil {
+		dirs = append(resourceDirs(home), dirs...)
+	}
+	seen := map[string]bool{}
+	var probeDirs []string
+	for _, d := range dirs {
+		if seen[d] || len(probeDirs) >= maxListingDirs {
+			continue
+		}
+		seen[d] = true
+		probeDirs = append(probeDirs, d)
+	}
+	// Fetch every probe side by side, paths and directories in one batch (a slow portal must
+	// not take 60 × its latency, nor the directories wait for the slowest path), and judge in
+	// order. Dumps and archives are judged by their first bytes, asked for with a Range
+	// request: a portal need not send a 1 GB dump for the scan to see that it is one.
 	probes := append(append([]sensitive{}, sensitivePaths...), dumps...)
 	resps := make([]*check.Response, len(probes))
-	s.Each(ctx, len(probes), func(i int) {
-		if i >= len(sensitivePaths) {
+	dirResps := make([]*check.Response, len(probeDirs))
+	s.Each(ctx, len(probes)+len(probeDirs), func(i int) {
+		switch {
+		case i >= len(probes):
+			if r, err := s.Get(ctx, probeDirs[i-len(probes)]); err == nil {
+				dirResps[i-len(probes)] = r
+			}
+		case i >= len(sensitivePaths):
 			resps[i] = head(ctx, s, probes[i].path)
-			return
-		}
-		// A file over the body bound is judged on what was read.
-		if r, err := s.Get(ctx, probes[i].path); err == nil || r != nil && r.Truncated {
-			resps[i] = r
+		default:
+			// A file over the body bound is judged on what was read.
+			if r, err := s.Get(ctx, probes[i].path); err == nil || r != nil && r.Truncated {
+				resps[i] = r
+			}
 		}
 	})
 	for i, sp := range probes {
@@ -370,25 +392,6 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 			record(r, sp.what)
 		}
 	}
-	dirs := append([]string{}, listingDirs...)
-	if home, err := s.Page(ctx, s.Base().String()); err == nil {
-		dirs = append(resourceDirs(home), dirs...)
-	}
-	seen := map[string]bool{}
-	var probeDirs []string
-	for _, d := range dirs {
-		if seen[d] || len(probeDirs) >= maxListingDirs {
-			continue
-		}
-		seen[d] = true
-		probeDirs = append(probeDirs, d)
-	}
-	dirResps := make([]*check.Response, len(probeDirs))
-	s.Each(ctx, len(probeDirs), func(i int) {
-		if r, err := s.Get(ctx, probeDirs[i]); err == nil {
-			dirResps[i] = r
-		}
-	})
 	for _, r := range dirResps {
 		if r == nil {
 			continue

@@ -72,7 +72,7 @@ func TestHostilePortalIsBounded(t *testing.T) {
 	if ctx.Err() != nil {
 		t.Fatal("the checks did not finish within a minute")
 	}
-	// Discovery ≤ 12 pages, catalogue ≤ 30 pages, crawl ≤ 30 pages, ≤ 6 sitemaps, 8 pages × 5
+	// Discovery ≤ 12 pages, catalogue ≤ 30 pages, crawl ≤ 30 pages, ≤ 6 sitemaps, 8 pages × 3
 	// timings, 5 pages weighed with their resources, searches, look-ups, and the sampled pages.
 	if n := requests.Load(); n > 400 {
 		t.Errorf("%d requests to a hostile portal, want at most 400", n)

@@ -36,7 +36,7 @@
 //     linked from the catalogue) it fails, as P06-SVC-02 does, with the home page and discovery's
 //     notes as evidence; on a single-page app's shell it is error.
 //   - P06-UX-07: time to first byte (the portal's answer time: request written to first
-//     response byte, connection set-up left out) of 5 GETs of each of up to 8 sampled pages plus
+//     response byte, connection set-up left out) of 3 GETs of each of up to 8 sampled pages plus
 //     the configured samples: the GETs the session sent the page (the fetch that read it, other
 //     checks' probes, before or while the check samples) and as many fresh GETs as are still
 //     missing (Cache-Control: no-cache, not from the session cache; the evidence says how many

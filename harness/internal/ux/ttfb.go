@@ -16,10 +16,13 @@ import (
 
 // The timing sample: ttfbPages pages (home, catalogue, login, look-up, … and the configured
 // samples), ttfbRuns samples each: the GETs the session sent the page, whichever check sent them,
-// and fresh requests for the rest.
+// and fresh requests for the rest. Three runs a page is WebPageTest's default. The 95th
+// percentile (nearest rank) is taken over all 24 samples: the second slowest, so one slow answer
+// does not fail a portal and two do. Five runs a page (until December 2026: 40 samples, the third
+// slowest) cost a scan up to 16 more requests, about 3 round trips at real network latency.
 const (
 	ttfbPages   = 8
-	ttfbRuns    = 5
+	ttfbRuns    = 3
 	defaultTTFB = 1000 * time.Millisecond
 )
 
@@ -59,8 +62,8 @@ func countOwn(ds, own []time.Duration) int {
 
 func ms(d time.Duration) string { return fmt.Sprintf("%d ms", d.Milliseconds()) }
 
-// ttfbCheck is P06-UX-07: the 95th percentile of time to first byte over the sampled pages, five
-// samples each (the GETs the session sent the page, whichever check sent them, and as many fresh
+// ttfbCheck is P06-UX-07: the 95th percentile of time to first byte over the sampled pages,
+// ttfbRuns samples each (the GETs the session sent the page, whichever check sent them, and as many fresh
 // requests not from the session's cache, with Cache-Control: no-cache, as are still missing), is
 // within the profile's budget (default 1000 ms). The evidence says how many samples each kind
 // gave.
