@@ -310,7 +310,7 @@ func TestSurveyExitCodes(t *testing.T) {
 
 	code, stdout, stderr = p06("survey", "--help")
 	assert.Equal(t, exitOK, code)
-	assert.Contains(t, stdout, "usage: p06 survey [flags] FILE", "help goes to stdout")
+	assert.Contains(t, stdout, "cách dùng: p06 survey [tùy_chọn] TỆP", "help goes to stdout")
 	assert.Empty(t, stderr)
 }
 
