@@ -1,6 +1,7 @@
 package identity
 
 import (
+	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 )
@@ -143,7 +144,7 @@ var (
 	mStepReplayCallback     = msg.New("identity.step.replay-callback", "replaying the callback", "gửi lại callback")
 	mStepReplayCookies      = msg.New("identity.step.replay-cookies", "replaying the pre-logout cookies", "gửi lại cookie của phiên trước khi đăng xuất")
 	mStepLoginEntry         = msg.New("identity.step.login-entry", "resolving the Login entry", "xác định điểm bắt đầu đăng nhập (Login)")
-	mStepProfile            = msg.New("identity.step.resolve-profile", "resolving the profile", "xác định hồ sơ cổng")
+	mStepProfile            = pagejudge.StepProfile
 	mStepStartLogin         = msg.New("identity.step.start-login", "starting a login", "bắt đầu đăng nhập")
 	mStepForgedMode         = msg.New("identity.step.login-forged", "logging in with the fake SSO sending %s", "đăng nhập với SSO giả lập gửi %s")
 	mStepStartLevel1        = msg.New("identity.step.start-level-1", "starting procedure %s as a level-1 citizen", "bắt đầu thủ tục %s với công dân định danh mức 1")
