@@ -277,7 +277,12 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	for _, k := range sortedKeys(r.Discovery) {
 		d.Discovery = append(d.Discovery, [2]string{k, r.Discovery[k]})
 	}
-	return htmlTmpl.Execute(w, d)
+	var b strings.Builder
+	if err := htmlTmpl.Execute(&b, d); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, tidyHTML(b.String()))
+	return err
 }
 
 // htmlWant is what a finding shows as wanted: the check's own words, not the criterion's

@@ -97,3 +97,60 @@ func splitPage(s string) (page, detail, sep string) {
 	}
 	return page, detail, " "
 }
+
+// tidyHTML writes what html/template rendered a little smaller without changing what a
+// browser shows: in text (outside tags, and outside <pre>, whose lines count) the quotes
+// html/template writes as character references are written as they are, and blank lines
+// between elements are dropped. A quote inside a tag stays a reference: it may be in an
+// attribute's value. The template writes no '>' inside a tag but the one that ends it (html/template
+// escapes the values it puts there), so a tag is what runs from '<' to the next '>'.
+func tidyHTML(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	inTag, inPre := false, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case inTag:
+			if c == '>' {
+				inTag = false
+			}
+		case c == '<':
+			inTag = true
+			switch {
+			case strings.HasPrefix(s[i:], "<pre"):
+				inPre = true
+			case strings.HasPrefix(s[i:], "</pre>"):
+				inPre = false
+			}
+		case c == '&' && !inPre:
+			if r, n := textReference(s[i:]); n > 0 {
+				b.WriteByte(r)
+				i += n
+				continue
+			}
+		case c == '\n' && !inPre:
+			b.WriteByte(c)
+			for i++; i < len(s) && s[i] == '\n'; i++ {
+			}
+			continue
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
+}
+
+// textReference is the character a reference at the start of s stands for, when that
+// character needs none in text, and the reference's length.
+func textReference(s string) (byte, int) {
+	for _, r := range [...]struct {
+		ref string
+		c   byte
+	}{{"&#34;", '"'}, {"&#39;", '\''}, {"&#43;", '+'}, {"&quot;", '"'}} {
+		if strings.HasPrefix(s, r.ref) {
+			return r.c, len(r.ref)
+		}
+	}
+	return 0, 0
+}

@@ -159,7 +159,7 @@ func TestHTMLFindingLinksItsRequirement(t *testing.T) {
 		out := b.String()
 		assert.NotContains(t, out, "Máy chủ từ chối TLS 1.0 và 1.1", lang)
 		assert.NotContains(t, out, "The server refuses TLS 1.0 and 1.1", lang)
-		assert.Contains(t, out, "<dd>TLS 1.2&#43;</dd>", "%s: the check's want stays", lang)
+		assert.Contains(t, out, "<dd>TLS 1.2+</dd>", "%s: the check's want stays", lang)
 		assert.Contains(t, out, ` (<a href="`+page+`">`+label+`</a>)</p>`, lang)
 		assert.Contains(t, out, `<p class="advice"><a href="`+CriterionDocURL("T-SEC-03")+`">`+label+`</a></p>`, "%s: a finding without advice still links its page", lang)
 	}
@@ -167,4 +167,12 @@ func TestHTMLFindingLinksItsRequirement(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, WriteHTML(&b, r, Options{Lang: "vi", Catalogue: testCatalogue(), Version: "test"}))
 	assert.NotContains(t, b.String(), "the server refuses", "an English want is not shown in Vietnamese")
+}
+
+// tidyHTML writes quotes in text as they are, keeps them as references inside tags and in
+// <pre>, and drops blank lines outside <pre>.
+func TestTidyHTML(t *testing.T) {
+	in := "<p title=\"a &#34;b&#34;\">say &#34;hi&#34; &amp; &#39;bye&#39; 1&#43;1 &lt;b&gt;</p>\n\n\n<pre>x &#34;y&#34;\n\n\nz</pre>\n\n<i>&#34;</i>"
+	want := "<p title=\"a &#34;b&#34;\">say \"hi\" &amp; 'bye' 1+1 &lt;b&gt;</p>\n<pre>x &#34;y&#34;\n\n\nz</pre>\n<i>\"</i>"
+	assert.Equal(t, want, tidyHTML(in))
 }
