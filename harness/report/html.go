@@ -219,7 +219,7 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 					hf.Basis = htmlBasis(c, opt.Lang)
 				}
 			}
-			if hf.Got != "" && strings.Contains(hf.Message, hf.Got) {
+			if gotSaid(f.Message, f.Got, opt.Lang) || strings.Contains(hf.Message, hf.Got) {
 				hf.Got = "" // the message already says it
 			}
 			// A long "got" is a list the message details: its start shows what was seen.
@@ -294,6 +294,24 @@ func htmlWant(f scoring.Finding, lang string) string {
 		return ""
 	}
 	return f.Want
+}
+
+// gotSaid reports whether a finding's message already says what its check saw, so that the
+// page need not show it again: the message contains it, or contains all of it but its label
+// ("accepted: A; B" when the message says "the portal accepted A; B (2/2 …)"), or, in
+// Vietnamese, the check said it in English (two English function words or more, as for the
+// want) and the message says it in Vietnamese.
+func gotSaid(message, got, lang string) bool {
+	switch {
+	case got == "" || message == "":
+		return false
+	case strings.Contains(message, got):
+		return true
+	case lang != "en" && len(msg.EnglishWords(got)) > 1 && len(msg.EnglishWords(message)) <= 1:
+		return true
+	}
+	_, rest, ok := strings.Cut(got, ": ")
+	return ok && len(rest) >= 20 && strings.Contains(message, rest)
 }
 
 // htmlWords are the words only the HTML page uses.

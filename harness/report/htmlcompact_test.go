@@ -17,7 +17,14 @@ func TestCompactMessage(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"4/4 pages fail: /: no CSP; /a: no CSP; /b: weak CSP; weak too", "4/4 pages fail: no CSP (/, /a); /b: weak CSP; weak too"},
 		{"pages: /a reflects Origin x; /b reflects Origin x; /c reflects Origin y", "pages: reflects Origin x (/a, /b); /c reflects Origin y"},
-		{"3 pages: https://h/a: missing; https://h/b: missing; and 1 more", "3 pages: https://h/a: missing; https://h/b: missing; and 1 more"},
+		{"3 pages: https://h/a: missing; https://h/b: missing; and 1 more", "3 pages: missing (https://h/a, https://h/b); and 1 more"},
+		{"pages: /a x; /b y; /c x; /d y; /e z", "pages: x (/a, /c); y (/b, /d); /e z"},
+		{"4/4 fail: /a: bad; worse; /b: bad; worse (1 page not checked: /c)", "4/4 fail: bad; worse (/a, /b) (1 page not checked: /c)"},
+		{"/a: weak; /b: weak", "weak (/a, /b)"},
+		{"mixed: /a uses x at p | /b uses x at p | /c uses y", "mixed: uses x at p (/a, /b) | /c uses y"},
+		{"pages: /a: x; /b: y", "pages: /a: x; /b: y"},
+		{"pages: /a: no CSP; /b: no CSP; weak HSTS", "pages: /a: no CSP; /b: no CSP; weak HSTS"},
+		{"pages: /a: missing; /b: missing (HTTP 500)", "pages: /a: missing; /b: missing (HTTP 500)"},
 		{"no pages here; at all", "no pages here; at all"},
 		{"one: /a: x", "one: /a: x"},
 		{"ends with a page: /a", "ends with a page: /a"},
@@ -175,4 +182,23 @@ func TestTidyHTML(t *testing.T) {
 	in := "<p title=\"a &#34;b&#34;\">say &#34;hi&#34; &amp; &#39;bye&#39; 1&#43;1 &lt;b&gt;</p>\n\n\n<pre>x &#34;y&#34;\n\n\nz</pre>\n\n<i>&#34;</i>"
 	want := "<p title=\"a &#34;b&#34;\">say \"hi\" &amp; 'bye' 1+1 &lt;b&gt;</p>\n<pre>x &#34;y&#34;\n\n\nz</pre>\n<i>\"</i>"
 	assert.Equal(t, want, tidyHTML(in))
+}
+
+// A finding does not show what its check saw when its message already says it.
+func TestGotSaid(t *testing.T) {
+	for _, tt := range []struct {
+		message, got, lang string
+		said               bool
+	}{
+		{"lộ phiên bản: /: Server: nginx/1.18; /a: Server: nginx/1.18", "/: Server: nginx/1.18; /a: Server: nginx/1.18", "vi", true},
+		{"Cổng chấp nhận ID token đã hết hạn; ID token tương lai (2/2)", "được chấp nhận: ID token đã hết hạn; ID token tương lai", "vi", true},
+		{"khi CSDL treo: cổng không trả lời công dân trong 10s", "the portal did not answer the citizen within 10s", "vi", true},
+		{"the portal did not answer within 10s", "the portal did not answer the citizen within 10s", "en", false},
+		{"the portal did not answer", "the portal did not answer the citizen within 10s", "vi", false},
+		{"cổng chấp nhận TLS 1.0", "chấp nhận TLS 1.0, TLS 1.1, TLS 1.2", "vi", false},
+		{"cổng chấp nhận: TLS 1.0", "TLS: 1.0", "vi", false},
+		{"", "anything", "vi", false},
+	} {
+		assert.Equal(t, tt.said, gotSaid(tt.message, tt.got, tt.lang), "%q / %q", tt.message, tt.got)
+	}
 }
