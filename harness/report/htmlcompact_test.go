@@ -202,3 +202,35 @@ func TestGotSaid(t *testing.T) {
 		assert.Equal(t, tt.said, gotSaid(tt.message, tt.got, tt.lang), "%q / %q", tt.message, tt.got)
 	}
 }
+
+// A piece of evidence's requests name their method once when they share it.
+func TestRequestLines(t *testing.T) {
+	assert.Equal(t, []string{"GET /, /a, /b"}, requestLines([]string{"GET /", "GET /a", "GET /b"}))
+	assert.Equal(t, []string{"GET /", "HEAD /a"}, requestLines([]string{"GET /", "HEAD /a"}))
+	assert.Equal(t, []string{"GET /"}, requestLines([]string{"GET /"}))
+	assert.Equal(t, []string{"ClientHello SSLv3 to h:1", "ClientHello TLS 1.3 to h:1"},
+		requestLines([]string{"ClientHello SSLv3 to h:1", "ClientHello TLS 1.3 to h:1"}))
+}
+
+// A reason several criteria not tested share is written once and each of them refers to it;
+// a reason of one criterion stays on its line.
+func TestHTMLSharesReasons(t *testing.T) {
+	r := sampleReport()
+	why := "attested criterion: no evidence file was given"
+	for _, id := range []string{"T-SEC-04", "T-A11Y-02"} {
+		for i := range r.Findings {
+			if r.Findings[i].Criterion == id {
+				r.Findings[i].Status, r.Findings[i].Message = scoring.NotTested, why
+			}
+		}
+	}
+	r.Findings = append(r.Findings, scoring.Finding{Criterion: "T-A11Y-09", Group: "accessibility", Status: scoring.NotTested, Message: "alone"})
+	var b bytes.Buffer
+	require.NoError(t, WriteHTML(&b, r, Options{Lang: "en", Catalogue: testCatalogue(), Version: "test"}))
+	out := b.String()
+	assert.Equal(t, 1, strings.Count(out, why), "the shared reason once")
+	assert.Contains(t, out, `<h3>Why not tested</h3>`)
+	assert.Contains(t, out, `<li id="why-1">`+why+`</li>`)
+	assert.Equal(t, 2, strings.Count(out, `<a class="m" href="#why-1">reason 1</a>`), "both criteria refer to it")
+	assert.Contains(t, out, `<span class="m">alone</span>`)
+}
