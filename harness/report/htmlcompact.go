@@ -149,8 +149,10 @@ func splitPage(s string) (page, detail, sep string) {
 
 // tidyHTML writes what html/template rendered a little smaller without changing what a
 // browser shows: in text (outside tags, and outside <pre>, whose lines count) the quotes
-// html/template writes as character references are written as they are, and blank lines
-// between elements are dropped. A quote inside a tag stays a reference: it may be in an
+// html/template writes as character references are written as they are, blank lines
+// between elements are dropped, and so are the end tags HTML lets a page leave out of list
+// items, table rows and cells and description terms and details (the next item or the end of
+// the list, row or table closes them: optionalEndTag). A quote inside a tag stays a reference: it may be in an
 // attribute's value. The template writes no '>' inside a tag but the one that ends it (html/template
 // escapes the values it puts there), so a tag is what runs from '<' to the next '>'.
 func tidyHTML(s string) string {
@@ -165,6 +167,12 @@ func tidyHTML(s string) string {
 				inTag = false
 			}
 		case c == '<':
+			if !inPre {
+				if n := optionalEndTag(s[i:]); n > 0 {
+					i += n
+					continue
+				}
+			}
 			inTag = true
 			switch {
 			case strings.HasPrefix(s[i:], "<pre"):
@@ -188,6 +196,19 @@ func tidyHTML(s string) string {
 		i++
 	}
 	return b.String()
+}
+
+// optionalEndTag is the length of the end tag at the start of s when it is one a page may
+// leave out (</li>, </tr>, </td>, </th>, </dt>, </dd>: the parser closes the element at the
+// next sibling's start or the parent's end), else 0. The page puts nothing but such a sibling,
+// white space or the parent's end after them.
+func optionalEndTag(s string) int {
+	for _, t := range [...]string{"</li>", "</tr>", "</td>", "</th>", "</dt>", "</dd>"} {
+		if strings.HasPrefix(s, t) {
+			return len(t)
+		}
+	}
+	return 0
 }
 
 // textReference is the character a reference at the start of s stands for, when that
