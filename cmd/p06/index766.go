@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,28 +21,6 @@ import (
 	"github.com/p06kit/p06kit/scoring/index766/synth"
 )
 
-const index766Usage = `usage: p06 index766 [flags] DOSSIERS…        ('-' reads standard input)
-       p06 index766 generate [flags]
-
-Computes the Decision 766/QĐ-TTg service-quality index (6 groups, 100 points) from dossier
-records with the national synchronisation's field names, as JSON Lines or CSV with a header row.
-Indicators the inputs cannot support are reported as not computed, with the reason.
-Partitions can be counted apart (--save-partial) and merged (--partial) into exactly the
-report of one pass.
-Exit status: 0 report written; 1 the total is below --min-total; 2 could not run (usage,
-unreadable input, more bad records than --max-bad allows).
-
-Flags:
-`
-
-const generateUsage = `usage: p06 index766 generate [flags]
-
-Writes deterministic synthetic dossier records (and, with --procedures, their procedure
-catalogue) for tests and benchmarks: the same flags always give the same bytes.
-
-Flags:
-`
-
 // progressEvery is how often the progress line is refreshed, once a run takes longer than it.
 const progressEvery = time.Second
 
@@ -51,25 +28,23 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "generate" {
 		return runIndex766Generate(args[1:], stdout, stderr)
 	}
-	fs := flag.NewFlagSet("index766", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, index766Usage); fs.PrintDefaults() }
-	procFile := fs.String("procedures", "", "procedure catalogue `FILE` (JSON array or CSV): needed for the procedure-level indicators and the essential services")
-	format := fs.String("format", "json", "output `format`: json or md")
-	by := fs.String("by", "", "breakdown: unit or procedure")
-	input := fs.String("input", "", "input format: jsonl or csv (default: from the file extension, else the first byte)")
-	maxBad := fs.Float64("max-bad", 0.01, "largest share of bad records (0–1) before the run fails with exit 2")
-	workers := fs.Int("workers", 0, "parsing goroutines (default: one per CPU)")
-	catFile := fs.String("catalogue", "", "indicator catalogue `FILE` (default: the built-in qd766)")
-	minTotal := fs.Float64("min-total", 0, "exit 1 when the total is below this")
-	out := fs.String("out", "", "write the report to `FILE` instead of standard output")
-	lang := fs.String("lang", "vi", "language of titles and reasons in --format md: vi or en")
-	savePartial := fs.String("save-partial", "", "write the counts to `FILE` (a partial, to merge elsewhere with --partial) instead of a report")
-	fromFlag := fs.String("from", "", "count only dossiers received or processed from this day (YYYY-MM-DD, Vietnam time)")
-	toFlag := fs.String("to", "", "count only dossiers received up to this day (YYYY-MM-DD)")
-	asOfFlag := fs.String("as-of", "", "judge unfinished dossiers on this day (YYYY-MM-DD): past their NgayHenTra they are late (default: --to, else the latest date in the data; the report says which)")
+	fs := cliFlagSet("p06 index766", mIdxSynopsis, mIdxAbout, stderr)
+	procFile := fs.String("procedures", "", flagDoc(mIdxFlagProcedures))
+	format := fs.String("format", "json", flagDoc(mIdxFlagFormat))
+	by := fs.String("by", "", flagDoc(mIdxFlagBy))
+	input := fs.String("input", "", flagDoc(mIdxFlagInput))
+	maxBad := fs.Float64("max-bad", 0.01, flagDoc(mIdxFlagMaxBad))
+	workers := fs.Int("workers", 0, flagDoc(mIdxFlagWorkers))
+	catFile := fs.String("catalogue", "", flagDoc(mIdxFlagCat))
+	minTotal := fs.Float64("min-total", 0, flagDoc(mIdxFlagMin))
+	out := fs.String("out", "", flagDoc(mIdxFlagOut))
+	lang := fs.String("lang", "vi", flagDoc(mIdxFlagLang))
+	savePartial := fs.String("save-partial", "", flagDoc(mIdxFlagSave))
+	fromFlag := fs.String("from", "", flagDoc(mIdxFlagFrom))
+	toFlag := fs.String("to", "", flagDoc(mIdxFlagTo))
+	asOfFlag := fs.String("as-of", "", flagDoc(mIdxFlagAsOf))
 	var partials stringList
-	fs.Var(&partials, "partial", "merge the counts of a partial `FILE` written by --save-partial (repeatable)")
+	fs.Var(&partials, "partial", flagDoc(mIdxFlagPartial))
 	files, ok := parseInterleaved(fs, args)
 	if !ok {
 		return helpOrUsage(args)
@@ -296,7 +271,7 @@ func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 // parseInterleaved parses flags that may come before or after the positional arguments. It
 // is false on a usage error or -h (helpOrUsage tells them apart).
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, bool) {
+func parseInterleaved(fs *cliFlags, args []string) ([]string, bool) {
 	pos, err := parseInterspersed(fs, args)
 	return pos, err == nil
 }
@@ -358,16 +333,15 @@ func (p *progressLine) done() {
 }
 
 func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("index766 generate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, generateUsage); fs.PrintDefaults() }
-	records := fs.Int64("records", 1000, "number of dossier records")
-	seed := fs.Uint64("seed", 1, "random seed")
-	format := fs.String("format", "jsonl", "dossier format: jsonl or csv")
-	out := fs.String("out", "", "write dossiers to `FILE` (default standard output)")
-	procOut := fs.String("procedures", "", "also write the procedure catalogue to `FILE` (.csv for CSV, else JSON)")
-	nProc := fs.Int("procedure-count", 200, "procedures in the catalogue (at least 25: the essential services)")
-	units := fs.Int("units", 60, "units (MaDonVi)")
+	fs := cliFlagSet("p06 index766 generate", mGenSynopsis, mGenAbout, stderr)
+	records := fs.Int64("records", 1000, flagDoc(mGenFlagRecords))
+	seed := fs.Uint64("seed", 1, flagDoc(mGenFlagSeed))
+	format := fs.String("format", "jsonl", flagDoc(mGenFlagFormat))
+	out := fs.String("out", "", flagDoc(mGenFlagOut))
+	procOut := fs.String("procedures", "", flagDoc(mGenFlagProcOut))
+	nProc := fs.Int("procedure-count", 200, flagDoc(mGenFlagNProc))
+	units := fs.Int("units", 60, flagDoc(mGenFlagUnits))
+	fs.String("lang", "vi", flagDoc(mGenFlagLang))
 	if _, ok := parseInterleaved(fs, args); !ok {
 		return helpOrUsage(args)
 	}

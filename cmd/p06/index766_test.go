@@ -324,9 +324,9 @@ func TestIndex766ExitCodes(t *testing.T) {
 		stderr string
 	}{
 		{"no files", []string{}, exitCantRun, "no dossier files"},
-		{"unknown flag", []string{"--bogus", handDossiers}, exitCantRun, "flag provided but not defined"},
-		{"help", []string{"--help"}, exitOK, "usage: p06 index766 [flags] DOSSIERS…"},
-		{"generate help", []string{"generate", "-h"}, exitOK, "usage: p06 index766 generate [flags]"},
+		{"unknown flag", []string{"--bogus", handDossiers}, exitCantRun, "không có tùy chọn --bogus"},
+		{"help", []string{"--help"}, exitOK, "cách dùng: p06 index766 [tùy_chọn] HỒ_SƠ…"},
+		{"generate help", []string{"generate", "-h", "--lang", "en"}, exitOK, "usage: p06 index766 generate [flags]"},
 		{"missing file", []string{"--catalogue", fixtureCatalogue, filepath.Join(dir, "nope.jsonl")}, exitCantRun, "nope.jsonl: no such file"},
 		{"bad format", []string{"--format", "xml", handDossiers}, exitCantRun, `--format "xml"`},
 		{"bad by", []string{"--by", "province", handDossiers}, exitCantRun, `--by "province"`},

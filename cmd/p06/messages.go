@@ -37,6 +37,17 @@ var (
 	mSeveralNeedOut = msg.New("cli.scan.several-need-out", "several URLs in format %s need --out DIR (one file per portal)",
 		"nhiều địa chỉ với định dạng %s cần --out THƯ_MỤC (mỗi cổng một tệp)")
 	mOr = msg.New("cli.or", "%s or %s", "%s hoặc %s")
+
+	mCatalogueNotFound = msg.New("cli.catalogue.not-found", "catalogue file %s: not found", "tệp bộ tiêu chí %s: không tìm thấy")
+)
+
+// p06 criteria.
+var (
+	mCriteriaNoneInForce = msg.New("cli.criteria.none-in-force", "no criterion of catalogue %s was in force on %s (the catalogue takes effect %s)",
+		"không tiêu chí nào của bộ %s có hiệu lực vào ngày %s (bộ tiêu chí có hiệu lực từ %s)")
+	mCriteriaNoGroup = msg.New("cli.criteria.no-group", "catalogue %s has no group %q (groups: %s)", "bộ tiêu chí %s không có nhóm %q (các nhóm: %s)")
+	mCriteriaNoMatch = msg.New("cli.criteria.no-match", "no criterion of catalogue %s matches the selection (known tags: %s)",
+		"không tiêu chí nào của bộ %s khớp với lựa chọn (các nhãn hiện có: %s)")
 )
 
 // p06 demo.
