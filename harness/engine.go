@@ -473,7 +473,7 @@ func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration
 		f.Evidence = make([]scoring.Evidence, 0, min(len(r.Evidence), maxEvidence))
 		for _, ev := range r.Evidence {
 			if len(f.Evidence) == maxEvidence {
-				f.Evidence = append(f.Evidence, scoring.Evidence{Note: fmt.Sprintf("%d more items of evidence not shown", len(r.Evidence)-maxEvidence)})
+				f.Evidence = append(f.Evidence, scoring.Evidence{}.Noted(mNoteMoreEvidence, len(r.Evidence)-maxEvidence))
 				break
 			}
 			f.Evidence = append(f.Evidence, redactEvidence(ev))
@@ -517,6 +517,7 @@ func redactEvidence(ev scoring.Evidence) scoring.Evidence {
 		Excerpt:  check.Redact(truncate(ev.Excerpt, maxExcerpt)),
 		Location: check.Redact(truncate(ev.Location, 512)),
 		Note:     check.Redact(truncate(ev.Note, maxExcerpt)),
+		NoteVI:   check.Redact(truncate(ev.NoteVI, maxExcerpt)),
 	}
 	if len(ev.Headers) > 0 {
 		out.Headers = make(map[string]string, len(ev.Headers))

@@ -86,3 +86,9 @@ func statusWord(s scoring.Status) msg.Phrase {
 
 // said is a check's own message, quoted in one of the engine's, in the same language.
 func said(r check.Result) msg.Rendered { return msg.Rendered{EN: r.Message, VI: r.MessageVI} }
+
+// Evidence notes the engine adds (scoring.Evidence.Noted).
+var (
+	mNoteMoreEvidence = msg.New("harness.note.more-evidence", "%d more items of evidence not shown", "còn %d mục minh chứng khác không hiển thị")
+	mNoteShell        = msg.New("harness.note.shell", "content rendered by JavaScript, not seen: %s", "nội dung do JavaScript dựng, công cụ không thấy được: %s")
+)

@@ -1,6 +1,7 @@
 package harness_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -44,8 +45,54 @@ func isVietnameseLetter(r rune) bool {
 // describeVI, linesVI).
 var inlineVI = regexp.MustCompile(`\.VI\(|[a-z]VI\b`)
 
+// englishProse is a string literal holding two lower-case words in a row: prose, not data such
+// as a header value ("X-Frame-Options DENY"), a parameter ("acr_values=") or a request line.
+var englishProse = regexp.MustCompile(`[a-z]{2,}[ ,;:]+[a-z]{2,}`)
+
+// notYetNoted are files whose evidence notes are still English prose, each with why.
+var notYetNoted = map[string]string{
+	filepath.Join("internal", "ux", "ttfb.go"): "being reworked by the lead (P06-UX-07); migrate its note with the rework",
+}
+
+// proseNotes returns the positions in file path where an evidence note (a Note field in a
+// composite literal, or an assignment to .Note) is built from an English string literal: notes
+// are rendered from the catalogue with scoring.Evidence.Noted, so that a Vietnamese report
+// shows them in Vietnamese.
+func proseNotes(t *testing.T, path string, src []byte) []string {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	prose := func(e ast.Expr) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && englishProse.MatchString(lit.Value) {
+				out = append(out, fmt.Sprintf("%s: %s", fset.Position(lit.Pos()), lit.Value))
+			}
+			return true
+		})
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.KeyValueExpr:
+			if k, ok := n.Key.(*ast.Ident); ok && k.Name == "Note" {
+				prose(n.Value)
+			}
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if sel, ok := l.(*ast.SelectorExpr); ok && sel.Sel.Name == "Note" && i < len(n.Rhs) {
+					prose(n.Rhs[i])
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
 // The checks say what they saw through the catalogue: no inline Vietnamese pairs in the check
-// families.
+// families, and no evidence note written as English prose.
 func TestChecksUseTheCatalogue(t *testing.T) {
 	families, err := os.ReadDir("internal")
 	if err != nil {
@@ -63,6 +110,11 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 			}
 			if inlineVI.Match(src) {
 				found = append(found, path)
+			}
+			if _, later := notYetNoted[path]; !later {
+				for _, at := range proseNotes(t, path, src) {
+					t.Errorf("%s: an evidence note in English prose; declare it in the family's messages.go and use scoring.Evidence{…}.Noted(message, values)", at)
+				}
 			}
 		}
 		if len(found) > 0 {

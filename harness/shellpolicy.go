@@ -79,7 +79,7 @@ func shellEarned(id string, r check.Result, shells []ledger.Shell) check.Result 
 	out := check.Error(mShell, list, what, said(r)).At(r.URL)
 	out.Evidence = append(out.Evidence, r.Evidence...)
 	for _, s := range shells {
-		out.Evidence = append(out.Evidence, scoring.Evidence{Request: "GET " + s.URL, Note: "content rendered by JavaScript, not seen: " + s.Why})
+		out.Evidence = append(out.Evidence, scoring.Evidence{Request: "GET " + s.URL}.Noted(mNoteShell, s.Why))
 	}
 	return out
 }

@@ -342,12 +342,12 @@ func FailureText(cr *criteria.Criterion, f scoring.Finding, lang string) string 
 			fmt.Fprintf(&b, "    %s\n", mLabelMore.Render(lang, len(f.Evidence)-3))
 			break
 		}
-		line(mLabelEvidence, evidenceLine(ev))
+		line(mLabelEvidence, evidenceLine(ev, lang))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func evidenceLine(ev scoring.Evidence) string {
+func evidenceLine(ev scoring.Evidence, lang string) string {
 	var parts []string
 	if ev.Request != "" {
 		s := ev.Request
@@ -362,8 +362,8 @@ func evidenceLine(ev scoring.Evidence) string {
 	if ev.Excerpt != "" {
 		parts = append(parts, fmt.Sprintf("%q", truncate(ev.Excerpt, 200)))
 	}
-	if ev.Note != "" {
-		parts = append(parts, ev.Note)
+	if n := ev.NoteIn(lang); n != "" {
+		parts = append(parts, n)
 	}
 	return strings.Join(parts, " · ")
 }

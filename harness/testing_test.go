@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
@@ -195,4 +196,21 @@ func TestStrictAndSummary(t *testing.T) {
 	assert.True(t, ft.find("security/T-SEC-03").failed)
 	require.Len(t, ft.lines("T-SEC-03: ERROR"), 1)
 	assert.Contains(t, ft.lines("T-SEC-03: ERROR")[0], "not_tested: no check is built for this criterion")
+}
+
+// A failure's evidence notes are shown in the language of the run: the Vietnamese note when the
+// check wrote one, the English one otherwise (a finding from another tool).
+func TestFailureTextNotesInItsLanguage(t *testing.T) {
+	cr := &criteria.Criterion{ID: "P06-SEC-06", Title: criteria.Text{VI: "HSTS", EN: "HSTS"}}
+	f := scoring.Finding{Criterion: cr.ID, Status: scoring.Fail, Message: "m", Evidence: []scoring.Evidence{
+		{Request: "GET https://p.example/", Note: "redirected to https://p.example/a", NoteVI: "được chuyển hướng tới https://p.example/a"},
+		{Note: "from another tool"},
+	}}
+	vi, en := FailureText(cr, f, "vi"), FailureText(cr, f, "en")
+	if !strings.Contains(vi, "GET https://p.example/ · được chuyển hướng tới https://p.example/a") || !strings.Contains(vi, "from another tool") {
+		t.Errorf("Vietnamese failure text:\n%s", vi)
+	}
+	if !strings.Contains(en, "redirected to https://p.example/a") || strings.Contains(en, "được chuyển hướng") {
+		t.Errorf("English failure text:\n%s", en)
+	}
 }

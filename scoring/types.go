@@ -35,8 +35,39 @@ type Evidence struct {
 	Excerpt string `json:"excerpt,omitempty"`
 	// Location points into the page, e.g. an element path "html>body>form>input[name=q]".
 	Location string `json:"location,omitempty"`
-	// Note is free text: what the evidence shows.
-	Note string `json:"note,omitempty"`
+	// Note says what the evidence shows, in English; NoteVI the same in Vietnamese (empty: only
+	// the English exists, as for a note from another tool). Checks fill both from the message
+	// catalogue with [Evidence.Noted]; a report shows [Evidence.NoteIn] its language.
+	Note   string `json:"note,omitempty"`
+	NoteVI string `json:"note_vi,omitempty"`
+}
+
+// Renderable is a message that renders itself in a language with values: a catalogue message
+// (msg.Text in package harness/msg), which scoring does not import.
+type Renderable interface {
+	Render(lang string, args ...any) string
+}
+
+// Noted returns e with its note rendered from a catalogue message with args, in English and in
+// Vietnamese (a phrase or list: msg.Verbatim with it as the value).
+func (e Evidence) Noted(m Renderable, args ...any) Evidence {
+	e.Note, e.NoteVI = m.Render("en", args...), m.Render("vi", args...)
+	return e
+}
+
+// MapNotes returns e with f applied to its note in each language (to redact them, say).
+func (e Evidence) MapNotes(f func(string) string) Evidence {
+	e.Note, e.NoteVI = f(e.Note), f(e.NoteVI)
+	return e
+}
+
+// NoteIn is the note in lang ("en" for English, Vietnamese otherwise), the English one when
+// there is no Vietnamese.
+func (e Evidence) NoteIn(lang string) string {
+	if lang != "en" && e.NoteVI != "" {
+		return e.NoteVI
+	}
+	return e.Note
 }
 
 // Finding is the result of assessing one criterion of the catalogue.

@@ -15,21 +15,20 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/msg"
 )
-
-const criteriaUsage = "p06 criteria [--catalogue ID|FILE] [--format table|md|json] [--lang vi|en] [--group G] [--tag T] [--width N] [--as-of YYYY-MM-DD]"
 
 // runCriteria lists a catalogue: a terminal table, Markdown for documentation, or the canonical
 // catalogue JSON that criteria.Load reads back.
 func runCriteria(args []string, stdout, stderr io.Writer) int {
-	fs := cliFlagSet("criteria", criteriaUsage, stderr)
-	ref := fs.String("catalogue", criteria.P06TechnicalID, "built-in catalogue ID ("+strings.Join(criteria.Builtins(), ", ")+") or catalogue JSON file")
-	format := fs.String("format", "table", "output format: table, md or json")
-	lang := fs.String("lang", "vi", "language of the table and Markdown: vi or en")
-	group := fs.String("group", "", "only the criteria of this group (comma-separated for several)")
-	tag := fs.String("tag", "", "only the criteria with this tag (comma-separated: any of them)")
-	cols := fs.Int("width", 0, "table width in columns (default: $COLUMNS, else 120)")
-	asOf := fs.String("as-of", "", "show the catalogue as it stood on this day (YYYY-MM-DD): the criteria and legal bases in force then")
+	fs := cliFlagSet("p06 criteria", mCriteriaSynopsis, mCriteriaAbout, stderr)
+	ref := fs.String("catalogue", criteria.P06TechnicalID, flagDoc(mCriteriaFlagCatalogue))
+	format := fs.String("format", "table", flagDoc(mCriteriaFlagFormat))
+	lang := fs.String("lang", "vi", flagDoc(mCriteriaFlagLang))
+	group := fs.String("group", "", flagDoc(mCriteriaFlagGroup))
+	tag := fs.String("tag", "", flagDoc(mCriteriaFlagTag))
+	cols := fs.Int("width", 0, flagDoc(mCriteriaFlagWidth))
+	asOf := fs.String("as-of", "", flagDoc(mCriteriaFlagAsOf))
 	pos, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -37,22 +36,23 @@ func runCriteria(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitCantRun
 	}
+	l := argLang(args) // the language of errors until --lang is known to be good
 	if len(pos) > 0 {
-		fmt.Fprintf(stderr, "p06 criteria: unexpected argument %q\n", pos[0])
-		fs.Usage()
+		say(stderr, "p06 criteria", l, mUnexpectedArg, pos[0])
+		fs.usageHint(l)
 		return exitCantRun
 	}
 	if *format != "table" && *format != "md" && *format != "json" {
-		fmt.Fprintf(stderr, "p06 criteria: unknown --format %q (want table, md or json)\n", *format)
-		fs.Usage()
+		say(stderr, "p06 criteria", l, mFlagWant, "--format", *format, msg.P(mOr, "table, md", "json"))
+		fs.usageHint(l)
 		return exitCantRun
 	}
 	if *lang != "vi" && *lang != "en" {
-		fmt.Fprintf(stderr, "p06 criteria: unknown --lang %q (want vi or en)\n", *lang)
-		fs.Usage()
+		say(stderr, "p06 criteria", l, mFlagLang, *lang)
+		fs.usageHint(l)
 		return exitCantRun
 	}
-	cat, err := catalogueFromRef(*ref)
+	cat, err := catalogueFromRef(*ref, *lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "p06 criteria: %v\n", err)
 		return exitCantRun
@@ -60,12 +60,12 @@ func runCriteria(args []string, stdout, stderr io.Writer) int {
 	if *asOf != "" {
 		day, err := time.Parse(time.DateOnly, *asOf)
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 criteria: --as-of %q is not a date YYYY-MM-DD\n", *asOf)
+			say(stderr, "p06 criteria", *lang, mNotADate, "--as-of", *asOf)
 			return exitCantRun
 		}
 		cat = cat.AsOf(day)
 		if len(cat.Criteria) == 0 {
-			fmt.Fprintf(stderr, "p06 criteria: no criterion of catalogue %s was in force on %s (the catalogue takes effect %s)\n", cat.ID, *asOf, cat.EffectiveFrom)
+			say(stderr, "p06 criteria", *lang, mCriteriaNoneInForce, cat.ID, *asOf, cat.EffectiveFrom)
 			return exitCantRun
 		}
 	}
@@ -78,7 +78,7 @@ func runCriteria(args []string, stdout, stderr io.Writer) int {
 				for _, kg := range cat.Groups {
 					known = append(known, kg.ID)
 				}
-				fmt.Fprintf(stderr, "p06 criteria: catalogue %s has no group %q (groups: %s)\n", cat.ID, g, strings.Join(known, ", "))
+				say(stderr, "p06 criteria", *lang, mCriteriaNoGroup, cat.ID, g, strings.Join(known, ", "))
 				return exitCantRun
 			}
 		}
@@ -90,7 +90,7 @@ func runCriteria(args []string, stdout, stderr io.Writer) int {
 	if len(sel) > 0 {
 		cat = cat.Subset(sel...)
 		if len(cat.Criteria) == 0 {
-			fmt.Fprintf(stderr, "p06 criteria: no criterion of catalogue %s matches the selection (known tags: %s)\n", cat.ID, strings.Join(knownTags(*ref), ", "))
+			say(stderr, "p06 criteria", *lang, mCriteriaNoMatch, cat.ID, strings.Join(knownTags(*ref), ", "))
 			return exitCantRun
 		}
 	}
@@ -133,7 +133,7 @@ func splitList(s string) []string {
 // knownTags lists the tags of the (unfiltered) catalogue, for the error message of a
 // selection that matched nothing.
 func knownTags(ref string) []string {
-	cat, err := catalogueFromRef(ref)
+	cat, err := catalogueFromRef(ref, msg.EN)
 	if err != nil {
 		return nil
 	}

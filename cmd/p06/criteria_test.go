@@ -144,14 +144,15 @@ func TestCriteriaErrors(t *testing.T) {
 	}{
 		{"bad file names the JSON path", []string{"--catalogue", broken}, []string{"broken.json", `$.criteria[0].group: group "h" does not exist`, `$.groups[0]: group "g" has no criteria`}},
 		{"malformed JSON names line and column", []string{"--catalogue", notJSON}, []string{"line 2, column 11"}},
-		{"missing file", []string{"--catalogue", filepath.Join(dir, "nope.json")}, []string{"not found"}},
+		{"missing file", []string{"--catalogue", filepath.Join(dir, "nope.json")}, []string{"nope.json: không tìm thấy"}},
 		{"unknown built-in", []string{"--catalogue", "p07"}, []string{`no built-in catalogue "p07"`}},
-		{"unknown format", []string{"--format", "xml"}, []string{`unknown --format "xml"`, "usage: p06 criteria"}},
-		{"unknown language", []string{"--lang", "fr"}, []string{`unknown --lang "fr"`, "usage: p06 criteria"}},
-		{"unknown flag", []string{"--colour"}, []string{"flag provided but not defined: -colour", "usage: p06 criteria"}},
-		{"positional argument", []string{"security"}, []string{`unexpected argument "security"`}},
-		{"unknown group", []string{"--group", "securty"}, []string{`has no group "securty"`, "groups: identity, population-data"}},
-		{"tag matching nothing", []string{"--tag", "blockchain"}, []string{"no criterion of catalogue p06-technical matches", "known tags:", "oidc"}},
+		{"unknown format", []string{"--format", "xml"}, []string{`--format "xml": cần table, md hoặc json`, "cách dùng: p06 criteria"}},
+		{"unknown language", []string{"--lang", "fr"}, []string{`--lang "fr": cần vi hoặc en`, "cách dùng: p06 criteria"}},
+		{"unknown flag", []string{"--colour"}, []string{"không có tùy chọn --colour", "cách dùng: p06 criteria"}},
+		{"unknown flag in English", []string{"--lang", "en", "--colour"}, []string{"unknown flag --colour", "usage: p06 criteria"}},
+		{"positional argument", []string{"security"}, []string{`thừa đối số "security"`}},
+		{"unknown group", []string{"--group", "securty"}, []string{`không có nhóm "securty"`, "các nhóm: identity, population-data"}},
+		{"tag matching nothing", []string{"--tag", "blockchain"}, []string{"không tiêu chí nào của bộ p06-technical khớp", "các nhãn hiện có:", "oidc"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,7 +166,7 @@ func TestCriteriaErrors(t *testing.T) {
 	}
 	code, stdout, stderr := p06("criteria", "--help")
 	assert.Equal(t, exitOK, code)
-	assert.Contains(t, stdout, "usage: p06 criteria", "help goes to stdout")
+	assert.Contains(t, stdout, "cách dùng: p06 criteria", "help goes to stdout")
 	assert.Empty(t, stderr)
 }
 

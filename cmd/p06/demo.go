@@ -19,25 +19,23 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const demoUsage = "p06 demo [--out DIR] [--lang vi|en] [--quiet]"
-
 // runDemo is the main job with an embedded default: it starts the reference portal and the broken
 // portal, each wired to its own fakes of the national services, on loopback; assesses both with
 // every automated and assisted check (active checks on: these are our own test portals); prints
 // both scorecards side by side; and writes reference.json, broken.json, reference.html and
 // broken.html into DIR. No configuration, no network.
 func runDemo(args []string, stdout, stderr io.Writer) int {
-	fs := cliFlagSet("p06 demo", demoUsage, stderr)
-	out := fs.String("out", "p06-demo", "directory for the reports")
-	lang := fs.String("lang", "vi", "language of the scorecards and reports: vi or en")
-	timeout := fs.Duration("timeout", 3*time.Minute, "deadline for both assessments")
-	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	fs := cliFlagSet("p06 demo", mDemoSynopsis, mDemoAbout, stderr)
+	out := fs.String("out", "p06-demo", flagDoc(mDemoFlagOut))
+	lang := fs.String("lang", "vi", flagDoc(mDemoFlagLang))
+	timeout := fs.Duration("timeout", 3*time.Minute, flagDoc(mDemoFlagTimeout))
+	quiet := fs.Bool("quiet", false, flagDoc(mFlagQuiet))
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitCantRun
 	}
 	if len(pos) > 0 || (*lang != "en" && *lang != "vi") {
-		fmt.Fprintln(stderr, mUsage.Render(*lang, demoUsage))
+		fmt.Fprintln(stderr, mUsage.Render(*lang, mDemoSynopsis.Render(*lang)))
 		return exitCantRun
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {

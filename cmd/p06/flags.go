@@ -1,23 +1,86 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/suggest"
 )
 
+// cliFlags is the flag set of a subcommand. Its help and its parse errors are rendered from the
+// catalogue in the language the arguments ask for (--lang, else Vietnamese): the flag package's
+// own output is discarded. A flag's usage string is the ID of its description's message
+// (flagDoc), so that the help is rendered in the run's language.
+type cliFlags struct {
+	*flag.FlagSet
+	cmd      string   // "p06 scan", as messages name the command
+	synopsis msg.Text // the command's syntax line(s)
+	about    msg.Text // what the command does, or the zero Text
+	w        io.Writer
+}
+
+// cliFlagSet returns the flag set of cmd, whose help and errors go to w and that does not exit.
+func cliFlagSet(cmd string, synopsis, about msg.Text, w io.Writer) *cliFlags {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &cliFlags{FlagSet: fs, cmd: cmd, synopsis: synopsis, about: about, w: w}
+}
+
+// flagDoc is the usage string of a flag described by m: its ID, rendered when help is printed.
+func flagDoc(m msg.Text) string { return m.ID() }
+
+// flagDocArgs are the values of the flag descriptions that take some, by message ID.
+var flagDocArgs = map[string][]any{
+	mCriteriaFlagCatalogue.ID(): {strings.Join(criteria.Builtins(), ", ")},
+}
+
+// argLang is the language the arguments ask for: the value of --lang before any "--" when it
+// is en, else Vietnamese (also when --lang is malformed: the command says so in Vietnamese).
+func argLang(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if !hasValue && i+1 < len(args) {
+			value = args[i+1]
+		}
+		if value == msg.EN {
+			return msg.EN
+		}
+		return msg.VI
+	}
+	return msg.VI
+}
+
 // parseInterspersed parses flags that may come before or after the positional arguments (as users type
-// `p06 score findings.json --waivers w.json`), and returns the positional ones.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+// `p06 score findings.json --waivers w.json`), and returns the positional ones. Asked for help, it
+// prints the help and returns flag.ErrHelp; on a bad flag it prints why, in the arguments'
+// language, and returns the error.
+func parseInterspersed(fs *cliFlags, args []string) ([]string, error) {
+	lang := argLang(args)
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			suggestFlag(fs, err)
+			if errors.Is(err, flag.ErrHelp) {
+				fs.printHelp(lang)
+			} else {
+				fs.printError(lang, err)
+			}
 			return nil, err
 		}
 		rest := fs.Args()
@@ -32,34 +95,141 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// suggestFlag follows the flag package's "flag provided but not defined: -lnag" with the
-// closest defined flags, if any is close.
-func suggestFlag(fs *flag.FlagSet, err error) {
-	const undefined = "flag provided but not defined: "
-	msg := err.Error()
-	if !strings.HasPrefix(msg, undefined) {
-		return
+// The flag package's errors, which it words in English.
+var (
+	reUndefined  = regexp.MustCompile(`^flag provided but not defined: -(.+)$`)
+	reNeedsValue = regexp.MustCompile(`^flag needs an argument: -(.+)$`)
+	reBadValue   = regexp.MustCompile(`^invalid (?:boolean )?value ("(?:[^"\\]|\\.)*") for (?:flag )?-([^:]+): (.*)$`)
+	reBadSyntax  = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+)
+
+// printError says what is wrong with the flags in lang, naming the flag (with the closest
+// defined flags for one that is not), then the command's syntax.
+func (fs *cliFlags) printError(lang string, err error) {
+	e := err.Error()
+	var line string
+	switch {
+	case reUndefined.MatchString(e):
+		name := reUndefined.FindStringSubmatch(e)[1]
+		line = mFlagUndefined.Render(lang, "--"+name)
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		if c := suggest.Closest(name, names, 2); len(c) > 0 {
+			line += " (" + mDidYouMean.Render(lang, orList(lang, "--", c)) + ")"
+		}
+	case reNeedsValue.MatchString(e):
+		line = mFlagNeedsValue.Render(lang, "--"+reNeedsValue.FindStringSubmatch(e)[1])
+	case reBadValue.MatchString(e):
+		m := reBadValue.FindStringSubmatch(e)
+		value, uerr := strconv.Unquote(m[1])
+		if uerr != nil {
+			value = m[1]
+		}
+		line = mFlagBadValue.Render(lang, "--"+m[2], value, fs.wantOf(lang, m[2], m[3]))
+	case reBadSyntax.MatchString(e):
+		line = mFlagBadSyntax.Render(lang, reBadSyntax.FindStringSubmatch(e)[1])
+	default:
+		line = e
 	}
-	var names []string
-	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-	if c := suggest.Closest(strings.TrimPrefix(msg, undefined), names, 2); len(c) > 0 {
-		fmt.Fprintf(fs.Output(), "did you mean --%s?\n", strings.Join(c, " or --"))
-	}
+	fmt.Fprintln(fs.w, fs.cmd+": "+line)
+	fs.usageHint(lang)
 }
 
-// cliFlagSet returns a flag set whose errors and usage go to stderr and that does not exit.
-func cliFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: %s\n\nflags:\n", usage)
-		fs.PrintDefaults()
+// wantOf says what flag name takes, by its type; reason is the flag package's (a custom flag's
+// own error).
+func (fs *cliFlags) wantOf(lang, name, reason string) string {
+	f := fs.Lookup(name)
+	if f == nil {
+		return reason
 	}
-	return fs
+	g, ok := f.Value.(flag.Getter)
+	if !ok {
+		return reason
+	}
+	switch g.Get().(type) {
+	case bool:
+		return mWantBool.Render(lang)
+	case int, int64:
+		return mWantInt.Render(lang)
+	case uint, uint64:
+		return mWantUint.Render(lang)
+	case float64:
+		return mWantFloat.Render(lang)
+	case time.Duration:
+		return mWantDuration.Render(lang)
+	}
+	return reason
 }
 
-// catalogueFromRef resolves --catalogue: a built-in ID, or a file path.
-func catalogueFromRef(ref string) (*criteria.Catalogue, error) {
+// orList is names, each after prefix, joined by "or" in lang.
+func orList(lang, prefix string, names []string) string {
+	s := prefix + names[0]
+	for _, n := range names[1:] {
+		s = mOr.Render(lang, s, prefix+n)
+	}
+	return s
+}
+
+// usageHint prints the command's syntax and where its flags are explained, after an error.
+func (fs *cliFlags) usageHint(lang string) {
+	fmt.Fprintln(fs.w, mUsage.Render(lang, fs.synopsis.Render(lang)))
+	fmt.Fprintln(fs.w, mHelpHint.Render(lang, fs.cmd))
+}
+
+// printHelp prints the command's help in lang: its syntax, what it does and its flags.
+func (fs *cliFlags) printHelp(lang string) {
+	fmt.Fprintln(fs.w, mUsage.Render(lang, fs.synopsis.Render(lang)))
+	if !fs.about.IsZero() {
+		fmt.Fprintf(fs.w, "\n%s\n", strings.TrimRight(fs.about.Render(lang), "\n"))
+	}
+	fmt.Fprintf(fs.w, "\n%s\n", mHelpFlags.Render(lang))
+	printFlags(fs.w, fs.FlagSet, lang)
+}
+
+// printFlags lists the flags of fs with their descriptions in lang, as flag.PrintDefaults does
+// in English: "--name TYPE", then the description and the default when it is not the zero value.
+func printFlags(w io.Writer, fs *flag.FlagSet, lang string) {
+	fs.VisitAll(func(f *flag.Flag) {
+		text := f.Usage
+		if m, ok := msg.Lookup(f.Usage); ok {
+			text = m.Render(lang, flagDocArgs[f.Usage]...)
+		}
+		named := strings.Contains(text, "`") // names its value: "`FILE`"
+		name, text := flag.UnquoteUsage(&flag.Flag{Name: f.Name, Usage: text, Value: f.Value})
+		if m, ok := mFlagType[name]; ok && !named {
+			name = m.Render(lang)
+		}
+		line := "  --" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		fmt.Fprintln(w, line)
+		if !isZeroFlag(f) {
+			def := f.DefValue
+			if reflect.TypeOf(f.Value).String() == "*flag.stringValue" {
+				def = strconv.Quote(def)
+			}
+			text += " " + mHelpDefault.Render(lang, def)
+		}
+		fmt.Fprintln(w, "        "+strings.ReplaceAll(text, "\n", "\n        "))
+	})
+}
+
+// isZeroFlag reports whether f's default is its type's zero value (which help does not state).
+func isZeroFlag(f *flag.Flag) bool {
+	t := reflect.TypeOf(f.Value)
+	var z reflect.Value
+	if t.Kind() == reflect.Pointer {
+		z = reflect.New(t.Elem())
+	} else {
+		z = reflect.Zero(t)
+	}
+	v, ok := z.Interface().(flag.Value)
+	return ok && f.DefValue == v.String()
+}
+
+// catalogueFromRef resolves --catalogue: a built-in ID, or a file path (lang: of the error).
+func catalogueFromRef(ref, lang string) (*criteria.Catalogue, error) {
 	if st, err := os.Stat(ref); err == nil && !st.IsDir() {
 		f, err := os.Open(ref)
 		if err != nil {
@@ -73,7 +243,7 @@ func catalogueFromRef(ref string) (*criteria.Catalogue, error) {
 		return c, nil
 	}
 	if strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".json") {
-		return nil, fmt.Errorf("catalogue file %s: not found", ref)
+		return nil, errors.New(mCatalogueNotFound.Render(lang, ref))
 	}
 	return criteria.Builtin(ref)
 }

@@ -54,6 +54,14 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	lang := argLang(args)
+	usage := mMainUsage.Render(lang)
+	if len(args) > 0 && args[0] != "help" && !isHelp(args[0]) && args[0] != "--version" && args[0] != "-version" && args[0] != "-v" {
+		if _, ok := commands[args[0]]; !ok && wantsHelp(args) {
+			// "p06 --lang en --help": the help of p06 itself.
+			args = []string{"--help"}
+		}
+	}
 	switch {
 	case len(args) == 0:
 		fmt.Fprint(stderr, usage)
@@ -76,7 +84,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		fmt.Fprintf(stderr, "p06: unknown command %q%s\n\n%s", args[0], suggest.Hint(args[0], names), usage)
+		line := mUnknownCommand.Render(lang, args[0])
+		if c := suggest.Closest(args[0], names, 2); len(c) > 0 {
+			line += " (" + mDidYouMean.Render(lang, orList(lang, "", c)) + ")"
+		}
+		fmt.Fprintf(stderr, "p06: %s\n\n%s", line, usage)
 		return exitCantRun
 	}
 	if wantsHelp(args[1:]) {
@@ -106,21 +118,3 @@ func wantsHelp(args []string) bool {
 	}
 	return false
 }
-
-const usage = `p06 — Project 06 (Đề án 06) assessment of public service portals
-
-Commands:
-  demo      start the reference and broken portals with fakes of the national services on
-            loopback, assess both and write their reports
-  scan      assess live portals black-box (safe checks only unless told)
-  score     score findings produced by any tool
-  criteria  list a catalogue of criteria
-  index766  compute the Decision 766 index from dossier records
-  survey    assess many portals and compute national figures
-  report    compare two reports (report diff OLD.json NEW.json) or write a JSON report in
-            another format (report render REPORT.json --format html)
-  version   print p06kit's version (also p06 --version)
-
-Run 'p06 COMMAND --help' (or 'p06 help COMMAND') for a command's flags. Output is in
-Vietnamese unless --lang en is given.
-`

@@ -22,7 +22,7 @@ func TestHelpOnStdoutForEveryCommand(t *testing.T) {
 			args := append(append([]string{}, c...), h)
 			code, stdout, stderr := p06(args...)
 			assert.Equal(t, exitOK, code, "%v", args)
-			assert.Contains(t, strings.ToLower(stdout), "usage", "%v", args)
+			assert.Contains(t, stdout, "cách dùng: p06", "%v", args)
 			assert.Empty(t, stderr, "%v", args)
 		}
 	}
@@ -38,7 +38,7 @@ func TestHelpOnStdoutForEveryCommand(t *testing.T) {
 	code, stdout, stderr := p06()
 	assert.Equal(t, exitCantRun, code)
 	assert.Empty(t, stdout)
-	assert.Contains(t, stderr, "Commands:")
+	assert.Contains(t, stderr, "Các lệnh:")
 }
 
 func TestVersion(t *testing.T) {
@@ -50,7 +50,7 @@ func TestVersion(t *testing.T) {
 	}
 	code, _, stderr := p06("version", "extra")
 	assert.Equal(t, exitCantRun, code)
-	assert.Contains(t, stderr, "unexpected argument")
+	assert.Contains(t, stderr, `thừa đối số "extra"`)
 
 	assert.Equal(t, "dev", versionFrom("", nil))
 	assert.Equal(t, "v1.2.3", versionFrom("v1.2.3", nil))
@@ -66,13 +66,16 @@ func TestVersion(t *testing.T) {
 func TestSuggestions(t *testing.T) {
 	code, _, stderr := p06("sacn", "https://x.example/")
 	assert.Equal(t, exitCantRun, code)
+	assert.Contains(t, stderr, `không có lệnh "sacn" (có phải ý bạn là scan?)`)
+	code, _, stderr = p06("sacn", "--lang", "en")
+	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr, `unknown command "sacn" (did you mean scan?)`)
 	code, _, stderr = p06("criteria", "--lnag", "en")
 	assert.Equal(t, exitCantRun, code)
-	assert.Contains(t, stderr, "did you mean --lang?")
-	code, _, stderr = p06("report", "diff", "a.json", "b.json", "--fromat", "json")
+	assert.Contains(t, stderr, "không có tùy chọn --lnag (có phải ý bạn là --lang?)")
+	code, _, stderr = p06("report", "diff", "a.json", "b.json", "--fromat", "json", "--lang=en")
 	assert.Equal(t, exitCantRun, code)
-	assert.Contains(t, stderr, "did you mean --format?")
+	assert.Contains(t, stderr, "unknown flag --fromat (did you mean --format?)")
 }
 
 // --format text is a summary for people: score, grade, coverage, groups (a group nobody

@@ -14,18 +14,11 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const reportUsage = `p06 report diff OLD.json NEW.json [--format text|md|json] [--lang vi|en]
-p06 report render REPORT.json [--format json|junit|sarif|md|html|text] [--lang vi|en] [--out FILE]
-
-diff compares two JSON reports of a portal: criteria newly failing, fixed, still failing,
-changed, and the score deltas. Exit status 0 when nothing newly fails, 1 when something does,
-2 when it cannot run.
-
-render writes a JSON report (validated against its schema) in another format.`
-
 func runReport(args []string, stdout, stderr io.Writer) int {
+	lang := argLang(args)
 	if len(args) == 0 || isHelp(args[0]) {
-		fmt.Fprintf(stderr, "usage: %s\n", reportUsage)
+		fmt.Fprintln(stderr, mUsage.Render(lang, reportSynopsis(lang)))
+		fmt.Fprintf(stderr, "\n%s\n", mReportAbout.Render(lang, msg.P(mDiffAbout), msg.P(mRenderAbout)))
 		if len(args) == 0 {
 			return exitCantRun
 		}
@@ -37,14 +30,19 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	case "render":
 		return runReportRender(args[1:], stdout, stderr)
 	}
-	say(stderr, "p06 report", msg.VI, mReportUnknownSub, args[0], reportUsage)
+	say(stderr, "p06 report", lang, mReportUnknownSub, args[0], reportSynopsis(lang))
 	return exitCantRun
 }
 
+// reportSynopsis is the syntax of both report subcommands in lang.
+func reportSynopsis(lang string) string {
+	return mReportSynopsis.Render(lang, msg.P(mDiffSynopsis), msg.P(mRenderSynopsis))
+}
+
 func runReportDiff(args []string, stdout, stderr io.Writer) int {
-	fs := cliFlagSet("p06 report diff", reportUsage, stderr)
-	format := fs.String("format", "text", "output: text, md or json")
-	lang := fs.String("lang", "vi", "language of text and md: vi or en")
+	fs := cliFlagSet("p06 report diff", mDiffSynopsis, mDiffAbout, stderr)
+	format := fs.String("format", "text", flagDoc(mDiffFlagFormat))
+	lang := fs.String("lang", "vi", flagDoc(mDiffFlagLang))
 	pos, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -100,11 +98,11 @@ func runReportDiff(args []string, stdout, stderr io.Writer) int {
 }
 
 func runReportRender(args []string, stdout, stderr io.Writer) int {
-	fs := cliFlagSet("p06 report render", reportUsage, stderr)
-	format := fs.String("format", "html", "output: json, junit, sarif, md, html or text")
-	lang := fs.String("lang", "vi", "language: vi or en")
-	out := fs.String("out", "", "write to this file (atomically) instead of stdout")
-	catRef := fs.String("catalogue", "", "catalogue for titles and advice (default: the report's, if built in)")
+	fs := cliFlagSet("p06 report render", mRenderSynopsis, mRenderAbout, stderr)
+	format := fs.String("format", "html", flagDoc(mRenderFlagFormat))
+	lang := fs.String("lang", "vi", flagDoc(mRenderFlagLang))
+	out := fs.String("out", "", flagDoc(mRenderFlagOut))
+	catRef := fs.String("catalogue", "", flagDoc(mRenderFlagCat))
 	pos, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -136,7 +134,7 @@ func runReportRender(args []string, stdout, stderr io.Writer) int {
 	}
 	opt := report.Options{Lang: *lang, Version: version()}
 	if *catRef != "" {
-		if opt.Catalogue, err = catalogueFromRef(*catRef); err != nil {
+		if opt.Catalogue, err = catalogueFromRef(*catRef, *lang); err != nil {
 			fmt.Fprintf(stderr, "p06 report render: --catalogue: %v\n", err)
 			return exitCantRun
 		}

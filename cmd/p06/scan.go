@@ -30,18 +30,6 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const scanUsage = `p06 scan [flags] URL…
-
-Assess live portals black-box against the Project 06 criteria (safe GET/HEAD requests only
-unless --active). One URL: the report goes to stdout or --out FILE. Several URLs: --out DIR gets
-one report per portal (json and md may also go to stdout, one after another), and progress
-goes to stderr.
-
-Exit status: 0 no mandatory criterion failed; 1 a mandatory criterion failed or errored (with
---strict, also one not tested); 2 could not run (usage, configuration, a portal unreachable or its
-home page unreadable: an untrusted certificate, a stalled handshake, garbage; the report is still
-written, its findings say why).`
-
 // scanOpts are the parsed flags of p06 scan.
 type scanOpts struct {
 	format       report.Format
@@ -72,30 +60,30 @@ type scanOpts struct {
 }
 
 func runScan(args []string, stdout, stderr io.Writer) int {
-	fs := cliFlagSet("p06 scan", scanUsage, stderr)
-	format := fs.String("format", "", "report format: text, json, junit, sarif, md or html (default: text on a terminal without --out, json otherwise)")
-	out := fs.String("out", "", "write the report to this file (several URLs: this directory) instead of stdout")
-	profile := fs.String("profile", "", "portal profile (JSON, harness/report/schema/profile.schema.json) applied to every URL")
-	ca := fs.String("ca", "", "PEM file of extra trusted CA certificates for the portals' TLS")
-	only := fs.String("only", "", "comma-separated criterion IDs, groups or tags to assess (default: all)")
-	lang := fs.String("lang", "vi", "language of messages and reports: vi or en")
-	parallel := fs.Int("parallel", harness.DefaultParallel, "requests in flight at once per portal (politeness bound; checks run 4× as many at once, 1: one after another)")
-	connsPerHost := fs.Int("conns-per-host", check.DefaultMaxConnsPerHost, "connections opened to one host at most")
-	portals := fs.Int("portals", 4, "portals scanned at once (several URLs)")
-	timeout := fs.Duration("timeout", 10*time.Second, "timeout of each request (connection, headers and body)")
-	checkTimeout := fs.Duration("check-timeout", harness.DefaultCheckTimeout, "timeout of each check")
-	deadline := fs.Duration("deadline", 0, "overall deadline per portal (0: none beyond the check timeouts)")
-	active := fs.Bool("active", false, "enable active checks (POST requests, rate-limit probing): only against portals you may test so")
-	deep := fs.Bool("deep", false, "probe every sensitive path known (P06-SEC-13: all dump and archive names, about 40–60 more requests) instead of the highest-yield ones")
-	strict := fs.Bool("strict", false, "exit 1 also when a mandatory criterion is not tested")
-	quiet := fs.Bool("quiet", false, "no progress on stderr")
-	evidence := fs.String("evidence", "", "evidence file for the attested criteria (JSON, harness/report/schema/attestations.schema.json)")
-	waivers := fs.String("waivers", "", "waivers file (JSON)")
-	catRef := fs.String("catalogue", criteria.P06TechnicalID, "catalogue: a built-in ID or a catalogue file")
-	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
-	renderFlag := fs.Bool("render", false, "render pages in headless Chromium (JavaScript portals); without it a page rendered by JavaScript is reported, not judged")
-	chromium := fs.String("chromium", "", "Chromium executable for --render (default: $P06_CHROMIUM, then chromium on PATH)")
-	allow := fs.String("allow-host", "", "comma-separated hosts (host:port, or host for any port) the scan may contact besides the portal's origin")
+	fs := cliFlagSet("p06 scan", mScanSynopsis, mScanAbout, stderr)
+	format := fs.String("format", "", flagDoc(mScanFlagFormat))
+	out := fs.String("out", "", flagDoc(mScanFlagOut))
+	profile := fs.String("profile", "", flagDoc(mScanFlagProfile))
+	ca := fs.String("ca", "", flagDoc(mScanFlagCA))
+	only := fs.String("only", "", flagDoc(mScanFlagOnly))
+	lang := fs.String("lang", "vi", flagDoc(mFlagLangDoc))
+	parallel := fs.Int("parallel", harness.DefaultParallel, flagDoc(mScanFlagParallel))
+	connsPerHost := fs.Int("conns-per-host", check.DefaultMaxConnsPerHost, flagDoc(mScanFlagConns))
+	portals := fs.Int("portals", 4, flagDoc(mScanFlagPortals))
+	timeout := fs.Duration("timeout", 10*time.Second, flagDoc(mFlagReqTimeout))
+	checkTimeout := fs.Duration("check-timeout", harness.DefaultCheckTimeout, flagDoc(mScanFlagCheckTimeout))
+	deadline := fs.Duration("deadline", 0, flagDoc(mScanFlagDeadline))
+	active := fs.Bool("active", false, flagDoc(mScanFlagActive))
+	deep := fs.Bool("deep", false, flagDoc(mScanFlagDeep))
+	strict := fs.Bool("strict", false, flagDoc(mScanFlagStrict))
+	quiet := fs.Bool("quiet", false, flagDoc(mFlagQuiet))
+	evidence := fs.String("evidence", "", flagDoc(mScanFlagEvidence))
+	waivers := fs.String("waivers", "", flagDoc(mScanFlagWaivers))
+	catRef := fs.String("catalogue", criteria.P06TechnicalID, flagDoc(mFlagCatalogueDoc))
+	grading := fs.String("grading", "qd766", flagDoc(mFlagGradingDoc))
+	renderFlag := fs.Bool("render", false, flagDoc(mScanFlagRender))
+	chromium := fs.String("chromium", "", flagDoc(mScanFlagChromium))
+	allow := fs.String("allow-host", "", flagDoc(mScanFlagAllow))
 	urls, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -109,7 +97,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	if len(urls) == 0 {
-		return fail(mNoURL, strings.SplitN(scanUsage, "\n", 2)[0])
+		return fail(mNoURL, mScanSynopsis.Render(*lang))
 	}
 	o := scanOpts{out: *out, lang: *lang, parallel: *parallel, connsPerHost: *connsPerHost, portals: *portals, timeout: *timeout,
 		checkTimeout: *checkTimeout, deadline: *deadline, active: *active, deep: *deep, strict: *strict, quiet: *quiet,
@@ -140,7 +128,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	} else {
 		return fail(mFlagGrading, *grading)
 	}
-	if o.cat, err = catalogueFromRef(*catRef); err != nil {
+	if o.cat, err = catalogueFromRef(*catRef, *lang); err != nil {
 		return fail(mFlagErr, "--catalogue", err)
 	}
 	if *profile != "" {

@@ -16,26 +16,24 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const scoreUsage = "p06 score FINDINGS.json|REPORT.json [--waivers FILE] [--catalogue ID|FILE] [--format json|md] [--lang vi|en] [--as-of YYYY-MM-DD] [--grading qd766|qd473]"
-
 // runScore scores findings produced by any tool, or the findings of a p06 scan report (scored
 // as the scan scored them: its as-of day, grading and waivers unless flags say otherwise), and
 // prints the report (for the ministry's non-Go tools). Exit 0 when every applicable mandatory criterion is met, 1 when not, 2 when
 // it cannot run.
 func runScore(args []string, stdout, stderr io.Writer) int {
-	fs := cliFlagSet("p06 score", scoreUsage, stderr)
-	waivers := fs.String("waivers", "", "waivers file (JSON, scoring/schema/waivers.schema.json)")
-	catRef := fs.String("catalogue", "", "catalogue: a built-in ID or a catalogue file (default: the findings' catalogue, else p06-technical)")
-	format := fs.String("format", "json", "output format: json or md")
-	asOf := fs.String("as-of", "", "day waivers and effective dates are judged against (default: today, UTC)")
-	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
-	lang := fs.String("lang", "vi", "language of the Markdown report: vi or en")
+	fs := cliFlagSet("p06 score", mScoreSynopsis, mScoreAbout, stderr)
+	waivers := fs.String("waivers", "", flagDoc(mScoreFlagWaivers))
+	catRef := fs.String("catalogue", "", flagDoc(mScoreFlagCatalogue))
+	format := fs.String("format", "json", flagDoc(mScoreFlagFormat))
+	asOf := fs.String("as-of", "", flagDoc(mScoreFlagAsOf))
+	grading := fs.String("grading", "qd766", flagDoc(mFlagGradingDoc))
+	lang := fs.String("lang", "vi", flagDoc(mScoreFlagLang))
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitCantRun
 	}
 	if len(pos) != 1 {
-		say(stderr, "p06 score", *lang, mScoreOneFile, len(pos), scoreUsage)
+		say(stderr, "p06 score", *lang, mScoreOneFile, len(pos), mScoreSynopsis.Render(*lang))
 		return exitCantRun
 	}
 	if *format != "json" && *format != "md" {
@@ -108,7 +106,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	if ref == "" {
 		ref = "p06-technical"
 	}
-	cat, err := catalogueFromRef(ref)
+	cat, err := catalogueFromRef(ref, *lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "p06 score: %v\n", err)
 		return exitCantRun

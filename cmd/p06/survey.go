@@ -31,37 +31,6 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-const surveyUsage = `p06 survey [flags] FILE
-
-Assess every portal listed in FILE (safe GET/HEAD requests only, unless --active) and print the national figures:
-the compliance rate (mandatory criteria met / applicable, over all portals), the share of units
-fully compliant, the mean score, the rate per group and per criterion, the weakest criteria and
-the ranking.
-
-FILE is JSON, {"portals":[{"url":"https://…","unit":"UBND tỉnh …","level":"province","profile":"FILE or {…}","ca":"PEM file"}]}
-(schema: harness/report/schema/survey-input.schema.json), or CSV with the header url,unit and
-optionally level, profile, ca and report (comma or semicolon separated; '#' starts a comment line). "-" reads
-standard input. Relative paths inside FILE are relative to FILE's directory. URLs and units must
-be unique. Instead of being assessed, a portal may bring its report: "report":"FILE" (a report
-JSON, harness/report/schema/report.schema.json, of the same catalogue version), so that reports
-produced elsewhere (p06 scan, a vendor's go test) are aggregated with the rest.
-
-Every portal's report is scored as of one day, --as-of (default: today, UTC), which the survey
-states: criteria not yet in force that day do not count, and neither do criteria whose scope
-leaves out the unit's level (ministry, province or commune; no level: scope is not applied).
-Units with a level are also reported by level.
-
-A portal that cannot be reached, or whose home page cannot be read (an untrusted certificate: give
-its CA with "ca" or --ca; garbage; a response past the limits), is reported as such, without a
-grade, and still counted: every criterion that needed what could not be seen is an error for it.
-
-Progress goes to stderr: a line when each portal starts and when it is done (on a terminal, a
-live count of the checks in between); --quiet silences it but never why a portal failed.
-
-Exit status: 0 every portal meets every applicable mandatory criterion; 1 the survey ran and some
-portal does not (an unreachable one does not); 2 could not run (usage, an unreadable or invalid
-FILE, an interrupted survey).`
-
 // surveyOpts are the parsed flags of p06 survey.
 type surveyOpts struct {
 	format         string
@@ -98,22 +67,22 @@ type surveyPortal struct {
 }
 
 func runSurvey(args []string, stdout, stderr io.Writer) int {
-	fs := cliFlagSet("p06 survey", surveyUsage, stderr)
-	format := fs.String("format", "text", "output format: text, json, md or html")
-	out := fs.String("out", "", "write the survey to this file (atomically) instead of stdout; .html, .json or .md choose the format unless --format is given")
-	parallel := fs.Int("parallel", 4, "portals assessed at once")
-	timeout := fs.Duration("timeout", 5*time.Minute, "time limit of each portal's whole assessment; checks still running then are errors")
-	requestTimeout := fs.Duration("request-timeout", 10*time.Second, "timeout of each request (connection, headers and body)")
-	ca := fs.String("ca", "", "PEM file of extra trusted CA certificates for every portal's TLS")
-	lang := fs.String("lang", "vi", "language of messages and reports: vi or en")
-	only := fs.String("only", "", "comma-separated criterion IDs, groups or tags to assess; the figures cover only these (default: all)")
-	catRef := fs.String("catalogue", criteria.P06TechnicalID, "catalogue: a built-in ID or a catalogue file")
-	grading := fs.String("grading", "qd766", "grading scheme: qd766 (Decision 766 bands) or qd473 (A–E)")
-	reports := fs.String("reports", "", "also write each portal's JSON report into this directory")
-	quiet := fs.Bool("quiet", false, "no progress on stderr")
-	asOf := fs.String("as-of", "", "day (YYYY-MM-DD) the portals are judged as of: criteria not in force that day do not count (default: today, UTC)")
-	active := fs.Bool("active", false, "enable active checks (POST requests, rate-limit probing): only for portals you may test so")
-	deep := fs.Bool("deep", false, "probe every sensitive path known (P06-SEC-13: all dump and archive names, about 40–60 more requests a portal) instead of the highest-yield ones")
+	fs := cliFlagSet("p06 survey", mSurveySynopsis, mSurveyAbout, stderr)
+	format := fs.String("format", "text", flagDoc(mSurveyFlagFormat))
+	out := fs.String("out", "", flagDoc(mSurveyFlagOut))
+	parallel := fs.Int("parallel", 4, flagDoc(mSurveyFlagParallel))
+	timeout := fs.Duration("timeout", 5*time.Minute, flagDoc(mSurveyFlagTimeout))
+	requestTimeout := fs.Duration("request-timeout", 10*time.Second, flagDoc(mFlagReqTimeout))
+	ca := fs.String("ca", "", flagDoc(mSurveyFlagCA))
+	lang := fs.String("lang", "vi", flagDoc(mFlagLangDoc))
+	only := fs.String("only", "", flagDoc(mSurveyFlagOnly))
+	catRef := fs.String("catalogue", criteria.P06TechnicalID, flagDoc(mFlagCatalogueDoc))
+	grading := fs.String("grading", "qd766", flagDoc(mFlagGradingDoc))
+	reports := fs.String("reports", "", flagDoc(mSurveyFlagReports))
+	quiet := fs.Bool("quiet", false, flagDoc(mFlagQuiet))
+	asOf := fs.String("as-of", "", flagDoc(mSurveyFlagAsOf))
+	active := fs.Bool("active", false, flagDoc(mSurveyFlagActive))
+	deep := fs.Bool("deep", false, flagDoc(mSurveyFlagDeep))
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -130,7 +99,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	if len(files) != 1 {
-		return fail(mSurveyOneFile, len(files), strings.SplitN(surveyUsage, "\n", 2)[0])
+		return fail(mSurveyOneFile, len(files), mSurveySynopsis.Render(*lang))
 	}
 	formatSet := false
 	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
@@ -173,7 +142,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	} else {
 		return fail(mFlagGrading, *grading)
 	}
-	if o.cat, err = catalogueFromRef(*catRef); err != nil {
+	if o.cat, err = catalogueFromRef(*catRef, *lang); err != nil {
 		return fail(mFlagErr, "--catalogue", err)
 	}
 	if *only != "" {

@@ -77,26 +77,6 @@ func surveyFixture(t *testing.T, units []surveyUnit) (string, map[string]string)
 	return path, urls
 }
 
-// surveyJSON is what --format json prints.
-type surveyJSON struct {
-	Survey  scoring.Survey `json:"survey"`
-	Portals []struct {
-		Rank        int     `json:"rank"`
-		Unit        string  `json:"unit"`
-		URL         string  `json:"url"`
-		Rate        float64 `json:"rate"`
-		Met         int     `json:"met"`
-		Applicable  int     `json:"applicable"`
-		Overall     float64 `json:"overall"`
-		Grade       string  `json:"grade"`
-		Unreachable bool    `json:"unreachable"`
-		Error       string  `json:"error"`
-		Report      string  `json:"report"`
-	} `json:"portals"`
-	Unreachable int `json:"unreachable"`
-	Incomplete  int `json:"incomplete"`
-}
-
 func TestSurveyLoopbackPortals(t *testing.T) {
 	input, urls := surveyFixture(t, surveyUnits)
 	reports := filepath.Join(t.TempDir(), "reports")
@@ -121,7 +101,7 @@ func TestSurveyLoopbackPortals(t *testing.T) {
 
 	_, err := report.ReadSurveyJSON(strings.NewReader(stdout))
 	require.NoError(t, err, "the survey JSON validates against the published schema")
-	var out surveyJSON
+	var out report.Survey
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out), stdout)
 	require.Len(t, out.Portals, 4)
 	var order []string
@@ -160,7 +140,7 @@ func TestSurveyLoopbackPortals(t *testing.T) {
 	assert.FileExists(t, filepath.Join(reports, "ubnd-tinh-tham-chieu.json"), "file names are the unit in ASCII")
 	want, err = scoring.Aggregate(criteria.P06Technical(), rs)
 	require.NoError(t, err)
-	assert.Equal(t, *want, out.Survey, "the survey's figures are the aggregate of the written reports")
+	assert.Equal(t, *want, *out.Survey, "the survey's figures are the aggregate of the written reports")
 	assert.Equal(t, 4, out.Survey.Portals)
 	assert.InDelta(t, float64(out.Survey.Met)/float64(out.Survey.Applicable), out.Survey.Rate, 1e-12)
 	sum := 0
@@ -199,7 +179,7 @@ func TestSurveyLoopbackPortals(t *testing.T) {
 	assert.Equal(t, exitNotMet, code, stderr)
 	assert.Contains(t, stderr, "từ báo cáo reports/ubnd-tinh-tham-chieu.json")
 	assert.NotContains(t, stderr, "[bắt đầu", "a stored report is not assessed: no start line")
-	var out2 surveyJSON
+	var out2 report.Survey
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out2))
 	assert.Equal(t, out.Survey, out2.Survey, "stored reports aggregate to the same national figures")
 	assert.Equal(t, urls["UBND tỉnh Hỏng"], out2.Portals[2].URL, "the URL comes from the report")
@@ -295,7 +275,7 @@ func TestSurveyOutputs(t *testing.T) {
 	t.Run("json is deterministic", func(t *testing.T) {
 		_, a, _ := surveyRun(input, "--format", "json", "--quiet")
 		_, b, _ := surveyRun(input, "--format", "json", "--quiet", "--parallel", "1")
-		var sa, sb surveyJSON
+		var sa, sb report.Survey
 		require.NoError(t, json.Unmarshal([]byte(a), &sa))
 		require.NoError(t, json.Unmarshal([]byte(b), &sb))
 		assert.Equal(t, sa.Survey.Met, sb.Survey.Met)
@@ -308,7 +288,7 @@ func TestSurveyExitCodes(t *testing.T) {
 	good, _ := surveyFixture(t, surveyUnits[:1])
 	code, stdout, stderr := surveyRun(good, "--only", only, "--format", "json")
 	require.Equal(t, exitOK, code, "the reference portal meets every selected criterion\n%s", stderr)
-	var out surveyJSON
+	var out report.Survey
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
 	assert.Equal(t, 4, out.Survey.Applicable, "--only limits the figures to the selected criteria")
 	assert.Equal(t, 1, out.Survey.FullyCompliant)
@@ -330,7 +310,7 @@ func TestSurveyExitCodes(t *testing.T) {
 
 	code, stdout, stderr = p06("survey", "--help")
 	assert.Equal(t, exitOK, code)
-	assert.Contains(t, stdout, "usage: p06 survey [flags] FILE", "help goes to stdout")
+	assert.Contains(t, stdout, "cách dùng: p06 survey [tùy_chọn] TỆP", "help goes to stdout")
 	assert.Empty(t, stderr)
 }
 
@@ -338,7 +318,7 @@ func TestSurveyTimeoutCountsThePortal(t *testing.T) {
 	input, _ := surveyFixture(t, surveyUnits[:1])
 	code, stdout, stderr := surveyRun(input, "--timeout", "1ns", "--format", "json")
 	assert.Equal(t, exitNotMet, code, stderr)
-	var out surveyJSON
+	var out report.Survey
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
 	require.Len(t, out.Portals, 1)
 	assert.NotEmpty(t, out.Portals[0].Error, "the portal says why its figures are incomplete")
@@ -366,7 +346,7 @@ func TestSurveyCSV(t *testing.T) {
 	require.NoError(t, os.WriteFile(input, []byte(csvText), 0o600))
 	code, stdout, stderr := surveyRun(input, "--format", "json", "--quiet")
 	assert.Equal(t, exitNotMet, code, stderr)
-	var out surveyJSON
+	var out report.Survey
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out), stderr)
 	require.Len(t, out.Portals, 2)
 	assert.Equal(t, "UBND tỉnh Thử", out.Portals[0].Unit)

@@ -41,16 +41,16 @@ func versionFrom(override string, bi *debug.BuildInfo) string {
 	return report.VersionFrom(override, bi)
 }
 
-const versionUsage = "p06 version   (also: p06 --version)"
-
 func runVersion(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && !isHelp(args[0]) {
-		fmt.Fprintf(stderr, "p06 version: unexpected argument %q\nusage: %s\n", args[0], versionUsage)
-		return exitCantRun
+	lang := argLang(args)
+	if wantsHelp(args) {
+		fmt.Fprintf(stdout, "%s\n\n%s\n", mUsage.Render(lang, mVersionSynopsis.Render(lang)), mVersionAbout.Render(lang))
+		return exitOK
 	}
 	if len(args) > 0 {
-		fmt.Fprintf(stdout, "usage: %s\n\nPrints p06kit's version: the module version and the VCS revision it was built from.\n", versionUsage)
-		return exitOK
+		say(stderr, "p06 version", lang, mUnexpectedArg, args[0])
+		fmt.Fprintln(stderr, mUsage.Render(lang, mVersionSynopsis.Render(lang)))
+		return exitCantRun
 	}
 	fmt.Fprintf(stdout, "p06kit %s\n", version())
 	return exitOK

@@ -1,9 +1,6 @@
 package check
 
-import (
-	"errors"
-	"fmt"
-)
+import "errors"
 
 // The probe's sentinel errors. Errors returned by Session.Get, Page, Do and Fetch wrap one of
 // these when a bound stopped the request, so checks can branch with errors.Is; their messages say
@@ -42,5 +39,3 @@ var ErrUnsafeMethod = errors.New("only GET and HEAD are allowed unless active ch
 // ErrNoCatalogue is returned by Session.Procedures when the portal shows no procedure catalogue:
 // none configured and none discovered, or the catalogue page or endpoint does not answer 200.
 var ErrNoCatalogue = errors.New("no procedure catalogue")
-
-func errorf(format string, a ...any) error { return fmt.Errorf(format, a...) }

@@ -124,8 +124,8 @@ func (t *LoginTrace) Evidence() []scoring.Evidence {
 		ev = append(ev, scoring.Evidence{Request: "GET " + maskURL(u)})
 	}
 	if t.Final != nil {
-		ev = append(ev, scoring.Evidence{Request: "GET " + maskURL(t.Final.FinalURL), Status: t.Final.StatusCode,
-			Note: "the portal's answer to the SSO's callback"})
+		ev = append(ev, scoring.Evidence{Request: "GET " + maskURL(t.Final.FinalURL), Status: t.Final.StatusCode}.
+			Noted(mCallbackAnswer))
 	}
 	return ev
 }

@@ -39,7 +39,7 @@ type Response struct {
 func (r *Response) Evidence(headers ...string) scoring.Evidence {
 	ev := scoring.Evidence{Request: r.Method + " " + RedactURL(r.URL), Status: r.StatusCode}
 	if r.FinalURL != "" && r.FinalURL != r.URL {
-		ev.Note = "redirected to " + RedactURL(r.FinalURL)
+		ev = ev.Noted(mRedirectedTo, RedactURL(r.FinalURL))
 	}
 	if len(headers) == 0 {
 		headers = relevantHeaders

@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"sync"
@@ -200,7 +201,7 @@ func (s *Session) LoginSSO(ctx context.Context, who ident.Person, mode SSOMode) 
 // parameters of the check's choosing, such as a return URL.
 func (s *Session) LoginSSOAt(ctx context.Context, who ident.Person, mode SSOMode, start string) (*Browser, *LoginTrace, error) {
 	if start == "" {
-		return nil, nil, errorf("%w: LoginSSOAt needs a start URL", ErrLoginFlow)
+		return nil, nil, fmt.Errorf("%w: LoginSSOAt needs a start URL", ErrLoginFlow)
 	}
 	return s.b.LoginSSO(ctx, who, mode, start)
 }

@@ -188,23 +188,30 @@ type diffWords struct {
 	NewlyFailing, Fixed, StillFailing, Changed, Added, Removed                                                               string
 }
 
-var diffEN = diffWords{Title: "p06kit report diff", Old: "old", New: "new", Score: "score", Compliance: "compliance",
-	Points: "points", Grade: "grade", Unchanged: "unchanged", NotScored: "not tested",
-	TargetsDiffer:    "warning: the reports are of different portals (%s, %s): the diff compares two portals, not two runs",
-	CataloguesDiffer: "warning: the reports use different catalogues (%s, %s)",
-	Partial:          "warning: a partial run (--only) is compared (old: %s, new: %s): its score and grade are not the portal's and do not compare; the criteria it left out show as changed",
-	Whole:            "whole catalogue",
-	NewlyFailing:     "Newly failing", Fixed: "Fixed", StillFailing: "Still failing", Changed: "Changed",
-	Added: "Added criteria", Removed: "Removed criteria"}
-
-var diffVI = diffWords{Title: "So sánh hai báo cáo p06kit", Old: "trước", New: "sau", Score: "điểm", Compliance: "mức đáp ứng",
-	Points: "điểm phần trăm", Grade: "xếp loại", Unchanged: "không đổi", NotScored: "chưa kiểm tra",
-	TargetsDiffer:    "cảnh báo: hai báo cáo thuộc hai cổng khác nhau (%s, %s): đây là so sánh hai cổng, không phải hai lần chạy",
-	CataloguesDiffer: "cảnh báo: hai báo cáo dùng hai bộ tiêu chí khác nhau (%s, %s)",
-	Partial:          "cảnh báo: có báo cáo đánh giá một phần (--only) (trước: %s, sau: %s): điểm và xếp loại của nó không phải của cổng và không so sánh được; các tiêu chí không được chọn hiện như đã thay đổi",
-	Whole:            "toàn bộ danh mục",
-	NewlyFailing:     "Mới không đạt", Fixed: "Đã khắc phục", StillFailing: "Vẫn không đạt", Changed: "Thay đổi khác",
-	Added: "Tiêu chí mới", Removed: "Tiêu chí bị bỏ"}
+// diffEN and diffVI are the labels of [Diff.WriteText], each given in both languages side by side.
+var diffEN, diffVI = bilingual(func(tr func(en, vi string) string) diffWords {
+	return diffWords{
+		Title:            tr("p06kit report diff", "So sánh hai báo cáo p06kit"),
+		Old:              tr("old", "trước"),
+		New:              tr("new", "sau"),
+		Score:            tr("score", "điểm"),
+		Compliance:       tr("compliance", "mức đáp ứng"),
+		Points:           tr("points", "điểm phần trăm"),
+		Grade:            tr("grade", "xếp loại"),
+		Unchanged:        tr("unchanged", "không đổi"),
+		NotScored:        tr("not tested", "chưa kiểm tra"),
+		TargetsDiffer:    tr("warning: the reports are of different portals (%s, %s): the diff compares two portals, not two runs", "cảnh báo: hai báo cáo thuộc hai cổng khác nhau (%s, %s): đây là so sánh hai cổng, không phải hai lần chạy"),
+		CataloguesDiffer: tr("warning: the reports use different catalogues (%s, %s)", "cảnh báo: hai báo cáo dùng hai bộ tiêu chí khác nhau (%s, %s)"),
+		Partial:          tr("warning: a partial run (--only) is compared (old: %s, new: %s): its score and grade are not the portal's and do not compare; the criteria it left out show as changed", "cảnh báo: có báo cáo đánh giá một phần (--only) (trước: %s, sau: %s): điểm và xếp loại của nó không phải của cổng và không so sánh được; các tiêu chí không được chọn hiện như đã thay đổi"),
+		Whole:            tr("whole catalogue", "toàn bộ danh mục"),
+		NewlyFailing:     tr("Newly failing", "Mới không đạt"),
+		Fixed:            tr("Fixed", "Đã khắc phục"),
+		StillFailing:     tr("Still failing", "Vẫn không đạt"),
+		Changed:          tr("Changed", "Thay đổi khác"),
+		Added:            tr("Added criteria", "Tiêu chí mới"),
+		Removed:          tr("Removed criteria", "Tiêu chí bị bỏ"),
+	}
+})
 
 // gradeOf returns the label of r's grade in lang ("—" when there is none).
 func gradeOf(r *scoring.Report, id, lang string) string {

@@ -231,7 +231,7 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	}
 	// Evidence is shown once, with the first finding that cites it and the pages it applies
 	// to; the findings met or not assessed show none (it stays in the JSON report).
-	ev := &htmlEvidenceIndex{index: map[string]int{}, origin: originOf(r.Target)}
+	ev := &htmlEvidenceIndex{index: map[string]int{}, origin: originOf(r.Target), lang: opt.Lang}
 	d.Origin = ev.origin
 	for _, g := range groupIDs(r, opt) {
 		hg := htmlGroup{ID: g, Title: opt.groupTitle(g), Score: d.R.Scores.Groups[g]}
@@ -604,6 +604,7 @@ type htmlEvidenceIndex struct {
 	index  map[string]int
 	blocks []htmlEvBlock
 	origin string
+	lang   string // of the notes shown
 }
 
 // add files the evidence of an open finding: the numbers of the blocks first shown with it,
@@ -640,7 +641,7 @@ func (x *htmlEvidenceIndex) add(f scoring.Finding) (own []int, refs []htmlEvRef,
 		n, ok := x.index[k]
 		if !ok {
 			ev := p.ev
-			ev.Note, ev.Location = relativeTo(ev.Note, x.origin), relativeTo(ev.Location, x.origin)
+			ev.Note, ev.Location = relativeTo(ev.NoteIn(x.lang), x.origin), relativeTo(ev.Location, x.origin)
 			he := htmlEvidence{Evidence: ev}
 			for _, h := range sortedKeys(ev.Headers) {
 				he.HeaderList = append(he.HeaderList, [2]string{h, ev.Headers[h]})

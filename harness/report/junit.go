@@ -169,12 +169,12 @@ func caseText(f scoring.Finding, opt Options, wd words) string {
 		line(wd.Advice, c.Advice.In(opt.Lang))
 	}
 	for _, ev := range f.Evidence {
-		line(wd.Evidence, evidenceText(ev))
+		line(wd.Evidence, evidenceText(ev, opt.Lang))
 	}
 	return b.String()
 }
 
-func evidenceText(ev scoring.Evidence) string {
+func evidenceText(ev scoring.Evidence, lang string) string {
 	var parts []string
 	if ev.Request != "" {
 		s := ev.Request
@@ -192,8 +192,8 @@ func evidenceText(ev scoring.Evidence) string {
 	if ev.Excerpt != "" {
 		parts = append(parts, fmt.Sprintf("%q", ev.Excerpt))
 	}
-	if ev.Note != "" {
-		parts = append(parts, ev.Note)
+	if n := ev.NoteIn(lang); n != "" {
+		parts = append(parts, n)
 	}
 	return strings.Join(parts, " · ")
 }

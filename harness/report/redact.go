@@ -23,7 +23,7 @@ func redacted(r *scoring.Report) *scoring.Report {
 		if len(f.Evidence) > 0 {
 			ev := make([]scoring.Evidence, len(f.Evidence))
 			for j, e := range f.Evidence {
-				e.Request, e.Excerpt, e.Location, e.Note = redactRequest(e.Request), redact.Text(e.Excerpt), redact.Text(e.Location), redact.Text(e.Note)
+				e.Request, e.Excerpt, e.Location, e.Note, e.NoteVI = redactRequest(e.Request), redact.Text(e.Excerpt), redact.Text(e.Location), redact.Text(e.Note), redact.Text(e.NoteVI)
 				if len(e.Headers) > 0 {
 					h := make(map[string]string, len(e.Headers))
 					for k, v := range e.Headers {

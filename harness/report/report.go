@@ -303,34 +303,87 @@ type words struct {
 	Levels   map[criteria.Level]string
 }
 
-var wordsEN = words{
-	Report: "Project 06 assessment report", Target: "Portal", Started: "Started", Duration: "Duration",
-	Score: "Score", Grade: "Grade", Compliance: "Compliance", Caps: "Grade caps", Group: "Group",
-	Criterion: "Criterion", Status: "Status", Message: "Message", Got: "Got", Want: "Want", Url: "URL",
-	Basis: "Legal basis", Advice: "How to fix", Evidence: "Evidence", Requirement: "Requirement",
-	NotMet: "Not met", Passed: "Met", Other: "Not assessed", Waivers: "Waivers", Stale: "Stale waivers (ignored)",
-	Applied: "Applied waivers", Discovery: "Portal profile", MandatoryMet: "mandatory criteria met",
-	CapNote: "a failed critical criterion caps the grade at", None: "none", Points: "points", PointsHdr: "Points", Catalogue: "Catalogue", Level: "Level", Critical: "critical", Targets: "Targets", Measured: "Measured", Threshold: "Target",
-	Request: "Request", Headers: "Headers", Excerpt: "Excerpt", Location: "Location", Note: "Note", Summary: "Summary",
-	NotScored: "not tested", Coverage: "Coverage", CoverageOf: "criteria assessed", FixFirst: "Fix first", More: "more", DocPage: "criterion page", RenderedBy: "rendered by", PathsOf: "Paths are relative to", MetEvidenceNote: "One line each; their evidence is in the JSON report.", MetList: "Criteria met or not assessed", EvMore: "and %d more — see the JSON report", CouldNotAssess: "Could not be assessed", CouldNotAssessNote: "the harness could not see what these criteria need; they are not failures, and each says what would make it assessable",
-	Statuses: map[scoring.Status]string{scoring.Pass: "pass", scoring.Fail: "fail", scoring.Error: "error",
-		scoring.NotApplicable: "not applicable", scoring.NotTested: "not tested", scoring.Waived: "waived", scoring.Attested: "attested"},
-	Levels: map[criteria.Level]string{criteria.Mandatory: "mandatory", criteria.Recommended: "recommended", criteria.Informational: "informational"},
-}
+// wordsEN and wordsVI are the writers' labels, each given in both languages side by side.
+var wordsEN, wordsVI = bilingual(func(tr func(en, vi string) string) words {
+	return words{
+		Report:             tr("Project 06 assessment report", "Báo cáo đánh giá theo Đề án 06"),
+		Target:             tr("Portal", "Cổng"),
+		Started:            tr("Started", "Bắt đầu"),
+		Duration:           tr("Duration", "Thời gian"),
+		Score:              tr("Score", "Điểm"),
+		Grade:              tr("Grade", "Xếp loại"),
+		Compliance:         tr("Compliance", "Mức đáp ứng"),
+		Caps:               tr("Grade caps", "Giới hạn xếp loại"),
+		Group:              tr("Group", "Nhóm"),
+		Criterion:          tr("Criterion", "Tiêu chí"),
+		Status:             tr("Status", "Kết quả"),
+		Message:            tr("Message", "Thông báo"),
+		Got:                tr("Got", "Thấy"),
+		Want:               tr("Want", "Yêu cầu"),
+		Url:                tr("URL", "Địa chỉ"),
+		Basis:              tr("Legal basis", "Căn cứ"),
+		Advice:             tr("How to fix", "Cách khắc phục"),
+		Evidence:           tr("Evidence", "Minh chứng"),
+		Requirement:        tr("Requirement", "Yêu cầu"),
+		NotMet:             tr("Not met", "Chưa đạt"),
+		Passed:             tr("Met", "Đạt"),
+		Other:              tr("Not assessed", "Chưa đánh giá"),
+		Waivers:            tr("Waivers", "Miễn trừ"),
+		Stale:              tr("Stale waivers (ignored)", "Miễn trừ hết hạn (bỏ qua)"),
+		Applied:            tr("Applied waivers", "Miễn trừ được áp dụng"),
+		Discovery:          tr("Portal profile", "Hồ sơ cổng"),
+		MandatoryMet:       tr("mandatory criteria met", "tiêu chí bắt buộc đạt"),
+		CapNote:            tr("a failed critical criterion caps the grade at", "tiêu chí trọng yếu không đạt giới hạn xếp loại ở mức"),
+		None:               tr("none", "không có"),
+		Points:             tr("points", "điểm"),
+		PointsHdr:          tr("Points", "Điểm đạt / tối đa"),
+		Catalogue:          tr("Catalogue", "Bộ tiêu chí"),
+		Level:              tr("Level", "Mức độ"),
+		Critical:           tr("critical", "trọng yếu"),
+		Targets:            tr("Targets", "Chỉ tiêu"),
+		Measured:           tr("Measured", "Đo được"),
+		Threshold:          tr("Target", "Mục tiêu"),
+		Request:            tr("Request", "Yêu cầu HTTP"),
+		Headers:            tr("Headers", "Tiêu đề"),
+		Excerpt:            tr("Excerpt", "Trích đoạn"),
+		Location:           tr("Location", "Vị trí"),
+		Note:               tr("Note", "Ghi chú"),
+		Summary:            tr("Summary", "Tóm tắt"),
+		NotScored:          tr("not tested", "chưa kiểm tra"),
+		Coverage:           tr("Coverage", "Độ bao phủ"),
+		CoverageOf:         tr("criteria assessed", "tiêu chí đã đánh giá"),
+		FixFirst:           tr("Fix first", "Cần sửa trước"),
+		More:               tr("more", "còn nữa"),
+		DocPage:            tr("criterion page", "trang mô tả tiêu chí"),
+		RenderedBy:         tr("rendered by", "hiển thị bằng"),
+		PathsOf:            tr("Paths are relative to", "Đường dẫn tính từ"),
+		MetEvidenceNote:    tr("One line each; their evidence is in the JSON report.", "Mỗi tiêu chí một dòng; minh chứng của chúng có trong báo cáo JSON."),
+		MetList:            tr("Criteria met or not assessed", "Tiêu chí đạt hoặc chưa đánh giá"),
+		EvMore:             tr("and %d more — see the JSON report", "và %d mục khác — xem báo cáo JSON"),
+		CouldNotAssess:     tr("Could not be assessed", "Không đánh giá được"),
+		CouldNotAssessNote: tr("the harness could not see what these criteria need; they are not failures, and each says what would make it assessable", "công cụ không quan sát được điều các tiêu chí này cần; đây không phải là không đạt, mỗi mục nói rõ cần gì để đánh giá được"),
+		Statuses: map[scoring.Status]string{
+			scoring.Pass:          tr("pass", "đạt"),
+			scoring.Fail:          tr("fail", "không đạt"),
+			scoring.Error:         tr("error", "lỗi"),
+			scoring.NotApplicable: tr("not applicable", "không áp dụng"),
+			scoring.NotTested:     tr("not tested", "chưa kiểm tra"),
+			scoring.Waived:        tr("waived", "miễn trừ"),
+			scoring.Attested:      tr("attested", "có xác nhận"),
+		},
+		Levels: map[criteria.Level]string{
+			criteria.Mandatory:     tr("mandatory", "bắt buộc"),
+			criteria.Recommended:   tr("recommended", "khuyến nghị"),
+			criteria.Informational: tr("informational", "tham khảo"),
+		},
+	}
+})
 
-var wordsVI = words{
-	Report: "Báo cáo đánh giá theo Đề án 06", Target: "Cổng", Started: "Bắt đầu", Duration: "Thời gian",
-	Score: "Điểm", Grade: "Xếp loại", Compliance: "Mức đáp ứng", Caps: "Giới hạn xếp loại", Group: "Nhóm",
-	Criterion: "Tiêu chí", Status: "Kết quả", Message: "Thông báo", Got: "Thấy", Want: "Yêu cầu", Url: "Địa chỉ",
-	Basis: "Căn cứ", Advice: "Cách khắc phục", Evidence: "Minh chứng", Requirement: "Yêu cầu",
-	NotMet: "Chưa đạt", Passed: "Đạt", Other: "Chưa đánh giá", Waivers: "Miễn trừ", Stale: "Miễn trừ hết hạn (bỏ qua)",
-	Applied: "Miễn trừ được áp dụng", Discovery: "Hồ sơ cổng", MandatoryMet: "tiêu chí bắt buộc đạt",
-	CapNote: "tiêu chí trọng yếu không đạt giới hạn xếp loại ở mức", None: "không có", Points: "điểm", PointsHdr: "Điểm đạt / tối đa", Catalogue: "Bộ tiêu chí", Level: "Mức độ", Critical: "trọng yếu", Targets: "Chỉ tiêu", Measured: "Đo được", Threshold: "Mục tiêu",
-	Request: "Yêu cầu HTTP", Headers: "Tiêu đề", Excerpt: "Trích đoạn", Location: "Vị trí", Note: "Ghi chú", Summary: "Tóm tắt",
-	NotScored: "chưa kiểm tra", Coverage: "Độ bao phủ", CoverageOf: "tiêu chí đã đánh giá", FixFirst: "Cần sửa trước", More: "còn nữa", DocPage: "trang mô tả tiêu chí", RenderedBy: "hiển thị bằng", PathsOf: "Đường dẫn tính từ", MetEvidenceNote: "Mỗi tiêu chí một dòng; minh chứng của chúng có trong báo cáo JSON.", MetList: "Tiêu chí đạt hoặc chưa đánh giá", EvMore: "và %d mục khác — xem báo cáo JSON", CouldNotAssess: "Không đánh giá được", CouldNotAssessNote: "công cụ không quan sát được điều các tiêu chí này cần; đây không phải là không đạt, mỗi mục nói rõ cần gì để đánh giá được",
-	Statuses: map[scoring.Status]string{scoring.Pass: "đạt", scoring.Fail: "không đạt", scoring.Error: "lỗi",
-		scoring.NotApplicable: "không áp dụng", scoring.NotTested: "chưa kiểm tra", scoring.Waived: "miễn trừ", scoring.Attested: "có xác nhận"},
-	Levels: map[criteria.Level]string{criteria.Mandatory: "bắt buộc", criteria.Recommended: "khuyến nghị", criteria.Informational: "tham khảo"},
+// bilingual returns a table of labels in English and in Vietnamese, from one declaration that
+// gives each label in both languages side by side (tr(en, vi)): a label added in one language
+// cannot be forgotten in the other, and the two tables cannot drift apart.
+func bilingual[W any](table func(tr func(en, vi string) string) W) (en, vi W) {
+	return table(func(s, _ string) string { return s }), table(func(_, s string) string { return s })
 }
 
 func wordsFor(lang string) words {

@@ -120,7 +120,9 @@ func TestRunFactsRenderEverywhere(t *testing.T) {
 			} `json:"invocations"`
 		} `json:"runs"`
 	}
-	out := render(t, SARIF, sampleReport(), "en")
+	r := sampleReport()
+	r.Traffic.Depth = "deep"
+	out := render(t, SARIF, r, "en")
 	schema, err := os.ReadFile("testdata/sarif-2.1.0-subset.schema.json")
 	require.NoError(t, err)
 	sch, err := jsonschema.Compile("sarif-2.1.0-subset", schema)
@@ -135,6 +137,7 @@ func TestRunFactsRenderEverywhere(t *testing.T) {
 	require.Len(t, inv.Config, 1)
 	assert.Equal(t, "warning", inv.Config[0].Level)
 	assert.EqualValues(t, 137, inv.Props["traffic"].(map[string]any)["requests"])
+	assert.Equal(t, "deep", inv.Props["traffic"].(map[string]any)["depth"], "SARIF records the probe depth, as the other formats do")
 }
 
 // escapeFor is s as format f writes it in running text.

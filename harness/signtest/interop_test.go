@@ -57,9 +57,9 @@ func writeIdentity(t *testing.T, dir, name string, id *signtest.Identity) (cert,
 	return cert, key, chain
 }
 
-// TestInteropOpenSSLVerifiesSigntest: openssl cms -verify accepts what signtest signs, with the
-// trust list as -CAfile, and rejects the tampered document.
-func TestInteropOpenSSLVerifiesSigntest(t *testing.T) {
+// forEachAlgorithm runs test, as a subtest, on a new PKI of each key algorithm, with its files
+// written for openssl.
+func forEachAlgorithm(t *testing.T, test func(t *testing.T, pki *signtest.PKI, f files)) {
 	for _, alg := range []struct {
 		name string
 		alg  signtest.Algorithm
@@ -67,124 +67,123 @@ func TestInteropOpenSSLVerifiesSigntest(t *testing.T) {
 		t.Run(alg.name, func(t *testing.T) {
 			pki, err := signtest.NewPKI(signtest.WithAlgorithm(alg.alg))
 			require.NoError(t, err)
-			f := writeFiles(t, pki)
-			citizen, err := pki.Citizen(ident.DefaultPeople()[0])
-			require.NoError(t, err)
-			for _, tc := range []struct {
-				name     string
-				signer   *signtest.Identity
-				detached bool
-				tsa      *signtest.Identity
-			}{{"agency attached", pki.Agency(), false, nil}, {"agency detached", pki.Agency(), true, nil},
-				{"citizen detached", citizen, true, nil}, {"agency attached, time-stamped", pki.Agency(), false, pki.TSA()}} {
-				t.Run(tc.name, func(t *testing.T) {
-					sig, err := pki.Sign(doc, tc.signer, signtest.SignOptions{Detached: tc.detached, TSA: tc.tsa})
-					require.NoError(t, err)
-					sigFile := filepath.Join(f.dir, "sig.p7s")
-					require.NoError(t, os.WriteFile(sigFile, sig, 0o600))
-					out := filepath.Join(f.dir, "out")
-					// -cades: openssl checks the signingCertificateV2 attribute signtest writes.
-					args := []string{"cms", "-verify", "-binary", "-cades", "-inform", "DER", "-in", sigFile, "-CAfile", f.crl,
-						"-crl_check_all", "-out", out}
-					if tc.detached {
-						args = append(args, "-content", f.doc)
-					}
-					res, err := openssl(t, args...)
-					require.NoError(t, err, "openssl cms -verify refused a signtest signature:\n%s", res)
-					assert.Contains(t, string(res), "Verification successful")
-					got, err := os.ReadFile(out)
-					require.NoError(t, err)
-					assert.Equal(t, doc, got)
-
-					var bad []string
-					if tc.detached {
-						bad = append(append([]string(nil), args...), "-content", f.tampered) // the later -content wins
-					} else {
-						forged, err := signtest.TamperAttached(sig)
-						require.NoError(t, err)
-						forgedFile := filepath.Join(f.dir, "forged.p7s")
-						require.NoError(t, os.WriteFile(forgedFile, forged, 0o600))
-						bad = append([]string(nil), args...)
-						bad[slices.Index(bad, "-in")+1] = forgedFile
-					}
-					res, err = openssl(t, bad...)
-					assert.Error(t, err, "openssl cms -verify accepted tampered content:\n%s", res)
-					assert.Contains(t, string(res), "Verification failure", "openssl refused for the right reason")
-				})
-			}
-			t.Run("revoked", func(t *testing.T) {
-				revoked, err := pki.Issue(ident.DefaultPeople()[1], signtest.Revoked)
-				require.NoError(t, err)
-				require.NoError(t, os.WriteFile(f.crl, append(pki.TrustPEM(), pki.CRLPEM()...), 0o600))
-				sig, err := pki.Sign(doc, revoked, signtest.SignOptions{})
-				require.NoError(t, err)
-				sigFile := filepath.Join(f.dir, "revoked.p7s")
-				require.NoError(t, os.WriteFile(sigFile, sig, 0o600))
-				res, err := openssl(t, "cms", "-verify", "-binary", "-inform", "DER", "-in", sigFile, "-CAfile", f.crl,
-					"-crl_check_all", "-out", filepath.Join(f.dir, "out"))
-				require.Error(t, err, "openssl accepted a revoked signer:\n%s", res)
-				assert.Contains(t, string(res), "revoked")
-				_, err = pki.Verify(nil, sig)
-				assert.ErrorIs(t, err, signtest.ErrRevoked)
-			})
+			test(t, pki, writeFiles(t, pki))
 		})
 	}
+}
+
+// TestInteropOpenSSLVerifiesSigntest: openssl cms -verify accepts what signtest signs, with the
+// trust list as -CAfile, and rejects the tampered document.
+func TestInteropOpenSSLVerifiesSigntest(t *testing.T) {
+	forEachAlgorithm(t, func(t *testing.T, pki *signtest.PKI, f files) {
+		citizen, err := pki.Citizen(ident.DefaultPeople()[0])
+		require.NoError(t, err)
+		for _, tc := range []struct {
+			name     string
+			signer   *signtest.Identity
+			detached bool
+			tsa      *signtest.Identity
+		}{{"agency attached", pki.Agency(), false, nil}, {"agency detached", pki.Agency(), true, nil},
+			{"citizen detached", citizen, true, nil}, {"agency attached, time-stamped", pki.Agency(), false, pki.TSA()}} {
+			t.Run(tc.name, func(t *testing.T) {
+				sig, err := pki.Sign(doc, tc.signer, signtest.SignOptions{Detached: tc.detached, TSA: tc.tsa})
+				require.NoError(t, err)
+				sigFile := filepath.Join(f.dir, "sig.p7s")
+				require.NoError(t, os.WriteFile(sigFile, sig, 0o600))
+				out := filepath.Join(f.dir, "out")
+				// -cades: openssl checks the signingCertificateV2 attribute signtest writes.
+				args := []string{"cms", "-verify", "-binary", "-cades", "-inform", "DER", "-in", sigFile, "-CAfile", f.crl,
+					"-crl_check_all", "-out", out}
+				if tc.detached {
+					args = append(args, "-content", f.doc)
+				}
+				res, err := openssl(t, args...)
+				require.NoError(t, err, "openssl cms -verify refused a signtest signature:\n%s", res)
+				assert.Contains(t, string(res), "Verification successful")
+				got, err := os.ReadFile(out)
+				require.NoError(t, err)
+				assert.Equal(t, doc, got)
+
+				var bad []string
+				if tc.detached {
+					bad = append(append([]string(nil), args...), "-content", f.tampered) // the later -content wins
+				} else {
+					forged, err := signtest.TamperAttached(sig)
+					require.NoError(t, err)
+					forgedFile := filepath.Join(f.dir, "forged.p7s")
+					require.NoError(t, os.WriteFile(forgedFile, forged, 0o600))
+					bad = append([]string(nil), args...)
+					bad[slices.Index(bad, "-in")+1] = forgedFile
+				}
+				res, err = openssl(t, bad...)
+				assert.Error(t, err, "openssl cms -verify accepted tampered content:\n%s", res)
+				assert.Contains(t, string(res), "Verification failure", "openssl refused for the right reason")
+			})
+		}
+		t.Run("revoked", func(t *testing.T) {
+			revoked, err := pki.Issue(ident.DefaultPeople()[1], signtest.Revoked)
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(f.crl, append(pki.TrustPEM(), pki.CRLPEM()...), 0o600))
+			sig, err := pki.Sign(doc, revoked, signtest.SignOptions{})
+			require.NoError(t, err)
+			sigFile := filepath.Join(f.dir, "revoked.p7s")
+			require.NoError(t, os.WriteFile(sigFile, sig, 0o600))
+			res, err := openssl(t, "cms", "-verify", "-binary", "-inform", "DER", "-in", sigFile, "-CAfile", f.crl,
+				"-crl_check_all", "-out", filepath.Join(f.dir, "out"))
+			require.Error(t, err, "openssl accepted a revoked signer:\n%s", res)
+			assert.Contains(t, string(res), "revoked")
+			_, err = pki.Verify(nil, sig)
+			assert.ErrorIs(t, err, signtest.ErrRevoked)
+		})
+	})
 }
 
 // TestInteropSigntestVerifiesOpenSSL: signtest verifies what openssl cms -sign signs with the
 // test certificates and keys, attached and detached, DER and PEM, and rejects tampered content.
 func TestInteropSigntestVerifiesOpenSSL(t *testing.T) {
-	for _, alg := range []struct {
-		name string
-		alg  signtest.Algorithm
-	}{{"ECDSA P-256", signtest.ECDSAP256}, {"RSA 2048", signtest.RSA2048}} {
-		t.Run(alg.name, func(t *testing.T) {
-			pki, err := signtest.NewPKI(signtest.WithAlgorithm(alg.alg))
-			require.NoError(t, err)
-			f := writeFiles(t, pki)
-			who := ident.DefaultPeople()[4]
-			citizen, err := pki.Citizen(who)
-			require.NoError(t, err)
-			cert, key, chain := writeIdentity(t, f.dir, "citizen", citizen)
-			for _, tc := range []struct {
-				name  string
-				extra []string
-				det   bool
-			}{
-				{"attached DER", []string{"-nodetach", "-outform", "DER"}, false},
-				{"detached DER", []string{"-outform", "DER"}, true},
-				{"attached PEM", []string{"-nodetach", "-outform", "PEM"}, false},
-				{"attached streamed BER", []string{"-nodetach", "-outform", "DER", "-stream"}, false},
-				{"subject key identifier", []string{"-nodetach", "-outform", "DER", "-keyid"}, false},
-				{"SHA-384", []string{"-outform", "DER", "-md", "sha384"}, true},
-				{"CAdES-BES", []string{"-nodetach", "-outform", "DER", "-cades"}, false},
-			} {
-				t.Run(tc.name, func(t *testing.T) {
-					sigFile := filepath.Join(f.dir, "sig")
-					args := append([]string{"cms", "-sign", "-binary", "-in", f.doc, "-signer", cert, "-inkey", key,
-						"-certfile", chain, "-out", sigFile}, tc.extra...)
-					res, err := openssl(t, args...)
-					require.NoError(t, err, "openssl cms -sign: %s", res)
-					sig, err := os.ReadFile(sigFile)
-					require.NoError(t, err)
-					var data []byte
-					if tc.det {
-						data = doc
-					}
-					s, err := pki.Verify(data, sig)
-					require.NoError(t, err)
-					assert.Equal(t, who.FullName(), s.CommonName)
-					assert.Equal(t, signtest.KindCitizen, s.Kind)
-					assert.False(t, s.SigningTime.IsZero(), "openssl writes a signingTime attribute")
-					assert.True(t, bytes.Equal(doc, s.Content))
-					assert.Equal(t, tc.name == "CAdES-BES", s.CAdES, "signingCertificateV2 read when openssl -cades writes it")
+	forEachAlgorithm(t, func(t *testing.T, pki *signtest.PKI, f files) {
+		who := ident.DefaultPeople()[4]
+		citizen, err := pki.Citizen(who)
+		require.NoError(t, err)
+		cert, key, chain := writeIdentity(t, f.dir, "citizen", citizen)
+		for _, tc := range []struct {
+			name  string
+			extra []string
+			det   bool
+		}{
+			{"attached DER", []string{"-nodetach", "-outform", "DER"}, false},
+			{"detached DER", []string{"-outform", "DER"}, true},
+			{"attached PEM", []string{"-nodetach", "-outform", "PEM"}, false},
+			{"attached streamed BER", []string{"-nodetach", "-outform", "DER", "-stream"}, false},
+			{"subject key identifier", []string{"-nodetach", "-outform", "DER", "-keyid"}, false},
+			{"SHA-384", []string{"-outform", "DER", "-md", "sha384"}, true},
+			{"CAdES-BES", []string{"-nodetach", "-outform", "DER", "-cades"}, false},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				sigFile := filepath.Join(f.dir, "sig")
+				args := append([]string{"cms", "-sign", "-binary", "-in", f.doc, "-signer", cert, "-inkey", key,
+					"-certfile", chain, "-out", sigFile}, tc.extra...)
+				res, err := openssl(t, args...)
+				require.NoError(t, err, "openssl cms -sign: %s", res)
+				sig, err := os.ReadFile(sigFile)
+				require.NoError(t, err)
+				var data []byte
+				if tc.det {
+					data = doc
+				}
+				s, err := pki.Verify(data, sig)
+				require.NoError(t, err)
+				assert.Equal(t, who.FullName(), s.CommonName)
+				assert.Equal(t, signtest.KindCitizen, s.Kind)
+				assert.False(t, s.SigningTime.IsZero(), "openssl writes a signingTime attribute")
+				assert.True(t, bytes.Equal(doc, s.Content))
+				assert.Equal(t, tc.name == "CAdES-BES", s.CAdES, "signingCertificateV2 read when openssl -cades writes it")
 
-					_, err = pki.Verify(signtest.TamperData(doc), sig)
-					assert.ErrorIs(t, err, signtest.ErrTampered)
-				})
-			}
-		})
-	}
+				_, err = pki.Verify(signtest.TamperData(doc), sig)
+				assert.ErrorIs(t, err, signtest.ErrTampered)
+			})
+		}
+	})
 }
 
 // TestInteropOpenSSLVerifiesSignedPDF: the signature SignPDF embeds is a detached CMS over the

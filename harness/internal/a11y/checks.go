@@ -71,7 +71,7 @@ func criterion(id string, what msg.Text) check.Func {
 				}
 				if len(ev) < maxEvidence {
 					ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(pg.URL), Status: pg.StatusCode,
-						Location: v.Path, Excerpt: v.Excerpt, Note: note.String()})
+						Location: v.Path, Excerpt: v.Excerpt}.Noted(msg.Verbatim, note))
 				}
 			}
 			total += n

@@ -166,7 +166,7 @@ func Vietnamese(r check.Result) string { return r.MessageVI }
 func Texts(r check.Result) []string {
 	texts := []string{r.Message, r.MessageVI, r.Got, r.Want, r.GotVI, r.WantVI}
 	for _, e := range r.Evidence {
-		texts = append(texts, e.Note, e.Excerpt)
+		texts = append(texts, e.Note, e.NoteVI, e.Excerpt)
 	}
 	return texts
 }

@@ -105,7 +105,7 @@ func checkBanners(ctx context.Context, s *check.Session) check.Result {
 		}
 		if len(here) > 0 {
 			e := p.Evidence(bannerHeaders...)
-			e.Note = msg.List{Items: here}.String()
+			e = e.Noted(msg.Verbatim, msg.List{Items: here})
 			tally.Record(p.URL, msg.P(mBannersAt, check.Redact(p.URL), msg.List{Items: here, Sep: ", "}), e)
 		}
 	}

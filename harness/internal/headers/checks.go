@@ -55,7 +55,7 @@ func judgeHSTS(p *check.Page) verdict {
 	if h.Preload {
 		note = append(note, "preload")
 	}
-	return verdict{Note: strings.Join(note, "; ")}
+	return verdict{Note: pagejudge.Datum(strings.Join(note, "; "))}
 }
 
 func checkCSP(ctx context.Context, s *check.Session) check.Result {
@@ -90,12 +90,16 @@ func judgeCSP(p *check.Page) verdict {
 	for i, pol := range policies {
 		v := pol.Scripts(isHTTPS(p))
 		if len(v.Problems) == 0 {
-			notes := append(v.Notes, "scripts restricted")
+			var notes []msg.Phrase
+			for _, n := range v.Notes {
+				notes = append(notes, pagejudge.Datum(n))
+			}
+			notes = append(notes, msg.P(mNoteScriptsRestricted))
 			if len(v.Beyond) > 0 {
 				// Reported, not failed: the requirement names the script policy only.
-				notes = append(notes, "outside the requirement, not judged: "+strings.Join(v.Beyond, "; "))
+				notes = append(notes, msg.P(mNoteBeyond, strings.Join(v.Beyond, "; ")))
 			}
-			return verdict{Note: strings.Join(notes, "; ")}
+			return verdict{Note: msg.P(msg.Verbatim, msg.List{Items: notes})}
 		}
 		if i == 0 {
 			worst = v
@@ -123,7 +127,7 @@ func judgeFraming(p *check.Page) verdict {
 						return verdict{Fault: msg.P(mFramingBroad, src), Got: pagejudge.Datum("frame-ancestors " + strings.Join(fa, " "))}
 					}
 				}
-				return verdict{Note: "CSP frame-ancestors " + strings.Join(fa, " ")}
+				return verdict{Note: pagejudge.Datum("CSP frame-ancestors " + strings.Join(fa, " "))}
 			}
 		}
 	}
@@ -134,7 +138,7 @@ func judgeFraming(p *check.Page) verdict {
 	v := strings.ToLower(strings.TrimSpace(xfo[0]))
 	switch {
 	case v == "deny" || v == "sameorigin":
-		return verdict{Note: "X-Frame-Options " + strings.ToUpper(v)}
+		return verdict{Note: pagejudge.Datum("X-Frame-Options " + strings.ToUpper(v))}
 	case strings.HasPrefix(v, "allow-from"):
 		return verdict{Fault: msg.P(mFramingAllowFrom, xfo[0]), Got: pagejudge.Datum("X-Frame-Options ALLOW-FROM")}
 	}
@@ -153,7 +157,7 @@ func judgeNosniff(p *check.Page) verdict {
 	if strings.ToLower(strings.TrimSpace(v[0])) != "nosniff" {
 		return verdict{Fault: msg.P(mNosniffWrong, truncate(v[0], 60)), Got: pagejudge.Datum("X-Content-Type-Options " + truncate(v[0], 60))}
 	}
-	return verdict{Note: "nosniff"}
+	return verdict{Note: pagejudge.Datum("nosniff")}
 }
 
 func checkReferrer(ctx context.Context, s *check.Session) check.Result {
@@ -175,5 +179,5 @@ func judgeReferrer(p *check.Page) verdict {
 	if why := leakyReferrer[pol]; !why.IsZero() {
 		return verdict{Fault: msg.P(mReferrerLeaky, pol, msg.P(why)), Got: pagejudge.Datum("Referrer-Policy " + pol)}
 	}
-	return verdict{Note: "Referrer-Policy " + pol}
+	return verdict{Note: pagejudge.Datum("Referrer-Policy " + pol)}
 }

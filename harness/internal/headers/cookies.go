@@ -70,7 +70,7 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 	judge := func(line, page string, status int, login bool) {
 		c, err := ParseSetCookie(line)
 		if err != nil {
-			ev = append(ev, scoring.Evidence{Request: "GET " + page, Status: status, Note: "ignored: " + err.Error()})
+			ev = append(ev, scoring.Evidence{Request: "GET " + page, Status: status}.Noted(mNoteCookieIgnored, err))
 			return
 		}
 		key := fmt.Sprint(c.Name, login)
@@ -81,14 +81,14 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 		u, _ := url.Parse(page)
 		probs := judgeCookie(c, u != nil && u.Scheme == "https")
 		cookies = append(cookies, seen{name: c.Name, page: page, login: login, problems: probs})
-		note := "cookie " + c.Name + ": " + describeCookie(c)
+		note := msg.P(mNoteCookie, c.Name, describeCookie(c))
 		if login {
-			note += "; set while logging in"
+			note = msg.P(mNoteCookieAtLogin, note)
 		}
 		if len(probs) > 0 {
-			note += " — " + commas(probs).String()
+			note = msg.P(mNoteCookieFaults, note, commas(probs))
 		}
-		ev = append(ev, scoring.Evidence{Request: "GET " + page, Status: status, Note: note})
+		ev = append(ev, scoring.Evidence{Request: "GET " + page, Status: status}.Noted(msg.Verbatim, note))
 	}
 	for _, u := range CitizenPages(ctx, s) {
 		p, err := s.Page(ctx, u)
@@ -101,7 +101,7 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 		// its session cookie, then redirects) count too: the page's own response lacks them.
 		lines := append(p.Header.Values("Set-Cookie"), hopCookies(ctx, s, p.Redirects)...)
 		if len(lines) == 0 {
-			ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Status: p.StatusCode, Note: "no Set-Cookie"})
+			ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Status: p.StatusCode}.Noted(mNoteNoSetCookie))
 		}
 		for _, line := range lines {
 			judge(line, check.Redact(p.FinalURL), p.StatusCode, false)
@@ -227,9 +227,9 @@ func judgeCookies(p *check.Page) verdict {
 		return verdict{Fault: msg.P(mCookieResponseList, msg.List{Items: bad})}
 	}
 	if len(names) == 0 {
-		return verdict{Note: "no cookies"}
+		return verdict{Note: msg.P(mNoteNoCookies)}
 	}
-	return verdict{Note: "cookies " + strings.Join(names, ", ") + " safe"}
+	return verdict{Note: msg.P(mNoteCookiesSafe, strings.Join(names, ", "))}
 }
 
 // commas joins what is wrong with a cookie.
@@ -269,24 +269,24 @@ func hopCookies(ctx context.Context, s *check.Session, hops []string) []string {
 	return out
 }
 
-func describeCookie(c Cookie) string {
-	var a []string
+func describeCookie(c Cookie) msg.List {
+	var a []msg.Phrase
 	if c.Secure {
-		a = append(a, "Secure")
+		a = append(a, msg.P(msg.Verbatim, "Secure"))
 	}
 	if c.HttpOnly {
-		a = append(a, "HttpOnly")
+		a = append(a, msg.P(msg.Verbatim, "HttpOnly"))
 	}
 	if c.SameSite != "" {
-		a = append(a, "SameSite="+c.SameSite)
+		a = append(a, msg.P(msg.Verbatim, "SameSite="+c.SameSite))
 	}
 	if c.Persistent {
-		a = append(a, "persistent")
+		a = append(a, msg.P(mCookiePersistent))
 	} else {
-		a = append(a, "session-lifetime")
+		a = append(a, msg.P(mCookieSessionLifetime))
 	}
 	if c.IsSession() {
-		a = append(a, "treated as a session cookie")
+		a = append(a, msg.P(mCookieTreatedAsSession))
 	}
-	return strings.Join(a, "; ")
+	return msg.List{Items: a}
 }

@@ -89,7 +89,7 @@ func checkCORS(ctx context.Context, s *check.Session) check.Result {
 				continue
 			}
 			e := r.Evidence("Access-Control-Allow-Origin", "Access-Control-Allow-Credentials")
-			e.Note = "request sent with Origin: " + origin
+			e = e.Noted(mNoteOrigin, origin)
 			tally.Record(u, why, e)
 		}
 	}

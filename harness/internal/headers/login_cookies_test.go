@@ -38,10 +38,16 @@ func TestCookiesSetAtLogin(t *testing.T) {
 			if len(r.Evidence) == 0 {
 				t.Error("no evidence")
 			}
+			atLogin := false
 			for _, e := range r.Evidence {
+				// The note of a cookie set at login, in both languages.
+				atLogin = atLogin || strings.Contains(e.Note, "; set while logging in") && strings.Contains(e.NoteVI, "; được đặt khi đăng nhập")
 				if strings.Contains(e.Request, "code=") || strings.Contains(e.Request, "state=") {
 					t.Errorf("evidence carries the callback's secrets: %s", e.Request)
 				}
+			}
+			if tc.Status == scoring.Fail && !atLogin {
+				t.Errorf("no evidence notes the cookie set at login in English and Vietnamese: %s", checktest.EvidenceNotes(r))
 			}
 		})
 	}

@@ -119,3 +119,21 @@ var (
 		"origin":                     msg.New("headers.referrer.leaky.origin", "sends the origin everywhere, HTTP included", "gửi nguồn gốc tới mọi nơi, kể cả HTTP"),
 	}
 )
+
+// Evidence notes (scoring.Evidence.Noted, pagejudge.Verdict.Note).
+var (
+	mNoted                  = msg.New("headers.noted", " (%s)", " (%s)")
+	mNoteScriptsRestricted  = msg.New("headers.note.scripts-restricted", "scripts restricted", "mã kịch bản bị giới hạn")
+	mNoteBeyond             = msg.New("headers.note.beyond", "outside the requirement, not judged: %s", "ngoài yêu cầu, không đánh giá: %s")
+	mNoteCookieIgnored      = msg.New("headers.note.cookie-ignored", "ignored: %v", "bỏ qua: %v")
+	mNoteCookie             = msg.New("headers.note.cookie", "cookie %s: %s", "cookie %s: %s")
+	mNoteCookieAtLogin      = msg.New("headers.note.cookie-at-login", "%s; set while logging in", "%s; được đặt khi đăng nhập")
+	mNoteCookieFaults       = msg.New("headers.note.cookie-faults", "%s — %s", "%s — %s")
+	mNoteNoSetCookie        = msg.New("headers.note.no-set-cookie", "no Set-Cookie", "không có Set-Cookie")
+	mNoteNoCookies          = msg.New("headers.note.no-cookies", "no cookies", "không có cookie")
+	mNoteCookiesSafe        = msg.New("headers.note.cookies-safe", "cookies %s safe", "các cookie %s an toàn")
+	mCookiePersistent       = msg.New("headers.note.cookie.persistent", "persistent", "lưu lâu dài")
+	mCookieSessionLifetime  = msg.New("headers.note.cookie.session-lifetime", "session-lifetime", "hết hạn theo phiên")
+	mCookieTreatedAsSession = msg.New("headers.note.cookie.treated-as-session", "treated as a session cookie", "được coi là cookie phiên")
+	mNoteOrigin             = msg.New("headers.note.origin", "request sent with Origin: %s", "yêu cầu gửi kèm Origin: %s")
+)

@@ -106,25 +106,25 @@ func judgePages(ctx context.Context, s *check.Session, pass, fail msg.Text, want
 	}
 	// The pages that meet it, with what was noted (the evidence notes, values such as
 	// max-age=31536000): once when every page noted the same.
-	var notes []string
+	var notes []msg.Phrase
 	seen := map[string]bool{}
 	for _, p := range j.Passed {
-		if !seen[p.Note] {
-			seen[p.Note] = true
+		if k := p.Note.Render(msg.EN); !seen[k] {
+			seen[k] = true
 			notes = append(notes, p.Note)
 		}
 	}
-	noted := ""
+	noted := msg.P(msg.Verbatim, "")
 	passes := msg.List{Sep: ", "}
 	for _, p := range j.Passed {
 		u := pagejudge.Datum(check.Redact(p.FinalURL))
-		if len(notes) > 1 && p.Note != "" {
+		if len(notes) > 1 && !p.Note.Text.IsZero() {
 			u = msg.P(mPassedPage, check.Redact(p.FinalURL), p.Note)
 		}
 		passes.Items = append(passes.Items, u)
 	}
-	if len(notes) == 1 && notes[0] != "" {
-		noted = " (" + notes[0] + ")"
+	if len(notes) == 1 && !notes[0].Text.IsZero() {
+		noted = msg.P(mNoted, notes[0])
 	}
 	return check.Pass(pass, len(j.Pages), noted, passes, j.NotJudged()).With(j.Evidence...).Saw(msg.P(mAsRequired), want)
 }

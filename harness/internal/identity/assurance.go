@@ -75,14 +75,14 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 		if err != nil {
 			return fromErr(msg.P(mStepStartLevel1, p), err)
 		}
-		ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("procedure %s, level-1 account: accepted=%v %q", p, ok, said)})
+		ev = append(ev, scoring.Evidence{}.Noted(mNoteLevel1, p, ok, said))
 		if ok {
 			lets = append(lets, p)
 		}
 	}
 	for _, f := range sso.Flows() {
 		if strings.Contains(f.Request.ACRValues, "LoA2") {
-			ev = append(ev, scoring.Evidence{Note: "the portal asks the SSO for acr_values=" + f.Request.ACRValues})
+			ev = append(ev, scoring.Evidence{}.Noted(mNoteAsksACR, f.Request.ACRValues))
 			break
 		}
 	}

@@ -3,7 +3,6 @@ package identity
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -54,7 +53,7 @@ func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
 	case m != "S256":
 		add(mAuthPKCEMethod, m)
 	}
-	ev := []scoring.Evidence{{Request: "GET " + maskAuthorize(tr1.Authorize), Note: "the authorization request of the first login"}}
+	ev := []scoring.Evidence{scoring.Evidence{Request: "GET " + maskAuthorize(tr1.Authorize)}.Noted(mNoteFirstAuthorize)}
 	// A second login: state and nonce must be fresh, not constants.
 	if err1 == nil && q.Get("state") != "" {
 		_, tr2, err2 := s.LoginSSO(ctx, who, ssotest.Normal)
@@ -67,16 +66,16 @@ func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
 				add(mAuthNonceReused)
 			}
 			if len(q.Get("state")) < 16 {
-				ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("state is only %d characters long; 128 bits of randomness (22+ characters) are advised", len(q.Get("state")))})
+				ev = append(ev, scoring.Evidence{}.Noted(mNoteShortState, len(q.Get("state"))))
 			}
 		}
 	}
 	if f, ok := sso.Flow(tr1.Flow); ok {
 		for _, r := range f.Redemptions {
-			ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("token request: client authentication %s, PKCE verifier matched: %v, error: %q", r.AuthMethod, r.CodeVerifier, r.Error)})
+			ev = append(ev, scoring.Evidence{}.Noted(mNoteTokenRequest, r.AuthMethod, r.CodeVerifier, r.Error))
 		}
 		if f.Request.ACRValues != "" {
-			ev = append(ev, scoring.Evidence{Note: "acr_values=" + f.Request.ACRValues})
+			ev = append(ev, scoring.Evidence{Note: "acr_values=" + f.Request.ACRValues}) // data
 		}
 	}
 	if len(problems) > 0 {

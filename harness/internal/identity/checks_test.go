@@ -232,7 +232,8 @@ func TestForgedTokenEvidence(t *testing.T) {
 	r := runCheck(t, "P06-AUTH-04", newSession(t, rp, sso, nil))
 	found := false
 	for _, e := range r.Evidence {
-		if strings.Contains(e.Excerpt, `iss="https://sso.attacker.invalid"`) && strings.Contains(e.Note, "ACCEPTED") {
+		if strings.Contains(e.Excerpt, `iss="https://sso.attacker.invalid"`) && strings.Contains(e.Note, "ACCEPTED") &&
+			strings.Contains(e.NoteVI, "ĐƯỢC CHẤP NHẬN") { // the note in both languages
 			found = true
 		}
 		if strings.Contains(e.Excerpt, "SoDinhDanh") {

@@ -217,15 +217,15 @@ func variants(ctx context.Context, s *check.Session, who ident.Person, modes ...
 			r := fromErr(msg.P(mStepForgedMode, describe(m)), a.err).With(a.trace.Evidence()...)
 			return nil, nil, &r
 		}
-		note := fmt.Sprintf("%s: refused (not logged in afterwards)", m.Describe())
+		note := msg.P(mNoteForgedRefused, describe(m))
 		if a.as != "" {
-			note = fmt.Sprintf("%s: ACCEPTED, logged in as %s", m.Describe(), check.Redact(a.as))
+			note = msg.P(mNoteForgedAccepted, describe(m), check.Redact(a.as))
 			accepted = append(accepted, a)
 		}
 		if a.flow.Redeemed() {
-			note += "; the portal redeemed the code"
+			note = msg.P(mNoteRedeemed, note)
 		}
-		e := scoring.Evidence{Note: note, Excerpt: tokenExcerpt(a.flow.IDToken)}
+		e := scoring.Evidence{Excerpt: tokenExcerpt(a.flow.IDToken)}.Noted(msg.Verbatim, note)
 		if a.trace != nil && a.trace.Final != nil {
 			e.Request = "GET " + maskURL(a.trace.Final.FinalURL)
 			e.Status = a.trace.Final.StatusCode

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
@@ -14,7 +15,7 @@ type passwordForm struct {
 	passwords int
 	// registration is true when the form creates an account rather than logging in.
 	registration bool
-	why          string
+	why          *msg.Phrase // why it is taken for a registration form
 }
 
 // registrationWords are labels of account creation, folded (htmlx.Fold).
@@ -25,6 +26,7 @@ var confirmNames = []string{"confirm", "retype", "repeat", "nhaplai", "nhap lai"
 
 // passwordForms returns the forms of doc that have a password field, classified.
 func passwordForms(doc *html.Node) []passwordForm {
+	phrase := func(t msg.Text, args ...any) *msg.Phrase { p := msg.P(t, args...); return &p }
 	var out []passwordForm
 	for _, f := range htmlx.All(doc, "form") {
 		pf := passwordForm{node: f}
@@ -34,8 +36,8 @@ func passwordForms(doc *html.Node) []passwordForm {
 				name, _ := htmlx.Attr(in, "name")
 				id, _ := htmlx.Attr(in, "id")
 				for _, c := range confirmNames {
-					if strings.Contains(htmlx.Fold(name+" "+id), c) && pf.why == "" {
-						pf.registration, pf.why = true, "a password confirmation field ("+name+")"
+					if strings.Contains(htmlx.Fold(name+" "+id), c) && pf.why == nil {
+						pf.registration, pf.why = true, phrase(mWhyConfirmField, name)
 					}
 				}
 			}
@@ -43,17 +45,17 @@ func passwordForms(doc *html.Node) []passwordForm {
 		if pf.passwords == 0 {
 			continue
 		}
-		if pf.passwords >= 2 && pf.why == "" {
-			pf.registration, pf.why = true, "two password fields (password and its confirmation)"
+		if pf.passwords >= 2 && pf.why == nil {
+			pf.registration, pf.why = true, phrase(mWhyTwoPasswords)
 		}
-		if pf.why == "" {
+		if pf.why == nil {
 			action, _ := htmlx.Attr(f, "action")
 			id, _ := htmlx.Attr(f, "id")
 			class, _ := htmlx.Attr(f, "class")
 			label := htmlx.Fold(action + " " + id + " " + class + " " + submitText(f) + " " + legend(f))
 			for _, w := range registrationWords {
 				if htmlx.FoldedContains(label, w) || strings.Contains(strings.ReplaceAll(label, " ", ""), strings.ReplaceAll(w, " ", "")) {
-					pf.registration, pf.why = true, "it is labelled as registration (\""+w+"\")"
+					pf.registration, pf.why = true, phrase(mWhyLabelled, w)
 					break
 				}
 			}

@@ -61,7 +61,7 @@ func FuzzPasswordForms(f *testing.F) {
 			return
 		}
 		for _, pf := range passwordForms(doc) {
-			if pf.passwords == 0 || pf.registration != (pf.why != "") {
+			if pf.passwords == 0 || pf.registration != (pf.why != nil) {
 				t.Fatalf("inconsistent form %+v", pf)
 			}
 		}

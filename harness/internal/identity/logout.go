@@ -72,9 +72,9 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 		}
 	}
 	if len(sso.Logouts()) > logoutsBefore {
-		ev = append(ev, scoring.Evidence{Note: "the portal also ended the citizen's session at the national SSO (end-session endpoint)"})
+		ev = append(ev, scoring.Evidence{}.Noted(mNoteEndSession))
 	} else {
-		ev = append(ev, scoring.Evidence{Note: "the portal did not call the national SSO's end-session endpoint"})
+		ev = append(ev, scoring.Evidence{}.Noted(mNoteNoEndSession))
 	}
 	after, err := whoAmI(ctx, s, a.b)
 	if err != nil {
@@ -97,7 +97,7 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 	if err != nil {
 		return fromErr(msg.P(mStepReplayCookies), err)
 	}
-	ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("%d cookie(s) from before logout replayed in a new browser: logged in as %s", len(saved), orNone(again))})
+	ev = append(ev, scoring.Evidence{}.Noted(mNoteLogoutReplay, len(saved), whom(again)))
 	if again != "" {
 		return check.Fail(mLogoutReplay, check.Redact(again)).
 			Saw(msg.P(mLogoutReplayGot), msg.P(mLogoutReplayWant)).With(ev...)

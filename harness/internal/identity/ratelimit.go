@@ -59,13 +59,13 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 		if errors.As(err, &off) {
 			return check.Error(mRateOffHost, check.Redact(pageURL), off.host).
 				At(check.Redact(pageURL)).
-				With(append(ev, scoring.Evidence{Request: "GET " + check.Redact(pageURL), Location: off.path,
-					Note: fmt.Sprintf("login form %s %s (another host): not submitted", off.method, check.RedactURL(off.action))})...)
+				With(append(ev, scoring.Evidence{Request: "GET " + check.Redact(pageURL), Location: off.path}.
+					Noted(mNoteFormOffHost, off.method, check.RedactURL(off.action)))...)
 		}
 		var gone *formGone
 		if errors.As(err, &gone) && first != nil {
 			if w := newThrottleWord(first.Body, gone.page.Body); w != "" {
-				ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(gone.page.FinalURL), Status: gone.page.StatusCode, Note: fmt.Sprintf("login form replaced by %q", w)})
+				ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(gone.page.FinalURL), Status: gone.page.StatusCode}.Noted(mNoteFormReplaced, w))
 				return check.Pass(mRateFormReplaced, i-1, w).With(ev...)
 			}
 		}
@@ -84,7 +84,7 @@ func checkLoginRateLimit(ctx context.Context, s *check.Session) check.Result {
 			}
 			return check.Pass(mRateCaptchaAfter, i-1).With(ev...)
 		}
-		ev = append(ev, scoring.Evidence{Request: resp.Method + " " + check.Redact(resp.URL), Status: resp.StatusCode, Note: fmt.Sprintf("failed login %d", i)})
+		ev = append(ev, scoring.Evidence{Request: resp.Method + " " + check.Redact(resp.URL), Status: resp.StatusCode}.Noted(mNoteFailedLogin, i))
 		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusLocked || resp.Header.Get("Retry-After") != "" {
 			return check.Pass(mRateStatus, i, resp.StatusCode, retryAfter(resp)).With(ev...)
 		}

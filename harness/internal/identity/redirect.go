@@ -2,7 +2,6 @@ package identity
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"sort"
 	"strings"
@@ -85,8 +84,8 @@ func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
 		}
 		entry.RawQuery = q.Encode()
 		b, tr, err := s.LoginSSOAt(ctx, who, ssotest.Normal, entry.String())
-		ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(entry.Scheme+"://"+entry.Host+entry.Path) + "?…",
-			Note: fmt.Sprintf("login begun with %d return-URL parameter(s) set to %s: %s", len(names), probe, strings.Join(names, ", "))})
+		ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(entry.Scheme+"://"+entry.Host+entry.Path) + "?…"}.
+			Noted(mNoteReturnURLs, len(names), probe, strings.Join(names, ", ")))
 		ev = append(ev, tr.Evidence()...)
 		fail := func(how msg.Phrase) check.Result {
 			return check.Fail(mRedirectOpen, probe, how).
@@ -94,7 +93,7 @@ func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
 		}
 		if err != nil {
 			if strings.Contains(err.Error(), probeHost) {
-				ev = append(ev, scoring.Evidence{Note: "redirect to " + probeHost + " refused by the harness: " + truncate(check.Redact(err.Error()), 160)})
+				ev = append(ev, scoring.Evidence{}.Noted(mNoteRedirectRefused, probeHost, truncate(check.Redact(err.Error()), 160)))
 				return fail(msg.P(mRedirectThere))
 			}
 			return fromErr(msg.P(mStepLoginReturnURL), err).With(ev...)
@@ -105,7 +104,7 @@ func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
 		// Go resolves "/\host/" as a path of the portal; a browser goes to host.
 		for _, u := range tr.Chain {
 			if pu, err := url.Parse(u); err == nil && backslashHost(pu.Path) {
-				ev = append(ev, scoring.Evidence{Request: "GET " + maskURL(u), Note: "a Location of the form /\\host: browsers go to " + probeHost})
+				ev = append(ev, scoring.Evidence{Request: "GET " + maskURL(u)}.Noted(mNoteBackslash, probeHost))
 				return fail(msg.P(mRedirectBackslash, probeHost))
 			}
 		}

@@ -2,7 +2,6 @@ package identity
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -52,8 +51,7 @@ func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result 
 		for _, f := range passwordForms(p.Doc) {
 			if f.registration {
 				found = append(found, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Status: p.StatusCode,
-					Location: htmlx.Path(f.node), Excerpt: htmlx.Outer(f.node, 200),
-					Note: "a form that creates an account with a password: " + f.why})
+					Location: htmlx.Path(f.node), Excerpt: htmlx.Outer(f.node, 200)}.Noted(mNoteRegistrationForm, *f.why))
 			}
 		}
 		if i >= 2 && len(pages) > 2 { // only the home page and the login entry are searched for links
@@ -74,7 +72,7 @@ func checkLocalRegistration(ctx context.Context, s *check.Session) check.Result 
 			At(strings.TrimPrefix(found[0].Request, "GET ")).With(found...)
 	}
 	return check.Pass(mRegistrationPass, len(visited)).
-		With(scoring.Evidence{Note: fmt.Sprintf("pages read: %s", check.Redact(strings.Join(visited, ", ")))})
+		With(scoring.Evidence{}.Noted(mNotePagesRead, check.Redact(strings.Join(visited, ", "))))
 }
 
 // isRegistrationLink reports whether a link (folded text, lower-case href) leads to account

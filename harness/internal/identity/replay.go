@@ -2,7 +2,6 @@ package identity
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -44,13 +43,13 @@ func checkCodeReplay(ctx context.Context, s *check.Session) check.Result {
 		return fromErr(msg.P(mStepAskReplayer), err)
 	}
 	f, _ := sso.Flow(a.trace.Flow)
-	ev := scoring.Evidence{Request: "GET " + check.Redact(a.trace.Callback.Scheme+"://"+a.trace.Callback.Host+a.trace.Callback.Path) + "?code=[redacted]&state=[redacted]",
-		Note: fmt.Sprintf("the callback replayed in another browser; the portal redeemed the code %d time(s) in all", countOK(f.Redemptions))}
+	ev := scoring.Evidence{Request: "GET " + check.Redact(a.trace.Callback.Scheme+"://"+a.trace.Callback.Host+a.trace.Callback.Path) + "?code=[redacted]&state=[redacted]"}.
+		Noted(mNoteReplayed, countOK(f.Redemptions))
 	if resp != nil {
 		ev.Status = resp.StatusCode
 	}
 	if ferr != nil {
-		ev.Note += "; the replay request failed: " + ferr.Error()
+		ev = ev.Noted(mNoteReplayFailed, countOK(f.Redemptions), ferr.Error())
 	}
 	if as != "" {
 		return check.Fail(mReplayFail, check.Redact(as)).

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -57,7 +56,7 @@ func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 	if m.err != nil {
 		return fromErr(msg.P(mStepLoginOtherUserinfo), m.err).With(m.trace.Evidence()...)
 	}
-	ev = append(ev, scoring.Evidence{Note: "userinfo with another citizen's claims: userinfo requests " + strconv.Itoa(m.flow.UserInfo) + ", logged in as " + orNone(m.as)})
+	ev = append(ev, scoring.Evidence{}.Noted(mNoteUserinfo, m.flow.UserInfo, whom(m.as)))
 	if m.as != "" && m.as != who.ID {
 		return check.Fail(mSessionUserinfo, check.Redact(m.as), check.Redact(who.ID)).
 			Saw(msg.P(mUserinfoGot), msg.P(mUserinfoWant)).With(ev...)
@@ -76,7 +75,7 @@ func fixation(ctx context.Context, s *check.Session, a attempt, who ident.Person
 	}
 	cb := a.trace.Callback
 	if len(a.trace.PreLogin) == 0 {
-		return nil, []scoring.Evidence{{Note: "session fixation: the browser held no cookie of the portal before the login, so no session ID could be planted"}}, nil
+		return nil, []scoring.Evidence{scoring.Evidence{}.Noted(mNoteFixationNoCookie)}, nil
 	}
 	after := map[string]string{}
 	for _, c := range a.b.Client.Jar.Cookies(cb) {
@@ -92,17 +91,16 @@ func fixation(ctx context.Context, s *check.Session, a attempt, who ident.Person
 			replaced = append(replaced, c.Name)
 		}
 	}
-	note := fmt.Sprintf("session fixation: cookies held before the login: %d; replaced or removed at login: %s; kept with the same value: %s",
-		len(a.trace.PreLogin), listOrNone(replaced), listOrNone(names))
+	note := msg.P(mNoteFixation, len(a.trace.PreLogin), listOrNone(replaced), listOrNone(names))
 	if len(kept) == 0 {
-		return nil, []scoring.Evidence{{Note: note}}, nil
+		return nil, []scoring.Evidence{scoring.Evidence{}.Noted(msg.Verbatim, note)}, nil
 	}
 	// The attacker's browser: only the cookies known before the login.
 	fresh := s.NewBrowser()
 	fresh.Client.Jar.SetCookies(cb, kept)
 	as, err := whoAmI(ctx, s, fresh)
 	if err != nil {
-		return nil, []scoring.Evidence{{Note: note}}, fmt.Errorf("asking who a browser holding only the pre-login cookies is: %w", err)
+		return nil, []scoring.Evidence{scoring.Evidence{}.Noted(msg.Verbatim, note)}, fmt.Errorf("asking who a browser holding only the pre-login cookies is: %w", err)
 	}
 	if as == who.ID {
 		// Name the session cookie: the kept cookies that alone log a browser in, when any does.
@@ -120,29 +118,22 @@ func fixation(ctx context.Context, s *check.Session, a attempt, who ident.Person
 		if len(alone) > 0 {
 			names = alone
 		}
-		return names, []scoring.Evidence{{Note: note + "; a fresh browser holding only " + strings.Join(names, ", ") + " is logged in as " + check.Redact(as) + " (values not shown)"}}, nil
+		return names, []scoring.Evidence{scoring.Evidence{}.Noted(mNoteFixationKept, note, strings.Join(names, ", "), check.Redact(as))}, nil
 	}
-	return nil, []scoring.Evidence{{Note: note + "; a fresh browser holding only those is " + orNone(as) + ", not the citizen"}}, nil
+	return nil, []scoring.Evidence{scoring.Evidence{}.Noted(mNoteFixationNot, note, whom(as))}, nil
 }
 
-func listOrNone(names []string) string {
+func listOrNone(names []string) msg.Phrase {
 	if len(names) == 0 {
-		return "none"
+		return msg.P(mNone)
 	}
-	return strings.Join(names, ", ")
+	return msg.P(msg.Verbatim, strings.Join(names, ", "))
 }
 
-// whom is orNone as a phrase: the redacted ID, or "nobody" in the message's language.
+// whom is who is logged in: the redacted ID, or "nobody" in the message's language.
 func whom(id string) msg.Phrase {
 	if id == "" {
 		return msg.P(mNobody)
 	}
 	return msg.P(mID, check.Redact(id))
-}
-
-func orNone(id string) string {
-	if id == "" {
-		return "nobody"
-	}
-	return check.Redact(id)
 }

@@ -158,7 +158,8 @@ func checkErrorPages(ctx context.Context, s *check.Session) check.Result {
 			continue
 		}
 		e := r.Evidence("Content-Type")
-		e.Excerpt, e.Note = excerpt([]byte(text), 200), what.Render(msg.EN)
+		e.Excerpt = excerpt([]byte(text), 200)
+		e = e.Noted(what)
 		tally.Record(r.URL, msg.P(mErrorsFound, check.Redact(r.URL), r.StatusCode, msg.P(what), excerpt([]byte(text), 100)), e)
 	}
 	return tally.Finding(pagejudge.TallyTexts{

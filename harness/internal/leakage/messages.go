@@ -183,3 +183,9 @@ var (
 		"integrity without crossorigin (the browser cannot verify it and blocks the file)",
 		"có `integrity` nhưng thiếu `crossorigin` (trình duyệt không kiểm tra được và chặn tệp)")
 )
+
+// Evidence notes (scoring.Evidence.Noted).
+var (
+	mNoteMixedActive  = msg.New("leakage.note.mixed-active", "active mixed content", "nội dung hỗn hợp chủ động")
+	mNoteMixedPassive = msg.New("leakage.note.mixed-passive", "passive mixed content", "nội dung hỗn hợp thụ động")
+)

@@ -183,9 +183,9 @@ func checkMixedContent(ctx context.Context, s *check.Session) check.Result {
 		var list []msg.Phrase
 		var ev []scoring.Evidence
 		for _, m := range mixed {
-			kind, item := "passive", mMixedPassive
+			kind, item := mNoteMixedPassive, mMixedPassive
 			if m.Active {
-				kind, item = "active", mMixedActive
+				kind, item = mNoteMixedActive, mMixedActive
 				active++
 			} else {
 				passive++
@@ -193,7 +193,7 @@ func checkMixedContent(ctx context.Context, s *check.Session) check.Result {
 			if len(list) < 5 {
 				list = append(list, msg.P(item, check.Redact(m.URL), m.Path))
 			}
-			ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Location: m.Path, Excerpt: check.Redact(m.URL), Note: kind + " mixed content"})
+			ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Location: m.Path, Excerpt: check.Redact(m.URL)}.Noted(kind))
 		}
 		tally.Record(p.FinalURL, msg.P(mMixedAt, check.Redact(p.FinalURL), active, passive, msg.List{Items: list}), ev...)
 	}

@@ -333,7 +333,7 @@ func checkSensitivePaths(ctx context.Context, s *check.Session) check.Result {
 			// The file may hold secrets: the evidence shows its shape, not its values.
 			e.Excerpt = maskValues(e.Excerpt)
 		}
-		e.Note = what.Render(msg.EN)
+		e = e.Noted(what)
 		ev = append(ev, e)
 		if at == "" {
 			at = r.URL

@@ -139,7 +139,7 @@ func checkSRI(ctx context.Context, s *check.Session) check.Result {
 		third += len(all)
 		for _, b := range bad {
 			tally.Record(p.FinalURL, msg.P(mSRIAt, check.Redact(p.FinalURL), check.Redact(b.URL), b.Problem),
-				scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Location: b.Path, Excerpt: check.Redact(b.URL), Note: b.Problem.String()})
+				scoring.Evidence{Request: "GET " + check.Redact(p.FinalURL), Location: b.Path, Excerpt: check.Redact(b.URL)}.Noted(msg.Verbatim, b.Problem))
 		}
 	}
 	if tally.Read > 0 && len(tally.Things) == 0 && third > 0 {

@@ -4,7 +4,6 @@ package ledger
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
 	"github.com/p06kit/p06kit/internal/redact"
@@ -81,8 +80,8 @@ func NoteSeen(ctx context.Context, method, rawURL string, status int) {
 	defer l.mu.Unlock()
 	l.nseen++
 	if len(l.seen) < maxLedger {
-		l.seen = append(l.seen, scoring.Evidence{Request: method + " " + redact.URL(rawURL), Status: status,
-			Note: "response received by the check"})
+		l.seen = append(l.seen, scoring.Evidence{Request: method + " " + redact.URL(rawURL), Status: status}.
+			Noted(mNoteReceived))
 	}
 }
 
@@ -138,7 +137,7 @@ func (l *Ledger) Seen() ([]scoring.Evidence, int) {
 	defer l.mu.Unlock()
 	out := append([]scoring.Evidence(nil), l.seen...)
 	if l.nseen > len(l.seen) {
-		out = append(out, scoring.Evidence{Note: fmt.Sprintf("and %d more responses fetched by the check", l.nseen-len(l.seen))})
+		out = append(out, scoring.Evidence{}.Noted(mNoteMore, l.nseen-len(l.seen)))
 	}
 	return out, l.nseen
 }

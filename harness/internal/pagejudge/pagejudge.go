@@ -102,8 +102,9 @@ type Verdict struct {
 	Fault msg.Phrase
 	// Got is what the page sent, for the finding's got (see Texts.Got); zero for its Fault.
 	Got msg.Phrase
-	// Note is an observation on a page, kept in its evidence.
-	Note string
+	// Note is an observation on a page, a catalogue phrase kept in its evidence (msg.Verbatim
+	// for one that is data, such as a header value); zero for none.
+	Note msg.Phrase
 	// Location and Excerpt point into the page at what was judged, for the evidence.
 	Location, Excerpt string
 }
@@ -147,9 +148,9 @@ func (set Set) Judge(o Options, judge func(p *check.Page) Verdict) *Judged {
 		}
 		e := p.Evidence(o.Headers...)
 		if failed {
-			e.Note = v.Fault.Render(msg.EN)
-		} else if v.Note != "" {
-			e.Note = v.Note
+			e = e.Noted(msg.Verbatim, v.Fault)
+		} else if !v.Note.Text.IsZero() {
+			e = e.Noted(msg.Verbatim, v.Note)
 		}
 		if v.Location != "" {
 			e.Location = v.Location

@@ -33,7 +33,7 @@ func bad(p *check.Page) Verdict {
 	if strings.HasSuffix(p.URL, "bad") {
 		return Verdict{Fault: msg.P(mTestBad), Got: msg.P(mTestBadGot), Excerpt: "<bad>"}
 	}
-	return Verdict{Note: "fine"}
+	return Verdict{Note: msg.P(msg.Verbatim, "fine")}
 }
 
 func TestNoPageReadIsAnError(t *testing.T) {
@@ -96,7 +96,7 @@ func TestFailNamesFailingPagesAndBoundsEvidence(t *testing.T) {
 	if r.URL != "https://p.example/0/bad" || r.Got != "badness" || r.Want != "good pages" || r.GotVI != "sự xấu" || r.WantVI != "trang tốt" {
 		t.Errorf("got URL %q, got %q (%q) want %q (%q)", r.URL, r.Got, r.GotVI, r.Want, r.WantVI)
 	}
-	if len(r.Evidence) != MaxListed || r.Evidence[0].Note != "is bad" || r.Evidence[0].Excerpt != "<bad>" {
+	if len(r.Evidence) != MaxListed || r.Evidence[0].Note != "is bad" || r.Evidence[0].NoteVI != "xấu" || r.Evidence[0].Excerpt != "<bad>" {
 		t.Errorf("evidence: got %d items (%+v), want %d of the failing pages", len(r.Evidence), r.Evidence[0], MaxListed)
 	}
 	m := texts

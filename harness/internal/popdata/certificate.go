@@ -2,7 +2,6 @@ package popdata
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
@@ -41,7 +40,7 @@ func judgeCertificate(ctx context.Context, e *env, b *check.Browser) check.Resul
 		if stale == 0 || stale < len(a.entries) || ctx.Err() != nil {
 			break
 		}
-		staleEv = append(staleEv, scoring.Evidence{Note: fmt.Sprintf("dossier %d: %d look-up(s) over a connection opened before the certificate changed, answered with the trusted certificate and closed after; dossier started again", n, stale)})
+		staleEv = append(staleEv, scoring.Evidence{}.Noted(mNoteStale, n, stale))
 	}
 	restore()
 	// A portal may fail loudly when its gateway is untrusted (a.err): what it sent is still
@@ -102,16 +101,15 @@ func certEvidence(a attempt) []scoring.Evidence {
 		if i == maxEvidence {
 			break
 		}
-		note := "TLS handshake with the trusted certificate"
+		cert := msg.P(mNoteTrustedCert)
 		if h.Untrusted {
-			note = "TLS handshake with the UNTRUSTED certificate"
+			cert = msg.P(mNoteUntrustedCert)
 		}
 		if h.Err != "" {
-			note += ": failed: " + truncate(h.Err, 120)
+			ev = append(ev, scoring.Evidence{}.Noted(mNoteHandshakeFailed, cert, truncate(h.Err, 120)))
 		} else {
-			note += ": completed"
+			ev = append(ev, scoring.Evidence{}.Noted(mNoteHandshakeDone, cert))
 		}
-		ev = append(ev, scoring.Evidence{Note: note})
 	}
 	return append(ev, evidence(a.entries)...)
 }

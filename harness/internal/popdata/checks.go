@@ -277,11 +277,11 @@ func evidence(entries []popdbtest.Request) []scoring.Evidence {
 	var ev []scoring.Evidence
 	for i, r := range entries {
 		if i == maxEvidence {
-			ev = append(ev, scoring.Evidence{Note: fmt.Sprintf("and %d more gateway request(s)", len(entries)-maxEvidence)})
+			ev = append(ev, scoring.Evidence{}.Noted(mNoteMoreRequests, len(entries)-maxEvidence))
 			break
 		}
-		ev = append(ev, scoring.Evidence{Request: r.Method + " " + check.RedactURL(r.URL), Status: r.Status,
-			Note: "population-database gateway: " + describe(r).String()})
+		ev = append(ev, scoring.Evidence{Request: r.Method + " " + check.RedactURL(r.URL), Status: r.Status}.
+			Noted(mNoteGateway, describe(r)))
 	}
 	return ev
 }

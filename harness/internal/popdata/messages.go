@@ -289,3 +289,17 @@ var outcomes = map[popdbtest.Outcome]msg.Text{
 	popdbtest.Abandoned:  msg.New("popdata.outcome.abandoned", "abandoned", "bị bỏ dở"),
 	popdbtest.Pending:    msg.New("popdata.outcome.pending", "pending", "đang xử lý"),
 }
+
+// Evidence notes (scoring.Evidence.Noted).
+var (
+	mNoteStale           = msg.New("popdata.note.stale", "dossier %d: %d look-up(s) over a connection opened before the certificate changed, answered with the trusted certificate and closed after; dossier started again", "hồ sơ %d: %d lần tra cứu qua kết nối mở trước khi đổi chứng thư, được trả lời bằng chứng thư tin cậy rồi đóng; bắt đầu lại hồ sơ")
+	mNoteTrustedCert     = msg.New("popdata.note.trusted-cert", "TLS handshake with the trusted certificate", "bắt tay TLS với chứng thư tin cậy")
+	mNoteUntrustedCert   = msg.New("popdata.note.untrusted-cert", "TLS handshake with the UNTRUSTED certificate", "bắt tay TLS với chứng thư KHÔNG tin cậy")
+	mNoteHandshakeFailed = msg.New("popdata.note.handshake-failed", "%s: failed: %s", "%s: thất bại: %s")
+	mNoteHandshakeDone   = msg.New("popdata.note.handshake-done", "%s: completed", "%s: hoàn tất")
+	mNoteWhere           = msg.New("popdata.note.where", "%s (%s)", "%s (%s)")
+	mNoteGetForm         = msg.New("popdata.note.get-form", "%s in a GET form", "%s trong biểu mẫu GET")
+	mNoteMoreRequests    = msg.New("popdata.note.more-requests", "and %d more gateway request(s)", "và %d yêu cầu khác tới cổng kết nối")
+	mNoteGateway         = msg.New("popdata.note.gateway", "population-database gateway: %s", "cổng kết nối cơ sở dữ liệu quốc gia về dân cư: %s")
+	mNoteDossierForm     = msg.New("popdata.note.dossier-form", "the dossier form as the adapter reported it", "biểu mẫu hồ sơ theo bộ điều hợp báo lại")
+)

@@ -210,7 +210,7 @@ func prefillEvidence(a attempt) []scoring.Evidence {
 				parts = append(parts, f.name+"="+truncate(v, 80))
 			}
 		}
-		ev = append(ev, scoring.Evidence{Excerpt: strings.Join(parts, "; "), Note: "the dossier form as the adapter reported it"})
+		ev = append(ev, scoring.Evidence{Excerpt: strings.Join(parts, "; ")}.Noted(mNoteDossierForm))
 	}
 	return append(ev, evidence(a.entries)...)
 }

@@ -101,7 +101,7 @@ func (c *urlCollector) add(raw string, where msg.Phrase) {
 		u := check.RedactURL(raw)
 		c.problems = append(c.problems, msg.P(mInURL, p, u, where))
 		if len(c.evidence) < maxEvidence {
-			c.evidence = append(c.evidence, scoring.Evidence{Request: "GET " + u, Note: p.String() + " (" + where.String() + ")"})
+			c.evidence = append(c.evidence, scoring.Evidence{Request: "GET " + u}.Noted(mNoteWhere, p, where))
 		}
 	}
 }
@@ -152,7 +152,7 @@ func (c *urlCollector) form(f *html.Node, page string) {
 			c.mu.Lock()
 			c.problems = append(c.problems, msg.P(mGetForm, msg.P(why), n, page))
 			if len(c.evidence) < maxEvidence {
-				c.evidence = append(c.evidence, scoring.Evidence{Request: "GET " + page, Location: htmlx.Path(in), Note: msg.P(why).String() + " in a GET form"})
+				c.evidence = append(c.evidence, scoring.Evidence{Request: "GET " + page, Location: htmlx.Path(in)}.Noted(mNoteGetForm, msg.P(why)))
 			}
 			c.mu.Unlock()
 		}

@@ -25,7 +25,7 @@ func catalogueCheck(pl *check.ProcedureList) check.Result {
 			legacy = append(legacy, msg.P(mCatalogueAt, p.Label(), p.Where))
 		}
 	}
-	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL), Note: fmt.Sprintf("%d procedures read from the %s catalogue", len(pl.Procedures), pl.Format)}
+	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL)}.Noted(mNoteCatalogueRead, len(pl.Procedures), pl.Format)
 	if len(noCode) == 0 && len(noLevel) == 0 && len(legacy) == 0 {
 		return check.Pass(mCataloguePass, len(pl.Procedures)).At(pl.URL).With(ev)
 	}
@@ -88,8 +88,7 @@ func fullProcessRateCheck(pl *check.ProcedureList) check.Result {
 func rateResult(t scoring.Target, pl *check.ProcedureList, unstated int64, short []string, what, shortWhat msg.Phrase) check.Result {
 	got := fmt.Sprintf("%s (%d/%d)", pct(t.Measured), t.Numerator, t.Denominator)
 	want := "≥ " + pct(t.Threshold)
-	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL),
-		Note: fmt.Sprintf("target %s: threshold %s, measured %s; source: %s", t.ID, pct(t.Threshold), got, t.Source)}
+	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL)}.Noted(mNoteTarget, t.ID, pct(t.Threshold), got, t.Source)
 	var note msg.Phrase // renders as nothing when every procedure states its level
 	if unstated > 0 {
 		note = msg.P(mRateUnstated, unstated)

@@ -62,7 +62,7 @@ func componentsCheck(ctx context.Context, s *check.Session, r *check.Resolved) c
 			lacks := msg.List{Items: missing, Sep: ", "}
 			bad = append(bad, msg.P(mComponentsLacks, check.Redact(pg.URL), lacks))
 			e := pg.Evidence()
-			e.Note = "missing: " + lacks.Render(msg.VI) // the components as the decree names them
+			e = e.Noted(mNoteMissing, lacks)
 			ev = append(ev, e)
 		}
 	}

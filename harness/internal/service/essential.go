@@ -135,11 +135,10 @@ func essentialCheck(ctx context.Context, s *check.Session, r *check.Resolved) ch
 		}
 	}
 	src := criteria.Essential()
-	note := "essential services: " + src.Source + ". " + src.Note
+	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL)}.Noted(mNoteEssential, src.Source, src.Note)
 	if len(linked) > 0 {
-		note += " Offered through a link rather than the catalogue: " + strings.Join(linkedNote, "; ") + "."
+		ev = ev.Noted(mNoteEssentialLinked, src.Source, src.Note, strings.Join(linkedNote, "; "))
 	}
-	ev := scoring.Evidence{Request: "GET " + check.Redact(pl.URL), Note: note}
 	offered := len(services) - len(missing) - len(offline)
 	if len(missing) == 0 && len(offline) == 0 {
 		var via msg.Phrase // renders as nothing when every service is in the catalogue

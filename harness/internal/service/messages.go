@@ -265,3 +265,12 @@ var (
 
 // scopes name a level of government.
 var scopes = map[criteria.Scope]msg.Text{criteria.Ministry: mScopeMinistry, criteria.Province: mScopeProvince, criteria.Commune: mScopeCommune}
+
+// Evidence notes (scoring.Evidence.Noted).
+var (
+	mNoteMissing         = msg.New("service.note.missing", "missing: %s", "thiếu: %s")
+	mNoteEssential       = msg.New("service.note.essential", "essential services: %s. %s", "dịch vụ thiết yếu: %s. %s")
+	mNoteEssentialLinked = msg.New("service.note.essential-linked", "essential services: %s. %s Offered through a link rather than the catalogue: %s.", "dịch vụ thiết yếu: %s. %s Được cung cấp qua liên kết thay vì trong danh mục: %s.")
+	mNoteCatalogueRead   = msg.New("service.note.catalogue-read", "%d procedures read from the %s catalogue", "đã đọc %d thủ tục từ danh mục %s")
+	mNoteTarget          = msg.New("service.note.target", "target %s: threshold %s, measured %s; source: %s", "chỉ tiêu %s: ngưỡng %s, đo được %s; nguồn: %s")
+)

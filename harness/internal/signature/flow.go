@@ -154,7 +154,7 @@ func Redacting(f check.Func) check.Func {
 		r.Message = check.Redact(r.Message)
 		r.Got, r.Want = check.Redact(r.Got), check.Redact(r.Want)
 		for i := range r.Evidence {
-			r.Evidence[i].Note = check.Redact(r.Evidence[i].Note)
+			r.Evidence[i] = r.Evidence[i].MapNotes(check.Redact)
 			r.Evidence[i].Excerpt = check.Redact(r.Evidence[i].Excerpt)
 		}
 		return r

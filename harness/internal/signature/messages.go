@@ -187,3 +187,18 @@ func format(attached bool) msg.Phrase {
 	}
 	return msg.P(mDetached)
 }
+
+// Evidence notes (scoring.Evidence.Noted).
+var (
+	mNoteResult      = msg.New("signature.note.result", "result %q of dossier %s: %d bytes, %s", "kết quả %q của hồ sơ %s: %d byte, %s")
+	mShapeDetached   = msg.New("signature.note.shape.detached", "detached signature of %d bytes", "chữ ký tách rời %d byte")
+	mShapeAttached   = msg.New("signature.note.shape.attached", "attached CMS signature", "chữ ký CMS đính kèm")
+	mShapePDF        = msg.New("signature.note.shape.pdf", "signed PDF", "tệp PDF đã ký")
+	mShapeNone       = msg.New("signature.note.shape.none", "no signature", "không có chữ ký")
+	mNotePlainCMS    = msg.New("signature.note.plain-cms", "plain CMS: no signing-certificate attribute, so not CAdES-BES (Circular 15/2025/TT-BKHCN recommends CAdES/PAdES)", "CMS thuần: không có thuộc tính signing-certificate, nên không phải CAdES-BES (Thông tư 15/2025/TT-BKHCN khuyến nghị CAdES/PAdES)")
+	mNoteCAdES       = msg.New("signature.note.cades", "CAdES-BES (signing-certificate attribute present and matching)", "CAdES-BES (có thuộc tính signing-certificate và khớp)")
+	mNoteTimestamp   = msg.New("signature.note.timestamp", "time-stamped at %s by %q (CAdES-T)", "gắn dấu thời gian lúc %s bởi %q (CAdES-T)")
+	mNoteNoTimestamp = msg.New("signature.note.no-timestamp", "no time-stamp (Circular 15/2025/TT-BKHCN asks signing software to support them)", "không có dấu thời gian (Thông tư 15/2025/TT-BKHCN yêu cầu phần mềm ký số hỗ trợ)")
+	mNoteSigned      = msg.New("signature.note.signed", "%s; %s; signer %s; hash %s; %s", "%s; %s; người ký %s; hàm băm %s; %s")
+	mNoteSubmitted   = msg.New("signature.note.submitted", "submitted %q (%d bytes) signed by %s; the portal replied: accepted %v, dossier %q, message %s, signers %q", "đã nộp %q (%d byte) do %s ký; cổng trả lời: chấp nhận %v, hồ sơ %q, thông báo %s, người ký %q")
+)

@@ -100,7 +100,7 @@ func badSignaturesRejected(ctx context.Context, s *check.Session) check.Result {
 	var ev []scoring.Evidence
 	for _, o := range outs[1:] {
 		summary.Items = append(summary.Items, o.said())
-		ev = append(ev, scoring.Evidence{Note: o.String()})
+		ev = append(ev, scoring.Evidence{}.Noted(msg.Verbatim, o.said()))
 		switch {
 		case o.err != nil:
 			failedToSubmit.Items = append(failedToSubmit.Items, o.c.Label)

@@ -40,7 +40,8 @@ func resultSigned(ctx context.Context, s *check.Session) check.Result {
 	if len(doc.Data) == 0 {
 		return say(scoring.Fail, mEmptyResult, id).Saw(msg.P(mGotEmpty), msg.P(mWantByAgency))
 	}
-	ev := scoring.Evidence{Note: fmt.Sprintf("result %q of dossier %s: %d bytes, %s", doc.Name, id, len(doc.Data), sigShape(doc))}
+	result := msg.P(mNoteResult, doc.Name, id, len(doc.Data), sigShape(doc))
+	ev := scoring.Evidence{}.Noted(msg.Verbatim, result)
 	signed, unsigned, err := VerifyDocument(pki, doc)
 	switch {
 	case unsigned:
@@ -66,30 +67,29 @@ func resultSigned(ctx context.Context, s *check.Session) check.Result {
 		when, after = msg.P(mAt, clock(signed.SigningTime)), msg.P(mAfterSubmit)
 	}
 	root := signed.Chain[len(signed.Chain)-1].Subject.CommonName
-	format := "plain CMS: no signing-certificate attribute, so not CAdES-BES (Circular 15/2025/TT-BKHCN recommends CAdES/PAdES)"
+	format := msg.P(mNotePlainCMS)
 	if signed.CAdES {
-		format = "CAdES-BES (signing-certificate attribute present and matching)"
+		format = msg.P(mNoteCAdES)
 	}
-	ev.Note += "; " + format + fmt.Sprintf("; signer %s; hash %v", signed.Subject, signed.Hash)
+	stamp := msg.P(mNoteNoTimestamp)
 	if !signed.Timestamp.IsZero() && signed.TimestampAuthority != nil {
-		ev.Note += fmt.Sprintf("; time-stamped at %s by %q (CAdES-T)", signed.Timestamp.UTC().Format(time.RFC3339), signed.TimestampAuthority.Subject.CommonName)
-	} else {
-		ev.Note += "; no time-stamp (Circular 15/2025/TT-BKHCN asks signing software to support them)"
+		stamp = msg.P(mNoteTimestamp, signed.Timestamp.UTC().Format(time.RFC3339), signed.TimestampAuthority.Subject.CommonName)
 	}
+	ev = ev.Noted(mNoteSigned, result, format, signed.Subject, fmt.Sprint(signed.Hash), stamp)
 	return say(scoring.Pass, mResultSigned, id, signed.CommonName, when, root, after).With(ev)
 }
 
 // maxSkew is the clock difference tolerated between the harness and the portal.
 const maxSkew = 5 * time.Minute
 
-func sigShape(doc *check.Document) string {
+func sigShape(doc *check.Document) msg.Phrase {
 	switch {
 	case doc.Signature != nil:
-		return fmt.Sprintf("detached signature of %d bytes", len(doc.Signature))
+		return msg.P(mShapeDetached, len(doc.Signature))
 	case signtest.IsSignedData(doc.Data):
-		return "attached CMS signature"
+		return msg.P(mShapeAttached)
 	case signtest.IsSignedPDF(doc.Data):
-		return "signed PDF"
+		return msg.P(mShapePDF)
 	}
-	return "no signature"
+	return msg.P(mShapeNone)
 }

@@ -2,7 +2,6 @@ package signature
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -58,8 +57,7 @@ func submissionAccepted(ctx context.Context, s *check.Session) check.Result {
 		refusals = append(refusals, msg.P(mRefusal, format(attached), quote(dos.Message)))
 	}
 	subject := id.Subject()
-	ev := scoring.Evidence{Note: fmt.Sprintf("submitted %q (%d bytes) signed by %s; the portal replied: accepted %v, dossier %q, message %s, signers %q",
-		base.Name, len(base.Data), subject, dos.Accepted, dos.ID, quote(dos.Message), dos.Signers)}
+	ev := scoring.Evidence{}.Noted(mNoteSubmitted, base.Name, len(base.Data), subject, dos.Accepted, dos.ID, quote(dos.Message), dos.Signers)
 	if !dos.Accepted {
 		list := msg.List{Items: refusals, Sep: "; "}
 		return say(scoring.Fail, mSignedRefus, id.Cert.Subject.CommonName, list).

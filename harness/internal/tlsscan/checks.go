@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"crypto/rsa"
 	"crypto/x509"
-	"fmt"
 	"net"
 	"net/url"
 	"strings"
@@ -121,12 +120,11 @@ func checkHTTPS(ctx context.Context, s *check.Session) check.Result {
 		return check.Error(mHandshake, addr, err).At(s.Base().String())
 	}
 	leaf := info.Chain[0]
-	ev := scoring.Evidence{Request: "TLS handshake with " + addr,
-		Note: fmt.Sprintf("leaf %s issued by %s, valid %s – %s, SAN %s; %d certificate(s) presented",
-			subject(leaf), leaf.Issuer.String(), leaf.NotBefore.UTC().Format(time.DateOnly),
-			leaf.NotAfter.UTC().Format(time.DateOnly), strings.Join(leaf.DNSNames, " "), len(info.Chain))}
+	leafNote := msg.P(mNoteLeaf, subject(leaf), leaf.Issuer.String(), leaf.NotBefore.UTC().Format(time.DateOnly),
+		leaf.NotAfter.UTC().Format(time.DateOnly), strings.Join(leaf.DNSNames, " "), len(info.Chain))
+	ev := scoring.Evidence{Request: "TLS handshake with " + addr}.Noted(msg.Verbatim, leafNote)
 	if info.Raw != "" {
-		ev.Note += "; " + info.Raw
+		ev = ev.Noted(mNoteAndRaw, leafNote, info.Raw)
 	}
 	if info.VerifyErr != nil {
 		why := describeVerifyErr(info.VerifyErr, host)
@@ -155,7 +153,7 @@ func checkVersions(ctx context.Context, s *check.Session) check.Result {
 	var accepted, legacy []uint16
 	var ev []scoring.Evidence
 	for _, r := range res {
-		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(r.Version) + " to " + addr, Note: r.Outcome.Detail})
+		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(r.Version) + " to " + addr}.Noted(msg.Verbatim, r.Outcome.Detail))
 		if r.Accepted {
 			accepted = append(accepted, r.Version)
 			if r.Version < VersionTLS12 {
@@ -195,7 +193,7 @@ func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 		for _, r := range res {
 			if r.Accepted {
 				return check.Pass(mTLS13OnlyOK, addr).At(s.Base().String()).
-					With(scoring.Evidence{Request: "ClientHello " + VersionName(r.Version) + " to " + addr, Note: r.Outcome.Detail})
+					With(scoring.Evidence{Request: "ClientHello " + VersionName(r.Version) + " to " + addr}.Noted(msg.Verbatim, r.Outcome.Detail))
 			}
 		}
 		return check.Error(mNoVersionForSuites, addr)
@@ -220,8 +218,8 @@ func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 			order = append(order, w.Suite)
 		}
 		at[w.Suite] = append(at[w.Suite], w.Version)
-		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(w.Version) + " with weak suites only to " + addr,
-			Note: fmt.Sprintf("server chose %s (%s)", SuiteName(w.Suite), weakness(w.Suite))})
+		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(w.Version) + " with weak suites only to " + addr}.
+			Noted(mNoteServerChose, SuiteName(w.Suite), weaknessPhrase(w.Suite)))
 	}
 	list := msg.List{Sep: "; "}
 	for _, id := range order {
@@ -236,8 +234,8 @@ func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 func weakRefusals(addr string, versions []uint16, offered int) []scoring.Evidence {
 	ev := make([]scoring.Evidence, 0, len(versions))
 	for _, v := range versions {
-		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(v) + " with weak suites only to " + addr,
-			Note: fmt.Sprintf("the server refused all %d weak suites offered", offered)})
+		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(v) + " with weak suites only to " + addr}.
+			Noted(mNoteRefusedWeak, offered))
 	}
 	return ev
 }
@@ -261,8 +259,8 @@ func checkExpiry(ctx context.Context, s *check.Session) check.Result {
 		if i > 0 {
 			role = msg.P(mRoleChain, i)
 		}
-		ev = append(ev, scoring.Evidence{Request: "TLS handshake with " + addr,
-			Note: fmt.Sprintf("%s %s expires %s", role, subject(c), c.NotAfter.UTC().Format(time.RFC3339))})
+		ev = append(ev, scoring.Evidence{Request: "TLS handshake with " + addr}.
+			Noted(mNoteExpires, role, subject(c), c.NotAfter.UTC().Format(time.RFC3339)))
 		if left < minDaysLeft*24*time.Hour {
 			got := msg.P(mCertExpires, role, subject(c), c.NotAfter.UTC().Format(time.DateOnly), days)
 			if left < 0 {

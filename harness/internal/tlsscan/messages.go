@@ -179,3 +179,13 @@ var (
 		"%s: chứng thư %s hết hạn ngày %s, còn %d ngày")
 	mDaysLeft = msg.New("tlsscan.expiry.days-left", "%d days left", "còn %d ngày")
 )
+
+// Evidence notes (scoring.Evidence.Noted); what the server sent (Outcome.Detail) stays as it is.
+var (
+	mNoteNoHTTPAnswer = msg.New("tlsscan.note.no-http-answer", "connection accepted, no HTTP answer: %v", "kết nối được chấp nhận, không có trả lời HTTP: %v")
+	mNoteLeaf         = msg.New("tlsscan.note.leaf", "leaf %s issued by %s, valid %s – %s, SAN %s; %d certificate(s) presented", "chứng thư lá %s do %s cấp, hiệu lực %s – %s, SAN %s; máy chủ gửi %d chứng thư")
+	mNoteAndRaw       = msg.New("tlsscan.note.and-raw", "%s; %s", "%s; %s")
+	mNoteServerChose  = msg.New("tlsscan.note.server-chose", "server chose %s (%s)", "máy chủ chọn %s (%s)")
+	mNoteRefusedWeak  = msg.New("tlsscan.note.refused-weak", "the server refused all %d weak suites offered", "máy chủ từ chối cả %d bộ mã yếu được đề nghị")
+	mNoteExpires      = msg.New("tlsscan.note.expires", "%s %s expires %s", "%s %s hết hạn %s")
+)

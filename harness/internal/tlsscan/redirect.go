@@ -77,14 +77,14 @@ func checkRedirect(ctx context.Context, s *check.Session) check.Result {
 				if why, ok := notListening(conn, err); ok {
 					return check.Pass(mNoPlainHTTP, start, why).
 						Saw(msg.P(mGotNoPlain), want).At(start).
-						With(scoring.Evidence{Request: "GET " + check.Redact(start), Note: why.String()})
+						With(scoring.Evidence{Request: "GET " + check.Redact(start)}.Noted(msg.Verbatim, why))
 				}
 			}
 			if conn.connected {
 				// Something listens and accepted the connection, then said nothing usable:
 				// whether it would redirect is unseen.
 				return check.Error(mSilentPlain, check.Redact(cur), err).
-					At(check.Redact(cur)).With(append(ev, scoring.Evidence{Request: "GET " + check.Redact(cur), Note: "connection accepted, no HTTP answer: " + err.Error()})...)
+					At(check.Redact(cur)).With(append(ev, scoring.Evidence{Request: "GET " + check.Redact(cur)}.Noted(mNoteNoHTTPAnswer, err))...)
 			}
 			return check.Error(mGetFailed, check.Redact(cur), err).At(check.Redact(cur)).With(ev...)
 		}

@@ -2,7 +2,6 @@ package ux
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"sort"
 
@@ -162,7 +161,7 @@ func depthCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.
 	for i, p := range deepPages {
 		deep[i] = msg.P(mDepthClicks, p.url, p.clicks)
 	}
-	ev := scoring.Evidence{Request: "GET " + check.Redact(home), Note: fmt.Sprintf("breadth-first crawl: %d pages read, %d links seen, every link within %d clicks seen", res.fetched, len(res.depth), res.explored)}
+	ev := scoring.Evidence{Request: "GET " + check.Redact(home)}.Noted(mNoteCrawl, res.fetched, len(res.depth), res.explored)
 	if len(deep) == 0 && len(unseen) == 0 {
 		return check.Pass(mDepthPass, len(targets), maxClicks, deepest).At(home).With(ev)
 	}

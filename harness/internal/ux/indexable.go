@@ -288,11 +288,11 @@ func discoveryEvidence(ctx context.Context, s *check.Session, r *check.Resolved)
 	var ev []scoring.Evidence
 	if home, err := s.Page(ctx, r.Home); err == nil {
 		e := home.Evidence()
-		e.Note = "discovery started here; procedures: " + r.Sources["procedures"] + ", procedure pages: " + r.Sources["procedure_pages"]
+		e = e.Noted(mNoteDiscoveryStart, r.Sources["procedures"], r.Sources["procedure_pages"])
 		ev = append(ev, e)
 	}
 	for _, n := range r.Notes {
-		ev = append(ev, scoring.Evidence{Note: "discovery: " + n})
+		ev = append(ev, scoring.Evidence{}.Noted(mNoteDiscovery, n))
 	}
 	return ev
 }

@@ -266,3 +266,11 @@ var (
 	mStepSearch        = msg.New("ux.step.search", "searching for %s", "tìm kiếm %s")
 	mStepTiming        = msg.New("ux.step.timing", "timing %s", "đo thời gian phản hồi của %s")
 )
+
+// Evidence notes (scoring.Evidence.Noted).
+var (
+	mNoteThirdParty     = msg.New("ux.note.third-party", "%s; blocked third-party hosts, not counted: %s", "%s; máy chủ bên thứ ba bị chặn, không tính: %s")
+	mNoteCrawl          = msg.New("ux.note.crawl", "breadth-first crawl: %d pages read, %d links seen, every link within %d clicks seen", "duyệt theo chiều rộng: đã đọc %d trang, thấy %d liên kết, đã thấy mọi liên kết trong phạm vi %d lần nhấp")
+	mNoteDiscoveryStart = msg.New("ux.note.discovery-start", "discovery started here; procedures: %s, procedure pages: %s", "việc dò tìm bắt đầu từ đây; thủ tục: %s, trang thủ tục: %s")
+	mNoteDiscovery      = msg.New("ux.note.discovery", "discovery: %s", "dò tìm: %s")
+)

@@ -124,9 +124,9 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 			if total > budget {
 				heavy = append(heavy, msg.P(mWeightRendered, check.Redact(pg.URL), total, n))
 				e := pg.Evidence("Content-Type")
-				e.Note = heavy[len(heavy)-1].Render(msg.EN)
+				e = e.Noted(msg.Verbatim, heavy[len(heavy)-1])
 				if tp := pg.Render.ThirdPartyHosts(); len(tp) > 0 {
-					e.Note += "; blocked third-party hosts, not counted: " + strings.Join(tp, ", ")
+					e = e.Noted(mNoteThirdParty, heavy[len(heavy)-1], strings.Join(tp, ", "))
 				}
 				ev = append(ev, e)
 			}
@@ -189,7 +189,7 @@ func weightCheck(ctx context.Context, s *check.Session) check.Result {
 			}
 			heavy = append(heavy, msg.P(mWeightHeavy, check.Redact(pg.URL), qual, total, len(pg.Body), len(res), strings.Join(top, ", ")))
 			e := pg.Evidence("Content-Type")
-			e.Note = heavy[len(heavy)-1].Render(msg.EN)
+			e = e.Noted(msg.Verbatim, heavy[len(heavy)-1])
 			ev = append(ev, e)
 		}
 	}

@@ -124,3 +124,16 @@ var (
 	mStepReuse       = msg.New("warehouse.step.reuse", "submitting a dossier that reuses item %s", "nộp hồ sơ sử dụng lại mục %s")
 	mStepReuseBogus  = msg.New("warehouse.step.reuse-nonexistent", "submitting a dossier that reuses the nonexistent item %s", "nộp hồ sơ sử dụng lại mục không tồn tại %s")
 )
+
+// Evidence notes (scoring.Evidence.Noted).
+var (
+	mNoteBeforeAfter  = msg.New("warehouse.note.before-after", "before: %s; after: %s", "trước: %s; sau: %s")
+	mNoteSameContent  = msg.New("warehouse.note.same-content", "the stored item has the same content as the result", "mục được lưu có nội dung giống kết quả")
+	mNoteDiffers      = msg.New("warehouse.note.differs", "the stored item (%d bytes) differs from the result (%d bytes)", "mục được lưu (%d byte) khác kết quả (%d byte)")
+	mNoteItems        = msg.New("warehouse.note.items", "warehouse: %d items before the dossier, %d after: %s", "kho dữ liệu: %d mục trước khi nộp hồ sơ, %d mục sau: %s")
+	mNoteItem         = msg.New("warehouse.note.item", "item %s", "mục %s")
+	mNoteReuseRequest = msg.New("warehouse.note.reuse-request", "DossierRequest{Procedure: %q, Reuse: [%q]} → accepted %v, message %s", "DossierRequest{Procedure: %q, Reuse: [%q]} → chấp nhận %v, thông báo %s")
+	mNoteBogusRequest = msg.New("warehouse.note.bogus-request", "DossierRequest{Reuse: [%q]} → accepted as dossier %s, message %s", "DossierRequest{Reuse: [%q]} → được chấp nhận thành hồ sơ %s, thông báo %s")
+	mNoteNoItems      = msg.New("warehouse.note.no-items", "(none)", "(không có)")
+	mNoteMoreItems    = msg.New("warehouse.note.more-items", "… %d more", "… và %d mục khác")
+)

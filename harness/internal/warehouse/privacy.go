@@ -156,7 +156,7 @@ func private(ctx context.Context, s *check.Session) check.Result {
 		}
 	}
 	for _, l := range lines.Items {
-		ev = append(ev, scoring.Evidence{Note: l.String()})
+		ev = append(ev, scoring.Evidence{}.Noted(msg.Verbatim, l))
 	}
 	whose := person(st.who)
 	switch {

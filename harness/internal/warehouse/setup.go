@@ -111,7 +111,7 @@ func (st *state) find() {
 func (st *state) missing(id string) check.Result {
 	return check.Fail(mMissing, st.dossier, len(st.before), len(st.after), seeAlso(id)).
 		Saw(msg.P(mMissingGot), msg.P(mMissingWant)).
-		With(scoring.Evidence{Note: fmt.Sprintf("before: %s; after: %s", itemList(st.before), itemList(st.after))})
+		With(scoring.Evidence{}.Noted(mNoteBeforeAfter, itemList(st.before), itemList(st.after)))
 }
 
 // seeAlso is "" for P06-WH-01 itself, else a pointer to it.

@@ -33,14 +33,14 @@ func resultStored(ctx context.Context, s *check.Session) check.Result {
 		stored, err1 := st.w.FetchWarehouseItem(ctx, st.b, st.item.ID)
 		result, err2 := res.FetchResult(ctx, st.b, st.dossier)
 		if err1 == nil && err2 == nil && stored != nil && result != nil {
-			note := "the stored item has the same content as the result"
+			note := msg.P(mNoteSameContent)
 			if !bytes.Equal(stored.Data, result.Data) {
-				note = fmt.Sprintf("the stored item (%d bytes) differs from the result (%d bytes)", len(stored.Data), len(result.Data))
+				note = msg.P(mNoteDiffers, len(stored.Data), len(result.Data))
 			}
-			r = r.With(scoring.Evidence{Note: note})
+			r = r.With(scoring.Evidence{}.Noted(msg.Verbatim, note))
 		}
 	}
-	return r.With(scoring.Evidence{Note: fmt.Sprintf("warehouse: %d items before the dossier, %d after: %s", len(st.before), len(st.after), itemList(st.after))})
+	return r.With(scoring.Evidence{}.Noted(mNoteItems, len(st.before), len(st.after), itemList(st.after)))
 }
 
 // P06-WH-02: the citizen can list the documents in the warehouse, each with a name and a link
@@ -80,7 +80,7 @@ func listed(ctx context.Context, s *check.Session) check.Result {
 	if len(problems.Items) > 0 {
 		return check.Fail(mListedProblems, st.dossier, it.ID, problems).
 			Saw(msg.P(mList, problems), msg.P(mListedWant)).
-			With(append(ev, scoring.Evidence{Note: fmt.Sprintf("item %+v", *it)})...)
+			With(append(ev, scoring.Evidence{}.Noted(mNoteItem, fmt.Sprintf("%+v", *it)))...)
 	}
 	return check.Pass(mListed, len(st.after), st.dossier, it.Name, size).At(it.URL).With(ev...)
 }
@@ -102,7 +102,7 @@ func reused(ctx context.Context, s *check.Session) check.Result {
 	if !dos.Accepted {
 		return check.Fail(mReuseRefused, st.item.ID, st.item.Name, quote(dos.Message)).
 			Saw(msg.P(mReuseRefusedGot, dos.Message), msg.P(mReuseRefusedWant)).
-			With(scoring.Evidence{Note: fmt.Sprintf("DossierRequest{Procedure: %q, Reuse: [%q]} → accepted %v, message %s", signature.Procedure, st.item.ID, dos.Accepted, quote(dos.Message))})
+			With(scoring.Evidence{}.Noted(mNoteReuseRequest, signature.Procedure, st.item.ID, dos.Accepted, quote(dos.Message)))
 	}
 	// A reference to an item that does not exist must be refused, or the acceptance above shows
 	// only that the portal ignores the reference.
@@ -114,24 +114,24 @@ func reused(ctx context.Context, s *check.Session) check.Result {
 	if neg.Accepted {
 		return check.Fail(mReuseUnchecked, dos.ID, st.item.ID, neg.ID, bogus).
 			Saw(msg.P(mReuseUncheckedGot), msg.P(mReuseUncheckedWant)).
-			With(scoring.Evidence{Note: fmt.Sprintf("DossierRequest{Reuse: [%q]} → accepted as dossier %s, message %s", bogus, neg.ID, quote(neg.Message))})
+			With(scoring.Evidence{}.Noted(mNoteBogusRequest, bogus, neg.ID, quote(neg.Message)))
 	}
 	return check.Pass(mReused, dos.ID, st.item.ID, st.item.Name, quote(neg.Message))
 }
 
-func itemList(items []check.WarehouseItem) string {
+func itemList(items []check.WarehouseItem) msg.Phrase {
 	if len(items) == 0 {
-		return "(none)"
+		return msg.P(mNoteNoItems)
 	}
-	var parts []string
+	var parts []msg.Phrase
 	for i, it := range items {
 		if i == 10 {
-			parts = append(parts, fmt.Sprintf("… %d more", len(items)-10))
+			parts = append(parts, msg.P(mNoteMoreItems, len(items)-10))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s %q", it.ID, it.Name))
+		parts = append(parts, msg.P(msg.Verbatim, fmt.Sprintf("%s %q", it.ID, it.Name)))
 	}
-	return strings.Join(parts, ", ")
+	return msg.P(msg.Verbatim, msg.List{Items: parts, Sep: ", "})
 }
 
 func quote(s string) string {
