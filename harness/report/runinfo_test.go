@@ -120,7 +120,9 @@ func TestRunFactsRenderEverywhere(t *testing.T) {
 			} `json:"invocations"`
 		} `json:"runs"`
 	}
-	out := render(t, SARIF, sampleReport(), "en")
+	r := sampleReport()
+	r.Traffic.Depth = "deep"
+	out := render(t, SARIF, r, "en")
 	schema, err := os.ReadFile("testdata/sarif-2.1.0-subset.schema.json")
 	require.NoError(t, err)
 	sch, err := jsonschema.Compile("sarif-2.1.0-subset", schema)
@@ -135,13 +137,15 @@ func TestRunFactsRenderEverywhere(t *testing.T) {
 	require.Len(t, inv.Config, 1)
 	assert.Equal(t, "warning", inv.Config[0].Level)
 	assert.EqualValues(t, 137, inv.Props["traffic"].(map[string]any)["requests"])
+	assert.Equal(t, "deep", inv.Props["traffic"].(map[string]any)["depth"], "SARIF records the probe depth, as the other formats do")
 }
 
 // escapeFor is s as format f writes it in running text.
 func escapeFor(f Format, s string) string {
 	switch f {
 	case HTML:
-		return strings.NewReplacer("'", "&#39;", "&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
+		// Quotes need no reference in text (WriteHTML writes them as they are).
+		return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 	case Markdown:
 		if strings.ContainsAny(s, "[]_") && !strings.Contains(s, "/") && !strings.Contains(s, " ") {
 			return mdInline(s)

@@ -171,8 +171,12 @@ func WriteSARIF(w io.Writer, r *scoring.Report, opt Options) error {
 			sarifNotification{Message: sarifText{Text: fmt.Sprintf("%s: %s %s ×%d", facts.W.OutOfScope, rf.Method, rf.URL, rf.Count)}, Level: "note"})
 	}
 	if t := r.Traffic; t != nil {
-		inv.Properties = map[string]any{"traffic": map[string]any{"requests": t.Requests, "bytesRead": t.BytesRead,
-			"maxInFlight": t.MaxInFlight, "maxConnsPerHost": t.MaxConnsPerHost, "backoffs": t.Backoffs, "waitedMs": t.WaitedMS}}
+		traffic := map[string]any{"requests": t.Requests, "bytesRead": t.BytesRead,
+			"maxInFlight": t.MaxInFlight, "maxConnsPerHost": t.MaxConnsPerHost, "backoffs": t.Backoffs, "waitedMs": t.WaitedMS}
+		if t.Depth != "" {
+			traffic["depth"] = t.Depth // standard or deep: how many sensitive paths P06-SEC-13 probed
+		}
+		inv.Properties = map[string]any{"traffic": traffic}
 	}
 	run.Invocations = []sarifInvocation{inv}
 
