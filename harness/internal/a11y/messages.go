@@ -1,7 +1,7 @@
 package a11y
 
 import (
-	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
 )
 
@@ -130,5 +130,5 @@ var (
 		"bảo đảm mỗi id chỉ xuất hiện một lần trong trang")
 
 	// The steps a check names when it could not go on (check.FromError).
-	mStepProfile = pagejudge.StepProfile
+	mStepProfile = check.StepProfile
 )

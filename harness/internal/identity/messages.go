@@ -1,7 +1,7 @@
 package identity
 
 import (
-	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
 )
 
@@ -130,7 +130,7 @@ var (
 	mStepReplayCallback     = msg.New("identity.step.replay-callback", "replaying the callback", "gửi lại callback")
 	mStepReplayCookies      = msg.New("identity.step.replay-cookies", "replaying the pre-logout cookies", "gửi lại cookie của phiên trước khi đăng xuất")
 	mStepLoginEntry         = msg.New("identity.step.login-entry", "resolving the Login entry", "xác định điểm bắt đầu đăng nhập (Login)")
-	mStepProfile            = pagejudge.StepProfile
+	mStepProfile            = check.StepProfile
 	mStepStartLogin         = msg.New("identity.step.start-login", "starting a login", "bắt đầu đăng nhập")
 	mStepForgedMode         = msg.New("identity.step.login-forged", "logging in with the fake SSO sending %s", "đăng nhập với SSO giả lập gửi %s")
 	mStepStartLevel1        = msg.New("identity.step.start-level-1", "starting procedure %s as a level-1 citizen", "bắt đầu thủ tục %s với công dân định danh mức 1")

@@ -14,7 +14,6 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
-	"github.com/p06kit/p06kit/harness/internal/pagejudge"
 	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
@@ -60,7 +59,7 @@ func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMod
 	default:
 		prof, err := s.Profile(ctx)
 		if err != nil {
-			return nil, tr, flowErr(msg.P(pagejudge.StepProfile), err)
+			return nil, tr, flowErr(msg.P(check.StepProfile), err)
 		}
 		if prof.Login == "" {
 			return nil, tr, &check.NotImplementedError{Method: "BeginLogin.BeginLogin (or a profile Login entry, which discovery did not find)"}

@@ -31,13 +31,8 @@ var (
 	mNoneRead  = msg.New("pagejudge.none-read", "no page could be read: %s", "không đọc được trang nào: %s")
 	mFailing   = msg.New("pagejudge.failing-page", "%s: %s", "%s: %s")
 
-	mStepProfile = StepProfile
+	mStepProfile = check.StepProfile
 )
-
-// StepProfile is the step a check names when the portal's profile cannot be resolved
-// (check.FromError(msg.P(pagejudge.StepProfile), err)): OnProfile's, and the families' that
-// resolve the profile themselves, declared once.
-var StepProfile = msg.New("pagejudge.step.resolve-profile", "resolving the portal profile", "xác định hồ sơ cổng")
 
 // MaxListed bounds how many items a message lists and how many failing pages keep evidence
 // (unless Options.AllEvidence); the rest are counted.

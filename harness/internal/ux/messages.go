@@ -1,7 +1,7 @@
 package ux
 
 import (
-	"github.com/p06kit/p06kit/harness/internal/pagejudge"
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
 )
 
@@ -259,7 +259,7 @@ var (
 		"đã công bố thông tin liên hệ và hướng dẫn: điện thoại %s, địa chỉ %q, thư điện tử %s, hướng dẫn %q")
 
 	// The steps a check names when it could not go on (check.FromError).
-	mStepProfile       = pagejudge.StepProfile
+	mStepProfile       = check.StepProfile
 	mStepHome          = msg.New("ux.step.resolve-home", "resolving the home page", "xác định trang chủ")
 	mStepFetch         = msg.New("ux.step.fetch", "fetching %s", "tải %s")
 	mStepRobots        = msg.New("ux.step.fetch-robots", "fetching robots.txt", "tải `robots.txt`")
