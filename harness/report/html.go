@@ -92,6 +92,8 @@ type htmlEvBlock struct {
 	Criteria []string
 	// HeaderSet is the number of the shared header set that replaces HeaderList, or 0.
 	HeaderSet int
+	// Linked is whether a later finding refers to it (#ev-N): only then has it an id.
+	Linked bool
 }
 
 // htmlFixAdvice is how many entries of the "fix first" list show their advice inline, and
@@ -288,6 +290,13 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 		d.Rest += len(hg.Passed) + len(hg.Other)
 	}
 	d.Reasons = shareReasons(d.Groups, d.H.WhyRef)
+	for _, g := range d.Groups {
+		for _, f := range g.Findings {
+			for _, ref := range f.EvRefs {
+				ev.blocks[ref.N-1].Linked = true
+			}
+		}
+	}
 	d.EvBlocks = ev.blocks
 	d.HeaderSets = shareHeaders(d.EvBlocks)
 	relativeRequests(d.EvBlocks, d.Origin)

@@ -5,6 +5,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -56,5 +57,9 @@ func TestHTMLBrokenPortalSize(t *testing.T) {
 			assert.Contains(t, finding, `<a href="`+CriterionDocURL(f.Criterion)+`">`, "%s: %s links its criterion page", lang, f.Criterion)
 		}
 		assert.Greater(t, open, 30, "the fixture is the broken portal's report")
+		// Every link within the page has its target (evidence, criteria, groups, reasons).
+		for _, m := range regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(out, -1) {
+			assert.Contains(t, out, ` id="`+m[1]+`"`, "%s: the page links #%s", lang, m[1])
+		}
 	}
 }
