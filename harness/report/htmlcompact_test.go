@@ -71,8 +71,7 @@ func TestHTMLShowsEachThingOnce(t *testing.T) {
 	assert.Contains(t, out, "and 1 more — see the JSON report")
 	assert.Contains(t, out, "2/2 pages fail: weak CSP (/, /thu-tuc)")
 
-	assert.Equal(t, 2, strings.Count(out, `<dt>Legal basis<dd><a href="https://example.gov.vn/85">Decree 85/2016/NĐ-CP</a>
-`), "both findings link the basis to its source")
+	assert.Equal(t, 2, strings.Count(out, `<dt>Legal basis<dd><a href="https://example.gov.vn/85">Decree 85/2016/NĐ-CP</a></dl>`), "both findings link the basis to its source")
 	assert.NotContains(t, out, "#src-", "there is no list of sources to refer to")
 }
 
@@ -169,7 +168,7 @@ func TestHTMLFindingLinksItsRequirement(t *testing.T) {
 		out := b.String()
 		assert.NotContains(t, out, "Máy chủ từ chối TLS 1.0 và 1.1", lang)
 		assert.NotContains(t, out, "The server refuses TLS 1.0 and 1.1", lang)
-		assert.Contains(t, out, "<dd>TLS 1.2+\n", "%s: the check's want stays", lang)
+		assert.Contains(t, out, "<dd>TLS 1.2+<dt>", "%s: the check's want stays", lang)
 		assert.Contains(t, out, ` (<a href="`+page+`">`+label+`</a>)</p>`, lang)
 		assert.Contains(t, out, `<p class="advice"><a href="`+CriterionDocURL("T-SEC-03")+`">`+label+`</a></p>`, "%s: a finding without advice still links its page", lang)
 	}
