@@ -14,6 +14,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
@@ -662,7 +663,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 		}
 		resp, err := s.Get(ctx, abs)
 		if err != nil {
-			r.procErr = fmt.Errorf("fetching the procedure catalogue: %w", err)
+			r.procErr = msg.Wrap(msg.P(mStepFetchCatalogue), err)
 			return
 		}
 		if resp.StatusCode != 200 {
@@ -688,7 +689,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 	case r.Procedures != "":
 		pg, err := s.Page(ctx, r.Procedures)
 		if err != nil {
-			r.procErr = fmt.Errorf("fetching the procedure catalogue: %w", err)
+			r.procErr = msg.Wrap(msg.P(mStepFetchCatalogue), err)
 			return
 		}
 		if pg.StatusCode != 200 || pg.Doc == nil {
