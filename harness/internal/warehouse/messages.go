@@ -137,3 +137,10 @@ var (
 	mNoteNoItems      = msg.New("warehouse.note.no-items", "(none)", "(không có)")
 	mNoteMoreItems    = msg.New("warehouse.note.more-items", "… %d more", "… và %d mục khác")
 )
+
+// Steps of the setup an error names (msg.Wrap).
+var (
+	mStepListBefore = msg.New("warehouse.step.list-before", "listing the warehouse before the dossier", "liệt kê kho dữ liệu trước khi nộp hồ sơ")
+	mStepComplete   = msg.New("warehouse.step.complete", "completing dossier %s", "hoàn thành hồ sơ %s")
+	mStepListAfter  = msg.New("warehouse.step.list-after", "listing the warehouse after completing dossier %s", "liệt kê kho dữ liệu sau khi hoàn thành hồ sơ %s")
+)

@@ -58,7 +58,7 @@ func setup(ctx context.Context, s *check.Session) (*state, error) {
 		return nil, err
 	}
 	if st.before, err = st.w.ListWarehouse(ctx, st.b); err != nil {
-		return nil, fmt.Errorf("listing the warehouse before the dossier: %w", err)
+		return nil, msg.Wrap(msg.P(mStepListBefore), err)
 	}
 	dos, err := signature.Submit(ctx, st.d, st.b, check.DossierRequest{Procedure: signature.Procedure,
 		Documents: []check.Document{signature.NewDocument("to-khai.pdf")}})
@@ -70,10 +70,10 @@ func setup(ctx context.Context, s *check.Session) (*state, error) {
 	}
 	st.dossier = dos.ID
 	if err := r.CompleteDossier(ctx, dos.ID); err != nil {
-		return nil, fmt.Errorf("completing dossier %s: %w", dos.ID, err)
+		return nil, msg.Wrap(msg.P(mStepComplete, dos.ID), err)
 	}
 	if st.after, err = st.w.ListWarehouse(ctx, st.b); err != nil {
-		return nil, fmt.Errorf("listing the warehouse after completing dossier %s: %w", dos.ID, err)
+		return nil, msg.Wrap(msg.P(mStepListAfter, dos.ID), err)
 	}
 	st.find()
 	return st, nil

@@ -1,0 +1,8 @@
+package discover
+
+import "github.com/p06kit/p06kit/harness/msg"
+
+// The family's messages (package msg): the steps of discovery an error names.
+var (
+	mStepFetchCatalogue = msg.New("discover.step.fetch-catalogue", "fetching the procedure catalogue", "tải danh mục thủ tục")
+)
