@@ -520,10 +520,8 @@ func searchTemplate(doc *html.Node, base *url.URL, d *discovery) string {
 		role, _ := htmlx.Attr(form, "role")
 		var field *html.Node
 		for _, in := range htmlx.All(form, "input") {
-			typ, _ := htmlx.Attr(in, "type")
-			typ = strings.ToLower(strings.TrimSpace(typ))
-			name, _ := htmlx.Attr(in, "name")
-			if name == "" || (typ != "" && typ != "text" && typ != "search") {
+			name, typ, ok := textInput(in)
+			if !ok {
 				continue
 			}
 			if typ == "search" || searchNames[htmlx.Fold(name)] || strings.EqualFold(role, "search") {
@@ -538,6 +536,15 @@ func searchTemplate(doc *html.Node, base *url.URL, d *discovery) string {
 	return ""
 }
 
+// textInput reports whether in is a named input a visitor types text into (type text, search or
+// none), with its name and its type in lower case.
+func textInput(in *html.Node) (name, typ string, ok bool) {
+	typ, _ = htmlx.Attr(in, "type")
+	typ = strings.ToLower(strings.TrimSpace(typ))
+	name, _ = htmlx.Attr(in, "name")
+	return name, typ, name != "" && (typ == "" || typ == "text" || typ == "search")
+}
+
 // lookupTemplate finds a dossier status look-up form: a GET form with a text input named like a
 // dossier code (mahoso, ma_ho_so, so_ho_so, dossier, …); on the look-up page itself, the first GET
 // form with a text input that is not the site search.
@@ -550,10 +557,8 @@ func lookupTemplate(doc *html.Node, base *url.URL, d *discovery, onLookupPage bo
 		role, _ := htmlx.Attr(form, "role")
 		var first, named *html.Node
 		for _, in := range htmlx.All(form, "input") {
-			typ, _ := htmlx.Attr(in, "type")
-			typ = strings.ToLower(strings.TrimSpace(typ))
-			name, _ := htmlx.Attr(in, "name")
-			if name == "" || (typ != "" && typ != "text" && typ != "search") {
+			name, _, ok := textInput(in)
+			if !ok {
 				continue
 			}
 			if first == nil {
