@@ -153,6 +153,17 @@ func TestChecksOnPortal(t *testing.T) {
 			if !strings.Contains(r.MessageVI, "1 lỗi trên 1/17 trang") || r.URL == "" || len(r.Evidence) != 1 || r.Evidence[0].Location != d.path {
 				t.Errorf("VI %q, URL %q, evidence %+v", r.MessageVI, r.URL, r.Evidence)
 			}
+			// The advice is said once, after the first violation, not in it too; the evidence
+			// note keeps it with the rule's help page.
+			advice := Rules[d.rule].Advice
+			for lang, text := range map[string]string{msg.EN: r.Message, msg.VI: r.MessageVI} {
+				if n := strings.Count(text, advice.Render(lang)); n != 1 {
+					t.Errorf("%s: the advice %q is said %d times in %q", lang, advice.Render(lang), n, text)
+				}
+			}
+			if !strings.Contains(r.Evidence[0].NoteIn("vi"), advice.Render(msg.VI)) {
+				t.Errorf("evidence note %q lacks the advice", r.Evidence[0].NoteIn("vi"))
+			}
 		})
 	}
 }

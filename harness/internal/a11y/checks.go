@@ -67,7 +67,7 @@ func criterion(id string, what msg.Text) check.Func {
 				perRule[v.Rule]++
 				note := msg.P(mViolation, v.Rule, rule.SC, v.Detail, msg.P(rule.Advice), rule.Help())
 				if first == "" {
-					first, firstNote = pg.URL, note
+					first, firstNote = pg.URL, msg.P(mViolationSeen, v.Rule, rule.SC, v.Detail)
 				}
 				if len(ev) < maxEvidence {
 					ev = append(ev, scoring.Evidence{Request: "GET " + check.Redact(pg.URL), Status: pg.StatusCode,

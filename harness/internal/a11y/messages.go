@@ -29,6 +29,9 @@ var (
 	mWant = msg.New("a11y.criterion.want", "no violation of %s", "không vi phạm quy tắc nào trong %s")
 	// mViolation is one violation: rule, WCAG success criterion, detail, advice, help URL.
 	mViolation = msg.New("a11y.violation", "%s (WCAG %s): %s — %s (%s)", "%s (WCAG %s): %s — %s (%s)")
+	// mViolationSeen is one violation without its advice: the finding's message names the first
+	// one and gives the advice for every rule once, after it.
+	mViolationSeen = msg.New("a11y.violation.seen", "%s (WCAG %s): %s", "%s (WCAG %s): %s")
 	// The detail of a violation.
 	dNoLang          = msg.New("a11y.detail.no-lang", "<html> has no lang attribute", "thẻ <html> không có thuộc tính lang")
 	dLangInvalid     = msg.New("a11y.detail.lang-invalid", "lang=%q is not a valid language tag", "lang=%q không phải mã ngôn ngữ hợp lệ")
