@@ -198,4 +198,9 @@ func TestCheckUTF8(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "line 2, column 22: byte 0xC3") {
 		t.Errorf("CheckUTF8 = %v, want the place of byte 0xC3", err)
 	}
+	for in, want := range map[string]int{"": -1, "Hà Giang": -1, "Sở \xC3(": 5, "\xFF": 0, "tỉnh\xE1\xBB": 6} {
+		if got := FirstInvalidUTF8([]byte(in)); got != want {
+			t.Errorf("FirstInvalidUTF8(%q) = %d, want %d", in, got, want)
+		}
+	}
 }
