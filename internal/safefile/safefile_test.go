@@ -204,3 +204,19 @@ func TestCheckUTF8(t *testing.T) {
 		}
 	}
 }
+
+func TestPosition(t *testing.T) {
+	doc := []byte("ab\ncd\n\nef")
+	for _, tt := range []struct {
+		off       int64
+		line, col int
+	}{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {7, 4, 1}, {9, 4, 3}, {100, 4, 3}, {-5, 1, 1}} {
+		if l, c := Position(doc, tt.off); l != tt.line || c != tt.col {
+			t.Errorf("Position(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
+		}
+	}
+	// Columns count characters: "Hà Nội" is 6 characters in 9 bytes.
+	if l, c := Position([]byte("x\nHà Nội,"), 11); l != 2 || c != 7 {
+		t.Errorf("Position after Hà Nội = %d:%d, want 2:7", l, c)
+	}
+}
