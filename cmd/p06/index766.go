@@ -84,11 +84,11 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if err := safefile.Refuse(o.path, inputs...); err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %s: %v\n", o.flag, err)
+			fmt.Fprintf(stderr, "p06 index766: %s: %s\n", o.flag, errText(l, err))
 			return exitCantRun
 		}
 		if err := safefile.CheckWritable(o.path); err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %s: %v\n", o.flag, err)
+			fmt.Fprintf(stderr, "p06 index766: %s: %s\n", o.flag, errText(l, err))
 			return exitCantRun
 		}
 	}
@@ -112,7 +112,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	if *procFile != "" {
 		f, err := os.Open(*procFile)
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 			return exitCantRun
 		}
 		opt.Procedures, err = index766.LoadProcedures(f, *procFile)
@@ -124,7 +124,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	if *catFile != "" {
 		f, err := os.Open(*catFile)
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 			return exitCantRun
 		}
 		opt.Catalogue, err = criteria.Load(f)
@@ -141,7 +141,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	for _, name := range partials {
 		data, err := safefile.ReadFile(name, maxPartialBytes)
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: --partial %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: --partial %s\n", errText(l, err))
 			return exitCantRun
 		}
 		part := index766.NewAccumulator()
@@ -171,7 +171,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 			var err error
 			if file, err = os.Open(name); err != nil {
 				prog.done()
-				fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+				fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 				return exitCantRun
 			}
 			r = file
@@ -184,7 +184,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 		if err != nil {
 			prog.done()
-			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 			return exitCantRun
 		}
 	}
@@ -195,14 +195,14 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 			err = safefile.WriteBytes(*savePartial, append(data, '\n'))
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 			return exitCantRun
 		}
 		return exitOK
 	}
 	rep, err := index766.Score(acc, opt)
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+		fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 		return exitCantRun
 	}
 	if rep.Records.BadShare > *maxBad {
@@ -235,7 +235,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+		fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 		return exitCantRun
 	}
 	if rep.Records.Bad > 0 {
@@ -360,7 +360,7 @@ func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
 	}
 	if *out != "" && *procOut != "" {
 		if err := safefile.Refuse(*out, *procOut); err != nil {
-			fmt.Fprintf(stderr, "p06 index766 generate: --out and --procedures: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766 generate: %s: %s\n", mAnd.Render(argLang(args), "--out", "--procedures"), errText(argLang(args), err))
 			return exitCantRun
 		}
 	}
@@ -369,7 +369,7 @@ func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if err := safefile.CheckWritable(p); err != nil {
-			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766 generate: %s\n", errText(argLang(args), err))
 			return exitCantRun
 		}
 	}
@@ -378,20 +378,20 @@ func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
 			return synth.WriteProcedures(w, synth.Catalogue(cfg), strings.EqualFold(filepath.Ext(*procOut), ".csv"))
 		})
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766 generate: %s\n", errText(argLang(args), err))
 			return exitCantRun
 		}
 	}
 	if *out != "" {
 		// Atomically: a generation that fails half-way leaves the previous file in place.
 		if err := safefile.Write(*out, func(w io.Writer) error { return synth.Write(w, cfg, f) }); err != nil {
-			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766 generate: %s\n", errText(argLang(args), err))
 			return exitCantRun
 		}
 		return exitOK
 	}
 	if err := synth.Write(stdout, cfg, f); err != nil && !errors.Is(err, io.ErrShortWrite) {
-		fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+		fmt.Fprintf(stderr, "p06 index766 generate: %s\n", errText(argLang(args), err))
 		return exitCantRun
 	}
 	return exitOK

@@ -331,7 +331,7 @@ func TestIndex766ExitCodes(t *testing.T) {
 		{"unknown flag", []string{"--bogus", handDossiers}, exitCantRun, "không có tùy chọn --bogus"},
 		{"help", []string{"--help"}, exitOK, "cách dùng: p06 index766 [tùy_chọn] HỒ_SƠ…"},
 		{"generate help", []string{"generate", "-h", "--lang", "en"}, exitOK, "usage: p06 index766 generate [flags]"},
-		{"missing file", []string{"--catalogue", fixtureCatalogue, filepath.Join(dir, "nope.jsonl")}, exitCantRun, "nope.jsonl: no such file"},
+		{"missing file", []string{"--catalogue", fixtureCatalogue, filepath.Join(dir, "nope.jsonl")}, exitCantRun, "nope.jsonl: không có tệp hay thư mục này"},
 		{"bad format", []string{"--format", "xml", handDossiers}, exitCantRun, `--format "xml"`},
 		{"bad by", []string{"--by", "province", handDossiers}, exitCantRun, `--by "province"`},
 		{"bad max-bad", []string{"--max-bad", "2", handDossiers}, exitCantRun, "--max-bad 2"},

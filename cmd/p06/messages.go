@@ -36,7 +36,15 @@ var (
 	mNotAbsURL      = msg.New("cli.scan.not-absolute", "%q is not an absolute http(s) URL", "%q không phải địa chỉ http(s) đầy đủ")
 	mSeveralNeedOut = msg.New("cli.scan.several-need-out", "several URLs in format %s need --out DIR (one file per portal)",
 		"nhiều địa chỉ với định dạng %s cần --out THƯ_MỤC (mỗi cổng một tệp)")
-	mOr = msg.New("cli.or", "%s or %s", "%s hoặc %s")
+	mOr  = msg.New("cli.or", "%s or %s", "%s hoặc %s")
+	mAnd = msg.New("cli.and", "%s and %s", "%s và %s")
+
+	mOnlyUnknown = msg.New("cli.only.unknown", "--only %s: no criterion ID, group or tag of catalogue %s matches",
+		"--only %s: không mã tiêu chí, nhóm hay nhãn nào của bộ %s khớp")
+
+	mFileNotFound   = msg.New("cli.file.not-found", "%s: no such file or directory", "%s: không có tệp hay thư mục này")
+	mFilePermission = msg.New("cli.file.permission", "%s: permission denied", "%s: không có quyền truy cập")
+	mFileIsDir      = msg.New("cli.file.is-dir", "%s: is a directory", "%s: là thư mục, không phải tệp")
 
 	mCatalogueNotFound = msg.New("cli.catalogue.not-found", "catalogue file %s: not found", "tệp bộ tiêu chí %s: không tìm thấy")
 )
@@ -153,7 +161,12 @@ var (
 	mReportUnknownSub = msg.New("cli.report.unknown", "unknown subcommand %q\nusage: %s", "không có lệnh con %q\ncách dùng: %s")
 	mReportTwoFiles   = msg.New("cli.report.two-files", "want OLD.json and NEW.json, got %d files", "cần CŨ.json và MỚI.json, nhận được %d tệp")
 	mReportOneFile    = msg.New("cli.report.one-file", "want one REPORT.json, got %d", "cần một BÁO_CÁO.json, nhận được %d")
-	mReportWarning    = msg.New("cli.report.warning", "warning: %s (%s, %s)", "cảnh báo: %s (%s, %s)")
+	mDiffWarnings     = map[string]msg.Text{
+		"targets_differ":    msg.New("cli.report.warning.targets-differ", "the reports are of different portals", "hai báo cáo là của hai cổng khác nhau"),
+		"catalogues_differ": msg.New("cli.report.warning.catalogues-differ", "the reports use different catalogues", "hai báo cáo dùng hai bộ tiêu chí khác nhau"),
+		"partial":           msg.New("cli.report.warning.partial", "a report is of a partial run (--only)", "có báo cáo chỉ đánh giá một phần (--only)"),
+	}
+	mReportWarning = msg.New("cli.report.warning", "warning: %s (%s, %s)", "cảnh báo: %s (%s, %s)")
 )
 
 // Labels of p06 criteria's table and Markdown, by key (a column, a method, a level, a kind of basis).

@@ -92,6 +92,8 @@ type htmlEvBlock struct {
 	Criteria []string
 	// HeaderSet is the number of the shared header set that replaces HeaderList, or 0.
 	HeaderSet int
+	// Linked is whether a later finding refers to it (#ev-N): only then has it an id.
+	Linked bool
 }
 
 // htmlFixAdvice is how many entries of the "fix first" list show their advice inline, and
@@ -288,6 +290,13 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 		d.Rest += len(hg.Passed) + len(hg.Other)
 	}
 	d.Reasons = shareReasons(d.Groups, d.H.WhyRef)
+	for _, g := range d.Groups {
+		for _, f := range g.Findings {
+			for _, ref := range f.EvRefs {
+				ev.blocks[ref.N-1].Linked = true
+			}
+		}
+	}
 	d.EvBlocks = ev.blocks
 	d.HeaderSets = shareHeaders(d.EvBlocks)
 	relativeRequests(d.EvBlocks, d.Origin)
@@ -395,16 +404,7 @@ type htmlWords struct {
 	Why, WhyRef string
 }
 
-var htmlWordsByLang = map[string]htmlWords{
-	"vi": {DocLabel: "yêu cầu và cách kiểm tra",
-		MetNote:  "Mã, tên và kết quả (tiêu chí chưa kiểm tra: lý do); thông báo và minh chứng có trong báo cáo JSON.",
-		HdrTitle: "Tiêu đề phản hồi HTTP dùng chung", HdrRef: "Tiêu đề phản hồi", HdrSet: "bộ", HdrSetHead: "Bộ",
-		Why: "Lý do chưa kiểm tra", WhyRef: "lý do"},
-	"en": {DocLabel: "requirement and how it is checked",
-		MetNote:  "ID, title and result (not tested: why); their messages and evidence are in the JSON report.",
-		HdrTitle: "Shared response headers", HdrRef: "Response headers", HdrSet: "set", HdrSetHead: "Set",
-		Why: "Why not tested", WhyRef: "reason"},
-}
+var htmlWordsByLang = map[string]htmlWords{msg.VI: htmlWordsIn(msg.VI), msg.EN: htmlWordsIn(msg.EN)}
 
 // scoreColor is the colour of a 0–100 figure (a score, a rate in percent) in the assessment
 // and survey reports: green from 90, teal from 70, amber from 50, red below.
