@@ -12,6 +12,7 @@ import (
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
+	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -342,30 +343,9 @@ func FailureText(cr *criteria.Criterion, f scoring.Finding, lang string) string 
 			fmt.Fprintf(&b, "    %s\n", mLabelMore.Render(lang, len(f.Evidence)-3))
 			break
 		}
-		line(mLabelEvidence, evidenceLine(ev, lang))
+		line(mLabelEvidence, report.EvidenceLine(ev, lang))
 	}
 	return strings.TrimRight(b.String(), "\n")
-}
-
-func evidenceLine(ev scoring.Evidence, lang string) string {
-	var parts []string
-	if ev.Request != "" {
-		s := ev.Request
-		if ev.Status != 0 {
-			s += fmt.Sprintf(" → %d", ev.Status)
-		}
-		parts = append(parts, s)
-	}
-	if ev.Location != "" {
-		parts = append(parts, ev.Location)
-	}
-	if ev.Excerpt != "" {
-		parts = append(parts, fmt.Sprintf("%q", truncate(ev.Excerpt, 200)))
-	}
-	if n := ev.NoteIn(lang); n != "" {
-		parts = append(parts, n)
-	}
-	return strings.Join(parts, " · ")
 }
 
 // matcher predicts which subtests go test's -run and -skip flags select, so that the checks of

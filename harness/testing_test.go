@@ -60,7 +60,7 @@ func TestRunSubtestsAndMessages(t *testing.T) {
 		"url:     " + srv.URL + "/",
 		"basis:   Decree 85/2016/NĐ-CP, Art. 9 (derived control)",
 		"advice:  advice for T-SEC-02",
-		"evidence: GET " + srv.URL + "/ → 200",
+		"evidence: GET " + srv.URL + "/ → 200 · Content-Type: text/html; charset=utf-8", // the headers the check kept, as in JUnit
 	} {
 		assert.Contains(t, msg, want)
 	}

@@ -54,7 +54,7 @@ func runCriteria(args []string, stdout, stderr io.Writer) int {
 	}
 	cat, err := catalogueFromRef(*ref, *lang)
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 criteria: %v\n", err)
+		fmt.Fprintf(stderr, "p06 criteria: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	if *asOf != "" {
@@ -98,7 +98,7 @@ func runCriteria(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		b, err := cat.MarshalIndent()
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 criteria: %v\n", err)
+			fmt.Fprintf(stderr, "p06 criteria: %s\n", errText(*lang, err))
 			return exitCantRun
 		}
 		_, err = stdout.Write(b)

@@ -39,7 +39,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "p06 demo: %v\n", err) // the error names the directory
+		fmt.Fprintf(stderr, "p06 demo: %s\n", errText(*lang, err)) // the error names the directory
 		return exitCantRun
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
@@ -56,7 +56,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	runs := []*run{{name: "reference"}, {name: "broken", defects: referenceportal.Broken()}}
 	evidence, err := referenceportal.WriteEvidence(*out, start)
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 demo: %v\n", err)
+		fmt.Fprintf(stderr, "p06 demo: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	progress := newDemoProgress(stderr, *lang, *quiet, len(runs))

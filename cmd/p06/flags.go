@@ -5,11 +5,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
@@ -211,7 +214,11 @@ func printFlags(w io.Writer, fs *flag.FlagSet, lang string) {
 			}
 			text += " " + mHelpDefault.Render(lang, def)
 		}
-		fmt.Fprintln(w, "        "+strings.ReplaceAll(text, "\n", "\n        "))
+		for _, para := range strings.Split(text, "\n") {
+			for _, l := range wrapText(para, 88) { // 96 columns with the indent
+				fmt.Fprintln(w, "        "+l)
+			}
+		}
 	})
 }
 
@@ -246,4 +253,60 @@ func catalogueFromRef(ref, lang string) (*criteria.Catalogue, error) {
 		return nil, errors.New(mCatalogueNotFound.Render(lang, ref))
 	}
 	return criteria.Builtin(ref)
+}
+
+// errText is err in lang: the operating system's words for a file that does not exist, may not
+// be read or is a directory are replaced by the catalogue's, the rest of the error kept.
+func errText(lang string, err error) string {
+	s := err.Error()
+	var pe *fs.PathError
+	if lang == msg.EN || !errors.As(err, &pe) {
+		return s
+	}
+	var m msg.Text
+	switch {
+	case errors.Is(pe.Err, fs.ErrNotExist):
+		m = mFileNotFound
+	case errors.Is(pe.Err, fs.ErrPermission):
+		m = mFilePermission
+	case errors.Is(pe.Err, syscall.EISDIR):
+		m = mFileIsDir
+	default:
+		return s
+	}
+	return strings.Replace(s, pe.Error(), m.Render(lang, pe.Path), 1)
+}
+
+// unknownOnly says, in lang, which --only selectors pick no criterion of cat (with the closest
+// criterion IDs, groups or tags), one line each, or nothing when each picks some. A selector picks a criterion
+// by its ID (in any case), its group or one of its tags, as harness.Only does.
+func unknownOnly(cat *criteria.Catalogue, sels []string, lang string) []string {
+	var known []string
+	for _, g := range cat.Groups {
+		known = append(known, g.ID)
+	}
+	for _, c := range cat.Criteria {
+		known = append(known, c.ID)
+		known = append(known, c.Tags...)
+	}
+	var lines []string
+	for _, sel := range sels {
+		found := false
+		for i := range cat.Criteria {
+			c := &cat.Criteria[i]
+			if strings.EqualFold(sel, c.ID) || sel == c.Group || slices.Contains(c.Tags, strings.ToLower(sel)) {
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		line := mOnlyUnknown.Render(lang, sel, cat.ID)
+		if c := suggest.Closest(sel, known, 2); len(c) > 0 {
+			line += " (" + mDidYouMean.Render(lang, orList(lang, "", c)) + ")"
+		}
+		lines = append(lines, line)
+	}
+	return lines
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -119,4 +120,22 @@ func TestArgLang(t *testing.T) {
 	} {
 		assert.Equal(t, want, argLang(strings.Fields(args)), args)
 	}
+}
+
+// The operating system's words for a missing file are the catalogue's in Vietnamese; an --only
+// that selects nothing is said in Vietnamese with the closest selectors.
+func TestFileAndSelectionErrorsInVietnamese(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "absent.json")
+	for _, args := range [][]string{{"score", missing}, {"survey", missing}, {"index766", missing}} {
+		code, _, stderr := p06(args...)
+		assert.Equal(t, exitCantRun, code, "%v", args)
+		assert.Contains(t, stderr, missing+": không có tệp hay thư mục này", "%v", args)
+		assert.NotContains(t, stderr, "no such file", "%v", args)
+	}
+	_, _, stderr := p06("score", "--lang", "en", missing)
+	assert.Contains(t, stderr, "no such file or directory")
+
+	code, _, stderr := p06("scan", "--only", "securty,P06-SEC-09", "https://127.0.0.1:1/")
+	assert.Equal(t, exitCantRun, code)
+	assert.Equal(t, "p06 scan: --only securty: không mã tiêu chí, nhóm hay nhãn nào của bộ p06-technical khớp (có phải ý bạn là security?)\n", stderr)
 }

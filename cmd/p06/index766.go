@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 	"github.com/p06kit/p06kit/scoring/index766"
@@ -49,31 +50,31 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return helpOrUsage(args)
 	}
+	l := argLang(args) // the language of messages until --lang is known to be good
+	say := func(m msg.Text, a ...any) int {
+		fmt.Fprintln(stderr, "p06 index766: "+m.Render(l, a...))
+		return exitCantRun
+	}
 	if len(files) == 0 && len(partials) == 0 {
-		fmt.Fprintln(stderr, "p06 index766: no dossier files (use - for standard input)")
-		fs.Usage()
+		say(mIdxNoFiles)
+		fs.usageHint(l)
 		return exitCantRun
 	}
 	if *format != "json" && *format != "md" {
-		fmt.Fprintf(stderr, "p06 index766: --format %q: want json or md\n", *format)
-		return exitCantRun
+		return say(mFlagWant, "--format", *format, msg.P(mOr, "json", "md"))
 	}
 	if *lang != "vi" && *lang != "en" {
-		fmt.Fprintf(stderr, "p06 index766: --lang %q: want vi or en\n", *lang)
-		return exitCantRun
+		return say(mFlagLang, *lang)
 	}
 	if *by != "" && *by != "unit" && *by != "procedure" {
-		fmt.Fprintf(stderr, "p06 index766: --by %q: want unit or procedure\n", *by)
-		return exitCantRun
+		return say(mFlagWant, "--by", *by, msg.P(mOr, "unit", "procedure"))
 	}
 	if *maxBad < 0 || *maxBad > 1 {
-		fmt.Fprintf(stderr, "p06 index766: --max-bad %g: want a share between 0 and 1\n", *maxBad)
-		return exitCantRun
+		return say(mIdxMaxBad, *maxBad)
 	}
 	inFormat, err := index766.ParseFormat(*input)
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 index766: --input: %v\n", err)
-		return exitCantRun
+		return say(mFlagWant, "--input", *input, msg.P(mOr, "jsonl", "csv"))
 	}
 	// No file lost: an output that is one of the inputs is refused, and one that cannot be
 	// written is found, before any dossier is read.
@@ -83,11 +84,11 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if err := safefile.Refuse(o.path, inputs...); err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %s: %v\n", o.flag, err)
+			fmt.Fprintf(stderr, "p06 index766: %s: %s\n", o.flag, errText(l, err))
 			return exitCantRun
 		}
 		if err := safefile.CheckWritable(o.path); err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %s: %v\n", o.flag, err)
+			fmt.Fprintf(stderr, "p06 index766: %s: %s\n", o.flag, errText(l, err))
 			return exitCantRun
 		}
 	}
@@ -101,39 +102,35 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 		t, err := time.Parse(time.DateOnly, d.v)
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %s %q is not a date YYYY-MM-DD\n", d.name, d.v)
-			return exitCantRun
+			return say(mNotADate, d.name, d.v)
 		}
 		*d.t = t
 	}
 	if !opt.Period.From.IsZero() && !opt.Period.To.IsZero() && opt.Period.To.Before(opt.Period.From) {
-		fmt.Fprintf(stderr, "p06 index766: --to %s is before --from %s\n", *toFlag, *fromFlag)
-		return exitCantRun
+		return say(mIdxToBeforeFrom, *toFlag, *fromFlag)
 	}
 	if *procFile != "" {
 		f, err := os.Open(*procFile)
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 			return exitCantRun
 		}
 		opt.Procedures, err = index766.LoadProcedures(f, *procFile)
 		f.Close()
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: procedure catalogue %v\n", err)
-			return exitCantRun
+			return say(mIdxProcedureCatalogue, err)
 		}
 	}
 	if *catFile != "" {
 		f, err := os.Open(*catFile)
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 			return exitCantRun
 		}
 		opt.Catalogue, err = criteria.Load(f)
 		f.Close()
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: catalogue %s: %v\n", *catFile, err)
-			return exitCantRun
+			return say(mIdxCatalogue, *catFile, err)
 		}
 	}
 
@@ -144,7 +141,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	for _, name := range partials {
 		data, err := safefile.ReadFile(name, maxPartialBytes)
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: --partial %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: --partial %s\n", errText(l, err))
 			return exitCantRun
 		}
 		part := index766.NewAccumulator()
@@ -154,7 +151,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 		acc.Merge(part)
 	}
-	prog := newProgressLine(stderr)
+	prog := newProgressLine(stderr, l)
 	for i, name := range files {
 		f := inFormat
 		if f == index766.Detect {
@@ -174,7 +171,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 			var err error
 			if file, err = os.Open(name); err != nil {
 				prog.done()
-				fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+				fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 				return exitCantRun
 			}
 			r = file
@@ -187,7 +184,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 		if err != nil {
 			prog.done()
-			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 			return exitCantRun
 		}
 	}
@@ -198,25 +195,24 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 			err = safefile.WriteBytes(*savePartial, append(data, '\n'))
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 			return exitCantRun
 		}
 		return exitOK
 	}
 	rep, err := index766.Score(acc, opt)
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+		fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 		return exitCantRun
 	}
 	if rep.Records.BadShare > *maxBad {
-		fmt.Fprintf(stderr, "p06 index766: %d of %d records are bad (%.2f%%), more than --max-bad %.2f%%; first bad records:\n",
-			rep.Records.Bad, rep.Records.Bad+rep.Records.Scored, rep.Records.BadShare*100, *maxBad*100)
+		say(mIdxTooManyBad, rep.Records.Bad, rep.Records.Bad+rep.Records.Scored, rep.Records.BadShare*100, *maxBad*100)
 		for i, b := range rep.Records.BadRecords {
 			if i == 10 {
-				fmt.Fprintf(stderr, "  … (%d more in the report's records.bad_records)\n", len(rep.Records.BadRecords)-10)
+				fmt.Fprintf(stderr, "  %s\n", mIdxMoreBad.Render(l, len(rep.Records.BadRecords)-10))
 				break
 			}
-			fmt.Fprintf(stderr, "  %s:%d: %s\n", b.File, b.Line, b.Reason)
+			fmt.Fprintf(stderr, "  %s:%d: %s\n", b.File, b.Line, b.ReasonIn(l))
 		}
 		return exitCantRun
 	}
@@ -239,15 +235,14 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 index766: %v\n", err)
+		fmt.Fprintf(stderr, "p06 index766: %s\n", errText(l, err))
 		return exitCantRun
 	}
 	if rep.Records.Bad > 0 {
-		fmt.Fprintf(stderr, "p06 index766: %d bad records excluded (first: %s:%d: %s)\n",
-			rep.Records.Bad, rep.Records.BadRecords[0].File, rep.Records.BadRecords[0].Line, rep.Records.BadRecords[0].Reason)
+		say(mIdxBadExcluded, rep.Records.Bad, rep.Records.BadRecords[0].File, rep.Records.BadRecords[0].Line, rep.Records.BadRecords[0].ReasonIn(l))
 	}
 	if rep.Total < *minTotal {
-		fmt.Fprintf(stderr, "p06 index766: total %.2f is below --min-total %.2f\n", rep.Total, *minTotal)
+		say(mIdxBelowMin, rep.Total, *minTotal)
 		return exitNotMet
 	}
 	return exitOK
@@ -279,6 +274,7 @@ func parseInterleaved(fs *cliFlags, args []string) ([]string, bool) {
 // progressLine prints "records, records/s, bad" on stderr once a run has taken a second.
 type progressLine struct {
 	w       io.Writer
+	lang    string
 	start   time.Time
 	mu      sync.Mutex
 	last    time.Time
@@ -288,9 +284,9 @@ type progressLine struct {
 	cur     index766.Progress
 }
 
-func newProgressLine(w io.Writer) *progressLine {
+func newProgressLine(w io.Writer, lang string) *progressLine {
 	now := time.Now()
-	return &progressLine{w: w, start: now, last: now}
+	return &progressLine{w: w, lang: lang, start: now, last: now}
 }
 
 func (p *progressLine) file(name string) {
@@ -318,8 +314,8 @@ func (p *progressLine) update(pr index766.Progress) {
 func (p *progressLine) print(now time.Time) {
 	recs := p.base.Records + p.cur.Records
 	secs := now.Sub(p.start).Seconds()
-	fmt.Fprintf(p.w, "\rindex766: %s: %d records, %.2fM records/s, %d MB read, %d bad   ",
-		p.name, recs, float64(recs)/secs/1e6, (p.base.Bytes+p.cur.Bytes)>>20, p.base.Bad+p.cur.Bad)
+	fmt.Fprintf(p.w, "\rindex766: %s   ", mIdxProgress.Render(p.lang,
+		p.name, recs, float64(recs)/secs/1e6, (p.base.Bytes+p.cur.Bytes)>>20, p.base.Bad+p.cur.Bad))
 	p.printed = true
 }
 
@@ -346,16 +342,16 @@ func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
 		return helpOrUsage(args)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "p06 index766 generate: unexpected argument %q\n", fs.Arg(0))
+		say(stderr, "p06 index766 generate", argLang(args), mUnexpectedArg, fs.Arg(0))
 		return exitCantRun
 	}
 	f, err := index766.ParseFormat(*format)
 	if err != nil || f == index766.Detect {
-		fmt.Fprintf(stderr, "p06 index766 generate: --format %q: want jsonl or csv\n", *format)
+		say(stderr, "p06 index766 generate", argLang(args), mFlagWant, "--format", *format, msg.P(mOr, "jsonl", "csv"))
 		return exitCantRun
 	}
 	if *records < 0 || *nProc < 25 || *units < 1 {
-		fmt.Fprintln(stderr, "p06 index766 generate: want --records ≥ 0, --procedure-count ≥ 25, --units ≥ 1")
+		say(stderr, "p06 index766 generate", argLang(args), mGenBounds)
 		return exitCantRun
 	}
 	cfg := synth.Config{Records: *records, Seed: *seed, Procedures: *nProc, Units: *units}
@@ -364,7 +360,7 @@ func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
 	}
 	if *out != "" && *procOut != "" {
 		if err := safefile.Refuse(*out, *procOut); err != nil {
-			fmt.Fprintf(stderr, "p06 index766 generate: --out and --procedures: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766 generate: %s: %s\n", mAnd.Render(argLang(args), "--out", "--procedures"), errText(argLang(args), err))
 			return exitCantRun
 		}
 	}
@@ -373,7 +369,7 @@ func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if err := safefile.CheckWritable(p); err != nil {
-			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766 generate: %s\n", errText(argLang(args), err))
 			return exitCantRun
 		}
 	}
@@ -382,20 +378,20 @@ func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
 			return synth.WriteProcedures(w, synth.Catalogue(cfg), strings.EqualFold(filepath.Ext(*procOut), ".csv"))
 		})
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766 generate: %s\n", errText(argLang(args), err))
 			return exitCantRun
 		}
 	}
 	if *out != "" {
 		// Atomically: a generation that fails half-way leaves the previous file in place.
 		if err := safefile.Write(*out, func(w io.Writer) error { return synth.Write(w, cfg, f) }); err != nil {
-			fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766 generate: %s\n", errText(argLang(args), err))
 			return exitCantRun
 		}
 		return exitOK
 	}
 	if err := synth.Write(stdout, cfg, f); err != nil && !errors.Is(err, io.ErrShortWrite) {
-		fmt.Fprintf(stderr, "p06 index766 generate: %v\n", err)
+		fmt.Fprintf(stderr, "p06 index766 generate: %s\n", errText(argLang(args), err))
 		return exitCantRun
 	}
 	return exitOK
@@ -416,25 +412,31 @@ func verified(b bool, lang string) string {
 }
 
 func writeIndex766Markdown(w io.Writer, r *index766.Report, lang string) {
-	fmt.Fprintf(w, "# Decision 766 index\n\n")
-	fmt.Fprintf(w, "Catalogue %s %s · %s · %d dossiers scored, %d bad records excluded\n\n",
-		r.Catalogue.ID, r.Catalogue.Version, r.FormulaVersion, r.Records.Scored, r.Records.Bad)
-	fmt.Fprintf(w, "Period: %s to %s; as of **%s** (%s): %d dossiers unfinished with a NgayHenTra, %d of them past it and counted late; %d records outside the period.\n\n",
-		orDots(r.Period.From), orDots(r.Period.To), r.Period.AsOf, r.Period.AsOfSource, r.Period.Open, r.Period.Overdue, r.Period.Outside)
-	fmt.Fprintf(w, "**Band %s / %s**%s, graded on what the inputs can support: %.2f of %.0f computable points, normalised %.2f. %.0f of %.0f points are not computed (see each indicator's reason); the total %.2f / %.0f is a lower bound of the official score (band %s%s).\n\n",
-		r.Band.Label.VI, r.Band.Label.EN, verified(r.Band.Verified, lang), r.Total, r.Attainable, r.Normalised, r.NotComputedPoints, r.MaxPoints,
-		r.Total, r.MaxPoints, r.BandTotal.Label.In(lang), verified(r.BandTotal.Verified, lang))
-	fmt.Fprintf(w, "| group | points | attainable | max |\n|---|---:|---:|---:|\n")
+	fmt.Fprintf(w, "# %s\n\n", mIdxMdTitle.Render(lang))
+	// The formula version is an identifier: quoted as code.
+	fmt.Fprintf(w, "%s\n\n", mIdxMdSummary.Render(lang, r.Catalogue.ID, r.Catalogue.Version, "`"+r.FormulaVersion+"`", r.Records.Scored, r.Records.Bad))
+	source := r.Period.AsOfSource
+	if m, ok := map[string]msg.Text{"given": mIdxMdAsOfGiven, "to": mIdxMdAsOfTo, "latest date in the data": mIdxMdAsOfLatest}[source]; ok {
+		source = m.Render(lang)
+	}
+	fmt.Fprintf(w, "%s\n\n", mIdxMdPeriod.Render(lang, orDots(r.Period.From), orDots(r.Period.To), r.Period.AsOf, source, r.Period.Open, r.Period.Overdue, r.Period.Outside))
+	band := r.Band.Label.VI
+	if lang == msg.EN {
+		band = r.Band.Label.VI + " / " + r.Band.Label.EN
+	}
+	fmt.Fprintf(w, "%s\n\n", mIdxMdBand.Render(lang, band, verified(r.Band.Verified, lang), r.Total, r.Attainable, r.Normalised, r.NotComputedPoints, r.MaxPoints,
+		r.Total, r.MaxPoints, r.BandTotal.Label.In(lang), verified(r.BandTotal.Verified, lang)))
+	fmt.Fprintf(w, "%s\n|---|---:|---:|---:|\n", mIdxMdGroupHeader.Render(lang))
 	for _, g := range r.Groups {
 		fmt.Fprintf(w, "| %s (%s) | %.2f | %.0f | %.0f |\n", g.Title.In(lang), g.ID, g.Points, g.Attainable, g.MaxPoints)
 	}
 	if len(r.Official) > 0 {
-		fmt.Fprintf(w, "\nThe decision's five groups (Art. 1 a–e; d = online service + online payment):\n\n| group | points | attainable | max |\n|---|---:|---:|---:|\n")
+		fmt.Fprintf(w, "\n%s\n\n%s\n|---|---:|---:|---:|\n", mIdxMdOfficial.Render(lang), mIdxMdGroupHeader.Render(lang))
 		for _, g := range r.Official {
 			fmt.Fprintf(w, "| %s) %s | %.2f | %.0f | %.0f |\n", g.ID, g.Title.In(lang), g.Points, g.Attainable, g.MaxPoints)
 		}
 	}
-	fmt.Fprintf(w, "\n| indicator | rate | threshold | numerator / denominator | points / max | note |\n|---|---:|---:|---:|---:|---|\n")
+	fmt.Fprintf(w, "\n%s\n|---|---:|---:|---:|---:|---|\n", mIdxMdIndicatorsHead.Render(lang))
 	for _, ind := range r.Indicators {
 		th := "—"
 		if ind.Threshold != nil {
@@ -442,48 +444,61 @@ func writeIndex766Markdown(w io.Writer, r *index766.Report, lang string) {
 		}
 		rate, note := pct(ind.Rate), ""
 		if ind.Value != nil {
-			rate = fmt.Sprintf("%.2f %s", *ind.Value, ind.Unit)
+			unit := ind.Unit
+			if unit == "days" {
+				unit = mIdxMdDays.Render(lang)
+			}
+			rate = fmt.Sprintf("%.2f %s", *ind.Value, unit)
 		}
 		frac := fmt.Sprintf("%d / %d", ind.Numerator, ind.Denominator)
 		if !ind.Computed {
-			frac, note = "—", "not computed: "+ind.Reason
-			if lang == "vi" && ind.ReasonVI != "" {
-				note = "không tính được: " + ind.ReasonVI
+			reason := ind.Reason
+			if lang != msg.EN && ind.ReasonVI != "" {
+				reason = ind.ReasonVI
 			}
+			frac, note = "—", mIdxMdNotComputed.Render(lang, reason)
 		}
 		fmt.Fprintf(w, "| %s %s | %s | %s | %s | %.2f / %.0f | %s |\n", ind.ID, ind.Title.In(lang), rate, th, frac, ind.Points, ind.MaxPoints, note)
 	}
-	fmt.Fprintf(w, "\n## Targets\n\n| target | measured | threshold | met |\n|---|---:|---:|---|\n")
+	fmt.Fprintf(w, "\n## %s\n\n%s\n|---|---:|---:|---|\n", mIdxMdTargets.Render(lang), mIdxMdTargetHeader.Render(lang))
 	for _, t := range r.Targets {
 		m := t.Measured
-		fmt.Fprintf(w, "| %s | %s (%d / %d) | %.0f%% | %v |\n", t.Title.In(lang), pct(&m), t.Numerator, t.Denominator, t.Threshold*100, t.Met)
+		met := mIdxMdNotMet
+		if t.Met {
+			met = mIdxMdMet
+		}
+		fmt.Fprintf(w, "| %s | %s (%d / %d) | %.0f%% | %s |\n", t.Title.In(lang), pct(&m), t.Numerator, t.Denominator, t.Threshold*100, met.Render(lang))
 	}
 	if e := r.Essential; e != nil {
-		fmt.Fprintf(w, "\n## Essential services (ThietYeu)\n\n%d procedures, %d dossiers: total %.2f of %.0f attainable (normalised %.2f)\n",
-			e.ProceduresInScope, e.Dossiers, e.Total, e.Attainable, e.Normalised)
+		fmt.Fprintf(w, "\n## %s\n\n%s\n", mIdxMdEssential.Render(lang),
+			mIdxMdEssentialSum.Render(lang, e.ProceduresInScope, e.Dossiers, e.Total, e.Attainable, e.Normalised))
 	}
 	if len(r.Slices) > 0 {
-		fmt.Fprintf(w, "\n## By %s\n\n| %s | dossiers | total | attainable | normalised | band |\n|---|---:|---:|---:|---:|---|\n", r.By, r.By)
+		heading, column := mIdxMdByUnit, mIdxMdUnit
+		if r.By == "procedure" {
+			heading, column = mIdxMdByProcedure, mIdxMdProcedure
+		}
+		fmt.Fprintf(w, "\n## %s\n\n%s\n|---|---:|---:|---:|---:|---|\n", heading.Render(lang), mIdxMdSliceHeader.Render(lang, column.Render(lang)))
 		for _, s := range r.Slices {
 			name := s.ID
 			if s.Name != "" {
 				name += " " + s.Name
 			}
 			if s.Essential {
-				name += " (essential)"
+				name += " " + mIdxMdEssentialMark.Render(lang)
 			}
 			fmt.Fprintf(w, "| %s | %d | %.2f | %.0f | %.2f | %s%s |\n", name, s.Dossiers, s.Total, s.Attainable, s.Normalised, s.Band.Label.In(lang), verified(s.Band.Verified, lang))
 		}
 	}
 	if len(r.Records.BadRecords) > 0 {
-		fmt.Fprintf(w, "\n## Bad records (%d, %.3f%%)\n\n", r.Records.Bad, r.Records.BadShare*100)
+		fmt.Fprintf(w, "\n## %s\n\n", mIdxMdBadRecords.Render(lang, r.Records.Bad, r.Records.BadShare*100))
 		for _, b := range r.Records.BadRecords {
-			fmt.Fprintf(w, "- %s:%d: %s\n", b.File, b.Line, b.Reason)
+			fmt.Fprintf(w, "- %s:%d: %s\n", b.File, b.Line, b.ReasonIn(lang))
 		}
 	}
-	if len(r.Notes) > 0 {
-		fmt.Fprintf(w, "\n## Notes\n\n")
-		for _, n := range r.Notes {
+	if notes := r.NotesIn(lang); len(notes) > 0 {
+		fmt.Fprintf(w, "\n## %s\n\n", mIdxMdNotes.Render(lang))
+		for _, n := range notes {
 			fmt.Fprintf(w, "- %s\n", n)
 		}
 	}

@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 const (
@@ -113,12 +115,12 @@ func TestIndex766HandFile(t *testing.T) {
 	assert.Equal(t, int64(9), out.Records.Scored)
 	require.Len(t, out.Records.BadRecords, 1)
 	assert.Equal(t, int64(6), out.Records.BadRecords[0].Line)
-	assert.Contains(t, stderr, "hand.jsonl:6: NgayTiepNhan \"20240230080000\": impossible date")
+	assert.Contains(t, stderr, "hand.jsonl:6: NgayTiepNhan \"20240230080000\": ngày không tồn tại")
 	// --max-bad below the bad share (1 of 10) makes it fail.
 	code, stdout, stderr = runIdx(t, "--catalogue", fixtureCatalogue, "--max-bad", "0.05", handDossiers)
 	assert.Equal(t, exitCantRun, code)
 	assert.Empty(t, stdout)
-	assert.Contains(t, stderr, "1 of 10 records are bad (10.00%), more than --max-bad 5.00%")
+	assert.Contains(t, stderr, "1 trên 10 bản ghi bị lỗi (10.00%), vượt mức --max-bad 5.00%")
 	assert.Contains(t, stderr, "hand.jsonl:6:")
 }
 
@@ -251,10 +253,12 @@ func TestIndex766AsOfCountsOverdueLate(t *testing.T) {
 
 	code, stdout, _ = runIdx(t, "--format", "md", file)
 	require.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "xét vào ngày **2024-03-25** (ngày muộn nhất trong dữ liệu)")
+	_, stdout, _ = runIdx(t, "--format", "md", "--lang", "en", file)
 	assert.Contains(t, stdout, "as of **2024-03-25** (latest date in the data)")
 	code, _, stderr = runIdx(t, "--as-of", "01/04/2024", file)
 	assert.Equal(t, exitCantRun, code)
-	assert.Contains(t, stderr, "not a date YYYY-MM-DD")
+	assert.Contains(t, stderr, "không phải ngày dạng YYYY-MM-DD")
 }
 
 func TestIndex766JSONLAndCSVGiveIdenticalOutput(t *testing.T) {
@@ -323,18 +327,18 @@ func TestIndex766ExitCodes(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{"no files", []string{}, exitCantRun, "no dossier files"},
+		{"no files", []string{}, exitCantRun, "chưa cho tệp hồ sơ nào"},
 		{"unknown flag", []string{"--bogus", handDossiers}, exitCantRun, "không có tùy chọn --bogus"},
 		{"help", []string{"--help"}, exitOK, "cách dùng: p06 index766 [tùy_chọn] HỒ_SƠ…"},
 		{"generate help", []string{"generate", "-h", "--lang", "en"}, exitOK, "usage: p06 index766 generate [flags]"},
-		{"missing file", []string{"--catalogue", fixtureCatalogue, filepath.Join(dir, "nope.jsonl")}, exitCantRun, "nope.jsonl: no such file"},
+		{"missing file", []string{"--catalogue", fixtureCatalogue, filepath.Join(dir, "nope.jsonl")}, exitCantRun, "nope.jsonl: không có tệp hay thư mục này"},
 		{"bad format", []string{"--format", "xml", handDossiers}, exitCantRun, `--format "xml"`},
 		{"bad by", []string{"--by", "province", handDossiers}, exitCantRun, `--by "province"`},
 		{"bad max-bad", []string{"--max-bad", "2", handDossiers}, exitCantRun, "--max-bad 2"},
-		{"bad input", []string{"--input", "xml", handDossiers}, exitCantRun, `format "xml"`},
+		{"bad input", []string{"--input", "xml", handDossiers}, exitCantRun, `--input "xml": cần jsonl hoặc csv`},
 		{"bad procedures", []string{"--procedures", badProcs, handDossiers}, exitCantRun, `procedure P1: MucDo "muc_4"`},
 		{"duplicate header", []string{"--catalogue", fixtureCatalogue, noHeader}, exitCantRun, `x.csv: line 1: header: column 1 and column 2 are both "MaHoSo"`},
-		{"below min-total", []string{"--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--min-total", "99", handDossiers}, exitNotMet, "below --min-total 99.00"},
+		{"below min-total", []string{"--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--min-total", "99", handDossiers}, exitNotMet, "thấp hơn --min-total 99.00"},
 		{"at min-total", []string{"--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--min-total", "10", handDossiers}, exitOK, ""},
 	}
 	for _, c := range cases {
@@ -435,6 +439,21 @@ func TestIndex766MarkdownVietnamese(t *testing.T) {
 	assert.Contains(t, stdout, "không tính được: cần dữ liệu phản ánh, kiến nghị (PAKN)")
 	assert.Contains(t, stdout, "không tính được: cần danh mục thủ tục hành chính (--procedures)")
 	assert.NotContains(t, stdout, "not computed:")
+	// Headings, column names, labels, notes and bad records are Vietnamese too: no English word
+	// outside code spans (the formula version is an identifier).
+	assert.Empty(t, msg.EnglishWords(stdout), stdout)
+	assert.Empty(t, viWords(stderr), stderr)
+	for _, want := range []string{"# Bộ chỉ số theo Quyết định 766", "| chỉ số | tỷ lệ | ngưỡng | tử số / mẫu số | điểm / tối đa | ghi chú |",
+		"## Chỉ tiêu", "| chỉ tiêu | đo được | ngưỡng | đạt |", "## Bản ghi lỗi (1,", "ngày không tồn tại: cần RFC 3339 hoặc yyyyMMddHHmmss (giờ Việt Nam)",
+		"## Ghi chú", "- không có danh mục thủ tục:", "đã chấm 9 hồ sơ, loại 1 bản ghi lỗi"} {
+		assert.Contains(t, stdout, want)
+	}
+	code, stdout, stderr = runIdx(t, "--max-bad", "0.1", "--format", "md", "--lang", "vi", "--procedures", handProcedures, "--by", "unit", handDossiers)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Empty(t, msg.EnglishWords(stdout), stdout)
+	for _, want := range []string{"## Dịch vụ thiết yếu (ThietYeu)", "## Theo đơn vị", "| đơn vị | hồ sơ | tổng |", "hồ sơ ghi 1 thủ tục (MaTTHC) không có trong danh mục"} {
+		assert.Contains(t, stdout, want)
+	}
 	code, _, stderr = runIdx(t, "--lang", "fr", handDossiers)
 	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr, `--lang "fr"`)

@@ -36,7 +36,15 @@ var (
 	mNotAbsURL      = msg.New("cli.scan.not-absolute", "%q is not an absolute http(s) URL", "%q không phải địa chỉ http(s) đầy đủ")
 	mSeveralNeedOut = msg.New("cli.scan.several-need-out", "several URLs in format %s need --out DIR (one file per portal)",
 		"nhiều địa chỉ với định dạng %s cần --out THƯ_MỤC (mỗi cổng một tệp)")
-	mOr = msg.New("cli.or", "%s or %s", "%s hoặc %s")
+	mOr  = msg.New("cli.or", "%s or %s", "%s hoặc %s")
+	mAnd = msg.New("cli.and", "%s and %s", "%s và %s")
+
+	mOnlyUnknown = msg.New("cli.only.unknown", "--only %s: no criterion ID, group or tag of catalogue %s matches",
+		"--only %s: không mã tiêu chí, nhóm hay nhãn nào của bộ %s khớp")
+
+	mFileNotFound   = msg.New("cli.file.not-found", "%s: no such file or directory", "%s: không có tệp hay thư mục này")
+	mFilePermission = msg.New("cli.file.permission", "%s: permission denied", "%s: không có quyền truy cập")
+	mFileIsDir      = msg.New("cli.file.is-dir", "%s: is a directory", "%s: là thư mục, không phải tệp")
 
 	mCatalogueNotFound = msg.New("cli.catalogue.not-found", "catalogue file %s: not found", "tệp bộ tiêu chí %s: không tìm thấy")
 )
@@ -153,7 +161,12 @@ var (
 	mReportUnknownSub = msg.New("cli.report.unknown", "unknown subcommand %q\nusage: %s", "không có lệnh con %q\ncách dùng: %s")
 	mReportTwoFiles   = msg.New("cli.report.two-files", "want OLD.json and NEW.json, got %d files", "cần CŨ.json và MỚI.json, nhận được %d tệp")
 	mReportOneFile    = msg.New("cli.report.one-file", "want one REPORT.json, got %d", "cần một BÁO_CÁO.json, nhận được %d")
-	mReportWarning    = msg.New("cli.report.warning", "warning: %s (%s, %s)", "cảnh báo: %s (%s, %s)")
+	mDiffWarnings     = map[string]msg.Text{
+		"targets_differ":    msg.New("cli.report.warning.targets-differ", "the reports are of different portals", "hai báo cáo là của hai cổng khác nhau"),
+		"catalogues_differ": msg.New("cli.report.warning.catalogues-differ", "the reports use different catalogues", "hai báo cáo dùng hai bộ tiêu chí khác nhau"),
+		"partial":           msg.New("cli.report.warning.partial", "a report is of a partial run (--only)", "có báo cáo chỉ đánh giá một phần (--only)"),
+	}
+	mReportWarning = msg.New("cli.report.warning", "warning: %s (%s, %s)", "cảnh báo: %s (%s, %s)")
 )
 
 // Labels of p06 criteria's table and Markdown, by key (a column, a method, a level, a kind of basis).
@@ -223,4 +236,58 @@ var (
 		"%q chứa thông tin đăng nhập: hãy ghi địa chỉ công khai của cổng")
 	mDupURL  = msg.New("cli.survey.dup-url", "%s (%s): url: %s repeats %s (%s)", "%s (%s): url: %s trùng với %s (%s)")
 	mDupUnit = msg.New("cli.survey.dup-unit", "%s: unit: %q repeats %s (%s)", "%s: unit: %q trùng với %s (%s)")
+)
+
+// p06 index766.
+var (
+	mIdxNoFiles            = msg.New("cli.index766.no-files", "no dossier files (use - for standard input)", "chưa cho tệp hồ sơ nào (dùng - để đọc từ stdin)")
+	mIdxMaxBad             = msg.New("cli.index766.max-bad", "--max-bad %g: want a share between 0 and 1", "--max-bad %g: cần một tỷ lệ từ 0 đến 1")
+	mIdxToBeforeFrom       = msg.New("cli.index766.to-before-from", "--to %s is before --from %s", "--to %s sớm hơn --from %s")
+	mIdxProcedureCatalogue = msg.New("cli.index766.procedure-catalogue", "procedure catalogue %v", "danh mục thủ tục %v")
+	mIdxCatalogue          = msg.New("cli.index766.catalogue", "catalogue %s: %v", "bộ chỉ số %s: %v")
+	mIdxTooManyBad         = msg.New("cli.index766.too-many-bad", "%d of %d records are bad (%.2f%%), more than --max-bad %.2f%%; first bad records:",
+		"%d trên %d bản ghi bị lỗi (%.2f%%), vượt mức --max-bad %.2f%%; các bản ghi lỗi đầu tiên:")
+	mIdxMoreBad     = msg.New("cli.index766.more-bad", "… (%d more in the report's records.bad_records)", "… (thêm %d bản ghi trong records.bad_records của báo cáo)")
+	mIdxBadExcluded = msg.New("cli.index766.bad-excluded", "%d bad records excluded (first: %s:%d: %s)", "đã loại %d bản ghi lỗi (bản ghi đầu tiên: %s:%d: %s)")
+	mIdxBelowMin    = msg.New("cli.index766.below-min", "total %.2f is below --min-total %.2f", "tổng điểm %.2f thấp hơn --min-total %.2f")
+	mIdxProgress    = msg.New("cli.index766.progress", "%s: %d records, %.2fM records/s, %d MB read, %d bad",
+		"%s: %d bản ghi, %.2f triệu bản ghi/giây, đã đọc %d MB, %d lỗi")
+	mGenBounds = msg.New("cli.index766.generate.bounds", "want --records ≥ 0, --procedure-count ≥ 25, --units ≥ 1", "cần --records ≥ 0, --procedure-count ≥ 25, --units ≥ 1")
+)
+
+// The Markdown report of p06 index766.
+var (
+	mIdxMdTitle   = msg.New("cli.index766.md.title", "Decision 766 index", "Bộ chỉ số theo Quyết định 766")
+	mIdxMdSummary = msg.New("cli.index766.md.summary", "Catalogue %s %s · %s · %d dossiers scored, %d bad records excluded",
+		"Bộ chỉ số %s %s · %s · đã chấm %d hồ sơ, loại %d bản ghi lỗi")
+	mIdxMdPeriod = msg.New("cli.index766.md.period",
+		"Period: %s to %s; as of **%s** (%s): %d dossiers unfinished with a NgayHenTra, %d of them past it and counted late; %d records outside the period.",
+		"Kỳ: từ %s đến %s; xét vào ngày **%s** (%s): %d hồ sơ chưa xong có NgayHenTra, trong đó %d hồ sơ đã quá hạn và tính là trễ hạn; %d bản ghi nằm ngoài kỳ.")
+	mIdxMdBand = msg.New("cli.index766.md.band",
+		"**Band %s**%s, graded on what the inputs can support: %.2f of %.0f computable points, normalised %.2f. %.0f of %.0f points are not computed (see each indicator's reason); the total %.2f / %.0f is a lower bound of the official score (band %s%s).",
+		"**Xếp loại %s**%s, chấm trên phần dữ liệu đầu vào cho phép: %.2f trên %.0f điểm tính được, quy đổi %.2f. %.0f trên %.0f điểm không tính được (xem lý do ở từng chỉ số); tổng %.2f / %.0f là cận dưới của điểm chính thức (xếp loại %s%s).")
+	mIdxMdGroupHeader    = msg.New("cli.index766.md.group-header", "| group | points | attainable | max |", "| nhóm | điểm | điểm tính được | tối đa |")
+	mIdxMdOfficial       = msg.New("cli.index766.md.official", "The decision's five groups (Art. 1 a–e; d = online service + online payment):", "Năm nhóm của Quyết định (Điều 1 a–e; d = dịch vụ trực tuyến + thanh toán trực tuyến):")
+	mIdxMdIndicatorsHead = msg.New("cli.index766.md.indicator-header", "| indicator | rate | threshold | numerator / denominator | points / max | note |",
+		"| chỉ số | tỷ lệ | ngưỡng | tử số / mẫu số | điểm / tối đa | ghi chú |")
+	mIdxMdNotComputed  = msg.New("cli.index766.md.not-computed", "not computed: %s", "không tính được: %s")
+	mIdxMdTargets      = msg.New("cli.index766.md.targets", "Targets", "Chỉ tiêu")
+	mIdxMdTargetHeader = msg.New("cli.index766.md.target-header", "| target | measured | threshold | met |", "| chỉ tiêu | đo được | ngưỡng | đạt |")
+	mIdxMdMet          = msg.New("cli.index766.md.met", "yes", "đạt")
+	mIdxMdNotMet       = msg.New("cli.index766.md.not-met", "no", "chưa đạt")
+	mIdxMdEssential    = msg.New("cli.index766.md.essential", "Essential services (ThietYeu)", "Dịch vụ thiết yếu (ThietYeu)")
+	mIdxMdEssentialSum = msg.New("cli.index766.md.essential-summary", "%d procedures, %d dossiers: total %.2f of %.0f attainable (normalised %.2f)",
+		"%d thủ tục, %d hồ sơ: tổng %.2f trên %.0f điểm tính được (quy đổi %.2f)")
+	mIdxMdByUnit        = msg.New("cli.index766.md.by-unit", "By unit", "Theo đơn vị")
+	mIdxMdByProcedure   = msg.New("cli.index766.md.by-procedure", "By procedure", "Theo thủ tục")
+	mIdxMdUnit          = msg.New("cli.index766.md.unit", "unit", "đơn vị")
+	mIdxMdProcedure     = msg.New("cli.index766.md.procedure", "procedure", "thủ tục")
+	mIdxMdSliceHeader   = msg.New("cli.index766.md.slice-header", "| %s | dossiers | total | attainable | normalised | band |", "| %s | hồ sơ | tổng | điểm tính được | quy đổi | xếp loại |")
+	mIdxMdEssentialMark = msg.New("cli.index766.md.essential-mark", "(essential)", "(thiết yếu)")
+	mIdxMdBadRecords    = msg.New("cli.index766.md.bad-records", "Bad records (%d, %.3f%%)", "Bản ghi lỗi (%d, %.3f%%)")
+	mIdxMdNotes         = msg.New("cli.index766.md.notes", "Notes", "Ghi chú")
+	mIdxMdAsOfGiven     = msg.New("cli.index766.md.as-of.given", "given", "theo --as-of")
+	mIdxMdAsOfTo        = msg.New("cli.index766.md.as-of.to", "to", "theo --to")
+	mIdxMdAsOfLatest    = msg.New("cli.index766.md.as-of.latest", "latest date in the data", "ngày muộn nhất trong dữ liệu")
+	mIdxMdDays          = msg.New("cli.index766.md.days", "days", "ngày")
 )

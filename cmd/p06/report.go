@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -60,12 +61,12 @@ func runReportDiff(args []string, stdout, stderr io.Writer) int {
 	}
 	old, err := readReport(pos[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 report diff: %v\n", err)
+		fmt.Fprintf(stderr, "p06 report diff: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	nw, err := readReport(pos[1])
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 report diff: %v\n", err)
+		fmt.Fprintf(stderr, "p06 report diff: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	d := report.Compare(old, nw)
@@ -73,7 +74,11 @@ func runReportDiff(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		// The text formats carry the warnings; JSON keeps stdout machine-readable.
 		for _, wn := range d.Warnings {
-			say(stderr, "p06 report diff", *lang, mReportWarning, strings.ReplaceAll(wn.Code, "_", " "), wn.Old, wn.New)
+			what := strings.ReplaceAll(wn.Code, "_", " ")
+			if m, ok := mDiffWarnings[wn.Code]; ok {
+				what = m.Render(*lang)
+			}
+			say(stderr, "p06 report diff", *lang, mReportWarning, what, wn.Old, wn.New)
 		}
 	}
 	switch *format {
@@ -88,7 +93,7 @@ func runReportDiff(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 report diff: %v\n", err)
+		fmt.Fprintf(stderr, "p06 report diff: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	if d.Regressed() {
@@ -129,7 +134,7 @@ func runReportRender(args []string, stdout, stderr io.Writer) int {
 	}
 	r, err := readReport(pos[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 report render: %v\n", err)
+		fmt.Fprintf(stderr, "p06 report render: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	opt := report.Options{Lang: *lang, Version: version()}
@@ -145,7 +150,7 @@ func runReportRender(args []string, stdout, stderr io.Writer) int {
 		err = report.Write(stdout, f, r, opt)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 report render: %v\n", err)
+		fmt.Fprintf(stderr, "p06 report render: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	return exitOK
@@ -163,6 +168,10 @@ func readReport(path string) (*scoring.Report, error) {
 		rd = f
 	}
 	r, err := report.ReadJSON(rd)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, err // it names the file (a directory, say)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", path, strings.TrimSpace(err.Error()))
 	}

@@ -131,6 +131,12 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	if o.cat, err = catalogueFromRef(*catRef, *lang); err != nil {
 		return fail(mFlagErr, "--catalogue", err)
 	}
+	if lines := unknownOnly(o.cat, o.only, *lang); len(lines) > 0 {
+		for _, l := range lines {
+			fmt.Fprintln(stderr, redact.Text("p06 scan: "+l))
+		}
+		return exitCantRun
+	}
 	if *profile != "" {
 		if o.profile, err = readProfile(*profile); err != nil {
 			return fail(mFlagErr, "--profile", err)

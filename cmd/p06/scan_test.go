@@ -120,7 +120,7 @@ func TestScanExitCodes(t *testing.T) {
 		{"bad URL", []string{"ftp://x/"}, exitCantRun, "không phải địa chỉ http(s) đầy đủ"},
 		{"no URL", nil, exitCantRun, "chưa cho địa chỉ nào"},
 		{"bad format", []string{"--format", "pdf", good.URL}, exitCantRun, `unknown format "pdf"`},
-		{"bad selection", []string{"--only", "P06-SEC-99", good.URL}, exitCantRun, `Only("P06-SEC-99")`},
+		{"bad selection", []string{"--only", "P06-SEC-99", good.URL}, exitCantRun, "--only P06-SEC-99: không mã tiêu chí, nhóm hay nhãn nào của bộ p06-technical khớp (có phải ý bạn là P06-SEC-09"},
 		{"bad lang", []string{"--lang", "fr", good.URL}, exitCantRun, "--lang"},
 		{"bad parallel", []string{"--parallel", "0", good.URL}, exitCantRun, "Parallel(0)"},
 		{"bad conns per host", []string{"--conns-per-host", "0", good.URL}, exitCantRun, "MaxConnsPerHost(0)"},

@@ -56,7 +56,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 
 	data, err := slurpInput(pos[0], *lang)
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 score: %v\n", err)
+		fmt.Fprintf(stderr, "p06 score: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	set := map[string]bool{}
@@ -91,11 +91,11 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	if *waivers != "" {
 		wd, err := safefile.ReadFile(*waivers, maxConfigBytes)
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 score: %v\n", err)
+			fmt.Fprintf(stderr, "p06 score: %s\n", errText(*lang, err))
 			return exitCantRun
 		}
 		if cfg.Waivers, err = scoring.DecodeWaivers(wd); err != nil {
-			fmt.Fprintf(stderr, "p06 score: %s: %v\n", *waivers, err)
+			fmt.Fprintf(stderr, "p06 score: %s: %s\n", *waivers, errText(*lang, err))
 			return exitCantRun
 		}
 	}
@@ -108,7 +108,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	}
 	cat, err := catalogueFromRef(ref, *lang)
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 score: %v\n", err)
+		fmt.Fprintf(stderr, "p06 score: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	r, err := scoring.Score(cat, in, cfg)
@@ -123,7 +123,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	}
 	r.Tool = &scoring.Tool{Name: "p06kit", Version: version()} // the scores are this p06's
 	if err := writeScoreReport(stdout, r, *format, *lang); err != nil {
-		fmt.Fprintf(stderr, "p06 score: %v\n", err)
+		fmt.Fprintf(stderr, "p06 score: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	if r.Partial != nil {

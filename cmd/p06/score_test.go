@@ -127,7 +127,7 @@ func TestScoreCommandBadInput(t *testing.T) {
 			`findings[1]: criterion P06-SEC-01 already has a finding at findings[0]`},
 		{"malformed JSON", []string{write("d.json", "{\"findings\": [\n  {\"criterion\": \"P06-SEC-01\",}\n]}")},
 			`invalid JSON: line 2, column`},
-		{"missing file", []string{filepath.Join(dir, "none.json")}, "no such file"},
+		{"missing file", []string{filepath.Join(dir, "none.json")}, "none.json: không có tệp hay thư mục này"},
 		{"bad waivers", []string{write("e.json", `{"findings":[]}`), "--waivers", write("w.json", `{"waivers":[{"criterion":"P06-SEC-01"}]}`)},
 			`$.waivers[0]: `},
 		{"unknown waiver criterion", []string{write("f.json", `{"findings":[]}`), "--as-of", "2026-01-01", "--waivers",

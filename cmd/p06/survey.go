@@ -95,7 +95,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	failErr := func(err error) int {
-		fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %v", err)))
+		fmt.Fprintln(stderr, redact.Text("p06 survey: "+errText(*lang, err)))
 		return exitCantRun
 	}
 	if len(files) != 1 {
@@ -147,6 +147,12 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 	}
 	if *only != "" {
 		o.only = splitScanList(*only)
+		if lines := unknownOnly(o.cat, o.only, *lang); len(lines) > 0 {
+			for _, l := range lines {
+				fmt.Fprintln(stderr, redact.Text("p06 survey: "+l))
+			}
+			return exitCantRun
+		}
 		if o.cat, err = surveySelect(o.cat, o.only); err != nil {
 			return fail(mFlagErr, "--only", err)
 		}

@@ -425,7 +425,7 @@ func TestSurveyBadInput(t *testing.T) {
 			want: []string{"--parallel 0: phải từ 1 trở lên"}},
 		{name: "bad timeout", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--timeout", "0s"}, want: []string{"--timeout 0s"}},
 		{name: "only selects nothing", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--only", "security,P06-NOPE-01"},
-			want: []string{"--only: P06-NOPE-01 selects no criterion of p06-technical"}},
+			want: []string{"--only P06-NOPE-01: không mã tiêu chí, nhóm hay nhãn nào của bộ p06-technical khớp"}},
 		{name: "bad catalogue", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--catalogue", "nope.json"},
 			want: []string{"--catalogue"}},
 		{name: "bad global ca", file: "p.csv", content: "url,unit\nhttps://a.example,A\n", args: []string{"--ca", notPEM},

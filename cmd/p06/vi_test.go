@@ -60,7 +60,7 @@ var flagName = regexp.MustCompile(`--[a-z][a-z0-9-]*`)
 func TestCLIMessagesAreVietnamese(t *testing.T) {
 	n := 0
 	for _, m := range msg.All() {
-		if !strings.HasPrefix(m.ID(), "cli.") {
+		if !strings.HasPrefix(m.ID(), "cli.") && !strings.HasPrefix(m.ID(), "index766.") {
 			continue
 		}
 		n++

@@ -146,6 +146,8 @@ var (
 	mUnsafe  = msg.New("check.not-tested.unsafe", "%s: %v (enable active checks to assess this)", "%s: %v (bật kiểm tra chủ động để đánh giá)")
 	mTLS     = msg.New("check.error.tls", "%s: %v", "lỗi TLS hoặc chứng thư số của cổng (%s: %v)")
 	mFailed  = msg.New("check.error.other", "%s: %v", "không hoàn thành được phép kiểm tra (%s: %v)")
+	// StepProfile is the step a check names when the portal's profile cannot be resolved.
+	StepProfile = msg.New("check.step.resolve-profile", "resolving the portal profile", "xác định hồ sơ cổng")
 	// Evidence notes (Response.Evidence, LoginTrace.Evidence).
 	mRedirectedTo   = msg.New("check.note.redirected", "redirected to %s", "được chuyển hướng tới %s")
 	mCallbackAnswer = msg.New("check.note.callback-answer", "the portal's answer to the SSO's callback", "phản hồi của cổng cho callback từ SSO")

@@ -14,11 +14,10 @@ func (s *Session) Memo(key any, init func() any) any {
 	if s.memo == nil {
 		s.memo = map[any]*memoEntry{}
 	}
-	e, ok := s.memo[key]
-	if !ok {
-		e = &memoEntry{}
-		s.memo[key] = e
+	if s.memo[key] == nil {
+		s.memo[key] = &memoEntry{}
 	}
+	e := s.memo[key]
 	s.memoMu.Unlock()
 	e.once.Do(func() { e.val = init() })
 	return e.val

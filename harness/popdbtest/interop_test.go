@@ -16,8 +16,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/harness/popdbtest"
+	"github.com/p06kit/p06kit/internal/interoptest"
 )
 
 // TestInteropOpenSSLTrust checks, with a client that is not Go, that the CA PEM a portal is given

@@ -19,6 +19,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/render"
+	"github.com/p06kit/p06kit/internal/interoptest"
 	"github.com/p06kit/p06kit/internal/spatest"
 )
 
@@ -140,10 +141,7 @@ func BenchmarkInteropLighthouse(b *testing.B) {
 	if _, err := os.Stat(lh); err != nil {
 		b.Skip("Lighthouse is not installed: cd .ci/lighthouse && npm ci")
 	}
-	chrome, err := exec.LookPath("chromium")
-	if err != nil {
-		b.Skip("chromium is not on PATH")
-	}
+	chrome := interoptest.Chromium(b)
 	srv := spatest.Start()
 	defer srv.Close()
 	out := filepath.Join(b.TempDir(), "lh.json")

@@ -15,16 +15,8 @@ type basisItem struct {
 	Text, Kind, Reliability, URL string
 }
 
-// kindLabels and reliabilityLabels explain the catalogue's codes in each language.
-var kindLabels = map[string]map[criteria.Kind]string{
-	"en": {criteria.Quoted: "quoted law", criteria.Derived: "derived control"},
-	"vi": {criteria.Quoted: "trích quy định", criteria.Derived: "kiểm soát suy ra từ quy định"},
-}
-
-var reliabilityLabels = map[string]map[string]string{
-	"en": {"P": "primary source", "S": "secondary source", "R": "reverse-engineered", "U": "unverified"},
-	"vi": {"P": "nguồn gốc", "S": "nguồn thứ cấp", "R": "suy ngược từ số liệu", "U": "chưa xác minh"},
-}
+// kindLabels and reliabilityLabels explain the catalogue's codes in each language (messages.go).
+var kindLabels, reliabilityLabels = byLang(kindTexts), byLang(reliabilityTexts)
 
 // basisItems returns c's legal bases for a report in lang.
 func basisItems(c *criteria.Criterion, lang string) []basisItem {

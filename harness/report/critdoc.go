@@ -25,27 +25,8 @@ func docURL(r *scoring.Report, id string) string {
 	return CriterionDocURL(id)
 }
 
-// methodText says how a criterion of each method is checked, by language.
-var methodText = map[string]map[criteria.Method]string{
-	"vi": {
-		criteria.Automated: "Tự động: công cụ kiểm tra cổng từ bên ngoài qua HTTP(S) (chỉ GET/HEAD trừ khi bật --active), không cần cấu hình thêm.",
-		criteria.Assisted:  "Có hỗ trợ: cần bộ điều hợp của nhà cung cấp (harness/check) và/hoặc dịch vụ giả lập (ssotest, popdbtest, signtest); thiếu thì kết quả là \"chưa kiểm tra\", không phải \"không đạt\".",
-		criteria.Attested:  "Xác nhận bằng tài liệu: đạt khi tệp minh chứng (--evidence) có tài liệu còn hiệu lực với mã SHA-256 khớp.",
-		criteria.Computed:  "Tính toán: từ dữ liệu hồ sơ cổng xuất ra (p06 index766).",
-	},
-	"en": {
-		criteria.Automated: "Automated: checked black-box over HTTP(S) (GET/HEAD only unless --active), nothing to configure.",
-		criteria.Assisted:  "Assisted: needs the vendor's adapter (harness/check) and/or the fakes of the national services (ssotest, popdbtest, signtest); without them the finding is not_tested, never fail.",
-		criteria.Attested:  "Attested: met by a valid document in the evidence file (--evidence) whose SHA-256 matches.",
-		criteria.Computed:  "Computed: from dossier data the portal exports (p06 index766).",
-	},
-}
-
-// renderingNote says whose words the provisions are in.
-var renderingNote = map[string]string{
-	"vi": "Điều khoản được ghi bằng lời của p06kit (tóm tắt bằng tiếng Việt và tiếng Anh), không phải trích nguyên văn, trừ phần trong ngoặc kép.",
-	"en": "Provisions are given in p06kit's own words (a summary in Vietnamese and in English), not quoted verbatim, except where in quotation marks.",
-}
+// methodText says how a criterion of each method is checked, by language (messages.go).
+var methodText = byLang(methodTexts)
 
 // WriteCriterionPage writes the documentation page of criterion c of cat as Markdown, in
 // Vietnamese then English: what it requires, its legal basis (linked, with quoted law told
@@ -71,10 +52,7 @@ func WriteCriterionPage(w io.Writer, cat *criteria.Catalogue, c *criteria.Criter
 		if lang == "en" {
 			b.WriteString("---\n\n## English\n\n")
 		}
-		h := map[string][4]string{
-			"vi": {"Yêu cầu", "Căn cứ pháp lý", "Cách kiểm tra", "Cách khắc phục"},
-			"en": {"Requirement", "Legal basis", "How it is checked", "How to fix"},
-		}[lang]
+		h := [4]string{pageHeadings.Requirement.Format(lang), pageHeadings.Basis.Format(lang), pageHeadings.Method.Format(lang), pageHeadings.Fix.Format(lang)}
 		fmt.Fprintf(&b, "### %s\n\n%s\n\n", h[0], mdInline(c.Requirement.In(lang)))
 		fmt.Fprintf(&b, "### %s\n\n", h[1])
 		for _, it := range basisItems(c, lang) {
@@ -90,7 +68,7 @@ func WriteCriterionPage(w io.Writer, cat *criteria.Catalogue, c *criteria.Criter
 				fmt.Fprintf(&b, "- _%s_: %s\n", wd.Note, mdInline(n))
 			}
 		}
-		fmt.Fprintf(&b, "\n_%s_\n", renderingNote[lang])
+		fmt.Fprintf(&b, "\n_%s_\n", renderingNoteText.Format(lang))
 		fmt.Fprintf(&b, "\n### %s\n\n%s", h[2], methodText[lang][c.Method])
 		if c.Formula != nil {
 			fmt.Fprintf(&b, " %s", mdInline(c.Formula.In(lang)))

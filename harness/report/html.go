@@ -38,8 +38,30 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 		s := math.Max(0, math.Min(score, 100))
 		return fmt.Sprintf("%.2f %.2f", c*s/100, c)
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":      func(a, b int) int { return a + b },
+	"requests": requestLines,
 }).Parse(htmlTemplate))
+
+// requestLines writes a piece of evidence's requests as the page shows them: the HTTP method
+// once when they all share it ("GET /, /a, /b"), else each request whole.
+func requestLines(reqs []string) []string {
+	if len(reqs) < 2 {
+		return reqs
+	}
+	method, _, _ := strings.Cut(reqs[0], " ")
+	if method == "" || strings.Trim(method, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return reqs // not an HTTP method ("ClientHello TLS 1.2 to host")
+	}
+	paths := make([]string, 0, len(reqs))
+	for _, q := range reqs {
+		m, p, ok := strings.Cut(q, " ")
+		if !ok || m != method || strings.Contains(p, ", ") {
+			return reqs
+		}
+		paths = append(paths, p)
+	}
+	return []string{method + " " + strings.Join(paths, ", ")}
+}
 
 type htmlGroup struct {
 	ID, Title string
@@ -70,6 +92,8 @@ type htmlEvBlock struct {
 	Criteria []string
 	// HeaderSet is the number of the shared header set that replaces HeaderList, or 0.
 	HeaderSet int
+	// Linked is whether a later finding refers to it (#ev-N): only then has it an id.
+	Linked bool
 }
 
 // htmlFixAdvice is how many entries of the "fix first" list show their advice inline, and
@@ -105,6 +129,10 @@ type htmlFinding struct {
 	EvRefs  []htmlEvRef
 	EvMore  int
 	evOwn   []int
+	// Why is the number of the shared reason a criterion not tested refers to, or 0, and
+	// WhyRef the words that refer to it.
+	Why    int
+	WhyRef string
 }
 
 type htmlEvidence struct {
@@ -143,6 +171,9 @@ type htmlData struct {
 	FixesNext []htmlFix
 	// Rest counts the criteria met or not assessed, listed one a line after the groups.
 	Rest int
+	// Reasons are the reasons shared by several criteria not tested, written once; such a
+	// criterion's line refers to its reason by number (htmlFinding.Why).
+	Reasons []string
 	// LabelError and LabelNotTested are the status labels of the group counts.
 	LabelError, LabelNotTested string
 	EvBlocks                   []htmlEvBlock
@@ -219,7 +250,7 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 					hf.Basis = htmlBasis(c, opt.Lang)
 				}
 			}
-			if hf.Got != "" && strings.Contains(hf.Message, hf.Got) {
+			if gotSaid(f.Message, f.Got, opt.Lang) || strings.Contains(hf.Message, hf.Got) {
 				hf.Got = "" // the message already says it
 			}
 			// A long "got" is a list the message details: its start shows what was seen.
@@ -258,6 +289,14 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 		d.Groups = append(d.Groups, hg)
 		d.Rest += len(hg.Passed) + len(hg.Other)
 	}
+	d.Reasons = shareReasons(d.Groups, d.H.WhyRef)
+	for _, g := range d.Groups {
+		for _, f := range g.Findings {
+			for _, ref := range f.EvRefs {
+				ev.blocks[ref.N-1].Linked = true
+			}
+		}
+	}
 	d.EvBlocks = ev.blocks
 	d.HeaderSets = shareHeaders(d.EvBlocks)
 	relativeRequests(d.EvBlocks, d.Origin)
@@ -265,8 +304,16 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 		for j := range d.Groups[i].Findings {
 			hf := &d.Groups[i].Findings[j]
 			var own []*htmlEvBlock
+			said := relativeTo(hf.Finding.Message, d.Origin)
 			for _, n := range hf.evOwn {
-				own = append(own, &d.EvBlocks[n-1])
+				bl := &d.EvBlocks[n-1]
+				// A note the finding's message already says, on a piece of evidence no other
+				// finding cites, is not written twice (a note alone stays: it is the row).
+				if len(bl.Criteria) == 1 && bl.Note != "" && strings.Contains(said, bl.Note) &&
+					(len(bl.HeaderList) > 0 || bl.HeaderSet > 0 || bl.Excerpt != "" || bl.Location != "") {
+					bl.Note = ""
+				}
+				own = append(own, bl)
 			}
 			hf.EvItems = evidenceItems(own)
 		}
@@ -277,7 +324,12 @@ func WriteHTML(w io.Writer, r *scoring.Report, opt Options) error {
 	for _, k := range sortedKeys(r.Discovery) {
 		d.Discovery = append(d.Discovery, [2]string{k, r.Discovery[k]})
 	}
-	return htmlTmpl.Execute(w, d)
+	var b strings.Builder
+	if err := htmlTmpl.Execute(&b, d); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, tidyHTML(b.String()))
+	return err
 }
 
 // htmlWant is what a finding shows as wanted: the check's own words, not the criterion's
@@ -291,6 +343,55 @@ func htmlWant(f scoring.Finding, lang string) string {
 	return f.Want
 }
 
+// shareReasons numbers the reasons that more than one criterion not tested gives, in the order
+// they first appear, and has those criteria refer to them: the line of each says it once.
+func shareReasons(groups []htmlGroup, ref string) []string {
+	uses := map[string]int{}
+	for _, g := range groups {
+		for _, f := range g.Other {
+			if f.Status == scoring.NotTested && f.Message != "" {
+				uses[f.Message]++
+			}
+		}
+	}
+	var reasons []string
+	num := map[string]int{}
+	for gi := range groups {
+		for fi := range groups[gi].Other {
+			f := &groups[gi].Other[fi]
+			if f.Status != scoring.NotTested || uses[f.Message] < 2 {
+				continue
+			}
+			n, ok := num[f.Message]
+			if !ok {
+				reasons = append(reasons, f.Message)
+				n = len(reasons)
+				num[f.Message] = n
+			}
+			f.Why, f.WhyRef, f.Message = n, ref, ""
+		}
+	}
+	return reasons
+}
+
+// gotSaid reports whether a finding's message already says what its check saw, so that the
+// page need not show it again: the message contains it, or contains all of it but its label
+// ("accepted: A; B" when the message says "the portal accepted A; B (2/2 …)"), or, in
+// Vietnamese, the check said it in English (two English function words or more, as for the
+// want) and the message says it in Vietnamese.
+func gotSaid(message, got, lang string) bool {
+	switch {
+	case got == "" || message == "":
+		return false
+	case strings.Contains(message, got):
+		return true
+	case lang != "en" && len(msg.EnglishWords(got)) > 1 && len(msg.EnglishWords(message)) <= 1:
+		return true
+	}
+	_, rest, ok := strings.Cut(got, ": ")
+	return ok && len(rest) >= 20 && strings.Contains(message, rest)
+}
+
 // htmlWords are the words only the HTML page uses.
 type htmlWords struct {
 	// DocLabel labels the links to the criterion pages; MetNote says what the one-line list of
@@ -299,16 +400,11 @@ type htmlWords struct {
 	// HdrTitle heads the response-header sets shown once, HdrRef names them where evidence
 	// refers to one, HdrSet numbers them there ("set 1") and HdrSetHead over each ("Set 1").
 	HdrTitle, HdrRef, HdrSet, HdrSetHead string
+	// Why heads the reasons shared by several criteria not tested, WhyRef refers to one.
+	Why, WhyRef string
 }
 
-var htmlWordsByLang = map[string]htmlWords{
-	"vi": {DocLabel: "yêu cầu và cách kiểm tra",
-		MetNote:  "Mã, tên và kết quả (tiêu chí chưa kiểm tra: lý do); thông báo và minh chứng có trong báo cáo JSON.",
-		HdrTitle: "Tiêu đề phản hồi HTTP dùng chung", HdrRef: "Tiêu đề phản hồi", HdrSet: "bộ", HdrSetHead: "Bộ"},
-	"en": {DocLabel: "requirement and how it is checked",
-		MetNote:  "ID, title and result (not tested: why); their messages and evidence are in the JSON report.",
-		HdrTitle: "Shared response headers", HdrRef: "Response headers", HdrSet: "set", HdrSetHead: "Set"},
-}
+var htmlWordsByLang = map[string]htmlWords{msg.VI: htmlWordsIn(msg.VI), msg.EN: htmlWordsIn(msg.EN)}
 
 // scoreColor is the colour of a 0–100 figure (a score, a rate in percent) in the assessment
 // and survey reports: green from 90, teal from 70, amber from 50, red below.

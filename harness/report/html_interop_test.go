@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/p06kit/p06kit/internal/interoptest"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -23,10 +24,7 @@ import (
 // request at all, even when a finding carries markup that would load a resource if it were not
 // escaped.
 func TestInteropHTMLReportNoNetwork(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatalf("chromium is needed (Debian package chromium, installed by .ci/install-interop): %v", err)
-	}
+	chromium := interoptest.Chromium(t)
 	var mu sync.Mutex
 	var seen []string
 	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

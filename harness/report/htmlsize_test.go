@@ -5,6 +5,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -15,11 +16,13 @@ import (
 	"github.com/p06kit/p06kit/scoring"
 )
 
-// htmlBrokenBudget is how large the HTML report of the broken demo portal may be, by language:
-// what it measured when the page lost its list of sources, the criteria's requirements and the
-// messages of the criteria met (vi 105.7 KB, en 100.3 KB), and about 5% for the catalogue and the
-// checks to grow into. A page above it has grown for a reason someone should look at.
-var htmlBrokenBudget = map[string]int{"vi": 111_000, "en": 105_500}
+// htmlBrokenBudget is how large the HTML report of the broken demo portal may be, by language.
+// Issue 16 asked for at most half of the 181 KB it was when filed (90.5 KB); it measured 89.7 KB
+// (vi) and 84.9 KB (en) when it got there (evidence and reasons said once, grouped per-page
+// details, quotes and optional end tags left to the parser, less markup per finding). The budget
+// is that half for Vietnamese, the longer of the two, and about 2% above its measure for English.
+// A page above it has grown for a reason someone should look at.
+var htmlBrokenBudget = map[string]int{"vi": 90_500, "en": 86_500}
 
 // The broken demo portal's HTML report (rendered from a fixed copy of its JSON report, written by
 // `p06 demo`) stays within its budget, and not by leaving out what a reader needs: every failed
@@ -56,5 +59,9 @@ func TestHTMLBrokenPortalSize(t *testing.T) {
 			assert.Contains(t, finding, `<a href="`+CriterionDocURL(f.Criterion)+`">`, "%s: %s links its criterion page", lang, f.Criterion)
 		}
 		assert.Greater(t, open, 30, "the fixture is the broken portal's report")
+		// Every link within the page has its target (evidence, criteria, groups, reasons).
+		for _, m := range regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(out, -1) {
+			assert.Contains(t, out, ` id="`+m[1]+`"`, "%s: the page links #%s", lang, m[1])
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -169,12 +170,20 @@ func caseText(f scoring.Finding, opt Options, wd words) string {
 		line(wd.Advice, c.Advice.In(opt.Lang))
 	}
 	for _, ev := range f.Evidence {
-		line(wd.Evidence, evidenceText(ev, opt.Lang))
+		line(wd.Evidence, EvidenceLine(ev, opt.Lang))
 	}
 	return b.String()
 }
 
-func evidenceText(ev scoring.Evidence, lang string) string {
+// MaxEvidenceExcerpt is how many characters of an excerpt EvidenceLine keeps: the line is read
+// in CI logs and test output, and the whole excerpt is in the JSON report.
+const MaxEvidenceExcerpt = 200
+
+// EvidenceLine is one piece of evidence on one line, as the JUnit, SARIF and Markdown writers
+// and the harness's test output show it: the request and its status, the headers in name order,
+// the location, the excerpt quoted and cut at MaxEvidenceExcerpt characters, and the note in
+// lang, joined by " · ".
+func EvidenceLine(ev scoring.Evidence, lang string) string {
 	var parts []string
 	if ev.Request != "" {
 		s := ev.Request
@@ -190,7 +199,7 @@ func evidenceText(ev scoring.Evidence, lang string) string {
 		parts = append(parts, ev.Location)
 	}
 	if ev.Excerpt != "" {
-		parts = append(parts, fmt.Sprintf("%q", ev.Excerpt))
+		parts = append(parts, fmt.Sprintf("%q", textx.Truncate(ev.Excerpt, MaxEvidenceExcerpt)))
 	}
 	if n := ev.NoteIn(lang); n != "" {
 		parts = append(parts, n)

@@ -123,7 +123,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 				fmt.Fprintf(&b, "  - … (+%d)\n", len(f.Evidence)-3)
 				break
 			}
-			fmt.Fprintf(&b, "  - %s: %s\n", wd.Evidence, mdCode(evidenceText(ev, opt.Lang)))
+			fmt.Fprintf(&b, "  - %s: %s\n", wd.Evidence, mdCode(EvidenceLine(ev, opt.Lang)))
 		}
 	}
 	for _, f := range bad {

@@ -29,6 +29,7 @@ import (
 	"github.com/p06kit/p06kit/examples/referenceportal"
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/interoptest"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -50,7 +51,7 @@ import (
 // Set P06_SHOTS=DIR to keep the screenshots for a look.
 
 func TestRenderInteropAssessmentReport(t *testing.T) {
-	chromium := interopChromium(t)
+	chromium := interoptest.Chromium(t)
 	env, err := referenceportal.StartEnv(referenceportal.Broken())
 	require.NoError(t, err)
 	defer env.Close()
@@ -70,7 +71,7 @@ func TestRenderInteropAssessmentReport(t *testing.T) {
 }
 
 func TestRenderInteropSurveyOfLoopbackPortals(t *testing.T) {
-	chromium := interopChromium(t)
+	chromium := interoptest.Chromium(t)
 	cat := criteria.P06Technical()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -111,7 +112,7 @@ func TestRenderInteropSurveyOfLoopbackPortals(t *testing.T) {
 
 // A national survey has dozens of units: the charts must stay legible at that size.
 func TestRenderInteropSurveyOf34Provinces(t *testing.T) {
-	chromium := interopChromium(t)
+	chromium := interoptest.Chromium(t)
 	cat := criteria.P06Technical()
 	provinces := []string{"Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An",
 		"Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Hải Phòng", "Ninh Bình",
@@ -139,21 +140,6 @@ func TestRenderInteropSurveyOf34Provinces(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, report.WriteSurveyHTML(&b, s, report.Options{Lang: "vi", Catalogue: cat}))
 	interopRender(t, chromium, "survey-34.vi", b.Bytes(), "Khảo sát theo Đề án 06")
-}
-
-// interopChromium finds Chromium; a missing browser fails the test (CI installs it).
-func interopChromium(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("P06_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Fatal("chromium not found (install it, or set P06_CHROMIUM): the HTML reports must be checked in a real browser")
-	return ""
 }
 
 // recorder serves one page on loopback and records every request it receives.
@@ -534,7 +520,7 @@ func interopTail(s string) string {
 // The checks above must be able to fail: a page that loads a stylesheet, an image and a font
 // from other hosts is caught by the request log, and an empty page by the ink measure.
 func TestRenderInteropDetectsRequestsAndBlankPages(t *testing.T) {
-	chromium := interopChromium(t)
+	chromium := interoptest.Chromium(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	rec := &recorder{page: []byte(`<!doctype html><html lang="en"><head><title>leaky</title>

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -303,81 +304,8 @@ type words struct {
 	Levels   map[criteria.Level]string
 }
 
-// wordsEN and wordsVI are the writers' labels, each given in both languages side by side.
-var wordsEN, wordsVI = bilingual(func(tr func(en, vi string) string) words {
-	return words{
-		Report:             tr("Project 06 assessment report", "Báo cáo đánh giá theo Đề án 06"),
-		Target:             tr("Portal", "Cổng"),
-		Started:            tr("Started", "Bắt đầu"),
-		Duration:           tr("Duration", "Thời gian"),
-		Score:              tr("Score", "Điểm"),
-		Grade:              tr("Grade", "Xếp loại"),
-		Compliance:         tr("Compliance", "Mức đáp ứng"),
-		Caps:               tr("Grade caps", "Giới hạn xếp loại"),
-		Group:              tr("Group", "Nhóm"),
-		Criterion:          tr("Criterion", "Tiêu chí"),
-		Status:             tr("Status", "Kết quả"),
-		Message:            tr("Message", "Thông báo"),
-		Got:                tr("Got", "Thấy"),
-		Want:               tr("Want", "Yêu cầu"),
-		Url:                tr("URL", "Địa chỉ"),
-		Basis:              tr("Legal basis", "Căn cứ"),
-		Advice:             tr("How to fix", "Cách khắc phục"),
-		Evidence:           tr("Evidence", "Minh chứng"),
-		Requirement:        tr("Requirement", "Yêu cầu"),
-		NotMet:             tr("Not met", "Chưa đạt"),
-		Passed:             tr("Met", "Đạt"),
-		Other:              tr("Not assessed", "Chưa đánh giá"),
-		Waivers:            tr("Waivers", "Miễn trừ"),
-		Stale:              tr("Stale waivers (ignored)", "Miễn trừ hết hạn (bỏ qua)"),
-		Applied:            tr("Applied waivers", "Miễn trừ được áp dụng"),
-		Discovery:          tr("Portal profile", "Hồ sơ cổng"),
-		MandatoryMet:       tr("mandatory criteria met", "tiêu chí bắt buộc đạt"),
-		CapNote:            tr("a failed critical criterion caps the grade at", "tiêu chí trọng yếu không đạt giới hạn xếp loại ở mức"),
-		None:               tr("none", "không có"),
-		Points:             tr("points", "điểm"),
-		PointsHdr:          tr("Points", "Điểm đạt / tối đa"),
-		Catalogue:          tr("Catalogue", "Bộ tiêu chí"),
-		Level:              tr("Level", "Mức độ"),
-		Critical:           tr("critical", "trọng yếu"),
-		Targets:            tr("Targets", "Chỉ tiêu"),
-		Measured:           tr("Measured", "Đo được"),
-		Threshold:          tr("Target", "Mục tiêu"),
-		Request:            tr("Request", "Yêu cầu HTTP"),
-		Headers:            tr("Headers", "Tiêu đề"),
-		Excerpt:            tr("Excerpt", "Trích đoạn"),
-		Location:           tr("Location", "Vị trí"),
-		Note:               tr("Note", "Ghi chú"),
-		Summary:            tr("Summary", "Tóm tắt"),
-		NotScored:          tr("not tested", "chưa kiểm tra"),
-		Coverage:           tr("Coverage", "Độ bao phủ"),
-		CoverageOf:         tr("criteria assessed", "tiêu chí đã đánh giá"),
-		FixFirst:           tr("Fix first", "Cần sửa trước"),
-		More:               tr("more", "còn nữa"),
-		DocPage:            tr("criterion page", "trang mô tả tiêu chí"),
-		RenderedBy:         tr("rendered by", "hiển thị bằng"),
-		PathsOf:            tr("Paths are relative to", "Đường dẫn tính từ"),
-		MetEvidenceNote:    tr("One line each; their evidence is in the JSON report.", "Mỗi tiêu chí một dòng; minh chứng của chúng có trong báo cáo JSON."),
-		MetList:            tr("Criteria met or not assessed", "Tiêu chí đạt hoặc chưa đánh giá"),
-		EvMore:             tr("and %d more — see the JSON report", "và %d mục khác — xem báo cáo JSON"),
-		CouldNotAssess:     tr("Could not be assessed", "Không đánh giá được"),
-		CouldNotAssessNote: tr("the harness could not see what these criteria need; they are not failures, and each says what would make it assessable", "công cụ không quan sát được điều các tiêu chí này cần; đây không phải là không đạt, mỗi mục nói rõ cần gì để đánh giá được"),
-		Statuses: map[scoring.Status]string{
-			scoring.Pass:          tr("pass", "đạt"),
-			scoring.Fail:          tr("fail", "không đạt"),
-			scoring.Error:         tr("error", "lỗi"),
-			scoring.NotApplicable: tr("not applicable", "không áp dụng"),
-			scoring.NotTested:     tr("not tested", "chưa kiểm tra"),
-			scoring.Waived:        tr("waived", "miễn trừ"),
-			scoring.Attested:      tr("attested", "có xác nhận"),
-		},
-		Levels: map[criteria.Level]string{
-			criteria.Mandatory:     tr("mandatory", "bắt buộc"),
-			criteria.Recommended:   tr("recommended", "khuyến nghị"),
-			criteria.Informational: tr("informational", "tham khảo"),
-		},
-	}
-})
+// wordsEN and wordsVI are the writers' labels (messages.go) in each language.
+var wordsEN, wordsVI = wordsIn(msg.EN), wordsIn(msg.VI)
 
 // bilingual returns a table of labels in English and in Vietnamese, from one declaration that
 // gives each label in both languages side by side (tr(en, vi)): a label added in one language

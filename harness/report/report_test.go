@@ -488,3 +488,20 @@ func FuzzReadJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestEvidenceLine pins the one-line evidence of the JUnit, SARIF and Markdown writers and of
+// the harness's test output: headers in name order, the excerpt quoted and cut at 200
+// characters (runes, not bytes: Vietnamese is multi-byte), the note in the report's language.
+func TestEvidenceLine(t *testing.T) {
+	ev := scoring.Evidence{Request: "GET https://dichvucong.example.gov.vn/", Status: 200,
+		Headers:  map[string]string{"Server": "nginx", "Content-Type": "text/html"},
+		Location: "/dang-nhap", Excerpt: strings.Repeat("đ", 250), Note: "home", NoteVI: "trang chủ"}
+	want := func(note string) string {
+		return "GET https://dichvucong.example.gov.vn/ → 200 · Content-Type: text/html · Server: nginx · /dang-nhap · \"" +
+			strings.Repeat("đ", 200) + "…\" · " + note
+	}
+	assert.Equal(t, want("home"), EvidenceLine(ev, "en"))
+	assert.Equal(t, want("trang chủ"), EvidenceLine(ev, "vi"))
+	assert.Equal(t, `"short"`, EvidenceLine(scoring.Evidence{Excerpt: "short"}, "en"))
+	assert.Equal(t, "", EvidenceLine(scoring.Evidence{}, "vi"))
+}

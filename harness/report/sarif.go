@@ -234,7 +234,7 @@ func WriteSARIF(w io.Writer, r *scoring.Report, opt Options) error {
 		if len(f.Evidence) > 0 {
 			var ev []string
 			for _, e := range f.Evidence {
-				ev = append(ev, evidenceText(e, opt.Lang))
+				ev = append(ev, EvidenceLine(e, opt.Lang))
 			}
 			res.Properties["evidence"] = ev
 		}

@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/harness/signtest"
+	"github.com/p06kit/p06kit/internal/interoptest"
 )
 
 // tool runs a program the PDF interop tests compare with and returns its combined output.

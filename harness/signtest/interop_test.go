@@ -17,9 +17,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/harness/signtest"
 	"github.com/p06kit/p06kit/ident"
+	"github.com/p06kit/p06kit/internal/interoptest"
 )
 
 // openssl runs openssl with args and returns its combined output.

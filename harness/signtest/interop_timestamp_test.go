@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
+	"github.com/p06kit/p06kit/internal/interoptest"
 )
 
 // TestInteropOpenSSLVerifiesTimestamp: openssl ts -verify accepts the RFC 3161 token signtest puts

@@ -20,8 +20,8 @@ import (
 
 	"golang.org/x/net/websocket"
 
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/harness/ssotest"
+	"github.com/p06kit/p06kit/internal/interoptest"
 )
 
 // cdp is a minimal Chrome DevTools Protocol client: enough to navigate and evaluate.
@@ -86,7 +86,7 @@ func (c *cdp) waitFor(t *testing.T, expr, want string) string {
 // A real browser logs in through the fake's login page: the page a vendor's manual browser test
 // clicks works in Chromium, TLS, redirects and form post included.
 func TestInteropChromiumLogin(t *testing.T) {
-	bin := interoptest.Program(t, "apt-get install chromium", "chromium")
+	bin := interoptest.Chromium(t)
 	sso := ssotest.NewServer()
 	defer sso.Close()
 	who, _ := sso.AccountWithLevel(2)

@@ -1,6 +1,10 @@
 package ssotest
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/p06kit/p06kit/harness/msg"
+)
 
 // Mode is a misbehaviour of the provider, applied to one authorization flow. The identity checks
 // log in once per mode and expect the portal to refuse every mode but Normal; together the modes
@@ -66,60 +70,38 @@ func (m Mode) String() string {
 	return string(m)
 }
 
-// Describe says in English what the provider does in this mode, for messages.
-func (m Mode) Describe() string {
-	switch m {
-	case BadSignature:
-		return "an ID token with an invalid signature"
-	case AlgNone:
-		return `an unsigned ID token (alg "none")`
-	case UnknownKID:
-		return "an ID token signed by a key not in the provider's JWKS (unknown kid)"
-	case WrongIssuer:
-		return "an ID token from another issuer"
-	case WrongAudience:
-		return "an ID token for another client (wrong audience)"
-	case Expired:
-		return "an expired ID token"
-	case IssuedInFuture:
-		return "an ID token issued in the future"
-	case NonceMismatch:
-		return "an ID token whose nonce does not match the request's"
-	case StateMismatch:
-		return "a callback whose state does not match the request's"
-	case ReplayableCode:
-		return "an authorization code replayed from another browser"
-	case UserinfoSubMismatch:
-		return "userinfo claims of another citizen (sub different from the ID token's)"
-	}
-	return "a normal login"
+// modeTexts say what the provider does in each mode: messages of p06kit's catalogue (package
+// msg), rendered in the language of the finding that names the mode.
+var modeTexts = map[Mode]msg.Text{
+	Normal:              msg.New("ssotest.mode.normal", "a normal login", "đăng nhập bình thường"),
+	BadSignature:        msg.New("ssotest.mode.bad-signature", "an ID token with an invalid signature", "ID token có chữ ký không hợp lệ"),
+	AlgNone:             msg.New("ssotest.mode.alg-none", `an unsigned ID token (alg "none")`, "ID token không ký (alg `none`)"),
+	UnknownKID:          msg.New("ssotest.mode.unknown-kid", "an ID token signed by a key not in the provider's JWKS (unknown kid)", "ID token ký bằng khóa không có trong JWKS (kid lạ)"),
+	WrongIssuer:         msg.New("ssotest.mode.wrong-issuer", "an ID token from another issuer", "ID token của bên phát hành khác"),
+	WrongAudience:       msg.New("ssotest.mode.wrong-audience", "an ID token for another client (wrong audience)", "ID token cấp cho ứng dụng khác (sai audience)"),
+	Expired:             msg.New("ssotest.mode.expired", "an expired ID token", "ID token đã hết hạn"),
+	IssuedInFuture:      msg.New("ssotest.mode.issued-in-future", "an ID token issued in the future", "ID token phát hành ở thời điểm tương lai"),
+	NonceMismatch:       msg.New("ssotest.mode.nonce-mismatch", "an ID token whose nonce does not match the request's", "ID token có nonce không khớp"),
+	StateMismatch:       msg.New("ssotest.mode.state-mismatch", "a callback whose state does not match the request's", "callback có state không khớp"),
+	ReplayableCode:      msg.New("ssotest.mode.replayable-code", "an authorization code replayed from another browser", "mã ủy quyền bị dùng lại từ trình duyệt khác"),
+	UserinfoSubMismatch: msg.New("ssotest.mode.userinfo-sub-mismatch", "userinfo claims of another citizen (sub different from the ID token's)", "userinfo trả về thông tin công dân khác (sub khác ID token)"),
 }
 
-// DescribeVI is Describe in Vietnamese.
-func (m Mode) DescribeVI() string {
-	switch m {
-	case BadSignature:
-		return "ID token có chữ ký không hợp lệ"
-	case AlgNone:
-		return `ID token không ký (alg "none")`
-	case UnknownKID:
-		return "ID token ký bằng khóa không có trong JWKS (kid lạ)"
-	case WrongIssuer:
-		return "ID token của bên phát hành khác"
-	case WrongAudience:
-		return "ID token cấp cho ứng dụng khác (sai audience)"
-	case Expired:
-		return "ID token đã hết hạn"
-	case IssuedInFuture:
-		return "ID token phát hành ở thời điểm tương lai"
-	case NonceMismatch:
-		return "ID token có nonce không khớp"
-	case StateMismatch:
-		return "callback có state không khớp"
-	case ReplayableCode:
-		return "mã ủy quyền bị dùng lại từ trình duyệt khác"
-	case UserinfoSubMismatch:
-		return "userinfo trả về thông tin công dân khác (sub khác ID token)"
+// Phrase says what the provider does in this mode, as a catalogue phrase (package msg): it
+// renders in the language of the message it is part of.
+func (m Mode) Phrase() msg.Phrase {
+	t, ok := modeTexts[m]
+	if !ok {
+		t = modeTexts[Normal]
 	}
-	return "đăng nhập bình thường"
+	return msg.P(t)
 }
+
+// Describe says in English what the provider does in this mode (Phrase in English).
+func (m Mode) Describe() string { return m.Phrase().Render(msg.EN) }
+
+// DescribeVI is Describe in Vietnamese.
+//
+// Deprecated: use Phrase, which renders in the language of the message it is part of.
+// DescribeVI is kept for one release and then removed.
+func (m Mode) DescribeVI() string { return m.Phrase().Render(msg.VI) }

@@ -16,15 +16,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-func openssl(t *testing.T) string {
-	p, err := exec.LookPath("openssl")
-	if err != nil {
-		t.Fatalf("openssl is required by the interop tests (apt-get install openssl): %v", err)
-	}
-	return p
-}
+	"github.com/p06kit/p06kit/internal/interoptest"
+)
 
 func writePEM(t *testing.T, path, typ string, der []byte) {
 	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), 0o600); err != nil {
@@ -36,7 +30,7 @@ type ecdsaSig struct{ R, S *big.Int }
 
 // OpenSSL verifies the signatures this package makes, and this package verifies OpenSSL's.
 func TestInteropOpenSSL(t *testing.T) {
-	bin := openssl(t)
+	bin := interoptest.Program(t, "apt-get install openssl", "openssl")
 	dir := t.TempDir()
 	rsaKey, _ := rsa.GenerateKey(rand.Reader, 2048)
 	ecKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)

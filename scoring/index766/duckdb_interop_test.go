@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/p06kit/p06kit/internal/interoptest"
 	"github.com/p06kit/p06kit/scoring/index766"
 	"github.com/p06kit/p06kit/scoring/index766/synth"
 )
@@ -23,12 +23,7 @@ import (
 // (.ci/duckdb/index766.mjs, installed by .ci/install-interop) computes the same numerators and
 // denominators from the same generated files, in both formats.
 func TestInteropDuckDBCounts(t *testing.T) {
-	node, err := exec.LookPath("node")
-	require.NoError(t, err, "node (20+) is needed: apt-get install nodejs npm, then bash .ci/install-interop")
-	script, err := filepath.Abs("../../.ci/duckdb/index766.mjs")
-	require.NoError(t, err)
-	_, err = os.Stat("../../.ci/duckdb/node_modules/@duckdb/node-api")
-	require.NoError(t, err, "@duckdb/node-api is missing: run bash .ci/install-interop")
+	node, script := interoptest.NodeTool(t, "duckdb", "index766.mjs", "@duckdb/node-api")
 
 	cat := fixtureCatalogue(t)
 	for _, f := range []index766.Format{index766.JSONL, index766.CSV} {
@@ -51,12 +46,7 @@ func TestInteropDuckDBCounts(t *testing.T) {
 			feePath := filepath.Join(t.TempDir(), "fee-codes.txt")
 			require.NoError(t, os.WriteFile(feePath, fees.Bytes(), 0o600))
 
-			out, err := exec.Command(node, script, path, f.String(), "2", feePath).Output()
-			var ee *exec.ExitError
-			if errors.As(err, &ee) {
-				t.Fatalf("%s: %v\n%s", script, err, ee.Stderr)
-			}
-			require.NoError(t, err)
+			out := interoptest.Output(t, exec.Command(node, script, path, f.String(), "2", feePath), nil)
 			var d map[string]float64
 			require.NoError(t, json.Unmarshal(out, &d), "%s", out)
 

@@ -1,6 +1,9 @@
 package index766
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // reasonsVI are the Vietnamese forms of the reasons an indicator is not computed, for reports
 // read in Vietnamese.
@@ -29,4 +32,52 @@ func reasonVI(reason string) string {
 		return "không có dữ liệu phù hợp trong đầu vào (mẫu số bằng 0)"
 	}
 	return ""
+}
+
+// badReasonsVI turns the English phrases of a bad record's reason (the record's own values, field
+// names and offsets kept) into Vietnamese; longer phrases come first, so that they win over the
+// phrases they contain.
+var badReasonsVI = strings.NewReplacer(
+	"unsupported date format dd/MM/yyyy (day and month order cannot be checked): ", "không hỗ trợ định dạng ngày dd/MM/yyyy (không kiểm tra được thứ tự ngày và tháng): ",
+	"want 0, 1 (national portal), 2 (local payment gateway) or empty", "cần 0, 1 (Cổng DVCQG), 2 (cổng thanh toán của địa phương) hoặc để trống",
+	"want 1 (in person), 2 (online), 3 (postal) or empty", "cần 1 (trực tiếp), 2 (trực tuyến), 3 (bưu chính) hoặc để trống",
+	"nested objects and arrays are not dossier fields", "đối tượng và mảng lồng nhau không phải trường của hồ sơ",
+	"want RFC 3339 or yyyyMMddHHmmss (Vietnam time)", "cần RFC 3339 hoặc yyyyMMddHHmmss (giờ Việt Nam)",
+	"impossible date: before NgayTiepNhan", "ngày không hợp lệ: trước NgayTiepNhan",
+	"required field missing or empty", "thiếu trường bắt buộc hoặc trường để trống",
+	"want a non-negative amount in VND", "cần số tiền không âm, tính bằng VND",
+	"control character in a string", "ký tự điều khiển trong chuỗi",
+	"unsupported date format: ", "không hỗ trợ định dạng ngày: ",
+	"want ':' after a field name", "cần ':' sau tên trường",
+	"want a JSON object '{'", "cần một đối tượng JSON '{'",
+	"data after the object", "có dữ liệu sau đối tượng",
+	"malformed \\u escape", "chuỗi thoát \\u viết sai",
+	"impossible date: ", "ngày không tồn tại: ",
+	"unterminated string", "chuỗi chưa đóng",
+	"want 0, 1 or empty", "cần 0, 1 hoặc để trống",
+	"want a field name", "cần tên trường",
+	"malformed number", "số viết sai",
+	"invalid escape", "chuỗi thoát không hợp lệ",
+	"want ',' or '}'", "cần ',' hoặc '}'",
+	"invalid UTF-8", "UTF-8 không hợp lệ",
+	"want a string", "cần một chuỗi",
+	"want a number", "cần một số",
+	"want a value", "cần một giá trị",
+)
+
+var (
+	reColumn     = regexp.MustCompile(`^column (\d+): `)
+	reFields     = regexp.MustCompile(`^(\d+) fields, the header has (\d+)$`)
+	reLongRecord = regexp.MustCompile(`^record longer than (\d+) bytes$`)
+)
+
+// ReasonIn is the record's reason in lang: Vietnamese unless lang is "en".
+func (b BadRecord) ReasonIn(lang string) string {
+	if lang == "en" {
+		return b.Reason
+	}
+	s := reColumn.ReplaceAllString(b.Reason, "cột $1: ")
+	s = reFields.ReplaceAllString(s, "$1 trường, dòng tiêu đề có $2")
+	s = reLongRecord.ReplaceAllString(s, "bản ghi dài hơn $1 byte")
+	return badReasonsVI.Replace(s)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -152,6 +153,8 @@ type Report struct {
 	Records Records      `json:"records"`
 	Period  PeriodReport `json:"period"`
 	Notes   []string     `json:"notes"`
+	// notes are the notes as catalogue messages (NotesIn), in the order of Notes.
+	notes []msg.Phrase
 }
 
 // Options configure [Score]. The zero value scores against the built-in qd766 catalogue
@@ -310,16 +313,15 @@ func Score(acc *Accumulator, opt Options) (*Report, error) {
 		r.Records.BadRecords = []BadRecord{}
 	}
 	if procs == nil {
-		r.Notes = append(r.Notes, "no procedure catalogue: the procedure-level indicators (3.1, 3.2, 3.5, 3.5b, 4.5a), the essential services and two of the targets are not computed")
+		r.note(mNoteNoProcedures)
 	}
 	if all.unknownProcedures > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%d dossiers name %d procedures (MaTTHC) that are not in the procedure catalogue: they count in the dossier-level indicators only", all.unknownDossiers, all.unknownProcedures))
+		r.note(mNoteUnknownProcedures, all.unknownDossiers, all.unknownProcedures)
 	}
 	if all.finishedWithoutDue > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%d finished dossiers have no NgayHenTra and are left out of QD766-2.1", all.finishedWithoutDue))
+		r.note(mNoteNoDueDate, all.finishedWithoutDue)
 	}
-	r.Notes = append(r.Notes, fmt.Sprintf("total %.2f counts the computed indicators only; %.0f of %.0f points are not computed from these inputs (see each indicator's reason); normalised = total / attainable × 100 = %.2f",
-		r.Total, r.MaxPoints-r.Attainable, r.MaxPoints, r.Normalised))
+	r.note(mNoteTotal, r.Total, r.MaxPoints-r.Attainable, r.MaxPoints, r.Normalised)
 	return r, nil
 }
 

@@ -12,7 +12,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/p06kit/p06kit/harness/internal/checktest"
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
+	"github.com/p06kit/p06kit/internal/interoptest"
 )
 
 // axeNode is one element axe-core reports.

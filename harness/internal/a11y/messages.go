@@ -1,6 +1,9 @@
 package a11y
 
-import "github.com/p06kit/p06kit/harness/msg"
+import (
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
+)
 
 // The family's messages (package msg): the findings, what each criterion audits, the details of
 // a violation and the advice of each rule.
@@ -127,5 +130,5 @@ var (
 		"bảo đảm mỗi id chỉ xuất hiện một lần trong trang")
 
 	// The steps a check names when it could not go on (check.FromError).
-	mStepProfile = msg.New("a11y.step.resolve-profile", "resolving the portal profile", "xác định hồ sơ cổng")
+	mStepProfile = check.StepProfile
 )

@@ -14,6 +14,7 @@ import (
 
 	"github.com/p06kit/p06kit/criteria"
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 )
 
@@ -519,10 +520,8 @@ func searchTemplate(doc *html.Node, base *url.URL, d *discovery) string {
 		role, _ := htmlx.Attr(form, "role")
 		var field *html.Node
 		for _, in := range htmlx.All(form, "input") {
-			typ, _ := htmlx.Attr(in, "type")
-			typ = strings.ToLower(strings.TrimSpace(typ))
-			name, _ := htmlx.Attr(in, "name")
-			if name == "" || (typ != "" && typ != "text" && typ != "search") {
+			name, typ, ok := textInput(in)
+			if !ok {
 				continue
 			}
 			if typ == "search" || searchNames[htmlx.Fold(name)] || strings.EqualFold(role, "search") {
@@ -537,6 +536,15 @@ func searchTemplate(doc *html.Node, base *url.URL, d *discovery) string {
 	return ""
 }
 
+// textInput reports whether in is a named input a visitor types text into (type text, search or
+// none), with its name and its type in lower case.
+func textInput(in *html.Node) (name, typ string, ok bool) {
+	typ, _ = htmlx.Attr(in, "type")
+	typ = strings.ToLower(strings.TrimSpace(typ))
+	name, _ = htmlx.Attr(in, "name")
+	return name, typ, name != "" && (typ == "" || typ == "text" || typ == "search")
+}
+
 // lookupTemplate finds a dossier status look-up form: a GET form with a text input named like a
 // dossier code (mahoso, ma_ho_so, so_ho_so, dossier, …); on the look-up page itself, the first GET
 // form with a text input that is not the site search.
@@ -549,10 +557,8 @@ func lookupTemplate(doc *html.Node, base *url.URL, d *discovery, onLookupPage bo
 		role, _ := htmlx.Attr(form, "role")
 		var first, named *html.Node
 		for _, in := range htmlx.All(form, "input") {
-			typ, _ := htmlx.Attr(in, "type")
-			typ = strings.ToLower(strings.TrimSpace(typ))
-			name, _ := htmlx.Attr(in, "name")
-			if name == "" || (typ != "" && typ != "text" && typ != "search") {
+			name, _, ok := textInput(in)
+			if !ok {
 				continue
 			}
 			if first == nil {
@@ -657,7 +663,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 		}
 		resp, err := s.Get(ctx, abs)
 		if err != nil {
-			r.procErr = fmt.Errorf("fetching the procedure catalogue: %w", err)
+			r.procErr = msg.Wrap(msg.P(mStepFetchCatalogue), err)
 			return
 		}
 		if resp.StatusCode != 200 {
@@ -665,7 +671,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			return
 		}
 		if resp.Truncated {
-			r.procErr = fmt.Errorf("procedure catalogue %s: larger than %d bytes", check.Redact(abs), s.Config().MaxBodyBytes)
+			r.procErr = msg.Error(mCatalogueTooLarge, check.Redact(abs), s.Config().MaxBodyBytes)
 			return
 		}
 		ps, err := ParseProceduresJSON(resp.Body)
@@ -683,7 +689,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 	case r.Procedures != "":
 		pg, err := s.Page(ctx, r.Procedures)
 		if err != nil {
-			r.procErr = fmt.Errorf("fetching the procedure catalogue: %w", err)
+			r.procErr = msg.Wrap(msg.P(mStepFetchCatalogue), err)
 			return
 		}
 		if pg.StatusCode != 200 || pg.Doc == nil {

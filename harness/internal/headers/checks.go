@@ -90,14 +90,10 @@ func judgeCSP(p *check.Page) verdict {
 	for i, pol := range policies {
 		v := pol.Scripts(isHTTPS(p))
 		if len(v.Problems) == 0 {
-			var notes []msg.Phrase
-			for _, n := range v.Notes {
-				notes = append(notes, pagejudge.Datum(n))
-			}
-			notes = append(notes, msg.P(mNoteScriptsRestricted))
+			notes := append(v.Notes, msg.P(mNoteScriptsRestricted))
 			if len(v.Beyond) > 0 {
 				// Reported, not failed: the requirement names the script policy only.
-				notes = append(notes, msg.P(mNoteBeyond, strings.Join(v.Beyond, "; ")))
+				notes = append(notes, msg.P(mNoteBeyond, msg.List{Items: v.Beyond}))
 			}
 			return verdict{Note: msg.P(msg.Verbatim, msg.List{Items: notes})}
 		}
@@ -105,8 +101,8 @@ func judgeCSP(p *check.Page) verdict {
 			worst = v
 		}
 	}
-	problems := strings.Join(worst.Problems, "; ")
-	return verdict{Fault: msg.P(mCSPUnsafe, problems), Got: pagejudge.Datum(problems)}
+	problems := msg.List{Items: worst.Problems}
+	return verdict{Fault: msg.P(mCSPUnsafe, problems), Got: msg.P(msg.Verbatim, problems)}
 }
 
 func checkFraming(ctx context.Context, s *check.Session) check.Result {

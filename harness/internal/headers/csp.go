@@ -3,6 +3,8 @@ package headers
 import (
 	"fmt"
 	"strings"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // Policy is one parsed Content-Security-Policy (CSP Level 3 §2.2): directive names in lower
@@ -98,21 +100,22 @@ func hasNonceOrHash(src []string) bool {
 // ScriptVerdict is how well one policy (or a set enforced together) restricts scripts.
 type ScriptVerdict struct {
 	// Problems lists what lets untrusted script run, e.g. "script-src allows 'unsafe-inline'";
-	// empty when scripts are restricted.
-	Problems []string
+	// empty when scripts are restricted. Problems, Notes and Beyond are catalogue phrases
+	// (package msg), rendered in the language of the finding that lists them.
+	Problems []msg.Phrase
 	// Notes are observations that do not fail the criterion (unsafe-inline neutralised by a
 	// nonce, strict-dynamic in use, http: images).
-	Notes []string
+	Notes []msg.Phrase
 	// Beyond lists what the HTTP Observatory also fails but P06-SEC-07's requirement does not
 	// name (it names the script policy only): a broad object-src, 'unsafe-eval' in style-src,
 	// insecure sources outside script-src or for scripts from a named http:// host, and
 	// 'strict-dynamic' without a nonce or hash. They are reported, not failed.
-	Beyond []string
+	Beyond []msg.Phrase
 }
 
 // Observatory lists everything the HTTP Observatory's CSP test fails: Problems and Beyond.
-func (v ScriptVerdict) Observatory() []string {
-	return append(append([]string(nil), v.Problems...), v.Beyond...)
+func (v ScriptVerdict) Observatory() []msg.Phrase {
+	return append(append([]msg.Phrase(nil), v.Problems...), v.Beyond...)
 }
 
 // Scripts judges how the policy restricts script execution, with the HTTP Observatory's rules:
@@ -127,12 +130,12 @@ func (v ScriptVerdict) Observatory() []string {
 func (p Policy) Scripts(https bool) ScriptVerdict {
 	var v ScriptVerdict
 	script, ok := p.fallback("script-src")
-	where := "script-src"
+	where := msg.P(msg.Verbatim, "script-src")
 	if _, own := p.Directives["script-src"]; !own && ok {
-		where = "default-src (no script-src)"
+		where = msg.P(mCSPWhereDefault)
 	}
 	if !ok {
-		v.Problems = append(v.Problems, "neither script-src nor default-src is set, so scripts may come from anywhere")
+		v.Problems = append(v.Problems, msg.P(mCSPNoScriptPolicy))
 		script = []string{"*"}
 	}
 	style, _ := p.fallback("style-src")
@@ -146,7 +149,7 @@ func (p Policy) Scripts(https bool) ScriptVerdict {
 	for _, s := range script {
 		switch {
 		case s == "'unsafe-inline'" && nonce:
-			v.Notes = append(v.Notes, where+" 'unsafe-inline' is ignored because a nonce or hash is present")
+			v.Notes = append(v.Notes, msg.P(mCSPInlineIgnored, where))
 			continue
 		case strictDynamic && nonce && (s == "'self'" || s == "'unsafe-inline'" || broadPrefix(s)):
 			continue
@@ -155,24 +158,24 @@ func (p Policy) Scripts(https bool) ScriptVerdict {
 	}
 	if strictDynamic {
 		if nonce {
-			v.Notes = append(v.Notes, where+" uses 'strict-dynamic' with a nonce or hash")
+			v.Notes = append(v.Notes, msg.P(mCSPStrictDynamic, where))
 		} else {
-			v.Beyond = append(v.Beyond, where+" has 'strict-dynamic' without a nonce or hash, which blocks every script or is a mistake")
+			v.Beyond = append(v.Beyond, msg.P(mCSPStrictDynamicAlone, where))
 		}
 	}
 	for _, s := range effective {
 		switch {
 		case s == "'unsafe-inline'":
-			v.Problems = append(v.Problems, where+" allows 'unsafe-inline' (inline scripts run: XSS is not mitigated)")
+			v.Problems = append(v.Problems, msg.P(mCSPUnsafeInline, where))
 		case s == "data:":
-			v.Problems = append(v.Problems, where+" allows data: URLs")
+			v.Problems = append(v.Problems, msg.P(mCSPData, where))
 		case dangerouslyBroad[s] && ok:
-			v.Problems = append(v.Problems, fmt.Sprintf("%s allows the dangerously broad source %s", where, s))
+			v.Problems = append(v.Problems, msg.P(mCSPBroad, where, s))
 		}
 	}
 	for _, s := range object {
 		if dangerouslyBroad[s] {
-			v.Beyond = append(v.Beyond, fmt.Sprintf("object-src (or default-src) allows the broad source %s (plugins can run script)", s))
+			v.Beyond = append(v.Beyond, msg.P(mCSPBroadObject, s))
 			break
 		}
 	}
@@ -182,17 +185,17 @@ func (p Policy) Scripts(https bool) ScriptVerdict {
 				continue
 			}
 			if insecure := firstInsecure(p.Directives[name]); insecure != "" {
-				v.Beyond = append(v.Beyond, fmt.Sprintf("%s allows insecure %s on an HTTPS page", name, insecure))
+				v.Beyond = append(v.Beyond, msg.P(mCSPInsecure, name, insecure))
 			}
 		}
 		if insecure := firstInsecure(effective); insecure != "" {
-			v.Beyond = append(v.Beyond, fmt.Sprintf("%s allows scripts over insecure %s", where, insecure))
+			v.Beyond = append(v.Beyond, msg.P(mCSPInsecureScripts, where, insecure))
 		}
 	}
 	if contains(script, "'unsafe-eval'") {
-		v.Problems = append(v.Problems, where+" allows 'unsafe-eval' (eval() and friends run)")
+		v.Problems = append(v.Problems, msg.P(mCSPUnsafeEval, where))
 	} else if contains(style, "'unsafe-eval'") {
-		v.Beyond = append(v.Beyond, "style-src allows 'unsafe-eval'")
+		v.Beyond = append(v.Beyond, msg.P(mCSPStyleEval))
 	}
 	return v
 }

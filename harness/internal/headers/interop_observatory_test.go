@@ -12,7 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
+	"github.com/p06kit/p06kit/internal/interoptest"
 )
 
 // corpus are header sets judged by both p06 and the HTTP Observatory's own test functions

@@ -31,7 +31,7 @@ var (
 	mCSPNoneGot    = msg.New("headers.csp.missing.got", "no CSP", "không có CSP")
 	mCSPInvalid    = msg.New("headers.csp.invalid", "invalid Content-Security-Policy: %v", "Content-Security-Policy không hợp lệ: %v")
 	mCSPBadGot     = msg.New("headers.csp.invalid.got", "invalid CSP", "CSP không hợp lệ")
-	// The problems are the CSP parser's (ScriptVerdict.Problems), in English.
+	// The problems are the CSP parser's (ScriptVerdict.Problems), a list of the phrases below.
 	mCSPUnsafe = msg.New("headers.csp.unsafe", "%s", "CSP không ngăn script không an toàn: %s")
 
 	// P06-SEC-08: framing.
@@ -136,4 +136,22 @@ var (
 	mCookieSessionLifetime  = msg.New("headers.note.cookie.session-lifetime", "session-lifetime", "hết hạn theo phiên")
 	mCookieTreatedAsSession = msg.New("headers.note.cookie.treated-as-session", "treated as a session cookie", "được coi là cookie phiên")
 	mNoteOrigin             = msg.New("headers.note.origin", "request sent with Origin: %s", "yêu cầu gửi kèm Origin: %s")
+)
+
+// What the CSP parser finds in a policy's script restrictions (ScriptVerdict): the directive
+// that governs scripts, then what it allows.
+var (
+	mCSPWhereDefault       = msg.New("headers.csp.where.default-src", "default-src (no script-src)", "default-src (không có script-src)")
+	mCSPNoScriptPolicy     = msg.New("headers.csp.no-script-policy", "neither script-src nor default-src is set, so scripts may come from anywhere", "không đặt script-src hay default-src, nên script có thể đến từ bất kỳ đâu")
+	mCSPInlineIgnored      = msg.New("headers.csp.inline-ignored", "%s 'unsafe-inline' is ignored because a nonce or hash is present", "%s: 'unsafe-inline' bị bỏ qua vì có nonce hoặc hash")
+	mCSPStrictDynamic      = msg.New("headers.csp.strict-dynamic", "%s uses 'strict-dynamic' with a nonce or hash", "%s dùng 'strict-dynamic' kèm nonce hoặc hash")
+	mCSPStrictDynamicAlone = msg.New("headers.csp.strict-dynamic-alone", "%s has 'strict-dynamic' without a nonce or hash, which blocks every script or is a mistake", "%s có 'strict-dynamic' mà không có nonce hoặc hash: chặn mọi script, hoặc là cấu hình nhầm")
+	mCSPUnsafeInline       = msg.New("headers.csp.unsafe-inline", "%s allows 'unsafe-inline' (inline scripts run: XSS is not mitigated)", "%s cho phép 'unsafe-inline' (script nội tuyến chạy được: không giảm thiểu được XSS)")
+	mCSPData               = msg.New("headers.csp.data", "%s allows data: URLs", "%s cho phép URL data:")
+	mCSPBroad              = msg.New("headers.csp.broad", "%s allows the dangerously broad source %s", "%s cho phép nguồn quá rộng, nguy hiểm %s")
+	mCSPBroadObject        = msg.New("headers.csp.broad-object", "object-src (or default-src) allows the broad source %s (plugins can run script)", "object-src (hoặc default-src) cho phép nguồn quá rộng %s (plugin có thể chạy script)")
+	mCSPInsecure           = msg.New("headers.csp.insecure", "%s allows insecure %s on an HTTPS page", "%s cho phép nguồn không an toàn %s trên trang HTTPS")
+	mCSPInsecureScripts    = msg.New("headers.csp.insecure-scripts", "%s allows scripts over insecure %s", "%s cho phép tải script qua nguồn không an toàn %s")
+	mCSPUnsafeEval         = msg.New("headers.csp.unsafe-eval", "%s allows 'unsafe-eval' (eval() and friends run)", "%s cho phép 'unsafe-eval' (eval() và các hàm tương tự chạy được)")
+	mCSPStyleEval          = msg.New("headers.csp.style-eval", "style-src allows 'unsafe-eval'", "style-src cho phép 'unsafe-eval'")
 )

@@ -3,6 +3,8 @@ package headers
 import (
 	"strings"
 	"testing"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 func TestParseHSTS(t *testing.T) {
@@ -77,13 +79,14 @@ func TestCSPScripts(t *testing.T) {
 			}
 			v := p.Scripts(true)
 			for _, c := range []struct {
-				what      string
-				got, want []string
+				what string
+				got  []msg.Phrase
+				want []string
 			}{{"problems", v.Problems, tc.problems}, {"beyond", v.Beyond, tc.beyond}} {
 				if len(c.want) == 0 && len(c.got) > 0 {
 					t.Errorf("want no %s, got %q", c.what, c.got)
 				}
-				got := strings.Join(c.got, " | ")
+				got := msg.List{Items: c.got, Sep: " | "}.String()
 				for _, w := range c.want {
 					if !strings.Contains(got, w) {
 						t.Errorf("%s %q lack %q", c.what, got, w)
@@ -277,4 +280,19 @@ func FuzzHasVersion(f *testing.F) {
 			t.Fatalf("hasVersion(%q, %q) found an empty version", header, value)
 		}
 	})
+}
+
+// The parser's findings are catalogue phrases: a Vietnamese finding lists them in Vietnamese.
+func TestCSPProblemsInVietnamese(t *testing.T) {
+	p, err := ParseCSP("default-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-eval'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := p.Scripts(true)
+	if got := (msg.List{Items: v.Problems}).Render(msg.VI); !strings.HasPrefix(got, "default-src (không có script-src) cho phép 'unsafe-inline'") {
+		t.Errorf("problems in Vietnamese: %q", got)
+	}
+	if got := (msg.List{Items: v.Beyond}).Render(msg.VI); got != "style-src cho phép 'unsafe-eval'" {
+		t.Errorf("beyond in Vietnamese: %q", got)
+	}
 }

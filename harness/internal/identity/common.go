@@ -246,10 +246,7 @@ func describeAll(as []attempt) msg.List {
 
 // describe says what the fake SSO sends in mode.
 func describe(m ssotest.Mode) msg.Phrase {
-	if t, ok := modes[m]; ok {
-		return msg.P(t)
-	}
-	return msg.P(mModeOther, m.Describe())
+	return m.Phrase()
 }
 
 // forgedCheck is the shape of P06-AUTH-03 … 06: a control login, then one login per mode, and

@@ -1,8 +1,8 @@
 package identity
 
 import (
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
-	"github.com/p06kit/p06kit/harness/ssotest"
 )
 
 // The family's messages (package msg), grouped by check.
@@ -25,19 +25,6 @@ var (
 	mWhatIssuer     = msg.New("identity.forged.issuer-audience", "ID tokens of another issuer or for another client", "ID token của bên phát hành khác hoặc cấp cho ứng dụng khác")
 	mWhatLifetime   = msg.New("identity.forged.lifetime", "expired ID tokens and ID tokens issued in the future", "ID token hết hạn hoặc phát hành ở thời điểm tương lai")
 	mWhatStateNonce = msg.New("identity.forged.state-nonce", "callbacks with a foreign state and ID tokens with a foreign nonce", "callback có state lạ và ID token có nonce lạ")
-	mModeOther      = msg.Verbatim
-	// modes say what the fake SSO sent in a forged login (the English is ssotest.Mode.Describe).
-	modes = map[ssotest.Mode]msg.Text{
-		ssotest.BadSignature:   msg.New("identity.forged.mode.bad-signature", "an ID token with an invalid signature", "ID token có chữ ký không hợp lệ"),
-		ssotest.AlgNone:        msg.New("identity.forged.mode.alg-none", `an unsigned ID token (alg "none")`, "ID token không ký (alg `none`)"),
-		ssotest.UnknownKID:     msg.New("identity.forged.mode.unknown-kid", "an ID token signed by a key not in the provider's JWKS (unknown kid)", "ID token ký bằng khóa không có trong JWKS (kid lạ)"),
-		ssotest.WrongIssuer:    msg.New("identity.forged.mode.wrong-issuer", "an ID token from another issuer", "ID token của bên phát hành khác"),
-		ssotest.WrongAudience:  msg.New("identity.forged.mode.wrong-audience", "an ID token for another client (wrong audience)", "ID token cấp cho ứng dụng khác (sai audience)"),
-		ssotest.Expired:        msg.New("identity.forged.mode.expired", "an expired ID token", "ID token đã hết hạn"),
-		ssotest.IssuedInFuture: msg.New("identity.forged.mode.issued-in-future", "an ID token issued in the future", "ID token phát hành ở thời điểm tương lai"),
-		ssotest.NonceMismatch:  msg.New("identity.forged.mode.nonce-mismatch", "an ID token whose nonce does not match the request's", "ID token có nonce không khớp"),
-		ssotest.StateMismatch:  msg.New("identity.forged.mode.state-mismatch", "a callback whose state does not match the request's", "callback có state không khớp"),
-	}
 
 	// P06-AUTH-01: the authorization request.
 	mAuthFail         = msg.New("identity.authorize.fail", "the portal's authorization request to the national SSO: %s", "Yêu cầu ủy quyền của cổng gửi tới SSO quốc gia: %s")
@@ -143,7 +130,7 @@ var (
 	mStepReplayCallback     = msg.New("identity.step.replay-callback", "replaying the callback", "gửi lại callback")
 	mStepReplayCookies      = msg.New("identity.step.replay-cookies", "replaying the pre-logout cookies", "gửi lại cookie của phiên trước khi đăng xuất")
 	mStepLoginEntry         = msg.New("identity.step.login-entry", "resolving the Login entry", "xác định điểm bắt đầu đăng nhập (Login)")
-	mStepProfile            = msg.New("identity.step.resolve-profile", "resolving the profile", "xác định hồ sơ cổng")
+	mStepProfile            = check.StepProfile
 	mStepStartLogin         = msg.New("identity.step.start-login", "starting a login", "bắt đầu đăng nhập")
 	mStepForgedMode         = msg.New("identity.step.login-forged", "logging in with the fake SSO sending %s", "đăng nhập với SSO giả lập gửi %s")
 	mStepStartLevel1        = msg.New("identity.step.start-level-1", "starting procedure %s as a level-1 citizen", "bắt đầu thủ tục %s với công dân định danh mức 1")

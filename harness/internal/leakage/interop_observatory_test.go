@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
+	"github.com/p06kit/p06kit/internal/interoptest"
 )
 
 // sriCorpus are pages whose Subresource Integrity both p06 (P06-SEC-17) and the HTTP

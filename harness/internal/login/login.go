@@ -14,6 +14,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
 	"github.com/p06kit/p06kit/internal/redact"
@@ -52,13 +53,13 @@ func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMod
 	case begins:
 		start, err := bl.BeginLogin(ctx, b)
 		if err != nil {
-			return nil, tr, fmt.Errorf("%w: the adapter's BeginLogin: %v", check.ErrLoginFlow, err)
+			return nil, tr, flowErr(msg.P(mStepBeginLogin), err)
 		}
 		tr.Start = start
 	default:
 		prof, err := s.Profile(ctx)
 		if err != nil {
-			return nil, tr, fmt.Errorf("%w: resolving the profile: %v", check.ErrLoginFlow, err)
+			return nil, tr, flowErr(msg.P(check.StepProfile), err)
 		}
 		if prof.Login == "" {
 			return nil, tr, &check.NotImplementedError{Method: "BeginLogin.BeginLogin (or a profile Login entry, which discovery did not find)"}
@@ -81,7 +82,7 @@ func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMod
 	}
 	cb, err := sso.Authenticate(ctx, b.Client, flow, who, mode)
 	if err != nil {
-		return nil, tr, fmt.Errorf("%w: at the SSO's login page: %v", check.ErrLoginFlow, err)
+		return nil, tr, flowErr(msg.P(mStepSSOPage), err)
 	}
 	tr.Callback = cb
 	tr.Chain = append(tr.Chain, cb.String())
@@ -92,13 +93,13 @@ func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMod
 		err := cl.CompleteLogin(ctx, b, cb.String())
 		tr.SetCookies = b.SetCookies()
 		if err != nil {
-			return b, tr, fmt.Errorf("%w: the adapter's CompleteLogin: %v", check.ErrLoginFlow, err)
+			return b, tr, flowErr(msg.P(mStepCompleteLogin), err)
 		}
 		return b, tr, nil
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, cb.String(), nil)
 	if err != nil {
-		return nil, tr, fmt.Errorf("%w: callback URL: %v", check.ErrLoginFlow, err)
+		return nil, tr, flowErr(msg.P(mStepCallbackURL), err)
 	}
 	resp, err := s.Fetch(ctx, b, req)
 	if resp != nil {
@@ -110,7 +111,7 @@ func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMod
 	}
 	tr.SetCookies = b.SetCookies()
 	if err != nil {
-		return b, tr, fmt.Errorf("%w: visiting the callback: %v", check.ErrLoginFlow, err)
+		return b, tr, flowErr(msg.P(mStepCallback), err)
 	}
 	return b, tr, nil
 }

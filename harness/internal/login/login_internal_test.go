@@ -1,11 +1,14 @@
 package login
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/redact"
 )
 
@@ -41,4 +44,19 @@ func FuzzSSOLink(f *testing.F) {
 	f.Fuzz(func(t *testing.T, page string) {
 		_ = ssoLink(&check.Response{Header: http.Header{}, Body: []byte(page)}, "https://127.0.0.1:9443")
 	})
+}
+
+// A failed login is check.ErrLoginFlow and says its step in the language of the message that
+// quotes it; the cause is told, not unwrapped.
+func TestFlowErrorSaysItsStep(t *testing.T) {
+	err := flowErr(msg.P(mStepCallback), context.DeadlineExceeded)
+	if !errors.Is(err, check.ErrLoginFlow) || errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("errors.Is: %v", err)
+	}
+	if got := err.Error(); got != "login through the national SSO failed: visiting the callback: context deadline exceeded" {
+		t.Errorf("English: %q", got)
+	}
+	if got := msg.Verbatim.Render(msg.VI, err); got != "đăng nhập qua SSO quốc gia không thành công: truy cập callback: context deadline exceeded" {
+		t.Errorf("Vietnamese: %q", got)
+	}
 }

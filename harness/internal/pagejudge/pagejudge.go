@@ -31,8 +31,7 @@ var (
 	mNoneRead  = msg.New("pagejudge.none-read", "no page could be read: %s", "không đọc được trang nào: %s")
 	mFailing   = msg.New("pagejudge.failing-page", "%s: %s", "%s: %s")
 
-	// The step OnProfile names when the profile cannot be resolved (check.FromError).
-	mStepProfile = msg.New("pagejudge.step.resolve-profile", "resolving the portal profile", "xác định hồ sơ cổng")
+	mStepProfile = check.StepProfile
 )
 
 // MaxListed bounds how many items a message lists and how many failing pages keep evidence

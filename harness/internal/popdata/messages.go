@@ -1,6 +1,7 @@
 package popdata
 
 import (
+	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/popdbtest"
 )
@@ -274,7 +275,7 @@ var (
 	mStepStartSubject   = msg.New("popdata.step.start-subject", "starting a dossier with the subject %s", "bắt đầu hồ sơ với người liên quan %s")
 	mStepStartSubjects  = msg.New("popdata.step.start-subjects", "starting a dossier with subjects", "bắt đầu hồ sơ có người liên quan")
 	mStepLogin          = msg.New("popdata.step.login", "logging in as the citizen %s", "đăng nhập bằng công dân %s")
-	mStepProfile        = msg.New("popdata.step.resolve-profile", "resolving the portal profile", "xác định hồ sơ cổng")
+	mStepProfile        = check.StepProfile
 )
 
 // outcomes are the gateway's outcomes in a request's description: the code in English, words in

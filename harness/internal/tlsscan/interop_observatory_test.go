@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
+	"github.com/p06kit/p06kit/internal/interoptest"
 	"github.com/p06kit/p06kit/scoring"
 )
 

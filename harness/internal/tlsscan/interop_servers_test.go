@@ -18,7 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
+	"github.com/p06kit/p06kit/internal/interoptest"
 )
 
 // The servers of the interop tests: Debian's nginx and openssl s_server, in weak and strong

@@ -19,9 +19,9 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/headers"
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
 	"github.com/p06kit/p06kit/harness/internal/leakage"
 	"github.com/p06kit/p06kit/harness/internal/probe"
+	"github.com/p06kit/p06kit/internal/interoptest"
 	"github.com/p06kit/p06kit/scoring"
 )
 

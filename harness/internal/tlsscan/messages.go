@@ -189,3 +189,9 @@ var (
 	mNoteRefusedWeak  = msg.New("tlsscan.note.refused-weak", "the server refused all %d weak suites offered", "máy chủ từ chối cả %d bộ mã yếu được đề nghị")
 	mNoteExpires      = msg.New("tlsscan.note.expires", "%s %s expires %s", "%s %s hết hạn %s")
 )
+
+// Steps of a probe an error names (msg.Wrap).
+var (
+	mStepConnect  = msg.New("tlsscan.step.connect", "connecting to %s", "kết nối tới %s")
+	mStepReadCert = msg.New("tlsscan.step.read-certificate", "reading the certificate after %s", "đọc chứng thư sau %s")
+)

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // probeTimeout bounds one probe (dial, write, read) when the context allows more.
@@ -73,7 +75,7 @@ func (p *Prober) connect(ctx context.Context, timeout time.Duration) (_ context.
 	if err != nil {
 		cancel()
 		release()
-		return nil, nil, nil, fmt.Errorf("connecting to %s: %w", p.Addr, err)
+		return nil, nil, nil, msg.Wrap(msg.P(mStepConnect, p.Addr), err)
 	}
 	return ctx, conn, func() { conn.Close(); cancel(); release() }, nil
 }
@@ -119,7 +121,7 @@ func (p *Prober) exchange(ctx context.Context, v uint16, suites []uint16, wantCe
 		}
 		h.KeyShare = k.PublicKey().Bytes()
 	}
-	msg, err := h.Marshal()
+	hello, err := h.Marshal()
 	if err != nil {
 		return Outcome{}, nil, err
 	}
@@ -133,7 +135,7 @@ func (p *Prober) exchange(ctx context.Context, v uint16, suites []uint16, wantCe
 	}
 	stop := context.AfterFunc(ctx, func() { _ = conn.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
-	if _, err := conn.Write(msg); err != nil {
+	if _, err := conn.Write(hello); err != nil {
 		return Outcome{Silent: true, Detail: "connection closed while sending the ClientHello"}, nil, nil
 	}
 	hr := &handshakeReader{r: io.LimitReader(conn, maxHandshake+5)}
@@ -153,7 +155,7 @@ func (p *Prober) exchange(ctx context.Context, v uint16, suites []uint16, wantCe
 		}
 		chain, err := hr.readCertificates()
 		if err != nil {
-			return o, nil, fmt.Errorf("reading the certificate after %s: %w", d, err)
+			return o, nil, msg.Wrap(msg.P(mStepReadCert, d), err)
 		}
 		return o, chain, nil
 	case errors.Is(err, io.EOF), errors.Is(err, syscall.ECONNRESET):

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/p06kit/p06kit/harness/internal/checktest"
-	"github.com/p06kit/p06kit/harness/internal/interoptest"
+	"github.com/p06kit/p06kit/internal/interoptest"
 )
 
 // TestInteropAxeViewport runs axe-core's meta-viewport rule (node, jsdom; .ci/axe) on the

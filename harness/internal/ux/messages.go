@@ -1,6 +1,9 @@
 package ux
 
-import "github.com/p06kit/p06kit/harness/msg"
+import (
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
+)
 
 // Words a page must show, quoted in both languages' messages.
 const (
@@ -259,7 +262,7 @@ var (
 		"đã công bố thông tin liên hệ và hướng dẫn: điện thoại %s, địa chỉ %q, thư điện tử %s, hướng dẫn %q")
 
 	// The steps a check names when it could not go on (check.FromError).
-	mStepProfile       = msg.New("ux.step.resolve-profile", "resolving the portal profile", "xác định hồ sơ cổng")
+	mStepProfile       = check.StepProfile
 	mStepHome          = msg.New("ux.step.resolve-home", "resolving the home page", "xác định trang chủ")
 	mStepFetch         = msg.New("ux.step.fetch", "fetching %s", "tải %s")
 	mStepRobots        = msg.New("ux.step.fetch-robots", "fetching robots.txt", "tải `robots.txt`")

@@ -350,9 +350,9 @@ func TestStepInVietnamese(t *testing.T) {
 		checktest.SaysStep(t, r, mStepProfile)
 	}
 	// The checks made by pagejudge.OnProfile name pagejudge's step.
-	step, ok := msg.Lookup("pagejudge.step.resolve-profile")
+	step, ok := msg.Lookup("check.step.resolve-profile")
 	if !ok {
-		t.Fatal("no pagejudge.step.resolve-profile")
+		t.Fatal("no check.step.resolve-profile")
 	}
 	for _, id := range []string{"P06-UX-04", "P06-UX-05", "P06-UX-10"} {
 		r := checktest.Run(t, Checks(), id, s)

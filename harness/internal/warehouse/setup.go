@@ -58,7 +58,7 @@ func setup(ctx context.Context, s *check.Session) (*state, error) {
 		return nil, err
 	}
 	if st.before, err = st.w.ListWarehouse(ctx, st.b); err != nil {
-		return nil, fmt.Errorf("listing the warehouse before the dossier: %w", err)
+		return nil, msg.Wrap(msg.P(mStepListBefore), err)
 	}
 	dos, err := signature.Submit(ctx, st.d, st.b, check.DossierRequest{Procedure: signature.Procedure,
 		Documents: []check.Document{signature.NewDocument("to-khai.pdf")}})
@@ -66,14 +66,14 @@ func setup(ctx context.Context, s *check.Session) (*state, error) {
 		return nil, err
 	}
 	if !dos.Accepted || dos.ID == "" {
-		return nil, fmt.Errorf("the portal did not accept a plain dossier for procedure %s (%q), so no result can reach the warehouse", signature.Procedure, dos.Message)
+		return nil, msg.Error(mPlainRefused, signature.Procedure, dos.Message)
 	}
 	st.dossier = dos.ID
 	if err := r.CompleteDossier(ctx, dos.ID); err != nil {
-		return nil, fmt.Errorf("completing dossier %s: %w", dos.ID, err)
+		return nil, msg.Wrap(msg.P(mStepComplete, dos.ID), err)
 	}
 	if st.after, err = st.w.ListWarehouse(ctx, st.b); err != nil {
-		return nil, fmt.Errorf("listing the warehouse after completing dossier %s: %w", dos.ID, err)
+		return nil, msg.Wrap(msg.P(mStepListAfter, dos.ID), err)
 	}
 	st.find()
 	return st, nil

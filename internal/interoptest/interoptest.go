@@ -1,8 +1,8 @@
 //go:build interop
 
 // Package interoptest is the set-up the interop tests share (built, as they are, with the interop
-// tag): finding the programs they compare p06 with (openssl, node and the npm tools .ci installs:
-// axe-core, the HTTP Observatory), running them, and appending comparison tables to the results
+// tag): finding the programs they compare p06 with (openssl, node, Chromium and the npm tools .ci installs:
+// axe-core, the HTTP Observatory, DuckDB), running them, and appending comparison tables to the results
 // file .ci/run collects. A program that is missing fails the test, saying how to install it: an
 // interop test that skips would report agreement it never checked.
 package interoptest
@@ -30,6 +30,17 @@ func Program(t testing.TB, install, name string, alternatives ...string) string 
 	}
 	t.Fatalf("%s is not installed: %s", name, install)
 	return ""
+}
+
+// Chromium returns the browser the interop tests drive: $P06_CHROMIUM when set, else the first
+// of the usual names on PATH (as p06 scan --render looks), or fails the test.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	if p := os.Getenv("P06_CHROMIUM"); p != "" {
+		return Program(t, "$P06_CHROMIUM names no program: name one that is installed, or unset it", p)
+	}
+	return Program(t, "apt-get install chromium (.ci/install-interop installs it), or name it with $P06_CHROMIUM",
+		"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell")
 }
 
 // Repo returns the absolute path of the repository file or folder rel (slash-separated, from the
