@@ -11,9 +11,9 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/p06kit/p06kit/internal/jsonschema"
+	"github.com/p06kit/p06kit/internal/safefile"
 )
 
 // MaxCatalogueSize bounds what Load reads: a catalogue of several thousand criteria is well
@@ -79,22 +79,11 @@ func Load(r io.Reader) (*Catalogue, error) {
 	// Editors on Windows often save UTF-8 with a byte-order mark; JSON forbids it, people
 	// cannot see it, so it is dropped rather than reported.
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		line, col := jsonschema.LineCol(data, int64(firstInvalidUTF8(data)))
+	if off := safefile.FirstInvalidUTF8(data); off >= 0 {
+		line, col := safefile.Position(data, int64(off))
 		return nil, &LoadError{Problems: []Problem{{Path: "$", Reason: fmt.Sprintf("invalid UTF-8 at line %d, column %d: a catalogue must be UTF-8 (re-save the file as UTF-8, not in a legacy Vietnamese encoding such as TCVN3 or VNI)", line, col)}}}
 	}
 	return load(data)
-}
-
-func firstInvalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }
 
 func load(data []byte) (*Catalogue, error) {

@@ -204,7 +204,7 @@ func TestCheckUnreachable(t *testing.T) {
 func TestOptionsValidation(t *testing.T) {
 	srv := okServer(t)
 	_, err := Check(t.Context(), Target{BaseURL: srv.URL}, Catalogue(testCatalogue()),
-		Only("securty"), Skip("T-NOPE", "x"), Parallel(0), Lang("fr"), CheckTimeout(-1),
+		Only("securty"), Skip("T-NOPE", "x"), Parallel(0), Lang("fr"), CheckTimeout(-1), MaxRequests(-3), RequestTimeout(0),
 		Checks(check.Check{ID: "T-SEC-04", Run: titleCheck("").Run}, check.Check{ID: "T-SEC-01"}),
 		Waivers(scoring.Waiver{Criterion: "T-SEC-02", Reason: "r", ApprovedBy: "a", Expires: "soon"}))
 	require.Error(t, err)
@@ -214,7 +214,9 @@ func TestOptionsValidation(t *testing.T) {
 		`Skip("T-NOPE"): no such criterion`,
 		`Parallel(0): must be at least 1`,
 		`Lang("fr")`,
-		`CheckTimeout(-1ns)`,
+		`CheckTimeout(-1ns): must be positive`,
+		`MaxRequests(-3): must be at least 1`,
+		`RequestTimeout(0s): must be positive`,
 		`Checks: T-SEC-04 is attested, not assessed by a check`,
 		`Checks: check T-SEC-01 has no Run function`,
 		`waiver 0 (T-SEC-02): expires "soon" is not a date`,

@@ -50,9 +50,7 @@ var inlineVI = regexp.MustCompile(`\.VI\(|[a-z]VI\b`)
 var englishProse = regexp.MustCompile(`[a-z]{2,}[ ,;:]+[a-z]{2,}`)
 
 // notYetNoted are files whose evidence notes are still English prose, each with why.
-var notYetNoted = map[string]string{
-	filepath.Join("internal", "ux", "ttfb.go"): "being reworked by the lead (P06-UX-07); migrate its note with the rework",
-}
+var notYetNoted = map[string]string{}
 
 // proseNotes returns the positions in file path where an evidence note (a Note field in a
 // composite literal, or an assignment to .Note) is built from an English string literal: notes

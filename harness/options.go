@@ -126,11 +126,7 @@ func EvidenceFile(path string) Option {
 // connections, and check.Session ("Politeness") for the TLS probes and the back-off on 429 and
 // 503.
 func Parallel(n int) Option {
-	return optionFunc(func(c *config) {
-		if n < 1 {
-			c.errs = append(c.errs, fmt.Errorf("Parallel(%d): must be at least 1", n))
-			return
-		}
+	return positive("Parallel", n, func(c *config) {
 		c.parallel = n
 		c.Config.MaxInFlight = n
 	})
@@ -140,38 +136,20 @@ func Parallel(n int) Option {
 // check.DefaultMaxConnsPerHost, 6, as browsers do); TLS probes, at most 2 at a time, have
 // connections of their own.
 func MaxConnsPerHost(n int) Option {
-	return optionFunc(func(c *config) {
-		if n < 1 {
-			c.errs = append(c.errs, fmt.Errorf("MaxConnsPerHost(%d): must be at least 1", n))
-			return
-		}
-		c.Config.MaxConnsPerHost = n
-	})
+	return positive("MaxConnsPerHost", n, func(c *config) { c.Config.MaxConnsPerHost = n })
 }
 
 // CheckTimeout bounds each check (default DefaultCheckTimeout). A check's context is cancelled
 // at the deadline; a check that ignores its context is abandoned shortly after with an error
 // finding.
 func CheckTimeout(d time.Duration) Option {
-	return optionFunc(func(c *config) {
-		if d <= 0 {
-			c.errs = append(c.errs, fmt.Errorf("CheckTimeout(%s): must be positive", d))
-			return
-		}
-		c.checkTimeout = d
-	})
+	return positive("CheckTimeout", d, func(c *config) { c.checkTimeout = d })
 }
 
 // RequestTimeout bounds each request to the portal, connection, headers and body included
 // (default 10s).
 func RequestTimeout(d time.Duration) Option {
-	return optionFunc(func(c *config) {
-		if d <= 0 {
-			c.errs = append(c.errs, fmt.Errorf("RequestTimeout(%s): must be positive", d))
-			return
-		}
-		c.RequestTimeout = d
-	})
+	return positive("RequestTimeout", d, func(c *config) { c.RequestTimeout = d })
 }
 
 // Limits sets the probe's bounds: the maximum body size after decompression, header size and
@@ -196,13 +174,7 @@ func Limits(maxBody, maxHeader int64, maxRedirects int) Option {
 
 // MaxRequests bounds how many requests the run sends (default 5000).
 func MaxRequests(n int) Option {
-	return optionFunc(func(c *config) {
-		if n < 1 {
-			c.errs = append(c.errs, fmt.Errorf("MaxRequests(%d): must be at least 1", n))
-			return
-		}
-		c.Config.MaxRequests = n
-	})
+	return positive("MaxRequests", n, func(c *config) { c.Config.MaxRequests = n })
 }
 
 // Active enables active checks: those that send requests other than GET and HEAD or bursts of
@@ -430,4 +402,20 @@ func (c *config) checksAtOnce() int {
 		return 1
 	}
 	return 4 * c.parallel
+}
+
+// positive is the option name(v) that applies set, or records an error when v, a count or a
+// duration, is not above zero.
+func positive[T int | time.Duration](name string, v T, set func(c *config)) Option {
+	return optionFunc(func(c *config) {
+		if v > 0 {
+			set(c)
+			return
+		}
+		if d, ok := any(v).(time.Duration); ok {
+			c.errs = append(c.errs, fmt.Errorf("%s(%s): must be positive", name, d))
+		} else {
+			c.errs = append(c.errs, fmt.Errorf("%s(%d): must be at least 1", name, v))
+		}
+	})
 }

@@ -214,7 +214,11 @@ func printFlags(w io.Writer, fs *flag.FlagSet, lang string) {
 			}
 			text += " " + mHelpDefault.Render(lang, def)
 		}
-		fmt.Fprintln(w, "        "+strings.ReplaceAll(text, "\n", "\n        "))
+		for _, para := range strings.Split(text, "\n") {
+			for _, l := range wrapText(para, 88) { // 96 columns with the indent
+				fmt.Fprintln(w, "        "+l)
+			}
+		}
 	})
 }
 

@@ -84,11 +84,11 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if err := safefile.Refuse(o.path, inputs...); err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %s: %v\n", o.flag, err)
+			fmt.Fprintf(stderr, "p06 index766: %s: %s\n", o.flag, errText(l, err))
 			return exitCantRun
 		}
 		if err := safefile.CheckWritable(o.path); err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %s: %v\n", o.flag, err)
+			fmt.Fprintf(stderr, "p06 index766: %s: %s\n", o.flag, errText(l, err))
 			return exitCantRun
 		}
 	}
@@ -141,7 +141,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	for _, name := range partials {
 		data, err := safefile.ReadFile(name, maxPartialBytes)
 		if err != nil {
-			fmt.Fprintf(stderr, "p06 index766: --partial %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766: --partial %s\n", errText(l, err))
 			return exitCantRun
 		}
 		part := index766.NewAccumulator()
@@ -360,7 +360,7 @@ func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
 	}
 	if *out != "" && *procOut != "" {
 		if err := safefile.Refuse(*out, *procOut); err != nil {
-			fmt.Fprintf(stderr, "p06 index766 generate: --out and --procedures: %v\n", err)
+			fmt.Fprintf(stderr, "p06 index766 generate: %s: %s\n", mAnd.Render(argLang(args), "--out", "--procedures"), errText(argLang(args), err))
 			return exitCantRun
 		}
 	}

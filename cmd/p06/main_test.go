@@ -51,6 +51,12 @@ func TestVersion(t *testing.T) {
 	code, _, stderr := p06("version", "extra")
 	assert.Equal(t, exitCantRun, code)
 	assert.Contains(t, stderr, `thừa đối số "extra"`)
+	code, _, stderr = p06("version", "--lang", "en", "extra")
+	assert.Equal(t, exitCantRun, code)
+	assert.Contains(t, stderr, `unexpected argument "extra"`)
+	code, stdout, _ := p06("version", "--lang=en")
+	assert.Equal(t, exitOK, code)
+	assert.Regexp(t, `^p06kit \S+`, stdout)
 
 	assert.Equal(t, "dev", versionFrom("", nil))
 	assert.Equal(t, "v1.2.3", versionFrom("v1.2.3", nil))

@@ -36,7 +36,8 @@ var (
 	mNotAbsURL      = msg.New("cli.scan.not-absolute", "%q is not an absolute http(s) URL", "%q không phải địa chỉ http(s) đầy đủ")
 	mSeveralNeedOut = msg.New("cli.scan.several-need-out", "several URLs in format %s need --out DIR (one file per portal)",
 		"nhiều địa chỉ với định dạng %s cần --out THƯ_MỤC (mỗi cổng một tệp)")
-	mOr = msg.New("cli.or", "%s or %s", "%s hoặc %s")
+	mOr  = msg.New("cli.or", "%s or %s", "%s hoặc %s")
+	mAnd = msg.New("cli.and", "%s and %s", "%s và %s")
 
 	mOnlyUnknown = msg.New("cli.only.unknown", "--only %s: no criterion ID, group or tag of catalogue %s matches",
 		"--only %s: không mã tiêu chí, nhóm hay nhãn nào của bộ %s khớp")

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -167,6 +168,10 @@ func readReport(path string) (*scoring.Report, error) {
 		rd = f
 	}
 	r, err := report.ReadJSON(rd)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, err // it names the file (a directory, say)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", path, strings.TrimSpace(err.Error()))
 	}

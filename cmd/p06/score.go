@@ -95,7 +95,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 			return exitCantRun
 		}
 		if cfg.Waivers, err = scoring.DecodeWaivers(wd); err != nil {
-			fmt.Fprintf(stderr, "p06 score: %s: %v\n", *waivers, err)
+			fmt.Fprintf(stderr, "p06 score: %s: %s\n", *waivers, errText(*lang, err))
 			return exitCantRun
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/p06kit/p06kit/harness/report"
@@ -47,8 +48,19 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s\n\n%s\n", mUsage.Render(lang, mVersionSynopsis.Render(lang)), mVersionAbout.Render(lang))
 		return exitOK
 	}
-	if len(args) > 0 {
-		say(stderr, "p06 version", lang, mUnexpectedArg, args[0])
+	// --lang (the language of this command's help and errors) is its one flag.
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		switch name, _, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "="); {
+		case strings.HasPrefix(args[i], "-") && name == "lang" && hasValue:
+		case strings.HasPrefix(args[i], "-") && name == "lang" && i+1 < len(args):
+			i++
+		default:
+			rest = append(rest, args[i])
+		}
+	}
+	if len(rest) > 0 {
+		say(stderr, "p06 version", lang, mUnexpectedArg, rest[0])
 		fmt.Fprintln(stderr, mUsage.Render(lang, mVersionSynopsis.Render(lang)))
 		return exitCantRun
 	}

@@ -28,3 +28,24 @@ func (e *stepError) Render(lang string) string {
 	}
 	return e.step.Render(lang) + ": " + inner
 }
+
+// Error returns an error whose text is the message t with args: in English for Error, and in the
+// language of the message that quotes it. errors.Is and errors.As see the errors among args.
+func Error(t Text, args ...any) error { return &textError{P(t, args...)} }
+
+type textError struct{ p Phrase }
+
+func (e *textError) Error() string { return e.p.Render(EN) }
+
+// Render is the error in lang.
+func (e *textError) Render(lang string) string { return e.p.Render(lang) }
+
+func (e *textError) Unwrap() []error {
+	var errs []error
+	for _, a := range e.p.Args {
+		if err, ok := a.(error); ok {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}

@@ -28,6 +28,10 @@ func TestWrapSaysTheStepInTheMessagesLanguage(t *testing.T) {
 	if !errors.Is(err, fs.ErrNotExist) || !errors.Is(fmt.Errorf("x: %w", err), fs.ErrNotExist) {
 		t.Error("Wrap hides the error it wraps")
 	}
+	err = msg.Error(mTestFailed, fs.ErrPermission)
+	if err.Error() != "failed (permission denied)" || mTestFailed.Render(msg.VI, err) != "thất bại (thất bại (permission denied))" || !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("msg.Error: %q, %q", err, mTestFailed.Render(msg.VI, err))
+	}
 	if msg.Wrap(msg.P(mTestStepInner), nil) != nil {
 		t.Error("Wrap of nil is not nil")
 	}

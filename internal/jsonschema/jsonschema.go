@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/xeipuuv/gojsonschema"
+
+	"github.com/p06kit/p06kit/internal/safefile"
 )
 
 // Schema is a compiled draft-07 JSON Schema. It is immutable after Compile and safe for
@@ -290,51 +292,34 @@ func decode(doc []byte) (any, error) {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		off := dec.InputOffset()
-		line, col := LineCol(doc, off)
+		line, col := safefile.Position(doc, off)
 		return nil, fmt.Errorf("invalid JSON: line %d, column %d: unexpected data after the top-level value", line, col)
 	}
 	return v, nil
 }
 
 // SyntaxError rewords an encoding/json decoding error of doc so that it names the line and
-// column (1-based; columns count bytes) where decoding failed.
+// column (1-based; columns count characters, as an editor shows them) where decoding failed.
 func SyntaxError(doc []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		// Offset counts the bytes read, including the offending one.
-		line, col := LineCol(doc, se.Offset-1)
+		line, col := safefile.Position(doc, se.Offset-1)
 		return fmt.Errorf("invalid JSON: line %d, column %d: %s", line, col, se.Error())
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		line, col := LineCol(doc, te.Offset)
+		line, col := safefile.Position(doc, te.Offset)
 		return fmt.Errorf("invalid JSON: line %d, column %d: %s", line, col, te.Error())
 	}
 	if errors.Is(err, io.EOF) {
 		return errors.New("invalid JSON: empty document")
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		line, col := LineCol(doc, int64(len(doc)))
+		line, col := safefile.Position(doc, int64(len(doc)))
 		return fmt.Errorf("invalid JSON: line %d, column %d: unexpected end of input", line, col)
 	}
 	return fmt.Errorf("invalid JSON: %w", err)
-}
-
-// LineCol converts a byte offset in doc into a 1-based line and column.
-func LineCol(doc []byte, off int64) (line, col int) {
-	if off > int64(len(doc)) {
-		off = int64(len(doc))
-	}
-	if off < 0 {
-		off = 0
-	}
-	before := doc[:off]
-	line = 1 + bytes.Count(before, []byte("\n"))
-	col = int(off) - bytes.LastIndexByte(before, '\n')
-	if col < 1 {
-		col = 1
-	}
-	return line, col
 }
 
 // externalRef finds a "$ref" whose value does not start with "#".

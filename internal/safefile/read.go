@@ -105,11 +105,11 @@ func Position(data []byte, offset int64) (line, col int) {
 	return line, utf8.RuneCount(before) + 1
 }
 
-// CheckUTF8 returns nil when data is valid UTF-8, else an error locating the first invalid byte:
-// "line 3, column 7: byte 0xC3 is not UTF-8 text (save the file as UTF-8)".
-func CheckUTF8(data []byte) error {
+// FirstInvalidUTF8 returns the offset of the first byte of data that is not UTF-8 text, or -1
+// when all of it is.
+func FirstInvalidUTF8(data []byte) int {
 	if utf8.Valid(data) {
-		return nil
+		return -1
 	}
 	off := 0
 	for off < len(data) {
@@ -118,6 +118,16 @@ func CheckUTF8(data []byte) error {
 			break
 		}
 		off += n
+	}
+	return off
+}
+
+// CheckUTF8 returns nil when data is valid UTF-8, else an error locating the first invalid byte:
+// "line 3, column 7: byte 0xC3 is not UTF-8 text (save the file as UTF-8)".
+func CheckUTF8(data []byte) error {
+	off := FirstInvalidUTF8(data)
+	if off < 0 {
+		return nil
 	}
 	line, col := Position(data, int64(off))
 	return fmt.Errorf("line %d, column %d: byte 0x%02X is not UTF-8 text (save the file as UTF-8)", line, col, data[off])

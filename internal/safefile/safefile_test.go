@@ -198,4 +198,25 @@ func TestCheckUTF8(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "line 2, column 22: byte 0xC3") {
 		t.Errorf("CheckUTF8 = %v, want the place of byte 0xC3", err)
 	}
+	for in, want := range map[string]int{"": -1, "Hà Giang": -1, "Sở \xC3(": 5, "\xFF": 0, "tỉnh\xE1\xBB": 6} {
+		if got := FirstInvalidUTF8([]byte(in)); got != want {
+			t.Errorf("FirstInvalidUTF8(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+func TestPosition(t *testing.T) {
+	doc := []byte("ab\ncd\n\nef")
+	for _, tt := range []struct {
+		off       int64
+		line, col int
+	}{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {7, 4, 1}, {9, 4, 3}, {100, 4, 3}, {-5, 1, 1}} {
+		if l, c := Position(doc, tt.off); l != tt.line || c != tt.col {
+			t.Errorf("Position(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
+		}
+	}
+	// Columns count characters: "Hà Nội" is 6 characters in 9 bytes.
+	if l, c := Position([]byte("x\nHà Nội,"), 11); l != 2 || c != 7 {
+		t.Errorf("Position after Hà Nội = %d:%d, want 2:7", l, c)
+	}
 }

@@ -671,7 +671,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			return
 		}
 		if resp.Truncated {
-			r.procErr = fmt.Errorf("procedure catalogue %s: larger than %d bytes", check.Redact(abs), s.Config().MaxBodyBytes)
+			r.procErr = msg.Error(mCatalogueTooLarge, check.Redact(abs), s.Config().MaxBodyBytes)
 			return
 		}
 		ps, err := ParseProceduresJSON(resp.Body)

@@ -13,7 +13,7 @@ func Checks() []check.Check {
 		{ID: "P06-UX-03", Run: viewportCheck},
 		{ID: "P06-UX-04", Run: pagejudge.OnProfile(depthCheck)},
 		{ID: "P06-UX-05", Run: pagejudge.OnProfile(searchCheck)},
-		{ID: "P06-UX-06", Run: indexableCheck},
+		{ID: "P06-UX-06", Run: pagejudge.OnProfile(indexableCheck)},
 		{ID: "P06-UX-07", Run: ttfbCheck},
 		{ID: "P06-UX-08", Run: weightCheck},
 		{ID: "P06-UX-09", Run: privacyCheck},

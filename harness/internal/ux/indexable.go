@@ -142,15 +142,9 @@ func metaNoindex(doc *html.Node) string {
 // With no procedure page, configured or linked from the catalogue, it fails as P06-SVC-02 and
 // P06-SVC-04 do for the same cause, with what discovery saw as evidence: a portal whose
 // catalogue lists no procedure has none a search engine could index. On a single-page app's
-// shell that was not rendered the catalogue was never seen, so the finding is error.
-func indexableCheck(ctx context.Context, s *check.Session) check.Result {
-	if res, shell := s.HomeShell(ctx); shell {
-		return res // a single-page app not rendered: nothing to judge
-	}
-	r, err := s.Profile(ctx)
-	if err != nil {
-		return check.FromError(msg.P(mStepProfile), err)
-	}
+// shell that was not rendered the catalogue was never seen, so the finding is error: it runs
+// under pagejudge.OnProfile, as UX-04, UX-05 and UX-10 do.
+func indexableCheck(ctx context.Context, s *check.Session, r *check.Resolved) check.Result {
 	if len(r.ProcedurePages) == 0 {
 		return check.Fail(mIndexNoPages).Saw(msg.P(mNoPagesGot), msg.P(mIndexNoPagesWant)).With(discoveryEvidence(ctx, s, r)...)
 	}

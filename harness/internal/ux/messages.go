@@ -181,6 +181,9 @@ var (
 	mTTFBPass = msg.New("ux.ttfb.pass",
 		"p95 time to first byte is %s over %d requests to %d pages, within the budget of %s%s",
 		"thời gian phản hồi byte đầu tiên (p95) là %s qua %d lượt truy cập %d trang, trong ngưỡng %s%s")
+	mTTFBNote = msg.New("ux.ttfb.note",
+		"%d requests over %d pages (%d sent by this check with Cache-Control: no-cache, %d the GETs other checks sent the same pages); p50 %s, p95 %s, max %s; slowest page %s (p95 %s)",
+		"%d lượt truy cập %d trang (%d do phép kiểm tra này gửi với Cache-Control: no-cache, %d là các lượt GET phép kiểm tra khác đã gửi tới cùng trang); p50 %s, p95 %s, lâu nhất %s; trang chậm nhất %s (p95 %s)")
 
 	// P06-UX-08 (weight.go).
 	mWeightRendered = msg.New("ux.weight.rendered",

@@ -165,9 +165,8 @@ func ttfbCheck(ctx context.Context, s *check.Session) check.Result {
 			slow = append(slow, fmt.Sprintf("%s p95 %s", check.Redact(st.url), ms(st.p95)))
 		}
 	}
-	ev := scoring.Evidence{Request: "GET " + check.Redact(stats[0].url),
-		Note: fmt.Sprintf("%d requests over %d pages (%d sent by this check with Cache-Control: no-cache, %d the GETs other checks sent the same pages); p50 %s, p95 %s, max %s; slowest page %s (p95 %s)",
-			len(all), len(pages), len(all)-others, others, ms(percentile(all, 0.5)), ms(p95), ms(percentile(all, 1)), check.Redact(stats[0].url), ms(stats[0].p95))}
+	ev := scoring.Evidence{Request: "GET " + check.Redact(stats[0].url)}.Noted(mTTFBNote,
+		len(all), len(pages), len(all)-others, others, ms(percentile(all, 0.5)), ms(p95), ms(percentile(all, 1)), check.Redact(stats[0].url), ms(stats[0].p95))
 	got, want := "p95 TTFB "+ms(p95), "≤ "+ms(budget)
 	if p95 > budget {
 		return check.Fail(mTTFBFail, ms(p95), len(all), len(pages), ms(budget), pagejudge.Data(slow), skip).

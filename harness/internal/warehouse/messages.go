@@ -142,5 +142,6 @@ var (
 var (
 	mStepListBefore = msg.New("warehouse.step.list-before", "listing the warehouse before the dossier", "liệt kê kho dữ liệu trước khi nộp hồ sơ")
 	mStepComplete   = msg.New("warehouse.step.complete", "completing dossier %s", "hoàn thành hồ sơ %s")
+	mPlainRefused   = msg.New("warehouse.setup.plain-refused", "the portal did not accept a plain dossier for procedure %s (%q), so no result can reach the warehouse", "cổng không chấp nhận một hồ sơ thông thường cho thủ tục %s (%q), nên không có kết quả nào vào được kho dữ liệu")
 	mStepListAfter  = msg.New("warehouse.step.list-after", "listing the warehouse after completing dossier %s", "liệt kê kho dữ liệu sau khi hoàn thành hồ sơ %s")
 )

@@ -66,7 +66,7 @@ func setup(ctx context.Context, s *check.Session) (*state, error) {
 		return nil, err
 	}
 	if !dos.Accepted || dos.ID == "" {
-		return nil, fmt.Errorf("the portal did not accept a plain dossier for procedure %s (%q), so no result can reach the warehouse", signature.Procedure, dos.Message)
+		return nil, msg.Error(mPlainRefused, signature.Procedure, dos.Message)
 	}
 	st.dossier = dos.ID
 	if err := r.CompleteDossier(ctx, dos.ID); err != nil {
