@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/ident"
 )
 
@@ -64,7 +65,7 @@ type Backend interface {
 	ResolvedProfile() *Resolved
 	Procedures(ctx context.Context) (*ProcedureList, error)
 	Pages(r *Resolved, max int) []string
-	SamplePages(ctx context.Context, max int) (pages []*Page, skipped []string, err error)
+	SamplePages(ctx context.Context, max int) (pages []*Page, skipped []msg.Phrase, err error)
 	Login(ctx context.Context, who ident.Person) (*Browser, error)
 	LoginSSO(ctx context.Context, who ident.Person, mode SSOMode, start string) (*Browser, *LoginTrace, error)
 	Limits() Limits
@@ -164,11 +165,10 @@ func (s *Session) Procedures(ctx context.Context) (*ProcedureList, error) {
 func (r *Resolved) Pages(s *Session, max int) []string { return s.b.Pages(r, max) }
 
 // SamplePages fetches the pages checks sample (Resolved.Pages, at most max) and keeps those that
-// answer 200 with HTML on the portal's host. The others are named in skipped with the reason: a
-// login entry that redirects to another host (the national SSO) is recognised from its first
-// response and not followed, since that page is not the portal's to judge; a single-page app's
-// shell (Page.Shell) or fallback is not judged either.
-func (s *Session) SamplePages(ctx context.Context, max int) (pages []*Page, skipped []string, err error) {
+// answer 200 with HTML on the portal's host; each other is in skipped as its URL and reason, a
+// phrase: a login entry redirecting to another host (the national SSO, not the portal's to judge)
+// is not followed, and a single-page app's shell (Page.Shell) or fallback is not judged.
+func (s *Session) SamplePages(ctx context.Context, max int) (pages []*Page, skipped []msg.Phrase, err error) {
 	return s.b.SamplePages(ctx, max)
 }
 

@@ -229,6 +229,9 @@ func TestChecksSkipOffHostLogin(t *testing.T) {
 	r := Checks()[2].Run(context.Background(), s)
 	if r.Status != scoring.Pass || !strings.Contains(r.Message, "16 pages audited") || !strings.Contains(r.Message, "the login entry redirects to "+sso.URL+"/authorize") {
 		t.Errorf("%s: %s", r.Status, r.Message)
+	} // The reason a page was not judged is said in the finding's language, as the rest is.
+	if want := "trang đăng nhập chuyển hướng tới " + sso.URL + "/authorize"; !strings.Contains(r.MessageVI, want) || strings.Contains(r.MessageVI, "redirects") {
+		t.Errorf("Vietnamese %q lacks %q", r.MessageVI, want)
 	}
 }
 

@@ -42,7 +42,7 @@ func (f Failing) Profile(context.Context) (*check.Resolved, error)         { ret
 func (Failing) ResolvedProfile() *check.Resolved                           { return nil }
 func (f Failing) Procedures(context.Context) (*check.ProcedureList, error) { return nil, f.Err }
 func (Failing) Pages(*check.Resolved, int) []string                        { return nil }
-func (f Failing) SamplePages(context.Context, int) ([]*check.Page, []string, error) {
+func (f Failing) SamplePages(context.Context, int) ([]*check.Page, []msg.Phrase, error) {
 	return nil, nil, f.Err
 }
 func (f Failing) Login(context.Context, ident.Person) (*check.Browser, error) { return nil, f.Err }

@@ -818,7 +818,7 @@ func (r *Found) Pages(s *check.Session, max int) []string {
 // answer 200 with HTML on the portal's host. The others are named in skipped with the reason: a
 // login entry that redirects to another host (the national SSO) is recognised from its first
 // response and not followed, since that page is not the portal's to judge.
-func (r *Found) SamplePages(ctx context.Context, s *check.Session, max int) (pages []*check.Page, skipped []string, err error) {
+func (r *Found) SamplePages(ctx context.Context, s *check.Session, max int) (pages []*check.Page, skipped []msg.Phrase, err error) {
 	login := ""
 	if r.Login != "" {
 		login, _ = s.Resolve(r.Login)
@@ -836,18 +836,18 @@ func (r *Found) SamplePages(ctx context.Context, s *check.Session, max int) (pag
 		if u == login && r.login != nil {
 			r.login.once.Do(func() { r.login.to, r.login.off = LeavesHost(ctx, s, u) })
 			if to, off := r.login.to, r.login.off; off {
-				skipped = append(skipped, fmt.Sprintf("%s (the login entry redirects to %s)", check.Redact(u), check.Redact(to)))
+				skipped = append(skipped, LoginOffHost(u, to))
 				continue
 			}
 		}
 		pg, err := s.Page(ctx, u)
 		switch {
 		case err != nil:
-			skipped = append(skipped, fmt.Sprintf("%s (%v)", check.Redact(u), err))
+			skipped = append(skipped, msg.P(mSkipError, check.Redact(u), err))
 		case !onHost(s, pg.FinalURL):
-			skipped = append(skipped, fmt.Sprintf("%s (ends on another host: %s)", check.Redact(u), check.Redact(pg.FinalURL)))
+			skipped = append(skipped, msg.P(mSkipOffHost, check.Redact(u), check.Redact(pg.FinalURL)))
 		case pg.StatusCode != 200 || pg.Doc == nil:
-			skipped = append(skipped, fmt.Sprintf("%s (status %d, %s)", check.Redact(u), pg.StatusCode, pg.Header.Get("Content-Type")))
+			skipped = append(skipped, msg.P(mSkipStatus, check.Redact(u), pg.StatusCode, pg.Header.Get("Content-Type")))
 		case pg.Shell() != "":
 			skipped = append(skipped, shellNote(pg, pg.Shell()))
 		default:
@@ -863,7 +863,7 @@ func (r *Found) SamplePages(ctx context.Context, s *check.Session, max int) (pag
 // with its one shell (the "SPA fallback"), and judging it once per URL would judge the same
 // shell as many pages. Two paths are allowed to share a document ("/" and "/index.html").
 // Rendered pages are not compared.
-func dropFallbacks(pages []*check.Page, skipped []string) ([]*check.Page, []string) {
+func dropFallbacks(pages []*check.Page, skipped []msg.Phrase) ([]*check.Page, []msg.Phrase) {
 	groups := map[string][]*check.Page{}
 	for _, p := range pages {
 		if !p.Rendered && len(p.Body) > 0 {
@@ -888,7 +888,7 @@ func dropFallbacks(pages []*check.Page, skipped []string) ([]*check.Page, []stri
 	var kept []*check.Page
 	for _, p := range pages {
 		if n, ok := dup[p]; ok {
-			skipped = append(skipped, shellNote(p, fmt.Sprintf("the same document answers %d different paths, as a single-page app's fallback does", n)))
+			skipped = append(skipped, shellNote(p, msg.P(mSkipFallback, n)))
 			continue
 		}
 		kept = append(kept, p)

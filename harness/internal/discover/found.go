@@ -7,10 +7,10 @@
 package discover
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // FailureFunc says whether a fetch of abs that gave resp and err failed in the sense of
@@ -37,11 +37,17 @@ type Found struct {
 	Unread []error
 }
 
-// shellNote is how a skipped shell is named in a finding.
-func shellNote(p *check.Page, why string) string {
-	s := fmt.Sprintf("%s (rendered by JavaScript: %s; assess it with --render)", check.Redact(p.URL), why)
+// shellNote is how a skipped shell is named in a finding; why is the shell's reason (a phrase
+// or, from the page's shell detection, a string shown as it is).
+func shellNote(p *check.Page, why any) msg.Phrase {
 	if p.RenderErr != nil {
-		s = fmt.Sprintf("%s (rendered by JavaScript: %s; %s)", check.Redact(p.URL), why, strings.TrimSpace(p.RenderErr.Error()))
+		return msg.P(mSkipShellLeft, check.Redact(p.URL), why, strings.TrimSpace(p.RenderErr.Error()))
 	}
-	return s
+	return msg.P(mSkipShell, check.Redact(p.URL), why)
+}
+
+// LoginOffHost is how a login entry that redirects to another host (to) is named among the
+// pages not judged.
+func LoginOffHost(login, to string) msg.Phrase {
+	return msg.P(mSkipLoginOff, check.Redact(login), check.Redact(to))
 }

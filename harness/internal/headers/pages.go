@@ -2,7 +2,6 @@ package headers
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strings"
 	"sync"
@@ -34,20 +33,20 @@ func CitizenPages(ctx context.Context, s *check.Session) []string {
 type pageList struct {
 	once    sync.Once
 	pages   []string
-	skipped []string
+	skipped []msg.Phrase
 }
 
 // pageListKey is the key of the resolved list in the session's memo.
 type pageListKey struct{}
 
 // citizenPages returns CitizenPages and the pages left out, each with the reason.
-func citizenPages(ctx context.Context, s *check.Session) (pages, skipped []string) {
+func citizenPages(ctx context.Context, s *check.Session) (pages []string, skipped []msg.Phrase) {
 	pl := s.Memo(pageListKey{}, func() any { return &pageList{} }).(*pageList)
 	pl.once.Do(func() { pl.pages, pl.skipped = resolvePages(ctx, s) })
 	return pl.pages, pl.skipped
 }
 
-func resolvePages(ctx context.Context, s *check.Session) (out, skipped []string) {
+func resolvePages(ctx context.Context, s *check.Session) (out []string, skipped []msg.Phrase) {
 	home := s.Base().String()
 	out = []string{home}
 	prof, err := s.Profile(ctx)
@@ -78,7 +77,7 @@ func resolvePages(ctx context.Context, s *check.Session) (out, skipped []string)
 	if login := add(prof.Login); login != "" {
 		if to, off := discover.LeavesHost(ctx, s, login); off {
 			out = out[:len(out)-1]
-			skipped = append(skipped, fmt.Sprintf("%s (the login entry redirects to %s)", check.Redact(login), check.Redact(to)))
+			skipped = append(skipped, discover.LoginOffHost(login, to))
 		}
 	}
 	for i, p := range prof.ProcedurePages {

@@ -16,7 +16,6 @@ package pagejudge
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
@@ -29,6 +28,8 @@ var (
 	mNotJudged = msg.New("pagejudge.not-judged", " (%d page(s) not judged: %s)", " (%d trang không kiểm tra được: %s)")
 	mEmpty     = msg.New("pagejudge.none-read.empty", "no page could be read: the sample is empty", "không đọc được trang nào: không có trang nào để kiểm tra")
 	mNoneRead  = msg.New("pagejudge.none-read", "no page could be read: %s", "không đọc được trang nào: %s")
+	// mUnreadErr is a page that could not be fetched: its URL and the error.
+	mUnreadErr = msg.New("pagejudge.unread.error", "%s (%v)", "%s (%v)")
 	mFailing   = msg.New("pagejudge.failing-page", "%s: %s", "%s: %s")
 
 	mStepProfile = check.StepProfile
@@ -60,10 +61,10 @@ func Data(items []string) msg.List {
 func Datum(s string) msg.Phrase { return msg.P(mItem, s) }
 
 // Set is what a check judges: the pages read and the pages that could not be, each of the latter
-// as "URL (reason)", redacted.
+// as "URL (reason)", redacted, a phrase rendered in the finding's language.
 type Set struct {
 	Pages  []*check.Page
-	Unread []string
+	Unread []msg.Phrase
 }
 
 // Sample returns the session's sample of at most max pages (Session.SamplePages): the pages that
@@ -80,13 +81,13 @@ func Sample(ctx context.Context, s *check.Session, max int) (Set, error) {
 // Fetch reads urls whatever their status (for criteria on what every response sends, such as
 // its headers); a URL that could not be fetched is unread, with the error. skipped are pages the
 // caller's policy already left out, with their reasons.
-func Fetch(ctx context.Context, s *check.Session, urls, skipped []string) Set {
-	set := Set{Unread: append([]string(nil), skipped...)}
+func Fetch(ctx context.Context, s *check.Session, urls []string, skipped []msg.Phrase) Set {
+	set := Set{Unread: append([]msg.Phrase(nil), skipped...)}
 	s.Prefetch(ctx, urls...)
 	for _, u := range urls {
 		p, err := s.Page(ctx, u)
 		if err != nil {
-			set.Unread = append(set.Unread, fmt.Sprintf("%s (%v)", check.Redact(u), err))
+			set.Unread = append(set.Unread, msg.P(mUnreadErr, check.Redact(u), err))
 			continue
 		}
 		set.Pages = append(set.Pages, p)
@@ -168,7 +169,7 @@ func (set Set) NotJudged() msg.List {
 	if len(set.Unread) == 0 {
 		return msg.List{}
 	}
-	return msg.List{Items: []msg.Phrase{msg.P(mNotJudged, len(set.Unread), Data(set.Unread))}}
+	return msg.List{Items: []msg.Phrase{msg.P(mNotJudged, len(set.Unread), Phrases(set.Unread))}}
 }
 
 // NoneRead is the error finding when no page was read, naming each page and why.
@@ -176,7 +177,7 @@ func (set Set) NoneRead() check.Result {
 	if len(set.Unread) == 0 {
 		return check.Error(mEmpty)
 	}
-	return check.Error(mNoneRead, Data(set.Unread))
+	return check.Error(mNoneRead, Phrases(set.Unread))
 }
 
 // Texts are a criterion's catalogue messages for a Judged finding.

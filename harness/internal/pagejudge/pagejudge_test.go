@@ -37,7 +37,7 @@ func bad(p *check.Page) Verdict {
 }
 
 func TestNoPageReadIsAnError(t *testing.T) {
-	for _, set := range []Set{{}, {Unread: []string{"https://p.example/a (status 404, text/html)"}}} {
+	for _, set := range []Set{{}, {Unread: []msg.Phrase{Datum("https://p.example/a (status 404, text/html)")}}} {
 		r := set.Judge(Options{}, bad).Finding(texts)
 		if r.Status != scoring.Error || !strings.Contains(r.Message, "no page could be read") {
 			t.Errorf("%+v: got %s %q, want an error saying no page could be read", set, r.Status, r.Message)
@@ -45,17 +45,17 @@ func TestNoPageReadIsAnError(t *testing.T) {
 		if len(set.Unread) == 0 {
 			checktest.Says(t, r, mEmpty)
 		} else {
-			checktest.Says(t, r, mNoneRead, Data(set.Unread))
+			checktest.Says(t, r, mNoneRead, Phrases(set.Unread))
 		}
 		for _, u := range set.Unread {
-			checktest.Contains(t, r.Message, u)
-			checktest.Contains(t, r.MessageVI, "không đọc được trang nào: "+u)
+			checktest.Contains(t, r.Message, u.Render(msg.EN))
+			checktest.Contains(t, r.MessageVI, "không đọc được trang nào: "+u.Render(msg.VI))
 		}
 	}
 }
 
 func TestPassOnPagesReadNamesUnread(t *testing.T) {
-	set := Set{Pages: []*check.Page{page("https://p.example/"), page("https://p.example/x")}, Unread: []string{"https://p.example/sso (the login entry redirects to https://sso.example/)"}}
+	set := Set{Pages: []*check.Page{page("https://p.example/"), page("https://p.example/x")}, Unread: []msg.Phrase{Datum("https://p.example/sso (the login entry redirects to https://sso.example/)")}}
 	r := set.Judge(Options{}, bad).Finding(texts)
 	checktest.Says(t, r, mTestPass, 2, set.NotJudged())
 	if r.Status != scoring.Pass || !strings.HasPrefix(r.Message, "all 2 pages good (1 page(s) not judged: https://p.example/sso") {

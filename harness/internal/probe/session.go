@@ -19,6 +19,7 @@ import (
 	"github.com/p06kit/p06kit/harness/internal/htmldoc"
 	"github.com/p06kit/p06kit/harness/internal/ledger"
 	"github.com/p06kit/p06kit/harness/internal/login"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/ident"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/net/publicsuffix"
@@ -564,7 +565,7 @@ func (s *Session) Pages(r *check.Resolved, max int) []string {
 }
 
 // SamplePages implements check.Backend.
-func (s *Session) SamplePages(ctx context.Context, max int) ([]*check.Page, []string, error) {
+func (s *Session) SamplePages(ctx context.Context, max int) ([]*check.Page, []msg.Phrase, error) {
 	d, err := s.found(ctx)
 	if err != nil {
 		return nil, nil, err
