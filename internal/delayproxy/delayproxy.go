@@ -231,12 +231,15 @@ func (p *Proxy) pipe(dst, src net.Conn, extraFirst time.Duration, count *atomic.
 			dst.Close()
 			continue
 		}
+		// Counted before the write: a peer that has read the bytes finds them counted (counted
+		// after it, the last chunk could still be missing when the peer asks for the stats).
+		count.Add(int64(len(c.data)))
 		if _, err := dst.Write(c.data); err != nil {
+			count.Add(-int64(len(c.data)))
 			src.Close()
 			for range q {
 			}
 			return
 		}
-		count.Add(int64(len(c.data)))
 	}
 }
