@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -26,11 +27,12 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"num":   func(f float64) string { return fmt.Sprintf("%g", f) },
 	"secs":  seconds,
 	"color": scoreColor,
-	"bar": func(score float64) float64 {
+	// bar is a group's bar length, a percentage of its track (one decimal is finer than a pixel).
+	"bar": func(score float64) string {
 		if math.IsNaN(score) || score < 0 {
-			return 0
+			return "0"
 		}
-		return math.Min(score, 100) * 3.2 // bar area is 320 units wide
+		return strconv.FormatFloat(math.Round(math.Min(score, 100)*10)/10, 'f', -1, 64)
 	},
 	// arc is the stroke-dasharray of the score ring: the circumference is 2πr with r = 52.
 	"arc": func(score float64) string {

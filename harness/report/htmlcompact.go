@@ -180,7 +180,8 @@ func tidyHTML(s string) string {
 			case strings.HasPrefix(s[i:], "</pre>"):
 				inPre = false
 			}
-		case c == '&' && !inPre:
+		case c == '&':
+			// In <pre> too: a quote is text there as anywhere outside a tag.
 			if r, n := textReference(s[i:]); n > 0 {
 				b.WriteByte(r)
 				i += n
