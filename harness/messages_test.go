@@ -49,9 +49,6 @@ var inlineVI = regexp.MustCompile(`\.VI\(|[a-z]VI\b`)
 // as a header value ("X-Frame-Options DENY"), a parameter ("acr_values=") or a request line.
 var englishProse = regexp.MustCompile(`[a-z]{2,}[ ,;:]+[a-z]{2,}`)
 
-// notYetNoted are files whose evidence notes are still English prose, each with why.
-var notYetNoted = map[string]string{}
-
 // proseNotes returns the positions in file path where an evidence note (a Note field in a
 // composite literal, or an assignment to .Note) is built from an English string literal: notes
 // are rendered from the catalogue with scoring.Evidence.Noted, so that a Vietnamese report
@@ -109,10 +106,8 @@ func TestChecksUseTheCatalogue(t *testing.T) {
 			if inlineVI.Match(src) {
 				found = append(found, path)
 			}
-			if _, later := notYetNoted[path]; !later {
-				for _, at := range proseNotes(t, path, src) {
-					t.Errorf("%s: an evidence note in English prose; declare it in the family's messages.go and use scoring.Evidence{…}.Noted(message, values)", at)
-				}
+			for _, at := range proseNotes(t, path, src) {
+				t.Errorf("%s: an evidence note in English prose; declare it in the family's messages.go and use scoring.Evidence{…}.Noted(message, values)", at)
 			}
 		}
 		if len(found) > 0 {
