@@ -116,6 +116,28 @@ func ByGroup(groups ...string) Selector {
 	return func(cr *Criterion) bool { return slices.Contains(groups, cr.Group) }
 }
 
+// ByName selects the criteria a name picks, the way harness.Only and p06 --only read it: a
+// criterion ID (in any case), a group ID, or a tag (in any case).
+func ByName(name string) Selector {
+	return func(cr *Criterion) bool {
+		return strings.EqualFold(name, cr.ID) || name == cr.Group || slices.Contains(cr.Tags, strings.ToLower(name))
+	}
+}
+
+// Names lists what ByName accepts in c: its group IDs, then each criterion's ID and tags (for
+// suggesting the closest one to a name that picks nothing).
+func (c *Catalogue) Names() []string {
+	var out []string
+	for _, g := range c.Groups {
+		out = append(out, g.ID)
+	}
+	for i := range c.Criteria {
+		out = append(out, c.Criteria[i].ID)
+		out = append(out, c.Criteria[i].Tags...)
+	}
+	return out
+}
+
 // ByTag selects the criteria that carry any of the given tags (tags are lower-case; the
 // argument is compared case-insensitively).
 func ByTag(tags ...string) Selector {

@@ -18,6 +18,19 @@ func ids(cs []*criteria.Criterion) []string {
 	return out
 }
 
+// ByName reads a group name as ByGroup does, and Names lists every name it accepts.
+func TestByNameGroupAndNames(t *testing.T) {
+	c := criteria.P06Technical()
+	byName, byGroup := c.Select(criteria.ByName("signature")), c.Select(criteria.ByGroup("signature"))
+	require.NotEmpty(t, byGroup)
+	assert.Equal(t, byGroup, byName)
+	names := c.Names()
+	for _, n := range []string{"signature", "P06-SEC-19", "active"} {
+		assert.Contains(t, names, n)
+		assert.NotEmpty(t, c.Select(criteria.ByName(n)), n)
+	}
+}
+
 func TestSelect(t *testing.T) {
 	c := criteria.P06Technical()
 	day := func(s string) time.Time {
@@ -34,6 +47,9 @@ func TestSelect(t *testing.T) {
 		{"group and tag", []criteria.Selector{criteria.ByGroup("security"), criteria.ByTag("tls")},
 			[]string{"P06-SEC-01", "P06-SEC-02", "P06-SEC-03", "P06-SEC-04", "P06-SEC-05", "P06-SEC-06", "P06-SEC-16"}},
 		{"tag is case-insensitive", []criteria.Selector{criteria.ByTag("ACTIVE")}, []string{"P06-SEC-19"}},
+		{"a name is an ID in any case", []criteria.Selector{criteria.ByName("p06-sec-03")}, []string{"P06-SEC-03"}},
+		{"a name is a tag in any case", []criteria.Selector{criteria.ByName("Active")}, []string{"P06-SEC-19"}},
+		{"a name that is nothing", []criteria.Selector{criteria.ByName("P06-NOPE")}, nil},
 		{"method", []criteria.Selector{criteria.ByMethod(criteria.Attested)},
 			[]string{"P06-POP-09", "P06-POP-10", "P06-POP-11", "P06-WH-05", "P06-SEC-20", "P06-SEC-21", "P06-SEC-22", "P06-SEC-23", "P06-SEC-24", "P06-SEC-25", "P06-SEC-26"}},
 		{"critical in identity", []criteria.Selector{criteria.IsCritical(), criteria.ByIDPrefix("P06-AUTH-")},

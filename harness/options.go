@@ -3,7 +3,6 @@ package harness
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -288,8 +287,8 @@ func (c *config) validate(target Target) {
 		c.errs = append(c.errs, errors.New("Target.BaseURL is empty"))
 	}
 	for _, s := range c.only {
-		if !c.matchesAny(s) {
-			c.errs = append(c.errs, fmt.Errorf("Only(%q): no criterion ID, group or tag of catalogue %s matches%s", s, c.cat.ID, suggest.Hint(s, c.selectors())))
+		if len(c.cat.Select(criteria.ByName(s))) == 0 {
+			c.errs = append(c.errs, fmt.Errorf("Only(%q): no criterion ID, group or tag of catalogue %s matches%s", s, c.cat.ID, suggest.Hint(s, c.cat.Names())))
 		}
 	}
 	for id := range c.skips {
@@ -336,39 +335,13 @@ func (c *config) validate(target Target) {
 	}
 }
 
-func (c *config) matchesAny(sel string) bool {
-	for i := range c.cat.Criteria {
-		if selects(sel, &c.cat.Criteria[i]) {
-			return true
-		}
-	}
-	return false
-}
-
-// selectors lists what Only accepts: criterion IDs, group IDs and tags, for suggestions.
-func (c *config) selectors() []string {
-	var out []string
-	for _, g := range c.cat.Groups {
-		out = append(out, g.ID)
-	}
-	for i := range c.cat.Criteria {
-		out = append(out, c.cat.Criteria[i].ID)
-		out = append(out, c.cat.Criteria[i].Tags...)
-	}
-	return out
-}
-
-func selects(sel string, cr *criteria.Criterion) bool {
-	return strings.EqualFold(sel, cr.ID) || sel == cr.Group || slices.Contains(cr.Tags, strings.ToLower(sel))
-}
-
 // selected reports whether the Only options select cr.
 func (c *config) selected(cr *criteria.Criterion) bool {
 	if len(c.only) == 0 {
 		return true
 	}
 	for _, s := range c.only {
-		if selects(s, cr) {
+		if criteria.ByName(s)(cr) {
 			return true
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	"os"
 	"reflect"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -279,27 +278,12 @@ func errText(lang string, err error) string {
 
 // unknownOnly says, in lang, which --only selectors pick no criterion of cat (with the closest
 // criterion IDs, groups or tags), one line each, or nothing when each picks some. A selector picks a criterion
-// by its ID (in any case), its group or one of its tags, as harness.Only does.
+// as criteria.ByName does (as harness.Only does).
 func unknownOnly(cat *criteria.Catalogue, sels []string, lang string) []string {
-	var known []string
-	for _, g := range cat.Groups {
-		known = append(known, g.ID)
-	}
-	for _, c := range cat.Criteria {
-		known = append(known, c.ID)
-		known = append(known, c.Tags...)
-	}
+	known := cat.Names()
 	var lines []string
 	for _, sel := range sels {
-		found := false
-		for i := range cat.Criteria {
-			c := &cat.Criteria[i]
-			if strings.EqualFold(sel, c.ID) || sel == c.Group || slices.Contains(c.Tags, strings.ToLower(sel)) {
-				found = true
-				break
-			}
-		}
-		if found {
+		if len(cat.Select(criteria.ByName(sel))) > 0 {
 			continue
 		}
 		line := mOnlyUnknown.Render(lang, sel, cat.ID)

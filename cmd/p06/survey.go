@@ -16,7 +16,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -261,12 +260,9 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 }
 
 // surveySelect returns a copy of cat holding only the criteria the selectors pick (an ID, a group
-// or a tag, as harness.Only matches them) and their groups, so that the national figures cover
+// or a tag, criteria.ByName, as harness.Only reads them) and their groups, so that the national figures cover
 // exactly what was assessed. A selector that picks nothing is an error.
 func surveySelect(cat *criteria.Catalogue, sels []string) (*criteria.Catalogue, error) {
-	picks := func(sel string, c *criteria.Criterion) bool {
-		return strings.EqualFold(sel, c.ID) || sel == c.Group || slices.Contains(c.Tags, strings.ToLower(sel))
-	}
 	sub := *cat
 	sub.Criteria = nil
 	sub.Groups = nil
@@ -275,7 +271,7 @@ func surveySelect(cat *criteria.Catalogue, sels []string) (*criteria.Catalogue, 
 	for _, sel := range sels {
 		found := false
 		for i := range cat.Criteria {
-			if picks(sel, &cat.Criteria[i]) {
+			if criteria.ByName(sel)(&cat.Criteria[i]) {
 				found = true
 				break
 			}
@@ -289,7 +285,7 @@ func surveySelect(cat *criteria.Catalogue, sels []string) (*criteria.Catalogue, 
 	}
 	for _, c := range cat.Criteria {
 		for _, sel := range sels {
-			if picks(sel, &c) {
+			if criteria.ByName(sel)(&c) {
 				sub.Criteria = append(sub.Criteria, c)
 				used[c.Group] = true
 				break
