@@ -104,7 +104,7 @@ func (r Result) VI(format string, a ...any) Result { r.MessageVI = fmt.Sprintf(f
 
 // ErrNotImplemented is returned (wrapped in a *NotImplementedError) when the adapter lacks a
 // method an assisted check needs.
-var ErrNotImplemented = errors.New("not implemented by the adapter")
+var ErrNotImplemented = msg.Error(msg.New("check.err.not-implemented", "not implemented by the adapter", "bộ điều hợp chưa triển khai chức năng này"))
 
 // NotImplementedError names the adapter method a check needed.
 type NotImplementedError struct {
@@ -173,4 +173,4 @@ var errorMessages = []struct {
 }
 
 // ErrNoFake is returned when an assisted check needs a fake national service the target lacks.
-var ErrNoFake = errors.New("the target has no fake of this national service")
+var ErrNoFake = msg.Error(msg.New("check.err.no-fake", "the target has no fake of this national service", "đối tượng đánh giá không có bản giả lập của dịch vụ quốc gia này"))
