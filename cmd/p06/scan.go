@@ -168,10 +168,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	// No file lost: an --out that is an input file is refused, and one that cannot be written
 	// is found before the scan rather than after it.
 	if o.out != "" && !several {
-		if err := safefile.Refuse(o.out, *profile, *ca, o.evidence, o.waivers, *catRef); err != nil {
-			return fail(mFlagErr, "--out", err)
-		}
-		if err := safefile.CheckWritable(o.out); err != nil {
+		if err := checkOutput(o.out, *profile, *ca, o.evidence, o.waivers, *catRef); err != nil {
 			return fail(mFlagErr, "--out", err)
 		}
 	}
@@ -511,6 +508,15 @@ func rootsWith(pems ...[]byte) (pool *x509.CertPool, ok bool) {
 		ok = pool.AppendCertsFromPEM(b) && ok
 	}
 	return pool, ok
+}
+
+// checkOutput refuses an output file that is one of the inputs, or that cannot be written, so
+// that no file is lost and a long run is not lost at its end.
+func checkOutput(out string, inputs ...string) error {
+	if err := safefile.Refuse(out, inputs...); err != nil {
+		return err
+	}
+	return safefile.CheckWritable(out)
 }
 
 // version is the module version of the binary, for report footers.

@@ -207,10 +207,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 				inputs = append(inputs, surveyPath(base, p.storedPath))
 			}
 		}
-		if err := safefile.Refuse(o.out, inputs...); err != nil {
-			return fail(mFlagErr, "--out", err)
-		}
-		if err := safefile.CheckWritable(o.out); err != nil {
+		if err := checkOutput(o.out, inputs...); err != nil {
 			return fail(mFlagErr, "--out", err)
 		}
 	}
