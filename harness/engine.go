@@ -123,7 +123,7 @@ func (e *engine) noteShells(id string, shells []ledger.Shell) {
 	for _, sh := range shells {
 		s := e.shells[sh.URL]
 		if s == nil {
-			s = &scoring.Shell{URL: sh.URL, Reason: sh.Why}
+			s = &scoring.Shell{URL: sh.URL, Reason: sh.Why.Render(msg.EN), ReasonVI: sh.Why.Render(msg.VI)}
 			e.shells[sh.URL] = s
 		}
 		if !slices.Contains(s.Criteria, id) {

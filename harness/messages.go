@@ -57,9 +57,10 @@ var (
 		" Nếu máy chủ đó thuộc cổng, hãy cho phép bằng --allow-host (tùy chọn AllowHosts).")
 	mHintBudget = msg.New("harness.hint.budget", " Raise the request limit (the MaxRequests option).", " Hãy tăng giới hạn số yêu cầu (tùy chọn MaxRequests).")
 
-	mShellFail = msg.New("harness.shell.fail", "a fail says something is missing that the app may draw", "không đạt, trong khi điều cần tìm có thể do ứng dụng vẽ ra")
-	mShellPass = msg.New("harness.shell.pass", "a pass would vouch for content the harness did not see", "đạt, trong khi nội dung chưa được xem")
-	mShell     = msg.New("harness.shell.not-seen",
+	mShellFail  = msg.New("harness.shell.fail", "a fail says something is missing that the app may draw", "không đạt, trong khi điều cần tìm có thể do ứng dụng vẽ ra")
+	mShellPages = msg.New("harness.shell.pages", "%s (%v)", "%s (%v)")
+	mShellPass  = msg.New("harness.shell.pass", "a pass would vouch for content the harness did not see", "đạt, trong khi nội dung chưa được xem")
+	mShell      = msg.New("harness.shell.not-seen",
 		"not assessed: the content of %s is rendered by JavaScript and was not seen, so the check's result is not earned (%s); assess it with `p06 scan --render` (harness: a Target.Renderer such as render.Chromium), with the page's scripts served from the portal's host. The check said: %s",
 		"không đánh giá được: nội dung của %s được dựng bằng JavaScript và chưa được xem, nên kết quả của phép kiểm tra (%s) không có căn cứ; đánh giá lại với `p06 scan --render` (trong harness: `Target.Renderer`, ví dụ `render.Chromium`), với các script của trang được phục vụ từ máy chủ của cổng. Kết quả của phép kiểm tra: %s")
 

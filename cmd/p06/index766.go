@@ -83,11 +83,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		if o.path == "" {
 			continue
 		}
-		if err := safefile.Refuse(o.path, inputs...); err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %s: %s\n", o.flag, errText(l, err))
-			return exitCantRun
-		}
-		if err := safefile.CheckWritable(o.path); err != nil {
+		if err := checkOutput(o.path, inputs...); err != nil {
 			fmt.Fprintf(stderr, "p06 index766: %s: %s\n", o.flag, errText(l, err))
 			return exitCantRun
 		}
