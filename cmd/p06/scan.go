@@ -93,7 +93,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	}
 	fail := func(m msg.Text, a ...any) int {
 		// Messages may quote the URLs given (credentials, tokens): masked like every output.
-		fmt.Fprintln(stderr, redact.Text("p06 scan: "+m.Render(*lang, a...)))
+		fmt.Fprintln(stderr, redact.Text("p06 scan: "+m.Render(*lang, inLang(a)...)))
 		return exitCantRun
 	}
 	if len(urls) == 0 {
@@ -220,7 +220,7 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 		case r == nil:
 			c = exitCantRun
 		case werr != nil:
-			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), werr)))
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %s", redact.URL(u), errText(o.lang, werr))))
 			c = exitCantRun
 		case err != nil:
 			// unreachable or unreadable: the report is written, but the portal could not be

@@ -88,7 +88,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	fail := func(m msg.Text, a ...any) int {
-		fmt.Fprintln(stderr, redact.Text("p06 survey: "+m.Render(*lang, a...)))
+		fmt.Fprintln(stderr, redact.Text("p06 survey: "+m.Render(*lang, inLang(a)...)))
 		return exitCantRun
 	}
 	failErr := func(err error) int {
@@ -689,7 +689,7 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start), o.lang)))
 		}
 		if werr != nil {
-			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %s", p.unit, errText(o.lang, werr))))
 			broken++
 		}
 	})
