@@ -92,3 +92,19 @@ var (
 	mNoteMoreEvidence = msg.New("harness.note.more-evidence", "%d more items of evidence not shown", "còn %d mục minh chứng khác không hiển thị")
 	mNoteShell        = msg.New("harness.note.shell", "content rendered by JavaScript, not seen: %s", "nội dung do JavaScript dựng, công cụ không thấy được: %s")
 )
+
+// The engine's own errors: findings it makes when a check could not run, and the errors Check
+// returns (msg.Error: errors.Is sees ErrUnreachable and ErrUnreadable through them).
+var (
+	mUnreachableFinding = msg.New("harness.engine.unreachable", "the portal could not be reached: %v", "không truy cập được cổng: %v")
+	mCancelledBefore    = msg.New("harness.engine.cancelled-before", "run cancelled before the check started: %v", "lượt chạy bị hủy trước khi phép kiểm tra bắt đầu: %v")
+	mCancelledPending   = msg.New("harness.engine.cancelled-pending", "run cancelled before the check completed: %v", "lượt chạy bị hủy trước khi phép kiểm tra hoàn thành: %v")
+	mCancelledRunning   = msg.New("harness.engine.cancelled-running", "run cancelled while the check was running: %v", "lượt chạy bị hủy khi phép kiểm tra đang chạy: %v")
+	mPanicked           = msg.New("harness.engine.panicked", "the check of %s panicked: %s", "phép kiểm tra %s gặp lỗi panic: %s")
+	mHomeAnswered       = msg.New("harness.engine.home-status", "the home page answered HTTP %d %s", "trang chủ trả lời HTTP %d %s")
+	mErrUnreadable      = msg.New("harness.err.unreadable", "the portal's home page could not be read", "không đọc được trang chủ của cổng")
+	// The error Check returns: the portal, then what happened (and what would help, with a
+	// leading space, or nothing).
+	mErrRun       = msg.New("harness.err.run", "harness: %s: %v", "harness: %s: %v")
+	mErrRunUnread = msg.New("harness.err.run-unreadable", "harness: %s: %v: %v.%v", "harness: %s: %v: %v.%v")
+)
