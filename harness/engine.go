@@ -123,7 +123,7 @@ func (e *engine) noteShells(id string, shells []ledger.Shell) {
 	for _, sh := range shells {
 		s := e.shells[sh.URL]
 		if s == nil {
-			s = &scoring.Shell{URL: sh.URL, Reason: sh.Why}
+			s = &scoring.Shell{URL: sh.URL, Reason: sh.Why.Render(msg.EN), ReasonVI: sh.Why.Render(msg.VI)}
 			e.shells[sh.URL] = s
 		}
 		if !slices.Contains(s.Criteria, id) {
@@ -157,30 +157,29 @@ func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error)
 	for i := range cfg.cat.Criteria {
 		cr := &cfg.cat.Criteria[i]
 		it := item{cr: cr}
-		fixed := func(st scoring.Status, msg string) {
-			it.fixed = &scoring.Finding{Criterion: cr.ID, Group: cr.Group, Status: st, Message: msg}
+		fixed := func(st scoring.Status, t msg.Text, args ...any) {
+			it.fixed = &scoring.Finding{Criterion: cr.ID, Group: cr.Group, Status: st, Message: t.Render(cfg.Lang, args...), MessageID: t.ID()}
 		}
 		switch {
 		case !cfg.selected(cr):
 			it.deselected = true
-			fixed(scoring.NotTested, e.say("không được chọn (tùy chọn Only)", "not selected (Only option)"))
+			fixed(scoring.NotTested, mNotSelected)
 		case cfg.skips[cr.ID] != "":
-			fixed(scoring.NotTested, e.say("bỏ qua: ", "skipped: ")+cfg.skips[cr.ID])
+			fixed(scoring.NotTested, mSkipped, cfg.skips[cr.ID])
 		case !cr.InForce(asOf):
-			fixed(scoring.NotApplicable, e.say("tiêu chí không có hiệu lực vào ngày ", "criterion not in force on ")+asOf.Format(time.DateOnly))
+			fixed(scoring.NotApplicable, mNotInForce, asOf.Format(time.DateOnly))
 		case cr.Method == criteria.Attested:
 			f := atts.finding(cr, asOf, cfg.Lang)
 			it.fixed = &f
 		case cr.Method == criteria.Computed:
-			fixed(scoring.NotTested, e.say("tính từ dữ liệu hồ sơ: dùng p06 index766", "computed from dossier data: use p06 index766"))
+			fixed(scoring.NotTested, mComputed)
 		default:
 			c, ok := registry[cr.ID]
 			switch {
 			case !ok:
-				fixed(scoring.NotTested, e.say("chưa có phép kiểm tra cho tiêu chí này", "no check is built for this criterion"))
+				fixed(scoring.NotTested, mNoCheck)
 			case c.Active && !cfg.Active:
-				fixed(scoring.NotTested, e.say("phép kiểm tra chủ động: chỉ chạy khi bật tùy chọn Active (p06 scan --active)",
-					"active check: runs only with the Active option (p06 scan --active)"))
+				fixed(scoring.NotTested, mActiveOnly)
 			default:
 				it.check = &c
 			}
@@ -200,13 +199,6 @@ func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error)
 		}
 	}
 	return e, nil
-}
-
-func (e *engine) say(vi, en string) string {
-	if e.cfg.Lang == "en" {
-		return en
-	}
-	return vi
 }
 
 func (e *engine) close() {
@@ -370,10 +362,10 @@ func (e *engine) runItem(i int) scoring.Finding {
 	it := e.items[i]
 	start := time.Now()
 	if e.unreach != nil {
-		return e.finding(it.cr, check.Error(mUnreachableFinding, e.unreach), 0)
+		return e.finding(it.cr, check.Error(mUnreachable, e.unreach), 0)
 	}
 	if err := e.ctx.Err(); err != nil {
-		return e.finding(it.cr, check.Error(mCancelledBefore, err), 0)
+		return e.finding(it.cr, check.Error(mCancelled, err), 0)
 	}
 	r, shells := runCheck(e.ctx, e.sess, *it.check, e.cfg.checkTimeout)
 	e.noteShells(it.cr.ID, shells)

@@ -281,9 +281,21 @@ type Partial struct {
 // Shell is a page whose content the harness could not see drawn, the reason, and the criteria
 // whose checks read it.
 type Shell struct {
-	URL      string   `json:"url"`
+	URL string `json:"url"`
+	// Reason is why the page is a shell, in English; ReasonVI the same in Vietnamese (empty in
+	// reports written before it was added).
 	Reason   string   `json:"reason"`
+	ReasonVI string   `json:"reason_vi,omitempty"`
 	Criteria []string `json:"criteria"`
+}
+
+// ReasonIn is the reason in lang ("en" for English, Vietnamese otherwise), the English one when
+// there is no Vietnamese.
+func (s Shell) ReasonIn(lang string) string {
+	if lang != "en" && s.ReasonVI != "" {
+		return s.ReasonVI
+	}
+	return s.Reason
 }
 
 // Traffic records a scan's requests and the politeness limits it ran with, so that an assessor

@@ -294,7 +294,7 @@ func writeFactsMarkdown(b *strings.Builder, f runFacts) {
 				fmt.Fprintf(b, "- … (+%d)\n", len(f.Shells)-20)
 				break
 			}
-			fmt.Fprintf(b, "- %s — %s: %s — %s\n", mdCode(sh.URL), w.ShellCriteria, mdIDList(sh.Criteria, 30), mdCode(sh.Reason))
+			fmt.Fprintf(b, "- %s — %s: %s — %s\n", mdCode(sh.URL), w.ShellCriteria, mdIDList(sh.Criteria, 30), mdCell(sh.Reason))
 		}
 		b.WriteString("\n")
 	}

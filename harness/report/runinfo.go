@@ -224,7 +224,10 @@ func factsOf(r *scoring.Report, opt Options) runFacts {
 		f.AdapterWarnings = a.Warnings
 	}
 	f.OutOfScope = r.OutOfScope
-	f.Shells = r.Shells
+	for _, sh := range r.Shells {
+		sh.Reason, sh.ReasonVI = sh.ReasonIn(opt.Lang), ""
+		f.Shells = append(f.Shells, sh)
+	}
 	for _, rf := range r.OutOfScope {
 		f.RefusedRequests += rf.Count
 	}
