@@ -284,7 +284,7 @@ func (e *engine) wait(ctx context.Context, i int) scoring.Finding {
 	case <-e.futures[i].done:
 		return e.futures[i].f
 	case <-ctx.Done():
-		return e.finding(e.items[i].cr, check.Errorf("run cancelled before the check completed: %v", ctx.Err()), 0)
+		return e.finding(e.items[i].cr, check.Error(mCancelledPending, ctx.Err()), 0)
 	}
 }
 
@@ -316,7 +316,7 @@ func (e *engine) preflight() {
 	case err != nil:
 		e.home = err
 	case pg.StatusCode >= 400:
-		e.home = fmt.Errorf("the home page answered HTTP %d %s", pg.StatusCode, http.StatusText(pg.StatusCode))
+		e.home = msg.Error(mHomeAnswered, pg.StatusCode, http.StatusText(pg.StatusCode))
 	}
 }
 
@@ -395,7 +395,7 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				res <- check.Errorf("the check of %s panicked: %v", c.ID, p).With(scoring.Evidence{Note: panicFrame(debug.Stack())})
+				res <- check.Error(mPanicked, c.ID, fmt.Sprint(p)).With(scoring.Evidence{Note: panicFrame(debug.Stack())})
 			}
 		}()
 		res <- c.Run(cctx, s)
@@ -414,7 +414,7 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 	case <-timer.C:
 		return check.Error(mAbandoned, timeout), nil
 	case <-ctx.Done():
-		return check.Errorf("run cancelled while the check was running: %v", ctx.Err()), nil
+		return check.Error(mCancelledRunning, ctx.Err()), nil
 	}
 }
 
@@ -586,11 +586,12 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 		r.OutOfScope = append(r.OutOfScope, scoring.Refusal{Method: rf.Method, URL: check.RedactURL(rf.URL), Host: rf.Host, Count: rf.Count})
 	}
 	if e.unreach != nil {
-		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)
+		return r, msg.Error(mErrRun, check.RedactURL(e.target.BaseURL), e.unreach)
 	}
 	if e.home != nil {
-		hint := assessHint(e.home).Render(msg.EN)
-		return r, fmt.Errorf("harness: %s: %w: %v.%s", check.RedactURL(e.target.BaseURL), ErrUnreadable, check.Redact(e.home.Error()), hint)
+		home := msg.P(msg.Verbatim, e.home)
+		why := msg.Rendered{EN: check.Redact(home.Render(msg.EN)), VI: check.Redact(home.Render(msg.VI))}
+		return r, msg.Error(mErrRunUnread, check.RedactURL(e.target.BaseURL), ErrUnreadable, why, assessHint(e.home))
 	}
 	return r, nil
 }

@@ -120,3 +120,17 @@ var (
 	mSummaryErrors    = msg.New("harness.summary.errors", " (%d error)", " (%d lỗi)")
 	mSummaryNotTested = msg.New("harness.summary.not-tested", "; not tested: ", "; chưa kiểm tra: ")
 )
+
+// The engine's own errors: findings it makes when a check could not run, and the errors Check
+// returns (msg.Error: errors.Is sees ErrUnreachable and ErrUnreadable through them).
+var (
+	mCancelledPending = msg.New("harness.engine.cancelled-pending", "run cancelled before the check completed: %v", "lượt đánh giá bị hủy trước khi phép kiểm tra hoàn thành: %v")
+	mCancelledRunning = msg.New("harness.engine.cancelled-running", "run cancelled while the check was running: %v", "lượt đánh giá bị hủy khi phép kiểm tra đang chạy: %v")
+	mPanicked         = msg.New("harness.engine.panicked", "the check of %s panicked: %s", "phép kiểm tra %s gặp lỗi panic: %s")
+	mHomeAnswered     = msg.New("harness.engine.home-status", "the home page answered HTTP %d %s", "trang chủ trả lời HTTP %d %s")
+	mErrUnreadable    = msg.New("harness.err.unreadable", "the portal's home page could not be read", "không đọc được trang chủ của cổng")
+	// The error Check returns: the portal, then what happened (and what would help, with a
+	// leading space, or nothing).
+	mErrRun       = msg.New("harness.err.run", "harness: %s: %v", "harness: %s: %v")
+	mErrRunUnread = msg.New("harness.err.run-unreadable", "harness: %s: %v: %v.%v", "harness: %s: %v: %v.%v")
+)
