@@ -1,7 +1,6 @@
 package harness
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -59,19 +58,19 @@ func shellEarned(id string, r check.Result, shells []ledger.Shell) check.Result 
 		return r
 	}
 	// Pages that share a reason (the theme's mount element on every page) are named together.
-	var order []string
-	pages := map[string][]string{}
+	var order []msg.List
+	pages := map[string][]string{} // by the reason in English
 	for _, s := range shells {
-		if _, ok := pages[s.Why]; !ok {
+		key := s.Why.Render(msg.EN)
+		if _, ok := pages[key]; !ok {
 			order = append(order, s.Why)
 		}
-		pages[s.Why] = append(pages[s.Why], s.URL)
+		pages[key] = append(pages[key], s.URL)
 	}
-	var parts []string
+	var list msg.List
 	for _, why := range order {
-		parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(pages[why], ", "), why))
+		list.Items = append(list.Items, msg.P(mShellPages, strings.Join(pages[why.Render(msg.EN)], ", "), why))
 	}
-	list := strings.Join(parts, "; ")
 	what := msg.P(mShellFail)
 	if r.Status == scoring.Pass {
 		what = msg.P(mShellPass)

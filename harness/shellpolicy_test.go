@@ -6,13 +6,19 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/ledger"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
+// appLogin is a shell reason as the probe records it: a catalogue phrase, in both languages.
+var appLogin = msg.List{Items: []msg.Phrase{msg.P(msgShellSample, `<div id="app_login">`)}}
+
+var msgShellSample = msg.New("harness.test.shell-sample", "an empty %s in the main content", "phần tử %s rỗng ở vùng nội dung chính")
+
 func TestShellEarned(t *testing.T) {
 	shells := []ledger.Shell{
-		{URL: "https://dvc.example/", Why: `an empty <div id="app_login"> in the main content`},
-		{URL: "https://dvc.example/tra-cuu", Why: `an empty <div id="app_login"> in the main content`},
+		{URL: "https://dvc.example/", Why: appLogin},
+		{URL: "https://dvc.example/tra-cuu", Why: appLogin},
 	}
 	ev := scoring.Evidence{Request: "GET https://dvc.example/", Status: 200}
 	pass := check.Passf("ok").With(ev)
@@ -50,7 +56,7 @@ func TestShellEarned(t *testing.T) {
 				t.Errorf("%s: message %q lacks %q", c.id, got.Message, want)
 			}
 		}
-		if strings.Count(got.Message, "app_login") != 1 || got.MessageVI == "" {
+		if strings.Count(got.Message, "app_login") != 1 || !strings.Contains(got.MessageVI, `phần tử <div id="app_login"> rỗng`) {
 			t.Errorf("%s: message %q / %q", c.id, got.Message, got.MessageVI)
 		}
 		if len(got.Evidence) != 3 || got.Evidence[0].Request != ev.Request || !strings.Contains(got.Evidence[2].Note, "tra-cuu") && !strings.Contains(got.Evidence[2].Request, "tra-cuu") {

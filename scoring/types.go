@@ -183,6 +183,18 @@ type Scores struct {
 	Compliance Compliance            `json:"compliance"`
 }
 
+// Unscored reports whether no group has a score (nothing that scores was assessed: an
+// unreachable portal, every check in error): Overall is then the mean of nothing and Grade rests
+// on no verdict, and the human formats show neither.
+func (s Scores) Unscored() bool {
+	for _, g := range s.Groups {
+		if g.Score != nil {
+			return false
+		}
+	}
+	return true
+}
+
 // WaiverSummary lists the waivers that applied and the stale ones that were ignored.
 type WaiverSummary struct {
 	Applied []Waiver `json:"applied"`
@@ -281,9 +293,21 @@ type Partial struct {
 // Shell is a page whose content the harness could not see drawn, the reason, and the criteria
 // whose checks read it.
 type Shell struct {
-	URL      string   `json:"url"`
+	URL string `json:"url"`
+	// Reason is why the page is a shell, in English; ReasonVI the same in Vietnamese (empty in
+	// reports written before it was added).
 	Reason   string   `json:"reason"`
+	ReasonVI string   `json:"reason_vi,omitempty"`
 	Criteria []string `json:"criteria"`
+}
+
+// ReasonIn is the reason in lang ("en" for English, Vietnamese otherwise), the English one when
+// there is no Vietnamese.
+func (s Shell) ReasonIn(lang string) string {
+	if lang != "en" && s.ReasonVI != "" {
+		return s.ReasonVI
+	}
+	return s.Reason
 }
 
 // Traffic records a scan's requests and the politeness limits it ran with, so that an assessor

@@ -254,12 +254,24 @@ func catalogueFromRef(ref, lang string) (*criteria.Catalogue, error) {
 	return criteria.Builtin(ref)
 }
 
-// errText is err in lang: the operating system's words for a file that does not exist, may not
-// be read or is a directory are replaced by the catalogue's, the rest of the error kept.
+// errText is err in lang, as p06 prints every error: an error of the catalogue (msg.Error,
+// msg.Wrap, or one that wraps such an error with fmt.Errorf) is rendered in lang, and the
+// operating system's words for a file that does not exist, may not be read or is a directory are
+// replaced by the catalogue's, the rest of the error kept.
 func errText(lang string, err error) string {
 	s := err.Error()
+	if lang == msg.EN {
+		return s
+	}
+	var r interface {
+		error
+		Render(string) string
+	}
+	if errors.As(err, &r) {
+		s = strings.Replace(s, r.Error(), r.Render(lang), 1)
+	}
 	var pe *fs.PathError
-	if lang == msg.EN || !errors.As(err, &pe) {
+	if !errors.As(err, &pe) {
 		return s
 	}
 	var m msg.Text
@@ -274,6 +286,24 @@ func errText(lang string, err error) string {
 		return s
 	}
 	return strings.Replace(s, pe.Error(), m.Render(lang, pe.Path), 1)
+}
+
+// langErr is an error as a value of a message: rendered by errText in the message's language.
+type langErr struct{ error }
+
+func (e langErr) Render(lang string) string { return errText(lang, e.error) }
+
+// inLang returns args with each error made a langErr, so that a message quoting an error says it
+// in the message's language.
+func inLang(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			a = langErr{err}
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // unknownOnly says, in lang, which --only selectors pick no criterion of cat (with the closest

@@ -52,7 +52,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	}
 	l := argLang(args) // the language of messages until --lang is known to be good
 	say := func(m msg.Text, a ...any) int {
-		fmt.Fprintln(stderr, "p06 index766: "+m.Render(l, a...))
+		fmt.Fprintln(stderr, "p06 index766: "+m.Render(l, inLang(a)...))
 		return exitCantRun
 	}
 	if len(files) == 0 && len(partials) == 0 {
@@ -83,11 +83,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		if o.path == "" {
 			continue
 		}
-		if err := safefile.Refuse(o.path, inputs...); err != nil {
-			fmt.Fprintf(stderr, "p06 index766: %s: %s\n", o.flag, errText(l, err))
-			return exitCantRun
-		}
-		if err := safefile.CheckWritable(o.path); err != nil {
+		if err := checkOutput(o.path, inputs...); err != nil {
 			fmt.Fprintf(stderr, "p06 index766: %s: %s\n", o.flag, errText(l, err))
 			return exitCantRun
 		}
@@ -146,7 +142,7 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 		}
 		part := index766.NewAccumulator()
 		if err := part.UnmarshalJSON(data); err != nil {
-			fmt.Fprintf(stderr, "p06 index766: --partial %s: %v\n", name, safefile.JSONError(data, err))
+			fmt.Fprintf(stderr, "p06 index766: --partial %s: %s\n", name, errText(l, safefile.JSONError(data, err)))
 			return exitCantRun
 		}
 		acc.Merge(part)

@@ -336,8 +336,8 @@ func TestIndex766ExitCodes(t *testing.T) {
 		{"bad by", []string{"--by", "province", handDossiers}, exitCantRun, `--by "province"`},
 		{"bad max-bad", []string{"--max-bad", "2", handDossiers}, exitCantRun, "--max-bad 2"},
 		{"bad input", []string{"--input", "xml", handDossiers}, exitCantRun, `--input "xml": cần jsonl hoặc csv`},
-		{"bad procedures", []string{"--procedures", badProcs, handDossiers}, exitCantRun, `procedure P1: MucDo "muc_4"`},
-		{"duplicate header", []string{"--catalogue", fixtureCatalogue, noHeader}, exitCantRun, `x.csv: line 1: header: column 1 and column 2 are both "MaHoSo"`},
+		{"bad procedures", []string{"--procedures", badProcs, handDossiers}, exitCantRun, `thủ tục P1: MucDo "muc_4": cần "toan_trinh", "mot_phan" hoặc để trống`},
+		{"duplicate header", []string{"--catalogue", fixtureCatalogue, noHeader}, exitCantRun, `x.csv: dòng 1: dòng tiêu đề: cột 1 và cột 2 cùng là "MaHoSo"`},
 		{"below min-total", []string{"--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--min-total", "99", handDossiers}, exitNotMet, "thấp hơn --min-total 99.00"},
 		{"at min-total", []string{"--catalogue", fixtureCatalogue, "--max-bad", "0.1", "--min-total", "10", handDossiers}, exitOK, ""},
 	}
@@ -430,7 +430,7 @@ func TestIndex766Partials(t *testing.T) {
 	require.NoError(t, os.WriteFile(pa, []byte(`{"format":"other"}`), 0o644))
 	code, _, stderr = runIdx(t, "--partial", pa)
 	assert.Equal(t, exitCantRun, code)
-	assert.Contains(t, stderr, `a.partial.json: index766 partial: format "other"`)
+	assert.Contains(t, stderr, `a.partial.json: tệp kết quả từng phần của index766: định dạng "other"`)
 }
 
 func TestIndex766MarkdownVietnamese(t *testing.T) {

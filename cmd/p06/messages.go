@@ -14,7 +14,7 @@ import (
 
 // say prints m in lang on w, after the command's name ("p06 score: …").
 func say(w io.Writer, cmd, lang string, m msg.Text, a ...any) {
-	fmt.Fprintln(w, cmd+": "+m.Render(lang, a...))
+	fmt.Fprintln(w, cmd+": "+m.Render(lang, inLang(a)...))
 }
 
 // Shared by the subcommands.

@@ -104,7 +104,7 @@ func TestOutputIsInputRefused(t *testing.T) {
 		stderr.Reset()
 		code := run(args, &stdout, &stderr)
 		assert.Equal(t, exitCantRun, code, "%v", args)
-		assert.Contains(t, stderr.String(), "destroy the input", "%v", args)
+		assert.Contains(t, stderr.String(), "sẽ làm mất tệp đầu vào", "%v", args)
 	}
 	for f, b := range before {
 		after, err := os.ReadFile(f)
@@ -115,7 +115,7 @@ func TestOutputIsInputRefused(t *testing.T) {
 	stderr.Reset()
 	code := run([]string{"index766", dossiers, "--out", filepath.Join(dir, "missing", "r.json")}, &stdout, &stderr)
 	assert.Equal(t, exitCantRun, code)
-	assert.Contains(t, stderr.String(), "does not exist")
+	assert.Contains(t, stderr.String(), "không tồn tại")
 }
 
 // TestRenderAndSurveyRefuseTheirInput: report render r.json --out r.json and survey s.json --out
@@ -129,7 +129,7 @@ func TestRenderAndSurveyRefuseTheirInput(t *testing.T) {
 	require.NoError(t, os.WriteFile(in, before, 0o644))
 	require.Equal(t, exitOK, run([]string{"report", "render", in, "--out", filepath.Join(dir, "r.html")}, &stdout, &stderr), stderr.String())
 	assert.Equal(t, exitCantRun, run([]string{"report", "render", in, "--out", in}, &stdout, &stderr))
-	assert.Contains(t, stderr.String(), "destroy the input")
+	assert.Contains(t, stderr.String(), "sẽ làm mất tệp đầu vào")
 
 	survey := filepath.Join(dir, "s.json")
 	require.NoError(t, os.WriteFile(survey, []byte(`{"portals":[{"unit":"A","report":"`+filepath.Base(in)+`"}]}`), 0o644))
@@ -137,7 +137,7 @@ func TestRenderAndSurveyRefuseTheirInput(t *testing.T) {
 	for _, out := range []string{survey, in} {
 		stderr.Reset()
 		assert.Equal(t, exitCantRun, run([]string{"survey", survey, "--out", out}, &stdout, &stderr), out)
-		assert.Contains(t, stderr.String(), "destroy the input", out)
+		assert.Contains(t, stderr.String(), "sẽ làm mất tệp đầu vào", out)
 	}
 	after, _ := os.ReadFile(in)
 	assert.Equal(t, before, after, "the report is intact")

@@ -121,11 +121,11 @@ func runReportRender(args []string, stdout, stderr io.Writer) int {
 	}
 	f, err := report.ParseFormat(*format)
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 report render: --format: %v\n", err)
+		fmt.Fprintf(stderr, "p06 report render: --format: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	if err := safefile.Refuse(*out, pos[0], *catRef); err != nil {
-		fmt.Fprintf(stderr, "p06 report render: --out: %v\n", err)
+		fmt.Fprintf(stderr, "p06 report render: --out: %s\n", errText(*lang, err))
 		return exitCantRun
 	}
 	if *lang != "vi" && *lang != "en" {
@@ -140,7 +140,7 @@ func runReportRender(args []string, stdout, stderr io.Writer) int {
 	opt := report.Options{Lang: *lang, Version: version()}
 	if *catRef != "" {
 		if opt.Catalogue, err = catalogueFromRef(*catRef, *lang); err != nil {
-			fmt.Fprintf(stderr, "p06 report render: --catalogue: %v\n", err)
+			fmt.Fprintf(stderr, "p06 report render: --catalogue: %s\n", errText(*lang, err))
 			return exitCantRun
 		}
 	}

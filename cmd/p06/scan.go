@@ -93,7 +93,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	}
 	fail := func(m msg.Text, a ...any) int {
 		// Messages may quote the URLs given (credentials, tokens): masked like every output.
-		fmt.Fprintln(stderr, redact.Text("p06 scan: "+m.Render(*lang, a...)))
+		fmt.Fprintln(stderr, redact.Text("p06 scan: "+m.Render(*lang, inLang(a)...)))
 		return exitCantRun
 	}
 	if len(urls) == 0 {
@@ -168,10 +168,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	// No file lost: an --out that is an input file is refused, and one that cannot be written
 	// is found before the scan rather than after it.
 	if o.out != "" && !several {
-		if err := safefile.Refuse(o.out, *profile, *ca, o.evidence, o.waivers, *catRef); err != nil {
-			return fail(mFlagErr, "--out", err)
-		}
-		if err := safefile.CheckWritable(o.out); err != nil {
+		if err := checkOutput(o.out, *profile, *ca, o.evidence, o.waivers, *catRef); err != nil {
 			return fail(mFlagErr, "--out", err)
 		}
 	}
@@ -223,7 +220,7 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 		case r == nil:
 			c = exitCantRun
 		case werr != nil:
-			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), werr)))
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %s", redact.URL(u), errText(o.lang, werr))))
 			c = exitCantRun
 		case err != nil:
 			// unreachable or unreadable: the report is written, but the portal could not be
@@ -264,41 +261,67 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 		ctx, cancel = context.WithTimeout(ctx, o.deadline)
 		defer cancel()
 	}
+	a := assessment{cat: o.cat, lang: o.lang, requestTimeout: o.timeout, grading: o.grading, active: o.active, deep: o.deep,
+		roots: o.roots, profile: o.profile, renderer: o.renderer}
+	if o.observe != nil {
+		a.observe = func(f scoring.Finding) { o.observe(u, f) }
+	}
+	a.extra = []harness.Option{harness.CheckTimeout(o.checkTimeout),
+		harness.Parallel(o.parallel), harness.MaxConnsPerHost(o.connsPerHost)} // < 1 is rejected with a clear message
+	if len(o.only) > 0 {
+		a.extra = append(a.extra, harness.Only(o.only...))
+	}
+	if o.evidence != "" {
+		a.extra = append(a.extra, harness.EvidenceFile(o.evidence))
+	}
+	if o.waivers != "" {
+		a.extra = append(a.extra, harness.WaiverFile(o.waivers))
+	}
+	if len(o.allow) > 0 {
+		a.extra = append(a.extra, harness.AllowHosts(o.allow...))
+	}
+	return a.run(ctx, u)
+}
+
+// assessment is how p06 scan and p06 survey assess one portal: the settings both take from
+// their flags, and the options only one of them sets.
+type assessment struct {
+	cat            *criteria.Catalogue
+	lang           string
+	requestTimeout time.Duration
+	grading        *scoring.Bands
+	active, deep   bool
+	roots          *x509.CertPool // nil: the system's
+	profile        *harness.Profile
+	renderer       harness.Renderer
+	observe        func(scoring.Finding) // each check's finding as it completes, or nil
+	extra          []harness.Option
+}
+
+// run assesses the portal at u, over a transport of its own, and stamps the report as this p06's.
+func (a assessment) run(ctx context.Context, u string) (*scoring.Report, error) {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
-	if o.roots != nil {
-		tr.TLSClientConfig = &tls.Config{RootCAs: o.roots, MinVersion: tls.VersionTLS10}
+	if a.roots != nil {
+		tr.TLSClientConfig = &tls.Config{RootCAs: a.roots, MinVersion: tls.VersionTLS10}
 	}
 	// The harness dials with its own net.Dialer, which refuses link-local and metadata
 	// addresses before connecting (a clone's default dialer would be checked only once
 	// connected).
 	tr.DialContext = nil
 	defer tr.CloseIdleConnections()
-	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: o.profile, Renderer: o.renderer}
-	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.timeout),
-		harness.CheckTimeout(o.checkTimeout), harness.Grading(*o.grading)}
-	opts = append(opts, harness.Parallel(o.parallel), harness.MaxConnsPerHost(o.connsPerHost)) // < 1 is rejected with a clear message
-	if o.observe != nil {
-		opts = append(opts, harness.Observe(func(f scoring.Finding) { o.observe(u, f) }))
-	}
-	if len(o.only) > 0 {
-		opts = append(opts, harness.Only(o.only...))
-	}
-	if o.active {
+	target := harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}, Profile: a.profile, Renderer: a.renderer}
+	opts := []harness.Option{harness.Catalogue(a.cat), harness.Lang(a.lang), harness.RequestTimeout(a.requestTimeout),
+		harness.Grading(*a.grading)}
+	if a.active {
 		opts = append(opts, harness.Active())
 	}
-	if o.deep {
+	if a.deep {
 		opts = append(opts, harness.Deep())
 	}
-	if o.evidence != "" {
-		opts = append(opts, harness.EvidenceFile(o.evidence))
+	if a.observe != nil {
+		opts = append(opts, harness.Observe(a.observe))
 	}
-	if o.waivers != "" {
-		opts = append(opts, harness.WaiverFile(o.waivers))
-	}
-	if len(o.allow) > 0 {
-		opts = append(opts, harness.AllowHosts(o.allow...))
-	}
-	r, err := harness.Check(ctx, target, opts...)
+	r, err := harness.Check(ctx, target, append(opts, a.extra...)...)
 	stampTool(r)
 	return r, err
 }
@@ -439,14 +462,23 @@ func readProfile(path string) (*harness.Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := report.Validate(report.ProfileSchemaName, b); err != nil {
+	p, err := decodeProfile(b)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+// decodeProfile reads a profile's JSON, validated against the published profile schema.
+func decodeProfile(b []byte) (*harness.Profile, error) {
+	if err := report.Validate(report.ProfileSchemaName, b); err != nil {
+		return nil, err
 	}
 	var p harness.Profile
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	return &p, nil
 }
@@ -457,14 +489,34 @@ func readRoots(path, lang string) (*x509.CertPool, error) {
 	if err != nil {
 		return nil, err
 	}
+	pool, ok := rootsWith(b)
+	if !ok {
+		return nil, errors.New(mNoPEM.Render(lang, path))
+	}
+	return pool, nil
+}
+
+// rootsWith returns the system roots plus the certificates of each PEM; ok is false when one
+// of them holds none.
+func rootsWith(pems ...[]byte) (pool *x509.CertPool, ok bool) {
 	pool, err := x509.SystemCertPool()
 	if err != nil || pool == nil {
 		pool = x509.NewCertPool()
 	}
-	if !pool.AppendCertsFromPEM(b) {
-		return nil, errors.New(mNoPEM.Render(lang, path))
+	ok = true
+	for _, b := range pems {
+		ok = pool.AppendCertsFromPEM(b) && ok
 	}
-	return pool, nil
+	return pool, ok
+}
+
+// checkOutput refuses an output file that is one of the inputs, or that cannot be written, so
+// that no file is lost and a long run is not lost at its end.
+func checkOutput(out string, inputs ...string) error {
+	if err := safefile.Refuse(out, inputs...); err != nil {
+		return err
+	}
+	return safefile.CheckWritable(out)
 }
 
 // version is the module version of the binary, for report footers.

@@ -66,7 +66,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	switch kind := findingsKind(data); kind {
 	case "report":
 		if from, err = decodeScanReport(data); err != nil {
-			fmt.Fprintf(stderr, "p06 score: %s: %v\n", pos[0], err)
+			fmt.Fprintf(stderr, "p06 score: %s: %s\n", pos[0], errText(*lang, err))
 			return exitCantRun
 		}
 		in, cfg.Waivers = findingsOfReport(from)
@@ -84,7 +84,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	default:
 		if in, err = scoring.DecodeFindings(data); err != nil {
-			fmt.Fprintf(stderr, "p06 score: %s: %v\n", pos[0], err)
+			fmt.Fprintf(stderr, "p06 score: %s: %s\n", pos[0], errText(*lang, err))
 			return exitCantRun
 		}
 	}
@@ -113,7 +113,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	}
 	r, err := scoring.Score(cat, in, cfg)
 	if err != nil {
-		fmt.Fprintf(stderr, "p06 score: %s: %v\n", pos[0], err)
+		fmt.Fprintf(stderr, "p06 score: %s: %s\n", pos[0], errText(*lang, err))
 		return exitCantRun
 	}
 	if from != nil {

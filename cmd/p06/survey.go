@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
 	"crypto/x509"
 	"encoding/csv"
 	"encoding/json"
@@ -11,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"os"
 	"os/signal"
@@ -90,7 +88,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	fail := func(m msg.Text, a ...any) int {
-		fmt.Fprintln(stderr, redact.Text("p06 survey: "+m.Render(*lang, a...)))
+		fmt.Fprintln(stderr, redact.Text("p06 survey: "+m.Render(*lang, inLang(a)...)))
 		return exitCantRun
 	}
 	failErr := func(err error) int {
@@ -209,10 +207,7 @@ func runSurvey(args []string, stdout, stderr io.Writer) int {
 				inputs = append(inputs, surveyPath(base, p.storedPath))
 			}
 		}
-		if err := safefile.Refuse(o.out, inputs...); err != nil {
-			return fail(mFlagErr, "--out", err)
-		}
-		if err := safefile.CheckWritable(o.out); err != nil {
+		if err := checkOutput(o.out, inputs...); err != nil {
 			return fail(mFlagErr, "--out", err)
 		}
 	}
@@ -538,26 +533,13 @@ func surveyProfile(raw json.RawMessage, base, lang string) (*harness.Profile, er
 		if err != nil {
 			return nil, err
 		}
-		p, err := surveyDecodeProfile(b)
+		p, err := decodeProfile(b)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		return p, nil
 	}
-	return surveyDecodeProfile(raw)
-}
-
-func surveyDecodeProfile(b []byte) (*harness.Profile, error) {
-	if err := report.Validate(report.ProfileSchemaName, b); err != nil {
-		return nil, err
-	}
-	var p harness.Profile
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return decodeProfile(raw)
 }
 
 // surveyReadReport reads a stored report, validated against the published report schema.
@@ -707,7 +689,7 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 			fmt.Fprintln(stderr, redact.Text("p06 survey: "+surveyProgress(p, e, time.Since(start), o.lang)))
 		}
 		if werr != nil {
-			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %v", p.unit, werr)))
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 survey: %s: --reports: %s", p.unit, errText(o.lang, werr))))
 			broken++
 		}
 	})
@@ -723,35 +705,12 @@ func surveyOne(ctx context.Context, p surveyPortal, o surveyOpts) (report.Survey
 	}
 	pctx, cancel := context.WithTimeout(ctx, o.timeout)
 	defer cancel()
-	tr := http.DefaultTransport.(*http.Transport).Clone()
+	a := assessment{cat: o.cat, lang: o.lang, requestTimeout: o.requestTimeout, grading: o.grading, active: o.active, deep: o.deep,
+		profile: p.profile, observe: o.observe}
 	if len(o.caPEM) > 0 || len(p.caPEM) > 0 {
-		pool, err := x509.SystemCertPool()
-		if err != nil || pool == nil {
-			pool = x509.NewCertPool()
-		}
-		pool.AppendCertsFromPEM(o.caPEM)
-		pool.AppendCertsFromPEM(p.caPEM)
-		tr.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS10}
+		a.roots, _ = rootsWith(o.caPEM, p.caPEM) // both checked when read
 	}
-	// The harness dials with its own net.Dialer, which refuses link-local and metadata
-	// addresses before connecting (a clone's default dialer would be checked only once
-	// connected).
-	tr.DialContext = nil
-	defer tr.CloseIdleConnections()
-	target := harness.Target{BaseURL: p.url, Client: &http.Client{Transport: tr}, Profile: p.profile}
-	opts := []harness.Option{harness.Catalogue(o.cat), harness.Lang(o.lang), harness.RequestTimeout(o.requestTimeout),
-		harness.Grading(*o.grading)}
-	if o.active {
-		opts = append(opts, harness.Active())
-	}
-	if o.deep {
-		opts = append(opts, harness.Deep())
-	}
-	if o.observe != nil {
-		opts = append(opts, harness.Observe(o.observe))
-	}
-	r, err := harness.Check(pctx, target, opts...)
-	stampTool(r)
+	r, err := a.run(pctx, p.url)
 	// A home page that could not be read (untrusted certificate, garbage, limits) leaves the
 	// portal unassessed as surely as one that never answered: counted apart, never graded.
 	e := report.SurveyEntry{Unit: p.unit, Report: r, Err: err, Unreachable: errors.Is(err, harness.ErrUnreachable),

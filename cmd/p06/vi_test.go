@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/p06kit/p06kit/harness/msg"
+	"github.com/p06kit/p06kit/internal/spatest"
 )
 
 // englishWords returns the English function words of a Markdown text outside code spans and
@@ -51,6 +52,34 @@ func TestScanMarkdownIsVietnamese(t *testing.T) {
 		_ = os.WriteFile(os.Getenv("P06_DUMP_MD"), b, 0o644)
 	}
 	assert.LessOrEqual(t, n, 10, "English function words in the Vietnamese report: %v", words)
+}
+
+// A single-page app's shell, scanned without --render, is reported in Vietnamese too: the reason
+// each page is a shell, what discovery saw and the advice to render read as Vietnamese, with the
+// mount element and the bundle named as they are.
+func TestShellScanMarkdownIsVietnamese(t *testing.T) {
+	if testing.Short() {
+		t.Skip("full scan")
+	}
+	srv, ca := tlsPortal(t, spatest.Handler())
+	out := filepath.Join(t.TempDir(), "r.md")
+	code, _, stderr := p06("scan", "--format", "md", "--lang", "vi", "--ca", ca, "--out", out, "--timeout", "2s", "--check-timeout", "20s", srv.URL+"/")
+	require.Contains(t, []int{exitOK, exitNotMet}, code, stderr)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	md := string(b)
+	if os.Getenv("P06_DUMP_MD") != "" {
+		_ = os.WriteFile(os.Getenv("P06_DUMP_MD"), b, 0o644)
+	}
+	assert.Contains(t, md, "được dựng bằng JavaScript")
+	assert.Contains(t, md, "rỗng (nơi ứng dụng JavaScript vẽ nội dung)", "the shell's reason, in Vietnamese")
+	assert.NotContains(t, md, "characters of text")
+	words := englishWords(md)
+	n := 0
+	for _, c := range words {
+		n += c
+	}
+	assert.LessOrEqual(t, n, 10, "English function words in the Vietnamese report of a shell: %v", words)
 }
 
 var flagName = regexp.MustCompile(`--[a-z][a-z0-9-]*`)

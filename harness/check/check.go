@@ -104,7 +104,7 @@ func (r Result) VI(format string, a ...any) Result { r.MessageVI = fmt.Sprintf(f
 
 // ErrNotImplemented is returned (wrapped in a *NotImplementedError) when the adapter lacks a
 // method an assisted check needs.
-var ErrNotImplemented = errors.New("not implemented by the adapter")
+var ErrNotImplemented = msg.Error(msg.New("check.err.not-implemented", "not implemented by the adapter", "bộ điều hợp chưa triển khai chức năng này"))
 
 // NotImplementedError names the adapter method a check needed.
 type NotImplementedError struct {
@@ -151,6 +151,9 @@ var (
 	// Evidence notes (Response.Evidence, LoginTrace.Evidence).
 	mRedirectedTo   = msg.New("check.note.redirected", "redirected to %s", "được chuyển hướng tới %s")
 	mCallbackAnswer = msg.New("check.note.callback-answer", "the portal's answer to the SSO's callback", "phản hồi của cổng cho callback từ SSO")
+	mStillEmptyErr  = msg.New("check.error.still-empty", "still empty after rendering: its scripts did not run or were blocked (off-host bundles are blocked by design)", "vẫn rỗng sau khi dựng: mã JavaScript của trang không chạy hoặc bị chặn (tệp ở máy chủ khác bị chặn theo thiết kế)")
+	mStillEmpty     = msg.New("check.error.render-empty", "%s is rendered by JavaScript, but %v (%v); what a citizen would see was never drawn, so it cannot be judged: make the page's scripts load from the portal's host and run in the renderer, then render again", "%s được dựng bằng JavaScript nhưng %v (%v); nội dung người dân thấy chưa bao giờ được vẽ ra nên không đánh giá được: cho mã JavaScript của trang tải từ máy chủ của cổng và chạy được trong trình dựng, rồi dựng lại")
+	mNeedsRender    = msg.New("check.error.needs-render", "%s is rendered by JavaScript (%v); what a citizen sees cannot be judged on the shell: assess it with `p06 scan --render` (harness: a Target.Renderer such as render.Chromium)", "%s được dựng bằng JavaScript (%v); không thể đánh giá nội dung người dân thấy trên khung trang rỗng: đánh giá lại với `p06 scan --render` (trong harness: Target.Renderer, ví dụ render.Chromium)")
 )
 
 // errorMessages say what went wrong, for the errors of the session; the detail follows.
@@ -170,4 +173,4 @@ var errorMessages = []struct {
 }
 
 // ErrNoFake is returned when an assisted check needs a fake national service the target lacks.
-var ErrNoFake = errors.New("the target has no fake of this national service")
+var ErrNoFake = msg.Error(msg.New("check.err.no-fake", "the target has no fake of this national service", "đối tượng đánh giá không có bản giả lập của dịch vụ quốc gia này"))

@@ -1,11 +1,11 @@
 package check
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"sync"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -29,7 +29,7 @@ func RecordSetCookies(b *Browser) *Browser {
 // ErrLoginFlow is wrapped when the browser flow through the fake SSO could not be completed:
 // the login entry did not lead to the SSO, the SSO refused the portal's request, the callback
 // failed.
-var ErrLoginFlow = errors.New("login through the national SSO failed")
+var ErrLoginFlow = msg.Error(msg.New("check.err.login-flow", "login through the national SSO failed", "đăng nhập qua SSO quốc gia không thành công"))
 
 // LoginTrace records a login through the fake national SSO, for checks and evidence.
 type LoginTrace struct {

@@ -2,7 +2,6 @@ package check
 
 import (
 	"crypto/tls"
-	"errors"
 	"net/http"
 	"strings"
 	"sync"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/p06kit/p06kit/harness/internal/htmldoc"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -136,34 +136,32 @@ func (r *Response) HTML() (*html.Node, error) {
 	return d.Doc, nil
 }
 
-// Shell reports why the page is a single-page app's shell, or "". On a page rendered in a browser
-// (Rendered) the test is applied to the rendered DOM: a shell there is an app that stayed empty
-// (its scripts failed or were blocked), and RenderErr says what is known of why. See ShellReason.
-func (p *Page) Shell() string {
+// Shell reports why the page is a single-page app's shell, or the zero Phrase. On a page rendered
+// in a browser (Rendered) the test is applied to the rendered DOM: a shell there is an app that
+// stayed empty (its scripts failed or were blocked), and RenderErr says what is known of why.
+func (p *Page) Shell() msg.Phrase {
 	if p == nil || p.Doc == nil {
-		return ""
+		return msg.Phrase{}
 	}
-	v, _ := p.Memo(shellKey{}, func() any { return ShellReason(p.Doc) }).(string)
+	v, _ := p.Memo(shellKey{}, func() any { return ShellReason(p.Doc) }).(msg.Phrase)
 	return v
 }
 
 type shellKey struct{}
 
 // ErrStillEmpty, wrapped by RenderErr: the rendered DOM is still a (partial) shell.
-var ErrStillEmpty = errors.New("still empty after rendering: its scripts did not run or were blocked (off-host bundles are blocked by design)")
+var ErrStillEmpty = msg.Error(mStillEmptyErr)
 
 // NeedsRender is the result of a content criterion examined on a shell.
 func NeedsRender(p *Page) Result {
-	url, reason := p.URL, p.Shell()
 	if p.Rendered && p.RenderErr != nil {
-		return Errorf("%s is rendered by JavaScript, but %s (%s); what a citizen would see was never drawn, so it cannot be judged: make the page's scripts load from the portal's host and run in the renderer, then render again", Redact(url), p.RenderErr.Error(), reason).
-			VI("%s được dựng bằng JavaScript nhưng vẫn rỗng sau khi dựng (%s; %s): mã JavaScript của trang không chạy hoặc bị chặn (tệp ở máy chủ khác bị chặn theo thiết kế), nên không đánh giá được nội dung người dân thấy", Redact(url), p.RenderErr.Error(), reason)
+		return Error(mStillEmpty, Redact(p.URL), p.RenderErr, p.Shell())
 	}
+	why := msg.List{Items: []msg.Phrase{p.Shell()}}
 	if p.RenderErr != nil {
-		reason += "; " + p.RenderErr.Error()
+		why.Items = append(why.Items, msg.P(msg.Verbatim, p.RenderErr))
 	}
-	return Errorf("%s is rendered by JavaScript (%s); what a citizen sees cannot be judged on the shell: assess it with `p06 scan --render` (harness: a Target.Renderer such as render.Chromium)", Redact(url), reason).
-		VI("%s được dựng bằng JavaScript (%s); không thể đánh giá nội dung người dân thấy trên khung trang rỗng: đánh giá lại với `p06 scan --render` (trong harness: Target.Renderer, ví dụ render.Chromium)", Redact(url), reason)
+	return Error(mNeedsRender, Redact(p.URL), why)
 }
 
 // DefaultCharset is the encoding an HTML page is decoded with when nothing labels it and its
@@ -181,9 +179,9 @@ func DecodeHTML(body []byte, contentType string, truncated bool) (*Decoded, erro
 	return htmldoc.DecodeHTML(body, contentType, truncated)
 }
 
-// ShellReason says why a parsed page looks like a single-page app's shell, or "" when it does
-// not: scripts and an empty mount element, or almost no text, no form and fewer than three links.
-func ShellReason(doc *html.Node) string { return htmldoc.ShellReason(doc) }
+// ShellReason says why a parsed page looks like a single-page app's shell, or the zero Phrase when
+// it does not: scripts and an empty mount element, or almost no text, no form and fewer than three links.
+func ShellReason(doc *html.Node) msg.Phrase { return htmldoc.ShellReason(doc) }
 
 // UsableHref reports whether href leads somewhere a citizen can follow: not empty, not a
 // fragment of the same page, not javascript:.

@@ -2,6 +2,7 @@ package check
 
 import (
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // Profile tells the harness where things are on a portal. Every field is optional: what is
@@ -112,6 +113,6 @@ type Resolved struct {
 	// default, e.g. home = the base URL) or "missing".
 	Sources map[string]string `json:"sources"`
 	// Notes say what discovery saw that a reader of the report should know: the catalogue read and
-	// its size, pages it could not fetch, a look-up page without a form.
-	Notes []string `json:"notes,omitempty"`
+	// its size, pages it could not fetch, a look-up page without a form (in JSON, in English).
+	Notes []msg.Phrase `json:"notes,omitempty"`
 }

@@ -250,13 +250,10 @@ func (s *Session) InScope(u *url.URL) bool { return s.b.InScope(u) }
 // (the criterion reports that itself).
 func (s *Session) HomeShell(ctx context.Context) (res Result, ok bool) {
 	pg, err := s.Page(ctx, s.Base().String())
-	if err != nil || pg.StatusCode != 200 {
+	if err != nil || pg.StatusCode != 200 || pg.Shell().IsZero() {
 		return Result{}, false
 	}
-	if pg.Shell() != "" {
-		return NeedsRender(pg), true
-	}
-	return Result{}, false
+	return NeedsRender(pg), true
 }
 
 // Stats are the counters of a session's traffic.

@@ -19,6 +19,7 @@
 package msg
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -106,6 +107,13 @@ func (p Phrase) Render(lang string) string { return p.Text.Render(lang, p.Args..
 
 // String is the phrase in English (for logs and %v in tests).
 func (p Phrase) String() string { return p.Render(EN) }
+
+// MarshalJSON writes the phrase as its English text, the language of p06kit's JSON.
+func (p Phrase) MarshalJSON() ([]byte, error) { return json.Marshal(p.Render(EN)) }
+
+// IsZero reports whether p is the zero Phrase: no message, which a function returning a reason
+// uses to say there is none.
+func (p Phrase) IsZero() bool { return p.Text.IsZero() }
 
 // Rendered is a part already rendered in both languages, such as a check's own message that the
 // engine quotes; it renders as the text in the language asked for (English when that is empty).

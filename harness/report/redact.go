@@ -47,7 +47,7 @@ func redacted(r *scoring.Report) *scoring.Report {
 	if len(r.Shells) > 0 {
 		c.Shells = make([]scoring.Shell, len(r.Shells))
 		for i, sh := range r.Shells {
-			sh.URL, sh.Reason = redact.URL(sh.URL), redact.Text(sh.Reason)
+			sh.URL, sh.Reason, sh.ReasonVI = redact.URL(sh.URL), redact.Text(sh.Reason), redact.Text(sh.ReasonVI)
 			c.Shells[i] = sh
 		}
 	}

@@ -242,13 +242,14 @@ func TestDiffWarnsOnPartial(t *testing.T) {
 // validates against the report schema.
 func TestShellsRenderEverywhere(t *testing.T) {
 	r := sampleReport()
-	r.Shells = []scoring.Shell{{URL: "https://portal.example/dvc?token=SECRET123456", Reason: "an empty #app element with module scripts and 12 characters of text",
-		Criteria: []string{"P06-SVC-01", "P06-UX-10"}}}
+	r.Shells = []scoring.Shell{{URL: "https://portal.example/dvc?token=SECRET123456", Reason: "an empty mount element with module scripts and 12 characters of text",
+		ReasonVI: "phần tử gắn kết rỗng, 12 ký tự văn bản", Criteria: []string{"P06-SVC-01", "P06-UX-10"}}}
+	reason := map[string]string{"vi": "phần tử gắn kết rỗng, 12 ký tự", "en": "empty mount element with module scripts"}
 	for _, lang := range []string{"vi", "en"} {
 		w := runWordsFor(lang)
 		for _, f := range []Format{Markdown, HTML, Text} {
 			out := render(t, f, r, lang)
-			for _, want := range []string{w.Shells, "portal.example/dvc?token=[redacted]", "P06-SVC-01", "P06-UX-10", "empty #app element"} {
+			for _, want := range []string{w.Shells, "portal.example/dvc?token=[redacted]", "P06-SVC-01", "P06-UX-10", reason[lang]} {
 				assert.Contains(t, out, escapeFor(f, want), "%s %s", f, lang)
 			}
 			assert.NotContains(t, out, "SECRET123456")

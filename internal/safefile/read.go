@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"unicode/utf8"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // bom is the UTF-8 encoding of U+FEFF, which Windows tools write at the start of text files.
@@ -24,14 +27,14 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
-		return nil, fmt.Errorf("%s: %d bytes, more than the limit of %s", path, info.Size(), Size(limit))
+		return nil, msg.Error(mTooLarge, path, info.Size(), size(limit))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: more than the limit of %s", path, Size(limit))
+		return nil, msg.Error(mOverLimit, path, size(limit))
 	}
 	return StripBOM(data), nil
 }
@@ -63,6 +66,14 @@ func Size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
+// size is Size as a value of a message: "512 byte" in Vietnamese.
+func size(n int64) any {
+	if s := Size(n); s != mBytes.Render(msg.EN, n) {
+		return s
+	}
+	return msg.P(mBytes, n)
+}
+
 // JSONError rewrites an error of encoding/json about data so that it says where: "line 3,
 // column 7: invalid character …", "line 12, column 1: the JSON ends early" for an empty or
 // truncated document, "line 4, column 15: field x: cannot use string as number" for a type
@@ -75,18 +86,43 @@ func JSONError(data []byte, err error) error {
 		return nil
 	case errors.As(err, &syn) && syn.Error() != "unexpected end of JSON input":
 		line, col := Position(data, syn.Offset-1) // Offset is just after the offending byte
-		return fmt.Errorf("line %d, column %d: %w", line, col, err)
+		return msg.Error(mAt, line, col, &said{err, syntaxVI(syn)})
 	case errors.As(err, &typ):
 		line, col := Position(data, typ.Offset)
-		return fmt.Errorf("line %d, column %d: %w", line, col, err)
+		vi := msg.P(mJSONTypeNoName, typ.Value, typeName(typ))
+		if typ.Field != "" {
+			vi = msg.P(mJSONType, typ.Field, typ.Value, typeName(typ))
+		}
+		return msg.Error(mAt, line, col, &said{err, vi})
 	case errors.As(err, &syn) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		line, col := Position(data, int64(len(data)))
 		if len(bytes.TrimSpace(data)) == 0 {
-			return fmt.Errorf("line %d, column %d: the file is empty: want a JSON document", line, col)
+			return msg.Error(mJSONEmpty, line, col)
 		}
-		return fmt.Errorf("line %d, column %d: the JSON ends early (truncated file?)", line, col)
+		return msg.Error(mJSONTruncated, line, col)
 	}
 	return err
+}
+
+// badChar is the character encoding/json names in a syntax error ("invalid character 'x'
+// looking for beginning of value").
+var badChar = regexp.MustCompile(`^invalid character ('(?:[^'\\]|\\.)*') `)
+
+// syntaxVI says a syntax error of encoding/json in the catalogue's words: the character it names,
+// or that the JSON is malformed.
+func syntaxVI(syn *json.SyntaxError) msg.Phrase {
+	if m := badChar.FindStringSubmatch(syn.Error()); m != nil {
+		return msg.P(mJSONBadChar, m[1])
+	}
+	return msg.P(mJSONSyntax)
+}
+
+// typeName is the Go type a JSON value could not be stored in, "" when unknown.
+func typeName(typ *json.UnmarshalTypeError) string {
+	if typ.Type == nil {
+		return "?"
+	}
+	return typ.Type.String()
 }
 
 // Position converts a byte offset into data to a 1-based line and column (in characters).
@@ -130,5 +166,5 @@ func CheckUTF8(data []byte) error {
 		return nil
 	}
 	line, col := Position(data, int64(off))
-	return fmt.Errorf("line %d, column %d: byte 0x%02X is not UTF-8 text (save the file as UTF-8)", line, col, data[off])
+	return msg.Error(mNotUTF8, line, col, data[off])
 }

@@ -12,13 +12,14 @@ package safefile
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // tmpMarker separates a destination's name from the writer's process ID and a random suffix in
@@ -40,7 +41,7 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	CleanStale(path)
 	tmp, err := os.CreateTemp(dir, "."+base+tmpMarker+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return msg.Wrap(msg.P(mWriting, path), err)
 	}
 	defer func() {
 		if err != nil {
@@ -50,22 +51,22 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	}()
 	bw := bufio.NewWriterSize(tmp, 64<<10)
 	if err = write(bw); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return msg.Wrap(msg.P(mWriting, path), err)
 	}
 	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return msg.Wrap(msg.P(mWriting, path), err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: sync: %w", path, err)
+		return msg.Wrap(msg.P(mWritingSync, path), err)
 	}
 	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return msg.Wrap(msg.P(mWriting, path), err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return msg.Wrap(msg.P(mWriting, path), err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return msg.Wrap(msg.P(mWriting, path), err)
 	}
 	if d, derr := os.Open(dir); derr == nil {
 		_ = d.Sync() // best effort: some file systems refuse to sync a directory
@@ -122,19 +123,19 @@ func CleanStale(path string) []string {
 // file, leaving path itself untouched.
 func CheckWritable(path string) error {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("%s is a directory: give a file name", path)
+		return msg.Error(mOutIsDir, path)
 	}
 	dir := filepath.Dir(path)
 	info, err := os.Stat(dir)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: the directory %s does not exist", path, dir)
+		return msg.Error(mNoDir, path, dir)
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("cannot write %s: %s is not a directory", path, dir)
+		return msg.Error(mNotDir, path, dir)
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+tmpMarker+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return msg.Wrap(msg.P(mCannotWrite, path), err)
 	}
 	tmp.Close()
 	os.Remove(tmp.Name())
@@ -164,7 +165,7 @@ func Refuse(output string, inputs ...string) error {
 			same = true
 		}
 		if same {
-			return fmt.Errorf("the output %s is the input %s: writing it would destroy the input; choose another output file", output, in)
+			return msg.Error(mOutIsIn, output, in)
 		}
 	}
 	return nil

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // csvPlain marks the bytes of an unquoted CSV field that need no attention.
@@ -38,13 +40,13 @@ func newCSVScanner(header []string) (*csvScanner, error) {
 			continue
 		}
 		if j, dup := seen[f]; dup {
-			return nil, fmt.Errorf("header: column %d and column %d are both %q", j+1, i+1, name)
+			return nil, msg.Error(mErrDupColumn, j+1, i+1, name)
 		}
 		seen[f] = i
 	}
 	for _, f := range []int{fID, fUnit, fProcedure, fReceived} {
 		if _, ok := seen[f]; !ok {
-			return nil, fmt.Errorf("header: no %s column (required)", FieldNames[f])
+			return nil, msg.Error(mErrNoColumn, FieldNames[f])
 		}
 	}
 	return p, nil
@@ -56,12 +58,12 @@ func newCSVScanner(header []string) (*csvScanner, error) {
 func readHeader(data []byte, atEOF bool) (names []string, end, lines int, err error) {
 	end = recordEnd(data, atEOF)
 	if end < 0 {
-		return nil, 0, 0, fmt.Errorf("no complete header row in the first %d bytes", len(data))
+		return nil, 0, 0, msg.Error(mErrNoHeaderRow, len(data))
 	}
 	r := csv.NewReader(bytes.NewReader(data[:end]))
 	names, err = r.Read()
 	if err != nil {
-		return nil, 0, 0, fmt.Errorf("header: %w", err)
+		return nil, 0, 0, msg.Wrap(msg.P(mErrHeader), err)
 	}
 	return names, end, bytes.Count(data[:end], []byte{'\n'}), nil
 }

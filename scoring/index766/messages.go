@@ -37,3 +37,26 @@ func (r *Report) NotesIn(lang string) []string {
 	}
 	return out
 }
+
+// The errors about an input file as a whole (its format, its header): their Error is English,
+// and p06 renders them in the run's language. Column names are values.
+var (
+	mErrFileLine    = msg.New("index766.error.file-line", "%s: line %d", "%s: dòng %d")
+	mErrLine        = msg.New("index766.error.line", "line %d: %s", "dòng %d: %s")
+	mErrJSONArray   = msg.New("index766.error.json-array", "%s: a JSON array: want JSON Lines (one dossier object per line) or CSV", "%s: là một mảng JSON: cần JSON Lines (mỗi dòng một đối tượng hồ sơ) hoặc CSV")
+	mErrEmpty       = msg.New("index766.error.empty", "%s: empty input: want JSON Lines, or CSV with a header row naming the columns", "%s: tệp trống: cần JSON Lines, hoặc CSV có dòng tiêu đề ghi tên các cột")
+	mErrChanged     = msg.New("index766.error.changed", "%s: the file changed while it was read: %v", "%s: tệp bị thay đổi trong lúc đang đọc: %v")
+	mErrFormat      = msg.New("index766.error.format", "format %q: want jsonl or csv", "định dạng %q: cần jsonl hoặc csv")
+	mErrHeader      = msg.New("index766.error.header", "header", "dòng tiêu đề")
+	mErrNoHeaderRow = msg.New("index766.error.no-header-row", "no complete header row in the first %d bytes", "không có dòng tiêu đề trọn vẹn trong %d byte đầu")
+	mErrDupColumn   = msg.New("index766.error.dup-column", "header: column %d and column %d are both %q", "dòng tiêu đề: cột %d và cột %d cùng là %q")
+	mErrNoColumn    = msg.New("index766.error.no-column", "header: no %s column (required)", "dòng tiêu đề: thiếu cột %s (bắt buộc)")
+	mErrNoCodeCol   = msg.New("index766.error.no-code-column", "header: no %s column", "dòng tiêu đề: thiếu cột %s")
+	mErrProcsEmpty  = msg.New("index766.error.procedures-empty", "the file is empty: want a JSON array of procedures or CSV with a header row", "tệp trống: cần một mảng JSON các thủ tục hoặc CSV có dòng tiêu đề")
+	mErrProcsLarge  = msg.New("index766.error.procedures-large", "%s: larger than %d MiB", "%s: lớn hơn %d MiB")
+	mErrNoCode      = msg.New("index766.error.no-code", "procedure %q: MaTTHC is empty", "thủ tục %q: MaTTHC để trống")
+	mErrLevel       = msg.New("index766.error.level", "procedure %s: MucDo %q: want %q, %q or empty", "thủ tục %s: MucDo %q: cần %q, %q hoặc để trống")
+	mErrTwice       = msg.New("index766.error.twice", "procedure %s: listed twice", "thủ tục %s: có hai lần trong danh mục")
+	mErrBool        = msg.New("index766.error.bool", "want true/false or 1/0, got %q", "cần true/false hoặc 1/0, thấy %q")
+	mErrPartial     = msg.New("index766.error.partial-format", "index766 partial: format %q version %d: want %q version %d", "tệp kết quả từng phần của index766: định dạng %q phiên bản %d: cần %q phiên bản %d")
+)

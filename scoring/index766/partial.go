@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // PartialFormat names the JSON form of an [Accumulator]: what one machine or worker of a
@@ -78,7 +80,7 @@ func (a *Accumulator) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("index766 partial: %w", err)
 	}
 	if p.Format != PartialFormat || p.Version != partialVersion {
-		return fmt.Errorf("index766 partial: format %q version %d: want %q version %d", p.Format, p.Version, PartialFormat, partialVersion)
+		return msg.Error(mErrPartial, p.Format, p.Version, PartialFormat, partialVersion)
 	}
 	if !slices.Equal(p.Counters, counterNames[:]) {
 		return fmt.Errorf("index766 partial: counters %v: want %v", p.Counters, counterNames)

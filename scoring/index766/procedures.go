@@ -4,13 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/safefile"
 )
 
@@ -52,13 +51,13 @@ func NewProcedures(list []Procedure) (*Procedures, error) {
 	for i := range p.list {
 		pr := &p.list[i]
 		if pr.Code == "" {
-			return nil, fmt.Errorf("procedure %q: MaTTHC is empty", pr.Name)
+			return nil, msg.Error(mErrNoCode, pr.Name)
 		}
 		if pr.Level != "" && pr.Level != FullProcess && pr.Level != PartialProcess {
-			return nil, fmt.Errorf("procedure %s: MucDo %q: want %q, %q or empty", pr.Code, pr.Level, FullProcess, PartialProcess)
+			return nil, msg.Error(mErrLevel, pr.Code, pr.Level, FullProcess, PartialProcess)
 		}
 		if _, dup := p.byCode[pr.Code]; dup {
-			return nil, fmt.Errorf("procedure %s: listed twice", pr.Code)
+			return nil, msg.Error(mErrTwice, pr.Code)
 		}
 		p.byCode[pr.Code] = i
 	}
@@ -94,7 +93,7 @@ func LoadProcedures(r io.Reader, name string) (*Procedures, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > maxCatalogue {
-		return nil, fmt.Errorf("%s: larger than %d MiB", name, maxCatalogue>>20)
+		return nil, msg.Error(mErrProcsLarge, name, maxCatalogue>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	var list []Procedure
@@ -133,7 +132,7 @@ func parseBool(s string) (bool, error) {
 	case "0", "false", "", "null":
 		return false, nil
 	}
-	return false, fmt.Errorf("want true/false or 1/0, got %q", s)
+	return false, msg.Error(mErrBool, s)
 }
 
 type procedureJSON struct {
@@ -175,17 +174,17 @@ func proceduresCSV(data []byte) ([]Procedure, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	header, err := r.Read()
 	if err == io.EOF {
-		return nil, errors.New("the file is empty: want a JSON array of procedures or CSV with a header row")
+		return nil, msg.Error(mErrProcsEmpty)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("header: %w", err)
+		return nil, msg.Wrap(msg.P(mErrHeader), err)
 	}
 	col := map[string]int{}
 	for i, h := range header {
 		col[strings.TrimSpace(h)] = i
 	}
 	if _, ok := col["MaTTHC"]; !ok {
-		return nil, errors.New("header: no MaTTHC column")
+		return nil, msg.Error(mErrNoCodeCol, "MaTTHC")
 	}
 	get := func(rec []string, name string) string {
 		if i, ok := col[name]; ok && i < len(rec) {
@@ -210,7 +209,7 @@ func proceduresCSV(data []byte) ([]Procedure, error) {
 		}{{"CoPhiLePhi", &p.Fee}, {"DoiTuongCongDan", &p.Citizen}, {"KetNoiDanCu", &p.PopulationLinked}, {"ThietYeu", &p.Essential}} {
 			v, err := parseBool(get(rec, b.name))
 			if err != nil {
-				return nil, fmt.Errorf("line %s: %s: %w", strconv.Itoa(line), b.name, err)
+				return nil, msg.Wrap(msg.P(mErrLine, line, b.name), err)
 			}
 			*b.dst = v
 		}

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // minChunkSize bounds ChunkSize from below; tests lower it to cut tiny inputs into many chunks.
@@ -47,7 +49,7 @@ func ParseFormat(s string) (Format, error) {
 	case "", "detect", "auto":
 		return Detect, nil
 	}
-	return Detect, fmt.Errorf("format %q: want jsonl or csv", s)
+	return Detect, msg.Error(mErrFormat, s)
 }
 
 // DefaultChunkSize is the size of the chunks the input is cut into; it is also the longest
@@ -124,23 +126,23 @@ func Read(ctx context.Context, r io.Reader, name string, fileIndex int, format F
 		case len(t) > 0 && t[0] == '{':
 			format = JSONL
 		case len(t) > 0 && t[0] == '[':
-			return fmt.Errorf("%s: a JSON array: want JSON Lines (one dossier object per line) or CSV", name)
+			return msg.Error(mErrJSONArray, name)
 		}
 	}
 	var header []string
 	headerLines := 0
 	if format == CSV {
 		if len(bytes.TrimSpace(first)) == 0 {
-			return fmt.Errorf("%s: empty input: want JSON Lines, or CSV with a header row naming the columns", name)
+			return msg.Error(mErrEmpty, name)
 		}
 		var end int
 		var err error
 		header, end, headerLines, err = readHeader(first, eof)
 		if err != nil {
-			return fmt.Errorf("%s: line 1: %w", name, err)
+			return msg.Wrap(msg.P(mErrFileLine, name, 1), err)
 		}
 		if _, err := newCSVScanner(header); err != nil {
-			return fmt.Errorf("%s: line 1: %w", name, err)
+			return msg.Wrap(msg.P(mErrFileLine, name, 1), err)
 		}
 		first = first[end:]
 	}
@@ -190,7 +192,7 @@ func (p *pipeline) split(ctx context.Context, data []byte, work chan<- chunk, pr
 	defer close(work)
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: the file changed while it was read: %v", p.name, r)
+			err = msg.Error(mErrChanged, p.name, r)
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
@@ -498,7 +500,7 @@ func (p *pipeline) work(in <-chan chunk, free chan<- []byte, a *Accumulator) {
 	defer func() {
 		if r := recover(); r != nil {
 			p.mu.Lock()
-			p.faultErr = fmt.Errorf("%s: the file changed while it was read: %v", p.name, r)
+			p.faultErr = msg.Error(mErrChanged, p.name, r)
 			p.mu.Unlock()
 			for c := range in {
 				if c.buf != nil {

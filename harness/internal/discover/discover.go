@@ -159,7 +159,7 @@ type discovery struct {
 	queued   map[string]bool
 	queue    []string
 	budget   int
-	notes    []string
+	notes    []msg.Phrase
 	lookupPg string
 	unread   []error
 }
@@ -249,7 +249,7 @@ func (d *discovery) missing() bool {
 func (d *discovery) crawl(ctx context.Context) {
 	for len(d.queue) > 0 && d.budget > 0 && d.missing() {
 		if ctx.Err() != nil {
-			d.notes = append(d.notes, "discovery stopped: "+ctx.Err().Error())
+			d.notes = append(d.notes, msg.P(mNoteStopped, ctx.Err()))
 			return
 		}
 		d.prefetch(ctx)
@@ -269,7 +269,7 @@ func (d *discovery) crawl(ctx context.Context) {
 			d.unread = append(d.unread, f)
 		}
 		if err != nil {
-			d.notes = append(d.notes, fmt.Sprintf("discovery could not fetch %s: %v", check.Redact(u), err))
+			d.notes = append(d.notes, msg.P(mNoteFetch, check.Redact(u), err))
 			continue
 		}
 		if pg.Doc == nil || pg.StatusCode >= 400 {
@@ -335,7 +335,7 @@ func (d *discovery) scan(pg *check.Page) {
 	// ending in the same words is not.
 	sort.SliceStable(links, func(i, j int) bool { return links[i].nav && !links[j].nav })
 	if len(d.visited) == 1 && len(links) < 5 && len(htmlx.All(pg.Doc, "script")) > 0 {
-		d.notes = append(d.notes, fmt.Sprintf("the home page %s shows %d links and runs scripts: pages a script renders cannot be discovered without a browser; configure the profile", check.Redact(pg.URL), len(links)))
+		d.notes = append(d.notes, msg.P(mNoteScriptHome, check.Redact(pg.URL), len(links)))
 	}
 	for _, l := range labels {
 		if d.found[l.field] != "" {
@@ -596,7 +596,7 @@ func (d *discovery) fill() {
 			// A look-up page without a usable form: SVC-03 says so.
 			*v = d.lookupPg
 			d.r.Sources[f] = SourceDiscovered
-			d.notes = append(d.notes, "status look-up page "+check.Redact(d.lookupPg)+" has no GET form with a dossier-code field")
+			d.notes = append(d.notes, msg.P(mNoteLookupNoForm, check.Redact(d.lookupPg)))
 		default:
 			d.r.Sources[f] = SourceMissing
 		}
@@ -716,7 +716,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			seen[next] = true
 			np, err := s.Page(ctx, next)
 			if err != nil || np.StatusCode != 200 || np.Doc == nil {
-				d.notes = append(d.notes, "procedure catalogue: could not read the next page "+check.Redact(next))
+				d.notes = append(d.notes, msg.P(mNoteNextPage, check.Redact(next)))
 				break
 			}
 			pages++
@@ -725,14 +725,14 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			add(ProceduresFromHTML(np.Doc, base))
 		}
 		if pages > 1 {
-			d.notes = append(d.notes, fmt.Sprintf("procedure catalogue: %d pages read", pages))
+			d.notes = append(d.notes, msg.P(mNotePages, pages))
 		}
 		r.procs = list
 	default:
 		r.procErr = fmt.Errorf("%w: the profile has neither procedures nor procedures_json and no link labelled \"Thủ tục hành chính\" or \"Danh mục thủ tục\" was found from the home page", check.ErrNoCatalogue)
 	}
 	if r.procs != nil {
-		d.notes = append(d.notes, fmt.Sprintf("procedure catalogue %s (%s): %d procedures", check.Redact(r.procs.URL), r.procs.Format, len(r.procs.Procedures)))
+		d.notes = append(d.notes, msg.P(mNoteCatalogue, check.Redact(r.procs.URL), r.procs.Format, len(r.procs.Procedures)))
 	}
 }
 
@@ -848,7 +848,7 @@ func (r *Found) SamplePages(ctx context.Context, s *check.Session, max int) (pag
 			skipped = append(skipped, msg.P(mSkipOffHost, check.Redact(u), check.Redact(pg.FinalURL)))
 		case pg.StatusCode != 200 || pg.Doc == nil:
 			skipped = append(skipped, msg.P(mSkipStatus, check.Redact(u), pg.StatusCode, pg.Header.Get("Content-Type")))
-		case pg.Shell() != "":
+		case !pg.Shell().IsZero():
 			skipped = append(skipped, shellNote(pg, pg.Shell()))
 		default:
 			pages = append(pages, pg)

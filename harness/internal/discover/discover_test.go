@@ -116,7 +116,7 @@ func TestDiscoverScriptRenderedHome(t *testing.T) {
 	srv := p.Start()
 	defer srv.Close()
 	r := resolve(t, srv, nil)
-	if !strings.Contains(strings.Join(r.Notes, "\n"), "shows 0 links and runs scripts") {
+	if !strings.Contains(fmt.Sprint(r.Notes), "shows 0 links and runs scripts") {
 		t.Errorf("notes = %q", r.Notes)
 	}
 }
@@ -361,7 +361,7 @@ func TestDiscoverPaginatedCatalogue(t *testing.T) {
 		t.Errorf("codes = %v, want the four procedures of three pages, once each", codes)
 	}
 	r, _ := s.Profile(context.Background())
-	if !strings.Contains(strings.Join(r.Notes, "\n"), "procedure catalogue: 3 pages read") {
+	if !strings.Contains(fmt.Sprint(r.Notes), "procedure catalogue: 3 pages read") {
 		t.Errorf("notes = %q", r.Notes)
 	}
 }

@@ -7,8 +7,6 @@
 package discover
 
 import (
-	"strings"
-
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/msg"
 )
@@ -37,11 +35,10 @@ type Found struct {
 	Unread []error
 }
 
-// shellNote is how a skipped shell is named in a finding; why is the shell's reason (a phrase
-// or, from the page's shell detection, a string shown as it is).
+// shellNote is how a skipped shell is named in a finding; why is the shell's reason (a phrase).
 func shellNote(p *check.Page, why any) msg.Phrase {
 	if p.RenderErr != nil {
-		return msg.P(mSkipShellLeft, check.Redact(p.URL), why, strings.TrimSpace(p.RenderErr.Error()))
+		return msg.P(mSkipShellLeft, check.Redact(p.URL), why, p.RenderErr)
 	}
 	return msg.P(mSkipShell, check.Redact(p.URL), why)
 }

@@ -4,7 +4,16 @@ import "github.com/p06kit/p06kit/harness/msg"
 
 // The family's messages (package msg): the steps of discovery an error names.
 var (
-	mCatalogueTooLarge  = msg.New("discover.catalogue-too-large", "procedure catalogue %s: larger than %d bytes", "danh mục thủ tục %s: lớn hơn %d byte")
+	mCatalogueTooLarge = msg.New("discover.catalogue-too-large", "procedure catalogue %s: larger than %d bytes", "danh mục thủ tục %s: lớn hơn %d byte")
+	// What discovery saw that a reader of the report should know (check.Resolved.Notes).
+	mNoteStopped      = msg.New("discover.note.stopped", "discovery stopped: %v", "dò tìm dừng lại: %v")
+	mNoteFetch        = msg.New("discover.note.fetch", "discovery could not fetch %s: %v", "không tải được %s khi dò tìm: %v")
+	mNoteScriptHome   = msg.New("discover.note.script-home", "the home page %s shows %d links and runs scripts: pages a script renders cannot be discovered without a browser; configure the profile", "trang chủ %s chỉ có %d liên kết và chạy mã JavaScript: không dò tìm được các trang do mã JavaScript dựng nếu không có trình duyệt; hãy khai báo hồ sơ cổng (profile)")
+	mNoteLookupNoForm = msg.New("discover.note.lookup-no-form", "status look-up page %s has no GET form with a dossier-code field", "trang tra cứu hồ sơ %s không có biểu mẫu GET với ô nhập mã hồ sơ")
+	mNoteNextPage     = msg.New("discover.note.next-page", "procedure catalogue: could not read the next page %s", "danh mục thủ tục: không đọc được trang tiếp theo %s")
+	mNotePages        = msg.New("discover.note.pages", "procedure catalogue: %d pages read", "danh mục thủ tục: đã đọc %d trang")
+	mNoteCatalogue    = msg.New("discover.note.catalogue", "procedure catalogue %s (%s): %d procedures", "danh mục thủ tục %s (%s): %d thủ tục")
+
 	mStepFetchCatalogue = msg.New("discover.step.fetch-catalogue", "fetching the procedure catalogue", "tải danh mục thủ tục")
 
 	// Why a sampled page was not judged (Found.SamplePages): its URL, then the reason.

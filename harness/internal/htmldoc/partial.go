@@ -8,8 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
-	"github.com/p06kit/p06kit/internal/redact"
 )
 
 // A partial shell is a server-rendered page whose content is drawn by JavaScript: the site's
@@ -70,39 +70,36 @@ func chrome(n *html.Node) bool {
 // element may hold (a "loading…" line, a breadcrumb) and still be the app's to fill.
 const partialTextMax = 80
 
-// PartialShellReason says why a parsed page is a partial shell, or "" when it is not (or when
+// PartialShellReason says why a parsed page is a partial shell, or the zero Phrase when it is not (or when
 // it is a whole shell, see ShellReason): it runs external or module scripts, it has chrome
 // (header, nav, footer, aside or their roles), and its main content region — <main> (or
 // role=main) when there is one, else the body outside the chrome — holds an empty mount element
 // and nothing else a citizen could read or use: at most partialTextMax characters of text, no
 // form control, image, table or heading.
-func PartialShellReason(doc *html.Node) string {
-	if doc == nil || ShellReason(doc) != "" {
-		return ""
+func PartialShellReason(doc *html.Node) msg.Phrase {
+	if doc == nil || !ShellReason(doc).IsZero() {
+		return msg.Phrase{}
 	}
 	return partialReason(doc)
 }
 
 // partialReason is PartialShellReason without the whole-shell test.
-func partialReason(doc *html.Node) string {
+func partialReason(doc *html.Node) msg.Phrase {
 	body := htmlx.First(doc, "body")
 	if body == nil {
-		return ""
+		return msg.Phrase{}
 	}
-	var bundle string
+	var bundle any
 	for _, s := range htmlx.All(doc, "script") {
 		src, hasSrc := htmlx.Attr(s, "src")
 		typ, _ := htmlx.Attr(s, "type")
 		if hasSrc || strings.EqualFold(typ, "module") {
-			bundle = src
-			if bundle == "" {
-				bundle = "an inline module"
-			}
+			bundle = scriptName(src)
 			break
 		}
 	}
-	if bundle == "" {
-		return ""
+	if bundle == nil {
+		return msg.Phrase{}
 	}
 	region := body
 	for _, n := range htmlx.All(body, "main") {
@@ -164,7 +161,7 @@ func partialReason(doc *html.Node) string {
 	}
 	n := utf8.RuneCountInString(strings.Join(strings.Fields(text.String()), " "))
 	if mount == "" || !hasChrome || solid || n > partialTextMax {
-		return ""
+		return msg.Phrase{}
 	}
-	return fmt.Sprintf("server-rendered header, menu and footer around an empty %s in the main content, %d characters of text there, and scripts (%s)", mount, n, redact.Text(bundle))
+	return msg.P(mShellPartial, mount, n, bundle)
 }

@@ -44,7 +44,7 @@ func TestPartialShellReason(t *testing.T) {
 		{"main with server-rendered content", chromeTop + `<main><div id="app"></div><h1>Tra cứu hồ sơ</h1></main><script src="/app.js"></script>` + chromeBottom, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got := PartialShellReason(parse(t, c.doc))
+			got := PartialShellReason(parse(t, c.doc)).String()
 			if c.want == "" {
 				if got != "" {
 					t.Errorf("PartialShellReason = %q, want none", got)
@@ -79,7 +79,7 @@ func TestPartialShellCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := PartialShellReason(parse(t, string(b)))
+		got := PartialShellReason(parse(t, string(b))).String()
 		want := strings.Contains(filepath.ToSlash(f), "/opencps-portal/")
 		if (got != "") != want {
 			t.Errorf("%s: PartialShellReason = %q, want partial shell %v", f, got, want)
@@ -94,14 +94,14 @@ func TestShortChromeIsPartial(t *testing.T) {
 <nav><a href="/">Trang chủ</a> <a href="/thu-tuc">Thủ tục</a> <a href="/huong-dan">Hướng dẫn</a></nav>
 <div id="app"></div><script src="/js/app.js"></script><footer><p>Điện thoại: 0200 3800 000</p></footer></body></html>`
 	doc := parse(t, short)
-	if got := ShellReason(doc); got != "" {
+	if got := ShellReason(doc); !got.IsZero() {
 		t.Errorf("ShellReason = %q, want none (a partial shell)", got)
 	}
-	if got := PartialShellReason(doc); !strings.Contains(got, `<div id="app">`) {
+	if got := PartialShellReason(doc).String(); !strings.Contains(got, `<div id="app">`) {
 		t.Errorf("PartialShellReason = %q", got)
 	}
 	bare := parse(t, `<!doctype html><html><body><p>Đang tải…</p><div id="app"></div><script src="/js/app.js"></script></body></html>`)
-	if ShellReason(bare) == "" || PartialShellReason(bare) != "" {
+	if ShellReason(bare).IsZero() || !PartialShellReason(bare).IsZero() {
 		t.Errorf("a bare mount: ShellReason %q, PartialShellReason %q", ShellReason(bare), PartialShellReason(bare))
 	}
 }

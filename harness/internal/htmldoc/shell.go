@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/htmlx"
 	"github.com/p06kit/p06kit/internal/redact"
 )
@@ -24,20 +25,22 @@ const shellTextMax = 200
 // mountIDs are the ids single-page-app frameworks mount on by default or by convention.
 var mountIDs = map[string]bool{"root": true, "app": true, "__next": true, "__nuxt": true, "q-app": true, "main-app": true, "app-root": true, "svelte": true}
 
-// ShellReason says why a parsed page looks like a single-page app's shell, or "" when it does
-// not: scripts (a module, or external scripts) and either an empty mount element (id "root",
+// ShellReason says why a parsed page looks like a single-page app's shell (a message of the
+// catalogue, rendered in the language of the finding that quotes it), or the zero Phrase when it
+// does not: scripts (a module, or external scripts) and either an empty mount element (id "root",
 // "app", "__next", …, <app-root>, ng-app) with at most shellTextMax characters of text, or
 // almost no text (under 40 characters), no form control and fewer than three links.
-func ShellReason(doc *html.Node) string {
+func ShellReason(doc *html.Node) msg.Phrase {
 	if doc == nil {
-		return ""
+		return msg.Phrase{}
 	}
 	body := htmlx.First(doc, "body")
 	if body == nil {
-		return ""
+		return msg.Phrase{}
 	}
 	var scripts, links, controls int
-	var bundle, mount string
+	var bundle any // the first script's redacted URL, or mInlineModule
+	var mount string
 	htmlx.Visit(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
@@ -48,11 +51,8 @@ func ShellReason(doc *html.Node) string {
 			typ, _ := htmlx.Attr(n, "type")
 			if hasSrc || strings.EqualFold(typ, "module") {
 				scripts++
-				if bundle == "" {
-					bundle = src
-					if bundle == "" {
-						bundle = "an inline module"
-					}
+				if bundle == nil {
+					bundle = scriptName(src)
 				}
 			}
 		case "a":
@@ -77,21 +77,29 @@ func ShellReason(doc *html.Node) string {
 		return true
 	})
 	if scripts == 0 {
-		return ""
+		return msg.Phrase{}
 	}
 	text := visibleText(body)
 	n := utf8.RuneCountInString(text)
 	switch {
-	case mount != "" && n <= shellTextMax && partialReason(doc) != "":
+	case mount != "" && n <= shellTextMax && !partialReason(doc).IsZero():
 		// A short page whose chrome (header, menu, footer) is server-rendered around the
 		// empty mount element: a partial shell, whose chrome can be judged.
-		return ""
+		return msg.Phrase{}
 	case mount != "" && n <= shellTextMax:
-		return fmt.Sprintf("an empty %s, %d characters of text and scripts (%s)", mount, n, redact.Text(bundle))
+		return msg.P(mShellMount, mount, n, bundle)
 	case n < 40 && controls == 0 && links < 3:
-		return fmt.Sprintf("%d characters of text, no form and %d links, and scripts (%s)", n, links, redact.Text(bundle))
+		return msg.P(mShellBare, n, links, bundle)
 	}
-	return ""
+	return msg.Phrase{}
+}
+
+// scriptName is how a reason names the first script: its URL, redacted, or "an inline module".
+func scriptName(src string) any {
+	if src == "" {
+		return msg.P(mInlineModule)
+	}
+	return redact.Text(src)
 }
 
 // empty reports whether an element has no element children and no text but white space.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"sync"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -144,15 +145,15 @@ func (l *Ledger) Seen() ([]scoring.Evidence, int) {
 
 // Shell is a page a check read whose content is rendered by JavaScript and was not drawn.
 type Shell struct {
-	URL string // redacted
-	Why string // the shell test's reason, and why rendering did not draw it
+	URL string   // redacted
+	Why msg.List // the shell test's reason, and why rendering did not draw it
 }
 
 // NoteShell records, in the ledger of ctx if any, that the check read a page whose content is
 // rendered by JavaScript and was not drawn (a shell, a partial shell, or an app still empty
 // after rendering): url (redacted) and why. The engine decides, per criterion, which verdicts
 // such a page can support.
-func NoteShell(ctx context.Context, url, why string) {
+func NoteShell(ctx context.Context, url string, why msg.List) {
 	l := Of(ctx)
 	if l == nil {
 		return

@@ -3,13 +3,13 @@ package probe
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/ledger"
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // elsewhereError is a fetch error that happened at another host than the one asked, after the
@@ -19,9 +19,10 @@ type elsewhereError struct {
 	err  error
 }
 
-func (e *elsewhereError) Error() string {
-	return fmt.Sprintf("%v (at %s, where the portal redirected)", e.err, e.host)
-}
+func (e *elsewhereError) Error() string { return e.Render(msg.EN) }
+
+// Render is the error in lang (the wrapped error too, when it is a catalogue error).
+func (e *elsewhereError) Render(lang string) string { return mErrElse.Render(lang, e.err, e.host) }
 
 func (e *elsewhereError) Unwrap() error { return e.err }
 
@@ -44,7 +45,7 @@ func (s *Session) fetchFailure(method, abs string, resp *check.Response, err err
 	switch {
 	case err == nil:
 		if home && resp != nil && resp.StatusCode >= 400 {
-			return fmt.Errorf("%s %s: the home page answered HTTP %d %s", method, check.RedactURL(abs), resp.StatusCode, http.StatusText(resp.StatusCode))
+			return msg.Error(mErrHome, method, check.RedactURL(abs), resp.StatusCode, http.StatusText(resp.StatusCode))
 		}
 		return nil
 	case errors.Is(err, check.ErrUnsafeMethod):

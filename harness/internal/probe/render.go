@@ -2,7 +2,6 @@ package probe
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strings"
 	"sync/atomic"
@@ -10,6 +9,7 @@ import (
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/htmldoc"
 	"github.com/p06kit/p06kit/harness/internal/ledger"
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // renderPage replaces the parsed response of an HTML page on the portal's host by the DOM the
@@ -21,60 +21,64 @@ func (s *Session) renderPage(ctx context.Context, p *check.Page) {
 		return
 	}
 	if n := s.renders.Add(1); n > int64(s.cfg.MaxPages) {
-		p.RenderErr = fmt.Errorf("not rendered: the render budget of %d pages (MaxPages) is spent", s.cfg.MaxPages)
+		p.RenderErr = msg.Error(mRenderBudget, s.cfg.MaxPages)
 		return
 	}
 	out, err := r.Render(ctx, p.FinalURL)
 	if err != nil {
-		p.RenderErr = fmt.Errorf("rendering %s: %w", check.RedactURL(p.FinalURL), err)
+		p.RenderErr = msg.Wrap(msg.P(mRendering, check.RedactURL(p.FinalURL)), err)
 		return
 	}
 	d, err := htmldoc.DecodeHTML([]byte(out.HTML), "text/html; charset=utf-8", false)
 	if err != nil {
-		p.RenderErr = fmt.Errorf("parsing the rendered DOM of %s: %w", check.RedactURL(p.FinalURL), err)
+		p.RenderErr = msg.Wrap(msg.P(mParsingRendered, check.RedactURL(p.FinalURL)), err)
 		return
 	}
 	p.Doc, p.Rendered, p.Render = d.Doc, true, out
 	// The shell tests apply to the rendered DOM too: an app whose scripts failed, or were
 	// blocked because they live on another host, leaves its mount element empty, and judging
 	// that emptiness would judge something no citizen is meant to see.
-	if htmldoc.ShellReason(d.Doc) != "" || htmldoc.PartialShellReason(d.Doc) != "" {
-		p.RenderErr = fmt.Errorf("%w: %s", check.ErrStillEmpty, scriptTrouble(out))
+	if !htmldoc.ShellReason(d.Doc).IsZero() || !htmldoc.PartialShellReason(d.Doc).IsZero() {
+		p.RenderErr = msg.Error(mStillEmpty, check.ErrStillEmpty, scriptTrouble(out))
 	}
 }
 
 // scriptTrouble says which of a rendering's requests were blocked or failed, as far as the
 // renderer reported them.
-func scriptTrouble(out *check.Rendered) string {
-	var parts []string
+func scriptTrouble(out *check.Rendered) msg.List {
+	var parts []msg.Phrase
 	for _, r := range out.Resources {
 		if r.Status >= 400 || r.Status == 0 && r.Type != "" && r.Type != "Document" {
-			what := r.Type
-			if what == "" {
-				what = "request"
+			what := any(strings.ToLower(r.Type)) // the renderer's resource type: script, xhr, stylesheet…
+			if r.Type == "" {
+				what = msg.P(mRequest)
 			}
-			st := fmt.Sprintf("answered %d", r.Status)
 			if r.Status == 0 {
-				st = "got no answer"
+				parts = append(parts, msg.P(mResNoAnswer, what, check.RedactURL(r.URL)))
+			} else {
+				parts = append(parts, msg.P(mResAnswered, what, check.RedactURL(r.URL), r.Status))
 			}
-			parts = append(parts, fmt.Sprintf("%s %s %s", strings.ToLower(what), check.RedactURL(r.URL), st))
 		}
 	}
 	if len(out.Blocked) > 0 {
-		parts = append(parts, "blocked (another host): "+strings.Join(capList(out.Blocked, 5), ", "))
+		var hosts []msg.Phrase
+		for _, b := range out.Blocked {
+			hosts = append(hosts, msg.P(msg.Verbatim, b))
+		}
+		parts = append(parts, msg.P(mBlocked, capList(hosts, 5, ", ")))
 	}
 	if len(parts) == 0 {
-		return "no request failed and none was blocked, so a script error is likely (check the browser console)"
+		return msg.List{Items: []msg.Phrase{msg.P(mScriptError)}}
 	}
-	return strings.Join(capList(parts, 8), "; ")
+	return capList(parts, 8, "; ")
 }
 
-// capList returns at most n items of list, the rest counted.
-func capList(list []string, n int) []string {
-	if len(list) <= n {
-		return list
+// capList is at most n items of list, the rest counted, joined by sep.
+func capList(list []msg.Phrase, n int, sep string) msg.List {
+	if len(list) > n {
+		list = append(list[:n:n], msg.P(mAndMore, len(list)-n))
 	}
-	return append(append([]string(nil), list[:n]...), fmt.Sprintf("and %d more", len(list)-n))
+	return msg.List{Items: list, Sep: sep}
 }
 
 // noteShell records in the check's ledger a page read whose content is drawn by JavaScript and
@@ -84,15 +88,16 @@ func noteShell(ctx context.Context, p *check.Page) {
 	if p == nil || p.StatusCode != 200 || p.Doc == nil || ledger.Of(ctx) == nil {
 		return
 	}
-	why := p.Shell()
-	if why == "" {
-		why, _ = p.Memo(partialShellKey{}, func() any { return htmldoc.PartialShellReason(p.Doc) }).(string)
+	shell := p.Shell()
+	if shell.IsZero() {
+		shell, _ = p.Memo(partialShellKey{}, func() any { return htmldoc.PartialShellReason(p.Doc) }).(msg.Phrase)
 	}
-	if why == "" {
+	if shell.IsZero() {
 		return
 	}
+	why := msg.List{Items: []msg.Phrase{shell}}
 	if p.RenderErr != nil {
-		why += "; " + p.RenderErr.Error()
+		why.Items = append(why.Items, msg.P(msg.Verbatim, p.RenderErr))
 	}
 	u := p.FinalURL
 	if pu, err := url.Parse(u); err == nil && pu.Path == "" {

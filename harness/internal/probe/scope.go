@@ -3,7 +3,6 @@ package probe
 import (
 	"context"
 	"crypto/tls"
-	"fmt"
 	"net"
 	"net/http"
 	"net/url"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // # Scope
@@ -199,8 +199,7 @@ func (sc *scope) refuse(method string, u *url.URL) error {
 		sc.refused[len(sc.refused)-1].Count++
 	}
 	sc.mu.Unlock()
-	return fmt.Errorf("%w: %s %s: %s is not the target (%s) nor a host the run names",
-		check.ErrOutOfScope, method, redacted, host, sc.base)
+	return msg.Error(mErrRefused, check.ErrOutOfScope, method, redacted, host, sc.base)
 }
 
 // list returns the refusals, most attempted first.
@@ -275,7 +274,7 @@ func (sc *scope) forbiddenIP(ip net.IP) bool {
 
 // errForbiddenAddr is returned when a connection to a forbidden address is refused.
 func (sc *scope) errForbiddenAddr(addr string) error {
-	return fmt.Errorf("%w: connection to %s refused: a link-local or cloud metadata address the run does not name", check.ErrOutOfScope, addr)
+	return msg.Error(mErrForbidden, check.ErrOutOfScope, addr)
 }
 
 // inside reports whether ip is an address of the assessor's own side: loopback, private
@@ -311,7 +310,7 @@ func (sc *scope) checkAddr(name, addr string) error {
 		return nil
 	}
 	if pub && inside(ip) {
-		return fmt.Errorf("%w: connection to %s for %s refused: the name first resolved to a public address and now points inside the assessor's network (DNS rebinding)", check.ErrOutOfScope, addr, name)
+		return msg.Error(mErrRebinding, check.ErrOutOfScope, addr, name)
 	}
 	return nil
 }
@@ -361,11 +360,13 @@ func (sc *scope) guardDialer(t *http.Transport) {
 	}
 }
 
-// scopeErr is an error that wraps several sentinels without repeating their messages.
+// scopeErr is an error that wraps several sentinels without repeating their messages: p names
+// one of them, and renders in the language of the message that quotes the error.
 type scopeErr struct {
-	msg string
-	is  []error
+	p  msg.Phrase
+	is []error
 }
 
-func (e *scopeErr) Error() string   { return e.msg }
-func (e *scopeErr) Unwrap() []error { return e.is }
+func (e *scopeErr) Error() string             { return e.p.Render(msg.EN) }
+func (e *scopeErr) Render(lang string) string { return e.p.Render(lang) }
+func (e *scopeErr) Unwrap() []error           { return e.is }

@@ -111,7 +111,7 @@ func newSession(ctx context.Context, t check.Target, cfg check.Config, preconnec
 	cfg = cfg.WithDefaults()
 	u, err := url.Parse(t.BaseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("target: base URL %q is not an absolute http(s) URL", t.BaseURL)
+		return nil, msg.Error(mErrBaseURL, t.BaseURL)
 	}
 	if u.Path == "" {
 		u.Path = "/"
@@ -170,10 +170,10 @@ func (s *Session) Resolve(ref string) (string, error) {
 func (s *Session) resolve(ref string) (string, error) {
 	abs, err := htmldoc.ResolveURL(s.base, ref)
 	if err != nil {
-		return "", fmt.Errorf("bad URL %q: %w", check.Redact(ref), err)
+		return "", msg.Error(mErrBadURL, check.Redact(ref), err)
 	}
 	if abs.Scheme != "http" && abs.Scheme != "https" {
-		return "", fmt.Errorf("bad URL %q: scheme %q is not http(s)", check.Redact(ref), abs.Scheme)
+		return "", msg.Error(mErrScheme, check.Redact(ref), abs.Scheme)
 	}
 	return abs.String(), nil
 }
@@ -246,17 +246,16 @@ func parsePage(resp *check.Response) (*check.Page, error) {
 	}
 	if p.DeclaredCharset != "" {
 		if e, _ := charset.Lookup(p.DeclaredCharset); e == nil {
-			return p, fmt.Errorf("%s: the page declares an unknown charset %q in its Content-Type",
-				check.RedactURL(resp.FinalURL), p.DeclaredCharset)
+			return p, msg.Error(mErrCharset, check.RedactURL(resp.FinalURL), p.DeclaredCharset)
 		}
 	}
 	d, err := htmldoc.DecodeHTML(resp.Body, ct, resp.Truncated)
 	p.Charset, p.CharsetSource = d.Charset, d.Source
 	if err != nil {
 		if strings.Contains(err.Error(), "deeper than the parser allows") {
-			return p, fmt.Errorf("%s: %w", check.RedactURL(resp.FinalURL), err)
+			return p, msg.Error(mErrAt, check.RedactURL(resp.FinalURL), err)
 		}
-		return p, fmt.Errorf("%s: parsing the page as %s HTML: %w", check.RedactURL(resp.FinalURL), d.Charset, err)
+		return p, msg.Error(mErrParse, check.RedactURL(resp.FinalURL), d.Charset, err)
 	}
 	doc := d.Doc
 	p.Doc = doc
@@ -286,7 +285,7 @@ func (s *Session) shared(ctx context.Context, key string, fetch func(context.Con
 			defer close(f.done)
 			defer func() {
 				if p := recover(); p != nil {
-					f.err = fmt.Errorf("internal error fetching %s: %v", check.Redact(key), p)
+					f.err = msg.Error(mErrPanic, check.Redact(key), fmt.Sprint(p))
 				}
 			}()
 			f.val, f.err = fetch(s.ctx)
@@ -297,7 +296,7 @@ func (s *Session) shared(ctx context.Context, key string, fetch func(context.Con
 	case <-f.done:
 		return f.val, f.err
 	case <-ctx.Done():
-		return nil, fmt.Errorf("waiting for %s: %w", check.RedactURL(strings.TrimPrefix(strings.TrimPrefix(key, "GET "), "PAGE ")), ctx.Err())
+		return nil, msg.Error(mErrWaiting, check.RedactURL(strings.TrimPrefix(strings.TrimPrefix(key, "GET "), "PAGE ")), ctx.Err())
 	}
 }
 
@@ -342,15 +341,15 @@ func (s *Session) client(jar http.CookieJar) *http.Client {
 		Timeout:   s.cfg.RequestTimeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) > s.cfg.MaxRedirects {
-				return fmt.Errorf("%w: stopped after %d redirects (last to %s)", check.ErrTooManyRedirects, s.cfg.MaxRedirects, check.RedactURL(req.URL.String()))
+				return msg.Error(mErrRedirects, check.ErrTooManyRedirects, s.cfg.MaxRedirects, check.RedactURL(req.URL.String()))
 			}
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("%w: redirect to scheme %q", check.ErrOffHostRedirect, req.URL.Scheme)
+				return msg.Error(mErrRedirScheme, check.ErrOffHostRedirect, req.URL.Scheme)
 			}
 			if !s.scope.allows(req.URL) {
 				s.scope.refuse(req.Method, req.URL) // recorded; the error below says it
-				return &scopeErr{msg: fmt.Sprintf("%v: the portal redirected to %s, another host (not followed: allow it with AllowHosts)",
-					check.ErrOffHostRedirect, req.URL.Host), is: []error{check.ErrOffHostRedirect, check.ErrOutOfScope}}
+				return &scopeErr{p: msg.P(mErrRedirHost, check.ErrOffHostRedirect, req.URL.Host),
+					is: []error{check.ErrOffHostRedirect, check.ErrOutOfScope}}
 			}
 			return nil
 		},
@@ -403,18 +402,18 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*c
 	}
 	target := check.RedactURL(req.URL.String())
 	if req.Method != http.MethodGet && req.Method != http.MethodHead && !s.cfg.Active && !s.isFake(req.URL.Host) {
-		return nil, fmt.Errorf("%s %s: %w", req.Method, target, check.ErrUnsafeMethod)
+		return nil, msg.Error(mErrRequest, req.Method, target, check.ErrUnsafeMethod)
 	}
 	fake := s.isFake(req.URL.Host)
 	if n := s.stats.timeouts.Load(); !fake && n >= int64(s.cfg.MaxConsecutiveTimeouts) {
-		return nil, fmt.Errorf("%s %s: %w: not sent, the portal stopped responding (the last %d requests timed out after %s each)",
+		return nil, msg.Error(mErrStopped,
 			req.Method, target, check.ErrTimeout, n, s.cfg.RequestTimeout)
 	}
 	// Wait for a turn (see "Politeness") before the request's own timeout starts: waiting is not
 	// the portal's slowness.
 	release, err := s.lim.acquire(ctx, hostKey(req.URL), true)
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: waiting for a request slot: %w", req.Method, target, err)
+		return nil, msg.Error(mErrSlot, req.Method, target, err)
 	}
 	defer release()
 	ctx = context.WithValue(ctx, slotKey{}, true)
@@ -457,7 +456,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*c
 		if next != "" && !errors.Is(err, check.ErrOffHostRedirect) && (s.isFake(next) || !strings.EqualFold(hostname(next), req.URL.Hostname())) {
 			err = &elsewhereError{host: next, err: err}
 		}
-		return nil, fmt.Errorf("%s %s: %w", req.Method, target, err)
+		return nil, msg.Error(mErrRequest, req.Method, target, err)
 	}
 	defer resp.Body.Close()
 	r := &check.Response{Method: req.Method, URL: req.URL.String(), FinalURL: resp.Request.URL.String(),
@@ -469,7 +468,7 @@ func (s *Session) do(ctx context.Context, c *http.Client, req *http.Request) (*c
 	if err != nil {
 		err = describe(err, &st, s.cfg)
 		s.noteTimeout(fake, err)
-		return r, fmt.Errorf("%s %s: %w", req.Method, target, err)
+		return r, msg.Error(mErrRequest, req.Method, target, err)
 	}
 	s.noteTimeout(fake, nil)
 	if req.Method == http.MethodGet && r.StatusCode == http.StatusOK && !fake {
@@ -521,7 +520,7 @@ func (s *Session) found(ctx context.Context) (*discover.Found, error) {
 	d, _ := v.(*discover.Found)
 	if d != nil {
 		for _, e := range d.Unread {
-			ledger.NoteFailure(ctx, fmt.Errorf("discovering the portal's pages: %w", e))
+			ledger.NoteFailure(ctx, msg.Error(mErrDisco, e))
 		}
 		s.noteDiscoveredShells(ctx, d.Resolved)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/internal/service"
 	"github.com/p06kit/p06kit/harness/internal/ux"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/spatest"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -65,7 +66,7 @@ func TestShellReason(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := check.ShellReason(doc.Doc); (got != "") != c.shell {
+		if got := check.ShellReason(doc.Doc); !got.IsZero() != c.shell {
 			t.Errorf("%s: ShellReason = %q, want shell %v", c.name, got, c.shell)
 		}
 	}
@@ -105,7 +106,7 @@ func TestStillEmptyAfterRendering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !pg.Rendered || !errors.Is(pg.RenderErr, check.ErrStillEmpty) || pg.Shell() == "" {
+	if !pg.Rendered || !errors.Is(pg.RenderErr, check.ErrStillEmpty) || pg.Shell().IsZero() {
 		t.Fatalf("rendered %v, RenderErr %v, Shell %q", pg.Rendered, pg.RenderErr, pg.Shell())
 	}
 	for _, id := range []string{"P06-A11Y-01", "P06-A11Y-03", "P06-A11Y-07", "P06-UX-02", "P06-UX-06", "P06-UX-09", "P06-UX-10", "P06-SVC-01", "P06-SVC-03", "P06-SVC-05"} {
@@ -118,6 +119,15 @@ func TestStillEmptyAfterRendering(t *testing.T) {
 		}
 		if strings.Contains(r.Message, "assess it with --render") {
 			t.Errorf("%s: a rendered page is not sent back to --render: %s", id, r.Message)
+		}
+		// In Vietnamese, the shell's reason and what the renderer saw are Vietnamese too.
+		for _, want := range []string{"vẫn rỗng sau khi dựng", "/assets/index-4f2a.js trả về mã 404", "bị chặn (máy chủ khác): https://analytics.example.com"} {
+			if !strings.Contains(r.MessageVI, want) {
+				t.Errorf("%s: %s (want %q)", id, r.MessageVI, want)
+			}
+		}
+		if en := msg.EnglishWords(r.MessageVI); len(en) > 0 {
+			t.Errorf("%s: English words %q in %s", id, en, r.MessageVI)
 		}
 	}
 }

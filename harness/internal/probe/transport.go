@@ -23,6 +23,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/ledger"
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // newBoundedTransport returns the round tripper the session sends requests through: a clone of the
@@ -137,7 +138,7 @@ func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
 			req.Body.Close()
 		}
 		ledger.NoteBudget(req.Context())
-		return nil, fmt.Errorf("%w: %d requests sent", check.ErrRequestBudget, b.cfg.MaxRequests)
+		return nil, msg.Error(mErrBudget, check.ErrRequestBudget, b.cfg.MaxRequests)
 	}
 	if b.lim != nil && !holdsSlot(req.Context()) {
 		release, err := b.lim.acquire(req.Context(), hostKey(req.URL), true)
@@ -163,7 +164,7 @@ func (b *boundedRT) RoundTrip(req *http.Request) (*http.Response, error) {
 	if _, ok := b.next.(*http.Transport); !ok {
 		if n := headerSize(resp.Header); n > b.cfg.MaxHeaderBytes {
 			resp.Body.Close()
-			return nil, fmt.Errorf("%w: %d bytes of headers, limit %d", check.ErrHeaderTooLarge, n, b.cfg.MaxHeaderBytes)
+			return nil, msg.Error(mErrHeaderSize, check.ErrHeaderTooLarge, n, b.cfg.MaxHeaderBytes)
 		}
 	}
 	// Raw bytes are bounded at the decompression limit too: a compressed body larger than the
@@ -238,7 +239,7 @@ func decodedBody(resp *http.Response, cfg check.Config) (body []byte, truncated 
 		}
 		zr, zerr := gzip.NewReader(br)
 		if zerr != nil {
-			return nil, false, fmt.Errorf("%w: Content-Encoding gzip but the body is not gzip data (%v)", check.ErrBadEncoding, zerr)
+			return nil, false, msg.Error(mErrNotGzip, check.ErrBadEncoding, msg.P(msg.Verbatim, zerr.Error()))
 		}
 		defer zr.Close()
 		r = zr
@@ -252,7 +253,7 @@ func decodedBody(resp *http.Response, cfg check.Config) (body []byte, truncated 
 		if hdr[0]&0x0f == 8 && (uint16(hdr[0])<<8|uint16(hdr[1]))%31 == 0 {
 			zr, zerr := zlib.NewReader(br)
 			if zerr != nil {
-				return nil, false, fmt.Errorf("%w: Content-Encoding deflate but the body is not zlib data (%v)", check.ErrBadEncoding, zerr)
+				return nil, false, msg.Error(mErrNotZlib, check.ErrBadEncoding, msg.P(msg.Verbatim, zerr.Error()))
 			}
 			defer zr.Close()
 			r = zr
@@ -264,7 +265,7 @@ func decodedBody(resp *http.Response, cfg check.Config) (body []byte, truncated 
 	default:
 		// Only gzip and deflate were offered in Accept-Encoding.
 		b, _ := io.ReadAll(io.LimitReader(raw, 512))
-		return b, true, fmt.Errorf("%w: Content-Encoding %q was not offered (Accept-Encoding: gzip, deflate)", check.ErrBadEncoding, enc)
+		return b, true, msg.Error(mErrNotOffered, check.ErrBadEncoding, enc)
 	}
 	limit := cfg.MaxBodyBytes
 	// Read straight into a buffer sized from Content-Length (bounded: the header may lie), so
@@ -287,7 +288,7 @@ func decodedBody(resp *http.Response, cfg check.Config) (body []byte, truncated 
 			var one [1]byte
 			n, rerr := r.Read(one[:])
 			if n > 0 || errors.Is(rerr, check.ErrBodyTooLarge) {
-				return buf, true, fmt.Errorf("%w: more than %s", check.ErrBodyTooLarge, byteSize(limit))
+				return buf, true, msg.Error(mErrBodySize, check.ErrBodyTooLarge, byteSize(limit))
 			}
 			if rerr == io.EOF {
 				return buf, false, nil
@@ -302,7 +303,7 @@ func decodedBody(resp *http.Response, cfg check.Config) (body []byte, truncated 
 			buf = buf[:len(buf)+n]
 			// The ratio is judged first: a bomb is a more precise diagnosis than a big body.
 			if r != io.Reader(raw) && int64(len(buf)) >= min(1<<20, limit) && int64(len(buf)) > int64(cfg.MaxDecompressionRatio)*max(raw.n, 1) {
-				return buf, true, fmt.Errorf("%w: %s of %s data expanded to more than %s (ratio limit %d)",
+				return buf, true, msg.Error(mErrBomb,
 					check.ErrDecompressionBomb, byteSize(raw.n), enc, byteSize(int64(len(buf))), cfg.MaxDecompressionRatio)
 			}
 		}
@@ -311,10 +312,10 @@ func decodedBody(resp *http.Response, cfg check.Config) (body []byte, truncated 
 		}
 		if rerr != nil {
 			if errors.Is(rerr, check.ErrBodyTooLarge) {
-				return buf, true, fmt.Errorf("%w: more than %s on the wire", check.ErrBodyTooLarge, byteSize(limit))
+				return buf, true, msg.Error(mErrWireSize, check.ErrBodyTooLarge, byteSize(limit))
 			}
 			if enc != "" && enc != "identity" && !isNetErr(rerr) {
-				return buf, false, fmt.Errorf("%w: corrupt %s data (%v)", check.ErrBadEncoding, enc, rerr)
+				return buf, false, msg.Error(mErrCorrupt, check.ErrBadEncoding, enc, msg.P(msg.Verbatim, rerr.Error()))
 			}
 			return buf, false, rerr
 		}
@@ -416,22 +417,22 @@ func (s *stage) trace() *httptrace.ClientTrace {
 	}
 }
 
-func (s *stage) doing() string {
+func (s *stage) doing() msg.Phrase {
 	switch s.v.Load() {
 	case stageStart, stageDNS:
-		return "resolving the host"
+		return msg.P(mDoingResolve)
 	case stageConnecting:
-		return "connecting"
+		return msg.P(mDoingConnect)
 	case stageConnected:
-		return "the TLS handshake (or sending the request)"
+		return msg.P(mDoingHandshake)
 	case stageTLSDone:
-		return "sending the request"
+		return msg.P(mDoingSend)
 	case stageWrote:
-		return "waiting for the response headers"
+		return msg.P(mDoingWait)
 	case stageHeaders:
-		return "reading the response headers"
+		return msg.P(mDoingHeaders)
 	default:
-		return "reading the response body"
+		return msg.P(mDoingBody)
 	}
 }
 
@@ -460,45 +461,57 @@ func describe(err error, st *stage, cfg check.Config) error {
 	case errors.Is(err, check.ErrBodyTooLarge), errors.Is(err, check.ErrHeaderTooLarge), errors.Is(err, check.ErrTooManyRedirects),
 		errors.Is(err, check.ErrOffHostRedirect), errors.Is(err, check.ErrRequestBudget), errors.Is(err, check.ErrUnsafeMethod),
 		errors.Is(err, check.ErrDecompressionBomb), errors.Is(err, check.ErrBadEncoding), errors.Is(err, check.ErrOutOfScope):
-		return err
+		return ours(err)
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
 		if !reached {
-			return fmt.Errorf("%w: could not connect within %s (%w)", check.ErrUnreachable, timeout, check.ErrTimeout)
+			return msg.Error(mErrNoConnect, check.ErrUnreachable, timeout, check.ErrTimeout)
 		}
-		return fmt.Errorf("%w: the portal did not complete the response within %s; it stalled while %s", check.ErrTimeout, timeout, st.doing())
+		return msg.Error(mErrStalled, check.ErrTimeout, timeout, st.doing())
 	case errors.Is(err, context.Canceled):
-		return fmt.Errorf("request cancelled while %s: %w", st.doing(), err)
+		return msg.Error(mErrCancelled, st.doing(), err)
 	case errors.As(err, &dns):
-		return fmt.Errorf("%w: host %s not found in DNS (%v)", check.ErrUnreachable, dns.Name, dns.Err)
+		return msg.Error(mErrDNS, check.ErrUnreachable, dns.Name, dns.Err)
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return fmt.Errorf("%w: connection refused: nothing listens on the port", check.ErrUnreachable)
+		return msg.Error(mErrRefusedConn, check.ErrUnreachable)
 	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH):
-		return fmt.Errorf("%w: no route to the host", check.ErrUnreachable)
+		return msg.Error(mErrNoRoute, check.ErrUnreachable)
 	case errors.As(err, &verify):
-		return fmt.Errorf("TLS: the portal's certificate is not valid: %s", certReason(verify.Err))
+		return msg.Error(mErrCert, certReason(verify.Err))
 	case errors.As(err, &unknown), errors.As(err, &host), errors.As(err, &invalid):
-		return fmt.Errorf("TLS: the portal's certificate is not valid: %s", certReason(err))
+		return msg.Error(mErrCert, certReason(err))
 	case errors.As(err, &rec):
-		return fmt.Errorf("TLS: the portal did not answer with TLS (first bytes %q): is it plain HTTP?", rec.RecordHeader[:])
+		return msg.Error(mErrNotTLS, rec.RecordHeader[:])
 	case errors.As(err, &alert):
-		return fmt.Errorf("TLS: the portal refused the handshake with alert %q", alert.Error())
+		return msg.Error(mErrAlert, alert.Error())
 	case strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
-		return errors.New("TLS: the portal did not answer with TLS: it answered plain HTTP on an https:// URL")
+		return msg.Error(mErrPlainHTTP)
 	case strings.Contains(err.Error(), "server response headers exceeded"):
-		return fmt.Errorf("%w: the portal sent more than %s of headers (1xx responses included)", check.ErrHeaderTooLarge, byteSize(cfg.MaxHeaderBytes))
+		return msg.Error(mErrHeaders1xx, check.ErrHeaderTooLarge, byteSize(cfg.MaxHeaderBytes))
 	case errors.Is(err, syscall.ECONNRESET):
-		return fmt.Errorf("the portal reset the connection while %s", st.doing())
+		return msg.Error(mErrReset, st.doing())
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), strings.Contains(err.Error(), "unexpected EOF"):
-		return fmt.Errorf("the portal closed the connection while %s, before a complete response", st.doing())
+		return msg.Error(mErrClosed, st.doing())
 	case strings.Contains(err.Error(), "malformed HTTP"), strings.Contains(err.Error(), "HTTP/0.9"):
-		return fmt.Errorf("the portal sent a malformed HTTP response (%v)", err)
+		return msg.Error(mErrMalformed, msg.P(msg.Verbatim, err.Error()))
 	case strings.Contains(err.Error(), "Content-Length"), strings.Contains(err.Error(), "Transfer-Encoding"):
-		return fmt.Errorf("the portal sent invalid framing headers (%v)", err)
+		return msg.Error(mErrFraming, msg.P(msg.Verbatim, err.Error()))
 	}
-	return fmt.Errorf("while %s: %w", st.doing(), err)
+	return msg.Error(mErrWhile, st.doing(), err)
 }
 
-func certReason(err error) string {
+// ours returns the catalogue error (msg.Error) inside err, such as the scope's refusal a
+// dialer's *net.OpError wraps, so that it renders in the language of the finding that quotes it;
+// err itself when there is none.
+func ours(err error) error {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if _, ok := e.(interface{ Render(string) string }); ok {
+			return e
+		}
+	}
+	return err
+}
+
+func certReason(err error) msg.Phrase {
 	var (
 		unknown x509.UnknownAuthorityError
 		host    x509.HostnameError
@@ -507,18 +520,18 @@ func certReason(err error) string {
 	switch {
 	case errors.As(err, &unknown):
 		if c := unknown.Cert; c != nil && c.Issuer.String() == c.Subject.String() {
-			return fmt.Sprintf("self-signed certificate %q not trusted", c.Subject.CommonName)
+			return msg.P(mCertSelfSigned, c.Subject.CommonName)
 		}
-		return "signed by an unknown authority (chain not trusted)"
+		return msg.P(mCertUnknownCA)
 	case errors.As(err, &host):
-		return fmt.Sprintf("not valid for host %s (%v)", host.Host, host)
+		return msg.P(mCertHost, host.Host, msg.P(msg.Verbatim, host.Error()))
 	case errors.As(err, &invalid):
 		if invalid.Reason == x509.Expired {
-			return fmt.Sprintf("expired or not yet valid (%s)", invalid.Detail)
+			return msg.P(mCertExpired, invalid.Detail)
 		}
-		return invalid.Error()
+		return msg.P(msg.Verbatim, invalid.Error())
 	}
-	return err.Error()
+	return msg.P(msg.Verbatim, err.Error())
 }
 
 func isTimeout(err error) bool {
