@@ -105,14 +105,14 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 		}
 		want := wantText(f, cr, opt.Lang)
 		if want != "" {
-			fmt.Fprintf(&b, "  - %s: %s\n", wd.Want, mdInline(want))
+			fmt.Fprintf(&b, "  - %s: %s\n", wd.Want, mdProse(want))
 		}
 		if f.URL != "" {
 			fmt.Fprintf(&b, "  - %s: <%s>\n", wd.Url, strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(f.URL))
 		}
 		if cr != nil {
 			if adv := cr.Advice.In(opt.Lang); adv != "" {
-				fmt.Fprintf(&b, "  - %s: %s\n", wd.Advice, mdInline(adv))
+				fmt.Fprintf(&b, "  - %s: %s\n", wd.Advice, mdProse(adv))
 			}
 			if bs := basisMarkdown(cr, opt.Lang); bs != "" {
 				fmt.Fprintf(&b, "  - %s: %s\n", wd.Basis, bs)

@@ -1,10 +1,12 @@
 package report
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -42,5 +44,23 @@ func TestNothingScoredShowsNoScoreOrGrade(t *testing.T) {
 		for _, f := range []Format{Text, Markdown, HTML} {
 			assert.NotContains(t, render(t, f, r2, lang), escapeFor(f, runWordsFor(lang).ScoreNone), "%s %s", f, lang)
 		}
+	}
+}
+
+// The catalogue's advice keeps its code spans in Markdown (a configuration line reads as code,
+// not as prose with escaped backticks); what a portal sent, in the message, stays escaped.
+func TestMarkdownAdviceKeepsCode(t *testing.T) {
+	cat := testCatalogue()
+	for i := range cat.Criteria {
+		if cat.Criteria[i].ID == "T-SEC-01" {
+			cat.Criteria[i].Advice.EN = "Set `ssl_protocols TLSv1.2 TLSv1.3;` in nginx"
+			cat.Criteria[i].Advice.VI = "Đặt `ssl_protocols TLSv1.2 TLSv1.3;` trong nginx"
+		}
+	}
+	for _, lang := range []string{"vi", "en"} {
+		var b bytes.Buffer
+		require.NoError(t, Write(&b, Markdown, sampleReport(), Options{Lang: lang, Catalogue: cat}))
+		assert.Contains(t, b.String(), " `ssl_protocols TLSv1.2 TLSv1.3;` ", lang)
+		assert.Contains(t, b.String(), `\`+"`tick\\`", lang)
 	}
 }
