@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/report"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
@@ -157,19 +158,13 @@ func loadAttestations(path string, cat *criteria.Catalogue) (*Attestations, erro
 // document's hash does not match. a may be nil (no evidence file).
 func (a *Attestations) finding(cr *criteria.Criterion, asOf time.Time, lang string) scoring.Finding {
 	f := scoring.Finding{Criterion: cr.ID, Group: cr.Group, Status: scoring.NotTested}
-	say := func(vi, en string) string {
-		if lang == "en" {
-			return en
-		}
-		return vi
-	}
+	say := func(t msg.Text, args ...any) { f.Message, f.MessageID = t.Render(lang, args...), t.ID() }
 	if a == nil {
-		f.Message = say("tiêu chí xác nhận bằng tài liệu: chưa cung cấp tệp minh chứng (EvidenceFile, p06 scan --evidence)",
-			"attested criterion: no evidence file given (EvidenceFile, p06 scan --evidence)")
+		say(mAttNoFile)
 		return f
 	}
 	day := asOf.Format(time.DateOnly)
-	var reasons []string
+	var reasons []msg.Phrase
 	for _, at := range a.Attestations {
 		if at.Criterion != cr.ID {
 			continue
@@ -183,24 +178,23 @@ func (a *Attestations) finding(cr *criteria.Criterion, asOf time.Time, lang stri
 		}
 		switch {
 		case day < at.Issued:
-			reasons = append(reasons, fmt.Sprintf(say("%q chỉ có hiệu lực từ %s", "%q is valid only from %s"), at.Document, at.Issued))
+			reasons = append(reasons, msg.P(mAttFuture, at.Document, at.Issued))
 			continue
 		case day > at.Expires:
-			reasons = append(reasons, fmt.Sprintf(say("%q đã hết hạn ngày %s", "%q expired on %s"), at.Document, at.Expires))
+			reasons = append(reasons, msg.P(mAttExpired, at.Document, at.Expires))
 			continue
 		}
 		if at.File != "" {
 			sum, err := hashFile(a.dir, at.File)
 			if err != nil {
 				f.Status = scoring.Error
-				f.Message = fmt.Sprintf(say("không đọc được tài liệu minh chứng %s: %v", "cannot read the evidence document %s: %v"), at.File, err)
+				say(mAttUnreadable, at.File, err)
 				f.Evidence = []scoring.Evidence{ev}
 				return f
 			}
 			if at.SHA256 != "" && !strings.EqualFold(sum, at.SHA256) {
 				f.Status = scoring.Error
-				f.Message = fmt.Sprintf(say("tài liệu %s không khớp: SHA-256 là %s, tệp minh chứng ghi %s",
-					"document %s does not match: its SHA-256 is %s, the evidence file says %s"), at.File, sum, at.SHA256)
+				say(mAttMismatch, at.File, sum, at.SHA256)
 				f.Got, f.Want = sum, strings.ToLower(at.SHA256)
 				f.Evidence = []scoring.Evidence{ev}
 				return f
@@ -208,15 +202,14 @@ func (a *Attestations) finding(cr *criteria.Criterion, asOf time.Time, lang stri
 			ev.Excerpt = "sha256:" + sum
 		}
 		f.Status = scoring.Attested
-		f.Message = fmt.Sprintf(say("xác nhận bằng %q do %s cấp ngày %s, hiệu lực đến %s", "attested by %q issued by %s on %s, valid until %s"),
-			at.Document, at.IssuedBy, at.Issued, at.Expires)
+		say(mAttested, at.Document, at.IssuedBy, at.Issued, at.Expires)
 		f.Evidence = []scoring.Evidence{ev}
 		return f
 	}
 	if len(reasons) == 0 {
-		f.Message = say("tệp minh chứng không có xác nhận cho tiêu chí này", "the evidence file has no attestation for this criterion")
+		say(mAttNone)
 	} else {
-		f.Message = say("không có xác nhận còn hiệu lực: ", "no valid attestation: ") + strings.Join(reasons, "; ")
+		say(mAttNoneValid, msg.List{Items: reasons})
 	}
 	return f
 }

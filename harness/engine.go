@@ -157,30 +157,29 @@ func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error)
 	for i := range cfg.cat.Criteria {
 		cr := &cfg.cat.Criteria[i]
 		it := item{cr: cr}
-		fixed := func(st scoring.Status, msg string) {
-			it.fixed = &scoring.Finding{Criterion: cr.ID, Group: cr.Group, Status: st, Message: msg}
+		fixed := func(st scoring.Status, t msg.Text, args ...any) {
+			it.fixed = &scoring.Finding{Criterion: cr.ID, Group: cr.Group, Status: st, Message: t.Render(cfg.Lang, args...), MessageID: t.ID()}
 		}
 		switch {
 		case !cfg.selected(cr):
 			it.deselected = true
-			fixed(scoring.NotTested, e.say("không được chọn (tùy chọn Only)", "not selected (Only option)"))
+			fixed(scoring.NotTested, mNotSelected)
 		case cfg.skips[cr.ID] != "":
-			fixed(scoring.NotTested, e.say("bỏ qua: ", "skipped: ")+cfg.skips[cr.ID])
+			fixed(scoring.NotTested, mSkipped, cfg.skips[cr.ID])
 		case !cr.InForce(asOf):
-			fixed(scoring.NotApplicable, e.say("tiêu chí không có hiệu lực vào ngày ", "criterion not in force on ")+asOf.Format(time.DateOnly))
+			fixed(scoring.NotApplicable, mNotInForce, asOf.Format(time.DateOnly))
 		case cr.Method == criteria.Attested:
 			f := atts.finding(cr, asOf, cfg.Lang)
 			it.fixed = &f
 		case cr.Method == criteria.Computed:
-			fixed(scoring.NotTested, e.say("tính từ dữ liệu hồ sơ: dùng p06 index766", "computed from dossier data: use p06 index766"))
+			fixed(scoring.NotTested, mComputed)
 		default:
 			c, ok := registry[cr.ID]
 			switch {
 			case !ok:
-				fixed(scoring.NotTested, e.say("chưa có phép kiểm tra cho tiêu chí này", "no check is built for this criterion"))
+				fixed(scoring.NotTested, mNoCheck)
 			case c.Active && !cfg.Active:
-				fixed(scoring.NotTested, e.say("phép kiểm tra chủ động: chỉ chạy khi bật tùy chọn Active (p06 scan --active)",
-					"active check: runs only with the Active option (p06 scan --active)"))
+				fixed(scoring.NotTested, mActiveOnly)
 			default:
 				it.check = &c
 			}
@@ -200,13 +199,6 @@ func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error)
 		}
 	}
 	return e, nil
-}
-
-func (e *engine) say(vi, en string) string {
-	if e.cfg.Lang == "en" {
-		return en
-	}
-	return vi
 }
 
 func (e *engine) close() {
@@ -292,7 +284,7 @@ func (e *engine) wait(ctx context.Context, i int) scoring.Finding {
 	case <-e.futures[i].done:
 		return e.futures[i].f
 	case <-ctx.Done():
-		return e.finding(e.items[i].cr, check.Errorf("run cancelled before the check completed: %v", ctx.Err()), 0)
+		return e.finding(e.items[i].cr, check.Error(mCancelledPending, ctx.Err()), 0)
 	}
 }
 
@@ -324,7 +316,7 @@ func (e *engine) preflight() {
 	case err != nil:
 		e.home = err
 	case pg.StatusCode >= 400:
-		e.home = fmt.Errorf("the home page answered HTTP %d %s", pg.StatusCode, http.StatusText(pg.StatusCode))
+		e.home = msg.Error(mHomeAnswered, pg.StatusCode, http.StatusText(pg.StatusCode))
 	}
 }
 
@@ -370,10 +362,10 @@ func (e *engine) runItem(i int) scoring.Finding {
 	it := e.items[i]
 	start := time.Now()
 	if e.unreach != nil {
-		return e.finding(it.cr, check.Errorf("%s: %v", e.say("không truy cập được cổng", "the portal could not be reached"), e.unreach), 0)
+		return e.finding(it.cr, check.Error(mUnreachable, e.unreach), 0)
 	}
 	if err := e.ctx.Err(); err != nil {
-		return e.finding(it.cr, check.Errorf("run cancelled before the check started: %v", err), 0)
+		return e.finding(it.cr, check.Error(mCancelled, err), 0)
 	}
 	r, shells := runCheck(e.ctx, e.sess, *it.check, e.cfg.checkTimeout)
 	e.noteShells(it.cr.ID, shells)
@@ -403,7 +395,7 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				res <- check.Errorf("the check of %s panicked: %v", c.ID, p).With(scoring.Evidence{Note: panicFrame(debug.Stack())})
+				res <- check.Error(mPanicked, c.ID, fmt.Sprint(p)).With(scoring.Evidence{Note: panicFrame(debug.Stack())})
 			}
 		}()
 		res <- c.Run(cctx, s)
@@ -422,7 +414,7 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 	case <-timer.C:
 		return check.Error(mAbandoned, timeout), nil
 	case <-ctx.Done():
-		return check.Errorf("run cancelled while the check was running: %v", ctx.Err()), nil
+		return check.Error(mCancelledRunning, ctx.Err()), nil
 	}
 }
 
@@ -594,11 +586,12 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 		r.OutOfScope = append(r.OutOfScope, scoring.Refusal{Method: rf.Method, URL: check.RedactURL(rf.URL), Host: rf.Host, Count: rf.Count})
 	}
 	if e.unreach != nil {
-		return r, fmt.Errorf("harness: %s: %w", check.RedactURL(e.target.BaseURL), e.unreach)
+		return r, msg.Error(mErrRun, check.RedactURL(e.target.BaseURL), e.unreach)
 	}
 	if e.home != nil {
-		hint := assessHint(e.home).Render(msg.EN)
-		return r, fmt.Errorf("harness: %s: %w: %v.%s", check.RedactURL(e.target.BaseURL), ErrUnreadable, check.Redact(e.home.Error()), hint)
+		home := msg.P(msg.Verbatim, e.home)
+		why := msg.Rendered{EN: check.Redact(home.Render(msg.EN)), VI: check.Redact(home.Render(msg.VI))}
+		return r, msg.Error(mErrRunUnread, check.RedactURL(e.target.BaseURL), ErrUnreadable, why, assessHint(e.home))
 	}
 	return r, nil
 }

@@ -92,7 +92,7 @@ func TestCheckStatuses(t *testing.T) {
 			//lint:ignore SA5000 the panic is what this case tests
 			m["x"]++
 			return check.Passf("unreachable")
-		}}, nil, scoring.Error, "the check of T-SEC-01 panicked: assignment to entry in nil map"},
+		}}, nil, scoring.Error, "phép kiểm tra T-SEC-01 gặp lỗi panic: assignment to entry in nil map"},
 		{"check ignoring its context is abandoned", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
 			<-block
 			return check.Passf("too late")

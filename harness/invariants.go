@@ -17,7 +17,7 @@ import (
 // still returned: the checks whose result rested on the portal's pages are error, saying why
 // and what would make them assessable; checks that judge something else (the TLS configuration,
 // the fakes) keep their verdicts. p06 scan exits 2, as for an unreachable portal.
-var ErrUnreadable = errors.New("the portal's home page could not be read")
+var ErrUnreadable = msg.Error(mErrUnreadable)
 
 // earned applies the engine's invariants to a check's result, whatever the check returned (the
 // status table of package scoring says what each status means):

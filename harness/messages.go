@@ -92,4 +92,45 @@ func said(r check.Result) msg.Rendered { return msg.Rendered{EN: r.Message, VI: 
 var (
 	mNoteMoreEvidence = msg.New("harness.note.more-evidence", "%d more items of evidence not shown", "còn %d mục minh chứng khác không hiển thị")
 	mNoteShell        = msg.New("harness.note.shell", "content rendered by JavaScript, not seen: %s", "nội dung do JavaScript dựng, công cụ không thấy được: %s")
+
+	// Findings the engine fixes without running a check.
+	mNotSelected = msg.New("harness.fixed.not-selected", "not selected (Only option)", "không được chọn (tùy chọn `Only`)")
+	mNotRun      = msg.New("harness.fixed.not-run", "not selected by -run", "không được chọn bởi -run")
+	mSkipped     = msg.New("harness.fixed.skipped", "skipped: %s", "bỏ qua: %s")
+	mNotInForce  = msg.New("harness.fixed.not-in-force", "criterion not in force on %s", "tiêu chí không có hiệu lực vào ngày %s")
+	mComputed    = msg.New("harness.fixed.computed", "computed from dossier data: use p06 index766", "tính từ dữ liệu hồ sơ: dùng p06 index766")
+	mNoCheck     = msg.New("harness.fixed.no-check", "no check is built for this criterion", "chưa có phép kiểm tra cho tiêu chí này")
+	mActiveOnly  = msg.New("harness.fixed.active-only", "active check: runs only with the Active option (p06 scan --active)", "phép kiểm tra chủ động: chỉ chạy khi bật tùy chọn Active (p06 scan --active)")
+	mUnreachable = msg.New("harness.error.unreachable", "the portal could not be reached: %v", "không truy cập được cổng: %v")
+	mCancelled   = msg.New("harness.error.cancelled", "run cancelled before the check started: %v", "lượt đánh giá bị hủy trước khi phép kiểm tra bắt đầu: %v")
+
+	// The findings of attested criteria (Attestations).
+	mAttNoFile     = msg.New("harness.attest.no-file", "attested criterion: no evidence file given (EvidenceFile, p06 scan --evidence)", "tiêu chí xác nhận bằng tài liệu: chưa cung cấp tệp minh chứng (EvidenceFile, p06 scan --evidence)")
+	mAttFuture     = msg.New("harness.attest.future", "%q is valid only from %s", "%q chỉ có hiệu lực từ %s")
+	mAttExpired    = msg.New("harness.attest.expired", "%q expired on %s", "%q đã hết hạn ngày %s")
+	mAttUnreadable = msg.New("harness.attest.unreadable", "cannot read the evidence document %s: %v", "không đọc được tài liệu minh chứng %s: %v")
+	mAttMismatch   = msg.New("harness.attest.mismatch", "document %s does not match: its SHA-256 is %s, the evidence file says %s", "tài liệu %s không khớp: SHA-256 là %s, tệp minh chứng ghi %s")
+	mAttested      = msg.New("harness.attest.attested", "attested by %q issued by %s on %s, valid until %s", "xác nhận bằng %q do %s cấp ngày %s, hiệu lực đến %s")
+	mAttNone       = msg.New("harness.attest.none", "the evidence file has no attestation for this criterion", "tệp minh chứng không có xác nhận cho tiêu chí này")
+	mAttNoneValid  = msg.New("harness.attest.none-valid", "no valid attestation: %v", "không có xác nhận còn hiệu lực: %v")
+
+	// The one-line result a test logs after Run (Summary).
+	mSummaryScore     = msg.New("harness.summary.score", "score %.1f / 100, grade %s, %d/%d mandatory met; ", "điểm %.1f / 100, xếp loại %s, %d/%d tiêu chí bắt buộc đạt; ")
+	mSummaryAssessed  = msg.New("harness.summary.assessed", "assessed %d of %d criteria", "đã đánh giá %d trên %d tiêu chí")
+	mSummaryErrors    = msg.New("harness.summary.errors", " (%d error)", " (%d lỗi)")
+	mSummaryNotTested = msg.New("harness.summary.not-tested", "; not tested: ", "; chưa kiểm tra: ")
+)
+
+// The engine's own errors: findings it makes when a check could not run, and the errors Check
+// returns (msg.Error: errors.Is sees ErrUnreachable and ErrUnreadable through them).
+var (
+	mCancelledPending = msg.New("harness.engine.cancelled-pending", "run cancelled before the check completed: %v", "lượt đánh giá bị hủy trước khi phép kiểm tra hoàn thành: %v")
+	mCancelledRunning = msg.New("harness.engine.cancelled-running", "run cancelled while the check was running: %v", "lượt đánh giá bị hủy khi phép kiểm tra đang chạy: %v")
+	mPanicked         = msg.New("harness.engine.panicked", "the check of %s panicked: %s", "phép kiểm tra %s gặp lỗi panic: %s")
+	mHomeAnswered     = msg.New("harness.engine.home-status", "the home page answered HTTP %d %s", "trang chủ trả lời HTTP %d %s")
+	mErrUnreadable    = msg.New("harness.err.unreadable", "the portal's home page could not be read", "không đọc được trang chủ của cổng")
+	// The error Check returns: the portal, then what happened (and what would help, with a
+	// leading space, or nothing).
+	mErrRun       = msg.New("harness.err.run", "harness: %s: %v", "harness: %s: %v")
+	mErrRunUnread = msg.New("harness.err.run-unreadable", "harness: %s: %v: %v.%v", "harness: %s: %v: %v.%v")
 )

@@ -131,7 +131,7 @@ func (h *Harness[T]) run(m *matcher) *scoring.Report {
 				findings[i] = *it.fixed
 			} else {
 				findings[i] = scoring.Finding{Criterion: it.cr.ID, Group: it.cr.Group, Status: scoring.NotTested,
-					Message: e.say("không được chọn bởi -run", "not selected by -run")}
+					Message: mNotRun.Render(h.cfg.Lang), MessageID: mNotRun.ID()}
 			}
 		}
 	}
@@ -214,34 +214,18 @@ func Summary(r *scoring.Report, left map[string]bool, lang string) string {
 	var b strings.Builder
 	// The one-line result: score and grade first (not for a partial run, whose score is not
 	// the portal's), then the coverage they rest on.
-	if r.Partial == nil {
-		if lang == "en" {
-			fmt.Fprintf(&b, "score %.1f / 100, grade %s, %d/%d mandatory met; ", r.Scores.Overall, scoring.GradeLabel(r.Scores, lang),
-				r.Scores.Compliance.Met, r.Scores.Compliance.Applicable)
-		} else {
-			fmt.Fprintf(&b, "điểm %.1f / 100, xếp loại %s, %d/%d tiêu chí bắt buộc đạt; ", r.Scores.Overall, scoring.GradeLabel(r.Scores, lang),
-				r.Scores.Compliance.Met, r.Scores.Compliance.Applicable)
-		}
+	if r.Partial == nil && !r.Scores.Unscored() {
+		b.WriteString(mSummaryScore.Render(lang, r.Scores.Overall, scoring.GradeLabel(r.Scores, lang),
+			r.Scores.Compliance.Met, r.Scores.Compliance.Applicable))
 	}
-	if lang == "en" {
-		fmt.Fprintf(&b, "assessed %d of %d criteria", assessed, total)
-		if errs > 0 {
-			fmt.Fprintf(&b, " (%d error)", errs)
-		}
-	} else {
-		fmt.Fprintf(&b, "đã đánh giá %d trên %d tiêu chí", assessed, total)
-		if errs > 0 {
-			fmt.Fprintf(&b, " (%d lỗi)", errs)
-		}
+	b.WriteString(mSummaryAssessed.Render(lang, assessed, total))
+	if errs > 0 {
+		b.WriteString(mSummaryErrors.Render(lang, errs))
 	}
 	if len(list) == 0 {
 		return b.String()
 	}
-	if lang == "en" {
-		b.WriteString("; not tested: ")
-	} else {
-		b.WriteString("; chưa kiểm tra: ")
-	}
+	b.WriteString(mSummaryNotTested.Render(lang))
 	for i, c := range list {
 		if i > 0 {
 			b.WriteString("; ")

@@ -533,13 +533,9 @@ func surveyProfile(raw json.RawMessage, base, lang string) (*harness.Profile, er
 		if err != nil {
 			return nil, err
 		}
-		p, err := decodeProfile(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		return p, nil
+		return decodeProfile(b, path)
 	}
-	return decodeProfile(raw)
+	return decodeProfile(raw, "")
 }
 
 // surveyReadReport reads a stored report, validated against the published report schema.
@@ -647,11 +643,7 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 	live := newLiveProgress(stderr, len(portals), o.lang)
 	live.cmd = "p06 survey"
 	if !o.quiet && live.terminal { // plain logs get the start and done lines only
-		o.observe = func(f scoring.Finding) {
-			mu.Lock()
-			defer mu.Unlock()
-			live.check(f)
-		}
+		o.observe = liveObserver(&mu, live)
 	}
 	forEachPortal(len(portals), o.parallel, func(i int) {
 		p := portals[i]

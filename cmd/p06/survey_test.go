@@ -95,7 +95,7 @@ func TestSurveyLoopbackPortals(t *testing.T) {
 	for i, m := range progress {
 		assert.Equal(t, fmt.Sprint(i+1), m[1], "progress counts up")
 	}
-	assert.Regexp(t, `UBND tỉnh Không Tới: 0\.0% \(0/\d+ tiêu chí bắt buộc đạt\), điểm \d+\.\d, — .*KHÔNG TRUY CẬP ĐƯỢC: .*connection refused`, stderr)
+	assert.Regexp(t, `UBND tỉnh Không Tới: 0\.0% \(0/\d+ tiêu chí bắt buộc đạt\), điểm \d+\.\d, — .*KHÔNG TRUY CẬP ĐƯỢC: .*kết nối bị từ chối`, stderr)
 	assert.Contains(t, stderr, "4 cổng, tỷ lệ đáp ứng toàn quốc")
 	assert.Contains(t, stderr, "1 không truy cập hoặc không đọc được")
 

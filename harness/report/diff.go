@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -176,10 +175,7 @@ func (d *Diff) Regressed() bool { return len(d.NewlyFailing) > 0 }
 
 // WriteJSON writes the diff as JSON.
 func (d *Diff) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(d)
+	return writeIndentedJSON(w, d)
 }
 
 // diffWords are the labels of [Diff.WriteText], by language.

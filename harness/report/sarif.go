@@ -240,10 +240,7 @@ func WriteSARIF(w io.Writer, r *scoring.Report, opt Options) error {
 		}
 		run.Results = append(run.Results, res)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}})
+	return writeIndentedJSON(w, sarifLog{Schema: sarifSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
 func sarifRuleOf(id string, opt Options) sarifRule {
@@ -312,6 +309,15 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// writeIndentedJSON writes v as the JSON outputs are written: indented by two spaces, with <, >
+// and & left as they are (the outputs are files, not HTML).
+func writeIndentedJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 func round1(f float64) float64 {

@@ -295,10 +295,7 @@ func WriteSurveyJSON(w io.Writer, s *Survey) error {
 			c.Portals[i].Groups = map[string]float64{}
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(&c)
+	return writeIndentedJSON(w, &c)
 }
 
 // ReadSurveyJSON reads a survey written by WriteSurveyJSON, validating it against

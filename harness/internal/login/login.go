@@ -6,7 +6,6 @@ package login
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -28,7 +27,7 @@ func Login(ctx context.Context, s *check.Session, who ident.Person) (*check.Brow
 		b := ssoBrowser(s)
 		b.Citizen = who
 		if err := l.Login(ctx, b, who); err != nil {
-			return nil, fmt.Errorf("logging in as %s through the adapter: %w", check.Redact(who.ID), err)
+			return nil, msg.Error(mErrAdapter, check.Redact(who.ID), err)
 		}
 		return b, nil
 	}
@@ -42,7 +41,7 @@ func Login(ctx context.Context, s *check.Session, who ident.Person) (*check.Brow
 func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMode, start string) (*check.Browser, *check.LoginTrace, error) {
 	sso := ssoOf(s)
 	if sso == nil {
-		return nil, nil, fmt.Errorf("logging in through the national SSO: %w", check.ErrNoFake)
+		return nil, nil, msg.Error(mErrNoSSO, check.ErrNoFake)
 	}
 	b := ssoBrowser(s)
 	b.Citizen = who
@@ -68,7 +67,7 @@ func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMod
 	}
 	mode, err := modeOf(m)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", check.ErrLoginFlow, err)
+		return nil, nil, msg.Error(mErrCause, check.ErrLoginFlow, quoted(err))
 	}
 	flow, err := reachSSO(ctx, s, sso, b, tr)
 	if err != nil {
@@ -120,11 +119,11 @@ func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMod
 func reachSSO(ctx context.Context, s *check.Session, sso *ssotest.Server, b *check.Browser, tr *check.LoginTrace) (string, error) {
 	abs, err := s.Resolve(tr.Start)
 	if err != nil {
-		return "", fmt.Errorf("%w: %v", check.ErrLoginFlow, err)
+		return "", msg.Error(mErrCause, check.ErrLoginFlow, quoted(err))
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
 	if err != nil {
-		return "", fmt.Errorf("%w: %v", check.ErrLoginFlow, err)
+		return "", msg.Error(mErrCause, check.ErrLoginFlow, quoted(err))
 	}
 	for hop := 0; hop < 3; hop++ {
 		resp, err := s.Fetch(ctx, b, req)
@@ -138,7 +137,7 @@ func reachSSO(ctx context.Context, s *check.Session, sso *ssotest.Server, b *che
 			}
 		}
 		if err != nil {
-			return "", fmt.Errorf("%w: following the login entry: %v", check.ErrLoginFlow, err)
+			return "", msg.Error(mErrFollowing, check.ErrLoginFlow, quoted(err))
 		}
 		final, _ := url.Parse(resp.FinalURL)
 		if id, ok := sso.FlowID(final); ok {
@@ -149,19 +148,19 @@ func reachSSO(ctx context.Context, s *check.Session, sso *ssotest.Server, b *che
 		}
 		e := ssoEntry(resp, sso.URL)
 		if e == nil {
-			return "", fmt.Errorf("%w: the login entry %s led to %s (status %d), not to the national SSO, and no link or form on it leads there",
+			return "", msg.Error(mErrNoSSOLink,
 				check.ErrLoginFlow, redact.LoginURL(tr.Start), redact.LoginURL(resp.FinalURL), resp.StatusCode)
 		}
 		if e.method == http.MethodPost && !s.Config().Active && !sameHost(e.target(final).Host, sso.URL) {
-			return "", fmt.Errorf("%w: the login entry %s starts the SSO login with a form post, which the harness sends only with active checks enabled; enable them or implement BeginLogin.BeginLogin: %w",
+			return "", msg.Error(mErrFormPost,
 				check.ErrLoginFlow, redact.LoginURL(resp.FinalURL), &check.NotImplementedError{Method: "BeginLogin.BeginLogin"})
 		}
 		req, err = e.request(ctx, final)
 		if err != nil {
-			return "", fmt.Errorf("%w: %v", check.ErrLoginFlow, err)
+			return "", msg.Error(mErrCause, check.ErrLoginFlow, quoted(err))
 		}
 	}
-	return "", fmt.Errorf("%w: the login entry %s did not reach the national SSO within 3 pages", check.ErrLoginFlow, redact.LoginURL(tr.Start))
+	return "", msg.Error(mErrTooDeep, check.ErrLoginFlow, redact.LoginURL(tr.Start))
 }
 
 // refused explains why the browser passed the SSO's authorization endpoint without staying at
@@ -178,7 +177,7 @@ func refused(sso *ssotest.Server, tr *check.LoginTrace, final *url.URL) error {
 			break
 		}
 		if f[i].Account != "" {
-			return fmt.Errorf("%w: the fake SSO logged %s in without showing its login page (SetAutoLogin is on); the harness needs the login page to choose the account and the misbehaviour",
+			return msg.Error(mErrAutoLogin,
 				check.ErrLoginFlow, check.Redact(f[i].Account))
 		}
 	}
@@ -186,13 +185,14 @@ func refused(sso *ssotest.Server, tr *check.LoginTrace, final *url.URL) error {
 		reason = final.Query().Get("error") + " " + final.Query().Get("error_description")
 	}
 	reason = strings.TrimSpace(reason)
+	var pkce, stateNonce msg.Phrase // empty unless the reason calls for them
 	if strings.Contains(reason, "code_challenge is required") {
-		reason += " (P06-AUTH-01 reports it; set PKCEOptional on the ssotest.Server to assess the rest of the login)"
+		pkce = msg.P(mHintPKCE)
 	}
 	if strings.Contains(reason, "state is required") || strings.Contains(reason, "nonce is required") {
-		reason += " (P06-AUTH-01 reports it; set StateNonceOptional on the ssotest.Server to assess the rest of the login)"
+		stateNonce = msg.P(mHintStateNonce)
 	}
-	return fmt.Errorf("%w: the national SSO refused the portal's authorization request: %s", check.ErrLoginFlow, reason)
+	return msg.Error(mErrRefused, check.ErrLoginFlow, reason, pkce, stateNonce)
 }
 
 func sameHost(host, rawURL string) bool {
@@ -218,7 +218,7 @@ func (e *entry) target(base *url.URL) *url.URL {
 func (e *entry) request(ctx context.Context, base *url.URL) (*http.Request, error) {
 	u := e.target(base)
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("the login link %q is not an http(s) URL", e.href)
+		return nil, msg.Error(mErrLoginLink, e.href)
 	}
 	if e.method == http.MethodPost {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), strings.NewReader(e.form.Encode()))

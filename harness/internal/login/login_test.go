@@ -13,6 +13,7 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/harness/internal/probe"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/ssotest"
 	"github.com/p06kit/p06kit/ident"
 )
@@ -174,6 +175,9 @@ func TestLoginSSO(t *testing.T) {
 		if !errors.Is(err, check.ErrLoginFlow) || !strings.Contains(err.Error(), "invalid_request: code_challenge is required") {
 			t.Fatalf("err = %v", err)
 		}
+		if w := viWords(err, "invalid_request: code_challenge is required (PKCE with S256)"); len(w) > 0 {
+			t.Errorf("English words %q in Vietnamese: %s", w, msg.P(msg.Verbatim, err).Render(msg.VI))
+		}
 		if tr.Authorize == nil {
 			t.Error("the refused authorization request is not in the trace")
 		}
@@ -183,6 +187,9 @@ func TestLoginSSO(t *testing.T) {
 		_, _, err := session(srv, "/nowhere", nil).LoginSSO(ctx, who, ssotest.Normal)
 		if !errors.Is(err, check.ErrLoginFlow) || !strings.Contains(err.Error(), "not to the national SSO") {
 			t.Fatalf("err = %v", err)
+		}
+		if w := viWords(err); len(w) > 0 {
+			t.Errorf("English words %q in Vietnamese: %s", w, msg.P(msg.Verbatim, err).Render(msg.VI))
 		}
 	})
 	t.Run("a GET form labelled VNeID", func(t *testing.T) {
@@ -247,4 +254,14 @@ func hasCookie(cs []*http.Cookie, name string) bool {
 		}
 	}
 	return false
+}
+
+// viWords are the English function words of err rendered in Vietnamese (as a finding quotes it),
+// outside data: the SSO's own words.
+func viWords(err error, data ...string) []string {
+	vi := msg.P(msg.Verbatim, err).Render(msg.VI)
+	for _, d := range data {
+		vi = strings.ReplaceAll(vi, d, " ")
+	}
+	return msg.EnglishWords(vi)
 }

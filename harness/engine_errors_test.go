@@ -1,0 +1,61 @@
+package harness
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/p06kit/p06kit/harness/check"
+	"github.com/p06kit/p06kit/harness/msg"
+	"github.com/p06kit/p06kit/scoring"
+)
+
+// The engine's errors read in the run's language: the finding an unreachable portal gives every
+// check, the finding a check whose home page answered an error status is demoted to, and the
+// error Check returns for each (rendered as a message would quote it), with no English function
+// word in Vietnamese; errors.Is still sees ErrUnreachable and ErrUnreadable.
+func TestEngineErrorsReadInTheRunsLanguage(t *testing.T) {
+	readsHome := check.Check{ID: "T-SEC-01", Run: func(ctx context.Context, s *check.Session) check.Result {
+		if _, err := s.Page(ctx, s.Target().BaseURL); err != nil {
+			return check.FromError(check.StepProfile.ID(), err)
+		}
+		return check.Passf("ran")
+	}}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	closed := "http://" + ln.Addr().String() + "/"
+	ln.Close() // nothing listens there now
+	down := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "bảo trì", http.StatusServiceUnavailable)
+	}))
+	t.Cleanup(down.Close)
+
+	for _, tc := range []struct {
+		name, url string
+		is        error
+	}{
+		{"unreachable", closed, ErrUnreachable},
+		{"home page answers 503", down.URL + "/", ErrUnreadable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Check(t.Context(), Target{BaseURL: tc.url}, Catalogue(testCatalogue()), NoBuiltin(), Checks(readsHome))
+			require.ErrorIs(t, err, tc.is)
+			require.NotNil(t, r)
+			f := findingOf(r, "T-SEC-01")
+			assert.Equal(t, scoring.Error, f.Status)
+			assert.Empty(t, msg.EnglishWords(f.Message), "finding in Vietnamese: %s", f.Message)
+			vi := msg.P(msg.Verbatim, err).Render(msg.VI)
+			assert.Empty(t, msg.EnglishWords(vi), "Check's error in Vietnamese: %s", vi)
+			assert.NotEqual(t, vi, err.Error(), "the error is the same in both languages")
+			assert.False(t, strings.Contains(err.Error(), "không"), "Check's error in English: %s", err)
+			assert.True(t, errors.Is(err, tc.is))
+		})
+	}
+}
