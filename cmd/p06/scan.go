@@ -25,6 +25,7 @@ import (
 	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/render"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/bounded"
 	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
@@ -199,7 +200,7 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 	if !o.quiet {
 		o.observe = liveObserver(&mu, live)
 	}
-	forEachPortal(len(urls), o.portals, func(i int) {
+	bounded.Each(len(urls), o.portals, func(i int) {
 		u := urls[i]
 		start := time.Now()
 		r, err := scanOne(ctx, u, o)

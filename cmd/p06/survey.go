@@ -23,6 +23,7 @@ import (
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/bounded"
 	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
@@ -645,7 +646,7 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 	if !o.quiet && live.terminal { // plain logs get the start and done lines only
 		o.observe = liveObserver(&mu, live)
 	}
-	forEachPortal(len(portals), o.parallel, func(i int) {
+	bounded.Each(len(portals), o.parallel, func(i int) {
 		p := portals[i]
 		start := time.Now()
 		if !o.quiet && p.stored == nil {
