@@ -87,6 +87,18 @@
 // 1552/BTTTT-THH (the Project 06 technical guidance, 26/04/2022) is not available, so no
 // criterion claims to quote it.
 //
+// # Text in two languages
+//
+// Every prose field a person reads is in Vietnamese and English: titles, requirements, advice
+// and formulas as {vi, en} pairs, and on each basis document_vi, article_vi, note_vi and
+// issuer_now_vi beside the English. In the built-in catalogues every basis has a Vietnamese
+// name; a foreign standard keeps its proper name with a Vietnamese description beside it, and
+// what the English calls reported or unverified the Vietnamese does too ("được cho là").
+// Configuration, header values, parameters and record field names are Markdown code spans
+// (`ssl_protocols TLSv1.2 TLSv1.3;`), in both languages, so that renderers can show them as
+// code and a Vietnamese text is not read as English. The package tests render every
+// Vietnamese field and fail on an English function word outside code spans and URLs.
+//
 // # Levels, points and dates in p06-technical
 //
 // Level is mandatory where a binding text (a decree, circular, decision or the Project 06

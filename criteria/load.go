@@ -4,14 +4,15 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/jsonschema"
 	"github.com/p06kit/p06kit/internal/safefile"
 )
@@ -21,7 +22,7 @@ import (
 const MaxCatalogueSize = 16 << 20
 
 // ErrTooLarge is returned (wrapped) by Load when the input exceeds MaxCatalogueSize.
-var ErrTooLarge = errors.New("catalogue is larger than the 16 MiB limit")
+var ErrTooLarge = msg.Error(mLoadTooLarge)
 
 //go:embed schema/catalogue.schema.json
 var schemaJSON []byte
@@ -49,16 +50,20 @@ type LoadError struct {
 }
 
 // Error prints one problem per line after a summary line.
-func (e *LoadError) Error() string {
+func (e *LoadError) Error() string { return e.Render(msg.EN) }
+
+// Render is Error in lang: the summary line, and the reasons about the whole file (its encoding,
+// its JSON), in lang; the other reasons as they are.
+func (e *LoadError) Render(lang string) string {
 	var b strings.Builder
 	if len(e.Problems) == 1 {
-		b.WriteString("criteria: invalid catalogue: 1 problem")
+		b.WriteString(mLoadInvalid1.Render(lang))
 	} else {
-		fmt.Fprintf(&b, "criteria: invalid catalogue: %d problems", len(e.Problems))
+		b.WriteString(mLoadInvalidN.Render(lang, len(e.Problems)))
 	}
 	for _, p := range e.Problems {
 		b.WriteString("\n\t")
-		b.WriteString(p.String())
+		b.WriteString(p.Path + ": " + reasonIn(p.Reason, lang))
 	}
 	return b.String()
 }
@@ -71,17 +76,17 @@ func (e *LoadError) Error() string {
 func Load(r io.Reader) (*Catalogue, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxCatalogueSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("criteria: reading catalogue: %w", err)
+		return nil, msg.Wrap(msg.P(mLoadReading), err)
 	}
 	if len(data) > MaxCatalogueSize {
-		return nil, fmt.Errorf("criteria: %w", ErrTooLarge)
+		return nil, msg.Wrap(msg.P(mLoadStep), ErrTooLarge)
 	}
 	// Editors on Windows often save UTF-8 with a byte-order mark; JSON forbids it, people
 	// cannot see it, so it is dropped rather than reported.
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if off := safefile.FirstInvalidUTF8(data); off >= 0 {
 		line, col := safefile.Position(data, int64(off))
-		return nil, &LoadError{Problems: []Problem{{Path: "$", Reason: fmt.Sprintf("invalid UTF-8 at line %d, column %d: a catalogue must be UTF-8 (re-save the file as UTF-8, not in a legacy Vietnamese encoding such as TCVN3 or VNI)", line, col)}}}
+		return nil, &LoadError{Problems: []Problem{{Path: "$", Reason: mLoadNotUTF8.Render(msg.EN, strconv.Itoa(line), strconv.Itoa(col))}}}
 	}
 	return load(data)
 }

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/p06kit/p06kit/harness"
+	"github.com/p06kit/p06kit/internal/bounded"
 	"github.com/p06kit/p06kit/scoring"
 )
 
@@ -214,27 +215,18 @@ func scanFleet(b *testing.B, n, parallel int, pool *x509.CertPool, portal func(i
 
 	cpu0 := cpuTime()
 	start := time.Now()
-	sem := make(chan struct{}, parallel)
-	var wg sync.WaitGroup
 	var failed atomic.Int64
-	for i := range n {
-		sem <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			u, done := portal(i)
-			defer done()
-			tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}, ForceAttemptHTTP2: true}
-			defer tr.CloseIdleConnections()
-			r, err := harness.Check(context.Background(), harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}},
-				harness.Lang("en"), harness.Parallel(8))
-			if err != nil || r == nil {
-				failed.Add(1)
-			}
-		}()
-	}
-	wg.Wait()
+	bounded.Each(n, parallel, func(i int) {
+		u, done := portal(i)
+		defer done()
+		tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}, ForceAttemptHTTP2: true}
+		defer tr.CloseIdleConnections()
+		r, err := harness.Check(context.Background(), harness.Target{BaseURL: u, Client: &http.Client{Transport: tr}},
+			harness.Lang("en"), harness.Parallel(8))
+		if err != nil || r == nil {
+			failed.Add(1)
+		}
+	})
 	m := fleetMeasure{elapsed: time.Since(start), cpu: cpuTime() - cpu0}
 	close(stop)
 	mwg.Wait()

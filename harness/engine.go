@@ -19,6 +19,7 @@ import (
 	"github.com/p06kit/p06kit/harness/internal/ledger"
 	"github.com/p06kit/p06kit/harness/internal/probe"
 	"github.com/p06kit/p06kit/harness/msg"
+	"github.com/p06kit/p06kit/internal/bounded"
 	"github.com/p06kit/p06kit/internal/textx"
 	"github.com/p06kit/p06kit/scoring"
 )
@@ -241,18 +242,7 @@ func (e *engine) start(want func(i int) bool) {
 	}
 	go func() {
 		e.preOnce.Do(e.preflight)
-		sem := make(chan struct{}, e.cfg.checksAtOnce())
-		var wg sync.WaitGroup
-		for _, i := range parallel {
-			sem <- struct{}{}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer func() { <-sem }()
-				e.deliver(i, e.runItem(i))
-			}()
-		}
-		wg.Wait()
+		bounded.Each(len(parallel), e.cfg.checksAtOnce(), func(k int) { e.deliver(parallel[k], e.runItem(parallel[k])) })
 		for _, i := range exclusive {
 			e.deliver(i, e.runItem(i))
 		}

@@ -214,7 +214,7 @@ func Summary(r *scoring.Report, left map[string]bool, lang string) string {
 	var b strings.Builder
 	// The one-line result: score and grade first (not for a partial run, whose score is not
 	// the portal's), then the coverage they rest on.
-	if r.Partial == nil {
+	if r.Partial == nil && !r.Scores.Unscored() {
 		b.WriteString(mSummaryScore.Render(lang, r.Scores.Overall, scoring.GradeLabel(r.Scores, lang),
 			r.Scores.Compliance.Met, r.Scores.Compliance.Applicable))
 	}

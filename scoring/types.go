@@ -183,6 +183,18 @@ type Scores struct {
 	Compliance Compliance            `json:"compliance"`
 }
 
+// Unscored reports whether no group has a score (nothing that scores was assessed: an
+// unreachable portal, every check in error): Overall is then the mean of nothing and Grade rests
+// on no verdict, and the human formats show neither.
+func (s Scores) Unscored() bool {
+	for _, g := range s.Groups {
+		if g.Score != nil {
+			return false
+		}
+	}
+	return true
+}
+
 // WaiverSummary lists the waivers that applied and the stale ones that were ignored.
 type WaiverSummary struct {
 	Applied []Waiver `json:"applied"`

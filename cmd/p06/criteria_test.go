@@ -143,7 +143,7 @@ func TestCriteriaErrors(t *testing.T) {
 		stderr []string
 	}{
 		{"bad file names the JSON path", []string{"--catalogue", broken}, []string{"broken.json", `$.criteria[0].group: group "h" does not exist`, `$.groups[0]: group "g" has no criteria`}},
-		{"malformed JSON names line and column", []string{"--catalogue", notJSON}, []string{"line 2, column 11"}},
+		{"malformed JSON names line and column", []string{"--catalogue", notJSON}, []string{"dòng 2, cột 11"}},
 		{"missing file", []string{"--catalogue", filepath.Join(dir, "nope.json")}, []string{"nope.json: không tìm thấy"}},
 		{"unknown built-in", []string{"--catalogue", "p07"}, []string{`no built-in catalogue "p07"`}},
 		{"unknown format", []string{"--format", "xml"}, []string{`--format "xml": cần table, md hoặc json`, "cách dùng: p06 criteria"}},

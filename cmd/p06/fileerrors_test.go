@@ -32,6 +32,10 @@ func TestFileErrorsInTheRunsLanguage(t *testing.T) {
 	badChar := file("part2.json", "{\n  \"format\": x}")
 	notUTF8 := file("portals.json", `{"portals":[{"url":"https://a.example/","unit":"UBND `+"\xff"+`"}]}`)
 	missing := filepath.Join(dir, "missing", "r.json")
+	badQuote := file("quote.csv", "MaHoSo,\"Ma\"DonVi,MaTTHC,NgayTiepNhan\n")
+	procsBadQuote := file("procs3.csv", "MaTTHC,Ten\nP1,a\"b\n")
+	catTruncated := file("cat.json", "{\"id\": \"x\",\n \"groups\": [")
+	catNotUTF8 := file("cat2.json", "{\"id\": \"x\",\n \"title\": \"C\xc3\"}")
 
 	for _, tc := range []struct {
 		name   string
@@ -43,6 +47,10 @@ func TestFileErrorsInTheRunsLanguage(t *testing.T) {
 			[]string{"empty input: want JSON Lines"}, []string{"tệp trống: cần JSON Lines"}, empty},
 		{"CSV missing a column", []string{"index766", noColumn},
 			[]string{"line 1: header: no MaTTHC column (required)"}, []string{"dòng 1: dòng tiêu đề: thiếu cột MaTTHC (bắt buộc)"}, noColumn},
+		{"CSV header with a stray quote", []string{"index766", badQuote},
+			[]string{"line 1: header: parse error on line 1, column 11: extraneous or missing \" in quoted-field"}, []string{"dòng 1: dòng tiêu đề: lỗi đọc CSV ở dòng 1, cột 11: thừa hoặc thiếu dấu \""}, badQuote},
+		{"procedures with a stray quote", []string{"index766", dossiers, "--procedures", procsBadQuote},
+			[]string{"parse error on line 2, column 5: bare \""}, []string{"lỗi đọc CSV ở dòng 2, cột 5: dấu \" lẻ"}, procsBadQuote},
 		{"empty procedures", []string{"index766", dossiers, "--procedures", procsEmpty},
 			[]string{"the file is empty"}, []string{"tệp trống"}, procsEmpty},
 		{"procedures missing a column", []string{"index766", dossiers, "--procedures", procsNoCode},
@@ -57,6 +65,10 @@ func TestFileErrorsInTheRunsLanguage(t *testing.T) {
 			[]string{"is the input " + dossiers}, []string{"chính là tệp đầu vào " + dossiers}, dossiers},
 		{"output directory missing", []string{"index766", dossiers, "--out", missing},
 			[]string{"the directory " + filepath.Dir(missing) + " does not exist"}, []string{"thư mục " + filepath.Dir(missing) + " không tồn tại"}, missing},
+		{"catalogue truncated", []string{"criteria", "--catalogue", catTruncated},
+			[]string{"invalid catalogue: 1 problem", "line 2, column 13: unexpected end of input"}, []string{"bộ tiêu chí không hợp lệ: 1 vấn đề", "dòng 2, cột 13: JSON kết thúc giữa chừng"}, catTruncated},
+		{"catalogue not UTF-8", []string{"index766", dossiers, "--catalogue", catNotUTF8},
+			[]string{"invalid UTF-8 at line 2, column 13"}, []string{"dòng 2, cột 13: không phải UTF-8"}, catNotUTF8},
 		{"input missing", []string{"index766", filepath.Join(dir, "absent.jsonl")},
 			[]string{"no such file or directory"}, []string{"không có tệp hay thư mục này"}, filepath.Join(dir, "absent.jsonl")},
 	} {

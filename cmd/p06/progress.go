@@ -3,27 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"sync"
 
 	"github.com/p06kit/p06kit/scoring"
 )
-
-// forEachPortal calls do(i) for each of n portals, at most parallel at once, and returns when
-// every call has.
-func forEachPortal(n, parallel int, do func(i int)) {
-	sem := make(chan struct{}, parallel)
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			do(i)
-		}()
-	}
-	wg.Wait()
-}
 
 // liveProgress reports a scan's progress on stderr as checks complete: on a terminal one line
 // rewritten in place (a live counter), otherwise a plain line every liveEvery checks so that

@@ -25,6 +25,7 @@ import (
 	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/render"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/bounded"
 	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
@@ -47,7 +48,7 @@ type scanOpts struct {
 	strict       bool
 	quiet        bool
 	// observe is called with each check's finding as it completes (progress), or nil.
-	observe  func(u string, f scoring.Finding)
+	observe  func(scoring.Finding)
 	evidence string
 	waivers  string
 	profile  *harness.Profile
@@ -197,13 +198,9 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 	several := len(urls) > 1
 	live := newLiveProgress(stderr, len(urls), o.lang)
 	if !o.quiet {
-		o.observe = func(u string, f scoring.Finding) {
-			mu.Lock()
-			defer mu.Unlock()
-			live.check(f)
-		}
+		o.observe = liveObserver(&mu, live)
 	}
-	forEachPortal(len(urls), o.portals, func(i int) {
+	bounded.Each(len(urls), o.portals, func(i int) {
 		u := urls[i]
 		start := time.Now()
 		r, err := scanOne(ctx, u, o)
@@ -254,6 +251,15 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 	return code
 }
 
+// liveObserver counts each check's finding on live, holding mu (the lock of the run's stderr).
+func liveObserver(mu *sync.Mutex, live *liveProgress) func(scoring.Finding) {
+	return func(f scoring.Finding) {
+		mu.Lock()
+		defer mu.Unlock()
+		live.check(f)
+	}
+}
+
 // scanOne assesses one portal.
 func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error) {
 	if o.deadline > 0 {
@@ -262,10 +268,7 @@ func scanOne(ctx context.Context, u string, o scanOpts) (*scoring.Report, error)
 		defer cancel()
 	}
 	a := assessment{cat: o.cat, lang: o.lang, requestTimeout: o.timeout, grading: o.grading, active: o.active, deep: o.deep,
-		roots: o.roots, profile: o.profile, renderer: o.renderer}
-	if o.observe != nil {
-		a.observe = func(f scoring.Finding) { o.observe(u, f) }
-	}
+		roots: o.roots, profile: o.profile, renderer: o.renderer, observe: o.observe}
 	a.extra = []harness.Option{harness.CheckTimeout(o.checkTimeout),
 		harness.Parallel(o.parallel), harness.MaxConnsPerHost(o.connsPerHost)} // < 1 is rejected with a clear message
 	if len(o.only) > 0 {
@@ -462,22 +465,23 @@ func readProfile(path string) (*harness.Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := decodeProfile(b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return p, nil
+	return decodeProfile(b, path)
 }
 
-// decodeProfile reads a profile's JSON, validated against the published profile schema.
-func decodeProfile(b []byte) (*harness.Profile, error) {
-	if err := report.Validate(report.ProfileSchemaName, b); err != nil {
-		return nil, err
-	}
+// decodeProfile reads a profile's JSON, validated against the published profile schema; its
+// errors name the file, when the profile comes from one.
+func decodeProfile(b []byte, file string) (*harness.Profile, error) {
+	err := report.Validate(report.ProfileSchemaName, b)
 	var p harness.Profile
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
+	if err == nil {
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		err = dec.Decode(&p)
+	}
+	switch {
+	case err != nil && file != "":
+		return nil, fmt.Errorf("%s: %w", file, err)
+	case err != nil:
 		return nil, err
 	}
 	return &p, nil

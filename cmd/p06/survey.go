@@ -23,6 +23,7 @@ import (
 	"github.com/p06kit/p06kit/harness"
 	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/harness/report"
+	"github.com/p06kit/p06kit/internal/bounded"
 	"github.com/p06kit/p06kit/internal/redact"
 	"github.com/p06kit/p06kit/internal/safefile"
 	"github.com/p06kit/p06kit/scoring"
@@ -533,13 +534,9 @@ func surveyProfile(raw json.RawMessage, base, lang string) (*harness.Profile, er
 		if err != nil {
 			return nil, err
 		}
-		p, err := decodeProfile(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		return p, nil
+		return decodeProfile(b, path)
 	}
-	return decodeProfile(raw)
+	return decodeProfile(raw, "")
 }
 
 // surveyReadReport reads a stored report, validated against the published report schema.
@@ -647,13 +644,9 @@ func surveyAssess(ctx context.Context, portals []surveyPortal, o surveyOpts, std
 	live := newLiveProgress(stderr, len(portals), o.lang)
 	live.cmd = "p06 survey"
 	if !o.quiet && live.terminal { // plain logs get the start and done lines only
-		o.observe = func(f scoring.Finding) {
-			mu.Lock()
-			defer mu.Unlock()
-			live.check(f)
-		}
+		o.observe = liveObserver(&mu, live)
 	}
-	forEachPortal(len(portals), o.parallel, func(i int) {
+	bounded.Each(len(portals), o.parallel, func(i int) {
 		p := portals[i]
 		start := time.Now()
 		if !o.quiet && p.stored == nil {

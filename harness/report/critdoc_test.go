@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/p06kit/p06kit/criteria"
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -38,6 +39,11 @@ func TestCriterionPagesUpToDate(t *testing.T) {
 		page := b.String()
 		assert.Contains(t, page, "### Yêu cầu")
 		assert.Contains(t, page, "### Legal basis")
+		// The Vietnamese part reads in Vietnamese: no English function word outside code
+		// spans and URLs (the English part follows "## English").
+		vi, _, found := strings.Cut(page, "\n## English\n")
+		assert.True(t, found)
+		assert.Empty(t, msg.EnglishWords(vi), "%s: English words in the Vietnamese part", c.ID)
 		checkPage(t, filepath.Join(dir, name), b.Bytes())
 	}
 	checkPage(t, filepath.Join(dir, "README.md"), index.Bytes())

@@ -37,13 +37,13 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 	}
 	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---:|:---:|:---|:---|\n", wd.Score, wd.Grade, wd.Compliance, wd.Coverage)
 	score := "**" + fmtScore(r.Scores.Overall) + "** / 100"
-	if facts.Partial {
-		score = facts.W.ScorePartial // the unselected criteria weigh in the number: it is not the portal's
+	if facts.Unscored {
+		score = facts.ScoreShown // a partial run's unselected criteria weigh in the number; or nothing was scored
 	}
 	fmt.Fprintf(&b, "| %s | **%s** | %s | %d / %d %s (%s) |\n\n", score,
 		mdInline(gradeShown(r, opt.Lang)), compliance,
 		cov.Assessed, cov.Total, wd.CoverageOf, fmtRate(cov.Share()))
-	if len(r.Scores.Caps) > 0 && !facts.Partial {
+	if len(r.Scores.Caps) > 0 && !facts.Unscored {
 		var caps []string
 		for _, cp := range r.Scores.Caps {
 			caps = append(caps, fmt.Sprintf("`%s` (%s)", cp.Criterion, wd.Statuses[cp.Status]))
@@ -105,14 +105,14 @@ func WriteMarkdown(w io.Writer, r *scoring.Report, opt Options) error {
 		}
 		want := wantText(f, cr, opt.Lang)
 		if want != "" {
-			fmt.Fprintf(&b, "  - %s: %s\n", wd.Want, mdInline(want))
+			fmt.Fprintf(&b, "  - %s: %s\n", wd.Want, mdProse(want))
 		}
 		if f.URL != "" {
 			fmt.Fprintf(&b, "  - %s: <%s>\n", wd.Url, strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(f.URL))
 		}
 		if cr != nil {
 			if adv := cr.Advice.In(opt.Lang); adv != "" {
-				fmt.Fprintf(&b, "  - %s: %s\n", wd.Advice, mdInline(adv))
+				fmt.Fprintf(&b, "  - %s: %s\n", wd.Advice, mdProse(adv))
 			}
 			if bs := basisMarkdown(cr, opt.Lang); bs != "" {
 				fmt.Fprintf(&b, "  - %s: %s\n", wd.Basis, bs)

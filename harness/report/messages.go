@@ -95,7 +95,7 @@ var labelTexts = struct {
 	Applied:            msg.New("report.label.applied", "Applied waivers", "Miễn trừ được áp dụng"),
 	Discovery:          msg.New("report.label.discovery", "Portal profile", "Hồ sơ cổng"),
 	MandatoryMet:       msg.New("report.label.mandatory-met", "mandatory criteria met", "tiêu chí bắt buộc đạt"),
-	CapNote:            msg.New("report.label.cap-note", "a failed critical criterion caps the grade at", "tiêu chí trọng yếu không đạt giới hạn xếp loại ở mức"),
+	CapNote:            msg.New("report.label.cap-note", "a critical criterion that failed, or could not be assessed, caps the grade at", "tiêu chí trọng yếu không đạt, hoặc không đánh giá được, giới hạn xếp loại ở mức"),
 	None:               msg.New("report.label.none", "none", "không có"),
 	Points:             msg.New("report.label.points", "points", "điểm"),
 	PointsHdr:          msg.New("report.label.points-hdr", "Points", "Điểm đạt / tối đa"),

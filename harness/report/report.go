@@ -163,10 +163,7 @@ func WriteJSON(w io.Writer, r *scoring.Report) error {
 	if r == nil {
 		return fmt.Errorf("report: nil report")
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sanitise(r))
+	return writeIndentedJSON(w, sanitise(r))
 }
 
 // sanitise returns a copy of r whose numbers are finite and whose nil slices are empty, so that

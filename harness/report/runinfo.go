@@ -110,7 +110,7 @@ func toolLine(r *scoring.Report, opt Options) string {
 
 // runWords are the labels of the run facts, by language.
 type runWords struct {
-	Partial, PartialNote, NotGraded, SelectedMet, ScorePartial,
+	Partial, PartialNote, NotGraded, SelectedMet, ScorePartial, ScoreNone, NotGradedNone,
 	Adapter, Interfaces, NoInterfaces, Level2, Level2None, Level2Note, AdapterWarnings, AdapterWarningsNote,
 	OutOfScope, OutOfScopeNote, RefusedTotal,
 	Shells, ShellsNote, ShellCriteria,
@@ -126,7 +126,11 @@ var runWordsEN = runWords{
 	NotGraded:    "not graded (partial assessment)",
 	SelectedMet:  "selected mandatory criteria met",
 	ScorePartial: "not scored (partial assessment)",
-	Adapter:      "The vendor's adapter", Interfaces: "Adapter interfaces implemented", NoInterfaces: "none",
+	// A run that assessed no criterion that scores (an unreachable portal, every check in error):
+	// its 0.0 would be an average of nothing, and its grade a verdict nothing earned.
+	ScoreNone:     "not scored (no criterion could be assessed)",
+	NotGradedNone: "not graded (no criterion could be assessed)",
+	Adapter:       "The vendor's adapter", Interfaces: "Adapter interfaces implemented", NoInterfaces: "none",
 	Level2:              "Procedures the vendor declares reserved to level-2 accounts",
 	Level2None:          "none declared",
 	Level2Note:          "a verdict resting on this declaration (P06-AUTH-08) was not verified by the harness.",
@@ -147,12 +151,14 @@ var runWordsEN = runWords{
 }
 
 var runWordsVI = runWords{
-	Partial:      "Đánh giá một phần",
-	PartialNote:  "chỉ đánh giá các tiêu chí được chọn bằng %s (%d tiêu chí): lần đánh giá này không tính điểm và không xếp loại cổng, chỉ cho kết quả của các tiêu chí này.",
-	NotGraded:    "không xếp loại (đánh giá một phần)",
-	SelectedMet:  "tiêu chí bắt buộc được chọn đạt",
-	ScorePartial: "không tính điểm (đánh giá một phần)",
-	Adapter:      "Bộ điều hợp của nhà cung cấp", Interfaces: "Giao diện bộ điều hợp đã cài đặt", NoInterfaces: "không có",
+	Partial:       "Đánh giá một phần",
+	PartialNote:   "chỉ đánh giá các tiêu chí được chọn bằng %s (%d tiêu chí): lần đánh giá này không tính điểm và không xếp loại cổng, chỉ cho kết quả của các tiêu chí này.",
+	NotGraded:     "không xếp loại (đánh giá một phần)",
+	SelectedMet:   "tiêu chí bắt buộc được chọn đạt",
+	ScorePartial:  "không tính điểm (đánh giá một phần)",
+	ScoreNone:     "không tính điểm (chưa đánh giá được tiêu chí nào)",
+	NotGradedNone: "không xếp loại (chưa đánh giá được tiêu chí nào)",
+	Adapter:       "Bộ điều hợp của nhà cung cấp", Interfaces: "Giao diện bộ điều hợp đã cài đặt", NoInterfaces: "không có",
 	Level2:              "Thủ tục nhà cung cấp khai báo chỉ dành cho tài khoản mức 2",
 	Level2None:          "không khai báo thủ tục nào",
 	Level2Note:          "kết quả dựa trên khai báo này (P06-AUTH-08) chưa được công cụ xác minh.",
@@ -185,7 +191,11 @@ type runFacts struct {
 	W runWords
 	// Partial: the run assessed Selected (selectors) = Criteria; Met/Applicable count the
 	// selected mandatory criteria (Known false without a catalogue to tell which are mandatory).
-	Partial         bool
+	Partial bool
+	// Unscored: the human formats show ScoreShown instead of a score, no grade and no caps (a
+	// partial run, or one in which nothing that scores was assessed).
+	Unscored        bool
+	ScoreShown      string
 	Selected        []string
 	Criteria        []string
 	PartialNote     string
@@ -215,6 +225,12 @@ func factsOf(r *scoring.Report, opt Options) runFacts {
 			f.Met, f.Applicable = PartialCompliance(r, opt.Catalogue)
 			f.ComplianceKnown = true
 		}
+	}
+	switch {
+	case f.Partial:
+		f.Unscored, f.ScoreShown = true, w.ScorePartial
+	case r.Scores.Unscored():
+		f.Unscored, f.ScoreShown = true, w.ScoreNone
 	}
 	if a := r.Adapter; a != nil {
 		f.Adapter = true
@@ -261,8 +277,11 @@ func fmtBytes(n int64) string {
 // gradeShown is the grade as a human format prints it: the label, or "not graded" for a
 // partial run, whose grade is not the portal's.
 func gradeShown(r *scoring.Report, lang string) string {
-	if r.Partial != nil {
+	switch {
+	case r.Partial != nil:
 		return runWordsFor(lang).NotGraded
+	case r.Scores.Unscored():
+		return runWordsFor(lang).NotGradedNone
 	}
 	return gradeLabel(r, lang)
 }

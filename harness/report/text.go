@@ -32,15 +32,19 @@ func WriteText(w io.Writer, r *scoring.Report, opt Options) error {
 		}
 		fmt.Fprintf(&b, "%s: %s · %s: %s%s · %d / %d %s (%s)\n", wd.Score, facts.W.ScorePartial,
 			wd.Grade, gradeShown(r, opt.Lang), compliance, cov.Assessed, cov.Total, wd.CoverageOf, fmtRate(cov.Share()))
+	} else if facts.Unscored {
+		fmt.Fprintf(&b, "%s: %s · %s: %s · %d / %d %s (%s) · %d / %d %s (%s)\n", wd.Score, facts.ScoreShown,
+			wd.Grade, gradeShown(r, opt.Lang), c.Met, c.Applicable, wd.MandatoryMet, fmtRate(c.Rate),
+			cov.Assessed, cov.Total, wd.CoverageOf, fmtRate(cov.Share()))
 	} else {
 		fmt.Fprintf(&b, "%s %s / 100 · %s %s · %d / %d %s (%s) · %d / %d %s (%s)\n", wd.Score, fmtScore(r.Scores.Overall),
 			wd.Grade, gradeLabel(r, opt.Lang), c.Met, c.Applicable, wd.MandatoryMet, fmtRate(c.Rate),
 			cov.Assessed, cov.Total, wd.CoverageOf, fmtRate(cov.Share()))
 	}
-	if len(r.Scores.Caps) > 0 && !facts.Partial {
+	if len(r.Scores.Caps) > 0 && !facts.Unscored {
 		var ids []string
 		for _, cp := range r.Scores.Caps {
-			ids = append(ids, cp.Criterion)
+			ids = append(ids, cp.Criterion+" ("+wd.Statuses[cp.Status]+")")
 		}
 		fmt.Fprintf(&b, "%s: %s — %s %s\n", wd.Caps, strings.Join(ids, ", "), wd.CapNote, capGrade(r, opt.Lang))
 	}

@@ -9,11 +9,11 @@ import (
 	"io"
 	"net"
 	"slices"
-	"sync"
 	"syscall"
 	"time"
 
 	"github.com/p06kit/p06kit/harness/msg"
+	"github.com/p06kit/p06kit/internal/bounded"
 )
 
 // probeTimeout bounds one probe (dial, write, read) when the context allows more.
@@ -222,20 +222,7 @@ func (p *Prober) ScanVersions(ctx context.Context) ([]VersionResult, error) {
 }
 
 // each calls f(0) … f(n-1), up to p.Parallel at once, and returns when all have returned.
-func (p *Prober) each(n int, f func(i int)) {
-	sem := make(chan struct{}, p.parallel())
-	var wg sync.WaitGroup
-	for i := range n {
-		sem <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			f(i)
-		}()
-	}
-	wg.Wait()
-}
+func (p *Prober) each(n int, f func(i int)) { bounded.Each(n, p.parallel(), f) }
 
 // WeakSuite is a weak suite the server accepted at a version.
 type WeakSuite struct {
