@@ -373,11 +373,11 @@ func (h *handshakeReader) readCertificates() ([][]byte, error) {
 
 // ParseServerHello parses the body of a ServerHello handshake message (without its 4-byte header).
 func ParseServerHello(b []byte) (*ServerHello, error) {
-	bad := func(what string) (*ServerHello, error) {
+	bad := func(what any) (*ServerHello, error) {
 		return nil, msg.Error(mErrBadServerHello, ErrNotTLS, what)
 	}
 	if len(b) < 2+32+1 {
-		return bad("too short")
+		return bad(msg.P(mErrTooShort))
 	}
 	sh := &ServerHello{LegacyVersion: binary.BigEndian.Uint16(b)}
 	sh.Version = sh.LegacyVersion

@@ -236,3 +236,6 @@ var (
 	mErrNoCertAtAll     = msg.New("tlsscan.err.no-certificate-at-all", "TLS handshake with %s: %v; hand-built handshakes got no certificate either (%v)", "bắt tay TLS với %s: %v; các lần bắt tay tự dựng cũng không nhận được chứng thư (%v)")
 	mAtVersion          = msg.New("tlsscan.at-version", "%s: %v", "%s: %v")
 )
+
+// mErrTooShort is a ServerHello shorter than its fixed fields (the other reasons name a field).
+var mErrTooShort = msg.New("tlsscan.err.too-short", "too short", "quá ngắn")
