@@ -139,13 +139,13 @@ func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error)
 	sess, err := probe.NewRunSession(e.ctx, target, cfg.Config)
 	if err != nil {
 		e.cancel()
-		return nil, fmt.Errorf("harness: %w", err)
+		return nil, msg.Error(mErrHarness, err)
 	}
 	e.sess = sess
 	atts, err := loadAttestations(cfg.evidence, cfg.cat)
 	if err != nil {
 		e.close()
-		return nil, fmt.Errorf("harness: %w", err)
+		return nil, msg.Error(mErrHarness, err)
 	}
 	registry := map[string]check.Check{}
 	if !cfg.noBuiltin {
@@ -427,7 +427,7 @@ var validStatus = map[scoring.Status]bool{
 // field redacted.
 func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration) scoring.Finding {
 	if !validStatus[r.Status] {
-		r = check.Errorf("the check of %s returned an invalid status %q (want pass, fail, error, not_applicable or not_tested)", cr.ID, r.Status).
+		r = check.Error(mInvalidStatus, cr.ID, string(r.Status)).
 			With(r.Evidence...)
 	}
 	msg := r.Message
@@ -529,7 +529,7 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	r, err := scoring.Score(e.cfg.cat, scoring.Findings{Catalogue: e.cfg.cat.ID, Target: check.RedactURL(given), Findings: findings},
 		scoring.Config{Waivers: e.cfg.waivers, AsOf: day, Bands: e.cfg.bands})
 	if err != nil {
-		return nil, fmt.Errorf("harness: scoring: %w", err)
+		return nil, msg.Error(mErrScoring, err)
 	}
 	e.targetsMu.Lock()
 	for _, t := range e.targets {

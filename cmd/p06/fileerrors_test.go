@@ -32,6 +32,8 @@ func TestFileErrorsInTheRunsLanguage(t *testing.T) {
 	badChar := file("part2.json", "{\n  \"format\": x}")
 	notUTF8 := file("portals.json", `{"portals":[{"url":"https://a.example/","unit":"UBND `+"\xff"+`"}]}`)
 	missing := filepath.Join(dir, "missing", "r.json")
+	badQuote := file("quote.csv", "MaHoSo,\"Ma\"DonVi,MaTTHC,NgayTiepNhan\n")
+	procsBadQuote := file("procs3.csv", "MaTTHC,Ten\nP1,a\"b\n")
 	catTruncated := file("cat.json", "{\"id\": \"x\",\n \"groups\": [")
 	catNotUTF8 := file("cat2.json", "{\"id\": \"x\",\n \"title\": \"C\xc3\"}")
 
@@ -45,6 +47,10 @@ func TestFileErrorsInTheRunsLanguage(t *testing.T) {
 			[]string{"empty input: want JSON Lines"}, []string{"tệp trống: cần JSON Lines"}, empty},
 		{"CSV missing a column", []string{"index766", noColumn},
 			[]string{"line 1: header: no MaTTHC column (required)"}, []string{"dòng 1: dòng tiêu đề: thiếu cột MaTTHC (bắt buộc)"}, noColumn},
+		{"CSV header with a stray quote", []string{"index766", badQuote},
+			[]string{"line 1: header: parse error on line 1, column 11: extraneous or missing \" in quoted-field"}, []string{"dòng 1: dòng tiêu đề: lỗi đọc CSV ở dòng 1, cột 11: thừa hoặc thiếu dấu \""}, badQuote},
+		{"procedures with a stray quote", []string{"index766", dossiers, "--procedures", procsBadQuote},
+			[]string{"parse error on line 2, column 5: bare \""}, []string{"lỗi đọc CSV ở dòng 2, cột 5: dấu \" lẻ"}, procsBadQuote},
 		{"empty procedures", []string{"index766", dossiers, "--procedures", procsEmpty},
 			[]string{"the file is empty"}, []string{"tệp trống"}, procsEmpty},
 		{"procedures missing a column", []string{"index766", dossiers, "--procedures", procsNoCode},

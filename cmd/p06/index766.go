@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -46,9 +47,9 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	asOfFlag := fs.String("as-of", "", flagDoc(mIdxFlagAsOf))
 	var partials stringList
 	fs.Var(&partials, "partial", flagDoc(mIdxFlagPartial))
-	files, ok := parseInterleaved(fs, args)
-	if !ok {
-		return helpOrUsage(args)
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return helpOrUsage(err)
 	}
 	l := argLang(args) // the language of messages until --lang is known to be good
 	say := func(m msg.Text, a ...any) int {
@@ -244,12 +245,11 @@ func runIndex766(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// helpOrUsage is the exit status after a failed flag parse: 0 when help was asked for.
-func helpOrUsage(args []string) int {
-	for _, a := range args {
-		if a == "-h" || a == "-help" || a == "--help" || a == "--h" {
-			return exitOK
-		}
+// helpOrUsage is the exit status after a failed flag parse: 0 when help was asked for before
+// any bad flag, 2 otherwise (`p06 index766 --bogus -h` is a usage error, as for every command).
+func helpOrUsage(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
 	}
 	return exitCantRun
 }
@@ -259,13 +259,6 @@ type stringList []string
 
 func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
-
-// parseInterleaved parses flags that may come before or after the positional arguments. It
-// is false on a usage error or -h (helpOrUsage tells them apart).
-func parseInterleaved(fs *cliFlags, args []string) ([]string, bool) {
-	pos, err := parseInterspersed(fs, args)
-	return pos, err == nil
-}
 
 // progressLine prints "records, records/s, bad" on stderr once a run has taken a second.
 type progressLine struct {
@@ -334,8 +327,8 @@ func runIndex766Generate(args []string, stdout, stderr io.Writer) int {
 	nProc := fs.Int("procedure-count", 200, flagDoc(mGenFlagNProc))
 	units := fs.Int("units", 60, flagDoc(mGenFlagUnits))
 	fs.String("lang", "vi", flagDoc(mGenFlagLang))
-	if _, ok := parseInterleaved(fs, args); !ok {
-		return helpOrUsage(args)
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return helpOrUsage(err)
 	}
 	if fs.NArg() > 0 {
 		say(stderr, "p06 index766 generate", argLang(args), mUnexpectedArg, fs.Arg(0))

@@ -112,9 +112,10 @@ type NotImplementedError struct {
 	Method string
 }
 
-func (e *NotImplementedError) Error() string {
-	return fmt.Sprintf("the adapter does not implement %s", e.Method)
-}
+func (e *NotImplementedError) Error() string { return e.Render(msg.EN) }
+
+// Render is the error in lang: as a value of a message, in that message's language.
+func (e *NotImplementedError) Render(lang string) string { return mNotImpl.Render(lang, e.Method) }
 
 // Unwrap makes errors.Is(err, ErrNotImplemented) true.
 func (e *NotImplementedError) Unwrap() error { return ErrNotImplemented }
@@ -146,6 +147,8 @@ var (
 	mUnsafe  = msg.New("check.not-tested.unsafe", "%s: %v (enable active checks to assess this)", "%s: %v (bật kiểm tra chủ động để đánh giá)")
 	mTLS     = msg.New("check.error.tls", "%s: %v", "lỗi TLS hoặc chứng thư số của cổng (%s: %v)")
 	mFailed  = msg.New("check.error.other", "%s: %v", "không hoàn thành được phép kiểm tra (%s: %v)")
+	// NotImplementedError's text.
+	mNotImpl = msg.New("check.err.not-implemented-method", "the adapter does not implement %s", "bộ điều hợp chưa triển khai %s")
 	// StepProfile is the step a check names when the portal's profile cannot be resolved.
 	StepProfile = msg.New("check.step.resolve-profile", "resolving the portal profile", "xác định hồ sơ cổng")
 	// Evidence notes (Response.Evidence, LoginTrace.Evidence).

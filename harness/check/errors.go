@@ -26,16 +26,13 @@ var (
 	ErrTimeout = msg.Error(msg.New("check.err.timeout", "timed out", "quá thời hạn"))
 	// ErrBadEncoding: the body's Content-Encoding is unsupported or its data is corrupt.
 	ErrBadEncoding = msg.Error(msg.New("check.err.bad-encoding", "bad content encoding", "mã hóa nội dung không hợp lệ"))
+	// ErrOutOfScope is returned (wrapped) when a request would leave the scan's scope: the session
+	// refused it before anything was sent.
+	ErrOutOfScope = msg.Error(msg.New("check.err.out-of-scope", "request outside the scan's scope refused (not sent)", "yêu cầu nằm ngoài phạm vi đánh giá nên bị từ chối (không gửi)"))
+	// ErrUnsafeMethod is returned when a request other than GET or HEAD is attempted while active
+	// checks are disabled.
+	ErrUnsafeMethod = msg.Error(msg.New("check.err.unsafe-method", "only GET and HEAD are allowed unless active checks are enabled", "chỉ được gửi GET và HEAD khi chưa bật kiểm tra chủ động"))
+	// ErrNoCatalogue is returned by Session.Procedures when the portal shows no procedure catalogue:
+	// none configured and none discovered, or the catalogue page or endpoint does not answer 200.
+	ErrNoCatalogue = msg.Error(msg.New("check.err.no-catalogue", "no procedure catalogue", "không có danh mục thủ tục"))
 )
-
-// ErrOutOfScope is returned (wrapped) when a request would leave the scan's scope: the session
-// refused it before anything was sent.
-var ErrOutOfScope = msg.Error(msg.New("check.err.out-of-scope", "request outside the scan's scope refused (not sent)", "yêu cầu nằm ngoài phạm vi đánh giá nên bị từ chối (không gửi)"))
-
-// ErrUnsafeMethod is returned when a request other than GET or HEAD is attempted while active
-// checks are disabled.
-var ErrUnsafeMethod = msg.Error(msg.New("check.err.unsafe-method", "only GET and HEAD are allowed unless active checks are enabled", "chỉ được gửi GET và HEAD khi chưa bật kiểm tra chủ động"))
-
-// ErrNoCatalogue is returned by Session.Procedures when the portal shows no procedure catalogue:
-// none configured and none discovered, or the catalogue page or endpoint does not answer 200.
-var ErrNoCatalogue = msg.Error(msg.New("check.err.no-catalogue", "no procedure catalogue", "không có danh mục thủ tục"))

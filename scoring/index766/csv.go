@@ -63,7 +63,7 @@ func readHeader(data []byte, atEOF bool) (names []string, end, lines int, err er
 	r := csv.NewReader(bytes.NewReader(data[:end]))
 	names, err = r.Read()
 	if err != nil {
-		return nil, 0, 0, msg.Wrap(msg.P(mErrHeader), err)
+		return nil, 0, 0, msg.Wrap(msg.P(mErrHeader), csvErr(err))
 	}
 	return names, end, bytes.Count(data[:end], []byte{'\n'}), nil
 }

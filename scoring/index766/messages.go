@@ -1,6 +1,11 @@
 package index766
 
-import "github.com/p06kit/p06kit/harness/msg"
+import (
+	"encoding/csv"
+	"errors"
+
+	"github.com/p06kit/p06kit/harness/msg"
+)
 
 // The notes of a report, in English (Report.Notes, the JSON) and Vietnamese (Report.NotesIn).
 var (
@@ -60,3 +65,49 @@ var (
 	mErrBool        = msg.New("index766.error.bool", "want true/false or 1/0, got %q", "cần true/false hoặc 1/0, thấy %q")
 	mErrPartial     = msg.New("index766.error.partial-format", "index766 partial: format %q version %d: want %q version %d", "tệp kết quả từng phần của index766: định dạng %q phiên bản %d: cần %q phiên bản %d")
 )
+
+// The errors of encoding/csv, said in the catalogue's words.
+var (
+	mErrCSVAt         = msg.New("index766.error.csv-at", "parse error on line %d, column %d: %v", "lỗi đọc CSV ở dòng %d, cột %d: %v")
+	mErrCSVRecordAt   = msg.New("index766.error.csv-record-at", "record on line %d; parse error on line %d, column %d: %v", "bản ghi ở dòng %d; lỗi đọc CSV ở dòng %d, cột %d: %v")
+	mErrCSVBareQuote  = msg.New("index766.error.csv-bare-quote", `bare " in non-quoted field`, `dấu " lẻ trong một trường không đặt trong ngoặc kép`)
+	mErrCSVQuote      = msg.New("index766.error.csv-quote", `extraneous or missing " in quoted-field`, `thừa hoặc thiếu dấu " trong một trường đặt trong ngoặc kép`)
+	mErrCSVFieldCount = msg.New("index766.error.csv-field-count", "record on line %d: wrong number of fields", "bản ghi ở dòng %d: số trường không đúng")
+)
+
+// csvError is an error of encoding/csv with how the catalogue says it: its Error is the
+// original's, and errors.As finds the *csv.ParseError.
+type csvError struct{ err *csv.ParseError }
+
+func (e csvError) Error() string { return e.err.Error() }
+
+func (e csvError) Unwrap() error { return e.err }
+
+// Render is the error in lang.
+func (e csvError) Render(lang string) string {
+	if lang == msg.EN {
+		return e.err.Error()
+	}
+	var why any = e.err.Err
+	switch e.err.Err {
+	case csv.ErrFieldCount:
+		return mErrCSVFieldCount.Render(lang, e.err.Line)
+	case csv.ErrBareQuote:
+		why = msg.P(mErrCSVBareQuote)
+	case csv.ErrQuote:
+		why = msg.P(mErrCSVQuote)
+	}
+	if e.err.StartLine != e.err.Line {
+		return mErrCSVRecordAt.Render(lang, e.err.StartLine, e.err.Line, e.err.Column, why)
+	}
+	return mErrCSVAt.Render(lang, e.err.Line, e.err.Column, why)
+}
+
+// csvErr returns err as a csvError when it is encoding/csv's, unchanged otherwise.
+func csvErr(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) && pe == err {
+		return csvError{pe}
+	}
+	return err
+}

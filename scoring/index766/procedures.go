@@ -177,7 +177,7 @@ func proceduresCSV(data []byte) ([]Procedure, error) {
 		return nil, msg.Error(mErrProcsEmpty)
 	}
 	if err != nil {
-		return nil, msg.Wrap(msg.P(mErrHeader), err)
+		return nil, msg.Wrap(msg.P(mErrHeader), csvErr(err))
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -199,7 +199,7 @@ func proceduresCSV(data []byte) ([]Procedure, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, csvErr(err)
 		}
 		line, _ := r.FieldPos(0)
 		p := Procedure{Code: get(rec, "MaTTHC"), Name: get(rec, "Ten"), Level: get(rec, "MucDo")}

@@ -667,7 +667,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			return
 		}
 		if resp.StatusCode != 200 {
-			r.procErr = fmt.Errorf("%w: %s answers status %d", check.ErrNoCatalogue, check.Redact(abs), resp.StatusCode)
+			r.procErr = msg.Error(mNoCatalogueStatus, check.ErrNoCatalogue, check.Redact(abs), resp.StatusCode)
 			return
 		}
 		if resp.Truncated {
@@ -693,7 +693,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 			return
 		}
 		if pg.StatusCode != 200 || pg.Doc == nil {
-			r.procErr = fmt.Errorf("%w: %s answers status %d, content type %q", check.ErrNoCatalogue, check.Redact(pg.URL), pg.StatusCode, pg.Header.Get("Content-Type"))
+			r.procErr = msg.Error(mNoCataloguePage, check.ErrNoCatalogue, check.Redact(pg.URL), pg.StatusCode, pg.Header.Get("Content-Type"))
 			return
 		}
 		base, _ := url.Parse(pg.FinalURL)
@@ -729,7 +729,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 		}
 		r.procs = list
 	default:
-		r.procErr = fmt.Errorf("%w: the profile has neither procedures nor procedures_json and no link labelled \"Thủ tục hành chính\" or \"Danh mục thủ tục\" was found from the home page", check.ErrNoCatalogue)
+		r.procErr = msg.Error(mNoCatalogueLink, check.ErrNoCatalogue, "Thủ tục hành chính", "Danh mục thủ tục")
 	}
 	if r.procs != nil {
 		d.notes = append(d.notes, msg.P(mNoteCatalogue, check.Redact(r.procs.URL), r.procs.Format, len(r.procs.Procedures)))

@@ -5,6 +5,11 @@ import "github.com/p06kit/p06kit/harness/msg"
 // The family's messages (package msg): the steps of discovery an error names.
 var (
 	mCatalogueTooLarge = msg.New("discover.catalogue-too-large", "procedure catalogue %s: larger than %d bytes", "danh mục thủ tục %s: lớn hơn %d byte")
+	// Why there is no procedure catalogue (check.ErrNoCatalogue, then the reason).
+	mNoCatalogueStatus = msg.New("discover.no-catalogue.status", "%v: %s answers status %d", "%v: %s trả lời mã trạng thái %d")
+	mNoCataloguePage   = msg.New("discover.no-catalogue.page", "%v: %s answers status %d, content type %q", "%v: %s trả lời mã trạng thái %d, kiểu nội dung %q")
+	mNoCatalogueLink   = msg.New("discover.no-catalogue.link", "%v: the profile has neither procedures nor procedures_json and no link labelled %q or %q was found from the home page",
+		"%v: hồ sơ cổng không khai báo procedures hay procedures_json, và từ trang chủ không tìm thấy liên kết nào có nhãn %q hoặc %q")
 	// What discovery saw that a reader of the report should know (check.Resolved.Notes).
 	mNoteStopped      = msg.New("discover.note.stopped", "discovery stopped: %v", "dò tìm dừng lại: %v")
 	mNoteFetch        = msg.New("discover.note.fetch", "discovery could not fetch %s: %v", "không tải được %s khi dò tìm: %v")

@@ -32,7 +32,7 @@ func Login(ctx context.Context, s *check.Session, who ident.Person) (*check.Brow
 		return b, nil
 	}
 	if ssoOf(s) == nil {
-		return nil, &check.NotImplementedError{Method: "Login.Login (or a Target.SSO fake to log in through)"}
+		return nil, msg.Error(mErrNoLoginWay, &check.NotImplementedError{Method: "Login.Login"})
 	}
 	b, _, err := SSO(ctx, s, who, ssotest.Normal, "")
 	return b, err
@@ -61,7 +61,7 @@ func SSO(ctx context.Context, s *check.Session, who ident.Person, m check.SSOMod
 			return nil, tr, flowErr(msg.P(check.StepProfile), err)
 		}
 		if prof.Login == "" {
-			return nil, tr, &check.NotImplementedError{Method: "BeginLogin.BeginLogin (or a profile Login entry, which discovery did not find)"}
+			return nil, tr, msg.Error(mErrNoLoginEntry, &check.NotImplementedError{Method: "BeginLogin.BeginLogin"})
 		}
 		tr.Start = prof.Login
 	}

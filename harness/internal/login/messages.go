@@ -32,7 +32,10 @@ var (
 		" (P06-AUTH-01 báo lỗi này; đặt PKCEOptional trên ssotest.Server để đánh giá phần còn lại của việc đăng nhập)")
 	mHintStateNonce = msg.New("login.hint.state-nonce", " (P06-AUTH-01 reports it; set StateNonceOptional on the ssotest.Server to assess the rest of the login)",
 		" (P06-AUTH-01 báo lỗi này; đặt StateNonceOptional trên ssotest.Server để đánh giá phần còn lại của việc đăng nhập)")
-	mErrLoginLink = msg.New("login.err.link-scheme", "the login link %q is not an http(s) URL", "liên kết đăng nhập %q không phải URL http(s)")
+	// The adapter lacks a method and the harness has nothing else to go by (a check.NotImplementedError).
+	mErrNoLoginWay   = msg.New("login.err.no-login-way", "%v (or a Target.SSO fake to log in through)", "%v (hoặc một bản giả lập Target.SSO để đăng nhập qua đó)")
+	mErrNoLoginEntry = msg.New("login.err.no-login-entry", "%v (or a profile Login entry, which discovery did not find)", "%v (hoặc mục Login trong hồ sơ cổng, mà quá trình dò tìm không tìm thấy)")
+	mErrLoginLink    = msg.New("login.err.link-scheme", "the login link %q is not an http(s) URL", "liên kết đăng nhập %q không phải URL http(s)")
 )
 
 // quoted is err as a value of a message: in the message's language when it is a catalogue error,
