@@ -52,6 +52,27 @@ type Attestations struct {
 	dir string
 }
 
+// The evidence file's errors (msg.Error): `p06 scan --evidence` and a finding show them in the
+// report's language. Declared here, beside the validation that says them.
+var (
+	mAttErrOpen        = msg.New("harness.attest.err.open", "evidence file: %v", "tệp minh chứng: %v")
+	mAttErrAt          = msg.New("harness.attest.err.at", "evidence file %s: %v", "tệp minh chứng %s: %v")
+	mAttErrTooLarge    = msg.New("harness.attest.err.too-large", "evidence file %s: larger than %d MiB", "tệp minh chứng %s: lớn hơn %d MiB")
+	mAttErrLarger      = msg.New("harness.attest.err.larger", "larger than %d MiB", "lớn hơn %d MiB")
+	mAttErrTrailing    = msg.New("harness.attest.err.trailing", "trailing data after the JSON object", "có dữ liệu thừa sau đối tượng JSON")
+	mAttErrNoArray     = msg.New("harness.attest.err.no-array", `missing "attestations" array`, "thiếu mảng `attestations`")
+	mAttErrCriterion   = msg.New("harness.attest.err.criterion", "%s: criterion is required", "%s: thiếu `criterion` (bắt buộc)")
+	mAttErrUnknown     = msg.New("harness.attest.err.unknown", "%s: no such criterion in catalogue %s", "%s: bộ tiêu chí %s không có tiêu chí này")
+	mAttErrNotAttested = msg.New("harness.attest.err.not-attested", "%s: criterion is %s, not attested: it is assessed by the harness, not by a document", "%s: tiêu chí được đánh giá theo cách %s, không phải attested: harness tự đánh giá, không dựa vào tài liệu")
+	mAttErrDocument    = msg.New("harness.attest.err.document", "%s: document is required", "%s: thiếu `document` (bắt buộc)")
+	mAttErrIssuedBy    = msg.New("harness.attest.err.issued-by", "%s: issued_by is required", "%s: thiếu `issued_by` (bắt buộc)")
+	mAttErrIssued      = msg.New("harness.attest.err.issued", "%s: issued %q is not a date YYYY-MM-DD", "%s: `issued` %q không phải ngày dạng YYYY-MM-DD")
+	mAttErrExpires     = msg.New("harness.attest.err.expires", "%s: expires %q is not a date YYYY-MM-DD", "%s: `expires` %q không phải ngày dạng YYYY-MM-DD")
+	mAttErrOrder       = msg.New("harness.attest.err.order", "%s: expires %s is before issued %s", "%s: `expires` %s sớm hơn `issued` %s")
+	mAttErrFile        = msg.New("harness.attest.err.file", "%s: file %q must be a relative path inside the evidence file's directory", "%s: `file` %q phải là đường dẫn tương đối nằm trong thư mục của tệp minh chứng")
+	mAttErrSHA         = msg.New("harness.attest.err.sha256", "%s: sha256 must be 64 hexadecimal digits", "%s: `sha256` phải gồm 64 chữ số thập lục phân")
+)
+
 // maxEvidenceFile bounds the evidence file and each document hashed.
 const maxEvidenceFile = 64 << 20
 
@@ -61,19 +82,19 @@ const maxEvidenceFile = 64 << 20
 func ReadAttestations(path string, cat *criteria.Catalogue) (*Attestations, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("evidence file: %w", err)
+		return nil, msg.Error(mAttErrOpen, err)
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, maxEvidenceFile+1))
 	if err != nil {
-		return nil, fmt.Errorf("evidence file %s: %w", path, err)
+		return nil, msg.Error(mAttErrAt, path, err)
 	}
 	if len(b) > maxEvidenceFile {
-		return nil, fmt.Errorf("evidence file %s: larger than %d MiB", path, maxEvidenceFile>>20)
+		return nil, msg.Error(mAttErrTooLarge, path, maxEvidenceFile>>20)
 	}
 	a, err := ParseAttestations(b, cat)
 	if err != nil {
-		return nil, fmt.Errorf("evidence file %s: %w", path, err)
+		return nil, msg.Error(mAttErrAt, path, err)
 	}
 	a.dir = filepath.Dir(path)
 	return a, nil
@@ -89,15 +110,15 @@ func ParseAttestations(b []byte, cat *criteria.Catalogue) (*Attestations, error)
 		return nil, errors.New(jsonErr(b, err))
 	}
 	if dec.More() {
-		return nil, errors.New("trailing data after the JSON object")
+		return nil, msg.Error(mAttErrTrailing)
 	}
 	if a.Attestations == nil {
-		return nil, errors.New(`missing "attestations" array`)
+		return nil, msg.Error(mAttErrNoArray)
 	}
 	if err := report.Validate(report.AttestationsSchemaName, b); err != nil {
 		return nil, err
 	}
-	var errs []error
+	var errs []msg.Phrase
 	for i, at := range a.Attestations {
 		where := fmt.Sprintf("attestations[%d]", i)
 		if at.Criterion != "" {
@@ -106,42 +127,42 @@ func ParseAttestations(b []byte, cat *criteria.Catalogue) (*Attestations, error)
 		cr, ok := cat.Criterion(at.Criterion)
 		switch {
 		case at.Criterion == "":
-			errs = append(errs, fmt.Errorf("%s: criterion is required", where))
+			errs = append(errs, msg.P(mAttErrCriterion, where))
 		case !ok:
-			errs = append(errs, fmt.Errorf("%s: no such criterion in catalogue %s", where, cat.ID))
+			errs = append(errs, msg.P(mAttErrUnknown, where, cat.ID))
 		case cr.Method != criteria.Attested:
-			errs = append(errs, fmt.Errorf("%s: criterion is %s, not attested: it is assessed by the harness, not by a document", where, cr.Method))
+			errs = append(errs, msg.P(mAttErrNotAttested, where, cr.Method))
 		}
 		if strings.TrimSpace(at.Document) == "" {
-			errs = append(errs, fmt.Errorf("%s: document is required", where))
+			errs = append(errs, msg.P(mAttErrDocument, where))
 		}
 		if strings.TrimSpace(at.IssuedBy) == "" {
-			errs = append(errs, fmt.Errorf("%s: issued_by is required", where))
+			errs = append(errs, msg.P(mAttErrIssuedBy, where))
 		}
 		iss, err1 := time.Parse(time.DateOnly, at.Issued)
 		if err1 != nil {
-			errs = append(errs, fmt.Errorf("%s: issued %q is not a date YYYY-MM-DD", where, at.Issued))
+			errs = append(errs, msg.P(mAttErrIssued, where, at.Issued))
 		}
 		exp, err2 := time.Parse(time.DateOnly, at.Expires)
 		if err2 != nil {
-			errs = append(errs, fmt.Errorf("%s: expires %q is not a date YYYY-MM-DD", where, at.Expires))
+			errs = append(errs, msg.P(mAttErrExpires, where, at.Expires))
 		}
 		if err1 == nil && err2 == nil && exp.Before(iss) {
-			errs = append(errs, fmt.Errorf("%s: expires %s is before issued %s", where, at.Expires, at.Issued))
+			errs = append(errs, msg.P(mAttErrOrder, where, at.Expires, at.Issued))
 		}
 		// The document lies in the evidence file's directory or below it: a path that leaves it
 		// ("../../etc/passwd", "/etc/passwd") would make the harness read and report on any file.
 		if at.File != "" && !filepath.IsLocal(filepath.FromSlash(at.File)) {
-			errs = append(errs, fmt.Errorf("%s: file %q must be a relative path inside the evidence file's directory", where, at.File))
+			errs = append(errs, msg.P(mAttErrFile, where, at.File))
 		}
 		if at.SHA256 != "" {
 			if h, err := hex.DecodeString(at.SHA256); err != nil || len(h) != sha256.Size {
-				errs = append(errs, fmt.Errorf("%s: sha256 must be 64 hexadecimal digits", where))
+				errs = append(errs, msg.P(mAttErrSHA, where))
 			}
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	if len(errs) > 0 { // one line each, as errors.Join writes them
+		return nil, msg.Error(msg.Verbatim, msg.List{Items: errs, Sep: "\n"})
 	}
 	return &a, nil
 }
@@ -233,7 +254,7 @@ func hashFile(dir, name string) (string, error) {
 		return "", err
 	}
 	if n > maxEvidenceFile {
-		return "", fmt.Errorf("larger than %d MiB", maxEvidenceFile>>20)
+		return "", msg.Error(mAttErrLarger, maxEvidenceFile>>20)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -139,13 +139,13 @@ func newEngine(ctx context.Context, target Target, cfg *config) (*engine, error)
 	sess, err := probe.NewRunSession(e.ctx, target, cfg.Config)
 	if err != nil {
 		e.cancel()
-		return nil, fmt.Errorf("harness: %w", err)
+		return nil, msg.Error(mErrHarness, err)
 	}
 	e.sess = sess
 	atts, err := loadAttestations(cfg.evidence, cfg.cat)
 	if err != nil {
 		e.close()
-		return nil, fmt.Errorf("harness: %w", err)
+		return nil, msg.Error(mErrHarness, err)
 	}
 	registry := map[string]check.Check{}
 	if !cfg.noBuiltin {
@@ -385,7 +385,7 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				res <- check.Error(mPanicked, c.ID, fmt.Sprint(p)).With(scoring.Evidence{Note: panicFrame(debug.Stack())})
+				res <- check.Error(mPanicked, c.ID, fmt.Sprint(p)).With(panicFrame(debug.Stack()))
 			}
 		}()
 		res <- c.Run(cctx, s)
@@ -408,15 +408,16 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 	}
 }
 
-// panicFrame returns the frame of a panic's stack where the check panicked, for evidence.
-func panicFrame(stack []byte) string {
+// panicFrame returns the frame of a panic's stack where the check panicked, as evidence (with
+// no note when the stack does not show it).
+func panicFrame(stack []byte) scoring.Evidence {
 	lines := strings.Split(string(stack), "\n")
 	for i, l := range lines {
 		if strings.HasPrefix(l, "panic(") && i+3 < len(lines) {
-			return "panic at " + strings.TrimSpace(lines[i+2]) + " " + strings.TrimSpace(lines[i+3])
+			return scoring.Evidence{}.Noted(mNotePanicAt, strings.TrimSpace(lines[i+2]), strings.TrimSpace(lines[i+3]))
 		}
 	}
-	return ""
+	return scoring.Evidence{}
 }
 
 var validStatus = map[scoring.Status]bool{
@@ -427,7 +428,7 @@ var validStatus = map[scoring.Status]bool{
 // field redacted.
 func (e *engine) finding(cr *criteria.Criterion, r check.Result, d time.Duration) scoring.Finding {
 	if !validStatus[r.Status] {
-		r = check.Errorf("the check of %s returned an invalid status %q (want pass, fail, error, not_applicable or not_tested)", cr.ID, r.Status).
+		r = check.Error(mInvalidStatus, cr.ID, string(r.Status)).
 			With(r.Evidence...)
 	}
 	msg := r.Message
@@ -529,7 +530,7 @@ func (e *engine) finish(ctx context.Context, findings []scoring.Finding) (*scori
 	r, err := scoring.Score(e.cfg.cat, scoring.Findings{Catalogue: e.cfg.cat.ID, Target: check.RedactURL(given), Findings: findings},
 		scoring.Config{Waivers: e.cfg.waivers, AsOf: day, Bands: e.cfg.bands})
 	if err != nil {
-		return nil, fmt.Errorf("harness: scoring: %w", err)
+		return nil, msg.Error(mErrScoring, err)
 	}
 	e.targetsMu.Lock()
 	for _, t := range e.targets {

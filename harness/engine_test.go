@@ -103,7 +103,7 @@ func TestCheckStatuses(t *testing.T) {
 		}}, []Option{CheckTimeout(50 * time.Millisecond), Lang("en")}, scoring.Error, "exceeded its time limit of 50ms: gave up: context deadline exceeded"},
 		{"invalid status", check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
 			return check.Result{Status: scoring.Attested, Message: "cheating"}
-		}}, nil, scoring.Error, `returned an invalid status "attested"`},
+		}}, nil, scoring.Error, `trả về trạng thái không hợp lệ "attested"`},
 		{"active check disabled", check.Check{ID: "T-SEC-01", Active: true, Run: func(context.Context, *check.Session) check.Result {
 			return check.Passf("ran")
 		}}, []Option{Lang("en")}, scoring.NotTested, "active check: runs only with the Active option"},

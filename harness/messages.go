@@ -91,6 +91,7 @@ func said(r check.Result) msg.Rendered { return msg.Rendered{EN: r.Message, VI: 
 // Evidence notes the engine adds (scoring.Evidence.Noted).
 var (
 	mNoteMoreEvidence = msg.New("harness.note.more-evidence", "%d more items of evidence not shown", "còn %d mục minh chứng khác không hiển thị")
+	mNotePanicAt      = msg.New("harness.note.panic-at", "panic at %s %s", "lỗi panic tại %s %s")
 	mNoteShell        = msg.New("harness.note.shell", "content rendered by JavaScript, not seen: %s", "nội dung do JavaScript dựng, công cụ không thấy được: %s")
 
 	// Findings the engine fixes without running a check.
@@ -126,11 +127,15 @@ var (
 var (
 	mCancelledPending = msg.New("harness.engine.cancelled-pending", "run cancelled before the check completed: %v", "lượt đánh giá bị hủy trước khi phép kiểm tra hoàn thành: %v")
 	mCancelledRunning = msg.New("harness.engine.cancelled-running", "run cancelled while the check was running: %v", "lượt đánh giá bị hủy khi phép kiểm tra đang chạy: %v")
-	mPanicked         = msg.New("harness.engine.panicked", "the check of %s panicked: %s", "phép kiểm tra %s gặp lỗi panic: %s")
-	mHomeAnswered     = msg.New("harness.engine.home-status", "the home page answered HTTP %d %s", "trang chủ trả lời HTTP %d %s")
-	mErrUnreadable    = msg.New("harness.err.unreadable", "the portal's home page could not be read", "không đọc được trang chủ của cổng")
+	mInvalidStatus    = msg.New("harness.engine.invalid-status", "the check of %s returned an invalid status %q (want pass, fail, error, not_applicable or not_tested)",
+		"phép kiểm tra %s trả về trạng thái không hợp lệ %q (cần `pass`, `fail`, `error`, `not_applicable` hoặc `not_tested`)")
+	mPanicked      = msg.New("harness.engine.panicked", "the check of %s panicked: %s", "phép kiểm tra %s gặp lỗi panic: %s")
+	mHomeAnswered  = msg.New("harness.engine.home-status", "the home page answered HTTP %d %s", "trang chủ trả lời HTTP %d %s")
+	mErrUnreadable = msg.New("harness.err.unreadable", "the portal's home page could not be read", "không đọc được trang chủ của cổng")
 	// The error Check returns: the portal, then what happened (and what would help, with a
 	// leading space, or nothing).
+	mErrHarness   = msg.New("harness.err.harness", "harness: %v", "harness: %v")
+	mErrScoring   = msg.New("harness.err.scoring", "harness: scoring: %v", "harness: chấm điểm: %v")
 	mErrRun       = msg.New("harness.err.run", "harness: %s: %v", "harness: %s: %v")
 	mErrRunUnread = msg.New("harness.err.run-unreadable", "harness: %s: %v: %v.%v", "harness: %s: %v: %v.%v")
 )

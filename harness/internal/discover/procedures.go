@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -13,6 +12,18 @@ import (
 
 	"github.com/p06kit/p06kit/harness/check"
 	"github.com/p06kit/p06kit/internal/htmlx"
+
+	"github.com/p06kit/p06kit/harness/msg"
+)
+
+// The errors of a JSON procedure catalogue (msg.Error): a finding quotes them in its own language.
+var (
+	mErrCatalogueAt      = msg.New("discover.err.catalogue-at", "procedure catalogue %s: %v", "danh mục thủ tục %s: %v")
+	mErrCatalogueNoArray = msg.New("discover.err.catalogue-no-array", `procedure catalogue $: no "procedures" array`, `danh mục thủ tục $: không có mảng "procedures"`)
+	mErrCatalogueTooMany = msg.New("discover.err.catalogue-too-many", "procedure catalogue %s: %d entries, more than the %d the harness reads", "danh mục thủ tục %s: %d mục, nhiều hơn %d mục harness đọc")
+	mErrCatalogueLevel   = msg.New("discover.err.catalogue-level", `procedure catalogue %s.MucDo: unknown level %q (want "toan_trinh", "mot_phan" or "")`, `danh mục thủ tục %s.MucDo: mức độ %q không xác định (cần "toan_trinh", "mot_phan" hoặc "")`)
+	mErrJSONType         = msg.New("discover.err.json-type", "%s: got JSON %s, want %s", "%s: giá trị JSON kiểu %s, cần kiểu %s")
+	mErrJSONSyntax       = msg.New("discover.err.json-syntax", "invalid JSON at byte %d: %v", "JSON không hợp lệ tại byte %d: %v")
 )
 
 // maxProcedures bounds how many catalogue entries are kept, whatever the catalogue's size.
@@ -77,29 +88,29 @@ func ParseProceduresJSON(data []byte) ([]check.Procedure, error) {
 	path := "$"
 	if len(data) > 0 && data[0] == '[' {
 		if err := json.Unmarshal(data, &raw); err != nil {
-			return nil, fmt.Errorf("procedure catalogue %s: %w", path, jsonReason(err))
+			return nil, msg.Error(mErrCatalogueAt, path, jsonReason(err))
 		}
 	} else {
 		var top struct {
 			Procedures *[]json.RawMessage `json:"procedures"`
 		}
 		if err := json.Unmarshal(data, &top); err != nil {
-			return nil, fmt.Errorf("procedure catalogue $: %w", jsonReason(err))
+			return nil, msg.Error(mErrCatalogueAt, "$", jsonReason(err))
 		}
 		if top.Procedures == nil {
-			return nil, errors.New(`procedure catalogue $: no "procedures" array`)
+			return nil, msg.Error(mErrCatalogueNoArray)
 		}
 		raw, path = *top.Procedures, "$.procedures"
 	}
 	if len(raw) > maxProcedures {
-		return nil, fmt.Errorf("procedure catalogue %s: %d entries, more than the %d the harness reads", path, len(raw), maxProcedures)
+		return nil, msg.Error(mErrCatalogueTooMany, path, len(raw), maxProcedures)
 	}
 	out := make([]check.Procedure, 0, len(raw))
 	for i, r := range raw {
 		at := path + "[" + strconv.Itoa(i) + "]"
 		var e jsonProcedure
 		if err := json.Unmarshal(r, &e); err != nil {
-			return nil, fmt.Errorf("procedure catalogue %s: %w", at, jsonReason(err))
+			return nil, msg.Error(mErrCatalogueAt, at, jsonReason(err))
 		}
 		p := check.Procedure{Where: at}
 		if e.Code != nil {
@@ -111,7 +122,7 @@ func ParseProceduresJSON(data []byte) ([]check.Procedure, error) {
 		if e.Level != nil {
 			lv, ok := ParseLevel(*e.Level)
 			if !ok {
-				return nil, fmt.Errorf("procedure catalogue %s.MucDo: unknown level %q (want \"toan_trinh\", \"mot_phan\" or \"\")", at, *e.Level)
+				return nil, msg.Error(mErrCatalogueLevel, at, *e.Level)
 			}
 			p.Level, p.LevelStated, p.LegacyLevel = lv, true, legacyLevel(*e.Level)
 		}
@@ -137,11 +148,11 @@ func jsonReason(err error) error {
 		if field == "" {
 			field = "value"
 		}
-		return fmt.Errorf("%s: got JSON %s, want %s", field, te.Value, te.Type)
+		return msg.Error(mErrJSONType, field, te.Value, te.Type)
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, se)
+		return msg.Error(mErrJSONSyntax, se.Offset, msg.P(msg.Verbatim, se))
 	}
 	return err
 }

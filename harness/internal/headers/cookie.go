@@ -1,11 +1,12 @@
 package headers
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/p06kit/p06kit/internal/textx"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // Cookie is what a Set-Cookie header (RFC 6265 §5.2) says about one cookie.
@@ -28,17 +29,17 @@ type Cookie struct {
 // (browsers ignore such headers) and on names that are not tokens.
 func ParseSetCookie(line string) (Cookie, error) {
 	if len(line) > 8192 {
-		return Cookie{}, fmt.Errorf("Set-Cookie of %d bytes exceeds the 8 KiB browsers accept", len(line))
+		return Cookie{}, msg.Error(mErrCookieLong, len(line))
 	}
 	parts := strings.Split(line, ";")
 	name, value, ok := strings.Cut(parts[0], "=")
 	name = strings.TrimSpace(name)
 	if !ok || name == "" {
-		return Cookie{}, fmt.Errorf("Set-Cookie %q has no name=value pair", truncate(line, 60))
+		return Cookie{}, msg.Error(mErrCookieNoPair, truncate(line, 60))
 	}
 	for _, c := range name {
 		if c <= 0x20 || c >= 0x7f || strings.ContainsRune(`()<>@,;:\"/[]?={}`, c) {
-			return Cookie{}, fmt.Errorf("cookie name %q is not a token", name)
+			return Cookie{}, msg.Error(mErrCookieBadToken, name)
 		}
 	}
 	c := Cookie{Name: name, Value: strings.TrimSpace(value)}

@@ -1,7 +1,6 @@
 package headers
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/msg"
@@ -29,11 +28,11 @@ var lineBreaks = strings.NewReplacer("\r", "", "\n", "")
 // and on directive names that are not tokens.
 func ParseCSP(s string) (Policy, error) {
 	if len(s) > maxCSP {
-		return Policy{}, fmt.Errorf("policy of %d bytes is longer than the %d the parser reads", len(s), maxCSP)
+		return Policy{}, msg.Error(mErrCSPLong, len(s), maxCSP)
 	}
 	s = strings.TrimSpace(lineBreaks.Replace(s))
 	if len(s) < len("img-src")-1 {
-		return Policy{}, fmt.Errorf("policy %q is too short to hold a directive", s)
+		return Policy{}, msg.Error(mErrCSPShort, s)
 	}
 	p := Policy{Directives: map[string][]string{}}
 	for _, part := range strings.Split(s, ";") {
@@ -43,13 +42,13 @@ func ParseCSP(s string) (Policy, error) {
 		}
 		name := strings.ToLower(fields[0])
 		if !isToken(name) {
-			return Policy{}, fmt.Errorf("directive name %q is not a valid token", fields[0])
+			return Policy{}, msg.Error(mErrCSPBadName, fields[0])
 		}
 		if _, dup := p.Directives[name]; dup {
 			if name == "report-uri" || name == "report-to" {
 				continue
 			}
-			return Policy{}, fmt.Errorf("directive %s appears twice (browsers ignore the second)", name)
+			return Policy{}, msg.Error(mErrCSPTwice, name)
 		}
 		src := make([]string, 0, len(fields)-1)
 		for _, f := range fields[1:] {
@@ -59,7 +58,7 @@ func ParseCSP(s string) (Policy, error) {
 		p.Order = append(p.Order, name)
 	}
 	if len(p.Order) == 0 {
-		return Policy{}, fmt.Errorf("policy %q holds no directive", s)
+		return Policy{}, msg.Error(mErrCSPEmpty, s)
 	}
 	return p, nil
 }

@@ -1,9 +1,10 @@
 package headers
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // HSTS is a parsed Strict-Transport-Security header (RFC 6797 §6.1).
@@ -20,10 +21,10 @@ type HSTS struct {
 func ParseHSTS(v string) (HSTS, error) {
 	var h HSTS
 	if len(v) > 1024 {
-		return h, fmt.Errorf("value of %d bytes is implausibly long", len(v))
+		return h, msg.Error(mErrHSTSLong, len(v))
 	}
 	if strings.Contains(v, ",") {
-		return h, fmt.Errorf("%q contains a comma: the header is set more than once", v)
+		return h, msg.Error(mErrHSTSComma, v)
 	}
 	seen := map[string]bool{}
 	maxAge := false
@@ -36,7 +37,7 @@ func ParseHSTS(v string) (HSTS, error) {
 		name = strings.ToLower(strings.TrimSpace(name))
 		val = strings.TrimSpace(val)
 		if seen[name] {
-			return h, fmt.Errorf("directive %s appears twice", name)
+			return h, msg.Error(mErrHSTSTwice, name)
 		}
 		seen[name] = true
 		if len(val) >= 2 && val[0] == '"' && val[len(val)-1] == '"' {
@@ -45,29 +46,29 @@ func ParseHSTS(v string) (HSTS, error) {
 		switch name {
 		case "max-age":
 			if !hasVal || val == "" {
-				return h, fmt.Errorf("max-age has no value")
+				return h, msg.Error(mErrHSTSNoValue)
 			}
 			n, err := strconv.ParseInt(val, 10, 64)
 			if err != nil || n < 0 || strings.HasPrefix(val, "+") {
-				return h, fmt.Errorf("max-age %q is not a non-negative integer", val)
+				return h, msg.Error(mErrHSTSBadMaxAge, val)
 			}
 			h.MaxAge, maxAge = n, true
 		case "includesubdomains":
 			if hasVal {
-				return h, fmt.Errorf("includeSubDomains takes no value")
+				return h, msg.Error(mErrHSTSSubValue)
 			}
 			h.IncludeSubDomains = true
 		case "preload":
 			h.Preload = true
 		default:
 			if !isToken(name) {
-				return h, fmt.Errorf("%q is not a directive", part)
+				return h, msg.Error(mErrHSTSNotDir, part)
 			}
 			// Unknown directives are ignored (RFC 6797 §6.1 item 1).
 		}
 	}
 	if !maxAge {
-		return h, fmt.Errorf("max-age is missing (it is required)")
+		return h, msg.Error(mErrHSTSNoMaxAge)
 	}
 	return h, nil
 }

@@ -155,3 +155,23 @@ var (
 	mCSPUnsafeEval         = msg.New("headers.csp.unsafe-eval", "%s allows 'unsafe-eval' (eval() and friends run)", "%s cho phép 'unsafe-eval' (eval() và các hàm tương tự chạy được)")
 	mCSPStyleEval          = msg.New("headers.csp.style-eval", "style-src allows 'unsafe-eval'", "style-src cho phép 'unsafe-eval'")
 )
+
+// The parsers' errors (msg.Error): a finding quotes them in its own language.
+var (
+	mErrHSTSLong       = msg.New("headers.err.hsts.long", "value of %d bytes is implausibly long", "giá trị dài %d byte, dài bất thường")
+	mErrHSTSComma      = msg.New("headers.err.hsts.comma", "%q contains a comma: the header is set more than once", "%q chứa dấu phẩy: header được đặt nhiều lần")
+	mErrHSTSTwice      = msg.New("headers.err.hsts.twice", "directive %s appears twice", "chỉ thị %s xuất hiện hai lần")
+	mErrHSTSNoValue    = msg.New("headers.err.hsts.max-age-empty", "max-age has no value", "max-age không có giá trị")
+	mErrHSTSBadMaxAge  = msg.New("headers.err.hsts.max-age-bad", "max-age %q is not a non-negative integer", "max-age %q không phải số nguyên không âm")
+	mErrHSTSSubValue   = msg.New("headers.err.hsts.subdomains-value", "includeSubDomains takes no value", "includeSubDomains không nhận giá trị")
+	mErrHSTSNotDir     = msg.New("headers.err.hsts.not-directive", "%q is not a directive", "%q không phải là chỉ thị")
+	mErrHSTSNoMaxAge   = msg.New("headers.err.hsts.max-age-missing", "max-age is missing (it is required)", "thiếu max-age (chỉ thị bắt buộc)")
+	mErrCSPLong        = msg.New("headers.err.csp.long", "policy of %d bytes is longer than the %d the parser reads", "chính sách dài %d byte, vượt quá %d byte bộ phân tích đọc")
+	mErrCSPShort       = msg.New("headers.err.csp.short", "policy %q is too short to hold a directive", "chính sách %q quá ngắn để chứa một chỉ thị")
+	mErrCSPBadName     = msg.New("headers.err.csp.bad-name", "directive name %q is not a valid token", "tên chỉ thị %q không phải token hợp lệ")
+	mErrCSPTwice       = msg.New("headers.err.csp.twice", "directive %s appears twice (browsers ignore the second)", "chỉ thị %s xuất hiện hai lần (trình duyệt bỏ qua lần thứ hai)")
+	mErrCSPEmpty       = msg.New("headers.err.csp.empty", "policy %q holds no directive", "chính sách %q không chứa chỉ thị nào")
+	mErrCookieLong     = msg.New("headers.err.cookie.long", "Set-Cookie of %d bytes exceeds the 8 KiB browsers accept", "Set-Cookie dài %d byte, vượt 8 KiB trình duyệt chấp nhận")
+	mErrCookieNoPair   = msg.New("headers.err.cookie.no-pair", "Set-Cookie %q has no name=value pair", "Set-Cookie %q không có cặp name=value")
+	mErrCookieBadToken = msg.New("headers.err.cookie.bad-name", "cookie name %q is not a token", "tên cookie %q không phải token hợp lệ")
+)

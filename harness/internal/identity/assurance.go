@@ -3,7 +3,6 @@ package identity
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/p06kit/p06kit/harness/check"
@@ -43,7 +42,7 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 	high, err := citizen(sso, slotAssurance)
 	ok2 := err == nil && high.Level == 2
 	if !ok1 || !ok2 {
-		return fromErr(msg.P(mStepAssurance), fmt.Errorf("the fake SSO needs an account of level 1 and one of level 2 (AddAccount): %w", check.ErrNoFake))
+		return fromErr(msg.P(mStepAssurance), msg.Error(mErrNeedLevels, check.ErrNoFake))
 	}
 	var ev []scoring.Evidence
 	start := func(who ident.Person, proc string) (accepted bool, note string, err error) {
@@ -58,7 +57,7 @@ func checkAssurance(ctx context.Context, s *check.Session) check.Result {
 		case err != nil:
 			return false, "", err
 		case d == nil:
-			return false, "", errors.New("StartDossier returned no dossier and no error")
+			return false, "", msg.Error(mErrNoDossier)
 		}
 		return d.Accepted, d.Message, nil
 	}

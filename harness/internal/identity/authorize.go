@@ -2,7 +2,6 @@ package identity
 
 import (
 	"context"
-	"errors"
 	"net/url"
 	"strings"
 
@@ -28,7 +27,7 @@ func checkAuthorizeRequest(ctx context.Context, s *check.Session) check.Result {
 	_, tr1, err1 := s.LoginSSO(ctx, who, ssotest.Normal)
 	if tr1 == nil || tr1.Authorize == nil {
 		if err1 == nil {
-			err1 = errors.New("the login did not pass through the SSO's authorization endpoint")
+			err1 = msg.Error(mErrNoAuthorize)
 		}
 		return fromErr(msg.P(mStepStartLogin), err1).With(tr1.Evidence()...)
 	}

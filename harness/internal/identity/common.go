@@ -56,7 +56,7 @@ func citizen(sso *ssotest.Server, slot int) (ident.Person, error) {
 	if len(all) > 0 {
 		return all[slot%len(all)], nil
 	}
-	return ident.Person{}, fmt.Errorf("the fake SSO has no accounts: %w", check.ErrNoFake)
+	return ident.Person{}, msg.Error(mErrNoAccounts, check.ErrNoFake)
 }
 
 // The slots of citizen, one per check.
@@ -81,7 +81,7 @@ func fake(s *check.Session) (*ssotest.Server, error) {
 }
 
 // errNoSSO is why the identity checks cannot run without the SSO fake.
-var errNoSSO = fmt.Errorf("Target.SSO is nil (the portal must be configured to log in through an ssotest.Server): %w", check.ErrNoFake)
+var errNoSSO = msg.Error(mErrNoSSO, check.ErrNoFake)
 
 // profileHome returns the resolved profile and the portal's home page: the profile's, else the
 // base URL.
@@ -120,7 +120,7 @@ func whoAmI(ctx context.Context, s *check.Session, b *check.Browser) (string, er
 	}
 	resp, err := s.Fetch(ctx, b, req)
 	if err != nil {
-		return "", fmt.Errorf("reading who is logged in from the home page: %w", err)
+		return "", msg.Wrap(msg.P(mStepWhoFromHome), err)
 	}
 	body := string(resp.Body)
 	// What an anonymous visitor sees (the session's shared GET, without cookies) does not count:

@@ -2,7 +2,6 @@ package identity
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 
@@ -67,7 +66,7 @@ func checkLogout(ctx context.Context, s *check.Session) check.Result {
 		}
 		ev = append(ev, resp.Evidence())
 		if resp.StatusCode == http.StatusMethodNotAllowed {
-			return fromErr(msg.P(mStepFollowLogout), fmt.Errorf("%s answers 405 to GET: logout needs a form post, which the harness does not guess: %w",
+			return fromErr(msg.P(mStepFollowLogout), msg.Error(mErrLogout405,
 				check.Redact(abs), &check.NotImplementedError{Method: "Logout.Logout"}))
 		}
 	}

@@ -173,3 +173,17 @@ var (
 	mNoteShortState       = msg.New("identity.note.short-state", "state is only %d characters long; 128 bits of randomness (22+ characters) are advised", "state chỉ dài %d ký tự; nên có 128 bit ngẫu nhiên (từ 22 ký tự)")
 	mNoteTokenRequest     = msg.New("identity.note.token-request", "token request: client authentication %s, PKCE verifier matched: %v, error: %q", "yêu cầu token: xác thực ứng dụng %s, PKCE verifier khớp: %v, lỗi: %q")
 )
+
+// The errors of the identity checks (msg.Error, msg.Wrap): a finding quotes them in its own language.
+var (
+	mErrNeedLevels   = msg.New("identity.err.need-levels", "the fake SSO needs an account of level 1 and one of level 2 (AddAccount): %v", "SSO giả lập cần một tài khoản mức 1 và một tài khoản mức 2 (AddAccount): %v")
+	mErrNoDossier    = msg.New("identity.err.no-dossier", "StartDossier returned no dossier and no error", "StartDossier không trả về hồ sơ lẫn lỗi")
+	mErrNoAuthorize  = msg.New("identity.err.no-authorize", "the login did not pass through the SSO's authorization endpoint", "đăng nhập không đi qua điểm cấp quyền (authorization endpoint) của SSO")
+	mErrNoAccounts   = msg.New("identity.err.no-accounts", "the fake SSO has no accounts: %v", "SSO giả lập không có tài khoản nào: %v")
+	mErrNoSSO        = msg.New("identity.err.no-sso", "Target.SSO is nil (the portal must be configured to log in through an ssotest.Server): %v", "chưa đặt Target.SSO (cổng phải được cấu hình đăng nhập qua một ssotest.Server): %v")
+	mStepWhoFromHome = msg.New("identity.step.who-from-home", "reading who is logged in from the home page", "đọc người đang đăng nhập từ trang chủ")
+	mErrLogout405    = msg.New("identity.err.logout-405", "%s answers 405 to GET: logout needs a form post, which the harness does not guess: %v", "%s trả lời 405 cho GET: đăng xuất cần gửi biểu mẫu POST, harness không tự đoán được: %v")
+	mStepFormAction  = msg.New("identity.step.form-action", "login form action %q", "thuộc tính action %q của biểu mẫu đăng nhập")
+	mErrNoCallback   = msg.New("identity.err.no-callback", "the login trace has no callback to compare the cookies at", "vết đăng nhập không có callback để so sánh cookie")
+	mStepAskPreLogin = msg.New("identity.step.ask-pre-login", "asking who a browser holding only the pre-login cookies is", "hỏi trình duyệt chỉ giữ cookie trước đăng nhập là ai")
+)

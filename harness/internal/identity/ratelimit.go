@@ -212,7 +212,7 @@ func submitWrongPassword(ctx context.Context, s *check.Session, b *check.Browser
 	base, _ := url.Parse(page.FinalURL)
 	ref, err := url.Parse(strings.TrimSpace(action))
 	if err != nil {
-		return nil, fmt.Errorf("login form action %q: %w", action, err)
+		return nil, msg.Wrap(msg.P(mStepFormAction, action), err)
 	}
 	target := base.ResolveReference(ref)
 	method, _ := htmlx.Attr(form, "method")

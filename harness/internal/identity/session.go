@@ -2,7 +2,6 @@ package identity
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -71,7 +70,7 @@ func checkSessionIdentity(ctx context.Context, s *check.Session) check.Result {
 // session after it. It returns the names of those cookies then, and evidence either way.
 func fixation(ctx context.Context, s *check.Session, a attempt, who ident.Person) (fixed []string, ev []scoring.Evidence, err error) {
 	if a.trace == nil || a.trace.Callback == nil || a.b == nil || a.b.Client.Jar == nil {
-		return nil, nil, fmt.Errorf("the login trace has no callback to compare the cookies at")
+		return nil, nil, msg.Error(mErrNoCallback)
 	}
 	cb := a.trace.Callback
 	if len(a.trace.PreLogin) == 0 {
@@ -100,7 +99,7 @@ func fixation(ctx context.Context, s *check.Session, a attempt, who ident.Person
 	fresh.Client.Jar.SetCookies(cb, kept)
 	as, err := whoAmI(ctx, s, fresh)
 	if err != nil {
-		return nil, []scoring.Evidence{scoring.Evidence{}.Noted(msg.Verbatim, note)}, fmt.Errorf("asking who a browser holding only the pre-login cookies is: %w", err)
+		return nil, []scoring.Evidence{scoring.Evidence{}.Noted(msg.Verbatim, note)}, msg.Wrap(msg.P(mStepAskPreLogin), err)
 	}
 	if as == who.ID {
 		// Name the session cookie: the kept cookies that alone log a browser in, when any does.

@@ -197,7 +197,7 @@ func (e *env) start(ctx context.Context, b *check.Browser, req check.DossierRequ
 	a.entries = e.gw.RequestsSince(mark)
 	a.handshakes = e.gw.HandshakesSince(hmark)
 	if a.dossier == nil && a.err == nil {
-		a.err = fmt.Errorf("the adapter returned neither a dossier nor an error")
+		a.err = msg.Error(mErrNoDossier)
 	}
 	return a
 }

@@ -304,3 +304,6 @@ var (
 	mNoteGateway         = msg.New("popdata.note.gateway", "population-database gateway: %s", "cổng kết nối cơ sở dữ liệu quốc gia về dân cư: %s")
 	mNoteDossierForm     = msg.New("popdata.note.dossier-form", "the dossier form as the adapter reported it", "biểu mẫu hồ sơ theo bộ điều hợp báo lại")
 )
+
+// mErrNoDossier is an adapter that returned neither a dossier nor an error (msg.Error).
+var mErrNoDossier = msg.New("popdata.err.no-dossier", "the adapter returned neither a dossier nor an error", "bộ điều hợp không trả về hồ sơ lẫn lỗi")

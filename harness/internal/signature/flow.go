@@ -35,7 +35,7 @@ func PKI(s *check.Session) (*signtest.PKI, error) {
 	if p := fakes.PKI(s.Target()); p != nil {
 		return p, nil
 	}
-	return nil, fmt.Errorf("Target.PKI (a signtest PKI whose trust list the portal uses): %w", check.ErrNoFake)
+	return nil, msg.Error(mErrNoPKI, check.ErrNoFake)
 }
 
 // Dossiers returns the adapter's check.Dossiers, or a *check.NotImplementedError.
@@ -62,10 +62,10 @@ func Submit(ctx context.Context, d check.Dossiers, b *check.Browser, req check.D
 		if errors.Is(err, check.ErrRefused) {
 			return &check.Dossier{Message: err.Error()}, nil
 		}
-		return nil, fmt.Errorf("starting a dossier for procedure %s: %w", req.Procedure, err)
+		return nil, msg.Wrap(msg.P(mStepStartDossier, req.Procedure), err)
 	}
 	if dos == nil {
-		return nil, fmt.Errorf("starting a dossier for procedure %s: the adapter returned no dossier", req.Procedure)
+		return nil, msg.Wrap(msg.P(mStepStartDossier, req.Procedure), errNoDossier)
 	}
 	if !dos.Accepted {
 		return dos, nil
@@ -75,10 +75,10 @@ func Submit(ctx context.Context, d check.Dossiers, b *check.Browser, req check.D
 		if errors.Is(err, check.ErrRefused) {
 			return &check.Dossier{ID: dos.ID, Message: err.Error()}, nil
 		}
-		return nil, fmt.Errorf("submitting the dossier: %w", err)
+		return nil, msg.Wrap(msg.P(mStepSubmitDossier), err)
 	}
 	if sub == nil {
-		return nil, errors.New("submitting the dossier: the adapter returned no dossier")
+		return nil, msg.Wrap(msg.P(mStepSubmitDossier), errNoDossier)
 	}
 	return sub, nil
 }
@@ -112,13 +112,13 @@ func CompletedDossier(ctx context.Context, s *check.Session, who ident.Person) (
 		return nil, "", err
 	}
 	if !dos.Accepted {
-		return nil, "", fmt.Errorf("the portal refused a plain dossier for procedure %s (%q), so no result can be obtained", Procedure, dos.Message)
+		return nil, "", msg.Error(mErrPlainRefused, Procedure, dos.Message)
 	}
 	if dos.ID == "" {
-		return nil, "", errors.New("the portal accepted a dossier but the adapter returned no dossier code")
+		return nil, "", msg.Error(mErrNoDossierCode)
 	}
 	if err := r.CompleteDossier(ctx, dos.ID); err != nil {
-		return nil, "", fmt.Errorf("completing dossier %s: %w", dos.ID, err)
+		return nil, "", msg.Wrap(msg.P(mStepCompleteDossier, dos.ID), err)
 	}
 	return b, dos.ID, nil
 }

@@ -202,3 +202,15 @@ var (
 	mNoteSigned      = msg.New("signature.note.signed", "%s; %s; signer %s; hash %s; %s", "%s; %s; người ký %s; hàm băm %s; %s")
 	mNoteSubmitted   = msg.New("signature.note.submitted", "submitted %q (%d bytes) signed by %s; the portal replied: accepted %v, dossier %q, message %s, signers %q", "đã nộp %q (%d byte) do %s ký; cổng trả lời: chấp nhận %v, hồ sơ %q, thông báo %s, người ký %q")
 )
+
+// The errors of the dossier flow (msg.Error, msg.Wrap): a finding quotes them in its own language.
+var (
+	mErrNoPKI            = msg.New("signature.err.no-pki", "Target.PKI (a signtest PKI whose trust list the portal uses): %v", "Target.PKI (một PKI signtest có danh sách tin cậy được cổng sử dụng): %v")
+	mStepStartDossier    = msg.New("signature.step.start-dossier", "starting a dossier for procedure %s", "mở hồ sơ cho thủ tục %s")
+	mStepSubmitDossier   = msg.New("signature.step.submit-dossier", "submitting the dossier", "nộp hồ sơ")
+	mStepCompleteDossier = msg.New("signature.step.complete-dossier", "completing dossier %s", "hoàn tất hồ sơ %s")
+	mErrPlainRefused     = msg.New("signature.err.plain-refused", "the portal refused a plain dossier for procedure %s (%q), so no result can be obtained", "cổng từ chối một hồ sơ thông thường của thủ tục %s (%q), nên không lấy được kết quả")
+	mErrNoDossierCode    = msg.New("signature.err.no-dossier-code", "the portal accepted a dossier but the adapter returned no dossier code", "cổng đã nhận hồ sơ nhưng bộ điều hợp không trả về mã hồ sơ")
+	// errNoDossier is an adapter that returned neither a dossier nor an error.
+	errNoDossier = msg.Error(msg.New("signature.err.no-dossier", "the adapter returned no dossier", "bộ điều hợp không trả về hồ sơ"))
+)

@@ -5,7 +5,6 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
-	"fmt"
 	"net"
 	"net/http"
 	"slices"
@@ -24,6 +23,8 @@ type CertInfo struct {
 	// Raw says why the chain was read from a hand-built handshake rather than by Go's TLS
 	// client (which could not complete one); empty when Go's client read it.
 	Raw string
+	// rawNote is Raw in the report's language.
+	rawNote msg.Phrase
 	// VerifyErr is why the chain does not verify for the host with the configured roots; nil
 	// when it does.
 	VerifyErr error
@@ -65,7 +66,7 @@ func FetchCert(ctx context.Context, addr, host string, roots *x509.CertPool, now
 		var ne net.Error
 		var oe *net.OpError
 		if (errors.As(err, &oe) && oe.Op == "dial") || (errors.As(err, &ne) && ne.Timeout()) {
-			return nil, fmt.Errorf("TLS handshake with %s: %w", addr, err)
+			return nil, msg.Error(mErrHandshake, addr, err)
 		}
 		// Go's client cannot speak every suite (DHE, Camellia, NULL): read the chain from a
 		// hand-built handshake instead.
@@ -77,7 +78,7 @@ func FetchCert(ctx context.Context, addr, host string, roots *x509.CertPool, now
 		defer c.Close()
 		st := c.(*tls.Conn).ConnectionState()
 		if len(st.PeerCertificates) == 0 {
-			return nil, fmt.Errorf("TLS handshake with %s: the server sent no certificate", addr)
+			return nil, msg.Error(mErrNoCert, addr)
 		}
 		info = &CertInfo{Chain: st.PeerCertificates, Version: st.Version, Suite: st.CipherSuite}
 	}
@@ -117,29 +118,29 @@ func rawCert(ctx context.Context, addr, host string, goErr error) (*CertInfo, er
 			offer = append(offer, s.id)
 		}
 	}
-	var errs []string
+	var errs []msg.Phrase
 	for _, v := range []uint16{VersionTLS12, VersionTLS11, VersionTLS10, VersionSSL30} {
 		ders, o, err := p.Certificates(ctx, v, offer)
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", VersionName(v), err))
+			errs = append(errs, msg.P(mAtVersion, VersionName(v), err))
 			continue
 		}
 		if len(ders) == 0 {
-			errs = append(errs, VersionName(v)+": "+o.Detail)
+			errs = append(errs, msg.P(mAtVersion, VersionName(v), o.Said()))
 			continue
 		}
-		info := &CertInfo{Version: v, Suite: o.Reply.Hello.Suite,
-			Raw: fmt.Sprintf("Go's TLS client could not handshake (%v); the chain was read from a %s handshake with %s", goErr, VersionName(v), SuiteName(o.Reply.Hello.Suite))}
+		raw := msg.P(mRawRead, goErr, VersionName(v), SuiteName(o.Reply.Hello.Suite))
+		info := &CertInfo{Version: v, Suite: o.Reply.Hello.Suite, Raw: raw.String(), rawNote: raw}
 		for _, der := range ders {
 			cert, err := x509.ParseCertificate(der)
 			if err != nil {
-				return nil, fmt.Errorf("TLS handshake with %s: the server's certificate does not parse: %w", addr, err)
+				return nil, msg.Error(mErrCertParse, addr, err)
 			}
 			info.Chain = append(info.Chain, cert)
 		}
 		return info, nil
 	}
-	return nil, fmt.Errorf("TLS handshake with %s: %v; hand-built handshakes got no certificate either (%s)", addr, goErr, strings.Join(errs, "; "))
+	return nil, msg.Error(mErrNoCertAtAll, addr, msg.P(msg.Verbatim, goErr), msg.List{Items: errs})
 }
 
 func allGoSuites() []uint16 {

@@ -124,7 +124,7 @@ func checkHTTPS(ctx context.Context, s *check.Session) check.Result {
 		leaf.NotAfter.UTC().Format(time.DateOnly), strings.Join(leaf.DNSNames, " "), len(info.Chain))
 	ev := scoring.Evidence{Request: "TLS handshake with " + addr}.Noted(msg.Verbatim, leafNote)
 	if info.Raw != "" {
-		ev = ev.Noted(mNoteAndRaw, leafNote, info.Raw)
+		ev = ev.Noted(mNoteAndRaw, leafNote, info.rawNote)
 	}
 	if info.VerifyErr != nil {
 		why := describeVerifyErr(info.VerifyErr, host)
@@ -153,7 +153,7 @@ func checkVersions(ctx context.Context, s *check.Session) check.Result {
 	var accepted, legacy []uint16
 	var ev []scoring.Evidence
 	for _, r := range res {
-		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(r.Version) + " to " + addr}.Noted(msg.Verbatim, r.Outcome.Detail))
+		ev = append(ev, scoring.Evidence{Request: "ClientHello " + VersionName(r.Version) + " to " + addr}.Noted(msg.Verbatim, r.Outcome.Said()))
 		if r.Accepted {
 			accepted = append(accepted, r.Version)
 			if r.Version < VersionTLS12 {
@@ -193,7 +193,7 @@ func checkWeakSuites(ctx context.Context, s *check.Session) check.Result {
 		for _, r := range res {
 			if r.Accepted {
 				return check.Pass(mTLS13OnlyOK, addr).At(s.Base().String()).
-					With(scoring.Evidence{Request: "ClientHello " + VersionName(r.Version) + " to " + addr}.Noted(msg.Verbatim, r.Outcome.Detail))
+					With(scoring.Evidence{Request: "ClientHello " + VersionName(r.Version) + " to " + addr}.Noted(msg.Verbatim, r.Outcome.Said()))
 			}
 		}
 		return check.Error(mNoVersionForSuites, addr)

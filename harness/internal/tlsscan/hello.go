@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // Protocol versions as they appear on the wire.
@@ -80,10 +82,10 @@ type Hello struct {
 // Marshal returns the hello as a single TLS record, ready to write to the connection.
 func (h Hello) Marshal() ([]byte, error) {
 	if h.Version < VersionSSL30 || h.Version > VersionTLS13 {
-		return nil, fmt.Errorf("tlsscan: cannot build a ClientHello for version 0x%04X", h.Version)
+		return nil, msg.Error(mErrHelloVersion, h.Version)
 	}
 	if len(h.Suites) == 0 || len(h.Suites) > 1000 {
-		return nil, fmt.Errorf("tlsscan: a ClientHello needs 1 to 1000 cipher suites, got %d", len(h.Suites))
+		return nil, msg.Error(mErrHelloSuites, len(h.Suites))
 	}
 	legacy := h.Version
 	if legacy == VersionTLS13 {
@@ -236,7 +238,7 @@ func (a Alert) String() string {
 }
 
 // ErrNotTLS is returned when the peer's reply is not a TLS record.
-var ErrNotTLS = errors.New("the reply is not TLS")
+var ErrNotTLS = msg.Error(mErrNotTLS)
 
 // maxRecord bounds a record's length: 2^14 plus the expansion TLS allows.
 const maxRecord = 1<<14 + 2048
@@ -268,7 +270,7 @@ func (h *handshakeReader) reply() (Reply, error) {
 		return Reply{Alert: alert}, nil
 	}
 	if typ != msgServerHello {
-		return Reply{}, fmt.Errorf("%w: first handshake message has type %d, not ServerHello", ErrNotTLS, typ)
+		return Reply{}, msg.Error(mErrFirstNotHello, ErrNotTLS, typ)
 	}
 	sh, err := ParseServerHello(body)
 	if err != nil {
@@ -284,7 +286,7 @@ func (h *handshakeReader) next() (byte, []byte, *Alert, error) {
 		if len(h.hs) >= 4 {
 			mlen := int(h.hs[1])<<16 | int(h.hs[2])<<8 | int(h.hs[3])
 			if mlen > maxHandshake {
-				return 0, nil, nil, fmt.Errorf("%w: handshake message of %d bytes", ErrNotTLS, mlen)
+				return 0, nil, nil, msg.Error(mErrHandshakeSize, ErrNotTLS, mlen)
 			}
 			if len(h.hs) >= 4+mlen {
 				typ, body := h.hs[0], h.hs[4:4+mlen]
@@ -294,34 +296,34 @@ func (h *handshakeReader) next() (byte, []byte, *Alert, error) {
 		}
 		if _, err := io.ReadFull(h.r, hdr[:]); err != nil {
 			if errors.Is(err, io.ErrUnexpectedEOF) || (errors.Is(err, io.EOF) && h.read > 0) {
-				return 0, nil, nil, fmt.Errorf("reply cut short after %d bytes: %w", h.read, io.ErrUnexpectedEOF)
+				return 0, nil, nil, msg.Error(mErrCutShort, h.read, io.ErrUnexpectedEOF)
 			}
 			return 0, nil, nil, err
 		}
 		typ, n := hdr[0], int(binary.BigEndian.Uint16(hdr[3:]))
 		if typ != recordAlert && typ != recordHandshake {
 			if hdr[0]&0x80 != 0 {
-				return 0, nil, nil, fmt.Errorf("%w: an SSLv2 record", ErrNotTLS)
+				return 0, nil, nil, msg.Error(mErrSSLv2Record, ErrNotTLS)
 			}
-			return 0, nil, nil, fmt.Errorf("%w: record type %d (first bytes %q)", ErrNotTLS, typ, printable(hdr[:]))
+			return 0, nil, nil, msg.Error(mErrRecordType, ErrNotTLS, typ, printable(hdr[:]))
 		}
 		if hdr[1] != 3 {
-			return 0, nil, nil, fmt.Errorf("%w: record version 0x%02X%02X", ErrNotTLS, hdr[1], hdr[2])
+			return 0, nil, nil, msg.Error(mErrRecordVersion, ErrNotTLS, hdr[1], hdr[2])
 		}
 		if n == 0 || n > maxRecord {
-			return 0, nil, nil, fmt.Errorf("%w: record length %d", ErrNotTLS, n)
+			return 0, nil, nil, msg.Error(mErrRecordLength, ErrNotTLS, n)
 		}
 		h.read += 5 + n
 		if h.read > maxHandshake {
-			return 0, nil, nil, fmt.Errorf("no complete handshake message in the first %d bytes", maxHandshake)
+			return 0, nil, nil, msg.Error(mErrNoHandshake, maxHandshake)
 		}
 		payload := make([]byte, n)
 		if _, err := io.ReadFull(h.r, payload); err != nil {
-			return 0, nil, nil, fmt.Errorf("reading a %d-byte record: %w", n, err)
+			return 0, nil, nil, msg.Error(mErrReadingRecord, n, err)
 		}
 		if typ == recordAlert {
 			if len(h.hs) > 0 || n < 2 {
-				return 0, nil, nil, fmt.Errorf("%w: malformed alert", ErrNotTLS)
+				return 0, nil, nil, msg.Error(mErrBadAlert, ErrNotTLS)
 			}
 			return 0, nil, &Alert{Level: payload[0], Description: payload[1]}, nil
 		}
@@ -341,41 +343,41 @@ func (h *handshakeReader) readCertificates() ([][]byte, error) {
 			return nil, err
 		}
 		if alert != nil {
-			return nil, fmt.Errorf("the server sent %s instead of its certificate", alert)
+			return nil, msg.Error(mErrAlertNoCert, alert)
 		}
 		if typ != msgCertificate {
 			continue
 		}
 		if len(body) < 3 || int(body[0])<<16|int(body[1])<<8|int(body[2]) != len(body)-3 {
-			return nil, fmt.Errorf("%w: malformed Certificate message", ErrNotTLS)
+			return nil, msg.Error(mErrBadCertMsg, ErrNotTLS)
 		}
 		var chain [][]byte
 		for b := body[3:]; len(b) > 0; {
 			if len(b) < 3 {
-				return nil, fmt.Errorf("%w: malformed certificate entry", ErrNotTLS)
+				return nil, msg.Error(mErrBadCertEntry, ErrNotTLS)
 			}
 			n := int(b[0])<<16 | int(b[1])<<8 | int(b[2])
 			if len(b) < 3+n || n == 0 {
-				return nil, fmt.Errorf("%w: certificate entry of %d bytes", ErrNotTLS, n)
+				return nil, msg.Error(mErrCertEntrySize, ErrNotTLS, n)
 			}
 			chain = append(chain, b[3:3+n])
 			b = b[3+n:]
 		}
 		if len(chain) == 0 {
-			return nil, fmt.Errorf("the server sent an empty certificate chain")
+			return nil, msg.Error(mErrEmptyChain)
 		}
 		return chain, nil
 	}
-	return nil, fmt.Errorf("no Certificate message after the ServerHello (an anonymous suite?)")
+	return nil, msg.Error(mErrNoCertMsg)
 }
 
 // ParseServerHello parses the body of a ServerHello handshake message (without its 4-byte header).
 func ParseServerHello(b []byte) (*ServerHello, error) {
-	bad := func(what string) (*ServerHello, error) {
-		return nil, fmt.Errorf("%w: malformed ServerHello (%s)", ErrNotTLS, what)
+	bad := func(what any) (*ServerHello, error) {
+		return nil, msg.Error(mErrBadServerHello, ErrNotTLS, what)
 	}
 	if len(b) < 2+32+1 {
-		return bad("too short")
+		return bad(msg.P(mErrTooShort))
 	}
 	sh := &ServerHello{LegacyVersion: binary.BigEndian.Uint16(b)}
 	sh.Version = sh.LegacyVersion

@@ -29,6 +29,22 @@ type Outcome struct {
 	// Detail says what was seen, for messages: "ServerHello TLS 1.2, TLS_RSA_WITH_…",
 	// "alert protocol_version", "connection closed".
 	Detail string
+	// Note is Detail as a catalogue phrase, rendered in the report's language; zero when Detail
+	// is only what the server sent (see Outcome.Said).
+	Note msg.Phrase
+}
+
+// said is the outcome whose Detail is the phrase p (in English) and whose Note is p.
+func said(silent bool, p msg.Phrase) Outcome {
+	return Outcome{Silent: silent, Detail: p.String(), Note: p}
+}
+
+// Said is what was seen in the report's language: Note, or Detail as it is.
+func (o Outcome) Said() msg.Phrase {
+	if o.Note.IsZero() {
+		return msg.P(msg.Verbatim, o.Detail)
+	}
+	return o.Note
 }
 
 // Accepted reports whether the server agreed to a handshake at version v, and the suite it chose.
@@ -103,7 +119,7 @@ func (p *Prober) Probe(ctx context.Context, v uint16, suites []uint16) (Outcome,
 // when Go's TLS client cannot handshake with it (DHE-only, Camellia-only or NULL-only suites).
 func (p *Prober) Certificates(ctx context.Context, v uint16, suites []uint16) ([][]byte, Outcome, error) {
 	if v >= VersionTLS13 {
-		return nil, Outcome{}, fmt.Errorf("TLS 1.3 encrypts the certificate: use Go's TLS client")
+		return nil, Outcome{}, msg.Error(mErrTLS13Cert)
 	}
 	o, chain, err := p.exchange(ctx, v, suites, true)
 	return chain, o, err
@@ -136,7 +152,7 @@ func (p *Prober) exchange(ctx context.Context, v uint16, suites []uint16, wantCe
 	stop := context.AfterFunc(ctx, func() { _ = conn.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
 	if _, err := conn.Write(hello); err != nil {
-		return Outcome{Silent: true, Detail: "connection closed while sending the ClientHello"}, nil, nil
+		return said(true, msg.P(mSeenClosedSending, "ClientHello")), nil, nil
 	}
 	hr := &handshakeReader{r: io.LimitReader(conn, maxHandshake+5)}
 	rep, err := hr.reply()
@@ -159,16 +175,16 @@ func (p *Prober) exchange(ctx context.Context, v uint16, suites []uint16, wantCe
 		}
 		return o, chain, nil
 	case errors.Is(err, io.EOF), errors.Is(err, syscall.ECONNRESET):
-		return Outcome{Silent: true, Detail: "connection closed without an answer"}, nil, nil
+		return said(true, msg.P(mSeenClosed)), nil, nil
 	case ctx.Err() != nil || isTimeout(err):
 		if parent := context.Cause(ctx); parent != nil && !errors.Is(parent, context.DeadlineExceeded) {
 			return Outcome{}, nil, parent
 		}
-		return Outcome{Silent: true, Detail: "no answer within " + probeTimeout.String()}, nil, nil
+		return said(true, msg.P(mSeenNoAnswer, probeTimeout.String())), nil, nil
 	case errors.Is(err, ErrNotTLS):
-		return Outcome{Detail: err.Error()}, nil, nil
+		return said(false, msg.P(msg.Verbatim, err)), nil, nil
 	default:
-		return Outcome{Silent: true, Detail: err.Error()}, nil, nil
+		return said(true, msg.P(msg.Verbatim, err)), nil, nil
 	}
 }
 

@@ -3,9 +3,10 @@ package tlsscan
 import (
 	"context"
 	"crypto/rand"
-	"fmt"
 	"io"
 	"time"
+
+	"github.com/p06kit/p06kit/harness/msg"
 )
 
 // VersionSSL20 is SSL 2.0, which has its own record and hello format (it predates TLS records).
@@ -33,30 +34,36 @@ func SSLv2Hello(challenge [16]byte) []byte {
 // ParseSSLv2Reply reports whether b (the start of a server's answer) is an SSL 2.0 SERVER-HELLO
 // with at least one cipher kind, that is, whether the server speaks SSL 2.0.
 func ParseSSLv2Reply(b []byte) (bool, string) {
+	ok, detail := parseSSLv2Reply(b)
+	return ok, detail.String()
+}
+
+// parseSSLv2Reply is ParseSSLv2Reply, saying what it saw as a catalogue phrase.
+func parseSSLv2Reply(b []byte) (bool, msg.Phrase) {
 	if len(b) < 2 {
-		return false, "connection closed without an answer"
+		return false, msg.P(mSeenClosed)
 	}
 	if b[0]&0x80 == 0 {
 		if b[0] == recordAlert || b[0] == recordHandshake {
-			return false, "answered with a TLS record"
+			return false, msg.P(mSeenTLSRecord)
 		}
-		return false, fmt.Sprintf("not SSL 2.0 (first bytes %q)", printable(b[:min(len(b), 5)]))
+		return false, msg.P(mSeenNotSSLv2, printable(b[:min(len(b), 5)]))
 	}
 	n := int(b[0]&0x7f)<<8 | int(b[1])
-	msg := b[2:]
-	if n < 11 || len(msg) < 11 || msg[0] != 4 {
-		return false, "not an SSL 2.0 SERVER-HELLO"
+	sh := b[2:]
+	if n < 11 || len(sh) < 11 || sh[0] != 4 {
+		return false, msg.P(mSeenNotV2Hello)
 	}
 	// SERVER-HELLO: type, session-id-hit, certificate type, version (2), certificate length (2),
 	// cipher-specs length (2), connection-id length (2).
-	ciphers := int(msg[7])<<8 | int(msg[8])
-	if msg[3] != 0x00 || msg[4] != 0x02 {
-		return false, "SERVER-HELLO of another version"
+	ciphers := int(sh[7])<<8 | int(sh[8])
+	if sh[3] != 0x00 || sh[4] != 0x02 {
+		return false, msg.P(mSeenV2OtherVersion)
 	}
 	if ciphers == 0 {
-		return false, "SSL 2.0 SERVER-HELLO with no cipher in common"
+		return false, msg.P(mSeenV2NoCipher)
 	}
-	return true, fmt.Sprintf("SSL 2.0 SERVER-HELLO with %d cipher kind(s)", ciphers/3)
+	return true, msg.P(mSeenV2Ciphers, ciphers/3)
 }
 
 // ProbeSSLv2 sends an SSL 2.0 CLIENT-HELLO and reports whether the server answers in SSL 2.0.
@@ -78,13 +85,13 @@ func (p *Prober) ProbeSSLv2(ctx context.Context) (VersionResult, error) {
 	defer stop()
 	r := VersionResult{Version: VersionSSL20}
 	if _, err := conn.Write(SSLv2Hello(ch)); err != nil {
-		r.Outcome = Outcome{Silent: true, Detail: "connection closed while sending the CLIENT-HELLO"}
+		r.Outcome = said(true, msg.P(mSeenClosedSending, "CLIENT-HELLO"))
 		return r, nil
 	}
 	buf := make([]byte, 64)
 	n, _ := io.ReadAtLeast(conn, buf, 11)
-	ok, detail := ParseSSLv2Reply(buf[:n])
+	ok, detail := parseSSLv2Reply(buf[:n])
 	r.Accepted = ok
-	r.Outcome = Outcome{Silent: n == 0, Detail: detail}
+	r.Outcome = said(n == 0, detail)
 	return r, nil
 }

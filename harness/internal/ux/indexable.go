@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"net/url"
 	"strings"
@@ -36,14 +35,14 @@ func ParseSitemap(b []byte, limit int64) (urls, children []string, err error) {
 	if len(b) > 2 && b[0] == 0x1f && b[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(b))
 		if err != nil {
-			return nil, nil, fmt.Errorf("sitemap: gzip: %w", err)
+			return nil, nil, msg.Error(mErrSitemapGzip, err)
 		}
 		b, err = io.ReadAll(io.LimitReader(zr, limit+1))
 		if err != nil {
-			return nil, nil, fmt.Errorf("sitemap: gzip: %w", err)
+			return nil, nil, msg.Error(mErrSitemapGzip, err)
 		}
 		if int64(len(b)) > limit {
-			return nil, nil, fmt.Errorf("sitemap: inflates to more than %d bytes", limit)
+			return nil, nil, msg.Error(mErrSitemapInflates, limit)
 		}
 	}
 	dec := xml.NewDecoder(bytes.NewReader(b))
@@ -59,14 +58,14 @@ func ParseSitemap(b []byte, limit int64) (urls, children []string, err error) {
 		}
 		if err != nil {
 			line, _ := dec.InputPos()
-			return nil, nil, fmt.Errorf("sitemap: line %d: %w", line, err)
+			return nil, nil, msg.Error(mErrSitemapLine, line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if root == "" {
 				root = t.Name.Local
 				if root != "urlset" && root != "sitemapindex" {
-					return nil, nil, fmt.Errorf("sitemap: root element <%s>, want <urlset> or <sitemapindex>", root)
+					return nil, nil, msg.Error(mErrSitemapRoot, root)
 				}
 			}
 			if len(stack) > 0 {
@@ -74,7 +73,7 @@ func ParseSitemap(b []byte, limit int64) (urls, children []string, err error) {
 			}
 			stack = append(stack, t.Name.Local)
 			if len(stack) > 16 {
-				return nil, nil, fmt.Errorf("sitemap: nested deeper than 16 elements")
+				return nil, nil, msg.Error(mErrSitemapDeep)
 			}
 			inLoc = t.Name.Local == "loc"
 		case xml.EndElement:
@@ -101,7 +100,7 @@ func ParseSitemap(b []byte, limit int64) (urls, children []string, err error) {
 		}
 	}
 	if root == "" {
-		return nil, nil, fmt.Errorf("sitemap: no XML element")
+		return nil, nil, msg.Error(mErrSitemapEmpty)
 	}
 	return urls, children, nil
 }
@@ -246,7 +245,7 @@ func sitemapURLs(ctx context.Context, s *check.Session, robots *Robots) (map[str
 		read++
 		resp, err := s.Get(ctx, u)
 		if err != nil {
-			errs = append(errs, pagejudge.Datum(err.Error()))
+			errs = append(errs, msg.P(msg.Verbatim, err))
 			continue
 		}
 		if resp.StatusCode != 200 {

@@ -280,3 +280,13 @@ var (
 	mNoteDiscoveryStart = msg.New("ux.note.discovery-start", "discovery started here; procedures: %s, procedure pages: %s", "việc dò tìm bắt đầu từ đây; thủ tục: %s, trang thủ tục: %s")
 	mNoteDiscovery      = msg.New("ux.note.discovery", "discovery: %s", "dò tìm: %s")
 )
+
+// The sitemap parser's errors (msg.Error): a finding quotes them in its own language.
+var (
+	mErrSitemapGzip     = msg.New("ux.err.sitemap.gzip", "sitemap: gzip: %v", "sitemap: gzip: %v")
+	mErrSitemapInflates = msg.New("ux.err.sitemap.inflates", "sitemap: inflates to more than %d bytes", "sitemap: giải nén ra hơn %d byte")
+	mErrSitemapLine     = msg.New("ux.err.sitemap.line", "sitemap: line %d: %v", "sitemap: dòng %d: %v")
+	mErrSitemapRoot     = msg.New("ux.err.sitemap.root", "sitemap: root element <%s>, want <urlset> or <sitemapindex>", "sitemap: phần tử gốc <%s>, cần <urlset> hoặc <sitemapindex>")
+	mErrSitemapDeep     = msg.New("ux.err.sitemap.deep", "sitemap: nested deeper than 16 elements", "sitemap: lồng sâu hơn 16 phần tử")
+	mErrSitemapEmpty    = msg.New("ux.err.sitemap.empty", "sitemap: no XML element", "sitemap: không có phần tử XML nào")
+)

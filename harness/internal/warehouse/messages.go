@@ -145,3 +145,10 @@ var (
 	mPlainRefused   = msg.New("warehouse.setup.plain-refused", "the portal did not accept a plain dossier for procedure %s (%q), so no result can reach the warehouse", "cổng không chấp nhận một hồ sơ thông thường cho thủ tục %s (%q), nên không có kết quả nào vào được kho dữ liệu")
 	mStepListAfter  = msg.New("warehouse.step.list-after", "listing the warehouse after completing dossier %s", "liệt kê kho dữ liệu sau khi hoàn thành hồ sơ %s")
 )
+
+// The checks' own errors (msg.Error): a finding quotes them in its own language.
+var (
+	mErrNoDocument = msg.New("warehouse.err.no-document", "the adapter returned no document", "bộ điều hợp không trả về tài liệu")
+	mErrOtherHost  = msg.New("warehouse.err.other-host", "the link points to another host, not in the allowed hosts; not fetched", "liên kết trỏ tới máy chủ khác, không thuộc các máy chủ được phép; không tải")
+	mAtLink        = msg.New("warehouse.err.at-link", "%s: %v", "%s: %v")
+)

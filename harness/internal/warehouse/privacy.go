@@ -50,7 +50,7 @@ func private(ctx context.Context, s *check.Session) check.Result {
 	owner, err := st.w.FetchWarehouseItem(ctx, st.b, it.ID)
 	if err != nil || owner == nil {
 		if err == nil {
-			err = errors.New("the adapter returned no document")
+			err = msg.Error(mErrNoDocument)
 		}
 		return check.FromError(msg.P(mStepOwnerFetch, it.ID), err)
 	}

@@ -2,7 +2,6 @@ package warehouse
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -123,7 +122,7 @@ func seeAlso(id string) any {
 }
 
 // errOtherHost is returned for a link to a host the session may not visit.
-var errOtherHost = errors.New("the link points to another host, not in the allowed hosts; not fetched")
+var errOtherHost = msg.Error(mErrOtherHost)
 
 // get fetches ref with browser b through the session's bounds. Links to hosts other than the
 // target's and the allowed hosts are not fetched: the harness visits only what it was told to.
@@ -133,7 +132,7 @@ func get(ctx context.Context, s *check.Session, b *check.Browser, ref string) (*
 		return nil, err
 	}
 	if u, err := url.Parse(abs); err != nil || !s.InScope(u) {
-		return nil, fmt.Errorf("%s: %w", check.Redact(abs), errOtherHost)
+		return nil, msg.Error(mAtLink, check.Redact(abs), errOtherHost)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, abs, nil)
 	if err != nil {
