@@ -121,6 +121,9 @@ var (
 	mScanDone = msg.New("cli.scan.done",
 		"%s: score %.1f, grade %s, %d/%d mandatory met, %d/%d criteria assessed; %d pass, %d fail, %d error, %d not tested (%.1fs)",
 		"%s: điểm %.1f, xếp loại %s, %d/%d tiêu chí bắt buộc đạt, đã đánh giá %d/%d tiêu chí; %d đạt, %d không đạt, %d lỗi, %d chưa kiểm tra (%.1fs)")
+	mScanUnscored = msg.New("cli.scan.unscored",
+		"%s: not scored and not graded (no criterion could be assessed), %d/%d criteria assessed; %d pass, %d fail, %d error, %d not tested (%.1fs)",
+		"%s: không tính điểm, không xếp loại (chưa đánh giá được tiêu chí nào), đã đánh giá %d/%d tiêu chí; %d đạt, %d không đạt, %d lỗi, %d chưa kiểm tra (%.1fs)")
 	mScanPartial = msg.New("cli.scan.partial",
 		"%s: PARTIAL run of %d criteria (%s): %d/%d selected mandatory met; %d pass, %d fail, %d error, %d not tested; not scored, not graded (%.1fs)",
 		"%s: ĐÁNH GIÁ MỘT PHẦN %d tiêu chí (%s): %d/%d tiêu chí bắt buộc được chọn đạt; %d đạt, %d không đạt, %d lỗi, %d chưa kiểm tra; không tính điểm, không xếp loại (%.1fs)")

@@ -244,7 +244,7 @@ func scanAll(ctx context.Context, urls []string, o scanOpts, stdout, stderr io.W
 			if why == nil {
 				why = ctx.Err()
 			}
-			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %v", redact.URL(u), why)))
+			fmt.Fprintln(stderr, redact.Text(fmt.Sprintf("p06 scan: %s: %s", redact.URL(u), errText(o.lang, why))))
 		}
 	})
 	live.clear()
@@ -405,7 +405,7 @@ func scanProgress(u string, r *scoring.Report, err error, d time.Duration, o sca
 
 func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o scanOpts) string {
 	if r == nil {
-		return fmt.Sprintf("%s: %v", u, err)
+		return u + ": " + errText(o.lang, err)
 	}
 	n := map[scoring.Status]int{}
 	for _, f := range r.Findings {
@@ -417,6 +417,11 @@ func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o
 	}
 	line := mScanDone.Render(o.lang, u, r.Scores.Overall, scoring.GradeLabel(r.Scores, o.lang), r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
 		cov.Assessed, cov.Total, n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
+	if r.Partial == nil && r.Scores.Unscored() {
+		// Nothing that scores was assessed: a score of 0.0 and a grade would rest on no verdict.
+		line = mScanUnscored.Render(o.lang, u, cov.Assessed, cov.Total,
+			n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
+	}
 	if r.Partial != nil {
 		met, applicable := partialCompliance(r, o.cat)
 		// The criteria left out weigh in the report's score: a partial run shows neither a score
@@ -426,7 +431,7 @@ func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o
 			d.Seconds())
 	}
 	if err != nil {
-		line += ": " + err.Error()
+		line += ": " + errText(o.lang, err)
 	}
 	return line
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -98,4 +99,27 @@ func TestCLIMessagesAreVietnamese(t *testing.T) {
 		assert.Empty(t, msg.EnglishWords(vi), "%s: %q", m.ID(), m.Sample(msg.VI))
 	}
 	assert.Greater(t, n, 50, "the command line's messages are in the catalogue")
+}
+
+// An unreachable portal: the progress line and the --quiet line say why in Vietnamese, and the
+// progress line gives neither a score nor a grade (nothing was assessed to earn them).
+func TestUnreachableScanInVietnamese(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	require.NoError(t, ln.Close()) // nothing listens there now
+	for _, quiet := range []bool{false, true} {
+		args := []string{"scan", "--format", "json", "--out", filepath.Join(t.TempDir(), "r.json"), "http://" + addr + "/"}
+		if quiet {
+			args = append(args[:1], append([]string{"--quiet"}, args[1:]...)...)
+		}
+		code, _, stderr := p06(args...)
+		assert.Equal(t, exitCantRun, code, stderr)
+		assert.Contains(t, stderr, "không kết nối được tới cổng", "quiet %v", quiet)
+		assert.Empty(t, msg.EnglishWords(stderr), "quiet %v: %s", quiet, stderr)
+		assert.NotContains(t, stderr, "điểm 0.0")
+		if !quiet {
+			assert.Contains(t, stderr, "không tính điểm, không xếp loại")
+		}
+	}
 }

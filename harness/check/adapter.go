@@ -2,9 +2,9 @@ package check
 
 import (
 	"context"
-	"errors"
 	"net/http"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/ident"
 )
 
@@ -158,8 +158,8 @@ type Warehouse interface {
 }
 
 // ErrNotLoggedIn is wrapped by adapter methods when the browser has no session at the portal.
-var ErrNotLoggedIn = errors.New("not logged in")
+var ErrNotLoggedIn = msg.Error(msg.New("check.err.not-logged-in", "not logged in", "chưa đăng nhập"))
 
 // ErrRefused is wrapped by adapter methods when the portal refused the request (403, 404, an
 // error page): an expected outcome some checks look for, not a failure to drive the portal.
-var ErrRefused = errors.New("refused by the portal")
+var ErrRefused = msg.Error(msg.New("check.err.refused", "refused by the portal", "cổng từ chối yêu cầu"))

@@ -2,7 +2,6 @@ package discover
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -676,7 +675,7 @@ func (d *discovery) readCatalogue(ctx context.Context) {
 		}
 		ps, err := ParseProceduresJSON(resp.Body)
 		if err != nil {
-			r.procErr = fmt.Errorf("%s: %w", check.Redact(abs), err)
+			r.procErr = msg.Wrap(msg.P(msg.Verbatim, check.Redact(abs)), err)
 			return
 		}
 		base, _ := url.Parse(resp.FinalURL)
