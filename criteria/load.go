@@ -38,10 +38,21 @@ func SchemaJSON() []byte { return bytes.Clone(schemaJSON) }
 type Problem struct {
 	Path   string `json:"path"`
 	Reason string `json:"reason"`
+	// said is the error Reason was written from when it renders in other languages (a JSON
+	// syntax error); nil otherwise.
+	said interface{ Render(string) string }
 }
 
 // String returns "path: reason".
 func (p Problem) String() string { return p.Path + ": " + p.Reason }
+
+// syntaxProblem is the problem of a document that is not one JSON value: err says where and what,
+// in every language.
+func syntaxProblem(err error) Problem {
+	p := Problem{Path: "$", Reason: err.Error()}
+	p.said, _ = err.(interface{ Render(string) string })
+	return p
+}
 
 // LoadError lists every problem found in a catalogue, sorted by path. Load and
 // Catalogue.Validate return it as *LoadError.
@@ -63,7 +74,11 @@ func (e *LoadError) Render(lang string) string {
 	}
 	for _, p := range e.Problems {
 		b.WriteString("\n\t")
-		b.WriteString(p.Path + ": " + reasonIn(p.Reason, lang))
+		reason := reasonIn(p.Reason, lang)
+		if p.said != nil {
+			reason = p.said.Render(lang)
+		}
+		b.WriteString(p.Path + ": " + reason)
 	}
 	return b.String()
 }
@@ -94,7 +109,7 @@ func Load(r io.Reader) (*Catalogue, error) {
 func load(data []byte) (*Catalogue, error) {
 	schemaProblems, err := catalogueSchema.Validate(data)
 	if err != nil {
-		return nil, &LoadError{Problems: []Problem{{Path: "$", Reason: err.Error()}}}
+		return nil, &LoadError{Problems: []Problem{syntaxProblem(err)}}
 	}
 	var problems []Problem
 	for _, p := range schemaProblems {
@@ -106,7 +121,7 @@ func load(data []byte) (*Catalogue, error) {
 	if err := dec.Decode(&c); err != nil {
 		// The schema has already said what is wrong: a type the struct cannot hold.
 		if len(problems) == 0 {
-			problems = append(problems, Problem{Path: "$", Reason: jsonschema.SyntaxError(data, err).Error()})
+			problems = append(problems, syntaxProblem(jsonschema.SyntaxError(data, err)))
 		}
 		return nil, newLoadError(problems)
 	}

@@ -17,10 +17,6 @@ var (
 	mLoadNotUTF8  = msg.New("criteria.load.not-utf8",
 		"invalid UTF-8 at line %s, column %s: a catalogue must be UTF-8 (re-save the file as UTF-8, not in a legacy Vietnamese encoding such as TCVN3 or VNI)",
 		"dòng %s, cột %s: không phải UTF-8: bộ tiêu chí phải ở dạng UTF-8 (hãy lưu lại tệp dưới dạng UTF-8, không dùng bảng mã tiếng Việt cũ như TCVN3 hay VNI)")
-	mLoadTruncated = msg.New("criteria.load.truncated", "invalid JSON: line %s, column %s: unexpected end of input", "JSON không hợp lệ: dòng %s, cột %s: JSON kết thúc giữa chừng (tệp bị cắt cụt?)")
-	mLoadTrailing  = msg.New("criteria.load.trailing", "invalid JSON: line %s, column %s: unexpected data after the top-level value", "JSON không hợp lệ: dòng %s, cột %s: còn dữ liệu sau giá trị JSON chính")
-	mLoadBadChar   = msg.New("criteria.load.bad-char", "invalid JSON: line %s, column %s: invalid character %s", "JSON không hợp lệ: dòng %s, cột %s: ký tự %s không hợp lệ ở vị trí này")
-	mLoadEmpty     = msg.New("criteria.load.empty", "invalid JSON: empty document", "JSON không hợp lệ: tệp trống")
 )
 
 // reasonsIn are the reasons about the whole file that Load gives (its own, and those of the JSON
@@ -31,10 +27,6 @@ var reasonsIn = []struct {
 	m  msg.Text
 }{
 	{regexp.MustCompile(`^invalid UTF-8 at line (\d+), column (\d+): `), mLoadNotUTF8},
-	{regexp.MustCompile(`^invalid JSON: line (\d+), column (\d+): unexpected end of input$`), mLoadTruncated},
-	{regexp.MustCompile(`^invalid JSON: line (\d+), column (\d+): unexpected data after the top-level value$`), mLoadTrailing},
-	{regexp.MustCompile(`^invalid JSON: line (\d+), column (\d+): invalid character ('(?:[^'\\]|\\.)*') `), mLoadBadChar},
-	{regexp.MustCompile(`^invalid JSON: empty document$`), mLoadEmpty},
 }
 
 // reasonIn is a problem's reason in lang: the catalogue's words for the reasons about the whole

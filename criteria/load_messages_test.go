@@ -20,10 +20,10 @@ func TestLoadErrorsInVietnamese(t *testing.T) {
 		in     string
 		en, vi string
 	}{
-		{"{\"id\": \"x\",\n \"groups\": [", "line 2, column 13: unexpected end of input", "dòng 2, cột 13: JSON kết thúc giữa chừng"},
+		{"{\"id\": \"x\",\n \"groups\": [", "line 2, column 13: the JSON ends early", "dòng 2, cột 13: JSON kết thúc giữa chừng"},
 		{"{\"id\": x}", "line 1, column 8: invalid character 'x'", "dòng 1, cột 8: ký tự 'x' không hợp lệ"},
-		{"  ", "invalid JSON: empty document", "JSON không hợp lệ: tệp trống"},
-		{"{\"id\": \"x\"} {}", "line 1, column 14: unexpected data after the top-level value", "dòng 1, cột 14: còn dữ liệu sau giá trị JSON chính"},
+		{"  ", "invalid JSON: line 1, column 3: the file is empty", "JSON không hợp lệ: dòng 1, cột 3: tệp trống"},
+		{"{\"id\": \"x\"} {}", "line 1, column 13: unexpected data after the top-level value", "dòng 1, cột 13: còn dữ liệu sau giá trị JSON chính"},
 		{"{\"id\": \"x\",\n \"title\": \"C\xc3\"}", "invalid UTF-8 at line 2, column 13", "dòng 2, cột 13: không phải UTF-8"},
 		{`{"id":"` + strings.Repeat("a", criteria.MaxCatalogueSize), "catalogue is larger than the 16 MiB limit", "bộ tiêu chí: tệp lớn hơn giới hạn 16 MiB"},
 	} {

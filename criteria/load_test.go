@@ -68,7 +68,7 @@ func TestLoadLimits(t *testing.T) {
 	}{
 		{"too large", io.MultiReader(strings.NewReader(`{"id":"`), strings.NewReader(strings.Repeat("a", criteria.MaxCatalogueSize))), "catalogue is larger than the 16 MiB limit", criteria.ErrTooLarge},
 		{"read error", iotest.ErrReader(errors.New("disk on fire")), "criteria: reading catalogue: disk on fire", nil},
-		{"truncated", strings.NewReader(`{"id": "x", "groups": [`), "$: invalid JSON: line 1, column 24: unexpected end of input", nil},
+		{"truncated", strings.NewReader(`{"id": "x", "groups": [`), "$: invalid JSON: line 1, column 24: the JSON ends early (truncated file?)", nil},
 		// 24 characters (30 bytes) stand before the bad byte on its line: the column counts
 		// characters, as an editor shows them.
 		{"not UTF-8", strings.NewReader("{\"id\": \"x\",\n \"title\": \"Cổng dịch vụ \xc3\"}"), "invalid UTF-8 at line 2, column 25: a catalogue must be UTF-8", nil},

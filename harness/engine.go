@@ -385,7 +385,7 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				res <- check.Error(mPanicked, c.ID, fmt.Sprint(p)).With(scoring.Evidence{Note: panicFrame(debug.Stack())})
+				res <- check.Error(mPanicked, c.ID, fmt.Sprint(p)).With(panicFrame(debug.Stack()))
 			}
 		}()
 		res <- c.Run(cctx, s)
@@ -408,15 +408,16 @@ func runCheck(ctx context.Context, s *check.Session, c check.Check, timeout time
 	}
 }
 
-// panicFrame returns the frame of a panic's stack where the check panicked, for evidence.
-func panicFrame(stack []byte) string {
+// panicFrame returns the frame of a panic's stack where the check panicked, as evidence (with
+// no note when the stack does not show it).
+func panicFrame(stack []byte) scoring.Evidence {
 	lines := strings.Split(string(stack), "\n")
 	for i, l := range lines {
 		if strings.HasPrefix(l, "panic(") && i+3 < len(lines) {
-			return "panic at " + strings.TrimSpace(lines[i+2]) + " " + strings.TrimSpace(lines[i+3])
+			return scoring.Evidence{}.Noted(mNotePanicAt, strings.TrimSpace(lines[i+2]), strings.TrimSpace(lines[i+3]))
 		}
 	}
-	return ""
+	return scoring.Evidence{}
 }
 
 var validStatus = map[scoring.Status]bool{

@@ -59,3 +59,23 @@ func TestEngineErrorsReadInTheRunsLanguage(t *testing.T) {
 		})
 	}
 }
+
+// A check that panics is an error finding whose evidence names where, in both languages.
+func TestPanicEvidenceReadsInTheRunsLanguage(t *testing.T) {
+	srv := okServer(t)
+	c := check.Check{ID: "T-SEC-01", Run: func(context.Context, *check.Session) check.Result {
+		var m map[string]int
+		//lint:ignore SA5000 the panic is what this test reads
+		m["x"]++
+		return check.Passf("unreachable")
+	}}
+	r, err := Check(t.Context(), Target{BaseURL: srv.URL}, Catalogue(testCatalogue()), NoBuiltin(), Checks(c))
+	require.NoError(t, err)
+	f := findingOf(r, "T-SEC-01")
+	require.Equal(t, scoring.Error, f.Status)
+	require.NotEmpty(t, f.Evidence)
+	ev := f.Evidence[0]
+	assert.True(t, strings.HasPrefix(ev.Note, "panic at "), "note: %q", ev.Note)
+	assert.True(t, strings.HasPrefix(ev.NoteVI, "lỗi panic tại "), "Vietnamese note: %q", ev.NoteVI)
+	assert.Contains(t, ev.NoteVI, "engine_errors_test.go", "the note names the check's frame")
+}

@@ -91,6 +91,7 @@ func said(r check.Result) msg.Rendered { return msg.Rendered{EN: r.Message, VI: 
 // Evidence notes the engine adds (scoring.Evidence.Noted).
 var (
 	mNoteMoreEvidence = msg.New("harness.note.more-evidence", "%d more items of evidence not shown", "còn %d mục minh chứng khác không hiển thị")
+	mNotePanicAt      = msg.New("harness.note.panic-at", "panic at %s %s", "lỗi panic tại %s %s")
 	mNoteShell        = msg.New("harness.note.shell", "content rendered by JavaScript, not seen: %s", "nội dung do JavaScript dựng, công cụ không thấy được: %s")
 
 	// Findings the engine fixes without running a check.

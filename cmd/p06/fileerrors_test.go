@@ -66,7 +66,7 @@ func TestFileErrorsInTheRunsLanguage(t *testing.T) {
 		{"output directory missing", []string{"index766", dossiers, "--out", missing},
 			[]string{"the directory " + filepath.Dir(missing) + " does not exist"}, []string{"thư mục " + filepath.Dir(missing) + " không tồn tại"}, missing},
 		{"catalogue truncated", []string{"criteria", "--catalogue", catTruncated},
-			[]string{"invalid catalogue: 1 problem", "line 2, column 13: unexpected end of input"}, []string{"bộ tiêu chí không hợp lệ: 1 vấn đề", "dòng 2, cột 13: JSON kết thúc giữa chừng"}, catTruncated},
+			[]string{"invalid catalogue: 1 problem", "line 2, column 13: the JSON ends early"}, []string{"bộ tiêu chí không hợp lệ: 1 vấn đề", "dòng 2, cột 13: JSON kết thúc giữa chừng"}, catTruncated},
 		{"catalogue not UTF-8", []string{"index766", dossiers, "--catalogue", catNotUTF8},
 			[]string{"invalid UTF-8 at line 2, column 13"}, []string{"dòng 2, cột 13: không phải UTF-8"}, catNotUTF8},
 		{"input missing", []string{"index766", filepath.Join(dir, "absent.jsonl")},

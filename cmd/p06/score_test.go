@@ -126,7 +126,7 @@ func TestScoreCommandBadInput(t *testing.T) {
 		{"duplicate", []string{write("c.json", `{"findings":[{"criterion":"P06-SEC-01","status":"pass"},{"criterion":"P06-SEC-01","status":"fail"}]}`)},
 			`findings[1]: criterion P06-SEC-01 already has a finding at findings[0]`},
 		{"malformed JSON", []string{write("d.json", "{\"findings\": [\n  {\"criterion\": \"P06-SEC-01\",}\n]}")},
-			`invalid JSON: line 2, column`},
+			`JSON không hợp lệ: dòng 2, cột 30: ký tự '}' không hợp lệ`}, // in the run's language (vi)
 		{"missing file", []string{filepath.Join(dir, "none.json")}, "none.json: không có tệp hay thư mục này"},
 		{"bad waivers", []string{write("e.json", `{"findings":[]}`), "--waivers", write("w.json", `{"waivers":[{"criterion":"P06-SEC-01"}]}`)},
 			`$.waivers[0]: `},

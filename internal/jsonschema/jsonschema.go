@@ -3,7 +3,6 @@ package jsonschema
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/xeipuuv/gojsonschema"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/p06kit/p06kit/internal/safefile"
 )
 
@@ -290,36 +290,23 @@ func decode(doc []byte) (any, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, SyntaxError(doc, err)
 	}
+	end := dec.InputOffset()
 	if _, err := dec.Token(); err != io.EOF {
-		off := dec.InputOffset()
-		line, col := safefile.Position(doc, off)
-		return nil, fmt.Errorf("invalid JSON: line %d, column %d: unexpected data after the top-level value", line, col)
+		// The position of the data after the value: past the white space that ends the value.
+		rest := doc[end:]
+		end += int64(len(rest) - len(bytes.TrimLeft(rest, " \t\r\n")))
+		line, col := safefile.Position(doc, end)
+		return nil, msg.Error(mTrailing, line, col)
 	}
 	return v, nil
 }
 
 // SyntaxError rewords an encoding/json decoding error of doc so that it names the line and
-// column (1-based; columns count characters, as an editor shows them) where decoding failed.
+// column (1-based; columns count characters, as an editor shows them) where decoding failed,
+// and says what is wrong (safefile.JSONError's words): "invalid JSON: line 3, column 13: …". It
+// is a catalogue error, rendered in the language of the message that quotes it.
 func SyntaxError(doc []byte, err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		// Offset counts the bytes read, including the offending one.
-		line, col := safefile.Position(doc, se.Offset-1)
-		return fmt.Errorf("invalid JSON: line %d, column %d: %s", line, col, se.Error())
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		line, col := safefile.Position(doc, te.Offset)
-		return fmt.Errorf("invalid JSON: line %d, column %d: %s", line, col, te.Error())
-	}
-	if errors.Is(err, io.EOF) {
-		return errors.New("invalid JSON: empty document")
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		line, col := safefile.Position(doc, int64(len(doc)))
-		return fmt.Errorf("invalid JSON: line %d, column %d: unexpected end of input", line, col)
-	}
-	return fmt.Errorf("invalid JSON: %w", err)
+	return msg.Error(mInvalid, safefile.JSONError(doc, err))
 }
 
 // externalRef finds a "$ref" whose value does not start with "#".

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/p06kit/p06kit/harness/msg"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -94,8 +95,8 @@ func TestValidate(t *testing.T) {
 		// Columns count characters: "Sở" is 2 characters in 4 bytes, so the comma, byte 26, is
 		// column 24.
 		{"not json after Vietnamese", "{\"id\": \"Sở\", \"items\": [,]}", nil, "invalid JSON: line 1, column 24"},
-		{"empty", ``, nil, "invalid JSON: empty document"},
-		{"truncated", `{"id":`, nil, "unexpected end of input"},
+		{"empty", ``, nil, "invalid JSON: line 1, column 1: the file is empty"},
+		{"truncated", `{"id":`, nil, "line 1, column 7: the JSON ends early"},
 		{"two values", `{} []`, nil, "unexpected data after the top-level value"},
 	}
 	for _, tt := range tests {
@@ -221,4 +222,26 @@ func ExampleSchema_Validate() {
 	// Output:
 	// $: missing required property "id"
 	// $.tags[1]: wrong type: expected string, got integer
+}
+
+// A syntax error reads in the language of the message that quotes it, with the same position.
+func TestSyntaxErrorInVietnamese(t *testing.T) {
+	s, err := Compile("t", []byte(`{"type":"object"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for doc, want := range map[string]string{
+		"{\n  \"id\": ,}": "JSON không hợp lệ: dòng 2, cột 9: ",
+		`{"id":`:          "JSON không hợp lệ: dòng 1, cột 7: JSON kết thúc giữa chừng",
+		`{} []`:           "JSON không hợp lệ: dòng 1, cột 4: còn dữ liệu sau giá trị JSON chính",
+	} {
+		_, err := s.Validate([]byte(doc))
+		r, ok := err.(interface{ Render(string) string })
+		if !ok {
+			t.Fatalf("%q: %T is not a catalogue error", doc, err)
+		}
+		if got := r.Render(msg.VI); !strings.HasPrefix(got, want) || len(msg.EnglishWords(got)) > 0 {
+			t.Errorf("%q: %q, want it to start with %q and hold no English", doc, got, want)
+		}
+	}
 }
