@@ -135,7 +135,9 @@ func checkCookies(ctx context.Context, s *check.Session) check.Result {
 			Saw(msg.P(mCookiesUnsafeGot, list), want).At(at).With(ev...)
 	}
 	if loginErr != nil {
-		return check.Error(mCookiesLoginError, len(cookies), len(pages), truncate(check.Redact(loginErr.Error()), 200)).With(ev...)
+		// The error in the finding's language (a catalogue error renders in Vietnamese too), redacted.
+		quote := func(lang string) string { return truncate(check.Redact(msg.Verbatim.Render(lang, loginErr)), 200) }
+		return check.Error(mCookiesLoginError, len(cookies), len(pages), msg.Rendered{EN: quote(msg.EN), VI: quote(msg.VI)}).With(ev...)
 	}
 	scope := msg.P(mCookiesScope, len(pages))
 	if !tried {

@@ -45,7 +45,7 @@ func checkCORS(ctx context.Context, s *check.Session) check.Result {
 		}
 	}
 	var tally pagejudge.Tally
-	var errs []string
+	var errs []msg.Phrase
 	// Sent side by side, judged in order.
 	origins := []string{probeOrigin, "null"}
 	type answer struct {
@@ -69,7 +69,7 @@ func checkCORS(ctx context.Context, s *check.Session) check.Result {
 				continue // the request could not be built
 			}
 			if a.err != nil {
-				errs = append(errs, a.err.Error())
+				errs = append(errs, msg.P(msg.Verbatim, a.err))
 				continue
 			}
 			r := a.r
@@ -94,7 +94,7 @@ func checkCORS(ctx context.Context, s *check.Session) check.Result {
 		}
 	}
 	return tally.Finding(pagejudge.TallyTexts{
-		NoneRead: msg.P(mCORSNoneRead, strings.Join(errs, "; ")), Fail: mCORSFail,
+		NoneRead: msg.P(mCORSNoneRead, msg.List{Items: errs}), Fail: mCORSFail,
 		Pass: mCORSPass, PassGot: msg.P(mCORSPassGot), Want: msg.P(mCORSWant),
 	})
 }

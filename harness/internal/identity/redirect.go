@@ -93,7 +93,8 @@ func checkLoginRedirect(ctx context.Context, s *check.Session) check.Result {
 		}
 		if err != nil {
 			if strings.Contains(err.Error(), probeHost) {
-				ev = append(ev, scoring.Evidence{}.Noted(mNoteRedirectRefused, probeHost, truncate(check.Redact(err.Error()), 160)))
+				quote := func(lang string) string { return truncate(check.Redact(msg.Verbatim.Render(lang, err)), 160) }
+				ev = append(ev, scoring.Evidence{}.Noted(mNoteRedirectRefused, probeHost, msg.Rendered{EN: quote(msg.EN), VI: quote(msg.VI)}))
 				return fail(msg.P(mRedirectThere))
 			}
 			return fromErr(msg.P(mStepLoginReturnURL), err).With(ev...)

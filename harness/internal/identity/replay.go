@@ -49,7 +49,7 @@ func checkCodeReplay(ctx context.Context, s *check.Session) check.Result {
 		ev.Status = resp.StatusCode
 	}
 	if ferr != nil {
-		ev = ev.Noted(mNoteReplayFailed, countOK(f.Redemptions), ferr.Error())
+		ev = ev.Noted(mNoteReplayFailed, countOK(f.Redemptions), ferr)
 	}
 	if as != "" {
 		return check.Fail(mReplayFail, check.Redact(as)).

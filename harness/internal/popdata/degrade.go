@@ -55,7 +55,8 @@ func judgeDegrade(ctx context.Context, e *env, b *check.Browser) check.Result {
 		case a.err != nil && (errors.Is(a.err, context.DeadlineExceeded) || a.elapsed >= e.s.Config().RequestTimeout):
 			bad(mDgTimeout, e.s.Config().RequestTimeout)
 		case a.err != nil:
-			bad(mDgFailed, truncate(a.err.Error(), 200))
+			quote := func(lang string) string { return truncate(msg.Verbatim.Render(lang, a.err), 200) }
+			bad(mDgFailed, msg.Rendered{EN: quote(msg.EN), VI: quote(msg.VI)})
 		case !a.dossier.Accepted && strings.TrimSpace(a.dossier.Message) == "":
 			bad(mDgSilent)
 		}

@@ -168,7 +168,8 @@ func (c *urlCollector) flows(ctx context.Context, s *check.Session) any {
 		return ""
 	}
 	failed := func(err error) msg.Phrase {
-		return msg.P(mFlowLoginFailed, truncate(check.Redact(err.Error()), 120))
+		quote := func(lang string) string { return truncate(check.Redact(msg.Verbatim.Render(lang, err)), 120) }
+		return msg.P(mFlowLoginFailed, msg.Rendered{EN: quote(msg.EN), VI: quote(msg.VI)})
 	}
 	var who ident.Person
 	if fakes.PopDB(t) != nil {

@@ -95,7 +95,7 @@ func private(ctx context.Context, s *check.Session) check.Result {
 		case err == nil:
 			p.seen = msg.P(mSawEmpty)
 		case errors.Is(err, check.ErrRefused), errors.Is(err, check.ErrNotLoggedIn):
-			p.seen = err.Error()
+			p.seen = msg.P(msg.Verbatim, err) // the adapter's words; a catalogue error in the finding's language
 		default:
 			p.unsure = err
 		}
