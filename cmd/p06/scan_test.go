@@ -114,9 +114,9 @@ func TestScanExitCodes(t *testing.T) {
 	}{
 		{"mandatory criterion met", []string{"--only", "P06-SEC-09", "--ca", goodCA, good.URL}, exitOK, ""},
 		{"mandatory criterion failed", []string{"--only", "P06-SEC-09", "--ca", badCA, bad.URL}, exitNotMet, ""},
-		{"untrusted certificate", []string{"--only", "P06-SEC-09", bad.URL}, exitCantRun, "give that CA's certificate with --ca"},
-		{"unreachable", []string{"--only", "P06-SEC-09", closed}, exitCantRun, "connection refused"},
-		{"stalled TLS handshake", []string{"--only", "security", "--timeout", "300ms", stalled}, exitCantRun, "stalled while the TLS handshake"},
+		{"untrusted certificate", []string{"--only", "P06-SEC-09", bad.URL}, exitCantRun, "hãy cung cấp chứng thư CA đó bằng --ca"},
+		{"unreachable", []string{"--only", "P06-SEC-09", closed}, exitCantRun, "kết nối bị từ chối"},
+		{"stalled TLS handshake", []string{"--only", "security", "--timeout", "300ms", stalled}, exitCantRun, "cổng dừng lại khi đang bắt tay TLS"},
 		{"bad URL", []string{"ftp://x/"}, exitCantRun, "không phải địa chỉ http(s) đầy đủ"},
 		{"no URL", nil, exitCantRun, "chưa cho địa chỉ nào"},
 		{"bad format", []string{"--format", "pdf", good.URL}, exitCantRun, `unknown format "pdf"`},

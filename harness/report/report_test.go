@@ -161,7 +161,7 @@ func TestJSONOfScoredReport(t *testing.T) {
 
 func TestReadJSONRejects(t *testing.T) {
 	cases := []struct{ name, doc, want string }{
-		{"not json", `{"scoring_model":`, "unexpected end"},
+		{"not json", `{"scoring_model":`, "the JSON ends early"},
 		{"bad status", strings.Replace(mustJSON(t, sampleReport()), `"status": "pass"`, `"status": "ok"`, 1), "$.findings[4].status"},
 		{"rate above 1", strings.Replace(mustJSON(t, sampleReport()), `"rate": 0.4`, `"rate": 40`, 1), "$.scores.compliance.rate"},
 		{"unknown field", strings.Replace(mustJSON(t, sampleReport()), `"target":`, `"extra": 1, "target":`, 1), "extra"},
