@@ -415,20 +415,21 @@ func scanProgressLine(u string, r *scoring.Report, err error, d time.Duration, o
 	if cov == nil {
 		cov = scoring.CoverageOf(r.Findings)
 	}
-	line := mScanDone.Render(o.lang, u, r.Scores.Overall, scoring.GradeLabel(r.Scores, o.lang), r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
-		cov.Assessed, cov.Total, n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
-	if r.Partial == nil && r.Scores.Unscored() {
-		// Nothing that scores was assessed: a score of 0.0 and a grade would rest on no verdict.
-		line = mScanUnscored.Render(o.lang, u, cov.Assessed, cov.Total,
-			n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
-	}
-	if r.Partial != nil {
+	pass := n[scoring.Pass] + n[scoring.Attested]
+	var line string
+	switch {
+	case r.Partial != nil:
 		met, applicable := partialCompliance(r, o.cat)
 		// The criteria left out weigh in the report's score: a partial run shows neither a score
 		// nor a grade, only the selected criteria's results.
 		line = mScanPartial.Render(o.lang, u, len(r.Partial.Criteria), strings.Join(r.Partial.Selected, ","), met, applicable,
-			n[scoring.Pass]+n[scoring.Attested], n[scoring.Fail], n[scoring.Error], n[scoring.NotTested]-(len(r.Findings)-len(r.Partial.Criteria)),
-			d.Seconds())
+			pass, n[scoring.Fail], n[scoring.Error], n[scoring.NotTested]-(len(r.Findings)-len(r.Partial.Criteria)), d.Seconds())
+	case r.Scores.Unscored():
+		// Nothing that scores was assessed: a score of 0.0 and a grade would rest on no verdict.
+		line = mScanUnscored.Render(o.lang, u, cov.Assessed, cov.Total, pass, n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
+	default:
+		line = mScanDone.Render(o.lang, u, r.Scores.Overall, scoring.GradeLabel(r.Scores, o.lang), r.Scores.Compliance.Met, r.Scores.Compliance.Applicable,
+			cov.Assessed, cov.Total, pass, n[scoring.Fail], n[scoring.Error], n[scoring.NotTested], d.Seconds())
 	}
 	if err != nil {
 		line += ": " + errText(o.lang, err)
